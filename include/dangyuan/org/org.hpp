@@ -1,0 +1,138 @@
+#pragma once
+/// \file
+/// Party organisations (党组织): kinds, the org record, and the tree rules.
+
+#include <date/date.h>
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "dangyuan/core/errors.hpp"
+#include "dangyuan/core/ids.hpp"
+
+namespace dangyuan {
+
+/// Kinds of party organisation.
+enum class org_kind {
+    higher_committee,      ///< 上级党委: a committee above the grassroots (county, district …)
+    grassroots_committee,  ///< 基层党委
+    working_committee,     ///< 党工委 (党的工作委员会)
+    general_branch,        ///< 党总支
+    branch,                ///< 党支部
+    joint_branch,          ///< 联合党支部: several units with fewer than 3 full members each
+    party_group,           ///< 党小组
+};
+
+namespace detail {
+struct org_kind_row {
+    org_kind kind;
+    std::string_view code;
+    std::string_view chinese;
+};
+inline constexpr std::array<org_kind_row, 7> org_kind_table{{
+    {org_kind::higher_committee, "higher_committee", "上级党委"},
+    {org_kind::grassroots_committee, "grassroots_committee", "基层党委"},
+    {org_kind::working_committee, "working_committee", "党工委"},
+    {org_kind::general_branch, "general_branch", "党总支"},
+    {org_kind::branch, "branch", "党支部"},
+    {org_kind::joint_branch, "joint_branch", "联合党支部"},
+    {org_kind::party_group, "party_group", "党小组"},
+}};
+}  // namespace detail
+
+/// The stable English code of a kind, e.g. "general_branch" (used in storage and CSV).
+[[nodiscard]] constexpr std::string_view to_string(org_kind k) noexcept {
+    return detail::org_kind_table[static_cast<std::size_t>(k)].code;
+}
+/// The Chinese name of a kind, e.g. "党总支".
+[[nodiscard]] constexpr std::string_view chinese_name(org_kind k) noexcept {
+    return detail::org_kind_table[static_cast<std::size_t>(k)].chinese;
+}
+/// Parses an org kind from its English code or Chinese name.
+/// \throws invalid_input{"kind"} naming the value when it is neither.
+[[nodiscard]] inline org_kind parse_org_kind(std::string_view s) {
+    for (auto const& row : detail::org_kind_table)
+        if (row.code == s || row.chinese == s) return row.kind;
+    throw invalid_input("kind", "unknown organisation kind '" + std::string(s) + "'");
+}
+
+/// True for the kinds that hold members directly (branches and joint branches).
+[[nodiscard]] constexpr bool is_branch(org_kind k) noexcept {
+    return k == org_kind::branch || k == org_kind::joint_branch;
+}
+/// True for committees (they elect a committee for a term of 3-5 years, 党章 第31条).
+[[nodiscard]] constexpr bool is_committee(org_kind k) noexcept {
+    return k == org_kind::higher_committee || k == org_kind::grassroots_committee ||
+           k == org_kind::working_committee;
+}
+
+/// A party organisation. Ids and versions are assigned by the store.
+struct org_unit {
+    org_id id;         ///< assigned by the store
+    std::string name;  ///< full name, e.g. "城关街道第一社区党支部"
+    org_kind kind = org_kind::branch;
+    std::optional<org_id> parent;              ///< none only for a top-level committee
+    date::sys_days established{};              ///< date the organisation was set up
+    std::optional<date::sys_days> dissolved;   ///< date it was dissolved, if any
+    bool village_or_community = false;         ///< village (村) or community (社区) branch: 5-year terms
+    std::optional<date::sys_days> term_start;  ///< start of the current committee's term (换届 date)
+    int term_years = 0;                        ///< term length in years; 0 = the rule set's default
+    std::int64_t version = 0;                  ///< optimistic-concurrency version, assigned by the store
+
+    /// True when the organisation exists on `d` (established on or before, not yet dissolved).
+    [[nodiscard]] bool active_on(date::sys_days d) const noexcept {
+        return established <= d && (!dissolved || d < *dissolved);
+    }
+
+    friend bool operator==(org_unit const&, org_unit const&) = default;
+};
+
+/// Roles in a branch or committee leadership (支部委员会 / 党委).
+enum class officer_role {
+    secretary,         ///< 书记
+    deputy_secretary,  ///< 副书记
+    committee_member,  ///< 委员 (组织委员, 宣传委员, 纪检委员 …)
+};
+
+[[nodiscard]] constexpr std::string_view to_string(officer_role r) noexcept {
+    switch (r) {
+        case officer_role::secretary:
+            return "secretary";
+        case officer_role::deputy_secretary:
+            return "deputy_secretary";
+        case officer_role::committee_member:
+            return "committee_member";
+    }
+    return "?";
+}
+[[nodiscard]] constexpr std::string_view chinese_name(officer_role r) noexcept {
+    switch (r) {
+        case officer_role::secretary:
+            return "书记";
+        case officer_role::deputy_secretary:
+            return "副书记";
+        case officer_role::committee_member:
+            return "委员";
+    }
+    return "?";
+}
+/// \throws invalid_input{"role"} for an unknown role.
+[[nodiscard]] inline officer_role parse_officer_role(std::string_view s) {
+    for (auto r : {officer_role::secretary, officer_role::deputy_secretary, officer_role::committee_member})
+        if (s == to_string(r) || s == chinese_name(r)) return r;
+    throw invalid_input("role", "unknown officer role '" + std::string(s) + "'");
+}
+
+/// One seat of a leadership, with the portfolio as free text ("组织委员").
+struct officer {
+    member_id member;
+    officer_role role = officer_role::committee_member;
+    std::string portfolio;
+
+    friend bool operator==(officer const&, officer const&) = default;
+};
+
+}  // namespace dangyuan

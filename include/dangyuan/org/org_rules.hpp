@@ -1,0 +1,205 @@
+#pragma once
+/// \file
+/// Rules about organisations: tree structure, terms (换届), committee composition, and the agenda
+/// items they produce. Pure functions: no storage, every date explicit.
+
+#include <date/date.h>
+
+#include <algorithm>
+#include <optional>
+#include <set>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "dangyuan/agenda/agenda.hpp"
+#include "dangyuan/core/calendar.hpp"
+#include "dangyuan/org/org.hpp"
+#include "dangyuan/rules/catalogue.hpp"
+#include "dangyuan/rules/rule_set.hpp"
+
+namespace dangyuan {
+
+/// True when an organisation of kind `child` may sit directly under one of kind `parent`
+/// (rule org.tree_structure). Committees may be top-level (`parent` empty); nothing else may.
+[[nodiscard]] constexpr bool may_be_child_of(org_kind child, std::optional<org_kind> parent) noexcept {
+    if (!parent) return is_committee(child);
+    switch (child) {
+        case org_kind::higher_committee:
+            return *parent == org_kind::higher_committee;
+        case org_kind::grassroots_committee:
+        case org_kind::working_committee:
+            return is_committee(*parent);
+        case org_kind::general_branch:
+            return is_committee(*parent);
+        case org_kind::branch:
+        case org_kind::joint_branch:
+            return is_committee(*parent) || *parent == org_kind::general_branch;
+        case org_kind::party_group:
+            return is_branch(*parent) || *parent == org_kind::general_branch;
+    }
+    return false;
+}
+
+/// The term length of an organisation's committee in years (rule org.term_length): the org's own
+/// `term_years` when set, else 5 for village/community branches, 3 for other branches and general
+/// branches, and the maximum (5) for committees.
+[[nodiscard]] inline int term_length_years(org_unit const& o, rule_set const& rules) {
+    if (o.term_years > 0) return o.term_years;
+    if (is_committee(o.kind)) return rules.term_years_committee_max;
+    return o.village_or_community ? rules.term_years_village_branch : rules.term_years_branch;
+}
+
+/// The day the current term ends (term start + term length, clamped per cal.month_end_clamp), or
+/// nothing when no term start is recorded.
+[[nodiscard]] inline std::optional<date::sys_days> term_end(org_unit const& o, rule_set const& rules) {
+    if (!o.term_start) return std::nullopt;
+    return add_years(*o.term_start, term_length_years(o, rules));
+}
+
+/// Validates an organisation record against its parent.
+/// \param parent the parent record when `o.parent` is set (the caller looks it up).
+/// \throws invalid_input naming the field (name, established, dissolved, parent, term_start, term_years).
+/// \throws rule_violation org.tree_structure or org.term_length.
+inline void validate_org(org_unit const& o, org_unit const* parent, rule_set const& rules) {
+    if (o.name.empty()) throw invalid_input("name", "an organisation needs a name");
+    if (o.dissolved && *o.dissolved <= o.established)
+        throw invalid_input("dissolved", "dissolution date " + format_date(*o.dissolved) +
+                                             " is not after the establishment date " +
+                                             format_date(o.established));
+    if (o.parent.has_value() != (parent != nullptr))
+        throw invalid_input("parent", "the parent organisation record was not supplied");
+    if (!may_be_child_of(o.kind, parent ? std::optional(parent->kind) : std::nullopt)) {
+        throw violation(
+            "org.tree_structure",
+            std::string("a ") + std::string(chinese_name(o.kind)) + " (" + std::string(to_string(o.kind)) +
+                ") cannot sit " +
+                (parent ? "under a " + std::string(chinese_name(parent->kind)) : "at the top level"));
+    }
+    if (parent && o.established < parent->established)
+        throw invalid_input("established", "established " + format_date(o.established) +
+                                               " before its parent '" + parent->name + "' (" +
+                                               format_date(parent->established) + ")");
+    if (parent && parent->dissolved && o.established >= *parent->dissolved)
+        throw invalid_input(
+            "parent", "parent '" + parent->name + "' was dissolved on " + format_date(*parent->dissolved));
+    if (o.term_start && *o.term_start < o.established)
+        throw invalid_input("term_start", "term start " + format_date(*o.term_start) +
+                                              " is before the establishment date " +
+                                              format_date(o.established));
+    if (o.term_years < 0)
+        throw invalid_input("term_years", "negative term length " + std::to_string(o.term_years));
+    if (o.term_years > 0) {
+        int const y = o.term_years;
+        bool ok = true;
+        std::string expected;
+        if (is_committee(o.kind)) {
+            ok = y >= rules.term_years_committee_min && y <= rules.term_years_committee_max;
+            expected = std::to_string(rules.term_years_committee_min) + "-" +
+                       std::to_string(rules.term_years_committee_max);
+        } else if (o.kind == org_kind::party_group) {
+            ok = false;
+            expected = "no term (party groups do not elect a committee)";
+        } else {
+            int const want =
+                o.village_or_community ? rules.term_years_village_branch : rules.term_years_branch;
+            ok = y == want;
+            expected = std::to_string(want);
+        }
+        if (!ok)
+            throw violation("org.term_length", "term of " + std::to_string(y) + " years for '" + o.name +
+                                                   "'; expected " + expected);
+    }
+}
+
+/// Validates a branch leadership on a date.
+/// \param full_members number of full members (正式党员) of the branch on that date.
+/// \param not_eligible officers who are not full members of this org in normal standing on that date.
+/// \throws invalid_input{"officers"} for no or several secretaries, or a member listed twice.
+/// \throws rule_violation org.committee_threshold_7, org.committee_size, org.officers_full_members.
+inline void validate_leadership(org_unit const& o, int full_members, std::span<officer const> officers,
+                                std::span<member_id const> not_eligible, rule_set const& rules) {
+    auto const secretaries = std::count_if(
+        officers.begin(), officers.end(), [](officer const& x) { return x.role == officer_role::secretary; });
+    if (secretaries != 1)
+        throw invalid_input("officers", "a leadership needs exactly one secretary (书记), got " +
+                                            std::to_string(secretaries));
+    std::set<member_id> seen;
+    for (auto const& x : officers)
+        if (!seen.insert(x.member).second)
+            throw invalid_input("officers",
+                                "member " + std::to_string(x.member.value()) + " is listed twice");
+    if (!not_eligible.empty())
+        throw violation("org.officers_full_members",
+                        "member " + std::to_string(not_eligible.front().value()) +
+                            " is not a full member of '" + o.name + "' and cannot hold a leadership seat");
+    if (!is_branch(o.kind)) return;  // committees and general branches are elected by congresses
+    auto const size = static_cast<int>(officers.size());
+    if (full_members < rules.committee_threshold_full_members) {
+        auto const deputies = std::count_if(officers.begin(), officers.end(), [](officer const& x) {
+            return x.role == officer_role::deputy_secretary;
+        });
+        bool const has_members = std::any_of(officers.begin(), officers.end(), [](officer const& x) {
+            return x.role == officer_role::committee_member;
+        });
+        if (has_members || deputies > 1)
+            throw violation("org.committee_threshold_7",
+                            "'" + o.name + "' has " + std::to_string(full_members) +
+                                " full members (fewer than " +
+                                std::to_string(rules.committee_threshold_full_members) +
+                                "): only a secretary and at most one deputy secretary, no committee");
+        return;
+    }
+    if (size < rules.committee_min_size || size > rules.committee_max_size)
+        throw violation("org.committee_size", "'" + o.name + "' has " + std::to_string(full_members) +
+                                                  " full members and needs a committee of " +
+                                                  std::to_string(rules.committee_min_size) + "-" +
+                                                  std::to_string(rules.committee_max_size) + ", got " +
+                                                  std::to_string(size));
+}
+
+/// Membership counts of one organisation on a date, as the agenda needs them.
+struct org_counts {
+    int full_members = 0;  ///< 正式党员 in normal standing
+    int all_members = 0;   ///< full and probationary members in normal standing
+    int officers = 0;      ///< seats of the current leadership
+};
+
+/// Agenda items an organisation produces on `as_of`: term expiry (org.term_length, shown
+/// `term_expiry_notice_months` ahead and overdue after), and composition findings for branches
+/// (org.branch_min_3_full, org.branch_max_50, org.committee_threshold_7).
+[[nodiscard]] inline std::vector<agenda_item> org_agenda(org_unit const& o, org_counts const& counts,
+                                                         date::sys_days as_of, rule_set const& rules) {
+    std::vector<agenda_item> items;
+    if (!o.active_on(as_of)) return items;
+    auto make = [&](std::string kind, date::sys_days due, agenda_status st, std::string rule,
+                    std::string msg) {
+        items.push_back(agenda_item{std::move(kind), o.id, std::nullopt, o.name, due, st, std::move(rule),
+                                    std::move(msg)});
+    };
+    if (auto const end = term_end(o, rules)) {
+        if (as_of >= add_months(*end, -rules.term_expiry_notice_months)) {
+            make("org.term_expiry", *end, status_for(*end, as_of), "org.term_length",
+                 "term of " + std::to_string(term_length_years(o, rules)) + " years started " +
+                     format_date(*o.term_start) + " ends " + format_date(*end) +
+                     ": hold the election (换届选举)");
+        }
+    }
+    if (o.kind == org_kind::branch && counts.full_members < rules.branch_min_full_members)
+        make("org.too_few_full_members", as_of, agenda_status::finding, "org.branch_min_3_full",
+             std::to_string(counts.full_members) + " full members (fewer than " +
+                 std::to_string(rules.branch_min_full_members) + "): consider a joint branch (联合党支部)");
+    if (is_branch(o.kind) && counts.all_members > rules.branch_max_members_advisory)
+        make("org.branch_too_large", as_of, agenda_status::finding, "org.branch_max_50",
+             std::to_string(counts.all_members) + " members (more than " +
+                 std::to_string(rules.branch_max_members_advisory) + "): consider splitting the branch");
+    if (is_branch(o.kind) && counts.full_members >= rules.committee_threshold_full_members &&
+        counts.officers < rules.committee_min_size)
+        make("org.committee_missing", as_of, agenda_status::finding, "org.committee_threshold_7",
+             std::to_string(counts.full_members) +
+                 " full members: elect a branch committee (支部委员会) of " +
+                 std::to_string(rules.committee_min_size) + "-" + std::to_string(rules.committee_max_size));
+    return items;
+}
+
+}  // namespace dangyuan

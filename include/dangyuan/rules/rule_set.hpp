@@ -1,0 +1,43 @@
+#pragma once
+/// \file
+/// Rule sets: every number the rules use, as versioned data.
+///
+/// `rule_set::national_2014()` is the confirmed national baseline. Local profiles may tighten or add
+/// rules; they never weaken a national one. Aggregates remember the rule set they were opened under.
+
+#include <string>
+
+namespace dangyuan {
+
+/// The numeric parameters and switches of the rules. Units are in each field's name or comment.
+struct rule_set {
+    /// Name of the set, e.g. "national-2014"; stored with each aggregate opened under it.
+    std::string name = "national-2014";
+
+    // --- organisations (支部工作条例 2018)
+    int branch_min_full_members = 3;           ///< org.branch_min_3_full
+    int branch_max_members_advisory = 50;      ///< org.branch_max_50
+    int committee_threshold_full_members = 7;  ///< org.committee_threshold_7
+    int committee_min_size = 3;                ///< org.committee_size
+    int committee_max_size = 7;                ///< org.committee_size ("3-5, generally no more than 7")
+    int term_years_branch = 3;                 ///< org.term_length, ordinary branches
+    int term_years_village_branch = 5;         ///< org.term_length, village and community branches
+    int term_years_committee_min = 3;          ///< org.term_length, 党章 第31条
+    int term_years_committee_max = 5;          ///< org.term_length, 党章 第31条
+    int term_expiry_notice_months = 3;         ///< org.term_expiry_notice [L]
+
+    // --- members and standing
+    int min_age_years = 18;                   ///< member.min_age_18
+    int probation_months = 12;                ///< member.probation_1_year
+    int probation_extension_min_months = 6;   ///< member.probation_1_year (extension)
+    int probation_extension_max_months = 12;  ///< member.probation_1_year (extension)
+    /// standing.party_age_suspension: when false (default) party age runs on through a suspended
+    /// period once the member is restored; a profile may set it to exclude such periods.
+    bool party_age_excludes_suspension = false;
+
+    /// The confirmed national baseline (2014 development rules, 2018 branch rules, 2019 education and
+    /// management rules).
+    [[nodiscard]] static rule_set national_2014() { return rule_set{}; }
+};
+
+}  // namespace dangyuan

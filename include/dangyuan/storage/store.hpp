@@ -1,0 +1,152 @@
+#pragma once
+/// \file
+/// The SQLite store: the public interface of `dangyuan::sqlite`.
+///
+/// Every write is one transaction and lands in the append-only audit trail. A rejected command (bad
+/// input, rule violation, conflict) writes nothing: the file is byte-for-byte as before. SQLiteCpp
+/// exceptions never escape; failures surface as `storage_error`, `conflict` or `not_found`.
+
+#include <date/date.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dangyuan/agenda/agenda.hpp"
+#include "dangyuan/core/ids.hpp"
+#include "dangyuan/member/member.hpp"
+#include "dangyuan/member/standing.hpp"
+#include "dangyuan/org/org.hpp"
+#include "dangyuan/org/org_rules.hpp"
+#include "dangyuan/rules/rule_set.hpp"
+
+namespace dangyuan {
+
+/// Which organisations a query covers: the whole store, or the subtree under one organisation
+/// (the organisation itself included) — "一级抓一级".
+struct scope {
+    std::optional<org_id> root;
+
+    /// Every organisation in the store.
+    [[nodiscard]] static scope all() noexcept { return {}; }
+    /// `root` and everything below it.
+    [[nodiscard]] static scope subtree(org_id root) noexcept { return scope{root}; }
+};
+
+/// Options for opening a store.
+struct store_options {
+    std::string actor = "system";  ///< recorded as "who" in the audit trail
+    rule_set rules = rule_set::national_2014();
+    bool create = true;  ///< create the file when it does not exist
+};
+
+/// One line of the audit trail.
+struct audit_entry {
+    std::int64_t seq = 0;  ///< strictly increasing
+    std::string at;        ///< UTC time of the write, ISO 8601 (a fact about the write, not a rule input)
+    std::string actor;     ///< who
+    std::string entity;    ///< "org", "member", "standing", …
+    std::int64_t entity_id = 0;
+    std::string action;  ///< "insert", "update", "suspended", …
+    std::string why;     ///< the caller's reason, may be empty
+    std::string detail;  ///< a compact description of the change (key=value; …)
+};
+
+/// An open store. Move-only; closing happens on destruction.
+class store {
+public:
+    /// The schema version this library writes. Older files are migrated on open.
+    static constexpr int schema_version_latest = 2;
+
+    /// Opens or creates a store. `":memory:"` gives a private in-memory store.
+    /// \throws storage_error when the file cannot be opened, is not a dangyuan store, or was written by a
+    ///         newer version of the library (its schema version is greater than schema_version_latest).
+    static store open(std::filesystem::path const& path, store_options options = {});
+
+    store(store&&) noexcept;
+    store& operator=(store&&) noexcept;
+    ~store();
+
+    /// The schema version of the open file (after migration: schema_version_latest).
+    [[nodiscard]] int schema_version() const;
+    /// The rule set the store was opened with.
+    [[nodiscard]] rule_set const& rules() const noexcept;
+    /// Sets who is recorded in the audit trail for the following writes.
+    void set_actor(std::string actor);
+
+    // ---- organisations
+    /// Adds an organisation; `draft.id` and `draft.version` are ignored.
+    /// \throws not_found for an unknown parent; invalid_input / rule_violation from validate_org.
+    org_id add_org(org_unit draft, std::string_view why = {});
+    /// \throws not_found.
+    [[nodiscard]] org_unit org(org_id id) const;
+    /// Replaces an organisation record. `o.version` must be the stored version.
+    /// \throws conflict when the stored version differs (someone else changed it).
+    void update_org(org_unit const& o, std::string_view why = {});
+    /// Organisations in scope, parents before children.
+    [[nodiscard]] std::vector<org_unit> orgs(scope s = scope::all()) const;
+    /// Records the leadership of `org` from date `on` (the previous one ends that day).
+    /// \throws rule_violation org.committee_threshold_7, org.committee_size, org.officers_full_members.
+    void set_leadership(org_id org, date::sys_days on, std::vector<officer> const& officers,
+                        std::string_view why = {});
+    /// The leadership in office on `on` (empty when none is recorded).
+    [[nodiscard]] std::vector<officer> leadership(org_id org, date::sys_days on) const;
+
+    // ---- members
+    /// Adds a member after validate_member.
+    /// \throws conflict when another member has the same ID number; not_found for an unknown branch;
+    ///         invalid_input{"branch"} when the branch is not a branch or not active on joined_branch.
+    member_id add_member(member draft, std::string_view why = {});
+    /// Adds many members in one transaction (all or nothing). Returns their ids in input order.
+    std::vector<member_id> add_members(std::span<member const> drafts, std::string_view why = {});
+    /// \throws not_found.
+    [[nodiscard]] member get_member(member_id id) const;
+    /// The member with this ID number, if any.
+    [[nodiscard]] std::optional<member> find_member(citizen_id const& id_number) const;
+    /// Replaces a member record; `m.version` must be the stored version.
+    /// \throws conflict on a stale version.
+    void update_member(member const& m, std::string_view why = {});
+    /// Members of the branches in scope. With `as_of`, only those admitted on or before it and not
+    /// exited by then (a suspended member is listed). Ordered by id.
+    [[nodiscard]] std::vector<member> roster(scope s = scope::all(),
+                                             std::optional<date::sys_days> as_of = std::nullopt) const;
+    /// Number of members in the store.
+    [[nodiscard]] std::int64_t member_count() const;
+
+    // ---- standing (党籍)
+    /// Appends a standing event after check_standing_event.
+    void record_standing(member_id id, standing_event const& e, std::string_view why = {});
+    /// The standing events of a member in date order.
+    [[nodiscard]] std::vector<standing_event> standing_history(member_id id) const;
+    /// Standing on a date (nothing before admission).
+    [[nodiscard]] std::optional<standing> standing_on(member_id id, date::sys_days d) const;
+    /// Party age in completed years on a date (see party_age_on).
+    [[nodiscard]] std::optional<int> party_age(member_id id, date::sys_days on) const;
+
+    // ---- agenda
+    /// Everything due, upcoming, overdue or found on `as_of` in scope, sorted by due date, then kind.
+    [[nodiscard]] std::vector<agenda_item> agenda(date::sys_days as_of, scope s = scope::all()) const;
+
+    // ---- audit
+    /// Audit entries with seq > after, in order.
+    [[nodiscard]] std::vector<audit_entry> audit_log(std::int64_t after = 0) const;
+
+    /// Implementation (defined in src/storage).
+    struct impl;
+
+private:
+    explicit store(std::unique_ptr<impl> p);
+    std::unique_ptr<impl> impl_;
+};
+
+/// Same as `store::open`.
+[[nodiscard]] inline store open_store(std::filesystem::path const& path, store_options options = {}) {
+    return store::open(path, std::move(options));
+}
+
+}  // namespace dangyuan

@@ -1,0 +1,50 @@
+// The append-only audit trail. Rows are only ever inserted (triggers refuse UPDATE and DELETE), inside
+// the transaction of the command they describe, so a command and its audit line land or fail together.
+
+#include <chrono>
+
+#include "impl.hpp"
+
+namespace dangyuan {
+namespace storage {
+
+void append_audit(SQLite::Database& db, std::string const& actor, std::string_view entity,
+                  std::int64_t entity_id, std::string_view action, std::string_view why,
+                  std::string const& detail) {
+    // The write time is a fact about the write, recorded for auditors; no rule ever reads it.
+    auto const now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    SQLite::Statement st(db,
+                         "INSERT INTO audit(at, actor, entity, entity_id, action, why, detail) "
+                         "VALUES(?, ?, ?, ?, ?, ?, ?)");
+    st.bind(1, date::format("%FT%TZ", now));
+    st.bind(2, actor);
+    st.bind(3, std::string(entity));
+    st.bind(4, static_cast<std::int64_t>(entity_id));
+    st.bind(5, std::string(action));
+    st.bind(6, std::string(why));
+    st.bind(7, detail);
+    st.exec();
+}
+
+}  // namespace storage
+
+std::vector<audit_entry> store::audit_log(std::int64_t after) const {
+    try {
+        SQLite::Statement st(impl_->db,
+                             "SELECT seq, at, actor, entity, entity_id, action, why, detail FROM audit "
+                             "WHERE seq > ? ORDER BY seq");
+        st.bind(1, static_cast<std::int64_t>(after));
+        std::vector<audit_entry> out;
+        while (st.executeStep()) {
+            out.push_back(audit_entry{st.getColumn(0).getInt64(), st.getColumn(1).getString(),
+                                      st.getColumn(2).getString(), st.getColumn(3).getString(),
+                                      st.getColumn(4).getInt64(), st.getColumn(5).getString(),
+                                      st.getColumn(6).getString(), st.getColumn(7).getString()});
+        }
+        return out;
+    } catch (SQLite::Exception const& e) {
+        storage::rethrow_sqlite(e, "reading the audit trail");
+    }
+}
+
+}  // namespace dangyuan

@@ -1,0 +1,78 @@
+#pragma once
+// Internal to src/storage: the store's implementation state and the helpers its repositories share.
+// Nothing here is installed.
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <date/date.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dangyuan/storage/store.hpp"
+
+namespace dangyuan::storage {
+
+/// ISO text <-> sys_days. Stored dates are always written by format_iso, so parsing can be strict and
+/// fast; anything else means the file was edited by hand and is reported as storage_error.
+std::string format_iso(date::sys_days d);
+date::sys_days parse_iso(std::string_view text, char const* column);
+std::optional<date::sys_days> column_date(SQLite::Statement& st, int col, char const* name);
+void bind_date(SQLite::Statement& st, int index, std::optional<date::sys_days> d);
+
+/// Applies the schema migrations; see schema.cpp.
+void migrate(SQLite::Database& db);
+int read_schema_version(SQLite::Database& db);
+
+/// Appends one audit row inside the caller's transaction.
+void append_audit(SQLite::Database& db, std::string const& actor, std::string_view entity,
+                  std::int64_t entity_id, std::string_view action, std::string_view why,
+                  std::string const& detail);
+
+/// Recursive set of org ids under a scope (all orgs for scope::all()).
+std::vector<std::int64_t> scope_org_ids(SQLite::Database& db, scope const& s);
+
+// Member row mapping shared by the member repository and the agenda query.
+extern char const* const member_columns;
+member read_member(SQLite::Statement& st);
+
+/// Runs `f` inside one IMMEDIATE transaction, committing on success. Our own errors pass through after
+/// rollback; SQLite errors are translated (unique-constraint failures become `conflict`).
+template <class F>
+auto in_transaction(SQLite::Database& db, F&& f) -> decltype(f());
+
+/// Translates a SQLiteCpp exception into the library's hierarchy. Never returns.
+[[noreturn]] void rethrow_sqlite(SQLite::Exception const& e, std::string_view doing);
+
+template <class F>
+auto in_transaction(SQLite::Database& db, F&& f) -> decltype(f()) {
+    try {
+        SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+        if constexpr (std::is_void_v<decltype(f())>) {
+            f();
+            tx.commit();
+        } else {
+            auto result = f();
+            tx.commit();
+            return result;
+        }
+    } catch (SQLite::Exception const& e) {
+        rethrow_sqlite(e, "writing");
+    }
+}
+
+}  // namespace dangyuan::storage
+
+struct dangyuan::store::impl {
+    impl(std::filesystem::path const& path, store_options o);
+
+    SQLite::Database db;
+    store_options options;
+
+    // Loads an org or throws not_found.
+    org_unit load_org(org_id id);
+    std::vector<standing_event> load_standing(member_id id);
+    // Members of one organisation on a date (branch members only; standing taken into account).
+    org_counts count_members(org_id org, date::sys_days on);
+};

@@ -1,0 +1,370 @@
+// Members and their standing (党籍).
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "impl.hpp"
+
+namespace dangyuan {
+namespace storage {
+
+char const* const member_columns =
+    "id, name, sex, ethnicity, birth_date, id_number, education, category, work_unit, post, native_place, "
+    "phone, "
+    "address, branch_id, joined_branch, application_date, admission_date, full_member_date, backfilled, "
+    "version";
+
+namespace {
+
+constexpr char const* insert_member_sql =
+    "INSERT INTO members(name, sex, ethnicity, birth_date, id_number, education, category, work_unit, post, "
+    "native_place, phone, address, branch_id, joined_branch, application_date, admission_date, "
+    "full_member_date, "
+    "backfilled) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+void bind_text_or_null(SQLite::Statement& st, int i, std::optional<std::string_view> v) {
+    if (v)
+        st.bind(i, std::string(*v));
+    else
+        st.bind(i);
+}
+
+// Binds parameters 1..18 in the order of insert_member_sql.
+void bind_member(SQLite::Statement& st, member const& m) {
+    st.bind(1, m.name);
+    st.bind(2, std::string(code(m.sex)));
+    st.bind(3, std::string(code(m.ethnicity)));
+    bind_date(st, 4, m.birth_date);
+    bind_text_or_null(st, 5,
+                      m.id_number ? std::optional<std::string_view>(m.id_number->str()) : std::nullopt);
+    bind_text_or_null(st, 6, m.education ? std::optional(code(*m.education)) : std::nullopt);
+    bind_text_or_null(st, 7, m.category ? std::optional(code(*m.category)) : std::nullopt);
+    st.bind(8, m.work_unit);
+    st.bind(9, m.post);
+    st.bind(10, m.native_place);
+    st.bind(11, m.phone);
+    st.bind(12, m.address);
+    st.bind(13, static_cast<std::int64_t>(m.branch.value()));
+    bind_date(st, 14, m.joined_branch);
+    bind_date(st, 15, m.application_date);
+    bind_date(st, 16, m.admission_date);
+    bind_date(st, 17, m.full_member_date);
+    st.bind(18, m.backfilled ? 1 : 0);
+}
+
+std::string describe(member const& m) {
+    std::string d = "name=" + m.name + "; branch=" + std::to_string(m.branch.value()) +
+                    "; admission_date=" + format_iso(m.admission_date);
+    if (m.full_member_date) d += "; full_member_date=" + format_iso(*m.full_member_date);
+    if (m.id_number) d += "; id_number=" + m.id_number->masked();
+    if (m.backfilled) d += "; backfilled";
+    return d;
+}
+
+// Phones in the audit trail keep their last 4 digits only, like masked exports.
+std::string masked_phone(std::string const& p) {
+    if (p.empty()) return "-";
+    if (p.size() <= 4) return std::string(p.size(), '*');
+    return std::string(p.size() - 4, '*') + p.substr(p.size() - 4);
+}
+
+// Field-by-field difference for the audit trail; ID numbers and phones appear masked.
+std::string diff(member const& a, member const& b) {
+    std::string out;
+    auto add = [&](char const* field, std::string const& x, std::string const& y) {
+        if (x == y) return;
+        if (!out.empty()) out += "; ";
+        out += std::string(field) + ": " + x + " -> " + y;
+    };
+    auto date_text = [](std::optional<date::sys_days> d) { return d ? format_iso(*d) : std::string("-"); };
+    add("name", a.name, b.name);
+    add("sex", std::string(code(a.sex)), std::string(code(b.sex)));
+    add("ethnicity", std::string(code(a.ethnicity)), std::string(code(b.ethnicity)));
+    add("birth_date", format_iso(a.birth_date), format_iso(b.birth_date));
+    add("id_number", a.id_number ? a.id_number->masked() : "-", b.id_number ? b.id_number->masked() : "-");
+    add("education", a.education ? std::string(code(*a.education)) : "-",
+        b.education ? std::string(code(*b.education)) : "-");
+    add("category", a.category ? std::string(code(*a.category)) : "-",
+        b.category ? std::string(code(*b.category)) : "-");
+    add("work_unit", a.work_unit, b.work_unit);
+    add("post", a.post, b.post);
+    add("native_place", a.native_place, b.native_place);
+    add("phone", masked_phone(a.phone), masked_phone(b.phone));
+    add("address", a.address, b.address);
+    add("branch", std::to_string(a.branch.value()), std::to_string(b.branch.value()));
+    add("joined_branch", format_iso(a.joined_branch), format_iso(b.joined_branch));
+    add("application_date", date_text(a.application_date), date_text(b.application_date));
+    add("admission_date", format_iso(a.admission_date), format_iso(b.admission_date));
+    add("full_member_date", date_text(a.full_member_date), date_text(b.full_member_date));
+    add("backfilled", a.backfilled ? "yes" : "no", b.backfilled ? "yes" : "no");
+    return out;
+}
+
+}  // namespace
+
+member read_member(SQLite::Statement& st) {
+    member m;
+    m.id = member_id{st.getColumn(0).getInt64()};
+    m.name = st.getColumn(1).getString();
+    m.sex = parse_sex(st.getColumn(2).getString());
+    m.ethnicity = parse_ethnicity(st.getColumn(3).getString());
+    m.birth_date = *column_date(st, 4, "members.birth_date");
+    if (!st.getColumn(5).isNull()) m.id_number = citizen_id::parse(st.getColumn(5).getString());
+    if (!st.getColumn(6).isNull()) m.education = parse_education(st.getColumn(6).getString());
+    if (!st.getColumn(7).isNull()) m.category = parse_personnel_category(st.getColumn(7).getString());
+    m.work_unit = st.getColumn(8).getString();
+    m.post = st.getColumn(9).getString();
+    m.native_place = st.getColumn(10).getString();
+    m.phone = st.getColumn(11).getString();
+    m.address = st.getColumn(12).getString();
+    m.branch = org_id{st.getColumn(13).getInt64()};
+    m.joined_branch = *column_date(st, 14, "members.joined_branch");
+    m.application_date = column_date(st, 15, "members.application_date");
+    m.admission_date = *column_date(st, 16, "members.admission_date");
+    m.full_member_date = column_date(st, 17, "members.full_member_date");
+    m.backfilled = st.getColumn(18).getInt() != 0;
+    m.version = st.getColumn(19).getInt64();
+    return m;
+}
+
+}  // namespace storage
+
+std::vector<standing_event> store::impl::load_standing(member_id id) {
+    SQLite::Statement st(
+        db, "SELECT kind, date, reason, decided_by FROM standing_events WHERE member_id = ? ORDER BY id");
+    st.bind(1, static_cast<std::int64_t>(id.value()));
+    std::vector<standing_event> out;
+    while (st.executeStep())
+        out.push_back(standing_event{parse_standing_event_kind(st.getColumn(0).getString()),
+                                     *storage::column_date(st, 1, "standing_events.date"),
+                                     st.getColumn(2).getString(), st.getColumn(3).getString()});
+    return out;
+}
+
+org_counts store::impl::count_members(org_id org, date::sys_days on) {
+    org_counts c;
+    SQLite::Statement st(
+        db, std::string("SELECT ") + storage::member_columns +
+                ", EXISTS(SELECT 1 FROM standing_events e WHERE e.member_id = members.id "
+                "AND e.kind = 'suspended' AND e.date <= ?1) FROM members WHERE branch_id = ?2 "
+                "AND admission_date <= ?1 AND joined_branch <= ?1 AND (exit_date IS NULL OR exit_date > ?1)");
+    storage::bind_date(st, 1, on);
+    st.bind(2, static_cast<std::int64_t>(org.value()));
+    while (st.executeStep()) {
+        auto const m = storage::read_member(st);
+        if (st.getColumn(20).getInt()) {
+            auto const h = load_standing(m.id);
+            auto const s = dangyuan::standing_on(m, h, on);
+            if (!s || s->state != standing_state::normal) continue;
+        }
+        ++c.all_members;
+        if (m.status_on(on) == member_status::full) ++c.full_members;
+    }
+    return c;
+}
+
+namespace {
+// Checks a member draft against the store: the branch exists, is a branch, and exists on joined_branch.
+void check_branch(store::impl& impl, member const& m) {
+    auto const b = impl.load_org(m.branch);
+    if (!is_branch(b.kind))
+        throw invalid_input("branch", "'" + b.name + "' is a " + std::string(chinese_name(b.kind)) +
+                                          "; members belong to a branch (党支部)");
+    if (!b.active_on(m.joined_branch))
+        throw invalid_input("joined_branch",
+                            "'" + b.name + "' does not exist on " + storage::format_iso(m.joined_branch));
+}
+void check_unique_id_number(SQLite::Database& db, member const& m) {
+    if (!m.id_number) return;
+    SQLite::Statement st(db, "SELECT id, name FROM members WHERE id_number = ? AND id <> ?");
+    st.bind(1, m.id_number->str());
+    st.bind(2, static_cast<std::int64_t>(m.id.value()));
+    if (st.executeStep())
+        throw conflict("ID number " + m.id_number->masked() + " already belongs to member " +
+                       std::to_string(st.getColumn(0).getInt64()) + " (" + st.getColumn(1).getString() + ")");
+}
+}  // namespace
+
+member_id store::add_member(member draft, std::string_view why) {
+    return add_members(std::span<member const>(&draft, 1), why).front();
+}
+
+std::vector<member_id> store::add_members(std::span<member const> drafts, std::string_view why) {
+    try {
+        for (std::size_t i = 0; i < drafts.size(); ++i) {
+            try {
+                validate_member(drafts[i], rules());
+                check_branch(*impl_, drafts[i]);
+            } catch (invalid_input const& e) {
+                if (drafts.size() == 1) throw;
+                throw invalid_input(e.field(), "row " + std::to_string(i + 1) + ": " + e.reason());
+            }
+        }
+        return storage::in_transaction(impl_->db, [&] {
+            SQLite::Statement ins(impl_->db, storage::insert_member_sql);
+            std::vector<member_id> ids;
+            ids.reserve(drafts.size());
+            for (auto const& m : drafts) {
+                check_unique_id_number(impl_->db, m);
+                storage::bind_member(ins, m);
+                ins.exec();
+                ins.reset();
+                ids.emplace_back(impl_->db.getLastInsertRowid());
+            }
+            if (drafts.size() == 1)
+                storage::append_audit(impl_->db, impl_->options.actor, "member", ids.front().value(),
+                                      "insert", why, storage::describe(drafts.front()));
+            else if (!ids.empty())
+                storage::append_audit(
+                    impl_->db, impl_->options.actor, "member", ids.front().value(), "bulk_insert", why,
+                    "count=" + std::to_string(ids.size()) + "; ids=" + std::to_string(ids.front().value()) +
+                        ".." + std::to_string(ids.back().value()));
+            return ids;
+        });
+    } catch (SQLite::Exception const& e) {
+        storage::rethrow_sqlite(e, "adding members");
+    }
+}
+
+member store::get_member(member_id id) const {
+    try {
+        SQLite::Statement st(impl_->db,
+                             std::string("SELECT ") + storage::member_columns + " FROM members WHERE id = ?");
+        st.bind(1, static_cast<std::int64_t>(id.value()));
+        if (!st.executeStep()) throw not_found("no member with id " + std::to_string(id.value()));
+        return storage::read_member(st);
+    } catch (SQLite::Exception const& e) {
+        storage::rethrow_sqlite(e, "reading a member");
+    }
+}
+
+std::optional<member> store::find_member(citizen_id const& id_number) const {
+    try {
+        SQLite::Statement st(impl_->db, std::string("SELECT ") + storage::member_columns +
+                                            " FROM members WHERE id_number = ?");
+        st.bind(1, id_number.str());
+        if (!st.executeStep()) return std::nullopt;
+        return storage::read_member(st);
+    } catch (SQLite::Exception const& e) {
+        storage::rethrow_sqlite(e, "finding a member");
+    }
+}
+
+void store::update_member(member const& m, std::string_view why) {
+    try {
+        auto const old = get_member(m.id);
+        if (old.version != m.version)
+            throw conflict("member " + std::to_string(m.id.value()) +
+                           " was changed by someone else (stored version " + std::to_string(old.version) +
+                           ", yours " + std::to_string(m.version) + ")");
+        validate_member(m, rules());
+        if (m.branch != old.branch || m.joined_branch != old.joined_branch) check_branch(*impl_, m);
+        check_unique_id_number(impl_->db, m);
+        storage::in_transaction(impl_->db, [&] {
+            SQLite::Statement st(
+                impl_->db,
+                "UPDATE members SET name=?, sex=?, ethnicity=?, birth_date=?, id_number=?, education=?, "
+                "category=?, work_unit=?, post=?, native_place=?, phone=?, address=?, branch_id=?, "
+                "joined_branch=?, application_date=?, admission_date=?, full_member_date=?, "
+                "backfilled=?, version=version+1 WHERE id=? AND version=?");
+            storage::bind_member(st, m);
+            st.bind(19, static_cast<std::int64_t>(m.id.value()));
+            st.bind(20, static_cast<std::int64_t>(m.version));
+            if (st.exec() != 1)
+                throw conflict("member " + std::to_string(m.id.value()) + " changed meanwhile");
+            storage::append_audit(impl_->db, impl_->options.actor, "member", m.id.value(), "update", why,
+                                  storage::diff(old, m));
+        });
+    } catch (SQLite::Exception const& e) {
+        storage::rethrow_sqlite(e, "updating a member");
+    }
+}
+
+std::vector<member> store::roster(scope s, std::optional<date::sys_days> as_of) const {
+    try {
+        std::string sql = std::string("SELECT ") + storage::member_columns + " FROM members";
+        std::vector<std::string> where;
+        if (s.root)
+            where.emplace_back(
+                "branch_id IN (WITH RECURSIVE sub(id) AS (SELECT id FROM orgs WHERE id = :root "
+                "UNION ALL SELECT o.id FROM orgs o JOIN sub ON o.parent_id = sub.id) SELECT id FROM sub)");
+        if (as_of) where.emplace_back("admission_date <= :d AND (exit_date IS NULL OR exit_date > :d)");
+        for (std::size_t i = 0; i < where.size(); ++i)
+            sql += (i ? " AND " : " WHERE ") + where[i];
+        sql += " ORDER BY id";
+        if (s.root) (void)org(*s.root);  // not_found for an unknown scope
+        SQLite::Statement st(impl_->db, sql);
+        if (s.root) st.bind(":root", static_cast<std::int64_t>(s.root->value()));
+        if (as_of) st.bind(":d", storage::format_iso(*as_of));
+        std::vector<member> out;
+        while (st.executeStep())
+            out.push_back(storage::read_member(st));
+        return out;
+    } catch (SQLite::Exception const& e) {
+        storage::rethrow_sqlite(e, "reading the roster");
+    }
+}
+
+std::int64_t store::member_count() const {
+    try {
+        return impl_->db.execAndGet("SELECT count(*) FROM members").getInt64();
+    } catch (SQLite::Exception const& e) {
+        storage::rethrow_sqlite(e, "counting members");
+    }
+}
+
+void store::record_standing(member_id id, standing_event const& e, std::string_view why) {
+    try {
+        auto const m = get_member(id);
+        auto const history = impl_->load_standing(id);
+        check_standing_event(m, history, e);
+        auto const current =
+            standing_after(dangyuan::standing_on(m, history, e.date).value_or(standing{}).state, e.kind);
+        storage::in_transaction(impl_->db, [&] {
+            SQLite::Statement ins(impl_->db,
+                                  "INSERT INTO standing_events(member_id, kind, date, reason, decided_by) "
+                                  "VALUES(?, ?, ?, ?, ?)");
+            ins.bind(1, static_cast<std::int64_t>(id.value()));
+            ins.bind(2, std::string(to_string(e.kind)));
+            storage::bind_date(ins, 3, e.date);
+            ins.bind(4, e.reason);
+            ins.bind(5, e.decided_by);
+            ins.exec();
+            SQLite::Statement snap(
+                impl_->db,
+                "UPDATE members SET standing = ?, exit_date = ?, version = version + 1 WHERE id = ?");
+            snap.bind(1, std::string(to_string(*current)));
+            storage::bind_date(snap, 2,
+                               *current == standing_state::exited ? std::optional(e.date) : std::nullopt);
+            snap.bind(3, static_cast<std::int64_t>(id.value()));
+            snap.exec();
+            storage::append_audit(impl_->db, impl_->options.actor, "standing", id.value(), to_string(e.kind),
+                                  why,
+                                  "date=" + storage::format_iso(e.date) + "; reason=" + e.reason +
+                                      "; decided_by=" + e.decided_by);
+        });
+    } catch (SQLite::Exception const& ex) {
+        storage::rethrow_sqlite(ex, "recording a standing event");
+    }
+}
+
+std::vector<standing_event> store::standing_history(member_id id) const {
+    try {
+        (void)get_member(id);
+        return impl_->load_standing(id);
+    } catch (SQLite::Exception const& e) {
+        storage::rethrow_sqlite(e, "reading standing events");
+    }
+}
+
+std::optional<standing> store::standing_on(member_id id, date::sys_days d) const {
+    auto const m = get_member(id);
+    return dangyuan::standing_on(m, standing_history(id), d);
+}
+
+std::optional<int> store::party_age(member_id id, date::sys_days on) const {
+    auto const m = get_member(id);
+    return party_age_on(m, standing_history(id), on, rules());
+}
+
+}  // namespace dangyuan

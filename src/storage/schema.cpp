@@ -1,0 +1,127 @@
+// The schema and its forward migrations. The file records its version in PRAGMA user_version and
+// identifies itself with PRAGMA application_id, so that a foreign SQLite file is never "migrated".
+
+#include <array>
+#include <string>
+
+#include "impl.hpp"
+
+namespace dangyuan::storage {
+namespace {
+
+constexpr int application_id = 0x44594E31;  // "DYN1"
+
+// Migration N takes a store from version N-1 to N. Released migrations are never edited: a store
+// written by an older library must end up exactly where a fresh one does.
+constexpr std::array<char const*, store::schema_version_latest> migrations{
+    // 1: organisations, members, standing events, audit trail.
+    R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE orgs(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  parent_id INTEGER REFERENCES orgs(id),
+  established TEXT NOT NULL,
+  dissolved TEXT,
+  village_or_community INTEGER NOT NULL DEFAULT 0,
+  term_start TEXT,
+  term_years INTEGER NOT NULL DEFAULT 0,
+  version INTEGER NOT NULL DEFAULT 1);
+CREATE INDEX orgs_parent ON orgs(parent_id);
+CREATE TABLE members(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  sex TEXT NOT NULL,
+  ethnicity TEXT NOT NULL,
+  birth_date TEXT NOT NULL,
+  id_number TEXT UNIQUE,
+  education TEXT,
+  category TEXT,
+  work_unit TEXT NOT NULL DEFAULT '',
+  post TEXT NOT NULL DEFAULT '',
+  native_place TEXT NOT NULL DEFAULT '',
+  phone TEXT NOT NULL DEFAULT '',
+  address TEXT NOT NULL DEFAULT '',
+  branch_id INTEGER NOT NULL REFERENCES orgs(id),
+  joined_branch TEXT NOT NULL,
+  application_date TEXT,
+  admission_date TEXT NOT NULL,
+  full_member_date TEXT,
+  backfilled INTEGER NOT NULL DEFAULT 0,
+  standing TEXT NOT NULL DEFAULT 'normal',
+  exit_date TEXT,
+  version INTEGER NOT NULL DEFAULT 1);
+CREATE INDEX members_branch ON members(branch_id);
+CREATE TABLE standing_events(
+  id INTEGER PRIMARY KEY,
+  member_id INTEGER NOT NULL REFERENCES members(id),
+  kind TEXT NOT NULL,
+  date TEXT NOT NULL,
+  reason TEXT NOT NULL DEFAULT '',
+  decided_by TEXT NOT NULL DEFAULT '');
+CREATE INDEX standing_member ON standing_events(member_id, id);
+CREATE TABLE audit(
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  entity_id INTEGER NOT NULL,
+  action TEXT NOT NULL,
+  why TEXT NOT NULL DEFAULT '',
+  detail TEXT NOT NULL DEFAULT '');
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+)sql",
+    // 2: leadership (支部委员会 / 书记) per organisation, dated.
+    R"sql(
+CREATE TABLE org_leadership(
+  id INTEGER PRIMARY KEY,
+  org_id INTEGER NOT NULL REFERENCES orgs(id),
+  member_id INTEGER NOT NULL REFERENCES members(id),
+  role TEXT NOT NULL,
+  portfolio TEXT NOT NULL DEFAULT '',
+  from_date TEXT NOT NULL,
+  to_date TEXT);
+CREATE INDEX leadership_org ON org_leadership(org_id, from_date);
+)sql",
+};
+
+int pragma_int(SQLite::Database& db, char const* pragma) {
+    SQLite::Statement st(db, std::string("PRAGMA ") + pragma);
+    return st.executeStep() ? st.getColumn(0).getInt() : 0;
+}
+
+}  // namespace
+
+int read_schema_version(SQLite::Database& db) {
+    return pragma_int(db, "user_version");
+}
+
+void migrate(SQLite::Database& db) {
+    int const app = pragma_int(db, "application_id");
+    int const version = read_schema_version(db);
+    bool const empty = db.execAndGet("SELECT count(*) FROM sqlite_master").getInt() == 0;
+    if (!empty && app != application_id)
+        throw storage_error("the file is an SQLite database but not a dangyuan store (application_id " +
+                            std::to_string(app) + ")");
+    if (version > store::schema_version_latest)
+        throw storage_error("the store has schema version " + std::to_string(version) +
+                            ", newer than this library supports (" +
+                            std::to_string(store::schema_version_latest) +
+                            "); open it with a newer dangyuan / 数据文件版本较新，请升级 dangyuan");
+    if (version == store::schema_version_latest) return;
+    try {
+        SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+        for (int v = version; v < store::schema_version_latest; ++v)
+            db.exec(migrations[static_cast<std::size_t>(v)]);
+        db.exec("PRAGMA application_id = " + std::to_string(application_id));
+        db.exec("PRAGMA user_version = " + std::to_string(store::schema_version_latest));
+        if (version == 0) db.exec("INSERT INTO meta(key, value) VALUES('created_by', 'dangyuan')");
+        tx.commit();
+    } catch (SQLite::Exception const& e) {
+        rethrow_sqlite(e, "migrating the schema");
+    }
+}
+
+}  // namespace dangyuan::storage

@@ -1,0 +1,59 @@
+#include <catch2/catch.hpp>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "test_support.hpp"
+
+using namespace dangyuan;
+using test::d;
+
+TEST_CASE("store: a version-1 store opens, migrates to the latest schema and keeps its data",
+          "[store][migration]") {
+    auto const dir = test::temp_dir("migration");
+    auto const path = dir / "v1.db";
+    {
+        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        raw.exec(test::file_bytes(std::filesystem::path(DANGYUAN_FIXTURE_DIR) / "store-v1.sql"));
+        REQUIRE(raw.execAndGet("PRAGMA user_version").getInt() == 1);
+        REQUIRE_FALSE(raw.tableExists("org_leadership"));
+    }
+    auto s = open_store(path);
+    CHECK(s.schema_version() == store::schema_version_latest);
+    CHECK(s.orgs().size() == 2);
+    auto const m = s.get_member(member_id{1});
+    CHECK(m.name == "张三");
+    CHECK(m.id_number->str() == "110101198001010010");
+    CHECK(m.education == education::undergraduate_graduated);
+    CHECK(m.version == 2);
+    CHECK(s.standing_on(member_id{1}, d(2021, 1, 1))->state == standing_state::suspended);
+    CHECK(s.audit_log().size() == 4);
+    // The new table works on the migrated file.
+    s.record_standing(member_id{1}, {standing_event_kind::restored, d(2021, 3, 1), "恢复联系", "支部"});
+    CHECK(s.leadership(org_id{2}, d(2026, 1, 1)).empty());
+    // Reopening a migrated store is a no-op.
+    auto again = open_store(path);
+    CHECK(again.schema_version() == store::schema_version_latest);
+    CHECK(again.audit_log().size() == 5);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("store: a fresh store and a migrated one have the same schema", "[store][migration]") {
+    auto const dir = test::temp_dir("schema");
+    auto schema_of = [](std::filesystem::path const& p) {
+        SQLite::Database raw(p.string(), SQLite::OPEN_READONLY);
+        SQLite::Statement st(
+            raw, "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name");
+        std::string out;
+        while (st.executeStep())
+            out += st.getColumn(0).getString() + " " + st.getColumn(1).getString() + "\n";
+        return out;
+    };
+    { auto fresh = open_store(dir / "fresh.db"); }
+    {
+        SQLite::Database raw((dir / "old.db").string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        raw.exec(test::file_bytes(std::filesystem::path(DANGYUAN_FIXTURE_DIR) / "store-v1.sql"));
+    }
+    { auto migrated = open_store(dir / "old.db"); }
+    CHECK(schema_of(dir / "fresh.db") == schema_of(dir / "old.db"));
+    std::filesystem::remove_all(dir);
+}

@@ -1,0 +1,275 @@
+#include <catch2/catch.hpp>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "test_support.hpp"
+
+using namespace dangyuan;
+using test::d;
+
+namespace {
+template <class E, class F>
+E caught(F&& f) {
+    try {
+        f();
+    } catch (E const& e) {
+        return e;
+    }
+    FAIL("expected exception not thrown");
+    throw;
+}
+}  // namespace
+
+TEST_CASE("store: organisations persist with their tree, scope covers a subtree", "[store]") {
+    test::district t;
+    CHECK(t.store.orgs().size() == 5);
+    auto const street = t.store.orgs(scope::subtree(t.street));
+    REQUIRE(street.size() == 3);
+    CHECK(street[0].id == t.street);
+    CHECK(street[1].name == "第一社区党支部");
+    CHECK(t.store.org(t.branch_a).village_or_community);
+    CHECK(t.store.org(t.branch_a).version == 1);
+    CHECK_THROWS_AS(t.store.org(org_id{99}), not_found);
+    CHECK_THROWS_AS(t.store.orgs(scope::subtree(org_id{99})), not_found);
+    CHECK_THROWS_AS(
+        t.store.add_org(
+            {.name = "x", .kind = org_kind::branch, .parent = org_id{99}, .established = d(2010, 1, 1)}),
+        not_found);
+}
+
+TEST_CASE("store: members round-trip every field; duplicates of an ID number are a conflict", "[store]") {
+    test::district t;
+    auto m = test::full_member(t.branch_a, "张三", d(2010, 7, 1), 1);
+    m.ethnicity = ethnicity::hui;
+    m.education = education::undergraduate_graduated;
+    m.category = personnel_category::worker;
+    m.work_unit = "城关街道办事处";
+    m.post = "科员";
+    m.native_place = "山东济南";
+    m.phone = "13800138000";
+    m.address = "城关街道1号";
+    auto const id = t.store.add_member(m);
+    auto const back = t.store.get_member(id);
+    m.id = id;
+    m.version = 1;
+    CHECK(back == m);
+    CHECK(t.store.find_member(*m.id_number)->id == id);
+
+    auto dup = test::full_member(t.branch_b, "张三二", d(2011, 7, 1), 1);
+    dup.id_number = m.id_number;
+    dup.birth_date = m.birth_date;
+    auto const e = caught<conflict>([&] { t.store.add_member(dup); });
+    CHECK_THAT(e.what(), Catch::Contains("already belongs to member"));
+    CHECK(t.store.member_count() == 1);
+}
+
+TEST_CASE("store: members belong to an existing branch on the date they joined it", "[store]") {
+    test::district t;
+    auto m = test::full_member(t.street, "李四", d(2010, 7, 1));
+    CHECK(caught<invalid_input>([&] { t.store.add_member(m); }).field() == "branch");
+    m.branch = t.branch_b;  // established 2005-06-01
+    m.joined_branch = d(2005, 5, 31);
+    m.admission_date = d(2004, 1, 1);
+    m.application_date = d(2003, 1, 1);
+    m.full_member_date = d(2005, 1, 1);
+    CHECK(caught<invalid_input>([&] { t.store.add_member(m); }).field() == "joined_branch");
+    m.branch = org_id{404};
+    CHECK_THROWS_AS(t.store.add_member(m), not_found);
+    CHECK(t.store.member_count() == 0);
+}
+
+TEST_CASE("store: a stale version is refused with conflict; a fresh one bumps the version", "[store]") {
+    test::district t;
+    auto const id = t.store.add_member(test::full_member(t.branch_a, "王五", d(2010, 7, 1)));
+    auto a = t.store.get_member(id);
+    auto b = a;
+    a.phone = "13900000001";
+    t.store.update_member(a, "电话变更");
+    CHECK(t.store.get_member(id).version == 2);
+    b.address = "新地址";
+    CHECK_THROWS_AS(t.store.update_member(b), conflict);
+    CHECK(t.store.get_member(id).address.empty());
+
+    auto o = t.store.org(t.branch_b);
+    auto stale = o;
+    o.name = "机关第二党支部（更名）";
+    t.store.update_org(o);
+    stale.name = "另一个名字";
+    CHECK_THROWS_AS(t.store.update_org(stale), conflict);
+    CHECK(t.store.org(t.branch_b).name == "机关第二党支部（更名）");
+    auto cyc = t.store.org(t.street);
+    cyc.parent = t.branch_a;
+    CHECK(caught<invalid_input>([&] { t.store.update_org(cyc); }).field() == "parent");
+}
+
+TEST_CASE("store: every write lands in the append-only audit trail", "[store][audit]") {
+    auto const dir = test::temp_dir("audit");
+    auto const path = dir / "audit.db";
+    {
+        auto s = open_store(path, {.actor = "clerk-1"});
+        auto const c =
+            s.add_org({.name = "区委", .kind = org_kind::higher_committee, .established = d(1990, 1, 1)});
+        auto const b =
+            s.add_org({.name = "支部", .kind = org_kind::branch, .parent = c, .established = d(2000, 1, 1)});
+        auto const id = s.add_member(test::full_member(b, "赵六", d(2010, 7, 1)), "新建档案");
+        auto m = s.get_member(id);
+        m.phone = "13700001234";
+        s.set_actor("clerk-2");
+        s.update_member(m, "电话变更");
+        s.record_standing(id, {standing_event_kind::suspended, d(2020, 1, 1), "失联", "支部大会"});
+        auto const log = s.audit_log();
+        REQUIRE(log.size() == 5);
+        CHECK(log[2].entity == "member");
+        CHECK(log[2].action == "insert");
+        CHECK(log[2].actor == "clerk-1");
+        CHECK(log[2].why == "新建档案");
+        CHECK_THAT(log[2].detail, Catch::Contains("id_number=110101"));
+        CHECK_THAT(log[2].detail, !Catch::Contains(m.id_number->str()));  // masked
+        CHECK(log[3].actor == "clerk-2");
+        CHECK_THAT(log[3].detail, Catch::Contains("phone: - -> *******1234"));
+        CHECK(log[4].entity == "standing");
+        CHECK(log[4].action == "suspended");
+        CHECK(s.audit_log(log[3].seq).size() == 1);
+    }
+    SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
+    CHECK_THROWS_WITH(raw.exec("UPDATE audit SET actor = 'nobody'"), Catch::Contains("append-only"));
+    CHECK_THROWS_WITH(raw.exec("DELETE FROM audit"), Catch::Contains("append-only"));
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("store: a rejected command leaves the file byte-for-byte as before", "[store]") {
+    auto const dir = test::temp_dir("bytes");
+    auto const path = dir / "bytes.db";
+    auto s = open_store(path);
+    auto const c =
+        s.add_org({.name = "区委", .kind = org_kind::higher_committee, .established = d(1990, 1, 1)});
+    auto const b =
+        s.add_org({.name = "支部", .kind = org_kind::branch, .parent = c, .established = d(2000, 1, 1)});
+    auto const id = s.add_member(test::full_member(b, "孙七", d(2010, 7, 1), 1));
+    s.record_standing(id, {standing_event_kind::expelled, d(2020, 1, 1), "严重违纪", "党委"});
+    auto const before = test::store_hash(path);
+
+    auto bad_id = test::full_member(b, "周八", d(2011, 7, 1), 2);
+    bad_id.sex = sex::female;  // disagrees with the ID number
+    CHECK_THROWS_AS(s.add_member(bad_id), rule_violation);
+    CHECK_THROWS_AS(s.record_standing(id, {standing_event_kind::restored, d(2021, 1, 1), "", ""}),
+                    rule_violation);
+    auto stale = s.get_member(id);
+    stale.version = 0;
+    CHECK_THROWS_AS(s.update_member(stale), conflict);
+    auto dup = test::full_member(b, "吴九", d(2012, 7, 1), 1);
+    dup.id_number = s.get_member(id).id_number;
+    dup.birth_date = s.get_member(id).birth_date;
+    CHECK_THROWS_AS(s.add_member(dup), conflict);
+    std::vector<member> batch{test::full_member(b, "郑十", d(2012, 7, 1), 3),
+                              test::full_member(b, "", d(2012, 7, 1), 4)};
+    CHECK(caught<invalid_input>([&] { s.add_members(batch); }).reason().find("row 2") != std::string::npos);
+    CHECK_THROWS_AS(
+        s.add_org({.name = "", .kind = org_kind::branch, .parent = c, .established = d(2000, 1, 1)}),
+        invalid_input);
+    CHECK(test::store_hash(path) == before);
+    CHECK(s.member_count() == 1);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("store: bulk insert is all or nothing and the roster filters by scope and date", "[store]") {
+    test::district t;
+    std::vector<member> batch;
+    for (int i = 0; i < 40; ++i)
+        batch.push_back(test::full_member(i % 2 ? t.branch_a : t.branch_b, "党员" + std::to_string(i),
+                                          d(2006 + i % 20, 7, 1), i));
+    auto const ids = t.store.add_members(batch, "首次导入");
+    REQUIRE(ids.size() == 40);
+    CHECK(t.store.member_count() == 40);
+    CHECK(t.store.audit_log().back().action == "bulk_insert");
+    CHECK(t.store.roster().size() == 40);
+    CHECK(t.store.roster(scope::subtree(t.branch_a)).size() == 20);
+    CHECK(t.store.roster(scope::subtree(t.village)).empty());
+    CHECK(t.store.roster(scope::all(), d(2015, 7, 1)).size() == 20);  // admitted 2006..2015
+    CHECK(t.store.roster(scope::all(), d(2015, 6, 30)).size() == 18);
+    t.store.record_standing(ids[0], {standing_event_kind::died, d(2016, 1, 1), "", ""});
+    CHECK(t.store.roster(scope::all(), d(2016, 1, 1)).size() == 19);  // ids[0] left on 2016-01-01
+    CHECK(t.store.roster(scope::all(), d(2015, 12, 31)).size() == 20);
+    std::vector<member> bad = batch;
+    bad[7].application_date = add_years(bad[7].birth_date, 17);  // applied at 17
+    CHECK_THROWS_AS(t.store.add_members(bad), rule_violation);
+    CHECK(t.store.member_count() == 40);
+}
+
+TEST_CASE("store: standing is replayed after reopening; party age comes from the store",
+          "[store][standing]") {
+    auto const dir = test::temp_dir("replay");
+    auto const path = dir / "replay.db";
+    member_id id;
+    {
+        auto s = open_store(path);
+        auto const c =
+            s.add_org({.name = "区委", .kind = org_kind::higher_committee, .established = d(1990, 1, 1)});
+        auto const b =
+            s.add_org({.name = "支部", .kind = org_kind::branch, .parent = c, .established = d(2000, 1, 1)});
+        id = s.add_member(test::full_member(b, "冯一", d(2009, 7, 1)));
+        s.record_standing(id, {standing_event_kind::suspended, d(2015, 3, 1), "失联超过6个月", "支部"});
+        s.record_standing(id, {standing_event_kind::restored, d(2016, 3, 1), "恢复联系", "支部"});
+    }
+    auto s = open_store(path);
+    CHECK(s.standing_history(id).size() == 2);
+    CHECK(s.standing_on(id, d(2015, 6, 1))->state == standing_state::suspended);
+    CHECK(s.standing_on(id, d(2016, 6, 1))->state == standing_state::normal);
+    CHECK(s.party_age(id, d(2020, 7, 1)) == 10);
+    CHECK_THROWS_AS(s.standing_history(member_id{77}), not_found);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("支部工作条例 第20条 [C] org.committee_size: the store checks a leadership against the roster",
+          "[store][org]") {
+    test::district t;
+    std::vector<member_id> ids;
+    for (int i = 0; i < 7; ++i)
+        ids.push_back(
+            t.store.add_member(test::full_member(t.branch_b, "委员" + std::to_string(i), d(2010, 7, 1), i)));
+    auto const prob = t.store.add_member([&] {
+        auto m = test::full_member(t.branch_b, "预备", d(2025, 7, 1), 9);
+        m.full_member_date.reset();
+        return m;
+    }());
+    std::vector<officer> seats{{ids[0], officer_role::secretary, ""},
+                               {ids[1], officer_role::committee_member, "组织委员"},
+                               {ids[2], officer_role::committee_member, "宣传委员"}};
+    t.store.set_leadership(t.branch_b, d(2024, 1, 15), seats, "换届选举");
+    CHECK(t.store.leadership(t.branch_b, d(2024, 1, 15)) == seats);
+    CHECK(t.store.leadership(t.branch_b, d(2024, 1, 14)).empty());
+    std::vector<officer> with_probationary{{prob, officer_role::secretary, ""}};
+    CHECK(caught<rule_violation>([&] {
+              t.store.set_leadership(t.branch_b, d(2026, 1, 1), with_probationary);
+          }).rule_id() == "org.officers_full_members");
+    std::vector<officer> two{{ids[0], officer_role::secretary, ""},
+                             {ids[1], officer_role::deputy_secretary, ""}};
+    CHECK(caught<rule_violation>([&] { t.store.set_leadership(t.branch_b, d(2026, 1, 1), two); }).rule_id() ==
+          "org.committee_size");
+    CHECK(t.store.leadership(t.branch_b, d(2026, 1, 1)) == seats);  // unchanged
+}
+
+TEST_CASE("store: files from a newer version and foreign SQLite files are refused without being touched",
+          "[store]") {
+    auto const dir = test::temp_dir("versions");
+    auto const newer = dir / "newer.db";
+    { auto s = open_store(newer); }
+    {
+        SQLite::Database raw(newer.string(), SQLite::OPEN_READWRITE);
+        raw.exec("PRAGMA user_version = 99");
+    }
+    auto const before = test::file_bytes(newer);
+    auto const e = caught<storage_error>([&] { (void)open_store(newer); });
+    CHECK_THAT(e.what(), Catch::Contains("99") && Catch::Contains("newer"));
+    CHECK(test::file_bytes(newer) == before);
+
+    auto const foreign = dir / "foreign.db";
+    {
+        SQLite::Database raw(foreign.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        raw.exec("CREATE TABLE t(x)");
+    }
+    CHECK_THAT(caught<storage_error>([&] { (void)open_store(foreign); }).what(),
+               Catch::Contains("not a dangyuan store"));
+    CHECK_THROWS_AS(open_store(dir / "missing.db", {.create = false}), storage_error);
+    std::filesystem::remove_all(dir);
+}

@@ -1,0 +1,103 @@
+#pragma once
+// Shared helpers of the unit tests: dates, valid ID numbers, a small store fixture.
+
+#include <date/date.h>
+
+#include <unistd.h>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <string>
+
+#include "dangyuan/dangyuan.hpp"
+
+namespace test {
+
+inline date::sys_days d(int y, unsigned m, unsigned day) {
+    return date::sys_days{date::year{y} / date::month{m} / date::day{day}};
+}
+
+// A valid 18-digit ID number for a birth date and sex (Beijing Dongcheng address code).
+inline std::string id_for(date::sys_days birth, dangyuan::sex s, int seq = 1) {
+    auto const ymd = date::year_month_day{birth};
+    auto two = [](unsigned v) { return std::string(1, char('0' + v / 10 % 10)) + char('0' + v % 10); };
+    std::string body = "110101" + std::to_string(static_cast<int>(ymd.year())) +
+                       two(static_cast<unsigned>(ymd.month())) + two(static_cast<unsigned>(ymd.day())) +
+                       two(static_cast<unsigned>(seq % 100)) + (s == dangyuan::sex::male ? "1" : "2");
+    return body + dangyuan::gb11643_check_character(body);
+}
+
+// A full member of `branch`, admitted on `admitted` (full a year later), born 30 years earlier.
+inline dangyuan::member full_member(dangyuan::org_id branch, std::string name, date::sys_days admitted,
+                                    int seq = 1, dangyuan::sex s = dangyuan::sex::male) {
+    dangyuan::member m;
+    m.name = std::move(name);
+    m.sex = s;
+    m.birth_date = dangyuan::add_years(admitted, -30);
+    m.id_number = dangyuan::citizen_id::parse(id_for(m.birth_date, s, seq));
+    m.branch = branch;
+    m.application_date = dangyuan::add_months(admitted, -18);
+    m.admission_date = admitted;
+    m.joined_branch = admitted;
+    m.full_member_date = dangyuan::add_years(admitted, 1);
+    return m;
+}
+
+// A small district: a district committee, a street working committee, two branches and a party group.
+struct district {
+    dangyuan::store store = dangyuan::open_store(":memory:", {.actor = "tester"});
+    dangyuan::org_id district_committee, street, branch_a, branch_b, village;
+
+    district() {
+        using dangyuan::org_kind;
+        district_committee =
+            store.add_org({.name = "区委", .kind = org_kind::higher_committee, .established = d(1990, 1, 1)});
+        street = store.add_org({.name = "城关街道党工委",
+                                .kind = org_kind::working_committee,
+                                .parent = district_committee,
+                                .established = d(2000, 1, 1)});
+        branch_a = store.add_org({.name = "第一社区党支部",
+                                  .kind = org_kind::branch,
+                                  .parent = street,
+                                  .established = d(2001, 3, 1),
+                                  .village_or_community = true,
+                                  .term_start = d(2021, 12, 20)});
+        branch_b = store.add_org({.name = "机关第二党支部",
+                                  .kind = org_kind::branch,
+                                  .parent = street,
+                                  .established = d(2005, 6, 1),
+                                  .term_start = d(2024, 1, 15)});
+        village = store.add_org({.name = "东村党支部",
+                                 .kind = org_kind::branch,
+                                 .parent = district_committee,
+                                 .established = d(1995, 1, 1),
+                                 .village_or_community = true});
+    }
+};
+
+// The bytes of a file, or "" when it does not exist.
+inline std::string file_bytes(std::filesystem::path const& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// FNV-1a over the database and its WAL: the on-disk state of a store.
+inline std::uint64_t store_hash(std::filesystem::path const& db) {
+    std::uint64_t h = 1469598103934665603ull;
+    for (auto const& p : {db, std::filesystem::path(db.string() + "-wal")})
+        for (unsigned char c : file_bytes(p))
+            h = (h ^ c) * 1099511628211ull;
+    return h;
+}
+
+// A fresh temporary directory per call.
+inline std::filesystem::path temp_dir(std::string const& name) {
+    auto p =
+        std::filesystem::temp_directory_path() / ("dangyuan-test-" + name + "-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(p);
+    std::filesystem::create_directories(p);
+    return p;
+}
+
+}  // namespace test
