@@ -371,8 +371,15 @@ TEST_CASE("codes: accessors of a value that is not an enumerator return empty vi
 }
 
 TEST_CASE("codes: lookups are usable in constant expressions", "[codes]") {
+    // g++ 12 cannot constant-evaluate the table lookups under -fsanitize=address (pointer comparisons
+    // into the tables become non-constant); the plain build proves them, the sanitizer build checks.
+#if defined(__SANITIZE_ADDRESS__)
+    CHECK(code(ethnicity::zhuang) == "08");
+    CHECK(chinese_name(sex::male) == "男性");
+#else
     static_assert(code(ethnicity::zhuang) == "08");
     static_assert(chinese_name(sex::male) == "男性");
+#endif
     static_assert(tertiary_or_higher(education::junior_college_graduated));
     static_assert(all_ethnicities().size() == 58);
     SUCCEED();

@@ -62,60 +62,11 @@ namespace detail {
 using c = confidence;
 // clang-format off
 inline constexpr rule_info rule_table[] = {
-    // --- calendar and dates
-    {"cal.month_end_clamp", "民法典(2020)", "第202条", c::confirmed,
-     "a period of N months ends on the same day-of-month N months later, or the last day of that month when it has no such day"},
-    {"cal.age_birthday", "民法典(2020)", "第202条", c::secondary,
-     "a person reaches age N on the N-th anniversary of birth; a 29 Feb birthday falls on 28 Feb in common years"},
-    {"cal.working_days_official", "国务院办公厅 部分节假日安排的通知 (2020-2026)", "", c::confirmed,
-     "working days follow the official holiday and make-up-workday (调休) calendar of each year"},
-    // --- citizen ID numbers
-    {"id.gb11643_format", "GB 11643-1999", "4", c::confirmed,
-     "an ID number has 17 digits and a check character (0-9 or X)"},
-    {"id.gb11643_checksum", "GB 11643-1999", "ISO 7064 MOD 11-2", c::confirmed,
-     "the 18th character is the MOD 11-2 check character of the first 17 digits"},
-    {"id.gb11643_birth_date", "GB 11643-1999", "4.3", c::confirmed,
-     "digits 7-14 are a real birth date YYYYMMDD"},
-    {"id.gb11643_province", "GB/T 2260", "", c::confirmed,
-     "digits 1-2 are a province-level division code"},
-    {"id.gb11643_legacy_15", "GB 11643-1989", "", c::confirmed,
-     "15-digit legacy numbers are converted to 18 digits by inserting the century 19 and the check character"},
-    {"member.id_number_consistent", "GB 11643-1999", "4.3-4.4", c::confirmed,
-     "a member's birth date and sex agree with the ID number"},
-    // --- members and standing
-    {"member.min_age_18", "中国共产党章程(2022)", "第1条", c::confirmed,
-     "a person must have reached 18 on the date of application to join"},
-    {"member.probation_1_year", "中国共产党章程(2022)", "第7条", c::confirmed,
-     "the full-member date is the end of the one-year probation, or of an extension of 6-12 months"},
-    {"standing.transitions", "中国共产党党员教育管理工作条例(2019)", "第24条", c::confirmed,
-     "membership standing changes only along the legal transitions (normal, suspended, restored, exits)"},
-    {"standing.final_exits", "中国共产党党员教育管理工作条例(2019)", "第24条", c::confirmed,
-     "members removed, persuaded to withdraw, self-withdrawn, withdrawn or expelled cannot be restored"},
-    {"standing.probation_cancel", "中国共产党发展党员工作细则(2014)", "第32-33条", c::confirmed,
-     "only a probationary member's status can be cancelled (取消预备党员资格)"},
-    {"standing.no_persuasion_of_probationary", "中国共产党发展党员工作细则(2014)", "", c::secondary,
-     "probationary members are not persuaded to withdraw (劝退); extension or cancellation applies instead"},
-    {"standing.party_age_from_full", "中国共产党章程(2022)", "第7条", c::confirmed,
-     "party age (党龄) counts from the full-member date, the end of probation"},
-    {"standing.party_age_suspension", "中组部 留学回国人员党员恢复组织生活的规定", "", c::secondary,
-     "after restoration, party age counts continuously through the suspended period; a profile may exclude it"},
-    // --- organisations
-    {"org.branch_min_3_full", "中国共产党支部工作条例（试行）(2018)", "第4条", c::confirmed,
-     "a branch is set up where there are at least 3 full members; fewer form a joint branch"},
-    {"org.branch_max_50", "中国共产党支部工作条例（试行）(2018)", "第4条", c::confirmed,
-     "a branch generally has no more than 50 members (advisory)"},
-    {"org.committee_threshold_7", "中国共产党支部工作条例（试行）(2018)", "第20条", c::confirmed,
-     "a branch with 7 or more full members has a committee; fewer have a secretary and at most one deputy"},
-    {"org.committee_size", "中国共产党支部工作条例（试行）(2018)", "第20条", c::confirmed,
-     "a branch committee has 3-5 members, generally no more than 7"},
-    {"org.term_length", "中国共产党支部工作条例（试行）(2018)", "第21条", c::secondary,
-     "branch committees serve 3 years, village and community branches 5; higher committees 3-5 (党章 第31条)"},
-    {"org.term_expiry_notice", "local practice (换届提醒)", "", c::local,
-     "a term expiry appears on the agenda a configurable number of months ahead (default 3)"},
-    {"org.officers_full_members", "中国共产党基层组织选举工作条例(2020)", "第5条", c::confirmed,
-     "only full members of the organisation may be elected to its leadership"},
-    {"org.tree_structure", "中国共产党章程(2022)", "第30条", c::secondary,
-     "party groups sit under branches; branches under general branches or committees"},
+#include "dangyuan/rules/catalogue_core.inc"
+#include "dangyuan/rules/catalogue_development.inc"
+#include "dangyuan/rules/catalogue_mobility.inc"
+#include "dangyuan/rules/catalogue_evaluation.inc"
+#include "dangyuan/rules/catalogue_life.inc"
 };
 // clang-format on
 }  // namespace detail

@@ -7,6 +7,11 @@
 
 #include <string>
 
+#include "dangyuan/rules/params_development.hpp"
+#include "dangyuan/rules/params_evaluation.hpp"
+#include "dangyuan/rules/params_life.hpp"
+#include "dangyuan/rules/params_mobility.hpp"
+
 namespace dangyuan {
 
 /// The numeric parameters and switches of the rules. Units are in each field's name or comment.
@@ -34,6 +39,14 @@ struct rule_set {
     /// standing.party_age_suspension: when false (default) party age runs on through a suspended
     /// period once the member is restored; a profile may set it to exclude such periods.
     bool party_age_excludes_suspension = false;
+
+    // --- domains: each keeps its numbers in its own parameter block
+    development_params development;  ///< the development pipeline (发展党员)
+    mobility_params mobility;        ///< mobile members, certificates, transfers, lost contact
+    evaluation_params evaluation;    ///< democratic evaluation and disposition
+    life_params life;                ///< organisational life, training hours, dues
+
+    friend bool operator==(rule_set const&, rule_set const&) = default;
 
     /// The confirmed national baseline (2014 development rules, 2018 branch rules, 2019 education and
     /// management rules).
