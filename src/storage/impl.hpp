@@ -37,6 +37,14 @@ std::vector<std::int64_t> scope_org_ids(SQLite::Database& db, scope const& s);
 extern char const* const member_columns;
 member read_member(SQLite::Statement& st);
 
+/// Inserts one member inside the caller's transaction (no audit row): used by bulk insert and by the
+/// development pipeline when admission is approved.
+member_id insert_member(SQLite::Database& db, member const& m);
+
+/// Agenda items of the open development cases of the branches in `org_ids` (sorted ids).
+std::vector<agenda_item> case_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
+                                           std::vector<std::int64_t> const& org_ids);
+
 /// Runs `f` inside one IMMEDIATE transaction, committing on success. Our own errors pass through after
 /// rollback; SQLite errors are translated (unique-constraint failures become `conflict`).
 template <class F>

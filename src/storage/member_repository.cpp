@@ -102,6 +102,13 @@ std::string diff(member const& a, member const& b) {
 
 }  // namespace
 
+member_id insert_member(SQLite::Database& db, member const& m) {
+    SQLite::Statement ins(db, insert_member_sql);
+    bind_member(ins, m);
+    ins.exec();
+    return member_id{db.getLastInsertRowid()};
+}
+
 member read_member(SQLite::Statement& st) {
     member m;
     m.id = member_id{st.getColumn(0).getInt64()};

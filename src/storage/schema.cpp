@@ -85,6 +85,62 @@ CREATE TABLE org_leadership(
   to_date TEXT);
 CREATE INDEX leadership_org ON org_leadership(org_id, from_date);
 )sql",
+    // 3: development cases and their steps, registered rule sets, party probation (留党察看).
+    R"sql(
+CREATE TABLE rule_sets(name TEXT PRIMARY KEY, definition TEXT NOT NULL);
+CREATE TABLE dev_cases(
+  id INTEGER PRIMARY KEY,
+  branch_id INTEGER NOT NULL REFERENCES orgs(id),
+  name TEXT NOT NULL,
+  sex TEXT NOT NULL,
+  ethnicity TEXT NOT NULL,
+  birth_date TEXT NOT NULL,
+  id_number TEXT,
+  education TEXT,
+  category TEXT,
+  work_unit TEXT NOT NULL DEFAULT '',
+  rule_set TEXT NOT NULL,
+  backfilled INTEGER NOT NULL DEFAULT 0,
+  member_id INTEGER REFERENCES members(id),
+  stage TEXT NOT NULL,
+  outcome TEXT,
+  version INTEGER NOT NULL DEFAULT 1);
+CREATE INDEX dev_cases_branch ON dev_cases(branch_id);
+CREATE INDEX dev_cases_id_number ON dev_cases(id_number);
+CREATE TABLE dev_steps(
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES dev_cases(id),
+  kind TEXT NOT NULL,
+  date TEXT NOT NULL,
+  by_member INTEGER,
+  recommended TEXT,
+  members TEXT NOT NULL DEFAULT '',
+  passed INTEGER,
+  conclusion TEXT NOT NULL DEFAULT '',
+  document TEXT NOT NULL DEFAULT '',
+  days INTEGER NOT NULL DEFAULT 0,
+  class_hours INTEGER NOT NULL DEFAULT 0,
+  special_case INTEGER NOT NULL DEFAULT 0,
+  vote_entitled INTEGER, vote_present INTEGER, vote_written INTEGER,
+  vote_yes INTEGER, vote_no INTEGER, vote_abstain INTEGER,
+  decision TEXT,
+  extension_months INTEGER NOT NULL DEFAULT 0,
+  notice_for TEXT,
+  notice_end TEXT,
+  objections INTEGER NOT NULL DEFAULT 0,
+  expected_leave TEXT,
+  since TEXT,
+  reason TEXT NOT NULL DEFAULT '');
+CREATE INDEX dev_steps_case ON dev_steps(case_id, id);
+CREATE TABLE party_probations(
+  id INTEGER PRIMARY KEY,
+  member_id INTEGER NOT NULL REFERENCES members(id),
+  from_date TEXT NOT NULL,
+  months INTEGER NOT NULL,
+  rights_suspended INTEGER NOT NULL,
+  decided_by TEXT NOT NULL DEFAULT '');
+CREATE INDEX party_probations_member ON party_probations(member_id);
+)sql",
 };
 
 int pragma_int(SQLite::Database& db, char const* pragma) {

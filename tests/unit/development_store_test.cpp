@@ -1,1 +1,261 @@
 #include <catch2/catch.hpp>
+
+#include "development_support.hpp"
+
+using namespace dangyuan;
+using namespace devtest;
+
+namespace {
+// A district with four full members in branch_b (ids remembered) and a case handled by branch_b.
+struct pipeline_store : test::district {
+    std::vector<member_id> m;
+    pipeline_store() {
+        for (int i = 0; i < 4; ++i)
+            m.push_back(store.add_member(
+                test::full_member(branch_b, "老党员" + std::to_string(i), test::d(2005, 7, 1), 30 + i)));
+    }
+    applicant person() const {
+        auto a = devtest::person();
+        a.branch = branch_b;
+        return a;
+    }
+    // The standard history with the store's member ids in place of 1, 2 and 8.
+    std::vector<step_record> history() const {
+        auto h = full_history();
+        for (auto& r : h) {
+            for (auto& id : r.details.members)
+                id = m[static_cast<std::size_t>(id.value() == 1 ? 0 : 1)];
+            if (r.details.by) r.details.by = m[2];
+        }
+        return h;
+    }
+    case_id open_and_record_until(step until) {
+        auto const h = history();
+        auto const id = store.open_case(person(), h.front());
+        for (std::size_t i = 1; i < h.size() && h[i].kind != until; ++i)
+            store.record_step(id, h[i]);
+        return id;
+    }
+};
+}  // namespace
+
+TEST_CASE(
+    "党章 第7条 [C] dev.probation_1_year: the store admits to the roster on approval and converts at "
+    "probation end",
+    "[development][store]") {
+    pipeline_store t;
+    auto const id = t.open_and_record_until(step::admission_approved);
+    CHECK_FALSE(t.store.case_member(id).has_value());
+    CHECK(t.store.member_count() == 4);
+    auto const h = t.history();
+    t.store.record_step(
+        id, *std::find_if(h.begin(), h.end(), [](auto& r) { return r.kind == step::admission_approved; }));
+    auto const mid = t.store.case_member(id);
+    REQUIRE(mid.has_value());
+    auto const m = t.store.get_member(*mid);
+    CHECK(m.name == "林晓");
+    CHECK(m.admission_date == test::d(2024, 12, 2));
+    CHECK(m.application_date == test::d(2023, 3, 1));
+    CHECK_FALSE(m.full_member_date.has_value());
+    CHECK(m.status_on(test::d(2025, 3, 1)) == member_status::probationary);
+
+    for (auto const& r : h)
+        if (official_number(r.kind) > official_number(step::admission_approved)) t.store.record_step(id, r);
+    auto const full = t.store.get_member(*mid);
+    CHECK(full.full_member_date == test::d(2025, 12, 2));
+    CHECK(t.store.party_age(*mid, test::d(2026, 12, 2)) == 1);
+    auto const c = t.store.get_case(id);
+    CHECK(c.state().current == stage::full_member);
+    CHECK(c.records().size() == 25);
+    auto const summaries = t.store.cases(scope::subtree(t.street));
+    REQUIRE(summaries.size() == 1);
+    CHECK(summaries[0].current == stage::full_member);
+    CHECK(summaries[0].member == mid);
+}
+
+TEST_CASE("细则2014 第14条 [S] dev.two_introducers: the store checks introducers against the roster",
+          "[development][store]") {
+    pipeline_store t;
+    auto const id = t.open_and_record_until(step::introducers_assigned);
+    auto const probationary = t.store.add_member([&] {
+        auto m = test::full_member(t.branch_b, "新党员", test::d(2024, 7, 1), 50);
+        m.full_member_date.reset();
+        return m;
+    }());
+    auto attempt = [&](std::vector<member_id> ms) {
+        return violated_rule([&] {
+            t.store.record_step(
+                id, {step::introducers_assigned, test::d(2024, 9, 15), {.members = std::move(ms)}});
+        });
+    };
+    CHECK(attempt({t.m[0], probationary}) == "dev.two_introducers");
+    t.store.record_party_probation(t.m[1], {test::d(2024, 1, 10), 12, true, "区纪委"});
+    CHECK(attempt({t.m[0], t.m[1]}) == "dev.two_introducers");  // under 留党察看 until 2025-01-10
+    t.store.record_standing(t.m[2], {standing_event_kind::suspended, test::d(2024, 6, 1), "失联", "支部"});
+    CHECK(attempt({t.m[0], t.m[2]}) == "dev.two_introducers");
+    CHECK(attempt({t.m[0], t.m[3]}).empty());
+    CHECK_THROWS_AS(t.store.record_party_probation(t.m[0], {test::d(2024, 1, 10), 30, true, ""}),
+                    rule_violation);
+}
+
+TEST_CASE("细则2014 发展党员工作流程 [S] dev.step_sequence: a refused step leaves the store file unchanged",
+          "[development][store]") {
+    auto const dir = test::temp_dir("dev-bytes");
+    auto const path = dir / "dev.db";
+    auto s = open_store(path);
+    auto const c =
+        s.add_org({.name = "区委", .kind = org_kind::higher_committee, .established = test::d(1990, 1, 1)});
+    auto const b = s.add_org(
+        {.name = "支部", .kind = org_kind::branch, .parent = c, .established = test::d(2000, 1, 1)});
+    auto a = person();
+    a.branch = b;
+    auto const id = s.open_case(a, {step::application_submitted, test::d(2023, 3, 1), {}});
+    auto const before = test::store_hash(path);
+    CHECK_THROWS_AS(s.record_step(id, {step::target_determined, test::d(2023, 3, 5), {}}), rule_violation);
+    CHECK_THROWS_AS(s.record_step(id, {step::talk_held, test::d(2023, 4, 2), {}}),
+                    rule_violation);  // late, no reason
+    CHECK_THROWS_AS(s.record_step(id, {step::talk_held, test::d(2023, 2, 1), {}}), invalid_input);
+    CHECK_THROWS_AS(s.record_step(case_id{99}, {step::talk_held, test::d(2023, 3, 5), {}}), not_found);
+    auto young = a;
+    young.id_number.reset();
+    young.birth_date = test::d(2010, 1, 1);
+    CHECK_THROWS_AS(s.open_case(young, {step::application_submitted, test::d(2023, 3, 1), {}}),
+                    rule_violation);
+    CHECK_THROWS_AS(s.open_case(a, {step::application_submitted, test::d(2023, 3, 1), {}}),
+                    conflict);  // already open
+    CHECK(test::store_hash(path) == before);
+    s.record_step(id, {step::talk_held, test::d(2023, 3, 20), {}});
+    CHECK(s.get_case(id).records().size() == 2);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("细则2014 发展党员工作流程 [S] dev.step_sequence: cases survive reopening and replay identically",
+          "[development][store]") {
+    auto const dir = test::temp_dir("dev-replay");
+    auto const path = dir / "dev.db";
+    case_id id;
+    development_case before(person(), rule_set::national_2014());
+    {
+        auto s = open_store(path);
+        auto const c = s.add_org(
+            {.name = "区委", .kind = org_kind::higher_committee, .established = test::d(1990, 1, 1)});
+        auto const b = s.add_org(
+            {.name = "支部", .kind = org_kind::branch, .parent = c, .established = test::d(2000, 1, 1)});
+        for (int i = 0; i < 8; ++i)
+            s.add_member(test::full_member(b, "党员" + std::to_string(i), test::d(2005, 7, 1), 60 + i));
+        auto a = person();
+        a.branch = b;
+        auto const h = full_history();
+        id = s.open_case(a, h.front());
+        for (std::size_t i = 1; i < 15; ++i)
+            s.record_step(id, h[i]);
+        before = s.get_case(id);
+    }
+    auto s = open_store(path);
+    auto const after = s.get_case(id);
+    CHECK(after.records() == before.records());
+    CHECK(after.state() == before.state());
+    CHECK(after.state().current == stage::probationary);
+    CHECK(s.audit_log().back().entity == "case");
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE(
+    "不合格党员组织处置办法2024 [S] dev.readmission_bar: no new application within 5 years of 劝退 or 除名",
+    "[development][store]") {
+    pipeline_store t;
+    auto former = test::full_member(t.branch_b, "前党员", test::d(2010, 7, 1), 70, sex::male);
+    auto const fid = t.store.add_member(former);
+    t.store.record_standing(
+        fid, {standing_event_kind::persuaded_to_withdraw, test::d(2020, 2, 29), "劝其退党", "支部大会"});
+    applicant a;
+    a.name = former.name;
+    a.sex = former.sex;
+    a.birth_date = former.birth_date;
+    a.id_number = former.id_number;
+    a.branch = t.branch_b;
+    CHECK(violated_rule([&] {
+              t.store.open_case(a, {step::application_submitted, test::d(2025, 2, 27), {}});
+          }) == "dev.readmission_bar");
+    CHECK_NOTHROW(t.store.open_case(a, {step::application_submitted, test::d(2025, 2, 28), {}}));
+    // A current member cannot apply.
+    applicant member_again;
+    auto const current = t.store.get_member(t.m[0]);
+    member_again.name = current.name;
+    member_again.sex = current.sex;
+    member_again.birth_date = current.birth_date;
+    member_again.id_number = current.id_number;
+    member_again.branch = t.branch_b;
+    CHECK(bad_field([&] {
+              t.store.open_case(member_again, {step::application_submitted, test::d(2025, 3, 1), {}});
+          }) == "id_number");
+}
+
+TEST_CASE("[L] dev.public_notice: cases keep the profile they were opened under, stored in the file",
+          "[development][store]") {
+    auto const dir = test::temp_dir("dev-profile");
+    auto const path = dir / "dev.db";
+    case_id id;
+    {
+        auto s = open_store(path);
+        s.register_rule_set(local_profile_example());
+        auto const c = s.add_org(
+            {.name = "区委", .kind = org_kind::higher_committee, .established = test::d(1990, 1, 1)});
+        auto const b = s.add_org(
+            {.name = "支部", .kind = org_kind::branch, .parent = c, .established = test::d(2000, 1, 1)});
+        auto a = person();
+        a.branch = b;
+        id = s.open_case(a, {step::application_submitted, test::d(2023, 3, 1), {}}, "local-5wd");
+    }
+    auto s = open_store(path);
+    CHECK(s.get_case(id).rules().development.public_notice_working_days == 5);
+    CHECK(s.rule_set_named("local-5wd") == local_profile_example());
+    CHECK_THROWS_AS(s.rule_set_named("nowhere"), not_found);
+    auto weak = local_profile_example();
+    weak.development.public_notice_working_days = 7;  // same name, other values
+    CHECK_THROWS_AS(s.register_rule_set(weak), conflict);
+    auto lax = rule_set::national_2014();
+    lax.name = "lax";
+    lax.development.talk_within_months = 3;
+    CHECK(violated_rule([&] { s.register_rule_set(lax); }) == "rules.profile_cannot_weaken");
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("细则2014 [S] dev.approval_within_3_months: the store agenda shows overdue approvals with the case",
+          "[development][store][agenda]") {
+    pipeline_store t;
+    auto const id = t.open_and_record_until(step::admission_approved);
+    auto const items = t.store.agenda(test::d(2025, 3, 10), scope::subtree(t.branch_b));
+    auto it = std::find_if(items.begin(), items.end(),
+                           [](auto& i) { return i.rule_id == "dev.approval_within_3_months"; });
+    REQUIRE(it != items.end());
+    CHECK(it->status == agenda_status::overdue);
+    CHECK(it->case_ref == id);
+    CHECK(it->subject == "林晓");
+    CHECK(t.store.agenda(test::d(2025, 3, 10), scope::subtree(t.branch_a)).size() <=
+          1);  // no case items there
+    auto const stats =
+        t.store.pipeline_statistics(test::d(2023, 1, 1), test::d(2025, 3, 10), scope::subtree(t.street));
+    REQUIRE(stats.size() == 5);
+    CHECK(stats[0].entered == 1);
+    CHECK(stats[0].left == 1);
+    CHECK(stats[0].mean_dwell_days == Approx(184));  // 2023-03-01 .. 2023-09-01
+    CHECK(stats[3].on_date == 1);
+    CHECK(stats[4].entered == 0);
+}
+
+TEST_CASE(
+    "细则2014 第33条 [C] dev.conversion_after_probation: a cancelled probation ends the member's standing",
+    "[development][store]") {
+    pipeline_store t;
+    auto const id = t.open_and_record_until(step::conversion_meeting);
+    t.store.record_step(id, {step::conversion_meeting,
+                             test::d(2025, 12, 5),
+                             {.vote = good_vote(), .decision = conversion_decision::cancel}});
+    t.store.record_step(id, {step::conversion_approved, test::d(2026, 1, 5), {.passed = true}});
+    auto const mid = *t.store.case_member(id);
+    auto const st = t.store.standing_on(mid, test::d(2026, 1, 5));
+    CHECK(st->state == standing_state::exited);
+    CHECK(st->last_event == standing_event_kind::probation_cancelled);
+    CHECK(t.store.get_case(id).state().outcome == case_outcome::probation_cancelled);
+}

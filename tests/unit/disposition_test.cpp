@@ -1,1 +1,455 @@
 #include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "dangyuan/evaluation/disposition.hpp"
+#include "dangyuan/evaluation/evaluation_agenda.hpp"
+#include "test_support.hpp"
+
+using namespace dangyuan;
+using test::d;
+
+namespace {
+rule_set const rules = rule_set::national_2014();
+org_id const branch{10};
+member_id const who{7};
+using g = disposition_ground;
+using f = disposition_form;
+
+template <class F>
+std::string violated_rule(F&& fn) {
+    try {
+        fn();
+    } catch (rule_violation const& e) {
+        return e.rule_id();
+    }
+    return "";
+}
+
+template <class F>
+std::string invalid_field(F&& fn) {
+    try {
+        fn();
+    } catch (invalid_input const& e) {
+        return e.field();
+    }
+    return "";
+}
+
+disposition_file new_file() {
+    return disposition_file{who, "李四", branch, rules.name, {}};
+}
+
+std::vector<talker> two_full() {
+    return {{member_id{1}, member_status::full}, {member_id{2}, member_status::full}};
+}
+
+// 9 entitled, 7 present, 5 yes: quorum and majority.
+branch_vote const carried{9, 7, 0, 5, 2, 0};
+
+void open(disposition_file& file, std::string matter, disposition_ground ground, date::sys_days on,
+          member_status status = member_status::full) {
+    append(file, disposition_opened{on, std::move(matter), ground, row_of(ground).form, status, "支部委员会"},
+           rules);
+}
+
+// Filing, investigation, talk and a carried vote, one day apart from `on`; returns the vote's date.
+date::sys_days procedure(disposition_file& file, std::string const& matter, date::sys_days on) {
+    append(file, prior_filed{on, matter, "街道党工委"}, rules);
+    append(file, investigated{on + date::days{1}, matter, "核实属实"}, rules);
+    append(file, talk_held{on + date::days{2}, matter, two_full(), ""}, rules);
+    append(file, branch_meeting_voted{on + date::days{3}, matter, carried}, rules);
+    return on + date::days{3};
+}
+
+std::vector<std::string> kinds(std::vector<agenda_item> const& items) {
+    std::vector<std::string> out;
+    for (auto const& i : items)
+        out.push_back(i.kind);
+    return out;
+}
+}  // namespace
+
+TEST_CASE("处置办法2024 第6条起 [S] disposition.grounds: each ground leads to its one form",
+          "[disposition]") {
+    int corrections = 0, persuasions = 0, removals = 0;
+    for (auto const& row : ground_table) {
+        CHECK(parse_disposition_ground(row.code) == row.ground);
+        CHECK(parse_disposition_ground(row.chinese) == row.ground);
+        CHECK(allows(row.ground, row.form));
+        corrections += row.form == f::correction;
+        persuasions += row.form == f::persuasion;
+        removals += row.form == f::removal;
+        CHECK(row.exit_kind.has_value() == (row.form != f::correction));
+    }
+    CHECK(corrections == 5);
+    CHECK(persuasions == 2);
+    CHECK(removals == 4);
+    CHECK(invalid_field([] { (void)parse_disposition_ground("迟到"); }) == "ground");
+    auto file = new_file();
+    CHECK(violated_rule([&] {
+              append(file,
+                     disposition_opened{d(2025, 3, 1), "信仰宗教", g::religious_belief, f::removal,
+                                        member_status::full, ""},
+                     rules);
+          }) == "disposition.grounds");
+    CHECK(violated_rule([&] {
+              append(file,
+                     disposition_opened{d(2025, 3, 1), "丧失党员条件", g::lost_member_conditions,
+                                        f::persuasion, member_status::full, ""},
+                     rules);
+          }) == "disposition.grounds");
+    CHECK(file.records.empty());
+    CHECK(invalid_field([&] { open(file, " ", g::passivity, d(2025, 3, 1)); }) == "matter");
+}
+
+TEST_CASE(
+    "处置办法2024 第3-5条 [S] disposition.forms: correction, persuasion and removal and their standing "
+    "outcomes",
+    "[disposition]") {
+    CHECK(chinese_name(f::correction) == "限期改正");
+    CHECK(chinese_name(f::persuasion) == "劝其退党");
+    CHECK(chinese_name(f::removal) == "除名");
+
+    SECTION("劝退: approved, then the member withdraws: standing persuaded_to_withdraw") {
+        auto file = new_file();
+        open(file, "以退党相要挟", g::threatening_to_quit, d(2025, 3, 1));
+        auto const voted = procedure(file, "以退党相要挟", d(2025, 3, 2));
+        CHECK(
+            invalid_field([&] {
+                append(file, disposition_approved{voted, "以退党相要挟", "街道党工委", d(2025, 9, 5)}, rules);
+            }) == "correct_until");
+        append(file, disposition_approved{d(2025, 3, 10), "以退党相要挟", "街道党工委"}, rules);
+        CHECK(dispositions_of(file, rules)[0].outcome == disposition_outcome::awaiting_answer);
+        auto items = disposition_agenda(file, d(2025, 3, 12), rules);
+        REQUIRE(kinds(items) == std::vector<std::string>{"disposition.persuasion_answer"});
+        CHECK(items[0].rule_id == "disposition.forms");
+        CHECK(items[0].member == who);
+        CHECK(items[0].subject == "李四");
+        CHECK_FALSE(standing_exit(file, rules).has_value());
+        append(file, persuasion_answered{d(2025, 3, 20), "以退党相要挟", true}, rules);
+        auto const exit = standing_exit(file, rules);
+        REQUIRE(exit.has_value());
+        CHECK(exit->kind == standing_event_kind::persuaded_to_withdraw);
+        CHECK(exit->date == d(2025, 3, 20));
+        // The event is legal for the member's standing.
+        auto const member = test::full_member(branch, "李四", d(2010, 7, 1));
+        CHECK_NOTHROW(check_standing_event(member, {}, *exit));
+        CHECK(disposition_agenda(file, d(2025, 3, 20), rules).empty());
+        // Nothing follows an exit.
+        CHECK(violated_rule([&] { open(file, "其他问题", g::passivity, d(2025, 4, 1)); }) ==
+              "standing.final_exits");
+    }
+    SECTION(
+        "除名 takes effect on approval: standing removed, or removed_self_withdrawal for self-withdrawal "
+        "grounds") {
+        auto file = new_file();
+        open(file, "丧失党员条件", g::lost_member_conditions, d(2025, 3, 1));
+        procedure(file, "丧失党员条件", d(2025, 3, 2));
+        append(file, disposition_approved{d(2025, 3, 10), "丧失党员条件", "街道党工委"}, rules);
+        CHECK(standing_exit(file, rules)->kind == standing_event_kind::removed);
+        CHECK(standing_exit(file, rules)->date == d(2025, 3, 10));
+        CHECK(invalid_field([&] {
+                  append(file, persuasion_answered{d(2025, 3, 11), "丧失党员条件", true}, rules);
+              }) == "matter");
+
+        auto lost = new_file();
+        open(lost, "失联", g::suspended_unreachable_2_years, d(2025, 3, 1));
+        procedure(lost, "失联", d(2025, 3, 2));
+        append(lost, disposition_approved{d(2025, 3, 10), "失联", "街道党工委"}, rules);
+        auto const e = standing_exit(lost, rules);
+        CHECK(e->kind == standing_event_kind::removed_self_withdrawal);
+        // A suspended member may be removed as self-withdrawal.
+        auto const member = test::full_member(branch, "李四", d(2010, 7, 1));
+        std::vector<standing_event> history{{standing_event_kind::suspended, d(2023, 1, 5), "失联", "支部"}};
+        CHECK_NOTHROW(check_standing_event(member, history, *e));
+    }
+}
+
+TEST_CASE("发展党员工作细则2014 [S] disposition.not_for_probationary: probationary members are not disposed",
+          "[disposition]") {
+    auto file = new_file();
+    CHECK(violated_rule([&] {
+              open(file, "不参加组织生活", g::org_life_or_dues_lapses, d(2025, 3, 1),
+                   member_status::probationary);
+          }) == "disposition.not_for_probationary");
+    CHECK(file.records.empty());
+    open(file, "不参加组织生活", g::org_life_or_dues_lapses, d(2025, 3, 1), member_status::full);
+    CHECK(file.records.size() == 1);
+}
+
+TEST_CASE("处置办法2024 第3-5条 [S] disposition.no_double_disposition: one disposition per matter",
+          "[disposition]") {
+    auto file = new_file();
+    open(file, "2025年度民主评议不合格", g::passivity, d(2025, 3, 1));
+    CHECK(violated_rule([&] { open(file, "2025年度民主评议不合格", g::passivity, d(2025, 3, 2)); }) ==
+          "disposition.no_double_disposition");  // still under way
+    CHECK(violated_rule([&] {
+              append(file,
+                     disposition_opened{d(2025, 3, 2), "违纪问题", g::passivity, f::correction,
+                                        member_status::full, "", std::nullopt, true},
+                     rules);
+          }) == "disposition.no_double_disposition");                   // already disciplined for it
+    open(file, "欠缴党费", g::org_life_or_dues_lapses, d(2025, 3, 2));  // another matter is fine
+    procedure(file, "2025年度民主评议不合格", d(2025, 3, 3));
+    append(file, disposition_approved{d(2025, 3, 10), "2025年度民主评议不合格", "街道党工委"}, rules);
+    CHECK(violated_rule([&] { open(file, "2025年度民主评议不合格", g::weak_ideals, d(2025, 3, 11)); }) ==
+          "disposition.no_double_disposition");  // correcting
+    append(file, correction_reviewed{d(2025, 9, 10), "2025年度民主评议不合格", true, "已改正"}, rules);
+    CHECK(dispositions_of(file, rules)[0].outcome == disposition_outcome::corrected);
+    CHECK(violated_rule([&] { open(file, "2025年度民主评议不合格", g::passivity, d(2025, 9, 11)); }) ==
+          "disposition.no_double_disposition");  // disposed already
+    // A disposition that was not adopted can be proposed again.
+    append(file, disposition_dropped{d(2025, 9, 11), "欠缴党费", "已补交党费"}, rules);
+    CHECK(invalid_field([&] {
+              append(file, disposition_dropped{d(2025, 9, 11), "欠缴党费", "again"}, rules);
+          }) == "matter");
+    open(file, "欠缴党费", g::org_life_or_dues_lapses, d(2025, 9, 12));
+    CHECK(dispositions_of(file, rules).size() == 3);
+}
+
+TEST_CASE(
+    "处置办法2024 第6条起 [S] disposition.follow_up: 劝退 after a correction without change, 除名 after a "
+    "refusal",
+    "[disposition]") {
+    auto file = new_file();
+    std::string const matter = "消极懈怠";
+    CHECK(violated_rule([&] { open(file, matter, g::no_change_after_correction, d(2025, 1, 10)); }) ==
+          "disposition.follow_up");  // there was no correction
+    open(file, matter, g::passivity, d(2025, 1, 10));
+    procedure(file, matter, d(2025, 1, 11));
+    append(file, disposition_approved{d(2025, 1, 15), matter, "街道党工委"}, rules);
+    CHECK(violated_rule([&] { open(file, matter, g::no_change_after_correction, d(2025, 2, 1)); }) ==
+          "disposition.no_double_disposition");  // the correction is still running
+    append(file, correction_reviewed{d(2025, 7, 15), matter, false, "仍无转变"}, rules);
+    CHECK(violated_rule([&] { open(file, matter, g::refused_to_withdraw, d(2025, 7, 16)); }) ==
+          "disposition.follow_up");  // 除名 follows a refused 劝退, not a correction
+    CHECK(kinds(disposition_agenda(file, d(2025, 7, 16), rules)) ==
+          std::vector<std::string>{"disposition.consider_persuasion"});
+    open(file, matter, g::no_change_after_correction, d(2025, 7, 16));
+    CHECK(kinds(disposition_agenda(file, d(2025, 7, 16), rules)) ==
+          std::vector<std::string>{"disposition.next_step"});
+    procedure(file, matter, d(2025, 7, 17));
+    append(file, disposition_approved{d(2025, 7, 25), matter, "街道党工委"}, rules);
+    append(file, persuasion_answered{d(2025, 8, 1), matter, false}, rules);
+    CHECK(kinds(disposition_agenda(file, d(2025, 8, 1), rules)) ==
+          std::vector<std::string>{"disposition.consider_removal"});
+    CHECK(violated_rule([&] { open(file, matter, g::no_change_after_correction, d(2025, 8, 2)); }) ==
+          "disposition.follow_up");
+    open(file, matter, g::refused_to_withdraw, d(2025, 8, 2));
+    procedure(file, matter, d(2025, 8, 3));
+    append(file, disposition_approved{d(2025, 8, 10), matter, "街道党工委"}, rules);
+    auto const ds = dispositions_of(file, rules);
+    REQUIRE(ds.size() == 3);
+    CHECK(ds[0].outcome == disposition_outcome::not_corrected);
+    CHECK(ds[1].outcome == disposition_outcome::refused);
+    CHECK(ds[2].outcome == disposition_outcome::removed);
+    CHECK(standing_exit(file, rules)->kind == standing_event_kind::removed);
+    CHECK(disposition_agenda(file, d(2025, 8, 10), rules).empty());
+}
+
+TEST_CASE("处置办法2024 [S] disposition.prior_filing: filed in advance before the branch meeting votes",
+          "[disposition]") {
+    auto file = new_file();
+    std::string const matter = "不按时交纳党费";
+    open(file, matter, g::org_life_or_dues_lapses, d(2025, 3, 1));
+    append(file, investigated{d(2025, 3, 2), matter, ""}, rules);
+    append(file, talk_held{d(2025, 3, 3), matter, two_full(), ""}, rules);
+    CHECK(violated_rule([&] {
+              append(file, branch_meeting_voted{d(2025, 3, 4), matter, carried}, rules);
+          }) == "disposition.prior_filing");
+    CHECK(invalid_field([&] {
+              append(file, prior_filed{d(2025, 3, 4), matter, ""}, rules);
+          }) == "filed_with");
+    append(file, prior_filed{d(2025, 3, 4), matter, "街道党工委"},
+           rules);  // late in the procedure, still before the vote
+    append(file, branch_meeting_voted{d(2025, 3, 4), matter, carried}, rules);
+}
+
+TEST_CASE(
+    "处置办法2024 [U] disposition.procedure_order: investigation, talk, vote, approval, each once, in order",
+    "[disposition]") {
+    auto file = new_file();
+    std::string const matter = "理想信念淡化";
+    CHECK(invalid_field([&] { append(file, investigated{d(2025, 3, 2), matter, ""}, rules); }) == "matter");
+    open(file, matter, g::weak_ideals, d(2025, 3, 1));
+    append(file, prior_filed{d(2025, 3, 1), matter, "街道党工委"}, rules);
+    CHECK(violated_rule([&] {
+              append(file, talk_held{d(2025, 3, 2), matter, two_full(), ""}, rules);
+          }) == "disposition.procedure_order");
+    CHECK(violated_rule([&] {
+              append(file, prior_filed{d(2025, 3, 2), matter, "街道党工委"}, rules);
+          }) == "disposition.procedure_order");  // twice
+    CHECK(violated_rule([&] {
+              append(file, investigated{d(2025, 2, 28), matter, ""}, rules);
+          }) == "disposition.procedure_order");  // dated before the last record
+    append(file, investigated{d(2025, 3, 2), matter, ""}, rules);
+    CHECK(violated_rule([&] {
+              append(file, branch_meeting_voted{d(2025, 3, 3), matter, carried}, rules);
+          }) == "disposition.procedure_order");  // no talk yet
+    append(file, talk_held{d(2025, 3, 3), matter, two_full(), ""}, rules);
+    CHECK(violated_rule([&] {
+              append(file, disposition_approved{d(2025, 3, 4), matter, "街道党工委"}, rules);
+          }) == "disposition.procedure_order");  // no vote yet
+    append(file, branch_meeting_voted{d(2025, 3, 4), matter, carried}, rules);
+    CHECK(violated_rule([&] {
+              append(file, branch_meeting_voted{d(2025, 3, 4), matter, carried}, rules);
+          }) == "disposition.procedure_order");
+    CHECK(invalid_field([&] {
+              append(file, disposition_approved{d(2025, 3, 5), matter, ""}, rules);
+          }) == "approved_by");
+    CHECK(invalid_field([&] { open(file, "另一问题", g::passivity, d(2025, 3, 3)); }) == "date");
+    CHECK(kinds(disposition_agenda(file, d(2025, 3, 4), rules)) ==
+          std::vector<std::string>{"disposition.next_step"});
+    CHECK(disposition_agenda(file, d(2025, 3, 4), rules)[0].due == d(2025, 3, 4));
+    CHECK(disposition_agenda(file, d(2025, 3, 4), rules)[0].rule_id == "disposition.procedure_order");
+    append(file, disposition_approved{d(2025, 3, 5), matter, "街道党工委"}, rules);
+    CHECK(invalid_field([&] { append(file, investigated{d(2025, 3, 6), matter, ""}, rules); }) == "matter");
+    CHECK(invalid_field([&] {
+              disposition_file nobody{member_id{}, "", branch, rules.name, {}};
+              open(nobody, "x", g::passivity, d(2025, 1, 1));
+          }) == "member");
+}
+
+TEST_CASE("处置办法2024 [U] disposition.talk_two_full_members: the talk is held by two full members",
+          "[disposition]") {
+    auto file = new_file();
+    std::string const matter = "信仰宗教";
+    open(file, matter, g::religious_belief, d(2025, 3, 1));
+    append(file, investigated{d(2025, 3, 2), matter, ""}, rules);
+    auto talk = [&](std::vector<talker> t) {
+        append(file, talk_held{d(2025, 3, 3), matter, std::move(t), ""}, rules);
+    };
+    CHECK(violated_rule([&] {
+              talk({{member_id{1}, member_status::full}});
+          }) == "disposition.talk_two_full_members");
+    CHECK(violated_rule([&] {
+              talk({{member_id{1}, member_status::full}, {member_id{2}, member_status::probationary}});
+          }) == "disposition.talk_two_full_members");
+    CHECK(violated_rule([&] {
+              talk({{member_id{1}, member_status::full}, {member_id{1}, member_status::full}});
+          }) == "disposition.talk_two_full_members");  // the same person twice is one talker
+    CHECK(invalid_field([&] {
+              talk({{who, member_status::full}, {member_id{1}, member_status::full}});
+          }) == "talkers");
+    CHECK(file.records.size() == 2);
+    talk(two_full());
+    CHECK(file.records.size() == 3);
+}
+
+TEST_CASE(
+    "细则2014 第20-21条 [C] vote.quorum_over_half / vote.majority_of_entitled: the branch meeting's vote on "
+    "a "
+    "disposition",
+    "[disposition]") {
+    auto file = new_file();
+    std::string const matter = "不起作用";
+    open(file, matter, g::passivity, d(2025, 3, 1));
+    append(file, prior_filed{d(2025, 3, 1), matter, "街道党工委"}, rules);
+    append(file, investigated{d(2025, 3, 2), matter, ""}, rules);
+    append(file, talk_held{d(2025, 3, 3), matter, two_full(), ""}, rules);
+    // 10 entitled, 5 present: not more than half, the vote is void and nothing is recorded.
+    CHECK(
+        violated_rule([&] {
+            append(file, branch_meeting_voted{d(2025, 3, 4), matter, branch_vote{10, 5, 0, 5, 0, 0}}, rules);
+        }) == "vote.quorum_over_half");
+    CHECK(file.records.size() == 4);
+    // 10 entitled, 8 present, 5 yes: exactly half of those entitled does not carry; recorded, not adopted.
+    append(file, branch_meeting_voted{d(2025, 3, 4), matter, branch_vote{10, 8, 0, 5, 3, 0}}, rules);
+    CHECK(dispositions_of(file, rules)[0].outcome == disposition_outcome::not_adopted);
+    CHECK(violated_rule([&] {
+              append(file, disposition_approved{d(2025, 3, 5), matter, "街道党工委"}, rules);
+          }) == "vote.majority_of_entitled");
+    CHECK_FALSE(standing_exit(file, rules).has_value());
+    CHECK(disposition_agenda(file, d(2025, 3, 5), rules).empty());
+}
+
+TEST_CASE("处置办法2024 [S] disposition.correction_period: generally 6 months, at most 1 year",
+          "[disposition]") {
+    std::string const matter = "不参加组织生活";
+    auto approved_file = [&](date::sys_days approval, std::optional<date::sys_days> until) {
+        auto file = new_file();
+        open(file, matter, g::org_life_or_dues_lapses, d(2024, 12, 1));
+        procedure(file, matter, d(2024, 12, 2));
+        append(file, disposition_approved{approval, matter, "街道党工委", until}, rules);
+        return file;
+    };
+    CHECK(dispositions_of(approved_file(d(2025, 1, 15), std::nullopt), rules)[0].correct_until ==
+          d(2025, 7, 15));
+    CHECK_NOTHROW(approved_file(d(2025, 1, 15), d(2025, 7, 15)));  // 6 months
+    CHECK_NOTHROW(approved_file(d(2025, 1, 15), d(2026, 1, 15)));  // 12 months
+    CHECK_NOTHROW(approved_file(d(2025, 1, 15), d(2025, 4, 15)));  // shorter than usual: "generally" 6
+    CHECK(violated_rule([&] { approved_file(d(2025, 1, 15), d(2026, 1, 16)); }) ==
+          "disposition.correction_period");  // 12 months and a day
+    CHECK(invalid_field([&] { approved_file(d(2025, 1, 15), d(2025, 1, 15)); }) == "correct_until");
+    // Month end: 31 August + 6 months is 28 February.
+    CHECK(correction_deadline(d(2025, 8, 31), rules) == d(2026, 2, 28));
+    auto file = approved_file(d(2025, 8, 31), std::nullopt);
+    CHECK(dispositions_of(file, rules)[0].correct_until == d(2026, 2, 28));
+    CHECK(violated_rule([&] {
+              append(file, correction_reviewed{d(2026, 2, 27), matter, false, ""}, rules);
+          }) == "disposition.correction_period");  // no change found before the end
+    append(file, correction_reviewed{d(2026, 2, 28), matter, false, "期满无转变"}, rules);
+    CHECK(invalid_field([&] {
+              append(file, correction_reviewed{d(2026, 3, 1), matter, true, ""}, rules);
+          }) == "matter");
+    // A member who corrects early may be found corrected before the end.
+    auto early = approved_file(d(2025, 8, 31), std::nullopt);
+    append(early, correction_reviewed{d(2025, 12, 1), matter, true, "按时参加组织生活"}, rules);
+    CHECK(dispositions_of(early, rules)[0].outcome == disposition_outcome::corrected);
+}
+
+TEST_CASE(
+    "local practice [L] disposition.correction_review_notice: the review shows a month before the period "
+    "ends",
+    "[disposition]") {
+    std::string const matter = "不参加组织生活";
+    auto file = new_file();
+    open(file, matter, g::org_life_or_dues_lapses, d(2025, 8, 1));
+    procedure(file, matter, d(2025, 8, 2));
+    append(file, disposition_approved{d(2025, 8, 31), matter, "街道党工委"}, rules);  // until 2026-02-28
+    CHECK(disposition_agenda(file, d(2026, 1, 27), rules).empty());
+    auto items = disposition_agenda(file, d(2026, 1, 28), rules);
+    REQUIRE(kinds(items) == std::vector<std::string>{"disposition.correction_review"});
+    CHECK(items[0].status == agenda_status::upcoming);
+    CHECK(items[0].due == d(2026, 2, 28));
+    CHECK(items[0].rule_id == "disposition.correction_period");
+    CHECK(disposition_agenda(file, d(2026, 2, 28), rules)[0].status == agenda_status::due);
+    CHECK(disposition_agenda(file, d(2026, 3, 1), rules)[0].status == agenda_status::overdue);
+    auto early = rules;
+    early.evaluation.correction_review_notice_months = 2;
+    CHECK(disposition_agenda(file, d(2025, 12, 27), early).empty());
+    CHECK(disposition_agenda(file, d(2025, 12, 28), early).size() == 1);
+    append(file, correction_reviewed{d(2026, 3, 1), matter, true, ""}, rules);
+    CHECK(disposition_agenda(file, d(2026, 3, 1), rules).empty());
+    CHECK(disposition_agenda(file, d(2026, 2, 28), rules).size() == 1);  // the state on an earlier day
+}
+
+TEST_CASE(
+    "处置办法2024 [S] disposition.readmission_bar_5_years: no re-admission within 5 years of 劝退 or 除名",
+    "[disposition]") {
+    CHECK(readmission_barred_until(d(2024, 2, 29), rules) == d(2029, 2, 28));
+    CHECK(readmission_barred_until(d(2025, 3, 10), rules) == d(2030, 3, 10));
+    standing_event const removed{standing_event_kind::removed, d(2024, 2, 29), "除名", "支部大会"};
+    CHECK(violated_rule([&] { check_readmission(removed, d(2029, 2, 28), rules); }) ==
+          "disposition.readmission_bar_5_years");
+    CHECK_NOTHROW(check_readmission(removed, d(2029, 3, 1), rules));
+    standing_event const persuaded{standing_event_kind::persuaded_to_withdraw, d(2024, 2, 29), "", ""};
+    CHECK(readmission_barred_until(persuaded, rules) == d(2029, 2, 28));
+    standing_event const self{standing_event_kind::removed_self_withdrawal, d(2020, 6, 30), "", ""};
+    CHECK(readmission_barred_until(self, rules) == d(2025, 6, 30));
+    standing_event const withdrew{standing_event_kind::withdrew, d(2024, 2, 29), "", ""};
+    CHECK_FALSE(readmission_barred_until(withdrew, rules).has_value());
+    CHECK_NOTHROW(check_readmission(withdrew, d(2024, 3, 1), rules));
+
+    auto file = new_file();
+    open(file, "丧失党员条件", g::lost_member_conditions, d(2024, 2, 1));
+    procedure(file, "丧失党员条件", d(2024, 2, 2));
+    CHECK_FALSE(readmission_barred_until(file, rules).has_value());
+    append(file, disposition_approved{d(2024, 2, 29), "丧失党员条件", "街道党工委"}, rules);
+    CHECK(readmission_barred_until(file, rules) == d(2029, 2, 28));
+    auto longer = rules;
+    longer.evaluation.readmission_bar_years = 6;
+    CHECK(readmission_barred_until(file, longer) == d(2030, 2, 28));
+}

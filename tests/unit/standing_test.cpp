@@ -144,3 +144,26 @@ TEST_CASE(
     std::vector<standing_event> const open{{k::suspended, d(2012, 7, 1), "", ""}};
     CHECK(party_age_on(m, open, d(2014, 7, 1), strict) == 2);
 }
+
+TEST_CASE(
+    "党章 第40条 [C] member.party_probation_max_2_years: 留党察看 of 1-24 months suspends rights while it "
+    "runs",
+    "[standing][discipline]") {
+    party_probation const p{d(2024, 2, 29), 12, true, "区纪委"};
+    CHECK_NOTHROW(validate(p));
+    CHECK(p.until() == d(2025, 2, 28));
+    std::vector<party_probation> const list{p};
+    CHECK_FALSE(rights_suspended_on(list, d(2024, 2, 28)));
+    CHECK(rights_suspended_on(list, d(2024, 2, 29)));
+    CHECK(rights_suspended_on(list, d(2025, 2, 27)));
+    CHECK_FALSE(rights_suspended_on(list, d(2025, 2, 28)));
+    CHECK_NOTHROW(validate(party_probation{d(2024, 1, 1), 24, true, ""}));
+    CHECK(violated_rule([] {
+              validate(party_probation{d(2024, 1, 1), 25, true, ""});
+          }) == "member.party_probation_max_2_years");
+    CHECK(violated_rule([] {
+              validate(party_probation{d(2024, 1, 1), 0, true, ""});
+          }) == "member.party_probation_max_2_years");
+    std::vector<party_probation> const kept{{d(2024, 1, 1), 12, false, ""}};  // rights kept
+    CHECK_FALSE(rights_suspended_on(kept, d(2024, 6, 1)));
+}

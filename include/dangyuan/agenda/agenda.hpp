@@ -68,8 +68,9 @@ struct agenda_item {
     std::string subject;              ///< display name of the subject (org or member name)
     date::sys_days due{};             ///< the legal deadline or the date the condition was seen
     agenda_status status = agenda_status::upcoming;
-    std::string rule_id;  ///< the catalogue rule behind the item
-    std::string message;  ///< a sentence a branch secretary can act on
+    std::string rule_id;              ///< the catalogue rule behind the item
+    std::string message;              ///< a sentence a branch secretary can act on
+    std::optional<case_id> case_ref;  ///< the development case concerned, if any
 
     friend bool operator==(agenda_item const&, agenda_item const&) = default;
 };

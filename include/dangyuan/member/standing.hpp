@@ -62,26 +62,28 @@ struct standing_transition {
     standing_event_kind kind;
     standing_state to;
 };
-using s = standing_state;
-using k = standing_event_kind;
 // The legal transitions (standing.transitions). Everything absent is refused; in particular nothing
 // leaves `exited` (standing.final_exits).
-inline constexpr standing_transition standing_transitions[] = {
-    {s::normal, k::suspended, s::suspended},
-    {s::normal, k::removed_self_withdrawal, s::exited},
-    {s::normal, k::removed, s::exited},
-    {s::normal, k::persuaded_to_withdraw, s::exited},
-    {s::normal, k::expelled, s::exited},
-    {s::normal, k::withdrew, s::exited},
-    {s::normal, k::probation_cancelled, s::exited},
-    {s::normal, k::died, s::exited},
-    {s::suspended, k::restored, s::normal},
-    {s::suspended, k::removed_self_withdrawal, s::exited},
-    {s::suspended, k::removed, s::exited},
-    {s::suspended, k::expelled, s::exited},
-    {s::suspended, k::withdrew, s::exited},
-    {s::suspended, k::died, s::exited},
-};
+inline constexpr auto standing_transitions = [] {
+    using s = standing_state;
+    using k = standing_event_kind;
+    return std::array<standing_transition, 14>{{
+        {s::normal, k::suspended, s::suspended},
+        {s::normal, k::removed_self_withdrawal, s::exited},
+        {s::normal, k::removed, s::exited},
+        {s::normal, k::persuaded_to_withdraw, s::exited},
+        {s::normal, k::expelled, s::exited},
+        {s::normal, k::withdrew, s::exited},
+        {s::normal, k::probation_cancelled, s::exited},
+        {s::normal, k::died, s::exited},
+        {s::suspended, k::restored, s::normal},
+        {s::suspended, k::removed_self_withdrawal, s::exited},
+        {s::suspended, k::removed, s::exited},
+        {s::suspended, k::expelled, s::exited},
+        {s::suspended, k::withdrew, s::exited},
+        {s::suspended, k::died, s::exited},
+    }};
+}();
 }  // namespace detail
 
 [[nodiscard]] constexpr std::string_view to_string(standing_event_kind k) noexcept {

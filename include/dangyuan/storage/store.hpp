@@ -19,6 +19,9 @@
 
 #include "dangyuan/agenda/agenda.hpp"
 #include "dangyuan/core/ids.hpp"
+#include "dangyuan/development/case.hpp"
+#include "dangyuan/development/case_agenda.hpp"
+#include "dangyuan/member/discipline.hpp"
 #include "dangyuan/member/member.hpp"
 #include "dangyuan/member/standing.hpp"
 #include "dangyuan/org/org.hpp"
@@ -61,7 +64,7 @@ struct audit_entry {
 class store {
 public:
     /// The schema version this library writes. Older files are migrated on open.
-    static constexpr int schema_version_latest = 2;
+    static constexpr int schema_version_latest = 3;
 
     /// Opens or creates a store. `":memory:"` gives a private in-memory store.
     /// \throws storage_error when the file cannot be opened, is not a dangyuan store, or was written by a
@@ -127,6 +130,57 @@ public:
     [[nodiscard]] std::optional<standing> standing_on(member_id id, date::sys_days d) const;
     /// Party age in completed years on a date (see party_age_on).
     [[nodiscard]] std::optional<int> party_age(member_id id, date::sys_days on) const;
+
+    /// Records a party probation (留党察看) of a member.
+    /// \throws rule_violation member.party_probation_max_2_years.
+    void record_party_probation(member_id id, party_probation const& p, std::string_view why = {});
+    /// The party probations of a member, oldest first.
+    [[nodiscard]] std::vector<party_probation> party_probations(member_id id) const;
+
+    // ---- rule sets
+    /// Registers a local profile so that cases can be opened under it (persisted in the store).
+    /// \throws rule_violation rules.profile_cannot_weaken; conflict when the name exists with other values.
+    void register_rule_set(rule_set const& profile);
+    /// The rule set of that name: the national set, or a registered profile.
+    /// \throws not_found.
+    [[nodiscard]] rule_set rule_set_named(std::string const& name) const;
+
+    // ---- development pipeline (发展党员)
+    /// Opens a case with its application (the first record must be application_submitted), under the
+    /// named rule set (empty: the store's own). Refuses a person who is a member in normal standing, or
+    /// one barred from re-admission (dev.readmission_bar).
+    case_id open_case(applicant const& person, step_record const& application,
+                      std::string const& rule_set_name = {}, bool backfilled = false,
+                      std::string_view why = {});
+    /// Checks and appends a step. Approval of admission adds the person to the roster as a probationary
+    /// member; approval of a conversion sets the full-member date; approval of a cancellation records
+    /// the standing event — all in the same transaction.
+    void record_step(case_id id, step_record const& r, std::string_view why = {});
+    /// The case, replayed from its records.
+    [[nodiscard]] development_case get_case(case_id id) const;
+    /// The member the case produced, once admission was approved.
+    [[nodiscard]] std::optional<member_id> case_member(case_id id) const;
+    /// Summary of the cases of the branches in scope.
+    struct case_summary {
+        case_id id;
+        std::string name;
+        org_id branch;
+        stage current = stage::applicant;
+        std::optional<case_outcome> outcome;
+        std::optional<member_id> member;
+    };
+    [[nodiscard]] std::vector<case_summary> cases(scope s = scope::all()) const;
+    /// Pipeline statistics per stage for a scope: how many were in each stage on `to`, entered and left it
+    /// during [from, to], and the mean days spent in the stage by those who left it in the period.
+    struct stage_statistics {
+        stage of = stage::applicant;
+        int on_date = 0;
+        int entered = 0;
+        int left = 0;
+        double mean_dwell_days = 0;
+    };
+    [[nodiscard]] std::vector<stage_statistics> pipeline_statistics(date::sys_days from, date::sys_days to,
+                                                                    scope s = scope::all()) const;
 
     // ---- agenda
     /// Everything due, upcoming, overdue or found on `as_of` in scope, sorted by due date, then kind.

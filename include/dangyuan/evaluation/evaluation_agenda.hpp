@@ -1,0 +1,188 @@
+#pragma once
+/// \file
+/// Agenda items of democratic evaluation and of the disposition of unqualified members: what a branch
+/// secretary has to do next, under which rule.
+///
+/// Campaigns contribute findings while they run (missing self-assessments, members still to grade, a
+/// 不合格 proposal not yet conveyed, a mobile member's result not yet sent home, 基本合格 / 不合格 members
+/// not yet followed up). Disposition files contribute the next procedural step, correction reviews (dated,
+/// shown `correction_review_notice_months` ahead and overdue after), outstanding answers to 劝退 and the
+/// follow-ups the measures allow.
+
+#include <date/date.h>
+
+#include <span>
+#include <string>
+#include <vector>
+
+#include "dangyuan/agenda/agenda.hpp"
+#include "dangyuan/core/calendar.hpp"
+#include "dangyuan/evaluation/campaign.hpp"
+#include "dangyuan/evaluation/disposition.hpp"
+#include "dangyuan/rules/rule_set.hpp"
+
+namespace dangyuan {
+
+/// Agenda items of a campaign on `as_of` (its records dated after `as_of` are ignored). A campaign not
+/// begun or closed yields nothing.
+/// Kinds: `eval.self_assessment_missing` (eval.party_spirit_analysis), `eval.grade_pending`
+/// (eval.grade_by_decision), `eval.convey_proposal` (eval.unqualified_needs_assessment), `eval.send_result`
+/// (eval.one_grade_per_year), `eval.follow_up_due` (eval.follow_up). All are findings.
+[[nodiscard]] inline std::vector<agenda_item> campaign_agenda(campaign const& c, date::sys_days as_of,
+                                                              rule_set const& rules) {
+    (void)rules;  // no number of the rule set shapes these findings yet; kept for the common signature
+    std::vector<agenda_item> items;
+    auto const s = campaign_state_on(c, as_of);
+    if (!s.phase || *s.phase == campaign_phase::closed) return items;
+    auto const ph = *s.phase;
+    auto const since = [&](campaign_phase p) { return *s.phase_dates[static_cast<std::size_t>(p)]; };
+    auto make = [&](std::string kind, participant_state const& p, date::sys_days due, std::string rule,
+                    std::string msg) {
+        agenda_item item;
+        item.kind = std::move(kind);
+        item.org = c.org;
+        item.member = p.who.member;
+        item.subject = p.who.name;
+        item.due = due;
+        item.status = agenda_status::finding;
+        item.rule_id = std::move(rule);
+        item.message = std::move(msg);
+        items.push_back(std::move(item));
+    };
+    for (auto const& [id, p] : s.participants) {
+        if (p.exempted) continue;
+        if ((ph == campaign_phase::self_assessment || ph == campaign_phase::appraisal_self_review) &&
+            !p.self_assessed_on)
+            make("eval.self_assessment_missing", p, since(campaign_phase::self_assessment),
+                 "eval.party_spirit_analysis",
+                 "no written self-assessment (党性分析) handed in for the " + std::to_string(c.year) +
+                     " evaluation");
+        if (ph < campaign_phase::organisational_assessment || !p.gradable()) continue;
+        if (!p.final) {
+            if (p.proposed == grade::unqualified && !p.informed)
+                make("eval.convey_proposal", p, *p.proposed_on, "eval.unqualified_needs_assessment",
+                     "the committee proposes 不合格: convey it to the member (反馈本人) before the decision");
+            else
+                make("eval.grade_pending", p, since(campaign_phase::organisational_assessment),
+                     "eval.grade_by_decision",
+                     std::string(p.proposed ? "proposal " + std::string(chinese_name(*p.proposed)) +
+                                                  ": decide the grade"
+                                            : "no grade proposed yet") +
+                         (p.relationship_here() ? " (or record the grade received from the host organisation)"
+                                                : ""));
+            continue;
+        }
+        if (!p.relationship_here() && p.graded_by == c.org && !p.result_sent)
+            make("eval.send_result", p, *p.graded_on, "eval.one_grade_per_year",
+                 "send the grade " + std::string(chinese_name(*p.final)) + " to organisation " +
+                     std::to_string(p.who.relationship_in->value()) + ", which holds the relationship");
+        if (p.relationship_here() &&
+            (p.final == grade::basically_qualified || p.final == grade::unqualified)) {
+            bool done = false;
+            for (auto const k : p.follow_ups)
+                done = done || follow_up_fits(*p.final, k);
+            if (!done)
+                make(
+                    "eval.follow_up_due", p, *p.graded_on, "eval.follow_up",
+                    p.final == grade::unqualified
+                        ? std::string(
+                              "graded 不合格: educate first (批评教育), then dispose by procedure (组织处置)")
+                        : std::string(
+                              "graded 基本合格: point out the shortcomings and help the member improve"));
+        }
+    }
+    return items;
+}
+
+/// Agenda items of a member's disposition file on `as_of` (records dated after `as_of` are ignored).
+/// Kinds: `disposition.next_step` (finding, disposition.procedure_order), `disposition.correction_review`
+/// (dated at the end of the correction period, from `correction_review_notice_months` before it,
+/// disposition.correction_period), `disposition.persuasion_answer` (finding, disposition.forms),
+/// `disposition.consider_persuasion` and `disposition.consider_removal` (findings, disposition.follow_up).
+[[nodiscard]] inline std::vector<agenda_item> disposition_agenda(disposition_file const& f,
+                                                                 date::sys_days as_of,
+                                                                 rule_set const& rules) {
+    std::vector<agenda_item> items;
+    auto const ds = dispositions_on(f, as_of, rules);
+    auto make = [&](std::string kind, date::sys_days due, agenda_status st, std::string rule,
+                    std::string msg) {
+        agenda_item item;
+        item.kind = std::move(kind);
+        item.org = f.org;
+        item.member = f.member;
+        item.subject = f.member_name;
+        item.due = due;
+        item.status = st;
+        item.rule_id = std::move(rule);
+        item.message = std::move(msg);
+        items.push_back(std::move(item));
+    };
+    for (std::size_t i = 0; i < ds.size(); ++i) {
+        auto const& d = ds[i];
+        std::string const what = std::string(chinese_name(d.form)) + " '" + d.matter + "'";
+        bool const latest = detail::latest_of(ds, d.matter) == static_cast<int>(i);
+        switch (d.outcome) {
+            case disposition_outcome::pending: {
+                // The 2024 measures file the proposal first (事前备案), so it is suggested first.
+                std::string next = !d.filed             ? "事前备案 with the grassroots committee"
+                                   : !d.investigated_on ? "调查核实 (investigation)"
+                                   : !d.talked          ? "谈话 by two full members"
+                                   : !d.voted           ? "支部大会表决 (branch meeting vote)"
+                                                        : "审批 (approval)";
+                auto seen = d.opened;
+                for (auto const& step : {d.filed, d.investigated_on, d.talked, d.voted})
+                    if (step && *step > seen) seen = *step;
+                make("disposition.next_step", seen, agenda_status::finding, "disposition.procedure_order",
+                     what + ": next step " + next);
+                break;
+            }
+            case disposition_outcome::correcting: {
+                auto const due = *d.correct_until;
+                if (as_of >= add_months(due, -rules.evaluation.correction_review_notice_months))
+                    make("disposition.correction_review", due, status_for(due, as_of),
+                         "disposition.correction_period",
+                         what + ": the correction period ends " + format_date(due) +
+                             "; review whether the member "
+                             "has changed");
+                break;
+            }
+            case disposition_outcome::awaiting_answer:
+                make("disposition.persuasion_answer", *d.approved, agenda_status::finding,
+                     "disposition.forms",
+                     what + ": record whether the member withdrew or refused (劝而不退)");
+                break;
+            case disposition_outcome::not_corrected:
+                if (latest)
+                    make("disposition.consider_persuasion", *d.concluded, agenda_status::finding,
+                         "disposition.follow_up",
+                         what + ": no change at the end of the period; 劝其退党 may follow");
+                break;
+            case disposition_outcome::refused:
+                if (latest)
+                    make("disposition.consider_removal", *d.concluded, agenda_status::finding,
+                         "disposition.follow_up", what + ": the member refused to withdraw; 除名 may follow");
+                break;
+            default:
+                break;
+        }
+    }
+    return items;
+}
+
+/// The items of several campaigns and disposition files, in the order given.
+[[nodiscard]] inline std::vector<agenda_item> evaluation_agenda(std::span<campaign const> campaigns,
+                                                                std::span<disposition_file const> files,
+                                                                date::sys_days as_of, rule_set const& rules) {
+    std::vector<agenda_item> items;
+    for (auto const& c : campaigns) {
+        auto more = campaign_agenda(c, as_of, rules);
+        items.insert(items.end(), more.begin(), more.end());
+    }
+    for (auto const& f : files) {
+        auto more = disposition_agenda(f, as_of, rules);
+        items.insert(items.end(), more.begin(), more.end());
+    }
+    return items;
+}
+
+}  // namespace dangyuan

@@ -1,0 +1,444 @@
+// Development cases (发展党员), registered rule sets and party probations.
+//
+// A case is stored as its records; reading it back replays them. Every step is checked by the pure
+// rules (development/case.hpp) against the replayed case before the transaction opens, and the
+// roster side effects of approvals are validated first too, so a refused step writes nothing.
+
+#include <algorithm>
+#include <map>
+
+#include "dangyuan/rules/profile.hpp"
+#include "development_columns.hpp"
+
+namespace dangyuan {
+namespace {
+
+std::optional<case_outcome> parse_outcome(std::string const& s) {
+    for (auto o : {case_outcome::not_admitted, case_outcome::probation_cancelled, case_outcome::withdrawn})
+        if (s == to_string(o)) return o;
+    return std::nullopt;
+}
+
+stage parse_stage(std::string const& s) {
+    for (auto st : {stage::applicant, stage::activist, stage::development_target, stage::probationary,
+                    stage::full_member})
+        if (s == to_string(st)) return st;
+    throw storage_error("dev_cases.stage holds '" + s + "'");
+}
+
+// Answers the eligibility questions of the development rules from the roster.
+eligibility_lookup roster_lookup(store const& s) {
+    return [&s](member_id id, date::sys_days on) {
+        member_eligibility e;
+        std::optional<member> m;
+        try {
+            m = s.get_member(id);
+        } catch (not_found const&) {
+            return e;
+        }
+        e.exists = true;
+        e.name = m->name;
+        e.id_number = m->id_number;
+        e.full_member = m->status_on(on) == member_status::full;
+        auto const st = s.standing_on(id, on);
+        e.normal_standing = st && st->state == standing_state::normal;
+        auto const sanctions = s.party_probations(id);
+        e.rights_suspended = rights_suspended_on(sanctions, on);
+        return e;
+    };
+}
+
+void update_snapshot(SQLite::Database& db, case_id id, development_case const& c) {
+    SQLite::Statement st(db,
+                         "UPDATE dev_cases SET stage = ?, outcome = ?, version = version + 1 WHERE id = ?");
+    st.bind(1, std::string(to_string(c.state().current)));
+    if (c.state().outcome)
+        st.bind(2, std::string(to_string(*c.state().outcome)));
+    else
+        st.bind(2);
+    st.bind(3, static_cast<std::int64_t>(id.value()));
+    st.exec();
+}
+
+void insert_step(SQLite::Database& db, case_id id, step_record const& r) {
+    SQLite::Statement ins(db, storage::insert_step_sql);
+    ins.bind(1, static_cast<std::int64_t>(id.value()));
+    storage::bind_step(ins, 2, r);
+    ins.exec();
+}
+
+std::string describe(step_record const& r) {
+    std::string d = std::string(chinese_name(r.kind)) + " on " + storage::format_iso(r.date);
+    if (r.details.vote)
+        d += "; vote " + std::to_string(r.details.vote->yes) + "/" + std::to_string(r.details.vote->entitled);
+    if (r.details.passed) d += *r.details.passed ? "; passed" : "; not passed";
+    if (!r.details.reason.empty()) d += "; reason=" + r.details.reason;
+    return d;
+}
+
+}  // namespace
+
+// ---- party probation
+
+void store::record_party_probation(member_id id, party_probation const& p, std::string_view why) {
+    try {
+        validate(p);
+        auto const m = get_member(id);
+        if (p.from < m.admission_date)
+            throw invalid_input("from",
+                                "留党察看 from " + storage::format_iso(p.from) + " precedes admission");
+        storage::in_transaction(impl_->db, [&] {
+            SQLite::Statement st(
+                impl_->db,
+                "INSERT INTO party_probations(member_id, from_date, months, rights_suspended, decided_by) "
+                "VALUES(?, ?, ?, ?, ?)");
+            st.bind(1, static_cast<std::int64_t>(id.value()));
+            storage::bind_date(st, 2, p.from);
+            st.bind(3, p.months);
+            st.bind(4, p.rights_suspended ? 1 : 0);
+            st.bind(5, p.decided_by);
+            st.exec();
+            storage::append_audit(
+                impl_->db, impl_->options.actor, "member", id.value(), "party_probation", why,
+                "from=" + storage::format_iso(p.from) + "; months=" + std::to_string(p.months));
+        });
+    } catch (SQLite::Exception const& e) {
+        storage::rethrow_sqlite(e, "recording a party probation");
+    }
+}
+
+std::vector<party_probation> store::party_probations(member_id id) const {
+    try {
+        SQLite::Statement st(impl_->db,
+                             "SELECT from_date, months, rights_suspended, decided_by FROM party_probations "
+                             "WHERE member_id = ? ORDER BY from_date, id");
+        st.bind(1, static_cast<std::int64_t>(id.value()));
+        std::vector<party_probation> out;
+        while (st.executeStep())
+            out.push_back(party_probation{*storage::column_date(st, 0, "party_probations.from_date"),
+                                          st.getColumn(1).getInt(), st.getColumn(2).getInt() != 0,
+                                          st.getColumn(3).getString()});
+        return out;
+    } catch (SQLite::Exception const& e) {
+        storage::rethrow_sqlite(e, "reading party probations");
+    }
+}
+
+// ---- rule sets
+
+void store::register_rule_set(rule_set const& profile) {
+    try {
+        if (profile.name == rule_set::national_2014().name) {
+            if (!(profile == rule_set::national_2014()))
+                throw violation("rules.profile_cannot_weaken", "the national rule set cannot be redefined");
+            return;
+        }
+        check_tightens(rule_set::national_2014(), profile);
+        auto const text = to_text(profile);
+        SQLite::Statement find(impl_->db, "SELECT definition FROM rule_sets WHERE name = ?");
+        find.bind(1, profile.name);
+        if (find.executeStep()) {
+            if (find.getColumn(0).getString() != text)
+                throw conflict("a rule set named '" + profile.name + "' is registered with other values");
+            return;
+        }
+        find.reset();
+        storage::in_transaction(impl_->db, [&] {
+            SQLite::Statement ins(impl_->db, "INSERT INTO rule_sets(name, definition) VALUES(?, ?)");
+            ins.bind(1, profile.name);
+            ins.bind(2, text);
+            ins.exec();
+            storage::append_audit(impl_->db, impl_->options.actor, "rule_set", 0, "register", profile.name,
+                                  text);
+        });
+    } catch (SQLite::Exception const& e) {
+        storage::rethrow_sqlite(e, "registering a rule set");
+    }
+}
+
+rule_set store::rule_set_named(std::string const& name) const {
+    if (name == rule_set::national_2014().name) return rule_set::national_2014();
+    if (name == impl_->options.rules.name) return impl_->options.rules;
+    try {
+        SQLite::Statement st(impl_->db, "SELECT definition FROM rule_sets WHERE name = ?");
+        st.bind(1, name);
+        if (!st.executeStep()) throw not_found("no rule set named '" + name + "' is registered");
+        return rule_set_from_text(st.getColumn(0).getString());
+    } catch (SQLite::Exception const& e) {
+        storage::rethrow_sqlite(e, "reading a rule set");
+    }
+}
+
+// ---- cases
+
+case_id store::open_case(applicant const& person, step_record const& application,
+                         std::string const& rule_set_name, bool backfilled, std::string_view why) {
+    try {
+        auto const rules_used = rule_set_named(rule_set_name.empty() ? rules().name : rule_set_name);
+        auto const branch = impl_->load_org(person.branch);
+        if (!is_branch(branch.kind))
+            throw invalid_input(
+                "branch", "'" + branch.name + "' is not a branch (党支部); cases are handled by branches");
+        development_case c(person, rules_used, backfilled);
+        c.record(application, roster_lookup(*this));
+        if (person.id_number) {
+            if (auto const m = find_member(*person.id_number)) {
+                auto const st = standing_on(m->id, application.date);
+                if (st && st->state != standing_state::exited)
+                    throw invalid_input("id_number", person.name + " is already a member (member " +
+                                                         std::to_string(m->id.value()) + ")");
+                if (st && st->last_event &&
+                    (*st->last_event == standing_event_kind::persuaded_to_withdraw ||
+                     *st->last_event == standing_event_kind::removed)) {
+                    auto const until = add_years(*st->since, rules_used.development.readmission_bar_years);
+                    if (application.date < until)
+                        throw violation(
+                            "dev.readmission_bar",
+                            person.name + " left the party on " + storage::format_iso(*st->since) + " (" +
+                                std::string(chinese_name(*st->last_event)) +
+                                "); a new application is possible from " + storage::format_iso(until));
+                }
+            }
+            SQLite::Statement open(impl_->db,
+                                   "SELECT id FROM dev_cases WHERE id_number = ? AND outcome IS NULL AND "
+                                   "stage <> 'full_member'");
+            open.bind(1, person.id_number->str());
+            if (open.executeStep())
+                throw conflict(person.name + " already has an open development case (" +
+                               std::to_string(open.getColumn(0).getInt64()) + ")");
+        }
+        return storage::in_transaction(impl_->db, [&] {
+            SQLite::Statement ins(
+                impl_->db,
+                "INSERT INTO dev_cases(branch_id, name, sex, ethnicity, birth_date, id_number, education, "
+                "category, work_unit, rule_set, backfilled, stage) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                "?)");
+            storage::bind_applicant(ins, 1, person);
+            ins.bind(10, rules_used.name);
+            ins.bind(11, backfilled ? 1 : 0);
+            ins.bind(12, std::string(to_string(c.state().current)));
+            ins.exec();
+            case_id const id{impl_->db.getLastInsertRowid()};
+            insert_step(impl_->db, id, application);
+            storage::append_audit(
+                impl_->db, impl_->options.actor, "case", id.value(), "open", why,
+                "name=" + person.name + "; branch=" + std::to_string(person.branch.value()) + "; rule_set=" +
+                    rules_used.name + (backfilled ? "; backfilled" : "") + "; " + describe(application));
+            return id;
+        });
+    } catch (SQLite::Exception const& e) {
+        storage::rethrow_sqlite(e, "opening a development case");
+    }
+}
+
+development_case store::get_case(case_id id) const {
+    try {
+        SQLite::Statement st(impl_->db,
+                             std::string("SELECT ") + storage::case_columns + " FROM dev_cases WHERE id = ?");
+        st.bind(1, static_cast<std::int64_t>(id.value()));
+        if (!st.executeStep()) throw not_found("no development case with id " + std::to_string(id.value()));
+        auto person = storage::read_applicant(st, 1);
+        auto rules_used = rule_set_named(st.getColumn(10).getString());
+        bool const backfilled = st.getColumn(11).getInt() != 0;
+        SQLite::Statement steps(impl_->db, std::string("SELECT ") + storage::step_columns +
+                                               " FROM dev_steps WHERE case_id = ? ORDER BY id");
+        steps.bind(1, static_cast<std::int64_t>(id.value()));
+        std::vector<step_record> records;
+        while (steps.executeStep())
+            records.push_back(storage::read_step(steps, 0));
+        return development_case::replay(std::move(person), std::move(rules_used), backfilled,
+                                        std::move(records));
+    } catch (SQLite::Exception const& e) {
+        storage::rethrow_sqlite(e, "reading a development case");
+    }
+}
+
+std::optional<member_id> store::case_member(case_id id) const {
+    try {
+        SQLite::Statement st(impl_->db, "SELECT member_id FROM dev_cases WHERE id = ?");
+        st.bind(1, static_cast<std::int64_t>(id.value()));
+        if (!st.executeStep()) throw not_found("no development case with id " + std::to_string(id.value()));
+        if (st.getColumn(0).isNull()) return std::nullopt;
+        return member_id{st.getColumn(0).getInt64()};
+    } catch (SQLite::Exception const& e) {
+        storage::rethrow_sqlite(e, "reading a development case");
+    }
+}
+
+void store::record_step(case_id id, step_record const& r, std::string_view why) {
+    try {
+        auto c = get_case(id);
+        c.record(r, roster_lookup(*this));
+        auto const& st = c.state();
+        auto const linked = case_member(id);
+        // Side effects on the roster, validated before anything is written.
+        std::optional<member> admitted;
+        std::optional<member> converted;
+        std::optional<standing_event> cancelled;
+        if (r.kind == step::admission_approved && st.approval) {
+            auto const& p = c.person();
+            member m;
+            m.name = p.name;
+            m.sex = p.sex;
+            m.ethnicity = p.ethnicity;
+            m.birth_date = p.birth_date;
+            m.id_number = p.id_number;
+            m.education = p.education;
+            m.category = p.category;
+            m.work_unit = p.work_unit;
+            m.branch = p.branch;
+            m.application_date = st.applied;
+            m.admission_date = *st.admission_meeting;
+            m.joined_branch = *st.admission_meeting;
+            m.backfilled = c.backfilled();
+            validate_member(m, rules());
+            if (p.id_number && find_member(*p.id_number))
+                throw conflict("ID number " + p.id_number->masked() + " is already on the roster");
+            admitted = m;
+        }
+        if (r.kind == step::conversion_approved && linked) {
+            if (st.full_member_date) {
+                auto m = get_member(*linked);
+                m.full_member_date = st.full_member_date;
+                validate_member(m, rules());
+                converted = m;
+            } else if (st.outcome == case_outcome::probation_cancelled) {
+                standing_event e{standing_event_kind::probation_cancelled, r.date,
+                                 "预备期满后经支部大会讨论并经上级党委批准",
+                                 "development case " + std::to_string(id.value())};
+                auto const m = get_member(*linked);
+                check_standing_event(m, standing_history(*linked), e);
+                cancelled = e;
+            }
+        }
+        storage::in_transaction(impl_->db, [&] {
+            insert_step(impl_->db, id, r);
+            update_snapshot(impl_->db, id, c);
+            storage::append_audit(impl_->db, impl_->options.actor, "case", id.value(), to_string(r.kind), why,
+                                  describe(r));
+            if (admitted) {
+                auto const mid = storage::insert_member(impl_->db, *admitted);
+                SQLite::Statement link(impl_->db, "UPDATE dev_cases SET member_id = ? WHERE id = ?");
+                link.bind(1, static_cast<std::int64_t>(mid.value()));
+                link.bind(2, static_cast<std::int64_t>(id.value()));
+                link.exec();
+                storage::append_audit(
+                    impl_->db, impl_->options.actor, "member", mid.value(), "insert", why,
+                    "probationary member admitted by development case " + std::to_string(id.value()));
+            }
+            if (converted) {
+                SQLite::Statement up(
+                    impl_->db, "UPDATE members SET full_member_date = ?, version = version + 1 WHERE id = ?");
+                storage::bind_date(up, 1, converted->full_member_date);
+                up.bind(2, static_cast<std::int64_t>(converted->id.value()));
+                up.exec();
+                storage::append_audit(
+                    impl_->db, impl_->options.actor, "member", converted->id.value(), "update", why,
+                    "full_member_date: - -> " + storage::format_iso(*converted->full_member_date));
+            }
+            if (cancelled) {
+                SQLite::Statement ins(impl_->db,
+                                      "INSERT INTO standing_events(member_id, kind, date, reason, "
+                                      "decided_by) VALUES(?, ?, ?, ?, ?)");
+                ins.bind(1, static_cast<std::int64_t>(linked->value()));
+                ins.bind(2, std::string(to_string(cancelled->kind)));
+                storage::bind_date(ins, 3, cancelled->date);
+                ins.bind(4, cancelled->reason);
+                ins.bind(5, cancelled->decided_by);
+                ins.exec();
+                SQLite::Statement snap(impl_->db,
+                                       "UPDATE members SET standing = 'exited', exit_date = ?, version = "
+                                       "version + 1 WHERE id = ?");
+                storage::bind_date(snap, 1, cancelled->date);
+                snap.bind(2, static_cast<std::int64_t>(linked->value()));
+                snap.exec();
+                storage::append_audit(impl_->db, impl_->options.actor, "standing", linked->value(),
+                                      to_string(cancelled->kind), why,
+                                      "by development case " + std::to_string(id.value()));
+            }
+        });
+    } catch (SQLite::Exception const& e) {
+        storage::rethrow_sqlite(e, "recording a development step");
+    }
+}
+
+std::vector<store::case_summary> store::cases(scope s) const {
+    try {
+        auto const ids = storage::scope_org_ids(impl_->db, s);
+        SQLite::Statement st(
+            impl_->db, "SELECT id, name, branch_id, stage, outcome, member_id FROM dev_cases ORDER BY id");
+        std::vector<case_summary> out;
+        while (st.executeStep()) {
+            auto const branch = st.getColumn(2).getInt64();
+            if (!std::binary_search(ids.begin(), ids.end(), branch)) continue;
+            case_summary c;
+            c.id = case_id{st.getColumn(0).getInt64()};
+            c.name = st.getColumn(1).getString();
+            c.branch = org_id{branch};
+            c.current = parse_stage(st.getColumn(3).getString());
+            if (!st.getColumn(4).isNull()) c.outcome = parse_outcome(st.getColumn(4).getString());
+            if (!st.getColumn(5).isNull()) c.member = member_id{st.getColumn(5).getInt64()};
+            out.push_back(std::move(c));
+        }
+        return out;
+    } catch (SQLite::Exception const& e) {
+        storage::rethrow_sqlite(e, "listing development cases");
+    }
+}
+
+std::vector<store::stage_statistics> store::pipeline_statistics(date::sys_days from, date::sys_days to,
+                                                                scope s) const {
+    if (to < from) throw invalid_input("to", "period ends " + storage::format_iso(to) + " before it starts");
+    std::vector<stage_statistics> out;
+    for (auto st : {stage::applicant, stage::activist, stage::development_target, stage::probationary,
+                    stage::full_member})
+        out.push_back(stage_statistics{st});
+    std::map<stage, std::pair<long, int>> dwell;  // total days, count
+    for (auto const& summary : cases(s)) {
+        auto const c = get_case(summary.id);
+        auto const& st = c.state();
+        // Entry date of each stage, in order; a closed case leaves its last stage on its last record.
+        std::array<std::optional<date::sys_days>, 5> entry{st.applied, st.activist_since, st.target_since,
+                                                           st.admission_meeting, st.conversion_approved};
+        for (std::size_t i = 0; i < entry.size(); ++i) {
+            if (!entry[i]) continue;
+            std::optional<date::sys_days> exit;
+            for (std::size_t j = i + 1; j < entry.size() && !exit; ++j)
+                exit = entry[j];
+            if (!exit && st.outcome) exit = st.last_date;
+            if (*entry[i] >= from && *entry[i] <= to) ++out[i].entered;
+            if (exit && *exit >= from && *exit <= to) {
+                ++out[i].left;
+                dwell[out[i].of].first += (*exit - *entry[i]).count();
+                ++dwell[out[i].of].second;
+            }
+        }
+        auto const now = c.state_on(to);
+        if (now.applied && !now.outcome) ++out[static_cast<std::size_t>(now.current)].on_date;
+    }
+    for (auto& row : out)
+        if (auto it = dwell.find(row.of); it != dwell.end() && it->second.second > 0)
+            row.mean_dwell_days = static_cast<double>(it->second.first) / it->second.second;
+    return out;
+}
+
+namespace storage {
+
+std::vector<agenda_item> case_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
+                                           std::vector<std::int64_t> const& org_ids) {
+    std::vector<agenda_item> items;
+    SQLite::Statement st(db, "SELECT id, branch_id FROM dev_cases WHERE outcome IS NULL ORDER BY id");
+    std::vector<case_id> open;
+    while (st.executeStep())
+        if (std::binary_search(org_ids.begin(), org_ids.end(), st.getColumn(1).getInt64()))
+            open.emplace_back(st.getColumn(0).getInt64());
+    for (auto id : open) {
+        auto const c = s.get_case(id);
+        auto const more = case_agenda(c, as_of, id);
+        items.insert(items.end(), more.begin(), more.end());
+    }
+    return items;
+}
+
+}  // namespace storage
+}  // namespace dangyuan
