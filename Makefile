@@ -6,10 +6,15 @@ JOBS ?= 2
 deps:
 	bash scripts/install-deps
 
+# The demo is the command's main job: a fresh store filled with the sample district (fixed seed), then
+# its agenda and statistics on a fixed date. Only the command is built.
 demo: deps
 	cmake --preset default
-	cmake --build --preset default -j $(JOBS)
-	./build/default/examples/dangyuan_demo demo.db
+	cmake --build --preset default -j $(JOBS) --target dangyuan_cli
+	rm -f demo.db demo.db-wal demo.db-shm
+	./build/default/src/cli/dangyuan --db demo.db sample --seed 1
+	./build/default/src/cli/dangyuan --db demo.db agenda --as-of 2026-11-26
+	./build/default/src/cli/dangyuan --db demo.db stats --as-of 2026-11-26
 
 # The sanitizer run comes first so that the last summary line is the full suite.
 test: deps test-asan

@@ -3,6 +3,11 @@
 
 #include <dangyuan/dangyuan.hpp>
 
+#include "demo_context.hpp"
+#include "demo_evaluation.hpp"
+#include "demo_life.hpp"
+#include "demo_mobility.hpp"
+
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
@@ -131,6 +136,11 @@ int main(int argc, char** argv) {
                               {dy::standing_event_kind::suspended, 2025_y / 10 / 9,
                                "失去联系超过6个月 / lost contact for over 6 months", "芙蓉社区党支部"},
                               "失联党员处置");
+
+        demo_context const ctx{district, street, community, office, shop, edu, school, teachers, retirees, ids, as_of};
+        demo_mobility(store, ctx);
+        demo_evaluation(store, ctx);
+        demo_life(store, ctx);
 
         std::cout << "dangyuan " << dy::version_string << " demo store: " << path.string() << "\n\n";
         std::cout << "Roster on " << dy::format_date(as_of) << " (正式 full / 预备 probationary)\n";

@@ -37,4 +37,8 @@
 #include "dangyuan/rules/rule_set.hpp"
 #include "dangyuan/rules/vote.hpp"
 #include "dangyuan/storage/store.hpp"
+#include "dangyuan/storage/roster_table.hpp"
+#include "dangyuan/storage/evaluation_store.hpp"
+#include "dangyuan/storage/life_store.hpp"
+#include "dangyuan/storage/mobility_store.hpp"
 #include "dangyuan/version.hpp"

@@ -1,9 +1,188 @@
-// The `dangyuan` command (subcommands arrive with the command-line work).
+// The `dangyuan` command: global options, then a subcommand from the registry (see command.hpp).
+//
+// Exit status: 0 success; 1 bad input or a rule violation (the message names the row, field or rule);
+// 2 a usage error (unknown subcommand or option, missing argument).
+
 #include <dangyuan/version.hpp>
 
+#include <cstdlib>
 #include <iostream>
+#include <sstream>
 
-int main() {
-    std::cout << "dangyuan " << dangyuan::version_string << '\n';
-    return 0;
+#include "cli/command.hpp"
+#include "dangyuan/core/errors.hpp"
+
+namespace dy = dangyuan;
+namespace cli = dangyuan::cli;
+namespace po = boost::program_options;
+
+namespace {
+
+po::options_description global_options() {
+    po::options_description d("Global options", 100, 50);
+    d.add_options()("db", po::value<std::string>()->value_name("FILE")->default_value("dangyuan.db"),
+                    "the store (an SQLite file)")("actor", po::value<std::string>()->value_name("NAME"),
+                                                  "who is recorded in the audit trail (default: $USER)")(
+        "help,h", "show this help")("version", "show the version");
+    return d;
+}
+
+void print_usage(std::ostream& os) {
+    os << "Usage: dangyuan [--db FILE] [--actor NAME] <command> [options] [arguments]\n\n"
+          "Party-member records (党员信息) in an SQLite store: organisations, the roster, the agenda and "
+          "the\n"
+          "standard reports.\n\nCommands:\n";
+    std::size_t width = 0;
+    for (auto const& c : cli::commands())
+        width = std::max(width, c.name.size());
+    for (auto const& c : cli::commands())
+        os << "  " << c.name << std::string(width - c.name.size() + 2, ' ') << c.summary << '\n';
+    os << '\n'
+       << global_options() << '\n'
+       << "Run `dangyuan <command> --help` for a command's options and examples.\n"
+          "Exit status: 0 ok, 1 bad input or rule violation, 2 usage error.\n";
+}
+
+void print_command_help(std::ostream& os, cli::command const& c, po::options_description const& d) {
+    os << "Usage: dangyuan [--db FILE] " << c.name << " [options]" << (c.arguments.empty() ? "" : " ")
+       << c.arguments << "\n\n"
+       << c.summary << '\n';
+    if (!c.description.empty()) os << '\n' << c.description << '\n';
+    os << '\n' << d;
+    if (!c.examples.empty()) os << "\nExamples:\n" << c.examples << '\n';
+}
+
+void print_group_help(std::ostream& os, std::string const& group) {
+    os << "Usage: dangyuan [--db FILE] " << group << " <subcommand> [options]\n\nSubcommands:\n";
+    for (auto const& c : cli::commands())
+        if (c.name.starts_with(group + " ")) os << "  " << c.name << "  " << c.summary << '\n';
+}
+
+// Splits argv into the global part (options before the first word) and the rest.
+std::size_t first_word(std::vector<std::string> const& args) {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        auto const& a = args[i];
+        if (a == "--db" || a == "--actor") {
+            ++i;  // the option's value
+            continue;
+        }
+        if (!a.starts_with("-")) return i;
+    }
+    return args.size();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> const args(argv + 1, argv + argc);
+    auto const split = first_word(args);
+    std::string command_name;
+    try {
+        po::variables_map globals;
+        auto const gd = global_options();
+        po::store(po::command_line_parser(
+                      std::vector<std::string>(args.begin(), args.begin() + static_cast<long>(split)))
+                      .options(gd)
+                      .run(),
+                  globals);
+        po::notify(globals);
+        if (globals.count("version")) {
+            std::cout << "dangyuan " << dy::version_string << '\n';
+            return cli::exit_ok;
+        }
+        if (globals.count("help") || split == args.size()) {
+            print_usage(globals.count("help") ? std::cout : std::cerr);
+            return globals.count("help") ? cli::exit_ok : cli::exit_usage;
+        }
+
+        // The longest run of words that names a command.
+        std::vector<std::string> words;
+        for (std::size_t i = split; i < args.size() && !args[i].starts_with("-") && words.size() < 3; ++i)
+            words.push_back(args[i]);
+        cli::command const* chosen = nullptr;
+        std::size_t used = 0;
+        for (std::size_t n = words.size(); n > 0 && !chosen; --n) {
+            std::string name;
+            for (std::size_t k = 0; k < n; ++k)
+                name += (k ? " " : "") + words[k];
+            for (auto const& c : cli::commands())
+                if (c.name == name) {
+                    chosen = &c;
+                    used = n;
+                    break;
+                }
+        }
+        std::vector<std::string> rest(args.begin() + static_cast<long>(split), args.end());
+        if (!chosen) {
+            bool const group =
+                std::any_of(cli::commands().begin(), cli::commands().end(),
+                            [&](cli::command const& c) { return c.name.starts_with(words[0] + " "); });
+            bool const help = std::find(rest.begin(), rest.end(), "--help") != rest.end() ||
+                              std::find(rest.begin(), rest.end(), "-h") != rest.end();
+            if (group && help && words.size() == 1) {
+                print_group_help(std::cout, words[0]);
+                return cli::exit_ok;
+            }
+            if (group) {
+                std::cerr << "dangyuan: "
+                          << (words.size() > 1 ? "unknown subcommand '" + words[0] + " " + words[1] + "'"
+                                               : "'" + words[0] + "' needs a subcommand")
+                          << '\n';
+                print_group_help(std::cerr, words[0]);
+                return cli::exit_usage;
+            }
+            std::cerr << "dangyuan: unknown command '" << words[0]
+                      << "'\nRun `dangyuan --help` for the list.\n";
+            return cli::exit_usage;
+        }
+        command_name = chosen->name;
+        rest.erase(rest.begin(), rest.begin() + static_cast<long>(used));
+
+        po::options_description d("Options", 100, 50);
+        po::positional_options_description positional;
+        d.add_options()("help,h", "show this help");
+        if (chosen->options) chosen->options(d, positional);
+        po::variables_map vm;
+        po::store(po::command_line_parser(rest).options(d).positional(positional).run(), vm);
+        if (vm.count("help")) {
+            print_command_help(std::cout, *chosen, d);
+            return cli::exit_ok;
+        }
+        po::notify(vm);
+
+        cli::context ctx;
+        ctx.db = globals["db"].as<std::string>();
+        if (globals.count("actor"))
+            ctx.actor = globals["actor"].as<std::string>();
+        else if (char const* user = std::getenv("USER"))
+            ctx.actor = user;
+        else
+            ctx.actor = "dangyuan";
+        ctx.out = &std::cout;
+        ctx.err = &std::cerr;
+        return chosen->run(ctx, vm);
+    } catch (po::error const& e) {
+        std::cerr << "dangyuan: " << e.what() << '\n'
+                  << "Run `dangyuan " << (command_name.empty() ? "" : command_name + " ")
+                  << "--help` for usage.\n";
+        return cli::exit_usage;
+    } catch (cli::usage_error const& e) {
+        std::cerr << "dangyuan: " << e.what() << '\n'
+                  << "Run `dangyuan " << (command_name.empty() ? "" : command_name + " ")
+                  << "--help` for usage.\n";
+        return cli::exit_usage;
+    } catch (dy::rule_violation const& e) {
+        std::cerr << "dangyuan: rule " << e.rule_id() << ": " << e.detail()
+                  << (e.citation().empty() ? "" : " (" + e.citation() + ")") << '\n';
+        return cli::exit_failure;
+    } catch (dy::invalid_input const& e) {
+        std::cerr << "dangyuan: " << e.field() << ": " << e.reason() << '\n';
+        return cli::exit_failure;
+    } catch (dy::error const& e) {
+        std::cerr << "dangyuan: " << e.what() << '\n';
+        return cli::exit_failure;
+    } catch (std::exception const& e) {
+        std::cerr << "dangyuan: unexpected error: " << e.what() << '\n';
+        return cli::exit_failure;
+    }
 }

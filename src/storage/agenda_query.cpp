@@ -62,9 +62,12 @@ std::vector<agenda_item> store::agenda(date::sys_days as_of, scope s) const {
                 org_agenda(o, it == counts.end() ? org_counts{} : it->second, as_of, rules());
             items.insert(items.end(), org_items.begin(), org_items.end());
         }
-        auto const case_items =
-            storage::case_agenda_items(*this, impl_->db, as_of, storage::scope_org_ids(impl_->db, s));
-        items.insert(items.end(), case_items.begin(), case_items.end());
+        auto const org_ids = storage::scope_org_ids(impl_->db, s);
+        for (auto const& more : {storage::case_agenda_items(*this, impl_->db, as_of, org_ids),
+                                 storage::mobility_agenda_items(*this, impl_->db, as_of, org_ids),
+                                 storage::evaluation_agenda_items(*this, impl_->db, as_of, org_ids),
+                                 storage::life_agenda_items(*this, impl_->db, as_of, org_ids)})
+            items.insert(items.end(), more.begin(), more.end());
         std::stable_sort(items.begin(), items.end(), [](agenda_item const& a, agenda_item const& b) {
             if (a.due != b.due) return a.due < b.due;
             return a.kind < b.kind;

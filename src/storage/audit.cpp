@@ -28,6 +28,19 @@ void append_audit(SQLite::Database& db, std::string const& actor, std::string_vi
 
 }  // namespace storage
 
+void store::record_access(std::string_view what, std::string_view why) {
+    if (why.empty()) throw invalid_input("why", "reading unmasked personal data needs a recorded reason");
+    if (what.empty()) throw invalid_input("what", "say what was read");
+    try {
+        storage::in_transaction(impl_->db, [&] {
+            storage::append_audit(impl_->db, impl_->options.actor, "access", 0, "unmasked_read", why,
+                                  std::string(what));
+        });
+    } catch (SQLite::Exception const& e) {
+        storage::rethrow_sqlite(e, "recording an access");
+    }
+}
+
 std::vector<audit_entry> store::audit_log(std::int64_t after) const {
     try {
         SQLite::Statement st(impl_->db,

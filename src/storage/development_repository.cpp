@@ -189,7 +189,8 @@ case_id store::open_case(applicant const& person, step_record const& application
                                                          std::to_string(m->id.value()) + ")");
                 if (st && st->last_event &&
                     (*st->last_event == standing_event_kind::persuaded_to_withdraw ||
-                     *st->last_event == standing_event_kind::removed)) {
+                     *st->last_event == standing_event_kind::removed ||
+                     *st->last_event == standing_event_kind::removed_self_withdrawal)) {
                     auto const until = add_years(*st->since, rules_used.development.readmission_bar_years);
                     if (application.date < until)
                         throw violation(

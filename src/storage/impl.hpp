@@ -41,6 +41,20 @@ member read_member(SQLite::Statement& st);
 /// development pipeline when admission is approved.
 member_id insert_member(SQLite::Database& db, member const& m);
 
+/// Agenda items of the domains kept in their own repositories (one function per domain; each returns the
+/// items of the organisations in `org_ids`, sorted ids).
+std::vector<agenda_item> mobility_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
+                                               std::vector<std::int64_t> const& org_ids);
+std::vector<agenda_item> evaluation_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
+                                                 std::vector<std::int64_t> const& org_ids);
+std::vector<agenda_item> life_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
+                                           std::vector<std::int64_t> const& org_ids);
+
+/// The schema migrations of the domain repositories (schema versions 4, 5 and 6).
+extern char const* const migration_mobility;
+extern char const* const migration_evaluation;
+extern char const* const migration_life;
+
 /// Agenda items of the open development cases of the branches in `org_ids` (sorted ids).
 std::vector<agenda_item> case_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
                                            std::vector<std::int64_t> const& org_ids);
@@ -71,6 +85,10 @@ auto in_transaction(SQLite::Database& db, F&& f) -> decltype(f()) {
 }
 
 }  // namespace dangyuan::storage
+
+struct dangyuan::detail::store_access {
+    static store::impl& of(store const& s) noexcept { return *s.impl_; }
+};
 
 struct dangyuan::store::impl {
     impl(std::filesystem::path const& path, store_options o);

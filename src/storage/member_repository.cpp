@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include <sqlite3.h>
+
 #include "impl.hpp"
 
 namespace dangyuan {
@@ -171,9 +173,8 @@ org_counts store::impl::count_members(org_id org, date::sys_days on) {
 }
 
 namespace {
-// Checks a member draft against the store: the branch exists, is a branch, and exists on joined_branch.
-void check_branch(store::impl& impl, member const& m) {
-    auto const b = impl.load_org(m.branch);
+// Checks a member draft against its branch: a branch (党支部) that exists on joined_branch.
+void check_branch(org_unit const& b, member const& m) {
     if (!is_branch(b.kind))
         throw invalid_input("branch", "'" + b.name + "' is a " + std::string(chinese_name(b.kind)) +
                                           "; members belong to a branch (党支部)");
@@ -198,10 +199,15 @@ member_id store::add_member(member draft, std::string_view why) {
 
 std::vector<member_id> store::add_members(std::span<member const> drafts, std::string_view why) {
     try {
+        // Branches are looked up once each, not once per member: a bulk load has few branches.
+        std::unordered_map<std::int64_t, org_unit> branches;
         for (std::size_t i = 0; i < drafts.size(); ++i) {
             try {
                 validate_member(drafts[i], rules());
-                check_branch(*impl_, drafts[i]);
+                auto it = branches.find(drafts[i].branch.value());
+                if (it == branches.end())
+                    it = branches.emplace(drafts[i].branch.value(), impl_->load_org(drafts[i].branch)).first;
+                check_branch(it->second, drafts[i]);
             } catch (invalid_input const& e) {
                 if (drafts.size() == 1) throw;
                 throw invalid_input(e.field(), "row " + std::to_string(i + 1) + ": " + e.reason());
@@ -212,9 +218,15 @@ std::vector<member_id> store::add_members(std::span<member const> drafts, std::s
             std::vector<member_id> ids;
             ids.reserve(drafts.size());
             for (auto const& m : drafts) {
-                check_unique_id_number(impl_->db, m);
                 storage::bind_member(ins, m);
-                ins.exec();
+                try {
+                    ins.exec();
+                } catch (SQLite::Exception const& e) {
+                    // The UNIQUE index catches a duplicate ID number; name the member that holds it.
+                    if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE)
+                        check_unique_id_number(impl_->db, m);
+                    throw;
+                }
                 ins.reset();
                 ids.emplace_back(impl_->db.getLastInsertRowid());
             }
@@ -265,7 +277,8 @@ void store::update_member(member const& m, std::string_view why) {
                            " was changed by someone else (stored version " + std::to_string(old.version) +
                            ", yours " + std::to_string(m.version) + ")");
         validate_member(m, rules());
-        if (m.branch != old.branch || m.joined_branch != old.joined_branch) check_branch(*impl_, m);
+        if (m.branch != old.branch || m.joined_branch != old.joined_branch)
+            check_branch(impl_->load_org(m.branch), m);
         check_unique_id_number(impl_->db, m);
         storage::in_transaction(impl_->db, [&] {
             SQLite::Statement st(
@@ -309,6 +322,59 @@ std::vector<member> store::roster(scope s, std::optional<date::sys_days> as_of) 
         return out;
     } catch (SQLite::Exception const& e) {
         storage::rethrow_sqlite(e, "reading the roster");
+    }
+}
+
+std::vector<member> store::find_members_by_name(std::string const& name) const {
+    try {
+        SQLite::Statement st(impl_->db, std::string("SELECT ") + storage::member_columns +
+                                            " FROM members WHERE name = ? ORDER BY id");
+        st.bind(1, name);
+        std::vector<member> out;
+        while (st.executeStep())
+            out.push_back(storage::read_member(st));
+        return out;
+    } catch (SQLite::Exception const& e) {
+        storage::rethrow_sqlite(e, "finding members by name");
+    }
+}
+
+std::vector<member> store::find_members(std::span<citizen_id const> id_numbers) const {
+    try {
+        SQLite::Statement st(impl_->db, std::string("SELECT ") + storage::member_columns +
+                                            " FROM members WHERE id_number = ?");
+        std::vector<member> out;
+        for (auto const& n : id_numbers) {
+            st.bind(1, n.str());
+            if (st.executeStep()) out.push_back(storage::read_member(st));
+            st.reset();
+        }
+        return out;
+    } catch (SQLite::Exception const& e) {
+        storage::rethrow_sqlite(e, "finding members");
+    }
+}
+
+std::vector<std::pair<member_id, std::vector<standing_event>>> store::standing_histories(scope s) const {
+    try {
+        auto const ids = storage::scope_org_ids(impl_->db, s);
+        SQLite::Statement st(
+            impl_->db,
+            "SELECT e.member_id, m.branch_id, e.kind, e.date, e.reason, e.decided_by FROM standing_events e "
+            "JOIN members m ON m.id = e.member_id ORDER BY e.member_id, e.id");
+        std::vector<std::pair<member_id, std::vector<standing_event>>> out;
+        while (st.executeStep()) {
+            if (!std::binary_search(ids.begin(), ids.end(), st.getColumn(1).getInt64())) continue;
+            member_id const id{st.getColumn(0).getInt64()};
+            if (out.empty() || out.back().first != id) out.emplace_back(id, std::vector<standing_event>{});
+            out.back().second.push_back(standing_event{parse_standing_event_kind(st.getColumn(2).getString()),
+                                                       *storage::column_date(st, 3, "standing_events.date"),
+                                                       st.getColumn(4).getString(),
+                                                       st.getColumn(5).getString()});
+        }
+        return out;
+    } catch (SQLite::Exception const& e) {
+        storage::rethrow_sqlite(e, "reading standing events");
     }
 }
 

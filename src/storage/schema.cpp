@@ -13,7 +13,7 @@ constexpr int application_id = 0x44594E31;  // "DYN1"
 
 // Migration N takes a store from version N-1 to N. Released migrations are never edited: a store
 // written by an older library must end up exactly where a fresh one does.
-constexpr std::array<char const*, store::schema_version_latest> migrations{
+std::array<char const*, store::schema_version_latest> const migrations{
     // 1: organisations, members, standing events, audit trail.
     R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -140,6 +140,16 @@ CREATE TABLE party_probations(
   rights_suspended INTEGER NOT NULL,
   decided_by TEXT NOT NULL DEFAULT '');
 CREATE INDEX party_probations_member ON party_probations(member_id);
+)sql",
+    // 4: mobility episodes, certificates, transfer letters, contact logs (mobility_repository.cpp).
+    migration_mobility,
+    // 5: evaluation campaigns and dispositions (evaluation_repository.cpp).
+    migration_evaluation,
+    // 6: meetings, training ledger, dues (life_repository.cpp).
+    migration_life,
+    // 7: lookups by name.
+    R"sql(
+CREATE INDEX members_name ON members(name);
 )sql",
 };
 

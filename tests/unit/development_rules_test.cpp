@@ -443,3 +443,32 @@ TEST_CASE("dev.step_sequence: a back-filled case records history without the tim
               c.record({step::admission_meeting, d(2011, 1, 1), {}});
           }) == "dev.step_sequence");
 }
+
+TEST_CASE("党内法规制定条例 [S] rules.profile_cannot_weaken: every domain's numbers and switches are covered",
+          "[rules]") {
+    CHECK(violated_rule([] {
+              (void)make_profile("m", [](rule_set& r) { r.mobility.transfer_letter_validity_days = 120; });
+          }) == "rules.profile_cannot_weaken");
+    CHECK(violated_rule([] {
+              (void)make_profile("e", [](rule_set& r) { r.evaluation.excellent_share_max.numerator = 2; });
+          }) == "rules.profile_cannot_weaken");
+    CHECK(violated_rule([] { (void)make_profile("h", [](rule_set& r) { r.evaluation.excellent_cap_hard = true; }); })
+              .empty());
+    CHECK(violated_rule([] {
+              (void)make_profile("f", [](rule_set& r) { r.development.public_notice_first_day_counts = false; });
+          }).empty());
+    auto strict = make_profile("strict-eval", [](rule_set& r) {
+        r.evaluation.excellent_cap_hard = true;
+        r.evaluation.keep_ballot_identity = true;
+        r.mobility.transfer_letter_validity_days = 30;
+    });
+    auto const back = rule_set_from_text(to_text(strict));
+    CHECK(back == strict);
+    CHECK(back.evaluation.keep_ballot_identity);
+    CHECK(violated_rule([&] {
+              auto softer = strict;
+              softer.name = "softer";
+              softer.evaluation.excellent_cap_hard = false;
+              check_tightens(strict, softer);
+          }) == "rules.profile_cannot_weaken");
+}

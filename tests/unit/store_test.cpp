@@ -273,3 +273,51 @@ TEST_CASE("store: files from a newer version and foreign SQLite files are refuse
     CHECK_THROWS_AS(open_store(dir / "missing.db", {.create = false}), storage_error);
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("store: lookups by name and by ID numbers, bulk standing histories, access notes", "[store]") {
+    test::district t;
+    auto const a = t.store.add_member(test::full_member(t.branch_a, "王芳", d(2010, 7, 1), 1, sex::female));
+    auto const b = t.store.add_member(test::full_member(t.branch_b, "王芳", d(2011, 7, 1), 2, sex::female));
+    t.store.add_member(test::full_member(t.village, "李强", d(2012, 7, 1), 3));
+    auto const same = t.store.find_members_by_name("王芳");
+    REQUIRE(same.size() == 2);
+    CHECK(same[0].id == a);
+    CHECK(same[1].id == b);
+    CHECK(t.store.find_members_by_name("无此人").empty());
+    std::vector<citizen_id> const wanted{*t.store.get_member(b).id_number,
+                                         citizen_id::parse(test::id_for(d(1970, 1, 1), sex::male, 99))};
+    auto const found = t.store.find_members(wanted);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].id == b);
+
+    t.store.record_standing(a, {standing_event_kind::suspended, d(2020, 1, 1), "失联", "支部"});
+    t.store.record_standing(a, {standing_event_kind::restored, d(2021, 1, 1), "恢复联系", "支部"});
+    t.store.record_standing(b, {standing_event_kind::died, d(2022, 1, 1), "", ""});
+    auto const all = t.store.standing_histories();
+    REQUIRE(all.size() == 2);
+    CHECK(all[0].first == a);
+    CHECK(all[0].second.size() == 2);
+    CHECK(all[0].second[1].kind == standing_event_kind::restored);
+    auto const scoped = t.store.standing_histories(scope::subtree(t.branch_b));
+    REQUIRE(scoped.size() == 1);
+    CHECK(scoped[0].first == b);
+
+    auto const before = t.store.audit_log().size();
+    CHECK(caught<invalid_input>([&] { t.store.record_access("roster export", ""); }).field() == "why");
+    t.store.record_access("roster export, 3 members, unmasked", "组织部年度核查");
+    auto const log = t.store.audit_log();
+    REQUIRE(log.size() == before + 1);
+    CHECK(log.back().entity == "access");
+    CHECK(log.back().why == "组织部年度核查");
+}
+
+TEST_CASE("store: a duplicate ID number inside one bulk insert is a conflict naming the holder; nothing is written",
+          "[store]") {
+    test::district t;
+    auto const first = test::full_member(t.branch_a, "甲", d(2010, 7, 1), 5);
+    auto second = test::full_member(t.branch_b, "乙", d(2010, 7, 1), 5);
+    std::vector<member> batch{first, second};
+    auto const e = caught<conflict>([&] { t.store.add_members(batch); });
+    CHECK_THAT(e.what(), Catch::Contains("already belongs to member"));
+    CHECK(t.store.member_count() == 0);
+}

@@ -9,6 +9,7 @@
 #include <array>
 #include <charconv>
 #include <functional>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -84,7 +85,73 @@ inline constexpr std::array rule_parameters{
                    development.readmission_bar_years),
     DANGYUAN_PARAM("dev.notice_ahead_months", "dev.talk_within_1_month", free,
                    development.notice_ahead_months),
+    DANGYUAN_PARAM("mob.mobile_after_months", "mobility.mobile_member_6_months", lower,
+                   mobility.mobile_after_months),
+    DANGYUAN_PARAM("mob.transfer_after_months", "mobility.transfer_fixed_place_6_months", lower,
+                   mobility.transfer_after_months),
+    DANGYUAN_PARAM("mob.yearly_report_interval_months", "mobility.yearly_report", lower,
+                   mobility.yearly_report_interval_months),
+    DANGYUAN_PARAM("mob.certificate_review_interval_months", "certificate.annual_review", lower,
+                   mobility.certificate_review_interval_months),
+    DANGYUAN_PARAM("mob.transfer_letter_validity_days", "transfer.letter_validity", lower,
+                   mobility.transfer_letter_validity_days),
+    DANGYUAN_PARAM("mob.lost_contact_suspend_months", "lostcontact.suspend_after_6_months", fixed,
+                   mobility.lost_contact_suspend_months),
+    DANGYUAN_PARAM("mob.suspended_removal_years", "lostcontact.removal_after_2_years", fixed,
+                   mobility.suspended_removal_years),
+    DANGYUAN_PARAM("mob.self_withdrawal_months", "lostcontact.self_withdrawal_6_months", fixed,
+                   mobility.self_withdrawal_months),
+    DANGYUAN_PARAM("mob.mobility_notice_months", "mobility.mobile_member_6_months", free,
+                   mobility.mobility_notice_months),
+    DANGYUAN_PARAM("mob.certificate_review_notice_months", "certificate.annual_review", free,
+                   mobility.certificate_review_notice_months),
+    DANGYUAN_PARAM("mob.lost_contact_notice_months", "lostcontact.suspend_after_6_months", free,
+                   mobility.lost_contact_notice_months),
+    DANGYUAN_PARAM("eval.excellent_share_numerator", "eval.excellent_share_cap", lower,
+                   evaluation.excellent_share_max.numerator),
+    DANGYUAN_PARAM("eval.excellent_share_denominator", "eval.excellent_share_cap", higher,
+                   evaluation.excellent_share_max.denominator),
+    DANGYUAN_PARAM("eval.exemption_absence_months", "eval.exemption_absence_over_6_months", higher,
+                   evaluation.exemption_absence_months),
+    DANGYUAN_PARAM("eval.correction_months_default", "disposition.correction_period", free,
+                   evaluation.correction_months_default),
+    DANGYUAN_PARAM("eval.correction_months_max", "disposition.correction_period", lower,
+                   evaluation.correction_months_max),
+    DANGYUAN_PARAM("eval.disposition_talkers_min", "disposition.talk_two_full_members", higher,
+                   evaluation.disposition_talkers_min),
+    DANGYUAN_PARAM("eval.readmission_bar_years", "disposition.readmission_bar_5_years", higher,
+                   evaluation.readmission_bar_years),
+    DANGYUAN_PARAM("eval.correction_review_notice_months", "disposition.correction_review_notice", free,
+                   evaluation.correction_review_notice_months),
+    DANGYUAN_PARAM("life.back_payment_max_months", "dues.back_payment_6_months", lower,
+                   life.back_payment_max_months),
+    DANGYUAN_PARAM("life.unpaid_streak_months", "dues.unpaid_6_months", fixed, life.unpaid_streak_months),
 };
+
+// Switches: the value that is stricter, or none when either is allowed.
+struct bool_parameter {
+    std::string_view key;
+    std::string_view rule_id;
+    std::optional<bool> stricter;
+    bool& (*ref)(rule_set&);
+};
+#define DANGYUAN_SWITCH(key, rule, stricter, member)                       \
+    bool_parameter {                                                       \
+        key, rule, stricter, [](rule_set& r) -> bool& { return r.member; } \
+    }
+inline constexpr std::array bool_parameters{
+    DANGYUAN_SWITCH("dev.public_notice_first_day_counts", "dev.public_notice", std::optional(false),
+                    development.public_notice_first_day_counts),
+    DANGYUAN_SWITCH("party_age_excludes_suspension", "standing.party_age_suspension", std::optional<bool>{},
+                    party_age_excludes_suspension),
+    DANGYUAN_SWITCH("eval.excellent_cap_hard", "eval.excellent_share_cap", std::optional(true),
+                    evaluation.excellent_cap_hard),
+    DANGYUAN_SWITCH("eval.keep_ballot_identity", "eval.one_ballot_per_evaluator", std::optional<bool>{},
+                    evaluation.keep_ballot_identity),
+    DANGYUAN_SWITCH("life.training_prorate_joiners", "training.mid_year_joiner", std::optional(false),
+                    life.training_prorate_joiners),
+};
+#undef DANGYUAN_SWITCH
 #undef DANGYUAN_PARAM
 
 inline bool weakens(stricter_when dir, int national, int local) {
@@ -117,11 +184,14 @@ inline void check_tightens(rule_set const& base, rule_set const& profile) {
                                 std::to_string(loc) + " against " + std::to_string(nat) + " in '" +
                                 base.name + "' (rule " + std::string(param.rule_id) + ")");
     }
-    if (base.development.public_notice_first_day_counts == false &&
-        profile.development.public_notice_first_day_counts)
-        throw violation(
-            "rules.profile_cannot_weaken",
-            "profile '" + profile.name + "' counts the first notice day where '" + base.name + "' does not");
+    for (auto const& sw : detail::bool_parameters) {
+        bool const nat = sw.ref(b), loc = sw.ref(p);
+        if (sw.stricter && nat == *sw.stricter && loc != nat)
+            throw violation("rules.profile_cannot_weaken",
+                            "profile '" + profile.name + "' sets " + std::string(sw.key) + " = " +
+                                (loc ? "1" : "0") + " against " + (nat ? "1" : "0") + " in '" + base.name +
+                                "' (rule " + std::string(sw.rule_id) + ")");
+    }
 }
 
 /// A profile derived from the national baseline by `change`, checked with `check_tightens`.
@@ -153,9 +223,8 @@ inline rule_set make_profile(std::string name, std::function<void(rule_set&)> co
     std::string out = "name=" + r.name + "\n";
     for (auto const& p : detail::rule_parameters)
         out += std::string(p.key) + "=" + std::to_string(p.ref(r)) + "\n";
-    out += "dev.public_notice_first_day_counts=" +
-           std::string(r.development.public_notice_first_day_counts ? "1" : "0") + "\n";
-    out += "party_age_excludes_suspension=" + std::string(r.party_age_excludes_suspension ? "1" : "0") + "\n";
+    for (auto const& sw : detail::bool_parameters)
+        out += std::string(sw.key) + "=" + (sw.ref(r) ? "1" : "0") + "\n";
     return out;
 }
 
@@ -182,18 +251,15 @@ inline rule_set make_profile(std::string name, std::function<void(rule_set&)> co
         int v = 0;
         auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
         if (ec != std::errc{} || ptr != value.data() + value.size()) throw bad("not an integer");
-        if (key == "dev.public_notice_first_day_counts") {
-            r.development.public_notice_first_day_counts = v != 0;
-            continue;
-        }
-        if (key == "party_age_excludes_suspension") {
-            r.party_age_excludes_suspension = v != 0;
-            continue;
-        }
         bool found = false;
         for (auto const& p : detail::rule_parameters)
             if (p.key == key) {
                 p.ref(r) = v;
+                found = true;
+            }
+        for (auto const& sw : detail::bool_parameters)
+            if (sw.key == key) {
+                sw.ref(r) = v != 0;
                 found = true;
             }
         if (!found) throw bad("unknown parameter");

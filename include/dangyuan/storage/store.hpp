@@ -30,6 +30,11 @@
 
 namespace dangyuan {
 
+class store;
+namespace detail {
+struct store_access;  // lets the domain repositories in src/storage reach the implementation
+}
+
 /// Which organisations a query covers: the whole store, or the subtree under one organisation
 /// (the organisation itself included) — "一级抓一级".
 struct scope {
@@ -64,7 +69,7 @@ struct audit_entry {
 class store {
 public:
     /// The schema version this library writes. Older files are migrated on open.
-    static constexpr int schema_version_latest = 3;
+    static constexpr int schema_version_latest = 7;
 
     /// Opens or creates a store. `":memory:"` gives a private in-memory store.
     /// \throws storage_error when the file cannot be opened, is not a dangyuan store, or was written by a
@@ -120,12 +125,19 @@ public:
                                              std::optional<date::sys_days> as_of = std::nullopt) const;
     /// Number of members in the store.
     [[nodiscard]] std::int64_t member_count() const;
+    /// Members whose name is exactly `name` (indexed), ordered by id.
+    [[nodiscard]] std::vector<member> find_members_by_name(std::string const& name) const;
+    /// The members with these ID numbers, in no particular order (absent ones are left out).
+    [[nodiscard]] std::vector<member> find_members(std::span<citizen_id const> id_numbers) const;
 
     // ---- standing (党籍)
     /// Appends a standing event after check_standing_event.
     void record_standing(member_id id, standing_event const& e, std::string_view why = {});
     /// The standing events of a member in date order.
     [[nodiscard]] std::vector<standing_event> standing_history(member_id id) const;
+    /// The standing events of every member of the branches in scope that has any, in date order.
+    [[nodiscard]] std::vector<std::pair<member_id, std::vector<standing_event>>> standing_histories(
+        scope s = scope::all()) const;
     /// Standing on a date (nothing before admission).
     [[nodiscard]] std::optional<standing> standing_on(member_id id, date::sys_days d) const;
     /// Party age in completed years on a date (see party_age_on).
@@ -187,6 +199,10 @@ public:
     [[nodiscard]] std::vector<agenda_item> agenda(date::sys_days as_of, scope s = scope::all()) const;
 
     // ---- audit
+    /// Records in the audit trail that personal data was read unmasked (an export of full ID numbers and
+    /// phones, say): what was read and why. Reads themselves are never audited otherwise.
+    /// \throws invalid_input{"why"} when no reason is given.
+    void record_access(std::string_view what, std::string_view why);
     /// Audit entries with seq > after, in order.
     [[nodiscard]] std::vector<audit_entry> audit_log(std::int64_t after = 0) const;
 
@@ -194,6 +210,7 @@ public:
     struct impl;
 
 private:
+    friend struct detail::store_access;
     explicit store(std::unique_ptr<impl> p);
     std::unique_ptr<impl> impl_;
 };

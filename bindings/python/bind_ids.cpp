@@ -1,0 +1,56 @@
+// Strong ids: one Python class per id kind. Ids of different kinds never compare equal, and a bare int
+// is not accepted where an id is expected (wrap it: dangyuan.OrgId(3)).
+
+#include <functional>
+#include <string>
+
+#include "common.hpp"
+
+namespace dangyuan::python {
+
+namespace {
+
+template <class Tag>
+void bind_id(py::module_& m, char const* name, char const* doc) {
+    using id = strong_id<Tag>;
+    std::string const type_name = name;
+    py::class_<id> cls(m, name, doc);
+    // Comparisons with anything but the same id kind return NotImplemented: == is then False and
+    // ordering raises TypeError, as for unrelated Python types.
+    auto const compare = [&cls](char const* op, auto test) {
+        cls.def(
+            op,
+            [test](id a, py::handle b) -> py::object {
+                if (!py::isinstance<id>(b)) return py::reinterpret_borrow<py::object>(Py_NotImplemented);
+                return py::bool_(test(a, b.cast<id>()));
+            },
+            py::is_operator());
+    };
+    compare("__eq__", std::equal_to<id>{});
+    compare("__ne__", std::not_equal_to<id>{});
+    compare("__lt__", std::less<id>{});
+    compare("__le__", std::less_equal<id>{});
+    compare("__gt__", std::greater<id>{});
+    compare("__ge__", std::greater_equal<id>{});
+    cls.def(py::init([](py::handle value) { return id{load<std::int64_t>(value, "value")}; }),
+            py::arg("value"), "Wraps the integer id assigned by the store.")
+        .def_property_readonly("value", &id::value, "The integer, for storage and display.")
+        .def_property_readonly("valid", &id::valid, "True when the id was assigned (positive).")
+        .def("__hash__", [](id a) { return py::hash(py::make_tuple(py::str("dangyuan.id"), a.value())); })
+        .def("__repr__", [type_name](id a) { return type_name + "(" + std::to_string(a.value()) + ")"; })
+        .def(py::pickle([](id a) { return py::make_tuple(a.value()); },
+                        [](py::tuple const& t) { return id{t[0].cast<std::int64_t>()}; }));
+}
+
+}  // namespace
+
+void bind_ids(py::module_& m) {
+    bind_id<member_tag>(m, "MemberId", "A party member (党员) or a person on the roster.");
+    bind_id<org_tag>(m, "OrgId", "A party organisation (党组织).");
+    bind_id<case_tag>(m, "CaseId", "A development case (发展党员 pipeline of one person).");
+    bind_id<episode_tag>(m, "EpisodeId", "A mobility episode (one period away from the home branch).");
+    bind_id<campaign_tag>(m, "CampaignId", "A democratic-evaluation campaign (民主评议).");
+    bind_id<meeting_tag>(m, "MeetingId", "A meeting of organisational life (组织生活).");
+}
+
+}  // namespace dangyuan::python

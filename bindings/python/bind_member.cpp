@@ -1,0 +1,108 @@
+// The member record (member/member.hpp) and the Roster table.
+
+#include <array>
+#include <optional>
+#include <span>
+
+#include "enums.hpp"
+#include "foundation.hpp"
+
+namespace dangyuan::python {
+
+std::span<field_spec<member> const> record_traits<member>::fields() {
+    static std::array const specs{
+        field<&member::id>("id"),
+        field<&member::name>("name", true),
+        field<&member::sex>("sex"),
+        field<&member::ethnicity>("ethnicity"),
+        field<&member::birth_date>("birth_date", true),
+        field<&member::id_number>("id_number"),
+        field<&member::education>("education"),
+        field<&member::category>("category"),
+        field<&member::work_unit>("work_unit"),
+        field<&member::post>("post"),
+        field<&member::native_place>("native_place"),
+        field<&member::phone>("phone"),
+        field<&member::address>("address"),
+        field<&member::branch>("branch", true),
+        field<&member::joined_branch>("joined_branch"),
+        field<&member::application_date>("application_date"),
+        field<&member::admission_date>("admission_date", true),
+        field<&member::full_member_date>("full_member_date"),
+        field<&member::backfilled>("backfilled"),
+        field<&member::version>("version"),
+    };
+    return specs;
+}
+
+// The ID number carries the birth date and sex: when only the number is given they are taken from it
+// (when given too, validate_member checks that they agree). A member usually joins the branch that
+// admitted them, so joined_branch defaults to the admission date.
+void record_traits<member>::finish(member& m, std::uint64_t& given) {
+    if (m.id_number) {
+        if (!was_given<member>(given, "birth_date")) {
+            m.birth_date = m.id_number->birth_date();
+            mark_given<member>(given, "birth_date");
+        }
+        if (!was_given<member>(given, "sex")) m.sex = m.id_number->sex_of();
+    }
+    if (!was_given<member>(given, "joined_branch") && was_given<member>(given, "admission_date")) {
+        m.joined_branch = m.admission_date;
+        mark_given<member>(given, "joined_branch");
+    }
+}
+
+void table_spec<member>::columns(column_builder<member>& b) {
+    using r = member;
+    b.integer("id", [](r const& x) { return x.id.value(); });
+    b.text("name", [](r const& x) -> std::string const& { return x.name; });
+    b.category<sex>("sex", [](r const& x) { return x.sex; });
+    b.category<ethnicity>("ethnicity", [](r const& x) { return x.ethnicity; });
+    b.dates("birth_date", [](r const& x) { return x.birth_date; });
+    b.text("id_number", [](r const& x) -> std::optional<std::string_view> {
+        if (!x.id_number) return std::nullopt;
+        return x.id_number->str();
+    });
+    b.category<education>("education", [](r const& x) { return x.education; });
+    b.category<personnel_category>("category", [](r const& x) { return x.category; });
+    b.text(
+        "work_unit", [](r const& x) -> std::string const& { return x.work_unit; }, true);
+    b.text(
+        "post", [](r const& x) -> std::string const& { return x.post; }, true);
+    b.text(
+        "native_place", [](r const& x) -> std::string const& { return x.native_place; }, true);
+    b.text("phone", [](r const& x) -> std::string const& { return x.phone; });
+    b.text("address", [](r const& x) -> std::string const& { return x.address; });
+    b.integer("branch", [](r const& x) { return x.branch.value(); });
+    b.dates("joined_branch", [](r const& x) { return x.joined_branch; });
+    b.dates("application_date", [](r const& x) { return x.application_date; });
+    b.dates("admission_date", [](r const& x) { return x.admission_date; });
+    b.dates("full_member_date", [](r const& x) { return x.full_member_date; });
+    b.boolean("backfilled", [](r const& x) { return x.backfilled; });
+    b.integer("version", [](r const& x) { return x.version; });
+}
+
+void bind_member(py::module_& m) {
+    bind_enum<member_status>(m, "Membership status on a date: probationary (预备党员) or full (正式党员).");
+
+    py::class_<member> cls(m, "Member",
+                           "A member as a roster carries them (党员信息). Build it with keywords; name, "
+                           "branch (OrgId), admission_date and birth_date are required, but birth_date and "
+                           "sex are taken from id_number (a str) when only the number is given, and "
+                           "joined_branch defaults to admission_date. Enum fields accept the enum or its "
+                           "name, code or Chinese name ('男', '汉族', '21').");
+    bind_record(cls);
+    cls.def("status_on", &member::status_on, py::arg("d"),
+            "MemberStatus on d: probationary from admission_date, full from full_member_date; None before.");
+
+    register_table<member>(m,
+                           "Members, one row each, with the fields of Member as columns (enum fields as "
+                           "categories, ids as ints).");
+
+    m.def("validate_member", &validate_member, py::arg("member"),
+          py::arg("rules") = rule_set::national_2014(),
+          "Validates a member record. Raises InvalidInput naming the field, or RuleViolation "
+          "member.id_number_consistent, member.min_age_18, member.probation_1_year.");
+}
+
+}  // namespace dangyuan::python

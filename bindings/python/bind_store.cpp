@@ -1,0 +1,233 @@
+// The SQLite store (storage/store.hpp) as dangyuan.Store, opened with dangyuan.open_store(). Queries
+// and bulk loads run without the GIL (store_handle.hpp); bulk results are tables (table.hpp).
+
+#include <pybind11/stl/filesystem.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "enums.hpp"
+#include "foundation.hpp"
+#include "store_handle.hpp"
+
+namespace dangyuan::python {
+
+namespace {
+
+// Converts the records of an iterable, prefixing errors with the 1-based row number.
+template <class T>
+std::vector<T> records_from_python(py::iterable items) {
+    std::vector<T> out;
+    if (py::hasattr(items, "__len__")) out.reserve(py::len(items));
+    std::size_t row = 0;
+    for (py::handle item : items) {
+        ++row;
+        try {
+            out.push_back(record_from_python<T>(item));
+        } catch (invalid_id_number const& e) {
+            throw invalid_id_number(e.reason(),
+                                    "row " + std::to_string(row) + ": " + e.invalid_input::reason(),
+                                    e.expected_check());
+        } catch (invalid_input const& e) {
+            throw invalid_input(e.field(), "row " + std::to_string(row) + ": " + e.reason());
+        } catch (py::type_error const& e) {
+            throw py::type_error("row " + std::to_string(row) + ": " + e.what());
+        }
+    }
+    return out;
+}
+
+py::list id_list(std::vector<member_id> const& ids) {
+    py::list out(ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        out[i] = py::cast(ids[i]);
+    return out;
+}
+
+}  // namespace
+
+void bind_store(py::module_& m) {
+    py::class_<scope>(m, "Scope",
+                      "Which organisations a query covers: Scope.all(), or Scope.subtree(org) (the org and "
+                      "everything below it). Store methods also take None and an OrgId.")
+        .def_static("all", &scope::all, "Every organisation in the store.")
+        .def_static("subtree", &scope::subtree, py::arg("root"), "root and everything below it.")
+        .def_readonly("root", &scope::root, "The root OrgId, None for the whole store.")
+        .def(
+            "__eq__", [](scope const& a, scope const& b) { return a.root == b.root; }, py::is_operator())
+        .def("__repr__", [](scope const& s) {
+            return s.root ? "Scope.subtree(OrgId(" + std::to_string(s.root->value()) + "))"
+                          : std::string("Scope.all()");
+        });
+
+    using h = store_handle;
+    using opt_scope = py::object;
+    py::class_<h> cls(
+        m, "Store",
+        "An open dangyuan store (SQLite). Get one from open_store(); close it with close() or a "
+        "with block. Every write is one transaction with a line in the audit trail; a rejected "
+        "command writes nothing. Queries release the GIL; one store serves one thread at a "
+        "time.");
+    cls.attr("schema_version_latest") = store::schema_version_latest;
+    cls.def_property_readonly("path", &h::path, "The path the store was opened with.")
+        .def_property_readonly("closed", &h::closed, "True after close().")
+        .def("close", &h::close, "Closes the store; using it afterwards raises StoreClosed.")
+        .def("__enter__", [](py::object self) { return self; })
+        .def(
+            "__exit__", [](h& s, py::args const&) { s.close(); }, "Closes the store.")
+        .def("__repr__",
+             [](h& s) { return "<dangyuan.Store '" + s.path() + "'" + (s.closed() ? " closed" : "") + ">"; })
+        .def_property_readonly(
+            "schema_version", [](h& s) { return s.call([](store& st) { return st.schema_version(); }); },
+            "The schema version of the open file.")
+        .def_property_readonly(
+            "rules", [](h& s) { return s.call([](store& st) { return st.rules(); }); },
+            "A copy of the RuleSet the store was opened with.")
+        .def_property("actor", &h::actor, &h::set_actor,
+                      "Who is recorded in the audit trail for the next writes.")
+        .def("set_actor", &h::set_actor, py::arg("actor"), "Same as assigning .actor.");
+
+    // ---- organisations
+    cls.def(
+           "add_org",
+           [](h& s, py::object source, std::string const& why, py::kwargs const& fields) {
+               auto const draft = record_from_python<org_unit>(source, fields);
+               return s.call([&](store& st) { return st.add_org(draft, why); });
+           },
+           py::arg("org") = py::none(), py::pos_only(), py::kw_only(), py::arg("why") = "",
+           "Adds an organisation from an OrgUnit, a mapping, an object with its fields, or keywords; returns "
+           "its OrgId. Raises NotFound (parent), InvalidInput, RuleViolation org.tree_structure / "
+           "org.term_length.")
+        .def(
+            "org", [](h& s, org_id id) { return s.call([&](store& st) { return st.org(id); }); },
+            py::arg("id"), "The organisation with this id (NotFound otherwise).")
+        .def(
+            "update_org",
+            [](h& s, py::object org, std::string const& why) {
+                auto const o = record_from_python<org_unit>(org);
+                s.call([&](store& st) {
+                    st.update_org(o, why);
+                    return 0;
+                });
+            },
+            py::arg("org"), py::arg("why") = "",
+            "Replaces an organisation record; its version must be the stored one (else Conflict).")
+        .def(
+            "orgs",
+            [](h& s, opt_scope sc) {
+                auto const where = scope_from_python(sc);
+                return record_table<org_unit>(s.call([&](store& st) { return st.orgs(where); }));
+            },
+            py::arg("scope") = py::none(), "The organisations in scope, parents first, as an OrgTable.")
+        .def(
+            "set_leadership",
+            [](h& s, org_id org, date::sys_days on, py::iterable officers, std::string const& why) {
+                auto const seats = records_from_python<officer>(officers);
+                s.call([&](store& st) {
+                    st.set_leadership(org, on, seats, why);
+                    return 0;
+                });
+            },
+            py::arg("org"), py::arg("on"), py::arg("officers"), py::arg("why") = "",
+            "Records the leadership of org from `on` (Officer records, mappings or objects). Raises "
+            "RuleViolation org.committee_threshold_7, org.committee_size, org.officers_full_members.")
+        .def(
+            "leadership",
+            [](h& s, org_id org, date::sys_days on) {
+                return s.call([&](store& st) { return st.leadership(org, on); });
+            },
+            py::arg("org"), py::arg("on"), "The leadership in office on `on`, as a list of Officer.");
+
+    // ---- members
+    cls.def(
+           "add_member",
+           [](h& s, py::object source, std::string const& why, py::kwargs const& fields) {
+               auto const draft = record_from_python<member>(source, fields);
+               return s.call([&](store& st) { return st.add_member(draft, why); });
+           },
+           py::arg("member") = py::none(), py::pos_only(), py::kw_only(), py::arg("why") = "",
+           "Adds a member from a Member, a mapping, an object with its fields, or keywords; returns its "
+           "MemberId. Raises InvalidInput / InvalidIdNumber, RuleViolation, Conflict (same ID number), "
+           "NotFound (branch).")
+        .def(
+            "add_members",
+            [](h& s, py::iterable records, std::string const& why) {
+                auto const drafts = records_from_python<member>(records);
+                return id_list(s.call([&](store& st) { return st.add_members(drafts, why); }));
+            },
+            py::arg("records"), py::arg("why") = "",
+            "Adds many members in one transaction (all or nothing) and returns their ids in input order. "
+            "Records are Member objects, mappings (e.g. DataFrame.to_dict('records')) or objects with the "
+            "fields as attributes (dataclasses, itertuples() rows); errors name the 1-based row.")
+        .def(
+            "get_member",
+            [](h& s, member_id id) { return s.call([&](store& st) { return st.get_member(id); }); },
+            py::arg("id"), "The member with this id (NotFound otherwise).")
+        .def(
+            "find_member",
+            [](h& s, py::handle id_number) {
+                auto const id = load<citizen_id>(id_number, "id_number");
+                return s.call([&](store& st) { return st.find_member(id); });
+            },
+            py::arg("id_number"), "The member with this ID number (str or CitizenId), or None.")
+        .def(
+            "update_member",
+            [](h& s, py::object record, std::string const& why) {
+                auto const mem = record_from_python<member>(record);
+                s.call([&](store& st) {
+                    st.update_member(mem, why);
+                    return 0;
+                });
+            },
+            py::arg("member"), py::arg("why") = "",
+            "Replaces a member record; its version must be the stored one (else Conflict).")
+        .def(
+            "roster",
+            [](h& s, opt_scope sc, std::optional<date::sys_days> as_of) {
+                auto const where = scope_from_python(sc);
+                return record_table<member>(s.call([&](store& st) { return st.roster(where, as_of); }));
+            },
+            py::arg("scope") = py::none(), py::arg("as_of") = py::none(),
+            "Members of the branches in scope, ordered by id, as a Roster table. With as_of, only those "
+            "admitted on or before it and not exited by then (suspended members are listed).")
+        .def(
+            "member_count", [](h& s) { return s.call([](store& st) { return st.member_count(); }); },
+            "Number of members in the store.");
+
+    // ---- agenda and audit
+    cls.def(
+           "agenda",
+           [](h& s, date::sys_days as_of, opt_scope sc) {
+               auto const where = scope_from_python(sc);
+               return record_table<agenda_item>(s.call([&](store& st) { return st.agenda(as_of, where); }));
+           },
+           py::arg("as_of"), py::arg("scope") = py::none(),
+           "Everything due, upcoming, overdue or found on as_of in scope, sorted by due date then kind, as "
+           "an "
+           "Agenda table.")
+        .def(
+            "audit_log",
+            [](h& s, std::int64_t after) {
+                return record_table<audit_entry>(s.call([&](store& st) { return st.audit_log(after); }));
+            },
+            py::arg("after") = 0, "Audit entries with seq > after, in order, as an AuditLog table.");
+
+    m.def(
+        "open_store",
+        [](std::filesystem::path const& path, std::string actor, std::optional<rule_set> rules, bool create) {
+            store_options options;
+            options.actor = std::move(actor);
+            if (rules) options.rules = *rules;
+            options.create = create;
+            return std::make_unique<store_handle>(path, std::move(options));
+        },
+        py::arg("path"), py::kw_only(), py::arg("actor") = "system", py::arg("rules") = py::none(),
+        py::arg("create") = true,
+        "Opens (or creates) a store; ':memory:' gives a private in-memory store. actor is recorded in the "
+        "audit trail, rules defaults to RuleSet.national_2014(), create=False refuses a missing file.\n\n"
+        "Raises StorageError when the file cannot be opened, is not a dangyuan store, or is newer than "
+        "this library.");
+}
+
+}  // namespace dangyuan::python

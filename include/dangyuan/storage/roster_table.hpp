@@ -1,0 +1,5 @@
+#pragma once
+/// \file
+/// A columnar roster (placeholder until the columnar loader lands).
+
+#include "dangyuan/storage/store.hpp"

@@ -1,0 +1,139 @@
+// dangyuan export roster / agenda / stats / all: the standard reports as files (CSV, XLSX, JSON).
+
+#include <ostream>
+
+#include "cli/common.hpp"
+#include "dangyuan/core/calendar.hpp"
+#include "io/reports.hpp"
+#include "io/text.hpp"
+
+namespace dangyuan::cli {
+namespace {
+
+// Like `emit`, but a file name ending in .xlsx chooses XLSX when --format is not given.
+void export_report(context& ctx, io::report const& r, po::variables_map const& vm) {
+    if (vm["format"].defaulted() && vm.count("output") &&
+        io::ascii_lower(vm["output"].as<std::string>()).ends_with(".xlsx")) {
+        po::variables_map copy = vm;
+        copy.erase("format");
+        copy.insert({"format", po::variable_value(std::string("xlsx"), false)});
+        emit(ctx, r, copy);
+        return;
+    }
+    emit(ctx, r, vm);
+}
+
+void common_options(po::options_description& d) {
+    add_scope_option(d);
+    add_as_of_option(d);
+    add_output_options(d, "csv|xlsx|json");
+}
+
+void roster_options(po::options_description& d, po::positional_options_description&) {
+    common_options(d);
+    add_sort_option(d);
+    add_unmasked_options(d);
+}
+
+int run_roster(context& ctx, po::variables_map const& vm) {
+    auto s = ctx.open();
+    io::roster_request req;
+    req.where = scope_of(s, vm);
+    req.as_of = as_of_date(vm);
+    req.order = sort_of(vm);
+    req.masked = !unmasked_access(s, vm, "export roster");
+    export_report(ctx, io::roster_report(s, req, progress_to_stderr("roster")), vm);
+    return exit_ok;
+}
+
+void plain_options(po::options_description& d, po::positional_options_description&) {
+    common_options(d);
+}
+
+int run_agenda(context& ctx, po::variables_map const& vm) {
+    auto s = ctx.open();
+    export_report(ctx, io::agenda_report(s, scope_of(s, vm), as_of_date(vm)), vm);
+    return exit_ok;
+}
+
+int run_stats(context& ctx, po::variables_map const& vm) {
+    auto s = ctx.open();
+    auto const st = io::compute_statistics(s, scope_of(s, vm), as_of_date(vm), progress_to_stderr("stats"));
+    export_report(ctx, io::statistics_report(st), vm);
+    return exit_ok;
+}
+
+void all_options(po::options_description& d, po::positional_options_description&) {
+    add_scope_option(d);
+    add_as_of_option(d);
+    add_sort_option(d);
+    add_unmasked_options(d);
+    d.add_options()("output,o", po::value<std::string>()->required()->value_name("FILE.xlsx"),
+                    "the workbook to write")(
+        "header", po::value<std::string>()->default_value("zh")->value_name("zh|en"), "header row language");
+}
+
+int run_all(context& ctx, po::variables_map const& vm) {
+    auto s = ctx.open();
+    auto const where = scope_of(s, vm);
+    auto const as_of = as_of_date(vm);
+    io::roster_request req{where, as_of, sort_of(vm), true, false};
+    req.masked = !unmasked_access(s, vm, "export all");
+    auto const st = io::compute_statistics(s, where, as_of, progress_to_stderr("stats"));
+    std::vector<io::report> sheets{io::statistics_report(st), io::agenda_report(s, where, as_of),
+                                   io::roster_report(s, req, progress_to_stderr("roster"))};
+    auto const header =
+        vm["header"].as<std::string>() == "en" ? io::header_language::english : io::header_language::chinese;
+    std::filesystem::path const out = vm["output"].as<std::string>();
+    io::write_xlsx(out, sheets, header);
+    *ctx.err << "wrote " << out.string() << '\n';
+    return exit_ok;
+}
+
+[[maybe_unused]] bool const registered_roster = register_command({
+    .name = "export roster",
+    .summary = "export the name list (党员名册) as CSV, XLSX or JSON",
+    .arguments = "",
+    .description =
+        "Every roster column, sorted by surname strokes (--sort pinyin for pinyin). ID numbers and\n"
+        "phones are masked unless --unmasked --why REASON is given; an unmasked export is recorded in\n"
+        "the audit trail. An unmasked CSV can be imported again (the same headers).",
+    .examples = "  dangyuan export roster -o 名册.xlsx\n"
+                "  dangyuan export roster --org 甸柳社区党支部 --format csv -o 名册.csv\n"
+                "  dangyuan export roster --unmasked --why \"组织关系转接核对\" -o 名册-完整.csv",
+    .options = roster_options,
+    .run = run_roster,
+});
+
+[[maybe_unused]] bool const registered_agenda = register_command({
+    .name = "export agenda",
+    .summary = "export the agenda as CSV, XLSX or JSON",
+    .arguments = "",
+    .description = "The rows of `dangyuan agenda`, with organisation and member ids.",
+    .examples = "  dangyuan export agenda --as-of 2026-11-26 -o 待办.xlsx",
+    .options = plain_options,
+    .run = run_agenda,
+});
+
+[[maybe_unused]] bool const registered_stats = register_command({
+    .name = "export stats",
+    .summary = "export the statistics as CSV, XLSX or JSON",
+    .arguments = "",
+    .description = "The tables of `dangyuan stats` (see its --help for who counts).",
+    .examples = "  dangyuan export stats --as-of 2026-12-31 -o 统计.xlsx",
+    .options = plain_options,
+    .run = run_stats,
+});
+
+[[maybe_unused]] bool const registered_all = register_command({
+    .name = "export all",
+    .summary = "one XLSX workbook with the statistics, the agenda and the name list",
+    .arguments = "",
+    .description = "Three sheets: 统计, 待办事项, 名册 (masked unless --unmasked --why REASON).",
+    .examples = "  dangyuan export all --as-of 2026-11-26 -o 报表.xlsx",
+    .options = all_options,
+    .run = run_all,
+});
+
+}  // namespace
+}  // namespace dangyuan::cli

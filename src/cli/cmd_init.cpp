@@ -1,0 +1,37 @@
+// dangyuan init: create a store, or describe an existing one.
+
+#include <filesystem>
+#include <ostream>
+
+#include "cli/command.hpp"
+
+namespace dangyuan::cli {
+namespace {
+
+int run_init(context& ctx, po::variables_map const&) {
+    bool const existed = std::filesystem::exists(ctx.db);
+    auto s = ctx.open(true);
+    auto const orgs = s.orgs().size();
+    auto const members = s.member_count();
+    if (existed)
+        *ctx.out << ctx.db.string() << ": a dangyuan store, schema version " << s.schema_version() << ", "
+                 << orgs << " organisations, " << members << " members\n";
+    else
+        *ctx.out << "created " << ctx.db.string() << " (schema version " << s.schema_version() << ")\n";
+    return exit_ok;
+}
+
+[[maybe_unused]] bool const registered = register_command({
+    .name = "init",
+    .summary = "create a store (an SQLite file), or describe the existing one",
+    .arguments = "",
+    .description =
+        "Creates the store given by --db (default dangyuan.db in the working directory). On an\n"
+        "existing store it changes nothing (an older schema is migrated) and prints what it holds.",
+    .examples = "  dangyuan --db district.db init",
+    .options = {},
+    .run = run_init,
+});
+
+}  // namespace
+}  // namespace dangyuan::cli

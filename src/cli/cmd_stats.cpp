@@ -1,0 +1,43 @@
+// dangyuan stats: membership statistics in the shape of the annual party statistics.
+
+#include <ostream>
+
+#include "cli/common.hpp"
+#include "io/reports.hpp"
+
+namespace dangyuan::cli {
+namespace {
+
+void stats_options(po::options_description& d, po::positional_options_description&) {
+    add_scope_option(d);
+    add_as_of_option(d, "the statistics date (统计时点)");
+    add_output_options(d, "text|csv|json");
+}
+
+int run_stats(context& ctx, po::variables_map const& vm) {
+    auto s = ctx.open();
+    auto const st = io::compute_statistics(s, scope_of(s, vm), as_of_date(vm), progress_to_stderr("stats"));
+    emit(ctx, io::statistics_report(st), vm, true);
+    return exit_ok;
+}
+
+[[maybe_unused]] bool const registered = register_command({
+    .name = "stats",
+    .summary = "membership statistics: status, sex, ethnicity, age, education, category, party age",
+    .arguments = "",
+    .description =
+        "Who counts on the date D in the scope (--org: that organisation and everything below it):\n"
+        "members whose organisational relationship is in a branch (党支部 or 联合党支部) of the scope,\n"
+        "admitted on or before D, in that branch on or before D (转入支部日期), not exited by D, and in\n"
+        "normal standing. Suspended members (停止党籍) are shown on a separate line, not counted.\n"
+        "Age bands (周岁 on D): 30岁及以下, 31—35, 36—40, 41—45, 46—50, 51—55, 56—60, 61—70, 71岁及以上.\n"
+        "Party age (党龄, whole years from the full-member date): 不满5年, 5—9, 10—19, 20—29, 30—39,\n"
+        "40—49, 50年及以上; probationary members have none. Education by GB/T 4658 level, with 大专及以上\n"
+        "as a subtotal line. Shares are percentages of the total.",
+    .examples = "  dangyuan stats --as-of 2026-11-26\n  dangyuan stats --org 中共历下区委员会 --format json",
+    .options = stats_options,
+    .run = run_stats,
+});
+
+}  // namespace
+}  // namespace dangyuan::cli

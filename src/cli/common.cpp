@@ -1,0 +1,185 @@
+// Options shared by the subcommands.
+
+#include "cli/common.hpp"
+
+#include <ctime>
+#include <memory>
+#include <ostream>
+#include <sstream>
+
+#include "dangyuan/core/calendar.hpp"
+#include "dangyuan/core/errors.hpp"
+#include "io/progress.hpp"
+#include "io/roster.hpp"
+#include "io/text.hpp"
+
+namespace dangyuan::cli {
+
+namespace {
+
+// An access note in the audit trail needs a store API for it (see docs/cli.md). When the store offers
+// `record_access(what, why)`, it is used; otherwise unmasked output is refused rather than left
+// unrecorded.
+template <class S>
+concept can_record_access = requires(S& s, std::string_view text) {
+    s.record_access(text, text);
+};
+
+template <class S>
+void record_access(S& s, std::string const& what, std::string const& why) {
+    if constexpr (can_record_access<S>) {
+        s.record_access(what, why);
+    } else {
+        (void)s;
+        (void)what;
+        (void)why;
+        throw invalid_input("unmasked",
+                            "this store cannot record an access to unmasked personal data in its audit trail "
+                            "(store::record_access is missing), so ID numbers and phones stay masked");
+    }
+}
+
+}  // namespace
+
+void add_as_of_option(po::options_description& d, char const* what) {
+    d.add_options()(
+        "as-of", po::value<std::string>()->value_name("DATE"),
+        (std::string(what) + " (2026-11-26, 2026.11.26, 2026/11/26 or 2026年11月26日; default today)")
+            .c_str());
+}
+
+date::sys_days today() {
+    std::time_t const now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    return make_date(local.tm_year + 1900, static_cast<unsigned>(local.tm_mon + 1),
+                     static_cast<unsigned>(local.tm_mday));
+}
+
+date::sys_days as_of_date(po::variables_map const& vm) {
+    if (vm.count("as-of")) return parse_date(vm["as-of"].as<std::string>(), "as_of");
+    return today();
+}
+
+void add_scope_option(po::options_description& d) {
+    d.add_options()("org", po::value<std::string>()->value_name("ID|NAME"),
+                    "only this organisation and everything below it (default: the whole store)");
+}
+
+scope scope_of(store const& s, po::variables_map const& vm) {
+    if (!vm.count("org")) return scope::all();
+    io::org_directory const orgs(s.orgs());
+    return scope::subtree(orgs.resolve_org(vm["org"].as<std::string>()).id);
+}
+
+void add_output_options(po::options_description& d, std::string const& formats) {
+    auto const def = formats.substr(0, formats.find('|'));
+    auto const check_format = [formats](std::string const& f) {
+        auto const l = io::ascii_lower(f);
+        if (l.empty() || ("|" + formats + "|").find("|" + l + "|") == std::string::npos)
+            throw usage_error("unknown --format '" + f + "' (" + formats + ")");
+    };
+    d.add_options()(
+        "format,f",
+        po::value<std::string>()->default_value(def)->value_name("FORMAT")->notifier(check_format),
+        ("output format: " + formats).c_str())("output,o", po::value<std::string>()->value_name("FILE"),
+                                               "write to FILE instead of standard output")(
+        "header",
+        po::value<std::string>()->default_value("zh")->value_name("zh|en")->notifier(
+            [](std::string const& h) {
+                if (h != "zh" && h != "en") throw usage_error("--header must be zh or en, not '" + h + "'");
+            }),
+        "CSV/XLSX header row: Chinese titles (zh, importable) or English keys (en)")(
+        "encoding", po::value<std::string>()->value_name("ENC"),
+        "CSV encoding: utf-8 (default) or gb18030; CSV files written with -o start with a UTF-8 BOM");
+}
+
+void emit(context& ctx, io::report const& r, po::variables_map const& vm, bool group_first) {
+    auto const format = io::ascii_lower(vm["format"].as<std::string>());
+    std::filesystem::path const output = vm.count("output") ? vm["output"].as<std::string>() : std::string();
+    auto const header_text = vm["header"].as<std::string>();
+    if (header_text != "zh" && header_text != "en")
+        throw usage_error("--header must be zh or en, not '" + header_text + "'");
+    auto const header = header_text == "en" ? io::header_language::english : io::header_language::chinese;
+    if (format == "text") {
+        std::ostringstream text;
+        io::write_text(text, r, group_first);
+        io::write_output(output, text.str(), *ctx.out);
+    } else if (format == "csv") {
+        auto csv = io::to_csv(r, header);
+        bool const to_file = !output.empty() && output != "-";
+        if (vm.count("encoding")) {
+            auto const enc = io::parse_encoding(vm["encoding"].as<std::string>());
+            if (enc == io::text_encoding::gb18030) {
+                io::write_output(output, io::encode(csv, enc), *ctx.out);
+                return;
+            }
+        }
+        io::write_output(output, (to_file ? "\xEF\xBB\xBF" : "") + csv, *ctx.out);
+    } else if (format == "json") {
+        io::write_output(output, io::to_json(r).dump(2) + "\n", *ctx.out);
+    } else if (format == "xlsx") {
+        if (output.empty() || output == "-") throw usage_error("--format xlsx needs -o FILE.xlsx");
+        io::write_xlsx(output, std::span<io::report const>(&r, 1), header);
+    } else {
+        throw usage_error("unknown --format '" + format + "'");
+    }
+    if (!output.empty() && output != "-") *ctx.err << "wrote " << output.string() << '\n';
+}
+
+void add_sort_option(po::options_description& d) {
+    d.add_options()("sort",
+                    po::value<std::string>()->default_value("stroke")->value_name("ORDER")->notifier(
+                        [](std::string const& s) {
+                            try {
+                                (void)io::parse_name_order(s);
+                            } catch (invalid_input const& e) {
+                                throw usage_error("--sort: " + e.reason());
+                            }
+                        }),
+                    "name order: stroke (按姓氏笔画), pinyin (按拼音) or id");
+}
+
+io::name_order sort_of(po::variables_map const& vm) {
+    return io::parse_name_order(vm["sort"].as<std::string>());
+}
+
+void add_unmasked_options(po::options_description& d) {
+    d.add_options()("unmasked",
+                    "show full ID numbers and phones (authorised use; recorded in the audit trail)")(
+        "why", po::value<std::string>()->value_name("REASON"),
+        "the reason for an unmasked access (required with --unmasked)");
+}
+
+bool unmasked_access(store& s, po::variables_map const& vm, std::string const& what) {
+    if (!vm.count("unmasked")) return false;
+    if (!vm.count("why") || io::trim(vm["why"].as<std::string>()).empty())
+        throw usage_error("--unmasked needs --why REASON (the access is recorded in the audit trail)");
+    record_access(s, what, vm["why"].as<std::string>());
+    return true;
+}
+
+std::function<void(std::size_t, std::size_t)> progress_to_stderr(std::string label) {
+    struct state {
+        explicit state(std::string l) : bar(l, 0, io::progress_bar::on_terminal()), label(std::move(l)) {}
+        io::progress_bar bar;
+        std::string label;
+        bool started = false;
+        bool finished = false;
+    };
+    auto st = std::make_shared<state>(std::move(label));
+    return [st](std::size_t done, std::size_t total) {
+        if (st->finished) return;
+        if (!st->started) {
+            st->bar.phase(st->label, static_cast<std::int64_t>(total));
+            st->started = true;
+        }
+        st->bar.update(static_cast<std::int64_t>(done));
+        if (done >= total) {
+            st->bar.finish();
+            st->finished = true;
+        }
+    };
+}
+
+}  // namespace dangyuan::cli

@@ -1,0 +1,107 @@
+// libcsv does the parsing. It is fed one line at a time so that each record can be given the line it
+// starts on, which is what a clerk sees as the row number in a spreadsheet.
+
+#include "io/csv.hpp"
+
+#include <csv.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "dangyuan/core/errors.hpp"
+
+namespace dangyuan::io {
+namespace {
+
+struct parse_state {
+    std::function<void(csv_record&&)> const* sink = nullptr;
+    csv_record current;
+    std::size_t line = 1;  // the line being fed
+    std::size_t newlines_in_fields = 0;
+};
+
+void on_field(void* data, std::size_t length, void* user) {
+    auto& st = *static_cast<parse_state*>(user);
+    std::string field(data ? static_cast<char const*>(data) : "", data ? length : 0);
+    st.newlines_in_fields += static_cast<std::size_t>(std::count(field.begin(), field.end(), '\n'));
+    st.current.fields.push_back(std::move(field));
+}
+
+void on_record(int /*terminator*/, void* user) {
+    auto& st = *static_cast<parse_state*>(user);
+    // The record ends on the line being fed; its own quoted line breaks say how many lines back it began.
+    st.current.line = st.line - st.newlines_in_fields;
+    st.newlines_in_fields = 0;
+    (*st.sink)(std::move(st.current));
+    st.current = csv_record{};
+}
+
+struct parser_deleter {
+    void operator()(csv_parser* p) const noexcept {
+        csv_free(p);
+        delete p;
+    }
+};
+
+}  // namespace
+
+void read_csv(std::string_view text, std::function<void(csv_record&&)> const& sink, char delimiter) {
+    std::unique_ptr<csv_parser, parser_deleter> parser(new csv_parser);
+    if (csv_init(parser.get(), CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+        delete parser.release();  // not initialised: csv_free must not see it
+        throw invalid_input("csv", "cannot initialise the CSV parser");
+    }
+    csv_set_delim(parser.get(), static_cast<unsigned char>(delimiter));
+    // Blanks around unquoted fields are data: callers trim them explicitly (full-width blanks included).
+    csv_set_space_func(parser.get(), [](unsigned char) { return 0; });
+    parse_state st;
+    st.sink = &sink;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        auto const nl = text.find('\n', pos);
+        auto const end = nl == std::string_view::npos ? text.size() : nl + 1;
+        auto const chunk = text.substr(pos, end - pos);
+        if (csv_parse(parser.get(), chunk.data(), chunk.size(), on_field, on_record, &st) != chunk.size())
+            throw invalid_input("csv", "line " + std::to_string(st.line) + ": malformed quoting (" +
+                                           csv_strerror(csv_error(parser.get())) +
+                                           "); a quote inside a field must be doubled");
+        if (nl != std::string_view::npos) ++st.line;
+        pos = end;
+    }
+    if (csv_fini(parser.get(), on_field, on_record, &st) != 0)
+        throw invalid_input("csv", "line " + std::to_string(st.line - st.newlines_in_fields) +
+                                       ": a quoted field is not closed before the end of the file");
+}
+
+void append_csv_field(std::string& out, std::string_view field, char delimiter) {
+    bool const quote =
+        field.find_first_of(std::string{'"', '\r', '\n', delimiter}) != std::string_view::npos ||
+        (!field.empty() && (field.front() == ' ' || field.back() == ' '));
+    if (!quote) {
+        out += field;
+        return;
+    }
+    out += '"';
+    for (char c : field) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+}
+
+void append_csv_record(std::string& out, std::vector<std::string> const& fields, char delimiter) {
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        if (i) out += delimiter;
+        append_csv_field(out, fields[i], delimiter);
+    }
+    out += "\r\n";
+}
+
+std::string spreadsheet_safe(std::string_view field) {
+    if (!field.empty() && (field.front() == '=' || field.front() == '+' || field.front() == '@' ||
+                           field.front() == '\t' || field.front() == '\r'))
+        return "'" + std::string(field);
+    return std::string(field);
+}
+
+}  // namespace dangyuan::io

@@ -1,0 +1,215 @@
+// Report writers. Terminal alignment counts display columns rather than bytes or code points, so that
+// columns of Chinese names line up.
+
+#include "io/table.hpp"
+
+#include <xlsxwriter.h>
+
+#include <algorithm>
+#include <charconv>
+#include <fstream>
+#include <optional>
+
+#include "dangyuan/core/errors.hpp"
+#include "io/csv.hpp"
+#include "io/text.hpp"
+
+namespace dangyuan::io {
+
+void write_text(std::ostream& out, report const& r, bool group_first) {
+    if (!r.title.empty()) out << r.title << '\n';
+    std::size_t label_width = 0;
+    for (auto const& [label, value] : r.meta)
+        label_width = std::max(label_width, display_width(label));
+    for (auto const& [label, value] : r.meta)
+        out << "  " << pad_right(label, label_width) << "  " << value << '\n';
+    if (!r.title.empty() || !r.meta.empty()) out << '\n';
+    if (r.columns.empty()) return;
+    std::vector<std::size_t> width(r.columns.size());
+    for (std::size_t c = 0; c < r.columns.size(); ++c)
+        width[c] = display_width(r.columns[c].title);
+    for (auto const& row : r.rows)
+        for (std::size_t c = 0; c < row.size() && c < width.size(); ++c)
+            width[c] = std::max(width[c], display_width(row[c]));
+    auto line = [&](std::vector<std::string> const& cells) {
+        std::string text;
+        for (std::size_t c = 0; c < r.columns.size(); ++c) {
+            std::string_view const cell = c < cells.size() ? std::string_view(cells[c]) : std::string_view{};
+            bool const last = c + 1 == r.columns.size();
+            if (c) text += "  ";
+            if (r.columns[c].numeric)
+                text += pad_left(cell, width[c]);
+            else
+                text += last ? std::string(cell) : pad_right(cell, width[c]);
+        }
+        while (!text.empty() && text.back() == ' ')
+            text.pop_back();
+        out << text << '\n';
+    };
+    std::vector<std::string> titles;
+    for (auto const& col : r.columns)
+        titles.push_back(col.title);
+    line(titles);
+    std::vector<std::string> rule;
+    for (std::size_t c = 0; c < width.size(); ++c)
+        rule.emplace_back(width[c], '-');
+    line(rule);
+    std::string previous_first;
+    for (std::size_t i = 0; i < r.rows.size(); ++i) {
+        if (group_first && !r.rows[i].empty()) {
+            auto row = r.rows[i];
+            if (i > 0 && row[0] == previous_first) row[0].clear();
+            previous_first = r.rows[i][0];
+            line(row);
+        } else {
+            line(r.rows[i]);
+        }
+    }
+}
+
+std::string to_csv(report const& r, header_language h) {
+    std::string out;
+    std::vector<std::string> header;
+    for (auto const& c : r.columns)
+        header.push_back(h == header_language::english ? c.key : c.title);
+    append_csv_record(out, header);
+    std::vector<std::string> cells;
+    for (auto const& row : r.rows) {
+        cells.clear();
+        for (std::size_t c = 0; c < row.size(); ++c)
+            cells.push_back(r.columns[c].numeric ? row[c] : spreadsheet_safe(row[c]));
+        append_csv_record(out, cells);
+    }
+    return out;
+}
+
+namespace {
+
+std::optional<double> as_number(std::string const& s) {
+    if (s.empty()) return std::nullopt;
+    double v = 0;
+    auto const [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc{} || p != s.data() + s.size()) return std::nullopt;
+    return v;
+}
+
+}  // namespace
+
+nlohmann::ordered_json to_json(report const& r) {
+    nlohmann::ordered_json j;
+    j["title"] = r.title;
+    auto& meta = j["meta"] = nlohmann::ordered_json::object();
+    for (auto const& [label, value] : r.meta)
+        meta[label] = value;
+    auto& rows = j["rows"] = nlohmann::ordered_json::array();
+    for (auto const& row : r.rows) {
+        nlohmann::ordered_json o = nlohmann::ordered_json::object();
+        for (std::size_t c = 0; c < r.columns.size() && c < row.size(); ++c) {
+            auto const& col = r.columns[c];
+            if (col.numeric) {
+                if (auto const v = as_number(row[c])) {
+                    if (*v == static_cast<double>(static_cast<long long>(*v)))
+                        o[col.key] = static_cast<long long>(*v);
+                    else
+                        o[col.key] = *v;
+                } else {
+                    o[col.key] = nullptr;
+                }
+            } else {
+                o[col.key] =
+                    row[c].empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(row[c]);
+            }
+        }
+        rows.push_back(std::move(o));
+    }
+    return j;
+}
+
+namespace {
+
+// Excel limits sheet names to 31 characters and forbids a few of them.
+std::string sheet_name(std::string const& wanted, std::size_t index) {
+    std::string s = wanted.empty() ? "Sheet" + std::to_string(index + 1) : wanted;
+    for (char& c : s)
+        if (std::string_view("[]:*?/\\").find(c) != std::string_view::npos) c = '_';
+    return s;
+}
+
+void check(lxw_error err, std::filesystem::path const& path) {
+    if (err != LXW_NO_ERROR)
+        throw invalid_input("output", "cannot write '" + path.string() + "': " + lxw_strerror(err));
+}
+
+}  // namespace
+
+void write_xlsx(std::filesystem::path const& path, std::span<report const> reports, header_language h) {
+    lxw_workbook_options options{};
+    options.constant_memory = LXW_TRUE;  // rows are written in order: stream them
+    options.tmpdir = nullptr;
+    lxw_workbook* wb = workbook_new_opt(path.string().c_str(), &options);
+    if (!wb) throw invalid_input("output", "cannot create '" + path.string() + "'");
+    lxw_format* bold = workbook_add_format(wb);
+    format_set_bold(bold);
+    lxw_format* header = workbook_add_format(wb);
+    format_set_bold(header);
+    format_set_bottom(header, LXW_BORDER_THIN);
+    lxw_format* text = workbook_add_format(wb);
+    format_set_num_format(text, "@");  // cells typed later stay text (ID numbers, phone numbers)
+    for (std::size_t i = 0; i < reports.size(); ++i) {
+        auto const& r = reports[i];
+        lxw_worksheet* ws = workbook_add_worksheet(wb, sheet_name(r.sheet, i).c_str());
+        if (!ws) {
+            workbook_close(wb);
+            throw invalid_input("output", "cannot add sheet '" + r.sheet + "' to '" + path.string() + "'");
+        }
+        lxw_row_t row = 0;
+        if (!r.title.empty()) worksheet_write_string(ws, row++, 0, r.title.c_str(), bold);
+        for (auto const& [label, value] : r.meta) {
+            worksheet_write_string(ws, row, 0, label.c_str(), nullptr);
+            worksheet_write_string(ws, row++, 1, value.c_str(), nullptr);
+        }
+        if (row > 0) ++row;
+        std::vector<std::size_t> width(r.columns.size(), 4);
+        for (std::size_t c = 0; c < r.columns.size(); ++c) {
+            auto const& title = h == header_language::english ? r.columns[c].key : r.columns[c].title;
+            worksheet_write_string(ws, row, static_cast<lxw_col_t>(c), title.c_str(), header);
+            width[c] = std::max(width[c], display_width(title));
+        }
+        worksheet_freeze_panes(ws, row + 1, 0);
+        ++row;
+        for (auto const& cells : r.rows) {
+            for (std::size_t c = 0; c < cells.size() && c < r.columns.size(); ++c) {
+                auto const col = static_cast<lxw_col_t>(c);
+                if (cells[c].empty()) continue;
+                if (r.columns[c].numeric) {
+                    if (auto const v = as_number(cells[c])) {
+                        worksheet_write_number(ws, row, col, *v, nullptr);
+                        continue;
+                    }
+                }
+                worksheet_write_string(ws, row, col, cells[c].c_str(), text);
+                width[c] = std::max(width[c], std::min<std::size_t>(display_width(cells[c]), 60));
+            }
+            ++row;
+        }
+        for (std::size_t c = 0; c < width.size(); ++c)
+            worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
+                                 static_cast<double>(width[c]) + 2, nullptr);
+    }
+    check(workbook_close(wb), path);
+}
+
+void write_output(std::filesystem::path const& path, std::string const& bytes, std::ostream& out) {
+    if (path.empty() || path == "-") {
+        out << bytes;
+        out.flush();
+        return;
+    }
+    std::ofstream f(path, std::ios::binary | std::ios::trunc);
+    if (!f) throw invalid_input("output", "cannot open '" + path.string() + "' for writing");
+    f << bytes;
+    f.close();
+    if (!f) throw invalid_input("output", "cannot write '" + path.string() + "'");
+}
+
+}  // namespace dangyuan::io

@@ -1,0 +1,57 @@
+#pragma once
+/// \file
+/// Reports as tables, and their writers: an aligned terminal table (CJK-aware), CSV, JSON and XLSX.
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <ostream>
+#include <span>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "io/encoding.hpp"
+
+namespace dangyuan::io {
+
+/// One column: a stable English key (JSON, `--header en`) and a Chinese title (terminal, CSV, XLSX).
+struct column {
+    std::string key;       ///< e.g. "id_number"
+    std::string title;     ///< e.g. "公民身份号码"
+    bool numeric = false;  ///< right-aligned in text; a JSON number; a number cell in XLSX
+};
+
+/// A report: a title, a few facts about how it was made (date, scope, counting rule), and a table.
+struct report {
+    std::string title;                                      ///< e.g. "党员名册"
+    std::string sheet;                                      ///< XLSX sheet name, e.g. "名册"
+    std::vector<std::pair<std::string, std::string>> meta;  ///< (label, value): 统计日期, 范围, 口径 …
+    std::vector<column> columns;
+    std::vector<std::vector<std::string>> rows;  ///< each row has columns.size() cells
+};
+
+/// Which header row CSV and XLSX files carry.
+enum class header_language { chinese, english };
+
+/// Writes the title, the meta lines and the rows aligned on display width (汉字 count two columns).
+/// Repeated values in the first column of consecutive rows are blanked when `group_first` is set.
+void write_text(std::ostream& out, report const& r, bool group_first = false);
+
+/// The rows as CSV (header row first). Text cells are guarded with `spreadsheet_safe`.
+[[nodiscard]] std::string to_csv(report const& r, header_language h);
+
+/// `{"title": …, "meta": {label: value}, "rows": [{key: value}]}`; numeric columns become numbers.
+[[nodiscard]] nlohmann::ordered_json to_json(report const& r);
+
+/// Writes one worksheet per report: title, meta lines, a bold frozen header row, then the rows; column
+/// widths follow the content. Every text cell is written as a string, so ID numbers keep their digits
+/// and nothing is evaluated as a formula.
+/// \throws invalid_input{"output"} naming the file when it cannot be written.
+void write_xlsx(std::filesystem::path const& path, std::span<report const> reports, header_language h);
+
+/// Writes `bytes` to `path`, or to `out` when `path` is empty or "-".
+/// \throws invalid_input{"output"} naming the file when it cannot be written.
+void write_output(std::filesystem::path const& path, std::string const& bytes, std::ostream& out);
+
+}  // namespace dangyuan::io

@@ -1,0 +1,2 @@
+// Columnar roster loading (placeholder).
+#include "impl.hpp"

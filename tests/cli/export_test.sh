@@ -1,0 +1,54 @@
+# Exports: XLSX is a zip workbook; CSV is masked (no full ID number, no full phone); unmasked output
+# needs a reason and an audit trail that can record it.
+source "$(dirname "$0")/lib.sh"
+
+expect 0 "$DY" --db e.db sample --members 300 --seed 5
+
+expect 0 "$DY" --db e.db export roster --as-of 2026-11-26 -o roster.xlsx
+has err "wrote roster.xlsx"
+[ -s roster.xlsx ] || fail "roster.xlsx is missing or empty"
+[ "$(head -c 4 roster.xlsx | od -An -tx1 | tr -d ' \n')" = "504b0304" ] || fail "roster.xlsx is not a zip file"
+if command -v unzip >/dev/null; then
+    unzip -l roster.xlsx >listing
+    has listing "xl/workbook.xml"
+    has listing "xl/worksheets/sheet1.xml"
+    unzip -p roster.xlsx xl/worksheets/sheet1.xml >sheet.xml
+    has sheet.xml "公民身份号码"
+    unmatched sheet.xml '>3701[0-9]{13}[0-9X]<'
+fi
+
+expect 0 "$DY" --db e.db export roster --as-of 2026-11-26 --format csv -o roster.csv
+[ "$(head -c 3 roster.csv | od -An -tx1 | tr -d ' \n')" = "efbbbf" ] || fail "a CSV file for spreadsheets starts with a BOM"
+has roster.csv "编号,姓名,性别,民族,出生日期,公民身份号码"
+matches roster.csv ',3701[0-9]{2}\*{8}[0-9]{3}[0-9X],'
+unmatched roster.csv '3701[0-9]{13}[0-9X]'
+unmatched roster.csv '1[3-9][0-9]{9}'
+matches roster.csv '\*{7}[0-9]{4}'
+
+expect 0 "$DY" --db e.db export roster --as-of 2026-11-26 --format csv --header en
+has out "id,name,sex,ethnicity,birth_date,id_number"
+expect 0 "$DY" --db e.db export roster --as-of 2026-11-26 --format csv --encoding gb18030 -o roster-gb.csv
+expect 0 "$DY" --db e.db export stats --as-of 2026-11-26 -o stats.xlsx
+expect 0 "$DY" --db e.db export agenda --as-of 2026-11-26 --format json
+has out '"rows": ['
+expect 0 "$DY" --db e.db export all --as-of 2026-11-26 -o report.xlsx
+if command -v unzip >/dev/null; then
+    unzip -l report.xlsx >listing
+    has listing "xl/worksheets/sheet3.xml"
+fi
+expect 2 "$DY" --db e.db export roster --format xlsx
+has err "--format xlsx needs -o FILE.xlsx"
+
+# Unmasked output: a reason is required; it is given only when the audit trail can record the access.
+expect 2 "$DY" --db e.db export roster --unmasked --format csv
+has err "--unmasked needs --why REASON"
+"$DY" --db e.db export roster --as-of 2026-11-26 --unmasked --why "组织关系核对" --format csv >out 2>err
+status=$?
+if [ "$status" -eq 0 ]; then
+    matches out '3701[0-9]{13}[0-9X]'
+else
+    [ "$status" -eq 1 ] || fail "unmasked export: exit status $status"
+    has err "audit trail"
+    [ ! -s out ] || fail "an unrecorded unmasked export wrote data"
+fi
+echo "export: ok"

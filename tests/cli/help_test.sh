@@ -1,0 +1,61 @@
+# --help works on every level; usage errors exit 2; a missing store exits 1.
+source "$(dirname "$0")/lib.sh"
+
+expect 0 "$DY" --help
+has out "Usage: dangyuan"
+has out "Exit status: 0 ok, 1 bad input or rule violation, 2 usage error."
+expect 0 "$DY" --version
+matches out '^dangyuan [0-9]+\.[0-9]+\.[0-9]+'
+
+# Every command listed by --help has its own help with a usage line and examples.
+"$DY" --help | sed -n '/^Commands:/,/^$/p' | sed -nE 's/^  ([a-z]+( [a-z]+)?) {2,}.*/\1/p' >commands
+[ "$(wc -l <commands)" -ge 14 ] || fail "fewer commands than expected: $(cat commands)"
+while read -r words; do
+    # shellcheck disable=SC2086
+    expect 0 "$DY" $words --help
+    has out "Usage: dangyuan [--db FILE] $words"
+    has out "Examples:"
+    # shellcheck disable=SC2086
+    expect 0 "$DY" $words -h
+done <commands
+for group in member org export; do
+    expect 0 "$DY" "$group" --help
+    has out "Subcommands:"
+done
+
+# Usage errors: exit status 2, a message on standard error, nothing on standard output.
+expect 2 "$DY"
+expect 2 "$DY" frobnicate
+has err "unknown command 'frobnicate'"
+expect 2 "$DY" member
+has err "'member' needs a subcommand"
+expect 2 "$DY" member frob
+has err "unknown subcommand 'member frob'"
+expect 2 "$DY" agenda --no-such-option
+has err "no-such-option"
+expect 2 "$DY" import
+has err "file"
+expect 2 "$DY" org add --name x
+has err "required"
+expect 2 "$DY" agenda --format xml
+has err "unknown --format 'xml'"
+expect 2 "$DY" agenda --status late
+has err "unknown --status 'late'"
+expect 2 "$DY" sample --members many
+[ ! -s out ] || fail "a usage error wrote to standard output"
+
+# Bad input is exit status 1: a missing store, a malformed date, an unknown organisation.
+expect 1 "$DY" --db missing.db agenda
+has err "no store at 'missing.db'"
+[ ! -e missing.db ] || fail "a read command created the store"
+expect 0 "$DY" --db s.db init
+has out "created s.db"
+expect 0 "$DY" --db s.db init
+has out "a dangyuan store"
+expect 1 "$DY" --db s.db agenda --as-of 2026-02-30
+has err "as_of: '2026-02-30' is not a calendar date"
+expect 1 "$DY" --db s.db stats --org 不存在的党委
+has err "org: no organisation named '不存在的党委'"
+expect 1 "$DY" --db s.db org add --name 支部 --kind branch --established 2020-01-01
+has err "org.tree_structure"
+echo "help: ok"
