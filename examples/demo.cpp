@@ -4,6 +4,7 @@
 #include <dangyuan/dangyuan.hpp>
 
 #include "demo_context.hpp"
+#include "demo_development.hpp"
 #include "demo_evaluation.hpp"
 #include "demo_life.hpp"
 #include "demo_mobility.hpp"
@@ -137,7 +138,9 @@ int main(int argc, char** argv) {
                                "失去联系超过6个月 / lost contact for over 6 months", "芙蓉社区党支部"},
                               "失联党员处置");
 
-        demo_context const ctx{district, street, community, office, shop, edu, school, teachers, retirees, ids, as_of};
+        demo_context const ctx{district, street,   community, office, shop, edu,
+                               school,   teachers, retirees,  ids,    as_of};
+        demo_development(store, ctx);
         demo_mobility(store, ctx);
         demo_evaluation(store, ctx);
         demo_life(store, ctx);

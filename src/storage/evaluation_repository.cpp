@@ -1184,7 +1184,8 @@ void open_disposition(store& s, member_id m, disposition_opened const& r, std::s
         check_disposition_record(f, r, rules);
         if (r.campaign) {
             auto const c = get_campaign(s, *r.campaign);
-            auto const* p = campaign_state_of(c).find(m);
+            auto const state = campaign_state_of(c);  // keep it: find() points into it
+            auto const* p = state.find(m);
             if (!p || p->final != grade::unqualified)
                 throw invalid_input("campaign", "campaign " + std::to_string(r.campaign->value()) + " (" +
                                                     c.org_name + ", " + std::to_string(c.year) +

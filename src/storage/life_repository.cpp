@@ -1222,10 +1222,13 @@ std::vector<agenda_item> life_agenda_items(store const& s, SQLite::Database& db,
     // for the members with a dues account. A store that keeps none of them (a roster only) gets no
     // life items instead of one "missed" item per branch and month.
     std::set<std::int64_t> tracked, trained;
+    std::unordered_map<std::int64_t, date::sys_days> first_meeting;
     {
-        SQLite::Statement st(db, "SELECT DISTINCT org_id FROM life_meetings");
-        while (st.executeStep())
+        SQLite::Statement st(db, "SELECT org_id, min(date) FROM life_meetings GROUP BY org_id");
+        while (st.executeStep()) {
             tracked.insert(st.getColumn(0).getInt64());
+            first_meeting[st.getColumn(0).getInt64()] = *column_date(st, 1, "life_meetings.date");
+        }
         SQLite::Statement tr(
             db, "SELECT DISTINCT m.branch_id FROM life_training t JOIN members m ON m.id = t.member_id");
         while (tr.executeStep())
@@ -1250,6 +1253,8 @@ std::vector<agenda_item> life_agenda_items(store const& s, SQLite::Database& db,
     auto payments =
         accounts.empty() ? decltype(load_payments(db, std::nullopt)){} : load_payments(db, std::nullopt);
     static std::vector<member> const none;
+    std::optional<std::map<member_id, date::sys_days>> last_life;
+    auto const meetings_since = [&](date::sys_days from) { return meetings_between(db, from, as_of); };
     auto const& members_of = [&](std::int64_t branch) -> std::vector<member> const& {
         auto const it = by_branch.find(branch);
         return it == by_branch.end() ? none : it->second;
@@ -1300,6 +1305,25 @@ std::vector<agenda_item> life_agenda_items(store const& s, SQLite::Database& db,
         }
         if (!is_branch(o.kind) || !o.active_on(as_of)) continue;
         auto const& own = members_of(raw(o.id));
+        if (tracked.count(raw(o.id))) {
+            // 党章 第9条: six consecutive months without organisational life. Counted from the last meeting
+            // attended anywhere in the store (a mobile member attends at the host as a guest), or from
+            // when the member and the branch's records started.
+            if (!last_life) last_life = last_org_life(meetings_since(add_months(as_of, -13)), as_of);
+            for (auto const& m : own) {
+                auto since = std::max({m.admission_date, m.joined_branch, first_meeting[raw(o.id)]});
+                if (auto it = last_life->find(m.id); it != last_life->end())
+                    since = std::max(since, it->second);
+                auto const from = add_months(since, rules.mobility.self_withdrawal_months);
+                if (as_of < from) continue;
+                items.push_back(agenda_item{
+                    "life.no_org_life", o.id, m.id, m.name, from, agenda_status::finding,
+                    "lostcontact.self_withdrawal_6_months",
+                    "no organisational life attended since " + format_date(since) +
+                        ": six consecutive months without good reason is regarded as self-withdrawal "
+                        "(党章 第9条); talk with the member and record the reason or the decision"});
+            }
+        }
         if (training_season && trained.count(raw(o.id))) {
             auto const roster = training_roster(db, own, std::nullopt, year, as_of);
             std::vector<training_record> ledger;

@@ -900,3 +900,31 @@ TEST_CASE("life store: every command writes exactly one audit row, a refused one
         add_training(x.s, {x.b[1], d(2026, 2, 6), "专题学习", class_hours::whole(4), false, ""}, as_of));
     CHECK(x.s.audit_log().size() == rows);
 }
+
+TEST_CASE(
+    "党章 第9条 [C] lostcontact.self_withdrawal_6_months: six months without organisational life in a branch "
+    "that keeps meetings",
+    "[life][store][agenda]") {
+    life_district x;
+    auto m1 = x.simple(mk::theme_party_day, d(2026, 1, 8), x.branch_a, x.a[0]);
+    m1.attendance.push_back({x.a[1], as::present, "", false});
+    m1.attendance.push_back({x.a[2], as::absent, "病假", false});
+    add_meeting(x.s, m1, d(2026, 1, 8));
+    add_meeting(x.s, x.simple(mk::theme_party_day, d(2026, 3, 8), x.branch_a, x.a[0]), d(2026, 3, 8));
+    auto flagged = [&](date::sys_days on) {
+        std::vector<member_id> out;
+        for (auto const& i : x.s.agenda(on, scope::subtree(x.branch_a)))
+            if (i.kind == "life.no_org_life") out.push_back(*i.member);
+        return out;
+    };
+    CHECK(flagged(d(2026, 7, 7)).empty());
+    // a[1] last attended on 8 January; a[2] never, counted from the branch's first record; a[0] attended in
+    // March.
+    CHECK(flagged(d(2026, 7, 8)) == std::vector<member_id>{x.a[1], x.a[2]});
+    CHECK(flagged(d(2026, 9, 8)).size() == 3);
+    // A branch that keeps no meetings raises nothing.
+    auto const all = x.s.agenda(d(2026, 9, 8));
+    CHECK(std::none_of(all.begin(), all.end(), [&](agenda_item const& i) {
+        return i.kind == "life.no_org_life" && i.org == x.branch_b;
+    }));
+}
