@@ -1,7 +1,6 @@
 // dangyuan member add / show / list.
 
 #include <algorithm>
-#include <charconv>
 #include <ostream>
 
 #include "cli/common.hpp"
@@ -75,35 +74,9 @@ void member_show_options(po::options_description& d, po::positional_options_desc
     add_output_options(d, "text|json");
 }
 
-member find_one(store const& s, std::string const& key_text) {
-    auto const key = std::string(io::trim(key_text));
-    if (auto const id = citizen_id::try_parse(key)) {
-        if (auto m = s.find_member(*id)) return *m;
-        throw not_found("no member with ID number " + id->masked());
-    }
-    std::int64_t n = 0;
-    auto const [p, ec] = std::from_chars(key.data(), key.data() + key.size(), n);
-    if (ec == std::errc{} && p == key.data() + key.size()) return s.get_member(member_id{n});
-    // By name: a scan, as the store has no index on names (see docs/cli.md).
-    std::vector<member> found;
-    for (auto& m : s.roster())
-        if (m.name == key) found.push_back(std::move(m));
-    if (found.empty()) throw not_found("no member named '" + key + "'");
-    if (found.size() > 1) {
-        io::org_directory const orgs(s.orgs());
-        std::string list;
-        for (auto const& m : found)
-            list += "\n  " + std::to_string(m.id.value()) + "  " + m.name + "  " + format_date(m.birth_date) +
-                    "  " + io::cell_text(m, io::roster_field::branch, orgs, true);
-        throw invalid_input("member", std::to_string(found.size()) + " members are named '" + key +
-                                          "'; give the id or the ID number:" + list);
-    }
-    return found.front();
-}
-
 int run_member_show(context& ctx, po::variables_map const& vm) {
     auto s = ctx.open();
-    auto const m = find_one(s, vm["member"].as<std::string>());
+    auto const m = find_member_by_key(s, vm["member"].as<std::string>());
     auto const as_of = as_of_date(vm);
     bool const unmasked = unmasked_access(s, vm, "member " + std::to_string(m.id.value()));
     io::org_directory const orgs(s.orgs());

@@ -23,7 +23,8 @@ int run_stats(context& ctx, po::variables_map const& vm) {
 
 [[maybe_unused]] bool const registered = register_command({
     .name = "stats",
-    .summary = "membership statistics: status, sex, ethnicity, age, education, category, party age",
+    .summary = "statistics: membership (status, sex, ethnicity, age, education, category, party age), "
+               "development by stage, mobile members, evaluation grades",
     .arguments = "",
     .description =
         "Who counts on the date D in the scope (--org: that organisation and everything below it):\n"
@@ -33,7 +34,13 @@ int run_stats(context& ctx, po::variables_map const& vm) {
         "Age bands (周岁 on D): 30岁及以下, 31—35, 36—40, 41—45, 46—50, 51—55, 56—60, 61—70, 71岁及以上.\n"
         "Party age (党龄, whole years from the full-member date): 不满5年, 5—9, 10—19, 20—29, 30—39,\n"
         "40—49, 50年及以上; probationary members have none. Education by GB/T 4658 level, with 大专及以上\n"
-        "as a subtotal line. Shares are percentages of the total.",
+        "as a subtotal line. Shares are percentages of the total.\n"
+        "Then, for the same scope and date: 发展党员 — the development cases of the branches in scope by\n"
+        "their stage on D (closed cases left out), and those admitted and converted from 1 January to D;\n"
+        "流动党员 — members of the branches in scope away on D, of which away 6 months or more (mobile\n"
+        "members), registered, reported to a host, and the members hosted in scope; 民主评议 — the grades\n"
+        "of the year before D decided by D in the campaigns of the scope, for the members whose\n"
+        "relationship is there, and those still to be graded.",
     .examples = "  dangyuan stats --as-of 2026-11-26\n  dangyuan stats --org 中共历下区委员会 --format json",
     .options = stats_options,
     .run = run_stats,

@@ -2,6 +2,7 @@
 
 #include "cli/common.hpp"
 
+#include <charconv>
 #include <ctime>
 #include <memory>
 #include <ostream>
@@ -157,6 +158,168 @@ bool unmasked_access(store& s, po::variables_map const& vm, std::string const& w
         throw usage_error("--unmasked needs --why REASON (the access is recorded in the audit trail)");
     record_access(s, what, vm["why"].as<std::string>());
     return true;
+}
+
+member find_member_by_key(store const& s, std::string const& key_text, char const* field) {
+    auto const key = std::string(io::trim(key_text));
+    if (key.empty()) throw invalid_input(field, "no member given");
+    if (auto const id = citizen_id::try_parse(key)) {
+        if (auto m = s.find_member(*id)) return *m;
+        throw not_found(std::string(field) + ": no member with ID number " + id->masked());
+    }
+    std::int64_t n = 0;
+    auto const [p, ec] = std::from_chars(key.data(), key.data() + key.size(), n);
+    if (ec == std::errc{} && p == key.data() + key.size()) {
+        try {
+            return s.get_member(member_id{n});
+        } catch (not_found const&) {
+            throw not_found(std::string(field) + ": no member with id " + key);
+        }
+    }
+    auto found = s.find_members_by_name(key);
+    if (found.empty())
+        throw not_found(std::string(field) + ": no member named '" + key +
+                        "' (give the id, the ID number or the exact name)");
+    if (found.size() > 1) {
+        io::org_directory const orgs(s.orgs());
+        std::string list;
+        for (auto const& m : found)
+            list += "\n  " + std::to_string(m.id.value()) + "  " + m.name + "  " + format_date(m.birth_date) +
+                    "  " + io::cell_text(m, io::roster_field::branch, orgs, true);
+        throw invalid_input(field, std::to_string(found.size()) + " members are named '" + key +
+                                       "'; give the id or the ID number:" + list);
+    }
+    return found.front();
+}
+
+member member_option(store const& s, po::variables_map const& vm, char const* name) {
+    if (!vm.count(name)) throw usage_error(std::string("--") + name + " is required");
+    return find_member_by_key(s, vm[name].as<std::string>(), name);
+}
+
+std::vector<member_id> member_list(store const& s, std::string const& keys, char const* field) {
+    std::vector<member_id> out;
+    std::string_view rest = keys;
+    while (!rest.empty()) {
+        auto const comma = std::min(rest.find(','), rest.size());
+        auto const one = io::trim(rest.substr(0, comma));
+        if (!one.empty()) out.push_back(find_member_by_key(s, std::string(one), field).id);
+        rest = comma < rest.size() ? rest.substr(comma + 1) : std::string_view();
+    }
+    return out;
+}
+
+org_unit resolve_org(store const& s, std::string const& text, char const* field) {
+    io::org_directory const orgs(s.orgs());
+    try {
+        return orgs.resolve_org(text);
+    } catch (invalid_input const& e) {
+        throw invalid_input(field, e.reason());
+    }
+}
+
+date::sys_days date_option(po::variables_map const& vm, char const* name) {
+    if (!vm.count(name)) throw usage_error(std::string("--") + name + " DATE is required");
+    return parse_date(vm[name].as<std::string>(), name);
+}
+
+std::optional<date::sys_days> optional_date(po::variables_map const& vm, char const* name) {
+    if (!vm.count(name)) return std::nullopt;
+    return parse_date(vm[name].as<std::string>(), name);
+}
+
+date::year_month parse_month(std::string const& text, std::string const& field) {
+    auto const t = std::string(io::trim(text));
+    auto fail = [&] {
+        return invalid_input(field, "'" + t + "' is not a month (2026-03, 2026.3, 2026/03 or 2026年3月)");
+    };
+    int y = 0;
+    auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), y);
+    if (ec != std::errc{} || p != t.data() + 4) throw fail();
+    std::string_view rest(p, static_cast<std::size_t>(t.data() + t.size() - p));
+    bool chinese = false;
+    if (rest.starts_with("年")) {
+        rest.remove_prefix(std::string_view("年").size());
+        chinese = true;
+    } else if (!rest.empty() && (rest[0] == '-' || rest[0] == '.' || rest[0] == '/')) {
+        rest.remove_prefix(1);
+    } else {
+        throw fail();
+    }
+    unsigned m = 0;
+    auto [q, ec2] = std::from_chars(rest.data(), rest.data() + rest.size(), m);
+    if (ec2 != std::errc{} || q == rest.data() || q - rest.data() > 2) throw fail();
+    rest.remove_prefix(static_cast<std::size_t>(q - rest.data()));
+    if (chinese && rest.starts_with("月")) rest.remove_prefix(std::string_view("月").size());
+    if (!rest.empty() || m < 1 || m > 12 || y < 1900 || y > 2999) throw fail();
+    return date::year{y} / date::month{m};
+}
+
+std::string month_text(date::year_month ym) {
+    unsigned const m = unsigned(ym.month());
+    return std::to_string(int(ym.year())) + (m < 10 ? "-0" : "-") + std::to_string(m);
+}
+
+bool parse_yes_no_value(std::string const& text, std::string const& field) {
+    auto const t = io::ascii_lower(io::trim(text));
+    if (t == "是" || t == "yes" || t == "y" || t == "true" || t == "1" || t == "通过") return true;
+    if (t == "否" || t == "no" || t == "n" || t == "false" || t == "0" || t == "未通过") return false;
+    throw invalid_input(field, "'" + text + "' is not yes or no (是 / 否)");
+}
+
+int parse_count(std::string const& text, std::string const& field) {
+    auto const t = std::string(io::trim(text));
+    int n = 0;
+    auto const [p, ec] = std::from_chars(t.data(), t.data() + t.size(), n);
+    if (t.empty() || ec != std::errc{} || p != t.data() + t.size() || n < 0)
+        throw invalid_input(field, "'" + text + "' is not a whole number of 0 or more");
+    return n;
+}
+
+void add_vote_options(po::options_description& d) {
+    d.add_options()("entitled", po::value<int>()->value_name("N"),
+                    "vote: full members entitled to vote (应到会有表决权的正式党员)")(
+        "present", po::value<int>()->value_name("N"), "vote: of those, present (实到)")(
+        "written", po::value<int>()->default_value(0)->value_name("N"),
+        "vote: written opinions of absent voting members")("yes", po::value<int>()->value_name("N"),
+                                                           "vote: 赞成")(
+        "no", po::value<int>()->default_value(0)->value_name("N"), "vote: 反对")(
+        "abstain", po::value<int>()->default_value(0)->value_name("N"), "vote: 弃权");
+}
+
+std::optional<branch_vote> vote_of(po::variables_map const& vm) {
+    if (!vm.count("entitled")) {
+        if (vm.count("present") || vm.count("yes"))
+            throw usage_error("a vote needs --entitled, --present and --yes");
+        return std::nullopt;
+    }
+    if (!vm.count("present") || !vm.count("yes"))
+        throw usage_error("a vote needs --entitled, --present and --yes");
+    branch_vote v;
+    v.entitled = vm["entitled"].as<int>();
+    v.present = vm["present"].as<int>();
+    v.written_opinions = vm["written"].as<int>();
+    v.yes = vm["yes"].as<int>();
+    v.no = vm["no"].as<int>();
+    v.abstain = vm["abstain"].as<int>();
+    validate_counts(v);
+    return v;
+}
+
+void add_why_option(po::options_description& d) {
+    d.add_options()("why", po::value<std::string>()->value_name("REASON"), "recorded in the audit trail");
+}
+
+std::string why_of(po::variables_map const& vm) {
+    return vm.count("why") ? vm["why"].as<std::string>() : std::string();
+}
+
+io::report key_value_report(std::string title, std::string sheet) {
+    io::report r;
+    r.title = std::move(title);
+    r.sheet = std::move(sheet);
+    r.columns = {{"field", "项目"}, {"value", "内容"}};
+    return r;
 }
 
 std::function<void(std::size_t, std::size_t)> progress_to_stderr(std::string label) {

@@ -7,8 +7,10 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "cli/command.hpp"
+#include "dangyuan/rules/vote.hpp"
 #include "io/collation.hpp"
 #include "io/table.hpp"
 
@@ -48,6 +50,54 @@ void add_unmasked_options(po::options_description& d);
 /// recorded in the store's audit trail with the reason (`--why`), before anything is shown.
 /// \throws usage_error without `--why`; invalid_input{"unmasked"} when the store cannot record it.
 [[nodiscard]] bool unmasked_access(store& s, po::variables_map const& vm, std::string const& what);
+
+// ---- arguments of the domain commands (case, mobility, eval, meeting, training, dues)
+
+/// The member a key names: a member id, an ID number (公民身份号码) or an exact name. A name several
+/// members share is refused with their ids.
+/// \throws not_found for an unknown id, ID number or name; invalid_input{field} for a shared name.
+[[nodiscard]] member find_member_by_key(store const& s, std::string const& key, char const* field = "member");
+/// The member of option `name` (see find_member_by_key), named after the option in errors.
+[[nodiscard]] member member_option(store const& s, po::variables_map const& vm, char const* name);
+/// The members of a comma-separated list of keys (ids, ID numbers or names).
+[[nodiscard]] std::vector<member_id> member_list(store const& s, std::string const& keys, char const* field);
+
+/// The organisation `text` names: its id or exact name.
+/// \throws invalid_input{field} for an unknown or ambiguous organisation.
+[[nodiscard]] org_unit resolve_org(store const& s, std::string const& text, char const* field = "org");
+
+/// The date of a required or optional option (the four spellings of `parse_date`), named after the
+/// option in errors.
+[[nodiscard]] date::sys_days date_option(po::variables_map const& vm, char const* name);
+[[nodiscard]] std::optional<date::sys_days> optional_date(po::variables_map const& vm, char const* name);
+
+/// A month written `2026-03`, `2026.3`, `2026/03` or `2026年3月`.
+/// \throws invalid_input{field} for anything else.
+[[nodiscard]] date::year_month parse_month(std::string const& text, std::string const& field);
+/// "2026-03".
+[[nodiscard]] std::string month_text(date::year_month ym);
+
+/// Yes/no values: 是 / 否, yes / no, y / n, true / false, 1 / 0.
+/// \throws invalid_input{field} for anything else.
+[[nodiscard]] bool parse_yes_no_value(std::string const& text, std::string const& field);
+
+/// A positive or zero whole number.
+/// \throws invalid_input{field} for anything else.
+[[nodiscard]] int parse_count(std::string const& text, std::string const& field);
+
+/// Adds `--entitled`, `--present`, `--written`, `--yes`, `--no`, `--abstain`: the counts of a branch
+/// meeting's vote (票决).
+void add_vote_options(po::options_description& d);
+/// The vote of those options, when `--entitled` is given.
+[[nodiscard]] std::optional<branch_vote> vote_of(po::variables_map const& vm);
+
+/// Adds `--why REASON` (recorded in the audit trail).
+void add_why_option(po::options_description& d);
+/// The `--why` text, or empty.
+[[nodiscard]] std::string why_of(po::variables_map const& vm);
+
+/// A one-column key/value report (项目, 内容) for the `show` commands.
+[[nodiscard]] io::report key_value_report(std::string title, std::string sheet);
 
 /// A progress callback for io functions: a bar on standard error when it is a terminal.
 [[nodiscard]] std::function<void(std::size_t, std::size_t)> progress_to_stderr(std::string label);

@@ -29,9 +29,9 @@ po::options_description global_options() {
 
 void print_usage(std::ostream& os) {
     os << "Usage: dangyuan [--db FILE] [--actor NAME] <command> [options] [arguments]\n\n"
-          "Party-member records (党员信息) in an SQLite store: organisations, the roster, the agenda and "
-          "the\n"
-          "standard reports.\n\nCommands:\n";
+          "Party-member records (党员信息) in an SQLite store: organisations, the roster, the development\n"
+          "pipeline, mobile members, the democratic evaluation, organisational life, training and dues; the\n"
+          "agenda and the standard reports.\n\nCommands:\n";
     std::size_t width = 0;
     for (auto const& c : cli::commands())
         width = std::max(width, c.name.size());
@@ -54,8 +54,12 @@ void print_command_help(std::ostream& os, cli::command const& c, po::options_des
 
 void print_group_help(std::ostream& os, std::string const& group) {
     os << "Usage: dangyuan [--db FILE] " << group << " <subcommand> [options]\n\nSubcommands:\n";
+    std::size_t width = 0;
     for (auto const& c : cli::commands())
-        if (c.name.starts_with(group + " ")) os << "  " << c.name << "  " << c.summary << '\n';
+        if (c.name.starts_with(group + " ")) width = std::max(width, c.name.size());
+    for (auto const& c : cli::commands())
+        if (c.name.starts_with(group + " "))
+            os << "  " << c.name << std::string(width - c.name.size() + 2, ' ') << c.summary << '\n';
 }
 
 // Splits argv into the global part (options before the first word) and the rest.
@@ -114,21 +118,31 @@ int main(int argc, char** argv) {
         }
         std::vector<std::string> rest(args.begin() + static_cast<long>(split), args.end());
         if (!chosen) {
-            bool const group =
-                std::any_of(cli::commands().begin(), cli::commands().end(),
-                            [&](cli::command const& c) { return c.name.starts_with(words[0] + " "); });
+            // The longest run of words that is a group of commands ("mobility", "mobility certificate").
+            auto const is_group = [](std::string const& g) {
+                return std::any_of(cli::commands().begin(), cli::commands().end(),
+                                   [&](cli::command const& c) { return c.name.starts_with(g + " "); });
+            };
+            std::string group;
+            std::size_t group_words = 0;
+            for (std::string g; group_words < words.size(); ++group_words) {
+                g += (group_words ? " " : "") + words[group_words];
+                if (!is_group(g)) break;
+                group = g;
+            }
             bool const help = std::find(rest.begin(), rest.end(), "--help") != rest.end() ||
                               std::find(rest.begin(), rest.end(), "-h") != rest.end();
-            if (group && help && words.size() == 1) {
-                print_group_help(std::cout, words[0]);
+            if (!group.empty() && help && group_words == words.size()) {
+                print_group_help(std::cout, group);
                 return cli::exit_ok;
             }
-            if (group) {
+            if (!group.empty()) {
                 std::cerr << "dangyuan: "
-                          << (words.size() > 1 ? "unknown subcommand '" + words[0] + " " + words[1] + "'"
-                                               : "'" + words[0] + "' needs a subcommand")
+                          << (group_words < words.size()
+                                  ? "unknown subcommand '" + group + " " + words[group_words] + "'"
+                                  : "'" + group + "' needs a subcommand")
                           << '\n';
-                print_group_help(std::cerr, words[0]);
+                print_group_help(std::cerr, group);
                 return cli::exit_usage;
             }
             std::cerr << "dangyuan: unknown command '" << words[0]

@@ -9,6 +9,8 @@
 #include <map>
 
 #include "dangyuan/core/calendar.hpp"
+#include "dangyuan/storage/evaluation_store.hpp"
+#include "dangyuan/storage/mobility_store.hpp"
 #include "io/roster.hpp"
 
 namespace dangyuan::io {
@@ -38,6 +40,55 @@ std::vector<member> counted_members(store const& s, scope where, date::sys_days 
     auto all = s.roster(where, as_of);
     std::erase_if(all, [&](member const& m) { return m.joined_branch > as_of; });
     return all;
+}
+
+// The development, mobility and evaluation sections (see compute_statistics).
+void add_domain_statistics(store const& s, scope where, date::sys_days as_of, statistics& st) {
+    auto add = [&](char const* section, std::string item, std::int64_t n, std::int64_t base) {
+        st.rows.push_back({section, std::move(item), n, false, base});
+    };
+    // Development by stage on the date; admitted and converted since 1 January.
+    auto const jan1 = make_date(int(date::year_month_day{as_of}.year()), 1, 1);
+    auto const pipeline = s.pipeline_statistics(jan1, as_of, where);
+    std::int64_t in_progress = 0;
+    for (auto const& row : pipeline)
+        if (row.of != stage::full_member) in_progress += row.on_date;
+    for (auto const& row : pipeline)
+        if (row.of != stage::full_member)
+            add("发展党员", std::string(chinese_name(row.of)), row.on_date, in_progress);
+    for (auto const& row : pipeline) {
+        if (row.of == stage::probationary) add("发展党员", "其中: 本年接收预备党员", row.entered, 0);
+        if (row.of == stage::full_member) add("发展党员", "其中: 本年预备党员转正", row.entered, 0);
+    }
+    // Mobile members.
+    auto const ms = mobility_statistics_on(s, as_of, where);
+    add("流动党员", "外出党员", ms.away, -1);
+    add("流动党员",
+        "其中: 外出满" + std::to_string(s.rules().mobility.mobile_after_months) + "个月 (流动党员)",
+        ms.mobile, -1);
+    add("流动党员", "其中: 已登记", ms.registered, -1);
+    add("流动党员", "其中: 已向流入地党组织报到", ms.reported_to_host, -1);
+    add("流动党员", "流入本范围报到的党员", ms.hosted, 0);
+    // Evaluation grades of the year before the date, as decided by the date.
+    st.evaluation_year = int(date::year_month_day{as_of}.year()) - 1;
+    std::array<std::int64_t, grade_count> grades{};
+    std::int64_t pending = 0;
+    for (auto const& c : campaigns(s, where, st.evaluation_year)) {
+        auto const state = campaign_state_on(get_campaign(s, c.id), as_of);
+        for (auto const& [id, p] : state.participants) {
+            if (!p.relationship_here()) continue;
+            if (p.final)
+                ++grades[static_cast<std::size_t>(*p.final)];
+            else if (p.gradable())
+                ++pending;
+        }
+    }
+    std::int64_t graded = 0;
+    for (auto const n : grades)
+        graded += n;
+    for (std::size_t g = 0; g < grade_count; ++g)
+        add("民主评议", std::string(chinese_name(static_cast<grade>(g))), grades[g], graded);
+    add("民主评议", "尚未评定", pending, 0);
 }
 
 std::string percent(std::int64_t part, std::int64_t whole) {
@@ -229,6 +280,7 @@ statistics compute_statistics(store const& s, scope where, date::sys_days as_of,
     for (std::size_t i = 0; i < party_age_bands.size(); ++i)
         add("党龄", party_age_bands[i], party_ages[i]);
     add("党龄", "预备党员 (无党龄)", no_party_age);
+    add_domain_statistics(s, where, as_of, st);
     return st;
 }
 
@@ -242,11 +294,23 @@ report statistics_report(statistics const& st) {
         {"口径",
          "组织关系在范围内党支部 (含联合党支部) 的党员: 入党日期与转入支部日期不晚于统计日期、未出党; "
          "停止党籍的党员不计入"},
-        {"停止党籍 (未计入)", std::to_string(st.suspended)}};
+        {"停止党籍 (未计入)", std::to_string(st.suspended)},
+        {"发展党员口径",
+         "范围内党支部的发展党员案例: 统计日期所处阶段 (已终止的不计), 本年 1 月 1 "
+         "日至统计日期接收和转正的人数; "
+         "占比为发展中案例的比例"},
+        {"流动党员口径",
+         "所在支部在范围内、统计日期外出中的党员 (外出满6个月为流动党员); 流入: 向范围内党组织报到的党员; "
+         "占比为党员总数的比例"},
+        {"民主评议口径",
+         std::to_string(st.evaluation_year) +
+             "年度 (统计日期的上一年) 范围内党组织的评议中, 统计日期前评定 (含流入地评定后转回) "
+             "的组织关系在本组织的党员; 占比为已评定人数的比例"}};
     out.columns = {
         {"section", "分组"}, {"item", "项目"}, {"count", "人数", true}, {"percent", "占比%", true}};
     for (auto const& r : st.rows)
-        out.rows.push_back({r.section, r.item, std::to_string(r.count), percent(r.count, st.total)});
+        out.rows.push_back({r.section, r.item, std::to_string(r.count),
+                            r.base == 0 ? std::string() : percent(r.count, r.base < 0 ? st.total : r.base)});
     return out;
 }
 

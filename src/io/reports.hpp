@@ -50,6 +50,8 @@ struct stat_row {
     std::string item;     ///< e.g. "31—35岁"
     std::int64_t count = 0;
     bool subtotal = false;  ///< a "其中" line that overlaps the others (大专及以上)
+    /// The base of the share (占比): -1 the members counted (`statistics::total`), 0 none, else this.
+    std::int64_t base = -1;
 };
 
 /// Membership statistics in the shape of the annual party statistics (党内统计).
@@ -60,6 +62,7 @@ struct statistics {
     std::size_t branches = 0;       ///< of which branches and joint branches
     std::int64_t total = 0;         ///< members counted (normal standing)
     std::int64_t suspended = 0;  ///< members in scope whose standing is suspended on the date (not counted)
+    int evaluation_year = 0;  ///< the year of the democratic evaluation reported (the year before the date)
     std::vector<stat_row> rows;
 };
 
@@ -70,6 +73,19 @@ struct statistics {
 /// 71岁及以上. Party-age bands (党龄, completed years from the full-member date; probationary members
 /// have none): 不满5年, 5—9, 10—19, 20—29, 30—39, 40—49, 50年及以上. Education by GB/T 4658 level, with
 /// 大专及以上 (levels 1-3, any outcome) as a subtotal line.
+///
+/// Then, for the same scope and date, the other domains, each with its own counting rule:
+/// - 发展党员 (development by stage): the development cases of the branches in scope, by their stage on
+///   the date (cases closed by then left out), and how many were admitted (预备党员) and converted
+///   (转正) from 1 January of the date's year to the date (`store::pipeline_statistics`);
+/// - 流动党员 (mobile members): members of the branches in scope away on the date (an open episode), of
+///   which away for 6 months or more (mobility.mobile_member_6_months), registered, and reported to a
+///   host; and the members hosted by organisations in scope (`mobility_statistics_on`); shares of the
+///   members counted;
+/// - 民主评议 (evaluation grades): the campaigns of the organisations in scope for the year before the
+///   date (民主评议 of a year is held at its turn), the final grades decided or received on or before
+///   the date of the members whose organisational relationship is there, and those still to be graded;
+///   shares of the members graded.
 [[nodiscard]] statistics compute_statistics(store const& s, scope where, date::sys_days as_of,
                                             progress_fn const& progress = {});
 

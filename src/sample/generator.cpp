@@ -16,7 +16,9 @@
 #include "dangyuan/core/calendar.hpp"
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/core/id_number.hpp"
+#include "sample/domains.hpp"
 #include "sample/names.hpp"
+#include "sample/random.hpp"
 
 namespace dangyuan::sample {
 namespace {
@@ -35,77 +37,6 @@ static_assert(none_empty(places) && none_empty(departments) && none_empty(male_o
               none_empty(male_young) && none_empty(female_old) && none_empty(female_mid) &&
               none_empty(female_young) && none_empty(brand_chars) && none_empty(industries) &&
               none_empty(phone_prefixes) && none_empty(estate_first) && none_empty(estate_second));
-
-// xoshiro256** (Blackman and Vigna) seeded through splitmix64: fully specified, so the same seed gives
-// the same district everywhere.
-class rng {
-public:
-    explicit rng(std::uint64_t seed) {
-        for (auto& w : s_) {
-            seed += 0x9E3779B97F4A7C15ULL;
-            std::uint64_t z = seed;
-            z = (z ^ (z >> 30U)) * 0xBF58476D1CE4E5B9ULL;
-            z = (z ^ (z >> 27U)) * 0x94D049BB133111EBULL;
-            w = z ^ (z >> 31U);
-        }
-    }
-    std::uint64_t next() noexcept {
-        auto const result = rotl(s_[1] * 5, 7) * 9;
-        auto const t = s_[1] << 17U;
-        s_[2] ^= s_[0];
-        s_[3] ^= s_[1];
-        s_[1] ^= s_[2];
-        s_[0] ^= s_[3];
-        s_[2] ^= t;
-        s_[3] = rotl(s_[3], 45);
-        return result;
-    }
-    /// Uniform in [0, n), without modulo bias.
-    std::uint64_t below(std::uint64_t n) noexcept {
-        if (n <= 1) return 0;
-        std::uint64_t const threshold = (0 - n) % n;
-        for (;;) {
-            auto const r = next();
-            if (r >= threshold) return r % n;
-        }
-    }
-    int between(int lo, int hi) noexcept {
-        return hi <= lo ? lo : lo + static_cast<int>(below(static_cast<std::uint64_t>(hi - lo) + 1));
-    }
-    double unit() noexcept { return static_cast<double>(next() >> 11U) * 0x1.0p-53; }
-    bool chance(double p) noexcept { return unit() < p; }
-    /// Triangular distribution on [lo, hi] with the given mode, rounded down.
-    int triangular(int lo, int mode, int hi) noexcept {
-        if (hi <= lo) return lo;
-        double const u = unit(), a = lo, b = hi + 1.0, c = std::clamp<double>(mode, lo, hi);
-        double const x = u < (c - a) / (b - a) ? a + std::sqrt(u * (b - a) * (c - a))
-                                               : b - std::sqrt((1 - u) * (b - a) * (b - c));
-        return std::clamp(static_cast<int>(x), lo, hi);
-    }
-    template <class A>
-    auto const& pick(A const& a) noexcept {
-        return a[below(a.size())];
-    }
-    std::string_view pick(std::span<weighted const> a) noexcept {
-        double total = 0;
-        for (auto const& w : a)
-            total += w.weight;
-        double r = unit() * total;
-        for (auto const& w : a) {
-            if (r < w.weight) return w.text;
-            r -= w.weight;
-        }
-        return a.back().text;
-    }
-    sys_days date_between(sys_days lo, sys_days hi) noexcept {
-        if (hi <= lo) return lo;
-        return lo + days{static_cast<int>(below(static_cast<std::uint64_t>((hi - lo).count()) + 1))};
-    }
-
-private:
-    static std::uint64_t rotl(std::uint64_t x, unsigned k) noexcept { return (x << k) | (x >> (64U - k)); }
-    std::uint64_t s_[4]{};
-};
 
 sys_days ymd(int y, unsigned m, unsigned d) {
     return sys_days{date::year{y} / m / d};
@@ -175,14 +106,8 @@ struct leadership_plan {
     int full_members = 0;                  // for branches: full members on the term start
 };
 
-// The little that standing events need to know about each member.
-struct member_brief {
-    sys_days birth;
-    sys_days admission;
-    std::optional<sys_days> full;
-    int branch = 0;
-    bool officer = false;
-};
+// What standing events and the domains need to know about each member.
+using member_brief = member_fact;
 
 class planner {
 public:
@@ -725,25 +650,6 @@ std::string draw_post(rng& r, unit_type t, personnel_category c) {
     }
 }
 
-std::string draw_name(rng& r, sex s, int birth_year) {
-    std::string name(r.pick(std::span<weighted const>(surnames)));
-    bool const female = s == sex::female;
-    if (birth_year < 1966)
-        name += female ? r.pick(female_old) : r.pick(male_old);
-    else if (birth_year < 1986)
-        name += female ? r.pick(female_mid) : r.pick(male_mid);
-    else
-        name += female ? r.pick(female_young) : r.pick(male_young);
-    return name;
-}
-
-std::string digits(rng& r, int n) {
-    std::string s;
-    for (int i = 0; i < n; ++i)
-        s += static_cast<char>('0' + r.below(10));
-    return s;
-}
-
 class member_factory {
 public:
     member_factory(rng& r, sys_days as_of) : r_(r), as_of_(as_of) {}
@@ -865,6 +771,11 @@ private:
         m.joined_branch = joined;
     }
 
+public:
+    /// The 17-digit bodies of the ID numbers handed out (so that the domains' applicants get others).
+    [[nodiscard]] std::unordered_set<std::uint64_t> const& used() const noexcept { return used_; }
+
+private:
     rng& r_;
     sys_days as_of_;
     std::unordered_set<std::uint64_t> used_;
@@ -960,8 +871,13 @@ summary generate(store& s, options const& o) {
         for (int k = 0; k < bp.size; ++k) {
             auto m = factory.make(bp, org_ids[b], district);
             auto const seq = static_cast<std::int64_t>(briefs.size());
-            briefs.push_back(
-                {m.birth_date, m.admission_date, m.full_member_date, static_cast<int>(b), false});
+            briefs.push_back({.birth = m.birth_date,
+                              .admission = m.admission_date,
+                              .full = m.full_member_date,
+                              .joined = m.joined_branch,
+                              .branch = static_cast<int>(b),
+                              .sex = m.sex,
+                              .retired = m.category == personnel_category::retired});
             if (m.status_on(R) == member_status::probationary) ++out.probationary;
             if (m.backfilled) ++out.backfilled;
             auto eligible = [&](sys_days t) {
@@ -986,6 +902,7 @@ summary generate(store& s, options const& o) {
     out.members = static_cast<std::int64_t>(ids.size());
 
     // Leaderships elected on each term start.
+    std::vector<std::vector<officer>> elected(plans.size());
     for (std::size_t i = 0; i < plans.size(); ++i) {
         auto const& pl = plans[i];
         if (i % 200 == 0 || i + 1 == plans.size())
@@ -994,6 +911,7 @@ summary generate(store& s, options const& o) {
         auto officers = branch_officers(r, leads[i].candidates, leads[i].full_members, ids, briefs,
                                         is_branch(pl.draft.kind));
         s.set_leadership(org_ids[i], *pl.draft.term_start, officers, "换届选举");
+        elected[i] = std::move(officers);
         ++out.leaderships;
     }
 
@@ -1002,7 +920,7 @@ summary generate(store& s, options const& o) {
     auto const total = static_cast<std::int64_t>(briefs.size());
     for (std::int64_t seq = 0; seq < total; ++seq) {
         if (seq % 20000 == 0 || seq + 1 == total) report("standing", seq + 1, total);
-        auto const& m = briefs[static_cast<std::size_t>(seq)];
+        auto& m = briefs[static_cast<std::size_t>(seq)];
         double const u = r.unit();
         if (m.officer) continue;
         auto const id = ids[static_cast<std::size_t>(seq)];
@@ -1013,6 +931,7 @@ summary generate(store& s, options const& o) {
             s.record_standing(
                 id, {standing_event_kind::died, after_admission(R - days{r.between(1, 700)}), "病故", branch},
                 "党员去世");
+            m.touched = true;
             ++out.exited;
         } else if (u > 0.997 && m.full) {
             auto const since = after_admission(std::max(*m.full, R - days{r.between(200, 1000)}));
@@ -1020,6 +939,7 @@ summary generate(store& s, options const& o) {
             s.record_standing(
                 id, {standing_event_kind::suspended, since, "与党组织失去联系超过6个月", branch + "党员大会"},
                 "失联党员处置");
+            m.touched = true;
             double const v = r.unit();
             auto const later = since + days{r.between(183, 500)};
             if (v < 0.15 && later < R) {
@@ -1042,6 +962,7 @@ summary generate(store& s, options const& o) {
                               {standing_event_kind::removed, after_admission(R - days{r.between(30, 700)}),
                                "不履行党员义务, 经教育仍无转变", branch + "党员大会; 上级党组织批准"},
                               "组织处置");
+            m.touched = true;
             ++out.exited;
         } else if (!m.full && u > 0.99 && u <= 0.9967 && r.chance(0.1)) {
             auto const when = m.admission + days{r.between(60, 300)};
@@ -1050,10 +971,32 @@ summary generate(store& s, options const& o) {
                                   {standing_event_kind::probation_cancelled, when, "预备期间不具备党员条件",
                                    branch + "党员大会; 上级党委批准"},
                                   "预备党员处置");
+                m.touched = true;
                 ++out.exited;
             }
         }
     }
+    if (o.domains == domain_set::roster) return out;
+
+    // The domains, from what the roster part made.
+    roster_facts facts;
+    facts.orgs.reserve(plans.size());
+    for (std::size_t i = 0; i < plans.size(); ++i) {
+        auto const& pl = plans[i];
+        facts.orgs.push_back(
+            {.id = org_ids[i],
+             .name = pl.draft.name,
+             .kind = pl.draft.kind,
+             .established = pl.draft.established,
+             .term_start = pl.draft.term_start,
+             .officers = std::move(elected[i]),
+             .rural = pl.type == unit_type::village,
+             .district_code = std::string(p.districts()[static_cast<std::size_t>(pl.district)].code)});
+    }
+    facts.members = &briefs;
+    facts.ids = &ids;
+    facts.id_bodies = &factory.used();
+    add_domains(s, facts, o, out);
     return out;
 }
 

@@ -16,6 +16,13 @@
 
 namespace dangyuan::sample {
 
+/// Which parts of the district to generate.
+enum class domain_set {
+    roster,  ///< organisations, members, leaderships and standing events (what the benchmarks load)
+    all,     ///< the roster, then the domains: development cases, mobile members, evaluation campaigns,
+             ///< organisational life, training hours and dues (`dangyuan sample` by default)
+};
+
 /// What to generate.
 struct options {
     std::uint64_t seed = 1;       ///< the random seed
@@ -23,8 +30,12 @@ struct options {
     date::sys_days as_of = date::sys_days{date::year{2026} / 11 / 26};  ///< the reference date
     std::size_t chunk = 20000;  ///< members per `store::add_members` call
     /// Called with (phase, done, total) while working; phases are "organisations", "members",
-    /// "leaderships", "standing".
+    /// "leaderships", "standing", and with the domains "development", "mobility", "evaluation",
+    /// "meetings", "training", "dues".
     std::function<void(std::string_view, std::int64_t, std::int64_t)> progress;
+    /// The roster alone (the default, as the benchmarks load it), or the domains as well. The roster
+    /// part is the same either way: the domains draw from a random stream of their own.
+    domain_set domains = domain_set::roster;
 };
 
 /// What was generated.
@@ -38,6 +49,20 @@ struct summary {
     std::int64_t leaderships = 0;
     std::int64_t suspended = 0;  ///< standing suspended (停止党籍) and not restored
     std::int64_t exited = 0;     ///< died, removed or cancelled
+    // With the domains:
+    std::int64_t model_branches = 0;    ///< branches that keep their org life, training and dues here
+    std::int64_t cases = 0;             ///< development cases (发展党员)
+    std::int64_t cases_admitted = 0;    ///< of which admitted (added to the roster)
+    std::int64_t episodes = 0;          ///< mobility episodes (外出)
+    std::int64_t certificates = 0;      ///< activity certificates (流动党员活动证)
+    std::int64_t transfer_letters = 0;  ///< transfer letters (组织关系介绍信)
+    std::int64_t contact_logs = 0;      ///< members out of contact (失联) with a contact log
+    std::int64_t campaigns = 0;         ///< democratic-evaluation campaigns (民主评议)
+    std::int64_t grades = 0;            ///< grades decided in them
+    std::int64_t meetings = 0;          ///< meetings of organisational life
+    std::int64_t training_lines = 0;    ///< training ledger lines (学时)
+    std::int64_t dues_accounts = 0;     ///< dues accounts (党费)
+    std::int64_t dues_payments = 0;     ///< dues payments
 };
 
 /// Fills an empty store with a district: one committee (中共历下区委) for up to 60 000 members, or a
@@ -49,6 +74,13 @@ struct summary {
 /// education and categories that fit their units. Committees have leaderships that satisfy the
 /// committee rules on their term start; some terms expire near `as_of`; a few members are suspended or
 /// have left. Members are written in chunks through `store::add_members`.
+///
+/// With `domain_set::all`, then, a bounded amount of domain data (it does not grow with the district
+/// beyond the caps below, so a million members stay fast): a few "model branches" (5 % of the branches
+/// with a committee, 2 to 20) keep their development cases at every stage (some with an overdue
+/// approval), their democratic evaluation of the previous year, and their meetings, training hours and
+/// dues of the current year up to `as_of`; elsewhere, mobile members with episodes and certificates
+/// (one annual review overdue), transfer letters and a member out of contact.
 /// \throws invalid_input{"store"} when the store already holds organisations or members;
 ///         invalid_input{"members"} for fewer than 50 members; whatever the store throws.
 summary generate(store& s, options const& o);

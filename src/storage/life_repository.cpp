@@ -1239,9 +1239,24 @@ std::vector<agenda_item> life_agenda_items(store const& s, SQLite::Database& db,
 
     auto const all_orgs = s.orgs(scope::all());
     standing_lookup const standing(s, scope::all());
+    // Members are loaded only for the organisations whose life the store keeps (their subtrees), and
+    // for the holders of dues accounts: a large roster-only store costs nothing here.
+    std::set<std::int64_t> roots(tracked.begin(), tracked.end());
+    roots.insert(trained.begin(), trained.end());
+    {
+        SQLite::Statement st(
+            db, "SELECT DISTINCT m.branch_id FROM life_dues_accounts a JOIN members m ON m.id = a.member_id");
+        while (st.executeStep())
+            roots.insert(st.getColumn(0).getInt64());
+    }
     std::unordered_map<std::int64_t, std::vector<member>> by_branch;
-    for (auto& m : members_on(db, as_of, scope::all(), true))
-        if (standing.normal(m, as_of)) by_branch[raw(m.branch)].push_back(std::move(m));
+    std::set<std::int64_t> loaded;
+    for (auto root : roots)
+        for (auto b : scope_org_ids(db, scope::subtree(org_id{root})))
+            if (loaded.insert(b).second)
+                for (auto& m : members_on(db, as_of, scope::subtree(org_id{b}), true))
+                    if (m.branch.value() == b && standing.normal(m, as_of))
+                        by_branch[b].push_back(std::move(m));
     std::unordered_map<std::int64_t, std::vector<meeting>> meetings_by_org;
     for (auto& m : meetings_between(db, year_start, as_of))
         meetings_by_org[raw(m.org)].push_back(std::move(m));

@@ -8,8 +8,17 @@ expect 0 "$DY" --version
 matches out '^dangyuan [0-9]+\.[0-9]+\.[0-9]+'
 
 # Every command listed by --help has its own help with a usage line and examples.
-"$DY" --help | sed -n '/^Commands:/,/^$/p' | sed -nE 's/^  ([a-z]+( [a-z]+)?) {2,}.*/\1/p' >commands
-[ "$(wc -l <commands)" -ge 14 ] || fail "fewer commands than expected: $(cat commands)"
+"$DY" --help | sed -n '/^Commands:/,/^$/p' | sed -nE 's/^  ([a-z-]+( [a-z-]+){0,2}) {2,}.*/\1/p' >commands
+[ "$(wc -l <commands)" -ge 48 ] || fail "fewer commands than expected: $(cat commands)"
+for c in "case open" "case step" "case show" "case list" "mobility open" "mobility record" \
+    "mobility certificate issue" "mobility certificate present" "mobility certificate review" \
+    "mobility certificate return" "mobility transfer issue" "mobility transfer receive" "mobility contact" \
+    "mobility list" "mobility stats" "eval open" "eval phase" "eval self" "eval ballots" "eval propose" \
+    "eval inform" "eval decide" "eval follow-up" "eval show" "eval list" "eval grades" \
+    "eval disposition open" "eval disposition step" "eval disposition list" "meeting add" "meeting list" \
+    "meeting compliance" "training add" "training shortfall" "dues account" "dues pay" "dues arrears" audit; do
+    grep -qx "$c" commands || fail "'$c' is not listed by --help"
+done
 while read -r words; do
     # shellcheck disable=SC2086
     expect 0 "$DY" $words --help
@@ -18,10 +27,17 @@ while read -r words; do
     # shellcheck disable=SC2086
     expect 0 "$DY" $words -h
 done <commands
-for group in member org export; do
-    expect 0 "$DY" "$group" --help
+for group in member org export case mobility eval meeting training dues "mobility certificate" \
+    "mobility transfer" "eval disposition"; do
+    # shellcheck disable=SC2086
+    expect 0 "$DY" $group --help
     has out "Subcommands:"
+    has out "Usage: dangyuan [--db FILE] $group <subcommand>"
 done
+expect 2 "$DY" mobility certificate
+has err "'mobility certificate' needs a subcommand"
+expect 2 "$DY" mobility certificate lose
+has err "unknown subcommand 'mobility certificate lose'"
 
 # Usage errors: exit status 2, a message on standard error, nothing on standard output.
 expect 2 "$DY"

@@ -73,3 +73,20 @@ make_district() {
     expect 0 "$DY" --db "$db" org add --name 机关党支部 --kind 党支部 --parent 城关街道党工委 \
         --established 2003-06-01 --term-start 2023-12-05
 }
+
+# The small district with ten full members in 第一社区党支部 (branch_roster.csv): members 1-10, in the
+# order of the file (1 张建国 … 10 吴敏).
+make_branch_store() {
+    local db=$1
+    make_district "$db"
+    expect 0 "$DY" --db "$db" import "$FIXTURES/branch_roster.csv"
+    has out "10 added"
+}
+
+# rejects RULE COMMAND...: COMMAND exits with status 1 and its message names RULE.
+rejects() {
+    local rule=$1
+    shift
+    expect 1 "$@"
+    has err "$rule"
+}

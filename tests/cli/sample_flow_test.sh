@@ -30,9 +30,49 @@ has out "其中: 大专及以上"
 expect 0 "$DY" --db demo.db stats --as-of 2026-11-26 --format csv
 total=$(awk -F, '$2 == "党员总数" { print $3 }' out)
 [ "$total" -gt 500 ] || fail "implausible total $total"
-awk -F, -v total="$total" 'NR > 1 && $1 != "合计" && $2 !~ /^其中/ { sum[$1] += $3 }
+awk -F, -v total="$total" 'NR > 1 && $1 ~ /^(党员类别|性别|民族|年龄|学历|人员类别|党龄)$/ && $2 !~ /^其中/ { sum[$1] += $3 }
     END { for (s in sum) if (sum[s] != total) { print s, sum[s], total; bad = 1 }; exit bad }' out ||
     fail "a statistics section does not add up to the total"
+
+# The other domains, for the same scope and date: development by stage, mobile members, evaluation
+# grades of the year before, each section with its counting rule.
+expect 0 "$DY" --db demo.db stats --as-of 2026-11-26 --format csv
+for section in 发展党员 流动党员 民主评议; do
+    has out "$section,"
+done
+dev=$(awk -F, '$1 == "发展党员" && $2 !~ /^其中/ { n += $3 } END { print n + 0 }' out)
+[ "$dev" -gt 0 ] || fail "no development case in progress in the sample"
+graded=$(awk -F, '$1 == "民主评议" && $2 ~ /^(优秀|合格|基本合格|不合格)$/ { n += $3 } END { print n + 0 }' out)
+[ "$graded" -gt 0 ] || fail "no evaluation grade in the sample"
+expect 0 "$DY" --db demo.db stats --as-of 2026-11-26 --format json
+has out '"发展党员口径"'
+has out '"流动党员口径"'
+has out '"民主评议口径": "2025年度'
+
+# The domains on the agenda: an overdue approval of admission, an overdue annual review of a certificate,
+# a member out of contact, a missed committee meeting, dues in arrears.
+expect 0 "$DY" --db demo.db agenda --as-of 2026-11-26 --format csv
+for rule in dev.approval_within_3_months certificate.annual_review lostcontact.suspend_after_6_months \
+    life.committee_meeting_monthly dues.pay_monthly; do
+    has out "$rule"
+done
+matches out "已逾期,[0-9]+,[^,]*,dev.approval,dev.approval_within_3_months"
+expect 0 "$DY" --db demo.db case list --format csv
+for stage in 入党申请人 入党积极分子 发展对象 预备党员 正式党员; do
+    has out "$stage"
+done
+expect 0 "$DY" --db demo.db mobility list --as-of 2026-11-26
+has out "外出中"
+expect 0 "$DY" --db demo.db eval grades --year 2025
+has out "优秀上限"
+
+# The roster alone: the same organisations and members, none of the domains.
+expect 0 "$DY" --db roster.db sample --members 600 --seed 3 --domains roster
+lacks out "development cases"
+expect 0 "$DY" --db roster.db agenda --as-of 2026-11-26 --format csv
+for rule in dev. certificate. lostcontact. life. dues. training.; do
+    lacks out ",$rule"
+done
 
 # The name list has exactly the members counted, plus the suspended ones (listed, not counted).
 expect 0 "$DY" --db demo.db member list --as-of 2026-11-26 --format csv

@@ -1,0 +1,371 @@
+// dangyuan case open / step / show / list: the development pipeline (发展党员).
+
+#include <algorithm>
+#include <ostream>
+
+#include "cli/common.hpp"
+#include "cli/report_issues.hpp"
+#include "dangyuan/core/calendar.hpp"
+#include "dangyuan/core/errors.hpp"
+#include "dangyuan/development/case_agenda.hpp"
+#include "io/reports.hpp"
+#include "io/roster.hpp"
+#include "io/text.hpp"
+
+namespace dangyuan::cli {
+namespace {
+
+case_id case_argument(po::variables_map const& vm) {
+    auto const n = parse_count(vm["case"].as<std::string>(), "case");
+    if (n < 1) throw invalid_input("case", "case ids start at 1");
+    return case_id{n};
+}
+
+std::string stage_text(stage s) {
+    return std::string(chinese_name(s)) + " (" + std::string(to_string(s)) + ")";
+}
+
+// --- case open: the applicant's record as roster cells, so that it accepts what `member add` accepts.
+
+struct applicant_option {
+    char const* name;
+    io::roster_field field;
+};
+constexpr applicant_option applicant_options[] = {
+    {"name", io::roster_field::name},
+    {"id-number", io::roster_field::id_number},
+    {"sex", io::roster_field::sex},
+    {"birth-date", io::roster_field::birth_date},
+    {"ethnicity", io::roster_field::ethnicity},
+    {"education", io::roster_field::education},
+    {"category", io::roster_field::category},
+    {"work-unit", io::roster_field::work_unit},
+    {"branch", io::roster_field::branch},
+};
+
+void case_open_options(po::options_description& d, po::positional_options_description&) {
+    for (auto const& o : applicant_options)
+        d.add_options()(o.name, po::value<std::string>()->value_name("VALUE"),
+                        (std::string(io::column_of(o.field).title) +
+                         (o.field == io::roster_field::branch ? ": the branch handling the case (id or name)"
+                          : o.field == io::roster_field::ethnicity ? " (default 汉族)"
+                                                                   : ""))
+                            .c_str());
+    d.add_options()("date", po::value<std::string>()->value_name("DATE"),
+                    "the date of the written application (递交入党申请书)")(
+        "rule-set", po::value<std::string>()->value_name("NAME"),
+        "the rule set the case follows (default: the store's own)")(
+        "backfilled", "补录: history recorded in order, time and content rules not checked");
+    add_why_option(d);
+}
+
+int run_case_open(context& ctx, po::variables_map const& vm) {
+    auto s = ctx.open();
+    io::org_directory const orgs(s.orgs());
+    std::vector<io::cell> cells;
+    for (auto const& o : applicant_options)
+        if (vm.count(o.name))
+            cells.push_back(
+                {o.field, std::string("--") + o.name, std::string(io::trim(vm[o.name].as<std::string>()))});
+    for (auto const* required : {"name", "id-number", "branch"})
+        if (!vm.count(required)) throw usage_error(std::string("--") + required + " is required");
+    auto const applied = date_option(vm, "date");
+    member m;
+    m.ethnicity = ethnicity::han;
+    std::vector<io::row_issue> issues;
+    if (!io::apply_cells(m, cells, orgs, 0, issues)) {
+        print_issues(*ctx.err, issues, false);
+        return exit_failure;
+    }
+    if (m.id_number) {
+        if (!io::has_cell(cells, io::roster_field::sex)) m.sex = m.id_number->sex_of();
+        if (!io::has_cell(cells, io::roster_field::birth_date)) m.birth_date = m.id_number->birth_date();
+    }
+    applicant a{.name = m.name,
+                .sex = m.sex,
+                .birth_date = m.birth_date,
+                .id_number = m.id_number,
+                .ethnicity = m.ethnicity,
+                .education = m.education,
+                .category = m.category,
+                .work_unit = m.work_unit,
+                .branch = m.branch};
+    auto const id = s.open_case(a, {step::application_submitted, applied, {}},
+                                vm.count("rule-set") ? vm["rule-set"].as<std::string>() : std::string(),
+                                vm.count("backfilled") > 0, why_of(vm));
+    *ctx.out << "opened case " << id.value() << ": " << a.name << ", application of " << format_date(applied)
+             << " (" << stage_text(stage::applicant) << ")\n";
+    return exit_ok;
+}
+
+// --- case step
+
+recommendation parse_recommendation(std::string const& text) {
+    auto const t = io::ascii_lower(io::trim(text));
+    if (t == "member" || t == "member_recommendation" || t == "党员推荐")
+        return recommendation::member_recommendation;
+    if (t == "mass" || t == "mass_organisation" || t == "群团推优") return recommendation::mass_organisation;
+    throw invalid_input("recommended", "'" + text + "' is not member (党员推荐) or mass (群团推优)");
+}
+
+conversion_decision parse_decision(std::string const& text) {
+    auto const t = io::ascii_lower(io::trim(text));
+    for (auto d : {conversion_decision::convert, conversion_decision::extend, conversion_decision::cancel})
+        if (t == to_string(d) || t == chinese_name(d)) return d;
+    throw invalid_input("decision", "'" + text + "' is not convert, extend or cancel");
+}
+
+void case_step_options(po::options_description& d, po::positional_options_description& p) {
+    d.add_options()("case", po::value<std::string>()->required()->value_name("ID"), "the case id")(
+        "step", po::value<std::string>()->required()->value_name("STEP"),
+        "the step: its code (talk_held, activist_determined …) or Chinese name (see --help)")(
+        "date", po::value<std::string>()->value_name("DATE"), "the date of the step (required)")(
+        "by", po::value<std::string>()->value_name("MEMBER"), "who acted: the talker, the lecturer …")(
+        "recommended", po::value<std::string>()->value_name("HOW"),
+        "activist_determined: member (党员推荐) or mass (群团推优)")(
+        "members", po::value<std::string>()->value_name("LIST"),
+        "contacts_assigned (1-2) or introducers_assigned (2): members, comma-separated")(
+        "passed", po::value<std::string>()->value_name("yes|no"),
+        "political_review, pre_review, admission_approved, conversion_approved: the result")(
+        "conclusion", po::value<std::string>()->value_name("TEXT"), "a written conclusion (结论性材料)")(
+        "document", po::value<std::string>()->value_name("REF"),
+        "the reference of a document (批复, 预审意见)")(
+        "days", po::value<int>()->default_value(0)->value_name("N"), "training_completed: days")(
+        "hours", po::value<int>()->default_value(0)->value_name("N"), "training_completed: class hours")(
+        "special-case", "training_completed: the training is waived in a special case (with --reason)")(
+        "decision", po::value<std::string>()->value_name("D"),
+        "conversion_meeting: convert (按期转正), extend (延长预备期) or cancel")(
+        "extension-months", po::value<int>()->default_value(0)->value_name("N"),
+        "conversion_meeting with extend: 6-12")("notice-for", po::value<std::string>()->value_name("STEP"),
+                                                "public_notice: the step the notice precedes")(
+        "notice-end", po::value<std::string>()->value_name("DATE"), "public_notice: its last day")(
+        "objections", po::value<int>()->default_value(0)->value_name("N"),
+        "public_notice: objections not cleared")("expected-leave",
+                                                 po::value<std::string>()->value_name("DATE"),
+                                                 "pre_review, admission_meeting: leaves the unit on")(
+        "since", po::value<std::string>()->value_name("DATE"),
+        "cultivation_transferred: cultivation began on")("reason",
+                                                         po::value<std::string>()->value_name("TEXT"),
+                                                         "the reason for a late step, an override or a "
+                                                         "withdrawal");
+    add_vote_options(d);
+    add_why_option(d);
+    p.add("case", 1).add("step", 1);
+}
+
+int run_case_step(context& ctx, po::variables_map const& vm) {
+    auto s = ctx.open();
+    auto const id = case_argument(vm);
+    step_record r;
+    r.kind = parse_step(std::string(io::trim(vm["step"].as<std::string>())));
+    r.date = date_option(vm, "date");
+    auto& d = r.details;
+    if (vm.count("by")) d.by = find_member_by_key(s, vm["by"].as<std::string>(), "by").id;
+    if (vm.count("recommended")) d.recommended = parse_recommendation(vm["recommended"].as<std::string>());
+    if (vm.count("members")) d.members = member_list(s, vm["members"].as<std::string>(), "members");
+    if (vm.count("passed")) d.passed = parse_yes_no_value(vm["passed"].as<std::string>(), "passed");
+    if (vm.count("conclusion")) d.conclusion = vm["conclusion"].as<std::string>();
+    if (vm.count("document")) d.document = vm["document"].as<std::string>();
+    d.days = vm["days"].as<int>();
+    d.class_hours = vm["hours"].as<int>();
+    d.special_case = vm.count("special-case") > 0;
+    d.vote = vote_of(vm);
+    if (vm.count("decision")) d.decision = parse_decision(vm["decision"].as<std::string>());
+    d.extension_months = vm["extension-months"].as<int>();
+    if (vm.count("notice-for"))
+        d.notice_for = parse_step(std::string(io::trim(vm["notice-for"].as<std::string>())));
+    d.notice_end = optional_date(vm, "notice-end");
+    d.objections = vm["objections"].as<int>();
+    d.expected_leave = optional_date(vm, "expected-leave");
+    d.since = optional_date(vm, "since");
+    if (vm.count("reason")) d.reason = vm["reason"].as<std::string>();
+    auto const before = s.case_member(id);
+    s.record_step(id, r, why_of(vm));
+    auto const c = s.get_case(id);
+    auto const& st = c.state();
+    *ctx.out << "case " << id.value() << ": " << official_number(r.kind) << " " << chinese_name(r.kind)
+             << " (" << to_string(r.kind) << ") on " << format_date(r.date) << "; "
+             << (st.outcome ? "closed: " + std::string(chinese_name(*st.outcome)) : stage_text(st.current))
+             << '\n';
+    if (!before)
+        if (auto const m = s.case_member(id))
+            *ctx.out << "added member " << m->value()
+                     << " to the roster as a probationary member (预备党员), "
+                     << "入党日期 " << format_date(*st.admission_meeting) << '\n';
+    if (r.kind == step::conversion_approved && st.full_member_date)
+        *ctx.out << "full member (正式党员) from " << format_date(*st.full_member_date) << '\n';
+    return exit_ok;
+}
+
+// --- case show: the timeline (发展党员纪实)
+
+void case_show_options(po::options_description& d, po::positional_options_description& p) {
+    d.add_options()("case", po::value<std::string>()->required()->value_name("ID"), "the case id");
+    p.add("case", 1);
+    add_as_of_option(d, "the timeline on this date");
+    add_output_options(d, "text|csv|json");
+}
+
+std::string_view status_chinese(timeline_status s) {
+    switch (s) {
+        case timeline_status::done:
+            return "已完成";
+        case timeline_status::open:
+            return "可办理";
+        case timeline_status::overdue:
+            return "已逾期";
+        case timeline_status::waiting:
+            return "未到";
+    }
+    return "?";
+}
+
+int run_case_show(context& ctx, po::variables_map const& vm) {
+    auto s = ctx.open();
+    auto const id = case_argument(vm);
+    auto const as_of = as_of_date(vm);
+    auto const c = s.get_case(id);
+    auto const st = c.state_on(as_of);
+    auto const& p = c.person();
+    io::report r;
+    r.title = "发展党员纪实: " + p.name + " (case " + std::to_string(id.value()) + ")";
+    r.sheet = "发展纪实";
+    r.meta = {{"日期", format_date(as_of)},
+              {"姓名", p.name},
+              {"公民身份号码", p.id_number ? p.id_number->masked() : std::string()},
+              {"支部", s.org(p.branch).name + " (id " + std::to_string(p.branch.value()) + ")"},
+              {"阶段", st.outcome ? std::string(chinese_name(*st.outcome)) : stage_text(st.current)},
+              {"规则集", c.rules().name + (c.backfilled() ? " (补录)" : "")}};
+    if (auto const m = s.case_member(id)) r.meta.emplace_back("党员编号", std::to_string(m->value()));
+    if (st.admission_meeting) r.meta.emplace_back("入党日期", format_date(*st.admission_meeting));
+    if (st.probation_end && !st.full_member_date)
+        r.meta.emplace_back("预备期满", format_date(*st.probation_end));
+    if (st.full_member_date) r.meta.emplace_back("转正日期", format_date(*st.full_member_date));
+    r.columns = {{"number", "序号", true}, {"step", "步骤"},         {"code", "代码"},
+                 {"earliest", "最早日期"}, {"deadline", "截止日期"}, {"actual", "办理日期"},
+                 {"status", "状态"}};
+    for (auto const& row : case_timeline(c, as_of)) {
+        std::string actual;
+        for (auto const day : row.actual)
+            actual += (actual.empty() ? "" : ", ") + format_date(day);
+        r.rows.push_back({std::to_string(official_number(row.kind)), std::string(chinese_name(row.kind)),
+                          std::string(to_string(row.kind)), row.earliest ? format_date(*row.earliest) : "",
+                          row.deadline ? format_date(*row.deadline) : "", actual,
+                          io::ascii_lower(vm["format"].as<std::string>()) == "text"
+                              ? std::string(status_chinese(row.status))
+                              : std::string(to_string(row.status))});
+    }
+    // The supporting records (公示, 培养考察材料转入, 终止发展) have no line of their own in the chart.
+    for (auto const& rec : c.records())
+        if (official_number(rec.kind) == 0 && rec.date <= as_of)
+            r.meta.emplace_back(
+                std::string(chinese_name(rec.kind)),
+                format_date(rec.date) + (rec.details.reason.empty() ? "" : ": " + rec.details.reason));
+    emit(ctx, r, vm);
+    return exit_ok;
+}
+
+// --- case list
+
+void case_list_options(po::options_description& d, po::positional_options_description&) {
+    add_scope_option(d);
+    d.add_options()("stage", po::value<std::string>()->value_name("STAGE"),
+                    "only cases in this stage: applicant, activist, development_target, probationary, "
+                    "full_member (or the Chinese name)")("open", "only cases not closed");
+    add_output_options(d, "text|csv|json");
+}
+
+int run_case_list(context& ctx, po::variables_map const& vm) {
+    auto s = ctx.open();
+    auto const where = scope_of(s, vm);
+    std::optional<stage> only;
+    if (vm.count("stage")) {
+        auto const t = std::string(io::trim(vm["stage"].as<std::string>()));
+        for (auto st : {stage::applicant, stage::activist, stage::development_target, stage::probationary,
+                        stage::full_member})
+            if (t == to_string(st) || t == chinese_name(st)) only = st;
+        if (!only) throw invalid_input("stage", "unknown stage '" + t + "'");
+    }
+    io::org_directory const orgs(s.orgs());
+    io::report r;
+    r.title = "发展党员 (development cases)";
+    r.sheet = "发展党员";
+    r.columns = {{"id", "编号", true}, {"name", "姓名"},    {"branch", "支部"},
+                 {"stage", "阶段"},    {"outcome", "结果"}, {"member_id", "党员编号", true}};
+    for (auto const& c : s.cases(where)) {
+        if (only && (c.current != *only || c.outcome)) continue;
+        if (vm.count("open") && (c.outcome || c.current == stage::full_member)) continue;
+        auto const* b = orgs.find(c.branch);
+        r.rows.push_back({std::to_string(c.id.value()), c.name,
+                          b ? b->name : std::to_string(c.branch.value()),
+                          std::string(chinese_name(c.current)),
+                          c.outcome ? std::string(chinese_name(*c.outcome)) : std::string(),
+                          c.member ? std::to_string(c.member->value()) : std::string()});
+    }
+    r.meta = {{"范围", io::describe_scope(s, where)}, {"案例", std::to_string(r.rows.size())}};
+    emit(ctx, r, vm);
+    return exit_ok;
+}
+
+std::string steps_help() {
+    std::string out = "Steps (code, 中文):\n";
+    for (auto const& row : all_steps())
+        out += "  " + (row.number ? std::to_string(row.number) : std::string("-")) + " " +
+               std::string(row.code) + "  " + std::string(row.chinese) + "\n";
+    return out;
+}
+
+[[maybe_unused]] bool const registered_open = register_command({
+    .name = "case open",
+    .summary = "open a development case (发展党员) with the written application",
+    .arguments = "",
+    .description =
+        "The applicant's fields take the values of the roster columns (as `member add`); sex and birth\n"
+        "date default to those of the ID number. Refused for a member in normal standing and within 5\n"
+        "years of 劝退 or 除名 (dev.readmission_bar); the applicant must be 18 (dev.applicant_min_age_18).",
+    .examples = "  dangyuan case open --name 林晓 --id-number 370102200003150729 --branch 甸柳社区党支部 \\\n"
+                "      --date 2023-03-01",
+    .options = case_open_options,
+    .run = run_case_open,
+});
+
+[[maybe_unused]] bool const registered_step = register_command({
+    .name = "case step",
+    .summary = "record a step of a development case (the 25 steps of the official flow)",
+    .arguments = "ID STEP",
+    .description =
+        "Each step is checked against the case's history and its rule set; a refused step names\n"
+        "the rule (dev.*, vote.*) and writes nothing. Approval of admission adds the person to the\n"
+        "roster as a probationary member; approval of a conversion sets the full-member date.\n" +
+        steps_help(),
+    .examples =
+        "  dangyuan case step 1 talk_held --date 2023-03-20 --by 张建国\n"
+        "  dangyuan case step 1 activist_determined --date 2023-09-01 --recommended member\n"
+        "  dangyuan case step 1 admission_meeting --date 2024-12-10 --entitled 20 --present 18 --yes 17",
+    .options = case_step_options,
+    .run = run_case_step,
+});
+
+[[maybe_unused]] bool const registered_show = register_command({
+    .name = "case show",
+    .summary = "the timeline of a case: earliest date, deadline, actual dates and status of each step",
+    .arguments = "ID",
+    .description = "Status on --as-of: 已完成 (done), 可办理 (open: may be recorded now), 已逾期 (overdue:\n"
+                   "past its deadline), 未到 (waiting). CSV and JSON use the English status codes.",
+    .examples = "  dangyuan case show 1 --as-of 2026-11-26\n  dangyuan case show 1 --format csv -o 纪实.csv",
+    .options = case_show_options,
+    .run = run_case_show,
+});
+
+[[maybe_unused]] bool const registered_list = register_command({
+    .name = "case list",
+    .summary = "the development cases of a scope, with their current stage",
+    .arguments = "",
+    .description = "Cases of the branches in the scope (--org and everything below it).",
+    .examples = "  dangyuan case list --stage activist\n  dangyuan case list --org 甸柳社区党支部 --open",
+    .options = case_list_options,
+    .run = run_case_list,
+});
+
+}  // namespace
+}  // namespace dangyuan::cli

@@ -1,0 +1,99 @@
+// 林晓 from the written application to full membership, with the library (docs/tutorial.md).
+#include <dangyuan/dangyuan.hpp>
+
+#include <iostream>
+
+int main() {
+    namespace dy = dangyuan;
+    using namespace date::literals;
+    using dy::step;
+
+    auto store = dy::open_store(":memory:", {.actor = "组织委员"});
+
+    // A branch with two full members who can introduce and talk.
+    auto const district = store.add_org({.name = "中共示范区委员会",
+                                         .kind = dy::org_kind::higher_committee,
+                                         .established = 1990_y / 1 / 1,
+                                         .term_start = 2021_y / 10 / 1,
+                                         .term_years = 5});
+    auto const street = store.add_org({.name = "城关街道党工委",
+                                       .kind = dy::org_kind::working_committee,
+                                       .parent = district,
+                                       .established = 2001_y / 5 / 1});
+    auto const branch = store.add_org({.name = "第一社区党支部",
+                                       .kind = dy::org_kind::branch,
+                                       .parent = street,
+                                       .established = 2002_y / 1 / 1,
+                                       .village_or_community = true,
+                                       .term_start = 2021_y / 12 / 28});
+    auto full_member = [&](std::string name, char const* id, date::sys_days admitted) {
+        dy::member m;
+        m.name = std::move(name);
+        m.id_number = dy::citizen_id::parse(id);
+        m.sex = m.id_number->sex_of();
+        m.birth_date = m.id_number->birth_date();
+        m.branch = branch;
+        m.admission_date = admitted;
+        m.full_member_date = dy::add_years(admitted, 1);
+        m.joined_branch = std::max(admitted, date::sys_days{2002_y / 1 / 1});
+        return store.add_member(m);
+    };
+    auto const zhang = full_member("张建国", "370102196805123139", 1995_y / 7 / 1);
+    auto const wang = full_member("王志强", "370102197511034514", 2001_y / 7 / 1);
+    auto const chen = full_member("陈明", "370102198309095991", 2008_y / 6 / 30);
+
+    // The application opens the case; every step is checked against the history and the rules.
+    dy::applicant lin{.name = "林晓",
+                      .sex = dy::sex::female,
+                      .birth_date = 2000_y / 3 / 15,
+                      .id_number = dy::citizen_id::parse("370102200003150740"),
+                      .branch = branch};
+    auto const id = store.open_case(lin, {step::application_submitted, 2023_y / 3 / 1});
+    store.record_step(id, {step::talk_held, 2023_y / 3 / 20, {.by = zhang}});
+    store.record_step(id, {step::activist_determined,
+                           2023_y / 9 / 1,
+                           {.recommended = dy::recommendation::member_recommendation}});
+    store.record_step(id, {step::activist_filed, 2023_y / 9 / 10});
+    store.record_step(id, {step::contacts_assigned, 2023_y / 9 / 10, {.members = {wang}}});
+    store.record_step(id, {step::activist_assessed, 2024_y / 3 / 1});
+    try {  // one year of cultivation first (dev.activist_min_1_year): refused, nothing recorded
+        store.record_step(id, {step::target_determined, 2024_y / 8 / 31});
+    } catch (dy::rule_violation const& e) {
+        std::cout << "refused: " << e.rule_id() << '\n';
+    }
+    store.record_step(id, {step::target_determined, 2024_y / 9 / 2});
+    store.record_step(id, {step::target_filed, 2024_y / 9 / 10});
+    store.record_step(id, {step::introducers_assigned, 2024_y / 9 / 15, {.members = {wang, chen}}});
+    store.record_step(
+        id, {step::political_review, 2024_y / 10 / 10, {.passed = true, .conclusion = "政治审查合格"}});
+    store.record_step(id, {step::training_completed, 2024_y / 10 / 20, {.days = 3}});
+    store.record_step(id, {step::committee_reviewed, 2024_y / 11 / 1});
+    store.record_step(id, {step::pre_review, 2024_y / 11 / 10, {.passed = true, .document = "预审意见"}});
+    store.record_step(id, {step::application_form_filled, 2024_y / 11 / 15});
+    // The branch meeting votes (票决): 3 full members entitled, all present, 3 yes.
+    store.record_step(
+        id, {step::admission_meeting, 2024_y / 11 / 20, {.vote = dy::branch_vote{3, 3, 0, 3, 0, 0}}});
+    store.record_step(id, {step::higher_committee_talk, 2024_y / 12 / 10});
+    store.record_step(id, {step::admission_approved, 2025_y / 1 / 15, {.passed = true}});
+    auto const member = *store.case_member(id);  // on the roster now, a probationary member
+    std::cout << "member " << member.value() << ", admitted "
+              << dy::format_date(store.get_member(member).admission_date) << '\n';
+    store.record_step(id, {step::oath_taken, 2025_y / 2 / 1});
+    store.record_step(id, {step::conversion_applied, 2025_y / 11 / 1});
+    store.record_step(
+        id, {step::conversion_meeting,
+             2025_y / 11 / 21,
+             {.vote = dy::branch_vote{3, 3, 0, 3, 0, 0}, .decision = dy::conversion_decision::convert}});
+    store.record_step(id, {step::conversion_approved, 2025_y / 12 / 10, {.passed = true}});
+    std::cout << "full member from " << dy::format_date(*store.get_member(member).full_member_date) << '\n';
+
+    // The timeline (发展党员纪实): earliest date, deadline, actual dates and status of each step.
+    for (auto const& row : dy::case_timeline(store.get_case(id), 2026_y / 1 / 1)) {
+        if (row.actual.empty() && !row.deadline) continue;
+        std::cout << dy::official_number(row.kind) << ' ' << dy::chinese_name(row.kind) << ' '
+                  << dy::to_string(row.status);
+        if (row.deadline) std::cout << " (deadline " << dy::format_date(*row.deadline) << ')';
+        if (!row.actual.empty()) std::cout << ' ' << dy::format_date(row.actual.back());
+        std::cout << '\n';
+    }
+}
