@@ -12,10 +12,11 @@ namespace dangyuan::python {
 
 std::span<field_spec<agenda_item> const> record_traits<agenda_item>::fields() {
     static std::array const specs{
-        field<&agenda_item::kind>("kind", true), field<&agenda_item::org>("org", true),
-        field<&agenda_item::member>("member"),   field<&agenda_item::subject>("subject"),
-        field<&agenda_item::due>("due", true),   field<&agenda_item::status>("status"),
-        field<&agenda_item::rule_id>("rule_id"), field<&agenda_item::message>("message"),
+        field<&agenda_item::kind>("kind", true),   field<&agenda_item::org>("org", true),
+        field<&agenda_item::member>("member"),     field<&agenda_item::subject>("subject"),
+        field<&agenda_item::due>("due", true),     field<&agenda_item::status>("status"),
+        field<&agenda_item::rule_id>("rule_id"),   field<&agenda_item::message>("message"),
+        field<&agenda_item::case_ref>("case_ref"),
     };
     return specs;
 }
@@ -45,7 +46,7 @@ void bind_agenda(py::module_& m) {
 
     py::class_<agenda_item> cls(m, "AgendaItem",
                                 "One line of the agenda: kind, org, member (or None), subject, due, status, "
-                                "rule_id, message.");
+                                "rule_id, message, case_ref (the development case, or None).");
     bind_record(cls);
     cls.def("__str__", [](agenda_item const& item) {
         std::ostringstream out;
@@ -59,7 +60,7 @@ void bind_agenda(py::module_& m) {
     register_table<agenda_item>(
         m,
         "Agenda items, one row each: due, status (AgendaStatus), kind, org (id), member "
-        "(id, missing for org items), subject, rule_id, message.");
+        "(id, missing for org items), subject, rule_id, message. The rows (AgendaItem) also carry case_ref.");
 }
 
 }  // namespace dangyuan::python

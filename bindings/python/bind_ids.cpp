@@ -5,6 +5,7 @@
 #include <string>
 
 #include "common.hpp"
+#include "dangyuan/storage/mobility_store.hpp"
 
 namespace dangyuan::python {
 
@@ -51,6 +52,10 @@ void bind_ids(py::module_& m) {
     bind_id<episode_tag>(m, "EpisodeId", "A mobility episode (one period away from the home branch).");
     bind_id<campaign_tag>(m, "CampaignId", "A democratic-evaluation campaign (民主评议).");
     bind_id<meeting_tag>(m, "MeetingId", "A meeting of organisational life (组织生活).");
+    bind_id<transfer_letter_tag>(
+        m, "TransferLetterId",
+        "A transfer letter (党员组织关系介绍信) in the store; its serial is unique per "
+        "issuing organisation only.");
 }
 
 }  // namespace dangyuan::python

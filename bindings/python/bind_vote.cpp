@@ -3,27 +3,22 @@
 #include <array>
 #include <span>
 
-#include "common.hpp"
-#include "dangyuan/rules/vote.hpp"
+#include "foundation.hpp"
 
 namespace dangyuan::python {
 
-template <>
-struct record_traits<branch_vote> {
-    static constexpr char const* python_name = "BranchVote";
-    static std::span<field_spec<branch_vote> const> fields() {
-        static std::array const specs{
-            field<&branch_vote::entitled>("entitled"),
-            field<&branch_vote::present>("present"),
-            field<&branch_vote::written_opinions>("written_opinions"),
-            field<&branch_vote::yes>("yes"),
-            field<&branch_vote::no>("no"),
-            field<&branch_vote::abstain>("abstain"),
-        };
-        return specs;
-    }
-    static void finish(branch_vote&, std::uint64_t&) {}
-};
+std::span<field_spec<branch_vote> const> record_traits<branch_vote>::fields() {
+    static std::array const specs{
+        field<&branch_vote::entitled>("entitled"),
+        field<&branch_vote::present>("present"),
+        field<&branch_vote::written_opinions>("written_opinions"),
+        field<&branch_vote::yes>("yes"),
+        field<&branch_vote::no>("no"),
+        field<&branch_vote::abstain>("abstain"),
+    };
+    return specs;
+}
+void record_traits<branch_vote>::finish(branch_vote&, std::uint64_t&) {}
 
 void bind_vote(py::module_& m) {
     py::class_<branch_vote> cls(

@@ -85,7 +85,7 @@ concept has_parse = requires(std::string_view text) {
 };
 
 /// Reads an enum from text: the Python (enumerator) name, then the C++ parse function (codes, Chinese
-/// names, aliases) when there is one, else the code.
+/// names, aliases) when there is one, else the code or the Chinese name.
 /// \throws invalid_input naming `field` (or the enum's own field when `field` is empty).
 template <class E>
 E enum_from_text(std::string_view text, std::string_view field = {}) {
@@ -102,6 +102,9 @@ E enum_from_text(std::string_view text, std::string_view field = {}) {
     } else {
         for (auto const& [value, name] : info::values)
             if (text == info::code(value)) return value;
+        if constexpr (has_chinese_name<E>)
+            for (auto const& [value, name] : info::values)
+                if (text == info::chinese(value)) return value;
         throw invalid_input(std::string(field.empty() ? std::string_view(info::field) : field),
                             "unknown " + std::string(info::python_name) + " '" + std::string(text) + "'");
     }

@@ -12,6 +12,7 @@
 #include "dangyuan/member/standing.hpp"
 #include "dangyuan/org/org.hpp"
 #include "dangyuan/org/org_rules.hpp"
+#include "dangyuan/rules/vote.hpp"
 #include "dangyuan/storage/store.hpp"
 #include "table.hpp"
 
@@ -41,6 +42,7 @@ DANGYUAN_PY_RECORD(agenda_item, "AgendaItem");        // bind_agenda.cpp
 DANGYUAN_PY_RECORD(audit_entry, "AuditEntry");        // bind_audit.cpp
 DANGYUAN_PY_RECORD(standing_event, "StandingEvent");  // bind_standing.cpp
 DANGYUAN_PY_RECORD(standing, "Standing");             // bind_standing.cpp
+DANGYUAN_PY_RECORD(branch_vote, "BranchVote");        // bind_vote.cpp
 
 DANGYUAN_PY_TABLE(org_unit, "OrgTable");     // bind_org.cpp
 DANGYUAN_PY_TABLE(member, "Roster");         // bind_member.cpp

@@ -24,7 +24,11 @@
     X(member)                       \
     X(audit)                        \
     X(store)                        \
-    X(standing)
+    X(standing)                     \
+    X(development)                  \
+    X(mobility)                     \
+    X(evaluation)                   \
+    X(life)
 // clang-format on
 
 namespace dangyuan::python {

@@ -6,6 +6,7 @@
 /// | kind       | numpy array                      | extra                                         |
 /// | ---------- | -------------------------------- | --------------------------------------------- |
 /// | "int"      | int64                            | None, or a bool mask (True = missing, value 0) |
+/// | "float"    | float64                          | None                                          |
 /// | "bool"     | bool                             | None                                          |
 /// | "date"     | datetime64[D], NaT when missing  | None                                          |
 /// | "datetime" | datetime64[s] (UTC), NaT         | None                                          |
@@ -99,6 +100,17 @@ public:
             q[i] = !v;
         }
         add(name, "int", a, mask);
+    }
+
+    /// `f` returns a floating-point number (float64 column).
+    template <class F>
+    void real(char const* name, F f) {
+        if (skip(name)) return;
+        py::array_t<double> a(static_cast<py::ssize_t>(rows_.size()));
+        auto* p = a.mutable_data();
+        for (std::size_t i = 0; i < rows_.size(); ++i)
+            p[i] = static_cast<double>(f(rows_[i]));
+        add(name, "float", a, py::none());
     }
 
     /// `f` returns a bool.

@@ -3,8 +3,9 @@
 
 Builds a small district through the API into a fresh store (or opens an existing one with --store),
 then looks at it with pandas: the roster, a distribution by personnel category and sex, ages and party
-ages, the agenda, the audit trail and a check of a messy ID-number column. A chart is saved as a PNG
-when matplotlib is installed.
+ages, the development pipeline by stage, the grades of the 2025 democratic evaluation per branch, the
+agenda, the audit trail and a check of a messy ID-number column. A chart is saved as a PNG when
+matplotlib is installed.
 
     python3 examples/python/analyst_tour.py --out /tmp/tour
 """
@@ -87,6 +88,43 @@ def build_district(store: dy.Store) -> None:
         dy.Officer(member=ids[5 + 4], role="副书记"),
         dy.Officer(member=ids[13], role="委员", portfolio="组织委员"),
     ])
+    develop(store, branches[1], talker=ids[1])
+    for branch in branches:
+        evaluate(store, branch)
+
+
+def develop(store: dy.Store, branch: dy.OrgId, talker: dy.MemberId) -> None:
+    """Six applicants of the office branch (发展党员), each as far along as the dates allow."""
+    for n in range(6):
+        applied = dt.date(2024, 1 + 2 * n, 10)
+        number = id_number(dt.date(1998, 1 + n, 5), 200 + n, n % 2 == 0)
+        person = dy.Applicant(name=SURNAMES[n] + "新", id_number=number, branch=branch)
+        case = store.open_case(person, applied)
+        store.record_step(case, dy.Step.talk_held, dy.add_months(applied, 1), by=talker)
+        if n < 4:  # activists after half a year, recommended by members (党员推荐)
+            store.record_step(case, "activist_determined", dy.add_months(applied, 6), recommended="党员推荐")
+
+
+def evaluate(store: dy.Store, branch: dy.OrgId) -> None:
+    """The 2025 democratic evaluation (民主评议党员) of a branch, from study to the decided grades."""
+    campaign = store.open_campaign(branch, 2025, dt.date(2025, 12, 16))
+    roll = store.participants_from_roster(branch, dt.date(2025, 12, 16))
+    store.record_campaign(campaign, dy.ParticipantsAdded(date=dt.date(2025, 12, 16), participants=roll))
+    phases = ["self_assessment", "appraisal_self_review", "appraisal_mutual_review", "appraisal_vote",
+              "organisational_assessment"]
+    days = [dt.date(2025, 12, 22), dt.date(2026, 1, 6), dt.date(2026, 1, 7), dt.date(2026, 1, 8),
+            dt.date(2026, 1, 12)]
+    for day, phase in zip(days, phases):
+        store.record_campaign(campaign, kind="phase_started", date=day, phase=phase)
+    graded = [p.member for p in roll if p.status == dy.MemberStatus.full]
+    # 优秀 for one in four, within the share of one third; the committee proposes, then the branch decides.
+    grades = {m: "优秀" if i % 4 == 0 else "基本合格" if i % 9 == 4 else "合格" for i, m in enumerate(graded)}
+    for member, grade in grades.items():
+        store.record_campaign(campaign, dy.GradeProposed(date=dt.date(2026, 1, 13), member=member,
+                                                         proposed=grade))
+    for member, grade in grades.items():
+        store.record_campaign(campaign, kind="grade_decided", date=dt.date(2026, 1, 16), member=member,
+                              decided=grade, by="支部委员会")
 
 
 # %% 2. Look at it -----------------------------------------------------------------------------------
@@ -112,6 +150,16 @@ def tour(store: dy.Store, out: pathlib.Path) -> None:
 
     ages = [store.party_age(m.id, AS_OF) for m in roster]  # exact party age (党龄) from the library
     print(f"# mean party age of full members: {pd.Series(ages, dtype='Float64').mean():.1f} years\n")
+
+    cases = store.cases().to_pandas(labels="chinese")
+    print("# development cases (发展党员) by stage")
+    print(cases.groupby("current").size().rename("cases"), "\n")
+
+    orgs = store.orgs().to_pandas()[["id", "name"]].rename(columns={"id": "org", "name": "branch"})
+    grades = store.grade_distributions(year=2025).to_pandas().merge(orgs, on="org")
+    print("# democratic evaluation 2025 (民主评议): grades per branch, 优秀 within one third")
+    print(grades.set_index("branch")[["excellent", "qualified", "basically_qualified", "unqualified",
+                                       "denominator", "excellent_cap", "probationary"]], "\n")
 
     agenda = store.agenda(AS_OF).to_pandas(labels="chinese")
     print(f"# agenda on {AS_OF}: {len(agenda)} items")

@@ -4,6 +4,7 @@ import datetime
 import os
 from typing import (
     Any,
+    Callable,
     ClassVar,
     Iterable,
     Iterator,
@@ -79,6 +80,7 @@ class CaseId(_Id): ...
 class EpisodeId(_Id): ...
 class CampaignId(_Id): ...
 class MeetingId(_Id): ...
+class TransferLetterId(_Id): ...
 
 # ---------------------------------------------------------------------------------------------------
 # Enums: every enum has .name, .value, .code, all() and parse(); most have .chinese_name
@@ -318,6 +320,279 @@ class AgendaStatus(_Named):
     overdue: ClassVar[AgendaStatus]
     finding: ClassVar[AgendaStatus]
 
+# domains (development, mobility, evaluation, life)
+
+class AbsenceDocument(_Named):
+    certificate_letter: ClassVar[AbsenceDocument]
+    activity_certificate: ClassVar[AbsenceDocument]
+    transfer: ClassVar[AbsenceDocument]
+    home_branch_life: ClassVar[AbsenceDocument]
+
+class AttendanceStatus(_Named):
+    present: ClassVar[AttendanceStatus]
+    absent: ClassVar[AttendanceStatus]
+    guest: ClassVar[AttendanceStatus]
+
+class BackPaymentPolicy(_Enum):
+    flag: ClassVar[BackPaymentPolicy]
+    refuse: ClassVar[BackPaymentPolicy]
+
+class CadenceCondition(_Enum):
+    none: ClassVar[CadenceCondition]
+    lecturer_is_secretary: ClassVar[CadenceCondition]
+    every_member: ClassVar[CadenceCondition]
+
+class CadencePeriod(_Named):
+    month: ClassVar[CadencePeriod]
+    quarter: ClassVar[CadencePeriod]
+    year: ClassVar[CadencePeriod]
+
+class CampaignPhase(_Named):
+    study: ClassVar[CampaignPhase]
+    self_assessment: ClassVar[CampaignPhase]
+    appraisal_self_review: ClassVar[CampaignPhase]
+    appraisal_mutual_review: ClassVar[CampaignPhase]
+    appraisal_vote: ClassVar[CampaignPhase]
+    organisational_assessment: ClassVar[CampaignPhase]
+    commendation_and_handling: ClassVar[CampaignPhase]
+    closed: ClassVar[CampaignPhase]
+
+class CaseOutcome(_Named):
+    not_admitted: ClassVar[CaseOutcome]
+    probation_cancelled: ClassVar[CaseOutcome]
+    withdrawn: ClassVar[CaseOutcome]
+
+class CertificateEventKind(_Named):
+    presented: ClassVar[CertificateEventKind]
+    reviewed: ClassVar[CertificateEventKind]
+    returned: ClassVar[CertificateEventKind]
+    lost: ClassVar[CertificateEventKind]
+    revoked: ClassVar[CertificateEventKind]
+
+class CertificateState(_Named):
+    issued: ClassVar[CertificateState]
+    presented: ClassVar[CertificateState]
+    returned: ClassVar[CertificateState]
+    void_lost: ClassVar[CertificateState]
+    revoked: ClassVar[CertificateState]
+    @property
+    def is_open(self) -> bool: ...
+
+class ContactKind(_Named):
+    reached: ClassVar[ContactKind]
+    attempt_failed: ClassVar[ContactKind]
+
+class ConversionDecision(_Named):
+    convert: ClassVar[ConversionDecision]
+    extend: ClassVar[ConversionDecision]
+    cancel: ClassVar[ConversionDecision]
+
+class DecisionBody(_Named):
+    branch_committee: ClassVar[DecisionBody]
+    branch_meeting: ClassVar[DecisionBody]
+
+class DispositionForm(_Named):
+    correction: ClassVar[DispositionForm]
+    persuasion: ClassVar[DispositionForm]
+    removal: ClassVar[DispositionForm]
+
+class DispositionGround(_Named):
+    weak_ideals: ClassVar[DispositionGround]
+    religious_belief: ClassVar[DispositionGround]
+    passivity: ClassVar[DispositionGround]
+    org_life_or_dues_lapses: ClassVar[DispositionGround]
+    lost_contact_6_months_to_2_years: ClassVar[DispositionGround]
+    threatening_to_quit: ClassVar[DispositionGround]
+    no_change_after_correction: ClassVar[DispositionGround]
+    lost_member_conditions: ClassVar[DispositionGround]
+    six_months_inactive: ClassVar[DispositionGround]
+    suspended_unreachable_2_years: ClassVar[DispositionGround]
+    refused_to_withdraw: ClassVar[DispositionGround]
+    @property
+    def form(self) -> DispositionForm: ...
+    @property
+    def follows(self) -> Optional[DispositionForm]: ...
+    @property
+    def exit_kind(self) -> Optional[StandingEventKind]: ...
+
+class DispositionOutcome(_Enum):
+    pending: ClassVar[DispositionOutcome]
+    not_adopted: ClassVar[DispositionOutcome]
+    dropped: ClassVar[DispositionOutcome]
+    correcting: ClassVar[DispositionOutcome]
+    corrected: ClassVar[DispositionOutcome]
+    not_corrected: ClassVar[DispositionOutcome]
+    awaiting_answer: ClassVar[DispositionOutcome]
+    withdrew: ClassVar[DispositionOutcome]
+    refused: ClassVar[DispositionOutcome]
+    removed: ClassVar[DispositionOutcome]
+
+class DuesCategory(_Named):
+    employed: ClassVar[DuesCategory]
+    retiree: ClassVar[DuesCategory]
+    farmer: ClassVar[DuesCategory]
+    student: ClassVar[DuesCategory]
+    unemployed: ClassVar[DuesCategory]
+    low_income: ClassVar[DuesCategory]
+
+class DuesPaidAt(_Enum):
+    home_org: ClassVar[DuesPaidAt]
+    host_org: ClassVar[DuesPaidAt]
+
+class DuesRounding(_Enum):
+    half_up_fen: ClassVar[DuesRounding]
+    truncate_fen: ClassVar[DuesRounding]
+    up_fen: ClassVar[DuesRounding]
+    half_up_jiao: ClassVar[DuesRounding]
+    truncate_jiao: ClassVar[DuesRounding]
+    up_jiao: ClassVar[DuesRounding]
+
+class EpisodePhase(_Enum):
+    away: ClassVar[EpisodePhase]
+    closed: ClassVar[EpisodePhase]
+
+class EpisodeRecordKind(_Named):
+    left: ClassVar[EpisodeRecordKind]
+    registered: ClassVar[EpisodeRecordKind]
+    reported_to_host: ClassVar[EpisodeRecordKind]
+    moved: ClassVar[EpisodeRecordKind]
+    host_activity: ClassVar[EpisodeRecordKind]
+    dues_paid_at_host: ClassVar[EpisodeRecordKind]
+    yearly_report: ClassVar[EpisodeRecordKind]
+    returned: ClassVar[EpisodeRecordKind]
+    transferred: ClassVar[EpisodeRecordKind]
+
+class EpisodeSide(_Enum):
+    home: ClassVar[EpisodeSide]
+    host: ClassVar[EpisodeSide]
+
+class ExemptionReason(_Named):
+    unable_to_express_will: ClassVar[ExemptionReason]
+    abroad_self_funded: ClassVar[ExemptionReason]
+    serving_sentence: ClassVar[ExemptionReason]
+    bedridden_or_elderly: ClassVar[ExemptionReason]
+    away_without_transfer: ClassVar[ExemptionReason]
+    @property
+    def needs_absence(self) -> bool: ...
+
+class FollowUpKind(_Named):
+    commended: ClassVar[FollowUpKind]
+    encouraged: ClassVar[FollowUpKind]
+    helped: ClassVar[FollowUpKind]
+    educated: ClassVar[FollowUpKind]
+    disposition_opened: ClassVar[FollowUpKind]
+    def fits(self, grade: Grade) -> bool: ...
+
+class Grade(_Named):
+    excellent: ClassVar[Grade]
+    qualified: ClassVar[Grade]
+    basically_qualified: ClassVar[Grade]
+    unqualified: ClassVar[Grade]
+
+class GradeSpan(_Enum):
+    exactly: ClassVar[GradeSpan]
+    or_better: ClassVar[GradeSpan]
+    or_worse: ClassVar[GradeSpan]
+
+class MeetingKind(_Named):
+    branch_general_meeting: ClassVar[MeetingKind]
+    committee_meeting: ClassVar[MeetingKind]
+    group_meeting: ClassVar[MeetingKind]
+    party_lecture: ClassVar[MeetingKind]
+    theme_party_day: ClassVar[MeetingKind]
+    organisation_life_meeting: ClassVar[MeetingKind]
+    heart_to_heart_talk: ClassVar[MeetingKind]
+    @property
+    def needs_quorum(self) -> bool: ...
+    @property
+    def counts_as_org_life(self) -> bool: ...
+
+class MobilityReason(_Named):
+    work_business: ClassVar[MobilityReason]
+    study: ClassVar[MobilityReason]
+    accompany_family: ClassVar[MobilityReason]
+    other: ClassVar[MobilityReason]
+
+class Participation(_Enum):
+    voting_member: ClassVar[Participation]
+    non_voting_member: ClassVar[Participation]
+    host_guest: ClassVar[Participation]
+    none: ClassVar[Participation]
+
+class Recommendation(_Named):
+    member_recommendation: ClassVar[Recommendation]
+    mass_organisation: ClassVar[Recommendation]
+
+class SelfWithdrawalGround(_Named):
+    no_org_life: ClassVar[SelfWithdrawalGround]
+    dues_unpaid: ClassVar[SelfWithdrawalGround]
+    work_not_done: ClassVar[SelfWithdrawalGround]
+
+class SlotStatus(_Enum):
+    met: ClassVar[SlotStatus]
+    missed: ClassVar[SlotStatus]
+    open: ClassVar[SlotStatus]
+    exempt: ClassVar[SlotStatus]
+
+class Stage(_Named):
+    applicant: ClassVar[Stage]
+    activist: ClassVar[Stage]
+    development_target: ClassVar[Stage]
+    probationary: ClassVar[Stage]
+    full_member: ClassVar[Stage]
+
+class Step(_Named):
+    application_submitted: ClassVar[Step]
+    talk_held: ClassVar[Step]
+    activist_determined: ClassVar[Step]
+    activist_filed: ClassVar[Step]
+    contacts_assigned: ClassVar[Step]
+    activist_assessed: ClassVar[Step]
+    target_determined: ClassVar[Step]
+    target_filed: ClassVar[Step]
+    introducers_assigned: ClassVar[Step]
+    political_review: ClassVar[Step]
+    training_completed: ClassVar[Step]
+    committee_reviewed: ClassVar[Step]
+    pre_review: ClassVar[Step]
+    application_form_filled: ClassVar[Step]
+    admission_meeting: ClassVar[Step]
+    higher_committee_talk: ClassVar[Step]
+    admission_approved: ClassVar[Step]
+    approval_filed: ClassVar[Step]
+    assigned_to_branch: ClassVar[Step]
+    oath_taken: ClassVar[Step]
+    probation_assessed: ClassVar[Step]
+    conversion_applied: ClassVar[Step]
+    conversion_meeting: ClassVar[Step]
+    conversion_approved: ClassVar[Step]
+    archived: ClassVar[Step]
+    public_notice: ClassVar[Step]
+    cultivation_transferred: ClassVar[Step]
+    withdrawn: ClassVar[Step]
+    @property
+    def number(self) -> int: ...
+
+class TimelineStatus(_Enum):
+    done: ClassVar[TimelineStatus]
+    open: ClassVar[TimelineStatus]
+    overdue: ClassVar[TimelineStatus]
+    waiting: ClassVar[TimelineStatus]
+
+class TrainingRole(_Named):
+    member: ClassVar[TrainingRole]
+    officer: ClassVar[TrainingRole]
+
+class TransferEventKind(_Named):
+    received: ClassVar[TransferEventKind]
+    revoked: ClassVar[TransferEventKind]
+
+class TransferState(_Named):
+    issued: ClassVar[TransferState]
+    received: ClassVar[TransferState]
+    revoked: ClassVar[TransferState]
+    expired: ClassVar[TransferState]
+
 _Sex = Union[Sex, str]
 _Ethnicity = Union[Ethnicity, str]
 _Education = Union[Education, str]
@@ -482,6 +757,7 @@ class AgendaItem(_RecordBase):
     status: AgendaStatus
     rule_id: str
     message: str
+    case_ref: Optional[CaseId]
     def __init__(
         self,
         source: Optional[_Record] = None,
@@ -495,6 +771,7 @@ class AgendaItem(_RecordBase):
         status: _Status = ...,
         rule_id: str = ...,
         message: str = ...,
+        case_ref: Optional[CaseId] = ...,
     ) -> None: ...
 
 class AuditEntry(_RecordBase):
@@ -527,6 +804,872 @@ class BranchVote(_RecordBase):
         no: int = ...,
         abstain: int = ...,
     ) -> None: ...
+
+# records of the domains
+
+class AbsencePlan(_RecordBase):
+    expected_months: int
+    fixed_place: bool
+    short_trip: bool
+    returns_often: bool
+    transfer_blocked: bool
+    members_together: int
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class ActivityCertificate(_RecordBase):
+    number: str
+    member: MemberId
+    issue: CertificateIssue
+    records: list[CertificateRecord]
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+    def record(self, record: Any = None, /, *, rules: RuleSet = ..., **fields: Any) -> None: ...
+    def state_on(self, d: _Date) -> Optional[CertificateStatus]: ...
+
+class AggregationProfile(_RecordBase):
+    name: str
+    share_rules: list[ShareRule]
+    weights: list[int]
+    score_bands: list[ScoreBand]
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class Applicant(_RecordBase):
+    name: str
+    sex: Sex
+    birth_date: datetime.date
+    id_number: Optional[CitizenId]
+    ethnicity: Ethnicity
+    education: Optional[Education]
+    category: Optional[PersonnelCategory]
+    work_unit: str
+    branch: OrgId
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class AttendanceEntry(_RecordBase):
+    member: MemberId
+    status: AttendanceStatus
+    absence_reason: str
+    voting: bool
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class Ballot(_RecordBase):
+    evaluator: MemberId
+    member: MemberId
+    choice: Grade
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class BallotsCounted(_RecordBase):
+    date: datetime.date
+    member: MemberId
+    voters: list[MemberId]
+    tally: GradeTally
+    choices: list[IdentifiedChoice]
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class BranchMeetingVoted(_RecordBase):
+    date: datetime.date
+    matter: str
+    vote: BranchVote
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class BranchMove(_RecordBase):
+    member: MemberId
+    date: datetime.date
+    from_branch: OrgId
+    to_branch: OrgId
+    previous_joined_branch: datetime.date
+    letter: Optional[TransferLetterId]
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class CadenceRule(_RecordBase):
+    rule_id: str
+    kind: MeetingKind
+    period: CadencePeriod
+    min_count: int
+    condition: CadenceCondition
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class CadenceSlot(_RecordBase):
+    start: datetime.date
+    end: datetime.date
+    label: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class Campaign(_RecordBase):
+    id: CampaignId
+    org: OrgId
+    org_name: str
+    year: int
+    rule_set_name: str
+    records: list[_CampaignRecord]
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+    def append(self, record: Any = None, /, *, rules: RuleSet = ..., elsewhere: Any = ..., **fields: Any) -> None: ...
+    def state_on(self, d: _Date) -> CampaignState: ...
+
+class CampaignSummary(_RecordBase):
+    id: CampaignId
+    org: OrgId
+    org_name: str
+    year: int
+    rule_set_name: str
+    phase: Optional[CampaignPhase]
+    began: datetime.date
+    closed_on: Optional[datetime.date]
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class CaseSummary(_RecordBase):
+    id: CaseId
+    name: str
+    branch: OrgId
+    current: Stage
+    outcome: Optional[CaseOutcome]
+    member: Optional[MemberId]
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class CertificateCount(_RecordBase):
+    state: CertificateState
+    count: int
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class CertificateIssue(_RecordBase):
+    member_name: str
+    branch: OrgId
+    issuing_committee: OrgId
+    issued: datetime.date
+    reason: MobilityReason
+    destination: str
+    expected_months: int
+    fixed_place: bool
+    transfer_blocked_reason: str
+    replaces: Optional[str]
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class CertificateRecord(_RecordBase):
+    kind: CertificateEventKind
+    date: datetime.date
+    org: Optional[OrgId]
+    org_name: str
+    evaluation: Optional[CampaignId]
+    text: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class CertificateStatus(_RecordBase):
+    state: CertificateState
+    host: Optional[OrgId]
+    host_name: str
+    presented_on: Optional[datetime.date]
+    last_review: Optional[datetime.date]
+    closed_on: Optional[datetime.date]
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class ContactLog(_RecordBase):
+    member: MemberId
+    member_name: str
+    branch: OrgId
+    known_contact: datetime.date
+    records: list[ContactRecord]
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+    def record(self, record: Any = None, /, **fields: Any) -> None: ...
+
+class ContactRecord(_RecordBase):
+    kind: ContactKind
+    date: datetime.date
+    channel: str
+    by: str
+    note: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class CorrectionReviewed(_RecordBase):
+    date: datetime.date
+    matter: str
+    corrected: bool
+    note: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class DispositionApproved(_RecordBase):
+    date: datetime.date
+    matter: str
+    approved_by: str
+    correct_until: Optional[datetime.date]
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class DispositionDropped(_RecordBase):
+    date: datetime.date
+    matter: str
+    reason: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class DispositionFile(_RecordBase):
+    member: MemberId
+    member_name: str
+    org: OrgId
+    rule_set_name: str
+    records: list[_DispositionRecord]
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+    def append(self, record: Any = None, /, *, rules: RuleSet = ..., **fields: Any) -> None: ...
+    def dispositions_on(self, d: _Date, rules: RuleSet = ...) -> list[DispositionState]: ...
+
+class DispositionOpened(_RecordBase):
+    date: datetime.date
+    matter: str
+    ground: DispositionGround
+    form: DispositionForm
+    status: MemberStatus
+    proposed_by: str
+    campaign: Optional[CampaignId]
+    already_disciplined: bool
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class DispositionOverview(_RecordBase):
+    member: MemberId
+    member_name: str
+    org: OrgId
+    state: DispositionState
+    deadline: Optional[datetime.date]
+    next_step: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class DispositionState(_RecordBase):
+    matter: str
+    ground: DispositionGround
+    form: DispositionForm
+    opened: datetime.date
+    filed: Optional[datetime.date]
+    investigated_on: Optional[datetime.date]
+    talked: Optional[datetime.date]
+    voted: Optional[datetime.date]
+    approved: Optional[datetime.date]
+    correct_until: Optional[datetime.date]
+    concluded: Optional[datetime.date]
+    vote: Optional[BranchVote]
+    outcome: DispositionOutcome
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+    def open(self) -> bool: ...
+    def exited(self) -> bool: ...
+
+class DocumentAdvice(_RecordBase):
+    document: AbsenceDocument
+    rule_id: str
+    reason: str
+    temporary_org: bool
+    temporary_org_rule_id: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class DuesAccount(_RecordBase):
+    member: MemberId
+    admission_date: datetime.date
+    ledger_start: Optional[datetime.date]
+    last_month: Optional[datetime.date]
+    pays_quarterly: bool
+    bases: list[DuesBaseChange]
+    reliefs: list[DuesRelief]
+    excuses: list[DuesExcuse]
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class DuesBaseChange(_RecordBase):
+    effective: Optional[datetime.date]
+    category: DuesCategory
+    base: int
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class DuesBracket(_RecordBase):
+    upper_fen: int
+    rate_bp: int
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class DuesExcuse(_RecordBase):
+    from_: Optional[datetime.date]
+    to: Optional[datetime.date]
+    reason: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class DuesMonthStatus(_RecordBase):
+    month: Optional[datetime.date]
+    due: int
+    paid: int
+    excused: bool
+    pay_by: datetime.date
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+    def shortfall(self) -> int: ...
+
+class DuesPayment(_RecordBase):
+    member: MemberId
+    month: Optional[datetime.date]
+    amount: int
+    voluntary: bool
+    paid_at: DuesPaidAt
+    collecting_org: OrgId
+    collected_by: str
+    paid_on: datetime.date
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class DuesPaymentCheck(_RecordBase):
+    months_back: int
+    late_back_payment: bool
+    to_centre: bool
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class DuesPosition(_RecordBase):
+    member: MemberId
+    name: str
+    branch: OrgId
+    statement: DuesStatement
+    streak: Optional[UnpaidStreak]
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class DuesRelief(_RecordBase):
+    from_: Optional[datetime.date]
+    to: Optional[datetime.date]
+    monthly_amount: int
+    reason: str
+    branch_studied_on: Optional[datetime.date]
+    approved_by: str
+    approved_on: Optional[datetime.date]
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class DuesStatement(_RecordBase):
+    member: MemberId
+    as_of: datetime.date
+    months: list[DuesMonthStatus]
+    due: int
+    paid: int
+    arrears: int
+    months_in_arrears: int
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+    def months_table(self) -> DuesMonths: ...
+
+class DuesTerms(_RecordBase):
+    ledger_start: Optional[datetime.date]
+    last_month: Optional[datetime.date]
+    pays_quarterly: bool
+    version: int
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class EpisodeRecord(_RecordBase):
+    kind: EpisodeRecordKind
+    date: datetime.date
+    reason: MobilityReason
+    destination: MobilityDestination
+    fixed_place: bool
+    expected_months: Optional[int]
+    dues_month: Optional[datetime.date]
+    dues_months: int
+    amount_fen: int
+    note: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class EpisodeState(_RecordBase):
+    phase: EpisodePhase
+    left_on: datetime.date
+    reason: MobilityReason
+    destination: MobilityDestination
+    at_place_since: datetime.date
+    fixed_place: bool
+    expected_months: Optional[int]
+    registered_on: Optional[datetime.date]
+    host_org: Optional[OrgId]
+    reported_on: Optional[datetime.date]
+    last_host_activity: Optional[datetime.date]
+    dues_paid_through: Optional[datetime.date]
+    last_yearly_report: Optional[datetime.date]
+    closed_on: Optional[datetime.date]
+    closed_by: Optional[EpisodeRecordKind]
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class ExemptionApproved(_RecordBase):
+    date: datetime.date
+    member: MemberId
+    reason: ExemptionReason
+    approved_by: str
+    away_since: Optional[datetime.date]
+    note: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class FinalGrade(_RecordBase):
+    member: MemberId
+    year: int
+    org: OrgId
+    decided: Grade
+    date: datetime.date
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class FollowUp(_RecordBase):
+    date: datetime.date
+    member: MemberId
+    kind: FollowUpKind
+    note: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class GradeDecided(_RecordBase):
+    date: datetime.date
+    member: MemberId
+    decided: Grade
+    by: DecisionBody
+    vote: Optional[BranchVote]
+    over_cap_reason: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class GradeDistribution(_RecordBase):
+    campaign: CampaignId
+    org: OrgId
+    org_name: str
+    year: int
+    counts: list[int]
+    denominator: int
+    excellent_cap: int
+    excellent_share: float
+    probationary: int
+    exempted: int
+    pending: int
+    graded_for_others: int
+    phase: Optional[CampaignPhase]
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+    def graded(self) -> int: ...
+
+class GradeProposed(_RecordBase):
+    date: datetime.date
+    member: MemberId
+    proposed: Grade
+    basis: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class GradeTally(_RecordBase):
+    excellent: int
+    qualified: int
+    basically_qualified: int
+    unqualified: int
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+    def total(self) -> int: ...
+
+class IdentifiedChoice(_RecordBase):
+    evaluator: MemberId
+    choice: Grade
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class Investigated(_RecordBase):
+    date: datetime.date
+    matter: str
+    findings: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class LifeScope(_RecordBase):
+    has_committee: bool
+    groups: list[OrgId]
+    members: list[MemberId]
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class LowGradeFollowUp(_RecordBase):
+    campaign: CampaignId
+    org: OrgId
+    year: int
+    member: MemberId
+    name: str
+    final: Grade
+    graded_by: OrgId
+    graded_on: datetime.date
+    follow_ups: list[FollowUpKind]
+    followed_up: bool
+    dispositions: list[DispositionState]
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class Meeting(_RecordBase):
+    id: MeetingId
+    org: OrgId
+    kind: MeetingKind
+    date: datetime.date
+    topic: str
+    chair: Optional[MemberId]
+    chair_is_secretary: bool
+    attendance: list[AttendanceEntry]
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class MemberEligibility(_RecordBase):
+    exists: bool
+    full_member: bool
+    normal_standing: bool
+    rights_suspended: bool
+    id_number: Optional[CitizenId]
+    name: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class MemberInformed(_RecordBase):
+    date: datetime.date
+    member: MemberId
+    by: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class MemberLifeActivity(_RecordBase):
+    member: MemberId
+    branch: OrgId
+    admitted: datetime.date
+    last_org_life: Optional[datetime.date]
+    last_paid_month: Optional[datetime.date]
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class MemberMobility(_RecordBase):
+    member: MemberId
+    member_name: str
+    branch: OrgId
+    episodes: list[MobilityEpisode]
+    certificates: list[ActivityCertificate]
+    letters: list[TransferLetter]
+    contacts: Optional[ContactLog]
+    standing: list[StandingEvent]
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class MobilityCount(_RecordBase):
+    key: str
+    org: Optional[OrgId]
+    away: int
+    mobile: int
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class MobilityDestination(_RecordBase):
+    place: str
+    host_org: Optional[OrgId]
+    host_org_name: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class MobilityEpisode(_RecordBase):
+    id: EpisodeId
+    member: MemberId
+    member_name: str
+    home_branch: OrgId
+    records: list[EpisodeRecord]
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+    def record(self, record: Any = None, /, *, rules: RuleSet = ..., **fields: Any) -> None: ...
+    def state_on(self, d: _Date) -> Optional[EpisodeState]: ...
+
+class NonMemberOpinion(_RecordBase):
+    date: datetime.date
+    about: Optional[MemberId]
+    source: str
+    summary: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class NoticeRecord(_RecordBase):
+    notice_for: Step
+    start: datetime.date
+    end: datetime.date
+    objections: int
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class Participant(_RecordBase):
+    member: MemberId
+    name: str
+    status: MemberStatus
+    relationship_in: Optional[OrgId]
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class ParticipantState(_RecordBase):
+    who: Participant
+    exempted: Optional[ExemptionReason]
+    self_assessed_on: Optional[datetime.date]
+    voters: set[MemberId]
+    tally: GradeTally
+    choices: list[IdentifiedChoice]
+    proposed: Optional[Grade]
+    proposed_on: Optional[datetime.date]
+    informed: bool
+    final: Optional[Grade]
+    graded_by: Optional[OrgId]
+    graded_on: Optional[datetime.date]
+    result_sent: bool
+    follow_ups: list[FollowUpKind]
+    non_member_opinions: int
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+    def relationship_here(self) -> bool: ...
+    def gradable(self) -> bool: ...
+
+class ParticipantsAdded(_RecordBase):
+    date: datetime.date
+    participants: list[Participant]
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class PartyProbation(_RecordBase):
+    from_: datetime.date
+    months: int
+    rights_suspended: bool
+    decided_by: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+    def until(self) -> datetime.date: ...
+
+class PersuasionAnswered(_RecordBase):
+    date: datetime.date
+    matter: str
+    withdrew: bool
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class PhaseStarted(_RecordBase):
+    date: datetime.date
+    phase: CampaignPhase
+    by_party_groups: bool
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class PriorFiled(_RecordBase):
+    date: datetime.date
+    matter: str
+    filed_with: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class ResultReceived(_RecordBase):
+    date: datetime.date
+    member: MemberId
+    from_: OrgId
+    received: Grade
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class ResultSent(_RecordBase):
+    date: datetime.date
+    member: MemberId
+    to: OrgId
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class ScoreBand(_RecordBase):
+    min_average: int
+    suggested: Grade
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class SelfAssessmentSubmitted(_RecordBase):
+    date: datetime.date
+    member: MemberId
+    summary: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class SelfWithdrawalGroundDate(_RecordBase):
+    ground: SelfWithdrawalGround
+    from_: datetime.date
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class SelfWithdrawalInput(_RecordBase):
+    member: MemberId
+    inputs: SelfWithdrawalInputs
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class SelfWithdrawalInputs(_RecordBase):
+    tracked_since: datetime.date
+    last_org_life: Optional[datetime.date]
+    last_dues_month: Optional[datetime.date]
+    work_neglected_since: Optional[datetime.date]
+    good_reason: bool
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class ShareLimit(_RecordBase):
+    numerator: int
+    denominator: int
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class ShareRule(_RecordBase):
+    suggested: Grade
+    counted: Grade
+    span: GradeSpan
+    numerator: int
+    denominator: int
+    strict: bool
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class SlotResult(_RecordBase):
+    rule_id: str
+    kind: MeetingKind
+    period: CadencePeriod
+    slot: CadenceSlot
+    status: SlotStatus
+    held: int
+    required: int
+    group: Optional[OrgId]
+    member: Optional[MemberId]
+    message: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class StageStatistics(_RecordBase):
+    stage: Stage
+    on_date: int
+    entered: int
+    left: int
+    mean_dwell_days: float
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class StandingHistoryEntry(_RecordBase):
+    member: MemberId
+    kind: StandingEventKind
+    date: datetime.date
+    reason: str
+    decided_by: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class StepDetails(_RecordBase):
+    by: Optional[MemberId]
+    recommended: Optional[Recommendation]
+    members: list[MemberId]
+    passed: Optional[bool]
+    conclusion: str
+    document: str
+    days: int
+    class_hours: int
+    special_case: bool
+    vote: Optional[BranchVote]
+    decision: Optional[ConversionDecision]
+    extension_months: int
+    notice_for: Optional[Step]
+    notice_end: Optional[datetime.date]
+    objections: int
+    expected_leave: Optional[datetime.date]
+    since: Optional[datetime.date]
+    reason: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class StepRecord(_RecordBase):
+    kind: Step
+    date: datetime.date
+    details: StepDetails
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class StoredMeeting(_RecordBase):
+    record: Meeting
+    recorded_on: datetime.date
+    version: int
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class TalkHeld(_RecordBase):
+    date: datetime.date
+    matter: str
+    talkers: list[Talker]
+    note: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class Talker(_RecordBase):
+    member: MemberId
+    status: MemberStatus
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class TimelineRow(_RecordBase):
+    kind: Step
+    earliest: Optional[datetime.date]
+    deadline: Optional[datetime.date]
+    actual: list[datetime.date]
+    status: TimelineStatus
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class TrainingDue(_RecordBase):
+    applies: bool
+    hours: int
+    concentrated_sessions: int
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class TrainingRecord(_RecordBase):
+    member: MemberId
+    date: datetime.date
+    course: str
+    hours: int
+    concentrated: bool
+    provider: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class TrainingRequirement(_RecordBase):
+    rule_id: str
+    applies_to: TrainingRole
+    min_tenths: int
+    concentrated_only: bool
+    min_concentrated_sessions: int
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class TrainingRosterEntry(_RecordBase):
+    member: MemberId
+    name: str
+    role: TrainingRole
+    admitted: Optional[datetime.date]
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class TrainingShortfall(_RecordBase):
+    member: MemberId
+    name: str
+    role: TrainingRole
+    rule_id: str
+    required: int
+    counted: int
+    short_by: int
+    required_sessions: int
+    sessions: int
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class TransferInFlight(_RecordBase):
+    id: TransferLetterId
+    serial: str
+    member: MemberId
+    member_name: str
+    from_org: OrgId
+    from_name: str
+    to_org: OrgId
+    to_name: str
+    issued: datetime.date
+    expires: datetime.date
+    state: TransferState
+    days_outstanding: int
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class TransferLetter(_RecordBase):
+    serial: str
+    member: MemberId
+    member_name: str
+    from_org: OrgId
+    from_name: str
+    to_org: OrgId
+    to_name: str
+    issued: datetime.date
+    validity_days: int
+    records: list[TransferRecord]
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+    def record(self, record: Any = None, /, *, rules: RuleSet = ..., **fields: Any) -> None: ...
+    def state_on(self, d: _Date, rules: RuleSet = ...) -> Optional[TransferStatus]: ...
+
+class TransferRecord(_RecordBase):
+    kind: TransferEventKind
+    date: datetime.date
+    by: Optional[MemberId]
+    note: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class TransferStatus(_RecordBase):
+    state: TransferState
+    expires: datetime.date
+    received_on: Optional[datetime.date]
+    revoked_on: Optional[datetime.date]
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class UnpaidStreak(_RecordBase):
+    first: Optional[datetime.date]
+    last: Optional[datetime.date]
+    months: int
+    reached: datetime.date
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+_Month = Union[datetime.date, str]  # the first day of the month, or "YYYY-MM"
+_CampaignRecord = Union[
+    PhaseStarted,
+    ParticipantsAdded,
+    ExemptionApproved,
+    SelfAssessmentSubmitted,
+    NonMemberOpinion,
+    BallotsCounted,
+    GradeProposed,
+    MemberInformed,
+    GradeDecided,
+    ResultSent,
+    ResultReceived,
+    FollowUp,
+]
+_CampaignRecordArg = Union[_CampaignRecord, Mapping[str, Any]]  # a mapping names its "kind"
+_DispositionRecord = Union[
+    DispositionOpened,
+    PriorFiled,
+    Investigated,
+    TalkHeld,
+    BranchMeetingVoted,
+    DispositionApproved,
+    CorrectionReviewed,
+    PersuasionAnswered,
+    DispositionDropped,
+]
+_DispositionRecordArg = Union[_DispositionRecord, Mapping[str, Any]]
 
 # ---------------------------------------------------------------------------------------------------
 # Tables: bulk results with columns
@@ -563,6 +1706,106 @@ class RuleCatalogue(Table):
 class IdNumberChecks(Table):
     def __getitem__(self, i: int) -> IdNumberCheck: ...
     def __iter__(self) -> Iterator[IdNumberCheck]: ...
+
+# tables of the domains
+
+class BranchMoves(Table):
+    def __getitem__(self, i: int) -> BranchMove: ...
+    def __iter__(self) -> Iterator[BranchMove]: ...
+
+class Campaigns(Table):
+    def __getitem__(self, i: int) -> CampaignSummary: ...
+    def __iter__(self) -> Iterator[CampaignSummary]: ...
+
+class Cases(Table):
+    def __getitem__(self, i: int) -> CaseSummary: ...
+    def __iter__(self) -> Iterator[CaseSummary]: ...
+
+class CertificateCounts(Table):
+    def __getitem__(self, i: int) -> CertificateCount: ...
+    def __iter__(self) -> Iterator[CertificateCount]: ...
+
+class Certificates(Table):
+    def __getitem__(self, i: int) -> ActivityCertificate: ...
+    def __iter__(self) -> Iterator[ActivityCertificate]: ...
+
+class ComplianceReport(Table):
+    def __getitem__(self, i: int) -> SlotResult: ...
+    def __iter__(self) -> Iterator[SlotResult]: ...
+    def compliant(self) -> bool: ...
+    def with_status(self, status: SlotStatus) -> ComplianceReport: ...
+
+class ContactLogs(Table):
+    def __getitem__(self, i: int) -> ContactLog: ...
+    def __iter__(self) -> Iterator[ContactLog]: ...
+
+class DispositionOverviews(Table):
+    def __getitem__(self, i: int) -> DispositionOverview: ...
+    def __iter__(self) -> Iterator[DispositionOverview]: ...
+
+class DuesArrears(Table):
+    def __getitem__(self, i: int) -> DuesPosition: ...
+    def __iter__(self) -> Iterator[DuesPosition]: ...
+
+class DuesMonths(Table):
+    def __getitem__(self, i: int) -> DuesMonthStatus: ...
+    def __iter__(self) -> Iterator[DuesMonthStatus]: ...
+
+class DuesPayments(Table):
+    def __getitem__(self, i: int) -> DuesPayment: ...
+    def __iter__(self) -> Iterator[DuesPayment]: ...
+
+class Episodes(Table):
+    def __getitem__(self, i: int) -> MobilityEpisode: ...
+    def __iter__(self) -> Iterator[MobilityEpisode]: ...
+
+class FinalGrades(Table):
+    def __getitem__(self, i: int) -> FinalGrade: ...
+    def __iter__(self) -> Iterator[FinalGrade]: ...
+
+class GradeDistributions(Table):
+    def __getitem__(self, i: int) -> GradeDistribution: ...
+    def __iter__(self) -> Iterator[GradeDistribution]: ...
+
+class LifeActivity(Table):
+    def __getitem__(self, i: int) -> MemberLifeActivity: ...
+    def __iter__(self) -> Iterator[MemberLifeActivity]: ...
+
+class LowGradeFollowUps(Table):
+    def __getitem__(self, i: int) -> LowGradeFollowUp: ...
+    def __iter__(self) -> Iterator[LowGradeFollowUp]: ...
+
+class Meetings(Table):
+    def __getitem__(self, i: int) -> Meeting: ...
+    def __iter__(self) -> Iterator[Meeting]: ...
+
+class MobilityCounts(Table):
+    def __getitem__(self, i: int) -> MobilityCount: ...
+    def __iter__(self) -> Iterator[MobilityCount]: ...
+
+class PipelineStatistics(Table):
+    def __getitem__(self, i: int) -> StageStatistics: ...
+    def __iter__(self) -> Iterator[StageStatistics]: ...
+
+class StandingHistories(Table):
+    def __getitem__(self, i: int) -> StandingHistoryEntry: ...
+    def __iter__(self) -> Iterator[StandingHistoryEntry]: ...
+
+class Timeline(Table):
+    def __getitem__(self, i: int) -> TimelineRow: ...
+    def __iter__(self) -> Iterator[TimelineRow]: ...
+
+class TrainingLedger(Table):
+    def __getitem__(self, i: int) -> TrainingRecord: ...
+    def __iter__(self) -> Iterator[TrainingRecord]: ...
+
+class TrainingShortfalls(Table):
+    def __getitem__(self, i: int) -> TrainingShortfall: ...
+    def __iter__(self) -> Iterator[TrainingShortfall]: ...
+
+class TransfersInFlight(Table):
+    def __getitem__(self, i: int) -> TransferInFlight: ...
+    def __iter__(self) -> Iterator[TransferInFlight]: ...
 
 # ---------------------------------------------------------------------------------------------------
 # Calendar, working days, ID numbers, rules
@@ -674,10 +1917,77 @@ class _Params:
     def __copy__(self: _T) -> _T: ...
     def __deepcopy__(self: _T, memo: Any) -> _T: ...
 
-class DevelopmentParams(_Params): ...
-class MobilityParams(_Params): ...
-class EvaluationParams(_Params): ...
-class LifeParams(_Params): ...
+class DevelopmentParams(_Params):
+    activist_after_application_months: int
+    applicant_min_age: int
+    approval_extended_max_months: int
+    approval_within_months: int
+    assessment_every_months: int
+    contacts_max: int
+    contacts_min: int
+    conversion_approval_months: int
+    conversion_postpone_max_months: int
+    cultivation_min_months: int
+    extension_max_months: int
+    extension_min_months: int
+    introducers: int
+    leaving_window_months: int
+    meeting_after_pre_review_months: int
+    notice_ahead_months: int
+    oath_after_approval_months: int
+    probation_months: int
+    public_notice_first_day_counts: bool
+    public_notice_working_days: int
+    readmission_bar_years: int
+    talk_within_months: int
+    training_min_days: int
+    training_min_hours: int
+
+class MobilityParams(_Params):
+    certificate_number_digits: int
+    certificate_number_prefix: str
+    certificate_review_interval_months: int
+    certificate_review_notice_months: int
+    certificate_validity_months: Optional[int]
+    lost_contact_notice_months: int
+    lost_contact_suspend_months: int
+    mobile_after_months: int
+    mobility_notice_months: int
+    self_withdrawal_months: int
+    suspended_removal_years: int
+    temporary_org_min_members: int
+    transfer_after_months: int
+    transfer_letter_validity_days: int
+    yearly_report_interval_months: int
+
+class EvaluationParams(_Params):
+    correction_months_default: int
+    correction_months_max: int
+    correction_review_notice_months: int
+    disposition_talkers_min: int
+    excellent_cap_hard: bool
+    excellent_share_max: ShareLimit
+    exemption_absence_months: int
+    keep_ballot_identity: bool
+    readmission_bar_years: int
+
+class LifeParams(_Params):
+    back_payment: BackPaymentPolicy
+    back_payment_max_months: int
+    cadence: list[CadenceRule]
+    farmer_max_fen: int
+    farmer_min_fen: int
+    farmer_monthly_fen: int
+    minimum_monthly_fen: int
+    retiree_brackets: list[DuesBracket]
+    rounding: DuesRounding
+    salary_brackets: list[DuesBracket]
+    training: list[TrainingRequirement]
+    training_notice_month: int
+    training_prorate_joiners: bool
+    unpaid_streak_months: int
+    voluntary_centre_threshold_fen: int
+
 
 class RuleSet(_Params):
     name: str
@@ -738,6 +2048,311 @@ def check_standing_event(
 def party_age_on(
     member: Member, history: Iterable[Union[StandingEvent, _Record]], on: _Date, rules: RuleSet = ...
 ) -> Optional[int]: ...
+
+# ---------------------------------------------------------------------------------------------------
+# Domains: development, mobility, evaluation, life
+# ---------------------------------------------------------------------------------------------------
+
+class CaseState:
+    current: Stage
+    outcome: Optional[CaseOutcome]
+    recorded: set[Step]
+    last_date: Optional[datetime.date]
+    applied: Optional[datetime.date]
+    first_talk: Optional[datetime.date]
+    activist_since: Optional[datetime.date]
+    cultivation_start: Optional[datetime.date]
+    last_assessment: Optional[datetime.date]
+    contacts: list[MemberId]
+    target_since: Optional[datetime.date]
+    introducers: list[MemberId]
+    review_passed: Optional[bool]
+    training_days: int
+    training_hours: int
+    training_waived: bool
+    pre_review_date: Optional[datetime.date]
+    pre_review_passed: Optional[bool]
+    expected_leave: Optional[datetime.date]
+    notices: list[NoticeRecord]
+    admission_meeting: Optional[datetime.date]
+    higher_talk: bool
+    approval: Optional[datetime.date]
+    oath: Optional[datetime.date]
+    probation_end: Optional[datetime.date]
+    extensions: int
+    conversion_applied: Optional[datetime.date]
+    conversion_meeting: Optional[datetime.date]
+    pending_decision: Optional[ConversionDecision]
+    pending_extension_months: int
+    conversion_approved: Optional[datetime.date]
+    full_member_date: Optional[datetime.date]
+    archived: Optional[datetime.date]
+
+class Transition:
+    kind: Step
+    from_stages: list[Stage]
+    to: Optional[Stage]
+    repeatable: bool
+    needs: list[Step]
+
+_Lookup = Callable[[MemberId, datetime.date], Union[MemberEligibility, _Record]]
+
+class DevelopmentCase:
+    def __init__(
+        self, person: Union[Applicant, _Record], rules: RuleSet = ..., backfilled: bool = False
+    ) -> None: ...
+    @property
+    def person(self) -> Applicant: ...
+    @property
+    def rules(self) -> RuleSet: ...
+    @property
+    def backfilled(self) -> bool: ...
+    @property
+    def records(self) -> list[StepRecord]: ...
+    @property
+    def state(self) -> CaseState: ...
+    def state_on(self, d: _Date) -> CaseState: ...
+    def check(
+        self,
+        step: Union[Step, str, StepRecord],
+        date: Optional[_Date] = None,
+        details: Optional[Union[StepDetails, _Record]] = None,
+        /,
+        *,
+        lookup: Optional[_Lookup] = None,
+        **fields: Any,
+    ) -> None: ...
+    def record(
+        self,
+        step: Union[Step, str, StepRecord],
+        date: Optional[_Date] = None,
+        details: Optional[Union[StepDetails, _Record]] = None,
+        /,
+        *,
+        lookup: Optional[_Lookup] = None,
+        **fields: Any,
+    ) -> None: ...
+    @staticmethod
+    def replay(
+        person: Union[Applicant, _Record], rules: RuleSet, backfilled: bool, records: Iterable[Union[StepRecord, _Record]]
+    ) -> DevelopmentCase: ...
+    def agenda(self, as_of: _Date, id: Optional[CaseId] = None) -> Agenda: ...
+    def timeline(self, as_of: _Date) -> Timeline: ...
+
+class CertificateNumbering:
+    def __init__(self, prefix: str = "", digits: int = 6, next: int = 1) -> None: ...
+    @staticmethod
+    def from_rules(rules: RuleSet) -> CertificateNumbering: ...
+    def peek(self) -> str: ...
+    def next(self) -> str: ...
+    def reserve(self, number: str) -> None: ...
+    def taken(self, number: str) -> bool: ...
+    @property
+    def prefix(self) -> str: ...
+    @property
+    def digits(self) -> int: ...
+    @property
+    def next_sequence(self) -> int: ...
+    @property
+    def taken_numbers(self) -> set[str]: ...
+
+class MobilityStatistics:
+    @property
+    def as_of(self) -> datetime.date: ...
+    @property
+    def away(self) -> int: ...
+    @property
+    def mobile(self) -> int: ...
+    @property
+    def registered(self) -> int: ...
+    @property
+    def reported_to_host(self) -> int: ...
+    @property
+    def hosted(self) -> int: ...
+    @property
+    def by_destination(self) -> MobilityCounts: ...
+    @property
+    def by_reason(self) -> MobilityCounts: ...
+    @property
+    def by_home_branch(self) -> MobilityCounts: ...
+    @property
+    def by_host(self) -> MobilityCounts: ...
+
+class CertificateStatistics:
+    @property
+    def as_of(self) -> datetime.date: ...
+    @property
+    def by_state(self) -> CertificateCounts: ...
+    @property
+    def valid(self) -> int: ...
+    @property
+    def expired(self) -> int: ...
+    @property
+    def review_overdue(self) -> int: ...
+
+class CampaignState:
+    phase: Optional[CampaignPhase]
+    phase_dates: list[Optional[datetime.date]]
+    by_party_groups: list[bool]
+    last_date: Optional[datetime.date]
+    participants: dict[MemberId, ParticipantState]
+    def full_members_here(self) -> int: ...
+    def excellent_here(self) -> int: ...
+    def find(self, member: MemberId) -> Optional[ParticipantState]: ...
+
+def advise_document(plan: Any = None, /, *, rules: RuleSet = ..., **fields: Any) -> DocumentAdvice: ...
+def apply_rate(base: int, rate_bp: int, mode: DuesRounding = ...) -> int: ...
+def attempts_since_last_contact(log: ContactLog, d: _Date) -> int: ...
+def attendance_counts(meeting: Meeting) -> BranchVote: ...
+def campaign_agenda(campaign: Campaign, as_of: _Date, rules: RuleSet = ...) -> Agenda: ...
+def campaign_record_kind(record: _CampaignRecordArg) -> str: ...
+def disposition_record_kind(record: _DispositionRecordArg) -> str: ...
+def campaign_state_of(campaign: Campaign) -> CampaignState: ...
+def campaign_state_on(campaign: Campaign, d: _Date) -> CampaignState: ...
+def case_agenda(case: DevelopmentCase, as_of: _Date, id: Optional[CaseId] = None) -> Agenda: ...
+def case_timeline(case: DevelopmentCase, as_of: _Date) -> Timeline: ...
+def certificate_after(state: CertificateState, kind: CertificateEventKind) -> Optional[CertificateState]: ...
+def valid_certificates_on(
+    certificates: Iterable[Union[ActivityCertificate, _Record]], d: _Date, rules: RuleSet = ...
+) -> list[ActivityCertificate]: ...
+def reissue_after_loss(
+    lost: ActivityCertificate,
+    lost_on: _Date,
+    reason: str,
+    numbering: CertificateNumbering,
+    issue: Union[CertificateIssue, _Record],
+    existing: Iterable[Union[ActivityCertificate, _Record]] = ...,
+    rules: RuleSet = ...,
+) -> ActivityCertificate: ...
+def record_with_certificates(
+    episode: MobilityEpisode,
+    record: Union[EpisodeRecord, _Record],
+    certificates: Iterable[Union[ActivityCertificate, _Record]],
+    rules: RuleSet = ...,
+) -> None: ...
+def certificate_agenda(certificate: ActivityCertificate, as_of: _Date, rules: RuleSet = ...) -> Agenda: ...
+def certificate_expiry_date(certificate: ActivityCertificate, rules: RuleSet = ...) -> Optional[datetime.date]: ...
+def certificate_state_on(certificate: ActivityCertificate, d: _Date) -> Optional[CertificateStatus]: ...
+def check_campaign_record(campaign: Campaign, record: _CampaignRecordArg, rules: RuleSet = ..., elsewhere: Any = ...) -> None: ...
+def check_certificate_record(certificate: ActivityCertificate, record: Any, rules: RuleSet = ...) -> None: ...
+def check_contact_record(log: ContactLog, record: Any) -> None: ...
+def check_disposition_record(file: DispositionFile, record: _DispositionRecordArg, rules: RuleSet = ...) -> None: ...
+def check_dues_payment(payment: Any, account: DuesAccount, as_of: _Date, rules: RuleSet = ...) -> DuesPaymentCheck: ...
+def check_episode_record(episode: MobilityEpisode, record: Any, rules: RuleSet = ...) -> None: ...
+def check_excellent_share(excellent: int, full_members: int, reason: str = "", rules: RuleSet = ...) -> None: ...
+def check_host_dues(certificates: Any, host: OrgId, d: _Date, rules: RuleSet = ...) -> None: ...
+def check_issue(member: MemberId, issue: Any, existing: Any = ..., rules: RuleSet = ...) -> None: ...
+def check_issuer(committee: OrgUnit) -> None: ...
+def check_new_letter(letter: Any, existing: Any = ..., rules: RuleSet = ...) -> None: ...
+def check_readmission(exit: Union[StandingEvent, _Record], application_date: _Date, rules: RuleSet = ...) -> None: ...
+def check_tightens(base: RuleSet, profile: RuleSet) -> None: ...
+def check_transfer_record(letter: TransferLetter, record: Any, rules: RuleSet = ...) -> None: ...
+def check_vote_at(org: OrgId, member: Member, episodes: Any, d: _Date) -> None: ...
+def correction_deadline(approved: _Date, rules: RuleSet = ...) -> datetime.date: ...
+def count_ballots(ballots: Any, date: _Date, rules: RuleSet = ...) -> list[BallotsCounted]: ...
+def disposition_agenda(file: DispositionFile, as_of: _Date, rules: RuleSet = ...) -> Agenda: ...
+def dispositions_on(file: DispositionFile, d: _Date, rules: RuleSet = ...) -> list[DispositionState]: ...
+def dues_agenda(account: DuesAccount, payments: Any, org: OrgId, subject: str, as_of: _Date, rules: RuleSet = ...) -> Agenda: ...
+def dues_arrears(account: DuesAccount, payments: Any, as_of: _Date, rules: RuleSet = ...) -> DuesStatement: ...
+def dues_due(account: DuesAccount, month: _Month, as_of: _Date, rules: RuleSet = ...) -> int: ...
+def dues_rate_bp(brackets: Any, base: int) -> int: ...
+def episode_agenda(episode: MobilityEpisode, as_of: _Date, rules: RuleSet = ...) -> Agenda: ...
+def episode_state_on(episode: MobilityEpisode, d: _Date) -> Optional[EpisodeState]: ...
+def evaluation_agenda(campaigns: Any, files: Any, as_of: _Date, rules: RuleSet = ...) -> Agenda: ...
+def excellent_cap(full_members: int, rules: RuleSet = ...) -> int: ...
+def exited_on(history: Any, d: _Date) -> bool: ...
+def final_grades(campaign: Campaign) -> list[FinalGrade]: ...
+@overload
+def first_unpaid_streak(statement: DuesStatement, need: Optional[int] = None) -> Optional[UnpaidStreak]: ...
+@overload
+def first_unpaid_streak(
+    account: DuesAccount, payments: Iterable[Union[DuesPayment, _Record]], as_of: _Date, rules: RuleSet = ...
+) -> Optional[UnpaidStreak]: ...
+def format_class_hours(tenths: int) -> str: ...
+def format_month(month: _Month) -> str: ...
+def format_yuan(fen: int) -> str: ...
+def has_vote_at(org: OrgId, member: Member, d: _Date) -> bool: ...
+def is_certificate_valid_on(certificate: ActivityCertificate, d: _Date, rules: RuleSet = ...) -> bool: ...
+def is_mobile_member_on(episode: MobilityEpisode, d: _Date, rules: RuleSet = ...) -> bool: ...
+def issue_certificate(numbering: CertificateNumbering, member: MemberId, issue: Any, existing: Any = ..., rules: RuleSet = ..., number: Optional[str] = None) -> ActivityCertificate: ...
+def last_contact_on(log: ContactLog, d: _Date) -> datetime.date: ...
+def last_day(month: _Month) -> datetime.date: ...
+@overload
+def last_org_life(meetings: Iterable[Union[Meeting, _Record]], as_of: _Date) -> dict[MemberId, datetime.date]: ...
+@overload
+def last_org_life(
+    meetings: Iterable[Union[Meeting, _Record]], as_of: _Date, member: MemberId
+) -> Optional[datetime.date]: ...
+def last_paid_month(member: MemberId, payments: Any, as_of: _Date) -> Optional[datetime.date]: ...
+def life_agenda(org: OrgUnit, meetings: Any, scope: Union[LifeScope, _Record], start: _Date, as_of: _Date, rules: RuleSet = ...) -> Agenda: ...
+def life_compliance(org: OrgUnit, meetings: Any, scope: Union[LifeScope, _Record], start: _Date, end: _Date, rules: RuleSet = ...) -> ComplianceReport: ...
+def local_profile_example() -> RuleSet: ...
+def lost_contact_agenda(log: ContactLog, history: Any, as_of: _Date, rules: RuleSet = ...) -> Agenda: ...
+def make_profile(name: str, change: Any = None) -> RuleSet: ...
+def meeting_participants(meeting: Meeting) -> list[MemberId]: ...
+def mobile_from(episode: MobilityEpisode, rules: RuleSet = ...) -> Optional[datetime.date]: ...
+def mobility_agenda(mobility: Any, as_of: _Date, rules: RuleSet = ...) -> Agenda: ...
+def month_of(d: _Date) -> datetime.date: ...
+def monthly_dues(category: DuesCategory, base: int, params: LifeParams = ...) -> int: ...
+def months_between(a: _Month, b: _Month) -> int: ...
+def national_cadence() -> list[CadenceRule]: ...
+def national_training_requirements() -> list[TrainingRequirement]: ...
+def next_review_due(certificate: ActivityCertificate, d: _Date, rules: RuleSet = ...) -> datetime.date: ...
+def out_of_contact_long_enough(log: ContactLog, d: _Date, rules: RuleSet = ...) -> bool: ...
+def parse_class_hours(text: str, field: str = ...) -> int: ...
+def parse_yuan(text: str, field: str = ...) -> int: ...
+def participation_at(org: OrgId, member: Member, episodes: Any, d: _Date) -> Participation: ...
+def pay_by(account: DuesAccount, month: _Month) -> datetime.date: ...
+def reached_since(log: ContactLog, since: _Date, d: _Date) -> bool: ...
+def readmission_barred_until(
+    exit: Union[_Date, StandingEvent, DispositionFile], rules: RuleSet = ...
+) -> Optional[datetime.date]: ...
+def removal_due(history: Any, d: _Date, rules: RuleSet = ...) -> Optional[datetime.date]: ...
+def require_removal_grounds(log: ContactLog, history: Any, d: _Date, rules: RuleSet = ...) -> None: ...
+def require_suspension_grounds(log: ContactLog, history: Any, d: _Date, rules: RuleSet = ...) -> None: ...
+def requirement_for(requirement: TrainingRequirement, entry: TrainingRosterEntry, year: int, params: LifeParams = ...) -> TrainingDue: ...
+@overload
+def responsible_org_on(letters: TransferLetter, original: None, d: _Date, rules: RuleSet = ...) -> OrgId: ...
+@overload
+def responsible_org_on(
+    letters: Iterable[Union[TransferLetter, _Record]], original: OrgId, d: _Date, rules: RuleSet = ...
+) -> OrgId: ...
+def rights_suspended_on(sanctions: Any, d: _Date) -> bool: ...
+def rule_set_from_text(text: str) -> RuleSet: ...
+def self_withdrawal_agenda(member: Member, inputs: Any, history: Any, as_of: _Date, rules: RuleSet = ...) -> Agenda: ...
+def self_withdrawal_dates(inputs: Any, rules: RuleSet = ...) -> list[SelfWithdrawalGroundDate]: ...
+def self_withdrawal_grounds(inputs: Any, as_of: _Date, rules: RuleSet = ...) -> list[SelfWithdrawalGroundDate]: ...
+def slot_containing(d: _Date, period: CadencePeriod) -> CadenceSlot: ...
+def standing_event_of(state: DispositionState, decided_by: str = "") -> Optional[StandingEvent]: ...
+def standing_exit(file: DispositionFile, rules: RuleSet = ...) -> Optional[StandingEvent]: ...
+def suggest_grade(tally: GradeTally, profile: AggregationProfile = ...) -> Optional[Grade]: ...
+def suggested_grade(state: CampaignState, member: MemberId, profile: AggregationProfile) -> Optional[Grade]: ...
+def suspended_since(history: Any, d: _Date) -> Optional[datetime.date]: ...
+def suspension_due(log: ContactLog, d: _Date, rules: RuleSet = ...) -> datetime.date: ...
+def to_text(rules: RuleSet) -> str: ...
+def training_agenda(org: OrgId, roster: Any, ledger: Any, as_of: _Date, rules: RuleSet = ...) -> Agenda: ...
+def training_hours(member: MemberId, year: int, ledger: Any, as_of: _Date, concentrated_only: bool = ...) -> int: ...
+def training_shortfalls(org: OrgId, year: int, roster: Any, ledger: Any, as_of: _Date, rules: RuleSet = ...) -> TrainingShortfalls: ...
+def transfer_agenda(letter: TransferLetter, as_of: _Date, rules: RuleSet = ...) -> Agenda: ...
+def transfer_expiry_date(letter: TransferLetter, rules: RuleSet = ...) -> datetime.date: ...
+def transfer_required_from(episode: MobilityEpisode, d: _Date, rules: RuleSet = ...) -> Optional[datetime.date]: ...
+def transfer_state_on(letter: TransferLetter, d: _Date, rules: RuleSet = ...) -> Optional[TransferStatus]: ...
+def transfer_validity_days(letter: TransferLetter, rules: RuleSet = ...) -> int: ...
+def transition_for(step: Step) -> Transition: ...
+def transitions() -> list[Transition]: ...
+def validate_ballots_counted(record: Any, rules: RuleSet = ...) -> None: ...
+def validate_cadence(cadence: Any) -> None: ...
+def validate_dues_account(account: Any, rules: RuleSet = ...) -> None: ...
+def validate_dues_params(params: LifeParams) -> None: ...
+def validate_meeting(meeting: Meeting, org: OrgUnit, as_of: _Date) -> None: ...
+def validate_party_probation(probation: Any) -> None: ...
+def validate_profile(profile: AggregationProfile) -> None: ...
+def validate_relief(relief: Any) -> None: ...
+def validate_training_ledger(ledger: Any, as_of: _Date) -> None: ...
+def validate_training_record(record: Any, as_of: _Date) -> None: ...
+def voluntary_to_centre(amount: int, params: LifeParams = ...) -> bool: ...
+def whole_months_in_year(admitted: Optional[_Date], year: int) -> int: ...
+def yearly_report_due(left: _Date, n: int, rules: RuleSet = ...) -> datetime.date: ...
 
 # ---------------------------------------------------------------------------------------------------
 # The store
@@ -802,6 +2417,91 @@ class Store:
     def standing_history(self, member: MemberId) -> list[StandingEvent]: ...
     def standing_on(self, member: MemberId, d: _Date) -> Optional[Standing]: ...
     def party_age(self, member: MemberId, on: _Date) -> Optional[int]: ...
+    # development, mobility, evaluation, life
+    def open_case(self, person: Union[Applicant, _Record], application: Union[_Date, StepRecord], /, *, rule_set: str = "", backfilled: bool = ..., why: str = "") -> CaseId: ...
+    def record_step(self, case: CaseId, step: Union[Step, str, StepRecord], date: Optional[_Date] = None, details: Optional[_Record] = None, /, *, why: str = "", **fields: Any) -> None: ...
+    def get_case(self, case: CaseId) -> DevelopmentCase: ...
+    def case_member(self, case: CaseId) -> Optional[MemberId]: ...
+    def case_timeline(self, case: CaseId, as_of: _Date) -> Timeline: ...
+    def cases(self, scope: _Scope = None) -> Cases: ...
+    def pipeline_statistics(self, start: _Date, end: _Date, scope: _Scope = None) -> PipelineStatistics: ...
+    def register_rule_set(self, profile: RuleSet) -> None: ...
+    def rule_set_named(self, name: str) -> RuleSet: ...
+    def record_party_probation(self, member: MemberId, probation: Optional[_Record] = None, /, *, why: str = "", **fields: Any) -> None: ...
+    def party_probations(self, member: MemberId) -> list[PartyProbation]: ...
+    def find_members_by_name(self, name: str) -> Roster: ...
+    def find_members(self, id_numbers: Iterable[Union[str, CitizenId]]) -> Roster: ...
+    def standing_histories(self, scope: _Scope = None) -> StandingHistories: ...
+    def record_access(self, what: str, why: str) -> None: ...
+    def open_episode(self, member: MemberId, left: Optional[Union[EpisodeRecord, _Record]] = None, /, *, why: str = "", **fields: Any) -> EpisodeId: ...
+    def record_episode(self, episode: EpisodeId, record: Optional[_Record] = None, /, *, why: str = "", **fields: Any) -> None: ...
+    def get_episode(self, episode: EpisodeId) -> MobilityEpisode: ...
+    def member_episodes(self, member: MemberId) -> list[MobilityEpisode]: ...
+    def episodes(self, scope: _Scope = None, side: Union[EpisodeSide, str] = ...) -> Episodes: ...
+    def certificate_numbering(self) -> CertificateNumbering: ...
+    def set_certificate_numbering(self, prefix: str, digits: int = ..., next_sequence: int = ..., why: str = "") -> None: ...
+    def issue_certificate(self, member: MemberId, issue: Optional[_Record] = None, /, *, number: Optional[str] = None, why: str = "", **fields: Any) -> str: ...
+    def reissue_certificate(self, lost: str, lost_on: _Date, reason: str, replacement: Optional[Union[CertificateIssue, _Record]] = None, why: str = "") -> str: ...
+    def record_certificate(self, number: str, record: Optional[_Record] = None, /, *, why: str = "", **fields: Any) -> None: ...
+    def get_certificate(self, number: str) -> ActivityCertificate: ...
+    def member_certificates(self, member: MemberId) -> list[ActivityCertificate]: ...
+    def certificates(self, scope: _Scope = None) -> Certificates: ...
+    def issue_transfer_letter(self, letter: Optional[_Record] = None, /, *, why: str = "", **fields: Any) -> TransferLetterId: ...
+    def receive_transfer(self, letter: TransferLetterId, receipt: Union[_Date, TransferRecord], /, *, new_branch: Optional[OrgId] = None, why: str = "", **fields: Any) -> None: ...
+    def revoke_transfer(self, letter: TransferLetterId, on: _Date, reason: str, why: str = "") -> None: ...
+    def get_transfer_letter(self, letter: TransferLetterId) -> TransferLetter: ...
+    def find_transfer_letter(self, issuer: OrgId, serial: str) -> Optional[TransferLetterId]: ...
+    def member_transfer_letters(self, member: MemberId) -> list[TransferLetter]: ...
+    def branch_moves(self, member: MemberId) -> BranchMoves: ...
+    def responsible_branch_on(self, member: MemberId, d: _Date) -> OrgId: ...
+    def open_contact_log(self, member: MemberId, known_contact: _Date, why: str = "") -> None: ...
+    def record_contact(self, member: MemberId, record: Optional[_Record] = None, /, *, why: str = "", **fields: Any) -> None: ...
+    def get_contact_log(self, member: MemberId) -> Optional[ContactLog]: ...
+    def contact_logs(self, scope: _Scope = None) -> ContactLogs: ...
+    def suspend_for_lost_contact(self, member: MemberId, on: _Date, decided_by: str, why: str = "") -> None: ...
+    def remove_for_lost_contact(self, member: MemberId, on: _Date, decided_by: str, why: str = "") -> None: ...
+    def self_withdrawal_candidates(self, as_of: _Date, scope: _Scope = None, supplied: Iterable[Union[SelfWithdrawalInput, _Record]] = ...) -> Agenda: ...
+    def mobility_agenda(self, as_of: _Date, scope: _Scope = None) -> Agenda: ...
+    def mobility_statistics(self, as_of: _Date, scope: _Scope = None) -> MobilityStatistics: ...
+    def certificate_statistics(self, as_of: _Date, scope: _Scope = None) -> CertificateStatistics: ...
+    def transfers_in_flight(self, as_of: _Date, scope: _Scope = None) -> TransfersInFlight: ...
+    def open_campaign(self, org: OrgId, year: int, study_begins: _Date, *, rule_set: str = "", why: str = "") -> CampaignId: ...
+    def record_campaign(self, campaign: CampaignId, record: Optional[_CampaignRecordArg] = None, /, *, why: str = "", **fields: Any) -> None: ...
+    def record_ballots(self, campaign: CampaignId, date: _Date, ballots: Iterable[Union[Ballot, _Record]], why: str = "") -> None: ...
+    def get_campaign(self, campaign: CampaignId) -> Campaign: ...
+    def find_campaign(self, org: OrgId, year: int) -> Optional[CampaignId]: ...
+    def participants_from_roster(self, org: OrgId, on: _Date) -> list[Participant]: ...
+    def campaigns(self, scope: _Scope = None, year: Optional[int] = None) -> Campaigns: ...
+    def decided_grades(self, year: int) -> FinalGrades: ...
+    def grade_of(self, member: MemberId, year: int) -> Optional[FinalGrade]: ...
+    def grade_distributions(self, scope: _Scope = None, year: Optional[int] = None) -> GradeDistributions: ...
+    def low_grade_follow_ups(self, scope: _Scope = None, year: Optional[int] = None) -> LowGradeFollowUps: ...
+    def open_disposition(self, member: MemberId, opened: Optional[_Record] = None, /, *, rule_set: str = "", why: str = "", **fields: Any) -> None: ...
+    def record_disposition(self, member: MemberId, record: Optional[_DispositionRecordArg] = None, /, *, why: str = "", **fields: Any) -> None: ...
+    def get_disposition_file(self, member: MemberId) -> DispositionFile: ...
+    def disposition_overviews(self, as_of: _Date, scope: _Scope = None, open_only: bool = ...) -> DispositionOverviews: ...
+    def add_meeting(self, meeting: Union[Meeting, _Record] = None, /, *, as_of: _Date, why: str = "", **fields: Any) -> MeetingId: ...
+    def correct_meeting(self, meeting: Union[Meeting, _Record], version: int, as_of: _Date, why: str = "") -> None: ...
+    def get_meeting(self, meeting: MeetingId) -> StoredMeeting: ...
+    def meetings_of(self, start: _Date, end: _Date, scope: _Scope = None) -> Meetings: ...
+    def life_compliance_report(self, org: OrgId, start: _Date, end: _Date) -> ComplianceReport: ...
+    def life_activity(self, as_of: _Date, scope: _Scope = None) -> LifeActivity: ...
+    def life_activity_of(self, member: MemberId, as_of: _Date) -> MemberLifeActivity: ...
+    def add_training(self, record: Optional[_Record] = None, /, *, as_of: _Date, why: str = "", **fields: Any) -> None: ...
+    def training_ledger(self, member: MemberId, year: Optional[int] = None) -> TrainingLedger: ...
+    def training_shortfall_report(self, org: OrgId, year: int, as_of: _Date) -> TrainingShortfalls: ...
+    def open_dues_account(self, member: MemberId, initial: Optional[_Record] = None, /, *, terms: Optional[Union[DuesTerms, _Record]] = None, why: str = "", **fields: Any) -> None: ...
+    def set_dues_terms(self, member: MemberId, terms: Optional[_Record] = None, /, *, why: str = "", **fields: Any) -> None: ...
+    def change_dues_base(self, member: MemberId, change: Optional[_Record] = None, /, *, why: str = "", **fields: Any) -> None: ...
+    def add_dues_relief(self, member: MemberId, relief: Optional[_Record] = None, /, *, why: str = "", **fields: Any) -> None: ...
+    def add_dues_excuse(self, member: MemberId, excuse: Optional[_Record] = None, /, *, why: str = "", **fields: Any) -> None: ...
+    def record_dues_payment(self, payment: Optional[_Record] = None, /, *, as_of: _Date, why: str = "", **fields: Any) -> DuesPaymentCheck: ...
+    def get_dues_account(self, member: MemberId) -> Optional[DuesAccount]: ...
+    def get_dues_terms(self, member: MemberId) -> DuesTerms: ...
+    def dues_payments(self, member: MemberId) -> DuesPayments: ...
+    def dues_statement(self, member: MemberId, as_of: _Date) -> DuesStatement: ...
+    def dues_arrears_report(self, as_of: _Date, scope: _Scope = None) -> DuesArrears: ...
+
     # agenda and audit
     def agenda(self, as_of: _Date, scope: _Scope = None) -> Agenda: ...
     def audit_log(self, after: int = 0) -> AuditLog: ...

@@ -1,0 +1,718 @@
+// The development pipeline (发展党员): stages, steps and their details (development/steps.hpp), the
+// transition table (transitions.hpp), a case with its rules and state (case.hpp), its agenda and
+// timeline (case_agenda.hpp), local profiles (rules/profile.hpp), and the development methods of Store
+// (open_case, record_step …), together with the store's other member queries that came with the
+// pipeline (party probations, name lookups, standing histories, access records).
+
+#include <array>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "dangyuan/development/case.hpp"
+#include "dangyuan/development/case_agenda.hpp"
+#include "dangyuan/development/steps.hpp"
+#include "dangyuan/development/transitions.hpp"
+#include "dangyuan/member/discipline.hpp"
+#include "dangyuan/rules/profile.hpp"
+#include "domains.hpp"
+
+namespace dangyuan::python {
+
+/// One standing event of one member: a row of Store.standing_histories().
+struct standing_history_entry {
+    member_id member;
+    standing_event_kind kind = standing_event_kind::suspended;
+    date::sys_days date{};
+    std::string reason;
+    std::string decided_by;
+
+    friend bool operator==(standing_history_entry const&, standing_history_entry const&) = default;
+};
+
+DANGYUAN_PY_RECORD(applicant, "Applicant");
+DANGYUAN_PY_RECORD(step_details, "StepDetails");
+DANGYUAN_PY_RECORD(step_record, "StepRecord");
+DANGYUAN_PY_RECORD(member_eligibility, "MemberEligibility");
+DANGYUAN_PY_RECORD(notice_record, "NoticeRecord");
+DANGYUAN_PY_RECORD(party_probation, "PartyProbation");
+DANGYUAN_PY_RECORD(store::case_summary, "CaseSummary");
+DANGYUAN_PY_RECORD(store::stage_statistics, "StageStatistics");
+DANGYUAN_PY_RECORD(timeline_row, "TimelineRow");
+DANGYUAN_PY_RECORD(standing_history_entry, "StandingHistoryEntry");
+
+DANGYUAN_PY_TABLE(store::case_summary, "Cases");
+DANGYUAN_PY_TABLE(store::stage_statistics, "PipelineStatistics");
+DANGYUAN_PY_TABLE(timeline_row, "Timeline");
+DANGYUAN_PY_TABLE(standing_history_entry, "StandingHistories");
+
+// ---- records
+
+std::span<field_spec<applicant> const> record_traits<applicant>::fields() {
+    using T = applicant;
+    static std::array const specs{
+        DANGYUAN_PY_REQUIRED(T, name),   DANGYUAN_PY_FIELD(T, sex),       DANGYUAN_PY_REQUIRED(T, birth_date),
+        DANGYUAN_PY_FIELD(T, id_number), DANGYUAN_PY_FIELD(T, ethnicity), DANGYUAN_PY_FIELD(T, education),
+        DANGYUAN_PY_FIELD(T, category),  DANGYUAN_PY_FIELD(T, work_unit), DANGYUAN_PY_REQUIRED(T, branch),
+    };
+    return specs;
+}
+// As for Member: the ID number carries the birth date and sex.
+void record_traits<applicant>::finish(applicant& a, std::uint64_t& given) {
+    if (!a.id_number) return;
+    if (!was_given<applicant>(given, "birth_date")) {
+        a.birth_date = a.id_number->birth_date();
+        mark_given<applicant>(given, "birth_date");
+    }
+    if (!was_given<applicant>(given, "sex")) a.sex = a.id_number->sex_of();
+}
+
+std::span<field_spec<step_details> const> record_traits<step_details>::fields() {
+    using T = step_details;
+    static std::array const specs{
+        DANGYUAN_PY_FIELD(T, by),           DANGYUAN_PY_FIELD(T, recommended),
+        DANGYUAN_PY_FIELD(T, members),      DANGYUAN_PY_FIELD(T, passed),
+        DANGYUAN_PY_FIELD(T, conclusion),   DANGYUAN_PY_FIELD(T, document),
+        DANGYUAN_PY_FIELD(T, days),         DANGYUAN_PY_FIELD(T, class_hours),
+        DANGYUAN_PY_FIELD(T, special_case), DANGYUAN_PY_FIELD(T, vote),
+        DANGYUAN_PY_FIELD(T, decision),     DANGYUAN_PY_FIELD(T, extension_months),
+        DANGYUAN_PY_FIELD(T, notice_for),   DANGYUAN_PY_FIELD(T, notice_end),
+        DANGYUAN_PY_FIELD(T, objections),   DANGYUAN_PY_FIELD(T, expected_leave),
+        DANGYUAN_PY_FIELD(T, since),        DANGYUAN_PY_FIELD(T, reason),
+    };
+    return specs;
+}
+void record_traits<step_details>::finish(step_details&, std::uint64_t&) {}
+
+std::span<field_spec<step_record> const> record_traits<step_record>::fields() {
+    using T = step_record;
+    static std::array const specs{
+        DANGYUAN_PY_REQUIRED(T, kind),
+        DANGYUAN_PY_REQUIRED(T, date),
+        DANGYUAN_PY_FIELD(T, details),
+    };
+    return specs;
+}
+void record_traits<step_record>::finish(step_record&, std::uint64_t&) {}
+
+std::span<field_spec<member_eligibility> const> record_traits<member_eligibility>::fields() {
+    using T = member_eligibility;
+    static std::array const specs{
+        DANGYUAN_PY_FIELD(T, exists),          DANGYUAN_PY_FIELD(T, full_member),
+        DANGYUAN_PY_FIELD(T, normal_standing), DANGYUAN_PY_FIELD(T, rights_suspended),
+        DANGYUAN_PY_FIELD(T, id_number),       DANGYUAN_PY_FIELD(T, name),
+    };
+    return specs;
+}
+void record_traits<member_eligibility>::finish(member_eligibility&, std::uint64_t&) {}
+
+std::span<field_spec<notice_record> const> record_traits<notice_record>::fields() {
+    using T = notice_record;
+    static std::array const specs{
+        DANGYUAN_PY_REQUIRED(T, notice_for),
+        DANGYUAN_PY_REQUIRED(T, start),
+        DANGYUAN_PY_REQUIRED(T, end),
+        DANGYUAN_PY_FIELD(T, objections),
+    };
+    return specs;
+}
+void record_traits<notice_record>::finish(notice_record&, std::uint64_t&) {}
+
+std::span<field_spec<party_probation> const> record_traits<party_probation>::fields() {
+    using T = party_probation;
+    static std::array const specs{
+        field<&T::from>("from_", true),  // `from` is a Python keyword
+        DANGYUAN_PY_FIELD(T, months),
+        DANGYUAN_PY_FIELD(T, rights_suspended),
+        DANGYUAN_PY_FIELD(T, decided_by),
+    };
+    return specs;
+}
+void record_traits<party_probation>::finish(party_probation&, std::uint64_t&) {}
+
+std::span<field_spec<store::case_summary> const> record_traits<store::case_summary>::fields() {
+    using T = store::case_summary;
+    static std::array const specs{
+        DANGYUAN_PY_FIELD(T, id),      DANGYUAN_PY_FIELD(T, name),    DANGYUAN_PY_FIELD(T, branch),
+        DANGYUAN_PY_FIELD(T, current), DANGYUAN_PY_FIELD(T, outcome), DANGYUAN_PY_FIELD(T, member),
+    };
+    return specs;
+}
+void record_traits<store::case_summary>::finish(store::case_summary&, std::uint64_t&) {}
+
+std::span<field_spec<store::stage_statistics> const> record_traits<store::stage_statistics>::fields() {
+    using T = store::stage_statistics;
+    static std::array const specs{
+        field<&T::of>("stage"),     DANGYUAN_PY_FIELD(T, on_date),         DANGYUAN_PY_FIELD(T, entered),
+        DANGYUAN_PY_FIELD(T, left), DANGYUAN_PY_FIELD(T, mean_dwell_days),
+    };
+    return specs;
+}
+void record_traits<store::stage_statistics>::finish(store::stage_statistics&, std::uint64_t&) {}
+
+std::span<field_spec<timeline_row> const> record_traits<timeline_row>::fields() {
+    using T = timeline_row;
+    static std::array const specs{
+        DANGYUAN_PY_FIELD(T, kind),   DANGYUAN_PY_FIELD(T, earliest), DANGYUAN_PY_FIELD(T, deadline),
+        DANGYUAN_PY_FIELD(T, actual), DANGYUAN_PY_FIELD(T, status),
+    };
+    return specs;
+}
+void record_traits<timeline_row>::finish(timeline_row&, std::uint64_t&) {}
+
+std::span<field_spec<standing_history_entry> const> record_traits<standing_history_entry>::fields() {
+    using T = standing_history_entry;
+    static std::array const specs{
+        DANGYUAN_PY_FIELD(T, member), DANGYUAN_PY_FIELD(T, kind),       DANGYUAN_PY_FIELD(T, date),
+        DANGYUAN_PY_FIELD(T, reason), DANGYUAN_PY_FIELD(T, decided_by),
+    };
+    return specs;
+}
+void record_traits<standing_history_entry>::finish(standing_history_entry&, std::uint64_t&) {}
+
+// ---- tables
+
+void table_spec<store::case_summary>::columns(column_builder<store::case_summary>& b) {
+    using r = store::case_summary;
+    b.integer("id", [](r const& x) { return x.id.value(); });
+    b.text("name", [](r const& x) -> std::string const& { return x.name; });
+    b.integer("branch", [](r const& x) { return x.branch.value(); });
+    b.category<stage>("current", [](r const& x) { return x.current; });
+    b.category<case_outcome>("outcome", [](r const& x) { return x.outcome; });
+    b.optional_integer("member", [](r const& x) { return id_value(x.member); });
+}
+
+void table_spec<store::stage_statistics>::columns(column_builder<store::stage_statistics>& b) {
+    using r = store::stage_statistics;
+    b.category<stage>("stage", [](r const& x) { return x.of; });
+    b.integer("on_date", [](r const& x) { return x.on_date; });
+    b.integer("entered", [](r const& x) { return x.entered; });
+    b.integer("left", [](r const& x) { return x.left; });
+    b.real("mean_dwell_days", [](r const& x) { return x.mean_dwell_days; });
+}
+
+void table_spec<timeline_row>::columns(column_builder<timeline_row>& b) {
+    using r = timeline_row;
+    using opt = std::optional<date::sys_days>;
+    b.category<step>("step", [](r const& x) { return x.kind; });
+    b.integer("number", [](r const& x) { return official_number(x.kind); });
+    b.dates("earliest", [](r const& x) { return x.earliest; });
+    b.dates("deadline", [](r const& x) { return x.deadline; });
+    b.dates("first", [](r const& x) { return x.actual.empty() ? opt{} : opt{x.actual.front()}; });
+    b.dates("last", [](r const& x) { return x.actual.empty() ? opt{} : opt{x.actual.back()}; });
+    b.integer("times", [](r const& x) { return x.actual.size(); });
+    b.category<timeline_status>("status", [](r const& x) { return x.status; });
+}
+
+void table_spec<standing_history_entry>::columns(column_builder<standing_history_entry>& b) {
+    using r = standing_history_entry;
+    b.integer("member", [](r const& x) { return x.member.value(); });
+    b.category<standing_event_kind>("kind", [](r const& x) { return x.kind; });
+    b.dates("date", [](r const& x) { return x.date; });
+    b.text("reason", [](r const& x) -> std::string const& { return x.reason; });
+    b.text(
+        "decided_by", [](r const& x) -> std::string const& { return x.decided_by; }, true);
+}
+
+namespace {
+
+// A step record from the arguments of record(): a StepRecord (or a mapping with its fields) alone, or
+// a step kind and a date with details as a StepDetails, a mapping and/or keywords. Keywords given with
+// a StepRecord change its details.
+step_record step_from_python(py::handle kind, py::handle when, py::handle details, py::kwargs const& fields) {
+    if (py::isinstance<step_record>(kind) || PyDict_Check(kind.ptr())) {
+        if (!when.is_none() || !details.is_none())
+            throw py::type_error("a StepRecord is given alone (its details may be changed with keywords)");
+        auto r = record_from_python<step_record>(kind);
+        if (py::len(fields) > 0) r.details = record_from_python<step_details>(py::cast(r.details), fields);
+        return r;
+    }
+    step_record r;
+    r.kind = load<step>(kind, "step");
+    if (is_missing(when)) throw invalid_input("date", "is required");
+    r.date = load<date::sys_days>(when, "date");
+    r.details = record_from_python<step_details>(details, fields);
+    return r;
+}
+
+// The application that opens a case: a date, or a StepRecord.
+step_record application_from_python(py::handle value) {
+    if (py::isinstance<step_record>(value) || PyDict_Check(value.ptr()))
+        return record_from_python<step_record>(value);
+    return step_record{step::application_submitted, load<date::sys_days>(value, "application"), {}};
+}
+
+// A Python callable (member_id, date) -> MemberEligibility (or a mapping) as the C++ lookup. Only
+// used by the pure case methods, which hold the GIL.
+eligibility_lookup lookup_from_python(py::object f) {
+    if (f.is_none()) return {};
+    if (!PyCallable_Check(f.ptr())) wrong_type("lookup", "a callable (member, date) -> MemberEligibility", f);
+    return [f](member_id id, date::sys_days d) { return record_from_python<member_eligibility>(f(id, d)); };
+}
+
+std::vector<standing_history_entry> flatten(
+    std::vector<std::pair<member_id, std::vector<standing_event>>> const& histories) {
+    std::vector<standing_history_entry> out;
+    for (auto const& [id, events] : histories)
+        for (auto const& e : events)
+            out.push_back({id, e.kind, e.date, e.reason, e.decided_by});
+    return out;
+}
+
+// make_profile's change: a callable that changes the RuleSet it is given (or returns a new one), or a
+// mapping of the text-form keys of to_text ({"dev.public_notice_working_days": 5}).
+rule_set profile_from_python(std::string name, py::handle change) {
+    if (change.is_none()) return make_profile(std::move(name), [](rule_set&) {});
+    if (PyCallable_Check(change.ptr())) {
+        return make_profile(std::move(name), [&](rule_set& r) {
+            py::object obj = py::cast(r);
+            py::object const result = py::reinterpret_borrow<py::object>(change)(obj);
+            auto const changed = result.is_none() ? obj.cast<rule_set>() : result.cast<rule_set>();
+            auto const kept = r.name;
+            r = changed;
+            r.name = kept;
+        });
+    }
+    if (!PyDict_Check(change.ptr()) && !py::hasattr(change, "items"))
+        wrong_type("change", "a callable (RuleSet) -> None or a mapping of profile keys", change);
+    std::string text;
+    for (auto item : py::reinterpret_borrow<py::object>(change).attr("items")()) {
+        auto const pair = py::reinterpret_borrow<py::tuple>(item);
+        auto const key = codec<std::string>::load(pair[0], "change");
+        if (key == "name") throw invalid_input("change", "the name is make_profile's first argument");
+        std::int64_t v = 0;
+        if (PyBool_Check(pair[1].ptr()))
+            v = pair[1].cast<bool>() ? 1 : 0;
+        else
+            v = load<int>(pair[1], key);
+        text += key + "=" + std::to_string(v) + "\n";
+    }
+    auto const parsed = rule_set_from_text(text);
+    return make_profile(std::move(name), [&](rule_set& r) {
+        auto const kept = r.name;
+        r = parsed;
+        r.name = kept;
+    });
+}
+
+}  // namespace
+
+void bind_development(py::module_& m) {
+    // ---- enums
+    bind_enum<stage>(
+        m, "The five stages of the pipeline: 入党申请人, 入党积极分子, 发展对象, 预备党员, 正式党员.");
+    bind_enum<case_outcome>(m, "How a case ended without a full member.");
+    bind_enum<step>(m,
+                    "The 25 steps of the official flow (发展党员工作流程) and the supporting records; "
+                    ".number is the position in the chart (0 for supporting records).")
+        .def_property_readonly("number", &official_number, "Position in the 25-step chart, 0 if none.");
+    bind_enum<recommendation>(m, "How an activist was recommended (党员推荐 / 群团推优).");
+    bind_enum<conversion_decision>(m, "The decision of a conversion meeting: convert, extend or cancel.");
+    bind_enum<timeline_status>(m, "Status of one line of a case timeline on a date.");
+
+    // ---- records
+    py::class_<applicant> person(m, "Applicant",
+                                 "The person a development case is about. name, birth_date and branch (the "
+                                 "OrgId handling the case) are required; birth_date and sex are taken from "
+                                 "id_number when only the number is given.");
+    bind_record(person);
+    py::class_<step_details> details(
+        m, "StepDetails",
+        "The details a step carries; each step uses the fields its kind needs: by (MemberId), recommended, "
+        "members (list of MemberId), passed, conclusion, document, days, class_hours, special_case, vote "
+        "(BranchVote), decision, extension_months, notice_for, notice_end, objections, expected_leave, "
+        "since, reason.");
+    bind_record(details);
+    py::class_<step_record> record(m, "StepRecord",
+                                   "One dated step of a case: kind (Step), date, details (StepDetails).");
+    bind_record(record);
+    py::class_<member_eligibility> eligibility(
+        m, "MemberEligibility",
+        "What the rules need to know about a member named in a step on its date (returned by a lookup).");
+    bind_record(eligibility);
+    py::class_<notice_record> notice(m, "NoticeRecord", "A completed public notice (公示) and its step.");
+    bind_record(notice);
+    py::class_<party_probation> probation(
+        m, "PartyProbation",
+        "A party probation (留党察看): from_ (the date it took effect; `from` is a Python keyword), months "
+        "(12 or 24), rights_suspended, decided_by.");
+    bind_record(probation);
+    probation.def("until", &party_probation::until, "The day after the last day of the sanction.");
+    py::class_<store::case_summary> summary(
+        m, "CaseSummary", "One case of Store.cases(): id, name, branch, current stage, outcome, member.");
+    bind_record(summary);
+    py::class_<store::stage_statistics> stats(
+        m, "StageStatistics",
+        "Pipeline statistics of one stage: stage, on_date (in it on the end date), entered and left in the "
+        "period, mean_dwell_days of those who left.");
+    bind_record(stats);
+    py::class_<timeline_row> row(m, "TimelineRow",
+                                 "One line of a case timeline: kind (Step), earliest, deadline, actual (the "
+                                 "dates recorded), status.");
+    bind_record(row);
+    py::class_<standing_history_entry> entry(
+        m, "StandingHistoryEntry",
+        "One standing event of one member: member, kind, date, reason, decided_by.");
+    bind_record(entry);
+
+    output_class<case_state>(m, "CaseState", "The state of a case, derived by replaying its records.")
+        .def_readonly("current", &case_state::current)
+        .def_readonly("outcome", &case_state::outcome)
+        .def_readonly("recorded", &case_state::recorded, "The kinds recorded at least once (a set of Step).")
+        .def_readonly("last_date", &case_state::last_date)
+        .def_readonly("applied", &case_state::applied)
+        .def_readonly("first_talk", &case_state::first_talk)
+        .def_readonly("activist_since", &case_state::activist_since)
+        .def_readonly("cultivation_start", &case_state::cultivation_start)
+        .def_readonly("last_assessment", &case_state::last_assessment)
+        .def_readonly("contacts", &case_state::contacts)
+        .def_readonly("target_since", &case_state::target_since)
+        .def_readonly("introducers", &case_state::introducers)
+        .def_readonly("review_passed", &case_state::review_passed)
+        .def_readonly("training_days", &case_state::training_days)
+        .def_readonly("training_hours", &case_state::training_hours)
+        .def_readonly("training_waived", &case_state::training_waived)
+        .def_readonly("pre_review_date", &case_state::pre_review_date)
+        .def_readonly("pre_review_passed", &case_state::pre_review_passed)
+        .def_readonly("expected_leave", &case_state::expected_leave)
+        .def_readonly("notices", &case_state::notices)
+        .def_readonly("admission_meeting", &case_state::admission_meeting)
+        .def_readonly("higher_talk", &case_state::higher_talk)
+        .def_readonly("approval", &case_state::approval)
+        .def_readonly("oath", &case_state::oath)
+        .def_readonly("probation_end", &case_state::probation_end)
+        .def_readonly("extensions", &case_state::extensions)
+        .def_readonly("conversion_applied", &case_state::conversion_applied)
+        .def_readonly("conversion_meeting", &case_state::conversion_meeting)
+        .def_readonly("pending_decision", &case_state::pending_decision)
+        .def_readonly("pending_extension_months", &case_state::pending_extension_months)
+        .def_readonly("conversion_approved", &case_state::conversion_approved)
+        .def_readonly("full_member_date", &case_state::full_member_date)
+        .def_readonly("archived", &case_state::archived)
+        .def("__repr__", [](case_state const& s) {
+            return "CaseState(current=Stage." + std::string(enumerator_name(s.current)) +
+                   (s.outcome ? ", outcome=CaseOutcome." + std::string(enumerator_name(*s.outcome)) : "") +
+                   ", records=" + std::to_string(s.recorded.size()) + " kinds)";
+        });
+
+    output_class<transition>(m, "Transition",
+                             "One row of the transition table: kind, from_stages (the stages in which the "
+                             "step may be recorded), to (None: unchanged), repeatable, needs.")
+        .def_readonly("kind", &transition::kind)
+        .def_property_readonly("from_stages",
+                               [](transition const& t) {
+                                   std::vector<stage> out;
+                                   for (auto const& [s, name] : enum_info<stage>::values)
+                                       if (contains(t.from, s)) out.push_back(s);
+                                   return out;
+                               })
+        .def_readonly("to", &transition::to)
+        .def_readonly("repeatable", &transition::repeatable)
+        .def_property_readonly(
+            "needs", [](transition const& t) { return std::vector<step>(t.needs.begin(), t.needs.end()); })
+        .def("__repr__", [](transition const& t) {
+            return "Transition(Step." + std::string(enumerator_name(t.kind)) + ")";
+        });
+
+    register_table<store::case_summary>(
+        m,
+        "Development cases, one row each: id, name, branch, current (Stage), outcome (CaseOutcome), member.");
+    register_table<store::stage_statistics>(
+        m, "Pipeline statistics, one row per stage: stage, on_date, entered, left, mean_dwell_days.");
+    register_table<timeline_row>(m,
+                                 "A case timeline, one row per official step: step, number, earliest, "
+                                 "deadline, first and last date recorded, times recorded, status.");
+    register_table<standing_history_entry>(
+        m, "Standing events, one row each: member, kind, date, reason, decided_by.");
+
+    // ---- the case
+    py::class_<development_case> dc(
+        m, "DevelopmentCase",
+        "One person's development case: step records in date order, each checked against the history and "
+        "the rule set the case was opened under; the state is derived by replay.");
+    dc.def(py::init([](py::handle person, rule_set const& rules, bool backfilled) {
+               return development_case(record_from_python<applicant>(person), rules, backfilled);
+           }),
+           py::arg("person"), py::arg("rules") = rule_set::national_2014(), py::arg("backfilled") = false,
+           "Opens a case (no record yet: the first must be application_submitted). backfilled (补录) records "
+           "history in order without the time and content rules.")
+        .def_property_readonly("person", &development_case::person)
+        .def_property_readonly("rules", &development_case::rules)
+        .def_property_readonly("backfilled", &development_case::backfilled)
+        .def_property_readonly("records", &development_case::records, "The step records, as StepRecord.")
+        .def_property_readonly("state", &development_case::state, "The CaseState after every record.")
+        .def("state_on", &development_case::state_on, py::arg("d"),
+             "The CaseState from the records dated on or before d.")
+        .def(
+            "check",
+            [](development_case const& c, py::handle kind, py::handle when, py::handle det, py::object lookup,
+               py::kwargs const& fields) {
+                c.check(step_from_python(kind, when, det, fields), lookup_from_python(std::move(lookup)));
+            },
+            py::arg("step"), py::arg("date") = py::none(), py::arg("details") = py::none(), py::pos_only(),
+            py::kw_only(), py::arg("lookup") = py::none(),
+            "Checks a step (as for record) without recording it. Raises InvalidInput or RuleViolation dev.*.")
+        .def(
+            "record",
+            [](development_case& c, py::handle kind, py::handle when, py::handle det, py::object lookup,
+               py::kwargs const& fields) {
+                c.record(step_from_python(kind, when, det, fields), lookup_from_python(std::move(lookup)));
+            },
+            py::arg("step"), py::arg("date") = py::none(), py::arg("details") = py::none(), py::pos_only(),
+            py::kw_only(), py::arg("lookup") = py::none(),
+            "Checks and appends a step: record(Step.talk_held, date, by=secretary), or a StepRecord. "
+            "lookup, when given, is a callable (MemberId, date) -> MemberEligibility for the members "
+            "named. Raises InvalidInput (with .field) or RuleViolation (dev.*); the case is then unchanged.")
+        .def_static(
+            "replay",
+            [](py::handle person, rule_set const& rules, bool backfilled, py::handle records) {
+                return development_case::replay(record_from_python<applicant>(person), rules, backfilled,
+                                                load<std::vector<step_record>>(records, "records"));
+            },
+            py::arg("person"), py::arg("rules"), py::arg("backfilled"), py::arg("records"),
+            "Rebuilds a case from stored records without checking them.")
+        .def(
+            "agenda",
+            [](development_case const& c, date::sys_days as_of, std::optional<case_id> id) {
+                return record_table<agenda_item>(case_agenda(c, as_of, id));
+            },
+            py::arg("as_of"), py::arg("id") = py::none(), "The case's agenda items on as_of, as an Agenda.")
+        .def(
+            "timeline",
+            [](development_case const& c, date::sys_days as_of) {
+                return record_table<timeline_row>(case_timeline(c, as_of));
+            },
+            py::arg("as_of"), "The 25 official steps with earliest date, deadline, dates and status.")
+        .def("__repr__", [](development_case const& c) {
+            return "<dangyuan.DevelopmentCase of " + c.person().name + ": " +
+                   std::to_string(c.records().size()) + " records, " +
+                   std::string(to_string(c.state().current)) + ">";
+        });
+
+    m.def("transition_for", &transition_for, py::arg("step"), "The transition row of a step.");
+    m.def(
+        "transitions",
+        [] {
+            auto const t = dangyuan::transitions();
+            return std::vector<transition>(t.begin(), t.end());
+        },
+        "The transition table of the pipeline, in chart order (dev.step_sequence).");
+    m.def(
+        "case_agenda",
+        [](development_case const& c, date::sys_days as_of, std::optional<case_id> id) {
+            return record_table<agenda_item>(case_agenda(c, as_of, id));
+        },
+        py::arg("case"), py::arg("as_of"), py::arg("id") = py::none(),
+        "Agenda items of a case on as_of (each names its rule), as an Agenda.");
+    m.def(
+        "case_timeline",
+        [](development_case const& c, date::sys_days as_of) {
+            return record_table<timeline_row>(case_timeline(c, as_of));
+        },
+        py::arg("case"), py::arg("as_of"), "The timeline of a case on as_of, as a Timeline table.");
+
+    // ---- party probation (member/discipline.hpp)
+    m.def(
+        "validate_party_probation", [](py::handle p) { validate(record_from_python<party_probation>(p)); },
+        py::arg("probation"),
+        "Checks a party probation. Raises RuleViolation member.party_probation_max_2_years.");
+    m.def(
+        "rights_suspended_on",
+        [](py::handle sanctions, date::sys_days d) {
+            auto const list = load<std::vector<party_probation>>(sanctions, "sanctions");
+            return rights_suspended_on(list, d);
+        },
+        py::arg("sanctions"), py::arg("d"),
+        "True when one of the sanctions suspends the member's rights on d.");
+
+    // ---- profiles (rules/profile.hpp)
+    m.def(
+        "make_profile", [](std::string name, py::handle change) { return profile_from_python(name, change); },
+        py::arg("name"), py::arg("change") = py::none(),
+        "A local profile (地方规定) derived from the national baseline. change is a callable that changes "
+        "the RuleSet it is given (or returns a new one), or a mapping of the keys of to_text(), e.g. "
+        "{'dev.public_notice_working_days': 5}. Raises InvalidInput (name) or RuleViolation "
+        "rules.profile_cannot_weaken.");
+    m.def("local_profile_example", &local_profile_example,
+          "The example local profile 'local-5wd' [L]: public notice of 5 working days, branch meeting "
+          "within 1 month of the pre-review, oath within 1 month of approval.");
+    m.def("check_tightens", &check_tightens, py::arg("base"), py::arg("profile"),
+          "Checks that profile only tightens base. Raises RuleViolation rules.profile_cannot_weaken.");
+    m.def("to_text", &to_text, py::arg("rules"),
+          "The text form of a rule set: name=... then one key=value line per parameter.");
+    m.def(
+        "rule_set_from_text", [](std::string_view text) { return rule_set_from_text(text); }, py::arg("text"),
+        "Parses the text form; parameters not mentioned keep their national values. Raises InvalidInput "
+        "(field 'rule_set') naming the line.");
+
+    // ---- the parameter block
+    auto params = existing_class<development_params>(m, "DevelopmentParams");
+    std::vector<char const*> names;
+#define DANGYUAN_PARAM(f)                             \
+    params.def_readwrite(#f, &development_params::f); \
+    names.push_back(#f);
+    DANGYUAN_PARAM(applicant_min_age)
+    DANGYUAN_PARAM(talk_within_months)
+    DANGYUAN_PARAM(activist_after_application_months)
+    DANGYUAN_PARAM(contacts_min)
+    DANGYUAN_PARAM(contacts_max)
+    DANGYUAN_PARAM(assessment_every_months)
+    DANGYUAN_PARAM(cultivation_min_months)
+    DANGYUAN_PARAM(introducers)
+    DANGYUAN_PARAM(training_min_days)
+    DANGYUAN_PARAM(training_min_hours)
+    DANGYUAN_PARAM(leaving_window_months)
+    DANGYUAN_PARAM(public_notice_working_days)
+    DANGYUAN_PARAM(public_notice_first_day_counts)
+    DANGYUAN_PARAM(meeting_after_pre_review_months)
+    DANGYUAN_PARAM(approval_within_months)
+    DANGYUAN_PARAM(approval_extended_max_months)
+    DANGYUAN_PARAM(oath_after_approval_months)
+    DANGYUAN_PARAM(probation_months)
+    DANGYUAN_PARAM(extension_min_months)
+    DANGYUAN_PARAM(extension_max_months)
+    DANGYUAN_PARAM(conversion_postpone_max_months)
+    DANGYUAN_PARAM(conversion_approval_months)
+    DANGYUAN_PARAM(readmission_bar_years)
+    DANGYUAN_PARAM(notice_ahead_months)
+#undef DANGYUAN_PARAM
+    params_repr(params, "DevelopmentParams", names);
+
+    // ---- Store
+    using h = store_handle;
+    existing_class<h>(m, "Store")
+        .def(
+            "open_case",
+            [](h& s, py::handle person, py::handle application, std::string const& rules, bool backfilled,
+               std::string const& why) {
+                auto const a = record_from_python<applicant>(person);
+                auto const first = application_from_python(application);
+                return s.call([&](store& st) { return st.open_case(a, first, rules, backfilled, why); });
+            },
+            py::arg("person"), py::arg("application"), py::pos_only(), py::kw_only(),
+            py::arg("rule_set") = "", py::arg("backfilled") = false, py::arg("why") = "",
+            "Opens a case for an Applicant (or a mapping) with its application: a date, or a StepRecord of "
+            "application_submitted. rule_set names a registered profile (empty: the store's own). Returns "
+            "the "
+            "CaseId. Raises RuleViolation dev.applicant_min_age_18, dev.readmission_bar, Conflict (a case is "
+            "open for the person), NotFound (branch, rule set).")
+        .def(
+            "record_step",
+            [](h& s, case_id id, py::handle kind, py::handle when, py::handle det, std::string const& why,
+               py::kwargs const& fields) {
+                auto const r = step_from_python(kind, when, det, fields);
+                s.call([&](store& st) {
+                    st.record_step(id, r, why);
+                    return 0;
+                });
+            },
+            py::arg("case"), py::arg("step"), py::arg("date") = py::none(), py::arg("details") = py::none(),
+            py::pos_only(), py::kw_only(), py::arg("why") = "",
+            "Checks and appends a step: record_step(case, Step.talk_held, date, by=secretary), details as "
+            "keywords (or a StepDetails), or a StepRecord alone. Approval of admission adds the person to "
+            "the roster; approval of a conversion sets the full-member date. Raises InvalidInput (.field), "
+            "RuleViolation (dev.*, vote.*), NotFound.")
+        .def(
+            "get_case", [](h& s, case_id id) { return s.call([&](store& st) { return st.get_case(id); }); },
+            py::arg("case"), "The case, replayed from its records (a DevelopmentCase).")
+        .def(
+            "case_member",
+            [](h& s, case_id id) { return s.call([&](store& st) { return st.case_member(id); }); },
+            py::arg("case"), "The MemberId the case produced once admission was approved, else None.")
+        .def(
+            "case_timeline",
+            [](h& s, case_id id, date::sys_days as_of) {
+                return record_table<timeline_row>(
+                    s.call([&](store& st) { return case_timeline(st.get_case(id), as_of); }));
+            },
+            py::arg("case"), py::arg("as_of"), "The timeline of a stored case on as_of, as a Timeline table.")
+        .def(
+            "cases",
+            [](h& s, py::object sc) {
+                auto const where = scope_from_python(sc);
+                return record_table<store::case_summary>(s.call([&](store& st) { return st.cases(where); }));
+            },
+            py::arg("scope") = py::none(), "The cases of the branches in scope, as a Cases table.")
+        .def(
+            "pipeline_statistics",
+            [](h& s, date::sys_days start, date::sys_days end, py::object sc) {
+                auto const where = scope_from_python(sc);
+                return record_table<store::stage_statistics>(
+                    s.call([&](store& st) { return st.pipeline_statistics(start, end, where); }));
+            },
+            py::arg("start"), py::arg("end"), py::arg("scope") = py::none(),
+            "Per stage: how many were in it on end, entered and left it during [start, end], and the mean "
+            "days spent in it by those who left, as a PipelineStatistics table.")
+        .def(
+            "register_rule_set",
+            [](h& s, rule_set const& profile) {
+                s.call([&](store& st) {
+                    st.register_rule_set(profile);
+                    return 0;
+                });
+            },
+            py::arg("profile"),
+            "Registers a local profile so that cases can be opened under it. Raises RuleViolation "
+            "rules.profile_cannot_weaken, Conflict (the name exists with other values).")
+        .def(
+            "rule_set_named",
+            [](h& s, std::string const& name) {
+                return s.call([&](store& st) { return st.rule_set_named(name); });
+            },
+            py::arg("name"), "The national set or a registered profile (NotFound otherwise).")
+        .def(
+            "record_party_probation",
+            [](h& s, member_id id, py::object source, std::string const& why, py::kwargs const& fields) {
+                auto const p = record_from_python<party_probation>(source, fields);
+                s.call([&](store& st) {
+                    st.record_party_probation(id, p, why);
+                    return 0;
+                });
+            },
+            py::arg("member"), py::arg("probation") = py::none(), py::pos_only(), py::kw_only(),
+            py::arg("why") = "",
+            "Records a party probation (留党察看): a PartyProbation, a mapping or keywords (from_=, months=, "
+            "rights_suspended=, decided_by=). Raises RuleViolation member.party_probation_max_2_years.")
+        .def(
+            "party_probations",
+            [](h& s, member_id id) { return s.call([&](store& st) { return st.party_probations(id); }); },
+            py::arg("member"), "The party probations of a member, oldest first.")
+        .def(
+            "find_members_by_name",
+            [](h& s, std::string const& name) {
+                return record_table<member>(s.call([&](store& st) { return st.find_members_by_name(name); }));
+            },
+            py::arg("name"), "Members whose name is exactly name, as a Roster.")
+        .def(
+            "find_members",
+            [](h& s, py::handle id_numbers) {
+                auto const ids = load<std::vector<citizen_id>>(id_numbers, "id_numbers");
+                return record_table<member>(s.call([&](store& st) { return st.find_members(ids); }));
+            },
+            py::arg("id_numbers"),
+            "The members with these ID numbers (str or CitizenId), as a Roster in no particular order; "
+            "absent ones are left out.")
+        .def(
+            "standing_histories",
+            [](h& s, py::object sc) {
+                auto const where = scope_from_python(sc);
+                return record_table<standing_history_entry>(
+                    flatten(s.call([&](store& st) { return st.standing_histories(where); })));
+            },
+            py::arg("scope") = py::none(),
+            "The standing events of the members of the branches in scope, as a StandingHistories table.")
+        .def(
+            "record_access",
+            [](h& s, std::string const& what, std::string const& why) {
+                s.call([&](store& st) {
+                    st.record_access(what, why);
+                    return 0;
+                });
+            },
+            py::arg("what"), py::arg("why"),
+            "Records in the audit trail that personal data was read unmasked. Raises InvalidInput (why) "
+            "without a reason.");
+}
+
+}  // namespace dangyuan::python
