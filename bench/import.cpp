@@ -1,9 +1,12 @@
 #include "import.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <span>
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "support.hpp"
@@ -101,29 +104,68 @@ void bind_date(sqlite3_stmt* st, int i, rendered const& r, std::size_t k) {
 
 }  // namespace
 
-import_time raw_import(fs::path const& path, roster_table const& t, std::size_t commit_every) {
+import_time raw_import(fs::path const& path, roster_table const& t, std::size_t commit_every, bool plain) {
     connection c(path, true);
     // The store's pragmas (store.cpp).
     c.exec("PRAGMA foreign_keys = ON");
     c.exec("PRAGMA journal_mode = WAL");
     c.exec("PRAGMA synchronous = NORMAL");
+    // The page cache store::add_members sets for a batch of this size (the template holds no member).
+    // With commits every `commit_every` rows the library raises it per batch and restores it between
+    // batches; here it stays raised for the whole run.
+    if (std::size_t const batch = commit_every == 0 ? t.size() : std::min(commit_every, t.size());
+        !plain && batch >= dangyuan::bulk_cache_min_rows) {
+        auto const kib = dangyuan::bulk_cache_kib(static_cast<std::int64_t>(t.size()));
+        c.exec("PRAGMA cache_size = " + std::to_string(-kib));
+    }
+    // As store::add_members does, a transaction that inserts at least bulk_cache_min_rows rows and at
+    // least as many as the table holds drops the secondary indexes first and creates them at the end.
+    std::vector<std::pair<std::string, std::string>> indexes;
+    {
+        statement q(c,
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'members' AND "
+                    "sql IS NOT NULL ORDER BY name");
+        while (q.step())
+            indexes.emplace_back(reinterpret_cast<char const*>(sqlite3_column_text(q.st, 0)),
+                                 reinterpret_cast<char const*>(sqlite3_column_text(q.st, 1)));
+    }
+    std::size_t const n = t.size();
+    std::size_t const batch = commit_every == 0 ? n : commit_every;
+    bool dropped = false;
+    auto const begin_batch = [&](std::size_t from) {
+        c.exec("BEGIN IMMEDIATE");
+        std::size_t const rows = std::min(batch, n - from);
+        if (plain || rows < dangyuan::bulk_cache_min_rows || rows < from) return;
+        for (auto const& ix : indexes)
+            c.exec("DROP INDEX \"" + ix.first + "\"");
+        dropped = true;
+    };
+    auto const end_batch = [&] {
+        if (dropped)
+            for (auto const& ix : indexes)
+                c.exec(ix.second);
+        dropped = false;
+        c.exec("COMMIT");
+    };
     statement ins(c, insert_sql);
     auto* const st = ins.st;
-    std::size_t const n = t.size();
     std::size_t const step = commit_every == 0 ? import_chunk : commit_every;
     std::vector<rendered> buf;
     buf.reserve(step);
     import_time out;
     {
         stopwatch w;
-        c.exec("BEGIN IMMEDIATE");
+        begin_batch(0);
         out.add(w);
     }
     for (std::size_t from = 0; from < n; from += step) {
         std::size_t const to = std::min(n, from + step);
         render(t, from, to, buf);
         stopwatch w;
-        if (commit_every != 0 && from != 0) c.exec("COMMIT; BEGIN IMMEDIATE");
+        if (commit_every != 0 && from != 0) {
+            end_batch();
+            begin_batch(from);
+        }
         for (std::size_t i = from; i < to; ++i) {
             auto const& r = buf[i - from];
             bind_text(st, 1, t.name[i]);
@@ -151,7 +193,7 @@ import_time raw_import(fs::path const& path, roster_table const& t, std::size_t 
         out.add(w);
     }
     stopwatch w;
-    c.exec("COMMIT");
+    end_batch();
     out.add(w);
     return out;
 }

@@ -28,12 +28,17 @@ struct import_time {
 import_time library_import(std::filesystem::path const& path, dangyuan::roster_table const& rows,
                            std::size_t chunk);
 
-/// Inserts the same rows with the raw sqlite3 C API: the library's INSERT statement, the same pragmas,
+/// Inserts the same rows with the raw sqlite3 C API: the library's INSERT statement, the same pragmas
+/// (and the page cache of `dangyuan::bulk_cache_kib` when the library would raise it), the same index
+/// strategy (a transaction of at least `dangyuan::bulk_cache_min_rows` rows, and at least as many as
+/// the table holds, drops the secondary indexes first and creates them again at its end),
 /// one transaction (or one per `commit_every` rows when not 0), every parameter bound without a copy
 /// from text rendered beforehand (per chunk, untimed). Only BEGIN, the bind/step/reset loop and COMMIT
 /// are timed.
+/// With `plain`, neither the page cache nor the indexes are touched: SQLite as it inserts by default
+/// (shown for comparison, to measure what the library's bulk strategy gains).
 import_time raw_import(std::filesystem::path const& path, dangyuan::roster_table const& rows,
-                       std::size_t commit_every = 0);
+                       std::size_t commit_every = 0, bool plain = false);
 
 /// Copies a template store to `to` (removing what was there).
 void copy_store(std::filesystem::path const& from, std::filesystem::path const& to);

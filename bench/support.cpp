@@ -174,7 +174,7 @@ void remove_store(fs::path const& p) {
 
 fs::path district(options const& o, std::int64_t members) {
     auto const path = o.dir / ("district-seed" + std::to_string(o.seed) + "-n" + std::to_string(members) +
-                               "-v" + std::to_string(dangyuan::store::schema_version_latest) + ".db");
+                               "-v" + std::to_string(dangyuan::store::schema_version_latest) + "-all.db");
     if (fs::exists(path)) return path;
     auto const partial = fs::path(path.string() + ".partial");
     std::cout << "generating the sample district: " << members << " members, seed " << o.seed << " ... "
@@ -184,7 +184,10 @@ fs::path district(options const& o, std::int64_t members) {
         remove_store(partial);
         {
             auto s = dangyuan::open_store(partial, {.actor = "bench"});
-            dangyuan::sample::generate(s, {.seed = o.seed, .members = members, .as_of = o.as_of});
+            dangyuan::sample::generate(s, {.seed = o.seed,
+                                           .members = members,
+                                           .as_of = o.as_of,
+                                           .domains = dangyuan::sample::domain_set::all});
         }  // closing checkpoints the WAL into the file
         fs::rename(partial, path);
     });

@@ -55,8 +55,10 @@ private:
     double cpu_start_;
 };
 
-/// The path of the sample district of `members` members (seed from `o`), generating it first when
-/// absent. Generation runs in a child process so that the caller's memory figures stay clean.
+/// The path of the sample district of `members` members (seed from `o`) with every domain
+/// (`sample::domain_set::all`: the roster, then a bounded amount of development cases, mobile members,
+/// evaluations, meetings, training and dues), generating it first when absent. Generation runs in a child
+/// process so that the caller's memory figures stay clean.
 std::filesystem::path district(options const& o, std::int64_t members);
 
 /// Runs `f` in a forked child and returns what it wrote with `report` (one line); throws when the

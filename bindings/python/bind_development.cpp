@@ -17,6 +17,7 @@
 #include "dangyuan/member/discipline.hpp"
 #include "dangyuan/rules/profile.hpp"
 #include "domains.hpp"
+#include "roster_result.hpp"
 
 namespace dangyuan::python {
 
@@ -681,14 +682,14 @@ void bind_development(py::module_& m) {
         .def(
             "find_members_by_name",
             [](h& s, std::string const& name) {
-                return record_table<member>(s.call([&](store& st) { return st.find_members_by_name(name); }));
+                return roster_result(s.call([&](store& st) { return st.find_members_by_name(name); }));
             },
             py::arg("name"), "Members whose name is exactly name, as a Roster.")
         .def(
             "find_members",
             [](h& s, py::handle id_numbers) {
                 auto const ids = load<std::vector<citizen_id>>(id_numbers, "id_numbers");
-                return record_table<member>(s.call([&](store& st) { return st.find_members(ids); }));
+                return roster_result(s.call([&](store& st) { return st.find_members(ids); }));
             },
             py::arg("id_numbers"),
             "The members with these ID numbers (str or CitizenId), as a Roster in no particular order; "

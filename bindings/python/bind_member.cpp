@@ -6,6 +6,7 @@
 
 #include "enums.hpp"
 #include "foundation.hpp"
+#include "roster_result.hpp"
 
 namespace dangyuan::python {
 
@@ -52,36 +53,6 @@ void record_traits<member>::finish(member& m, std::uint64_t& given) {
     }
 }
 
-void table_spec<member>::columns(column_builder<member>& b) {
-    using r = member;
-    b.integer("id", [](r const& x) { return x.id.value(); });
-    b.text("name", [](r const& x) -> std::string const& { return x.name; });
-    b.category<sex>("sex", [](r const& x) { return x.sex; });
-    b.category<ethnicity>("ethnicity", [](r const& x) { return x.ethnicity; });
-    b.dates("birth_date", [](r const& x) { return x.birth_date; });
-    b.text("id_number", [](r const& x) -> std::optional<std::string_view> {
-        if (!x.id_number) return std::nullopt;
-        return x.id_number->str();
-    });
-    b.category<education>("education", [](r const& x) { return x.education; });
-    b.category<personnel_category>("category", [](r const& x) { return x.category; });
-    b.text(
-        "work_unit", [](r const& x) -> std::string const& { return x.work_unit; }, true);
-    b.text(
-        "post", [](r const& x) -> std::string const& { return x.post; }, true);
-    b.text(
-        "native_place", [](r const& x) -> std::string const& { return x.native_place; }, true);
-    b.text("phone", [](r const& x) -> std::string const& { return x.phone; });
-    b.text("address", [](r const& x) -> std::string const& { return x.address; });
-    b.integer("branch", [](r const& x) { return x.branch.value(); });
-    b.dates("joined_branch", [](r const& x) { return x.joined_branch; });
-    b.dates("application_date", [](r const& x) { return x.application_date; });
-    b.dates("admission_date", [](r const& x) { return x.admission_date; });
-    b.dates("full_member_date", [](r const& x) { return x.full_member_date; });
-    b.boolean("backfilled", [](r const& x) { return x.backfilled; });
-    b.integer("version", [](r const& x) { return x.version; });
-}
-
 void bind_member(py::module_& m) {
     bind_enum<member_status>(m, "Membership status on a date: probationary (预备党员) or full (正式党员).");
 
@@ -95,9 +66,7 @@ void bind_member(py::module_& m) {
     cls.def("status_on", &member::status_on, py::arg("d"),
             "MemberStatus on d: probationary from admission_date, full from full_member_date; None before.");
 
-    register_table<member>(m,
-                           "Members, one row each, with the fields of Member as columns (enum fields as "
-                           "categories, ids as ints).");
+    register_roster(m);
 
     m.def("validate_member", &validate_member, py::arg("member"),
           py::arg("rules") = rule_set::national_2014(),

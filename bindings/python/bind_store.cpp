@@ -9,6 +9,7 @@
 
 #include "enums.hpp"
 #include "foundation.hpp"
+#include "roster_result.hpp"
 #include "store_handle.hpp"
 
 namespace dangyuan::python {
@@ -184,13 +185,24 @@ void bind_store(py::module_& m) {
             "Replaces a member record; its version must be the stored one (else Conflict).")
         .def(
             "roster",
-            [](h& s, opt_scope sc, std::optional<date::sys_days> as_of) {
+            [](h& s, opt_scope sc, std::optional<date::sys_days> as_of, std::optional<std::int64_t> readers) {
                 auto const where = scope_from_python(sc);
-                return record_table<member>(s.call([&](store& st) { return st.roster(where, as_of); }));
+                roster_parts_options o;
+                if (readers) {
+                    if (*readers < 1) throw invalid_input("readers", "must be at least 1");
+                    o.readers = static_cast<std::size_t>(*readers);
+                    o.min_rows_per_reader = 1;
+                }
+                return roster_result(
+                    s.call([&](store& st) { return load_roster_parts(st, o, where, as_of); }));
             },
-            py::arg("scope") = py::none(), py::arg("as_of") = py::none(),
+            py::arg("scope") = py::none(), py::arg("as_of") = py::none(), py::kw_only(),
+            py::arg("readers") = py::none(),
             "Members of the branches in scope, ordered by id, as a Roster table. With as_of, only those "
-            "admitted on or before it and not exited by then (suspended members are listed).")
+            "admitted on or before it and not exited by then (suspended members are listed).\n\n"
+            "A large roster is read by several read-only connections at once (one per core, at most 4, "
+            "for 25 000 members or more each); readers=n asks for n (at most 16) whatever the size. An "
+            "in-memory store is always read by one.")
         .def(
             "member_count", [](h& s) { return s.call([](store& st) { return st.member_count(); }); },
             "Number of members in the store.");

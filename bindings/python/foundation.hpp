@@ -45,7 +45,6 @@ DANGYUAN_PY_RECORD(standing, "Standing");             // bind_standing.cpp
 DANGYUAN_PY_RECORD(branch_vote, "BranchVote");        // bind_vote.cpp
 
 DANGYUAN_PY_TABLE(org_unit, "OrgTable");     // bind_org.cpp
-DANGYUAN_PY_TABLE(member, "Roster");         // bind_member.cpp
 DANGYUAN_PY_TABLE(agenda_item, "Agenda");    // bind_agenda.cpp
 DANGYUAN_PY_TABLE(audit_entry, "AuditLog");  // bind_audit.cpp
 

@@ -65,6 +65,28 @@ inline py::array new_array(char const* dtype, std::size_t n) {
                      std::vector<py::ssize_t>{static_cast<py::ssize_t>(n)});
 }
 
+/// The position of `e` in `E.all()` (the order of `enum_info<E>::values`): the code of a "category"
+/// column; -1 for a value Python does not know.
+template <class E>
+[[nodiscard]] std::int16_t category_position(E e) noexcept {
+    using info = enum_info<E>;
+    static constexpr int max_value = [] {
+        int m = 0;
+        for (auto const& [value, n] : info::values)
+            m = std::max(m, static_cast<int>(value));
+        return m;
+    }();
+    static constexpr auto positions = [] {
+        std::array<std::int16_t, max_value + 1> out{};
+        out.fill(-1);
+        for (std::size_t k = 0; k < info::values.size(); ++k)
+            out[static_cast<std::size_t>(info::values[k].first)] = static_cast<std::int16_t>(k);
+        return out;
+    }();
+    auto const i = static_cast<int>(e);
+    return i >= 0 && i <= max_value ? positions[static_cast<std::size_t>(i)] : std::int16_t{-1};
+}
+
 /// Fills the columns of a table from its rows. Each method takes the column name and a projection
 /// `row -> value`; the value types are listed with each method.
 template <class T>
@@ -192,29 +214,14 @@ public:
     template <class E, class F>
     void category(char const* name, F f) {
         if (skip(name)) return;
-        using info = enum_info<E>;
-        constexpr int max_value = [] {
-            int m = 0;
-            for (auto const& [value, n] : info::values)
-                m = std::max(m, static_cast<int>(value));
-            return m;
-        }();
-        std::array<std::int16_t, max_value + 1> position{};
-        position.fill(-1);
-        for (std::size_t k = 0; k < info::values.size(); ++k)
-            position[static_cast<std::size_t>(info::values[k].first)] = static_cast<std::int16_t>(k);
-        auto const code_of = [&](E e) -> std::int16_t {
-            auto const i = static_cast<int>(e);
-            return i >= 0 && i <= max_value ? position[static_cast<std::size_t>(i)] : std::int16_t{-1};
-        };
         py::array_t<std::int16_t> a(static_cast<py::ssize_t>(rows_.size()));
         auto* p = a.mutable_data();
         for (std::size_t i = 0; i < rows_.size(); ++i) {
             auto const v = f(rows_[i]);
             if constexpr (is_optional_v<std::decay_t<decltype(v)>>)
-                p[i] = v ? code_of(*v) : std::int16_t{-1};
+                p[i] = v ? category_position(*v) : std::int16_t{-1};
             else
-                p[i] = code_of(v);
+                p[i] = category_position(v);
         }
         add(name, "category", a, py::type::template of<E>());
     }

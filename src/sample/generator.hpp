@@ -33,8 +33,8 @@ struct options {
     /// "leaderships", "standing", and with the domains "development", "mobility", "evaluation",
     /// "meetings", "training", "dues".
     std::function<void(std::string_view, std::int64_t, std::int64_t)> progress;
-    /// The roster alone (the default, as the benchmarks load it), or the domains as well. The roster
-    /// part is the same either way: the domains draw from a random stream of their own.
+    /// The roster alone (the default), or the domains as well (the benchmarks and `dangyuan sample`). The
+    /// roster part is the same either way: the domains draw from a random stream of their own.
     domain_set domains = domain_set::roster;
 };
 

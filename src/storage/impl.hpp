@@ -5,6 +5,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <date/date.h>
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,9 +18,34 @@ namespace dangyuan::storage {
 /// ISO text <-> sys_days. Stored dates are always written by format_iso, so parsing can be strict and
 /// fast; anything else means the file was edited by hand and is reported as storage_error.
 std::string format_iso(date::sys_days d);
+/// The same text, NUL-terminated, in a caller's buffer (for binding without a copy).
+/// \throws invalid_input{"date"} for a year outside 0000-9999 (ISO text cannot hold it).
+using iso_date_buffer = std::array<char, 11>;
+void iso_into(date::sys_days d, iso_date_buffer& out);
 date::sys_days parse_iso(std::string_view text, char const* column);
 std::optional<date::sys_days> column_date(SQLite::Statement& st, int col, char const* name);
 void bind_date(SQLite::Statement& st, int index, std::optional<date::sys_days> d);
+
+/// An index that can be dropped and created again: its name and its CREATE INDEX statement.
+struct index_definition {
+    std::string name;
+    std::string sql;
+};
+/// The indexes of `table` created by CREATE INDEX (not those of its UNIQUE or PRIMARY KEY constraints).
+std::vector<index_definition> secondary_indexes(SQLite::Database& db, std::string const& table);
+
+/// Sets `PRAGMA cache_size = -kib` for its lifetime and then restores the previous value.
+class cache_size_guard {
+public:
+    cache_size_guard(SQLite::Database& db, std::int64_t kib);
+    ~cache_size_guard();
+    cache_size_guard(cache_size_guard const&) = delete;
+    cache_size_guard& operator=(cache_size_guard const&) = delete;
+
+private:
+    SQLite::Database& db_;
+    std::int64_t previous_;
+};
 
 /// Applies the schema migrations; see schema.cpp.
 void migrate(SQLite::Database& db);

@@ -465,11 +465,13 @@ std::unordered_map<std::int64_t, std::vector<training_record>> training_in_year(
     return out;
 }
 
-// The training roster of the members given, with their role in `year` up to `day`.
-std::vector<training_roster_entry> training_roster(SQLite::Database& db, std::vector<member> const& members,
-                                                   std::optional<org_id> also_officer_of, int year,
-                                                   date::sys_days day) {
-    auto const officers = officers_between(db, make_date(year, 1, 1), day);
+using officer_set = std::set<std::pair<std::int64_t, std::int64_t>>;
+
+// The training roster of the members given, with their role (`officers`: officers_between the start of
+// the year and the day).
+std::vector<training_roster_entry> training_roster(officer_set const& officers,
+                                                   std::vector<member> const& members,
+                                                   std::optional<org_id> also_officer_of) {
     std::vector<training_roster_entry> out;
     for (auto const& m : members) {
         bool const officer = officers.count({raw(m.branch), raw(m.id)}) ||
@@ -906,7 +908,8 @@ training_report training_shortfall_report(store const& s, org_id org, int year, 
         std::vector<member> members;
         for (auto& m : members_on(impl.db, day, scope::subtree(o.id), true))
             if (standing.normal(m, day)) members.push_back(std::move(m));
-        auto const roster = training_roster(impl.db, members, o.id, year, day);
+        auto const roster =
+            training_roster(officers_between(impl.db, make_date(year, 1, 1), day), members, o.id);
         auto by_member = training_in_year(impl.db, year);
         std::vector<training_record> ledger;
         for (auto const& m : members)
@@ -1269,11 +1272,20 @@ std::vector<agenda_item> life_agenda_items(store const& s, SQLite::Database& db,
         accounts.empty() ? decltype(load_payments(db, std::nullopt)){} : load_payments(db, std::nullopt);
     static std::vector<member> const none;
     std::optional<std::map<member_id, date::sys_days>> last_life;
+    std::optional<officer_set> officers;
     auto const meetings_since = [&](date::sys_days from) { return meetings_between(db, from, as_of); };
     auto const& members_of = [&](std::int64_t branch) -> std::vector<member> const& {
         auto const it = by_branch.find(branch);
         return it == by_branch.end() ? none : it->second;
     };
+
+    // The party groups (党小组) of each branch that exist in the year, found once: a scan of every
+    // organisation per branch would make the agenda quadratic in the size of the store.
+    std::unordered_map<std::int64_t, std::vector<org_id>> groups_of;
+    for (auto const& g : all_orgs)
+        if (g.kind == org_kind::party_group && g.parent && g.established <= as_of &&
+            (!g.dissolved || *g.dissolved > year_start))
+            groups_of[raw(*g.parent)].push_back(g.id);
 
     for (auto const& o : all_orgs) {
         if (!in(org_ids, raw(o.id)) || is_committee(o.kind)) continue;
@@ -1295,12 +1307,9 @@ std::vector<agenda_item> life_agenda_items(store const& s, SQLite::Database& db,
         }
         std::vector<std::int64_t> holders{raw(o.id)};
         std::vector<org_id> groups;
-        for (auto const& g : all_orgs)
-            if (g.kind == org_kind::party_group && g.parent == o.id && g.established <= as_of &&
-                (!g.dissolved || *g.dissolved > year_start)) {
-                groups.push_back(g.id);
-                holders.push_back(raw(g.id));
-            }
+        if (auto const it = groups_of.find(raw(o.id)); it != groups_of.end()) groups = it->second;
+        for (auto const g : groups)
+            holders.push_back(raw(g));
         bool const keeps_meetings =
             std::any_of(holders.begin(), holders.end(), [&](std::int64_t h) { return tracked.count(h) > 0; });
         if (keeps_meetings) {
@@ -1340,7 +1349,9 @@ std::vector<agenda_item> life_agenda_items(store const& s, SQLite::Database& db,
             }
         }
         if (training_season && trained.count(raw(o.id))) {
-            auto const roster = training_roster(db, own, std::nullopt, year, as_of);
+            // The officers of the whole store are read once, not once per branch.
+            if (!officers) officers = officers_between(db, make_date(year, 1, 1), as_of);
+            auto const roster = training_roster(*officers, own, std::nullopt);
             std::vector<training_record> ledger;
             for (auto const& m : own)
                 if (auto it = training.find(raw(m.id)); it != training.end())

@@ -1,6 +1,7 @@
 // Members and their standing (党籍).
 
 #include <algorithm>
+#include <array>
 #include <unordered_map>
 
 #include <sqlite3.h>
@@ -16,6 +17,33 @@ char const* const member_columns =
     "address, branch_id, joined_branch, application_date, admission_date, full_member_date, backfilled, "
     "version";
 
+std::vector<index_definition> secondary_indexes(SQLite::Database& db, std::string const& table) {
+    // sql is NULL for the indexes of UNIQUE and PRIMARY KEY constraints, which belong to the table.
+    SQLite::Statement q(db,
+                        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND "
+                        "sql IS NOT NULL ORDER BY name");
+    q.bind(1, table);
+    std::vector<index_definition> out;
+    while (q.executeStep())
+        out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString()});
+    return out;
+}
+
+// Raises the page cache for a bulk insert and restores it afterwards, also when the insert fails: a
+// cache left large would fill up with pages of later reads (load_roster_table reads the whole file).
+cache_size_guard::cache_size_guard(SQLite::Database& db, std::int64_t kib)
+    : db_(db), previous_(db.execAndGet("PRAGMA cache_size").getInt64()) {
+    db_.exec("PRAGMA cache_size = " + std::to_string(-kib));
+}
+
+cache_size_guard::~cache_size_guard() {
+    try {
+        db_.exec("PRAGMA cache_size = " + std::to_string(previous_));
+    } catch (SQLite::Exception const&) {
+        // Only a closed or corrupt connection refuses this pragma; the next command reports it.
+    }
+}
+
 namespace {
 
 constexpr char const* insert_member_sql =
@@ -24,33 +52,61 @@ constexpr char const* insert_member_sql =
     "full_member_date, "
     "backfilled) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-void bind_text_or_null(SQLite::Statement& st, int i, std::optional<std::string_view> v) {
-    if (v)
-        st.bind(i, std::string(*v));
-    else
-        st.bind(i);
+// What bind_member binds that the member does not hold as text: its dates and codes, rendered into
+// a buffer that must outlive the statement's execution, so that nothing is bound as a copy (copying
+// every value was the largest part of the library's own cost in bulk inserts).
+struct member_binding {
+    std::array<iso_date_buffer, 5> dates;
+    std::array<std::array<char, 4>, 4> codes;
+};
+
+void bind_code(SQLite::Statement& st, int i, std::string_view c, std::array<char, 4>& buf) {
+    if (c.size() >= buf.size()) {  // codes have 1 to 3 characters; anything longer is bound as a copy
+        st.bind(i, std::string(c));
+        return;
+    }
+    std::copy_n(c.data(), c.size(), buf.data());
+    buf[c.size()] = '\0';
+    st.bindNoCopy(i, buf.data());
 }
 
-// Binds parameters 1..18 in the order of insert_member_sql.
-void bind_member(SQLite::Statement& st, member const& m) {
-    st.bind(1, m.name);
-    st.bind(2, std::string(code(m.sex)));
-    st.bind(3, std::string(code(m.ethnicity)));
-    bind_date(st, 4, m.birth_date);
-    bind_text_or_null(st, 5,
-                      m.id_number ? std::optional<std::string_view>(m.id_number->str()) : std::nullopt);
-    bind_text_or_null(st, 6, m.education ? std::optional(code(*m.education)) : std::nullopt);
-    bind_text_or_null(st, 7, m.category ? std::optional(code(*m.category)) : std::nullopt);
-    st.bind(8, m.work_unit);
-    st.bind(9, m.post);
-    st.bind(10, m.native_place);
-    st.bind(11, m.phone);
-    st.bind(12, m.address);
+void bind_date(SQLite::Statement& st, int i, std::optional<date::sys_days> d, iso_date_buffer& buf) {
+    if (!d) {
+        st.bind(i);
+        return;
+    }
+    iso_into(*d, buf);
+    st.bindNoCopy(i, buf.data());
+}
+
+// Binds parameters 1..18 in the order of insert_member_sql. `m` and `b` must outlive the execution.
+void bind_member(SQLite::Statement& st, member const& m, member_binding& b) {
+    st.bindNoCopy(1, m.name);
+    bind_code(st, 2, code(m.sex), b.codes[0]);
+    bind_code(st, 3, code(m.ethnicity), b.codes[1]);
+    bind_date(st, 4, m.birth_date, b.dates[0]);
+    if (m.id_number)
+        st.bindNoCopy(5, m.id_number->str());
+    else
+        st.bind(5);
+    if (m.education)
+        bind_code(st, 6, code(*m.education), b.codes[2]);
+    else
+        st.bind(6);
+    if (m.category)
+        bind_code(st, 7, code(*m.category), b.codes[3]);
+    else
+        st.bind(7);
+    st.bindNoCopy(8, m.work_unit);
+    st.bindNoCopy(9, m.post);
+    st.bindNoCopy(10, m.native_place);
+    st.bindNoCopy(11, m.phone);
+    st.bindNoCopy(12, m.address);
     st.bind(13, static_cast<std::int64_t>(m.branch.value()));
-    bind_date(st, 14, m.joined_branch);
-    bind_date(st, 15, m.application_date);
-    bind_date(st, 16, m.admission_date);
-    bind_date(st, 17, m.full_member_date);
+    bind_date(st, 14, m.joined_branch, b.dates[1]);
+    bind_date(st, 15, m.application_date, b.dates[2]);
+    bind_date(st, 16, m.admission_date, b.dates[3]);
+    bind_date(st, 17, m.full_member_date, b.dates[4]);
     st.bind(18, m.backfilled ? 1 : 0);
 }
 
@@ -106,7 +162,8 @@ std::string diff(member const& a, member const& b) {
 
 member_id insert_member(SQLite::Database& db, member const& m) {
     SQLite::Statement ins(db, insert_member_sql);
-    bind_member(ins, m);
+    member_binding b;
+    bind_member(ins, m, b);
     ins.exec();
     return member_id{db.getLastInsertRowid()};
 }
@@ -213,12 +270,29 @@ std::vector<member_id> store::add_members(std::span<member const> drafts, std::s
                 throw invalid_input(e.field(), "row " + std::to_string(i + 1) + ": " + e.reason());
             }
         }
+        std::optional<storage::cache_size_guard> cache;
+        bool rebuild = false;
+        if (drafts.size() >= bulk_cache_min_rows) {
+            auto const held = member_count();
+            auto const batch = static_cast<std::int64_t>(drafts.size());
+            cache.emplace(impl_->db, bulk_cache_kib(held + batch));
+            rebuild = batch >= held;
+        }
         return storage::in_transaction(impl_->db, [&] {
+            // A batch at least as large as the roster it joins is inserted without the secondary
+            // indexes, which are then built again from the sorted keys: much faster than inserting a
+            // million random names one by one (docs/performance.md, growth). Dropped and created in
+            // the batch's transaction, they are back as they were if it fails.
+            auto const indexes = rebuild ? storage::secondary_indexes(impl_->db, "members")
+                                         : std::vector<storage::index_definition>{};
+            for (auto const& ix : indexes)
+                impl_->db.exec("DROP INDEX \"" + ix.name + "\"");
             SQLite::Statement ins(impl_->db, storage::insert_member_sql);
+            storage::member_binding binding;
             std::vector<member_id> ids;
             ids.reserve(drafts.size());
             for (auto const& m : drafts) {
-                storage::bind_member(ins, m);
+                storage::bind_member(ins, m, binding);
                 try {
                     ins.exec();
                 } catch (SQLite::Exception const& e) {
@@ -230,6 +304,8 @@ std::vector<member_id> store::add_members(std::span<member const> drafts, std::s
                 ins.reset();
                 ids.emplace_back(impl_->db.getLastInsertRowid());
             }
+            for (auto const& ix : indexes)
+                impl_->db.exec(ix.sql);
             if (drafts.size() == 1)
                 storage::append_audit(impl_->db, impl_->options.actor, "member", ids.front().value(),
                                       "insert", why, storage::describe(drafts.front()));
@@ -287,7 +363,8 @@ void store::update_member(member const& m, std::string_view why) {
                 "category=?, work_unit=?, post=?, native_place=?, phone=?, address=?, branch_id=?, "
                 "joined_branch=?, application_date=?, admission_date=?, full_member_date=?, "
                 "backfilled=?, version=version+1 WHERE id=? AND version=?");
-            storage::bind_member(st, m);
+            storage::member_binding binding;
+            storage::bind_member(st, m, binding);
             st.bind(19, static_cast<std::int64_t>(m.id.value()));
             st.bind(20, static_cast<std::int64_t>(m.version));
             if (st.exec() != 1)

@@ -8,7 +8,10 @@
 
 #include <algorithm>
 #include <array>
+#include <exception>
 #include <memory>
+#include <thread>
+#include <utility>
 
 #include "impl.hpp"
 
@@ -256,10 +259,12 @@ std::size_t roster_table::memory_bytes() const noexcept {
     return n;
 }
 
-roster_table load_roster_table(store const& s, scope sc, std::optional<date::sys_days> as_of) {
-    if (sc.root) (void)s.org(*sc.root);  // not_found for an unknown scope, as roster() does
-    sqlite3* const db = detail::store_access::of(s).db.getHandle();
+namespace {
 
+// The members of `sc` (admitted by `as_of`, when given) with ids in [ids->first, ids->second), read
+// through `db`; `bound` is an upper bound of their number, for sizing the columns once.
+roster_table load_range(sqlite3* db, scope const& sc, std::optional<date::sys_days> as_of,
+                        std::optional<std::pair<std::int64_t, std::int64_t>> ids, std::size_t bound) {
     // The same rows as store::roster(): keep the two queries in step.
     std::string sql = std::string("SELECT ") + storage::member_columns + " FROM members";
     std::vector<char const*> where;
@@ -268,16 +273,20 @@ roster_table load_roster_table(store const& s, scope sc, std::optional<date::sys
             "branch_id IN (WITH RECURSIVE sub(id) AS (SELECT id FROM orgs WHERE id = :root "
             "UNION ALL SELECT o.id FROM orgs o JOIN sub ON o.parent_id = sub.id) SELECT id FROM sub)");
     if (as_of) where.push_back("admission_date <= :d AND (exit_date IS NULL OR exit_date > :d)");
+    if (ids) where.push_back("id >= :lo AND id < :hi");
     for (std::size_t i = 0; i < where.size(); ++i)
         sql += std::string(i ? " AND " : " WHERE ") + where[i];
     sql += " ORDER BY id";
 
     roster_table t;
-    auto const bound = row_bound(db, sc);
     reserve_rows(t, bound);
     auto const st = prepare(db, sql);
     if (sc.root) bind_named(db, st.get(), ":root", static_cast<std::int64_t>(sc.root->value()));
     if (as_of) bind_named(db, st.get(), ":d", storage::format_iso(*as_of));
+    if (ids) {
+        bind_named(db, st.get(), ":lo", ids->first);
+        bind_named(db, st.get(), ":hi", ids->second);
+    }
 
     // The text buffers are sized from the first rows: twice their mean length per value for every
     // row still to come. Only what is written takes memory, so the margin is free, and it keeps the
@@ -320,6 +329,103 @@ roster_table load_roster_table(store const& s, scope sc, std::optional<date::sys
         }
     }
     return t;
+}
+
+struct connection_deleter {
+    void operator()(sqlite3* db) const noexcept { sqlite3_close_v2(db); }
+};
+using connection_ptr = std::unique_ptr<sqlite3, connection_deleter>;
+
+// A read-only connection to the store's file, inside a read transaction; `seq` is the last audit
+// sequence number it sees. Every change to a store appends to the audit trail, so readers that see
+// the same `seq` read the same state of the file.
+struct reader {
+    connection_ptr db;
+    std::int64_t seq = 0;
+};
+
+std::optional<reader> open_reader(char const* path) {
+    sqlite3* raw = nullptr;
+    int const rc = sqlite3_open_v2(path, &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
+    reader r{connection_ptr(raw)};
+    if (rc != SQLITE_OK) return std::nullopt;
+    sqlite3_busy_timeout(raw, 5000);
+    if (sqlite3_exec(raw, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK) return std::nullopt;
+    auto const st = prepare(raw, "SELECT coalesce(max(seq), 0) FROM audit");
+    if (sqlite3_step(st.get()) != SQLITE_ROW) return std::nullopt;
+    r.seq = sqlite3_column_int64(st.get(), 0);
+    return r;
+}
+
+// `count` readers that all see the same state of the file, or none (an in-memory store, a file
+// that cannot be opened again, or writers that keep committing meanwhile).
+std::vector<reader> open_readers(sqlite3* db, std::size_t count) {
+    char const* const path = sqlite3_db_filename(db, "main");
+    if (path == nullptr || *path == '\0') return {};
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        std::vector<reader> rs;
+        for (std::size_t i = 0; i < count; ++i) {
+            auto r = open_reader(path);
+            if (!r) return {};
+            rs.push_back(std::move(*r));
+        }
+        if (std::ranges::all_of(rs, [&](reader const& r) { return r.seq == rs.front().seq; })) return rs;
+    }
+    return {};
+}
+
+std::pair<std::int64_t, std::int64_t> id_span(sqlite3* db) {
+    auto const st = prepare(db, "SELECT coalesce(min(id), 0), coalesce(max(id), 0) FROM members");
+    if (sqlite3_step(st.get()) != SQLITE_ROW) fail(db, "reading the range of member ids");
+    return {sqlite3_column_int64(st.get(), 0), sqlite3_column_int64(st.get(), 1)};
+}
+
+}  // namespace
+
+roster_table load_roster_table(store const& s, scope sc, std::optional<date::sys_days> as_of) {
+    if (sc.root) (void)s.org(*sc.root);  // not_found for an unknown scope, as roster() does
+    sqlite3* const db = detail::store_access::of(s).db.getHandle();
+    return load_range(db, sc, as_of, std::nullopt, row_bound(db, sc));
+}
+
+std::vector<roster_table> load_roster_parts(store const& s, roster_parts_options const& o, scope sc,
+                                            std::optional<date::sys_days> as_of) {
+    if (sc.root) (void)s.org(*sc.root);
+    sqlite3* const db = detail::store_access::of(s).db.getHandle();
+    auto const bound = row_bound(db, sc);
+    auto readers = o.readers != 0 ? std::min<std::size_t>(o.readers, roster_max_readers)
+                                  : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
+    readers = std::min(readers, bound / std::max<std::size_t>(o.min_rows_per_reader, 1));
+    std::vector<reader> rs;
+    if (readers > 1) rs = open_readers(db, readers);
+    std::vector<roster_table> parts;
+    if (rs.empty()) {
+        parts.push_back(load_range(db, sc, as_of, std::nullopt, bound));
+        return parts;
+    }
+
+    // Consecutive id ranges of equal width; the last one ends past the largest id.
+    auto const [lo, hi] = id_span(rs.front().db.get());
+    auto const width = (hi - lo) / static_cast<std::int64_t>(readers) + 1;
+    parts.resize(readers);
+    std::vector<std::exception_ptr> errors(readers);
+    {
+        std::vector<std::jthread> threads;
+        for (std::size_t k = 0; k < readers; ++k)
+            threads.emplace_back([&, k] {
+                try {
+                    auto const from = lo + static_cast<std::int64_t>(k) * width;
+                    // Each part may hold every row of the scope: the bound is an upper bound, and
+                    // room reserved but never written is address space only.
+                    parts[k] = load_range(rs[k].db.get(), sc, as_of, std::pair{from, from + width}, bound);
+                } catch (...) {
+                    errors[k] = std::current_exception();
+                }
+            });
+    }
+    for (auto const& e : errors)
+        if (e) std::rethrow_exception(e);
+    return parts;
 }
 
 }  // namespace dangyuan

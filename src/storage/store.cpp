@@ -10,13 +10,32 @@
 namespace dangyuan {
 namespace storage {
 
-std::string format_iso(date::sys_days d) {
+void iso_into(date::sys_days d, iso_date_buffer& out) {
     auto const ymd = date::year_month_day{d};
-    char buf[16];
     int const y = static_cast<int>(ymd.year());
     unsigned const m = static_cast<unsigned>(ymd.month()), dd = static_cast<unsigned>(ymd.day());
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, dd);
-    return buf;
+    if (y < 0 || y > 9999)
+        throw invalid_input("date", std::to_string(y) + "-" + std::to_string(m) + "-" + std::to_string(dd) +
+                                        " has a year outside 0000-9999, which ISO dates cannot store");
+    // Digit by digit: snprintf was a fifth of the cost of binding a member in bulk inserts.
+    auto const u = static_cast<unsigned>(y);
+    out = {static_cast<char>('0' + u / 1000),
+           static_cast<char>('0' + u / 100 % 10),
+           static_cast<char>('0' + u / 10 % 10),
+           static_cast<char>('0' + u % 10),
+           '-',
+           static_cast<char>('0' + m / 10),
+           static_cast<char>('0' + m % 10),
+           '-',
+           static_cast<char>('0' + dd / 10),
+           static_cast<char>('0' + dd % 10),
+           '\0'};
+}
+
+std::string format_iso(date::sys_days d) {
+    iso_date_buffer buf;
+    iso_into(d, buf);
+    return buf.data();
 }
 
 date::sys_days parse_iso(std::string_view t, char const* column) {

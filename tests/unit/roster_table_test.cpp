@@ -299,3 +299,85 @@ TEST_CASE("roster_table: codes stored as names or unpadded digits read like stor
     CHECK(table.category[0] == 3);
     CHECK(table.row(0) == f.s.roster().front());
 }
+
+namespace {
+
+// The parts laid end to end, as one table.
+roster_table concatenated(std::vector<roster_table> const& parts) {
+    roster_table out;
+    for (auto const& p : parts)
+        for (std::size_t i = 0; i < p.size(); ++i)
+            out.push_back(p.row(i));
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("roster_table: load_roster_parts reads consecutive id ranges whose concatenation is the roster",
+          "[roster_table]") {
+    file_district f;
+    std::vector<member> drafts;
+    for (int i = 0; i < 60; ++i)
+        drafts.push_back(full_record(i % 3 ? f.branch_a : f.branch_b, "党员" + std::to_string(i),
+                                     d(2002 + i % 20, 7, 1), i));
+    f.s.add_members(drafts);
+    auto const gone = member_id{7};
+    f.s.record_standing(gone, {standing_event_kind::died, d(2022, 5, 10), "病故", "支部"});
+
+    for (auto const sc : {scope::all(), scope::subtree(f.street), scope::subtree(f.branch_b)})
+        for (auto const as_of :
+             {std::optional<date::sys_days>{}, std::optional(d(2010, 7, 1)), std::optional(d(2023, 1, 1))}) {
+            auto const whole = load_roster_table(f.s, sc, as_of);
+            auto const parts = load_roster_parts(f.s, {.readers = 3, .min_rows_per_reader = 1}, sc, as_of);
+            REQUIRE(parts.size() == 3);
+            CHECK(concatenated(parts) == whole);
+            for (std::size_t k = 1; k < parts.size(); ++k)
+                if (!parts[k - 1].empty() && !parts[k].empty())
+                    CHECK(parts[k - 1].id.back() < parts[k].id.front());
+        }
+    // Three readers over the whole store split sixty members into three non-empty parts.
+    auto const parts = load_roster_parts(f.s, {.readers = 3, .min_rows_per_reader = 1});
+    CHECK(std::ranges::none_of(parts, [](roster_table const& p) { return p.empty(); }));
+    // Never more than roster_max_readers, however many are asked for.
+    auto const many = load_roster_parts(f.s, {.readers = 100, .min_rows_per_reader = 1});
+    CHECK(many.size() == roster_max_readers);
+    CHECK(concatenated(many) == load_roster_table(f.s));
+}
+
+TEST_CASE("roster_table: load_roster_parts uses one connection for small rosters and in-memory stores",
+          "[roster_table]") {
+    file_district f;
+    for (int i = 0; i < 10; ++i)
+        f.s.add_member(full_record(f.branch_a, "党员" + std::to_string(i), d(2010, 7, 1), i));
+    // Ten members and the default of 25 000 per reader: one part.
+    CHECK(load_roster_parts(f.s, {.readers = 4}).size() == 1);
+    // Four members per reader at most: two readers.
+    CHECK(load_roster_parts(f.s, {.readers = 4, .min_rows_per_reader = 4}).size() == 2);
+    // Never more readers than members (a minimum of 0 counts as 1).
+    CHECK(load_roster_parts(f.s, {.readers = 12, .min_rows_per_reader = 0}).size() == 10);
+
+    test::district t;
+    t.store.add_member(full_record(t.branch_a, "甲", d(2010, 7, 1), 1));
+    t.store.add_member(full_record(t.branch_b, "乙", d(2010, 7, 1), 2));
+    auto const parts = load_roster_parts(t.store, {.readers = 2, .min_rows_per_reader = 1});
+    REQUIRE(parts.size() == 1);  // ":memory:" cannot be opened by a second connection
+    CHECK(parts.front() == load_roster_table(t.store));
+    CHECK_THROWS_AS(load_roster_parts(t.store, {}, scope::subtree(org_id{999})), not_found);
+}
+
+TEST_CASE("roster_table: load_roster_parts reads what is committed, also after later writes",
+          "[roster_table]") {
+    file_district f;
+    for (int i = 0; i < 8; ++i)
+        f.s.add_member(full_record(f.branch_a, "党员" + std::to_string(i), d(2010, 7, 1), i));
+    auto const o = roster_parts_options{.readers = 2, .min_rows_per_reader = 1};
+    CHECK(concatenated(load_roster_parts(f.s, o)).size() == 8);
+    auto m = f.s.get_member(member_id{3});
+    m.phone = "13912345678";
+    f.s.update_member(m, "电话变更");
+    f.s.add_member(full_record(f.branch_b, "新党员", d(2011, 7, 1), 20));
+    auto const after = concatenated(load_roster_parts(f.s, o));
+    CHECK(after == load_roster_table(f.s));
+    REQUIRE(after.size() == 9);
+    CHECK(after.phone[2] == "13912345678");
+}

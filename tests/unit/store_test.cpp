@@ -311,8 +311,9 @@ TEST_CASE("store: lookups by name and by ID numbers, bulk standing histories, ac
     CHECK(log.back().why == "组织部年度核查");
 }
 
-TEST_CASE("store: a duplicate ID number inside one bulk insert is a conflict naming the holder; nothing is written",
-          "[store]") {
+TEST_CASE(
+    "store: a duplicate ID number inside one bulk insert is a conflict naming the holder; nothing is written",
+    "[store]") {
     test::district t;
     auto const first = test::full_member(t.branch_a, "甲", d(2010, 7, 1), 5);
     auto second = test::full_member(t.branch_b, "乙", d(2010, 7, 1), 5);
@@ -320,4 +321,69 @@ TEST_CASE("store: a duplicate ID number inside one bulk insert is a conflict nam
     auto const e = caught<conflict>([&] { t.store.add_members(batch); });
     CHECK_THAT(e.what(), Catch::Contains("already belongs to member"));
     CHECK(t.store.member_count() == 0);
+}
+
+TEST_CASE("store: the bulk page cache follows the roster size between 64 MiB and 1 GiB", "[store]") {
+    STATIC_REQUIRE(bulk_cache_kib(0) == 64 * 1024);
+    STATIC_REQUIRE(bulk_cache_kib(1'000'000) == 64 * 1024);  // 61 MiB of index: the minimum
+    STATIC_REQUIRE(bulk_cache_kib(2'000'000) == 125'000);    // 64 bytes per member
+    STATIC_REQUIRE(bulk_cache_kib(10'000'000) == 625'000);
+    STATIC_REQUIRE(bulk_cache_kib(100'000'000) == 1024 * 1024);  // the maximum
+}
+
+TEST_CASE(
+    "store: a bulk insert large enough for the bulk cache is all or nothing, byte for byte, indexes kept",
+    "[store]") {
+    auto const dir = test::temp_dir("bulk-cache");
+    auto const path = dir / "bulk.db";
+    {
+        auto s = open_store(path);
+        auto const c =
+            s.add_org({.name = "区委", .kind = org_kind::higher_committee, .established = d(1990, 1, 1)});
+        auto const b =
+            s.add_org({.name = "支部", .kind = org_kind::branch, .parent = c, .established = d(2000, 1, 1)});
+        std::vector<member> batch;
+        for (std::size_t i = 0; i < bulk_cache_min_rows; ++i) {
+            // A hundred admission days of 2001 and a hundred sequence numbers: distinct ID numbers.
+            auto const admitted = d(2001, 1, 1) + date::days{static_cast<int>(i / 100)};
+            batch.push_back(
+                test::full_member(b, "党员" + std::to_string(i), admitted, static_cast<int>(i % 100)));
+        }
+        auto dup = batch.front();
+        dup.name = "重号";
+        batch.back() = dup;  // the last row repeats the first one's ID number
+        // The indexes of the members table as the schema defines them.
+        auto const indexes = [&] {
+            SQLite::Database raw(path.string(), SQLite::OPEN_READONLY);
+            SQLite::Statement q(raw,
+                                "SELECT name, coalesce(sql, '') FROM sqlite_master WHERE type = 'index' AND "
+                                "tbl_name = 'members' ORDER BY name");
+            std::vector<std::string> out;
+            while (q.executeStep())
+                out.push_back(q.getColumn(0).getString() + ": " + q.getColumn(1).getString());
+            return out;
+        };
+        auto const schema_indexes = indexes();
+        REQUIRE(schema_indexes.size() == 3);  // branch, name and the ID number's UNIQUE constraint
+        auto const before = test::store_hash(path);
+        auto const e = caught<conflict>([&] { s.add_members(batch); });
+        CHECK_THAT(e.what(), Catch::Contains("already belongs to member"));
+        CHECK(s.member_count() == 0);
+        CHECK(test::store_hash(path) == before);
+
+        batch.pop_back();
+        auto const ids = s.add_members(batch, "首次导入");
+        REQUIRE(ids.size() == bulk_cache_min_rows - 1);
+        CHECK(s.member_count() == static_cast<std::int64_t>(bulk_cache_min_rows - 1));
+        // The batch was larger than the roster: its secondary indexes were dropped and built again.
+        CHECK(indexes() == schema_indexes);
+        CHECK(s.find_members_by_name("党员9998").size() == 1);
+        CHECK(s.get_member(ids.back()) == [&] {
+            auto m = batch.back();
+            m.id = ids.back();
+            m.version = 1;
+            return m;
+        }());
+    }
+    std::filesystem::remove_all(dir);
 }

@@ -58,6 +58,21 @@ def _to_numpy(self, labels="name"):
     return out
 
 
+# The days that datetime64[ns], pandas' date type, can hold: 1677-09-22 to 2262-04-11.
+_NS_DAYS = 106751
+
+
+def _as_nanoseconds(days):
+    """A datetime64[D] array as datetime64[ns], converted by numpy when every date fits (pandas' own
+    conversion checks each cell for overflow and is ten times slower); otherwise unchanged, so that
+    pandas reports the date it cannot hold."""
+    import numpy as np
+
+    d = days.view("i8")
+    inside = ((d >= -_NS_DAYS) & (d <= _NS_DAYS)) | (d == np.iinfo("i8").min)  # min: NaT
+    return days.astype("M8[ns]") if inside.all() else days
+
+
 def _to_pandas(self, labels="name"):
     """The table as a pandas DataFrame, one row per record, columns in order.
 
@@ -75,6 +90,8 @@ def _to_pandas(self, labels="name"):
             data[name] = pd.Categorical.from_codes(values, categories=_category_labels(extra, labels))
         elif kind == "int" and extra is not None:
             data[name] = pd.arrays.IntegerArray(values, extra)
+        elif kind == "date":
+            data[name] = _as_nanoseconds(values)
         else:
             data[name] = values
     return pd.DataFrame(data, copy=False)

@@ -35,6 +35,23 @@ namespace detail {
 struct store_access;  // lets the domain repositories in src/storage reach the implementation
 }
 
+/// Batches of at least this many members make `store::add_members` raise SQLite's page cache for the
+/// batch (see `bulk_cache_kib`).
+inline constexpr std::size_t bulk_cache_min_rows = 10'000;
+
+/// The page cache, in KiB (`PRAGMA cache_size = -kib`), that `store::add_members` uses while it writes
+/// a batch of at least `bulk_cache_min_rows` members, when the members table will then hold
+/// `members_after` rows: 64 bytes per member (about the size of the ID-number and name indexes, whose
+/// pages an insert visits in random order), at least 64 MiB and at most 1 GiB. The cache is restored
+/// when the batch ends. SQLite's default of 2 MiB holds too little of those indexes once a roster has
+/// a few hundred thousand members; inserts then read index pages back from the operating system and
+/// spill changed ones before the commit (docs/performance.md, growth).
+[[nodiscard]] constexpr std::int64_t bulk_cache_kib(std::int64_t members_after) noexcept {
+    constexpr std::int64_t least = 64 * 1024, most = 1024 * 1024;
+    auto const kib = members_after / 16;  // 64 bytes per member
+    return kib < least ? least : (kib > most ? most : kib);
+}
+
 /// Which organisations a query covers: the whole store, or the subtree under one organisation
 /// (the organisation itself included) — "一级抓一级".
 struct scope {
@@ -111,6 +128,7 @@ public:
     ///         invalid_input{"branch"} when the branch is not a branch or not active on joined_branch.
     member_id add_member(member draft, std::string_view why = {});
     /// Adds many members in one transaction (all or nothing). Returns their ids in input order.
+    /// A batch of `bulk_cache_min_rows` or more runs with the page cache of `bulk_cache_kib`.
     std::vector<member_id> add_members(std::span<member const> drafts, std::string_view why = {});
     /// \throws not_found.
     [[nodiscard]] member get_member(member_id id) const;
