@@ -175,7 +175,7 @@ plan make_plan(text_source const& src) {
             char* const out = pl.data.data() + at;
             switch (h) {
                 case how::ascii:
-                    std::memcpy(out, v.data(), v.size());
+                    if (!v.empty()) std::memcpy(out, v.data(), v.size());  // an empty view may be null
                     break;
                 case how::latin1:
                     write_chars<std::uint8_t>(v, out);
