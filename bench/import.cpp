@@ -1,5 +1,7 @@
 #include "import.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
 #include <cstdio>
@@ -19,6 +21,9 @@ using dangyuan::roster_table;
 void copy_store(fs::path const& from, fs::path const& to) {
     remove_store(to);
     fs::copy_file(from, to);
+    // Everything written so far (the copy, earlier imports, a district just generated) reaches the disk
+    // before the next timed import, instead of being written back while it runs.
+    ::sync();
 }
 
 import_time library_import(fs::path const& path, roster_table const& rows, std::size_t chunk) {

@@ -40,7 +40,8 @@ import_time library_import(std::filesystem::path const& path, dangyuan::roster_t
 import_time raw_import(std::filesystem::path const& path, dangyuan::roster_table const& rows,
                        std::size_t commit_every = 0, bool plain = false);
 
-/// Copies a template store to `to` (removing what was there).
+/// Copies a template store to `to` (removing what was there), then flushes every file system write
+/// (`sync`), so that the write-back of earlier steps does not overlap the next timed run.
 void copy_store(std::filesystem::path const& from, std::filesystem::path const& to);
 
 }  // namespace bench
