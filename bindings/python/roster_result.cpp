@@ -14,7 +14,7 @@
 namespace dangyuan::python {
 namespace {
 
-// The columns in order, with their kinds; the order and names are those of Member's fields.
+// The column names, in the order of columns() (Member's fields; a test checks that the two agree).
 constexpr std::array<char const*, 20> column_order = {"id",
                                                       "name",
                                                       "sex",
