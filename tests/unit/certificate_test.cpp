@@ -7,6 +7,8 @@
 
 using namespace dangyuan;
 using test::d;
+using test::invalid_field;
+using test::violated_rule;
 
 namespace {
 rule_set const rules = rule_set::national_2014();
@@ -15,26 +17,6 @@ org_id const home{1};
 org_id const host{2};
 org_id const committee{10};
 member_id const zhang{7};
-
-template <class F>
-std::string violated_rule(F&& f) {
-    try {
-        f();
-    } catch (rule_violation const& e) {
-        return e.rule_id();
-    }
-    return "";
-}
-
-template <class F>
-std::string invalid_field(F&& f) {
-    try {
-        f();
-    } catch (invalid_input const& e) {
-        return e.field();
-    }
-    return "";
-}
 
 certificate_issue issue_on(date::sys_days on, int months = 4, bool fixed = false) {
     certificate_issue i;

@@ -61,7 +61,7 @@ TEST_CASE(
 TEST_CASE("dev.step_sequence: records go in date order and name the field when they do not",
           "[development]") {
     auto c = case_until(step::activist_filed);
-    auto const field = bad_field([&] { c.record(step::activist_filed, d(2023, 8, 31)); });
+    auto const field = invalid_field([&] { c.record(step::activist_filed, d(2023, 8, 31)); });
     CHECK(field == "date");
 }
 
@@ -220,7 +220,7 @@ TEST_CASE(
 
 TEST_CASE("dev.step_sequence: a withdrawn case needs its reason and closes", "[development]") {
     auto c = case_until(step::target_determined);
-    CHECK(bad_field([&] { c.record(step::withdrawn, d(2024, 5, 1), {}, lookup); }) == "reason");
+    CHECK(invalid_field([&] { c.record(step::withdrawn, d(2024, 5, 1), {}, lookup); }) == "reason");
     c.record(step::withdrawn, d(2024, 5, 1), {.reason = "调离本单位"}, lookup);
     CHECK(c.state().outcome == case_outcome::withdrawn);
     CHECK(case_agenda(c, d(2024, 6, 1)).empty());

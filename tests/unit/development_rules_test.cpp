@@ -37,11 +37,11 @@ TEST_CASE("dev.applicant_min_age_18: the applicant's ID number must agree with b
     auto a = person();
     a.sex = sex::male;
     development_case c(a, rule_set::national_2014());
-    CHECK(bad_field([&] { c.record(step::application_submitted, d(2023, 3, 1)); }) == "sex");
+    CHECK(invalid_field([&] { c.record(step::application_submitted, d(2023, 3, 1)); }) == "sex");
     a = person();
     a.name.clear();
     development_case unnamed(a, rule_set::national_2014());
-    CHECK(bad_field([&] { unnamed.record(step::application_submitted, d(2023, 3, 1)); }) == "name");
+    CHECK(invalid_field([&] { unnamed.record(step::application_submitted, d(2023, 3, 1)); }) == "name");
 }
 
 TEST_CASE("细则2014 第7条 [C] dev.talk_within_1_month: on the last day ok, a day later only with a reason",
@@ -102,7 +102,7 @@ TEST_CASE("细则2014 第9条 [S] dev.contacts_1_to_2: one or two full members, 
     CHECK(with({member_id{3}}) == "dev.contacts_1_to_2");  // probationary
     CHECK(with({member_id{5}}) == "dev.contacts_1_to_2");  // suspended
     CHECK(with({member_id{6}}) == "dev.contacts_1_to_2");  // the applicant
-    CHECK(bad_field([&] {
+    CHECK(invalid_field([&] {
               auto copy = c;
               copy.record({step::contacts_assigned, d(2023, 9, 10), {.members = {member_id{99}}}}, lookup);
           }) == "members");
@@ -129,7 +129,7 @@ TEST_CASE("细则2014 第13条 [S] dev.activist_min_1_year: one year of cultivat
     leap.record({step::contacts_assigned, d(2024, 3, 1), {.members = {member_id{1}}}}, lookup);
     CHECK(try_record(leap, {step::target_determined, d(2025, 2, 27), {}}) == "dev.activist_min_1_year");
     CHECK(try_record(leap, {step::target_determined, d(2025, 2, 28), {}}).empty());
-    CHECK(bad_field([&] {
+    CHECK(invalid_field([&] {
               auto copy = c;
               copy.record({step::cultivation_transferred, d(2024, 3, 5), {.since = d(2023, 9, 2)}}, lookup);
           }) == "since");
@@ -172,7 +172,7 @@ TEST_CASE("细则2014 第16条 [C] dev.political_review_conclusion: a written, p
     auto const c = case_until(step::political_review);
     CHECK(try_record(c, {step::political_review, d(2024, 10, 10), {.passed = true}}) ==
           "dev.political_review_conclusion");
-    CHECK(bad_field([&] {
+    CHECK(invalid_field([&] {
               auto copy = c;
               copy.record({step::political_review, d(2024, 10, 10), {.conclusion = "合格"}}, lookup);
           }) == "passed");
@@ -203,7 +203,7 @@ TEST_CASE(
     CHECK(review_after({.days = 0, .class_hours = 24}).empty());
     CHECK(review_after({.days = 1, .class_hours = 8, .special_case = true, .reason = "边远地区个别特殊情况"})
               .empty());
-    CHECK(bad_field([&] { (void)review_after({.days = 1, .special_case = true}); }) == "reason");
+    CHECK(invalid_field([&] { (void)review_after({.days = 1, .special_case = true}); }) == "reason");
     // Two shorter sessions add up.
     auto twice = c;
     twice.record({step::training_completed, d(2024, 10, 20), {.class_hours = 12}}, lookup);
@@ -247,13 +247,13 @@ TEST_CASE("细则2014 第20条 [C] vote.quorum_over_half: the admission meeting 
     };
     CHECK(vote({20, 10, 0, 10, 0, 0}) == "vote.quorum_over_half");  // exactly half present
     CHECK(vote({20, 11, 0, 11, 0, 0}).empty());
-    CHECK(bad_field([&] {
+    CHECK(invalid_field([&] {
               auto copy = c;
               copy.record(
                   {step::admission_meeting, d(2024, 12, 2), {.vote = branch_vote{20, 21, 0, 11, 0, 0}}},
                   lookup);
           }) == "present");
-    CHECK(bad_field([&] {
+    CHECK(invalid_field([&] {
               auto copy = c;
               copy.record({step::admission_meeting, d(2024, 12, 2)}, lookup);
           }) == "vote");
@@ -272,7 +272,7 @@ TEST_CASE(
     CHECK(outcome({20, 12, 0, 10, 2, 0}) == stage::development_target);  // 10 of 20: not more than half
     CHECK(outcome({20, 12, 0, 11, 1, 0}) == stage::probationary);
     CHECK(outcome({20, 11, 2, 11, 0, 2}) == stage::probationary);  // 2 written opinions from absentees
-    CHECK(bad_field([&] { (void)outcome({20, 11, 2, 12, 1, 1}); }) == "yes");  // 14 votes from 13 voters
+    CHECK(invalid_field([&] { (void)outcome({20, 11, 2, 12, 1, 1}); }) == "yes");  // 14 votes from 13 voters
 }
 
 TEST_CASE(
@@ -452,10 +452,12 @@ TEST_CASE("党内法规制定条例 [S] rules.profile_cannot_weaken: every domai
     CHECK(violated_rule([] {
               (void)make_profile("e", [](rule_set& r) { r.evaluation.excellent_share_max.numerator = 2; });
           }) == "rules.profile_cannot_weaken");
-    CHECK(violated_rule([] { (void)make_profile("h", [](rule_set& r) { r.evaluation.excellent_cap_hard = true; }); })
-              .empty());
     CHECK(violated_rule([] {
-              (void)make_profile("f", [](rule_set& r) { r.development.public_notice_first_day_counts = false; });
+              (void)make_profile("h", [](rule_set& r) { r.evaluation.excellent_cap_hard = true; });
+          }).empty());
+    CHECK(violated_rule([] {
+              (void)make_profile("f",
+                                 [](rule_set& r) { r.development.public_notice_first_day_counts = false; });
           }).empty());
     auto strict = make_profile("strict-eval", [](rule_set& r) {
         r.evaluation.excellent_cap_hard = true;

@@ -181,15 +181,17 @@ TEST_CASE(
     // Removal as self-withdrawal (按自行脱党除名) is a removal too.
     auto lapsed = test::full_member(t.branch_b, "脱党者", test::d(2008, 7, 1), 71, sex::male);
     auto const lid = t.store.add_member(lapsed);
-    t.store.record_standing(lid, {standing_event_kind::removed_self_withdrawal, test::d(2022, 6, 30), "连续6个月不交党费", "支部大会"});
+    t.store.record_standing(lid, {standing_event_kind::removed_self_withdrawal, test::d(2022, 6, 30),
+                                  "连续6个月不交党费", "支部大会"});
     applicant b;
     b.name = lapsed.name;
     b.sex = lapsed.sex;
     b.birth_date = lapsed.birth_date;
     b.id_number = lapsed.id_number;
     b.branch = t.branch_b;
-    CHECK(violated_rule([&] { t.store.open_case(b, {step::application_submitted, test::d(2027, 6, 29), {}}); }) ==
-          "dev.readmission_bar");
+    CHECK(violated_rule([&] {
+              t.store.open_case(b, {step::application_submitted, test::d(2027, 6, 29), {}});
+          }) == "dev.readmission_bar");
     // A current member cannot apply.
     applicant member_again;
     auto const current = t.store.get_member(t.m[0]);
@@ -198,7 +200,7 @@ TEST_CASE(
     member_again.birth_date = current.birth_date;
     member_again.id_number = current.id_number;
     member_again.branch = t.branch_b;
-    CHECK(bad_field([&] {
+    CHECK(invalid_field([&] {
               t.store.open_case(member_again, {step::application_submitted, test::d(2025, 3, 1), {}});
           }) == "id_number");
 }

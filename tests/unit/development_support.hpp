@@ -11,6 +11,9 @@
 
 namespace devtest {
 
+using test::invalid_field;
+using test::violated_rule;
+
 using namespace dangyuan;
 using test::d;
 
@@ -90,26 +93,6 @@ inline step_record standard(step kind) {
     for (auto const& r : full_history())
         if (r.kind == kind) return r;
     throw std::logic_error("no such step in the standard history");
-}
-
-template <class F>
-std::string violated_rule(F&& f) {
-    try {
-        f();
-    } catch (rule_violation const& e) {
-        return e.rule_id();
-    }
-    return "";
-}
-
-template <class F>
-std::string bad_field(F&& f) {
-    try {
-        f();
-    } catch (invalid_input const& e) {
-        return e.field();
-    }
-    return "";
 }
 
 }  // namespace devtest

@@ -8,56 +8,17 @@
 #include <vector>
 
 #include "dangyuan/storage/evaluation_store.hpp"
+#include "evaluation_support.hpp"
 #include "test_support.hpp"
 
 using namespace dangyuan;
 using test::d;
+using test::invalid_field;
+using test::phase_date;
+using test::violated_rule;
 
 namespace {
 using ph = campaign_phase;
-
-template <class F>
-std::string violated_rule(F&& f) {
-    try {
-        f();
-    } catch (rule_violation const& e) {
-        return e.rule_id();
-    }
-    return "";
-}
-
-template <class F>
-std::string invalid_field(F&& f) {
-    try {
-        f();
-    } catch (invalid_input const& e) {
-        return e.field();
-    }
-    return "";
-}
-
-// The dates on which each step of the 2025 campaigns begins.
-date::sys_days phase_date(campaign_phase p) {
-    switch (p) {
-        case ph::study:
-            return d(2025, 11, 3);
-        case ph::self_assessment:
-            return d(2025, 11, 10);
-        case ph::appraisal_self_review:
-            return d(2025, 11, 17);
-        case ph::appraisal_mutual_review:
-            return d(2025, 11, 18);
-        case ph::appraisal_vote:
-            return d(2025, 11, 19);
-        case ph::organisational_assessment:
-            return d(2025, 11, 24);
-        case ph::commendation_and_handling:
-            return d(2025, 12, 1);
-        case ph::closed:
-            return d(2025, 12, 15);
-    }
-    return d(2025, 1, 1);
-}
 
 // A district in a store: branch_b has 9 full members (b) and a probationary one (prob), branch_a 4 full
 // members (a). The street working committee is above both branches; the village branch is elsewhere.

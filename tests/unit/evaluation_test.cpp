@@ -10,10 +10,14 @@
 #include "dangyuan/evaluation/campaign.hpp"
 #include "dangyuan/evaluation/evaluation_agenda.hpp"
 #include "dangyuan/evaluation/grade_decision.hpp"
+#include "evaluation_support.hpp"
 #include "test_support.hpp"
 
 using namespace dangyuan;
 using test::d;
+using test::invalid_field;
+using test::phase_date;
+using test::violated_rule;
 
 namespace {
 rule_set const rules = rule_set::national_2014();
@@ -21,49 +25,6 @@ org_id const branch{10};
 org_id const host{20};
 org_id const home{30};
 using ph = campaign_phase;
-
-template <class F>
-std::string violated_rule(F&& f) {
-    try {
-        f();
-    } catch (rule_violation const& e) {
-        return e.rule_id();
-    }
-    return "";
-}
-
-template <class F>
-std::string invalid_field(F&& f) {
-    try {
-        f();
-    } catch (invalid_input const& e) {
-        return e.field();
-    }
-    return "";
-}
-
-// The dates on which each step begins in the tests' campaigns.
-date::sys_days phase_date(campaign_phase p) {
-    switch (p) {
-        case ph::study:
-            return d(2025, 11, 3);
-        case ph::self_assessment:
-            return d(2025, 11, 10);
-        case ph::appraisal_self_review:
-            return d(2025, 11, 17);
-        case ph::appraisal_mutual_review:
-            return d(2025, 11, 18);
-        case ph::appraisal_vote:
-            return d(2025, 11, 19);
-        case ph::organisational_assessment:
-            return d(2025, 11, 24);
-        case ph::commendation_and_handling:
-            return d(2025, 12, 1);
-        case ph::closed:
-            return d(2025, 12, 15);
-    }
-    return d(2025, 1, 1);
-}
 
 member_id m(int i) {
     return member_id{i};

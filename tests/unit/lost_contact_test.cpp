@@ -7,32 +7,14 @@
 
 using namespace dangyuan;
 using test::d;
+using test::invalid_field;
+using test::violated_rule;
 
 namespace {
 rule_set const rules = rule_set::national_2014();
 org_id const branch{1};
 member_id const zhang{7};
 using sk = standing_event_kind;
-
-template <class F>
-std::string violated_rule(F&& f) {
-    try {
-        f();
-    } catch (rule_violation const& e) {
-        return e.rule_id();
-    }
-    return "";
-}
-
-template <class F>
-std::string invalid_field(F&& f) {
-    try {
-        f();
-    } catch (invalid_input const& e) {
-        return e.field();
-    }
-    return "";
-}
 
 contact_log log_since(date::sys_days last) {
     return contact_log{zhang, "张三", branch, last, {}};

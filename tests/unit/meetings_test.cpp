@@ -9,31 +9,13 @@
 
 using namespace dangyuan;
 using test::d;
+using test::invalid_field;
+using test::violated_rule;
 
 namespace {
 rule_set const rules = rule_set::national_2014();
 using mk = meeting_kind;
 using as = attendance_status;
-
-template <class F>
-std::string violated_rule(F&& f) {
-    try {
-        f();
-    } catch (rule_violation const& e) {
-        return e.rule_id();
-    }
-    return "";
-}
-
-template <class F>
-std::string invalid_field(F&& f) {
-    try {
-        f();
-    } catch (invalid_input const& e) {
-        return e.field();
-    }
-    return "";
-}
 
 org_unit branch(date::sys_days established = d(2010, 1, 1)) {
     return org_unit{.id = org_id{10},

@@ -4,28 +4,12 @@
 
 using namespace dangyuan;
 using test::d;
+using test::invalid_field;
+using test::violated_rule;
 
 namespace {
 rule_set const rules = rule_set::national_2014();
 
-template <class F>
-std::string violated_rule(F&& f) {
-    try {
-        f();
-    } catch (rule_violation const& e) {
-        return e.rule_id();
-    }
-    return "";
-}
-template <class F>
-std::string bad_field(F&& f) {
-    try {
-        f();
-    } catch (invalid_input const& e) {
-        return e.field();
-    }
-    return "";
-}
 }  // namespace
 
 TEST_CASE("GB 11643-1999 [C] member.id_number_consistent: birth date and sex must agree with the ID number",
@@ -96,23 +80,23 @@ TEST_CASE("member: dates out of order and missing fields are refused, naming the
     auto const good = test::full_member(org_id{1}, "赵六", d(2015, 6, 1));
     auto m = good;
     m.name.clear();
-    CHECK(bad_field([&] { validate_member(m, rules); }) == "name");
+    CHECK(invalid_field([&] { validate_member(m, rules); }) == "name");
     m = good;
     m.branch = org_id{};
-    CHECK(bad_field([&] { validate_member(m, rules); }) == "branch");
+    CHECK(invalid_field([&] { validate_member(m, rules); }) == "branch");
     m = good;
     m.application_date = good.admission_date + date::days{1};
-    CHECK(bad_field([&] { validate_member(m, rules); }) == "admission_date");
+    CHECK(invalid_field([&] { validate_member(m, rules); }) == "admission_date");
     m = good;
     m.full_member_date = good.admission_date;
-    CHECK(bad_field([&] { validate_member(m, rules); }) == "full_member_date");
+    CHECK(invalid_field([&] { validate_member(m, rules); }) == "full_member_date");
     m = good;
     m.joined_branch = good.admission_date - date::days{1};
-    CHECK(bad_field([&] { validate_member(m, rules); }) == "joined_branch");
+    CHECK(invalid_field([&] { validate_member(m, rules); }) == "joined_branch");
     m = good;
     m.application_date = good.birth_date - date::days{1};
     m.backfilled = true;  // order is checked even for back-filled records
-    CHECK(bad_field([&] { validate_member(m, rules); }) == "application_date");
+    CHECK(invalid_field([&] { validate_member(m, rules); }) == "application_date");
 }
 
 TEST_CASE("member: status on a date is derived from the admission and full-member dates", "[member]") {

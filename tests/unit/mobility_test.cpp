@@ -8,6 +8,8 @@
 
 using namespace dangyuan;
 using test::d;
+using test::invalid_field;
+using test::violated_rule;
 
 namespace {
 rule_set const rules = rule_set::national_2014();
@@ -15,26 +17,6 @@ using k = episode_record_kind;
 org_id const home{1};
 org_id const host{2};
 org_id const other_host{3};
-
-template <class F>
-std::string violated_rule(F&& f) {
-    try {
-        f();
-    } catch (rule_violation const& e) {
-        return e.rule_id();
-    }
-    return "";
-}
-
-template <class F>
-std::string invalid_field(F&& f) {
-    try {
-        f();
-    } catch (invalid_input const& e) {
-        return e.field();
-    }
-    return "";
-}
 
 mobility_episode away_since(date::sys_days left, bool fixed = false, std::string place = "深圳市南山区") {
     mobility_episode ep{episode_id{1}, member_id{7}, "张三", home, {}};

@@ -4,6 +4,7 @@
 
 using namespace dangyuan;
 using test::d;
+using test::violated_rule;
 
 namespace {
 org_unit branch(std::string name, bool village = false) {
@@ -18,15 +19,6 @@ org_unit const committee{
     .id = org_id{1}, .name = "街道党工委", .kind = org_kind::working_committee, .established = d(2000, 1, 1)};
 rule_set const rules = rule_set::national_2014();
 
-template <class F>
-std::string violated_rule(F&& f) {
-    try {
-        f();
-    } catch (rule_violation const& e) {
-        return e.rule_id();
-    }
-    return "";
-}
 }  // namespace
 
 TEST_CASE(

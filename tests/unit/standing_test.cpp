@@ -6,20 +6,11 @@
 
 using namespace dangyuan;
 using test::d;
+using test::violated_rule;
 
 namespace {
 rule_set const rules = rule_set::national_2014();
 using k = standing_event_kind;
-
-template <class F>
-std::string violated_rule(F&& f) {
-    try {
-        f();
-    } catch (rule_violation const& e) {
-        return e.rule_id();
-    }
-    return "";
-}
 
 // Appends `e` after checking it, as the store does.
 void apply(member const& m, std::vector<standing_event>& h, standing_event e) {

@@ -14,6 +14,28 @@
 
 namespace test {
 
+// The rule id of the rule_violation that `f` throws, or "" when it throws none.
+template <class F>
+std::string violated_rule(F&& f) {
+    try {
+        f();
+    } catch (dangyuan::rule_violation const& e) {
+        return e.rule_id();
+    }
+    return "";
+}
+
+// The field named by the invalid_input that `f` throws, or "" when it throws none.
+template <class F>
+std::string invalid_field(F&& f) {
+    try {
+        f();
+    } catch (dangyuan::invalid_input const& e) {
+        return e.field();
+    }
+    return "";
+}
+
 inline date::sys_days d(int y, unsigned m, unsigned day) {
     return date::sys_days{date::year{y} / date::month{m} / date::day{day}};
 }

@@ -8,21 +8,12 @@
 
 using namespace dangyuan;
 using test::d;
+using test::invalid_field;
 
 namespace {
 rule_set const rules = rule_set::national_2014();
 org_id const branch{10};
 member_id const alice{1}, bob{2}, carol{3};
-
-template <class F>
-std::string invalid_field(F&& f) {
-    try {
-        f();
-    } catch (invalid_input const& e) {
-        return e.field();
-    }
-    return "";
-}
 
 training_record rec(member_id m, date::sys_days on, class_hours::rep tenths, bool concentrated,
                     std::string course = "党的二十大精神专题培训") {

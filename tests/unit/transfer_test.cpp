@@ -7,6 +7,8 @@
 
 using namespace dangyuan;
 using test::d;
+using test::invalid_field;
+using test::violated_rule;
 
 namespace {
 rule_set const rules = rule_set::national_2014();
@@ -14,26 +16,6 @@ using tk = transfer_event_kind;
 org_id const from{1};
 org_id const to{20};
 member_id const zhang{7};
-
-template <class F>
-std::string violated_rule(F&& f) {
-    try {
-        f();
-    } catch (rule_violation const& e) {
-        return e.rule_id();
-    }
-    return "";
-}
-
-template <class F>
-std::string invalid_field(F&& f) {
-    try {
-        f();
-    } catch (invalid_input const& e) {
-        return e.field();
-    }
-    return "";
-}
 
 transfer_letter letter(date::sys_days issued, std::string serial = "浙组转〔2025〕0012") {
     return transfer_letter{std::move(serial), zhang,  "张三", from, "第一社区党支部", to,

@@ -1,29 +1,11 @@
 #include <catch2/catch.hpp>
 
 #include "dangyuan/rules/vote.hpp"
+#include "test_support.hpp"
 
 using namespace dangyuan;
-
-namespace {
-template <class F>
-std::string violated_rule(F&& f) {
-    try {
-        f();
-    } catch (rule_violation const& e) {
-        return e.rule_id();
-    }
-    return "";
-}
-template <class F>
-std::string bad_field(F&& f) {
-    try {
-        f();
-    } catch (invalid_input const& e) {
-        return e.field();
-    }
-    return "";
-}
-}  // namespace
+using test::invalid_field;
+using test::violated_rule;
 
 TEST_CASE("细则2014 第20条 [C] vote.quorum_over_half: more than half of those entitled must be present",
           "[vote]") {
@@ -45,9 +27,9 @@ TEST_CASE(
 }
 
 TEST_CASE("vote: impossible counts are refused naming the count", "[vote]") {
-    CHECK(bad_field([] { validate_counts({10, 11, 0, 5, 0, 0}); }) == "present");
-    CHECK(bad_field([] { validate_counts({10, 8, 3, 5, 0, 0}); }) == "written_opinions");
-    CHECK(bad_field([] { validate_counts({10, 8, 0, 5, 3, 1}); }) == "yes");
-    CHECK(bad_field([] { validate_counts({10, 8, 0, -1, 0, 0}); }) == "yes");
-    CHECK(bad_field([] { validate_counts({0, 0, 0, 0, 0, 0}); }) == "entitled");
+    CHECK(invalid_field([] { validate_counts({10, 11, 0, 5, 0, 0}); }) == "present");
+    CHECK(invalid_field([] { validate_counts({10, 8, 3, 5, 0, 0}); }) == "written_opinions");
+    CHECK(invalid_field([] { validate_counts({10, 8, 0, 5, 3, 1}); }) == "yes");
+    CHECK(invalid_field([] { validate_counts({10, 8, 0, -1, 0, 0}); }) == "yes");
+    CHECK(invalid_field([] { validate_counts({0, 0, 0, 0, 0, 0}); }) == "entitled");
 }
