@@ -20,7 +20,10 @@ inline void demo_development(dangyuan::store& store, demo_context const& ctx) {
                                             dy::gb11643_check_character(std::string_view(body, 17)));
         return a;
     };
-    dy::branch_vote const vote{14, 12, 1, 12, 1, 0};
+    // The branch meeting counts the full members with a vote on its date, as the store knows them
+    // (vote.entitled_full_members): one absent with a written opinion, one voting no.
+    int const voters = store.voting_roll_on(ctx.office, 2026_y / 6 / 15).voters;
+    dy::branch_vote const vote{voters, voters - 1, 1, voters - 1, 1, 0};
     // An applicant still waiting for the first talk (overdue since 2026-11-10).
     store.open_case(person("周明", dy::sex::male, 2001_y / 5 / 6, 81),
                     {step::application_submitted, 2026_y / 10 / 10}, {}, false, "递交入党申请书");

@@ -99,7 +99,7 @@ DANGYUAN_PY_PARSED_ENUM(step, "Step", "step", parse_step, DANGYUAN_V(step, appli
                         DANGYUAN_V(step, conversion_applied), DANGYUAN_V(step, conversion_meeting),
                         DANGYUAN_V(step, conversion_approved), DANGYUAN_V(step, archived),
                         DANGYUAN_V(step, public_notice), DANGYUAN_V(step, cultivation_transferred),
-                        DANGYUAN_V(step, withdrawn));
+                        DANGYUAN_V(step, withdrawn), DANGYUAN_V(step, transferred_in));
 DANGYUAN_PY_NAMED_ENUM(recommendation, "Recommendation", "recommended",
                        DANGYUAN_V(recommendation, member_recommendation),
                        DANGYUAN_V(recommendation, mass_organisation));

@@ -283,11 +283,10 @@ private:
         step_on(step::committee_reviewed, meeting - days{30});
         step_on(step::pre_review, meeting - days{20}, {.passed = true, .document = "预审意见"});
         step_on(step::application_form_filled, meeting - days{10});
-        // The vote: the branch's full members on the day, most of them present.
-        int entitled = 0;
-        for (auto const seq : pool)
-            entitled += full_on(seq, meeting) ? 1 : 0;
-        entitled = std::max(entitled, 3);
+        // The vote: the branch's full members with a vote on the day, as the store counts them, most of
+        // them present.
+        int const entitled = s_.voting_roll_on(o.id, meeting).voters;
+        if (entitled == 0) return;
         int const present = std::max(entitled / 2 + 1, entitled - r_.between(0, entitled / 5));
         int const no = present - (entitled / 2 + 1) > 0 ? r_.between(0, 1) : 0;
         branch_vote const vote{entitled, present, 0, present - no, no, 0};
@@ -308,10 +307,8 @@ private:
         auto const probation_end = add_months(meeting, 12);
         step_on(step::conversion_applied, probation_end - days{10});
         auto const conversion = probation_end + days{r_.between(1, 25)};
-        int full = 0;
-        for (auto const seq : pool)
-            full += full_on(seq, conversion) ? 1 : 0;
-        full = std::max(full, 3);
+        int const full = s_.voting_roll_on(o.id, conversion).voters;
+        if (full == 0) return;
         int const there = std::max(full / 2 + 1, full - r_.between(0, full / 5));
         step_on(step::conversion_meeting, conversion,
                 {.vote = branch_vote{full, there, 0, there, 0, 0}, .decision = conversion_decision::convert});

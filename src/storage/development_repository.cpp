@@ -6,8 +6,11 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
+#include "dangyuan/member/voting.hpp"
 #include "dangyuan/rules/profile.hpp"
+#include "dangyuan/storage/mobility_store.hpp"
 #include "development_columns.hpp"
 
 namespace dangyuan {
@@ -169,6 +172,25 @@ rule_set store::rule_set_named(std::string const& name) const {
     }
 }
 
+// ---- voting members
+
+voting_roll store::voting_roll_on(org_id branch, date::sys_days on) const {
+    (void)impl_->load_org(branch);  // not_found for an unknown organisation
+    voting_roll roll;
+    std::set<member_id> voters;
+    for (auto const& m : roster(scope::subtree(branch), on))
+        if (has_vote_on(m, standing_on(m.id, on), party_probations(m.id), on)) voters.insert(m.id);
+    roll.voters = static_cast<int>(voters.size());
+    // Members away (外出) on the day may be left out of the count; the rule allows, not requires, it.
+    std::set<member_id> away;
+    for (auto const& ep : episodes(*this, scope::subtree(branch)))
+        if (voters.count(ep.member))
+            if (auto const st = state_on(ep, on); st && st->phase == episode_phase::away)
+                away.insert(ep.member);
+    roll.away = static_cast<int>(away.size());
+    return roll;
+}
+
 // ---- cases
 
 case_id store::open_case(applicant const& person, step_record const& application,
@@ -270,6 +292,11 @@ void store::record_step(case_id id, step_record const& r, std::string_view why) 
     try {
         auto c = get_case(id);
         c.record(r, roster_lookup(*this));
+        if (!c.backfilled() && r.details.vote &&
+            (r.kind == step::admission_meeting || r.kind == step::conversion_meeting))
+            check_entitled(
+                *r.details.vote, voting_roll_on(c.person().branch, r.date),
+                "branch " + std::to_string(c.person().branch.value()) + " on " + storage::format_iso(r.date));
         auto const& st = c.state();
         auto const linked = case_member(id);
         // Side effects on the roster, validated before anything is written.
@@ -305,7 +332,7 @@ void store::record_step(case_id id, step_record const& r, std::string_view why) 
                 converted = m;
             } else if (st.outcome == case_outcome::probation_cancelled) {
                 standing_event e{standing_event_kind::probation_cancelled, r.date,
-                                 "预备期满后经支部大会讨论并经上级党委批准",
+                                 "经支部大会讨论并经上级党委批准",
                                  "development case " + std::to_string(id.value())};
                 auto const m = get_member(*linked);
                 check_standing_event(m, standing_history(*linked), e);

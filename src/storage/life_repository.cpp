@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "dangyuan/member/voting.hpp"
 #include "dangyuan/storage/life_store.hpp"
 #include "impl.hpp"
 
@@ -374,15 +375,12 @@ void check_meeting(store const& s, meeting const& m, date::sys_days as_of) {
                                                       " (voting = false for those sitting in)");
     };
     if (m.kind == meeting_kind::branch_general_meeting) {
-        // Full members in normal standing of the organisation on the day, rights not suspended
-        // (留党察看 with suspended rights: no vote).
+        // The members with a vote on the day (vote.entitled_full_members, member/voting.hpp).
         auto& impl = detail::store_access::of(s);
         auto const sc = scope::subtree(org.id);
-        standing_lookup const standing(s, sc);
         std::set<member_id> entitled;
         for (auto const& p : members_on(impl.db, m.date, sc, true))
-            if (p.status_on(m.date) == member_status::full && standing.normal(p, m.date) &&
-                !rights_suspended_on(s.party_probations(p.id), m.date))
+            if (has_vote_on(p, s.standing_on(p.id, m.date), s.party_probations(p.id), m.date))
                 entitled.insert(p.id);
         require_listed(entitled, "full member");
     } else if (m.kind == meeting_kind::committee_meeting && !leaders.empty()) {

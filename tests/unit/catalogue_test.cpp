@@ -5,6 +5,7 @@
 #include <regex>
 #include <set>
 
+#include "dangyuan/agenda/agenda_kinds.hpp"
 #include "test_support.hpp"
 
 using namespace dangyuan;
@@ -18,7 +19,7 @@ std::map<std::string, std::string> documented_rules() {
     std::istringstream in(test::file_bytes(source_dir / "docs" / "rules.md"));
     std::regex const row(R"(^\| `([a-z0-9_.]+)` \| ([^|]+) \|)");
     std::smatch m;
-    for (std::string line; std::getline(in, line);)
+    for (std::string line; std::getline(in, line) && line != "<!-- rules:end -->";)
         if (std::regex_search(line, m, row)) rows[m[1]] = m[2].str();
     return rows;
 }
@@ -93,5 +94,35 @@ TEST_CASE("catalogue: every rule id raised in the code is in the catalogue", "[c
     for (auto const& id : used) {
         INFO(id);
         CHECK_NOTHROW(find_rule(id));
+    }
+}
+
+TEST_CASE("catalogue: every agenda item kind put on the agenda is catalogued with its meaning",
+          "[catalogue]") {
+    // Kinds are the first argument of an agenda_item or of the local helpers that build one.
+    std::regex const made(
+        R"re((?:agenda_item\{|make\(|deadline\(|finding\()\s*(?:[a-z_]+ \? )?"([a-z]+\.[a-z0-9_]+)"(?:\s*:\s*"([a-z]+\.[a-z0-9_]+)")?)re");
+    std::set<std::string> used;
+    for (auto const& dir : {source_dir / "include", source_dir / "src"})
+        for (auto const& text : sources(dir, {".hpp", ".cpp"}))
+            for (std::sregex_iterator it(text.begin(), text.end(), made), end; it != end; ++it) {
+                used.insert((*it)[1]);
+                if ((*it)[2].matched) used.insert((*it)[2]);
+            }
+    CHECK(used.size() > 30);
+    for (auto const& kind : used) {
+        INFO(kind);
+        CHECK(agenda_kind(kind).has_value());
+    }
+    std::set<std::string_view> seen;
+    std::istringstream doc(test::file_bytes(source_dir / "docs" / "rules.md"));
+    std::string text((std::istreambuf_iterator<char>(doc)), {});
+    for (auto const& k : agenda_kinds()) {
+        INFO(k.kind);
+        CHECK(seen.insert(k.kind).second);
+        CHECK_FALSE(k.english.empty());
+        CHECK_FALSE(k.chinese.empty());
+        CHECK(used.count(std::string(k.kind)) == 1);  // no catalogued kind that nothing produces
+        CHECK(text.find("| `" + std::string(k.kind) + "` |") != std::string::npos);
     }
 }

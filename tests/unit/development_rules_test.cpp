@@ -382,20 +382,6 @@ TEST_CASE(
     CHECK(meet(d(2025, 12, 2)).empty());
 }
 
-TEST_CASE("细则2014 第33条 [C] dev.conversion_after_probation: more than 6 months late needs a reason",
-          "[development]") {
-    auto const c = case_until(step::conversion_meeting);
-    auto meet = [&](date::sys_days on, std::string reason = {}) {
-        return try_record(
-            c, {step::conversion_meeting,
-                on,
-                {.vote = good_vote(), .decision = conversion_decision::convert, .reason = reason}});
-    };
-    CHECK(meet(d(2026, 6, 2)).empty());
-    CHECK(meet(d(2026, 6, 3)) == "dev.conversion_after_probation");
-    CHECK(meet(d(2026, 6, 3), "转入的预备党员，推迟讨论").empty());
-}
-
 TEST_CASE("细则2014 [S] dev.conversion_approval_within_3_months: approval of the conversion within 3 months",
           "[development]") {
     auto const c = case_until(step::conversion_approved);  // meeting 2025-12-05

@@ -26,6 +26,8 @@ struct pipeline_store : test::district {
             for (auto& id : r.details.members)
                 id = m[static_cast<std::size_t>(id.value() == 1 ? 0 : 1)];
             if (r.details.by) r.details.by = m[2];
+            // The branch meeting counts the branch's four full members (vote.entitled_full_members).
+            if (r.details.vote) r.details.vote = branch_vote{4, 4, 0, 4, 0, 0};
         }
         return h;
     }
@@ -272,4 +274,49 @@ TEST_CASE(
     CHECK(st->state == standing_state::exited);
     CHECK(st->last_event == standing_event_kind::probation_cancelled);
     CHECK(t.store.get_case(id).state().outcome == case_outcome::probation_cancelled);
+}
+
+TEST_CASE(
+    "细则2014 第20条 [C] vote.entitled_full_members: the admission vote counts the roster's full members",
+    "[development][store][vote]") {
+    pipeline_store t;
+    // The branch has 4 full members (t.m) and, from 2024-06-01, 3 probationary members: 20 + 3 in the
+    // wording of the review, here 4 + 3.
+    for (int i = 0; i < 3; ++i) {
+        auto p = test::full_member(t.branch_b, "预备党员" + std::to_string(i), test::d(2024, 6, 1), 50 + i);
+        p.full_member_date.reset();
+        t.store.add_member(p);
+    }
+    auto const id = t.open_and_record_until(step::admission_meeting);
+    auto const bytes = t.store.member_count();
+    auto meet = [&](branch_vote v) {
+        return violated_rule([&] {
+            t.store.record_step(id, {step::admission_meeting, test::d(2024, 12, 2), {.vote = v}});
+        });
+    };
+    // Counting the probationary members as entitled: 7 entitled, 4 present, 4 yes would pass; refused.
+    CHECK(meet({7, 4, 0, 4, 0, 0}) == "vote.entitled_full_members");
+    // Fewer entitled than the branch has voters (nobody away): refused.
+    CHECK(meet({3, 2, 0, 2, 0, 0}) == "vote.entitled_full_members");
+    // 2 of the 4 present is no quorum; 3 present with 2 yes does not carry (2 is not more than half of 4).
+    CHECK(meet({4, 2, 0, 2, 0, 0}) == "vote.quorum_over_half");
+    CHECK(meet({4, 3, 0, 2, 1, 0}) == "vote.majority_of_entitled");
+    CHECK(t.store.get_case(id).state().current == stage::development_target);
+    CHECK(t.store.member_count() == bytes);
+    CHECK(meet({4, 3, 0, 3, 0, 0}).empty());
+    CHECK(t.store.get_case(id).state().current == stage::probationary);
+}
+
+TEST_CASE("细则2014 第20条 [C] vote.entitled_full_members: members under 留党察看 or suspended have no vote",
+          "[development][store][vote]") {
+    pipeline_store t;
+    t.store.record_party_probation(t.m[3], party_probation{test::d(2024, 5, 1), 12, true, "党委"});
+    auto const id = t.open_and_record_until(step::admission_meeting);
+    auto meet = [&](branch_vote v) {
+        return violated_rule([&] {
+            t.store.record_step(id, {step::admission_meeting, test::d(2024, 12, 2), {.vote = v}});
+        });
+    };
+    CHECK(meet({4, 3, 0, 3, 0, 0}) == "vote.entitled_full_members");
+    CHECK(meet({3, 2, 0, 2, 0, 0}).empty());
 }

@@ -570,6 +570,7 @@ class Step(_Named):
     public_notice: ClassVar[Step]
     cultivation_transferred: ClassVar[Step]
     withdrawn: ClassVar[Step]
+    transferred_in: ClassVar[Step]
     @property
     def number(self) -> int: ...
 

@@ -53,6 +53,25 @@ inline void require_valid(date::year_month_day ymd, char const* field) {
 
 }  // namespace detail
 
+/// A calendar day that refuses a date that does not exist. It is a `date::sys_days` (it compares,
+/// subtracts, formats and converts like one), but built from a `year_month_day` it checks the date
+/// first: where `date::sys_days{2025_y/2/30}` silently becomes 2025-03-02, `civil_day{2025_y/2/30}`
+/// throws. Record types of the public API hold their dates as `civil_day`, so that
+/// `{step::talk_held, 2025_y/2/30}` is refused instead of recorded on another day.
+struct civil_day : date::sys_days {
+    constexpr civil_day() noexcept = default;
+    /// A day count is always a real day.
+    constexpr civil_day(date::sys_days d) noexcept : date::sys_days(d) {}  // NOLINT: implicit by design
+    /// \throws invalid_input (field `"date"`) when `ymd` is not a calendar date (2025-02-30, month 13).
+    civil_day(date::year_month_day ymd) : date::sys_days(checked(ymd)) {}  // NOLINT: implicit by design
+
+private:
+    static date::sys_days checked(date::year_month_day ymd) {
+        detail::require_valid(ymd, "date");
+        return date::sys_days{ymd};
+    }
+};
+
 /// Formats `d` as ISO 8601 `YYYY-MM-DD` (years before 1000 are zero-padded to four digits).
 inline std::string format_date(date::sys_days d) {
     return detail::ymd_text(date::year_month_day{d});

@@ -29,7 +29,7 @@ namespace dangyuan {
 struct applicant {
     std::string name;  ///< 姓名
     dangyuan::sex sex = dangyuan::sex::unstated;
-    date::sys_days birth_date{};
+    civil_day birth_date{};
     std::optional<citizen_id> id_number;  ///< birth date and sex must agree with it
     dangyuan::ethnicity ethnicity = dangyuan::ethnicity::han;
     std::optional<dangyuan::education> education;
@@ -87,7 +87,8 @@ struct case_state {
     bool higher_talk = false;
     std::optional<date::sys_days> approval;  ///< admission approved by the higher committee
     std::optional<date::sys_days> oath;
-    std::optional<date::sys_days> probation_end;  ///< end of probation, or of the extension
+    std::optional<date::sys_days> probation_end;   ///< end of probation, or of the extension
+    std::optional<date::sys_days> transferred_in;  ///< relationship transferred in during probation (转入)
     int extensions = 0;
     std::optional<date::sys_days> conversion_applied;  ///< latest application, cleared by a meeting
     std::optional<date::sys_days> conversion_meeting;  ///< latest meeting awaiting approval
@@ -210,6 +211,9 @@ inline void fold(case_state& st, step_record const& r, rule_set const& rules) {
         case step::withdrawn:
             st.outcome = case_outcome::withdrawn;
             break;
+        case step::transferred_in:
+            st.transferred_in = r.date;
+            break;
         default:
             break;
     }
@@ -261,6 +265,23 @@ inline bool notice_done(case_state const& st, step s, date::sys_days on, rule_se
 
 }  // namespace detail
 
+/// The last day for the branch meeting that discusses the conversion (转正讨论) once probation ends:
+/// `conversion_prompt_months` after the end (dev.conversion_discussed_promptly), or for a member
+/// transferred in during probation `conversion_postpone_max_months`
+/// (dev.conversion_postponed_transferred_in). The full-member date still counts from the end of probation.
+/// Pre-condition: `st.probation_end` is set.
+[[nodiscard]] inline date::sys_days conversion_meeting_deadline(case_state const& st,
+                                                                development_params const& p) {
+    return add_months(*st.probation_end,
+                      st.transferred_in ? p.conversion_postpone_max_months : p.conversion_prompt_months);
+}
+
+/// The rule that sets `conversion_meeting_deadline` for this case.
+[[nodiscard]] inline char const* conversion_meeting_rule(case_state const& st) noexcept {
+    return st.transferred_in ? "dev.conversion_postponed_transferred_in"
+                             : "dev.conversion_discussed_promptly";
+}
+
 /// One person's development case: records in date order, each checked against the history and the rule
 /// set the case was opened under. State is derived by replay, so a case read back from storage and
 /// replayed is the same case.
@@ -300,7 +321,8 @@ public:
         records_.push_back(std::move(r));
     }
     /// Convenience: `record({kind, date, details})`.
-    void record(step kind, date::sys_days date, step_details details = {},
+    /// \throws invalid_input{"date"} for a date that does not exist (2025-02-30).
+    void record(step kind, civil_day date, step_details details = {},
                 eligibility_lookup const& lookup = {}) {
         record(step_record{kind, date, std::move(details)}, lookup);
     }
@@ -321,6 +343,13 @@ private:
     void check_guards(step_record const& r, eligibility_lookup const& lookup, work_calendar const& cal) const;
     void check_members(step_record const& r, eligibility_lookup const& lookup, std::string_view rule, int min,
                        int max, char const* what) const;
+    /// A higher committee's collective decision (票决), when its counts are recorded: quorum and majority
+    /// of the committee members entitled, and the result agrees with `passed`.
+    static void check_committee_vote(step_details const& d);
+    /// The member named for a role (introducer, contact) still qualifies on `on`: the roles are re-checked
+    /// on every date the rules depend on, not only on the day of the assignment.
+    void check_eligible(member_id id, date::sys_days on, eligibility_lookup const& lookup,
+                        std::string_view rule, char const* what) const;
 
     dangyuan::applicant person_;
     rule_set rules_;
@@ -379,7 +408,12 @@ inline void development_case::check_sequence(step_record const& r) const {
     if (r.kind == step::application_form_filled && !state_.pre_review_passed.value_or(false))
         throw violation("dev.pre_review_in_writing",
                         "the 入党志愿书 is issued only after a passed pre-review (预审)");
-    if (r.kind == step::conversion_meeting && !state_.conversion_applied)
+    // Cancellation for a serious violation may be decided at any time during probation, without an
+    // application; every other conversion meeting answers a written application.
+    bool const early_cancellation = r.kind == step::conversion_meeting && r.details.decision &&
+                                    *r.details.decision == conversion_decision::cancel &&
+                                    state_.probation_end && r.date < *state_.probation_end;
+    if (r.kind == step::conversion_meeting && !state_.conversion_applied && !early_cancellation)
         throw violation("dev.step_sequence",
                         "a conversion meeting needs a conversion application made after the last meeting");
     if (r.kind == step::conversion_approved && !state_.conversion_meeting)
@@ -402,19 +436,40 @@ inline void development_case::check_members(step_record const& r, eligibility_lo
     for (auto id : ms) {
         if (!seen.insert(id).second)
             throw violation(rule, "member " + std::to_string(id.value()) + " is named twice as " + what);
-        if (!lookup) continue;
-        auto const e = lookup(id, r.date);
-        if (!e.exists) throw invalid_input("members", "no member with id " + std::to_string(id.value()));
-        if (e.id_number && person_.id_number && *e.id_number == *person_.id_number)
-            throw violation(rule, "the applicant cannot be their own " + std::string(what));
-        if (!e.full_member || !e.normal_standing)
-            throw violation(rule, e.name + " (" + std::to_string(id.value()) +
-                                      ") is not a full member in normal standing on " + format_date(r.date) +
-                                      " and cannot serve as " + what);
-        if (e.rights_suspended)
-            throw violation(rule,
-                            e.name + " is under 留党察看 with rights suspended and cannot serve as " + what);
+        check_eligible(id, r.date, lookup, rule, what);
     }
+}
+
+inline void development_case::check_committee_vote(step_details const& d) {
+    if (!d.vote) return;
+    validate_counts(*d.vote);
+    if (!quorate(*d.vote))
+        throw violation("dev.approval_collective_vote",
+                        std::to_string(d.vote->present) + " of " + std::to_string(d.vote->entitled) +
+                            " committee members present: more than half must attend the collective decision");
+    if (passes(*d.vote) != *d.passed)
+        throw violation("dev.approval_collective_vote",
+                        std::to_string(d.vote->yes) + " yes of " + std::to_string(d.vote->entitled) +
+                            " committee members " + (passes(*d.vote) ? "carry" : "do not carry") +
+                            " the decision, but it is recorded as " +
+                            (*d.passed ? "approved" : "not approved"));
+}
+
+inline void development_case::check_eligible(member_id id, date::sys_days on,
+                                             eligibility_lookup const& lookup, std::string_view rule,
+                                             char const* what) const {
+    if (!lookup) return;
+    auto const e = lookup(id, on);
+    if (!e.exists) throw invalid_input("members", "no member with id " + std::to_string(id.value()));
+    if (e.id_number && person_.id_number && *e.id_number == *person_.id_number)
+        throw violation(rule, "the applicant cannot be their own " + std::string(what));
+    if (!e.full_member || !e.normal_standing)
+        throw violation(rule, e.name + " (" + std::to_string(id.value()) +
+                                  ") is not a full member in normal standing on " + format_date(on) +
+                                  " and cannot serve as " + what);
+    if (e.rights_suspended)
+        throw violation(rule, e.name + " is under 留党察看 with rights suspended on " + format_date(on) +
+                                  " and cannot serve as " + what);
 }
 
 inline void development_case::check_guards(step_record const& r, eligibility_lookup const& lookup,
@@ -423,7 +478,12 @@ inline void development_case::check_guards(step_record const& r, eligibility_loo
     auto const& d = r.details;
     auto const& st = state_;
     auto notice_guard = [&](step s) {
-        if (p.public_notice_working_days > 0 && !detail::notice_done(st, s, r.date, rules_, cal))
+        bool const wanted = s == step::activist_determined  ? p.public_notice_before_activist
+                            : s == step::target_determined  ? p.public_notice_before_target
+                            : s == step::admission_meeting  ? p.public_notice_before_admission
+                            : s == step::conversion_meeting ? p.public_notice_before_conversion
+                                                            : false;
+        if (wanted && p.public_notice_working_days > 0 && !detail::notice_done(st, s, r.date, rules_, cal))
             throw violation("dev.public_notice", "no completed public notice (公示) of " +
                                                      std::to_string(p.public_notice_working_days) +
                                                      " working days without open objections before " +
@@ -435,6 +495,8 @@ inline void development_case::check_guards(step_record const& r, eligibility_loo
         if (st.introducers.size() != static_cast<std::size_t>(p.introducers))
             throw violation("dev.two_introducers",
                             "no " + std::to_string(p.introducers) + " introducers on record");
+        for (auto id : st.introducers)
+            check_eligible(id, r.date, lookup, "dev.two_introducers", "introducer");
         if (!st.review_passed.value_or(false))
             throw violation("dev.political_review_conclusion",
                             "no passed political review on record: the target cannot be admitted");
@@ -486,6 +548,7 @@ inline void development_case::check_guards(step_record const& r, eligibility_loo
                         format_date(add_months(*st.applied, p.activist_after_application_months)) + ", " +
                         std::to_string(p.activist_after_application_months) +
                         " months after the application");
+            notice_guard(step::activist_determined);
             break;
         case step::contacts_assigned:
             check_members(r, lookup, "dev.contacts_1_to_2", p.contacts_min, p.contacts_max,
@@ -504,6 +567,9 @@ inline void development_case::check_guards(step_record const& r, eligibility_loo
                                 "development target on " + format_date(r.date) + ": cultivation began " +
                                     format_date(*st.cultivation_start) + ", the earliest date is " +
                                     format_date(earliest));
+            // The contacts advise on the listing (细则 第9条): they must still qualify on this date.
+            for (auto id : st.contacts)
+                check_eligible(id, r.date, lookup, "dev.contacts_1_to_2", "cultivation contact");
             notice_guard(step::target_determined);
             break;
         }
@@ -570,6 +636,7 @@ inline void development_case::check_guards(step_record const& r, eligibility_loo
                                 "approval on " + format_date(r.date) + " is past " + format_date(normal) +
                                     "; an extension to " + std::to_string(p.approval_extended_max_months) +
                                     " months needs its special reason recorded");
+            check_committee_vote(d);
             break;
         }
         case step::oath_taken:
@@ -579,21 +646,56 @@ inline void development_case::check_guards(step_record const& r, eligibility_loo
                                 "oath on " + format_date(r.date) + " later than " +
                                     format_date(add_months(*st.approval, p.oath_after_approval_months)));
             break;
+        case step::transferred_in:
+            if (r.date >= *st.probation_end)
+                throw invalid_input("date", "a transfer in during probation is dated before its end on " +
+                                                format_date(*st.probation_end));
+            break;
+        case step::conversion_applied: {
+            auto const earliest = add_months(*st.probation_end, -p.conversion_application_ahead_months);
+            if (r.date < earliest)
+                throw violation("dev.conversion_application_at_probation_end",
+                                "conversion application on " + format_date(r.date) + ": probation ends on " +
+                                    format_date(*st.probation_end) + ", the application is made from " +
+                                    format_date(earliest));
+            break;
+        }
         case step::conversion_meeting: {
             if (!d.vote) throw invalid_input("vote", "the conversion meeting records the vote counts");
             if (!d.decision)
                 throw invalid_input("decision", "record the decision: convert, extend or cancel");
-            if (*d.decision == conversion_decision::convert && r.date < *st.probation_end)
-                throw violation("dev.conversion_after_probation",
-                                "conversion discussed on " + format_date(r.date) +
-                                    " before probation ends on " + format_date(*st.probation_end));
-            if (*d.decision == conversion_decision::convert &&
-                r.date > add_months(*st.probation_end, p.conversion_postpone_max_months) && d.reason.empty())
-                throw violation("dev.conversion_after_probation",
-                                "conversion discussed more than " +
-                                    std::to_string(p.conversion_postpone_max_months) +
-                                    " months after probation ended on " + format_date(*st.probation_end) +
-                                    "; record the reason");
+            auto const end = *st.probation_end;
+            if (r.date < end) {
+                // Before the end only a serious violation ends probation early (取消预备党员资格).
+                if (*d.decision != conversion_decision::cancel)
+                    throw violation("dev.conversion_after_probation",
+                                    std::string(chinese_name(*d.decision)) + " discussed on " +
+                                        format_date(r.date) + ": it is decided when probation ends on " +
+                                        format_date(end));
+                if (d.reason.empty())
+                    throw violation("dev.cancellation_for_serious_violation",
+                                    "cancelling probationary status before probation ends on " +
+                                        format_date(end) +
+                                        " needs the serious violation recorded as the reason");
+            } else {
+                auto const prompt = add_months(end, p.conversion_prompt_months);
+                auto const postponed = add_months(end, p.conversion_postpone_max_months);
+                if (st.transferred_in && r.date > postponed)
+                    throw violation("dev.conversion_postponed_transferred_in",
+                                    "conversion discussed on " + format_date(r.date) +
+                                        ": for a member transferred "
+                                        "in on " +
+                                        format_date(*st.transferred_in) + " it may be postponed to " +
+                                        format_date(postponed) + ", " +
+                                        std::to_string(p.conversion_postpone_max_months) +
+                                        " months after probation ended on " + format_date(end));
+                if (!st.transferred_in && r.date > prompt)
+                    throw violation("dev.conversion_discussed_promptly",
+                                    "conversion discussed on " + format_date(r.date) +
+                                        ": probation ended on " + format_date(end) +
+                                        " and is discussed promptly, by " + format_date(prompt) +
+                                        "; only a member transferred in may be discussed later");
+            }
             if (*d.decision == conversion_decision::extend) {
                 if (st.extensions > 0)
                     throw violation("dev.extension_6_to_12_months", "probation can be extended only once");
@@ -604,16 +706,27 @@ inline void development_case::check_guards(step_record const& r, eligibility_loo
                                         " months; it must be " + std::to_string(p.extension_min_months) +
                                         "-" + std::to_string(p.extension_max_months));
             }
+            if (*d.decision == conversion_decision::convert) notice_guard(step::conversion_meeting);
             require_passed(*d.vote);
             break;
         }
         case step::conversion_approved: {
             if (!d.passed) throw invalid_input("passed", "record whether the decision was approved");
-            auto const deadline = add_months(*st.conversion_meeting, p.conversion_approval_months);
-            if (r.date > deadline && d.reason.empty())
+            auto const normal = add_months(*st.conversion_meeting, p.conversion_approval_months);
+            auto const extended =
+                add_months(*st.conversion_meeting, p.conversion_approval_extended_max_months);
+            if (r.date > extended)
                 throw violation("dev.conversion_approval_within_3_months",
-                                "approval on " + format_date(r.date) + " is past " + format_date(deadline) +
-                                    ", 3 months after the conversion meeting; record the reason");
+                                "approval on " + format_date(r.date) + " is past " + format_date(extended) +
+                                    ", " + std::to_string(p.conversion_approval_extended_max_months) +
+                                    " months after the conversion meeting of " +
+                                    format_date(*st.conversion_meeting));
+            if (r.date > normal && d.reason.empty())
+                throw violation("dev.conversion_approval_within_3_months",
+                                "approval on " + format_date(r.date) + " is past " + format_date(normal) +
+                                    ", " + std::to_string(p.conversion_approval_months) +
+                                    " months after the conversion meeting; record the special reason");
+            check_committee_vote(d);
             break;
         }
         case step::public_notice:

@@ -72,10 +72,18 @@ namespace dangyuan {
                      "dev.conversion_approval_within_3_months",
                      "higher committee to approve the conversion meeting of " +
                          format_date(*st.conversion_meeting));
-        } else {
+        } else if (as_of <= *st.probation_end) {
             deadline("dev.probation_end", *st.probation_end, "dev.probation_1_year",
                      "probation ends " + format_date(*st.probation_end) +
                          ": conversion application and branch meeting (转正)");
+        } else {
+            deadline("dev.conversion_meeting", conversion_meeting_deadline(st, p),
+                     conversion_meeting_rule(st),
+                     "probation ended " + format_date(*st.probation_end) +
+                         ": hold the branch meeting on the conversion (转正讨论)" +
+                         (st.transferred_in
+                              ? " (transferred in " + format_date(*st.transferred_in) + ": may be postponed)"
+                              : std::string()));
         }
     }
     if (s == stage::full_member && !st.archived)
@@ -140,8 +148,14 @@ struct timeline_row {
                     t.deadline = add_months(*st.approval, p.oath_after_approval_months);
                 break;
             case step::conversion_applied:
+                if (st.probation_end)
+                    t.earliest = add_months(*st.probation_end, -p.conversion_application_ahead_months);
+                break;
             case step::conversion_meeting:
-                if (st.probation_end) t.earliest = st.probation_end;
+                if (st.probation_end) {
+                    t.earliest = st.probation_end;
+                    t.deadline = conversion_meeting_deadline(st, p);
+                }
                 break;
             case step::conversion_approved:
                 if (st.conversion_meeting)

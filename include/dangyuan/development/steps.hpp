@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "dangyuan/core/calendar.hpp"
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/core/ids.hpp"
 #include "dangyuan/rules/vote.hpp"
@@ -63,6 +64,7 @@ enum class step {
     public_notice,            ///< 公示 (公示制, local profiles) before a listed step (repeatable)
     cultivation_transferred,  ///< activist moved in: cultivation counted continuously from an earlier date
     withdrawn,                ///< the case is closed without admission
+    transferred_in,           ///< a probationary member's relationship transferred in (预备党员转入)
 };
 
 namespace detail {
@@ -72,7 +74,7 @@ struct step_row {
     std::string_view code;
     std::string_view chinese;
 };
-inline constexpr std::array<step_row, 28> step_table{{
+inline constexpr std::array<step_row, 29> step_table{{
     {step::application_submitted, 1, "application_submitted", "递交入党申请书"},
     {step::talk_held, 2, "talk_held", "党组织派人谈话"},
     {step::activist_determined, 3, "activist_determined", "推荐和确定入党积极分子"},
@@ -101,6 +103,7 @@ inline constexpr std::array<step_row, 28> step_table{{
     {step::public_notice, 0, "public_notice", "公示"},
     {step::cultivation_transferred, 0, "cultivation_transferred", "培养考察材料转入"},
     {step::withdrawn, 0, "withdrawn", "终止发展"},
+    {step::transferred_in, 0, "transferred_in", "预备党员组织关系转入"},
 }};
 }  // namespace detail
 
@@ -199,7 +202,7 @@ struct step_details {
 /// One dated step of a development case.
 struct step_record {
     step kind = step::application_submitted;
-    date::sys_days date{};
+    civil_day date{};  ///< a date that does not exist (2025-02-30) is refused when the record is built
     step_details details;
 
     friend bool operator==(step_record const&, step_record const&) = default;

@@ -54,12 +54,11 @@ inline constexpr step needs_form[] = {s::application_form_filled};
 inline constexpr step needs_meeting[] = {s::admission_meeting};
 inline constexpr step needs_higher_talk[] = {s::higher_committee_talk};
 inline constexpr step needs_approval[] = {s::admission_approved};
-inline constexpr step needs_application[] = {s::conversion_applied};
 inline constexpr step needs_conversion_meeting[] = {s::conversion_meeting};
 inline constexpr step needs_conversion[] = {s::conversion_approved};
 
 // clang-format off
-inline constexpr std::array<transition, 28> transition_table{{
+inline constexpr std::array<transition, 29> transition_table{{
     //  step                          from               to                          repeat  needs
     {s::application_submitted,   0,                 stage::applicant,           false, {}},
     {s::talk_held,               open,              std::nullopt,               true,  needs_none},
@@ -83,12 +82,13 @@ inline constexpr std::array<transition, 28> transition_table{{
     {s::oath_taken,              probation | in(stage::full_member), std::nullopt, false, needs_approval},
     {s::probation_assessed,      probation,         std::nullopt,               true,  needs_approval},
     {s::conversion_applied,      probation,         std::nullopt,               true,  needs_approval},
-    {s::conversion_meeting,      probation,         std::nullopt,               true,  needs_application},
+    {s::conversion_meeting,      probation,         std::nullopt,               true,  needs_approval},
     {s::conversion_approved,     probation,         std::nullopt,               true,  needs_conversion_meeting},
     {s::archived,                in(stage::full_member), std::nullopt,          false, needs_conversion},
     {s::public_notice,           open,              std::nullopt,               true,  needs_none},
     {s::cultivation_transferred, cultivating,       std::nullopt,               false, needs_activist},
     {s::withdrawn,               before_admission,  std::nullopt,               false, needs_none},
+    {s::transferred_in,          probation,         std::nullopt,               true,  needs_meeting},
 }};
 // clang-format on
 }  // namespace detail::pipeline

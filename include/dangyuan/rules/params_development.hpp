@@ -21,17 +21,33 @@ struct development_params {
     int leaving_window_months = 3;               ///< dev.leaving_within_3_months
     int public_notice_working_days = 0;          ///< [L] dev.public_notice (0: no notice required)
     bool public_notice_first_day_counts = true;  ///< [U] whether the first notice day counts
-    int meeting_after_pre_review_months = 0;     ///< [L] dev.meeting_within_1_month_of_pre_review (0: none)
-    int approval_within_months = 3;              ///< dev.approval_within_3_months
-    int approval_extended_max_months = 6;    ///< dev.approval_within_3_months (special cases, with a reason)
-    int oath_after_approval_months = 0;      ///< [L]/[U] dev.oath_within_1_month (0: no limit)
-    int probation_months = 12;               ///< dev.probation_1_year
-    int extension_min_months = 6;            ///< dev.extension_6_to_12_months
-    int extension_max_months = 12;           ///< dev.extension_6_to_12_months
-    int conversion_postpone_max_months = 6;  ///< dev.conversion_after_probation (transferred-in members)
-    int conversion_approval_months = 3;      ///< dev.conversion_approval_within_3_months
-    int readmission_bar_years = 5;           ///< dev.readmission_bar (after 劝退 or 除名)
-    int notice_ahead_months = 1;             ///< agenda: how early an upcoming deadline is shown
+    /// [L] dev.public_notice: the steps a notice of `public_notice_working_days` must precede (公示制):
+    /// determining an activist, a development target, the admission meeting, the conversion meeting.
+    bool public_notice_before_activist = false;
+    bool public_notice_before_target = true;       ///< see public_notice_before_activist
+    bool public_notice_before_admission = true;    ///< see public_notice_before_activist
+    bool public_notice_before_conversion = false;  ///< see public_notice_before_activist
+    int meeting_after_pre_review_months = 0;       ///< [L] dev.meeting_within_1_month_of_pre_review (0: none)
+    int approval_within_months = 3;                ///< dev.approval_within_3_months
+    int approval_extended_max_months = 6;  ///< dev.approval_within_3_months (special cases, with a reason)
+    int oath_after_approval_months = 0;    ///< [L]/[U] dev.oath_within_1_month (0: no limit)
+    int probation_months = 12;             ///< dev.probation_1_year
+    int extension_min_months = 6;          ///< dev.extension_6_to_12_months
+    int extension_max_months = 12;         ///< dev.extension_6_to_12_months
+    /// dev.conversion_application_at_probation_end: the written conversion application is made when
+    /// probation ends, at the earliest this many months before its end.
+    int conversion_application_ahead_months = 1;
+    /// dev.conversion_discussed_promptly: the branch discusses the conversion when probation ends, at the
+    /// latest this many months after its end ("及时": the number is this library's reading, [U]).
+    int conversion_prompt_months = 1;
+    /// dev.conversion_postponed_transferred_in: for a probationary member transferred in (转入) during
+    /// probation the discussion may be postponed by at most this many months after its end.
+    int conversion_postpone_max_months = 6;
+    int conversion_approval_months = 3;  ///< dev.conversion_approval_within_3_months
+    /// dev.conversion_approval_within_3_months: in special cases, with a reason, at most this many months.
+    int conversion_approval_extended_max_months = 6;
+    int readmission_bar_years = 5;  ///< dev.readmission_bar (after 劝退 or 除名)
+    int notice_ahead_months = 1;    ///< agenda: how early an upcoming deadline is shown
 
     friend bool operator==(development_params const&, development_params const&) = default;
 };

@@ -24,6 +24,7 @@
 #include "dangyuan/member/discipline.hpp"
 #include "dangyuan/member/member.hpp"
 #include "dangyuan/member/standing.hpp"
+#include "dangyuan/member/voting.hpp"
 #include "dangyuan/org/org.hpp"
 #include "dangyuan/org/org_rules.hpp"
 #include "dangyuan/rules/rule_set.hpp"
@@ -147,6 +148,12 @@ public:
     [[nodiscard]] std::vector<member> find_members_by_name(std::string const& name) const;
     /// The members with these ID numbers, in no particular order (absent ones are left out).
     [[nodiscard]] std::vector<member> find_members(std::span<citizen_id const> id_numbers) const;
+
+    /// The members of `branch` with a vote on `on` (member/voting.hpp, vote.entitled_full_members), and how
+    /// many of them are away on an open mobility episode. A branch meeting that votes counts them as
+    /// entitled (应到会有表决权的正式党员).
+    /// \throws not_found for an unknown organisation.
+    [[nodiscard]] voting_roll voting_roll_on(org_id branch, date::sys_days on) const;
 
     // ---- standing (党籍)
     /// Appends a standing event after check_standing_event.

@@ -1,0 +1,90 @@
+#pragma once
+/// \file
+/// The catalogue of agenda item kinds: what each `agenda_item::kind` means, in English and Chinese.
+///
+/// Rule ids say which rule an item reports; kinds say what the clerk has to do. `docs/rules.md` lists
+/// this table beside the rules (scripts/rules-table), and a unit test checks that every kind the code
+/// puts on the agenda is listed here. A kind is stable like a rule id.
+
+#include <optional>
+#include <span>
+#include <string_view>
+
+namespace dangyuan {
+
+/// One kind of agenda item.
+struct agenda_kind_info {
+    std::string_view kind;     ///< `<domain>.<name>`, as in `agenda_item::kind`
+    std::string_view english;  ///< what is due or found, one line
+    std::string_view chinese;  ///< the same for the clerk (中文)
+};
+
+namespace detail {
+// clang-format off
+inline constexpr agenda_kind_info agenda_kind_table[] = {
+    // development pipeline (发展党员)
+    {"dev.talk", "first talk with the applicant due", "派人与入党申请人谈话"},
+    {"dev.assessment", "half-year assessment of an activist or development target due", "半年培养考察"},
+    {"dev.activist_filing", "activist not yet filed with the higher committee", "入党积极分子报上级党委备案"},
+    {"dev.contacts", "activist without cultivation contacts", "指定培养联系人"},
+    {"dev.target_filing", "development target not yet filed with the higher committee", "发展对象报上级党委备案"},
+    {"dev.admission_meeting", "admission meeting due after the pre-review (local profile)", "预审后召开支部大会"},
+    {"dev.approval", "higher committee's approval of an admission due", "上级党委审批接收预备党员"},
+    {"dev.oath", "oath due after approval (local profile)", "入党宣誓"},
+    {"dev.probation_end", "probation ends: conversion application and meeting", "预备期满，提出转正申请并讨论"},
+    {"dev.conversion_meeting", "probation has ended: the branch meeting on the conversion is due or overdue", "预备期已满，支部大会讨论转正"},
+    {"dev.conversion_approval", "higher committee's approval of a conversion decision due", "上级党委审批转正"},
+    {"dev.archive", "development materials to archive after conversion", "发展党员材料归档"},
+    // mobile members, certificates, transfers, lost contact
+    {"mobility.register_mobile", "member away long enough to be registered as a mobile member", "登记为流动党员"},
+    {"mobility.transfer_required", "relationship must be transferred after a stay at a fixed place", "转接组织关系"},
+    {"mobility.yearly_report", "mobile member's yearly report to the home organisation due", "流动党员向流出地党组织年度汇报"},
+    {"certificate.annual_review", "annual review of the 流动党员活动证 due", "《流动党员活动证》年审"},
+    {"certificate.expiry", "certificate reaches the end of its validity (profile)", "《流动党员活动证》到期"},
+    {"certificate.not_handed_back", "member returned but the certificate was not handed back", "返回后未交回《流动党员活动证》"},
+    {"certificate.several_valid", "member holds more than one valid certificate", "同时持有多本有效《流动党员活动证》"},
+    {"transfer.receipt_pending", "transfer letter's receipt not returned", "组织关系介绍信回执未退回"},
+    {"transfer.letter_expired", "transfer letter expired without receipt", "组织关系介绍信已过有效期"},
+    {"lostcontact.suspension_candidate", "lost contact long enough to consider suspension", "失联满6个月，拟停止党籍"},
+    {"lostcontact.removal_candidate", "suspended and unreachable long enough to consider removal", "停止党籍满2年仍无法取得联系，拟除名"},
+    {"lostcontact.self_withdrawal_candidate", "six months without organisational life, dues or work", "连续6个月不参加组织生活、不交纳党费或不做分配的工作"},
+    // democratic evaluation and disposition
+    {"eval.self_assessment_missing", "member without a self-assessment in a campaign", "未进行个人自评"},
+    {"eval.convey_proposal", "proposed grade to convey to the member", "向本人反馈评定意见"},
+    {"eval.grade_pending", "member still without a grade after the organisational assessment", "尚未确定评议等次"},
+    {"eval.send_result", "grade to report to the higher organisation", "评议结果报上级党组织"},
+    {"eval.follow_up_due", "follow-up of a grade due (praise, help, disposition)", "评议结果运用"},
+    {"disposition.next_step", "next procedural step of a disposition due", "组织处置下一程序"},
+    {"disposition.correction_review", "end of a correction period: review due", "限期改正期满考察"},
+    {"disposition.persuasion_answer", "member persuaded to withdraw has not answered", "劝其退党后的答复"},
+    {"disposition.consider_persuasion", "correction failed: consider persuasion to withdraw", "限期改正无效，考虑劝其退党"},
+    {"disposition.consider_removal", "persuasion refused: consider removal", "劝而不退，考虑除名"},
+    // organisational life, training, dues
+    {"life.meeting_due", "meeting of the cadence due in the current period", "按期召开组织生活"},
+    {"life.meeting_missed", "meeting of the cadence missed in a past period", "未按期召开组织生活"},
+    {"life.no_org_life", "member without organisational life for six months", "连续6个月未参加组织生活"},
+    {"training.shortfall", "member short of the year's training hours", "年度学习培训学时不足"},
+    {"dues.arrears", "dues unpaid past their month", "欠交党费"},
+    {"dues.self_withdrawal_candidate", "six consecutive months of dues unpaid", "连续6个月未交纳党费"},
+    // organisations
+    {"org.term_expiry", "committee term ends: election due", "任期届满，按期换届"},
+    {"org.too_few_full_members", "branch below the minimum of full members", "正式党员不足3人"},
+    {"org.branch_too_large", "branch above the advisory size", "党员人数超过50人"},
+    {"org.committee_missing", "branch large enough to need a committee has none", "应设支部委员会而未设"},
+};
+// clang-format on
+}  // namespace detail
+
+/// Every agenda item kind, grouped by domain.
+[[nodiscard]] constexpr std::span<agenda_kind_info const> agenda_kinds() noexcept {
+    return detail::agenda_kind_table;
+}
+
+/// The entry of `kind`, if it is catalogued.
+[[nodiscard]] constexpr std::optional<agenda_kind_info> agenda_kind(std::string_view kind) noexcept {
+    for (auto const& k : detail::agenda_kind_table)
+        if (k.kind == kind) return k;
+    return std::nullopt;
+}
+
+}  // namespace dangyuan
