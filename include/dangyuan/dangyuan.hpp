@@ -25,6 +25,7 @@
 #include "dangyuan/member/discipline.hpp"
 #include "dangyuan/member/member.hpp"
 #include "dangyuan/member/standing.hpp"
+#include "dangyuan/mobility/abroad.hpp"
 #include "dangyuan/mobility/certificate.hpp"
 #include "dangyuan/mobility/episode.hpp"
 #include "dangyuan/mobility/lost_contact.hpp"
@@ -41,4 +42,5 @@
 #include "dangyuan/storage/evaluation_store.hpp"
 #include "dangyuan/storage/life_store.hpp"
 #include "dangyuan/storage/mobility_store.hpp"
+#include "dangyuan/storage/abroad_store.hpp"
 #include "dangyuan/version.hpp"

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "dangyuan/evaluation/evaluation_agenda.hpp"
 #include "impl.hpp"
 
 namespace dangyuan {
@@ -50,13 +51,79 @@ std::unordered_map<std::int64_t, org_counts> counts_on(store::impl& impl, date::
     return counts;
 }
 
+// Adds each organisation's members to the subtree count of the organisation and of every organisation
+// above it (org.general_branch_50, org.grassroots_committee_100 count a general branch's branches).
+void add_subtree_counts(std::unordered_map<std::int64_t, org_counts>& counts,
+                        std::vector<org_unit> const& all_orgs) {
+    std::unordered_map<std::int64_t, std::int64_t> parent;
+    for (auto const& o : all_orgs)
+        if (o.parent) parent[o.id.value()] = o.parent->value();
+    std::vector<std::pair<std::int64_t, int>> own;
+    for (auto const& [id, c] : counts)
+        if (c.all_members > 0) own.emplace_back(id, c.all_members);
+    for (auto const& [id, n] : own) {
+        std::int64_t at = id;
+        // The tree is acyclic (validate_org); the bound only guards a hand-edited file.
+        for (std::size_t hops = 0; hops <= all_orgs.size(); ++hops) {
+            counts[at].subtree_members += n;
+            auto const it = parent.find(at);
+            if (it == parent.end()) break;
+            at = it->second;
+        }
+    }
+}
+
+// eval.yearly: the branches of the organisations that have recorded a campaign (or lie under one) are
+// judged for the year `yearly_evaluation_year_judged` names; a store that keeps no evaluation gets none.
+std::vector<agenda_item> yearly_evaluation_items(store::impl& impl, std::vector<org_unit> const& in_scope,
+                                                 std::vector<org_unit> const& all_orgs, date::sys_days as_of,
+                                                 rule_set const& rules) {
+    std::vector<agenda_item> items;
+    int const year = yearly_evaluation_year_judged(as_of, rules);
+    if (year < 1) return items;
+    std::unordered_map<std::int64_t, std::vector<int>> years;
+    SQLite::Statement st(impl.db, "SELECT org_id, year FROM eval_campaigns");
+    while (st.executeStep())
+        years[st.getColumn(0).getInt64()].push_back(st.getColumn(1).getInt());
+    if (years.empty()) return items;
+    std::unordered_map<std::int64_t, std::int64_t> parent;
+    for (auto const& o : all_orgs)
+        if (o.parent) parent[o.id.value()] = o.parent->value();
+    std::optional<std::unordered_map<std::int64_t, org_counts>> at_year_end;
+    for (auto const& o : in_scope) {
+        if (!is_branch(o.kind)) continue;
+        std::vector<int> held;
+        bool tracked = false;
+        std::int64_t at = o.id.value();
+        for (std::size_t hops = 0; hops <= all_orgs.size(); ++hops) {
+            if (auto const it = years.find(at); it != years.end()) {
+                tracked = true;
+                held.insert(held.end(), it->second.begin(), it->second.end());
+            }
+            auto const p = parent.find(at);
+            if (p == parent.end()) break;
+            at = p->second;
+        }
+        if (!tracked) continue;
+        if (!at_year_end) at_year_end = counts_on(impl, make_date(year, 12, 31));
+        auto const c = at_year_end->find(o.id.value());
+        if (auto item = yearly_evaluation_agenda(o, c == at_year_end->end() ? 0 : c->second.full_members,
+                                                 held, as_of, rules))
+            items.push_back(std::move(*item));
+    }
+    return items;
+}
+
 }  // namespace
 
 std::vector<agenda_item> store::agenda(date::sys_days as_of, scope s) const {
     try {
-        auto const counts = counts_on(*impl_, as_of);
-        std::vector<agenda_item> items;
-        for (auto const& o : orgs(s)) {
+        auto counts = counts_on(*impl_, as_of);
+        auto const all_orgs = orgs(scope::all());
+        add_subtree_counts(counts, all_orgs);
+        auto const in_scope = orgs(s);
+        std::vector<agenda_item> items = yearly_evaluation_items(*impl_, in_scope, all_orgs, as_of, rules());
+        for (auto const& o : in_scope) {
             auto const it = counts.find(o.id.value());
             auto const org_items =
                 org_agenda(o, it == counts.end() ? org_counts{} : it->second, as_of, rules());
@@ -66,7 +133,8 @@ std::vector<agenda_item> store::agenda(date::sys_days as_of, scope s) const {
         for (auto const& more : {storage::case_agenda_items(*this, impl_->db, as_of, org_ids),
                                  storage::mobility_agenda_items(*this, impl_->db, as_of, org_ids),
                                  storage::evaluation_agenda_items(*this, impl_->db, as_of, org_ids),
-                                 storage::life_agenda_items(*this, impl_->db, as_of, org_ids)})
+                                 storage::life_agenda_items(*this, impl_->db, as_of, org_ids),
+                                 storage::abroad_agenda_items(*this, impl_->db, as_of, org_ids)})
             items.insert(items.end(), more.begin(), more.end());
         std::stable_sort(items.begin(), items.end(), [](agenda_item const& a, agenda_item const& b) {
             if (a.due != b.due) return a.due < b.due;

@@ -75,6 +75,8 @@ std::vector<agenda_item> evaluation_agenda_items(store const& s, SQLite::Databas
                                                  std::vector<std::int64_t> const& org_ids);
 std::vector<agenda_item> life_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
                                            std::vector<std::int64_t> const& org_ids);
+std::vector<agenda_item> abroad_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
+                                             std::vector<std::int64_t> const& org_ids);
 
 /// The schema migrations of the domain repositories (schema versions 4, 5 and 6).
 extern char const* const migration_mobility;

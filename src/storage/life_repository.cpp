@@ -444,10 +444,12 @@ training_record read_training(SQLite::Statement& st) {
     r.hours = class_hours::from_tenths(st.getColumn(3).getInt64());
     r.concentrated = st.getColumn(4).getInt() != 0;
     r.provider = st.getColumn(5).getString();
+    r.level = parse_column(parse_training_level, st.getColumn(6).getString(), "life_training.level");
     return r;
 }
 
-constexpr char const* training_columns = "member_id, date, course, hours_tenths, concentrated, provider";
+constexpr char const* training_columns =
+    "member_id, date, course, hours_tenths, concentrated, provider, level";
 
 std::unordered_map<std::int64_t, std::vector<training_record>> training_in_year(SQLite::Database& db,
                                                                                 int year) {
@@ -464,6 +466,59 @@ std::unordered_map<std::int64_t, std::vector<training_record>> training_in_year(
 }
 
 using officer_set = std::set<std::pair<std::int64_t, std::int64_t>>;
+
+// Training lines dated on or after `from`, by member.
+std::unordered_map<std::int64_t, std::vector<training_record>> training_since(SQLite::Database& db,
+                                                                              date::sys_days from) {
+    SQLite::Statement st(db, std::string("SELECT ") + training_columns +
+                                 " FROM life_training WHERE date >= ? ORDER BY date, id");
+    bind_date(st, 1, from);
+    std::unordered_map<std::int64_t, std::vector<training_record>> out;
+    while (st.executeStep()) {
+        auto r = read_training(st);
+        out[r.member.value()].push_back(std::move(r));
+    }
+    return out;
+}
+
+// The secretaries in office on `on`, each with the first day of the continuous tenure: set_leadership
+// ends the previous leadership on the day the next begins, so a secretary re-recorded in a new
+// leadership keeps the day the tenure began.
+std::vector<secretary_tenure> secretary_tenures(SQLite::Database& db, date::sys_days on) {
+    SQLite::Statement st(
+        db,
+        "SELECT l.org_id, l.member_id, l.from_date, l.to_date, m.name FROM org_leadership l "
+        "JOIN members m ON m.id = l.member_id WHERE l.role = 'secretary' AND l.from_date <= ? "
+        "ORDER BY l.org_id, l.member_id, l.from_date, l.id");
+    bind_date(st, 1, on);
+    std::vector<secretary_tenure> out;
+    std::optional<secretary_tenure> run;
+    std::optional<date::sys_days> run_end;
+    bool run_open = false;
+    auto const flush = [&] {
+        if (run && (run_open || (run_end && *run_end > on))) out.push_back(*run);
+    };
+    while (st.executeStep()) {
+        org_id const org{st.getColumn(0).getInt64()};
+        member_id const who{st.getColumn(1).getInt64()};
+        auto const from = *column_date(st, 2, "org_leadership.from_date");
+        auto const to = column_date(st, 3, "org_leadership.to_date");
+        bool const continues =
+            run && run->org == org && run->member == who && (run_open || (run_end && *run_end >= from));
+        if (!continues) {
+            flush();
+            run = secretary_tenure{who, st.getColumn(4).getString(), org, from};
+            run_open = false;
+            run_end.reset();
+        }
+        if (!to)
+            run_open = true;
+        else if (!run_end || *to > *run_end)
+            run_end = to;
+    }
+    flush();
+    return out;
+}
 
 // The training roster of the members given, with their role (`officers`: officers_between the start of
 // the year and the day).
@@ -857,7 +912,7 @@ void add_training(store& s, training_record const& r, date::sys_days as_of, std:
             SQLite::Statement ins(
                 impl.db,
                 "INSERT INTO life_training(member_id, date, course, hours_tenths, concentrated, "
-                "provider, recorded_on) VALUES(?, ?, ?, ?, ?, ?, ?)");
+                "provider, recorded_on, level) VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
             ins.bind(1, raw(r.member));
             bind_date(ins, 2, r.date);
             ins.bind(3, r.course);
@@ -865,11 +920,15 @@ void add_training(store& s, training_record const& r, date::sys_days as_of, std:
             ins.bind(5, r.concentrated ? 1 : 0);
             ins.bind(6, r.provider);
             bind_date(ins, 7, as_of);
+            ins.bind(8, std::string(to_string(r.level)));
             ins.exec();
-            storage::append_audit(impl.db, impl.options.actor, "training", r.member.value(), "insert", why,
-                                  "date=" + format_iso(r.date) + "; course=" + r.course + "; hours=" +
-                                      format_class_hours(r.hours) + (r.concentrated ? "; concentrated" : "") +
-                                      (r.provider.empty() ? "" : "; provider=" + r.provider));
+            storage::append_audit(
+                impl.db, impl.options.actor, "training", r.member.value(), "insert", why,
+                "date=" + format_iso(r.date) + "; course=" + r.course +
+                    "; hours=" + format_class_hours(r.hours) + (r.concentrated ? "; concentrated" : "") +
+                    (r.provider.empty() ? "" : "; provider=" + r.provider) +
+                    (r.level == training_level::unspecified ? ""
+                                                            : "; level=" + std::string(to_string(r.level))));
         });
     } catch (SQLite::Exception const& e) {
         storage::rethrow_sqlite(e, "recording training");
@@ -1363,6 +1422,51 @@ std::vector<agenda_item> life_agenda_items(store const& s, SQLite::Database& db,
             auto a = it->second.account;
             a.admission_date = m.admission_date;
             auto const more = dues_agenda(a, payments[raw(m.id)], o.id, m.name, as_of, rules);
+            items.insert(items.end(), more.begin(), more.end());
+        }
+    }
+
+    // Secretaries' and new members' training (training.new_secretary_6_months,
+    // training.secretary_rotation_yearly, training.new_member_higher_level) is judged, like the hours,
+    // where the store keeps training: the branches with a training record and the organisations above
+    // them. Three years back covers every window these rules look at.
+    if (!trained.empty()) {
+        std::unordered_map<std::int64_t, std::int64_t> parent;
+        for (auto const& o : all_orgs)
+            if (o.parent) parent[raw(o.id)] = raw(*o.parent);
+        std::set<std::int64_t> judged;
+        for (auto at : trained)
+            for (std::size_t hops = 0; hops <= all_orgs.size() && judged.insert(at).second; ++hops) {
+                auto const it = parent.find(at);
+                if (it == parent.end()) break;
+                at = it->second;
+            }
+        std::vector<secretary_tenure> secretaries;
+        for (auto& t : secretary_tenures(db, as_of))
+            if (judged.count(raw(t.org)) && in(org_ids, raw(t.org))) secretaries.push_back(std::move(t));
+        auto const since = add_years(as_of, -3);
+        std::vector<new_member_entry> new_members;
+        for (auto b : trained) {
+            if (!in(org_ids, b)) continue;
+            for (auto const& m : members_of(b))
+                if (m.admission_date >= since)
+                    new_members.push_back(
+                        new_member_entry{m.id, m.name, m.branch, m.admission_date, m.full_member_date});
+        }
+        if (!secretaries.empty() || !new_members.empty()) {
+            auto const recent = training_since(db, since);
+            std::vector<training_record> ledger;
+            auto const add = [&](member_id id) {
+                if (auto it = recent.find(raw(id)); it != recent.end())
+                    ledger.insert(ledger.end(), it->second.begin(), it->second.end());
+            };
+            std::set<std::int64_t> added;
+            for (auto const& t : secretaries)
+                if (added.insert(raw(t.member)).second) add(t.member);
+            for (auto const& e : new_members)
+                if (added.insert(raw(e.member)).second) add(e.member);
+            auto const more =
+                secretary_and_new_member_training_agenda(secretaries, new_members, ledger, as_of, rules);
             items.insert(items.end(), more.begin(), more.end());
         }
     }

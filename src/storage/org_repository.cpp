@@ -10,7 +10,7 @@ namespace {
 
 constexpr char const* org_columns =
     "id, name, kind, parent_id, established, dissolved, village_or_community, term_start, term_years, "
-    "version";
+    "version, units";
 
 org_unit read_org(SQLite::Statement& st) {
     org_unit o;
@@ -24,6 +24,7 @@ org_unit read_org(SQLite::Statement& st) {
     o.term_start = column_date(st, 7, "orgs.term_start");
     o.term_years = st.getColumn(8).getInt();
     o.version = st.getColumn(9).getInt64();
+    o.units = st.getColumn(10).getInt();
     return o;
 }
 
@@ -48,6 +49,7 @@ std::string describe(org_unit const& o) {
     if (o.dissolved) d += "; dissolved=" + format_iso(*o.dissolved);
     if (o.term_start) d += "; term_start=" + format_iso(*o.term_start);
     if (o.term_years) d += "; term_years=" + std::to_string(o.term_years);
+    if (o.units) d += "; units=" + std::to_string(o.units);
     return d;
 }
 
@@ -90,8 +92,9 @@ org_id store::add_org(org_unit draft, std::string_view why) {
             SQLite::Statement st(
                 impl_->db,
                 "INSERT INTO orgs(name, kind, parent_id, established, dissolved, "
-                "village_or_community, term_start, term_years) VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
+                "village_or_community, term_start, term_years, units) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
             storage::bind_org(st, draft);
+            st.bind(9, draft.units);
             st.exec();
             org_id const id{impl_->db.getLastInsertRowid()};
             storage::append_audit(impl_->db, impl_->options.actor, "org", id.value(), "insert", why,
@@ -131,11 +134,12 @@ void store::update_org(org_unit const& o, std::string_view why) {
         storage::in_transaction(impl_->db, [&] {
             SQLite::Statement st(impl_->db,
                                  "UPDATE orgs SET name=?, kind=?, parent_id=?, established=?, dissolved=?, "
-                                 "village_or_community=?, term_start=?, term_years=?, version=version+1 "
-                                 "WHERE id=? AND version=?");
+                                 "village_or_community=?, term_start=?, term_years=?, units=?, "
+                                 "version=version+1 WHERE id=? AND version=?");
             storage::bind_org(st, o);
-            st.bind(9, static_cast<std::int64_t>(o.id.value()));
-            st.bind(10, static_cast<std::int64_t>(o.version));
+            st.bind(9, o.units);
+            st.bind(10, static_cast<std::int64_t>(o.id.value()));
+            st.bind(11, static_cast<std::int64_t>(o.version));
             if (st.exec() != 1)
                 throw conflict("organisation " + std::to_string(o.id.value()) + " changed meanwhile");
             storage::append_audit(impl_->db, impl_->options.actor, "org", o.id.value(), "update", why,

@@ -151,6 +151,30 @@ CREATE INDEX party_probations_member ON party_probations(member_id);
     R"sql(
 CREATE INDEX members_name ON members(name);
 )sql",
+    // 8: units of joint branches, the level of a training, members abroad and graduates
+    //    (abroad_repository.cpp).
+    R"sql(
+ALTER TABLE orgs ADD COLUMN units INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE life_training ADD COLUMN level TEXT NOT NULL DEFAULT 'unspecified';
+CREATE TABLE abroad_records(
+  id INTEGER PRIMARY KEY,
+  member_id INTEGER NOT NULL REFERENCES members(id),
+  kind TEXT NOT NULL,
+  from_date TEXT NOT NULL,
+  until TEXT,
+  place TEXT NOT NULL DEFAULT '',
+  note TEXT NOT NULL DEFAULT '',
+  recorded_on TEXT NOT NULL);
+CREATE INDEX abroad_records_member ON abroad_records(member_id);
+CREATE TABLE abroad_contacts(
+  id INTEGER PRIMARY KEY,
+  member_id INTEGER NOT NULL REFERENCES members(id),
+  date TEXT NOT NULL,
+  channel TEXT NOT NULL DEFAULT '',
+  note TEXT NOT NULL DEFAULT '',
+  recorded_on TEXT NOT NULL);
+CREATE INDEX abroad_contacts_member ON abroad_contacts(member_id, date);
+)sql",
 };
 
 int pragma_int(SQLite::Database& db, char const* pragma) {

@@ -728,3 +728,75 @@ TEST_CASE("共产党员网专题 [S] eval.follow_up: results are followed up by 
     to_phase(c, ph::closed);
     CHECK(campaign_agenda(c, d(2025, 12, 20), rules).empty());
 }
+
+TEST_CASE(
+    "支部工作条例2018 [S] eval.yearly: a branch with full members holds an evaluation every year; finding "
+    "from "
+    "the profile's month of the next year",
+    "[evaluation][agenda]") {
+    org_unit const b{.id = branch,
+                     .name = "第一党支部",
+                     .kind = org_kind::branch,
+                     .parent = org_id{1},
+                     .established = d(2010, 1, 1)};
+    std::vector<int> const held{2024};
+    // Default month 1: the year is judged as soon as it is over.
+    CHECK(yearly_evaluation_year_judged(d(2025, 12, 31), rules) == 2024);
+    CHECK(yearly_evaluation_year_judged(d(2026, 1, 1), rules) == 2025);
+    CHECK_FALSE(yearly_evaluation_agenda(b, 5, held, d(2025, 12, 31), rules).has_value());  // 2024 held
+    auto const item = yearly_evaluation_agenda(b, 5, held, d(2026, 1, 1), rules);
+    REQUIRE(item.has_value());
+    CHECK(item->kind == "eval.yearly_missing");
+    CHECK(item->rule_id == "eval.yearly");
+    CHECK(item->status == agenda_status::finding);
+    CHECK(item->due == d(2025, 12, 31));
+    CHECK(item->org == branch);
+    // Held: nothing.
+    std::vector<int> const both{2024, 2025};
+    CHECK_FALSE(yearly_evaluation_agenda(b, 5, both, d(2026, 1, 1), rules).has_value());
+    // No full members at the end of the year, or not a branch: nothing.
+    CHECK_FALSE(yearly_evaluation_agenda(b, 0, held, d(2026, 1, 1), rules).has_value());
+    auto general = b;
+    general.kind = org_kind::general_branch;
+    CHECK_FALSE(yearly_evaluation_agenda(general, 5, held, d(2026, 1, 1), rules).has_value());
+    // Established after the year, or dissolved by as_of: nothing.
+    auto young = b;
+    young.established = d(2026, 1, 1);
+    CHECK_FALSE(yearly_evaluation_agenda(young, 5, held, d(2026, 1, 1), rules).has_value());
+    auto gone = b;
+    gone.dissolved = d(2026, 1, 1);
+    CHECK_FALSE(yearly_evaluation_agenda(gone, 5, held, d(2026, 1, 1), rules).has_value());
+
+    // A profile may give the branches until March: on 2026-02-28 the year judged is still 2024.
+    auto march = rules;
+    march.evaluation.yearly_evaluation_from_month = 3;
+    CHECK(yearly_evaluation_year_judged(d(2026, 2, 28), march) == 2024);
+    CHECK_FALSE(yearly_evaluation_agenda(b, 5, held, d(2026, 2, 28), march).has_value());
+    REQUIRE(yearly_evaluation_agenda(b, 5, held, d(2026, 3, 1), march).has_value());
+    CHECK(yearly_evaluation_agenda(b, 5, held, d(2026, 3, 1), march)->due == d(2025, 12, 31));
+    march.evaluation.yearly_evaluation_from_month = 13;
+    CHECK(invalid_field([&] { (void)yearly_evaluation_year_judged(d(2026, 3, 1), march); }) ==
+          "yearly_evaluation_from_month");
+}
+
+TEST_CASE(
+    "党内政治生活若干准则2016 [U] eval.party_spirit_analysis_periodic: off by default; a profile may ask for "
+    "one every N months",
+    "[evaluation][agenda]") {
+    CHECK(rules.evaluation.party_spirit_analysis_months == 0);
+    CHECK_FALSE(
+        party_spirit_analysis_agenda(branch, m(1), "张三", d(2020, 1, 1), std::nullopt, d(2026, 1, 1), rules)
+            .has_value());
+    auto every_year = rules;
+    every_year.evaluation.party_spirit_analysis_months = 12;
+    auto on = [&](date::sys_days day) {
+        return party_spirit_analysis_agenda(branch, m(1), "张三", d(2020, 1, 1), d(2025, 2, 28), day,
+                                            every_year);
+    };
+    CHECK_FALSE(on(d(2026, 2, 27)).has_value());
+    REQUIRE(on(d(2026, 2, 28)).has_value());
+    CHECK(on(d(2026, 2, 28))->status == agenda_status::due);
+    CHECK(on(d(2026, 3, 1))->status == agenda_status::overdue);
+    CHECK(on(d(2026, 3, 1))->rule_id == "eval.party_spirit_analysis_periodic");
+    CHECK(on(d(2026, 3, 1))->kind == "eval.party_spirit_analysis_due");
+}

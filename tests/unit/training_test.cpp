@@ -222,3 +222,109 @@ TEST_CASE("training: ledger and roster validation name the field", "[training]")
     CHECK(invalid_field([&] { (void)training_shortfalls(branch, 2026, {}, {}, d(2026, 12, 31), bad); }) ==
           "training");
 }
+
+namespace {
+training_record leveled(member_id m, date::sys_days on, training_level level, bool concentrated = true) {
+    auto r = rec(m, on, 80, concentrated, "培训" + format_date(on));
+    r.level = level;
+    return r;
+}
+std::optional<agenda_item> find_kind(std::vector<agenda_item> const& items, std::string const& kind,
+                                     member_id who) {
+    for (auto const& i : items)
+        if (i.kind == kind && i.member == who) return i;
+    return std::nullopt;
+}
+}  // namespace
+
+TEST_CASE(
+    "全国党员教育培训工作规划2019-2023 [S] training.new_secretary_6_months: took office 2025-08-31, trained "
+    "by "
+    "2026-02-28",
+    "[training][agenda]") {
+    std::vector<secretary_tenure> const secs{{alice, "张书记", branch, d(2025, 8, 31)}};
+    CHECK(new_secretary_training_due(secs[0], rules) == d(2026, 2, 28));
+    auto on = [&](date::sys_days day, std::vector<training_record> const& ledger = {}) {
+        return find_kind(secretary_and_new_member_training_agenda(secs, {}, ledger, day, rules),
+                         "training.new_secretary_due", alice);
+    };
+    CHECK_FALSE(on(d(2025, 8, 30)).has_value());  // not yet in office
+    CHECK(on(d(2025, 8, 31))->status == agenda_status::upcoming);
+    CHECK(on(d(2026, 2, 27))->status == agenda_status::upcoming);
+    CHECK(on(d(2026, 2, 28))->status == agenda_status::due);
+    CHECK(on(d(2026, 3, 1))->status == agenda_status::overdue);
+    CHECK(on(d(2026, 3, 1))->rule_id == "training.new_secretary_6_months");
+    // Trained by the grassroots committee on the last day: done. A branch-level or non-concentrated
+    // training, or one before taking office, does not count.
+    CHECK_FALSE(on(d(2026, 3, 1), {leveled(alice, d(2026, 2, 28), training_level::grassroots)}).has_value());
+    CHECK(on(d(2026, 3, 1), {leveled(alice, d(2026, 2, 1), training_level::branch)}).has_value());
+    CHECK(on(d(2026, 3, 1), {leveled(alice, d(2026, 2, 1), training_level::county_or_higher, false)})
+              .has_value());
+    CHECK(on(d(2026, 3, 1), {leveled(alice, d(2025, 8, 30), training_level::county_or_higher)}).has_value());
+    // Late training clears the item; a year past the due day the secretary is no longer new.
+    CHECK_FALSE(
+        on(d(2026, 5, 1), {leveled(alice, d(2026, 4, 1), training_level::county_or_higher)}).has_value());
+    CHECK(on(d(2027, 2, 28)).has_value());
+    CHECK_FALSE(on(d(2027, 3, 1)).has_value());
+}
+
+TEST_CASE(
+    "全国党员教育培训工作规划2019-2023 [S] training.secretary_rotation_yearly: county-level rotation "
+    "training "
+    "once a year",
+    "[training][agenda]") {
+    std::vector<secretary_tenure> const secs{{bob, "李书记", branch, d(2020, 3, 1)}};
+    auto on = [&](date::sys_days day, std::vector<training_record> const& ledger = {}) {
+        return find_kind(secretary_and_new_member_training_agenda(secs, {}, ledger, day, rules),
+                         "training.secretary_rotation_due", bob);
+    };
+    CHECK_FALSE(on(d(2026, 9, 30)).has_value());  // before the notice month (October)
+    REQUIRE(on(d(2026, 10, 1)).has_value());
+    CHECK(on(d(2026, 10, 1))->due == d(2026, 12, 31));
+    CHECK(on(d(2026, 12, 30))->status == agenda_status::upcoming);
+    CHECK(on(d(2026, 12, 31))->status == agenda_status::due);
+    CHECK(on(d(2026, 12, 31))->rule_id == "training.secretary_rotation_yearly");
+    // County-level training in the year counts; a grassroots one or last year's does not.
+    CHECK_FALSE(
+        on(d(2026, 10, 1), {leveled(bob, d(2026, 1, 1), training_level::county_or_higher)}).has_value());
+    CHECK(on(d(2026, 10, 1), {leveled(bob, d(2026, 5, 1), training_level::grassroots)}).has_value());
+    CHECK(on(d(2026, 10, 1), {leveled(bob, d(2025, 12, 31), training_level::county_or_higher)}).has_value());
+    // A new secretary is covered by the induction item, not the rotation item.
+    std::vector<secretary_tenure> const fresh{{carol, "王书记", branch, d(2026, 8, 1)}};
+    auto const items = secretary_and_new_member_training_agenda(fresh, {}, {}, d(2026, 10, 1), rules);
+    CHECK_FALSE(find_kind(items, "training.secretary_rotation_due", carol).has_value());
+    CHECK(find_kind(items, "training.new_secretary_due", carol).has_value());
+}
+
+TEST_CASE(
+    "全国党员教育培训工作规划2019-2023 [S] training.new_member_higher_level: probationary and first-year "
+    "full "
+    "members attend a higher-level training",
+    "[training][agenda]") {
+    // Admitted 2024-02-29, full from 2025-02-28: the first full year ends on 2026-02-27.
+    std::vector<new_member_entry> const fresh{{alice, "新党员", branch, d(2024, 2, 29), d(2025, 2, 28)}};
+    CHECK(new_member_training_due(fresh[0], rules) == d(2026, 2, 27));
+    auto on = [&](date::sys_days day, std::vector<training_record> const& ledger = {}) {
+        return find_kind(secretary_and_new_member_training_agenda({}, fresh, ledger, day, rules),
+                         "training.new_member_due", alice);
+    };
+    CHECK_FALSE(on(d(2025, 8, 26)).has_value());  // more than 6 months before the end of the window
+    CHECK(on(d(2025, 8, 27))->status == agenda_status::upcoming);
+    CHECK(on(d(2026, 2, 26))->status == agenda_status::upcoming);
+    CHECK(on(d(2026, 2, 27))->status == agenda_status::due);
+    CHECK(on(d(2026, 2, 28))->status == agenda_status::overdue);
+    CHECK(on(d(2026, 2, 28))->rule_id == "training.new_member_higher_level");
+    // A grassroots-committee training during probation counts; a branch one does not.
+    CHECK_FALSE(on(d(2026, 2, 28), {leveled(alice, d(2024, 5, 1), training_level::grassroots)}).has_value());
+    CHECK(on(d(2026, 2, 28), {leveled(alice, d(2024, 5, 1), training_level::branch)}).has_value());
+    // Before the full-member date is known, the window follows the ordinary probation.
+    new_member_entry const prob{bob, "预备党员", branch, d(2025, 7, 1), std::nullopt};
+    CHECK(new_member_training_due(prob, rules) == d(2027, 6, 30));
+}
+
+TEST_CASE("training: levels parse from codes and Chinese names", "[training]") {
+    CHECK(parse_training_level("county_or_higher") == training_level::county_or_higher);
+    CHECK(parse_training_level("基层党委") == training_level::grassroots);
+    CHECK(invalid_field([] { (void)parse_training_level("省里"); }) == "level");
+    CHECK(training_record{}.level == training_level::unspecified);
+}

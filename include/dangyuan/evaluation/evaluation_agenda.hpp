@@ -11,6 +11,8 @@
 
 #include <date/date.h>
 
+#include <algorithm>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -19,6 +21,7 @@
 #include "dangyuan/core/calendar.hpp"
 #include "dangyuan/evaluation/campaign.hpp"
 #include "dangyuan/evaluation/disposition.hpp"
+#include "dangyuan/org/org.hpp"
 #include "dangyuan/rules/rule_set.hpp"
 
 namespace dangyuan {
@@ -183,6 +186,70 @@ namespace dangyuan {
         items.insert(items.end(), more.begin(), more.end());
     }
     return items;
+}
+
+/// The evaluation year judged on `as_of` by the yearly rule (eval.yearly): the latest year Y whose
+/// finding may be shown, i.e. the last year Y with `as_of` on or after the first day of month
+/// `yearly_evaluation_from_month` of Y + 1. With the default month 1, on 2027-01-01 the year judged is
+/// 2026; with month 3, on 2027-02-28 it is 2025 and on 2027-03-01 it is 2026.
+/// \throws invalid_input{"yearly_evaluation_from_month"} outside 1-12.
+[[nodiscard]] inline int yearly_evaluation_year_judged(date::sys_days as_of, rule_set const& rules) {
+    auto const m = rules.evaluation.yearly_evaluation_from_month;
+    if (m < 1 || m > 12)
+        throw invalid_input("yearly_evaluation_from_month", "month " + std::to_string(m) + " is not 1-12");
+    date::year_month_day const t{as_of};
+    return unsigned(t.month()) >= m ? int(t.year()) - 1 : int(t.year()) - 2;
+}
+
+/// The yearly-evaluation finding of one organisation on `as_of` (eval.yearly): every branch (党支部,
+/// 联合党支部) with full members holds a democratic evaluation each year. For the year judged
+/// (`yearly_evaluation_year_judged`), a branch active on 31 December of that year and on `as_of`, with
+/// `full_members_at_year_end` > 0, that is not in `years_held` gets one `eval.yearly_missing` finding
+/// dated 31 December of the year. Other kinds of organisation yield nothing (their branches are judged).
+/// \param years_held the years evaluated by a campaign of the branch or of an organisation above it.
+[[nodiscard]] inline std::optional<agenda_item> yearly_evaluation_agenda(org_unit const& o,
+                                                                         int full_members_at_year_end,
+                                                                         std::span<int const> years_held,
+                                                                         date::sys_days as_of,
+                                                                         rule_set const& rules) {
+    int const year = yearly_evaluation_year_judged(as_of, rules);
+    if (!is_branch(o.kind) || year < 1) return std::nullopt;
+    auto const year_end = make_date(year, 12, 31);
+    if (!o.active_on(year_end) || !o.active_on(as_of) || full_members_at_year_end <= 0) return std::nullopt;
+    if (std::find(years_held.begin(), years_held.end(), year) != years_held.end()) return std::nullopt;
+    return agenda_item{"eval.yearly_missing",
+                       o.id,
+                       std::nullopt,
+                       o.name,
+                       year_end,
+                       agenda_status::finding,
+                       "eval.yearly",
+                       "no democratic evaluation of members (民主评议党员) recorded for " +
+                           std::to_string(year) + ": a branch with full members holds one every year"};
+}
+
+/// The periodic party-spirit analysis of one member on `as_of` (eval.party_spirit_analysis_periodic
+/// [U], a profile option): when `party_spirit_analysis_months` is 0 (the national default) nothing;
+/// otherwise an `eval.party_spirit_analysis_due` item dated that many months after the later of `since`
+/// (e.g. the admission) and `last_analysis` (the last self-assessment handed in), from the due day on
+/// (due, then overdue).
+[[nodiscard]] inline std::optional<agenda_item> party_spirit_analysis_agenda(
+    org_id org, member_id member, std::string const& name, date::sys_days since,
+    std::optional<date::sys_days> last_analysis, date::sys_days as_of, rule_set const& rules) {
+    int const months = rules.evaluation.party_spirit_analysis_months;
+    if (months <= 0) return std::nullopt;
+    auto const last = last_analysis ? std::max(since, *last_analysis) : since;
+    auto const due = add_months(last, months);
+    if (as_of < due) return std::nullopt;
+    return agenda_item{"eval.party_spirit_analysis_due",
+                       org,
+                       member,
+                       name,
+                       due,
+                       status_for(due, as_of),
+                       "eval.party_spirit_analysis_periodic",
+                       "no party-spirit analysis (党性分析) since " + format_date(last) +
+                           ": the profile asks for one every " + std::to_string(months) + " months"};
 }
 
 }  // namespace dangyuan

@@ -115,6 +115,53 @@ private:
     return r == training_role::officer ? "支部书记和支部委员" : "党员";
 }
 
+/// Who held a training (培训层级), as far as the secretary and new-member rules need it.
+enum class training_level {
+    unspecified,  ///< not recorded (counts for hours only)
+    branch,       ///< held by the member's own branch or general branch (本支部)
+    grassroots,  ///< held by a grassroots committee (基层党委) or another higher organisation below county
+                 ///< level
+    county_or_higher,  ///< held by a county-level or higher committee, its organisation department or party
+                       ///< school
+};
+
+/// English code of a level ("unspecified", "branch", "grassroots", "county_or_higher"), used in storage.
+[[nodiscard]] constexpr std::string_view to_string(training_level l) noexcept {
+    switch (l) {
+        case training_level::unspecified:
+            return "unspecified";
+        case training_level::branch:
+            return "branch";
+        case training_level::grassroots:
+            return "grassroots";
+        case training_level::county_or_higher:
+            return "county_or_higher";
+    }
+    return "?";
+}
+/// Chinese name of a level.
+[[nodiscard]] constexpr std::string_view chinese_name(training_level l) noexcept {
+    switch (l) {
+        case training_level::unspecified:
+            return "未注明";
+        case training_level::branch:
+            return "支部";
+        case training_level::grassroots:
+            return "基层党委";
+        case training_level::county_or_higher:
+            return "县级以上";
+    }
+    return "?";
+}
+/// Parses a level from its English code or Chinese name.
+/// \throws invalid_input{"level"} naming the value otherwise.
+[[nodiscard]] inline training_level parse_training_level(std::string_view s) {
+    for (auto l : {training_level::unspecified, training_level::branch, training_level::grassroots,
+                   training_level::county_or_higher})
+        if (s == to_string(l) || s == chinese_name(l)) return l;
+    throw invalid_input("level", "unknown training level '" + std::string(s) + "'");
+}
+
 /// One line of a member's training ledger.
 struct training_record {
     member_id member;
@@ -123,6 +170,9 @@ struct training_record {
     class_hours hours;          ///< certified class hours (学时)
     bool concentrated = false;  ///< concentrated study or training (集中学习培训)
     std::string provider;       ///< 举办单位, e.g. "县委党校"
+    /// Who held it: the secretary rotation needs county level or higher, the new-member and
+    /// new-secretary trainings a level above the branch.
+    training_level level = training_level::unspecified;
 
     friend bool operator==(training_record const&, training_record const&) = default;
 };
@@ -246,6 +296,10 @@ inline void validate_training_params(life_params const& p) {
     if (p.training_notice_month < 1 || p.training_notice_month > 12)
         throw invalid_input("training_notice_month",
                             "month " + std::to_string(p.training_notice_month) + " is not 1-12");
+    if (p.new_secretary_training_months < 1 || p.secretary_rotations_per_year < 0 ||
+        p.new_member_higher_trainings < 0 || p.new_member_full_years < 0 ||
+        p.new_member_training_notice_months < 0)
+        throw invalid_input("training", "negative or zero secretary / new-member training parameter");
     for (auto const& req : p.training) {
         try {
             (void)find_rule(req.rule_id);
@@ -320,6 +374,123 @@ inline void validate_training_params(life_params const& p) {
         msg += "; hours do not carry over to next year";
         items.push_back(agenda_item{"training.shortfall", org, s.member, s.name, year_end,
                                     status_for(year_end, as_of), s.rule_id, std::move(msg)});
+    }
+    return items;
+}
+
+// ---- secretaries and new members (全国党员教育培训工作规划 2019-2023 [S])
+
+/// A branch secretary (支部书记) in office, with the day the current continuous tenure began.
+struct secretary_tenure {
+    member_id member;
+    std::string name;
+    org_id org;                    ///< the organisation the member is secretary of
+    date::sys_days took_office{};  ///< first day of the continuous tenure (任职之日)
+
+    friend bool operator==(secretary_tenure const&, secretary_tenure const&) = default;
+};
+
+/// A member in the new-member window: probationary, or in the first year as a full member.
+struct new_member_entry {
+    member_id member;
+    std::string name;
+    org_id org;                                      ///< the member's branch
+    date::sys_days admitted{};                       ///< 入党日期
+    std::optional<date::sys_days> full_member_date;  ///< 转正日期, once known
+
+    friend bool operator==(new_member_entry const&, new_member_entry const&) = default;
+};
+
+namespace detail {
+// A concentrated training held above the branch, dated in [from, to].
+inline bool trained_above_branch(member_id m, std::span<training_record const> ledger, date::sys_days from,
+                                 date::sys_days to, training_level min_level, int needed) {
+    int n = 0;
+    for (auto const& r : ledger)
+        if (r.member == m && r.concentrated && r.date >= from && r.date <= to && r.level >= min_level) ++n;
+    return n >= needed;
+}
+}  // namespace detail
+
+/// The day a new secretary's training is due (training.new_secretary_6_months): `took_office` plus
+/// `new_secretary_training_months` (6, "half a year"), clamped to month end: took office 2025-08-31 →
+/// due 2026-02-28.
+[[nodiscard]] inline date::sys_days new_secretary_training_due(secretary_tenure const& t,
+                                                               rule_set const& rules) {
+    return add_months(t.took_office, rules.life.new_secretary_training_months);
+}
+
+/// The last day of the new-member window (training.new_member_higher_level): the end of the first year
+/// as a full member (`new_member_full_years` after the full-member date), or, before the full-member
+/// date is known, that many years after the end of the ordinary probation.
+[[nodiscard]] inline date::sys_days new_member_training_due(new_member_entry const& e,
+                                                            rule_set const& rules) {
+    auto const full =
+        e.full_member_date ? *e.full_member_date : add_months(e.admitted, rules.probation_months);
+    return add_years(full, rules.life.new_member_full_years) - date::days{1};
+}
+
+/// Agenda items of the secretary and new-member training rules on `as_of`. Only concentrated trainings
+/// (`training_record::concentrated`) count:
+/// - `training.new_secretary_due` (training.new_secretary_6_months): a secretary with no training of
+///   level `grassroots` or higher since taking office; due `new_secretary_training_due`, shown from
+///   taking office (upcoming), overdue after, until a year past the due day (the secretary is no longer
+///   new); a later training clears it.
+/// - `training.secretary_rotation_due` (training.secretary_rotation_yearly): a secretary with fewer
+///   than `secretary_rotations_per_year` trainings of level `county_or_higher` in `as_of`'s year;
+///   due 31 December, shown from `training_notice_month` (the same season as the hours shortfall), and
+///   not while the new-secretary period is running (that item covers it).
+/// - `training.new_member_due` (training.new_member_higher_level): a probationary or first-year full
+///   member with fewer than `new_member_higher_trainings` trainings of level `grassroots` or higher since
+///   admission; due `new_member_training_due`, shown `new_member_training_notice_months` before it,
+///   overdue after (until the window's end is a year past: the member is no longer new).
+/// \throws invalid_input for bad parameters (see `training_shortfalls`).
+[[nodiscard]] inline std::vector<agenda_item> secretary_and_new_member_training_agenda(
+    std::span<secretary_tenure const> secretaries, std::span<new_member_entry const> new_members,
+    std::span<training_record const> ledger, date::sys_days as_of, rule_set const& rules) {
+    detail::validate_training_params(rules.life);
+    auto const& p = rules.life;
+    std::vector<agenda_item> items;
+    date::year_month_day const today{as_of};
+    int const year = int(today.year());
+    for (auto const& t : secretaries) {
+        if (t.took_office > as_of) continue;
+        auto const due = new_secretary_training_due(t, rules);
+        bool const trained = detail::trained_above_branch(t.member, ledger, t.took_office, as_of,
+                                                          training_level::grassroots, 1);
+        if (!trained && as_of <= add_years(due, 1)) {
+            items.push_back(agenda_item{"training.new_secretary_due", t.org, t.member, t.name, due,
+                                        status_for(due, as_of), "training.new_secretary_6_months",
+                                        "secretary since " + format_date(t.took_office) +
+                                            ": the induction training (任职培训) is due within " +
+                                            std::to_string(p.new_secretary_training_months) + " months, by " +
+                                            format_date(due)});
+        }
+        if (as_of < due || unsigned(today.month()) < p.training_notice_month) continue;
+        if (detail::trained_above_branch(t.member, ledger, make_date(year, 1, 1), as_of,
+                                         training_level::county_or_higher, p.secretary_rotations_per_year))
+            continue;
+        auto const year_end = make_date(year, 12, 31);
+        items.push_back(agenda_item{"training.secretary_rotation_due", t.org, t.member, t.name, year_end,
+                                    status_for(year_end, as_of), "training.secretary_rotation_yearly",
+                                    "no rotation training (轮训) at county level or higher in " +
+                                        std::to_string(year) + ": at least " +
+                                        std::to_string(p.secretary_rotations_per_year) + " a year"});
+    }
+    for (auto const& e : new_members) {
+        if (e.admitted > as_of) continue;
+        auto const due = new_member_training_due(e, rules);
+        if (as_of < add_months(due, -p.new_member_training_notice_months) || as_of > add_years(due, 1))
+            continue;
+        if (detail::trained_above_branch(e.member, ledger, e.admitted, as_of, training_level::grassroots,
+                                         p.new_member_higher_trainings))
+            continue;
+        items.push_back(agenda_item{"training.new_member_due", e.org, e.member, e.name, due,
+                                    status_for(due, as_of), "training.new_member_higher_level",
+                                    "admitted " + format_date(e.admitted) +
+                                        ": attend a training held by a higher organisation (上级党组织) "
+                                        "during probation or the first year as a full member, by " +
+                                        format_date(due)});
     }
     return items;
 }

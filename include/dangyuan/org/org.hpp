@@ -79,8 +79,11 @@ struct org_unit {
     std::optional<date::sys_days> dissolved;   ///< date it was dissolved, if any
     bool village_or_community = false;         ///< village (村) or community (社区) branch: 5-year terms
     std::optional<date::sys_days> term_start;  ///< start of the current committee's term (换届 date)
-    int term_years = 0;                        ///< term length in years; 0 = the rule set's default
-    std::int64_t version = 0;                  ///< optimistic-concurrency version, assigned by the store
+    int term_years = 0;                        ///< term length in years; 0 = the default of the kind
+    /// Units (单位) a joint branch (联合党支部) covers; 0 = not recorded. More than
+    /// `rule_set::joint_branch_max_units` is a finding (org.joint_branch_max_5_units), not a refusal.
+    int units = 0;
+    std::int64_t version = 0;  ///< optimistic-concurrency version, assigned by the store
 
     /// True when the organisation exists on `d` (established on or before, not yet dissolved).
     [[nodiscard]] bool active_on(date::sys_days d) const noexcept {

@@ -41,25 +41,53 @@ namespace dangyuan {
     return false;
 }
 
-/// The term length of an organisation's committee in years (rule org.term_length): the org's own
-/// `term_years` when set, else 5 for village/community branches, 3 for other branches and general
-/// branches, and the maximum (5) for committees.
+/// The term length a kind of organisation has when its record states none (rule
+/// org.term_default_by_kind), in years:
+/// - grassroots committee (基层党委): `term_years_grassroots_committee` (5; 机关条例 第6条, within
+///   党章 第31条's 3-5 years);
+/// - higher committees and working committees (党工委): `term_years_committee_max` (5);
+/// - general branch (党总支): `term_years_general_branch` (3; 机关条例 第6条), or
+///   `term_years_village_branch` (5) for a village or community one;
+/// - branch and joint branch: `term_years_village_branch` (5) for village and community branches,
+///   `term_years_branch` (3) for the others (支部工作条例 第21条);
+/// - party group (党小组): 0, a group elects no committee.
+[[nodiscard]] constexpr int default_term_years(org_kind kind, bool village_or_community,
+                                               rule_set const& rules) noexcept {
+    switch (kind) {
+        case org_kind::grassroots_committee:
+            return rules.term_years_grassroots_committee;
+        case org_kind::higher_committee:
+        case org_kind::working_committee:
+            return rules.term_years_committee_max;
+        case org_kind::general_branch:
+            return village_or_community ? rules.term_years_village_branch : rules.term_years_general_branch;
+        case org_kind::branch:
+        case org_kind::joint_branch:
+            return village_or_community ? rules.term_years_village_branch : rules.term_years_branch;
+        case org_kind::party_group:
+            return 0;
+    }
+    return 0;
+}
+
+/// The term length of an organisation's committee in years (rules org.term_length and
+/// org.term_default_by_kind): the org's own `term_years` when set, else `default_term_years` of its kind.
 [[nodiscard]] inline int term_length_years(org_unit const& o, rule_set const& rules) {
     if (o.term_years > 0) return o.term_years;
-    if (is_committee(o.kind)) return rules.term_years_committee_max;
-    return o.village_or_community ? rules.term_years_village_branch : rules.term_years_branch;
+    return default_term_years(o.kind, o.village_or_community, rules);
 }
 
 /// The day the current term ends (term start + term length, clamped per cal.month_end_clamp), or
 /// nothing when no term start is recorded.
 [[nodiscard]] inline std::optional<date::sys_days> term_end(org_unit const& o, rule_set const& rules) {
-    if (!o.term_start) return std::nullopt;
+    if (!o.term_start || term_length_years(o, rules) <= 0) return std::nullopt;
     return add_years(*o.term_start, term_length_years(o, rules));
 }
 
 /// Validates an organisation record against its parent.
 /// \param parent the parent record when `o.parent` is set (the caller looks it up).
-/// \throws invalid_input naming the field (name, established, dissolved, parent, term_start, term_years).
+/// \throws invalid_input naming the field (name, established, dissolved, parent, term_start, term_years,
+///         units when negative).
 /// \throws rule_violation org.tree_structure or org.term_length.
 inline void validate_org(org_unit const& o, org_unit const* parent, rule_set const& rules) {
     if (o.name.empty()) throw invalid_input("name", "an organisation needs a name");
@@ -89,6 +117,7 @@ inline void validate_org(org_unit const& o, org_unit const* parent, rule_set con
                                               format_date(o.established));
     if (o.term_years < 0)
         throw invalid_input("term_years", "negative term length " + std::to_string(o.term_years));
+    if (o.units < 0) throw invalid_input("units", "negative number of units " + std::to_string(o.units));
     if (o.term_years > 0) {
         int const y = o.term_years;
         bool ok = true;
@@ -101,8 +130,7 @@ inline void validate_org(org_unit const& o, org_unit const* parent, rule_set con
             ok = false;
             expected = "no term (party groups do not elect a committee)";
         } else {
-            int const want =
-                o.village_or_community ? rules.term_years_village_branch : rules.term_years_branch;
+            int const want = default_term_years(o.kind, o.village_or_community, rules);
             ok = y == want;
             expected = std::to_string(want);
         }
@@ -163,11 +191,22 @@ struct org_counts {
     int full_members = 0;  ///< 正式党员 in normal standing
     int all_members = 0;   ///< full and probationary members in normal standing
     int officers = 0;      ///< seats of the current leadership
+    /// Full and probationary members in normal standing of the organisation and every organisation
+    /// under it (for a branch the same as `all_members`; 0 = not counted, `all_members` is used).
+    int subtree_members = 0;
 };
 
 /// Agenda items an organisation produces on `as_of`: term expiry (org.term_length, shown
-/// `term_expiry_notice_months` ahead and overdue after), and composition findings for branches
-/// (org.branch_min_3_full, org.branch_max_50, org.committee_threshold_7).
+/// `term_expiry_notice_months` ahead and overdue after), and composition findings:
+/// - branches: org.branch_min_3_full, org.branch_max_50, org.committee_threshold_7;
+/// - branches and joint branches with `general_branch_threshold_members` (50) members or more:
+///   `org.set_up_general_branch` (org.general_branch_50), unless the next one applies;
+/// - branches, joint branches and general branches with `grassroots_committee_threshold_members`
+///   (100) or more: `org.set_up_grassroots_committee` (org.grassroots_committee_100);
+/// - joint branches covering more than `joint_branch_max_units` (5) units:
+///   `org.joint_branch_too_many_units` (org.joint_branch_max_5_units).
+/// The size thresholds count `counts.subtree_members` (or `all_members` when that is 0); the rules say
+/// "should" (应当/一般), so these are findings, never refusals.
 [[nodiscard]] inline std::vector<agenda_item> org_agenda(org_unit const& o, org_counts const& counts,
                                                          date::sys_days as_of, rule_set const& rules) {
     std::vector<agenda_item> items;
@@ -199,6 +238,25 @@ struct org_counts {
              std::to_string(counts.full_members) +
                  " full members: elect a branch committee (支部委员会) of " +
                  std::to_string(rules.committee_min_size) + "-" + std::to_string(rules.committee_max_size));
+    int const members = std::max(counts.subtree_members, counts.all_members);
+    bool const below_committee = is_branch(o.kind) || o.kind == org_kind::general_branch;
+    if (below_committee && members >= rules.grassroots_committee_threshold_members)
+        make("org.set_up_grassroots_committee", as_of, agenda_status::finding, "org.grassroots_committee_100",
+             std::to_string(members) + " members (at least " +
+                 std::to_string(rules.grassroots_committee_threshold_members) +
+                 "): a grassroots committee (基层党委) should be set up instead of a " +
+                 std::string(chinese_name(o.kind)));
+    else if (is_branch(o.kind) && members >= rules.general_branch_threshold_members)
+        make("org.set_up_general_branch", as_of, agenda_status::finding, "org.general_branch_50",
+             std::to_string(members) + " members (at least " +
+                 std::to_string(rules.general_branch_threshold_members) +
+                 "): a general branch (党总支) with several branches should be set up");
+    if (o.kind == org_kind::joint_branch && o.units > rules.joint_branch_max_units)
+        make("org.joint_branch_too_many_units", as_of, agenda_status::finding, "org.joint_branch_max_5_units",
+             "the joint branch (联合党支部) covers " + std::to_string(o.units) + " units (more than " +
+                 std::to_string(rules.joint_branch_max_units) +
+                 "): a joint branch generally covers no more than " +
+                 std::to_string(rules.joint_branch_max_units));
     return items;
 }
 

@@ -29,6 +29,12 @@ struct evaluation_params {
     /// eval.exemption_absence_over_6_months: months of absence (abroad at own expense, or away without
     /// transferring the relationship) that must be exceeded before a member may be exempted.
     int exemption_absence_months = 6;
+    /// eval.yearly: from this month (1-12) of the next year, a branch with full members that held no
+    /// evaluation for a year gets a finding; 1 (default) = as soon as the year is over.
+    unsigned yearly_evaluation_from_month = 1;
+    /// eval.party_spirit_analysis_periodic [U]: months between stand-alone party-spirit analyses
+    /// (党性分析) of each member; 0 (default) = off, the analysis is part of the annual evaluation only.
+    int party_spirit_analysis_months = 0;
 
     /// disposition.correction_period: 限期改正 runs this many months from approval unless the decision
     /// sets another end ("generally 6 months").

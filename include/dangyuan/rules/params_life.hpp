@@ -135,6 +135,20 @@ struct life_params {
     bool training_prorate_joiners = false;
     /// training.q4_notice [L]: from this month (1-12) on, members still short appear on the agenda.
     unsigned training_notice_month = 10;
+    /// training.secretary_rotation_yearly: trainings at county level or higher (轮训) a branch secretary
+    /// attends each calendar year.
+    int secretary_rotations_per_year = 1;
+    /// training.new_secretary_6_months: months after taking office within which a new secretary is
+    /// trained ("half a year").
+    int new_secretary_training_months = 6;
+    /// training.new_member_higher_level: trainings held by a higher organisation that a probationary or
+    /// first-year full member attends.
+    int new_member_higher_trainings = 1;
+    /// training.new_member_higher_level: years as a full member that still count as "new" (first year).
+    int new_member_full_years = 1;
+    /// training.new_member_higher_level: months before the end of the new-member window that an
+    /// untrained member appears on the agenda.
+    int new_member_training_notice_months = 6;
 
     // --- dues (党费), money in fen, rates in basis points
     /// dues.salary_brackets: ≤ 3000 yuan 0.5 %, ≤ 5000 1 %, ≤ 10000 1.5 %, above 2 % (whole base).

@@ -69,6 +69,16 @@ struct mobility_params {
     /// threshold that the approaching candidate appears on the agenda as upcoming.
     int lost_contact_notice_months = 1;
 
+    // --- members abroad and graduates (abroad.hpp)
+
+    /// abroad.suspend_emigrated_or_5_years: a member studying abroad for more than this many years
+    /// without returning is generally suspended (停止党籍).
+    int abroad_suspend_years = 5;
+    /// abroad.contact_half_yearly: months between contacts with a member studying or researching abroad.
+    int abroad_contact_interval_months = 6;
+    /// abroad.graduate_relationship_2_years: years a graduate's relationship may stay at the university.
+    int graduate_relationship_max_years = 2;
+
     friend bool operator==(mobility_params const&, mobility_params const&) = default;
 };
 

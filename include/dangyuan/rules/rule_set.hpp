@@ -30,6 +30,20 @@ struct rule_set {
     int term_years_committee_min = 3;          ///< org.term_length, 党章 第31条
     int term_years_committee_max = 5;          ///< org.term_length, 党章 第31条
     int term_expiry_notice_months = 3;         ///< org.term_expiry_notice [L]
+    /// org.term_default_by_kind: term of a grassroots committee (基层党委) that states none, in years
+    /// (机关条例 第6条: 5; 党章 第31条 allows 3-5).
+    int term_years_grassroots_committee = 5;
+    /// org.term_default_by_kind: term of a general branch (党总支) that is not a village or community
+    /// one, in years (机关条例 第6条: 3).
+    int term_years_general_branch = 3;
+    /// org.general_branch_50: an organisation with at least this many members (正式和预备党员) should
+    /// be a general branch (党总支) rather than a branch.
+    int general_branch_threshold_members = 50;
+    /// org.grassroots_committee_100: an organisation with at least this many members should be a
+    /// grassroots committee (基层党委).
+    int grassroots_committee_threshold_members = 100;
+    /// org.joint_branch_max_5_units: a joint branch (联合党支部) generally covers at most this many units.
+    int joint_branch_max_units = 5;
 
     // --- members and standing
     int min_age_years = 18;                   ///< member.min_age_18

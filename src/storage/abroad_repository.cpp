@@ -1,0 +1,209 @@
+// Members abroad and graduates: one row per dated situation, one row per contact, and the agenda
+// items of abroad.hpp for the members of the organisations in scope.
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "dangyuan/storage/abroad_store.hpp"
+#include "impl.hpp"
+
+namespace dangyuan {
+namespace storage {
+namespace {
+
+constexpr char const* record_columns = "id, member_id, kind, from_date, until, place, note";
+
+stored_abroad_record read_record(SQLite::Statement& st) {
+    stored_abroad_record out;
+    out.id = abroad_record_id{st.getColumn(0).getInt64()};
+    auto& r = out.record;
+    r.member = member_id{st.getColumn(1).getInt64()};
+    try {
+        r.kind = parse_abroad_kind(st.getColumn(2).getString());
+    } catch (invalid_input const&) {
+        throw storage_error("column abroad_records.kind holds '" + st.getColumn(2).getString() + "'");
+    }
+    r.from = *column_date(st, 3, "abroad_records.from_date");
+    r.until = column_date(st, 4, "abroad_records.until");
+    r.place = st.getColumn(5).getString();
+    r.note = st.getColumn(6).getString();
+    return out;
+}
+
+std::vector<stored_abroad_record> records_of(SQLite::Database& db, member_id member) {
+    SQLite::Statement st(db, std::string("SELECT ") + record_columns +
+                                 " FROM abroad_records WHERE member_id = ? ORDER BY from_date, id");
+    st.bind(1, static_cast<std::int64_t>(member.value()));
+    std::vector<stored_abroad_record> out;
+    while (st.executeStep())
+        out.push_back(read_record(st));
+    return out;
+}
+
+std::vector<abroad_contact> contacts_of(SQLite::Database& db, member_id member) {
+    SQLite::Statement st(
+        db, "SELECT date, channel, note FROM abroad_contacts WHERE member_id = ? ORDER BY date, id");
+    st.bind(1, static_cast<std::int64_t>(member.value()));
+    std::vector<abroad_contact> out;
+    while (st.executeStep())
+        out.push_back(abroad_contact{member, *column_date(st, 0, "abroad_contacts.date"),
+                                     st.getColumn(1).getString(), st.getColumn(2).getString()});
+    return out;
+}
+
+std::string describe(abroad_record const& r) {
+    std::string d = "kind=" + std::string(to_string(r.kind)) + "; from=" + format_iso(r.from);
+    if (r.until) d += "; until=" + format_iso(*r.until);
+    if (!r.place.empty()) d += "; place=" + r.place;
+    return d;
+}
+
+}  // namespace
+
+std::vector<agenda_item> abroad_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
+                                             std::vector<std::int64_t> const& org_ids) {
+    std::vector<agenda_item> items;
+    // The records lasting on as_of, with the member's branch (the organisation keeping the relationship).
+    SQLite::Statement st(
+        db,
+        "SELECT r.id, r.member_id, r.kind, r.from_date, r.until, r.place, r.note, m.branch_id, "
+        "m.name FROM abroad_records r JOIN members m ON m.id = r.member_id "
+        "WHERE r.from_date <= ?1 AND (r.until IS NULL OR r.until > ?1) "
+        "AND (m.exit_date IS NULL OR m.exit_date > ?1) ORDER BY r.id");
+    bind_date(st, 1, as_of);
+    struct row {
+        stored_abroad_record rec;
+        org_id branch;
+        std::string name;
+    };
+    std::vector<row> rows;
+    while (st.executeStep()) {
+        auto const branch = st.getColumn(7).getInt64();
+        if (!std::binary_search(org_ids.begin(), org_ids.end(), branch)) continue;
+        rows.push_back(row{read_record(st), org_id{branch}, st.getColumn(8).getString()});
+    }
+    for (auto const& r : rows) {
+        // A member already suspended (or otherwise not in normal standing) is not proposed again.
+        auto const standing = s.standing_on(r.rec.record.member, as_of);
+        if (!standing || standing->state != standing_state::normal) continue;
+        std::vector<abroad_contact> contacts;
+        if (r.rec.record.kind == abroad_kind::study) contacts = contacts_of(db, r.rec.record.member);
+        auto more = abroad_agenda(r.rec.record, contacts, r.branch, r.name, as_of, s.rules());
+        items.insert(items.end(), more.begin(), more.end());
+    }
+    return items;
+}
+
+}  // namespace storage
+
+abroad_record_id add_abroad_record(store& s, abroad_record const& r, date::sys_days as_of,
+                                   std::string_view why) {
+    auto& impl = detail::store_access::of(s);
+    try {
+        auto const m = s.get_member(r.member);
+        validate_abroad_record(r, m.admission_date, as_of);
+        auto const end = [](abroad_record const& x) { return x.until ? *x.until : date::sys_days::max(); };
+        for (auto const& old : storage::records_of(impl.db, r.member))
+            if (old.record.kind == r.kind && old.record.from < end(r) && r.from < end(old.record))
+                throw invalid_input("from", "member " + std::to_string(r.member.value()) +
+                                                " already has a '" + std::string(to_string(r.kind)) +
+                                                "' record from " + format_date(old.record.from) +
+                                                " lasting on some of these days");
+        return storage::in_transaction(impl.db, [&] {
+            SQLite::Statement ins(
+                impl.db,
+                "INSERT INTO abroad_records(member_id, kind, from_date, until, place, note, "
+                "recorded_on) VALUES(?, ?, ?, ?, ?, ?, ?)");
+            ins.bind(1, static_cast<std::int64_t>(r.member.value()));
+            ins.bind(2, std::string(to_string(r.kind)));
+            storage::bind_date(ins, 3, r.from);
+            storage::bind_date(ins, 4, r.until);
+            ins.bind(5, r.place);
+            ins.bind(6, r.note);
+            storage::bind_date(ins, 7, as_of);
+            ins.exec();
+            abroad_record_id const id{impl.db.getLastInsertRowid()};
+            storage::append_audit(impl.db, impl.options.actor, "abroad", r.member.value(), "insert", why,
+                                  storage::describe(r));
+            return id;
+        });
+    } catch (SQLite::Exception const& e) {
+        storage::rethrow_sqlite(e, "recording a member abroad");
+    }
+}
+
+void end_abroad_record(store& s, abroad_record_id id, date::sys_days until, date::sys_days as_of,
+                       std::string_view why) {
+    auto& impl = detail::store_access::of(s);
+    try {
+        SQLite::Statement st(
+            impl.db, std::string("SELECT ") + storage::record_columns + " FROM abroad_records WHERE id = ?");
+        st.bind(1, static_cast<std::int64_t>(id.value()));
+        if (!st.executeStep()) throw not_found("no abroad record with id " + std::to_string(id.value()));
+        auto rec = storage::read_record(st).record;
+        st.reset();
+        if (rec.until) throw invalid_input("until", "the record already ended on " + format_date(*rec.until));
+        rec.until = until;
+        validate_abroad_record(rec, rec.from, as_of);
+        storage::in_transaction(impl.db, [&] {
+            SQLite::Statement up(impl.db,
+                                 "UPDATE abroad_records SET until = ? WHERE id = ? AND until IS NULL");
+            storage::bind_date(up, 1, until);
+            up.bind(2, static_cast<std::int64_t>(id.value()));
+            if (up.exec() != 1)
+                throw conflict("abroad record " + std::to_string(id.value()) + " changed meanwhile");
+            storage::append_audit(
+                impl.db, impl.options.actor, "abroad", rec.member.value(), "end", why,
+                "record=" + std::to_string(id.value()) + "; until=" + storage::format_iso(until));
+        });
+    } catch (SQLite::Exception const& e) {
+        storage::rethrow_sqlite(e, "ending an abroad record");
+    }
+}
+
+std::vector<stored_abroad_record> abroad_records(store const& s, member_id member) {
+    try {
+        (void)s.get_member(member);
+        return storage::records_of(detail::store_access::of(s).db, member);
+    } catch (SQLite::Exception const& e) {
+        storage::rethrow_sqlite(e, "reading abroad records");
+    }
+}
+
+void record_abroad_contact(store& s, abroad_contact const& c, date::sys_days as_of, std::string_view why) {
+    auto& impl = detail::store_access::of(s);
+    try {
+        (void)s.get_member(c.member);
+        std::vector<abroad_record> records;
+        for (auto& r : storage::records_of(impl.db, c.member))
+            records.push_back(std::move(r.record));
+        validate_abroad_contact(c, records, as_of);
+        storage::in_transaction(impl.db, [&] {
+            SQLite::Statement ins(impl.db,
+                                  "INSERT INTO abroad_contacts(member_id, date, channel, note, recorded_on) "
+                                  "VALUES(?, ?, ?, ?, ?)");
+            ins.bind(1, static_cast<std::int64_t>(c.member.value()));
+            storage::bind_date(ins, 2, c.date);
+            ins.bind(3, c.channel);
+            ins.bind(4, c.note);
+            storage::bind_date(ins, 5, as_of);
+            ins.exec();
+            storage::append_audit(
+                impl.db, impl.options.actor, "abroad_contact", c.member.value(), "insert", why,
+                "date=" + storage::format_iso(c.date) + (c.channel.empty() ? "" : "; channel=" + c.channel));
+        });
+    } catch (SQLite::Exception const& e) {
+        storage::rethrow_sqlite(e, "recording a contact with a member abroad");
+    }
+}
+
+std::vector<abroad_contact> abroad_contacts(store const& s, member_id member) {
+    try {
+        (void)s.get_member(member);
+        return storage::contacts_of(detail::store_access::of(s).db, member);
+    } catch (SQLite::Exception const& e) {
+        storage::rethrow_sqlite(e, "reading contacts with a member abroad");
+    }
+}
+
+}  // namespace dangyuan
