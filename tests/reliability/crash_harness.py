@@ -11,9 +11,11 @@ Four kinds of writer, each on a fresh copy of its starting store:
            including the approval that adds a member), meeting add, training add, dues account / pay
   sample   `sample` of a small district (several bulk transactions and the other domains)
 
-Each writer is killed after a random delay drawn from a seeded generator (reproducible with --seed),
-half of them uniform over the writer's measured run time and half in its last 40 %, where the writes
-are. After each kill the harness opens the store as the next command would and checks:
+Each writer is killed after a random delay drawn from a seeded generator (reproducible with --seed):
+half of them uniform over the writer's measured run time, half within its write window (from the first
+write seen in the write-ahead log to the end, as measured in the reference run), counted from that first
+write. For the stream, the command killed is drawn at random and starts from the reference run's state
+before it. After each kill the harness opens the store as the next command would and checks:
 
   * `PRAGMA integrity_check` and `PRAGMA foreign_key_check` are clean;
   * the store's content (every table, the audit trail without its write times) is exactly the state
