@@ -1,5 +1,5 @@
 # The two commands of the README. Each installs what is missing, configures with a preset, builds, runs.
-.PHONY: deps demo test test-asan bench clean
+.PHONY: deps demo test test-asan test-fuzz fuzz bench clean
 
 JOBS ?= 2
 
@@ -16,8 +16,8 @@ demo: deps
 	./build/default/src/cli/dangyuan --db demo.db agenda --as-of 2026-11-26
 	./build/default/src/cli/dangyuan --db demo.db stats --as-of 2026-11-26
 
-# The sanitizer run comes first so that the last summary line is the full suite.
-test: deps test-asan
+# The sanitizer run and the bounded fuzzing come first so that the last summary line is the full suite.
+test: deps test-asan test-fuzz
 	cmake --preset default
 	cmake --build --preset default -j $(JOBS)
 	ctest --preset default -j $(JOBS)
@@ -26,6 +26,21 @@ test-asan: deps
 	cmake --preset asan
 	cmake --build --preset asan -j $(JOBS)
 	ctest --preset asan -j $(JOBS)
+
+# The libFuzzer targets (fuzz/): a separate clang build of the fuzz targets alone, each run for
+# FUZZ_SECONDS on a copy of its committed corpus (fuzz/corpus/<target>/). `make test` runs them briefly;
+# `make fuzz` runs longer. A failure leaves the input in build/fuzz/fuzz/run-<target>/.
+FUZZ_SECONDS ?= 300
+FUZZ_CONFIGURE = cmake -S . -B build/fuzz -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE= -DCMAKE_CXX_FLAGS="-O1 -g" \
+	-DDANGYUAN_BUILD_FUZZ=ON -DDANGYUAN_BUILD_TESTS=OFF -DDANGYUAN_BUILD_EXAMPLES=OFF -DDANGYUAN_BUILD_PYTHON=OFF \
+	-DDANGYUAN_BUILD_BENCH=OFF -DDANGYUAN_BUILD_CLI=OFF
+fuzz: deps
+	$(FUZZ_CONFIGURE) -DDANGYUAN_FUZZ_SECONDS=$(FUZZ_SECONDS)
+	cmake --build build/fuzz -j $(JOBS) --target dangyuan_fuzz_all
+	ctest --test-dir build/fuzz -L fuzz -j $(JOBS) --output-on-failure
+
+test-fuzz: deps
+	$(MAKE) fuzz FUZZ_SECONDS=20
 
 # The benchmarks (bench/, docs/performance.md) at N members; LARGE=1 adds the growth step at 10 N.
 # Each program prints a table and its summary lines; all summary lines are repeated at the end.
