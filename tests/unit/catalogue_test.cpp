@@ -101,7 +101,7 @@ TEST_CASE("catalogue: every agenda item kind put on the agenda is catalogued wit
           "[catalogue]") {
     // Kinds are the first argument of an agenda_item or of the local helpers that build one.
     std::regex const made(
-        R"re((?:agenda_item\{|make\(|deadline\(|finding\()\s*(?:[a-z_]+ \? )?"([a-z]+\.[a-z0-9_]+)"(?:\s*:\s*"([a-z]+\.[a-z0-9_]+)")?)re");
+        R"re((?:agenda_item\{|make\(|deadline\(|finding\(|dated\()\s*(?:[a-z_]+ \? )?"([a-z]+\.[a-z0-9_]+)"(?:\s*:\s*"([a-z]+\.[a-z0-9_]+)")?)re");
     std::set<std::string> used;
     for (auto const& dir : {source_dir / "include", source_dir / "src"})
         for (auto const& text : sources(dir, {".hpp", ".cpp"}))

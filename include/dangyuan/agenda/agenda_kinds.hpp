@@ -48,7 +48,12 @@ inline constexpr agenda_kind_info agenda_kind_table[] = {
     {"lostcontact.suspension_candidate", "lost contact long enough to consider suspension", "失联满6个月，拟停止党籍"},
     {"lostcontact.removal_candidate", "suspended and unreachable long enough to consider removal", "停止党籍满2年仍无法取得联系，拟除名"},
     {"lostcontact.self_withdrawal_candidate", "six months without organisational life, dues or work", "连续6个月不参加组织生活、不交纳党费或不做分配的工作"},
+    {"abroad.suspend_candidate", "settled abroad, or abroad for study more than 5 years: suspension to consider", "私自出国定居或出国学习超过5年未归，一般应停止党籍"},
+    {"abroad.contact_due", "member studying or researching abroad: the half-yearly contact is due", "出国学习研究党员每半年至少联系一次"},
+    {"abroad.graduate_relationship_due", "graduate's relationship kept at the university for 2 years", "毕业生党员组织关系在学校保留一般不超过2年"},
     // democratic evaluation and disposition
+    {"eval.yearly_missing", "branch without a democratic evaluation in the year", "本年度未开展民主评议党员"},
+    {"eval.party_spirit_analysis_due", "periodic party-spirit analysis due (local option, off by default)", "党性定期分析到期"},
     {"eval.self_assessment_missing", "member without a self-assessment in a campaign", "未进行个人自评"},
     {"eval.convey_proposal", "proposed grade to convey to the member", "向本人反馈评定意见"},
     {"eval.grade_pending", "member still without a grade after the organisational assessment", "尚未确定评议等次"},
@@ -64,6 +69,9 @@ inline constexpr agenda_kind_info agenda_kind_table[] = {
     {"life.meeting_missed", "meeting of the cadence missed in a past period", "未按期召开组织生活"},
     {"life.no_org_life", "member without organisational life for six months", "连续6个月未参加组织生活"},
     {"training.shortfall", "member short of the year's training hours", "年度学习培训学时不足"},
+    {"training.new_secretary_due", "new secretary's training due within half a year of taking office", "新任书记半年内完成任职培训"},
+    {"training.secretary_rotation_due", "secretary's yearly county-level rotation training due", "书记每年至少参加一次县级以上轮训"},
+    {"training.new_member_due", "probationary or first-year member's higher-level training due", "预备党员和入党第一年正式党员参加上级培训"},
     {"dues.arrears", "dues unpaid past their month", "欠交党费"},
     {"dues.self_withdrawal_candidate", "six consecutive months of dues unpaid", "连续6个月未交纳党费"},
     // organisations
@@ -71,6 +79,9 @@ inline constexpr agenda_kind_info agenda_kind_table[] = {
     {"org.too_few_full_members", "branch below the minimum of full members", "正式党员不足3人"},
     {"org.branch_too_large", "branch above the advisory size", "党员人数超过50人"},
     {"org.committee_missing", "branch large enough to need a committee has none", "应设支部委员会而未设"},
+    {"org.set_up_general_branch", "50 or more members: a general branch should be set up", "党员50人以上，应设立党总支"},
+    {"org.set_up_grassroots_committee", "100 or more members: a grassroots committee should be set up", "党员100人以上，应设立基层党委"},
+    {"org.joint_branch_too_many_units", "joint branch covering more than 5 units", "联合党支部覆盖单位超过5个"},
 };
 // clang-format on
 }  // namespace detail
