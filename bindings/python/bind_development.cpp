@@ -56,6 +56,7 @@ std::span<field_spec<applicant> const> record_traits<applicant>::fields() {
         DANGYUAN_PY_REQUIRED(T, name),   DANGYUAN_PY_FIELD(T, sex),       DANGYUAN_PY_REQUIRED(T, birth_date),
         DANGYUAN_PY_FIELD(T, id_number), DANGYUAN_PY_FIELD(T, ethnicity), DANGYUAN_PY_FIELD(T, education),
         DANGYUAN_PY_FIELD(T, category),  DANGYUAN_PY_FIELD(T, work_unit), DANGYUAN_PY_REQUIRED(T, branch),
+        DANGYUAN_PY_FIELD(T, mobile),
     };
     return specs;
 }
@@ -81,6 +82,7 @@ std::span<field_spec<step_details> const> record_traits<step_details>::fields() 
         DANGYUAN_PY_FIELD(T, notice_for),   DANGYUAN_PY_FIELD(T, notice_end),
         DANGYUAN_PY_FIELD(T, objections),   DANGYUAN_PY_FIELD(T, expected_leave),
         DANGYUAN_PY_FIELD(T, since),        DANGYUAN_PY_FIELD(T, reason),
+        DANGYUAN_PY_FIELD(T, household_org), DANGYUAN_PY_FIELD(T, residence_org),
     };
     return specs;
 }
@@ -323,7 +325,8 @@ void bind_development(py::module_& m) {
         "The details a step carries; each step uses the fields its kind needs: by (MemberId), recommended, "
         "members (list of MemberId), passed, conclusion, document, days, class_hours, special_case, vote "
         "(BranchVote), decision, extension_months, notice_for, notice_end, objections, expected_leave, "
-        "since, reason.");
+        "since, reason, household_org, residence_org (the 户籍地 and 居住地 organisations a mobile applicant's "
+        "political review consulted).");
     bind_record(details);
     py::class_<step_record> record(m, "StepRecord",
                                    "One dated step of a case: kind (Step), date, details (StepDetails).");

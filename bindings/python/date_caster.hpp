@@ -22,6 +22,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "dangyuan/core/calendar.hpp"
+
 namespace dangyuan::python {
 
 namespace py = pybind11;
@@ -63,6 +65,25 @@ public:
     }
 
     static handle cast(date::sys_days d, return_value_policy /*policy*/, handle /*parent*/) {
+        return dangyuan::python::date_to_python(d).release();
+    }
+};
+
+/// `civil_day` (a checked `sys_days`) converts exactly as `sys_days`: a `datetime.date` is always a real day.
+template <>
+struct type_caster<dangyuan::civil_day> {
+public:
+    PYBIND11_TYPE_CASTER(dangyuan::civil_day, const_name("datetime.date"));
+
+    bool load(handle src, bool /*convert*/) {
+        if (!src) return false;
+        date::sys_days d;
+        if (!dangyuan::python::date_from_python(src, d)) return false;
+        value = d;
+        return true;
+    }
+
+    static handle cast(dangyuan::civil_day d, return_value_policy /*policy*/, handle /*parent*/) {
         return dangyuan::python::date_to_python(d).release();
     }
 };

@@ -9,21 +9,22 @@ namespace dangyuan::storage {
 
 char const* const case_columns =
     "id, branch_id, name, sex, ethnicity, birth_date, id_number, education, category, work_unit, rule_set, "
-    "backfilled, member_id";
+    "backfilled, member_id, mobile";
 
 char const* const step_columns =
     "kind, date, by_member, recommended, members, passed, conclusion, document, days, class_hours, "
     "special_case, "
     "vote_entitled, vote_present, vote_written, vote_yes, vote_no, vote_abstain, decision, extension_months, "
-    "notice_for, notice_end, objections, expected_leave, since, reason";
+    "notice_for, notice_end, objections, expected_leave, since, reason, household_org, residence_org";
 
 char const* const insert_step_sql =
     "INSERT INTO dev_steps(case_id, kind, date, by_member, recommended, members, passed, conclusion, "
     "document, days, "
     "class_hours, special_case, vote_entitled, vote_present, vote_written, vote_yes, vote_no, vote_abstain, "
     "decision, "
-    "extension_months, notice_for, notice_end, objections, expected_leave, since, reason) "
-    "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "extension_months, notice_for, notice_end, objections, expected_leave, since, reason, household_org, "
+    "residence_org) "
+    "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 namespace {
 
@@ -122,6 +123,8 @@ step_record read_step(SQLite::Statement& st, int c) {
     d.expected_leave = column_date(st, c + 22, "dev_steps.expected_leave");
     d.since = column_date(st, c + 23, "dev_steps.since");
     d.reason = st.getColumn(c + 24).getString();
+    d.household_org = st.getColumn(c + 25).getString();
+    d.residence_org = st.getColumn(c + 26).getString();
     return r;
 }
 
@@ -157,6 +160,8 @@ void bind_step(SQLite::Statement& st, int i, step_record const& r) {
     bind_date(st, i + 22, d.expected_leave);
     bind_date(st, i + 23, d.since);
     st.bind(i + 24, d.reason);
+    st.bind(i + 25, d.household_org);
+    st.bind(i + 26, d.residence_org);
 }
 
 }  // namespace dangyuan::storage

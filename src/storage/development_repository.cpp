@@ -202,7 +202,7 @@ case_id store::open_case(applicant const& person, step_record const& application
             throw invalid_input(
                 "branch", "'" + branch.name + "' is not a branch (党支部); cases are handled by branches");
         development_case c(person, rules_used, backfilled);
-        c.record(application, roster_lookup(*this));
+        c.record(application, roster_lookup(*this), calendar());
         if (person.id_number) {
             if (auto const m = find_member(*person.id_number)) {
                 auto const st = standing_on(m->id, application.date);
@@ -234,12 +234,14 @@ case_id store::open_case(applicant const& person, step_record const& application
             SQLite::Statement ins(
                 impl_->db,
                 "INSERT INTO dev_cases(branch_id, name, sex, ethnicity, birth_date, id_number, education, "
-                "category, work_unit, rule_set, backfilled, stage) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                "?)");
+                "category, work_unit, rule_set, backfilled, stage, mobile) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                "?, "
+                "?, ?, ?)");
             storage::bind_applicant(ins, 1, person);
             ins.bind(10, rules_used.name);
             ins.bind(11, backfilled ? 1 : 0);
             ins.bind(12, std::string(to_string(c.state().current)));
+            ins.bind(13, person.mobile ? 1 : 0);
             ins.exec();
             case_id const id{impl_->db.getLastInsertRowid()};
             insert_step(impl_->db, id, application);
@@ -261,6 +263,7 @@ development_case store::get_case(case_id id) const {
         st.bind(1, static_cast<std::int64_t>(id.value()));
         if (!st.executeStep()) throw not_found("no development case with id " + std::to_string(id.value()));
         auto person = storage::read_applicant(st, 1);
+        person.mobile = st.getColumn(13).getInt() != 0;
         auto rules_used = rule_set_named(st.getColumn(10).getString());
         bool const backfilled = st.getColumn(11).getInt() != 0;
         SQLite::Statement steps(impl_->db, std::string("SELECT ") + storage::step_columns +
@@ -291,7 +294,7 @@ std::optional<member_id> store::case_member(case_id id) const {
 void store::record_step(case_id id, step_record const& r, std::string_view why) {
     try {
         auto c = get_case(id);
-        c.record(r, roster_lookup(*this));
+        c.record(r, roster_lookup(*this), calendar());
         if (!c.backfilled() && r.details.vote &&
             (r.kind == step::admission_meeting || r.kind == step::conversion_meeting))
             check_entitled(

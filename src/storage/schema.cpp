@@ -175,6 +175,18 @@ CREATE TABLE abroad_contacts(
   recorded_on TEXT NOT NULL);
 CREATE INDEX abroad_contacts_member ON abroad_contacts(member_id, date);
 )sql",
+    // 9: mobile applicants and the organisations their political review consulted; official holiday
+    //    data loaded into the store (calendar_repository.cpp), applied in load order.
+    R"sql(
+ALTER TABLE dev_cases ADD COLUMN mobile INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE dev_steps ADD COLUMN household_org TEXT NOT NULL DEFAULT '';
+ALTER TABLE dev_steps ADD COLUMN residence_org TEXT NOT NULL DEFAULT '';
+CREATE TABLE holiday_data(
+  id INTEGER PRIMARY KEY,
+  years TEXT NOT NULL,
+  definition TEXT NOT NULL,
+  source TEXT NOT NULL);
+)sql",
 };
 
 int pragma_int(SQLite::Database& db, char const* pragma) {

@@ -288,3 +288,28 @@ TEST_CASE("cal.month_end_clamp: a date that does not exist is refused, not moved
     applicant a = person();
     CHECK(invalid_field([&] { a.birth_date = 2001_y / 2 / 29; }) == "date");
 }
+
+TEST_CASE(
+    "细则2014 第16条 [S] dev.political_review_mobile_consult: a mobile applicant's review consults both "
+    "places",
+    "[development][review]") {
+    auto a = person();
+    a.mobile = true;
+    development_case c(a, rule_set::national_2014());
+    for (auto const& r : full_history()) {
+        if (r.kind == step::political_review) break;
+        c.record(r, lookup);
+    }
+    step_record review{
+        step::political_review, d(2024, 10, 10), {.passed = true, .conclusion = "政治审查合格"}};
+    CHECK(try_record(c, review) == "dev.political_review_mobile_consult");
+    review.details.household_org = "山东省济南市历下区甸柳街道党工委";
+    CHECK(try_record(c, review) == "dev.political_review_mobile_consult");
+    review.details.residence_org = "浙江省杭州市西湖区某社区党委";
+    CHECK(try_record(c, review).empty());
+    // A review that failed needs no consultation on record; an applicant who is not mobile neither.
+    CHECK(try_record(
+              c, {step::political_review, d(2024, 10, 10), {.passed = false, .conclusion = "政治审查不合格"}})
+              .empty());
+    CHECK(try_record(case_until(step::political_review), standard(step::political_review)).empty());
+}

@@ -843,6 +843,7 @@ class Applicant(_RecordBase):
     category: Optional[PersonnelCategory]
     work_unit: str
     branch: OrgId
+    mobile: bool
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
 
 class AttendanceEntry(_RecordBase):
@@ -1516,6 +1517,8 @@ class StepDetails(_RecordBase):
     expected_leave: Optional[datetime.date]
     since: Optional[datetime.date]
     reason: str
+    household_org: str
+    residence_org: str
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
 
 class StepRecord(_RecordBase):

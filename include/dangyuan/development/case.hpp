@@ -36,6 +36,9 @@ struct applicant {
     std::optional<personnel_category> category;
     std::string work_unit;
     org_id branch;  ///< the branch handling the case
+    /// 流动人员: applied where they work or live away from their household registration (细则 第16条:
+    /// the political review then also consults the 户籍地 and 居住地 organisations).
+    bool mobile = false;
 
     friend bool operator==(applicant const&, applicant const&) = default;
 };
@@ -322,8 +325,7 @@ public:
     }
     /// Convenience: `record({kind, date, details})`.
     /// \throws invalid_input{"date"} for a date that does not exist (2025-02-30).
-    void record(step kind, civil_day date, step_details details = {},
-                eligibility_lookup const& lookup = {}) {
+    void record(step kind, civil_day date, step_details details = {}, eligibility_lookup const& lookup = {}) {
         record(step_record{kind, date, std::move(details)}, lookup);
     }
 
@@ -581,6 +583,13 @@ inline void development_case::check_guards(step_record const& r, eligibility_loo
                 throw violation("dev.political_review_conclusion",
                                 "a political review ends with a written conclusion (结论性材料)");
             if (!d.passed) throw invalid_input("passed", "record whether the political review was passed");
+            if (person_.mobile && *d.passed && (d.household_org.empty() || d.residence_org.empty()))
+                throw violation(
+                    "dev.political_review_mobile_consult",
+                    person_.name +
+                        " is a mobile applicant (流动人员): the review also consults the "
+                        "organisations of the household registration (户籍地) and of the residence "
+                        "(居住地); record both");
             break;
         case step::training_completed:
             if (d.days < 0 || d.class_hours < 0) throw invalid_input("days", "negative training time");

@@ -195,6 +195,8 @@ struct step_details {
     std::optional<date::sys_days> expected_leave;  ///< pre_review / admission_meeting: leaving the unit on
     std::optional<date::sys_days> since;           ///< cultivation_transferred: cultivation began on
     std::string reason;                            ///< reason for a late step, an extension, an override
+    std::string household_org;  ///< political_review of a mobile applicant: 户籍地党组织 consulted
+    std::string residence_org;  ///< political_review of a mobile applicant: 居住地党组织 consulted
 
     friend bool operator==(step_details const&, step_details const&) = default;
 };

@@ -19,6 +19,7 @@
 
 #include "dangyuan/agenda/agenda.hpp"
 #include "dangyuan/core/ids.hpp"
+#include "dangyuan/core/work_calendar.hpp"
 #include "dangyuan/development/case.hpp"
 #include "dangyuan/development/case_agenda.hpp"
 #include "dangyuan/member/discipline.hpp"
@@ -87,7 +88,7 @@ struct audit_entry {
 class store {
 public:
     /// The schema version this library writes. Older files are migrated on open.
-    static constexpr int schema_version_latest = 8;
+    static constexpr int schema_version_latest = 9;
 
     /// Opens or creates a store. `":memory:"` gives a private in-memory store.
     /// \throws storage_error when the file cannot be opened, is not a dangyuan store, or was written by a
@@ -181,6 +182,22 @@ public:
     /// The rule set of that name: the national set, or a registered profile.
     /// \throws not_found.
     [[nodiscard]] rule_set rule_set_named(std::string const& name) const;
+
+    // ---- official holiday calendar (working days, cal.working_days_official)
+    /// Loads official holiday data (days off and make-up workdays, in the `work_calendar` text format)
+    /// into the store, so that every working-day rule of the store uses it from now on — the way a new
+    /// year is added once the State Council's notice is published, without a new library version.
+    /// \param source the notice the data comes from (e.g. "国办发明电〔2026〕12号"); required.
+    /// \param replace correct a year the store already has (built in or loaded); otherwise refused.
+    /// \throws invalid_input{"holiday_data"} for malformed data (work_calendar::load),
+    /// invalid_input{"source"}
+    ///         when no source is named, conflict when a year is already known and `replace` is false.
+    void load_holidays(std::string_view text, std::string_view source, bool replace = false,
+                       std::string_view why = {});
+    /// The working-day calendar of the store: the built-in national years and those loaded, in load order.
+    [[nodiscard]] work_calendar calendar() const;
+    /// The years loaded into the store, each with the source of its data, in load order.
+    [[nodiscard]] std::vector<std::pair<int, std::string>> loaded_holiday_years() const;
 
     // ---- development pipeline (发展党员)
     /// Opens a case with its application (the first record must be application_submitted), under the

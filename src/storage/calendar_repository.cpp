@@ -1,0 +1,93 @@
+// Official holiday data loaded into the store (table holiday_data, schema 9).
+//
+// The built-in national calendar stops at the last notice the library shipped with; each year the State
+// Council publishes the next one. A store keeps the texts it was given and replays them, in load order,
+// over the built-in calendar, so every working-day rule of the store sees the same days.
+
+#include <set>
+#include <sstream>
+
+#include "impl.hpp"
+
+namespace dangyuan {
+namespace {
+
+// The years a text defines ("year N" lines), checked by loading it into an empty calendar.
+std::set<int> years_of(std::string_view text) {
+    work_calendar probe;
+    probe.load(text);
+    auto const ys = probe.years();
+    return {ys.begin(), ys.end()};
+}
+
+std::string join(std::set<int> const& ys) {
+    std::string out;
+    for (int y : ys)
+        out += (out.empty() ? "" : ",") + std::to_string(y);
+    return out;
+}
+
+}  // namespace
+
+work_calendar store::calendar() const {
+    auto cal = work_calendar::china();
+    try {
+        SQLite::Statement st(impl_->db, "SELECT definition FROM holiday_data ORDER BY id");
+        while (st.executeStep())
+            cal.load(st.getColumn(0).getString(), on_existing_year::replace);
+    } catch (SQLite::Exception const& e) {
+        storage::rethrow_sqlite(e, "reading holiday data");
+    }
+    return cal;
+}
+
+std::vector<std::pair<int, std::string>> store::loaded_holiday_years() const {
+    std::vector<std::pair<int, std::string>> out;
+    try {
+        SQLite::Statement st(impl_->db, "SELECT years, source FROM holiday_data ORDER BY id");
+        while (st.executeStep()) {
+            std::istringstream ys(st.getColumn(0).getString());
+            for (std::string y; std::getline(ys, y, ',');)
+                out.emplace_back(std::stoi(y), st.getColumn(1).getString());
+        }
+    } catch (SQLite::Exception const& e) {
+        storage::rethrow_sqlite(e, "reading holiday data");
+    }
+    return out;
+}
+
+void store::load_holidays(std::string_view text, std::string_view source, bool replace,
+                          std::string_view why) {
+    if (source.empty())
+        throw invalid_input("source",
+                            "name the notice the holiday data comes from (e.g. 国办发明电〔2026〕12号)");
+    auto const years = years_of(text);  // invalid_input{"holiday_data"} for malformed data
+    if (years.empty()) throw invalid_input("holiday_data", "the data defines no year ('year N' line)");
+    auto cal = calendar();
+    if (!replace) {
+        std::set<int> known;
+        for (int y : years)
+            if (cal.has_year(y)) known.insert(y);
+        if (!known.empty())
+            throw conflict("the store already has holiday data for " + join(known) +
+                           "; load it as a correction (replace) to change it");
+    }
+    cal.load(text, on_existing_year::replace);  // the result must hold together with the other years
+    try {
+        storage::in_transaction(impl_->db, [&] {
+            SQLite::Statement ins(impl_->db,
+                                  "INSERT INTO holiday_data(years, definition, source) VALUES(?, ?, ?)");
+            ins.bind(1, join(years));
+            ins.bind(2, std::string(text));
+            ins.bind(3, std::string(source));
+            ins.exec();
+            storage::append_audit(impl_->db, impl_->options.actor, "calendar", impl_->db.getLastInsertRowid(),
+                                  replace ? "holidays_corrected" : "holidays_loaded", why,
+                                  "years=" + join(years) + "; source=" + std::string(source));
+        });
+    } catch (SQLite::Exception const& e) {
+        storage::rethrow_sqlite(e, "loading holiday data");
+    }
+}
+
+}  // namespace dangyuan
