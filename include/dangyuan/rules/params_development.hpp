@@ -30,7 +30,6 @@ struct development_params {
     int extension_max_months = 12;           ///< dev.extension_6_to_12_months
     int conversion_postpone_max_months = 6;  ///< dev.conversion_after_probation (transferred-in members)
     int conversion_approval_months = 3;      ///< dev.conversion_approval_within_3_months
-    int readmission_bar_years = 5;           ///< dev.readmission_bar (after 劝退 or 除名)
     int notice_ahead_months = 1;             ///< agenda: how early an upcoming deadline is shown
 
     friend bool operator==(development_params const&, development_params const&) = default;
