@@ -123,7 +123,7 @@ rule_set every_parameter_changed() {
                           cadence_condition::none});
     lf.training[0].min_tenths = 400;
     lf.training.push_back({"training.member_32_hours", training_role::officer, 600, true, 2});
-    lf.training_prorate_joiners = false;  // national already the stricter value; changed below by text
+    lf.training_prorate_joiners = false;  // the national value is the stricter one
     lf.training_notice_month = 9;
     lf.farmer_monthly_fen = 50;
     lf.rounding = dues_rounding::up_jiao;
@@ -239,10 +239,12 @@ TEST_CASE("党内法规制定条例 [S] rules.profile_cannot_weaken: weaker numb
     CHECK(weakening([](rule_set& r) { r.life.farmer_min_fen = 10; }) == rule);
     // older back-payments accepted, or the refusal switched back to a flag
     CHECK(weakening([](rule_set& r) { r.life.back_payment_max_months = 12; }) == rule);
-    // an absent certificate validity is national; a validity is stricter, a longer one is not
+    // a larger share of 优秀, a shorter bar, fewer months of 党章 第9条
     CHECK(weakening([](rule_set& r) { r.evaluation.excellent_share_max = {2, 5}; }) == rule);
     CHECK(weakening([](rule_set& r) { r.evaluation.readmission_bar_years = 4; }) == rule);
     CHECK(weakening([](rule_set& r) { r.mobility.self_withdrawal_months = 5; }) == rule);
+    // against a profile with a certificate validity and refused back-payments: a longer validity, none,
+    // or back-payments flagged again weaken it
     auto const strict = make_profile("strict", [](rule_set& r) {
         r.mobility.certificate_validity_months = 24;
         r.life.back_payment = back_payment_policy::refuse;
