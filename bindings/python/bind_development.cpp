@@ -264,7 +264,8 @@ std::vector<standing_history_entry> flatten(
 }
 
 // make_profile's change: a callable that changes the RuleSet it is given (or returns a new one), or a
-// mapping of the text-form keys of to_text ({"dev.public_notice_working_days": 5}).
+// mapping of the text-form keys of to_text ({"dev.public_notice_working_days": 5}); a string value is
+// taken as its text form, a list as the rows of a table key.
 rule_set profile_from_python(std::string name, py::handle change) {
     if (change.is_none()) return make_profile(std::move(name), [](rule_set&) {});
     if (PyCallable_Check(change.ptr())) {
@@ -284,12 +285,21 @@ rule_set profile_from_python(std::string name, py::handle change) {
         auto const pair = py::reinterpret_borrow<py::tuple>(item);
         auto const key = codec<std::string>::load(pair[0], "change");
         if (key == "name") throw invalid_input("change", "the name is make_profile's first argument");
-        std::int64_t v = 0;
-        if (PyBool_Check(pair[1].ptr()))
-            v = pair[1].cast<bool>() ? 1 : 0;
-        else
-            v = load<int>(pair[1], key);
-        text += key + "=" + std::to_string(v) + "\n";
+        py::handle const value = pair[1];
+        if (PyBool_Check(value.ptr())) {
+            text += key + "=" + (value.cast<bool>() ? "1" : "0") + "\n";
+        } else if (py::isinstance<py::str>(value)) {
+            // shares ("1/4"), enumerations ("refuse"), an empty optional limit, free text
+            text += key + "=" + value.cast<std::string>() + "\n";
+        } else if (py::isinstance<py::list>(value) || py::isinstance<py::tuple>(value)) {
+            // the rows of a table key, each in its text form ("life.cadence": ["…,month,1,none", …])
+            auto const rows = py::reinterpret_borrow<py::sequence>(value);
+            if (rows.size() == 0) text += key + "=\n";
+            for (auto row : rows)
+                text += key + "=" + codec<std::string>::load(row, key) + "\n";
+        } else {
+            text += key + "=" + std::to_string(load<std::int64_t>(value, key)) + "\n";
+        }
     }
     auto const parsed = rule_set_from_text(text);
     return make_profile(std::move(name), [&](rule_set& r) {
@@ -578,7 +588,6 @@ void bind_development(py::module_& m) {
     DANGYUAN_PARAM(extension_max_months)
     DANGYUAN_PARAM(conversion_postpone_max_months)
     DANGYUAN_PARAM(conversion_approval_months)
-    DANGYUAN_PARAM(readmission_bar_years)
     DANGYUAN_PARAM(notice_ahead_months)
 #undef DANGYUAN_PARAM
     params_repr(params, "DevelopmentParams", names);
@@ -599,7 +608,8 @@ void bind_development(py::module_& m) {
             "Opens a case for an Applicant (or a mapping) with its application: a date, or a StepRecord of "
             "application_submitted. rule_set names a registered profile (empty: the store's own). Returns "
             "the "
-            "CaseId. Raises RuleViolation dev.applicant_min_age_18, dev.readmission_bar, Conflict (a case is "
+            "CaseId. Raises RuleViolation dev.applicant_min_age_18, disposition.readmission_bar_5_years, "
+            "Conflict (a case is "
             "open for the person), NotFound (branch, rule set).")
         .def(
             "record_step",

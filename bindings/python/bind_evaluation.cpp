@@ -572,7 +572,8 @@ void bind_evaluation(py::module_& m) {
             return py::cast(readmission_barred_until(load<date::sys_days>(exit, "exit"), rules));
         },
         py::arg("exit"), py::arg("rules") = national,
-        "The last day a person who left is not re-admitted (disposition.readmission_bar_5_years): from an "
+        "The last day a person who left is not re-admitted, the day before the 5th anniversary "
+        "(disposition.readmission_bar_5_years): from an "
         "exit date, a StandingEvent (None for other events) or a DispositionFile (None without an exit).");
     m.def(
         "check_readmission",

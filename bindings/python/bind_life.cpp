@@ -578,8 +578,8 @@ void bind_life(py::module_& m) {
     m.def(
         "first_unpaid_streak",
         [](dues_statement const& st, std::optional<int> need) {
-            return first_unpaid_streak(st,
-                                       need.value_or(rule_set::national_2014().life.unpaid_streak_months));
+            return first_unpaid_streak(
+                st, need.value_or(rule_set::national_2014().mobility.self_withdrawal_months));
         },
         py::arg("statement"), py::arg("need") = py::none(),
         "The first run of at least `need` (default: the national 6) unpaid months of a statement, or None "
@@ -590,7 +590,8 @@ void bind_life(py::module_& m) {
             return first_unpaid_streak(a, list_arg<dues_payment>(payments, "payments"), as_of, rules);
         },
         py::arg("account"), py::arg("payments"), py::arg("as_of"), py::arg("rules") = national,
-        "The same from an account and its payments, with the rule set's unpaid_streak_months.");
+        "The same from an account and its payments, with the rule set's mobility.self_withdrawal_months "
+        "(党章 第9条).");
     m.def(
         "dues_agenda",
         [](dues_account const& a, py::handle payments, org_id org, std::string const& subject,
@@ -621,7 +622,6 @@ void bind_life(py::module_& m) {
     DANGYUAN_PARAM(voluntary_centre_threshold_fen)
     DANGYUAN_PARAM(back_payment_max_months)
     DANGYUAN_PARAM(back_payment)
-    DANGYUAN_PARAM(unpaid_streak_months)
 #undef DANGYUAN_PARAM
     params_repr(params, "LifeParams", names);
 

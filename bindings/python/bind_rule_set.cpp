@@ -27,10 +27,6 @@ namespace {
     X(term_years_committee_min)          \
     X(term_years_committee_max)          \
     X(term_expiry_notice_months)         \
-    X(min_age_years)                     \
-    X(probation_months)                  \
-    X(probation_extension_min_months)    \
-    X(probation_extension_max_months)    \
     X(party_age_excludes_suspension)
 // clang-format on
 

@@ -322,7 +322,8 @@ std::string steps_help() {
     .description =
         "The applicant's fields take the values of the roster columns (as `member add`); sex and birth\n"
         "date default to those of the ID number. Refused for a member in normal standing and within 5\n"
-        "years of 劝退 or 除名 (dev.readmission_bar); the applicant must be 18 (dev.applicant_min_age_18).",
+        "years of 劝退 or 除名 (disposition.readmission_bar_5_years); the applicant must be 18 "
+        "(dev.applicant_min_age_18).",
     .examples = "  dangyuan case open --name 林晓 --id-number 370102200003150729 --branch 甸柳社区党支部 \\\n"
                 "      --date 2023-03-01",
     .options = case_open_options,

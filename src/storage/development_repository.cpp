@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "dangyuan/evaluation/disposition.hpp"
 #include "dangyuan/member/voting.hpp"
 #include "dangyuan/rules/profile.hpp"
 #include "dangyuan/storage/mobility_store.hpp"
@@ -141,7 +142,8 @@ void store::register_rule_set(rule_set const& profile) {
         SQLite::Statement find(impl_->db, "SELECT definition FROM rule_sets WHERE name = ?");
         find.bind(1, profile.name);
         if (find.executeStep()) {
-            if (find.getColumn(0).getString() != text)
+            // Compared as rule sets, not as text: a definition stored by an earlier version has other keys.
+            if (rule_set_from_text(find.getColumn(0).getString()) != profile)
                 throw conflict("a rule set named '" + profile.name + "' is registered with other values");
             return;
         }
@@ -209,18 +211,10 @@ case_id store::open_case(applicant const& person, step_record const& application
                 if (st && st->state != standing_state::exited)
                     throw invalid_input("id_number", person.name + " is already a member (member " +
                                                          std::to_string(m->id.value()) + ")");
-                if (st && st->last_event &&
-                    (*st->last_event == standing_event_kind::persuaded_to_withdraw ||
-                     *st->last_event == standing_event_kind::removed ||
-                     *st->last_event == standing_event_kind::removed_self_withdrawal)) {
-                    auto const until = add_years(*st->since, rules_used.development.readmission_bar_years);
-                    if (application.date < until)
-                        throw violation(
-                            "dev.readmission_bar",
-                            person.name + " left the party on " + storage::format_iso(*st->since) + " (" +
-                                std::string(chinese_name(*st->last_event)) +
-                                "); a new application is possible from " + storage::format_iso(until));
-                }
+                // disposition.readmission_bar_5_years: the one check of the bar, in the rules header.
+                if (st && st->last_event)
+                    check_readmission(standing_event{*st->last_event, *st->since}, application.date,
+                                      rules_used);
             }
             SQLite::Statement open(impl_->db,
                                    "SELECT id FROM dev_cases WHERE id_number = ? AND outcome IS NULL AND "

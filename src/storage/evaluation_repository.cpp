@@ -13,6 +13,8 @@
 
 #include "dangyuan/evaluation/evaluation_agenda.hpp"
 #include "dangyuan/storage/evaluation_store.hpp"
+#include "dangyuan/storage/life_store.hpp"
+#include "dangyuan/storage/mobility_store.hpp"
 #include "impl.hpp"
 
 namespace dangyuan {
@@ -1153,6 +1155,29 @@ std::vector<low_grade_follow_up> low_grade_follow_ups(store const& s, scope sc, 
 
 // ---- dispositions
 
+// The records the grounds of lost contact and inactivity are checked against (check_disposition_facts);
+// read only for those grounds.
+static disposition_facts disposition_facts_of(store const& s, member_id m, disposition_opened const& r) {
+    disposition_facts f;
+    switch (r.ground) {
+        case disposition_ground::lost_contact_6_months_to_2_years:
+        case disposition_ground::suspended_unreachable_2_years:
+            if (auto const log = get_contact_log(s, m)) f.last_contact = last_contact_on(*log, r.date);
+            if (auto const st = s.standing_on(m, r.date); st && st->state == standing_state::suspended)
+                f.suspended_since = st->since;
+            break;
+        case disposition_ground::six_months_inactive: {
+            auto const activity = life_activity_of(s, m, r.date);
+            f.last_org_life = activity.last_org_life;
+            f.last_dues_month = activity.last_paid_month;
+            break;
+        }
+        default:
+            break;
+    }
+    return f;
+}
+
 void open_disposition(store& s, member_id m, disposition_opened const& r, std::string const& rule_set_name,
                       std::string_view why) {
     auto& impl = detail::store_access::of(s);
@@ -1182,6 +1207,7 @@ void open_disposition(store& s, member_id m, disposition_opened const& r, std::s
                                               format_iso(r.date) + ", not a " +
                                               std::string(chinese_name(r.status)));
         check_disposition_record(f, r, rules);
+        check_disposition_facts(r, disposition_facts_of(s, m, r), rules);
         if (r.campaign) {
             auto const c = get_campaign(s, *r.campaign);
             auto const state = campaign_state_of(c);  // keep it: find() points into it

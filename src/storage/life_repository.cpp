@@ -13,6 +13,7 @@
 #include <unordered_set>
 
 #include "dangyuan/member/voting.hpp"
+#include "dangyuan/mobility/lost_contact.hpp"
 #include "dangyuan/storage/life_store.hpp"
 #include "impl.hpp"
 
@@ -1254,7 +1255,7 @@ std::vector<dues_position> dues_arrears_report(store const& s, date::sys_days as
             auto a = it->second.account;
             a.admission_date = m.admission_date;
             auto statement = dues_arrears(a, payments[raw(m.id)], as_of, s.rules());
-            auto streak = first_unpaid_streak(statement, s.rules().life.unpaid_streak_months);
+            auto streak = first_unpaid_streak(statement, s.rules());
             if (statement.arrears == fen{} && !streak) continue;
             out.push_back(dues_position{m.id, m.name, m.branch, std::move(statement), streak});
         }
@@ -1392,17 +1393,12 @@ std::vector<agenda_item> life_agenda_items(store const& s, SQLite::Database& db,
             // when the member and the branch's records started.
             if (!last_life) last_life = last_org_life(meetings_since(add_months(as_of, -13)), as_of);
             for (auto const& m : own) {
-                auto since = std::max({m.admission_date, m.joined_branch, first_meeting[raw(o.id)]});
-                if (auto it = last_life->find(m.id); it != last_life->end())
-                    since = std::max(since, it->second);
-                auto const from = add_months(since, rules.mobility.self_withdrawal_months);
-                if (as_of < from) continue;
-                items.push_back(agenda_item{
-                    "life.no_org_life", o.id, m.id, m.name, from, agenda_status::finding,
-                    "lostcontact.self_withdrawal_6_months",
-                    "no organisational life attended since " + format_date(since) +
-                        ": six consecutive months without good reason is regarded as self-withdrawal "
-                        "(党章 第9条); talk with the member and record the reason or the decision"});
+                std::optional<date::sys_days> attended;
+                if (auto it = last_life->find(m.id); it != last_life->end()) attended = it->second;
+                if (auto item = no_org_life_finding(
+                        m, o.id, std::max({m.admission_date, m.joined_branch, first_meeting[raw(o.id)]}),
+                        attended, as_of, rules))
+                    items.push_back(std::move(*item));
             }
         }
         if (training_season && trained.count(raw(o.id))) {

@@ -259,7 +259,7 @@ def test_profiles_tighten_by_callable_or_mapping_and_never_weaken():
         dy.make_profile("x", {"dev.no_such_key": 1})
     assert e.value.field == "rule_set"
     with pytest.raises(dy.RuleViolation):
-        dy.check_tightens(dy.RuleSet.national_2014(), dy.RuleSet(name="w", min_age_years=16))
+        dy.check_tightens(dy.RuleSet.national_2014(), dy.RuleSet(name="w", development=dy.DevelopmentParams(applicant_min_age=16)))
     text = dy.to_text(dy.local_profile_example())
     assert "dev.public_notice_working_days=5" in text.splitlines()
     assert dy.rule_set_from_text(text) == dy.local_profile_example()

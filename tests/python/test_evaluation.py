@@ -268,13 +268,15 @@ def test_不合格党员组织处置办法2024_disposition_not_for_probationary_
 
 
 def test_a_removal_bars_readmission_for_5_years():
+    # disposition.readmission_bar_5_years: barred until the day before the 5th anniversary
     exit_event = dy.StandingEvent(kind="removed", date=d(2024, 2, 29))
-    assert dy.readmission_barred_until(exit_event) == d(2029, 2, 28)
-    assert dy.readmission_barred_until(d(2024, 2, 29)) == d(2029, 2, 28)
+    assert dy.readmission_barred_until(exit_event) == d(2029, 2, 27)
+    assert dy.readmission_barred_until(d(2024, 2, 29)) == d(2029, 2, 27)
     assert dy.readmission_barred_until(dy.StandingEvent(kind="died", date=d(2024, 2, 29))) is None
     with pytest.raises(dy.RuleViolation) as e:
-        dy.check_readmission(exit_event, d(2029, 2, 28))
+        dy.check_readmission(exit_event, d(2029, 2, 27))
     assert e.value.rule_id == "disposition.readmission_bar_5_years"
+    dy.check_readmission(exit_event, d(2029, 2, 28))  # on the anniversary (28 Feb in a common year)
     dy.check_readmission(exit_event, d(2029, 3, 1))
 
 

@@ -86,7 +86,7 @@ def test_党章2022_第1条_member_min_age_18_on_the_application_date():
     assert e.value.rule_id == "member.min_age_18"
     assert e.value.citation == "中国共产党章程(2022) 第1条 [C]"
     dy.validate_member(dy.Member(**young, backfilled=True))  # 补录 records are not checked step by step
-    dy.validate_member(dy.Member(**young), dy.RuleSet(min_age_years=17))
+    dy.validate_member(dy.Member(**young), dy.RuleSet(development=dy.DevelopmentParams(applicant_min_age=17)))
 
 
 def test_党章2022_第7条_member_probation_1_year_full_date_ends_probation_or_an_extension():

@@ -163,7 +163,8 @@ TEST_CASE("细则2014 发展党员工作流程 [S] dev.step_sequence: cases surv
 }
 
 TEST_CASE(
-    "不合格党员组织处置办法2024 [S] dev.readmission_bar: no new application within 5 years of 劝退 or 除名",
+    "不合格党员组织处置办法2024 [S] disposition.readmission_bar_5_years: the store refuses a new application "
+    "within 5 years of 劝退 or 除名 and accepts it on the anniversary",
     "[development][store]") {
     pipeline_store t;
     auto former = test::full_member(t.branch_b, "前党员", test::d(2010, 7, 1), 70, sex::male);
@@ -178,7 +179,7 @@ TEST_CASE(
     a.branch = t.branch_b;
     CHECK(violated_rule([&] {
               t.store.open_case(a, {step::application_submitted, test::d(2025, 2, 27), {}});
-          }) == "dev.readmission_bar");
+          }) == "disposition.readmission_bar_5_years");
     CHECK_NOTHROW(t.store.open_case(a, {step::application_submitted, test::d(2025, 2, 28), {}}));
     // Removal as self-withdrawal (按自行脱党除名) is a removal too.
     auto lapsed = test::full_member(t.branch_b, "脱党者", test::d(2008, 7, 1), 71, sex::male);
@@ -193,7 +194,8 @@ TEST_CASE(
     b.branch = t.branch_b;
     CHECK(violated_rule([&] {
               t.store.open_case(b, {step::application_submitted, test::d(2027, 6, 29), {}});
-          }) == "dev.readmission_bar");
+          }) == "disposition.readmission_bar_5_years");
+    CHECK_NOTHROW(t.store.open_case(b, {step::application_submitted, test::d(2027, 6, 30), {}}));
     // A current member cannot apply.
     applicant member_again;
     auto const current = t.store.get_member(t.m[0]);

@@ -427,18 +427,32 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "处置办法2024 [S] disposition.readmission_bar_5_years: no re-admission within 5 years of 劝退 or 除名",
+    "处置办法2024 [S] disposition.readmission_bar_5_years: \"5年内不得重新入党\", accepted on the 5th "
+    "anniversary of 劝退 or 除名",
     "[disposition]") {
-    CHECK(readmission_barred_until(d(2024, 2, 29), rules) == d(2029, 2, 28));
-    CHECK(readmission_barred_until(d(2025, 3, 10), rules) == d(2030, 3, 10));
-    standing_event const removed{standing_event_kind::removed, d(2024, 2, 29), "除名", "支部大会"};
-    CHECK(violated_rule([&] { check_readmission(removed, d(2029, 2, 28), rules); }) ==
+    // From the wording: within 5 years is barred; on the anniversary 5 years have passed.
+    standing_event const removed{standing_event_kind::removed, d(2025, 3, 10), "除名", "支部大会"};
+    CHECK(readmission_barred_until(d(2025, 3, 10), rules) == d(2030, 3, 9));
+    CHECK(violated_rule([&] { check_readmission(removed, d(2030, 3, 9), rules); }) ==
+          "disposition.readmission_bar_5_years");                      // day before
+    CHECK_NOTHROW(check_readmission(removed, d(2030, 3, 10), rules));  // on the anniversary
+    CHECK_NOTHROW(check_readmission(removed, d(2030, 3, 11), rules));  // day after
+    // A 29 February exit: the anniversary in a common year is 28 February (cal.month_end_clamp).
+    standing_event const leap{standing_event_kind::removed, d(2024, 2, 29), "除名", "支部大会"};
+    CHECK(readmission_barred_until(d(2024, 2, 29), rules) == d(2029, 2, 27));
+    CHECK(violated_rule([&] { check_readmission(leap, d(2029, 2, 27), rules); }) ==
           "disposition.readmission_bar_5_years");
-    CHECK_NOTHROW(check_readmission(removed, d(2029, 3, 1), rules));
+    CHECK_NOTHROW(check_readmission(leap, d(2029, 2, 28), rules));
+    CHECK_NOTHROW(check_readmission(leap, d(2029, 3, 1), rules));
+    // Into a leap year the anniversary is 29 February.
+    standing_event const into_leap{standing_event_kind::removed, d(2023, 2, 28), "除名", "支部大会"};
+    CHECK(violated_rule([&] { check_readmission(into_leap, d(2028, 2, 27), rules); }) ==
+          "disposition.readmission_bar_5_years");
+    CHECK_NOTHROW(check_readmission(into_leap, d(2028, 2, 28), rules));
     standing_event const persuaded{standing_event_kind::persuaded_to_withdraw, d(2024, 2, 29), "", ""};
-    CHECK(readmission_barred_until(persuaded, rules) == d(2029, 2, 28));
+    CHECK(readmission_barred_until(persuaded, rules) == d(2029, 2, 27));
     standing_event const self{standing_event_kind::removed_self_withdrawal, d(2020, 6, 30), "", ""};
-    CHECK(readmission_barred_until(self, rules) == d(2025, 6, 30));
+    CHECK(readmission_barred_until(self, rules) == d(2025, 6, 29));
     standing_event const withdrew{standing_event_kind::withdrew, d(2024, 2, 29), "", ""};
     CHECK_FALSE(readmission_barred_until(withdrew, rules).has_value());
     CHECK_NOTHROW(check_readmission(withdrew, d(2024, 3, 1), rules));
@@ -448,8 +462,77 @@ TEST_CASE(
     procedure(file, "丧失党员条件", d(2024, 2, 2));
     CHECK_FALSE(readmission_barred_until(file, rules).has_value());
     append(file, disposition_approved{d(2024, 2, 29), "丧失党员条件", "街道党工委"}, rules);
-    CHECK(readmission_barred_until(file, rules) == d(2029, 2, 28));
+    CHECK(readmission_barred_until(file, rules) == d(2029, 2, 27));
     auto longer = rules;
     longer.evaluation.readmission_bar_years = 6;
-    CHECK(readmission_barred_until(file, longer) == d(2030, 2, 28));
+    CHECK(readmission_barred_until(file, longer) == d(2030, 2, 27));
+}
+
+TEST_CASE(
+    "处置办法2024 [S] disposition.six_months_inactive: 党章 第9条's six months are counted by the same "
+    "function "
+    "as lost contact and dues; a ground the records contradict is refused",
+    "[disposition]") {
+    auto const opened = [](g ground, date::sys_days on) {
+        return disposition_opened{on, "m", ground, row_of(ground).form, member_status::full, "支部委员会"};
+    };
+    auto const ym = [](int y, unsigned m) { return date::year{y} / date::month{m}; };
+    auto const check = [&](g ground, date::sys_days on, disposition_facts const& facts) {
+        return violated_rule([&] { check_disposition_facts(opened(ground, on), facts, rules); });
+    };
+    // Dues paid for 2025-11: December to May unpaid → from 2026-06-01 (self_withdrawal_from, month form).
+    disposition_facts paid{.last_dues_month = ym(2025, 11)};
+    CHECK(self_withdrawal_from(ym(2025, 12), rules) == d(2026, 6, 1));
+    CHECK(check(g::six_months_inactive, d(2026, 5, 31), paid) == "disposition.six_months_inactive");
+    CHECK(check(g::six_months_inactive, d(2026, 6, 1), paid).empty());
+    // Org life attended 2025-08-31: from 2026-02-28 (day form, month-end clamp).
+    disposition_facts attended{.last_org_life = d(2025, 8, 31)};
+    CHECK(check(g::six_months_inactive, d(2026, 2, 27), attended) == "disposition.six_months_inactive");
+    CHECK(check(g::six_months_inactive, d(2026, 2, 28), attended).empty());
+    // Either recorded ground that holds is enough; nothing recorded contradicts nothing.
+    disposition_facts both{.last_org_life = d(2025, 8, 31), .last_dues_month = ym(2026, 2)};
+    CHECK(check(g::six_months_inactive, d(2026, 3, 1), both).empty());
+    CHECK(check(g::six_months_inactive, d(2026, 3, 1), {}).empty());
+    // The other grounds are not facts of these records.
+    CHECK(check(g::passivity, d(2026, 3, 1), paid).empty());
+}
+
+TEST_CASE(
+    "处置办法2024 [S] disposition.lost_contact_6_months_to_2_years: 失联6个月以上不满2年, from the contact "
+    "log",
+    "[disposition]") {
+    auto const opened = [](g ground, date::sys_days on) {
+        return disposition_opened{on, "m", ground, row_of(ground).form, member_status::full, "支部委员会"};
+    };
+    auto const check = [&](date::sys_days on, disposition_facts const& facts) {
+        return violated_rule(
+            [&] { check_disposition_facts(opened(g::lost_contact_6_months_to_2_years, on), facts, rules); });
+    };
+    disposition_facts const reached{.last_contact = d(2025, 12, 5)};
+    std::string const rule = "disposition.lost_contact_6_months_to_2_years";
+    CHECK(check(d(2026, 3, 5), reached) == rule);  // in contact 3 months ago
+    CHECK(check(d(2026, 6, 4), reached) == rule);
+    CHECK(check(d(2026, 6, 5), reached).empty());
+    CHECK(check(d(2027, 12, 4), reached).empty());
+    CHECK(check(d(2027, 12, 5), reached) == rule);  // 2 years: no longer 不满2年
+    CHECK(check(d(2026, 3, 5), {}).empty());        // no contact log
+}
+
+TEST_CASE("处置办法2024 [S] disposition.suspended_unreachable_2_years: 停止党籍2年后仍无法取得联系",
+          "[disposition]") {
+    auto const check = [&](date::sys_days on, disposition_facts const& facts) {
+        return violated_rule([&] {
+            check_disposition_facts(
+                {on, "m", g::suspended_unreachable_2_years, f::removal, member_status::full, ""}, facts,
+                rules);
+        });
+    };
+    std::string const rule = "disposition.suspended_unreachable_2_years";
+    CHECK(check(d(2026, 3, 1), {}) == rule);  // not suspended
+    disposition_facts const suspended{.last_contact = d(2023, 1, 10), .suspended_since = d(2024, 2, 29)};
+    CHECK(check(d(2026, 2, 27), suspended) == rule);
+    CHECK(check(d(2026, 2, 28), suspended).empty());
+    disposition_facts reached = suspended;
+    reached.last_contact = d(2025, 5, 1);
+    CHECK(check(d(2026, 3, 1), reached) == rule);  // reached after the suspension
 }

@@ -398,11 +398,11 @@ TEST_CASE(
     CHECK_FALSE(last_paid_month(member_id{2}, ledger, d(2026, 1, 1)).has_value());
     // The threshold is a parameter.
     auto four = rules;
-    four.life.unpaid_streak_months = 4;
+    four.mobility.self_withdrawal_months = 4;
     auto const s4 = first_unpaid_streak(a, ledger, d(2025, 11, 1), four);
     REQUIRE(s4.has_value());
     CHECK(s4->reached == d(2025, 11, 1));
-    four.life.unpaid_streak_months = 0;
+    four.mobility.self_withdrawal_months = 0;
     CHECK(invalid_field([&] { (void)first_unpaid_streak(a, ledger, d(2025, 11, 1), four); }) ==
-          "unpaid_streak_months");
+          "self_withdrawal_months");
 }

@@ -692,7 +692,7 @@ TEST_CASE(
         again.branch = t.branch_b;
         CHECK(violated_rule([&] {
                   t.s.open_case(again, {step::application_submitted, d(2031, 1, 19), {}});
-              }) == "dev.readmission_bar");
+              }) == "disposition.readmission_bar_5_years");
         CHECK_NOTHROW(t.s.open_case(again, {step::application_submitted, d(2031, 1, 20), {}}));
     }
     SECTION("劝退 when the member withdraws") {
@@ -784,5 +784,66 @@ TEST_CASE(
     CHECK(t.s.standing_history(who).size() == 1);
     CHECK(disposition_overviews(t.s, d(2026, 2, 2), scope::all(), false).at(0).next_step ==
           "除名 may follow");
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE(
+    "处置办法2024 [S] disposition.lost_contact_6_months_to_2_years, "
+    "disposition.suspended_unreachable_2_years, "
+    "disposition.six_months_inactive: the store checks the grounds against its contact, standing, dues and "
+    "organisational-life records",
+    "[evaluation][store]") {
+    auto const dir = test::temp_dir("eval-facts");
+    auto const path = dir / "eval.db";
+    fixture t(path);
+    auto const opening = [&](member_id who, date::sys_days on, std::string matter, disposition_ground g) {
+        return violated_rule([&] {
+            open_disposition(t.s, who,
+                             {on, std::move(matter), g, row_of(g).form, member_status::full, "支部委员会"});
+        });
+    };
+    using g = disposition_ground;
+    auto const ym = [](int y, unsigned m) { return date::year{y} / date::month{m}; };
+    // Lost contact 6 months – 2 years: reached on 2025-12-05, three months before the opening.
+    auto const lost = t.b[2];
+    open_contact_log(t.s, lost, d(2025, 6, 1));
+    record_contact(t.s, lost, {contact_kind::reached, d(2025, 12, 5), "电话", "书记", "已联系上"});
+    auto before = test::store_hash(path);
+    CHECK(opening(lost, d(2026, 3, 5), "失联", g::lost_contact_6_months_to_2_years) ==
+          "disposition.lost_contact_6_months_to_2_years");
+    CHECK(test::store_hash(path) == before);
+    CHECK(opening(lost, d(2026, 6, 4), "失联", g::lost_contact_6_months_to_2_years) ==
+          "disposition.lost_contact_6_months_to_2_years");  // day before the 6 months
+    CHECK(opening(lost, d(2026, 6, 5), "失联", g::lost_contact_6_months_to_2_years).empty());
+    // Out of contact 2 years or more: suspension applies, not 限期改正.
+    auto const gone = t.b[3];
+    open_contact_log(t.s, gone, d(2023, 1, 10));
+    CHECK(opening(gone, d(2025, 1, 10), "失联", g::lost_contact_6_months_to_2_years) ==
+          "disposition.lost_contact_6_months_to_2_years");
+    // 除名 after 2 years of suspension: not suspended, suspended too recently, then on the anniversary.
+    CHECK(opening(gone, d(2025, 1, 10), "失联两年", g::suspended_unreachable_2_years) ==
+          "disposition.suspended_unreachable_2_years");
+    t.s.record_standing(gone, {standing_event_kind::suspended, d(2023, 8, 1), "失联超过6个月", "支部大会"});
+    CHECK(opening(gone, d(2025, 7, 31), "失联两年", g::suspended_unreachable_2_years) ==
+          "disposition.suspended_unreachable_2_years");
+    CHECK(opening(gone, d(2025, 8, 1), "失联两年", g::suspended_unreachable_2_years).empty());
+    // Six months without dues while dues were paid in the window.
+    auto const payer = t.b[4];
+    open_dues_account(t.s, payer, {ym(2025, 1), dues_category::employed, fen::yuan(4000)},
+                      {.ledger_start = ym(2025, 1)});
+    record_dues_payment(t.s,
+                        dues_payment{payer, ym(2025, 11), fen::yuan(40), false, dues_paid_at::home_org,
+                                     t.branch_b, "组织委员", d(2025, 11, 10)},
+                        d(2025, 11, 10));
+    before = test::store_hash(path);
+    CHECK(opening(payer, d(2026, 3, 1), "连续6个月", g::six_months_inactive) ==
+          "disposition.six_months_inactive");
+    CHECK(test::store_hash(path) == before);
+    // Last paid for November 2025: December to May unpaid → the ground holds from 2026-06-01.
+    CHECK(opening(payer, d(2026, 5, 31), "连续6个月", g::six_months_inactive) ==
+          "disposition.six_months_inactive");
+    CHECK(opening(payer, d(2026, 6, 1), "连续6个月", g::six_months_inactive).empty());
+    // No records of dues or org life: nothing contradicts the ground.
+    CHECK(opening(t.b[5], d(2026, 3, 1), "连续6个月", g::six_months_inactive).empty());
     std::filesystem::remove_all(dir);
 }

@@ -1942,7 +1942,6 @@ class DevelopmentParams(_Params):
     probation_months: int
     public_notice_first_day_counts: bool
     public_notice_working_days: int
-    readmission_bar_years: int
     talk_within_months: int
     training_min_days: int
     training_min_hours: int
@@ -1989,7 +1988,6 @@ class LifeParams(_Params):
     training: list[TrainingRequirement]
     training_notice_month: int
     training_prorate_joiners: bool
-    unpaid_streak_months: int
     voluntary_centre_threshold_fen: int
 
 
@@ -2005,10 +2003,6 @@ class RuleSet(_Params):
     term_years_committee_min: int
     term_years_committee_max: int
     term_expiry_notice_months: int
-    min_age_years: int
-    probation_months: int
-    probation_extension_min_months: int
-    probation_extension_max_months: int
     party_age_excludes_suspension: bool
     development: DevelopmentParams
     mobility: MobilityParams

@@ -39,6 +39,7 @@
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/core/ids.hpp"
 #include "dangyuan/member/member.hpp"
+#include "dangyuan/member/self_withdrawal.hpp"
 #include "dangyuan/member/standing.hpp"
 #include "dangyuan/rules/catalogue.hpp"
 #include "dangyuan/rules/rule_set.hpp"
@@ -460,25 +461,28 @@ struct disposition_folder {
 }
 
 /// The last day on which a person who left on `exit_date` through 劝退 or 除名 is not re-admitted
-/// (disposition.readmission_bar_5_years): `add_years(exit_date, readmission_bar_years)`, the 29 February
-/// clamped to 28 February (2024-02-29 → 2029-02-28). An application is possible from the next day on.
+/// (disposition.readmission_bar_5_years, "5年内不得重新入党"): the day before the `readmission_bar_years`-th
+/// anniversary of the exit. The anniversary is `add_years` (cal.month_end_clamp), so an exit on
+/// 2024-02-29 is barred until 2029-02-27 and an application dated 2029-02-28 is accepted; an exit on
+/// 2025-03-10 is barred until 2030-03-09. This is the one implementation of the bar: the store's
+/// `open_case` and the Python binding call it.
 [[nodiscard]] inline date::sys_days readmission_barred_until(date::sys_days exit_date,
                                                              rule_set const& rules) {
-    return add_years(exit_date, rules.evaluation.readmission_bar_years);
+    return add_years(exit_date, rules.evaluation.readmission_bar_years) - date::days{1};
 }
 
-/// The bar for a standing event: for 劝退 (`persuaded_to_withdraw`), 除名 (`removed`) and 除名 as
-/// self-withdrawal (`removed_self_withdrawal`); nothing for other events.
+/// True for the standing events that bar re-admission: 劝退 (`persuaded_to_withdraw`), 除名 (`removed`)
+/// and 除名 as self-withdrawal (`removed_self_withdrawal`).
+[[nodiscard]] constexpr bool bars_readmission(standing_event_kind k) noexcept {
+    return k == standing_event_kind::persuaded_to_withdraw || k == standing_event_kind::removed ||
+           k == standing_event_kind::removed_self_withdrawal;
+}
+
+/// The bar for a standing event (see `bars_readmission`); nothing for other events.
 [[nodiscard]] inline std::optional<date::sys_days> readmission_barred_until(standing_event const& e,
                                                                             rule_set const& rules) {
-    switch (e.kind) {
-        case standing_event_kind::persuaded_to_withdraw:
-        case standing_event_kind::removed:
-        case standing_event_kind::removed_self_withdrawal:
-            return readmission_barred_until(e.date, rules);
-        default:
-            return std::nullopt;
-    }
+    if (!bars_readmission(e.kind)) return std::nullopt;
+    return readmission_barred_until(e.date, rules);
 }
 
 /// The bar following the file's exit, if the member left through a disposition.
@@ -489,7 +493,8 @@ struct disposition_folder {
 }
 
 /// Checks that a person who left through `exit` may apply again on `application_date`
-/// (disposition.readmission_bar_5_years). Other exits are not barred here.
+/// (disposition.readmission_bar_5_years): refused on or before `readmission_barred_until`, accepted
+/// from the anniversary on. Exits other than 劝退 and 除名 are not barred here.
 /// \throws rule_violation disposition.readmission_bar_5_years.
 inline void check_readmission(standing_event const& exit, date::sys_days application_date,
                               rule_set const& rules) {
@@ -497,8 +502,94 @@ inline void check_readmission(standing_event const& exit, date::sys_days applica
     if (until && application_date <= *until)
         throw violation("disposition.readmission_bar_5_years",
                         std::string(chinese_name(exit.kind)) + " on " + format_date(exit.date) +
-                            ": no re-admission until " + format_date(*until) + " (application dated " +
-                            format_date(application_date) + ")");
+                            ": no re-admission within " +
+                            std::to_string(rules.evaluation.readmission_bar_years) +
+                            " years, an application is possible from " + format_date(*until + date::days{1}) +
+                            " (application dated " + format_date(application_date) + ")");
+}
+
+/// What the store's records say about a member on the day a disposition is opened, for the grounds that
+/// are facts of those records: lost contact (the contact log), suspension (standing) and the six months
+/// of 党章 第9条 (organisational life attended, dues paid). Each field is empty when nothing is recorded.
+struct disposition_facts {
+    /// The last day the member was in contact (`last_contact_on` of the contact log).
+    std::optional<date::sys_days> last_contact;
+    /// Since when the member's standing is suspended (停止党籍), when it is on the opening day.
+    std::optional<date::sys_days> suspended_since;
+    /// The last organisational life attended on or before the opening day.
+    std::optional<date::sys_days> last_org_life;
+    /// The last month paid for (regular dues) on or before the opening day.
+    std::optional<date::year_month> last_dues_month;
+
+    friend bool operator==(disposition_facts const&, disposition_facts const&) = default;
+};
+
+/// Checks the ground of an opening against the facts of the records (nothing else is checked here;
+/// `check_disposition_record` checks the procedure):
+/// - `lost_contact_6_months_to_2_years` (disposition.lost_contact_6_months_to_2_years): with a contact
+///   log, the last contact is at least `lost_contact_suspend_months` and less than `suspended_removal_years`
+///   years before the opening;
+/// - `suspended_unreachable_2_years` (disposition.suspended_unreachable_2_years): the member is suspended,
+///   for at least `suspended_removal_years` years, and not in contact since the suspension;
+/// - `six_months_inactive` (disposition.six_months_inactive): when organisational life or dues are
+///   recorded, at least one recorded ground has reached `self_withdrawal_from` (member/self_withdrawal.hpp)
+///   on the opening day. Assigned work is not recorded, and a ground without records is not held against
+///   the opening.
+/// \throws rule_violation naming the rule above, with the record that contradicts the ground.
+inline void check_disposition_facts(disposition_opened const& r, disposition_facts const& f,
+                                    rule_set const& rules) {
+    auto const& mob = rules.mobility;
+    switch (r.ground) {
+        case disposition_ground::lost_contact_6_months_to_2_years:
+            if (!f.last_contact) return;
+            if (r.date < add_months(*f.last_contact, mob.lost_contact_suspend_months))
+                throw violation("disposition.lost_contact_6_months_to_2_years",
+                                "the contact log has the member in contact on " +
+                                    format_date(*f.last_contact) + ", less than " +
+                                    std::to_string(mob.lost_contact_suspend_months) + " months before " +
+                                    format_date(r.date));
+            if (r.date >= add_years(*f.last_contact, mob.suspended_removal_years))
+                throw violation("disposition.lost_contact_6_months_to_2_years",
+                                "the member has been out of contact since " + format_date(*f.last_contact) +
+                                    ", " + std::to_string(mob.suspended_removal_years) +
+                                    " years or more before " + format_date(r.date) +
+                                    ": suspension and removal for lost contact apply instead");
+            return;
+        case disposition_ground::suspended_unreachable_2_years:
+            if (!f.suspended_since)
+                throw violation(
+                    "disposition.suspended_unreachable_2_years",
+                    "the member's standing is not suspended (停止党籍) on " + format_date(r.date));
+            if (r.date < add_years(*f.suspended_since, mob.suspended_removal_years))
+                throw violation("disposition.suspended_unreachable_2_years",
+                                "suspended since " + format_date(*f.suspended_since) + ", less than " +
+                                    std::to_string(mob.suspended_removal_years) + " years before " +
+                                    format_date(r.date));
+            if (f.last_contact && *f.last_contact > *f.suspended_since)
+                throw violation("disposition.suspended_unreachable_2_years",
+                                "the contact log has the member in contact on " +
+                                    format_date(*f.last_contact) + ", after the suspension on " +
+                                    format_date(*f.suspended_since));
+            return;
+        case disposition_ground::six_months_inactive: {
+            if (!f.last_org_life && !f.last_dues_month) return;
+            bool const org_life = f.last_org_life && r.date >= self_withdrawal_from(*f.last_org_life, rules);
+            bool const dues = f.last_dues_month &&
+                              r.date >= self_withdrawal_from(*f.last_dues_month + date::months{1}, rules);
+            if (org_life || dues) return;
+            std::string seen;
+            if (f.last_org_life) seen = "organisational life attended on " + format_date(*f.last_org_life);
+            if (f.last_dues_month)
+                seen += (seen.empty() ? "" : ", ") + std::string("dues paid for ") +
+                        format_date(date::sys_days{*f.last_dues_month / 1}).substr(0, 7);
+            throw violation("disposition.six_months_inactive",
+                            "the records show " + seen + ": not " +
+                                std::to_string(self_withdrawal_months(rules)) +
+                                " consecutive months without them on " + format_date(r.date));
+        }
+        default:
+            return;
+    }
 }
 
 namespace detail {

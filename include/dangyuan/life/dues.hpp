@@ -37,6 +37,7 @@
 #include "dangyuan/core/calendar.hpp"
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/core/ids.hpp"
+#include "dangyuan/member/self_withdrawal.hpp"
 #include "dangyuan/rules/catalogue.hpp"
 #include "dangyuan/rules/rule_set.hpp"
 
@@ -215,8 +216,6 @@ inline void validate_dues_params(life_params const& p) {
     if (p.back_payment_max_months < 0)
         throw invalid_input("back_payment_max_months",
                             "negative: " + std::to_string(p.back_payment_max_months));
-    if (p.unpaid_streak_months < 1)
-        throw invalid_input("unpaid_streak_months", "below 1: " + std::to_string(p.unpaid_streak_months));
 }
 
 /// The rate in basis points for `base` under `brackets` (the first bracket whose upper bound the base
@@ -568,49 +567,48 @@ struct unpaid_streak {
     date::year_month first{};
     date::year_month last{};  ///< last month of the run (the run may be longer than the threshold)
     int months = 0;
-    /// The day the run reached `unpaid_streak_months`: the day after the last day to pay for its N-th month.
+    /// The day the run reached `self_withdrawal_months`: the day after the last day to pay for its
+    /// N-th month.
     date::sys_days reached{};
 
     friend bool operator==(unpaid_streak const&, unpaid_streak const&) = default;
 };
 
-/// The first run of at least `need` (the profile's `unpaid_streak_months`, 6) consecutive months of a
-/// statement in which dues were owed, nothing was paid and no good reason is recorded
-/// (dues.unpaid_6_months, 党章 第9条). A month partly paid, exempted (nothing owed) or excused breaks
-/// the run. A back-payment made on or before the statement date heals the months it names. Nothing
-/// when there is no such run.
+/// The first run of at least `need` consecutive months of a statement in which dues were owed, nothing
+/// was paid and no good reason is recorded (dues.unpaid_6_months, 党章 第9条; the run is found by
+/// `first_missing_run`, member/self_withdrawal.hpp). A month partly paid, exempted (nothing owed) or
+/// excused breaks the run. A back-payment made on or before the statement date heals the months it
+/// names. Nothing when there is no such run.
 /// \throws invalid_input{"need"} below 1.
 [[nodiscard]] inline std::optional<unpaid_streak> first_unpaid_streak(dues_statement const& st, int need) {
     if (need < 1) throw invalid_input("need", "streak length " + std::to_string(need) + " is below 1");
-    std::size_t i = 0;
-    while (i < st.months.size()) {
-        auto unpaid = [&](std::size_t k) {
+    auto const run = first_missing_run(
+        st.months.size(),
+        [&](std::size_t k) {
             auto const& m = st.months[k];
             return m.due > fen{} && m.paid == fen{} && !m.excused;
-        };
-        if (!unpaid(i)) {
-            ++i;
-            continue;
-        }
-        std::size_t j = i;
-        while (j + 1 < st.months.size() && unpaid(j + 1))
-            ++j;
-        int const len = int(j - i + 1);
-        if (len >= need)
-            return unpaid_streak{st.months[i].month, st.months[j].month, len,
-                                 st.months[i + std::size_t(need) - 1].pay_by + date::days{1}};
-        i = j + 1;
-    }
-    return std::nullopt;
+        },
+        need);
+    if (!run) return std::nullopt;
+    auto const [i, j] = *run;
+    return unpaid_streak{st.months[i].month, st.months[j].month, int(j - i + 1),
+                         st.months[i + std::size_t(need) - 1].pay_by + date::days{1}};
 }
 
-/// `first_unpaid_streak` of the statement on `as_of`, with the profile's threshold.
+/// `first_unpaid_streak` with the rule set's months of 党章 第9条 (`self_withdrawal_months`).
+/// \throws invalid_input{"self_withdrawal_months"} below 1.
+[[nodiscard]] inline std::optional<unpaid_streak> first_unpaid_streak(dues_statement const& st,
+                                                                      rule_set const& rules) {
+    return first_unpaid_streak(st, self_withdrawal_months(rules));
+}
+
+/// `first_unpaid_streak` of the statement on `as_of`, with the rule set's threshold.
 /// \throws as `dues_arrears`.
 [[nodiscard]] inline std::optional<unpaid_streak> first_unpaid_streak(dues_account const& a,
                                                                       std::span<dues_payment const> payments,
                                                                       date::sys_days as_of,
                                                                       rule_set const& rules) {
-    return first_unpaid_streak(dues_arrears(a, payments, as_of, rules), rules.life.unpaid_streak_months);
+    return first_unpaid_streak(dues_arrears(a, payments, as_of, rules), rules);
 }
 
 /// Agenda items of a member's dues on `as_of`:
@@ -626,7 +624,7 @@ struct unpaid_streak {
                                                           rule_set const& rules) {
     std::vector<agenda_item> items;
     auto const st = dues_arrears(a, payments, as_of, rules);
-    if (auto const s = first_unpaid_streak(st, rules.life.unpaid_streak_months)) {
+    if (auto const s = first_unpaid_streak(st, rules)) {
         items.push_back(agenda_item{"dues.self_withdrawal_candidate", org, a.member, subject, s->reached,
                                     agenda_status::finding, "dues.unpaid_6_months",
                                     "no dues paid for " + std::to_string(s->months) +

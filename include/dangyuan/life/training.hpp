@@ -426,7 +426,7 @@ inline bool trained_above_branch(member_id m, std::span<training_record const> l
 [[nodiscard]] inline date::sys_days new_member_training_due(new_member_entry const& e,
                                                             rule_set const& rules) {
     auto const full =
-        e.full_member_date ? *e.full_member_date : add_months(e.admitted, rules.probation_months);
+        e.full_member_date ? *e.full_member_date : add_months(e.admitted, rules.development.probation_months);
     return add_years(full, rules.life.new_member_full_years) - date::days{1};
 }
 

@@ -109,15 +109,16 @@ inline void validate_member(member const& m, rule_set const& rules) {
     if (m.backfilled) return;
 
     auto const applied = m.application_date.value_or(m.admission_date);
-    if (age_on(m.birth_date, applied) < rules.min_age_years)
+    auto const& dev = rules.development;  // one parameter each with the development pipeline
+    if (age_on(m.birth_date, applied) < dev.applicant_min_age)
         throw violation("member.min_age_18",
                         m.name + " was " + std::to_string(age_on(m.birth_date, applied)) + " on " +
                             format_date(applied) + " (born " + format_date(m.birth_date) +
-                            "); the minimum is " + std::to_string(rules.min_age_years));
+                            "); the minimum is " + std::to_string(dev.applicant_min_age));
     if (m.full_member_date) {
-        auto const on_time = add_months(m.admission_date, rules.probation_months);
-        auto const ext_min = add_months(on_time, rules.probation_extension_min_months);
-        auto const ext_max = add_months(on_time, rules.probation_extension_max_months);
+        auto const on_time = add_months(m.admission_date, dev.probation_months);
+        auto const ext_min = add_months(on_time, dev.extension_min_months);
+        auto const ext_max = add_months(on_time, dev.extension_max_months);
         auto const f = *m.full_member_date;
         if (f != on_time && (f < ext_min || f > ext_max))
             throw violation("member.probation_1_year",

@@ -32,6 +32,7 @@
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/core/ids.hpp"
 #include "dangyuan/member/member.hpp"
+#include "dangyuan/member/self_withdrawal.hpp"
 #include "dangyuan/member/standing.hpp"
 #include "dangyuan/rules/catalogue.hpp"
 #include "dangyuan/rules/rule_set.hpp"
@@ -312,27 +313,28 @@ struct self_withdrawal_ground_date {
     friend bool operator==(self_withdrawal_ground_date const&, self_withdrawal_ground_date const&) = default;
 };
 
-/// The day each ground holds from, whether or not it is reached yet (lostcontact.self_withdrawal_6_months):
-/// - org life: `add_months(last org life or tracked_since, self_withdrawal_months)`;
+/// The day each ground holds from, whether or not it is reached yet (lostcontact.self_withdrawal_6_months),
+/// counted by `self_withdrawal_from` (member/self_withdrawal.hpp):
+/// - org life: from the last org life or `tracked_since`;
 /// - dues: the first day after `self_withdrawal_months` whole months went unpaid: last paid 2024-08 →
 ///   September to February unpaid → 2025-03-01; with no payment known, counting starts with the month
 ///   of `tracked_since`;
-/// - work: `add_months(work_neglected_since, self_withdrawal_months)` when set.
+/// - work: from `work_neglected_since` when set.
 /// Empty when `good_reason`.
+/// \throws invalid_input{"self_withdrawal_months"} below 1.
 [[nodiscard]] inline std::vector<self_withdrawal_ground_date> self_withdrawal_dates(
     self_withdrawal_inputs const& in, rule_set const& rules) {
     std::vector<self_withdrawal_ground_date> out;
     if (in.good_reason) return out;
-    int const months = rules.mobility.self_withdrawal_months;
     out.push_back({self_withdrawal_ground::no_org_life,
-                   add_months(in.last_org_life.value_or(in.tracked_since), months)});
+                   self_withdrawal_from(in.last_org_life.value_or(in.tracked_since), rules)});
     auto const first_unpaid = in.last_dues_month ? *in.last_dues_month + date::months{1}
                                                  : date::year_month_day{in.tracked_since}.year() /
                                                        date::year_month_day{in.tracked_since}.month();
-    out.push_back(
-        {self_withdrawal_ground::dues_unpaid, date::sys_days{(first_unpaid + date::months{months}) / 1}});
+    out.push_back({self_withdrawal_ground::dues_unpaid, self_withdrawal_from(first_unpaid, rules)});
     if (in.work_neglected_since)
-        out.push_back({self_withdrawal_ground::work_not_done, add_months(*in.work_neglected_since, months)});
+        out.push_back(
+            {self_withdrawal_ground::work_not_done, self_withdrawal_from(*in.work_neglected_since, rules)});
     return out;
 }
 
@@ -369,6 +371,30 @@ struct self_withdrawal_ground_date {
                        : " from " + format_date(g.from) + " unless corrected")});
     }
     return items;
+}
+
+/// The organisational-life ground of 党章 第9条 for one member of a branch that records its meetings
+/// (lostcontact.self_withdrawal_6_months): counted from the latest of `counted_from` (the member's
+/// admission, arrival in the branch, the branch's first recorded meeting) and the last organisational
+/// life attended anywhere (`last_attended`). An agenda item of kind `life.no_org_life` (finding) once
+/// `self_withdrawal_from` that day is reached on `as_of`; nothing before.
+/// \throws invalid_input{"self_withdrawal_months"} below 1.
+[[nodiscard]] inline std::optional<agenda_item> no_org_life_finding(
+    member const& m, org_id branch, date::sys_days counted_from, std::optional<date::sys_days> last_attended,
+    date::sys_days as_of, rule_set const& rules) {
+    auto const since = last_attended ? std::max(counted_from, *last_attended) : counted_from;
+    auto const from = self_withdrawal_from(since, rules);
+    if (as_of < from) return std::nullopt;
+    return agenda_item{"life.no_org_life",
+                       branch,
+                       m.id,
+                       m.name,
+                       from,
+                       agenda_status::finding,
+                       "lostcontact.self_withdrawal_6_months",
+                       "no organisational life attended since " + format_date(since) +
+                           ": six consecutive months without good reason is regarded as self-withdrawal "
+                           "(党章 第9条); talk with the member and record the reason or the decision"};
 }
 
 }  // namespace dangyuan

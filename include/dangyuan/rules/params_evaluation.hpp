@@ -45,7 +45,8 @@ struct evaluation_params {
     /// disposition.talk_two_full_members: full members who hold the talk with the member.
     int disposition_talkers_min = 2;
     /// disposition.readmission_bar_5_years: years after 劝退 or 除名 during which the person is not
-    /// re-admitted.
+    /// re-admitted; the one parameter of the bar, used by `check_readmission` for the store's
+    /// development cases as well.
     int readmission_bar_years = 5;
     /// disposition.correction_review_notice [L]: months before the end of a correction period when the
     /// review appears on the agenda.

@@ -171,8 +171,8 @@ struct life_params {
     int back_payment_max_months = 6;
     /// dues.back_payment_6_months: flag (default, "generally") or refuse older back-payments.
     back_payment_policy back_payment = back_payment_policy::flag;
-    /// dues.unpaid_6_months: consecutive unpaid months that make a self-withdrawal candidate.
-    int unpaid_streak_months = 6;
+    // The consecutive unpaid months of dues.unpaid_6_months (党章 第9条) are one parameter with the
+    // other grounds of self-withdrawal: `mobility_params::self_withdrawal_months`.
 
     friend bool operator==(life_params const&, life_params const&) = default;
 };

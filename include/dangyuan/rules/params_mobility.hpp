@@ -62,8 +62,9 @@ struct mobility_params {
     /// lostcontact.removal_after_2_years: years of suspension, still unreachable, after which removal
     /// as self-withdrawal (按自行脱党除名) is proposed.
     int suspended_removal_years = 2;
-    /// lostcontact.self_withdrawal_6_months: consecutive months without organisational life, dues or
-    /// assigned work after which the member is a self-withdrawal candidate (党章 第9条).
+    /// lostcontact.self_withdrawal_6_months, dues.unpaid_6_months: consecutive months without
+    /// organisational life, dues or assigned work after which the member is a self-withdrawal candidate
+    /// (党章 第9条); the one parameter of the rule, for all three grounds (`self_withdrawal_from`).
     int self_withdrawal_months = 6;
     /// lostcontact.suspend_after_6_months, lostcontact.removal_after_2_years: months before a
     /// threshold that the approaching candidate appears on the agenda as upcoming.

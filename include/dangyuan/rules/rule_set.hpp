@@ -15,6 +15,8 @@
 namespace dangyuan {
 
 /// The numeric parameters and switches of the rules. Units are in each field's name or comment.
+/// Every field is a row of the profile table (rules/profile.hpp) except `name` and the four blocks,
+/// whose fields are rows themselves; a test counts the fields against the table.
 struct rule_set {
     /// Name of the set, e.g. "national-2014"; stored with each aggregate opened under it.
     std::string name = "national-2014";
@@ -46,10 +48,9 @@ struct rule_set {
     int joint_branch_max_units = 5;
 
     // --- members and standing
-    int min_age_years = 18;                   ///< member.min_age_18
-    int probation_months = 12;                ///< member.probation_1_year
-    int probation_extension_min_months = 6;   ///< member.probation_1_year (extension)
-    int probation_extension_max_months = 12;  ///< member.probation_1_year (extension)
+    // The minimum age (member.min_age_18) and the probation with its extension (member.probation_1_year)
+    // are one rule with the development pipeline's: `development.applicant_min_age`,
+    // `development.probation_months`, `development.extension_min_months` / `extension_max_months`.
     /// standing.party_age_suspension: when false (default) party age runs on through a suspended
     /// period once the member is restored; a profile may set it to exclude such periods.
     bool party_age_excludes_suspension = false;

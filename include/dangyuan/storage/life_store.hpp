@@ -252,7 +252,7 @@ struct dues_position {
     std::string name;
     org_id branch;
     dues_statement statement;             ///< owed, paid, arrears and months in arrears
-    std::optional<unpaid_streak> streak;  ///< first run of `unpaid_streak_months` unpaid months, if any
+    std::optional<unpaid_streak> streak;  ///< first run of `self_withdrawal_months` unpaid months, if any
 
     friend bool operator==(dues_position const&, dues_position const&) = default;
 };

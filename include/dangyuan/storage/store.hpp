@@ -202,7 +202,7 @@ public:
     // ---- development pipeline (发展党员)
     /// Opens a case with its application (the first record must be application_submitted), under the
     /// named rule set (empty: the store's own). Refuses a person who is a member in normal standing, or
-    /// one barred from re-admission (dev.readmission_bar).
+    /// one barred from re-admission (disposition.readmission_bar_5_years).
     case_id open_case(applicant const& person, step_record const& application,
                       std::string const& rule_set_name = {}, bool backfilled = false,
                       std::string_view why = {});
