@@ -9,6 +9,7 @@
 
 #include "dangyuan/rules/profile.hpp"
 #include "development_columns.hpp"
+#include "plausibility.hpp"
 
 namespace dangyuan {
 namespace {
@@ -83,6 +84,8 @@ std::string describe(step_record const& r) {
 void store::record_party_probation(member_id id, party_probation const& p, std::string_view why) {
     try {
         validate(p);
+        storage::check_not_in_future(*this, p.from, "from");
+        storage::check_text(p.decided_by, "decided_by", storage::text_cap::long_text);
         auto const m = get_member(id);
         if (p.from < m.admission_date)
             throw invalid_input("from",
@@ -174,6 +177,13 @@ rule_set store::rule_set_named(std::string const& name) const {
 case_id store::open_case(applicant const& person, step_record const& application,
                          std::string const& rule_set_name, bool backfilled, std::string_view why) {
     try {
+        storage::check_text(person.name, "name", storage::text_cap::name);
+        storage::check_text(person.work_unit, "work_unit", storage::text_cap::long_text);
+        storage::check_not_in_future(*this, person.birth_date, "birth_date");
+        if (person.birth_date < storage::earliest_birth)
+            throw invalid_input("birth_date", "birth date " + storage::format_iso(person.birth_date) +
+                                                  " is before 1870-01-01");
+        storage::check_step_record(*this, application);
         auto const rules_used = rule_set_named(rule_set_name.empty() ? rules().name : rule_set_name);
         auto const branch = impl_->load_org(person.branch);
         if (!is_branch(branch.kind))
@@ -268,6 +278,7 @@ std::optional<member_id> store::case_member(case_id id) const {
 
 void store::record_step(case_id id, step_record const& r, std::string_view why) {
     try {
+        storage::check_step_record(*this, r);
         auto c = get_case(id);
         c.record(r, roster_lookup(*this));
         auto const& st = c.state();
