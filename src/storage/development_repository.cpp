@@ -183,7 +183,6 @@ case_id store::open_case(applicant const& person, step_record const& application
         if (person.birth_date < storage::earliest_birth)
             throw invalid_input("birth_date", "birth date " + storage::format_iso(person.birth_date) +
                                                   " is before 1870-01-01");
-        storage::check_step_record(*this, application);
         auto const rules_used = rule_set_named(rule_set_name.empty() ? rules().name : rule_set_name);
         auto const branch = impl_->load_org(person.branch);
         if (!is_branch(branch.kind))
@@ -218,6 +217,8 @@ case_id store::open_case(applicant const& person, step_record const& application
                 throw conflict(person.name + " already has an open development case (" +
                                std::to_string(open.getColumn(0).getInt64()) + ")");
         }
+        // After the rules of the pipeline, whose messages say more about a date than this bound.
+        storage::check_step_record(*this, application);
         return storage::in_transaction(impl_->db, [&] {
             SQLite::Statement ins(
                 impl_->db,

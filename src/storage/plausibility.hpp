@@ -21,7 +21,7 @@ inline constexpr std::size_t name = 50;         ///< a person's name (姓名)
 inline constexpr std::size_t org_name = 100;    ///< an organisation's name
 inline constexpr std::size_t short_text = 100;  ///< post, native place, portfolio, certificate numbers …
 inline constexpr std::size_t phone = 30;        ///< a phone number
-inline constexpr std::size_t long_text = 200;   ///< work unit, address, decided by, document references
+inline constexpr std::size_t long_text = 500;   ///< work unit, address, decided by, document references
 inline constexpr std::size_t note = 2000;       ///< free text: reasons, conclusions, topics, notes
 }  // namespace text_cap
 

@@ -84,10 +84,10 @@ TEST_CASE("hostile input: every case is a clear error and the store file is byte
              m.phone = string(31, '1');
              (void)h.s.add_member(m);
          }},
-        {"an address of 201 characters",
+        {"an address of 501 characters",
          [](hostile_store& h) {
              auto m = h.with_name("李四");
-             m.address = repeat("路", 201);
+             m.address = repeat("路", 501);
              (void)h.s.add_member(m);
          }},
         {"a NUL in a work unit",
