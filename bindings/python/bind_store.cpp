@@ -225,19 +225,58 @@ void bind_store(py::module_& m) {
             },
             py::arg("after") = 0, "Audit entries with seq > after, in order, as an AuditLog table.");
 
+    cls.def(
+           "backup",
+           [](h& s, std::filesystem::path const& target) {
+               s.call([&](store& st) {
+                   st.backup(target);
+                   return 0;
+               });
+           },
+           py::arg("target"),
+           "Writes a consistent copy of the store to target with SQLite's online backup; other "
+           "connections may go on writing meanwhile. Raises StorageError when the copy cannot be written.")
+        .def_property_readonly(
+            "today", [](h& s) { return s.call([](store& st) { return st.today(); }); },
+            "The date of recording by the store's clock: no event may be dated after it.")
+        .def_property_readonly(
+            "read_only", [](h& s) { return s.call([](store& st) { return st.read_only(); }); },
+            "True when the store was opened with read_only=True.");
+
+    m.def(
+        "restore",
+        [](std::filesystem::path const& source, std::filesystem::path const& target, double busy_timeout) {
+            py::gil_scoped_release release;
+            restore(source, target,
+                    std::chrono::milliseconds(static_cast<std::int64_t>(busy_timeout * 1000)));
+        },
+        py::arg("source"), py::arg("target"), py::kw_only(), py::arg("busy_timeout") = 5.0,
+        "Replaces the store target (created when missing) with the backup source after checking it "
+        "(integrity_check, a dangyuan store, a schema this library reads). Raises StorageError naming the "
+        "failed check; nothing is replaced then.");
+
     m.def(
         "open_store",
-        [](std::filesystem::path const& path, std::string actor, std::optional<rule_set> rules, bool create) {
+        [](std::filesystem::path const& path, std::string actor, std::optional<rule_set> rules, bool create,
+           bool read_only, double busy_timeout, std::optional<date::sys_days> today) {
             store_options options;
             options.actor = std::move(actor);
             if (rules) options.rules = *rules;
             options.create = create;
+            options.read_only = read_only;
+            if (busy_timeout < 0) throw invalid_input("busy_timeout", "must not be negative");
+            options.busy_timeout = std::chrono::milliseconds(static_cast<std::int64_t>(busy_timeout * 1000));
+            if (today) options.today = [d = *today] { return d; };
             return std::make_unique<store_handle>(path, std::move(options));
         },
         py::arg("path"), py::kw_only(), py::arg("actor") = "system", py::arg("rules") = py::none(),
-        py::arg("create") = true,
+        py::arg("create") = true, py::arg("read_only") = false, py::arg("busy_timeout") = 5.0,
+        py::arg("today") = py::none(),
         "Opens (or creates) a store; ':memory:' gives a private in-memory store. actor is recorded in the "
-        "audit trail, rules defaults to RuleSet.national_2014(), create=False refuses a missing file.\n\n"
+        "audit trail, rules defaults to RuleSet.national_2014(), create=False refuses a missing file. "
+        "read_only=True never creates, migrates or changes the file (a missing or empty file is an error, "
+        "writes raise StorageError). busy_timeout is how long, in seconds, a write waits for another "
+        "connection's lock. today pins the date of recording (default: today's date in China, UTC+8).\n\n"
         "Raises StorageError when the file cannot be opened, is not a dangyuan store, or is newer than "
         "this library.");
 }

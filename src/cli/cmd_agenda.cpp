@@ -42,7 +42,7 @@ void agenda_options(po::options_description& d, po::positional_options_descripti
 }
 
 int run_agenda(context& ctx, po::variables_map const& vm) {
-    auto s = ctx.open();
+    auto& s = ctx.open_read();
     auto r = io::agenda_report(s, scope_of(s, vm), as_of_date(vm));
     if (vm.count("status")) {
         auto const wanted = statuses(vm["status"].as<std::string>());

@@ -17,7 +17,7 @@ void audit_options(po::options_description& d, po::positional_options_descriptio
 }
 
 int run_audit(context& ctx, po::variables_map const& vm) {
-    auto s = ctx.open();
+    auto& s = ctx.open_read();
     auto entries = s.audit_log(vm["after"].as<std::int64_t>());
     if (vm.count("entity"))
         std::erase_if(entries,

@@ -60,7 +60,7 @@ void case_open_options(po::options_description& d, po::positional_options_descri
 }
 
 int run_case_open(context& ctx, po::variables_map const& vm) {
-    auto s = ctx.open();
+    auto& s = ctx.open();
     io::org_directory const orgs(s.orgs());
     std::vector<io::cell> cells;
     for (auto const& o : applicant_options)
@@ -154,7 +154,7 @@ void case_step_options(po::options_description& d, po::positional_options_descri
 }
 
 int run_case_step(context& ctx, po::variables_map const& vm) {
-    auto s = ctx.open();
+    auto& s = ctx.open();
     auto const id = case_argument(vm);
     step_record r;
     r.kind = parse_step(std::string(io::trim(vm["step"].as<std::string>())));
@@ -221,7 +221,7 @@ std::string_view status_chinese(timeline_status s) {
 }
 
 int run_case_show(context& ctx, po::variables_map const& vm) {
-    auto s = ctx.open();
+    auto& s = ctx.open_read();
     auto const id = case_argument(vm);
     auto const as_of = as_of_date(vm);
     auto const c = s.get_case(id);
@@ -276,7 +276,7 @@ void case_list_options(po::options_description& d, po::positional_options_descri
 }
 
 int run_case_list(context& ctx, po::variables_map const& vm) {
-    auto s = ctx.open();
+    auto& s = ctx.open_read();
     auto const where = scope_of(s, vm);
     std::optional<stage> only;
     if (vm.count("stage")) {

@@ -64,7 +64,7 @@ disposition_form parse_form(std::string const& text) {
 }
 
 int run_open(context& ctx, po::variables_map const& vm) {
-    auto s = ctx.open();
+    auto& s = ctx.open();
     auto const m = find_member_by_key(s, vm["member"].as<std::string>());
     if (!vm.count("matter") || !vm.count("ground")) throw usage_error("--matter and --ground are required");
     disposition_opened r;
@@ -107,7 +107,7 @@ void step_options(po::options_description& d, po::positional_options_description
 }
 
 int run_step(context& ctx, po::variables_map const& vm) {
-    auto s = ctx.open();
+    auto& s = ctx.open();
     auto const m = find_member_by_key(s, vm["member"].as<std::string>());
     auto const on = date_option(vm, "date");
     if (!vm.count("matter")) throw usage_error("--matter is required");
@@ -157,7 +157,7 @@ void list_options(po::options_description& d, po::positional_options_description
 }
 
 int run_list(context& ctx, po::variables_map const& vm) {
-    auto s = ctx.open();
+    auto& s = ctx.open_read();
     auto const where = scope_of(s, vm);
     auto const as_of = as_of_date(vm);
     io::org_directory const orgs(s.orgs());

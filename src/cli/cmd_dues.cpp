@@ -32,7 +32,7 @@ void account_options(po::options_description& d, po::positional_options_descript
 }
 
 int run_account(context& ctx, po::variables_map const& vm) {
-    auto s = ctx.open();
+    auto& s = ctx.open();
     auto const m = find_member_by_key(s, vm["member"].as<std::string>());
     dues_terms terms;
     if (vm.count("ledger-start"))
@@ -73,7 +73,7 @@ void pay_options(po::options_description& d, po::positional_options_description&
 }
 
 int run_pay(context& ctx, po::variables_map const& vm) {
-    auto s = ctx.open();
+    auto& s = ctx.open();
     auto const m = find_member_by_key(s, vm["member"].as<std::string>());
     if (!vm.count("month")) throw usage_error("--month YYYY-MM is required");
     if (!vm.count("collected-by")) throw usage_error("--collected-by is required");
@@ -119,7 +119,7 @@ void arrears_options(po::options_description& d, po::positional_options_descript
 }
 
 int run_arrears(context& ctx, po::variables_map const& vm) {
-    auto s = ctx.open();
+    auto& s = ctx.open_read();
     auto const where = scope_of(s, vm);
     auto const as_of = as_of_date(vm);
     io::org_directory const orgs(s.orgs());

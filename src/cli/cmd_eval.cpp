@@ -67,7 +67,7 @@ void open_options(po::options_description& d, po::positional_options_description
 }
 
 int run_open(context& ctx, po::variables_map const& vm) {
-    auto s = ctx.open();
+    auto& s = ctx.open();
     if (!vm.count("org") || !vm.count("year")) throw usage_error("--org and --year are required");
     auto const org = resolve_org(s, vm["org"].as<std::string>());
     auto const begins = date_option(vm, "date");
@@ -102,7 +102,7 @@ void phase_options(po::options_description& d, po::positional_options_descriptio
 }
 
 int run_phase(context& ctx, po::variables_map const& vm) {
-    auto s = ctx.open();
+    auto& s = ctx.open();
     auto const id = campaign_argument(vm);
     phase_started r{date_option(vm, "date"), parse_campaign_phase(io::trim(vm["phase"].as<std::string>())),
                     vm.count("by-party-groups") > 0};
@@ -120,7 +120,7 @@ void self_options(po::options_description& d, po::positional_options_description
 }
 
 int run_self(context& ctx, po::variables_map const& vm) {
-    auto s = ctx.open();
+    auto& s = ctx.open();
     auto const id = campaign_argument(vm);
     self_assessment_submitted r{date_option(vm, "date"), member_option(s, vm, "member").id,
                                 vm.count("summary") ? vm["summary"].as<std::string>() : std::string()};
@@ -153,7 +153,7 @@ ballot parse_ballot(store const& s, std::vector<std::string> const& parts, std::
 }
 
 int run_ballots(context& ctx, po::variables_map const& vm) {
-    auto s = ctx.open();
+    auto& s = ctx.open();
     auto const id = campaign_argument(vm);
     auto const on = date_option(vm, "date");
     std::vector<ballot> ballots;
@@ -215,7 +215,7 @@ void propose_options(po::options_description& d, po::positional_options_descript
 }
 
 int run_propose(context& ctx, po::variables_map const& vm) {
-    auto s = ctx.open();
+    auto& s = ctx.open();
     auto const id = campaign_argument(vm);
     grade_proposed r{date_option(vm, "date"), member_option(s, vm, "member").id, grade_argument(vm),
                      vm.count("basis") ? vm["basis"].as<std::string>() : std::string()};
@@ -230,7 +230,7 @@ void inform_options(po::options_description& d, po::positional_options_descripti
 }
 
 int run_inform(context& ctx, po::variables_map const& vm) {
-    auto s = ctx.open();
+    auto& s = ctx.open();
     auto const id = campaign_argument(vm);
     member_informed r{date_option(vm, "date"), member_option(s, vm, "member").id,
                       vm.count("by") ? vm["by"].as<std::string>() : std::string()};
@@ -250,7 +250,7 @@ void decide_options(po::options_description& d, po::positional_options_descripti
 }
 
 int run_decide(context& ctx, po::variables_map const& vm) {
-    auto s = ctx.open();
+    auto& s = ctx.open();
     auto const id = campaign_argument(vm);
     auto const body = io::ascii_lower(io::trim(vm["body"].as<std::string>()));
     if (body != "meeting" && body != "committee" && body != "支部党员大会" && body != "支部委员会")
@@ -278,7 +278,7 @@ void follow_up_options(po::options_description& d, po::positional_options_descri
 }
 
 int run_follow_up(context& ctx, po::variables_map const& vm) {
-    auto s = ctx.open();
+    auto& s = ctx.open();
     auto const id = campaign_argument(vm);
     auto const text = std::string(io::trim(vm["kind"].as<std::string>()));
     std::optional<follow_up_kind> kind;
@@ -302,7 +302,7 @@ void show_options(po::options_description& d, po::positional_options_description
 }
 
 int run_show(context& ctx, po::variables_map const& vm) {
-    auto s = ctx.open();
+    auto& s = ctx.open_read();
     auto const id = campaign_argument(vm);
     auto const as_of = as_of_date(vm);
     auto const c = get_campaign(s, id);
@@ -360,7 +360,7 @@ std::optional<int> year_of(po::variables_map const& vm) {
 }
 
 int run_list(context& ctx, po::variables_map const& vm) {
-    auto s = ctx.open();
+    auto& s = ctx.open_read();
     auto const where = scope_of(s, vm);
     io::report r;
     r.title = "民主评议 (campaigns)";
@@ -377,7 +377,7 @@ int run_list(context& ctx, po::variables_map const& vm) {
 }
 
 int run_grades(context& ctx, po::variables_map const& vm) {
-    auto s = ctx.open();
+    auto& s = ctx.open_read();
     auto const where = scope_of(s, vm);
     io::report r;
     r.title = "民主评议等次分布 (grade distribution)";

@@ -36,7 +36,7 @@ void roster_options(po::options_description& d, po::positional_options_descripti
 }
 
 int run_roster(context& ctx, po::variables_map const& vm) {
-    auto s = ctx.open();
+    auto& s = vm.count("unmasked") ? ctx.open() : ctx.open_read();
     io::roster_request req;
     req.where = scope_of(s, vm);
     req.as_of = as_of_date(vm);
@@ -51,13 +51,13 @@ void plain_options(po::options_description& d, po::positional_options_descriptio
 }
 
 int run_agenda(context& ctx, po::variables_map const& vm) {
-    auto s = ctx.open();
+    auto& s = ctx.open_read();
     export_report(ctx, io::agenda_report(s, scope_of(s, vm), as_of_date(vm)), vm);
     return exit_ok;
 }
 
 int run_stats(context& ctx, po::variables_map const& vm) {
-    auto s = ctx.open();
+    auto& s = ctx.open_read();
     auto const st = io::compute_statistics(s, scope_of(s, vm), as_of_date(vm), progress_to_stderr("stats"));
     export_report(ctx, io::statistics_report(st), vm);
     return exit_ok;
@@ -74,7 +74,7 @@ void all_options(po::options_description& d, po::positional_options_description&
 }
 
 int run_all(context& ctx, po::variables_map const& vm) {
-    auto s = ctx.open();
+    auto& s = vm.count("unmasked") ? ctx.open() : ctx.open_read();
     auto const where = scope_of(s, vm);
     auto const as_of = as_of_date(vm);
     io::roster_request req{where, as_of, sort_of(vm), true, false};

@@ -27,7 +27,8 @@ void import_options(po::options_description& d, po::positional_options_descripti
 
 int run_import(context& ctx, po::variables_map const& vm) {
     auto const started = std::chrono::steady_clock::now();
-    auto s = ctx.open();
+    // A dry run only reads; a real import is one transaction from planning to commit (see main.cpp).
+    auto& s = vm.count("dry-run") ? ctx.open_read() : ctx.open();
     std::filesystem::path const file = vm["file"].as<std::string>();
     io::import_options options;
     auto const enc = io::ascii_lower(vm["encoding"].as<std::string>());

@@ -10,7 +10,7 @@ namespace {
 
 int run_init(context& ctx, po::variables_map const&) {
     bool const existed = std::filesystem::exists(ctx.db);
-    auto s = ctx.open(true);
+    auto& s = ctx.open(true);
     auto const orgs = s.orgs().size();
     auto const members = s.member_count();
     if (existed)

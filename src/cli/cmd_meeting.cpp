@@ -70,7 +70,7 @@ void add_options(po::options_description& d, po::positional_options_description&
 }
 
 int run_add(context& ctx, po::variables_map const& vm) {
-    auto s = ctx.open();
+    auto& s = ctx.open();
     for (auto const* required : {"org", "kind", "topic"})
         if (!vm.count(required)) throw usage_error(std::string("--") + required + " is required");
     auto const org = resolve_org(s, vm["org"].as<std::string>());
@@ -138,7 +138,7 @@ std::pair<date::sys_days, date::sys_days> period_of(po::variables_map const& vm)
 }
 
 int run_list(context& ctx, po::variables_map const& vm) {
-    auto s = ctx.open();
+    auto& s = ctx.open_read();
     auto const where = scope_of(s, vm);
     auto const [from, to] = period_of(vm);
     std::optional<meeting_kind> only;
@@ -201,7 +201,7 @@ std::string_view slot_chinese(slot_status st) {
 }
 
 int run_compliance(context& ctx, po::variables_map const& vm) {
-    auto s = ctx.open();
+    auto& s = ctx.open_read();
     if (!vm.count("org")) throw usage_error("--org is required");
     auto const org = resolve_org(s, vm["org"].as<std::string>());
     auto const [from, to] = period_of(vm);

@@ -36,7 +36,7 @@ void member_add_options(po::options_description& d, po::positional_options_descr
 }
 
 int run_member_add(context& ctx, po::variables_map const& vm) {
-    auto s = ctx.open();
+    auto& s = ctx.open();
     std::vector<std::string> header, row;
     for (auto const& c : io::roster_columns()) {
         if (!c.importable || !vm.count(option_name(c))) continue;
@@ -75,7 +75,7 @@ void member_show_options(po::options_description& d, po::positional_options_desc
 }
 
 int run_member_show(context& ctx, po::variables_map const& vm) {
-    auto s = ctx.open();
+    auto& s = vm.count("unmasked") ? ctx.open() : ctx.open_read();
     auto const m = find_member_by_key(s, vm["member"].as<std::string>());
     auto const as_of = as_of_date(vm);
     bool const unmasked = unmasked_access(s, vm, "member " + std::to_string(m.id.value()));
@@ -129,7 +129,7 @@ void member_list_options(po::options_description& d, po::positional_options_desc
 }
 
 int run_member_list(context& ctx, po::variables_map const& vm) {
-    auto s = ctx.open();
+    auto& s = vm.count("unmasked") ? ctx.open() : ctx.open_read();
     io::roster_request req;
     req.where = scope_of(s, vm);
     req.as_of = as_of_date(vm);

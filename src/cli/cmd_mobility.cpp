@@ -67,7 +67,7 @@ void open_options(po::options_description& d, po::positional_options_description
 }
 
 int run_open(context& ctx, po::variables_map const& vm) {
-    auto s = ctx.open();
+    auto& s = ctx.open();
     auto const m = find_member_by_key(s, vm["member"].as<std::string>());
     episode_record r;
     r.kind = episode_record_kind::left;
@@ -123,7 +123,7 @@ std::int64_t yuan_to_fen(std::string const& text) {
 }
 
 int run_record(context& ctx, po::variables_map const& vm) {
-    auto s = ctx.open();
+    auto& s = ctx.open();
     auto const id = episode_id{id_argument(vm, "episode")};
     episode_record r;
     r.kind = parse_episode_record_kind(std::string(io::trim(vm["kind"].as<std::string>())));
@@ -173,7 +173,7 @@ void cert_issue_options(po::options_description& d, po::positional_options_descr
 }
 
 int run_cert_issue(context& ctx, po::variables_map const& vm) {
-    auto s = ctx.open();
+    auto& s = ctx.open();
     auto const m = find_member_by_key(s, vm["member"].as<std::string>());
     certificate_issue issue;
     issue.issued = date_option(vm, "date");
@@ -224,7 +224,7 @@ void cert_record_options(po::options_description& d, po::positional_options_desc
 }
 
 int run_cert_record(context& ctx, po::variables_map const& vm, certificate_event_kind kind) {
-    auto s = ctx.open();
+    auto& s = ctx.open();
     certificate_record r;
     r.kind = kind;
     r.date = date_option(vm, "date");
@@ -264,7 +264,7 @@ void transfer_issue_options(po::options_description& d, po::positional_options_d
 }
 
 int run_transfer_issue(context& ctx, po::variables_map const& vm) {
-    auto s = ctx.open();
+    auto& s = ctx.open();
     auto const m = find_member_by_key(s, vm["member"].as<std::string>());
     for (auto const* required : {"serial", "to"})
         if (!vm.count(required)) throw usage_error(std::string("--") + required + " is required");
@@ -295,7 +295,7 @@ void transfer_receive_options(po::options_description& d, po::positional_options
 }
 
 int run_transfer_receive(context& ctx, po::variables_map const& vm) {
-    auto s = ctx.open();
+    auto& s = ctx.open();
     auto const id = transfer_letter_id{id_argument(vm, "letter")};
     transfer_record r;
     r.kind = transfer_event_kind::received;
@@ -328,7 +328,7 @@ void contact_options(po::options_description& d, po::positional_options_descript
 }
 
 int run_contact(context& ctx, po::variables_map const& vm) {
-    auto s = ctx.open();
+    auto& s = ctx.open();
     auto const m = find_member_by_key(s, vm["member"].as<std::string>());
     contact_record r;
     r.kind = vm.count("reached") ? contact_kind::reached : contact_kind::attempt_failed;
@@ -364,7 +364,7 @@ void list_options(po::options_description& d, po::positional_options_description
 }
 
 int run_list(context& ctx, po::variables_map const& vm) {
-    auto s = ctx.open();
+    auto& s = ctx.open_read();
     auto const where = scope_of(s, vm);
     auto const as_of = as_of_date(vm);
     auto const side_text = vm["side"].as<std::string>();
@@ -420,7 +420,7 @@ void stats_options(po::options_description& d, po::positional_options_descriptio
 }
 
 int run_stats(context& ctx, po::variables_map const& vm) {
-    auto s = ctx.open();
+    auto& s = ctx.open_read();
     auto const where = scope_of(s, vm);
     auto const as_of = as_of_date(vm);
     auto const ms = mobility_statistics_on(s, as_of, where);

@@ -32,7 +32,7 @@ void org_add_options(po::options_description& d, po::positional_options_descript
 }
 
 int run_org_add(context& ctx, po::variables_map const& vm) {
-    auto s = ctx.open();
+    auto& s = ctx.open();
     org_unit o;
     o.name = std::string(io::trim(vm["name"].as<std::string>()));
     o.kind = parse_org_kind(vm["kind"].as<std::string>());
@@ -55,7 +55,7 @@ void org_list_options(po::options_description& d, po::positional_options_descrip
 }
 
 int run_org_list(context& ctx, po::variables_map const& vm) {
-    auto s = ctx.open();
+    auto& s = ctx.open_read();
     auto const where = scope_of(s, vm);
     auto const as_of = as_of_date(vm);
     auto const orgs = s.orgs(where);

@@ -59,12 +59,18 @@ int run_sample(context& ctx, po::variables_map const& vm) {
         }
         bar.update(done);
     };
+    // The district is recorded as of its reference date: a reference date after today moves the
+    // store's clock there for this run, so that its events are not refused as future ones.
+    if (!ctx.today && o.as_of > china_today()) ctx.today = o.as_of;
     sample::summary sum;
     {
-        auto s = ctx.open(true);
+        // One transaction: a sample killed midway leaves the store as it was (empty), and a second
+        // run starts afresh.
+        auto& s = ctx.open(true);
         sum = sample::generate(s, o);
         bar.finish();
-    }  // closing the store checkpoints its write-ahead log
+        ctx.commit();  // and close the store, which checkpoints its write-ahead log
+    }
     auto const seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     char took[64];
     std::snprintf(took, sizeof took, "%.1f s", seconds);

@@ -29,7 +29,7 @@ void add_options(po::options_description& d, po::positional_options_description&
 }
 
 int run_add(context& ctx, po::variables_map const& vm) {
-    auto s = ctx.open();
+    auto& s = ctx.open();
     auto const m = find_member_by_key(s, vm["member"].as<std::string>());
     if (!vm.count("course") || !vm.count("hours")) throw usage_error("--course and --hours are required");
     training_record r;
@@ -58,7 +58,7 @@ void shortfall_options(po::options_description& d, po::positional_options_descri
 }
 
 int run_shortfall(context& ctx, po::variables_map const& vm) {
-    auto s = ctx.open();
+    auto& s = ctx.open_read();
     if (!vm.count("org")) throw usage_error("--org is required");
     auto const org = resolve_org(s, vm["org"].as<std::string>());
     auto const as_of = as_of_date(vm);

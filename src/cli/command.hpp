@@ -6,9 +6,11 @@
 
 #include <boost/program_options.hpp>
 
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <iosfwd>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -39,9 +41,28 @@ struct context {
     std::ostream* out = nullptr;               ///< standard output (reports)
     std::ostream* err = nullptr;               ///< standard error (diagnostics, progress)
 
-    /// Opens the store. Without `create`, a missing file is an error that says to run `dangyuan init`.
-    /// \throws invalid_input{"db"} when the file is missing; storage_error when it is not a store.
-    [[nodiscard]] store open(bool create = false) const;
+    /// Opens the store for a command that writes, and begins the command's one transaction: every
+    /// write of the command lands when `main` calls `commit` after the command returned exit_ok, and
+    /// none does when it fails (an exception or another exit status). Without `create`, a missing or
+    /// empty file is an error that says to run `dangyuan init`.
+    /// \throws invalid_input{"db"} when the file is missing; storage_error when it is not a store or
+    ///         another writer holds the lock longer than the busy timeout.
+    [[nodiscard]] store& open(bool create = false);
+    /// Opens the store read-only (store_options::read_only): the file is never created, migrated or
+    /// changed. \throws invalid_input{"db"} when the file is missing or empty.
+    [[nodiscard]] store& open_read();
+    /// Commits the command's transaction, if any, and closes the store (which checkpoints its
+    /// write-ahead log). Called by `main` after a command returned exit_ok.
+    void commit();
+
+    std::chrono::milliseconds busy_timeout{5000};  ///< --busy-timeout
+    std::optional<date::sys_days> today;           ///< --today (the date of recording; tests pin it)
+
+private:
+    std::optional<store> store_;
+    std::optional<store::transaction> transaction_;  // after store_: destroyed (rolled back) first
+    store_options options(bool create) const;
+    void check_file() const;
 };
 
 /// One subcommand.

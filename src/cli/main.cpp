@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "cli/command.hpp"
+#include "dangyuan/core/calendar.hpp"
 #include "dangyuan/core/errors.hpp"
 
 namespace dy = dangyuan;
@@ -23,12 +24,17 @@ po::options_description global_options() {
     d.add_options()("db", po::value<std::string>()->value_name("FILE")->default_value("dangyuan.db"),
                     "the store (an SQLite file)")("actor", po::value<std::string>()->value_name("NAME"),
                                                   "who is recorded in the audit trail (default: $USER)")(
+        "busy-timeout", po::value<int>()->value_name("MS")->default_value(5000),
+        "how long to wait for another process's lock on the store before failing, in milliseconds")(
+        "today", po::value<std::string>()->value_name("DATE"),
+        "the date of recording: no event may be dated after it (default: today in China, UTC+8)")(
         "help,h", "show this help")("version", "show the version");
     return d;
 }
 
 void print_usage(std::ostream& os) {
-    os << "Usage: dangyuan [--db FILE] [--actor NAME] <command> [options] [arguments]\n\n"
+    os << "Usage: dangyuan [--db FILE] [--actor NAME] [--busy-timeout MS] [--today DATE] <command> [options] "
+          "[arguments]\n\n"
           "Party-member records (党员信息) in an SQLite store: organisations, the roster, the development\n"
           "pipeline, mobile members, the democratic evaluation, organisational life, training and dues; the\n"
           "agenda and the standard reports.\n\nCommands:\n";
@@ -66,7 +72,7 @@ void print_group_help(std::ostream& os, std::string const& group) {
 std::size_t first_word(std::vector<std::string> const& args) {
     for (std::size_t i = 0; i < args.size(); ++i) {
         auto const& a = args[i];
-        if (a == "--db" || a == "--actor") {
+        if (a == "--db" || a == "--actor" || a == "--busy-timeout" || a == "--today") {
             ++i;  // the option's value
             continue;
         }
@@ -172,9 +178,16 @@ int main(int argc, char** argv) {
             ctx.actor = user;
         else
             ctx.actor = "dangyuan";
+        if (globals["busy-timeout"].as<int>() < 0)
+            throw cli::usage_error("--busy-timeout must not be negative");
+        ctx.busy_timeout = std::chrono::milliseconds(globals["busy-timeout"].as<int>());
+        if (globals.count("today")) ctx.today = dy::parse_date(globals["today"].as<std::string>(), "today");
         ctx.out = &std::cout;
         ctx.err = &std::cerr;
-        return chosen->run(ctx, vm);
+        // A command is one transaction: what it wrote lands only when it succeeded (see context::open).
+        int const status = chosen->run(ctx, vm);
+        if (status == cli::exit_ok) ctx.commit();
+        return status;
     } catch (po::error const& e) {
         std::cerr << "dangyuan: " << e.what() << '\n'
                   << "Run `dangyuan " << (command_name.empty() ? "" : command_name + " ")

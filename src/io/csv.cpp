@@ -16,7 +16,8 @@ namespace {
 struct parse_state {
     std::function<void(csv_record&&)> const* sink = nullptr;
     csv_record current;
-    std::size_t line = 1;  // the line being fed
+    std::size_t record_bytes = 0;  // bytes fed since the current record began
+    std::size_t line = 1;          // the line being fed
     std::size_t newlines_in_fields = 0;
 };
 
@@ -34,6 +35,7 @@ void on_record(int /*terminator*/, void* user) {
     st.newlines_in_fields = 0;
     (*st.sink)(std::move(st.current));
     st.current = csv_record{};
+    st.record_bytes = 0;
 }
 
 struct parser_deleter {
@@ -61,6 +63,13 @@ void read_csv(std::string_view text, std::function<void(csv_record&&)> const& si
         auto const nl = text.find('\n', pos);
         auto const end = nl == std::string_view::npos ? text.size() : nl + 1;
         auto const chunk = text.substr(pos, end - pos);
+        // A row (a record, quoted line breaks included) is bounded: a file without line breaks or with
+        // an unclosed quote is refused at the cap instead of being held as one endless cell.
+        st.record_bytes += chunk.size();
+        if (st.record_bytes > max_record_bytes)
+            throw invalid_input("csv", "line " + std::to_string(st.line - st.newlines_in_fields) +
+                                           ": a row longer than " + std::to_string(max_record_bytes >> 10) +
+                                           " KiB (the most one row may hold); is this a roster file?");
         if (csv_parse(parser.get(), chunk.data(), chunk.size(), on_field, on_record, &st) != chunk.size())
             throw invalid_input("csv", "line " + std::to_string(st.line) + ": malformed quoting (" +
                                            csv_strerror(csv_error(parser.get())) +
@@ -97,11 +106,22 @@ void append_csv_record(std::string& out, std::vector<std::string> const& fields,
     out += "\r\n";
 }
 
+namespace {
+
+bool formula_start(char c) {
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+}  // namespace
+
 std::string spreadsheet_safe(std::string_view field) {
-    if (!field.empty() && (field.front() == '=' || field.front() == '+' || field.front() == '@' ||
-                           field.front() == '\t' || field.front() == '\r'))
-        return "'" + std::string(field);
+    if (!field.empty() && formula_start(field.front())) return "'" + std::string(field);
     return std::string(field);
+}
+
+std::string_view spreadsheet_unguarded(std::string_view field) {
+    if (field.size() >= 2 && field.front() == '\'' && formula_start(field[1])) field.remove_prefix(1);
+    return field;
 }
 
 }  // namespace dangyuan::io

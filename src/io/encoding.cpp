@@ -2,12 +2,15 @@
 // four-byte range of GB 18030-2005.
 
 #include "io/encoding.hpp"
+#include <array>
 
 #include <iconv.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cerrno>
+#include <cstdint>
 #include <fstream>
 #include <iterator>
 #include <memory>
@@ -68,6 +71,56 @@ std::optional<std::string> convert(std::string_view in, text_encoding from, text
     }
     out.resize(static_cast<std::size_t>(dst - out.data()));
     return out;
+}
+
+std::size_t utf8_length(char lead) {
+    auto const c = static_cast<unsigned char>(lead);
+    return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+// Whether a code point is likely in a roster or report: ASCII, CJK ideographs and punctuation, full-
+// width forms, general punctuation, Latin letters with the accents of pinyin and of Western names, the
+// middle dot of transcribed names (买买提·艾力).
+bool plausible(std::uint32_t cp) {
+    if (cp < 0x80) return cp >= 0x20 || cp == '\t' || cp == '\n' || cp == '\r';
+    return (cp >= 0xA0 && cp <= 0x17F) ||     // Latin-1 supplement, Latin extended-A
+           (cp >= 0x1CD && cp <= 0x1DC) ||    // pinyin ǎ ǐ ǒ ǔ ǖ ǘ ǚ ǜ
+           (cp >= 0x2000 && cp <= 0x206F) ||  // general punctuation
+           (cp >= 0x2100 && cp <= 0x218F) ||  // letter-like symbols, Roman numerals (Ⅰ Ⅱ)
+           (cp >= 0x2460 && cp <= 0x24FF) ||  // enclosed numbers ① ②
+           (cp >= 0x2E80 && cp <= 0x2FDF) ||  // CJK radicals
+           (cp >= 0x3000 && cp <= 0x303F) ||  // CJK punctuation
+           (cp >= 0x3400 && cp <= 0x4DBF) ||  // CJK extension A
+           (cp >= 0x4E00 && cp <= 0x9FFF) ||  // CJK unified ideographs
+           (cp >= 0xF900 && cp <= 0xFAFF) ||  // CJK compatibility ideographs
+           (cp >= 0xFE30 && cp <= 0xFE4F) ||  // CJK compatibility forms
+           (cp >= 0xFF00 && cp <= 0xFFEF) ||  // full-width forms
+           cp == 0xFEFF ||                    // a byte-order mark
+           (cp >= 0x20000 && cp <= 0x3134F);  // CJK extensions B-G (rare names)
+}
+
+// The offset of the first implausible character of valid UTF-8 text, if any.
+std::optional<std::size_t> first_implausible_utf8(std::string_view s) {
+    auto const* p = reinterpret_cast<unsigned char const*>(s.data());
+    for (std::size_t i = 0; i < s.size();) {
+        unsigned char const c = p[i];
+        std::size_t const len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        std::uint32_t cp = len == 1 ? c : len == 2 ? (c & 0x1FU) : len == 3 ? (c & 0x0FU) : (c & 0x07U);
+        for (std::size_t k = 1; k < len && i + k < s.size(); ++k)
+            cp = (cp << 6) | (p[i + k] & 0x3FU);
+        if (!plausible(cp)) return i;
+        i += len;
+    }
+    return std::nullopt;
+}
+
+// Whether the first line of a roster names one of its Chinese columns: proof of the encoding.
+bool header_is_known(std::string_view utf8) {
+    auto const first = utf8.substr(0, utf8.find('\n'));
+    for (std::string_view const name : {"姓名", "性别", "民族", "出生日期", "公民身份号码", "身份证号",
+                                        "所在支部", "入党日期", "转正日期", "工作单位", "联系电话"})
+        if (first.find(name) != std::string_view::npos) return true;
+    return false;
 }
 
 }  // namespace
@@ -132,6 +185,25 @@ decoded_text decode(std::string_view bytes, std::optional<text_encoding> forced)
         forced = text_encoding::utf8;
     }
     auto const bad_utf8 = first_invalid_utf8(bytes);
+    if (!forced && !bad_utf8) {
+        // Valid UTF-8 is not proof: GBK text is often valid UTF-8 by accident (史学平 → ʷѧƽ). Unless
+        // the UTF-8 reading is plausible text, the file must say what it is.
+        if (auto const odd = first_implausible_utf8(bytes)) {
+            std::size_t bad = 0;
+            auto const gb = convert(bytes, text_encoding::gb18030, text_encoding::utf8, bad);
+            if (gb && !first_implausible_utf8(*gb) && header_is_known(*gb)) {
+                out.source = text_encoding::gb18030;
+                out.utf8 = std::move(*gb);
+                return out;
+            }
+            throw invalid_input("encoding",
+                                "line " + std::to_string(line_of(bytes, *odd)) +
+                                    ": the file reads as UTF-8, but then holds an unlikely character ('" +
+                                    std::string(bytes.substr(*odd, utf8_length(bytes[*odd]))) +
+                                    "'); it may be GBK/GB18030 text: say which with --encoding gb18030 "
+                                    "or --encoding utf-8");
+        }
+    }
     if (!forced) forced = bad_utf8 ? text_encoding::gb18030 : text_encoding::utf8;
     out.source = *forced;
     if (*forced == text_encoding::utf8) {
@@ -164,13 +236,36 @@ std::string encode(std::string_view utf8, text_encoding to) {
     return std::move(*text);
 }
 
-std::string read_file(std::filesystem::path const& path) {
+std::string read_file(std::filesystem::path const& path, std::size_t max_bytes) {
+    std::error_code ec;
+    auto const st = std::filesystem::status(path, ec);
+    if (!std::filesystem::exists(st)) throw invalid_input("file", "'" + path.string() + "' does not exist");
+    if (std::filesystem::is_directory(st))
+        throw invalid_input("file", "'" + path.string() + "' is a directory, not a file");
+    auto const too_large = [&] {
+        return invalid_input("file", "'" + path.string() + "' is larger than " +
+                                         std::to_string(max_bytes >> 20) +
+                                         " MiB, the most one import reads " +
+                                         "(docs/reliability.md); split it into several files");
+    };
+    // The size, when the file has one, refuses a large file before reading it; a device or pipe
+    // (no size) is read in chunks up to the cap.
+    if (std::filesystem::is_regular_file(st)) {
+        auto const size = std::filesystem::file_size(path, ec);
+        if (!ec && size > max_bytes) throw too_large();
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) throw invalid_input("file", "cannot open '" + path.string() + "' for reading");
-    std::ostringstream buf;
-    buf << in.rdbuf();
+    std::string out;
+    std::array<char, 1 << 16> chunk;
+    while (in) {
+        in.read(chunk.data(), chunk.size());
+        auto const n = static_cast<std::size_t>(in.gcount());
+        if (out.size() + n > max_bytes) throw too_large();
+        out.append(chunk.data(), n);
+    }
     if (in.bad()) throw invalid_input("file", "cannot read '" + path.string() + "'");
-    return std::move(buf).str();
+    return out;
 }
 
 }  // namespace dangyuan::io

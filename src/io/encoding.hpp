@@ -46,8 +46,14 @@ struct decoded_text {
 /// \throws invalid_input{"encoding"} when a character has no representation in `to`.
 [[nodiscard]] std::string encode(std::string_view utf8, text_encoding to);
 
-/// Reads a whole file.
-/// \throws invalid_input{"file"} naming the path when it cannot be read.
-[[nodiscard]] std::string read_file(std::filesystem::path const& path);
+/// The largest file `read_file` reads by default: 512 MiB, about two million roster rows.
+inline constexpr std::size_t max_import_bytes = std::size_t{512} << 20;
+
+/// Reads a whole file, at most `max_bytes` of it: a larger file (or an endless one, /dev/zero) is
+/// refused after reading `max_bytes + 1` bytes, before memory runs out.
+/// \throws invalid_input{"file"} naming the path when it is missing, a directory, cannot be read or is
+///         larger than `max_bytes`.
+[[nodiscard]] std::string read_file(std::filesystem::path const& path,
+                                    std::size_t max_bytes = max_import_bytes);
 
 }  // namespace dangyuan::io

@@ -73,7 +73,8 @@ import_plan plan_rows(store const& s, std::size_t header_row, std::vector<std::s
         std::vector<cell> cells;
         for (std::size_t i = 0; i < values.size(); ++i)
             if (fields[i])
-                cells.push_back({*fields[i], std::string(trim(header[i])), std::string(trim(values[i]))});
+                cells.push_back({*fields[i], std::string(trim(header[i])),
+                                 std::string(spreadsheet_unguarded(trim(values[i])))});
 
         // Find the stored member first: the row's other cells apply on top of it.
         std::optional<member> stored;
@@ -97,6 +98,7 @@ import_plan plan_rows(store const& s, std::size_t header_row, std::vector<std::s
         if (!ok) continue;
         if (!stored) complete_new_member(m, cells, orgs);
         if (!check_member(m, s.rules(), orgs, row, cells, plan.issues)) continue;
+        if (!check_plausible(s, m, row, cells, plan.issues)) continue;
         if (!stored) {
             plan.inserts.push_back({row, std::move(m), {}});
         } else if (m == *stored) {
@@ -163,6 +165,10 @@ import_plan plan_import(store const& s, std::string_view bytes, import_options c
 
 import_result commit_import(store& s, import_plan const& plan, std::string_view why) {
     import_result result;
+    // All rows or none: the inserts and every update are one transaction. Inside a transaction the
+    // caller already holds (the CLI's command transaction), they are a savepoint of it instead.
+    std::optional<store::transaction> tx;
+    if (!s.in_transaction()) tx.emplace(s);
     if (!plan.inserts.empty()) {
         std::vector<member> drafts;
         drafts.reserve(plan.inserts.size());
@@ -171,9 +177,15 @@ import_result commit_import(store& s, import_plan const& plan, std::string_view 
         result.added = s.add_members(drafts, why);
     }
     for (auto const& u : plan.updates) {
-        s.update_member(u.record, why);
+        try {
+            s.update_member(u.record, why);
+        } catch (conflict const& e) {
+            throw conflict("row " + std::to_string(u.row) + ": " + e.what() +
+                           "; nothing was imported — check the file again and re-run");
+        }
         ++result.updated;
     }
+    if (tx) tx->commit();
     return result;
 }
 

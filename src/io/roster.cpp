@@ -343,6 +343,24 @@ bool check_member(member const& m, rule_set const& rules, org_directory const& o
     return true;
 }
 
+bool check_plausible(store const& s, member const& m, std::size_t row, std::span<cell const> cells,
+                     std::vector<row_issue>& issues) {
+    auto add = [&](std::string_view field_name, std::string reason, std::string rule) {
+        auto [column, value] = locate(field_named(field_name).value_or(f::name), cells);
+        issues.push_back({row, std::move(column), std::move(value), std::move(reason), std::move(rule)});
+    };
+    try {
+        s.check_member_plausible(m);
+        return true;
+    } catch (rule_violation const& e) {
+        auto const d = e.detail();
+        add(d.substr(0, d.find(' ')), d + " (" + e.citation() + ")", e.rule_id());
+    } catch (invalid_input const& e) {
+        add(e.field(), e.reason(), {});
+    }
+    return false;
+}
+
 std::string describe_changes(member const& a, member const& b, org_directory const& orgs) {
     std::string out;
     for (auto const& c : columns) {

@@ -16,6 +16,7 @@
 #include "dangyuan/member/member.hpp"
 #include "dangyuan/org/org.hpp"
 #include "dangyuan/rules/rule_set.hpp"
+#include "dangyuan/storage/store.hpp"
 
 namespace dangyuan::io {
 
@@ -117,6 +118,11 @@ bool apply_cells(member& m, std::span<cell const> cells, org_directory const& or
 /// date from the ID number, the 转入支部日期 as the later of the admission date and the branch's
 /// establishment date.
 void complete_new_member(member& m, std::span<cell const> cells, org_directory const& orgs);
+
+/// The store's plausibility bounds (store::check_member_plausible: text caps, control characters,
+/// admission from 1921-07-01, no date after today), reported as a row issue naming the column.
+[[nodiscard]] bool check_plausible(store const& s, member const& m, std::size_t row,
+                                   std::span<cell const> cells, std::vector<row_issue>& issues);
 
 /// Validates a member as the store will (validate_member, and the branch existing on the 转入支部日期),
 /// turning the first problem into an issue on the matching column.

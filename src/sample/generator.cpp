@@ -820,6 +820,10 @@ summary generate(store& s, options const& o) {
     if (o.members < 100)
         throw invalid_input("members",
                             "a sample district needs at least 100 members, not " + std::to_string(o.members));
+    // One transaction: a run that is killed or fails midway leaves the store empty, so that the next
+    // run starts afresh (inside a caller's transaction, the caller's commit decides).
+    std::optional<store::transaction> tx;
+    if (!s.in_transaction()) tx.emplace(s);
     if (s.member_count() > 0 || !s.orgs().empty())
         throw invalid_input("store", "the sample district needs an empty store; this one already holds data");
     auto report = [&](std::string_view phase, std::int64_t done, std::int64_t total) {
@@ -997,6 +1001,7 @@ summary generate(store& s, options const& o) {
     facts.ids = &ids;
     facts.id_bodies = &factory.used();
     add_domains(s, facts, o, out);
+    if (tx) tx->commit();
     return out;
 }
 

@@ -13,6 +13,7 @@
 #include "dangyuan/rules/profile.hpp"
 #include "dangyuan/storage/mobility_store.hpp"
 #include "development_columns.hpp"
+#include "plausibility.hpp"
 
 namespace dangyuan {
 namespace {
@@ -87,6 +88,8 @@ std::string describe(step_record const& r) {
 void store::record_party_probation(member_id id, party_probation const& p, std::string_view why) {
     try {
         validate(p);
+        storage::check_not_in_future(*this, p.from, "from");
+        storage::check_text(p.decided_by, "decided_by", storage::text_cap::long_text);
         auto const m = get_member(id);
         if (p.from < m.admission_date)
             throw invalid_input("from",
@@ -198,6 +201,12 @@ voting_roll store::voting_roll_on(org_id branch, date::sys_days on) const {
 case_id store::open_case(applicant const& person, step_record const& application,
                          std::string const& rule_set_name, bool backfilled, std::string_view why) {
     try {
+        storage::check_text(person.name, "name", storage::text_cap::name);
+        storage::check_text(person.work_unit, "work_unit", storage::text_cap::long_text);
+        storage::check_not_in_future(*this, person.birth_date, "birth_date");
+        if (person.birth_date < storage::earliest_birth)
+            throw invalid_input("birth_date", "birth date " + storage::format_iso(person.birth_date) +
+                                                  " is before 1870-01-01");
         auto const rules_used = rule_set_named(rule_set_name.empty() ? rules().name : rule_set_name);
         auto const branch = impl_->load_org(person.branch);
         if (!is_branch(branch.kind))
@@ -224,6 +233,8 @@ case_id store::open_case(applicant const& person, step_record const& application
                 throw conflict(person.name + " already has an open development case (" +
                                std::to_string(open.getColumn(0).getInt64()) + ")");
         }
+        // After the rules of the pipeline, whose messages say more about a date than this bound.
+        storage::check_step_record(*this, application);
         return storage::in_transaction(impl_->db, [&] {
             SQLite::Statement ins(
                 impl_->db,
@@ -287,6 +298,7 @@ std::optional<member_id> store::case_member(case_id id) const {
 
 void store::record_step(case_id id, step_record const& r, std::string_view why) {
     try {
+        storage::check_step_record(*this, r);
         auto c = get_case(id);
         c.record(r, roster_lookup(*this), calendar());
         if (!c.backfilled() && r.details.vote &&

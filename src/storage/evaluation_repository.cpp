@@ -16,6 +16,7 @@
 #include "dangyuan/storage/life_store.hpp"
 #include "dangyuan/storage/mobility_store.hpp"
 #include "impl.hpp"
+#include "plausibility.hpp"
 
 namespace dangyuan {
 namespace storage {
@@ -918,6 +919,7 @@ campaign_id open_campaign(store& s, org_id org, int year, date::sys_days study_b
                           std::string const& rule_set_name, std::string_view why) {
     auto& impl = detail::store_access::of(s);
     try {
+        storage::check_not_in_future(s, study_begins, "study_begins");
         auto const rules = s.rule_set_named(rule_set_name.empty() ? s.rules().name : rule_set_name);
         auto const o = s.org(org);
         if (!is_branch(o.kind))
@@ -961,6 +963,7 @@ campaign_id open_campaign(store& s, org_id org, int year, date::sys_days study_b
 void record_campaign(store& s, campaign_id id, campaign_record const& r, std::string_view why) {
     auto& impl = detail::store_access::of(s);
     try {
+        storage::check_not_in_future(s, record_date(r), "date");
         auto const loaded = load_campaign(impl.db, id);
         auto const rules = s.rule_set_named(loaded.c.rule_set_name);
         auto const elsewhere = grades_elsewhere(impl.db, loaded.c.year, id);
@@ -976,6 +979,7 @@ void record_ballots(store& s, campaign_id id, date::sys_days date, std::span<bal
                     std::string_view why) {
     auto& impl = detail::store_access::of(s);
     try {
+        storage::check_not_in_future(s, date, "date");
         auto const loaded = load_campaign(impl.db, id);
         if (ballots.empty()) throw invalid_input("ballots", "no ballot to count on " + format_iso(date));
         auto const rules = s.rule_set_named(loaded.c.rule_set_name);
@@ -1182,6 +1186,9 @@ void open_disposition(store& s, member_id m, disposition_opened const& r, std::s
                       std::string_view why) {
     auto& impl = detail::store_access::of(s);
     try {
+        storage::check_not_in_future(s, r.date, "date");
+        storage::check_text(r.matter, "matter", storage::text_cap::note, true);
+        storage::check_text(r.proposed_by, "proposed_by", storage::text_cap::long_text);
         auto const mem = s.get_member(m);
         auto const existing = find_file(impl.db, m);
         if (existing && !rule_set_name.empty() && rule_set_name != existing->file.rule_set_name)
@@ -1227,6 +1234,7 @@ void record_disposition(store& s, member_id m, disposition_record const& r, std:
     if (auto const* o = std::get_if<disposition_opened>(&r)) return open_disposition(s, m, *o, {}, why);
     auto& impl = detail::store_access::of(s);
     try {
+        storage::check_not_in_future(s, record_date(r), "date");
         auto const existing = find_file(impl.db, m);
         if (!existing) throw not_found("member " + std::to_string(m.value()) + " has no disposition file");
         auto const rules = s.rule_set_named(existing->file.rule_set_name);

@@ -4,6 +4,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <date/date.h>
+#include <sqlite3.h>
 
 #include <array>
 #include <optional>
@@ -48,7 +49,16 @@ private:
 };
 
 /// Applies the schema migrations; see schema.cpp.
+/// Creates the schema in an empty file or migrates an older one, in one IMMEDIATE transaction that
+/// checks the version again once it holds the lock (two processes may create the same file at once).
+/// \throws storage_error for a foreign SQLite file or a newer schema.
 void migrate(SQLite::Database& db);
+/// Checks that a store opened read-only can be read as it is (a dangyuan store of the latest schema).
+void check_readable(SQLite::Database& db);
+/// Checks a backup before it replaces anything: integrity, application id, schema version.
+void check_backup(SQLite::Database& db);
+/// Checks that a restore may overwrite `db`: an empty file or a dangyuan store.
+void check_restore_target(SQLite::Database& db);
 int read_schema_version(SQLite::Database& db);
 
 /// Appends one audit row inside the caller's transaction.
@@ -95,9 +105,43 @@ auto in_transaction(SQLite::Database& db, F&& f) -> decltype(f());
 /// Translates a SQLiteCpp exception into the library's hierarchy. Never returns.
 [[noreturn]] void rethrow_sqlite(SQLite::Exception const& e, std::string_view doing);
 
+/// Runs `f` as a savepoint of the transaction already open on `db` (see store::transaction): on an
+/// exception the savepoint's changes are undone and the outer transaction goes on without them.
+template <class F>
+auto in_savepoint(SQLite::Database& db, F&& f) -> decltype(f()) {
+    db.exec("SAVEPOINT dangyuan_write");
+    try {
+        if constexpr (std::is_void_v<decltype(f())>) {
+            f();
+            db.exec("RELEASE dangyuan_write");
+        } else {
+            auto result = f();
+            db.exec("RELEASE dangyuan_write");
+            return result;
+        }
+    } catch (...) {
+        try {
+            db.exec("ROLLBACK TO dangyuan_write");
+            db.exec("RELEASE dangyuan_write");
+        } catch (SQLite::Exception const&) {
+            // SQLite already rolled the whole transaction back (a full disk, say); the error that
+            // caused it is the one to report.
+        }
+        throw;
+    }
+}
+
 template <class F>
 auto in_transaction(SQLite::Database& db, F&& f) -> decltype(f()) {
     try {
+        // Inside a store::transaction (or a read snapshot) the write becomes a savepoint of it, so
+        // that several calls land together.
+        if (sqlite3_db_readonly(db.getHandle(), "main") == 1)
+            throw storage_error("the store is open read-only; it cannot be written");
+        if (sqlite3_get_autocommit(db.getHandle()) == 0) return in_savepoint(db, std::forward<F>(f));
+        // IMMEDIATE takes the write lock at BEGIN: a deferred transaction that read first and then
+        // wanted to write could fail with SQLITE_BUSY at once instead of waiting (the busy handler
+        // cannot help a reader upgrading while another writer holds the lock).
         SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
         if constexpr (std::is_void_v<decltype(f())>) {
             f();

@@ -16,6 +16,7 @@
 #include "dangyuan/mobility/lost_contact.hpp"
 #include "dangyuan/storage/life_store.hpp"
 #include "impl.hpp"
+#include "plausibility.hpp"
 
 namespace dangyuan {
 namespace storage {
@@ -751,6 +752,7 @@ meeting_id add_meeting(store& s, meeting const& m, date::sys_days as_of, std::st
     auto& impl = detail::store_access::of(s);
     try {
         check_meeting(s, m, as_of);
+        storage::check_meeting(s, m);  // after the recording-date check, whose message is more precise
         return storage::in_transaction(impl.db, [&] {
             SQLite::Statement ins(
                 impl.db,
@@ -784,6 +786,7 @@ void correct_meeting(store& s, meeting const& m, std::int64_t version, date::sys
                                            std::to_string(old.record.org.value()) +
                                            "; record a meeting of another organisation anew");
         check_meeting(s, m, as_of);
+        storage::check_meeting(s, m);
         storage::in_transaction(impl.db, [&] {
             SQLite::Statement up(
                 impl.db,
@@ -898,7 +901,10 @@ member_life_activity life_activity_of(store const& s, member_id member, date::sy
 void add_training(store& s, training_record const& r, date::sys_days as_of, std::string_view why) {
     auto& impl = detail::store_access::of(s);
     try {
+        storage::check_text(r.course, "course", storage::text_cap::long_text);
+        storage::check_text(r.provider, "provider", storage::text_cap::long_text);
         validate_training_record(r, as_of);
+        storage::check_not_in_future(s, r.date, "date");
         (void)s.get_member(r.member);
         SQLite::Statement dup(impl.db,
                               "SELECT 1 FROM life_training WHERE member_id = ? AND date = ? AND course = ?");
@@ -1071,6 +1077,10 @@ void change_dues_base(store& s, member_id member, dues_base_change const& change
 void add_dues_relief(store& s, member_id member, dues_relief const& relief, std::string_view why) {
     auto& impl = detail::store_access::of(s);
     try {
+        storage::check_not_in_future(s, relief.branch_studied_on, "branch_studied_on");
+        storage::check_not_in_future(s, relief.approved_on, "approved_on");
+        storage::check_text(relief.reason, "reason", storage::text_cap::note, true);
+        storage::check_text(relief.approved_by, "approved_by", storage::text_cap::long_text);
         auto const m = s.get_member(member);
         auto a = require_account(s, m).account;
         validate_relief(relief);
@@ -1106,6 +1116,7 @@ void add_dues_relief(store& s, member_id member, dues_relief const& relief, std:
 void add_dues_excuse(store& s, member_id member, dues_excuse const& excuse, std::string_view why) {
     auto& impl = detail::store_access::of(s);
     try {
+        storage::check_text(excuse.reason, "reason", storage::text_cap::note, true);
         auto const m = s.get_member(member);
         auto a = require_account(s, m).account;
         if (!excuse.from.ok() || !excuse.to.ok()) throw invalid_input("from", "invalid month");
@@ -1138,6 +1149,8 @@ dues_payment_check record_dues_payment(store& s, dues_payment const& p, date::sy
                                        std::string_view why) {
     auto& impl = detail::store_access::of(s);
     try {
+        storage::check_not_in_future(s, p.paid_on, "paid_on");
+        storage::check_text(p.collected_by, "collected_by", storage::text_cap::short_text);
         auto const m = s.get_member(p.member);
         auto rows = account_of(s, m);
         if (!rows && !p.voluntary)

@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include "impl.hpp"
+#include "plausibility.hpp"
 
 namespace dangyuan {
 namespace storage {
@@ -250,6 +251,10 @@ void check_unique_id_number(SQLite::Database& db, member const& m) {
 }
 }  // namespace
 
+void store::check_member_plausible(member const& m) const {
+    storage::check_member_record(*this, m);
+}
+
 member_id store::add_member(member draft, std::string_view why) {
     return add_members(std::span<member const>(&draft, 1), why).front();
 }
@@ -261,6 +266,7 @@ std::vector<member_id> store::add_members(std::span<member const> drafts, std::s
         for (std::size_t i = 0; i < drafts.size(); ++i) {
             try {
                 validate_member(drafts[i], rules());
+                storage::check_member_record(*this, drafts[i]);
                 auto it = branches.find(drafts[i].branch.value());
                 if (it == branches.end())
                     it = branches.emplace(drafts[i].branch.value(), impl_->load_org(drafts[i].branch)).first;
@@ -353,6 +359,7 @@ void store::update_member(member const& m, std::string_view why) {
                            " was changed by someone else (stored version " + std::to_string(old.version) +
                            ", yours " + std::to_string(m.version) + ")");
         validate_member(m, rules());
+        storage::check_member_record(*this, m);
         if (m.branch != old.branch || m.joined_branch != old.joined_branch)
             check_branch(impl_->load_org(m.branch), m);
         check_unique_id_number(impl_->db, m);
@@ -465,6 +472,9 @@ std::int64_t store::member_count() const {
 
 void store::record_standing(member_id id, standing_event const& e, std::string_view why) {
     try {
+        storage::check_text(e.reason, "reason", storage::text_cap::note, true);
+        storage::check_text(e.decided_by, "decided_by", storage::text_cap::long_text);
+        storage::check_not_in_future(*this, e.date, "date");
         auto const m = get_member(id);
         auto const history = impl_->load_standing(id);
         check_standing_event(m, history, e);

@@ -17,6 +17,7 @@
 #include "dangyuan/mobility/mobility_agenda.hpp"
 #include "dangyuan/storage/mobility_store.hpp"
 #include "impl.hpp"
+#include "plausibility.hpp"
 
 namespace dangyuan {
 namespace storage {
@@ -807,6 +808,8 @@ std::vector<mobility_count> ranked(std::map<std::string, mobility_count> const& 
 episode_id open_episode(store& s, member_id member, episode_record const& left, std::string_view why) {
     auto& impl = impl_of(s);
     try {
+        storage::check_not_in_future(s, left.date, "date");
+        storage::check_text(left.note, "note", storage::text_cap::note, true);
         auto const m = s.get_member(member);
         auto first = left;
         complete_host(s, first.destination);
@@ -848,6 +851,8 @@ episode_id open_episode(store& s, member_id member, episode_record const& left, 
 void record_episode(store& s, episode_id id, episode_record const& r, std::string_view why) {
     auto& impl = impl_of(s);
     try {
+        storage::check_not_in_future(s, r.date, "date");
+        storage::check_text(r.note, "note", storage::text_cap::note, true);
         auto const e = load_episode(impl.db, id);
         auto next = r;
         complete_host(s, next.destination);
@@ -977,6 +982,7 @@ certificate_no issue_checked(store& s, member_id member, std::optional<certifica
                              certificate_issue issue, std::string_view why) {
     auto& impl = impl_of(s);
     try {
+        storage::check_certificate_issue(s, issue);
         auto const m = s.get_member(member);
         complete_issue(s, m, issue);
         auto const existing = member_certificates(s, member);
@@ -1011,6 +1017,9 @@ certificate_no reissue_certificate(store& s, certificate_no const& lost, date::s
                                    std::string_view why) {
     auto& impl = impl_of(s);
     try {
+        storage::check_not_in_future(s, lost_on, "lost_on");
+        storage::check_text(reason, "reason", storage::text_cap::note, true);
+        if (replacement) storage::check_certificate_issue(s, *replacement);
         auto const old = load_certificate(impl.db, lost);
         auto issue = replacement.value_or(old.value.issue);
         if (!replacement) {
@@ -1044,6 +1053,9 @@ void record_certificate(store& s, certificate_no const& number, certificate_reco
                         std::string_view why) {
     auto& impl = impl_of(s);
     try {
+        storage::check_not_in_future(s, r.date, "date");
+        storage::check_text(r.org_name, "org_name", storage::text_cap::org_name);
+        storage::check_text(r.text, "text", storage::text_cap::note, true);
         auto const c = load_certificate(impl.db, number);
         auto next = r;
         if (next.org && next.org->valid()) {
@@ -1101,6 +1113,11 @@ std::vector<activity_certificate> certificates(store const& s, scope sc) {
 transfer_letter_id issue_transfer_letter(store& s, transfer_letter draft, std::string_view why) {
     auto& impl = impl_of(s);
     try {
+        storage::check_not_in_future(s, draft.issued, "issued");
+        storage::check_text(draft.serial, "serial", storage::text_cap::short_text);
+        storage::check_text(draft.member_name, "member_name", storage::text_cap::name);
+        storage::check_text(draft.from_name, "from_name", storage::text_cap::org_name);
+        storage::check_text(draft.to_name, "to_name", storage::text_cap::org_name);
         auto const m = s.get_member(draft.member);
         if (draft.member_name.empty()) draft.member_name = m.name;
         if (!draft.from_org.valid()) draft.from_org = m.branch;
@@ -1159,6 +1176,8 @@ void receive_transfer(store& s, transfer_letter_id id, transfer_record const& re
                       std::optional<org_id> new_branch, std::string_view why) {
     auto& impl = impl_of(s);
     try {
+        storage::check_not_in_future(s, receipt.date, "date");
+        storage::check_text(receipt.note, "note", storage::text_cap::note, true);
         auto const l = load_transfer(impl.db, id);
         if (receipt.kind != transfer_event_kind::received)
             throw invalid_input("kind", "a receipt is a 'received' record, not '" +
@@ -1244,6 +1263,8 @@ void revoke_transfer(store& s, transfer_letter_id id, date::sys_days on, std::st
                      std::string_view why) {
     auto& impl = impl_of(s);
     try {
+        storage::check_not_in_future(s, on, "on");
+        storage::check_text(reason, "reason", storage::text_cap::note, true);
         auto const l = load_transfer(impl.db, id);
         transfer_record const r{transfer_event_kind::revoked, on, std::nullopt, std::move(reason)};
         check_transfer_record(l.value, r, s.rules());
@@ -1326,6 +1347,7 @@ org_id responsible_branch_on(store const& s, member_id member, date::sys_days d)
 void open_contact_log(store& s, member_id member, date::sys_days known_contact, std::string_view why) {
     auto& impl = impl_of(s);
     try {
+        storage::check_not_in_future(s, known_contact, "known_contact");
         auto const m = s.get_member(member);
         if (known_contact < m.admission_date)
             throw invalid_input("known_contact", "last contact " + format_iso(known_contact) + " precedes " +
@@ -1354,6 +1376,10 @@ void open_contact_log(store& s, member_id member, date::sys_days known_contact, 
 void record_contact(store& s, member_id member, contact_record const& r, std::string_view why) {
     auto& impl = impl_of(s);
     try {
+        storage::check_not_in_future(s, r.date, "date");
+        storage::check_text(r.channel, "channel", storage::text_cap::short_text);
+        storage::check_text(r.by, "by", storage::text_cap::short_text);
+        storage::check_text(r.note, "note", storage::text_cap::note, true);
         auto const l = load_contact_log(impl.db, member);
         check_contact_record(l.value, r);
         storage::in_transaction(impl.db, [&] {
@@ -1415,6 +1441,9 @@ void decide_for_lost_contact(store& s, member_id member, standing_event const& e
                              std::string_view why) {
     auto& impl = impl_of(s);
     try {
+        storage::check_not_in_future(s, e.date, "on");
+        storage::check_text(e.decided_by, "decided_by", storage::text_cap::long_text);
+        storage::check_text(e.reason, "reason", storage::text_cap::note, true);
         auto const m = s.get_member(member);
         auto const log = load_contact_log(impl.db, member);
         auto const history = s.standing_history(member);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "impl.hpp"
+#include "plausibility.hpp"
 
 namespace dangyuan {
 namespace storage {
@@ -85,6 +86,7 @@ org_unit store::impl::load_org(org_id id) {
 
 org_id store::add_org(org_unit draft, std::string_view why) {
     try {
+        storage::check_org_record(*this, draft);
         std::optional<org_unit> parent;
         if (draft.parent) parent = impl_->load_org(*draft.parent);
         validate_org(draft, parent ? &*parent : nullptr, rules());
@@ -116,6 +118,7 @@ org_unit store::org(org_id id) const {
 
 void store::update_org(org_unit const& o, std::string_view why) {
     try {
+        storage::check_org_record(*this, o);
         auto const old = impl_->load_org(o.id);
         if (old.version != o.version)
             throw conflict("organisation " + std::to_string(o.id.value()) +
@@ -169,6 +172,9 @@ std::vector<org_unit> store::orgs(scope s) const {
 void store::set_leadership(org_id org_key, date::sys_days on, std::vector<officer> const& officers,
                            std::string_view why) {
     try {
+        storage::check_not_in_future(*this, on, "on");
+        for (auto const& officer : officers)
+            storage::check_text(officer.portfolio, "portfolio", storage::text_cap::short_text);
         auto const o = impl_->load_org(org_key);
         if (!o.active_on(on))
             throw invalid_input("on", "'" + o.name + "' does not exist on " + storage::format_iso(on));

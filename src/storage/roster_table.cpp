@@ -397,7 +397,8 @@ std::vector<roster_table> load_roster_parts(store const& s, roster_parts_options
                                   : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
     readers = std::min(readers, bound / std::max<std::size_t>(o.min_rows_per_reader, 1));
     std::vector<reader> rs;
-    if (readers > 1) rs = open_readers(db, readers);
+    // Other connections would not see the writes of a transaction open on this one: read here then.
+    if (readers > 1 && sqlite3_get_autocommit(db) != 0) rs = open_readers(db, readers);
     std::vector<roster_table> parts;
     if (rs.empty()) {
         parts.push_back(load_range(db, sc, as_of, std::nullopt, bound));

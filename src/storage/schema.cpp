@@ -200,10 +200,20 @@ int read_schema_version(SQLite::Database& db) {
     return pragma_int(db, "user_version");
 }
 
-void migrate(SQLite::Database& db) {
-    int const app = pragma_int(db, "application_id");
-    int const version = read_schema_version(db);
-    bool const empty = db.execAndGet("SELECT count(*) FROM sqlite_master").getInt() == 0;
+namespace {
+
+// The schema version of a file that is a dangyuan store or empty (0 for an empty one).
+int identify(SQLite::Database& db, bool& empty) {
+    // One statement, so one snapshot: read one by one, another process creating the store could commit
+    // between the reads (an empty application id, then tables).
+    SQLite::Statement st(db,
+                         "SELECT (SELECT application_id FROM pragma_application_id()), "
+                         "(SELECT user_version FROM pragma_user_version()), "
+                         "(SELECT count(*) FROM sqlite_master)");
+    (void)st.executeStep();
+    int const app = st.getColumn(0).getInt();
+    int const version = st.getColumn(1).getInt();
+    empty = st.getColumn(2).getInt() == 0;
     if (!empty && app != application_id)
         throw storage_error("the file is an SQLite database but not a dangyuan store (application_id " +
                             std::to_string(app) + ")");
@@ -212,9 +222,23 @@ void migrate(SQLite::Database& db) {
                             ", newer than this library supports (" +
                             std::to_string(store::schema_version_latest) +
                             "); open it with a newer dangyuan / 数据文件版本较新，请升级 dangyuan");
-    if (version == store::schema_version_latest) return;
+    return version;
+}
+
+}  // namespace
+
+void migrate(SQLite::Database& db) {
+    bool empty = false;
+    try {
+        if (identify(db, empty) == store::schema_version_latest) return;
+    } catch (SQLite::Exception const& e) {
+        rethrow_sqlite(e, "reading the schema version");
+    }
     try {
         SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+        // Another process may have created or migrated the file while this one waited for the lock.
+        int const version = identify(db, empty);
+        if (version == store::schema_version_latest) return;  // nothing written: the rollback is empty
         for (int v = version; v < store::schema_version_latest; ++v)
             db.exec(migrations[static_cast<std::size_t>(v)]);
         db.exec("PRAGMA application_id = " + std::to_string(application_id));
@@ -224,6 +248,40 @@ void migrate(SQLite::Database& db) {
     } catch (SQLite::Exception const& e) {
         rethrow_sqlite(e, "migrating the schema");
     }
+}
+
+void check_readable(SQLite::Database& db) {
+    bool empty = false;
+    int version = 0;
+    try {
+        version = identify(db, empty);
+    } catch (SQLite::Exception const& e) {
+        rethrow_sqlite(e, "reading the schema version");
+    }
+    if (empty) throw storage_error("the file holds no dangyuan store (create one with `dangyuan init`)");
+    if (version < store::schema_version_latest)
+        throw storage_error("the store has schema version " + std::to_string(version) + ", older than " +
+                            std::to_string(store::schema_version_latest) +
+                            "; open it once for writing (`dangyuan init`) to migrate it, then read it");
+}
+
+void check_backup(SQLite::Database& db) {
+    bool empty = false;
+    int const version = identify(db, empty);
+    if (empty || version == 0) throw storage_error("the backup holds no dangyuan store");
+    SQLite::Statement st(db, "PRAGMA integrity_check");
+    std::string problems;
+    while (st.executeStep()) {
+        auto const line = st.getColumn(0).getString();
+        if (line == "ok") continue;
+        if (problems.size() < 400) problems += (problems.empty() ? "" : "; ") + line;
+    }
+    if (!problems.empty()) throw storage_error("the backup fails the integrity check: " + problems);
+}
+
+void check_restore_target(SQLite::Database& db) {
+    bool empty = false;
+    (void)identify(db, empty);  // a foreign SQLite file or a newer store is never overwritten
 }
 
 }  // namespace dangyuan::storage

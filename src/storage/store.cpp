@@ -2,8 +2,12 @@
 
 #include <sqlite3.h>
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <charconv>
 #include <chrono>
+#include <cstdio>
 
 #include "impl.hpp"
 
@@ -83,9 +87,91 @@ void rethrow_sqlite(SQLite::Exception const& e, std::string_view doing) {
 
 }  // namespace storage
 
+namespace {
+
+namespace fs = std::filesystem;
+
+int timeout_ms(std::chrono::milliseconds t) {
+    return static_cast<int>(std::clamp<std::chrono::milliseconds::rep>(t.count(), 0, 24 * 3600 * 1000));
+}
+
+bool directory_writable(fs::path const& file) {
+    auto dir = file.parent_path();
+    if (dir.empty()) dir = ".";
+    return ::access(dir.c_str(), W_OK) == 0;
+}
+
+// A path as an SQLite URI (file:...), its reserved characters percent-encoded.
+std::string file_uri(fs::path const& path) {
+    std::string out = "file:";
+    for (unsigned char c : path.string()) {
+        if (c == '?' || c == '#' || c == '%' || c < 0x20) {
+            char buf[4];
+            std::snprintf(buf, sizeof buf, "%%%02X", c);
+            out += buf;
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    return out;
+}
+
+// The connection, with the busy timeout set before any statement touches the file.
+SQLite::Database open_database(fs::path const& path, store_options const& o) {
+    int const timeout = timeout_ms(o.busy_timeout);
+    if (!o.read_only)
+        return SQLite::Database(path.string(), SQLite::OPEN_READWRITE | (o.create ? SQLite::OPEN_CREATE : 0),
+                                timeout);
+    if (path == ":memory:") throw storage_error("an in-memory store cannot be opened read-only");
+    std::error_code ec;
+    auto const st = fs::status(path, ec);
+    if (!fs::exists(st))
+        throw storage_error("cannot open store '" + path.string() + "' for reading: there is no such file");
+    if (fs::is_directory(st))
+        throw storage_error("cannot open store '" + path.string() + "' for reading: it is a directory");
+    if (fs::file_size(path, ec) == 0 && !ec)
+        throw storage_error("cannot open store '" + path.string() +
+                            "' for reading: the file is empty (0 bytes), not a store");
+    // A reader of a WAL store needs the -shm file beside it, which SQLite creates when missing. In a
+    // directory this process cannot write to (read-only media, a colleague's folder), nobody can be
+    // writing the store either (a writer needs its -wal file there), so it is read as immutable:
+    // without locks or shared memory. When a -wal file is there, its pages must be read: open normally.
+    if (!directory_writable(path) && !fs::exists(path.string() + "-wal"))
+        return SQLite::Database(file_uri(path) + "?immutable=1", SQLite::OPEN_READONLY | SQLite::OPEN_URI,
+                                timeout);
+    return SQLite::Database(path.string(), SQLite::OPEN_READONLY, timeout);
+}
+
+// Copies every page of `from` into `to` with SQLite's online backup (one step: one read transaction on
+// the source, so the copy is consistent; in WAL mode writers go on meanwhile).
+void copy_database(sqlite3* from, sqlite3* to, std::string_view doing) {
+    sqlite3_backup* b = sqlite3_backup_init(to, "main", from, "main");
+    if (b == nullptr) throw storage_error(std::string(doing) + ": " + sqlite3_errmsg(to));
+    int rc = SQLITE_OK;
+    for (int tries = 0; tries < 1000; ++tries) {
+        rc = sqlite3_backup_step(b, -1);
+        if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED) break;
+        sqlite3_sleep(10);
+    }
+    sqlite3_backup_finish(b);
+    if (rc != SQLITE_DONE) throw storage_error(std::string(doing) + ": " + sqlite3_errstr(rc));
+}
+
+}  // namespace
+
+date::sys_days china_today() {
+    using namespace std::chrono;
+    return floor<days>(system_clock::now() + hours{8});
+}
+
 store::impl::impl(std::filesystem::path const& path, store_options o)
-    : db(path.string(), SQLite::OPEN_READWRITE | (o.create ? SQLite::OPEN_CREATE : 0)),
-      options(std::move(o)) {
+    : db(open_database(path, o)), options(std::move(o)) {
+    if (!options.today) options.today = china_today;
+    if (options.read_only) {
+        storage::check_readable(db);
+        db.exec("PRAGMA query_only = ON");  // a second guard: SQLite itself refuses any write
+        return;
+    }
     // Check the file's identity and version before any pragma writes to it.
     storage::migrate(db);
     db.exec("PRAGMA foreign_keys = ON");
@@ -93,7 +179,6 @@ store::impl::impl(std::filesystem::path const& path, store_options o)
         db.exec("PRAGMA journal_mode = WAL");
         db.exec("PRAGMA synchronous = NORMAL");
     }
-    db.setBusyTimeout(5000);
 }
 
 store store::open(std::filesystem::path const& path, store_options options) {
@@ -101,6 +186,110 @@ store store::open(std::filesystem::path const& path, store_options options) {
         return store(std::make_unique<impl>(path, std::move(options)));
     } catch (SQLite::Exception const& e) {
         throw storage_error("cannot open store '" + path.string() + "': " + e.what());
+    } catch (storage_error const& e) {
+        if (std::string_view(e.what()).starts_with("cannot open store")) throw;
+        throw storage_error("cannot open store '" + path.string() + "': " + e.what());
+    }
+}
+
+date::sys_days store::today() const {
+    return impl_->options.today();
+}
+
+bool store::read_only() const noexcept {
+    return impl_->options.read_only;
+}
+
+bool store::in_transaction() const noexcept {
+    return sqlite3_get_autocommit(impl_->db.getHandle()) == 0;
+}
+
+store::transaction::transaction(store& s) : s_(&s) {
+    auto& db = s.impl_->db;
+    if (s.read_only()) throw storage_error("the store is open read-only; it cannot be written");
+    if (sqlite3_get_autocommit(db.getHandle()) == 0)
+        throw storage_error("a transaction is already open on this store");
+    try {
+        db.exec("BEGIN IMMEDIATE");
+    } catch (SQLite::Exception const& e) {
+        storage::rethrow_sqlite(e, "starting a transaction");
+    }
+}
+
+store::transaction::~transaction() {
+    rollback();
+}
+
+void store::transaction::commit() {
+    if (!open_) throw storage_error("the transaction was already committed or rolled back");
+    try {
+        s_->impl_->db.exec("COMMIT");
+        open_ = false;
+    } catch (SQLite::Exception const& e) {
+        rollback();
+        storage::rethrow_sqlite(e, "committing");
+    }
+}
+
+void store::transaction::rollback() noexcept {
+    if (!open_) return;
+    open_ = false;
+    auto* handle = s_->impl_->db.getHandle();
+    if (sqlite3_get_autocommit(handle) == 0) sqlite3_exec(handle, "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+void store::backup(std::filesystem::path const& target) const {
+    char const* const own = sqlite3_db_filename(impl_->db.getHandle(), "main");
+    std::error_code ec;
+    if (own != nullptr && *own != '\0' && fs::equivalent(own, target, ec))
+        throw invalid_input("target", "'" + target.string() + "' is the store itself");
+    if (fs::is_directory(target, ec))
+        throw invalid_input("target", "'" + target.string() + "' is a directory; give a file name");
+    auto partial = target;
+    partial += ".partial";
+    fs::remove(partial, ec);
+    try {
+        {
+            SQLite::Database copy(partial.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
+                                  timeout_ms(impl_->options.busy_timeout));
+            copy_database(impl_->db.getHandle(), copy.getHandle(), "backing up the store");
+            // One self-contained file: no -wal beside it.
+            copy.exec("PRAGMA journal_mode = DELETE");
+        }
+        fs::rename(partial, target);
+    } catch (SQLite::Exception const& e) {
+        fs::remove(partial, ec);
+        throw storage_error("cannot write the backup '" + target.string() + "': " + e.what());
+    } catch (fs::filesystem_error const& e) {
+        fs::remove(partial, ec);
+        throw storage_error("cannot write the backup '" + target.string() + "': " + e.what());
+    } catch (...) {
+        fs::remove(partial, ec);
+        throw;
+    }
+}
+
+void restore(std::filesystem::path const& source, std::filesystem::path const& target,
+             std::chrono::milliseconds busy_timeout) {
+    std::error_code ec;
+    if (!fs::is_regular_file(source, ec))
+        throw storage_error("cannot restore from '" + source.string() + "': " +
+                            (fs::is_directory(source, ec) ? "it is a directory" : "there is no such file"));
+    if (fs::exists(target, ec) && fs::equivalent(source, target, ec))
+        throw invalid_input("source", "the backup and the store are the same file");
+    int const timeout = timeout_ms(busy_timeout);
+    try {
+        SQLite::Database from(source.string(), SQLite::OPEN_READONLY, timeout);
+        storage::check_backup(from);  // throws storage_error naming the failed check
+        SQLite::Database to(target.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, timeout);
+        storage::check_restore_target(to);
+        copy_database(from.getHandle(), to.getHandle(), "restoring the store");
+    } catch (SQLite::Exception const& e) {
+        throw storage_error("cannot restore '" + target.string() + "' from '" + source.string() +
+                            "': " + e.what());
+    } catch (storage_error const& e) {
+        throw storage_error("cannot restore '" + target.string() + "' from '" + source.string() +
+                            "': " + e.what());
     }
 }
 

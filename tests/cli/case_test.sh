@@ -3,7 +3,7 @@
 source "$(dirname "$0")/lib.sh"
 
 make_branch_store t.db
-DB=(--db t.db)
+DB=(--db t.db --today 2026-12-31)  # the date of recording, pinned: some steps lie in late 2026
 
 # case open
 expect 0 "$DY" "${DB[@]}" case open --name 林晓 --id-number 370102200003150740 --branch 第一社区党支部 \

@@ -18,10 +18,21 @@ using test::phase_date;
 using test::violated_rule;
 
 namespace {
+
+// The date of recording of these stores (store_options::today): after every date of the scenarios,
+// which reach past the real today (record.not_in_future is tested in store_test.cpp).
+date::sys_days scenario_today() {
+    return d(2099, 12, 31);
+}
 using ph = campaign_phase;
 
 // A district in a store: branch_b has 9 full members (b) and a probationary one (prob), branch_a 4 full
 // members (a). The street working committee is above both branches; the village branch is elsewhere.
+store_options scenario_clock(store_options o) {
+    if (!o.today) o.today = scenario_today;
+    return o;
+}
+
 struct fixture {
     store s;
     org_id committee, street, branch_a, branch_b, village;
@@ -30,7 +41,7 @@ struct fixture {
 
     explicit fixture(std::filesystem::path const& path = ":memory:",
                      store_options options = {.actor = "tester"})
-        : s(open_store(path, std::move(options))) {
+        : s(open_store(path, scenario_clock(std::move(options)))) {
         committee =
             s.add_org({.name = "区委", .kind = org_kind::higher_committee, .established = d(1990, 1, 1)});
         street = s.add_org({.name = "城关街道党工委",
@@ -605,7 +616,7 @@ TEST_CASE(
         CHECK(log.back().action == "disposition_approved");
         CHECK(log.back().why == "批复");
     }
-    auto s = open_store(path);
+    auto s = open_store(path, scenario_clock({}));  // later records reach past the real today
     auto const after = get_disposition_file(s, who);
     CHECK(after == before);
     CHECK(after.member_name == "社区党员2");

@@ -1,6 +1,11 @@
 #include <catch2/catch.hpp>
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
 
 #include "test_support.hpp"
 
@@ -386,4 +391,329 @@ TEST_CASE(
         }());
     }
     std::filesystem::remove_all(dir);
+}
+
+// ---- integrity: transactions, concurrency, read-only, clock, backup and restore
+
+namespace {
+// A store on a file with a committee and a branch; the clock pinned to 2026-11-26.
+struct file_store {
+    std::filesystem::path dir, path;
+    store s;
+    org_id committee, branch;
+    explicit file_store(std::string const& name, store_options o = {})
+        : dir(test::temp_dir(name)), path(dir / (name + ".db")), s(open_store(path, pinned(std::move(o)))) {
+        committee =
+            s.add_org({.name = "区委", .kind = org_kind::higher_committee, .established = d(1990, 1, 1)});
+        branch = s.add_org(
+            {.name = "支部", .kind = org_kind::branch, .parent = committee, .established = d(2000, 1, 1)});
+    }
+    ~file_store() {
+        std::error_code ec;
+        std::filesystem::remove_all(dir, ec);
+    }
+    static store_options pinned(store_options o) {
+        if (!o.today) o.today = [] { return d(2026, 11, 26); };
+        return o;
+    }
+};
+}  // namespace
+
+TEST_CASE("store: a transaction spans several calls, all or nothing; a failed call inside it is undone alone",
+          "[store][integrity]") {
+    file_store f("tx");
+    auto const before = test::store_hash(f.path);
+    {
+        store::transaction tx(f.s);
+        CHECK(f.s.in_transaction());
+        (void)f.s.add_member(test::full_member(f.branch, "甲", d(2010, 7, 1), 1));
+        (void)f.s.add_member(test::full_member(f.branch, "乙", d(2010, 7, 1), 2));
+        CHECK(f.s.member_count() == 2);
+        // no commit: destruction rolls back
+    }
+    CHECK_FALSE(f.s.in_transaction());
+    CHECK(f.s.member_count() == 0);
+    CHECK(test::store_hash(f.path) == before);
+
+    store::transaction tx(f.s);
+    (void)f.s.add_member(test::full_member(f.branch, "甲", d(2010, 7, 1), 1));
+    auto dup = test::full_member(f.branch, "丙", d(2010, 7, 1), 1);  // the same ID number as 甲
+    CHECK_THROWS_AS(f.s.add_member(dup), conflict);
+    (void)f.s.add_member(test::full_member(f.branch, "乙", d(2010, 7, 1), 2));
+    CHECK_THROWS_AS(store::transaction(f.s), storage_error);  // one at a time
+    tx.commit();
+    CHECK(f.s.member_count() == 2);
+    CHECK(f.s.audit_log().back().entity == "member");
+}
+
+TEST_CASE("store: an update that meets a concurrent change fails whole inside a transaction",
+          "[store][integrity]") {
+    file_store f("conflict");
+    std::vector<member> drafts;
+    for (int i = 0; i < 50; ++i)
+        drafts.push_back(test::full_member(f.branch, "成员" + std::to_string(i), d(2010, 7, 1), i));
+    auto const ids = f.s.add_members(drafts);
+    std::vector<member> stale;
+    for (auto id : ids)
+        stale.push_back(f.s.get_member(id));
+    // Someone else changes member 40 through another connection.
+    {
+        auto other = open_store(f.path, file_store::pinned({}));
+        auto m = other.get_member(ids[40]);
+        m.phone = "13800000000";
+        other.update_member(m);
+    }
+    auto const before = test::store_hash(f.path);
+    auto const apply = [&] {
+        store::transaction tx(f.s);
+        for (auto m : stale) {
+            m.post = "支部委员";
+            f.s.update_member(m);
+        }
+        tx.commit();
+    };
+    auto const e = caught<conflict>(apply);
+    CHECK(std::string(e.what()).find("member " + std::to_string(ids[40].value())) != std::string::npos);
+    CHECK(test::store_hash(f.path) == before);
+    for (auto id : ids)
+        CHECK(f.s.get_member(id).post.empty());
+}
+
+TEST_CASE("store: writers on two connections wait for each other instead of failing", "[store][integrity]") {
+    file_store f("writers");
+    auto const run = [&](int base) {
+        auto s = open_store(f.path, file_store::pinned({.actor = "w" + std::to_string(base)}));
+        for (int i = 0; i < 40; ++i)
+            (void)s.add_member(test::full_member(f.branch, "并发", d(2010, 7, 1), base + i));
+    };
+    std::string failure;
+    std::thread a([&] {
+        try {
+            run(0);
+        } catch (std::exception const& e) {
+            failure = e.what();
+        }
+    });
+    std::thread b([&] {
+        try {
+            run(50);
+        } catch (std::exception const& e) {
+            failure = e.what();
+        }
+    });
+    a.join();
+    b.join();
+    CHECK(failure.empty());
+    CHECK(f.s.member_count() == 80);
+}
+
+TEST_CASE("store: several processes creating the same store at once all succeed", "[store][integrity]") {
+    auto const dir = test::temp_dir("creators");
+    auto const path = dir / "new.db";
+    std::atomic<int> failures{0};
+    std::vector<std::thread> threads;
+    for (int i = 0; i < 4; ++i)
+        threads.emplace_back([&] {
+            try {
+                auto s = open_store(path);
+                (void)s.schema_version();
+            } catch (std::exception const&) {
+                ++failures;
+            }
+        });
+    for (auto& t : threads)
+        t.join();
+    CHECK(failures == 0);
+    CHECK(open_store(path).schema_version() == store::schema_version_latest);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("store: read-only opening never creates, migrates or writes", "[store][integrity]") {
+    auto const dir = test::temp_dir("readonly");
+    auto const missing = dir / "missing.db";
+    CHECK_THROWS_AS(open_store(missing, {.read_only = true}), storage_error);
+    CHECK_FALSE(std::filesystem::exists(missing));
+    auto const empty = dir / "empty.db";
+    std::ofstream(empty).close();
+    CHECK(caught<storage_error>([&] { (void)open_store(empty, {.read_only = true}); }).what() ==
+          "cannot open store '" + empty.string() + "' for reading: the file is empty (0 bytes), not a store");
+    CHECK(std::filesystem::file_size(empty) == 0);
+    CHECK_THROWS_AS(open_store(dir, {.read_only = true}), storage_error);
+
+    auto const path = dir / "store.db";
+    {
+        auto w = open_store(path, file_store::pinned({}));
+        (void)w.add_org({.name = "区委", .kind = org_kind::higher_committee, .established = d(1990, 1, 1)});
+    }
+    auto const before = test::store_hash(path);
+    {
+        auto r = open_store(path, {.read_only = true});
+        CHECK(r.read_only());
+        CHECK(r.orgs().size() == 1);
+        CHECK_THROWS_AS(
+            r.add_org({.name = "党委", .kind = org_kind::higher_committee, .established = d(1990, 1, 1)}),
+            storage_error);
+        CHECK_THROWS_AS(r.record_access("roster", "检查"), storage_error);
+        CHECK_THROWS_AS(store::transaction(r), storage_error);
+    }
+    CHECK(test::store_hash(path) == before);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("store: a read-only store in a directory nobody may write to can still be read",
+          "[store][integrity]") {
+    if (::geteuid() == 0) {
+        WARN("root writes to any directory; run the tests as another user to check this");
+        return;
+    }
+    auto const dir = test::temp_dir("rodir");
+    auto const path = dir / "store.db";
+    {
+        auto w = open_store(path, file_store::pinned({}));
+        (void)w.add_org({.name = "区委", .kind = org_kind::higher_committee, .established = d(1990, 1, 1)});
+    }
+    std::filesystem::permissions(dir, std::filesystem::perms::owner_write,
+                                 std::filesystem::perm_options::remove);
+    {
+        auto r = open_store(path, {.read_only = true});
+        CHECK(r.orgs().size() == 1);
+    }
+    std::filesystem::permissions(dir, std::filesystem::perms::owner_write,
+                                 std::filesystem::perm_options::add);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("store: the busy timeout is an option; a writer that cannot get the lock in time fails cleanly",
+          "[store][integrity]") {
+    file_store f("busy");
+    store::transaction hold(f.s);  // holds the write lock
+    auto other = open_store(f.path, file_store::pinned({.busy_timeout = std::chrono::milliseconds(50)}));
+    auto const started = std::chrono::steady_clock::now();
+    CHECK_THROWS_AS(other.add_member(test::full_member(f.branch, "等", d(2010, 7, 1), 1)), storage_error);
+    CHECK(std::chrono::steady_clock::now() - started >= std::chrono::milliseconds(40));
+    hold.rollback();
+    (void)other.add_member(test::full_member(f.branch, "等", d(2010, 7, 1), 1));
+    CHECK(f.s.member_count() == 1);
+}
+
+TEST_CASE("data integrity, record.not_in_future [U]: no event is dated after the date of recording",
+          "[store][integrity][record.not_in_future]") {
+    file_store f("future");
+    CHECK(f.s.today() == d(2026, 11, 26));
+    auto const before = test::store_hash(f.path);
+    // On the day of recording: accepted; the day after: refused, in every kind of write.
+    auto m = test::full_member(f.branch, "明日", d(2026, 11, 27), 1);
+    m.application_date = d(2025, 1, 1);
+    m.full_member_date.reset();
+    CHECK(test::violated_rule([&] { (void)f.s.add_member(m); }) == "record.not_in_future");
+    CHECK(test::violated_rule([&] {
+              (void)f.s.add_org({.name = "新支部",
+                                 .kind = org_kind::branch,
+                                 .parent = f.committee,
+                                 .established = d(2026, 11, 27)});
+          }) == "record.not_in_future");
+    CHECK(test::store_hash(f.path) == before);
+    m.admission_date = m.joined_branch = d(2026, 11, 26);
+    auto const id = f.s.add_member(m);
+    CHECK(test::violated_rule([&] {
+              f.s.record_standing(id, {standing_event_kind::suspended, d(2026, 11, 27), "失联", "支部"});
+          }) == "record.not_in_future");
+    CHECK(test::violated_rule([&] { f.s.set_leadership(f.branch, d(2026, 11, 27), {}); }) ==
+          "record.not_in_future");
+}
+
+TEST_CASE("store: the default clock is today's date in China (UTC+8)", "[store][integrity]") {
+    using namespace std::chrono;
+    auto const utc8 = floor<days>(system_clock::now() + hours{8});
+    auto const t = china_today();
+    CHECK((t == utc8 || t == utc8 + days{1}));  // the second check may straddle midnight
+    CHECK(open_store(":memory:").today() == china_today());
+}
+
+TEST_CASE("store: members are plausible — admission from 1921-07-01, birth before admission, bounded text",
+          "[store][integrity]") {
+    file_store f("plausible");
+    auto const before = test::store_hash(f.path);
+    auto early = test::full_member(f.branch, "早", d(1921, 6, 30), 1);
+    early.backfilled = true;
+    CHECK(test::invalid_field([&] { (void)f.s.add_member(early); }) == "admission_date");
+    auto long_name = test::full_member(f.branch, std::string(), d(2010, 7, 1), 2);
+    for (int i = 0; i < 51; ++i)
+        long_name.name += "长";
+    CHECK(test::invalid_field([&] { (void)f.s.add_member(long_name); }) == "name");
+    auto nul = test::full_member(f.branch, std::string("甲\0乙", 7), d(2010, 7, 1), 3);
+    CHECK(test::invalid_field([&] { (void)f.s.add_member(nul); }) == "name");
+    CHECK(test::store_hash(f.path) == before);
+    early.admission_date = d(1921, 7, 1);
+    early.joined_branch = d(2000, 1, 1);
+    early.application_date.reset();
+    early.full_member_date.reset();
+    (void)f.s.add_member(early);
+    long_name.name.resize(50 * 3);  // 50 characters
+    (void)f.s.add_member(long_name);
+}
+
+TEST_CASE("store: an online backup while another connection writes, and a verified restore",
+          "[store][integrity][backup]") {
+    file_store f("backup");
+    for (int i = 0; i < 20; ++i)
+        (void)f.s.add_member(test::full_member(f.branch, "备份", d(2010, 7, 1), i));
+    std::atomic<bool> stop{false};
+    std::thread writer([&] {
+        auto w = open_store(f.path, file_store::pinned({}));
+        for (int i = 20; i < 60 && !stop; ++i)
+            (void)w.add_member(test::full_member(f.branch, "写入", d(2010, 7, 1), i));
+    });
+    auto const copy = f.dir / "copy.db";
+    f.s.backup(copy);
+    stop = true;
+    writer.join();
+    std::int64_t copied = 0;
+    {
+        auto r = open_store(copy, {.read_only = true});
+        copied = r.member_count();
+        CHECK(copied >= 20);
+        CHECK(r.audit_log().size() >= 22);
+    }
+    CHECK_FALSE(std::filesystem::exists(copy.string() + "-wal"));
+    CHECK_THROWS_AS(f.s.backup(f.path), invalid_input);
+
+    // Restore into a new file and over the live store.
+    auto const restored = f.dir / "restored.db";
+    restore(copy, restored);
+    CHECK(open_store(restored, {.read_only = true}).member_count() == copied);
+    restore(copy, f.path);
+    CHECK(f.s.member_count() == copied);
+
+    // Refused: a corrupt backup, a foreign SQLite file, a newer schema, a non-store target.
+    auto const corrupt = f.dir / "corrupt.db";
+    std::filesystem::copy_file(copy, corrupt);
+    {
+        std::fstream io(corrupt, std::ios::in | std::ios::out | std::ios::binary);
+        // Every page but the first (the header stays readable): the b-trees are garbage.
+        auto const size = static_cast<std::size_t>(std::filesystem::file_size(corrupt));
+        io.seekp(4096);
+        std::string junk(size - 4096, '\x5a');
+        io.write(junk.data(), static_cast<std::streamsize>(junk.size()));
+    }
+    auto const live_before = test::store_hash(f.path);
+    CHECK_THROWS_AS(restore(corrupt, f.path), storage_error);
+    auto const foreign = f.dir / "foreign.db";
+    {
+        SQLite::Database db(foreign.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        db.exec("CREATE TABLE t(x)");
+    }
+    CHECK(std::string(caught<storage_error>([&] { restore(foreign, f.path); }).what())
+              .find("not a dangyuan store") != std::string::npos);
+    auto const newer = f.dir / "newer.db";
+    std::filesystem::copy_file(copy, newer);
+    {
+        SQLite::Database db(newer.string(), SQLite::OPEN_READWRITE);
+        db.exec("PRAGMA user_version = " + std::to_string(store::schema_version_latest + 1));
+    }
+    CHECK(std::string(caught<storage_error>([&] { restore(newer, f.path); }).what()).find("newer") !=
+          std::string::npos);
+    CHECK(test::store_hash(f.path) == live_before);
+    CHECK_THROWS_AS(restore(copy, foreign), storage_error);
+    CHECK_THROWS_AS(restore(f.dir / "nothing.db", restored), storage_error);
 }

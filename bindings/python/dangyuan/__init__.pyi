@@ -2381,6 +2381,11 @@ class Store:
     def rules(self) -> RuleSet: ...
     actor: str
     def set_actor(self, actor: str) -> None: ...
+    @property
+    def today(self) -> datetime.date: ...
+    @property
+    def read_only(self) -> bool: ...
+    def backup(self, target: Union[str, os.PathLike[str]]) -> None: ...
     # organisations
     def add_org(
         self, org: Optional[Union[OrgUnit, _Record]] = None, /, *, why: str = "", **fields: Any
@@ -2510,4 +2515,14 @@ def open_store(
     actor: str = "system",
     rules: Optional[RuleSet] = None,
     create: bool = True,
+    read_only: bool = False,
+    busy_timeout: float = 5.0,
+    today: Optional[_Date] = None,
 ) -> Store: ...
+
+def restore(
+    source: Union[str, os.PathLike[str]],
+    target: Union[str, os.PathLike[str]],
+    *,
+    busy_timeout: float = 5.0,
+) -> None: ...

@@ -8,8 +8,10 @@
 
 #include <date/date.h>
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -65,11 +67,24 @@ struct scope {
     [[nodiscard]] static scope subtree(org_id root) noexcept { return scope{root}; }
 };
 
+/// Today's date in China (UTC+8, no daylight saving) by the system clock: the default clock of a store.
+[[nodiscard]] date::sys_days china_today();
+
 /// Options for opening a store.
 struct store_options {
     std::string actor = "system";  ///< recorded as "who" in the audit trail
     rule_set rules = rule_set::national_2014();
-    bool create = true;  ///< create the file when it does not exist
+    bool create = true;  ///< create the file when it does not exist (ignored when `read_only`)
+    /// Open for reading only (SQLITE_OPEN_READONLY): the file is never created, migrated or changed,
+    /// and every write throws storage_error. A missing or empty file, or a store whose schema is older
+    /// than schema_version_latest, is refused. A store in a directory the process cannot write to is
+    /// read as immutable (see docs/reliability.md).
+    bool read_only = false;
+    /// How long a command waits for another connection's lock before it fails with storage_error
+    /// ("database is locked"). Set before the first statement on the file.
+    std::chrono::milliseconds busy_timeout{5000};
+    /// The date of recording (today): no event may be dated after it. Empty: china_today(). Tests pin it.
+    std::function<date::sys_days()> today;
 };
 
 /// One line of the audit trail.
@@ -105,6 +120,41 @@ public:
     [[nodiscard]] rule_set const& rules() const noexcept;
     /// Sets who is recorded in the audit trail for the following writes.
     void set_actor(std::string actor);
+    /// Today's date by the store's clock (store_options::today): the latest date a record may carry.
+    [[nodiscard]] date::sys_days today() const;
+    /// True when the store was opened with store_options::read_only.
+    [[nodiscard]] bool read_only() const noexcept;
+    /// True while a store::transaction is open on this store.
+    [[nodiscard]] bool in_transaction() const noexcept;
+
+    /// Several writes as one transaction: every store call between construction and commit() lands
+    /// together or not at all (each call becomes a savepoint of it, so a call that throws leaves the
+    /// earlier ones in place and the caller decides). Destruction without commit() rolls back.
+    /// The write lock is taken at construction (BEGIN IMMEDIATE), waiting up to the busy timeout.
+    class transaction {
+    public:
+        /// \throws storage_error when the store is read-only, a transaction is already open on it, or the
+        ///         lock cannot be had within the busy timeout.
+        explicit transaction(store& s);
+        transaction(transaction const&) = delete;
+        transaction& operator=(transaction const&) = delete;
+        ~transaction();
+        /// \throws storage_error when the commit fails (the transaction is then rolled back).
+        void commit();
+        /// Undoes every write since construction (also what destruction does).
+        void rollback() noexcept;
+
+    private:
+        store* s_;
+        bool open_ = true;
+    };
+
+    /// Writes a consistent copy of the store to `target` with SQLite's online backup, while other
+    /// connections may go on writing (they wait at most for one page step). The copy is written to a
+    /// temporary file beside `target` and renamed over it when complete.
+    /// \throws storage_error when the copy cannot be written; invalid_input{"target"} when `target` is
+    ///         the store's own file.
+    void backup(std::filesystem::path const& target) const;
 
     // ---- organisations
     /// Adds an organisation; `draft.id` and `draft.version` are ignored.
@@ -132,6 +182,12 @@ public:
     /// Adds many members in one transaction (all or nothing). Returns their ids in input order.
     /// A batch of `bulk_cache_min_rows` or more runs with the page cache of `bulk_cache_kib`.
     std::vector<member_id> add_members(std::span<member const> drafts, std::string_view why = {});
+    /// The plausibility checks add_member and update_member apply besides validate_member, so that an
+    /// importer can report them row by row before writing: text fields valid UTF-8 without control
+    /// characters and within their caps (docs/reliability.md), admission not before 1921-07-01, birth
+    /// before admission, no date after today().
+    /// \throws invalid_input naming the field; rule_violation record.not_in_future.
+    void check_member_plausible(member const& m) const;
     /// \throws not_found.
     [[nodiscard]] member get_member(member_id id) const;
     /// The member with this ID number, if any.
@@ -256,6 +312,17 @@ private:
     explicit store(std::unique_ptr<impl> p);
     std::unique_ptr<impl> impl_;
 };
+
+/// Replaces the content of the store `target` (created when missing) with the backup `source`, after
+/// checking the backup: `PRAGMA integrity_check` must answer ok, the file must be a dangyuan store
+/// (application id) with a schema version this library can read (an older one is migrated when the
+/// store is next opened for writing). `target`, when it exists, must itself be a dangyuan store or an
+/// empty file. Nothing is replaced when a check fails. The copy goes through SQLite's backup API into
+/// `target` under its write lock, so connections open on it see the old or the new content, never a mix.
+/// \throws storage_error naming the failed check; invalid_input{"source"} when source and target are
+///         the same file.
+void restore(std::filesystem::path const& source, std::filesystem::path const& target,
+             std::chrono::milliseconds busy_timeout = std::chrono::milliseconds{5000});
 
 /// Same as `store::open`.
 [[nodiscard]] inline store open_store(std::filesystem::path const& path, store_options options = {}) {

@@ -1,0 +1,77 @@
+// dangyuan backup / restore: an online copy of the store, and a verified way back from one.
+
+#include <filesystem>
+#include <ostream>
+
+#include "cli/command.hpp"
+#include "dangyuan/core/errors.hpp"
+
+namespace dangyuan::cli {
+namespace {
+
+void backup_options(po::options_description& d, po::positional_options_description& p) {
+    d.add_options()("file", po::value<std::string>()->required()->value_name("FILE"), "the backup to write")(
+        "force", "replace FILE when it exists");
+    p.add("file", 1);
+}
+
+int run_backup(context& ctx, po::variables_map const& vm) {
+    std::filesystem::path const file = vm["file"].as<std::string>();
+    if (std::filesystem::exists(file) && !vm.count("force"))
+        throw invalid_input("file", "'" + file.string() + "' exists; give --force to replace it");
+    auto& s = ctx.open_read();
+    s.backup(file);
+    *ctx.out << "backed up " << ctx.db.string() << " to " << file.string() << " (" << s.member_count()
+             << " members, schema version " << s.schema_version() << ")\n";
+    return exit_ok;
+}
+
+void restore_options(po::options_description& d, po::positional_options_description& p) {
+    d.add_options()("file", po::value<std::string>()->required()->value_name("FILE"),
+                    "the backup to restore from");
+    p.add("file", 1);
+}
+
+int run_restore(context& ctx, po::variables_map const& vm) {
+    std::filesystem::path const file = vm["file"].as<std::string>();
+    restore(file, ctx.db, ctx.busy_timeout);
+    store_options o;
+    o.actor = ctx.actor;
+    o.create = false;
+    o.busy_timeout = ctx.busy_timeout;
+    auto const s = store::open(ctx.db, o);  // migrates a backup of an older schema
+    *ctx.out << "restored " << ctx.db.string() << " from " << file.string() << " (" << s.member_count()
+             << " members)\n";
+    return exit_ok;
+}
+
+[[maybe_unused]] bool const registered_backup = register_command({
+    .name = "backup",
+    .summary = "copy the store to FILE while it stays in use (SQLite online backup)",
+    .arguments = "FILE",
+    .description =
+        "Writes a consistent copy of the store to FILE, one self-contained SQLite file. Other commands may\n"
+        "go on writing meanwhile; the copy holds the store as it was when the copy began. The store itself\n"
+        "is only read.",
+    .examples = "  dangyuan --db district.db backup district-2026-11-26.db",
+    .options = backup_options,
+    .run = run_backup,
+});
+
+[[maybe_unused]] bool const registered_restore = register_command({
+    .name = "restore",
+    .summary = "replace the store with a backup, after checking the backup",
+    .arguments = "FILE",
+    .description =
+        "Checks FILE first (PRAGMA integrity_check, that it is a dangyuan store, a schema version this\n"
+        "program can read) and refuses it, changing nothing, when a check fails. The store given by --db\n"
+        "(created when missing; otherwise it must be a dangyuan store) then receives the backup's content\n"
+        "in one step: other programs using it see the old or the new content, never a mix. A backup of an\n"
+        "older schema is then migrated.",
+    .examples = "  dangyuan --db district.db restore district-2026-11-26.db",
+    .options = restore_options,
+    .run = run_restore,
+});
+
+}  // namespace
+}  // namespace dangyuan::cli
