@@ -243,6 +243,36 @@ void bind_store(py::module_& m) {
             "read_only", [](h& s) { return s.call([](store& st) { return st.read_only(); }); },
             "True when the store was opened with read_only=True.");
 
+    // ---- official holiday data and voting members
+    cls.def(
+           "load_holidays",
+           [](h& s, std::string const& text, std::string const& source, bool replace, std::string const& why) {
+               s.call([&](store& st) {
+                   st.load_holidays(text, source, replace, why);
+                   return 0;
+               });
+           },
+           py::arg("text"), py::arg("source"), py::arg("replace") = false, py::arg("why") = "",
+           "Loads official holiday data (the WorkCalendar text format) into the store; its working-day rules "
+           "use it from then on. source names the notice. Raises InvalidInput for malformed data or no "
+           "source, Conflict for a year the store already has unless replace=True.")
+        .def(
+            "calendar", [](h& s) { return s.call([](store& st) { return st.calendar(); }); },
+            "The WorkCalendar of the store: the built-in years and those loaded.")
+        .def(
+            "loaded_holiday_years",
+            [](h& s) { return s.call([](store& st) { return st.loaded_holiday_years(); }); },
+            "The years loaded into the store as (year, source) pairs, in load order.")
+        .def(
+            "voting_roll",
+            [](h& s, org_id branch, date::sys_days on) {
+                auto const r = s.call([&](store& st) { return st.voting_roll_on(branch, on); });
+                return py::make_tuple(r.voters, r.away);
+            },
+            py::arg("branch"), py::arg("on"),
+            "(voters, away): the branch's full members with a vote on the date (vote.entitled_full_members) "
+            "and how many of them are away on a mobility episode. A branch meeting counts them as entitled.");
+
     m.def(
         "restore",
         [](std::filesystem::path const& source, std::filesystem::path const& target, double busy_timeout) {

@@ -216,6 +216,13 @@ struct codec<date::sys_days> {
     }
 };
 
+template <>
+struct codec<civil_day> {
+    static civil_day load(py::handle value, std::string_view field) {
+        return codec<date::sys_days>::load(value, field);
+    }
+};
+
 template <class E>
 struct codec<E, std::enable_if_t<std::is_enum_v<E>>> {
     static E load(py::handle value, std::string_view field) { return enum_from_python<E>(value, field); }

@@ -55,7 +55,8 @@ void case_open_options(po::options_description& d, po::positional_options_descri
                     "the date of the written application (递交入党申请书)")(
         "rule-set", po::value<std::string>()->value_name("NAME"),
         "the rule set the case follows (default: the store's own)")(
-        "backfilled", "补录: history recorded in order, time and content rules not checked");
+        "backfilled", "补录: history recorded in order, time and content rules not checked")(
+        "mobile", "流动人员: the political review will also consult the 户籍地 and 居住地 organisations");
     add_why_option(d);
 }
 
@@ -89,7 +90,8 @@ int run_case_open(context& ctx, po::variables_map const& vm) {
                 .education = m.education,
                 .category = m.category,
                 .work_unit = m.work_unit,
-                .branch = m.branch};
+                .branch = m.branch,
+                .mobile = vm.count("mobile") > 0};
     auto const id = s.open_case(a, {step::application_submitted, applied, {}},
                                 vm.count("rule-set") ? vm["rule-set"].as<std::string>() : std::string(),
                                 vm.count("backfilled") > 0, why_of(vm));
@@ -144,10 +146,14 @@ void case_step_options(po::options_description& d, po::positional_options_descri
                                                  po::value<std::string>()->value_name("DATE"),
                                                  "pre_review, admission_meeting: leaves the unit on")(
         "since", po::value<std::string>()->value_name("DATE"),
-        "cultivation_transferred: cultivation began on")("reason",
-                                                         po::value<std::string>()->value_name("TEXT"),
-                                                         "the reason for a late step, an override or a "
-                                                         "withdrawal");
+        "cultivation_transferred: cultivation began on")(
+        "household-org", po::value<std::string>()->value_name("ORG"),
+        "political_review of a mobile applicant: the 户籍地 organisation consulted")(
+        "residence-org", po::value<std::string>()->value_name("ORG"),
+        "political_review of a mobile applicant: the 居住地 organisation consulted")(
+        "reason", po::value<std::string>()->value_name("TEXT"),
+        "the reason for a late step, an override or a "
+        "withdrawal");
     add_vote_options(d);
     add_why_option(d);
     p.add("case", 1).add("step", 1);
@@ -169,7 +175,12 @@ int run_case_step(context& ctx, po::variables_map const& vm) {
     d.days = vm["days"].as<int>();
     d.class_hours = vm["hours"].as<int>();
     d.special_case = vm.count("special-case") > 0;
-    d.vote = vote_of(vm);
+    // A branch meeting's vote counts the branch's voting members (vote.entitled_full_members); without
+    // --entitled the store's count is used.
+    std::optional<int> entitled;
+    if ((r.kind == step::admission_meeting || r.kind == step::conversion_meeting) && !vm.count("entitled"))
+        entitled = s.voting_roll_on(s.get_case(id).person().branch, r.date).voters;
+    d.vote = vote_of(vm, entitled);
     if (vm.count("decision")) d.decision = parse_decision(vm["decision"].as<std::string>());
     d.extension_months = vm["extension-months"].as<int>();
     if (vm.count("notice-for"))
@@ -179,6 +190,8 @@ int run_case_step(context& ctx, po::variables_map const& vm) {
     d.expected_leave = optional_date(vm, "expected-leave");
     d.since = optional_date(vm, "since");
     if (vm.count("reason")) d.reason = vm["reason"].as<std::string>();
+    if (vm.count("household-org")) d.household_org = vm["household-org"].as<std::string>();
+    if (vm.count("residence-org")) d.residence_org = vm["residence-org"].as<std::string>();
     auto const before = s.case_member(id);
     s.record_step(id, r, why_of(vm));
     auto const c = s.get_case(id);

@@ -287,8 +287,8 @@ void add_vote_options(po::options_description& d) {
         "abstain", po::value<int>()->default_value(0)->value_name("N"), "vote: 弃权");
 }
 
-std::optional<branch_vote> vote_of(po::variables_map const& vm) {
-    if (!vm.count("entitled")) {
+std::optional<branch_vote> vote_of(po::variables_map const& vm, std::optional<int> entitled) {
+    if (!vm.count("entitled") && !(entitled && (vm.count("present") || vm.count("yes")))) {
         if (vm.count("present") || vm.count("yes"))
             throw usage_error("a vote needs --entitled, --present and --yes");
         return std::nullopt;
@@ -296,7 +296,7 @@ std::optional<branch_vote> vote_of(po::variables_map const& vm) {
     if (!vm.count("present") || !vm.count("yes"))
         throw usage_error("a vote needs --entitled, --present and --yes");
     branch_vote v;
-    v.entitled = vm["entitled"].as<int>();
+    v.entitled = vm.count("entitled") ? vm["entitled"].as<int>() : *entitled;
     v.present = vm["present"].as<int>();
     v.written_opinions = vm["written"].as<int>();
     v.yes = vm["yes"].as<int>();

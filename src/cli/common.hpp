@@ -88,8 +88,10 @@ void add_unmasked_options(po::options_description& d);
 /// Adds `--entitled`, `--present`, `--written`, `--yes`, `--no`, `--abstain`: the counts of a branch
 /// meeting's vote (票决).
 void add_vote_options(po::options_description& d);
-/// The vote of those options, when `--entitled` is given.
-[[nodiscard]] std::optional<branch_vote> vote_of(po::variables_map const& vm);
+/// The vote of those options, when `--entitled` is given, or `entitled` (the store's count of the voting
+/// members) is known and `--present` / `--yes` are given.
+[[nodiscard]] std::optional<branch_vote> vote_of(po::variables_map const& vm,
+                                                 std::optional<int> entitled = std::nullopt);
 
 /// Adds `--why REASON` (recorded in the audit trail).
 void add_why_option(po::options_description& d);

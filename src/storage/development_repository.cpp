@@ -135,12 +135,8 @@ std::vector<party_probation> store::party_probations(member_id id) const {
 
 void store::register_rule_set(rule_set const& profile) {
     try {
-        if (profile.name == rule_set::national_2014().name) {
-            if (!(profile == rule_set::national_2014()))
-                throw violation("rules.profile_cannot_weaken", "the national rule set cannot be redefined");
-            return;
-        }
-        check_tightens(rule_set::national_2014(), profile);
+        check_profile(profile);
+        if (profile.name == rule_set::national_2014().name) return;
         auto const text = to_text(profile);
         SQLite::Statement find(impl_->db, "SELECT definition FROM rule_sets WHERE name = ?");
         find.bind(1, profile.name);

@@ -1205,10 +1205,7 @@ void open_disposition(store& s, member_id m, disposition_opened const& r, std::s
                                             ", after " + format_iso(r.date));
         auto const st = s.standing_on(m, r.date);
         if (st && st->state == standing_state::exited)
-            throw violation("standing.final_exits", mem.name + " left the party on " +
-                                                        format_iso(*st->since) + " (" +
-                                                        std::string(chinese_name(*st->last_event)) +
-                                                        "); there is nobody to dispose of");
+            final_exit(mem.name, *st->since, chinese_name(*st->last_event), "there is nobody to dispose of");
         if (*status != r.status)
             throw invalid_input("status", mem.name + " is a " + std::string(chinese_name(*status)) + " on " +
                                               format_iso(r.date) + ", not a " +

@@ -70,7 +70,11 @@ rejects dev.step_sequence "$DY" "${DB[@]}" case step 1 conversion_meeting --date
 step conversion_applied --date 2025-11-01
 rejects dev.conversion_after_probation "$DY" "${DB[@]}" case step 1 conversion_meeting --date 2025-11-10 \
     --decision convert --entitled 10 --present 9 --yes 9
-step conversion_meeting --date 2025-11-21 --decision convert --entitled 10 --present 9 --yes 9
+# The vote counts the branch's full members with a vote (vote.entitled_full_members): 10; 林晓 is
+# probationary. Without --entitled the store's count is used.
+rejects vote.entitled_full_members "$DY" "${DB[@]}" case step 1 conversion_meeting --date 2025-11-21 \
+    --decision convert --entitled 11 --present 10 --yes 10
+step conversion_meeting --date 2025-11-21 --decision convert --present 9 --yes 9
 step conversion_approved --date 2025-12-10 --passed yes
 has out "full member (正式党员) from 2025-11-20"
 step archived --date 2025-12-20
@@ -116,4 +120,16 @@ has err "org: no organisation named"
 cp t.db before.db
 rejects dev.talk_within_1_month "$DY" "${DB[@]}" case step 2 talk_held --date 2026-12-20 --by 1
 cmp -s t.db before.db || fail "a refused step changed the store"
+# Official holiday data of a year the library does not ship is loaded into the store, with its source.
+expect 0 "$DY" "${DB[@]}" calendar list
+has out "2026  built in"
+lacks out "2027"
+printf 'year 2027\noff 2027-01-01 元旦\n' > h2027.txt
+expect 2 "$DY" "${DB[@]}" calendar load h2027.txt
+has err "source"
+expect 0 "$DY" "${DB[@]}" calendar load h2027.txt --source 测试通知
+expect 0 "$DY" "${DB[@]}" calendar list
+has out "2027  loaded: 测试通知"
+expect 1 "$DY" "${DB[@]}" calendar load h2027.txt --source 测试通知
+has err "already has holiday data for 2027"
 echo "case: ok"

@@ -10,7 +10,8 @@ import dangyuan as dy
 from conftest import d, full_member, id_for
 
 S = dy.Step
-VOTE = dy.BranchVote(entitled=20, present=15, written_opinions=2, yes=14, no=1)
+# The branch meeting counts the four full members of the pipeline branch (vote.entitled_full_members).
+VOTE = dy.BranchVote(entitled=4, present=3, written_opinions=1, yes=3, no=1)
 
 
 def applicant(branch, **changes):

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "dangyuan/agenda/agenda_kinds.hpp"
+#include "dangyuan/rules/profile.hpp"
 #include "test_support.hpp"
 
 using namespace dangyuan;
@@ -124,5 +125,32 @@ TEST_CASE("catalogue: every agenda item kind put on the agenda is catalogued wit
         CHECK_FALSE(k.chinese.empty());
         CHECK(used.count(std::string(k.kind)) == 1);  // no catalogued kind that nothing produces
         CHECK(text.find("| `" + std::string(k.kind) + "` |") != std::string::npos);
+    }
+}
+
+TEST_CASE("catalogue: one owner per rule — each rule id is raised in one header, none in src/",
+          "[catalogue]") {
+    std::regex const raised(R"(violation\(\s*"([a-z0-9_.]+)\")");
+    std::map<std::string, std::set<std::string>> owners;
+    for (auto const& dir : {source_dir / "include", source_dir / "src"})
+        for (auto const& e : std::filesystem::recursive_directory_iterator(dir)) {
+            auto const ext = e.path().extension().string();
+            if (!e.is_regular_file() || (ext != ".hpp" && ext != ".cpp")) continue;
+            auto const text = test::file_bytes(e.path());
+            for (std::sregex_iterator it(text.begin(), text.end(), raised), end; it != end; ++it)
+                owners[(*it)[1]].insert(std::filesystem::relative(e.path(), source_dir).string());
+        }
+    CHECK(owners.size() > 100);
+    for (auto const& [id, files] : owners) {
+        INFO(id << " is raised in " << files.size() << " files: " << *files.begin() << " …");
+        CHECK(files.size() == 1);
+        CHECK(files.begin()->rfind("include/", 0) == 0);  // rule logic lives in the headers
+    }
+    // The parameters: one per rule and key, every field of the rule set covered (profile_test.cpp).
+    std::set<std::string> keys;
+    for (auto const& p : detail::rule_parameters) {
+        INFO(p.key);
+        CHECK(keys.insert(std::string(p.key)).second);
+        CHECK_NOTHROW(find_rule(p.rule_id));
     }
 }

@@ -154,6 +154,12 @@ struct ballots_counted {
     return out;
 }
 
+/// The one check of eval.one_ballot_per_evaluator: an evaluator casts one ballot on a member.
+/// \throws rule_violation eval.one_ballot_per_evaluator, always.
+[[noreturn]] inline void second_ballot(std::string const& evaluator, std::string const& member) {
+    throw violation("eval.one_ballot_per_evaluator", evaluator + " has already voted on " + member);
+}
+
 /// Checks a count on its own: a valid member, at least one voter, valid and distinct voters
 /// (eval.one_ballot_per_evaluator), a tally matching the voters, and evaluator choices present only when
 /// the rule set keeps ballot identity and then consistent with voters and tally.
@@ -167,9 +173,8 @@ inline void validate_ballots_counted(ballots_counted const& rec, rule_set const&
         if (!v.valid()) throw invalid_input("voters", "an evaluator without a member id");
         for (std::size_t j = 0; j < i; ++j)
             if (rec.voters[j] == v)
-                throw violation("eval.one_ballot_per_evaluator",
-                                "evaluator " + std::to_string(v.value()) + " cast two ballots on member " +
-                                    std::to_string(rec.member.value()) + " in the same count");
+                second_ballot("evaluator " + std::to_string(v.value()),
+                              "member " + std::to_string(rec.member.value()));
     }
     for (int c : rec.tally.counts)
         if (c < 0) throw invalid_input("tally", "negative count " + std::to_string(c));

@@ -603,9 +603,7 @@ struct campaign_checker {
         for (auto const v : r.voters) {
             auto const& e = on_roll(v, "voters");
             not_exempted(e, "voters");
-            if (p.voters.count(v))
-                throw violation("eval.one_ballot_per_evaluator",
-                                e.who.name + " (" + member_text(v) + ") has already voted on " + p.who.name);
+            if (p.voters.count(v)) second_ballot(e.who.name + " (" + member_text(v) + ")", p.who.name);
         }
     }
 

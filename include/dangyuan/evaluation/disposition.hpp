@@ -633,9 +633,7 @@ struct disposition_checker {
     void operator()(disposition_opened const& r) const {
         for (auto const& d : ds)
             if (d.exited())
-                throw violation("standing.final_exits", f.member_name + " left the party on " +
-                                                            format_date(*d.concluded) + " (" +
-                                                            std::string(to_string(d.outcome)) + ")");
+                final_exit(f.member_name, *d.concluded, to_string(d.outcome), "no further disposition");
         not_blank(r.matter, "matter", "a disposition needs the matter it concerns");
         if (r.status == member_status::probationary)
             throw violation("disposition.not_for_probationary",

@@ -155,6 +155,16 @@ struct standing {
     return st;
 }
 
+/// The one check of standing.final_exits: nobody comes back from a final exit (劝退, 除名, 开除, 自行脱党,
+/// 取消预备党员资格, death). Raised wherever a record would follow one — a standing event, a disposition.
+/// \param how what the exit was (Chinese name); \param what what was attempted, and what is possible instead.
+/// \throws rule_violation standing.final_exits, always.
+[[noreturn]] inline void final_exit(std::string const& name, date::sys_days since, std::string_view how,
+                                    std::string const& what) {
+    throw violation("standing.final_exits", name + " left the party on " + format_date(since) + " (" +
+                                                std::string(how) + "); " + what);
+}
+
 /// Checks that `next` may follow `history` for member `m`.
 /// \throws invalid_input{"date"} when the event predates admission or the last event;
 /// \throws rule_violation standing.final_exits (anything after an exit), standing.transitions (an event
@@ -171,10 +181,8 @@ inline void check_standing_event(member const& m, std::span<standing_event const
     auto const st = standing_on(m, history, next.date).value_or(standing{});
     auto const what = std::string(chinese_name(next.kind)) + " (" + std::string(to_string(next.kind)) + ")";
     if (st.state == standing_state::exited)
-        throw violation("standing.final_exits", m.name + " left the party on " + format_date(*st.since) +
-                                                    " (" + std::string(chinese_name(*st.last_event)) + "); " +
-                                                    what +
-                                                    " is not possible; a former member may apply anew");
+        final_exit(m.name, *st.since, chinese_name(*st.last_event),
+                   what + " is not possible; a former member may apply anew");
     if (!standing_after(st.state, next.kind))
         throw violation("standing.transitions",
                         what + " is not possible while standing is " + std::string(to_string(st.state)));

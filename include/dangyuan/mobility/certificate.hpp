@@ -584,10 +584,8 @@ inline void check_certificate_record(activity_certificate const& c, certificate_
     switch (next.kind) {
         case certificate_event_kind::presented:
             if (!next.org || !next.org->valid()) throw invalid_input("org", what + ": the host is not given");
-            if (*next.org == c.issue.branch)
-                throw violation(
-                    "mobility.one_side_affiliation",
-                    what + ": the host is the home branch; the certificate is presented elsewhere");
+            detail::require_host_elsewhere(c.issue.branch, next.org,
+                                           what + " (the certificate is presented elsewhere)");
             break;
         case certificate_event_kind::returned:
             if (next.text.empty())

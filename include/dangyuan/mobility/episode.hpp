@@ -305,12 +305,18 @@ inline int report_period_of(date::sys_days left, date::sys_days d, rule_set cons
     return n;
 }
 
-inline void require_not_home(mobility_episode const& ep, std::optional<org_id> host, char const* what) {
-    if (host && *host == ep.home_branch)
+/// The one check of mobility.one_side_affiliation (一方隶属): the relationship stays with the home branch,
+/// so a host (of an episode, of a certificate) is another organisation.
+/// \throws rule_violation mobility.one_side_affiliation when `host` is `home`.
+inline void require_host_elsewhere(org_id home, std::optional<org_id> host, std::string const& what) {
+    if (host && *host == home)
         throw violation("mobility.one_side_affiliation",
-                        std::string(what) + ": the host organisation is the home branch " +
-                            std::to_string(ep.home_branch.value()) +
+                        what + ": the host organisation is the home branch " + std::to_string(home.value()) +
                             ", which holds the relationship; a host is another organisation");
+}
+
+inline void require_not_home(mobility_episode const& ep, std::optional<org_id> host, char const* what) {
+    require_host_elsewhere(ep.home_branch, host, what);
 }
 
 }  // namespace detail

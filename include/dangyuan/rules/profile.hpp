@@ -487,6 +487,7 @@ using num = number<int, D>;
 template <sw D>
 using fen_num = number<std::int64_t, D>;
 using month_of_year = number<unsigned, sw::free>;
+using month_of_year_lower = number<unsigned, sw::lower>;
 using rounding_choice = choice<dues_rounding, true>;
 using back_payment_choice = choice<back_payment_policy, false, back_payment_policy::refuse>;
 
@@ -636,7 +637,7 @@ inline constexpr std::array rule_parameters{
                    evaluation.readmission_bar_years),
     DANGYUAN_PARAM(num<sw::free>, "eval.correction_review_notice_months",
                    "disposition.correction_review_notice", evaluation.correction_review_notice_months),
-    DANGYUAN_PARAM(number<unsigned, sw::lower>, "eval.yearly_evaluation_from_month", "eval.yearly",
+    DANGYUAN_PARAM(month_of_year_lower, "eval.yearly_evaluation_from_month", "eval.yearly",
                    evaluation.yearly_evaluation_from_month),
     DANGYUAN_PARAM(num<sw::limit_lower>, "eval.party_spirit_analysis_months",
                    "eval.party_spirit_analysis_periodic", evaluation.party_spirit_analysis_months),
@@ -721,6 +722,18 @@ inline void check_tightens(rule_set const& base, rule_set const& profile) {
                             "profile '" + profile.name + "' sets " + std::string(p.key) + " = " + *why +
                                 " in '" + base.name + "' (rule " + std::string(p.rule_id) + "; " +
                                 std::string(p.tightening) + ")");
+}
+
+/// Checks a profile to register: the national set under its own name only unchanged, any other name only
+/// tightening the national set.
+/// \throws rule_violation rules.profile_cannot_weaken.
+inline void check_profile(rule_set const& profile) {
+    if (profile.name == rule_set::national_2014().name) {
+        if (!(profile == rule_set::national_2014()))
+            throw violation("rules.profile_cannot_weaken", "the national rule set cannot be redefined");
+        return;
+    }
+    check_tightens(rule_set::national_2014(), profile);
 }
 
 /// A profile derived from the national baseline by `change`, checked with `check_tightens`.
