@@ -487,6 +487,8 @@ using num = number<int, D>;
 template <sw D>
 using fen_num = number<std::int64_t, D>;
 using month_of_year = number<unsigned, sw::free>;
+template <sw D>
+using unsigned_num = number<unsigned, D>;  // one macro argument: the comma of number<…, …> would split it
 using rounding_choice = choice<dues_rounding, true>;
 using back_payment_choice = choice<back_payment_policy, false, back_payment_policy::refuse>;
 
@@ -636,7 +638,7 @@ inline constexpr std::array rule_parameters{
                    evaluation.readmission_bar_years),
     DANGYUAN_PARAM(num<sw::free>, "eval.correction_review_notice_months",
                    "disposition.correction_review_notice", evaluation.correction_review_notice_months),
-    DANGYUAN_PARAM(number<unsigned, sw::lower>, "eval.yearly_evaluation_from_month", "eval.yearly",
+    DANGYUAN_PARAM(unsigned_num<sw::lower>, "eval.yearly_evaluation_from_month", "eval.yearly",
                    evaluation.yearly_evaluation_from_month),
     DANGYUAN_PARAM(num<sw::limit_lower>, "eval.party_spirit_analysis_months",
                    "eval.party_spirit_analysis_periodic", evaluation.party_spirit_analysis_months),
