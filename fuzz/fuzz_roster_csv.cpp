@@ -5,7 +5,7 @@
 // description of a row that matches an existing member. It follows `io::plan_rows` without the store
 // (the store's code is not built here): one person, 张建国, counts as stored.
 // Properties: only invalid_input escapes decoding and reading; decoded text is valid UTF-8; records
-// come in line order; the row checks never throw.
+// come in strictly increasing line order; the row checks never throw.
 
 #include <algorithm>
 #include <cstddef>
@@ -129,9 +129,10 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
             auto const text = io::decode(bytes, forced);
             require(!io::first_invalid_utf8(text.utf8).has_value());
             io::read_csv(text.utf8, [&](io::csv_record&& r) {
-                // Non-decreasing only: a bare CR ends a record without a new line number (see
-                // fuzz_regression_test.cpp, "read_csv: a bare carriage return …").
-                require(records.empty() || r.line >= records.back().line);
+                // Each record starts on a later line than the one before (CR LF, bare CR and LF
+                // each end a line), and on a line the text has.
+                require(r.line >= 1);
+                require(records.empty() || r.line > records.back().line);
                 records.push_back(std::move(r));
             });
         } catch (dy::invalid_input const&) {

@@ -1,11 +1,12 @@
 // libcsv does the parsing. It is fed one line at a time so that each record can be given the line it
-// starts on, which is what a clerk sees as the row number in a spreadsheet.
+// starts on, which is what a clerk sees as the row number in a spreadsheet. libcsv ends a record at CR
+// as at LF, and spreadsheets start a new row at either, so a line ends at CR LF (once), at a bare CR or at
+// LF; line breaks inside quoted fields are counted the same way.
 
 #include "io/csv.hpp"
 
 #include <csv.h>
 
-#include <algorithm>
 #include <memory>
 
 #include "dangyuan/core/errors.hpp"
@@ -21,10 +22,27 @@ struct parse_state {
     std::size_t newlines_in_fields = 0;
 };
 
+// The end of the line that starts at `pos`: just past its CR LF, bare CR or LF, or the end of `text`.
+std::size_t line_end(std::string_view text, std::size_t pos) {
+    auto const brk = text.find_first_of("\r\n", pos);
+    if (brk == std::string_view::npos) return text.size();
+    if (text[brk] == '\r' && brk + 1 < text.size() && text[brk + 1] == '\n') return brk + 2;
+    return brk + 1;
+}
+
+std::size_t count_line_breaks(std::string_view text) {
+    std::size_t n = 0;
+    for (std::size_t pos = 0; pos < text.size(); ++n) {
+        pos = line_end(text, pos);
+        if (pos == text.size() && text.back() != '\r' && text.back() != '\n') break;
+    }
+    return n;
+}
+
 void on_field(void* data, std::size_t length, void* user) {
     auto& st = *static_cast<parse_state*>(user);
     std::string field(data ? static_cast<char const*>(data) : "", data ? length : 0);
-    st.newlines_in_fields += static_cast<std::size_t>(std::count(field.begin(), field.end(), '\n'));
+    st.newlines_in_fields += count_line_breaks(field);
     st.current.fields.push_back(std::move(field));
 }
 
@@ -60,8 +78,7 @@ void read_csv(std::string_view text, std::function<void(csv_record&&)> const& si
     st.sink = &sink;
     std::size_t pos = 0;
     while (pos < text.size()) {
-        auto const nl = text.find('\n', pos);
-        auto const end = nl == std::string_view::npos ? text.size() : nl + 1;
+        auto const end = line_end(text, pos);
         auto const chunk = text.substr(pos, end - pos);
         // A row (a record, quoted line breaks included) is bounded: a file without line breaks or with
         // an unclosed quote is refused at the cap instead of being held as one endless cell.
@@ -74,7 +91,7 @@ void read_csv(std::string_view text, std::function<void(csv_record&&)> const& si
             throw invalid_input("csv", "line " + std::to_string(st.line) + ": malformed quoting (" +
                                            csv_strerror(csv_error(parser.get())) +
                                            "); a quote inside a field must be doubled");
-        if (nl != std::string_view::npos) ++st.line;
+        if (text[end - 1] == '\r' || text[end - 1] == '\n') ++st.line;
         pos = end;
     }
     if (csv_fini(parser.get(), on_field, on_record, &st) != 0)

@@ -1136,8 +1136,11 @@ std::vector<low_grade_follow_up> low_grade_follow_ups(store const& s, scope sc, 
                 row.graded_by = *p.graded_by;
                 row.graded_on = *p.graded_on;
                 row.follow_ups = p.follow_ups;
-                row.followed_up = std::any_of(p.follow_ups.begin(), p.follow_ups.end(),
-                                              [&](follow_up_kind k) { return follow_up_fits(*p.final, k); });
+                row.followed_up =
+                    std::any_of(p.follow_ups.begin(), p.follow_ups.end(),
+                                // An init-capture: clang before 16 cannot capture a
+                                // structured binding.
+                                [given = *p.final](follow_up_kind k) { return follow_up_fits(given, k); });
                 if (auto const file = find_file(impl.db, id)) {
                     auto const ds = dispositions_of(file->file, s.rule_set_named(file->file.rule_set_name));
                     std::size_t opened = 0;

@@ -413,9 +413,10 @@ std::vector<roster_table> load_roster_parts(store const& s, roster_parts_options
     {
         std::vector<std::jthread> threads;
         for (std::size_t k = 0; k < readers; ++k)
-            threads.emplace_back([&, k] {
+            // `lo` by init-capture: clang before 16 cannot capture a structured binding.
+            threads.emplace_back([&, k, first = lo] {
                 try {
-                    auto const from = lo + static_cast<std::int64_t>(k) * width;
+                    auto const from = first + static_cast<std::int64_t>(k) * width;
                     // Each part may hold every row of the scope: the bound is an upper bound, and
                     // room reserved but never written is address space only.
                     parts[k] = load_range(rs[k].db.get(), sc, as_of, std::pair{from, from + width}, bound);

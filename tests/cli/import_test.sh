@@ -27,6 +27,16 @@ cmp -s d.db before.db || fail "a rejected import changed the store file"
 expect 0 "$DY" --db d.db init
 has out "4 organisations, 0 members"
 
+# 1b. The same file with CR-only line endings (an old spreadsheet's "CSV"): the same row numbers.
+tr -d '\r' < "$FIXTURES/roster_mistakes.csv" | tr '\n' '\r' > mistakes_cr.csv
+cp d.db before_cr.db
+expect 1 "$DY" --db d.db import mistakes_cr.csv
+has err "row 2, 公民身份号码 '370102197003151238': wrong check character"
+has err "row 10, 公民身份号码 '370102194508150131': the same person as row 6"
+has err "row 11: the row has 6 cells, the header 18"
+has err "10 problems in 9 rows; nothing was imported"
+cmp -s d.db before_cr.db || fail "a rejected import changed the store file"
+
 # 2. A dry run of the corrected file says what would happen and writes nothing.
 expect 0 "$DY" --db d.db import "$FIXTURES/roster_good.csv" --dry-run
 has out "(UTF-8 with BOM, 6 rows): 6 to be added, 0 to be updated, 0 unchanged"
