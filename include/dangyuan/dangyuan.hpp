@@ -3,6 +3,7 @@
 /// Umbrella header: everything of dangyuan in one include.
 
 #include "dangyuan/agenda/agenda.hpp"
+#include "dangyuan/agenda/agenda_kinds.hpp"
 #include "dangyuan/core/calendar.hpp"
 #include "dangyuan/core/codes.hpp"
 #include "dangyuan/core/errors.hpp"
@@ -25,6 +26,7 @@
 #include "dangyuan/member/discipline.hpp"
 #include "dangyuan/member/member.hpp"
 #include "dangyuan/member/standing.hpp"
+#include "dangyuan/member/voting.hpp"
 #include "dangyuan/mobility/abroad.hpp"
 #include "dangyuan/mobility/certificate.hpp"
 #include "dangyuan/mobility/episode.hpp"
@@ -35,6 +37,7 @@
 #include "dangyuan/org/org_rules.hpp"
 #include "dangyuan/rules/catalogue.hpp"
 #include "dangyuan/rules/profile.hpp"
+#include "dangyuan/rules/recording.hpp"
 #include "dangyuan/rules/rule_set.hpp"
 #include "dangyuan/rules/vote.hpp"
 #include "dangyuan/storage/store.hpp"

@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "cli/command.hpp"
+#include "cli/common.hpp"
 #include "dangyuan/core/errors.hpp"
 
 namespace dangyuan::cli {

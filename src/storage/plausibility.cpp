@@ -8,15 +8,12 @@
 
 #include "dangyuan/core/calendar.hpp"
 #include "dangyuan/rules/catalogue.hpp"
+#include "dangyuan/rules/recording.hpp"
 
 namespace dangyuan::storage {
 
 void check_not_in_future(store const& s, date::sys_days d, std::string_view field) {
-    auto const today = s.today();
-    if (d > today)
-        throw violation("record.not_in_future", std::string(field) + " " + format_date(d) +
-                                                    " is after the date of recording " + format_date(today) +
-                                                    "; a record states what has happened");
+    dangyuan::check_not_in_future(d, s.today(), field);
 }
 
 void check_not_in_future(store const& s, std::optional<date::sys_days> d, std::string_view field) {
