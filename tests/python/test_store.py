@@ -181,7 +181,7 @@ def test_queries_release_the_gil(store):
     """Another Python thread runs while the store works in C++: it leaves time stamps inside the middle
     half of the query's duration, which it could not do if the query held the GIL."""
     t = District(store)
-    store.add_members([full_member(t.branch_a, f"党员{i}", d(2002, 1, 1) + dt.timedelta(days=i), i % 100)
+    store.add_members([full_member(t.branch_a, f"党员{i}", d(2002, 1, 1) + dt.timedelta(days=i % 7919), i % 100)
                        for i in range(20000)])
     stamps = []
     stop = threading.Event()

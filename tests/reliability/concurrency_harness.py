@@ -58,7 +58,8 @@ CASE_STEPS = [
     ["committee_reviewed", "--date", "2024-11-01"],
     ["pre_review", "--date", "2024-11-10", "--passed", "yes", "--document", "预审意见"],
     ["application_form_filled", "--date", "2024-11-15"],
-    ["admission_meeting", "--date", "2024-11-20", "--entitled", "10", "--present", "9", "--yes", "8", "--no", "1"],
+    # Without --entitled the command counts the branch's voting members itself (vote.entitled_full_members).
+    ["admission_meeting", "--date", "2024-11-20", "--present", "9", "--yes", "8", "--no", "1"],
     ["higher_committee_talk", "--date", "2024-12-10"],
     ["admission_approved", "--date", "2025-02-10", "--passed", "yes"],
     ["approval_filed", "--date", "2025-02-15"],
