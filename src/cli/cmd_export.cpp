@@ -58,8 +58,8 @@ int run_agenda(context& ctx, po::variables_map const& vm) {
 
 int run_stats(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open_read();
-    auto const st = io::compute_statistics(s, scope_of(s, vm), as_of_date(vm), progress_to_stderr("stats"));
-    export_report(ctx, io::statistics_report(st), vm);
+    export_report(ctx, io::statistics_report(s, scope_of(s, vm), as_of_date(vm), progress_to_stderr("stats")),
+                  vm);
     return exit_ok;
 }
 
@@ -79,8 +79,8 @@ int run_all(context& ctx, po::variables_map const& vm) {
     auto const as_of = as_of_date(vm);
     io::roster_request req{where, as_of, sort_of(vm), true, false};
     req.masked = !unmasked_access(s, vm, "export all");
-    auto const st = io::compute_statistics(s, where, as_of, progress_to_stderr("stats"));
-    std::vector<io::report> sheets{io::statistics_report(st), io::agenda_report(s, where, as_of),
+    std::vector<io::report> sheets{io::statistics_report(s, where, as_of, progress_to_stderr("stats")),
+                                   io::agenda_report(s, where, as_of),
                                    io::roster_report(s, req, progress_to_stderr("roster"))};
     auto const header =
         vm["header"].as<std::string>() == "en" ? io::header_language::english : io::header_language::chinese;

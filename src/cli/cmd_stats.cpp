@@ -16,8 +16,10 @@ void stats_options(po::options_description& d, po::positional_options_descriptio
 
 int run_stats(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open_read();
-    auto const st = io::compute_statistics(s, scope_of(s, vm), as_of_date(vm), progress_to_stderr("stats"));
-    emit(ctx, io::statistics_report(st), vm, true);
+    auto const where = scope_of(s, vm);
+    auto const st =
+        statistics(s, {.as_of = as_of_date(vm), .where = where, .progress = progress_to_stderr("stats")});
+    emit(ctx, io::statistics_report(st, io::describe_scope(s, where)), vm, true);
     return exit_ok;
 }
 

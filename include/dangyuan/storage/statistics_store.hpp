@@ -1,0 +1,60 @@
+#pragma once
+/// \file
+/// The membership statistics of a scope on a date in the shape of the annual party statistics
+/// (党内统计), as one library call: `dangyuan::statistics(store, statistics_request{...})`. The store
+/// gathers the inputs of the scope set-wise (the members, their standing events, the development
+/// pipeline, the mobile members, the evaluation campaigns) and applies the counting rules of
+/// reports/statistics.hpp.
+
+#include <date/date.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <vector>
+
+#include "dangyuan/reports/statistics.hpp"
+#include "dangyuan/storage/store.hpp"
+
+namespace dangyuan {
+
+/// What to count.
+struct statistics_request {
+    date::sys_days as_of{};      ///< the statistics date (统计时点); required
+    scope where = scope::all();  ///< the scope's root organisation and everything below it
+    /// The period of the admissions and conversions counted; by default 1 January of the year of
+    /// `as_of` to `as_of` (`statistics_period::year_to_date`).
+    std::optional<statistics_period> period;
+    /// Called now and then with (members counted so far, members in scope); may be empty.
+    std::function<void(std::size_t, std::size_t)> progress;
+};
+
+/// The statistics of a scope on a date.
+struct statistics_result {
+    date::sys_days as_of{};
+    statistics_period period;
+    scope where;
+    std::size_t organisations = 0;  ///< organisations in scope
+    std::size_t branches = 0;       ///< of which branches and joint branches
+    std::int64_t total = 0;         ///< members counted (normal standing)
+    std::int64_t suspended = 0;     ///< members whose standing is suspended on the date (not counted)
+    int evaluation_year = 0;        ///< the year of the democratic evaluation reported (the year before)
+    /// The table: 合计, 党员类别, 性别, 民族, 年龄, 学历, 人员类别, 党龄 (membership_tally::rows), then
+    /// 发展党员 (development_rows), 流动党员 (mobility_rows) and 民主评议 (grade_tally_on::rows).
+    std::vector<statistics_row> rows;
+};
+
+/// Counts the members of `r.where` on `r.as_of` (membership_tally, counting_on) and the development,
+/// mobility and evaluation figures of the same scope:
+/// - 发展党员: the development cases of the branches in scope by their stage on `as_of` (closed cases
+///   left out) and those admitted and converted during the period (`store::pipeline_statistics`);
+/// - 流动党员: `mobility_statistics_on` on `as_of`;
+/// - 民主评议: the campaigns of the organisations in scope for `evaluation_year_reported(as_of)`, in
+///   their state on `as_of` (`campaign_state_on`, grade_tally_on).
+/// Reads only.
+/// \throws invalid_input{"period"} when the period ends before it starts or after `as_of`;
+///         not_found for an unknown scope root; storage_error.
+[[nodiscard]] statistics_result statistics(store const& s, statistics_request const& r);
+
+}  // namespace dangyuan

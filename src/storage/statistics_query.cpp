@@ -1,0 +1,91 @@
+// dangyuan::statistics: gathers the inputs of a scope set-wise (one roster read, one read of the
+// standing events of the scope, the pipeline, the mobility figures, the year's campaigns) and leaves
+// every counting decision to reports/statistics.hpp.
+
+#include "dangyuan/storage/statistics_store.hpp"
+
+#include <algorithm>
+#include <span>
+#include <utility>
+
+#include "dangyuan/core/errors.hpp"
+#include "dangyuan/storage/evaluation_store.hpp"
+#include "dangyuan/storage/mobility_store.hpp"
+
+namespace dangyuan {
+namespace {
+
+// The pipeline figures of the stages: those in a stage on `as_of`, those that entered it in the period.
+// The store counts both against one date, so a period that ends before `as_of` takes a second read.
+std::vector<stage_figures> stage_figures_of(store const& s, scope where, date::sys_days as_of,
+                                            statistics_period period) {
+    auto const in_period = s.pipeline_statistics(period.first, period.last, where);
+    std::vector<stage_figures> out;
+    for (auto const& row : in_period)
+        out.push_back({row.of, row.on_date, row.entered});
+    if (period.last != as_of) {
+        auto const on_date = s.pipeline_statistics(as_of, as_of, where);
+        for (auto& f : out) {
+            auto const it =
+                std::find_if(on_date.begin(), on_date.end(), [&](auto const& r) { return r.of == f.of; });
+            f.on_date = it == on_date.end() ? 0 : it->on_date;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+statistics_result statistics(store const& s, statistics_request const& r) {
+    statistics_result st;
+    st.as_of = r.as_of;
+    st.where = r.where;
+    st.period = r.period.value_or(statistics_period::year_to_date(r.as_of));
+    if (st.period.last < st.period.first || st.period.last > r.as_of)
+        throw invalid_input("period", "the period " + format_date(st.period.first) + " to " +
+                                          format_date(st.period.last) +
+                                          " must not end before it starts or after the statistics date " +
+                                          format_date(r.as_of));
+    for (auto const& o : s.orgs(r.where)) {
+        ++st.organisations;
+        st.branches += is_branch(o.kind) ? 1 : 0;
+    }
+
+    // Membership: the roster of the date and the standing events of the scope, both in member-id order.
+    auto const members = s.roster(r.where, r.as_of);
+    auto const histories = s.standing_histories(r.where);
+    membership_tally tally;
+    auto h = histories.begin();
+    std::size_t done = 0;
+    for (auto const& m : members) {
+        while (h != histories.end() && h->first < m.id)
+            ++h;
+        std::span<standing_event const> history;
+        if (h != histories.end() && h->first == m.id) history = h->second;
+        tally.add(m, history, r.as_of, s.rules());
+        if (r.progress && (++done % 20000 == 0 || done == members.size())) r.progress(done, members.size());
+    }
+    st.total = tally.total;
+    st.suspended = tally.suspended;
+    st.rows = tally.rows();
+
+    auto append = [&](std::vector<statistics_row> rows) {
+        st.rows.insert(st.rows.end(), std::make_move_iterator(rows.begin()),
+                       std::make_move_iterator(rows.end()));
+    };
+    auto const stages = stage_figures_of(s, r.where, r.as_of, st.period);
+    append(development_rows(stages, st.period == statistics_period::year_to_date(r.as_of)));
+
+    auto const ms = mobility_statistics_on(s, r.as_of, r.where);
+    append(mobility_rows({ms.away, ms.mobile, ms.registered, ms.reported_to_host, ms.hosted},
+                         s.rules().mobility.mobile_after_months));
+
+    st.evaluation_year = evaluation_year_reported(r.as_of);
+    grade_tally_on grades;
+    for (auto const& c : campaigns(s, r.where, st.evaluation_year))
+        grades.add(campaign_state_on(get_campaign(s, c.id), r.as_of));
+    append(grades.rows());
+    return st;
+}
+
+}  // namespace dangyuan
