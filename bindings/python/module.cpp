@@ -28,6 +28,7 @@
     X(development)                  \
     X(mobility)                     \
     X(evaluation)                   \
+    X(statistics)                   \
     X(life)
 // clang-format on
 

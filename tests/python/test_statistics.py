@@ -1,0 +1,114 @@
+"""Membership statistics (bind_statistics.cpp): Store.statistics gives the figures of `dangyuan stats`."""
+
+import csv
+import io
+import os
+import pathlib
+import subprocess
+
+import pytest
+
+import dangyuan as dy
+from conftest import d, full_member
+
+
+def cli():
+    """The `dangyuan` command of the build tree (<build>/bindings/python/python/dangyuan -> <build>), or
+    the one named by DANGYUAN_CLI."""
+    named = os.environ.get("DANGYUAN_CLI")
+    if named:
+        return pathlib.Path(named)
+    return pathlib.Path(dy.__file__).resolve().parents[4] / "src" / "cli" / "dangyuan"
+
+
+@pytest.fixture(scope="module")
+def sample_store(tmp_path_factory):
+    command = cli()
+    if not command.exists():
+        pytest.skip(f"no dangyuan command at {command}")
+    path = tmp_path_factory.mktemp("stats") / "sample.db"
+    for args in (["init"], ["sample", "--members", "300", "--seed", "3"]):
+        subprocess.run([str(command), "--db", str(path), *args], check=True, capture_output=True)
+    return command, path
+
+
+def printed(command, path, *args):
+    """The rows (分组, 项目, 人数, 占比%) `dangyuan stats` prints as CSV."""
+    out = subprocess.run([str(command), "--db", str(path), "stats", *args, "--format", "csv"], check=True,
+                         capture_output=True, text=True).stdout
+    rows = list(csv.reader(io.StringIO(out)))
+    assert rows[0] == ["分组", "项目", "人数", "占比%"]
+    return rows[1:]
+
+
+def as_printed(stats):
+    out = []
+    for r in stats.rows:
+        share = stats.percent(r)
+        out.append([r.section_zh, r.item_zh, str(r.count), "" if share is None else f"{share:.1f}"])
+    return out
+
+
+@pytest.mark.parametrize("as_of", [d(2026, 11, 26), d(2026, 1, 1), d(2025, 12, 31)])
+def test_the_figures_are_those_dangyuan_stats_prints(sample_store, as_of):
+    command, path = sample_store
+    with dy.open_store(str(path), read_only=True) as s:
+        stats = s.statistics(as_of=as_of)
+        street = s.orgs()[1].id
+        by_scope = s.statistics(as_of, scope=street)
+    assert as_printed(stats) == printed(command, path, "--as-of", as_of.isoformat())
+    assert as_printed(by_scope) == printed(command, path, "--as-of", as_of.isoformat(), "--org",
+                                           str(street.value))
+    assert stats.total > 0
+    assert stats.period == (d(as_of.year, 1, 1), as_of)
+    assert stats.evaluation_year == as_of.year - 1
+
+
+def test_the_statistics_count_normal_standing_and_report_suspension_apart(district):
+    s = district.store
+    kept = s.add_member(full_member(district.branch_a, "张三", d(2010, 7, 1), 1))
+    gone = s.add_member(full_member(district.village, "李四", d(2000, 7, 1), 2, sex=dy.Sex.female))
+    s.record_standing(gone, kind="停止党籍", date=d(2026, 5, 1), reason="失联")
+    before = s.statistics(as_of=d(2026, 4, 30))
+    on = s.statistics(as_of=d(2026, 5, 1))
+    assert (before.total, before.suspended) == (2, 0)
+    assert (on.total, on.suspended) == (1, 1)
+    assert on.organisations == 5 and on.branches == 3
+    street = s.statistics(as_of=d(2026, 5, 1), scope=district.street)
+    assert (street.total, street.suspended) == (1, 0)
+    assert street.scope == dy.Scope.subtree(district.street)
+    assert kept
+
+
+def test_the_statistics_as_a_frame(district):
+    s = district.store
+    s.add_member(full_member(district.branch_a, "张三", d(2010, 7, 1), 1))
+    s.add_member(full_member(district.branch_b, "王芳", d(2012, 7, 1), 2, sex=dy.Sex.female))
+    stats = s.statistics(as_of=d(2026, 11, 26))
+    frame = stats.to_pandas()
+    assert list(frame.columns) == ["section", "section_zh", "item", "item_zh", "count", "subtotal", "base",
+                                   "percent"]
+    assert len(frame) == len(stats.rows)
+    women = frame[(frame.section == "sex") & (frame.item_zh == "女")].iloc[0]
+    assert women["count"] == 1 and women["percent"] == pytest.approx(50.0)
+    hosted = frame[frame.item_zh == "流入本范围报到的党员"].iloc[0]
+    assert hosted["base"] == 0 and frame.loc[hosted.name, "percent"] != frame.loc[hosted.name, "percent"]  # NaN
+    assert frame[frame.subtotal].item_zh.tolist() == ["其中: 大专及以上"]
+    assert stats.rows[0].item == "members" and stats.rows[0].count == 2
+    assert isinstance(stats.rows, dy.StatisticsTable)
+
+
+def test_the_period_is_checked_and_includes_its_days(district):
+    s = district.store
+    s.add_member(full_member(district.branch_a, "张三", d(2010, 7, 1), 1))
+    stats = s.statistics(d(2026, 11, 26), period=(d(2026, 3, 1), d(2026, 3, 1)))
+    assert stats.period == (d(2026, 3, 1), d(2026, 3, 1))
+    labels = [r.item_zh for r in stats.rows if r.section == "development"]
+    assert "其中: 统计期内接收预备党员" in labels
+    with pytest.raises(dy.InvalidInput) as e:
+        s.statistics(d(2026, 11, 26), period=(d(2026, 3, 2), d(2026, 3, 1)))
+    assert e.value.field == "period"
+    with pytest.raises(dy.InvalidInput):
+        s.statistics(d(2026, 11, 26), period=(d(2026, 1, 1), d(2026, 11, 27)))
+    with pytest.raises(dy.NotFound):
+        s.statistics(d(2026, 11, 26), scope=dy.OrgId(99))
