@@ -43,13 +43,6 @@ private:
     std::vector<std::pair<member_id, std::vector<standing_event>>> histories_;
 };
 
-// The members that count in `where` on `as_of` (see reports.hpp), in id order.
-std::vector<member> counted_members(store const& s, scope where, date::sys_days as_of) {
-    auto all = s.roster(where, as_of);
-    std::erase_if(all, [&](member const& m) { return m.joined_branch > as_of; });
-    return all;
-}
-
 std::string percent(double value) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.1f", value);
@@ -74,7 +67,12 @@ report roster_report(store const& s, roster_request const& r, progress_fn const&
     report out;
     out.title = "党员名册";
     out.sheet = "名册";
-    auto members = counted_members(s, r.where, r.as_of);
+    // The members that count on the date (counting_on; suspended members are listed), in id order.
+    history_index const histories(s, r.where);
+    auto members = s.roster(r.where, r.as_of);
+    std::erase_if(members, [&](member const& m) {
+        return counting_on(m, histories.of(m.id), r.as_of) == counting::not_counted;
+    });
     out.meta = {{"日期", format_date(r.as_of)},
                 {"范围", describe_scope(s, r.where)},
                 {"排序", r.order == name_order::stroke   ? "按姓氏笔画"
@@ -100,7 +98,6 @@ report roster_report(store const& s, roster_request const& r, progress_fn const&
         names.push_back(m.name);
     auto const order = sorted_order(names, r.order);
     org_directory const orgs(s.orgs());
-    history_index const histories(s, r.where);
     out.rows.reserve(members.size());
     std::size_t done = 0;
     for (auto const i : order) {

@@ -179,6 +179,7 @@ TEST_CASE("statistics store: members, suspension and scope as the tally counts t
     statistics_store t;
     auto young = test::full_member(t.branch_a, "青年", d(2020, 7, 1), 1, sex::female);
     young.birth_date = d(1996, 11, 26);
+    young.id_number = citizen_id::parse(test::id_for(young.birth_date, sex::female, 1));
     auto const y = t.store.add_member(young);
     auto const v = t.store.add_member(test::full_member(t.village, "村民", d(2000, 7, 1), 2));
     t.store.record_standing(v, {standing_event_kind::suspended, d(2026, 5, 1), "失联", "东村党支部"});
@@ -226,22 +227,25 @@ TEST_CASE("statistics store: members, suspension and scope as the tally counts t
 TEST_CASE("statistics store: an admission counts in a period that starts or ends on its day",
           "[statistics][store][development]") {
     statistics_store t;
-    t.record_case_until(step::oath_taken);  // admission approved 2025-02-10 (入党日期 2024-12-02)
+    t.record_case_until(step::oath_taken);  // admitted by the branch meeting of 2024-12-02 (入党日期)
     auto admitted = [&](statistics_period p, date::sys_days as_of) {
         return count_of(
             statistics(t.store, {.as_of = as_of, .where = scope::subtree(t.street), .period = p}).rows,
             "development", "其中: 统计期内接收预备党员");
     };
-    auto const on = d(2025, 2, 10);
+    auto const on = d(2024, 12, 2);
     CHECK(admitted({on, on}, d(2025, 3, 10)) == 1);
-    CHECK(admitted({d(2025, 1, 1), on}, d(2025, 3, 10)) == 1);
+    CHECK(admitted({d(2024, 11, 1), on}, d(2025, 3, 10)) == 1);
     CHECK(admitted({on, d(2025, 3, 10)}, d(2025, 3, 10)) == 1);
-    CHECK(admitted({d(2025, 1, 1), d(2025, 2, 9)}, d(2025, 3, 10)) == 0);
-    CHECK(admitted({d(2025, 2, 11), d(2025, 3, 10)}, d(2025, 3, 10)) == 0);
-    // The default period of a date in that year, and of one in the next.
-    auto const this_year = statistics(t.store, {.as_of = d(2025, 3, 10), .where = scope::subtree(t.street)});
-    CHECK(count_of(this_year.rows, "development", "其中: 本年接收预备党员") == 1);
-    CHECK(count_of(this_year.rows, "development", "预备党员") == 1);
-    auto const next_year = statistics(t.store, {.as_of = d(2026, 1, 1), .where = scope::subtree(t.street)});
+    CHECK(admitted({d(2024, 11, 1), d(2024, 12, 1)}, d(2025, 3, 10)) == 0);
+    CHECK(admitted({d(2024, 12, 3), d(2025, 3, 10)}, d(2025, 3, 10)) == 0);
+    // The default period: the year of the date, up to the date.
+    auto const that_year = statistics(t.store, {.as_of = d(2024, 12, 31), .where = scope::subtree(t.street)});
+    CHECK(count_of(that_year.rows, "development", "其中: 本年接收预备党员") == 1);
+    CHECK(count_of(that_year.rows, "development", "预备党员") == 1);
+    auto const day_before = statistics(t.store, {.as_of = d(2024, 12, 1), .where = scope::subtree(t.street)});
+    CHECK(count_of(day_before.rows, "development", "其中: 本年接收预备党员") == 0);
+    auto const next_year = statistics(t.store, {.as_of = d(2025, 1, 1), .where = scope::subtree(t.street)});
     CHECK(count_of(next_year.rows, "development", "其中: 本年接收预备党员") == 0);
+    CHECK(count_of(next_year.rows, "development", "预备党员") == 1);
 }
