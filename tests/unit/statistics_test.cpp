@@ -3,7 +3,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <algorithm>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -248,4 +251,36 @@ TEST_CASE("statistics store: an admission counts in a period that starts or ends
     auto const next_year = statistics(t.store, {.as_of = d(2025, 1, 1), .where = scope::subtree(t.street)});
     CHECK(count_of(next_year.rows, "development", "其中: 本年接收预备党员") == 0);
     CHECK(count_of(next_year.rows, "development", "预备党员") == 1);
+}
+
+TEST_CASE("statistics store: standing follows the member's events, whatever the record's version",
+          "[statistics][store]") {
+    // A suspension written by another writer that leaves the member's version alone (an older tool, a
+    // repair by hand) still counts: the standing comes from the events, not from the version.
+    auto const dir = test::temp_dir("statistics-standing");
+    auto const path = dir / "s.db";
+    member_id id;
+    {
+        auto s = open_store(path, {.actor = "tester"});
+        auto const top =
+            s.add_org({.name = "区委", .kind = org_kind::higher_committee, .established = d(1990, 1, 1)});
+        auto const branch = s.add_org(
+            {.name = "第一党支部", .kind = org_kind::branch, .parent = top, .established = d(2001, 3, 1)});
+        id = s.add_member(test::full_member(branch, "张三", d(2010, 7, 1)));
+    }
+    {
+        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
+        raw.exec("INSERT INTO standing_events(member_id, kind, date, reason, decided_by) VALUES(" +
+                 std::to_string(id.value()) + ", 'suspended', '2020-03-01', '失联', '第一党支部')");
+        raw.exec("UPDATE members SET standing = 'suspended' WHERE id = " + std::to_string(id.value()));
+    }
+    auto s = open_store(path, {.actor = "tester"});
+    CHECK(s.get_member(id).version == 1);
+    auto const on = statistics(s, {.as_of = d(2026, 11, 26)});
+    CHECK(on.total == 0);
+    CHECK(on.suspended == 1);
+    auto const before = statistics(s, {.as_of = d(2020, 2, 29)});
+    CHECK(before.total == 1);
+    CHECK(before.suspended == 0);
+    std::filesystem::remove_all(dir);
 }
