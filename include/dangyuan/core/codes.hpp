@@ -101,6 +101,11 @@ struct code_row {
     std::string_view chinese;
     std::string_view english;
     std::string_view alpha;  ///< alphabetic code (GB/T 3304 ethnicities); empty in the other tables
+
+    constexpr code_row() noexcept = default;
+    constexpr code_row(E v, std::string_view c, std::string_view zh, std::string_view en,
+                       std::string_view alphabetic = {}) noexcept
+        : value(v), code(c), chinese(zh), english(en), alpha(alphabetic) {}
 };
 
 /// A code table: its rows in code order, its input aliases, and the field and noun that name a value

@@ -22,6 +22,11 @@ struct member_field_info {
     std::string_view column;   ///< the column of the store's `members` table ("branch_id")
     std::string_view chinese;  ///< the Chinese header of a roster sheet (工作单位)
     bool required = false;     ///< a new record must give it (no meaningful default)
+
+    constexpr member_field_info() noexcept = default;
+    constexpr member_field_info(std::string_view n, std::string_view c, std::string_view zh,
+                                bool must_give = false) noexcept
+        : name(n), column(c), chinese(zh), required(must_give) {}
 };
 
 /// One field: its description and, as `pointer`, the member pointer `&member::<name>`.
