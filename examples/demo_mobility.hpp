@@ -80,7 +80,7 @@ inline void demo_mobility(dangyuan::store& store, demo_context const& ctx) {
         auto dues = on(k::dues_paid_at_host, date::sys_days{2026_y / date::month{month} / 20});
         dues.dues_month = 2026_y / date::month{month};
         dues.dues_months = 1;
-        dues.amount_fen = monthly.value();
+        dues.amount_fen = monthly;
         dy::record_episode(store, street, dues, "在流入地党组织交纳党费");
         if (month == 5) dy::record_episode(store, street, on(k::host_activity, 2026_y / 5 / 28, "主题党日"));
     }

@@ -3,36 +3,27 @@
 #include <array>
 #include <optional>
 #include <span>
+#include <type_traits>
+#include <vector>
 
+#include "dangyuan/member/member_fields.hpp"
 #include "enums.hpp"
 #include "foundation.hpp"
 #include "roster_result.hpp"
 
 namespace dangyuan::python {
 
+// The record's fields from the one list of member/member_fields.hpp, between the store's id and version.
 std::span<field_spec<member> const> record_traits<member>::fields() {
-    static std::array const specs{
-        field<&member::id>("id"),
-        field<&member::name>("name", true),
-        field<&member::sex>("sex"),
-        field<&member::ethnicity>("ethnicity"),
-        field<&member::birth_date>("birth_date", true),
-        field<&member::id_number>("id_number"),
-        field<&member::education>("education"),
-        field<&member::category>("category"),
-        field<&member::work_unit>("work_unit"),
-        field<&member::post>("post"),
-        field<&member::native_place>("native_place"),
-        field<&member::phone>("phone"),
-        field<&member::address>("address"),
-        field<&member::branch>("branch", true),
-        field<&member::joined_branch>("joined_branch"),
-        field<&member::application_date>("application_date"),
-        field<&member::admission_date>("admission_date", true),
-        field<&member::full_member_date>("full_member_date"),
-        field<&member::backfilled>("backfilled"),
-        field<&member::version>("version"),
-    };
+    static auto const specs = [] {
+        std::vector<field_spec<member>> out;
+        out.push_back(field<&member::id>("id"));
+        for_each_member_field([&](auto const& f) {
+            out.push_back(field<std::decay_t<decltype(f)>::pointer>(f.name.data(), f.required));
+        });
+        out.push_back(field<&member::version>("version"));
+        return out;
+    }();
     return specs;
 }
 

@@ -47,23 +47,7 @@ namespace dangyuan::python {
 /// \throws invalid_input naming `field` for a date that is not the first of its month, or bad text.
 inline bool month_from_python(py::handle value, date::year_month& out, std::string_view field) {
     if (PyUnicode_Check(value.ptr())) {
-        auto const text = value.cast<std::string>();
-        auto const bad = [&] {
-            return invalid_input(std::string(field), "'" + text + "' is not a month written YYYY-MM");
-        };
-        if (text.size() != 7 || text[4] != '-') throw bad();
-        int y = 0;
-        unsigned mo = 0;
-        for (std::size_t i = 0; i < 7; ++i) {
-            if (i == 4) continue;
-            if (text[i] < '0' || text[i] > '9') throw bad();
-            if (i < 4)
-                y = y * 10 + (text[i] - '0');
-            else
-                mo = mo * 10 + static_cast<unsigned>(text[i] - '0');
-        }
-        out = date::year{y} / date::month{mo};
-        if (!out.ok() || y < 1) throw bad();
+        out = parse_iso_month(value.cast<std::string>(), field);
         return true;
     }
     date::sys_days d;

@@ -8,6 +8,7 @@
 #include "cli/common.hpp"
 #include "dangyuan/core/calendar.hpp"
 #include "dangyuan/core/errors.hpp"
+#include "dangyuan/core/money.hpp"
 #include "dangyuan/storage/mobility_store.hpp"
 #include "io/reports.hpp"
 #include "io/text.hpp"
@@ -106,22 +107,6 @@ void record_options(po::options_description& d, po::positional_options_descripti
     p.add("episode", 1).add("kind", 1);
 }
 
-// "12.50" yuan as fen, without the life domain's types.
-std::int64_t yuan_to_fen(std::string const& text) {
-    auto const t = std::string(io::trim(text));
-    auto const dot = t.find('.');
-    auto const whole = t.substr(0, dot);
-    auto frac = dot == std::string::npos ? std::string() : t.substr(dot + 1);
-    auto const digits = [](std::string const& x) {
-        return !x.empty() && std::all_of(x.begin(), x.end(), [](char c) { return c >= '0' && c <= '9'; });
-    };
-    if (!digits(whole) || (dot != std::string::npos && (!digits(frac) || frac.size() > 2)) ||
-        whole.size() > 12)
-        throw invalid_input("amount", "'" + text + "' is not an amount of yuan (e.g. 25.50)");
-    frac.resize(2, '0');
-    return std::stoll(whole) * 100 + std::stoll(frac);
-}
-
 int run_record(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open();
     auto const id = episode_id{id_argument(vm, "episode")};
@@ -141,7 +126,7 @@ int run_record(context& ctx, po::variables_map const& vm) {
     if (r.kind == episode_record_kind::dues_paid_at_host) {
         r.dues_months = vm["months"].as<int>();
         if (!vm.count("amount")) throw usage_error("dues_paid_at_host needs --amount YUAN");
-        r.amount_fen = yuan_to_fen(vm["amount"].as<std::string>());
+        r.amount_fen = parse_yuan(io::trim(vm["amount"].as<std::string>()), "amount");
     }
     if (vm.count("note")) r.note = vm["note"].as<std::string>();
     record_episode(s, id, r, why_of(vm));

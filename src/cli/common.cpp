@@ -228,38 +228,6 @@ std::optional<date::sys_days> optional_date(po::variables_map const& vm, char co
     return parse_date(vm[name].as<std::string>(), name);
 }
 
-date::year_month parse_month(std::string const& text, std::string const& field) {
-    auto const t = std::string(io::trim(text));
-    auto fail = [&] {
-        return invalid_input(field, "'" + t + "' is not a month (2026-03, 2026.3, 2026/03 or 2026年3月)");
-    };
-    int y = 0;
-    auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), y);
-    if (ec != std::errc{} || p != t.data() + 4) throw fail();
-    std::string_view rest(p, static_cast<std::size_t>(t.data() + t.size() - p));
-    bool chinese = false;
-    if (rest.starts_with("年")) {
-        rest.remove_prefix(std::string_view("年").size());
-        chinese = true;
-    } else if (!rest.empty() && (rest[0] == '-' || rest[0] == '.' || rest[0] == '/')) {
-        rest.remove_prefix(1);
-    } else {
-        throw fail();
-    }
-    unsigned m = 0;
-    auto [q, ec2] = std::from_chars(rest.data(), rest.data() + rest.size(), m);
-    if (ec2 != std::errc{} || q == rest.data() || q - rest.data() > 2) throw fail();
-    rest.remove_prefix(static_cast<std::size_t>(q - rest.data()));
-    if (chinese && rest.starts_with("月")) rest.remove_prefix(std::string_view("月").size());
-    if (!rest.empty() || m < 1 || m > 12 || y < 1900 || y > 2999) throw fail();
-    return date::year{y} / date::month{m};
-}
-
-std::string month_text(date::year_month ym) {
-    unsigned const m = unsigned(ym.month());
-    return std::to_string(int(ym.year())) + (m < 10 ? "-0" : "-") + std::to_string(m);
-}
-
 bool parse_yes_no_value(std::string const& text, std::string const& field) {
     auto const t = io::ascii_lower(io::trim(text));
     if (t == "是" || t == "yes" || t == "y" || t == "true" || t == "1" || t == "通过") return true;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cli/command.hpp"
+#include "dangyuan/core/month.hpp"  // parse_month, format_month for month options
 #include "dangyuan/rules/vote.hpp"
 #include "io/collation.hpp"
 #include "io/table.hpp"
@@ -70,12 +71,6 @@ void add_unmasked_options(po::options_description& d);
 /// option in errors.
 [[nodiscard]] date::sys_days date_option(po::variables_map const& vm, char const* name);
 [[nodiscard]] std::optional<date::sys_days> optional_date(po::variables_map const& vm, char const* name);
-
-/// A month written `2026-03`, `2026.3`, `2026/03` or `2026年3月`.
-/// \throws invalid_input{field} for anything else.
-[[nodiscard]] date::year_month parse_month(std::string const& text, std::string const& field);
-/// "2026-03".
-[[nodiscard]] std::string month_text(date::year_month ym);
 
 /// Yes/no values: 是 / 否, yes / no, y / n, true / false, 1 / 0.
 /// \throws invalid_input{field} for anything else.

@@ -37,11 +37,6 @@ int year_of(sys_days d) {
     return int(date::year_month_day{d}.year());
 }
 
-date::year_month month_of_day(sys_days d) {
-    date::year_month_day const ymd{d};
-    return ymd.year() / ymd.month();
-}
-
 // A day of month `ym` (clamped to its last day), as a date.
 sys_days day_in(date::year_month ym, unsigned day) {
     auto const last = unsigned(date::year_month_day_last{ym.year(), date::month_day_last{ym.month()}}.day());
@@ -452,15 +447,14 @@ private:
                         .kind = episode_record_kind::host_activity, .date = d, .note = "主题党日"};
                     record_episode(s_, ep, life, why);
                     // Dues at the host from the arrival month up to the month before.
-                    auto const first = month_of_day(arrived);
-                    auto const last = month_of_day(d) - date::months{1};
+                    auto const first = month_of(arrived);
+                    auto const last = month_of(d) - date::months{1};
                     if (last >= first) {
-                        int const months = (int(last.year()) - int(first.year())) * 12 +
-                                           int(unsigned(last.month())) - int(unsigned(first.month())) + 1;
+                        int const months = months_between(first, last) + 1;
                         episode_record paid{.kind = episode_record_kind::dues_paid_at_host, .date = d};
                         paid.dues_month = first;
                         paid.dues_months = months;
-                        paid.amount_fen = 2000 * months;
+                        paid.amount_fen = fen(2000 * months);
                         record_episode(s_, ep, paid, why);
                     }
                 }
@@ -740,8 +734,8 @@ private:
             "学习党的创新理论", "重温入党誓词",         "学习党章党规",       "志愿服务进社区",
             "红色教育基地参观", "学习贯彻全会精神",     "廉洁文化教育",       "主题党日: 环境整治",
             "学习先进典型事迹", "主题党日: 关爱老党员", "学习宪法和法律法规", "年终工作总结"};
-        auto const first = month_of_day(make_date(year_of(R_), 1, 1));
-        auto const last = month_of_day(R_);
+        auto const first = month_of(make_date(year_of(R_), 1, 1));
+        auto const last = month_of(R_);
         std::int64_t done = 0;
         for (auto const b : model_) {
             report("meetings", ++done, static_cast<std::int64_t>(model_.size()));
@@ -865,7 +859,7 @@ private:
     // ---- dues of the current year (党费)
 
     void dues() {
-        auto const jan = month_of_day(make_date(year_of(R_), 1, 1));
+        auto const jan = month_of(make_date(year_of(R_), 1, 1));
         std::int64_t done = 0;
         bool streak_done = false;
         for (auto const b : model_) {
@@ -875,8 +869,7 @@ private:
                 if (m.joined_branch > R_ || m.admission_date > R_) continue;
                 auto const st = s_.standing_on(m.id, R_);
                 if (!st || st->state != standing_state::normal) continue;
-                auto const start =
-                    std::max({jan, month_of_day(m.admission_date), month_of_day(m.joined_branch)});
+                auto const start = std::max({jan, month_of(m.admission_date), month_of(m.joined_branch)});
                 dues_base_change base;
                 base.effective = start;
                 if (o.rural && m.category == personnel_category::farmer_herder_fisher) {
@@ -892,12 +885,12 @@ private:
                 ++out_.dues_accounts;
                 auto const monthly = monthly_dues(base.category, base.base, s_.rules().life);
                 // Months whose last day to pay has passed; most pay each month, a few stop early.
-                auto last_paid = month_of_day(R_) - date::months{1};
-                if (!streak_done && month_of_day(R_) - date::months{7} >= start) {
-                    last_paid = month_of_day(R_) - date::months{8};  // six months and more unpaid
+                auto last_paid = month_of(R_) - date::months{1};
+                if (!streak_done && month_of(R_) - date::months{7} >= start) {
+                    last_paid = month_of(R_) - date::months{8};  // six months and more unpaid
                     streak_done = true;
                 } else if (r_.chance(0.03)) {
-                    last_paid = month_of_day(R_) - date::months{r_.between(2, 3)};
+                    last_paid = month_of(R_) - date::months{r_.between(2, 3)};
                 }
                 for (auto ym = start; ym <= last_paid; ym += date::months{1}) {
                     auto const paid_on = std::max({day_in(ym, static_cast<unsigned>(r_.between(10, 28))),

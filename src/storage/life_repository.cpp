@@ -128,19 +128,11 @@ std::string who(member const& m) {
 // ---- column mapping
 
 date::year_month parse_month(std::string const& t, char const* column) {
-    auto digits = [&](std::size_t from, std::size_t n) {
-        int v = 0;
-        for (std::size_t i = from; i < from + n; ++i) {
-            if (t[i] < '0' || t[i] > '9') return -1;
-            v = v * 10 + (t[i] - '0');
-        }
-        return v;
-    };
-    if (t.size() == 7 && t[4] == '-') {
-        int const y = digits(0, 4), m = digits(5, 2);
-        if (y >= 0 && m >= 1 && m <= 12) return date::year{y} / date::month{static_cast<unsigned>(m)};
+    try {
+        return parse_iso_month(t, column);
+    } catch (invalid_input const&) {
+        throw storage_error("column " + std::string(column) + " holds '" + t + "', not a YYYY-MM month");
     }
-    throw storage_error("column " + std::string(column) + " holds '" + t + "', not a YYYY-MM month");
 }
 
 std::optional<date::year_month> column_month(SQLite::Statement& st, int col, char const* name) {

@@ -2,21 +2,63 @@
 
 #include <algorithm>
 #include <array>
+#include <cstddef>
+#include <string_view>
+#include <type_traits>
 #include <unordered_map>
 
 #include <sqlite3.h>
 
+#include "dangyuan/member/member_fields.hpp"
 #include "impl.hpp"
 #include "plausibility.hpp"
 
 namespace dangyuan {
 namespace storage {
 
-char const* const member_columns =
-    "id, name, sex, ethnicity, birth_date, id_number, education, category, work_unit, post, native_place, "
-    "phone, "
-    "address, branch_id, joined_branch, application_date, admission_date, full_member_date, backfilled, "
-    "version";
+namespace {
+
+// SQL text spelled from the member field list at compile time (null-terminated, static storage).
+struct sql_text {
+    std::array<char, 512> text{};
+    std::size_t size = 0;
+    constexpr void append(std::string_view s) {
+        for (char c : s)
+            text[size++] = c;
+    }
+};
+
+constexpr sql_text member_column_list() {
+    sql_text t;
+    t.append("id");
+    for (auto const& f : member_fields) {
+        t.append(", ");
+        t.append(f.column);
+    }
+    t.append(", version");
+    return t;
+}
+
+constexpr sql_text insert_member_text() {
+    sql_text t;
+    t.append("INSERT INTO members(");
+    for (std::size_t i = 0; i < member_fields.size(); ++i) {
+        if (i > 0) t.append(", ");
+        t.append(member_fields[i].column);
+    }
+    t.append(") VALUES(");
+    for (std::size_t i = 0; i < member_fields.size(); ++i)
+        t.append(i > 0 ? ", ?" : "?");
+    t.append(")");
+    return t;
+}
+
+constexpr sql_text member_column_text = member_column_list();
+constexpr sql_text insert_member_sql_text = insert_member_text();
+
+}  // namespace
+
+char const* const member_columns = member_column_text.text.data();
 
 std::vector<index_definition> secondary_indexes(SQLite::Database& db, std::string const& table) {
     // sql is NULL for the indexes of UNIQUE and PRIMARY KEY constraints, which belong to the table.
@@ -47,11 +89,7 @@ cache_size_guard::~cache_size_guard() {
 
 namespace {
 
-constexpr char const* insert_member_sql =
-    "INSERT INTO members(name, sex, ethnicity, birth_date, id_number, education, category, work_unit, post, "
-    "native_place, phone, address, branch_id, joined_branch, application_date, admission_date, "
-    "full_member_date, "
-    "backfilled) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr char const* insert_member_sql = insert_member_sql_text.text.data();
 
 // What bind_member binds that the member does not hold as text: its dates and codes, rendered into
 // a buffer that must outlive the statement's execution, so that nothing is bound as a copy (copying
@@ -80,36 +118,75 @@ void bind_date(SQLite::Statement& st, int i, std::optional<date::sys_days> d, is
     st.bindNoCopy(i, buf.data());
 }
 
-// Binds parameters 1..18 in the order of insert_member_sql. `m` and `b` must outlive the execution.
+// One value of a member as a statement parameter; the overloads follow the types of the fields.
+struct member_binder {
+    SQLite::Statement& st;
+    member_binding& b;
+    std::size_t codes = 0;
+    std::size_t dates = 0;
+
+    void operator()(int i, std::string const& text) { st.bindNoCopy(i, text); }
+    template <code_table_enum E>
+    void operator()(int i, E value) {
+        bind_code(st, i, code(value), b.codes[codes++]);
+    }
+    template <code_table_enum E>
+    void operator()(int i, std::optional<E> value) {
+        if (value)
+            bind_code(st, i, code(*value), b.codes[codes++]);
+        else
+            st.bind(i);
+    }
+    void operator()(int i, std::optional<date::sys_days> d) { bind_date(st, i, d, b.dates[dates++]); }
+    void operator()(int i, std::optional<citizen_id> const& id) {
+        if (id)
+            st.bindNoCopy(i, id->str());
+        else
+            st.bind(i);
+    }
+    void operator()(int i, org_id id) { st.bind(i, static_cast<std::int64_t>(id.value())); }
+    void operator()(int i, bool flag) { st.bind(i, flag ? 1 : 0); }
+};
+
+// Binds the parameters of insert_member_sql in the order of member_fields. `m` and `b` must outlive
+// the execution.
 void bind_member(SQLite::Statement& st, member const& m, member_binding& b) {
-    st.bindNoCopy(1, m.name);
-    bind_code(st, 2, code(m.sex), b.codes[0]);
-    bind_code(st, 3, code(m.ethnicity), b.codes[1]);
-    bind_date(st, 4, m.birth_date, b.dates[0]);
-    if (m.id_number)
-        st.bindNoCopy(5, m.id_number->str());
-    else
-        st.bind(5);
-    if (m.education)
-        bind_code(st, 6, code(*m.education), b.codes[2]);
-    else
-        st.bind(6);
-    if (m.category)
-        bind_code(st, 7, code(*m.category), b.codes[3]);
-    else
-        st.bind(7);
-    st.bindNoCopy(8, m.work_unit);
-    st.bindNoCopy(9, m.post);
-    st.bindNoCopy(10, m.native_place);
-    st.bindNoCopy(11, m.phone);
-    st.bindNoCopy(12, m.address);
-    st.bind(13, static_cast<std::int64_t>(m.branch.value()));
-    bind_date(st, 14, m.joined_branch, b.dates[1]);
-    bind_date(st, 15, m.application_date, b.dates[2]);
-    bind_date(st, 16, m.admission_date, b.dates[3]);
-    bind_date(st, 17, m.full_member_date, b.dates[4]);
-    st.bind(18, m.backfilled ? 1 : 0);
+    member_binder bind{st, b};
+    int i = 1;
+    for_each_member_field([&](auto const& f) { bind(i++, m.*std::decay_t<decltype(f)>::pointer); });
 }
+
+// One column of a members row into the field of its type; `name` is "members.<column>" for messages.
+struct member_reader {
+    SQLite::Statement& st;
+
+    void operator()(int col, char const*, std::string& text) { text = st.getColumn(col).getString(); }
+    template <code_table_enum E>
+    void operator()(int col, char const*, E& value) {
+        value = parse_code<E>(st.getColumn(col).getString());
+    }
+    template <code_table_enum E>
+    void operator()(int col, char const*, std::optional<E>& value) {
+        if (!st.getColumn(col).isNull()) value = parse_code<E>(st.getColumn(col).getString());
+    }
+    void operator()(int col, char const* name, date::sys_days& d) { d = *column_date(st, col, name); }
+    void operator()(int col, char const* name, std::optional<date::sys_days>& d) {
+        d = column_date(st, col, name);
+    }
+    void operator()(int col, char const*, std::optional<citizen_id>& id) {
+        if (!st.getColumn(col).isNull()) id = citizen_id::parse(st.getColumn(col).getString());
+    }
+    void operator()(int col, char const*, org_id& id) { id = org_id{st.getColumn(col).getInt64()}; }
+    void operator()(int col, char const*, bool& flag) { flag = st.getColumn(col).getInt() != 0; }
+};
+
+// "members.<column>" of every field, for the messages of column_date.
+std::array<std::string, member_fields.size()> const qualified_member_columns = [] {
+    std::array<std::string, member_fields.size()> out;
+    for (std::size_t i = 0; i < out.size(); ++i)
+        out[i] = "members." + std::string(member_fields[i].column);
+    return out;
+}();
 
 std::string describe(member const& m) {
     std::string d = "name=" + m.name + "; branch=" + std::to_string(m.branch.value()) +
@@ -172,25 +249,14 @@ member_id insert_member(SQLite::Database& db, member const& m) {
 member read_member(SQLite::Statement& st) {
     member m;
     m.id = member_id{st.getColumn(0).getInt64()};
-    m.name = st.getColumn(1).getString();
-    m.sex = parse_sex(st.getColumn(2).getString());
-    m.ethnicity = parse_ethnicity(st.getColumn(3).getString());
-    m.birth_date = *column_date(st, 4, "members.birth_date");
-    if (!st.getColumn(5).isNull()) m.id_number = citizen_id::parse(st.getColumn(5).getString());
-    if (!st.getColumn(6).isNull()) m.education = parse_education(st.getColumn(6).getString());
-    if (!st.getColumn(7).isNull()) m.category = parse_personnel_category(st.getColumn(7).getString());
-    m.work_unit = st.getColumn(8).getString();
-    m.post = st.getColumn(9).getString();
-    m.native_place = st.getColumn(10).getString();
-    m.phone = st.getColumn(11).getString();
-    m.address = st.getColumn(12).getString();
-    m.branch = org_id{st.getColumn(13).getInt64()};
-    m.joined_branch = *column_date(st, 14, "members.joined_branch");
-    m.application_date = column_date(st, 15, "members.application_date");
-    m.admission_date = *column_date(st, 16, "members.admission_date");
-    m.full_member_date = column_date(st, 17, "members.full_member_date");
-    m.backfilled = st.getColumn(18).getInt() != 0;
-    m.version = st.getColumn(19).getInt64();
+    member_reader read{st};
+    int col = 1;
+    for_each_member_field([&](auto const& f) {
+        read(col, qualified_member_columns[static_cast<std::size_t>(col - 1)].c_str(),
+             m.*std::decay_t<decltype(f)>::pointer);
+        ++col;
+    });
+    m.version = st.getColumn(col).getInt64();
     return m;
 }
 

@@ -184,16 +184,15 @@ auto parse_column(Parse parse, std::string const& text, char const* column) {
 }
 
 std::string ym_text(date::year_month ym) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u", static_cast<int>(ym.year()),
-                  static_cast<unsigned>(ym.month()));
-    return buf;
+    return format_month(ym);
 }
 
 date::year_month parse_ym(std::string const& t, char const* column) {
-    // Reuse the strict date parser on the first day of the month.
-    auto const d = date::year_month_day{storage::parse_iso(t + "-01", column)};
-    return d.year() / d.month();
+    try {
+        return parse_iso_month(t, column);
+    } catch (invalid_input const&) {
+        throw storage_error("column " + std::string(column) + " holds '" + t + "', not a YYYY-MM month");
+    }
 }
 
 transfer_event_kind parse_transfer_kind(std::string const& s) {
@@ -289,7 +288,7 @@ std::vector<stored<mobility_episode>> load_episodes(SQLite::Database& db, std::s
             if (!st.getColumn(9).isNull())
                 r.dues_month = parse_ym(st.getColumn(9).getString(), "mob_episode_records.dues_month");
             r.dues_months = st.getColumn(10).getInt();
-            r.amount_fen = st.getColumn(11).getInt64();
+            r.amount_fen = fen(st.getColumn(11).getInt64());
             r.note = st.getColumn(12).getString();
             ep.records.push_back(std::move(r));
         });
@@ -324,7 +323,7 @@ void insert_episode_record(SQLite::Database& db, std::int64_t episode, episode_r
     else
         ins.bind(10);
     ins.bind(11, r.dues_months);
-    ins.bind(12, static_cast<std::int64_t>(r.amount_fen));
+    ins.bind(12, r.amount_fen.value());
     ins.bind(13, r.note);
     ins.exec();
 }
@@ -356,7 +355,7 @@ std::string describe(episode_record const& r) {
     if (r.kind == episode_record_kind::left) d += "; reason=" + std::string(to_string(r.reason));
     if (r.dues_month)
         d += "; dues " + ym_text(*r.dues_month) + " x" + std::to_string(r.dues_months) +
-             "; amount_fen=" + std::to_string(r.amount_fen);
+             "; amount_fen=" + std::to_string(r.amount_fen.value());
     return d;
 }
 

@@ -439,7 +439,7 @@ TEST_CASE(
     pay.date = d(2024, 3, 20);
     pay.dues_month = date::year{2024} / 3;
     pay.dues_months = 1;
-    pay.amount_fen = 1500;
+    pay.amount_fen = fen(1500);
 
     std::vector<activity_certificate> certs{fresh(d(2024, 3, 1))};
     CHECK(violated_rule([&] { record_with_certificates(ep, pay, certs, rules); }) ==

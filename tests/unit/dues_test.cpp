@@ -86,9 +86,9 @@ TEST_CASE(
     CHECK(dues_rate_bp(params.salary_brackets, yuan("10000.01")) == 200);
     CHECK(invalid_field([] { (void)monthly_dues(dues_category::employed, fen(-1), params); }) == "base");
     auto bad = rules;
-    bad.life.salary_brackets = {{300000, 50}, {200000, 100}, {no_upper_bound_fen, 200}};
+    bad.life.salary_brackets = {{fen(300000), 50}, {fen(200000), 100}, {no_upper_bound_fen, 200}};
     CHECK(invalid_field([&] { validate_dues_params(bad.life); }) == "salary_brackets");
-    bad.life.salary_brackets = {{300000, 50}};
+    bad.life.salary_brackets = {{fen(300000), 50}};
     CHECK(invalid_field([&] { validate_dues_params(bad.life); }) == "salary_brackets");
 }
 
@@ -112,17 +112,17 @@ TEST_CASE(
     for (auto c : {dues_category::student, dues_category::unemployed, dues_category::low_income})
         CHECK(monthly_dues(c, fen::yuan(8000), params) == yuan("0.20"));  // the base is ignored
     auto province = rules;
-    province.life.farmer_monthly_fen = 100;
+    province.life.farmer_monthly_fen = fen(100);
     CHECK_NOTHROW(validate_dues_params(province.life));
     CHECK(monthly_dues(dues_category::farmer, fen{}, province.life) == yuan("1.00"));
-    province.life.farmer_monthly_fen = 101;
+    province.life.farmer_monthly_fen = fen(101);
     CHECK(violated_rule([&] { validate_dues_params(province.life); }) == "dues.fixed_amounts");
     CHECK(violated_rule([&] { (void)monthly_dues(dues_category::farmer, fen{}, province.life); }) ==
           "dues.fixed_amounts");
-    province.life.farmer_monthly_fen = 19;
+    province.life.farmer_monthly_fen = fen(19);
     CHECK(violated_rule([&] { validate_dues_params(province.life); }) == "dues.fixed_amounts");
     // Fixed amounts are not rounded, even when percentages are rounded to the jiao.
-    province.life.farmer_monthly_fen = 25;
+    province.life.farmer_monthly_fen = fen(25);
     province.life.rounding = dues_rounding::half_up_jiao;
     CHECK(monthly_dues(dues_category::farmer, fen{}, province.life) == fen(25));
 }

@@ -170,7 +170,7 @@ away_story tell_away_story(town& t) {
     auto dues = at_host(episode_record_kind::dues_paid_at_host, d(2025, 4, 15));
     dues.dues_month = date::year{2025} / 4;
     dues.dues_months = 3;
-    dues.amount_fen = 3000;
+    dues.amount_fen = fen(3000);
     record_episode(t.s, a.episode, dues);
     record_episode(t.s, a.episode, simple(episode_record_kind::registered, d(2025, 9, 10)));
     record_episode(t.s, a.episode, simple(episode_record_kind::yearly_report, d(2026, 2, 20), "书面汇报"));
@@ -200,7 +200,7 @@ TEST_CASE(
         CHECK(before.member_name == "机关党员0");
         CHECK(before.records[1].destination.host_org_name == "科技园流动党员党支部");
         CHECK(before.records[3].dues_month == date::year{2025} / 4);
-        CHECK(before.records[3].amount_fen == 3000);
+        CHECK(before.records[3].amount_fen == fen(3000));
         CHECK(cert_before.records[0].org_name == "科技园流动党员党支部");
         auto const st = state_on(before, d(2026, 3, 1));
         CHECK(st->host_org == t.host_branch);

@@ -48,7 +48,7 @@ episode_record dues(date::sys_days on, date::year_month first, int months) {
     auto r = simple(k::dues_paid_at_host, on);
     r.dues_month = first;
     r.dues_months = months;
-    r.amount_fen = 500 * months;
+    r.amount_fen = fen(500 * months);
     return r;
 }
 

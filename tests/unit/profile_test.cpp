@@ -125,7 +125,7 @@ rule_set every_parameter_changed() {
     lf.training.push_back({"training.member_32_hours", training_role::officer, 600, true, 2});
     lf.training_prorate_joiners = false;  // the national value is the stricter one
     lf.training_notice_month = 9;
-    lf.farmer_monthly_fen = 50;
+    lf.farmer_monthly_fen = fen(50);
     lf.rounding = dues_rounding::up_jiao;
     lf.back_payment_max_months = 3;
     lf.back_payment = back_payment_policy::refuse;
@@ -165,16 +165,16 @@ TEST_CASE(
     // Parameters that only the text form sets (national values that are free or fixed) round-trip too.
     auto odd = all;
     odd.committee_threshold_full_members = 9;
-    odd.life.salary_brackets = {{100, 10}};
+    odd.life.salary_brackets = {{fen(100), 10}};
     odd.life.retiree_brackets.clear();
     odd.life.cadence.clear();
     odd.life.training.clear();
     odd.mobility.certificate_validity_months.reset();
     odd.life.training_prorate_joiners = true;
-    odd.life.farmer_min_fen = 1;
-    odd.life.farmer_max_fen = 2;
-    odd.life.minimum_monthly_fen = 3;
-    odd.life.voluntary_centre_threshold_fen = 4;
+    odd.life.farmer_min_fen = fen(1);
+    odd.life.farmer_max_fen = fen(2);
+    odd.life.minimum_monthly_fen = fen(3);
+    odd.life.voluntary_centre_threshold_fen = fen(4);
     odd.mobility.lost_contact_suspend_months = 5;
     odd.mobility.suspended_removal_years = 3;
     odd.mobility.self_withdrawal_months = 4;
@@ -231,12 +231,12 @@ TEST_CASE("党内法规制定条例 [S] rules.profile_cannot_weaken: weaker numb
     CHECK(weakening([](rule_set& r) { r.life.training.pop_back(); }) == rule);
     // a loosened dues bracket (dues.salary_brackets are national)
     CHECK(weakening([](rule_set& r) { r.life.salary_brackets[0].rate_bp = 40; }) == rule);
-    CHECK(weakening([](rule_set& r) { r.life.salary_brackets[1].upper_fen = 600000; }) == rule);
+    CHECK(weakening([](rule_set& r) { r.life.salary_brackets[1].upper_fen = fen(600000); }) == rule);
     CHECK(weakening([](rule_set& r) { r.life.retiree_brackets.pop_back(); }) == rule);
     // the farmers' amount outside the national range (dues.fixed_amounts)
-    CHECK(weakening([](rule_set& r) { r.life.farmer_monthly_fen = 10; }) == rule);
-    CHECK(weakening([](rule_set& r) { r.life.farmer_monthly_fen = 120; }) == rule);
-    CHECK(weakening([](rule_set& r) { r.life.farmer_min_fen = 10; }) == rule);
+    CHECK(weakening([](rule_set& r) { r.life.farmer_monthly_fen = fen(10); }) == rule);
+    CHECK(weakening([](rule_set& r) { r.life.farmer_monthly_fen = fen(120); }) == rule);
+    CHECK(weakening([](rule_set& r) { r.life.farmer_min_fen = fen(10); }) == rule);
     // older back-payments accepted, or the refusal switched back to a flag
     CHECK(weakening([](rule_set& r) { r.life.back_payment_max_months = 12; }) == rule);
     // a larger share of 优秀, a shorter bar, fewer months of 党章 第9条
@@ -291,7 +291,7 @@ TEST_CASE("党内法规制定条例 [S] rules.profile_cannot_weaken: tighter val
                   if (c.kind == meeting_kind::organisation_life_meeting) c.min_count = 2;
           }).empty());
     CHECK(weakening([](rule_set& r) { r.life.training[0].min_tenths = 400; }).empty());
-    CHECK(weakening([](rule_set& r) { r.life.farmer_monthly_fen = 100; }).empty());
+    CHECK(weakening([](rule_set& r) { r.life.farmer_monthly_fen = fen(100); }).empty());
     CHECK(weakening([](rule_set& r) { r.life.rounding = dues_rounding::truncate_jiao; }).empty());
     CHECK(weakening([](rule_set& r) { r.mobility.certificate_validity_months = 36; }).empty());
     CHECK(weakening([](rule_set& r) { r.mobility.certificate_number_prefix = "DY"; }).empty());
@@ -344,9 +344,10 @@ TEST_CASE(
     CHECK(rule_set_from_text(to_text(old)) == old);
 }
 
-TEST_CASE("党内法规制定条例 [S] rules.profile_cannot_weaken: a store reads a profile it stored with the keys of an "
-          "earlier version",
-          "[rules][profile][store]") {
+TEST_CASE(
+    "党内法规制定条例 [S] rules.profile_cannot_weaken: a store reads a profile it stored with the keys of an "
+    "earlier version",
+    "[rules][profile][store]") {
     auto const dir = test::temp_dir("profile-old-keys");
     auto const path = dir / "profiles.db";
     auto const local = local_profile_example();
@@ -361,7 +362,8 @@ TEST_CASE("党内法规制定条例 [S] rules.profile_cannot_weaken: a store rea
         up.bind(1,
                 "name=local-5wd\nmin_age_years=18\ndev.public_notice_working_days=5\n"
                 "dev.meeting_after_pre_review_months=1\ndev.oath_after_approval_months=1\n"
-                "dev.readmission_bar_years=5\neval.excellent_share_numerator=1\neval.excellent_share_denominator=3\n"
+                "dev.readmission_bar_years=5\neval.excellent_share_numerator=1\neval.excellent_share_"
+                "denominator=3\n"
                 "life.unpaid_streak_months=6\n");
         up.bind(2, local.name);
         CHECK(up.exec() == 1);

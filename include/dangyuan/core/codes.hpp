@@ -11,7 +11,11 @@
 /// * `english_name(e)`: an English label;
 /// * `parse_<type>(text)`: accepts the code, the Chinese name or a listed alias and throws
 ///   `dangyuan::invalid_input` naming the field and the value otherwise;
-/// * `all_<types>()`: every value, in code order, for iteration (pick lists, round-trip checks).
+/// * `all_<types>()`: every value, in code order, for iteration (pick lists, round-trip checks);
+/// * `parse_code<E>(text)`: `parse_<type>` for a type given as a template argument.
+///
+/// The tables share one implementation (`detail::code_table`): each table is data only, its rows and
+/// its input aliases.
 ///
 /// The underlying integer of each enumerator is its numeric code, so `static_cast<int>(e)` is the code
 /// as stored by systems that keep codes as integers.
@@ -82,77 +86,6 @@ constexpr int codes_read_int(std::string_view text) noexcept {
     return value;
 }
 
-/// True when the table's code strings read as the enumerators' underlying integers and every
-/// enumerator and code appears once. Used by `static_assert`s below.
-template <class Table>
-constexpr bool codes_table_consistent(Table const& table) noexcept {
-    for (std::size_t i = 0; i < table.size(); ++i) {
-        if (codes_read_int(table[i].code) != static_cast<int>(table[i].value)) return false;
-        for (std::size_t j = i + 1; j < table.size(); ++j) {
-            if (table[i].value == table[j].value || table[i].code == table[j].code) return false;
-            if (table[i].chinese == table[j].chinese) return false;
-        }
-    }
-    return true;
-}
-
-/// True when codes are listed in increasing order (so `all_<types>()` iterates in code order).
-template <class Table>
-constexpr bool codes_table_sorted(Table const& table) noexcept {
-    for (std::size_t i = 1; i < table.size(); ++i) {
-        if (static_cast<int>(table[i - 1].value) >= static_cast<int>(table[i].value)) return false;
-    }
-    return true;
-}
-
-/// The enumerators of a table, in table order.
-template <class E, class Table>
-constexpr auto codes_values_of(Table const& table) noexcept {
-    std::array<E, std::tuple_size_v<Table>> out{};
-    for (std::size_t i = 0; i < table.size(); ++i)
-        out[i] = table[i].value;
-    return out;
-}
-
-/// The row of `value`, or nullptr when `value` is not an enumerator listed in the table.
-template <class Table, class E>
-constexpr auto const* codes_row_of(Table const& table, E value) noexcept {
-    for (auto const& row : table) {
-        if (row.value == value) return &row;
-    }
-    return static_cast<typename Table::value_type const*>(nullptr);
-}
-
-/// The row whose numeric code equals the integer read from `text`, or nullptr.
-template <class Table>
-constexpr auto const* codes_row_by_number(Table const& table, std::string_view text) noexcept {
-    int const n = codes_read_int(text);
-    if (n >= 0) {
-        for (auto const& row : table) {
-            if (static_cast<int>(row.value) == n) return &row;
-        }
-    }
-    return static_cast<typename Table::value_type const*>(nullptr);
-}
-
-/// The row whose Chinese name equals `text`, or nullptr.
-template <class Table>
-constexpr auto const* codes_row_by_chinese(Table const& table, std::string_view text) noexcept {
-    for (auto const& row : table) {
-        if (row.chinese == text) return &row;
-    }
-    return static_cast<typename Table::value_type const*>(nullptr);
-}
-
-/// The row whose English label equals `text` ignoring ASCII case, or nullptr.
-template <class Table>
-constexpr auto const* codes_row_by_english(Table const& table, std::string_view text) noexcept {
-    for (auto const& row : table) {
-        if (codes_iequal(row.english, text)) return &row;
-    }
-    return static_cast<typename Table::value_type const*>(nullptr);
-}
-
 /// An input-only alternative spelling of a value.
 template <class E>
 struct code_alias {
@@ -160,24 +93,114 @@ struct code_alias {
     E value;
 };
 
-/// The value of the alias equal to `text` (ASCII case ignored), or nullptr.
-template <class Aliases>
-constexpr auto const* codes_alias_of(Aliases const& aliases, std::string_view text) noexcept {
-    for (auto const& alias : aliases) {
-        if (codes_iequal(alias.text, text)) return &alias.value;
-    }
-    return static_cast<decltype(&aliases[0].value)>(nullptr);
-}
+/// One row of a code table: the enumerator, its official code, Chinese name and English label.
+template <class E>
+struct code_row {
+    E value{};
+    std::string_view code;
+    std::string_view chinese;
+    std::string_view english;
+    std::string_view alpha;  ///< alphabetic code (GB/T 3304 ethnicities); empty in the other tables
 
-/// The common parse: integer code, Chinese name, alias, English label, in that order.
-template <class E, class Table, class Aliases>
-E codes_parse(Table const& table, Aliases const& aliases, std::string_view text, char const* field,
-              char const* what) {
-    if (auto const* row = codes_row_by_number(table, text)) return row->value;
-    if (auto const* row = codes_row_by_chinese(table, text)) return row->value;
-    if (auto const* value = codes_alias_of(aliases, text)) return *value;
-    if (auto const* row = codes_row_by_english(table, text)) return row->value;
-    throw invalid_input(field, std::string("unknown ") + what + " " + codes_quote(text));
+    constexpr code_row() noexcept = default;
+    constexpr code_row(E v, std::string_view c, std::string_view zh, std::string_view en,
+                       std::string_view alphabetic = {}) noexcept
+        : value(v), code(c), chinese(zh), english(en), alpha(alphabetic) {}
+};
+
+/// A code table: its rows in code order, its input aliases, and the field and noun that name a value
+/// in error messages. Every table of this header is one `inline constexpr` instance.
+template <class E, std::size_t N, std::size_t A>
+struct code_table {
+    std::array<code_row<E>, N> rows{};
+    std::array<code_alias<E>, A> aliases{};
+    std::array<E, N> values{};  ///< the enumerators, in table order
+    std::string_view field;     ///< the field of invalid_input, e.g. "personnel_category"
+    std::string_view what;      ///< the noun of the message, e.g. "personnel category"
+    std::string_view suffix;    ///< a suffix of Chinese names that input may leave out (族); or empty
+
+    /// The row of `value`, or nullptr when `value` is not an enumerator listed in the table.
+    [[nodiscard]] constexpr code_row<E> const* row_of(E value) const noexcept {
+        for (auto const& row : rows) {
+            if (row.value == value) return &row;
+        }
+        return nullptr;
+    }
+    [[nodiscard]] constexpr std::string_view code(E value) const noexcept {
+        auto const* row = row_of(value);
+        return row ? row->code : std::string_view{};
+    }
+    [[nodiscard]] constexpr std::string_view chinese(E value) const noexcept {
+        auto const* row = row_of(value);
+        return row ? row->chinese : std::string_view{};
+    }
+    [[nodiscard]] constexpr std::string_view english(E value) const noexcept {
+        auto const* row = row_of(value);
+        return row ? row->english : std::string_view{};
+    }
+    [[nodiscard]] constexpr std::string_view alpha(E value) const noexcept {
+        auto const* row = row_of(value);
+        return row ? row->alpha : std::string_view{};
+    }
+
+    /// The common parse: alphabetic code (ASCII case ignored) or Chinese name without `suffix`, integer
+    /// code, Chinese name, alias, English label (ASCII case ignored), in that order. \throws invalid_input
+    /// naming `field`: "unknown <what> '<text>'".
+    [[nodiscard]] E parse(std::string_view text) const {
+        for (auto const& row : rows) {  // alphabetic codes and names without the suffix come first
+            if (!row.alpha.empty() && codes_iequal(row.alpha, text)) return row.value;
+            if (!suffix.empty() && !text.empty() && row.chinese.ends_with(suffix) &&
+                text == row.chinese.substr(0, row.chinese.size() - suffix.size()))
+                return row.value;
+        }
+        if (int const n = codes_read_int(text); n >= 0) {
+            for (auto const& row : rows) {
+                if (static_cast<int>(row.value) == n) return row.value;
+            }
+        }
+        for (auto const& row : rows) {
+            if (row.chinese == text) return row.value;
+        }
+        for (auto const& alias : aliases) {
+            if (codes_iequal(alias.text, text)) return alias.value;
+        }
+        for (auto const& row : rows) {
+            if (codes_iequal(row.english, text)) return row.value;
+        }
+        throw invalid_input(std::string(field), "unknown " + std::string(what) + " " + codes_quote(text));
+    }
+
+    /// True when the code strings read as the enumerators' underlying integers, every enumerator, code
+    /// and Chinese name appears once, and the codes increase (so `values` is in code order).
+    [[nodiscard]] constexpr bool consistent() const noexcept {
+        for (std::size_t i = 0; i < N; ++i) {
+            if (codes_read_int(rows[i].code) != static_cast<int>(rows[i].value)) return false;
+            if (i > 0 && static_cast<int>(rows[i - 1].value) >= static_cast<int>(rows[i].value)) return false;
+            for (std::size_t j = i + 1; j < N; ++j) {
+                if (rows[i].value == rows[j].value || rows[i].code == rows[j].code) return false;
+                if (rows[i].chinese == rows[j].chinese) return false;
+            }
+        }
+        return true;
+    }
+};
+
+/// Builds a code table from its rows and aliases (array sizes deduced).
+template <class E, std::size_t N, std::size_t A>
+constexpr code_table<E, N, A> make_code_table(code_row<E> const (&rows)[N], code_alias<E> const (&aliases)[A],
+                                              std::string_view field, std::string_view what,
+                                              std::string_view suffix = {}) {
+    code_table<E, N, A> table{};
+    for (std::size_t i = 0; i < N; ++i) {
+        table.rows[i] = rows[i];
+        table.values[i] = rows[i].value;
+    }
+    for (std::size_t i = 0; i < A; ++i)
+        table.aliases[i] = aliases[i];
+    table.field = field;
+    table.what = what;
+    table.suffix = suffix;
+    return table;
 }
 
 }  // namespace detail
@@ -198,61 +221,35 @@ enum class sex : int {
 
 namespace detail {
 
-struct sex_row {
-    sex value;
-    std::string_view code;
-    std::string_view chinese;
-    std::string_view english;
-};
+inline constexpr auto sex_codes = make_code_table<sex>(
+    {
+        {sex::unknown, "0", "未知的性别", "unknown"},
+        {sex::male, "1", "男性", "male"},
+        {sex::female, "2", "女性", "female"},
+        {sex::unstated, "9", "未说明的性别", "unstated"},
+    },
+    {
+        {"男", sex::male},
+        {"女", sex::female},
+        {"未知", sex::unknown},
+        {"未说明", sex::unstated},
+    },
+    "sex", "sex");
 
-inline constexpr std::array<sex_row, 4> sex_table{{
-    {sex::unknown, "0", "未知的性别", "unknown"},
-    {sex::male, "1", "男性", "male"},
-    {sex::female, "2", "女性", "female"},
-    {sex::unstated, "9", "未说明的性别", "unstated"},
-}};
-
-inline constexpr std::array<code_alias<sex>, 4> sex_aliases{{
-    {"男", sex::male},
-    {"女", sex::female},
-    {"未知", sex::unknown},
-    {"未说明", sex::unstated},
-}};
-
-inline constexpr auto sex_values = codes_values_of<sex>(sex_table);
-
-static_assert(codes_table_consistent(sex_table) && codes_table_sorted(sex_table));
+static_assert(sex_codes.consistent());
 
 }  // namespace detail
-
-/// The GB/T 2261.1 code: `"0"`, `"1"`, `"2"` or `"9"`; empty for a value that is not an enumerator.
-[[nodiscard]] constexpr std::string_view code(sex s) noexcept {
-    auto const* row = detail::codes_row_of(detail::sex_table, s);
-    return row ? row->code : std::string_view{};
-}
-
-/// The standard Chinese name (男性, 女性, 未知的性别, 未说明的性别); empty for a non-enumerator.
-[[nodiscard]] constexpr std::string_view chinese_name(sex s) noexcept {
-    auto const* row = detail::codes_row_of(detail::sex_table, s);
-    return row ? row->chinese : std::string_view{};
-}
-
-/// The English label: `"unknown"`, `"male"`, `"female"`, `"unstated"`; empty for a non-enumerator.
-[[nodiscard]] constexpr std::string_view english_name(sex s) noexcept {
-    auto const* row = detail::codes_row_of(detail::sex_table, s);
-    return row ? row->english : std::string_view{};
-}
 
 /// Parses a sex from its code (`"1"`, also `"01"`), Chinese name or alias (`"男"`, `"男性"`) or English
 /// label (`"male"`, any ASCII case).
 /// \throws invalid_input with field `"sex"`, e.g. `"unknown sex '3'"`.
 [[nodiscard]] inline sex parse_sex(std::string_view text) {
-    return detail::codes_parse<sex>(detail::sex_table, detail::sex_aliases, text, "sex", "sex");
+    return detail::sex_codes.parse(text);
 }
 
 /// Every sex code, in code order.
 [[nodiscard]] constexpr std::span<sex const> all_sexes() noexcept {
-    return detail::sex_values;
+    return detail::sex_codes.values;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -333,99 +330,90 @@ enum class ethnicity : int {
 
 namespace detail {
 
-struct ethnicity_row {
-    ethnicity value;
-    std::string_view code;
-    std::string_view chinese;
-    std::string_view english;  ///< romanisation per GB/T 3304; an English label for 97/98
-    std::string_view alpha;    ///< two-letter alphabetic code; empty for 97/98
-};
+inline constexpr auto ethnicity_codes = make_code_table<ethnicity>(
+    {
+        {ethnicity::han, "01", "汉族", "Han", "HA"},
+        {ethnicity::mongol, "02", "蒙古族", "Mongol", "MG"},
+        {ethnicity::hui, "03", "回族", "Hui", "HU"},
+        {ethnicity::zang, "04", "藏族", "Zang", "ZA"},
+        {ethnicity::uygur, "05", "维吾尔族", "Uygur", "UG"},
+        {ethnicity::miao, "06", "苗族", "Miao", "MH"},
+        {ethnicity::yi, "07", "彝族", "Yi", "YI"},
+        {ethnicity::zhuang, "08", "壮族", "Zhuang", "ZH"},
+        {ethnicity::buyei, "09", "布依族", "Buyei", "BY"},
+        {ethnicity::chosen, "10", "朝鲜族", "Chosen", "CS"},
+        {ethnicity::man, "11", "满族", "Man", "MA"},
+        {ethnicity::dong, "12", "侗族", "Dong", "DO"},
+        {ethnicity::yao, "13", "瑶族", "Yao", "YA"},
+        {ethnicity::bai, "14", "白族", "Bai", "BA"},
+        {ethnicity::tujia, "15", "土家族", "Tujia", "TJ"},
+        {ethnicity::hani, "16", "哈尼族", "Hani", "HN"},
+        {ethnicity::kazak, "17", "哈萨克族", "Kazak", "KZ"},
+        {ethnicity::dai, "18", "傣族", "Dai", "DA"},
+        {ethnicity::li, "19", "黎族", "Li", "LI"},
+        {ethnicity::lisu, "20", "傈僳族", "Lisu", "LS"},
+        {ethnicity::va, "21", "佤族", "Va", "VA"},
+        {ethnicity::she, "22", "畲族", "She", "SH"},
+        {ethnicity::gaoshan, "23", "高山族", "Gaoshan", "GS"},
+        {ethnicity::lahu, "24", "拉祜族", "Lahu", "LH"},
+        {ethnicity::sui, "25", "水族", "Sui", "SU"},
+        {ethnicity::dongxiang, "26", "东乡族", "Dongxiang", "DX"},
+        {ethnicity::naxi, "27", "纳西族", "Naxi", "NX"},
+        {ethnicity::jingpo, "28", "景颇族", "Jingpo", "JP"},
+        {ethnicity::kirgiz, "29", "柯尔克孜族", "Kirgiz", "KG"},
+        {ethnicity::tu, "30", "土族", "Tu", "TU"},
+        {ethnicity::daur, "31", "达斡尔族", "Daur", "DU"},
+        {ethnicity::mulao, "32", "仫佬族", "Mulao", "ML"},
+        {ethnicity::qiang, "33", "羌族", "Qiang", "QI"},
+        {ethnicity::blang, "34", "布朗族", "Blang", "BL"},
+        {ethnicity::salar, "35", "撒拉族", "Salar", "SL"},
+        {ethnicity::maonan, "36", "毛南族", "Maonan", "MN"},
+        {ethnicity::gelao, "37", "仡佬族", "Gelao", "GL"},
+        {ethnicity::xibe, "38", "锡伯族", "Xibe", "XB"},
+        {ethnicity::achang, "39", "阿昌族", "Achang", "AC"},
+        {ethnicity::pumi, "40", "普米族", "Pumi", "PM"},
+        {ethnicity::tajik, "41", "塔吉克族", "Tajik", "TA"},
+        {ethnicity::nu, "42", "怒族", "Nu", "NU"},
+        {ethnicity::uzbek, "43", "乌孜别克族", "Uzbek", "UZ"},
+        {ethnicity::russ, "44", "俄罗斯族", "Russ", "RS"},
+        {ethnicity::ewenki, "45", "鄂温克族", "Ewenki", "EW"},
+        {ethnicity::deang, "46", "德昂族", "Deang", "DE"},
+        {ethnicity::bonan, "47", "保安族", "Bonan", "BN"},
+        {ethnicity::yugur, "48", "裕固族", "Yugur", "YG"},
+        {ethnicity::gin, "49", "京族", "Gin", "GI"},
+        {ethnicity::tatar, "50", "塔塔尔族", "Tatar", "TT"},
+        {ethnicity::derung, "51", "独龙族", "Derung", "DR"},
+        {ethnicity::oroqen, "52", "鄂伦春族", "Oroqen", "OR"},
+        {ethnicity::hezhen, "53", "赫哲族", "Hezhen", "HZ"},
+        {ethnicity::monba, "54", "门巴族", "Monba", "MB"},
+        {ethnicity::lhoba, "55", "珞巴族", "Lhoba", "LB"},
+        {ethnicity::jino, "56", "基诺族", "Jino", "JN"},
+        {ethnicity::other, "97", "其他", "Other", ""},
+        {ethnicity::foreign_origin, "98", "外国血统中国籍人士", "Foreign origin", ""},
+    },
+    {
+        {"崩龙族", ethnicity::deang},
+        {"毛难族", ethnicity::maonan},
+        {"傈傈族", ethnicity::lisu},
+        {"达翰尔族", ethnicity::daur},
+        {"外国血统", ethnicity::foreign_origin},
+        {"外国人入中国籍", ethnicity::foreign_origin},
+        {"其他未识别民族", ethnicity::other},
+        {"Korean", ethnicity::chosen},
+        {"Tibetan", ethnicity::zang},
+    },
+    "ethnicity", "ethnicity", "族");
 
-inline constexpr std::array<ethnicity_row, 58> ethnicity_table{{
-    {ethnicity::han, "01", "汉族", "Han", "HA"},
-    {ethnicity::mongol, "02", "蒙古族", "Mongol", "MG"},
-    {ethnicity::hui, "03", "回族", "Hui", "HU"},
-    {ethnicity::zang, "04", "藏族", "Zang", "ZA"},
-    {ethnicity::uygur, "05", "维吾尔族", "Uygur", "UG"},
-    {ethnicity::miao, "06", "苗族", "Miao", "MH"},
-    {ethnicity::yi, "07", "彝族", "Yi", "YI"},
-    {ethnicity::zhuang, "08", "壮族", "Zhuang", "ZH"},
-    {ethnicity::buyei, "09", "布依族", "Buyei", "BY"},
-    {ethnicity::chosen, "10", "朝鲜族", "Chosen", "CS"},
-    {ethnicity::man, "11", "满族", "Man", "MA"},
-    {ethnicity::dong, "12", "侗族", "Dong", "DO"},
-    {ethnicity::yao, "13", "瑶族", "Yao", "YA"},
-    {ethnicity::bai, "14", "白族", "Bai", "BA"},
-    {ethnicity::tujia, "15", "土家族", "Tujia", "TJ"},
-    {ethnicity::hani, "16", "哈尼族", "Hani", "HN"},
-    {ethnicity::kazak, "17", "哈萨克族", "Kazak", "KZ"},
-    {ethnicity::dai, "18", "傣族", "Dai", "DA"},
-    {ethnicity::li, "19", "黎族", "Li", "LI"},
-    {ethnicity::lisu, "20", "傈僳族", "Lisu", "LS"},
-    {ethnicity::va, "21", "佤族", "Va", "VA"},
-    {ethnicity::she, "22", "畲族", "She", "SH"},
-    {ethnicity::gaoshan, "23", "高山族", "Gaoshan", "GS"},
-    {ethnicity::lahu, "24", "拉祜族", "Lahu", "LH"},
-    {ethnicity::sui, "25", "水族", "Sui", "SU"},
-    {ethnicity::dongxiang, "26", "东乡族", "Dongxiang", "DX"},
-    {ethnicity::naxi, "27", "纳西族", "Naxi", "NX"},
-    {ethnicity::jingpo, "28", "景颇族", "Jingpo", "JP"},
-    {ethnicity::kirgiz, "29", "柯尔克孜族", "Kirgiz", "KG"},
-    {ethnicity::tu, "30", "土族", "Tu", "TU"},
-    {ethnicity::daur, "31", "达斡尔族", "Daur", "DU"},
-    {ethnicity::mulao, "32", "仫佬族", "Mulao", "ML"},
-    {ethnicity::qiang, "33", "羌族", "Qiang", "QI"},
-    {ethnicity::blang, "34", "布朗族", "Blang", "BL"},
-    {ethnicity::salar, "35", "撒拉族", "Salar", "SL"},
-    {ethnicity::maonan, "36", "毛南族", "Maonan", "MN"},
-    {ethnicity::gelao, "37", "仡佬族", "Gelao", "GL"},
-    {ethnicity::xibe, "38", "锡伯族", "Xibe", "XB"},
-    {ethnicity::achang, "39", "阿昌族", "Achang", "AC"},
-    {ethnicity::pumi, "40", "普米族", "Pumi", "PM"},
-    {ethnicity::tajik, "41", "塔吉克族", "Tajik", "TA"},
-    {ethnicity::nu, "42", "怒族", "Nu", "NU"},
-    {ethnicity::uzbek, "43", "乌孜别克族", "Uzbek", "UZ"},
-    {ethnicity::russ, "44", "俄罗斯族", "Russ", "RS"},
-    {ethnicity::ewenki, "45", "鄂温克族", "Ewenki", "EW"},
-    {ethnicity::deang, "46", "德昂族", "Deang", "DE"},
-    {ethnicity::bonan, "47", "保安族", "Bonan", "BN"},
-    {ethnicity::yugur, "48", "裕固族", "Yugur", "YG"},
-    {ethnicity::gin, "49", "京族", "Gin", "GI"},
-    {ethnicity::tatar, "50", "塔塔尔族", "Tatar", "TT"},
-    {ethnicity::derung, "51", "独龙族", "Derung", "DR"},
-    {ethnicity::oroqen, "52", "鄂伦春族", "Oroqen", "OR"},
-    {ethnicity::hezhen, "53", "赫哲族", "Hezhen", "HZ"},
-    {ethnicity::monba, "54", "门巴族", "Monba", "MB"},
-    {ethnicity::lhoba, "55", "珞巴族", "Lhoba", "LB"},
-    {ethnicity::jino, "56", "基诺族", "Jino", "JN"},
-    {ethnicity::other, "97", "其他", "Other", ""},
-    {ethnicity::foreign_origin, "98", "外国血统中国籍人士", "Foreign origin", ""},
-}};
-
-inline constexpr std::array<code_alias<ethnicity>, 9> ethnicity_aliases{{
-    {"崩龙族", ethnicity::deang},
-    {"毛难族", ethnicity::maonan},
-    {"傈傈族", ethnicity::lisu},
-    {"达翰尔族", ethnicity::daur},
-    {"外国血统", ethnicity::foreign_origin},
-    {"外国人入中国籍", ethnicity::foreign_origin},
-    {"其他未识别民族", ethnicity::other},
-    {"Korean", ethnicity::chosen},
-    {"Tibetan", ethnicity::zang},
-}};
-
-inline constexpr auto ethnicity_values = codes_values_of<ethnicity>(ethnicity_table);
-
-static_assert(codes_table_consistent(ethnicity_table) && codes_table_sorted(ethnicity_table));
+static_assert(ethnicity_codes.consistent());
 
 /// True when the alphabetic codes are unique and no romanisation equals (ignoring case) the
 /// alphabetic code or romanisation of another group, so parsing ASCII text is unambiguous.
 constexpr bool ethnicity_ascii_unambiguous() noexcept {
-    for (std::size_t i = 0; i < ethnicity_table.size(); ++i) {
-        for (std::size_t j = 0; j < ethnicity_table.size(); ++j) {
+    for (std::size_t i = 0; i < ethnicity_codes.rows.size(); ++i) {
+        for (std::size_t j = 0; j < ethnicity_codes.rows.size(); ++j) {
             if (i == j) continue;
-            auto const& a = ethnicity_table[i];
-            auto const& b = ethnicity_table[j];
+            auto const& a = ethnicity_codes.rows[i];
+            auto const& b = ethnicity_codes.rows[j];
             if (codes_iequal(a.english, b.english)) return false;
             if (!a.alpha.empty() && codes_iequal(a.alpha, b.alpha)) return false;
             if (!b.alpha.empty() && codes_iequal(a.english, b.alpha)) return false;
@@ -435,34 +423,11 @@ constexpr bool ethnicity_ascii_unambiguous() noexcept {
 }
 static_assert(ethnicity_ascii_unambiguous());
 
-/// UTF-8 of 族, the suffix of the 56 group names.
-inline constexpr std::string_view ethnicity_suffix = "族";
-
 }  // namespace detail
-
-/// The two-digit code, `"01"` … `"56"`, `"97"`, `"98"`; empty for a non-enumerator.
-[[nodiscard]] constexpr std::string_view code(ethnicity e) noexcept {
-    auto const* row = detail::codes_row_of(detail::ethnicity_table, e);
-    return row ? row->code : std::string_view{};
-}
-
-/// The current Chinese name (汉族, 德昂族, 其他, 外国血统中国籍人士); empty for a non-enumerator.
-[[nodiscard]] constexpr std::string_view chinese_name(ethnicity e) noexcept {
-    auto const* row = detail::codes_row_of(detail::ethnicity_table, e);
-    return row ? row->chinese : std::string_view{};
-}
-
-/// The romanised name of GB/T 3304 (`"Han"`, `"Zang"`, `"Chosen"`), or `"Other"` / `"Foreign origin"`
-/// for 97 / 98; empty for a non-enumerator.
-[[nodiscard]] constexpr std::string_view english_name(ethnicity e) noexcept {
-    auto const* row = detail::codes_row_of(detail::ethnicity_table, e);
-    return row ? row->english : std::string_view{};
-}
 
 /// The two-letter alphabetic code of GB/T 3304 (`"HA"`, `"MG"`); empty for 97, 98 and non-enumerators.
 [[nodiscard]] constexpr std::string_view alpha_code(ethnicity e) noexcept {
-    auto const* row = detail::codes_row_of(detail::ethnicity_table, e);
-    return row ? row->alpha : std::string_view{};
+    return detail::ethnicity_codes.alpha(e);
 }
 
 /// True for 97 其他 and 98 外国血统中国籍人士, the codes used by the sector but absent from the table
@@ -475,22 +440,12 @@ inline constexpr std::string_view ethnicity_suffix = "族";
 /// alphabetic code or an import alias (see `ethnicity`).
 /// \throws invalid_input with field `"ethnicity"`, e.g. `"unknown ethnicity '穿青人'"`.
 [[nodiscard]] inline ethnicity parse_ethnicity(std::string_view text) {
-    using detail::ethnicity_table;
-    for (auto const& row : ethnicity_table) {
-        if (!row.alpha.empty() && detail::codes_iequal(row.alpha, text)) return row.value;
-        auto const& name = row.chinese;
-        if (name.ends_with(detail::ethnicity_suffix) && !text.empty() &&
-            text == name.substr(0, name.size() - detail::ethnicity_suffix.size())) {
-            return row.value;
-        }
-    }
-    return detail::codes_parse<ethnicity>(ethnicity_table, detail::ethnicity_aliases, text, "ethnicity",
-                                          "ethnicity");
+    return detail::ethnicity_codes.parse(text);
 }
 
 /// Every ethnicity: the 56 groups in code order, then 97 and 98.
 [[nodiscard]] constexpr std::span<ethnicity const> all_ethnicities() noexcept {
-    return detail::ethnicity_values;
+    return detail::ethnicity_codes.values;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -556,92 +511,72 @@ enum class education : int {
 
 namespace detail {
 
-struct education_row {
-    education value;
-    std::string_view code;
-    std::string_view chinese;
-    std::string_view english;
-};
+inline constexpr auto education_codes = make_code_table<education>(
+    {
+        {education::postgraduate, "10", "研究生教育", "postgraduate education"},
+        {education::doctoral_graduated, "11", "博士研究生毕业", "doctoral programme, graduated"},
+        {education::doctoral_completed, "12", "博士研究生结业", "doctoral programme, completed"},
+        {education::doctoral_incomplete, "13", "博士研究生肄业", "doctoral programme, incomplete"},
+        {education::masters_graduated, "14", "硕士研究生毕业", "master's programme, graduated"},
+        {education::masters_completed, "15", "硕士研究生结业", "master's programme, completed"},
+        {education::masters_incomplete, "16", "硕士研究生肄业", "master's programme, incomplete"},
+        {education::postgraduate_class_graduated, "17", "研究生班毕业", "postgraduate class, graduated"},
+        {education::postgraduate_class_completed, "18", "研究生班结业", "postgraduate class, completed"},
+        {education::postgraduate_class_incomplete, "19", "研究生班肄业", "postgraduate class, incomplete"},
+        {education::undergraduate, "20", "大学本科教育", "undergraduate education"},
+        {education::undergraduate_graduated, "21", "大学本科毕业", "undergraduate, graduated"},
+        {education::undergraduate_completed, "22", "大学本科结业", "undergraduate, completed"},
+        {education::undergraduate_incomplete, "23", "大学本科肄业", "undergraduate, incomplete"},
+        {education::ordinary_class_graduated, "28", "大学普通班毕业", "university ordinary class, graduated"},
+        {education::junior_college, "30", "大学专科教育", "junior college education"},
+        {education::junior_college_graduated, "31", "大学专科毕业", "junior college, graduated"},
+        {education::junior_college_completed, "32", "大学专科结业", "junior college, completed"},
+        {education::junior_college_incomplete, "33", "大学专科肄业", "junior college, incomplete"},
+        {education::secondary_vocational, "40", "中等职业教育", "secondary vocational education"},
+        {education::specialized_secondary_graduated, "41", "中等专科毕业",
+         "specialised secondary, graduated"},
+        {education::specialized_secondary_completed, "42", "中等专科结业",
+         "specialised secondary, completed"},
+        {education::specialized_secondary_incomplete, "43", "中等专科肄业",
+         "specialised secondary, incomplete"},
+        {education::vocational_high_graduated, "44", "职业高中毕业", "vocational high school, graduated"},
+        {education::vocational_high_completed, "45", "职业高中结业", "vocational high school, completed"},
+        {education::vocational_high_incomplete, "46", "职业高中肄业", "vocational high school, incomplete"},
+        {education::skilled_worker_school_graduated, "47", "技工学校毕业",
+         "skilled-worker school, graduated"},
+        {education::skilled_worker_school_completed, "48", "技工学校结业",
+         "skilled-worker school, completed"},
+        {education::skilled_worker_school_incomplete, "49", "技工学校肄业",
+         "skilled-worker school, incomplete"},
+        {education::senior_high, "60", "普通高级中学教育", "senior high school education"},
+        {education::senior_high_graduated, "61", "普通高中毕业", "senior high school, graduated"},
+        {education::senior_high_completed, "62", "普通高中结业", "senior high school, completed"},
+        {education::senior_high_incomplete, "63", "普通高中肄业", "senior high school, incomplete"},
+        {education::junior_high, "70", "初级中学教育", "junior high school education"},
+        {education::junior_high_graduated, "71", "初中毕业", "junior high school, graduated"},
+        {education::junior_high_incomplete, "73", "初中肄业", "junior high school, incomplete"},
+        {education::primary, "80", "小学教育", "primary education"},
+        {education::primary_graduated, "81", "小学毕业", "primary school, graduated"},
+        {education::primary_incomplete, "83", "小学肄业", "primary school, incomplete"},
+        {education::other, "90", "其他", "other"},
+    },
+    {
+        {"研究生", education::postgraduate},
+        {"本科", education::undergraduate},
+        {"大学本科", education::undergraduate},
+        {"专科", education::junior_college},
+        {"大专", education::junior_college},
+        {"大学专科", education::junior_college},
+        {"中专", education::secondary_vocational},
+        {"高中", education::senior_high},
+        {"初中", education::junior_high},
+        {"小学", education::primary},
+    },
+    "education", "education");
 
-inline constexpr std::array<education_row, 40> education_table{{
-    {education::postgraduate, "10", "研究生教育", "postgraduate education"},
-    {education::doctoral_graduated, "11", "博士研究生毕业", "doctoral programme, graduated"},
-    {education::doctoral_completed, "12", "博士研究生结业", "doctoral programme, completed"},
-    {education::doctoral_incomplete, "13", "博士研究生肄业", "doctoral programme, incomplete"},
-    {education::masters_graduated, "14", "硕士研究生毕业", "master's programme, graduated"},
-    {education::masters_completed, "15", "硕士研究生结业", "master's programme, completed"},
-    {education::masters_incomplete, "16", "硕士研究生肄业", "master's programme, incomplete"},
-    {education::postgraduate_class_graduated, "17", "研究生班毕业", "postgraduate class, graduated"},
-    {education::postgraduate_class_completed, "18", "研究生班结业", "postgraduate class, completed"},
-    {education::postgraduate_class_incomplete, "19", "研究生班肄业", "postgraduate class, incomplete"},
-    {education::undergraduate, "20", "大学本科教育", "undergraduate education"},
-    {education::undergraduate_graduated, "21", "大学本科毕业", "undergraduate, graduated"},
-    {education::undergraduate_completed, "22", "大学本科结业", "undergraduate, completed"},
-    {education::undergraduate_incomplete, "23", "大学本科肄业", "undergraduate, incomplete"},
-    {education::ordinary_class_graduated, "28", "大学普通班毕业", "university ordinary class, graduated"},
-    {education::junior_college, "30", "大学专科教育", "junior college education"},
-    {education::junior_college_graduated, "31", "大学专科毕业", "junior college, graduated"},
-    {education::junior_college_completed, "32", "大学专科结业", "junior college, completed"},
-    {education::junior_college_incomplete, "33", "大学专科肄业", "junior college, incomplete"},
-    {education::secondary_vocational, "40", "中等职业教育", "secondary vocational education"},
-    {education::specialized_secondary_graduated, "41", "中等专科毕业", "specialised secondary, graduated"},
-    {education::specialized_secondary_completed, "42", "中等专科结业", "specialised secondary, completed"},
-    {education::specialized_secondary_incomplete, "43", "中等专科肄业", "specialised secondary, incomplete"},
-    {education::vocational_high_graduated, "44", "职业高中毕业", "vocational high school, graduated"},
-    {education::vocational_high_completed, "45", "职业高中结业", "vocational high school, completed"},
-    {education::vocational_high_incomplete, "46", "职业高中肄业", "vocational high school, incomplete"},
-    {education::skilled_worker_school_graduated, "47", "技工学校毕业", "skilled-worker school, graduated"},
-    {education::skilled_worker_school_completed, "48", "技工学校结业", "skilled-worker school, completed"},
-    {education::skilled_worker_school_incomplete, "49", "技工学校肄业", "skilled-worker school, incomplete"},
-    {education::senior_high, "60", "普通高级中学教育", "senior high school education"},
-    {education::senior_high_graduated, "61", "普通高中毕业", "senior high school, graduated"},
-    {education::senior_high_completed, "62", "普通高中结业", "senior high school, completed"},
-    {education::senior_high_incomplete, "63", "普通高中肄业", "senior high school, incomplete"},
-    {education::junior_high, "70", "初级中学教育", "junior high school education"},
-    {education::junior_high_graduated, "71", "初中毕业", "junior high school, graduated"},
-    {education::junior_high_incomplete, "73", "初中肄业", "junior high school, incomplete"},
-    {education::primary, "80", "小学教育", "primary education"},
-    {education::primary_graduated, "81", "小学毕业", "primary school, graduated"},
-    {education::primary_incomplete, "83", "小学肄业", "primary school, incomplete"},
-    {education::other, "90", "其他", "other"},
-}};
-
-inline constexpr std::array<code_alias<education>, 10> education_aliases{{
-    {"研究生", education::postgraduate},
-    {"本科", education::undergraduate},
-    {"大学本科", education::undergraduate},
-    {"专科", education::junior_college},
-    {"大专", education::junior_college},
-    {"大学专科", education::junior_college},
-    {"中专", education::secondary_vocational},
-    {"高中", education::senior_high},
-    {"初中", education::junior_high},
-    {"小学", education::primary},
-}};
-
-inline constexpr auto education_values = codes_values_of<education>(education_table);
-
-static_assert(codes_table_consistent(education_table) && codes_table_sorted(education_table));
+static_assert(education_codes.consistent());
 
 }  // namespace detail
-
-/// The two-digit code, `"10"` … `"90"`; empty for a non-enumerator.
-[[nodiscard]] constexpr std::string_view code(education e) noexcept {
-    auto const* row = detail::codes_row_of(detail::education_table, e);
-    return row ? row->code : std::string_view{};
-}
-
-/// The Chinese name of the code (大学本科毕业); empty for a non-enumerator.
-[[nodiscard]] constexpr std::string_view chinese_name(education e) noexcept {
-    auto const* row = detail::codes_row_of(detail::education_table, e);
-    return row ? row->chinese : std::string_view{};
-}
-
-/// An English label (`"undergraduate, graduated"`); empty for a non-enumerator.
-[[nodiscard]] constexpr std::string_view english_name(education e) noexcept {
-    auto const* row = detail::codes_row_of(detail::education_table, e);
-    return row ? row->english : std::string_view{};
-}
 
 /// The level: the first digit of the code, 1 (研究生) … 9 (其他).
 [[nodiscard]] constexpr int education_level(education e) noexcept {
@@ -670,13 +605,12 @@ static_assert(codes_table_consistent(education_table) && codes_table_sorted(educ
 /// alias (see `education`).
 /// \throws invalid_input with field `"education"`, e.g. `"unknown education '50'"`.
 [[nodiscard]] inline education parse_education(std::string_view text) {
-    return detail::codes_parse<education>(detail::education_table, detail::education_aliases, text,
-                                          "education", "education");
+    return detail::education_codes.parse(text);
 }
 
 /// Every education code, level rows included, in code order.
 [[nodiscard]] constexpr std::span<education const> all_educations() noexcept {
-    return detail::education_values;
+    return detail::education_codes.values;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -709,69 +643,41 @@ enum class personnel_category : int {
 
 namespace detail {
 
-struct personnel_category_row {
-    personnel_category value;
-    std::string_view code;
-    std::string_view chinese;
-    std::string_view english;
-};
+inline constexpr auto personnel_category_codes = make_code_table<personnel_category>(
+    {
+        {personnel_category::worker, "1", "工人（工勤技能人员）", "workers (skilled and support staff)"},
+        {personnel_category::farmer_herder_fisher, "2", "农牧渔民", "farmers, herders and fishers"},
+        {personnel_category::professional_technical, "3", "企事业单位、社会组织专业技术人员",
+         "professional and technical staff of enterprises, public institutions and social organisations"},
+        {personnel_category::management, "4", "企事业单位、社会组织管理人员",
+         "managers of enterprises, public institutions and social organisations"},
+        {personnel_category::party_government_staff, "5", "党政机关工作人员",
+         "staff of party and government organs"},
+        {personnel_category::student, "6", "学生", "students"},
+        {personnel_category::other_occupation, "7", "其他职业人员", "other occupations"},
+        {personnel_category::retired, "8", "离退休人员", "retired"},
+        {personnel_category::military, "9", "军人、武警", "military and armed police"},
+    },
+    {
+        {"工人", personnel_category::worker},
+        {"工人(工勤技能人员)", personnel_category::worker},
+        {"工勤技能人员", personnel_category::worker},
+        {"企事业单位、民办非企业单位专业技术人员", personnel_category::professional_technical},
+        {"专业技术人员", personnel_category::professional_technical},
+        {"企事业单位、民办非企业单位管理人员", personnel_category::management},
+        {"管理人员", personnel_category::management},
+        {"其他", personnel_category::other_occupation},
+        {"离退休", personnel_category::retired},
+        {"军人武警", personnel_category::military},
+        {"军人", personnel_category::military},
+        {"武警", personnel_category::military},
+        {"解放军、武警", personnel_category::military},
+    },
+    "personnel_category", "personnel category");
 
-inline constexpr std::array<personnel_category_row, 9> personnel_category_table{{
-    {personnel_category::worker, "1", "工人（工勤技能人员）", "workers (skilled and support staff)"},
-    {personnel_category::farmer_herder_fisher, "2", "农牧渔民", "farmers, herders and fishers"},
-    {personnel_category::professional_technical, "3", "企事业单位、社会组织专业技术人员",
-     "professional and technical staff of enterprises, public institutions and social organisations"},
-    {personnel_category::management, "4", "企事业单位、社会组织管理人员",
-     "managers of enterprises, public institutions and social organisations"},
-    {personnel_category::party_government_staff, "5", "党政机关工作人员",
-     "staff of party and government organs"},
-    {personnel_category::student, "6", "学生", "students"},
-    {personnel_category::other_occupation, "7", "其他职业人员", "other occupations"},
-    {personnel_category::retired, "8", "离退休人员", "retired"},
-    {personnel_category::military, "9", "军人、武警", "military and armed police"},
-}};
-
-inline constexpr std::array<code_alias<personnel_category>, 13> personnel_category_aliases{{
-    {"工人", personnel_category::worker},
-    {"工人(工勤技能人员)", personnel_category::worker},
-    {"工勤技能人员", personnel_category::worker},
-    {"企事业单位、民办非企业单位专业技术人员", personnel_category::professional_technical},
-    {"专业技术人员", personnel_category::professional_technical},
-    {"企事业单位、民办非企业单位管理人员", personnel_category::management},
-    {"管理人员", personnel_category::management},
-    {"其他", personnel_category::other_occupation},
-    {"离退休", personnel_category::retired},
-    {"军人武警", personnel_category::military},
-    {"军人", personnel_category::military},
-    {"武警", personnel_category::military},
-    {"解放军、武警", personnel_category::military},
-}};
-
-inline constexpr auto personnel_category_values =
-    codes_values_of<personnel_category>(personnel_category_table);
-
-static_assert(codes_table_consistent(personnel_category_table) &&
-              codes_table_sorted(personnel_category_table));
+static_assert(personnel_category_codes.consistent());
 
 }  // namespace detail
-
-/// The library code, `"1"` … `"9"`; empty for a non-enumerator.
-[[nodiscard]] constexpr std::string_view code(personnel_category c) noexcept {
-    auto const* row = detail::codes_row_of(detail::personnel_category_table, c);
-    return row ? row->code : std::string_view{};
-}
-
-/// The Chinese name in the current bulletin wording; empty for a non-enumerator.
-[[nodiscard]] constexpr std::string_view chinese_name(personnel_category c) noexcept {
-    auto const* row = detail::codes_row_of(detail::personnel_category_table, c);
-    return row ? row->chinese : std::string_view{};
-}
-
-/// An English label; empty for a non-enumerator.
-[[nodiscard]] constexpr std::string_view english_name(personnel_category c) noexcept {
-    auto const* row = detail::codes_row_of(detail::personnel_category_table, c);
-    return row ? row->english : std::string_view{};
-}
 
 /// True for the eight buckets of the 2014+ bulletins, false for the legacy `military` bucket.
 [[nodiscard]] constexpr bool in_current_bulletin(personnel_category c) noexcept {
@@ -781,14 +687,12 @@ static_assert(codes_table_consistent(personnel_category_table) &&
 /// Parses a personnel category from its code, current or 2014–2017 wording, or a short form.
 /// \throws invalid_input with field `"personnel_category"`, e.g. `"unknown personnel category '教师'"`.
 [[nodiscard]] inline personnel_category parse_personnel_category(std::string_view text) {
-    return detail::codes_parse<personnel_category>(detail::personnel_category_table,
-                                                   detail::personnel_category_aliases, text,
-                                                   "personnel_category", "personnel category");
+    return detail::personnel_category_codes.parse(text);
 }
 
 /// Every personnel category, the eight bulletin buckets then `military`.
 [[nodiscard]] constexpr std::span<personnel_category const> all_personnel_categories() noexcept {
-    return detail::personnel_category_values;
+    return detail::personnel_category_codes.values;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -818,67 +722,41 @@ enum class political_status : int {
 
 namespace detail {
 
-struct political_status_row {
-    political_status value;
-    std::string_view code;
-    std::string_view chinese;
-    std::string_view english;
-};
+inline constexpr auto political_status_codes = make_code_table<political_status>(
+    {
+        {political_status::cpc_member, "01", "中共党员", "CPC member"},
+        {political_status::cpc_probationary_member, "02", "中共预备党员", "CPC probationary member"},
+        {political_status::cyl_member, "03", "共青团员", "Communist Youth League member"},
+        {political_status::rckmt_member, "04", "民革党员", "RCCK member"},
+        {political_status::cdl_member, "05", "民盟盟员", "China Democratic League member"},
+        {political_status::cndca_member, "06", "民建会员", "CNDCA member"},
+        {political_status::capd_member, "07", "民进会员", "CAPD member"},
+        {political_status::cpwdp_member, "08", "农工党党员", "CPWDP member"},
+        {political_status::zhi_gong_member, "09", "致公党党员", "China Zhi Gong Party member"},
+        {political_status::jiusan_member, "10", "九三学社社员", "Jiusan Society member"},
+        {political_status::tdsl_member, "11", "台盟盟员", "Taiwan Democratic Self-Government League member"},
+        {political_status::non_party, "12", "无党派人士", "non-party personage"},
+        {political_status::masses, "13", "群众", "ordinary citizen"},
+    },
+    {
+        {"中国共产党党员", political_status::cpc_member},
+        {"正式党员", political_status::cpc_member},
+        {"中国共产党预备党员", political_status::cpc_probationary_member},
+        {"预备党员", political_status::cpc_probationary_member},
+        {"中国共产主义青年团团员", political_status::cyl_member},
+        {"团员", political_status::cyl_member},
+        {"民革会员", political_status::rckmt_member},
+        {"农工民主党党员", political_status::cpwdp_member},
+        {"无党派民主人士", political_status::non_party},
+        {"民主人士", political_status::non_party},
+        {"无党派人士(民主人士)", political_status::non_party},
+        {"无党派人士（民主人士）", political_status::non_party},
+    },
+    "political_status", "political status");
 
-inline constexpr std::array<political_status_row, 13> political_status_table{{
-    {political_status::cpc_member, "01", "中共党员", "CPC member"},
-    {political_status::cpc_probationary_member, "02", "中共预备党员", "CPC probationary member"},
-    {political_status::cyl_member, "03", "共青团员", "Communist Youth League member"},
-    {political_status::rckmt_member, "04", "民革党员", "RCCK member"},
-    {political_status::cdl_member, "05", "民盟盟员", "China Democratic League member"},
-    {political_status::cndca_member, "06", "民建会员", "CNDCA member"},
-    {political_status::capd_member, "07", "民进会员", "CAPD member"},
-    {political_status::cpwdp_member, "08", "农工党党员", "CPWDP member"},
-    {political_status::zhi_gong_member, "09", "致公党党员", "China Zhi Gong Party member"},
-    {political_status::jiusan_member, "10", "九三学社社员", "Jiusan Society member"},
-    {political_status::tdsl_member, "11", "台盟盟员", "Taiwan Democratic Self-Government League member"},
-    {political_status::non_party, "12", "无党派人士", "non-party personage"},
-    {political_status::masses, "13", "群众", "ordinary citizen"},
-}};
-
-inline constexpr std::array<code_alias<political_status>, 12> political_status_aliases{{
-    {"中国共产党党员", political_status::cpc_member},
-    {"正式党员", political_status::cpc_member},
-    {"中国共产党预备党员", political_status::cpc_probationary_member},
-    {"预备党员", political_status::cpc_probationary_member},
-    {"中国共产主义青年团团员", political_status::cyl_member},
-    {"团员", political_status::cyl_member},
-    {"民革会员", political_status::rckmt_member},
-    {"农工民主党党员", political_status::cpwdp_member},
-    {"无党派民主人士", political_status::non_party},
-    {"民主人士", political_status::non_party},
-    {"无党派人士(民主人士)", political_status::non_party},
-    {"无党派人士（民主人士）", political_status::non_party},
-}};
-
-inline constexpr auto political_status_values = codes_values_of<political_status>(political_status_table);
-
-static_assert(codes_table_consistent(political_status_table) && codes_table_sorted(political_status_table));
+static_assert(political_status_codes.consistent());
 
 }  // namespace detail
-
-/// The two-digit code, `"01"` … `"13"`; empty for a non-enumerator.
-[[nodiscard]] constexpr std::string_view code(political_status p) noexcept {
-    auto const* row = detail::codes_row_of(detail::political_status_table, p);
-    return row ? row->code : std::string_view{};
-}
-
-/// The Chinese name (中共党员, 群众); empty for a non-enumerator.
-[[nodiscard]] constexpr std::string_view chinese_name(political_status p) noexcept {
-    auto const* row = detail::codes_row_of(detail::political_status_table, p);
-    return row ? row->chinese : std::string_view{};
-}
-
-/// An English label; empty for a non-enumerator.
-[[nodiscard]] constexpr std::string_view english_name(political_status p) noexcept {
-    auto const* row = detail::codes_row_of(detail::political_status_table, p);
-    return row ? row->english : std::string_view{};
-}
 
 /// True for 01 中共党员 and 02 中共预备党员.
 [[nodiscard]] constexpr bool is_cpc_member(political_status p) noexcept {
@@ -888,14 +766,70 @@ static_assert(codes_table_consistent(political_status_table) && codes_table_sort
 /// Parses a political status from its code (`"1"`, `"01"`), Chinese name or alias.
 /// \throws invalid_input with field `"political_status"`, e.g. `"unknown political status '14'"`.
 [[nodiscard]] inline political_status parse_political_status(std::string_view text) {
-    return detail::codes_parse<political_status>(detail::political_status_table,
-                                                 detail::political_status_aliases, text, "political_status",
-                                                 "political status");
+    return detail::political_status_codes.parse(text);
 }
 
 /// Every political status, in code order.
 [[nodiscard]] constexpr std::span<political_status const> all_political_statuses() noexcept {
-    return detail::political_status_values;
+    return detail::political_status_codes.values;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The accessors every code table shares
+// ---------------------------------------------------------------------------------------------------
+
+namespace detail {
+
+constexpr auto const& codes_of(sex) noexcept {
+    return sex_codes;
+}
+constexpr auto const& codes_of(ethnicity) noexcept {
+    return ethnicity_codes;
+}
+constexpr auto const& codes_of(education) noexcept {
+    return education_codes;
+}
+constexpr auto const& codes_of(personnel_category) noexcept {
+    return personnel_category_codes;
+}
+constexpr auto const& codes_of(political_status) noexcept {
+    return political_status_codes;
+}
+
+}  // namespace detail
+
+/// An enumeration of this header: sex, ethnicity, education, personnel_category, political_status.
+template <class E>
+concept code_table_enum = requires(E e) {
+    detail::codes_of(e);
+};
+
+/// The official code as a string (`code(sex::male)` is `"1"`, `code(ethnicity::han)` is `"01"`), the
+/// form to store and exchange; empty for a value that is not an enumerator.
+template <code_table_enum E>
+[[nodiscard]] constexpr std::string_view code(E e) noexcept {
+    return detail::codes_of(e).code(e);
+}
+
+/// The current Chinese name (男性, 汉族, 大学本科毕业, 中共党员), the form to display and export; empty
+/// for a value that is not an enumerator.
+template <code_table_enum E>
+[[nodiscard]] constexpr std::string_view chinese_name(E e) noexcept {
+    return detail::codes_of(e).chinese(e);
+}
+
+/// The English label (`"male"`; for an ethnicity the romanisation of GB/T 3304, `"Han"`); empty for a
+/// value that is not an enumerator.
+template <code_table_enum E>
+[[nodiscard]] constexpr std::string_view english_name(E e) noexcept {
+    return detail::codes_of(e).english(e);
+}
+
+/// Parses a value of any code table of this header, as its `parse_<type>` does (`parse_code<sex>("男")`).
+/// \throws invalid_input naming the table's field, as `parse_<type>`.
+template <code_table_enum E>
+[[nodiscard]] E parse_code(std::string_view text) {
+    return detail::codes_of(E{}).parse(text);
 }
 
 }  // namespace dangyuan

@@ -37,102 +37,13 @@
 #include "dangyuan/core/calendar.hpp"
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/core/ids.hpp"
+#include "dangyuan/core/money.hpp"  // fen, format_yuan, parse_yuan (re-exported)
+#include "dangyuan/core/month.hpp"  // format_month, month_of, months_between, last_day (re-exported)
 #include "dangyuan/member/self_withdrawal.hpp"
 #include "dangyuan/rules/catalogue.hpp"
 #include "dangyuan/rules/rule_set.hpp"
 
 namespace dangyuan {
-
-/// An exact amount of money in fen (分, 0.01 yuan).
-class fen {
-public:
-    using rep = std::int64_t;
-
-    constexpr fen() noexcept = default;
-    constexpr explicit fen(rep value) noexcept : value_(value) {}
-    /// Whole yuan: `fen::yuan(3000)` is 300000 fen.
-    [[nodiscard]] static constexpr fen yuan(rep y) noexcept { return fen(y * 100); }
-
-    /// The amount in fen.
-    [[nodiscard]] constexpr rep value() const noexcept { return value_; }
-
-    friend constexpr fen operator+(fen a, fen b) noexcept { return fen(a.value_ + b.value_); }
-    friend constexpr fen operator-(fen a, fen b) noexcept { return fen(a.value_ - b.value_); }
-    constexpr fen& operator+=(fen b) noexcept {
-        value_ += b.value_;
-        return *this;
-    }
-    friend constexpr bool operator==(fen, fen) noexcept = default;
-    friend constexpr auto operator<=>(fen, fen) noexcept = default;
-
-private:
-    rep value_ = 0;
-};
-
-/// "3000.01", "0.20", "-1.50": yuan with two decimals.
-[[nodiscard]] inline std::string format_yuan(fen f) {
-    auto v = f.value();
-    std::string out = v < 0 ? "-" : "";
-    if (v < 0) v = -v;
-    out += std::to_string(v / 100) + ".";
-    out += char('0' + v % 100 / 10);
-    out += char('0' + v % 10);
-    return out;
-}
-
-inline std::ostream& operator<<(std::ostream& os, fen f) {
-    return os << format_yuan(f);
-}
-
-/// Parses an amount of yuan written "3000", "3000.1" or "3000.01" into fen.
-/// \throws invalid_input{field} naming the text for anything else (signs, three decimals, junk).
-[[nodiscard]] inline fen parse_yuan(std::string_view s, std::string_view field = "amount") {
-    auto const fail = [&] {
-        return invalid_input(std::string(field),
-                             "'" + std::string(s) + "' is not an amount of yuan (e.g. 3000.01)");
-    };
-    std::size_t pos = 0;
-    fen::rep whole = 0;
-    while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') {
-        whole = whole * 10 + (s[pos++] - '0');
-        if (whole > 100000000000LL) throw fail();
-    }
-    if (pos == 0) throw fail();
-    fen::rep cents = 0;
-    if (pos < s.size()) {
-        if (s[pos++] != '.') throw fail();
-        std::size_t const digits = s.size() - pos;
-        if (digits < 1 || digits > 2) throw fail();
-        for (std::size_t i = 0; i < 2; ++i) {
-            char const c = i < digits ? s[pos + i] : '0';
-            if (c < '0' || c > '9') throw fail();
-            cents = cents * 10 + (c - '0');
-        }
-    }
-    return fen(whole * 100 + cents);
-}
-
-/// "2026-03".
-[[nodiscard]] inline std::string format_month(date::year_month ym) {
-    unsigned const m = unsigned(ym.month());
-    return std::to_string(int(ym.year())) + (m < 10 ? "-0" : "-") + std::to_string(m);
-}
-
-/// The month containing `d`.
-[[nodiscard]] inline date::year_month month_of(date::sys_days d) {
-    date::year_month_day const ymd{d};
-    return ymd.year() / ymd.month();
-}
-
-/// Months from `a` to `b` (positive when `b` is later): 2025-12 → 2026-06 is 6.
-[[nodiscard]] constexpr int months_between(date::year_month a, date::year_month b) noexcept {
-    return (int(b.year()) - int(a.year())) * 12 + (int(unsigned(b.month())) - int(unsigned(a.month())));
-}
-
-/// The last day of month `ym`.
-[[nodiscard]] inline date::sys_days last_day(date::year_month ym) {
-    return date::sys_days{ym.year() / ym.month() / date::last};
-}
 
 /// How a member's dues are assessed (dues.salary_brackets, dues.retiree_brackets, dues.fixed_amounts).
 enum class dues_category {
@@ -179,11 +90,12 @@ inline constexpr fen::rep max_base_fen = 10'000'000'000'000LL;
 namespace detail {
 inline void validate_brackets(std::span<dues_bracket const> brackets, char const* field) {
     if (brackets.empty()) throw invalid_input(field, "no brackets");
-    std::int64_t previous = -1;
+    fen previous{-1};
     for (auto const& b : brackets) {
         if (b.upper_fen <= previous)
-            throw invalid_input(field, "bracket bounds must increase, " + std::to_string(b.upper_fen) +
-                                           " fen after " + std::to_string(previous));
+            throw invalid_input(field, "bracket bounds must increase, " +
+                                           std::to_string(b.upper_fen.value()) + " fen after " +
+                                           std::to_string(previous.value()));
         if (b.rate_bp < 0 || b.rate_bp > 10000)
             throw invalid_input(field, "rate " + std::to_string(b.rate_bp) + " basis points is not 0-10000");
         previous = b.upper_fen;
@@ -193,10 +105,9 @@ inline void validate_brackets(std::span<dues_bracket const> brackets, char const
 }
 inline void check_farmer_amount(life_params const& p) {
     if (p.farmer_monthly_fen < p.farmer_min_fen || p.farmer_monthly_fen > p.farmer_max_fen)
-        throw violation("dues.fixed_amounts", "farmers' dues of " + format_yuan(fen(p.farmer_monthly_fen)) +
-                                                  " yuan a month outside " +
-                                                  format_yuan(fen(p.farmer_min_fen)) + "-" +
-                                                  format_yuan(fen(p.farmer_max_fen)) + " yuan");
+        throw violation("dues.fixed_amounts", "farmers' dues of " + format_yuan(p.farmer_monthly_fen) +
+                                                  " yuan a month outside " + format_yuan(p.farmer_min_fen) +
+                                                  "-" + format_yuan(p.farmer_max_fen) + " yuan");
 }
 }  // namespace detail
 
@@ -208,10 +119,10 @@ inline void validate_dues_params(life_params const& p) {
     detail::validate_brackets(p.salary_brackets, "salary_brackets");
     detail::validate_brackets(p.retiree_brackets, "retiree_brackets");
     detail::check_farmer_amount(p);
-    if (p.minimum_monthly_fen < 0)
+    if (p.minimum_monthly_fen < fen{})
         throw invalid_input("minimum_monthly_fen",
-                            "negative amount " + std::to_string(p.minimum_monthly_fen));
-    if (p.voluntary_centre_threshold_fen <= 0)
+                            "negative amount " + std::to_string(p.minimum_monthly_fen.value()));
+    if (p.voluntary_centre_threshold_fen <= fen{})
         throw invalid_input("voluntary_centre_threshold_fen", "must be positive");
     if (p.back_payment_max_months < 0)
         throw invalid_input("back_payment_max_months",
@@ -225,7 +136,7 @@ inline void validate_dues_params(life_params const& p) {
     if (base < fen{} || base.value() > max_base_fen)
         throw invalid_input("base", format_yuan(base) + " yuan is not a plausible monthly base");
     for (auto const& b : brackets)
-        if (base.value() <= b.upper_fen) return b.rate_bp;
+        if (base <= b.upper_fen) return b.rate_bp;
     throw invalid_input("base", "no bracket for " + format_yuan(base) + " yuan");
 }
 
@@ -273,11 +184,11 @@ inline void validate_dues_params(life_params const& p) {
             return apply_rate(base, dues_rate_bp(p.retiree_brackets, base), p.rounding);
         case dues_category::farmer:
             detail::check_farmer_amount(p);
-            return fen(p.farmer_monthly_fen);
+            return p.farmer_monthly_fen;
         case dues_category::student:
         case dues_category::unemployed:
         case dues_category::low_income:
-            return fen(p.minimum_monthly_fen);
+            return p.minimum_monthly_fen;
     }
     throw invalid_input("category", "unknown dues category");
 }
@@ -285,7 +196,7 @@ inline void validate_dues_params(life_params const& p) {
 /// True when a single voluntary payment (自愿多交) goes entirely to the Centre (dues.voluntary_to_centre:
 /// 1000 yuan or more).
 [[nodiscard]] constexpr bool voluntary_to_centre(fen amount, life_params const& p) noexcept {
-    return amount.value() >= p.voluntary_centre_threshold_fen;
+    return amount >= p.voluntary_centre_threshold_fen;
 }
 
 /// A change of a member's dues base, effective from the month the new salary or pension is first paid

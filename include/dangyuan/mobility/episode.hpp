@@ -31,6 +31,8 @@
 #include "dangyuan/core/calendar.hpp"
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/core/ids.hpp"
+#include "dangyuan/core/money.hpp"
+#include "dangyuan/core/month.hpp"
 #include "dangyuan/member/member.hpp"
 #include "dangyuan/rules/catalogue.hpp"
 #include "dangyuan/rules/rule_set.hpp"
@@ -150,8 +152,8 @@ struct episode_record {
     std::optional<date::year_month> dues_month;
     /// dues_paid_at_host: the number of months paid for, from `dues_month` (≥ 1).
     int dues_months = 0;
-    /// dues_paid_at_host: the amount in fen (分, 1/100 yuan).
-    std::int64_t amount_fen = 0;
+    /// dues_paid_at_host: the amount paid, in fen (分, 1/100 yuan).
+    fen amount_fen{};
     /// Free text: the activity attended, the substance of a report, why the member came back.
     std::string note;
 
@@ -391,9 +393,9 @@ inline void check_episode_record(mobility_episode const& ep, episode_record cons
                 if (next.dues_months < 1)
                     throw invalid_input("dues_months",
                                         what + ": " + std::to_string(next.dues_months) + " months paid for");
-                if (next.amount_fen < 0)
-                    throw invalid_input("amount_fen",
-                                        what + ": negative amount " + std::to_string(next.amount_fen));
+                if (next.amount_fen < fen{})
+                    throw invalid_input(
+                        "amount_fen", what + ": negative amount " + std::to_string(next.amount_fen.value()));
                 if (st->dues_paid_through && *next.dues_month <= *st->dues_paid_through) {
                     auto const ym = *st->dues_paid_through;
                     throw invalid_input("dues_month", what + ": dues are already paid at the host through " +

@@ -31,6 +31,7 @@
 #include "dangyuan/core/calendar.hpp"
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/core/ids.hpp"
+#include "dangyuan/core/month.hpp"
 #include "dangyuan/member/member.hpp"
 #include "dangyuan/member/self_withdrawal.hpp"
 #include "dangyuan/member/standing.hpp"
@@ -328,9 +329,8 @@ struct self_withdrawal_ground_date {
     if (in.good_reason) return out;
     out.push_back({self_withdrawal_ground::no_org_life,
                    self_withdrawal_from(in.last_org_life.value_or(in.tracked_since), rules)});
-    auto const first_unpaid = in.last_dues_month ? *in.last_dues_month + date::months{1}
-                                                 : date::year_month_day{in.tracked_since}.year() /
-                                                       date::year_month_day{in.tracked_since}.month();
+    auto const first_unpaid =
+        in.last_dues_month ? *in.last_dues_month + date::months{1} : month_of(in.tracked_since);
     out.push_back({self_withdrawal_ground::dues_unpaid, self_withdrawal_from(first_unpaid, rules)});
     if (in.work_neglected_since)
         out.push_back(

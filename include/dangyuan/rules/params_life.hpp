@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "dangyuan/core/money.hpp"
+
 namespace dangyuan {
 
 /// Kinds of organisational-life meeting (组织生活). Names and parsing: life/meetings.hpp.
@@ -103,13 +105,13 @@ enum class dues_rounding {
 };
 
 /// Upper bound of the top bracket: no upper limit.
-inline constexpr std::int64_t no_upper_bound_fen = std::numeric_limits<std::int64_t>::max();
+inline constexpr fen no_upper_bound_fen{std::numeric_limits<fen::rep>::max()};
 
 /// One dues bracket: a base up to and including `upper_fen` pays `rate_bp` basis points (1/100 of a
 /// percent) of the WHOLE base. Brackets are listed in increasing order of `upper_fen`.
 struct dues_bracket {
-    std::int64_t upper_fen = no_upper_bound_fen;  ///< inclusive upper bound of the monthly base, in fen
-    int rate_bp = 0;                              ///< rate in basis points: 50 = 0.5 %
+    fen upper_fen = no_upper_bound_fen;  ///< inclusive upper bound of the monthly base
+    int rate_bp = 0;                     ///< rate in basis points: 50 = 0.5 %
 
     friend bool operator==(dues_bracket const&, dues_bracket const&) = default;
 };
@@ -153,20 +155,20 @@ struct life_params {
     // --- dues (党费), money in fen, rates in basis points
     /// dues.salary_brackets: ≤ 3000 yuan 0.5 %, ≤ 5000 1 %, ≤ 10000 1.5 %, above 2 % (whole base).
     std::vector<dues_bracket> salary_brackets = {
-        {300000, 50}, {500000, 100}, {1000000, 150}, {no_upper_bound_fen, 200}};
+        {fen::yuan(3000), 50}, {fen::yuan(5000), 100}, {fen::yuan(10000), 150}, {no_upper_bound_fen, 200}};
     /// dues.retiree_brackets: basic pension ≤ 5000 yuan 0.5 %, above 1 %.
-    std::vector<dues_bracket> retiree_brackets = {{500000, 50}, {no_upper_bound_fen, 100}};
+    std::vector<dues_bracket> retiree_brackets = {{fen::yuan(5000), 50}, {no_upper_bound_fen, 100}};
     /// dues.fixed_amounts: farmers pay an amount the provincial committee sets between 0.2 and 1 yuan
     /// a month; the default is the national floor, 0.2 yuan (20 fen). Profiles set their province's.
-    std::int64_t farmer_monthly_fen = 20;
-    std::int64_t farmer_min_fen = 20;   ///< dues.fixed_amounts: lowest amount a province may set for farmers
-    std::int64_t farmer_max_fen = 100;  ///< dues.fixed_amounts: highest amount a province may set for farmers
+    fen farmer_monthly_fen{20};
+    fen farmer_min_fen{20};   ///< dues.fixed_amounts: lowest amount a province may set for farmers
+    fen farmer_max_fen{100};  ///< dues.fixed_amounts: highest amount a province may set for farmers
     /// dues.fixed_amounts: students, unemployed and low-income members (relief, 低保) pay 0.2 yuan.
-    std::int64_t minimum_monthly_fen = 20;
+    fen minimum_monthly_fen{20};
     /// dues.rounding [U]: rounding of the percentage amount (not of fixed amounts).
     dues_rounding rounding = dues_rounding::half_up_fen;
     /// dues.voluntary_to_centre: a single voluntary payment of at least this much goes to the Centre.
-    std::int64_t voluntary_centre_threshold_fen = 100000;
+    fen voluntary_centre_threshold_fen = fen::yuan(1000);
     /// dues.back_payment_6_months: a payment may cover a month at most this many months back.
     int back_payment_max_months = 6;
     /// dues.back_payment_6_months: flag (default, "generally") or refuse older back-payments.

@@ -96,6 +96,20 @@ template <class T>
     return x;
 }
 
+/// Money is written as an integer number of fen.
+template <>
+[[nodiscard]] inline fen parse_number<fen>(std::string_view v) {
+    return fen(parse_number<fen::rep>(v));
+}
+
+template <class T>
+[[nodiscard]] std::string number_text(T x) {
+    return std::to_string(x);
+}
+[[nodiscard]] inline std::string number_text(fen x) {
+    return std::to_string(x.value());
+}
+
 [[nodiscard]] inline std::vector<std::string_view> split(std::string_view v, char sep) {
     std::vector<std::string_view> out;
     for (;;) {
@@ -180,7 +194,7 @@ template <class T>
         case stricter_when::lower:
             return local > national;
         case stricter_when::limit_lower:
-            return national != 0 && (local == 0 || local > national);
+            return national != T{} && (local == T{} || local > national);
         case stricter_when::fixed:
             return local != national;
         case stricter_when::free:
@@ -196,7 +210,7 @@ struct number {
     static constexpr bool table = false;
     static constexpr std::string_view tightening = direction_name(Dir);
     static void write(rule_parameter const& p, rule_set const& r, std::string& out) {
-        put_line(out, p.key, std::to_string(p.get<T>(r)));
+        put_line(out, p.key, number_text(p.get<T>(r)));
     }
     static void read(rule_parameter const& p, rule_set& r, std::string_view v, bool) {
         p.get<T>(r) = parse_number<T>(v);
@@ -204,7 +218,7 @@ struct number {
     static std::optional<std::string> weakens(rule_parameter const& p, rule_set const& b, rule_set const& l) {
         auto const nat = p.get<T>(b), loc = p.get<T>(l);
         if (!number_weakens(Dir, nat, loc)) return std::nullopt;
-        return std::to_string(loc) + " against " + std::to_string(nat);
+        return number_text(loc) + " against " + number_text(nat);
     }
 };
 
@@ -321,12 +335,12 @@ struct share_lower {
 /// The farmers' monthly amount: a province sets it within the base's [farmer_min_fen, farmer_max_fen]
 /// (dues.fixed_amounts).
 struct farmer_amount {
-    using value_type = std::int64_t;
+    using value_type = fen;
     static constexpr bool table = false;
     static constexpr std::string_view tightening =
         "set by the province within [farmer_min_fen, farmer_max_fen]";
     static void write(rule_parameter const& p, rule_set const& r, std::string& out) {
-        put_line(out, p.key, std::to_string(p.get<value_type>(r)));
+        put_line(out, p.key, number_text(p.get<value_type>(r)));
     }
     static void read(rule_parameter const& p, rule_set& r, std::string_view v, bool) {
         p.get<value_type>(r) = parse_number<value_type>(v);
@@ -334,8 +348,8 @@ struct farmer_amount {
     static std::optional<std::string> weakens(rule_parameter const& p, rule_set const& b, rule_set const& l) {
         auto const loc = p.get<value_type>(l);
         if (loc >= b.life.farmer_min_fen && loc <= b.life.farmer_max_fen) return std::nullopt;
-        return std::to_string(loc) + " outside [" + std::to_string(b.life.farmer_min_fen) + ", " +
-               std::to_string(b.life.farmer_max_fen) + "] fen";
+        return number_text(loc) + " outside [" + number_text(b.life.farmer_min_fen) + ", " +
+               number_text(b.life.farmer_max_fen) + "] fen";
     }
 };
 
@@ -437,7 +451,7 @@ struct bracket_table {
     static constexpr bool table = true;
     static constexpr std::string_view tightening = "national, fixed";
     static std::string text(dues_bracket const& x) {
-        return (x.upper_fen == no_upper_bound_fen ? std::string("max") : std::to_string(x.upper_fen)) + "," +
+        return (x.upper_fen == no_upper_bound_fen ? std::string("max") : number_text(x.upper_fen)) + "," +
                std::to_string(x.rate_bp);
     }
     static void write(rule_parameter const& p, rule_set const& r, std::string& out) {
@@ -453,7 +467,7 @@ struct bracket_table {
         auto const f = split(v, ',');
         if (f.size() != 2) throw std::invalid_argument("expected upper_fen|max,rate_bp");
         rows.push_back(
-            {f[0] == "max" ? no_upper_bound_fen : parse_number<std::int64_t>(f[0]), parse_number<int>(f[1])});
+            {f[0] == "max" ? no_upper_bound_fen : parse_number<fen>(f[0]), parse_number<int>(f[1])});
     }
     static std::optional<std::string> weakens(rule_parameter const& p, rule_set const& b, rule_set const& l) {
         auto const &nat = p.get<value_type>(b), &loc = p.get<value_type>(l);
@@ -485,7 +499,7 @@ using sw = stricter_when;
 template <sw D>
 using num = number<int, D>;
 template <sw D>
-using fen_num = number<std::int64_t, D>;
+using fen_num = number<fen, D>;
 using month_of_year = number<unsigned, sw::free>;
 using month_of_year_lower = number<unsigned, sw::lower>;
 using rounding_choice = choice<dues_rounding, true>;
