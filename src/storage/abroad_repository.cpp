@@ -6,6 +6,7 @@
 
 #include "dangyuan/storage/abroad_store.hpp"
 #include "impl.hpp"
+#include "rows.hpp"
 
 namespace dangyuan {
 namespace storage {
@@ -99,7 +100,7 @@ std::vector<agenda_item> abroad_agenda_items(store const& s, SQLite::Database& d
 abroad_record_id add_abroad_record(store& s, abroad_record const& r, date::sys_days as_of,
                                    std::string_view why) {
     auto& impl = detail::store_access::of(s);
-    try {
+    return storage::in_read("recording a member abroad", [&]() -> abroad_record_id {
         auto const m = s.get_member(r.member);
         validate_abroad_record(r, m.admission_date, as_of);
         auto const end = [](abroad_record const& x) { return x.until ? *x.until : date::sys_days::max(); };
@@ -127,15 +128,13 @@ abroad_record_id add_abroad_record(store& s, abroad_record const& r, date::sys_d
                                   storage::describe(r));
             return id;
         });
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "recording a member abroad");
-    }
+    });
 }
 
 void end_abroad_record(store& s, abroad_record_id id, date::sys_days until, date::sys_days as_of,
                        std::string_view why) {
     auto& impl = detail::store_access::of(s);
-    try {
+    storage::in_read("ending an abroad record", [&] {
         SQLite::Statement st(
             impl.db, std::string("SELECT ") + storage::record_columns + " FROM abroad_records WHERE id = ?");
         st.bind(1, static_cast<std::int64_t>(id.value()));
@@ -156,23 +155,19 @@ void end_abroad_record(store& s, abroad_record_id id, date::sys_days until, date
                 impl.db, impl.options.actor, "abroad", rec.member.value(), "end", why,
                 "record=" + std::to_string(id.value()) + "; until=" + storage::format_iso(until));
         });
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "ending an abroad record");
-    }
+    });
 }
 
 std::vector<stored_abroad_record> abroad_records(store const& s, member_id member) {
-    try {
+    return storage::in_read("reading abroad records", [&]() -> std::vector<stored_abroad_record> {
         (void)s.get_member(member);
         return storage::records_of(detail::store_access::of(s).db, member);
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "reading abroad records");
-    }
+    });
 }
 
 void record_abroad_contact(store& s, abroad_contact const& c, date::sys_days as_of, std::string_view why) {
     auto& impl = detail::store_access::of(s);
-    try {
+    storage::in_read("recording a contact with a member abroad", [&] {
         (void)s.get_member(c.member);
         std::vector<abroad_record> records;
         for (auto& r : storage::records_of(impl.db, c.member))
@@ -192,18 +187,14 @@ void record_abroad_contact(store& s, abroad_contact const& c, date::sys_days as_
                 impl.db, impl.options.actor, "abroad_contact", c.member.value(), "insert", why,
                 "date=" + storage::format_iso(c.date) + (c.channel.empty() ? "" : "; channel=" + c.channel));
         });
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "recording a contact with a member abroad");
-    }
+    });
 }
 
 std::vector<abroad_contact> abroad_contacts(store const& s, member_id member) {
-    try {
+    return storage::in_read("reading contacts with a member abroad", [&]() -> std::vector<abroad_contact> {
         (void)s.get_member(member);
         return storage::contacts_of(detail::store_access::of(s).db, member);
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "reading contacts with a member abroad");
-    }
+    });
 }
 
 }  // namespace dangyuan

@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "impl.hpp"
+#include "rows.hpp"
 
 namespace dangyuan {
 namespace storage {
@@ -31,18 +32,16 @@ void append_audit(SQLite::Database& db, std::string const& actor, std::string_vi
 void store::record_access(std::string_view what, std::string_view why) {
     if (why.empty()) throw invalid_input("why", "reading unmasked personal data needs a recorded reason");
     if (what.empty()) throw invalid_input("what", "say what was read");
-    try {
+    storage::in_read("recording an access", [&] {
         storage::in_transaction(impl_->db, [&] {
             storage::append_audit(impl_->db, impl_->options.actor, "access", 0, "unmasked_read", why,
                                   std::string(what));
         });
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "recording an access");
-    }
+    });
 }
 
 std::vector<audit_entry> store::audit_log(std::int64_t after) const {
-    try {
+    return storage::in_read("reading the audit trail", [&]() -> std::vector<audit_entry> {
         SQLite::Statement st(impl_->db,
                              "SELECT seq, at, actor, entity, entity_id, action, why, detail FROM audit "
                              "WHERE seq > ? ORDER BY seq");
@@ -55,9 +54,7 @@ std::vector<audit_entry> store::audit_log(std::int64_t after) const {
                                       st.getColumn(6).getString(), st.getColumn(7).getString()});
         }
         return out;
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "reading the audit trail");
-    }
+    });
 }
 
 }  // namespace dangyuan

@@ -17,6 +17,7 @@
 #include "dangyuan/storage/mobility_store.hpp"
 #include "impl.hpp"
 #include "plausibility.hpp"
+#include "rows.hpp"
 
 namespace dangyuan {
 namespace storage {
@@ -127,6 +128,10 @@ CREATE INDEX disp_talkers_record ON disp_talkers(record_id, id);
 
 namespace {
 
+using storage::col_date;
+using storage::col_int;
+using storage::col_int64;
+using storage::col_text;
 using storage::format_iso;
 
 // ---- codes
@@ -172,26 +177,6 @@ std::string code_of(auto v) {
 }
 
 // ---- column helpers
-
-std::optional<std::int64_t> col_int64(SQLite::Statement& st, int c) {
-    auto col = st.getColumn(c);
-    if (col.isNull()) return std::nullopt;
-    return col.getInt64();
-}
-
-int col_int(SQLite::Statement& st, int c) {
-    return st.getColumn(c).getInt();
-}
-
-std::string col_text(SQLite::Statement& st, int c) {
-    return st.getColumn(c).getString();
-}
-
-date::sys_days col_date(SQLite::Statement& st, int c, char const* name) {
-    auto const d = storage::column_date(st, c, name);
-    if (!d) throw storage_error("column " + std::string(name) + " is empty");
-    return *d;
-}
 
 void bind_id(SQLite::Statement& st, char const* name, std::int64_t v) {
     st.bind(name, static_cast<std::int64_t>(v));
@@ -918,7 +903,7 @@ bool in_ids(std::vector<std::int64_t> const& ids, std::int64_t id) {
 campaign_id open_campaign(store& s, org_id org, int year, date::sys_days study_begins,
                           std::string const& rule_set_name, std::string_view why) {
     auto& impl = detail::store_access::of(s);
-    try {
+    return storage::in_read("opening an evaluation campaign", [&]() -> campaign_id {
         storage::check_not_in_future(s, study_begins, "study_begins");
         auto const rules = s.rule_set_named(rule_set_name.empty() ? s.rules().name : rule_set_name);
         auto const o = s.org(org);
@@ -955,14 +940,12 @@ campaign_id open_campaign(store& s, org_id org, int year, date::sys_days study_b
                                       "; rule_set=" + rules.name + "; " + describe(first));
             return c.id;
         });
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "opening an evaluation campaign");
-    }
+    });
 }
 
 void record_campaign(store& s, campaign_id id, campaign_record const& r, std::string_view why) {
     auto& impl = detail::store_access::of(s);
-    try {
+    storage::in_read("recording an evaluation record", [&] {
         storage::check_not_in_future(s, record_date(r), "date");
         auto const loaded = load_campaign(impl.db, id);
         auto const rules = s.rule_set_named(loaded.c.rule_set_name);
@@ -970,15 +953,13 @@ void record_campaign(store& s, campaign_id id, campaign_record const& r, std::st
         check_campaign_record(loaded.c, r, rules, elsewhere);
         check_against_roster(s, loaded.c, r);
         write_campaign_records(s, loaded, std::span(&r, 1), kind_name(r), why, describe(r));
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "recording an evaluation record");
-    }
+    });
 }
 
 void record_ballots(store& s, campaign_id id, date::sys_days date, std::span<ballot const> ballots,
                     std::string_view why) {
     auto& impl = detail::store_access::of(s);
-    try {
+    storage::in_read("counting ballots", [&] {
         storage::check_not_in_future(s, date, "date");
         auto const loaded = load_campaign(impl.db, id);
         if (ballots.empty()) throw invalid_input("ballots", "no ballot to count on " + format_iso(date));
@@ -995,30 +976,24 @@ void record_ballots(store& s, campaign_id id, date::sys_days date, std::span<bal
                                "ballots_counted on " + format_iso(date) +
                                    "; members=" + std::to_string(counts.size()) +
                                    "; ballots=" + std::to_string(ballots.size()));
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "counting ballots");
-    }
+    });
 }
 
 campaign get_campaign(store const& s, campaign_id id) {
-    try {
+    return storage::in_read("reading an evaluation campaign", [&]() -> campaign {
         return load_campaign(detail::store_access::of(s).db, id).c;
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "reading an evaluation campaign");
-    }
+    });
 }
 
 std::optional<campaign_id> find_campaign(store const& s, org_id org, int year) {
-    try {
+    return storage::in_read("finding an evaluation campaign", [&]() -> std::optional<campaign_id> {
         SQLite::Statement st(detail::store_access::of(s).db,
                              "SELECT id FROM eval_campaigns WHERE org_id = ? AND year = ?");
         st.bind(1, static_cast<std::int64_t>(org.value()));
         st.bind(2, year);
         if (!st.executeStep()) return std::nullopt;
         return campaign_id{st.getColumn(0).getInt64()};
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "finding an evaluation campaign");
-    }
+    });
 }
 
 std::vector<participant> participants_from_roster(store const& s, org_id org, date::sys_days on) {
@@ -1035,7 +1010,7 @@ std::vector<participant> participants_from_roster(store const& s, org_id org, da
 
 std::vector<campaign_summary> campaigns(store const& s, scope sc, std::optional<int> year) {
     auto& impl = detail::store_access::of(s);
-    try {
+    return storage::in_read("listing evaluation campaigns", [&]() -> std::vector<campaign_summary> {
         auto const ids = storage::scope_org_ids(impl.db, sc);
         SQLite::Statement st(
             impl.db,
@@ -1061,17 +1036,13 @@ std::vector<campaign_summary> campaigns(store const& s, scope sc, std::optional<
             out.push_back(std::move(c));
         }
         return out;
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "listing evaluation campaigns");
-    }
+    });
 }
 
 std::vector<final_grade> decided_grades(store const& s, int year) {
-    try {
+    return storage::in_read("reading grades", [&]() -> std::vector<final_grade> {
         return grades_elsewhere(detail::store_access::of(s).db, year, std::nullopt);
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "reading grades");
-    }
+    });
 }
 
 std::optional<final_grade> grade_of(store const& s, member_id m, int year) {
@@ -1118,7 +1089,7 @@ std::vector<grade_distribution> grade_distributions(store const& s, scope sc, st
 std::vector<low_grade_follow_up> low_grade_follow_ups(store const& s, scope sc, std::optional<int> year) {
     auto& impl = detail::store_access::of(s);
     std::vector<low_grade_follow_up> out;
-    try {
+    return storage::in_read("reading evaluation follow-ups", [&]() -> std::vector<low_grade_follow_up> {
         for (auto const& summary : campaigns(s, sc, year)) {
             auto const c = get_campaign(s, summary.id);
             auto const state = campaign_state_of(c);
@@ -1155,9 +1126,7 @@ std::vector<low_grade_follow_up> low_grade_follow_ups(store const& s, scope sc, 
             }
         }
         return out;
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "reading evaluation follow-ups");
-    }
+    });
 }
 
 // ---- dispositions
@@ -1188,7 +1157,7 @@ static disposition_facts disposition_facts_of(store const& s, member_id m, dispo
 void open_disposition(store& s, member_id m, disposition_opened const& r, std::string const& rule_set_name,
                       std::string_view why) {
     auto& impl = detail::store_access::of(s);
-    try {
+    storage::in_read("opening a disposition", [&] {
         storage::check_not_in_future(s, r.date, "date");
         storage::check_text(r.matter, "matter", storage::text_cap::note, true);
         storage::check_text(r.proposed_by, "proposed_by", storage::text_cap::long_text);
@@ -1225,15 +1194,13 @@ void open_disposition(store& s, member_id m, disposition_opened const& r, std::s
                                                     ") did not grade " + mem.name + " 不合格");
         }
         write_disp_record(s, existing, f, r, std::nullopt, std::nullopt, why);
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "opening a disposition");
-    }
+    });
 }
 
 void record_disposition(store& s, member_id m, disposition_record const& r, std::string_view why) {
     if (auto const* o = std::get_if<disposition_opened>(&r)) return open_disposition(s, m, *o, {}, why);
     auto& impl = detail::store_access::of(s);
-    try {
+    storage::in_read("recording a disposition", [&] {
         storage::check_not_in_future(s, record_date(r), "date");
         auto const existing = find_file(impl.db, m);
         if (!existing) throw not_found("member " + std::to_string(m.value()) + " has no disposition file");
@@ -1282,25 +1249,21 @@ void record_disposition(store& s, member_id m, disposition_record const& r, std:
                 dangyuan::standing_on(mem, history, exit->date).value_or(standing{}).state, exit->kind);
         }
         write_disp_record(s, existing, f, r, exit, exit_state, why);
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "recording a disposition");
-    }
+    });
 }
 
 disposition_file get_disposition_file(store const& s, member_id m) {
-    try {
+    return storage::in_read("reading a disposition file", [&]() -> disposition_file {
         auto f = find_file(detail::store_access::of(s).db, m);
         if (!f) throw not_found("member " + std::to_string(m.value()) + " has no disposition file");
         return std::move(f->file);
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "reading a disposition file");
-    }
+    });
 }
 
 std::vector<disposition_overview> disposition_overviews(store const& s, date::sys_days as_of, scope sc,
                                                         bool open_only) {
     auto& impl = detail::store_access::of(s);
-    try {
+    return storage::in_read("listing dispositions", [&]() -> std::vector<disposition_overview> {
         auto const ids = storage::scope_org_ids(impl.db, sc);
         SQLite::Statement st(impl.db, "SELECT member_id, org_id FROM disp_files ORDER BY member_id");
         std::vector<member_id> members;
@@ -1321,9 +1284,7 @@ std::vector<disposition_overview> disposition_overviews(store const& s, date::sy
             }
         }
         return out;
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "listing dispositions");
-    }
+    });
 }
 
 namespace storage {

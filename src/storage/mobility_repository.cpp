@@ -18,6 +18,7 @@
 #include "dangyuan/storage/mobility_store.hpp"
 #include "impl.hpp"
 #include "plausibility.hpp"
+#include "rows.hpp"
 
 namespace dangyuan {
 namespace storage {
@@ -141,47 +142,15 @@ CREATE INDEX mob_contact_records_log ON mob_contact_records(log_id, id);
 namespace {
 
 using storage::bind_date;
+using storage::bind_opt;
 using storage::column_date;
+using storage::column_id;
 using storage::format_iso;
+using storage::impl_of;
+using storage::opt_raw;
+using storage::parse_column;
+using storage::raw;
 using binder = std::function<void(SQLite::Statement&)>;
-
-store::impl& impl_of(store const& s) {
-    return detail::store_access::of(s);
-}
-
-template <class Tag>
-std::int64_t raw(strong_id<Tag> id) {
-    return static_cast<std::int64_t>(id.value());
-}
-
-void bind_opt_id(SQLite::Statement& st, int i, std::optional<std::int64_t> v) {
-    if (v)
-        st.bind(i, *v);
-    else
-        st.bind(i);
-}
-
-template <class Tag>
-std::optional<std::int64_t> opt_raw(std::optional<strong_id<Tag>> id) {
-    return id ? std::optional(raw(*id)) : std::nullopt;
-}
-
-template <class Id>
-std::optional<Id> column_id(SQLite::Statement& st, int c) {
-    auto col = st.getColumn(c);
-    if (col.isNull()) return std::nullopt;
-    return Id{col.getInt64()};
-}
-
-// Parses an enum column with the domain's own parser; bad text means the file was edited by hand.
-template <class Parse>
-auto parse_column(Parse parse, std::string const& text, char const* column) {
-    try {
-        return parse(text);
-    } catch (invalid_input const&) {
-        throw storage_error(std::string("column ") + column + " holds '" + text + "'");
-    }
-}
 
 std::string ym_text(date::year_month ym) {
     char buf[16];
@@ -312,7 +281,7 @@ void insert_episode_record(SQLite::Database& db, std::int64_t episode, episode_r
     bind_date(ins, 3, r.date);
     ins.bind(4, std::string(to_string(r.reason)));
     ins.bind(5, r.destination.place);
-    bind_opt_id(ins, 6, opt_raw(r.destination.host_org));
+    bind_opt(ins, 6, opt_raw(r.destination.host_org));
     ins.bind(7, r.destination.host_org_name);
     ins.bind(8, r.fixed_place ? 1 : 0);
     if (r.expected_months)
@@ -460,9 +429,9 @@ void insert_certificate_record(SQLite::Database& db, std::int64_t certificate, c
     ins.bind(1, certificate);
     ins.bind(2, std::string(to_string(r.kind)));
     bind_date(ins, 3, r.date);
-    bind_opt_id(ins, 4, opt_raw(r.org));
+    bind_opt(ins, 4, opt_raw(r.org));
     ins.bind(5, r.org_name);
-    bind_opt_id(ins, 6, opt_raw(r.evaluation));
+    bind_opt(ins, 6, opt_raw(r.evaluation));
     ins.bind(7, r.text);
     ins.exec();
 }
@@ -596,7 +565,7 @@ void append_transfer_record(SQLite::Database& db, stored<transfer_letter> const&
     ins.bind(1, l.row);
     ins.bind(2, std::string(to_string(r.kind)));
     bind_date(ins, 3, r.date);
-    bind_opt_id(ins, 4, opt_raw(r.by));
+    bind_opt(ins, 4, opt_raw(r.by));
     ins.bind(5, r.note);
     ins.exec();
     SQLite::Statement up(
@@ -807,7 +776,7 @@ std::vector<mobility_count> ranked(std::map<std::string, mobility_count> const& 
 
 episode_id open_episode(store& s, member_id member, episode_record const& left, std::string_view why) {
     auto& impl = impl_of(s);
-    try {
+    return storage::in_read("opening a mobility episode", [&]() -> episode_id {
         storage::check_not_in_future(s, left.date, "date");
         storage::check_text(left.note, "note", storage::text_cap::note, true);
         auto const m = s.get_member(member);
@@ -843,14 +812,12 @@ episode_id open_episode(store& s, member_id member, episode_record const& left, 
                                       std::to_string(m.branch.value()) + "; " + describe(first));
             return id;
         });
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "opening a mobility episode");
-    }
+    });
 }
 
 void record_episode(store& s, episode_id id, episode_record const& r, std::string_view why) {
     auto& impl = impl_of(s);
-    try {
+    storage::in_read("recording a mobility episode", [&] {
         storage::check_not_in_future(s, r.date, "date");
         storage::check_text(r.note, "note", storage::text_cap::note, true);
         auto const e = load_episode(impl.db, id);
@@ -864,33 +831,26 @@ void record_episode(store& s, episode_id id, episode_record const& r, std::strin
             storage::append_audit(impl.db, impl.options.actor, "episode", id.value(), to_string(next.kind),
                                   why, describe(next));
         });
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "recording a mobility episode");
-    }
+    });
 }
 
 mobility_episode get_episode(store const& s, episode_id id) {
-    try {
-        return load_episode(impl_of(s).db, id).value;
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "reading a mobility episode");
-    }
+    return storage::in_read("reading a mobility episode",
+                            [&]() -> mobility_episode { return load_episode(impl_of(s).db, id).value; });
 }
 
 std::vector<mobility_episode> member_episodes(store const& s, member_id member) {
-    try {
+    return storage::in_read("reading mobility episodes", [&]() -> std::vector<mobility_episode> {
         std::vector<mobility_episode> out;
         for (auto& e : load_episodes(impl_of(s).db, "WHERE e.member_id = ?", bind_int(raw(member))))
             out.push_back(std::move(e.value));
         return out;
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "reading mobility episodes");
-    }
+    });
 }
 
 std::vector<mobility_episode> episodes(store const& s, scope sc, episode_side side) {
     auto& impl = impl_of(s);
-    try {
+    return storage::in_read("listing mobility episodes", [&]() -> std::vector<mobility_episode> {
         auto const ids = storage::scope_org_ids(impl.db, sc);
         std::vector<mobility_episode> out;
         auto const where = side == episode_side::home
@@ -909,26 +869,22 @@ std::vector<mobility_episode> episodes(store const& s, scope sc, episode_side si
             if (keep) out.push_back(std::move(e.value));
         }
         return out;
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "listing mobility episodes");
-    }
+    });
 }
 
 // ---------------------------------------------------------------------------------------------------
 // Certificates
 
 certificate_numbering certificate_numbering_of(store const& s) {
-    try {
+    return storage::in_read("reading the certificate numbering", [&]() -> certificate_numbering {
         return numbering_of(impl_of(s).db, s.rules());
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "reading the certificate numbering");
-    }
+    });
 }
 
 void set_certificate_numbering(store& s, std::string prefix, int digits, std::int64_t next_sequence,
                                std::string_view why) {
     auto& impl = impl_of(s);
-    try {
+    storage::in_read("setting the certificate numbering", [&] {
         if (next_sequence < 1)
             throw invalid_input("next_sequence", "sequence starts at " + std::to_string(next_sequence));
         certificate_numbering const checked(prefix, digits, next_sequence);  // throws on bad digits
@@ -947,9 +903,7 @@ void set_certificate_numbering(store& s, std::string prefix, int digits, std::in
                                       "; digits=" + std::to_string(checked.digits()) +
                                       "; next_sequence=" + std::to_string(checked.next_sequence()));
         });
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "setting the certificate numbering");
-    }
+    });
 }
 
 namespace {
@@ -981,7 +935,7 @@ void complete_issue(store const& s, member const& m, certificate_issue& issue) {
 certificate_no issue_checked(store& s, member_id member, std::optional<certificate_no> const& number,
                              certificate_issue issue, std::string_view why) {
     auto& impl = impl_of(s);
-    try {
+    return storage::in_read("issuing an activity certificate", [&]() -> certificate_no {
         storage::check_certificate_issue(s, issue);
         auto const m = s.get_member(member);
         complete_issue(s, m, issue);
@@ -996,9 +950,7 @@ certificate_no issue_checked(store& s, member_id member, std::optional<certifica
             storage::append_audit(impl.db, impl.options.actor, "certificate", row, "issue", why, describe(c));
         });
         return c.number;
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "issuing an activity certificate");
-    }
+    });
 }
 
 }  // namespace
@@ -1016,7 +968,7 @@ certificate_no reissue_certificate(store& s, certificate_no const& lost, date::s
                                    std::string reason, std::optional<certificate_issue> replacement,
                                    std::string_view why) {
     auto& impl = impl_of(s);
-    try {
+    return storage::in_read("reissuing an activity certificate", [&]() -> certificate_no {
         storage::check_not_in_future(s, lost_on, "lost_on");
         storage::check_text(reason, "reason", storage::text_cap::note, true);
         if (replacement) storage::check_certificate_issue(s, *replacement);
@@ -1044,15 +996,13 @@ certificate_no reissue_certificate(store& s, certificate_no const& lost, date::s
                 "lost=" + lost.value + " on " + format_iso(lost_on) + "; " + describe(fresh));
         });
         return fresh.number;
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "reissuing an activity certificate");
-    }
+    });
 }
 
 void record_certificate(store& s, certificate_no const& number, certificate_record const& r,
                         std::string_view why) {
     auto& impl = impl_of(s);
-    try {
+    storage::in_read("recording an activity certificate", [&] {
         storage::check_not_in_future(s, r.date, "date");
         storage::check_text(r.org_name, "org_name", storage::text_cap::org_name);
         storage::check_text(r.text, "text", storage::text_cap::note, true);
@@ -1070,41 +1020,33 @@ void record_certificate(store& s, certificate_no const& number, certificate_reco
             storage::append_audit(impl.db, impl.options.actor, "certificate", c.row, to_string(next.kind),
                                   why, "number=" + number.value + "; " + describe(next));
         });
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "recording an activity certificate");
-    }
+    });
 }
 
 activity_certificate get_certificate(store const& s, certificate_no const& number) {
-    try {
+    return storage::in_read("reading an activity certificate", [&]() -> activity_certificate {
         return load_certificate(impl_of(s).db, number).value;
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "reading an activity certificate");
-    }
+    });
 }
 
 std::vector<activity_certificate> member_certificates(store const& s, member_id member) {
-    try {
+    return storage::in_read("reading activity certificates", [&]() -> std::vector<activity_certificate> {
         std::vector<activity_certificate> out;
         for (auto& c : load_certificates(impl_of(s).db, "WHERE c.member_id = ?", bind_int(raw(member))))
             out.push_back(std::move(c.value));
         return out;
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "reading activity certificates");
-    }
+    });
 }
 
 std::vector<activity_certificate> certificates(store const& s, scope sc) {
     auto& impl = impl_of(s);
-    try {
+    return storage::in_read("listing activity certificates", [&]() -> std::vector<activity_certificate> {
         auto const ids = storage::scope_org_ids(impl.db, sc);
         std::vector<activity_certificate> out;
         for (auto& c : load_certificates(impl.db, "", no_bind()))
             if (in_ids(ids, c.value.issue.branch)) out.push_back(std::move(c.value));
         return out;
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "listing activity certificates");
-    }
+    });
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -1112,7 +1054,7 @@ std::vector<activity_certificate> certificates(store const& s, scope sc) {
 
 transfer_letter_id issue_transfer_letter(store& s, transfer_letter draft, std::string_view why) {
     auto& impl = impl_of(s);
-    try {
+    return storage::in_read("issuing a transfer letter", [&]() -> transfer_letter_id {
         storage::check_not_in_future(s, draft.issued, "issued");
         storage::check_text(draft.serial, "serial", storage::text_cap::short_text);
         storage::check_text(draft.member_name, "member_name", storage::text_cap::name);
@@ -1167,15 +1109,13 @@ transfer_letter_id issue_transfer_letter(store& s, transfer_letter draft, std::s
                     "; validity_days=" + std::to_string(draft.validity_days));
             return id;
         });
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "issuing a transfer letter");
-    }
+    });
 }
 
 void receive_transfer(store& s, transfer_letter_id id, transfer_record const& receipt,
                       std::optional<org_id> new_branch, std::string_view why) {
     auto& impl = impl_of(s);
-    try {
+    storage::in_read("receiving a transfer", [&] {
         storage::check_not_in_future(s, receipt.date, "date");
         storage::check_text(receipt.note, "note", storage::text_cap::note, true);
         auto const l = load_transfer(impl.db, id);
@@ -1254,15 +1194,13 @@ void receive_transfer(store& s, transfer_letter_id id, transfer_record const& re
                                       format_iso(previous_joined) + " -> " + format_iso(receipt.date) +
                                       (closed_ids.empty() ? "" : "; episodes closed=" + closed_ids));
         });
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "receiving a transfer");
-    }
+    });
 }
 
 void revoke_transfer(store& s, transfer_letter_id id, date::sys_days on, std::string reason,
                      std::string_view why) {
     auto& impl = impl_of(s);
-    try {
+    storage::in_read("revoking a transfer letter", [&] {
         storage::check_not_in_future(s, on, "on");
         storage::check_text(reason, "reason", storage::text_cap::note, true);
         auto const l = load_transfer(impl.db, id);
@@ -1274,46 +1212,37 @@ void revoke_transfer(store& s, transfer_letter_id id, date::sys_days on, std::st
                 impl.db, impl.options.actor, "transfer", id.value(), "revoked", why,
                 "serial=" + l.value.serial + "; revoked=" + format_iso(on) + "; reason=" + r.note);
         });
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "revoking a transfer letter");
-    }
+    });
 }
 
 transfer_letter get_transfer_letter(store const& s, transfer_letter_id id) {
-    try {
-        return load_transfer(impl_of(s).db, id).value;
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "reading a transfer letter");
-    }
+    return storage::in_read("reading a transfer letter",
+                            [&]() -> transfer_letter { return load_transfer(impl_of(s).db, id).value; });
 }
 
 std::optional<transfer_letter_id> find_transfer_letter(store const& s, org_id from,
                                                        std::string const& serial) {
-    try {
+    return storage::in_read("finding a transfer letter", [&]() -> std::optional<transfer_letter_id> {
         SQLite::Statement st(impl_of(s).db,
                              "SELECT id FROM mob_transfers WHERE from_org_id = ? AND serial = ?");
         st.bind(1, raw(from));
         st.bind(2, serial);
         if (!st.executeStep()) return std::nullopt;
         return transfer_letter_id{st.getColumn(0).getInt64()};
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "finding a transfer letter");
-    }
+    });
 }
 
 std::vector<transfer_letter> member_transfer_letters(store const& s, member_id member) {
-    try {
+    return storage::in_read("reading transfer letters", [&]() -> std::vector<transfer_letter> {
         std::vector<transfer_letter> out;
         for (auto& l : load_transfers(impl_of(s).db, "WHERE t.member_id = ?", bind_int(raw(member))))
             out.push_back(std::move(l.value));
         return out;
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "reading transfer letters");
-    }
+    });
 }
 
 std::vector<branch_move> branch_moves(store const& s, member_id member) {
-    try {
+    return storage::in_read("reading branch moves", [&]() -> std::vector<branch_move> {
         SQLite::Statement st(impl_of(s).db,
                              "SELECT member_id, date, from_branch_id, to_branch_id, previous_joined_branch, "
                              "transfer_id FROM mob_branch_moves WHERE member_id = ? ORDER BY id");
@@ -1326,9 +1255,7 @@ std::vector<branch_move> branch_moves(store const& s, member_id member) {
                                       *column_date(st, 4, "mob_branch_moves.previous_joined_branch"),
                                       column_id<transfer_letter_id>(st, 5)});
         return out;
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "reading branch moves");
-    }
+    });
 }
 
 org_id responsible_branch_on(store const& s, member_id member, date::sys_days d) {
@@ -1346,7 +1273,7 @@ org_id responsible_branch_on(store const& s, member_id member, date::sys_days d)
 
 void open_contact_log(store& s, member_id member, date::sys_days known_contact, std::string_view why) {
     auto& impl = impl_of(s);
-    try {
+    storage::in_read("opening a contact log", [&] {
         storage::check_not_in_future(s, known_contact, "known_contact");
         auto const m = s.get_member(member);
         if (known_contact < m.admission_date)
@@ -1368,14 +1295,12 @@ void open_contact_log(store& s, member_id member, date::sys_days known_contact, 
                                   "branch=" + std::to_string(m.branch.value()) +
                                       "; known_contact=" + format_iso(known_contact));
         });
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "opening a contact log");
-    }
+    });
 }
 
 void record_contact(store& s, member_id member, contact_record const& r, std::string_view why) {
     auto& impl = impl_of(s);
-    try {
+    storage::in_read("recording a contact attempt", [&] {
         storage::check_not_in_future(s, r.date, "date");
         storage::check_text(r.channel, "channel", storage::text_cap::short_text);
         storage::check_text(r.by, "by", storage::text_cap::short_text);
@@ -1405,32 +1330,26 @@ void record_contact(store& s, member_id member, contact_record const& r, std::st
                                   to_string(r.kind), why,
                                   "date=" + format_iso(r.date) + "; channel=" + r.channel + "; by=" + r.by);
         });
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "recording a contact attempt");
-    }
+    });
 }
 
 std::optional<contact_log> get_contact_log(store const& s, member_id member) {
-    try {
+    return storage::in_read("reading a contact log", [&]() -> std::optional<contact_log> {
         auto all = load_contact_logs(impl_of(s).db, "WHERE l.member_id = ?", bind_int(raw(member)));
         if (all.empty()) return std::nullopt;
         return std::move(all.front().value);
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "reading a contact log");
-    }
+    });
 }
 
 std::vector<contact_log> contact_logs(store const& s, scope sc) {
     auto& impl = impl_of(s);
-    try {
+    return storage::in_read("listing contact logs", [&]() -> std::vector<contact_log> {
         auto const ids = storage::scope_org_ids(impl.db, sc);
         std::vector<contact_log> out;
         for (auto& l : load_contact_logs(impl.db, "", no_bind()))
             if (in_ids(ids, l.value.branch)) out.push_back(std::move(l.value));
         return out;
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "listing contact logs");
-    }
+    });
 }
 
 namespace {
@@ -1440,7 +1359,7 @@ template <class Guard>
 void decide_for_lost_contact(store& s, member_id member, standing_event const& e, Guard guard,
                              std::string_view why) {
     auto& impl = impl_of(s);
-    try {
+    storage::in_read("recording a decision for lost contact", [&] {
         storage::check_not_in_future(s, e.date, "on");
         storage::check_text(e.decided_by, "decided_by", storage::text_cap::long_text);
         storage::check_text(e.reason, "reason", storage::text_cap::note, true);
@@ -1456,9 +1375,7 @@ void decide_for_lost_contact(store& s, member_id member, standing_event const& e
                 "date=" + format_iso(e.date) + "; reason=" + e.reason + "; decided_by=" + e.decided_by +
                     "; last_contact=" + format_iso(last_contact_on(log.value, e.date)));
         });
-    } catch (SQLite::Exception const& ex) {
-        storage::rethrow_sqlite(ex, "recording a decision for lost contact");
-    }
+    });
 }
 
 }  // namespace
@@ -1490,7 +1407,7 @@ void remove_for_lost_contact(store& s, member_id member, date::sys_days on, std:
 std::vector<agenda_item> self_withdrawal_candidates(store const& s, date::sys_days as_of, scope sc,
                                                     std::span<self_withdrawal_input const> supplied) {
     auto& impl = impl_of(s);
-    try {
+    return storage::in_read("listing self-withdrawal candidates", [&]() -> std::vector<agenda_item> {
         auto const ids = storage::scope_org_ids(impl.db, sc);
         auto all = gather_all(s, impl.db);
         std::vector<agenda_item> items;
@@ -1518,9 +1435,7 @@ std::vector<agenda_item> self_withdrawal_candidates(store const& s, date::sys_da
         }
         sort_items(items);
         return items;
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "listing self-withdrawal candidates");
-    }
+    });
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -1548,16 +1463,14 @@ std::vector<agenda_item> mobility_agenda_items(store const& s, SQLite::Database&
 
 std::vector<agenda_item> mobility_agenda(store const& s, date::sys_days as_of, scope sc) {
     auto& impl = impl_of(s);
-    try {
+    return storage::in_read("computing the mobility agenda", [&]() -> std::vector<agenda_item> {
         return storage::mobility_agenda_items(s, impl.db, as_of, storage::scope_org_ids(impl.db, sc));
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "computing the mobility agenda");
-    }
+    });
 }
 
 mobility_statistics mobility_statistics_on(store const& s, date::sys_days as_of, scope sc) {
     auto& impl = impl_of(s);
-    try {
+    return storage::in_read("computing mobility statistics", [&]() -> mobility_statistics {
         auto const ids = storage::scope_org_ids(impl.db, sc);
         mobility_statistics out;
         out.as_of = as_of;
@@ -1593,9 +1506,7 @@ mobility_statistics mobility_statistics_on(store const& s, date::sys_days as_of,
         out.by_home_branch = ranked(homes);
         out.by_host = ranked(hosts);
         return out;
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "computing mobility statistics");
-    }
+    });
 }
 
 certificate_statistics certificate_statistics_on(store const& s, date::sys_days as_of, scope sc) {
@@ -1622,7 +1533,7 @@ certificate_statistics certificate_statistics_on(store const& s, date::sys_days 
 
 std::vector<transfer_in_flight> transfers_in_flight(store const& s, date::sys_days as_of, scope sc) {
     auto& impl = impl_of(s);
-    try {
+    return storage::in_read("listing transfers in flight", [&]() -> std::vector<transfer_in_flight> {
         auto const ids = storage::scope_org_ids(impl.db, sc);
         std::vector<transfer_in_flight> out;
         for (auto const& l : load_transfers(impl.db, "WHERE t.issued <= ?",
@@ -1638,9 +1549,7 @@ std::vector<transfer_in_flight> transfers_in_flight(store const& s, date::sys_da
                                              st->state, static_cast<int>((as_of - letter.issued).count())});
         }
         return out;
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "listing transfers in flight");
-    }
+    });
 }
 
 }  // namespace dangyuan
