@@ -97,6 +97,23 @@ inline date::sys_days col_date(SQLite::Statement& st, int c, char const* name) {
     return *d;
 }
 
+/// A set of ids as the JSON array that `IN (SELECT value FROM json_each(:ids))` reads: one statement
+/// loads the rows of a whole set, whatever its size. Takes strong ids or integers.
+template <class Range>
+std::string json_ids(Range const& ids) {
+    std::string out = "[";
+    for (auto const& id : ids) {
+        if (out.size() > 1) out += ',';
+        if constexpr (requires { id.value(); })
+            out += std::to_string(id.value());
+        else
+            out += std::to_string(id);
+    }
+    return out + "]";
+}
+/// The SQL that selects the members of the set bound to `:ids` (see json_ids).
+inline constexpr char const* in_id_set = "IN (SELECT value FROM json_each(:ids))";
+
 /// Parses a code column with the domain's own parser; bad text means the file was edited by hand.
 template <class F>
 auto parse_column(F&& parse, std::string const& text, char const* column) -> decltype(parse(text)) {
