@@ -16,14 +16,14 @@ void append_audit(SQLite::Database& db, std::string const& actor, std::string_vi
     auto const now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
     SQLite::Statement st(db,
                          "INSERT INTO audit(at, actor, entity, entity_id, action, why, detail) "
-                         "VALUES(?, ?, ?, ?, ?, ?, ?)");
-    st.bind(1, date::format("%FT%TZ", now));
-    st.bind(2, actor);
-    st.bind(3, std::string(entity));
-    st.bind(4, static_cast<std::int64_t>(entity_id));
-    st.bind(5, std::string(action));
-    st.bind(6, std::string(why));
-    st.bind(7, detail);
+                         "VALUES(:at, :actor, :entity, :entity_id, :action, :why, :detail)");
+    st.bind(":at", date::format("%FT%TZ", now));
+    st.bind(":actor", actor);
+    st.bind(":entity", std::string(entity));
+    st.bind(":entity_id", static_cast<std::int64_t>(entity_id));
+    st.bind(":action", std::string(action));
+    st.bind(":why", std::string(why));
+    st.bind(":detail", detail);
     st.exec();
 }
 
@@ -44,8 +44,8 @@ std::vector<audit_entry> store::audit_log(std::int64_t after) const {
     return storage::in_read("reading the audit trail", [&]() -> std::vector<audit_entry> {
         SQLite::Statement st(impl_->db,
                              "SELECT seq, at, actor, entity, entity_id, action, why, detail FROM audit "
-                             "WHERE seq > ? ORDER BY seq");
-        st.bind(1, static_cast<std::int64_t>(after));
+                             "WHERE seq > :seq ORDER BY seq");
+        st.bind(":seq", static_cast<std::int64_t>(after));
         std::vector<audit_entry> out;
         while (st.executeStep()) {
             out.push_back(audit_entry{st.getColumn(0).getInt64(), st.getColumn(1).getString(),

@@ -72,11 +72,12 @@ void store::load_holidays(std::string_view text, std::string_view source, bool r
     cal.load(text, on_existing_year::replace);  // the result must hold together with the other years
     storage::in_read("loading holiday data", [&] {
         storage::in_transaction(impl_->db, [&] {
-            SQLite::Statement ins(impl_->db,
-                                  "INSERT INTO holiday_data(years, definition, source) VALUES(?, ?, ?)");
-            ins.bind(1, join(years));
-            ins.bind(2, std::string(text));
-            ins.bind(3, std::string(source));
+            SQLite::Statement ins(
+                impl_->db,
+                "INSERT INTO holiday_data(years, definition, source) VALUES(:years, :definition, :source)");
+            ins.bind(":years", join(years));
+            ins.bind(":definition", std::string(text));
+            ins.bind(":source", std::string(source));
             ins.exec();
             storage::append_audit(impl_->db, impl_->options.actor, "calendar", impl_->db.getLastInsertRowid(),
                                   replace ? "holidays_corrected" : "holidays_loaded", why,
