@@ -26,27 +26,27 @@ using storage::raw;
 
 // ---- codes: the hand-written mappings of the evaluation enums
 
-constexpr std::array all_grades{grade::excellent, grade::qualified, grade::basically_qualified,
-                                grade::unqualified};
-constexpr std::array all_phases{campaign_phase::study,
-                                campaign_phase::self_assessment,
-                                campaign_phase::appraisal_self_review,
-                                campaign_phase::appraisal_mutual_review,
-                                campaign_phase::appraisal_vote,
-                                campaign_phase::organisational_assessment,
-                                campaign_phase::commendation_and_handling,
-                                campaign_phase::closed};
-constexpr std::array all_exemptions{exemption_reason::unable_to_express_will,
-                                    exemption_reason::abroad_self_funded, exemption_reason::serving_sentence,
-                                    exemption_reason::bedridden_or_elderly,
-                                    exemption_reason::away_without_transfer};
-constexpr std::array all_bodies{decision_body::branch_committee, decision_body::branch_meeting};
-constexpr std::array all_follow_ups{follow_up_kind::commended, follow_up_kind::encouraged,
-                                    follow_up_kind::helped, follow_up_kind::educated,
-                                    follow_up_kind::disposition_opened};
-constexpr std::array all_statuses{member_status::probationary, member_status::full};
-constexpr std::array all_forms{disposition_form::correction, disposition_form::persuasion,
-                               disposition_form::removal};
+inline constexpr std::array all_grades{grade::excellent, grade::qualified, grade::basically_qualified,
+                                       grade::unqualified};
+inline constexpr std::array all_phases{campaign_phase::study,
+                                       campaign_phase::self_assessment,
+                                       campaign_phase::appraisal_self_review,
+                                       campaign_phase::appraisal_mutual_review,
+                                       campaign_phase::appraisal_vote,
+                                       campaign_phase::organisational_assessment,
+                                       campaign_phase::commendation_and_handling,
+                                       campaign_phase::closed};
+inline constexpr std::array all_exemptions{
+    exemption_reason::unable_to_express_will, exemption_reason::abroad_self_funded,
+    exemption_reason::serving_sentence, exemption_reason::bedridden_or_elderly,
+    exemption_reason::away_without_transfer};
+inline constexpr std::array all_bodies{decision_body::branch_committee, decision_body::branch_meeting};
+inline constexpr std::array all_follow_ups{follow_up_kind::commended, follow_up_kind::encouraged,
+                                           follow_up_kind::helped, follow_up_kind::educated,
+                                           follow_up_kind::disposition_opened};
+inline constexpr std::array all_statuses{member_status::probationary, member_status::full};
+inline constexpr std::array all_forms{disposition_form::correction, disposition_form::persuasion,
+                                      disposition_form::removal};
 
 // A stored code back to its value; anything else means the file was edited by hand.
 template <class E, std::size_t N>
