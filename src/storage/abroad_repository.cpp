@@ -6,6 +6,7 @@
 
 #include "dangyuan/storage/abroad_store.hpp"
 #include "impl.hpp"
+#include "rows.hpp"
 
 namespace dangyuan {
 namespace storage {
@@ -32,8 +33,8 @@ stored_abroad_record read_record(SQLite::Statement& st) {
 
 std::vector<stored_abroad_record> records_of(SQLite::Database& db, member_id member) {
     SQLite::Statement st(db, std::string("SELECT ") + record_columns +
-                                 " FROM abroad_records WHERE member_id = ? ORDER BY from_date, id");
-    st.bind(1, static_cast<std::int64_t>(member.value()));
+                                 " FROM abroad_records WHERE member_id = :member_id ORDER BY from_date, id");
+    st.bind(":member_id", static_cast<std::int64_t>(member.value()));
     std::vector<stored_abroad_record> out;
     while (st.executeStep())
         out.push_back(read_record(st));
@@ -42,8 +43,8 @@ std::vector<stored_abroad_record> records_of(SQLite::Database& db, member_id mem
 
 std::vector<abroad_contact> contacts_of(SQLite::Database& db, member_id member) {
     SQLite::Statement st(
-        db, "SELECT date, channel, note FROM abroad_contacts WHERE member_id = ? ORDER BY date, id");
-    st.bind(1, static_cast<std::int64_t>(member.value()));
+        db, "SELECT date, channel, note FROM abroad_contacts WHERE member_id = :member_id ORDER BY date, id");
+    st.bind(":member_id", static_cast<std::int64_t>(member.value()));
     std::vector<abroad_contact> out;
     while (st.executeStep())
         out.push_back(abroad_contact{member, *column_date(st, 0, "abroad_contacts.date"),
@@ -99,7 +100,7 @@ std::vector<agenda_item> abroad_agenda_items(store const& s, SQLite::Database& d
 abroad_record_id add_abroad_record(store& s, abroad_record const& r, date::sys_days as_of,
                                    std::string_view why) {
     auto& impl = detail::store_access::of(s);
-    try {
+    return storage::in_read("recording a member abroad", [&]() -> abroad_record_id {
         auto const m = s.get_member(r.member);
         validate_abroad_record(r, m.admission_date, as_of);
         auto const end = [](abroad_record const& x) { return x.until ? *x.until : date::sys_days::max(); };
@@ -113,32 +114,30 @@ abroad_record_id add_abroad_record(store& s, abroad_record const& r, date::sys_d
             SQLite::Statement ins(
                 impl.db,
                 "INSERT INTO abroad_records(member_id, kind, from_date, until, place, note, "
-                "recorded_on) VALUES(?, ?, ?, ?, ?, ?, ?)");
-            ins.bind(1, static_cast<std::int64_t>(r.member.value()));
-            ins.bind(2, std::string(to_string(r.kind)));
-            storage::bind_date(ins, 3, r.from);
-            storage::bind_date(ins, 4, r.until);
-            ins.bind(5, r.place);
-            ins.bind(6, r.note);
-            storage::bind_date(ins, 7, as_of);
+                "recorded_on) VALUES(:member_id, :kind, :from_date, :until, :place, :note, :recorded_on)");
+            ins.bind(":member_id", static_cast<std::int64_t>(r.member.value()));
+            ins.bind(":kind", std::string(to_string(r.kind)));
+            storage::bind_date(ins, ":from_date", r.from);
+            storage::bind_date(ins, ":until", r.until);
+            ins.bind(":place", r.place);
+            ins.bind(":note", r.note);
+            storage::bind_date(ins, ":recorded_on", as_of);
             ins.exec();
             abroad_record_id const id{impl.db.getLastInsertRowid()};
             storage::append_audit(impl.db, impl.options.actor, "abroad", r.member.value(), "insert", why,
                                   storage::describe(r));
             return id;
         });
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "recording a member abroad");
-    }
+    });
 }
 
 void end_abroad_record(store& s, abroad_record_id id, date::sys_days until, date::sys_days as_of,
                        std::string_view why) {
     auto& impl = detail::store_access::of(s);
-    try {
-        SQLite::Statement st(
-            impl.db, std::string("SELECT ") + storage::record_columns + " FROM abroad_records WHERE id = ?");
-        st.bind(1, static_cast<std::int64_t>(id.value()));
+    storage::in_read("ending an abroad record", [&] {
+        SQLite::Statement st(impl.db, std::string("SELECT ") + storage::record_columns +
+                                          " FROM abroad_records WHERE id = :id");
+        st.bind(":id", static_cast<std::int64_t>(id.value()));
         if (!st.executeStep()) throw not_found("no abroad record with id " + std::to_string(id.value()));
         auto rec = storage::read_record(st).record;
         st.reset();
@@ -147,32 +146,28 @@ void end_abroad_record(store& s, abroad_record_id id, date::sys_days until, date
         validate_abroad_record(rec, rec.from, as_of);
         storage::in_transaction(impl.db, [&] {
             SQLite::Statement up(impl.db,
-                                 "UPDATE abroad_records SET until = ? WHERE id = ? AND until IS NULL");
-            storage::bind_date(up, 1, until);
-            up.bind(2, static_cast<std::int64_t>(id.value()));
+                                 "UPDATE abroad_records SET until = :until WHERE id = :id AND until IS NULL");
+            storage::bind_date(up, ":until", until);
+            up.bind(":id", static_cast<std::int64_t>(id.value()));
             if (up.exec() != 1)
                 throw conflict("abroad record " + std::to_string(id.value()) + " changed meanwhile");
             storage::append_audit(
                 impl.db, impl.options.actor, "abroad", rec.member.value(), "end", why,
                 "record=" + std::to_string(id.value()) + "; until=" + storage::format_iso(until));
         });
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "ending an abroad record");
-    }
+    });
 }
 
 std::vector<stored_abroad_record> abroad_records(store const& s, member_id member) {
-    try {
+    return storage::in_read("reading abroad records", [&]() -> std::vector<stored_abroad_record> {
         (void)s.get_member(member);
         return storage::records_of(detail::store_access::of(s).db, member);
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "reading abroad records");
-    }
+    });
 }
 
 void record_abroad_contact(store& s, abroad_contact const& c, date::sys_days as_of, std::string_view why) {
     auto& impl = detail::store_access::of(s);
-    try {
+    storage::in_read("recording a contact with a member abroad", [&] {
         (void)s.get_member(c.member);
         std::vector<abroad_record> records;
         for (auto& r : storage::records_of(impl.db, c.member))
@@ -181,29 +176,25 @@ void record_abroad_contact(store& s, abroad_contact const& c, date::sys_days as_
         storage::in_transaction(impl.db, [&] {
             SQLite::Statement ins(impl.db,
                                   "INSERT INTO abroad_contacts(member_id, date, channel, note, recorded_on) "
-                                  "VALUES(?, ?, ?, ?, ?)");
-            ins.bind(1, static_cast<std::int64_t>(c.member.value()));
-            storage::bind_date(ins, 2, c.date);
-            ins.bind(3, c.channel);
-            ins.bind(4, c.note);
-            storage::bind_date(ins, 5, as_of);
+                                  "VALUES(:member_id, :date, :channel, :note, :recorded_on)");
+            ins.bind(":member_id", static_cast<std::int64_t>(c.member.value()));
+            storage::bind_date(ins, ":date", c.date);
+            ins.bind(":channel", c.channel);
+            ins.bind(":note", c.note);
+            storage::bind_date(ins, ":recorded_on", as_of);
             ins.exec();
             storage::append_audit(
                 impl.db, impl.options.actor, "abroad_contact", c.member.value(), "insert", why,
                 "date=" + storage::format_iso(c.date) + (c.channel.empty() ? "" : "; channel=" + c.channel));
         });
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "recording a contact with a member abroad");
-    }
+    });
 }
 
 std::vector<abroad_contact> abroad_contacts(store const& s, member_id member) {
-    try {
+    return storage::in_read("reading contacts with a member abroad", [&]() -> std::vector<abroad_contact> {
         (void)s.get_member(member);
         return storage::contacts_of(detail::store_access::of(s).db, member);
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "reading contacts with a member abroad");
-    }
+    });
 }
 
 }  // namespace dangyuan

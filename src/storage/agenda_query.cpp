@@ -6,6 +6,7 @@
 
 #include "dangyuan/evaluation/evaluation_agenda.hpp"
 #include "impl.hpp"
+#include "rows.hpp"
 
 namespace dangyuan {
 namespace {
@@ -117,7 +118,7 @@ std::vector<agenda_item> yearly_evaluation_items(store::impl& impl, std::vector<
 }  // namespace
 
 std::vector<agenda_item> store::agenda(date::sys_days as_of, scope s) const {
-    try {
+    return storage::in_read("computing the agenda", [&]() -> std::vector<agenda_item> {
         auto counts = counts_on(*impl_, as_of);
         auto const all_orgs = orgs(scope::all());
         add_subtree_counts(counts, all_orgs);
@@ -141,9 +142,7 @@ std::vector<agenda_item> store::agenda(date::sys_days as_of, scope s) const {
             return a.kind < b.kind;
         });
         return items;
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "computing the agenda");
-    }
+    });
 }
 
 }  // namespace dangyuan

@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "impl.hpp"
+#include "rows.hpp"
 
 namespace dangyuan {
 namespace storage {
@@ -15,14 +16,14 @@ void append_audit(SQLite::Database& db, std::string const& actor, std::string_vi
     auto const now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
     SQLite::Statement st(db,
                          "INSERT INTO audit(at, actor, entity, entity_id, action, why, detail) "
-                         "VALUES(?, ?, ?, ?, ?, ?, ?)");
-    st.bind(1, date::format("%FT%TZ", now));
-    st.bind(2, actor);
-    st.bind(3, std::string(entity));
-    st.bind(4, static_cast<std::int64_t>(entity_id));
-    st.bind(5, std::string(action));
-    st.bind(6, std::string(why));
-    st.bind(7, detail);
+                         "VALUES(:at, :actor, :entity, :entity_id, :action, :why, :detail)");
+    st.bind(":at", date::format("%FT%TZ", now));
+    st.bind(":actor", actor);
+    st.bind(":entity", std::string(entity));
+    st.bind(":entity_id", static_cast<std::int64_t>(entity_id));
+    st.bind(":action", std::string(action));
+    st.bind(":why", std::string(why));
+    st.bind(":detail", detail);
     st.exec();
 }
 
@@ -31,22 +32,20 @@ void append_audit(SQLite::Database& db, std::string const& actor, std::string_vi
 void store::record_access(std::string_view what, std::string_view why) {
     if (why.empty()) throw invalid_input("why", "reading unmasked personal data needs a recorded reason");
     if (what.empty()) throw invalid_input("what", "say what was read");
-    try {
+    storage::in_read("recording an access", [&] {
         storage::in_transaction(impl_->db, [&] {
             storage::append_audit(impl_->db, impl_->options.actor, "access", 0, "unmasked_read", why,
                                   std::string(what));
         });
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "recording an access");
-    }
+    });
 }
 
 std::vector<audit_entry> store::audit_log(std::int64_t after) const {
-    try {
+    return storage::in_read("reading the audit trail", [&]() -> std::vector<audit_entry> {
         SQLite::Statement st(impl_->db,
                              "SELECT seq, at, actor, entity, entity_id, action, why, detail FROM audit "
-                             "WHERE seq > ? ORDER BY seq");
-        st.bind(1, static_cast<std::int64_t>(after));
+                             "WHERE seq > :seq ORDER BY seq");
+        st.bind(":seq", static_cast<std::int64_t>(after));
         std::vector<audit_entry> out;
         while (st.executeStep()) {
             out.push_back(audit_entry{st.getColumn(0).getInt64(), st.getColumn(1).getString(),
@@ -55,9 +54,7 @@ std::vector<audit_entry> store::audit_log(std::int64_t after) const {
                                       st.getColumn(6).getString(), st.getColumn(7).getString()});
         }
         return out;
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "reading the audit trail");
-    }
+    });
 }
 
 }  // namespace dangyuan

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "impl.hpp"
+#include "rows.hpp"
 
 namespace dangyuan {
 namespace {
@@ -31,28 +32,24 @@ std::string join(std::set<int> const& ys) {
 
 work_calendar store::calendar() const {
     auto cal = work_calendar::china();
-    try {
+    storage::in_read("reading holiday data", [&] {
         SQLite::Statement st(impl_->db, "SELECT definition FROM holiday_data ORDER BY id");
         while (st.executeStep())
             cal.load(st.getColumn(0).getString(), on_existing_year::replace);
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "reading holiday data");
-    }
+    });
     return cal;
 }
 
 std::vector<std::pair<int, std::string>> store::loaded_holiday_years() const {
     std::vector<std::pair<int, std::string>> out;
-    try {
+    storage::in_read("reading holiday data", [&] {
         SQLite::Statement st(impl_->db, "SELECT years, source FROM holiday_data ORDER BY id");
         while (st.executeStep()) {
             std::istringstream ys(st.getColumn(0).getString());
             for (std::string y; std::getline(ys, y, ',');)
                 out.emplace_back(std::stoi(y), st.getColumn(1).getString());
         }
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "reading holiday data");
-    }
+    });
     return out;
 }
 
@@ -73,21 +70,20 @@ void store::load_holidays(std::string_view text, std::string_view source, bool r
                            "; load it as a correction (replace) to change it");
     }
     cal.load(text, on_existing_year::replace);  // the result must hold together with the other years
-    try {
+    storage::in_read("loading holiday data", [&] {
         storage::in_transaction(impl_->db, [&] {
-            SQLite::Statement ins(impl_->db,
-                                  "INSERT INTO holiday_data(years, definition, source) VALUES(?, ?, ?)");
-            ins.bind(1, join(years));
-            ins.bind(2, std::string(text));
-            ins.bind(3, std::string(source));
+            SQLite::Statement ins(
+                impl_->db,
+                "INSERT INTO holiday_data(years, definition, source) VALUES(:years, :definition, :source)");
+            ins.bind(":years", join(years));
+            ins.bind(":definition", std::string(text));
+            ins.bind(":source", std::string(source));
             ins.exec();
             storage::append_audit(impl_->db, impl_->options.actor, "calendar", impl_->db.getLastInsertRowid(),
                                   replace ? "holidays_corrected" : "holidays_loaded", why,
                                   "years=" + join(years) + "; source=" + std::string(source));
         });
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "loading holiday data");
-    }
+    });
 }
 
 }  // namespace dangyuan

@@ -2,6 +2,7 @@
 // readable with any SQLite tool.
 
 #include "development_columns.hpp"
+#include "rows.hpp"
 
 #include <sstream>
 
@@ -41,20 +42,6 @@ std::vector<member_id> split_ids(std::string const& text) {
     for (std::string part; std::getline(in, part, ',');)
         if (!part.empty()) out.emplace_back(std::stoll(part));
     return out;
-}
-
-template <class T>
-void bind_opt(SQLite::Statement& st, int i, std::optional<T> const& v) {
-    if (v)
-        st.bind(i, *v);
-    else
-        st.bind(i);
-}
-
-std::optional<int> col_int(SQLite::Statement& st, int c) {
-    auto col = st.getColumn(c);
-    if (col.isNull()) return std::nullopt;
-    return col.getInt();
 }
 
 recommendation parse_recommendation(std::string const& s) {
@@ -105,7 +92,7 @@ step_record read_step(SQLite::Statement& st, int c) {
     if (!st.getColumn(c + 2).isNull()) d.by = member_id{st.getColumn(c + 2).getInt64()};
     if (!st.getColumn(c + 3).isNull()) d.recommended = parse_recommendation(st.getColumn(c + 3).getString());
     d.members = split_ids(st.getColumn(c + 4).getString());
-    if (auto p = col_int(st, c + 5)) d.passed = *p != 0;
+    if (auto p = col_opt_int(st, c + 5)) d.passed = *p != 0;
     d.conclusion = st.getColumn(c + 6).getString();
     d.document = st.getColumn(c + 7).getString();
     d.days = st.getColumn(c + 8).getInt();

@@ -14,6 +14,7 @@
 #include "dangyuan/storage/mobility_store.hpp"
 #include "development_columns.hpp"
 #include "plausibility.hpp"
+#include "rows.hpp"
 
 namespace dangyuan {
 namespace {
@@ -86,7 +87,7 @@ std::string describe(step_record const& r) {
 // ---- party probation
 
 void store::record_party_probation(member_id id, party_probation const& p, std::string_view why) {
-    try {
+    storage::in_read("recording a party probation", [&] {
         validate(p);
         storage::check_not_in_future(*this, p.from, "from");
         storage::check_text(p.decided_by, "decided_by", storage::text_cap::long_text);
@@ -109,13 +110,11 @@ void store::record_party_probation(member_id id, party_probation const& p, std::
                 impl_->db, impl_->options.actor, "member", id.value(), "party_probation", why,
                 "from=" + storage::format_iso(p.from) + "; months=" + std::to_string(p.months));
         });
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "recording a party probation");
-    }
+    });
 }
 
 std::vector<party_probation> store::party_probations(member_id id) const {
-    try {
+    return storage::in_read("reading party probations", [&]() -> std::vector<party_probation> {
         SQLite::Statement st(impl_->db,
                              "SELECT from_date, months, rights_suspended, decided_by FROM party_probations "
                              "WHERE member_id = ? ORDER BY from_date, id");
@@ -126,15 +125,13 @@ std::vector<party_probation> store::party_probations(member_id id) const {
                                           st.getColumn(1).getInt(), st.getColumn(2).getInt() != 0,
                                           st.getColumn(3).getString()});
         return out;
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "reading party probations");
-    }
+    });
 }
 
 // ---- rule sets
 
 void store::register_rule_set(rule_set const& profile) {
-    try {
+    storage::in_read("registering a rule set", [&] {
         check_profile(profile);
         if (profile.name == rule_set::national_2014().name) return;
         auto const text = to_text(profile);
@@ -155,22 +152,18 @@ void store::register_rule_set(rule_set const& profile) {
             storage::append_audit(impl_->db, impl_->options.actor, "rule_set", 0, "register", profile.name,
                                   text);
         });
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "registering a rule set");
-    }
+    });
 }
 
 rule_set store::rule_set_named(std::string const& name) const {
     if (name == rule_set::national_2014().name) return rule_set::national_2014();
     if (name == impl_->options.rules.name) return impl_->options.rules;
-    try {
+    return storage::in_read("reading a rule set", [&]() -> rule_set {
         SQLite::Statement st(impl_->db, "SELECT definition FROM rule_sets WHERE name = ?");
         st.bind(1, name);
         if (!st.executeStep()) throw not_found("no rule set named '" + name + "' is registered");
         return rule_set_from_text(st.getColumn(0).getString());
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "reading a rule set");
-    }
+    });
 }
 
 // ---- voting members
@@ -196,7 +189,7 @@ voting_roll store::voting_roll_on(org_id branch, date::sys_days on) const {
 
 case_id store::open_case(applicant const& person, step_record const& application,
                          std::string const& rule_set_name, bool backfilled, std::string_view why) {
-    try {
+    return storage::in_read("opening a development case", [&]() -> case_id {
         storage::check_text(person.name, "name", storage::text_cap::name);
         storage::check_text(person.work_unit, "work_unit", storage::text_cap::long_text);
         storage::check_not_in_future(*this, person.birth_date, "birth_date");
@@ -252,13 +245,11 @@ case_id store::open_case(applicant const& person, step_record const& application
                     rules_used.name + (backfilled ? "; backfilled" : "") + "; " + describe(application));
             return id;
         });
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "opening a development case");
-    }
+    });
 }
 
 development_case store::get_case(case_id id) const {
-    try {
+    return storage::in_read("reading a development case", [&]() -> development_case {
         SQLite::Statement st(impl_->db,
                              std::string("SELECT ") + storage::case_columns + " FROM dev_cases WHERE id = ?");
         st.bind(1, static_cast<std::int64_t>(id.value()));
@@ -275,25 +266,21 @@ development_case store::get_case(case_id id) const {
             records.push_back(storage::read_step(steps, 0));
         return development_case::replay(std::move(person), std::move(rules_used), backfilled,
                                         std::move(records));
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "reading a development case");
-    }
+    });
 }
 
 std::optional<member_id> store::case_member(case_id id) const {
-    try {
+    return storage::in_read("reading a development case", [&]() -> std::optional<member_id> {
         SQLite::Statement st(impl_->db, "SELECT member_id FROM dev_cases WHERE id = ?");
         st.bind(1, static_cast<std::int64_t>(id.value()));
         if (!st.executeStep()) throw not_found("no development case with id " + std::to_string(id.value()));
         if (st.getColumn(0).isNull()) return std::nullopt;
         return member_id{st.getColumn(0).getInt64()};
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "reading a development case");
-    }
+    });
 }
 
 void store::record_step(case_id id, step_record const& r, std::string_view why) {
-    try {
+    storage::in_read("recording a development step", [&] {
         storage::check_step_record(*this, r);
         auto c = get_case(id);
         c.record(r, roster_lookup(*this), calendar());
@@ -390,13 +377,11 @@ void store::record_step(case_id id, step_record const& r, std::string_view why) 
                                       "by development case " + std::to_string(id.value()));
             }
         });
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "recording a development step");
-    }
+    });
 }
 
 std::vector<store::case_summary> store::cases(scope s) const {
-    try {
+    return storage::in_read("listing development cases", [&]() -> std::vector<store::case_summary> {
         auto const ids = storage::scope_org_ids(impl_->db, s);
         SQLite::Statement st(
             impl_->db, "SELECT id, name, branch_id, stage, outcome, member_id FROM dev_cases ORDER BY id");
@@ -414,9 +399,7 @@ std::vector<store::case_summary> store::cases(scope s) const {
             out.push_back(std::move(c));
         }
         return out;
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "listing development cases");
-    }
+    });
 }
 
 std::vector<store::stage_statistics> store::pipeline_statistics(date::sys_days from, date::sys_days to,

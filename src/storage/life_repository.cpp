@@ -17,6 +17,7 @@
 #include "dangyuan/storage/life_store.hpp"
 #include "impl.hpp"
 #include "plausibility.hpp"
+#include "rows.hpp"
 
 namespace dangyuan {
 namespace storage {
@@ -113,13 +114,8 @@ namespace {
 using storage::bind_date;
 using storage::column_date;
 using storage::format_iso;
-
-std::int64_t raw(member_id id) {
-    return static_cast<std::int64_t>(id.value());
-}
-std::int64_t raw(org_id id) {
-    return static_cast<std::int64_t>(id.value());
-}
+using storage::parse_column;
+using storage::raw;
 
 std::string who(member const& m) {
     return "member " + std::to_string(m.id.value()) + " (" + m.name + ")";
@@ -146,16 +142,6 @@ void bind_month(SQLite::Statement& st, int index, std::optional<date::year_month
         st.bind(index, format_month(*m));
     else
         st.bind(index);
-}
-
-// Codes read back from a column: anything unknown means the file was edited by hand.
-template <class F>
-auto parse_column(F&& parse, std::string const& text, char const* column) -> decltype(parse(text)) {
-    try {
-        return parse(text);
-    } catch (invalid_input const&) {
-        throw storage_error("column " + std::string(column) + " holds '" + text + "'");
-    }
 }
 
 attendance_status parse_attendance_status(std::string const& s) {
@@ -742,7 +728,7 @@ std::vector<member_life_activity> activity_of(SQLite::Database& db, std::vector<
 
 meeting_id add_meeting(store& s, meeting const& m, date::sys_days as_of, std::string_view why) {
     auto& impl = detail::store_access::of(s);
-    try {
+    return storage::in_read("recording a meeting", [&]() -> meeting_id {
         check_meeting(s, m, as_of);
         storage::check_meeting(s, m);  // after the recording-date check, whose message is more precise
         return storage::in_transaction(impl.db, [&] {
@@ -759,15 +745,13 @@ meeting_id add_meeting(store& s, meeting const& m, date::sys_days as_of, std::st
                                   describe(m));
             return id;
         });
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "recording a meeting");
-    }
+    });
 }
 
 void correct_meeting(store& s, meeting const& m, std::int64_t version, date::sys_days as_of,
                      std::string_view why) {
     auto& impl = detail::store_access::of(s);
-    try {
+    storage::in_read("correcting a meeting", [&] {
         auto const old = get_meeting(s, m.id);
         if (old.version != version)
             throw conflict("meeting " + std::to_string(m.id.value()) +
@@ -797,41 +781,35 @@ void correct_meeting(store& s, meeting const& m, std::int64_t version, date::sys
             storage::append_audit(impl.db, impl.options.actor, "meeting", m.id.value(), "correct", why,
                                   "was: " + describe(old.record) + " | now: " + describe(m));
         });
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "correcting a meeting");
-    }
+    });
 }
 
 stored_meeting get_meeting(store const& s, meeting_id id) {
     auto& impl = detail::store_access::of(s);
-    try {
+    return storage::in_read("reading a meeting", [&]() -> stored_meeting {
         auto found = load_meetings(impl.db, "m.id = ?1", [&](SQLite::Statement& st) {
             st.bind(1, static_cast<std::int64_t>(id.value()));
         });
         if (found.empty()) throw not_found("no meeting with id " + std::to_string(id.value()));
         return std::move(found.front());
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "reading a meeting");
-    }
+    });
 }
 
 std::vector<meeting> meetings_of(store const& s, scope sc, date::sys_days from, date::sys_days to) {
     if (to < from)
         throw invalid_input("to", "period ends " + format_iso(to) + ", before it starts " + format_iso(from));
     auto& impl = detail::store_access::of(s);
-    try {
+    return storage::in_read("reading meetings", [&]() -> std::vector<meeting> {
         auto const ids = storage::scope_org_ids(impl.db, sc);
         auto all = meetings_between(impl.db, from, to);
         std::erase_if(all, [&](meeting const& m) { return !in(ids, raw(m.org)); });
         return all;
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "reading meetings");
-    }
+    });
 }
 
 compliance_report life_compliance_report(store const& s, org_id org, date::sys_days from, date::sys_days to) {
     auto& impl = detail::store_access::of(s);
-    try {
+    return storage::in_read("computing cadence compliance", [&]() -> compliance_report {
         auto const o = s.org(org);
         if (to < from)
             throw invalid_input("to",
@@ -859,9 +837,7 @@ compliance_report life_compliance_report(store const& s, org_id org, date::sys_d
             meetings_between(impl.db, make_date(int(date::year_month_day{from}.year()), 1, 1), to);
         std::erase_if(meetings, [&](meeting const& m) { return !in(holders, raw(m.org)); });
         return life_compliance(o, meetings, sc, from, to, s.rules());
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "computing cadence compliance");
-    }
+    });
 }
 
 // ================================================================================================
@@ -869,22 +845,19 @@ compliance_report life_compliance_report(store const& s, org_id org, date::sys_d
 
 std::vector<member_life_activity> life_activity(store const& s, date::sys_days as_of, scope sc) {
     auto& impl = detail::store_access::of(s);
-    try {
-        (void)storage::scope_org_ids(impl.db, sc);  // not_found for an unknown root
-        return activity_of(impl.db, members_on(impl.db, as_of, sc, false), as_of);
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "reading organisational life and dues");
-    }
+    return storage::in_read("reading organisational life and dues",
+                            [&]() -> std::vector<member_life_activity> {
+                                (void)storage::scope_org_ids(impl.db, sc);  // not_found for an unknown root
+                                return activity_of(impl.db, members_on(impl.db, as_of, sc, false), as_of);
+                            });
 }
 
 member_life_activity life_activity_of(store const& s, member_id member, date::sys_days as_of) {
     auto& impl = detail::store_access::of(s);
-    try {
+    return storage::in_read("reading organisational life and dues", [&]() -> member_life_activity {
         auto const m = s.get_member(member);
         return activity_of(impl.db, {m}, as_of).front();
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "reading organisational life and dues");
-    }
+    });
 }
 
 // ================================================================================================
@@ -892,7 +865,7 @@ member_life_activity life_activity_of(store const& s, member_id member, date::sy
 
 void add_training(store& s, training_record const& r, date::sys_days as_of, std::string_view why) {
     auto& impl = detail::store_access::of(s);
-    try {
+    storage::in_read("recording training", [&] {
         storage::check_text(r.course, "course", storage::text_cap::long_text);
         storage::check_text(r.provider, "provider", storage::text_cap::long_text);
         validate_training_record(r, as_of);
@@ -929,14 +902,12 @@ void add_training(store& s, training_record const& r, date::sys_days as_of, std:
                     (r.level == training_level::unspecified ? ""
                                                             : "; level=" + std::string(to_string(r.level))));
         });
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "recording training");
-    }
+    });
 }
 
 std::vector<training_record> training_ledger(store const& s, member_id member, std::optional<int> year) {
     auto& impl = detail::store_access::of(s);
-    try {
+    return storage::in_read("reading a training ledger", [&]() -> std::vector<training_record> {
         (void)s.get_member(member);
         SQLite::Statement st(impl.db, std::string("SELECT ") + training_columns +
                                           " FROM life_training WHERE member_id = ?1 AND (?2 IS NULL OR date "
@@ -948,16 +919,14 @@ std::vector<training_record> training_ledger(store const& s, member_id member, s
         while (st.executeStep())
             out.push_back(read_training(st));
         return out;
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "reading a training ledger");
-    }
+    });
 }
 
 training_report training_shortfall_report(store const& s, org_id org, int year, date::sys_days as_of) {
     if (year < 1 || year > 9999)
         throw invalid_input("year", std::to_string(year) + " is not a calendar year");
     auto& impl = detail::store_access::of(s);
-    try {
+    return storage::in_read("computing training shortfalls", [&]() -> training_report {
         auto const o = s.org(org);
         auto const day = std::min(as_of, make_date(year, 12, 31));
         standing_lookup const standing(s, scope::subtree(o.id));
@@ -972,9 +941,7 @@ training_report training_shortfall_report(store const& s, org_id org, int year, 
             if (auto it = by_member.find(raw(m.id)); it != by_member.end())
                 ledger.insert(ledger.end(), it->second.begin(), it->second.end());
         return training_shortfalls(o.id, year, roster, ledger, as_of, s.rules());
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "computing training shortfalls");
-    }
+    });
 }
 
 // ================================================================================================
@@ -983,7 +950,7 @@ training_report training_shortfall_report(store const& s, org_id org, int year, 
 void open_dues_account(store& s, member_id member, dues_base_change const& initial, dues_terms const& terms,
                        std::string_view why) {
     auto& impl = detail::store_access::of(s);
-    try {
+    storage::in_read("opening a dues account", [&] {
         auto const m = s.get_member(member);
         if (account_of(s, m)) throw conflict(who(m) + " already has a dues account");
         dues_account a;
@@ -1009,14 +976,12 @@ void open_dues_account(store& s, member_id member, dues_base_change const& initi
                 describe(terms) + "; " + describe(initial) +
                     "; monthly=" + format_yuan(monthly_dues(initial.category, initial.base, s.rules().life)));
         });
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "opening a dues account");
-    }
+    });
 }
 
 void set_dues_terms(store& s, member_id member, dues_terms const& terms, std::string_view why) {
     auto& impl = detail::store_access::of(s);
-    try {
+    storage::in_read("changing dues terms", [&] {
         auto const m = s.get_member(member);
         auto rows = require_account(s, m);
         if (rows.terms.version != terms.version)
@@ -1042,14 +1007,12 @@ void set_dues_terms(store& s, member_id member, dues_terms const& terms, std::st
             storage::append_audit(impl.db, impl.options.actor, "dues", member.value(), "terms", why,
                                   describe(rows.terms) + " -> " + describe(terms));
         });
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "changing dues terms");
-    }
+    });
 }
 
 void change_dues_base(store& s, member_id member, dues_base_change const& change, std::string_view why) {
     auto& impl = detail::store_access::of(s);
-    try {
+    storage::in_read("changing a dues base", [&] {
         auto const m = s.get_member(member);
         auto a = require_account(s, m).account;
         a.bases.push_back(change);
@@ -1061,14 +1024,12 @@ void change_dues_base(store& s, member_id member, dues_base_change const& change
                 describe(change) +
                     "; monthly=" + format_yuan(monthly_dues(change.category, change.base, s.rules().life)));
         });
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "changing a dues base");
-    }
+    });
 }
 
 void add_dues_relief(store& s, member_id member, dues_relief const& relief, std::string_view why) {
     auto& impl = detail::store_access::of(s);
-    try {
+    storage::in_read("recording a dues relief", [&] {
         storage::check_not_in_future(s, relief.branch_studied_on, "branch_studied_on");
         storage::check_not_in_future(s, relief.approved_on, "approved_on");
         storage::check_text(relief.reason, "reason", storage::text_cap::note, true);
@@ -1100,14 +1061,12 @@ void add_dues_relief(store& s, member_id member, dues_relief const& relief, std:
                                       "; approved_by=" + relief.approved_by + "; approved_on=" +
                                       format_iso(*relief.approved_on) + "; reason=" + relief.reason);
         });
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "recording a dues relief");
-    }
+    });
 }
 
 void add_dues_excuse(store& s, member_id member, dues_excuse const& excuse, std::string_view why) {
     auto& impl = detail::store_access::of(s);
-    try {
+    storage::in_read("recording a dues excuse", [&] {
         storage::check_text(excuse.reason, "reason", storage::text_cap::note, true);
         auto const m = s.get_member(member);
         auto a = require_account(s, m).account;
@@ -1132,15 +1091,13 @@ void add_dues_excuse(store& s, member_id member, dues_excuse const& excuse, std:
                                   "from=" + format_month(excuse.from) + "; to=" + format_month(excuse.to) +
                                       "; reason=" + excuse.reason);
         });
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "recording a dues excuse");
-    }
+    });
 }
 
 dues_payment_check record_dues_payment(store& s, dues_payment const& p, date::sys_days as_of,
                                        std::string_view why) {
     auto& impl = detail::store_access::of(s);
-    try {
+    return storage::in_read("recording a dues payment", [&]() -> dues_payment_check {
         storage::check_not_in_future(s, p.paid_on, "paid_on");
         storage::check_text(p.collected_by, "collected_by", storage::text_cap::short_text);
         auto const m = s.get_member(p.member);
@@ -1198,56 +1155,45 @@ dues_payment_check record_dues_payment(store& s, dues_payment const& p, date::sy
                     (check.to_centre ? "; to the Centre" : ""));
         });
         return check;
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "recording a dues payment");
-    }
+    });
 }
 
 std::optional<dues_account> get_dues_account(store const& s, member_id member) {
-    try {
+    return storage::in_read("reading a dues account", [&]() -> std::optional<dues_account> {
         auto const m = s.get_member(member);
         auto rows = account_of(s, m);
         if (!rows) return std::nullopt;
         return std::move(rows->account);
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "reading a dues account");
-    }
+    });
 }
 
 dues_terms get_dues_terms(store const& s, member_id member) {
-    try {
-        return require_account(s, s.get_member(member)).terms;
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "reading a dues account");
-    }
+    return storage::in_read("reading a dues account",
+                            [&]() -> dues_terms { return require_account(s, s.get_member(member)).terms; });
 }
 
 std::vector<dues_payment> dues_payments(store const& s, member_id member) {
     auto& impl = detail::store_access::of(s);
-    try {
+    return storage::in_read("reading dues payments", [&]() -> std::vector<dues_payment> {
         (void)s.get_member(member);
         auto all = load_payments(impl.db, member);
         auto const it = all.find(raw(member));
         return it == all.end() ? std::vector<dues_payment>{} : std::move(it->second);
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "reading dues payments");
-    }
+    });
 }
 
 dues_statement dues_statement_of(store const& s, member_id member, date::sys_days as_of) {
     auto& impl = detail::store_access::of(s);
-    try {
+    return storage::in_read("computing a dues statement", [&]() -> dues_statement {
         auto const a = require_account(s, s.get_member(member)).account;
         auto payments = load_payments(impl.db, member);
         return dues_arrears(a, payments[raw(member)], as_of, s.rules());
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "computing a dues statement");
-    }
+    });
 }
 
 std::vector<dues_position> dues_arrears_report(store const& s, date::sys_days as_of, scope sc) {
     auto& impl = detail::store_access::of(s);
-    try {
+    return storage::in_read("computing dues arrears", [&]() -> std::vector<dues_position> {
         (void)storage::scope_org_ids(impl.db, sc);  // not_found for an unknown root
         auto accounts = load_accounts(impl.db, std::nullopt);
         auto payments = load_payments(impl.db, std::nullopt);
@@ -1265,9 +1211,7 @@ std::vector<dues_position> dues_arrears_report(store const& s, date::sys_days as
             out.push_back(dues_position{m.id, m.name, m.branch, std::move(statement), streak});
         }
         return out;
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "computing dues arrears");
-    }
+    });
 }
 
 // ================================================================================================

@@ -12,6 +12,7 @@
 #include "dangyuan/member/member_fields.hpp"
 #include "impl.hpp"
 #include "plausibility.hpp"
+#include "rows.hpp"
 
 namespace dangyuan {
 namespace storage {
@@ -326,7 +327,7 @@ member_id store::add_member(member draft, std::string_view why) {
 }
 
 std::vector<member_id> store::add_members(std::span<member const> drafts, std::string_view why) {
-    try {
+    return storage::in_read("adding members", [&]() -> std::vector<member_id> {
         // Branches are looked up once each, not once per member: a bulk load has few branches.
         std::unordered_map<std::int64_t, org_unit> branches;
         for (std::size_t i = 0; i < drafts.size(); ++i) {
@@ -388,37 +389,31 @@ std::vector<member_id> store::add_members(std::span<member const> drafts, std::s
                         ".." + std::to_string(ids.back().value()));
             return ids;
         });
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "adding members");
-    }
+    });
 }
 
 member store::get_member(member_id id) const {
-    try {
+    return storage::in_read("reading a member", [&]() -> member {
         SQLite::Statement st(impl_->db,
                              std::string("SELECT ") + storage::member_columns + " FROM members WHERE id = ?");
         st.bind(1, static_cast<std::int64_t>(id.value()));
         if (!st.executeStep()) throw not_found("no member with id " + std::to_string(id.value()));
         return storage::read_member(st);
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "reading a member");
-    }
+    });
 }
 
 std::optional<member> store::find_member(citizen_id const& id_number) const {
-    try {
+    return storage::in_read("finding a member", [&]() -> std::optional<member> {
         SQLite::Statement st(impl_->db, std::string("SELECT ") + storage::member_columns +
                                             " FROM members WHERE id_number = ?");
         st.bind(1, id_number.str());
         if (!st.executeStep()) return std::nullopt;
         return storage::read_member(st);
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "finding a member");
-    }
+    });
 }
 
 void store::update_member(member const& m, std::string_view why) {
-    try {
+    storage::in_read("updating a member", [&] {
         auto const old = get_member(m.id);
         if (old.version != m.version)
             throw conflict("member " + std::to_string(m.id.value()) +
@@ -445,13 +440,11 @@ void store::update_member(member const& m, std::string_view why) {
             storage::append_audit(impl_->db, impl_->options.actor, "member", m.id.value(), "update", why,
                                   storage::diff(old, m));
         });
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "updating a member");
-    }
+    });
 }
 
 std::vector<member> store::roster(scope s, std::optional<date::sys_days> as_of) const {
-    try {
+    return storage::in_read("reading the roster", [&]() -> std::vector<member> {
         std::string sql = std::string("SELECT ") + storage::member_columns + " FROM members";
         std::vector<std::string> where;
         if (s.root)
@@ -470,13 +463,11 @@ std::vector<member> store::roster(scope s, std::optional<date::sys_days> as_of) 
         while (st.executeStep())
             out.push_back(storage::read_member(st));
         return out;
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "reading the roster");
-    }
+    });
 }
 
 std::vector<member> store::find_members_by_name(std::string const& name) const {
-    try {
+    return storage::in_read("finding members by name", [&]() -> std::vector<member> {
         SQLite::Statement st(impl_->db, std::string("SELECT ") + storage::member_columns +
                                             " FROM members WHERE name = ? ORDER BY id");
         st.bind(1, name);
@@ -484,13 +475,11 @@ std::vector<member> store::find_members_by_name(std::string const& name) const {
         while (st.executeStep())
             out.push_back(storage::read_member(st));
         return out;
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "finding members by name");
-    }
+    });
 }
 
 std::vector<member> store::find_members(std::span<citizen_id const> id_numbers) const {
-    try {
+    return storage::in_read("finding members", [&]() -> std::vector<member> {
         SQLite::Statement st(impl_->db, std::string("SELECT ") + storage::member_columns +
                                             " FROM members WHERE id_number = ?");
         std::vector<member> out;
@@ -500,44 +489,40 @@ std::vector<member> store::find_members(std::span<citizen_id const> id_numbers) 
             st.reset();
         }
         return out;
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "finding members");
-    }
+    });
 }
 
 std::vector<std::pair<member_id, std::vector<standing_event>>> store::standing_histories(scope s) const {
-    try {
-        auto const ids = storage::scope_org_ids(impl_->db, s);
-        SQLite::Statement st(
-            impl_->db,
-            "SELECT e.member_id, m.branch_id, e.kind, e.date, e.reason, e.decided_by FROM standing_events e "
-            "JOIN members m ON m.id = e.member_id ORDER BY e.member_id, e.id");
-        std::vector<std::pair<member_id, std::vector<standing_event>>> out;
-        while (st.executeStep()) {
-            if (!std::binary_search(ids.begin(), ids.end(), st.getColumn(1).getInt64())) continue;
-            member_id const id{st.getColumn(0).getInt64()};
-            if (out.empty() || out.back().first != id) out.emplace_back(id, std::vector<standing_event>{});
-            out.back().second.push_back(standing_event{parse_standing_event_kind(st.getColumn(2).getString()),
-                                                       *storage::column_date(st, 3, "standing_events.date"),
-                                                       st.getColumn(4).getString(),
-                                                       st.getColumn(5).getString()});
-        }
-        return out;
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "reading standing events");
-    }
+    return storage::in_read(
+        "reading standing events", [&]() -> std::vector<std::pair<member_id, std::vector<standing_event>>> {
+            auto const ids = storage::scope_org_ids(impl_->db, s);
+            SQLite::Statement st(impl_->db,
+                                 "SELECT e.member_id, m.branch_id, e.kind, e.date, e.reason, e.decided_by "
+                                 "FROM standing_events e "
+                                 "JOIN members m ON m.id = e.member_id ORDER BY e.member_id, e.id");
+            std::vector<std::pair<member_id, std::vector<standing_event>>> out;
+            while (st.executeStep()) {
+                if (!std::binary_search(ids.begin(), ids.end(), st.getColumn(1).getInt64())) continue;
+                member_id const id{st.getColumn(0).getInt64()};
+                if (out.empty() || out.back().first != id)
+                    out.emplace_back(id, std::vector<standing_event>{});
+                out.back().second.push_back(
+                    standing_event{parse_standing_event_kind(st.getColumn(2).getString()),
+                                   *storage::column_date(st, 3, "standing_events.date"),
+                                   st.getColumn(4).getString(), st.getColumn(5).getString()});
+            }
+            return out;
+        });
 }
 
 std::int64_t store::member_count() const {
-    try {
+    return storage::in_read("counting members", [&]() -> std::int64_t {
         return impl_->db.execAndGet("SELECT count(*) FROM members").getInt64();
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "counting members");
-    }
+    });
 }
 
 void store::record_standing(member_id id, standing_event const& e, std::string_view why) {
-    try {
+    storage::in_read("recording a standing event", [&] {
         storage::check_text(e.reason, "reason", storage::text_cap::note, true);
         storage::check_text(e.decided_by, "decided_by", storage::text_cap::long_text);
         storage::check_not_in_future(*this, e.date, "date");
@@ -569,18 +554,14 @@ void store::record_standing(member_id id, standing_event const& e, std::string_v
                                   "date=" + storage::format_iso(e.date) + "; reason=" + e.reason +
                                       "; decided_by=" + e.decided_by);
         });
-    } catch (SQLite::Exception const& ex) {
-        storage::rethrow_sqlite(ex, "recording a standing event");
-    }
+    });
 }
 
 std::vector<standing_event> store::standing_history(member_id id) const {
-    try {
+    return storage::in_read("reading standing events", [&]() -> std::vector<standing_event> {
         (void)get_member(id);
         return impl_->load_standing(id);
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "reading standing events");
-    }
+    });
 }
 
 std::optional<standing> store::standing_on(member_id id, date::sys_days d) const {

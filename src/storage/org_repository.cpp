@@ -4,6 +4,7 @@
 
 #include "impl.hpp"
 #include "plausibility.hpp"
+#include "rows.hpp"
 
 namespace dangyuan {
 namespace storage {
@@ -85,7 +86,7 @@ org_unit store::impl::load_org(org_id id) {
 }
 
 org_id store::add_org(org_unit draft, std::string_view why) {
-    try {
+    return storage::in_read("adding an organisation", [&]() -> org_id {
         storage::check_org_record(*this, draft);
         std::optional<org_unit> parent;
         if (draft.parent) parent = impl_->load_org(*draft.parent);
@@ -103,21 +104,15 @@ org_id store::add_org(org_unit draft, std::string_view why) {
                                   storage::describe(draft));
             return id;
         });
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "adding an organisation");
-    }
+    });
 }
 
 org_unit store::org(org_id id) const {
-    try {
-        return impl_->load_org(id);
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "reading an organisation");
-    }
+    return storage::in_read("reading an organisation", [&]() -> org_unit { return impl_->load_org(id); });
 }
 
 void store::update_org(org_unit const& o, std::string_view why) {
-    try {
+    storage::in_read("updating an organisation", [&] {
         storage::check_org_record(*this, o);
         auto const old = impl_->load_org(o.id);
         if (old.version != o.version)
@@ -148,13 +143,11 @@ void store::update_org(org_unit const& o, std::string_view why) {
             storage::append_audit(impl_->db, impl_->options.actor, "org", o.id.value(), "update", why,
                                   "before: " + storage::describe(old) + " | after: " + storage::describe(o));
         });
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "updating an organisation");
-    }
+    });
 }
 
 std::vector<org_unit> store::orgs(scope s) const {
-    try {
+    return storage::in_read("listing organisations", [&]() -> std::vector<org_unit> {
         auto const ids = storage::scope_org_ids(impl_->db, s);
         SQLite::Statement st(impl_->db,
                              std::string("SELECT ") + storage::org_columns + " FROM orgs ORDER BY id");
@@ -164,14 +157,12 @@ std::vector<org_unit> store::orgs(scope s) const {
             if (std::binary_search(ids.begin(), ids.end(), id)) out.push_back(storage::read_org(st));
         }
         return out;  // ids grow with insertion and a parent is inserted before its children
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "listing organisations");
-    }
+    });
 }
 
 void store::set_leadership(org_id org_key, date::sys_days on, std::vector<officer> const& officers,
                            std::string_view why) {
-    try {
+    storage::in_read("recording a leadership", [&] {
         storage::check_not_in_future(*this, on, "on");
         for (auto const& officer : officers)
             storage::check_text(officer.portfolio, "portfolio", storage::text_cap::short_text);
@@ -212,13 +203,11 @@ void store::set_leadership(org_id org_key, date::sys_days on, std::vector<office
             storage::append_audit(impl_->db, impl_->options.actor, "org", org_key.value(), "leadership", why,
                                   detail);
         });
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "recording a leadership");
-    }
+    });
 }
 
 std::vector<officer> store::leadership(org_id org_key, date::sys_days on) const {
-    try {
+    return storage::in_read("reading a leadership", [&]() -> std::vector<officer> {
         SQLite::Statement st(impl_->db,
                              "SELECT member_id, role, portfolio FROM org_leadership WHERE org_id = ? "
                              "AND from_date <= ? AND (to_date IS NULL OR to_date > ?) ORDER BY id");
@@ -231,9 +220,7 @@ std::vector<officer> store::leadership(org_id org_key, date::sys_days on) const 
                                   parse_officer_role(st.getColumn(1).getString()),
                                   st.getColumn(2).getString()});
         return out;
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "reading a leadership");
-    }
+    });
 }
 
 }  // namespace dangyuan

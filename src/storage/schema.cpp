@@ -5,6 +5,7 @@
 #include <string>
 
 #include "impl.hpp"
+#include "rows.hpp"
 
 namespace dangyuan::storage {
 namespace {
@@ -229,12 +230,10 @@ int identify(SQLite::Database& db, bool& empty) {
 
 void migrate(SQLite::Database& db) {
     bool empty = false;
-    try {
-        if (identify(db, empty) == store::schema_version_latest) return;
-    } catch (SQLite::Exception const& e) {
-        rethrow_sqlite(e, "reading the schema version");
-    }
-    try {
+    if (in_read("reading the schema version", [&] { return identify(db, empty); }) ==
+        store::schema_version_latest)
+        return;
+    in_read("migrating the schema", [&] {
         SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
         // Another process may have created or migrated the file while this one waited for the lock.
         int const version = identify(db, empty);
@@ -245,19 +244,12 @@ void migrate(SQLite::Database& db) {
         db.exec("PRAGMA user_version = " + std::to_string(store::schema_version_latest));
         if (version == 0) db.exec("INSERT INTO meta(key, value) VALUES('created_by', 'dangyuan')");
         tx.commit();
-    } catch (SQLite::Exception const& e) {
-        rethrow_sqlite(e, "migrating the schema");
-    }
+    });
 }
 
 void check_readable(SQLite::Database& db) {
     bool empty = false;
-    int version = 0;
-    try {
-        version = identify(db, empty);
-    } catch (SQLite::Exception const& e) {
-        rethrow_sqlite(e, "reading the schema version");
-    }
+    int const version = in_read("reading the schema version", [&] { return identify(db, empty); });
     if (empty) throw storage_error("the file holds no dangyuan store (create one with `dangyuan init`)");
     if (version < store::schema_version_latest)
         throw storage_error("the store has schema version " + std::to_string(version) + ", older than " +

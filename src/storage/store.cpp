@@ -10,6 +10,7 @@
 #include <cstdio>
 
 #include "impl.hpp"
+#include "rows.hpp"
 
 namespace dangyuan {
 namespace storage {
@@ -209,11 +210,7 @@ store::transaction::transaction(store& s) : s_(&s) {
     if (s.read_only()) throw storage_error("the store is open read-only; it cannot be written");
     if (sqlite3_get_autocommit(db.getHandle()) == 0)
         throw storage_error("a transaction is already open on this store");
-    try {
-        db.exec("BEGIN IMMEDIATE");
-    } catch (SQLite::Exception const& e) {
-        storage::rethrow_sqlite(e, "starting a transaction");
-    }
+    storage::in_read("starting a transaction", [&] { db.exec("BEGIN IMMEDIATE"); });
 }
 
 store::transaction::~transaction() {

@@ -1,0 +1,375 @@
+// Activity certificates (流动党员活动证) and their numbering: a header row per certificate and one row
+// per record; the numbering sequence is one row with a version.
+
+#include "../plausibility.hpp"
+#include "mobility_rows.hpp"
+
+namespace dangyuan {
+namespace storage::mobility_rows {
+
+// ---- certificates
+
+constexpr char const* certificate_head =
+    "SELECT c.id, c.version, c.number, c.member_id, c.member_name, c.branch_id, c.issuing_committee_id, "
+    "c.issued, c.reason, c.destination, c.expected_months, c.fixed_place, c.transfer_blocked_reason, "
+    "c.replaces FROM mob_certificates c ";
+constexpr char const* certificate_records =
+    "SELECT r.certificate_id, r.kind, r.date, r.org_id, r.org_name, r.evaluation_id, r.text FROM "
+    "mob_certificate_records r JOIN mob_certificates c ON c.id = r.certificate_id ";
+
+std::vector<stored<activity_certificate>> load_certificates(SQLite::Database& db, std::string const& where,
+                                                            binder const& bind) {
+    return load<activity_certificate>(
+        db, certificate_head + where + " ORDER BY c.id", certificate_records + where + " ORDER BY r.id", bind,
+        [](SQLite::Statement& st) {
+            activity_certificate c;
+            c.number = certificate_no{st.getColumn(2).getString()};
+            c.member = member_id{st.getColumn(3).getInt64()};
+            auto& i = c.issue;
+            i.member_name = st.getColumn(4).getString();
+            i.branch = org_id{st.getColumn(5).getInt64()};
+            i.issuing_committee = org_id{st.getColumn(6).getInt64()};
+            i.issued = *column_date(st, 7, "mob_certificates.issued");
+            i.reason =
+                parse_column(parse_mobility_reason, st.getColumn(8).getString(), "mob_certificates.reason");
+            i.destination = st.getColumn(9).getString();
+            i.expected_months = st.getColumn(10).getInt();
+            i.fixed_place = st.getColumn(11).getInt() != 0;
+            i.transfer_blocked_reason = st.getColumn(12).getString();
+            if (!st.getColumn(13).isNull()) i.replaces = certificate_no{st.getColumn(13).getString()};
+            return c;
+        },
+        [](activity_certificate& c, SQLite::Statement& st) {
+            certificate_record r;
+            r.kind = parse_column(parse_certificate_event_kind, st.getColumn(1).getString(),
+                                  "mob_certificate_records.kind");
+            r.date = *column_date(st, 2, "mob_certificate_records.date");
+            r.org = column_id<org_id>(st, 3);
+            r.org_name = st.getColumn(4).getString();
+            r.evaluation = column_id<campaign_id>(st, 5);
+            r.text = st.getColumn(6).getString();
+            c.records.push_back(std::move(r));
+        });
+}
+}  // namespace storage::mobility_rows
+
+using namespace storage::mobility_rows;
+
+namespace {
+
+stored<activity_certificate> load_certificate(SQLite::Database& db, certificate_no const& number) {
+    auto all = load_certificates(db, "WHERE c.number = :number",
+                                 [&](SQLite::Statement& st) { st.bind(":number", number.value); });
+    if (all.empty()) throw not_found("no activity certificate numbered '" + number.value + "'");
+    return std::move(all.front());
+}
+
+// The state after every record, for the snapshot column.
+certificate_state final_state(activity_certificate const& c) {
+    auto const last = c.records.empty() ? c.issue.issued : c.records.back().date;
+    return state_on(c, last)->state;
+}
+
+std::int64_t insert_certificate(SQLite::Database& db, activity_certificate const& c) {
+    SQLite::Statement ins(
+        db,
+        "INSERT INTO mob_certificates(number, member_id, member_name, branch_id, issuing_committee_id, "
+        "issued, "
+        "reason, destination, expected_months, fixed_place, transfer_blocked_reason, replaces, state) "
+        "VALUES(:number, :member_id, :member_name, :branch_id, :issuing_committee_id, :issued, :reason, "
+        ":destination, :expected_months, :fixed_place, :transfer_blocked_reason, :replaces, :state)");
+    auto const& i = c.issue;
+    ins.bind(":number", c.number.value);
+    ins.bind(":member_id", raw(c.member));
+    ins.bind(":member_name", i.member_name);
+    ins.bind(":branch_id", raw(i.branch));
+    ins.bind(":issuing_committee_id", raw(i.issuing_committee));
+    bind_date(ins, ":issued", i.issued);
+    ins.bind(":reason", std::string(to_string(i.reason)));
+    ins.bind(":destination", i.destination);
+    ins.bind(":expected_months", i.expected_months);
+    ins.bind(":fixed_place", i.fixed_place ? 1 : 0);
+    ins.bind(":transfer_blocked_reason", i.transfer_blocked_reason);
+    if (i.replaces)
+        ins.bind(":replaces", i.replaces->value);
+    else
+        ins.bind(":replaces");
+    ins.bind(":state", std::string(to_string(final_state(c))));
+    ins.exec();
+    return db.getLastInsertRowid();
+}
+
+void insert_certificate_record(SQLite::Database& db, std::int64_t certificate, certificate_record const& r) {
+    SQLite::Statement ins(db,
+                          "INSERT INTO mob_certificate_records(certificate_id, kind, date, org_id, org_name, "
+                          "evaluation_id, text) VALUES(:certificate_id, :kind, :date, :org_id, :org_name, "
+                          ":evaluation_id, :text)");
+    ins.bind(":certificate_id", certificate);
+    ins.bind(":kind", std::string(to_string(r.kind)));
+    bind_date(ins, ":date", r.date);
+    bind_opt(ins, ":org_id", opt_raw(r.org));
+    ins.bind(":org_name", r.org_name);
+    bind_opt(ins, ":evaluation_id", opt_raw(r.evaluation));
+    ins.bind(":text", r.text);
+    ins.exec();
+}
+
+void touch_certificate(SQLite::Database& db, stored<activity_certificate> const& c,
+                       activity_certificate const& after) {
+    SQLite::Statement up(
+        db,
+        "UPDATE mob_certificates SET state = :state, version = version + 1 WHERE id = :id AND "
+        "version = :version");
+    up.bind(":state", std::string(to_string(final_state(after))));
+    up.bind(":id", c.row);
+    up.bind(":version", c.version);
+    if (up.exec() != 1)
+        throw conflict("activity certificate " + c.value.number.value + " was changed by someone else");
+}
+
+std::string describe(activity_certificate const& c) {
+    auto const& i = c.issue;
+    std::string d = "number=" + c.number.value + "; member=" + std::to_string(c.member.value()) +
+                    "; branch=" + std::to_string(i.branch.value()) +
+                    "; committee=" + std::to_string(i.issuing_committee.value()) +
+                    "; issued=" + format_iso(i.issued) + "; reason=" + std::string(to_string(i.reason)) +
+                    "; destination=" + i.destination +
+                    "; expected_months=" + std::to_string(i.expected_months);
+    if (i.replaces) d += "; replaces=" + i.replaces->value;
+    return d;
+}
+
+std::string describe(certificate_record const& r) {
+    std::string d = std::string(chinese_name(r.kind)) + " on " + format_iso(r.date);
+    if (r.org) d += "; org=" + std::to_string(r.org->value());
+    if (!r.text.empty()) d += "; text=" + r.text;
+    return d;
+}
+
+// The stored numbering state (prefix, digits, next sequence, version) or the rule set's, unsaved.
+struct numbering_row {
+    std::string prefix;
+    int digits = 6;
+    std::int64_t next = 1;
+    std::optional<std::int64_t> version;  // nothing: no row yet
+};
+
+numbering_row read_numbering(SQLite::Database& db, rule_set const& rules) {
+    SQLite::Statement st(db, "SELECT prefix, digits, next_sequence, version FROM mob_certificate_numbering");
+    if (st.executeStep())
+        return {st.getColumn(0).getString(), st.getColumn(1).getInt(), st.getColumn(2).getInt64(),
+                st.getColumn(3).getInt64()};
+    return {rules.mobility.certificate_number_prefix, rules.mobility.certificate_number_digits, 1,
+            std::nullopt};
+}
+
+certificate_numbering numbering_of(SQLite::Database& db, rule_set const& rules) {
+    auto const row = read_numbering(db, rules);
+    certificate_numbering n(row.prefix, row.digits, row.next);
+    SQLite::Statement st(db, "SELECT number FROM mob_certificates");
+    while (st.executeStep())
+        n.reserve(certificate_no{st.getColumn(0).getString()});
+    return n;
+}
+
+// Saves the sequence after an issue; conflict when another writer moved it since `before` was read.
+void save_numbering(SQLite::Database& db, numbering_row const& before, certificate_numbering const& after) {
+    if (!before.version) {
+        SQLite::Statement ins(db,
+                              "INSERT INTO mob_certificate_numbering(id, prefix, digits, next_sequence) "
+                              "VALUES(1, :prefix, :digits, :next_sequence)");
+        ins.bind(":prefix", after.prefix());
+        ins.bind(":digits", after.digits());
+        ins.bind(":next_sequence", static_cast<std::int64_t>(after.next_sequence()));
+        ins.exec();
+        return;
+    }
+    SQLite::Statement up(
+        db,
+        "UPDATE mob_certificate_numbering SET next_sequence = :next_sequence, version = version + 1 "
+        "WHERE id = 1 AND version = :version");
+    up.bind(":next_sequence", static_cast<std::int64_t>(after.next_sequence()));
+    up.bind(":version", *before.version);
+    if (up.exec() != 1) throw conflict("the certificate numbering was changed by someone else");
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------------
+// Certificates
+
+certificate_numbering certificate_numbering_of(store const& s) {
+    return storage::in_read("reading the certificate numbering", [&]() -> certificate_numbering {
+        return numbering_of(impl_of(s).db, s.rules());
+    });
+}
+
+void set_certificate_numbering(store& s, std::string prefix, int digits, std::int64_t next_sequence,
+                               std::string_view why) {
+    auto& impl = impl_of(s);
+    storage::in_read("setting the certificate numbering", [&] {
+        if (next_sequence < 1)
+            throw invalid_input("next_sequence", "sequence starts at " + std::to_string(next_sequence));
+        certificate_numbering const checked(prefix, digits, next_sequence);  // throws on bad digits
+        storage::in_transaction(impl.db, [&] {
+            SQLite::Statement up(
+                impl.db,
+                "INSERT INTO mob_certificate_numbering(id, prefix, digits, next_sequence) "
+                "VALUES(1, :prefix, :digits, :next_sequence) ON CONFLICT(id) DO UPDATE SET prefix = :prefix, "
+                "digits = :digits, next_sequence = :next_sequence, version = version + 1");
+            up.bind(":prefix", checked.prefix());
+            up.bind(":digits", checked.digits());
+            up.bind(":next_sequence", static_cast<std::int64_t>(checked.next_sequence()));
+            up.exec();
+            storage::append_audit(impl.db, impl.options.actor, "certificate_numbering", 1, "set", why,
+                                  "prefix=" + checked.prefix() +
+                                      "; digits=" + std::to_string(checked.digits()) +
+                                      "; next_sequence=" + std::to_string(checked.next_sequence()));
+        });
+    });
+}
+
+namespace {
+
+// Fills in the register entry and checks it against the store: the member's branch, a committee above
+// it, a member in normal standing on the issue date.
+void complete_issue(store const& s, member const& m, certificate_issue& issue) {
+    if (issue.member_name.empty()) issue.member_name = m.name;
+    if (!issue.branch.valid()) issue.branch = m.branch;
+    if (issue.branch != m.branch)
+        throw invalid_input("branch", "the certificate is issued through " + m.name + "'s branch " +
+                                          std::to_string(m.branch.value()) + ", not " +
+                                          std::to_string(issue.branch.value()));
+    if (!issue.issuing_committee.valid()) {
+        auto const c = committee_above(s, issue.branch);
+        if (!c)
+            throw invalid_input("issuing_committee", "no grassroots committee above branch " +
+                                                         std::to_string(issue.branch.value()));
+        issue.issuing_committee = *c;
+    }
+    auto const committee = s.org(issue.issuing_committee);
+    check_issuer(committee);
+    if (!at_or_below(impl_of(s).db, issue.branch, issue.issuing_committee))
+        throw invalid_input("issuing_committee",
+                            committee.name + " is not above branch " + std::to_string(issue.branch.value()));
+    require_member_on(s, m, issue.issued, false, "certificate");
+}
+
+certificate_no issue_checked(store& s, member_id member, std::optional<certificate_no> const& number,
+                             certificate_issue issue, std::string_view why) {
+    auto& impl = impl_of(s);
+    return storage::in_read("issuing an activity certificate", [&]() -> certificate_no {
+        storage::check_certificate_issue(s, issue);
+        auto const m = s.get_member(member);
+        complete_issue(s, m, issue);
+        auto const existing = member_certificates(s, member);
+        auto const before = read_numbering(impl.db, s.rules());
+        auto numbering = numbering_of(impl.db, s.rules());
+        auto const c = number ? issue_certificate(numbering, *number, member, issue, existing, s.rules())
+                              : issue_certificate(numbering, member, issue, existing, s.rules());
+        storage::in_transaction(impl.db, [&] {
+            auto const row = insert_certificate(impl.db, c);
+            if (!number) save_numbering(impl.db, before, numbering);
+            storage::append_audit(impl.db, impl.options.actor, "certificate", row, "issue", why, describe(c));
+        });
+        return c.number;
+    });
+}
+
+}  // namespace
+
+certificate_no issue_certificate(store& s, member_id member, certificate_issue issue, std::string_view why) {
+    return issue_checked(s, member, std::nullopt, std::move(issue), why);
+}
+
+certificate_no issue_certificate(store& s, member_id member, certificate_no const& number,
+                                 certificate_issue issue, std::string_view why) {
+    return issue_checked(s, member, number, std::move(issue), why);
+}
+
+certificate_no reissue_certificate(store& s, certificate_no const& lost, date::sys_days lost_on,
+                                   std::string reason, std::optional<certificate_issue> replacement,
+                                   std::string_view why) {
+    auto& impl = impl_of(s);
+    return storage::in_read("reissuing an activity certificate", [&]() -> certificate_no {
+        storage::check_not_in_future(s, lost_on, "lost_on");
+        storage::check_text(reason, "reason", storage::text_cap::note, true);
+        if (replacement) storage::check_certificate_issue(s, *replacement);
+        auto const old = load_certificate(impl.db, lost);
+        auto issue = replacement.value_or(old.value.issue);
+        if (!replacement) {
+            issue.issued = lost_on;
+            issue.replaces.reset();
+        }
+        auto const m = s.get_member(old.value.member);
+        complete_issue(s, m, issue);
+        auto const existing = member_certificates(s, old.value.member);
+        auto const before = read_numbering(impl.db, s.rules());
+        auto numbering = numbering_of(impl.db, s.rules());
+        auto after_loss = old.value;
+        auto const fresh =
+            reissue_after_loss(after_loss, lost_on, std::move(reason), numbering, issue, existing, s.rules());
+        storage::in_transaction(impl.db, [&] {
+            insert_certificate_record(impl.db, old.row, after_loss.records.back());
+            touch_certificate(impl.db, old, after_loss);
+            auto const row = insert_certificate(impl.db, fresh);
+            save_numbering(impl.db, before, numbering);
+            storage::append_audit(
+                impl.db, impl.options.actor, "certificate", row, "reissue", why,
+                "lost=" + lost.value + " on " + format_iso(lost_on) + "; " + describe(fresh));
+        });
+        return fresh.number;
+    });
+}
+
+void record_certificate(store& s, certificate_no const& number, certificate_record const& r,
+                        std::string_view why) {
+    auto& impl = impl_of(s);
+    storage::in_read("recording an activity certificate", [&] {
+        storage::check_not_in_future(s, r.date, "date");
+        storage::check_text(r.org_name, "org_name", storage::text_cap::org_name);
+        storage::check_text(r.text, "text", storage::text_cap::note, true);
+        auto const c = load_certificate(impl.db, number);
+        auto next = r;
+        if (next.org && next.org->valid()) {
+            auto const o = s.org(*next.org);
+            if (next.org_name.empty()) next.org_name = o.name;
+        }
+        auto after = c.value;
+        record(after, next, s.rules());
+        storage::in_transaction(impl.db, [&] {
+            insert_certificate_record(impl.db, c.row, next);
+            touch_certificate(impl.db, c, after);
+            storage::append_audit(impl.db, impl.options.actor, "certificate", c.row, to_string(next.kind),
+                                  why, "number=" + number.value + "; " + describe(next));
+        });
+    });
+}
+
+activity_certificate get_certificate(store const& s, certificate_no const& number) {
+    return storage::in_read("reading an activity certificate", [&]() -> activity_certificate {
+        return load_certificate(impl_of(s).db, number).value;
+    });
+}
+
+std::vector<activity_certificate> member_certificates(store const& s, member_id member) {
+    return storage::in_read("reading activity certificates", [&]() -> std::vector<activity_certificate> {
+        std::vector<activity_certificate> out;
+        for (auto& c : load_certificates(impl_of(s).db, "WHERE c.member_id = :id", bind_int(raw(member))))
+            out.push_back(std::move(c.value));
+        return out;
+    });
+}
+
+std::vector<activity_certificate> certificates(store const& s, scope sc) {
+    auto& impl = impl_of(s);
+    return storage::in_read("listing activity certificates", [&]() -> std::vector<activity_certificate> {
+        auto const ids = storage::scope_org_ids(impl.db, sc);
+        std::vector<activity_certificate> out;
+        for (auto& c : load_certificates(impl.db, "", no_bind()))
+            if (in_ids(ids, c.value.issue.branch)) out.push_back(std::move(c.value));
+        return out;
+    });
+}
+
+}  // namespace dangyuan

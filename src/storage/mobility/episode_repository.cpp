@@ -1,0 +1,237 @@
+// Mobility episodes (流动党员外出): a header row per absence and one row per record, replayed into
+// mobility_episode. Every command validates against the replayed episode before its transaction opens.
+
+#include <algorithm>
+
+#include "../plausibility.hpp"
+#include "mobility_rows.hpp"
+
+namespace dangyuan {
+namespace storage::mobility_rows {
+
+// ---- episodes
+
+constexpr char const* episode_head =
+    "SELECT e.id, e.version, e.member_id, e.member_name, e.home_branch_id FROM mob_episodes e ";
+constexpr char const* episode_records =
+    "SELECT r.episode_id, r.kind, r.date, r.reason, r.place, r.host_org_id, r.host_org_name, r.fixed_place, "
+    "r.expected_months, r.dues_month, r.dues_months, r.amount_fen, r.note FROM mob_episode_records r "
+    "JOIN mob_episodes e ON e.id = r.episode_id ";
+
+std::vector<stored<mobility_episode>> load_episodes(SQLite::Database& db, std::string const& where,
+                                                    binder const& bind) {
+    return load<mobility_episode>(
+        db, episode_head + where + " ORDER BY e.id", episode_records + where + " ORDER BY r.id", bind,
+        [](SQLite::Statement& st) {
+            mobility_episode ep;
+            ep.id = episode_id{st.getColumn(0).getInt64()};
+            ep.member = member_id{st.getColumn(2).getInt64()};
+            ep.member_name = st.getColumn(3).getString();
+            ep.home_branch = org_id{st.getColumn(4).getInt64()};
+            return ep;
+        },
+        [](mobility_episode& ep, SQLite::Statement& st) {
+            episode_record r;
+            r.kind = parse_column(parse_episode_record_kind, st.getColumn(1).getString(),
+                                  "mob_episode_records.kind");
+            r.date = *column_date(st, 2, "mob_episode_records.date");
+            r.reason = parse_column(parse_mobility_reason, st.getColumn(3).getString(),
+                                    "mob_episode_records.reason");
+            r.destination.place = st.getColumn(4).getString();
+            r.destination.host_org = column_id<org_id>(st, 5);
+            r.destination.host_org_name = st.getColumn(6).getString();
+            r.fixed_place = st.getColumn(7).getInt() != 0;
+            if (!st.getColumn(8).isNull()) r.expected_months = st.getColumn(8).getInt();
+            if (!st.getColumn(9).isNull())
+                r.dues_month = parse_ym(st.getColumn(9).getString(), "mob_episode_records.dues_month");
+            r.dues_months = st.getColumn(10).getInt();
+            r.amount_fen = fen(st.getColumn(11).getInt64());
+            r.note = st.getColumn(12).getString();
+            ep.records.push_back(std::move(r));
+        });
+}
+
+stored<mobility_episode> load_episode(SQLite::Database& db, episode_id id) {
+    auto all = load_episodes(db, "WHERE e.id = :id", bind_int(raw(id)));
+    if (all.empty()) throw not_found("no mobility episode with id " + std::to_string(id.value()));
+    return std::move(all.front());
+}
+
+void insert_episode_record(SQLite::Database& db, std::int64_t episode, episode_record const& r) {
+    SQLite::Statement ins(
+        db,
+        "INSERT INTO mob_episode_records(episode_id, kind, date, reason, place, host_org_id, "
+        "host_org_name, fixed_place, expected_months, dues_month, dues_months, amount_fen, "
+        "note) VALUES(:episode_id, :kind, :date, :reason, :place, :host_org_id, :host_org_name, "
+        ":fixed_place, :expected_months, :dues_month, :dues_months, :amount_fen, :note)");
+    ins.bind(":episode_id", episode);
+    ins.bind(":kind", std::string(to_string(r.kind)));
+    bind_date(ins, ":date", r.date);
+    ins.bind(":reason", std::string(to_string(r.reason)));
+    ins.bind(":place", r.destination.place);
+    bind_opt(ins, ":host_org_id", opt_raw(r.destination.host_org));
+    ins.bind(":host_org_name", r.destination.host_org_name);
+    ins.bind(":fixed_place", r.fixed_place ? 1 : 0);
+    if (r.expected_months)
+        ins.bind(":expected_months", *r.expected_months);
+    else
+        ins.bind(":expected_months");
+    if (r.dues_month)
+        ins.bind(":dues_month", ym_text(*r.dues_month));
+    else
+        ins.bind(":dues_month");
+    ins.bind(":dues_months", r.dues_months);
+    ins.bind(":amount_fen", r.amount_fen.value());
+    ins.bind(":note", r.note);
+    ins.exec();
+}
+
+// The day the episode was closed by a return or a transfer, whatever the date asked.
+std::optional<date::sys_days> closed_on(mobility_episode const& ep) {
+    for (auto const& r : ep.records)
+        if (r.kind == episode_record_kind::returned || r.kind == episode_record_kind::transferred)
+            return r.date;
+    return std::nullopt;
+}
+
+// Bumps the episode's version (conflict when stale) and refreshes its snapshot.
+void touch_episode(SQLite::Database& db, stored<mobility_episode> const& e, mobility_episode const& after) {
+    SQLite::Statement up(
+        db,
+        "UPDATE mob_episodes SET closed_on = :closed_on, version = version + 1 WHERE id = :id AND "
+        "version = :version");
+    bind_date(up, ":closed_on", closed_on(after));
+    up.bind(":id", e.row);
+    up.bind(":version", e.version);
+    if (up.exec() != 1)
+        throw conflict("mobility episode " + std::to_string(e.row) + " was changed by someone else");
+}
+
+}  // namespace storage::mobility_rows
+
+using namespace storage::mobility_rows;
+
+namespace {
+
+std::string describe(episode_record const& r) {
+    std::string d = std::string(chinese_name(r.kind)) + " on " + format_iso(r.date);
+    if (!r.destination.place.empty()) d += "; place=" + r.destination.place;
+    if (r.destination.host_org) d += "; host=" + std::to_string(r.destination.host_org->value());
+    if (r.kind == episode_record_kind::left) d += "; reason=" + std::string(to_string(r.reason));
+    if (r.dues_month)
+        d += "; dues " + ym_text(*r.dues_month) + " x" + std::to_string(r.dues_months) +
+             "; amount_fen=" + std::to_string(r.amount_fen.value());
+    return d;
+}
+
+// Checks that a host named on a record is in the store and fills in its name.
+void complete_host(store const& s, mobility_destination& dest) {
+    if (!dest.host_org || !dest.host_org->valid()) return;  // check_episode_record names a missing host
+    auto const host = s.org(*dest.host_org);
+    if (dest.host_org_name.empty()) dest.host_org_name = host.name;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------------
+// Episodes
+
+episode_id open_episode(store& s, member_id member, episode_record const& left, std::string_view why) {
+    auto& impl = impl_of(s);
+    return storage::in_read("opening a mobility episode", [&]() -> episode_id {
+        storage::check_not_in_future(s, left.date, "date");
+        storage::check_text(left.note, "note", storage::text_cap::note, true);
+        auto const m = s.get_member(member);
+        auto first = left;
+        complete_host(s, first.destination);
+        mobility_episode ep;
+        ep.member = m.id;
+        ep.member_name = m.name;
+        ep.home_branch = m.branch;
+        check_episode_record(ep, first, s.rules());
+        require_member_on(s, m, first.date, false, "absence");
+        for (auto const& other : member_episodes(s, member)) {
+            auto const closed = closed_on(other);
+            if (!closed || *closed > first.date)
+                throw invalid_input(
+                    "member", m.name + " is away in episode " + std::to_string(other.id.value()) + " (left " +
+                                  format_iso(other.records.front().date) +
+                                  "); close it before recording a new absence on " + format_iso(first.date));
+        }
+        return storage::in_transaction(impl.db, [&] {
+            SQLite::Statement ins(impl.db,
+                                  "INSERT INTO mob_episodes(member_id, member_name, home_branch_id, left_on) "
+                                  "VALUES(:member_id, :member_name, :home_branch_id, :left_on)");
+            ins.bind(":member_id", raw(m.id));
+            ins.bind(":member_name", m.name);
+            ins.bind(":home_branch_id", raw(m.branch));
+            bind_date(ins, ":left_on", first.date);
+            ins.exec();
+            episode_id const id{impl.db.getLastInsertRowid()};
+            insert_episode_record(impl.db, raw(id), first);
+            storage::append_audit(impl.db, impl.options.actor, "episode", id.value(), "open", why,
+                                  "member=" + std::to_string(m.id.value()) + "; home_branch=" +
+                                      std::to_string(m.branch.value()) + "; " + describe(first));
+            return id;
+        });
+    });
+}
+
+void record_episode(store& s, episode_id id, episode_record const& r, std::string_view why) {
+    auto& impl = impl_of(s);
+    storage::in_read("recording a mobility episode", [&] {
+        storage::check_not_in_future(s, r.date, "date");
+        storage::check_text(r.note, "note", storage::text_cap::note, true);
+        auto const e = load_episode(impl.db, id);
+        auto next = r;
+        complete_host(s, next.destination);
+        auto after = e.value;
+        record_with_certificates(after, next, member_certificates(s, e.value.member), s.rules());
+        storage::in_transaction(impl.db, [&] {
+            insert_episode_record(impl.db, e.row, next);
+            touch_episode(impl.db, e, after);
+            storage::append_audit(impl.db, impl.options.actor, "episode", id.value(), to_string(next.kind),
+                                  why, describe(next));
+        });
+    });
+}
+
+mobility_episode get_episode(store const& s, episode_id id) {
+    return storage::in_read("reading a mobility episode",
+                            [&]() -> mobility_episode { return load_episode(impl_of(s).db, id).value; });
+}
+
+std::vector<mobility_episode> member_episodes(store const& s, member_id member) {
+    return storage::in_read("reading mobility episodes", [&]() -> std::vector<mobility_episode> {
+        std::vector<mobility_episode> out;
+        for (auto& e : load_episodes(impl_of(s).db, "WHERE e.member_id = :id", bind_int(raw(member))))
+            out.push_back(std::move(e.value));
+        return out;
+    });
+}
+
+std::vector<mobility_episode> episodes(store const& s, scope sc, episode_side side) {
+    auto& impl = impl_of(s);
+    return storage::in_read("listing mobility episodes", [&]() -> std::vector<mobility_episode> {
+        auto const ids = storage::scope_org_ids(impl.db, sc);
+        std::vector<mobility_episode> out;
+        auto const where = side == episode_side::home
+                               ? std::string()
+                               : std::string(
+                                     "WHERE e.id IN (SELECT episode_id FROM mob_episode_records WHERE "
+                                     "host_org_id IS NOT NULL)");
+        for (auto& e : load_episodes(impl.db, where, no_bind())) {
+            auto const& ep = e.value;
+            bool const keep =
+                side == episode_side::home
+                    ? in_ids(ids, ep.home_branch)
+                    : std::any_of(ep.records.begin(), ep.records.end(), [&](episode_record const& r) {
+                          return r.destination.host_org && in_ids(ids, *r.destination.host_org);
+                      });
+            if (keep) out.push_back(std::move(e.value));
+        }
+        return out;
+    });
+}
+
+}  // namespace dangyuan

@@ -1,0 +1,127 @@
+#pragma once
+// Internal to src/storage: the row helpers every repository shares (column readers, binders, the
+// strong-id conversions) and `in_read`, the read-side twin of `in_transaction`. Nothing here is
+// installed.
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+#include "dangyuan/core/errors.hpp"
+#include "dangyuan/core/ids.hpp"
+#include "impl.hpp"
+
+namespace dangyuan::storage {
+
+/// Runs `f` and translates a SQLite error into the library's hierarchy (see rethrow_sqlite), naming
+/// what was being done. For reads and for the checks a command makes before its transaction opens;
+/// writes go through in_transaction / in_savepoint. Our own errors pass through unchanged.
+template <class F>
+auto in_read(std::string_view doing, F&& f) -> decltype(f()) {
+    try {
+        return f();
+    } catch (SQLite::Exception const& e) {
+        rethrow_sqlite(e, doing);
+    }
+}
+
+/// The store's implementation state behind a public `store`.
+inline store::impl& impl_of(store const& s) {
+    return detail::store_access::of(s);
+}
+
+/// A strong id as the integer stored in its column.
+template <class Tag>
+std::int64_t raw(strong_id<Tag> id) {
+    return static_cast<std::int64_t>(id.value());
+}
+
+/// An optional strong id as an optional integer (NULL when absent).
+template <class Tag>
+std::optional<std::int64_t> opt_raw(std::optional<strong_id<Tag>> id) {
+    return id ? std::optional(raw(*id)) : std::nullopt;
+}
+
+/// Binds a value or NULL, by position or by `:name`.
+template <class T, class Key>
+void bind_opt(SQLite::Statement& st, Key key, std::optional<T> const& v) {
+    if (v)
+        st.bind(key, *v);
+    else
+        st.bind(key);
+}
+
+/// Binds a strong id, by position or by `:name`.
+template <class Tag, class Key>
+void bind_id(SQLite::Statement& st, Key key, strong_id<Tag> id) {
+    st.bind(key, raw(id));
+}
+
+/// Binds a date as ISO text (NULL when absent) by `:name`.
+inline void bind_date(SQLite::Statement& st, char const* name, std::optional<date::sys_days> d) {
+    bind_date(st, st.getIndex(name), d);
+}
+
+/// Column readers: NULL reads as nothing.
+inline std::optional<std::int64_t> col_int64(SQLite::Statement& st, int c) {
+    auto col = st.getColumn(c);
+    if (col.isNull()) return std::nullopt;
+    return col.getInt64();
+}
+inline std::optional<int> col_opt_int(SQLite::Statement& st, int c) {
+    auto col = st.getColumn(c);
+    if (col.isNull()) return std::nullopt;
+    return col.getInt();
+}
+inline int col_int(SQLite::Statement& st, int c) {
+    return st.getColumn(c).getInt();
+}
+inline std::string col_text(SQLite::Statement& st, int c) {
+    return st.getColumn(c).getString();
+}
+/// A strong id column; NULL reads as nothing.
+template <class Id>
+std::optional<Id> column_id(SQLite::Statement& st, int c) {
+    auto col = st.getColumn(c);
+    if (col.isNull()) return std::nullopt;
+    return Id{col.getInt64()};
+}
+/// A date column that must hold a date.
+inline date::sys_days col_date(SQLite::Statement& st, int c, char const* name) {
+    auto const d = column_date(st, c, name);
+    if (!d) throw storage_error("column " + std::string(name) + " is empty");
+    return *d;
+}
+
+/// A set of ids as the JSON array that `IN (SELECT value FROM json_each(:ids))` reads: one statement
+/// loads the rows of a whole set, whatever its size. Takes strong ids or integers.
+template <class Range>
+std::string json_ids(Range const& ids) {
+    std::string out = "[";
+    for (auto const& id : ids) {
+        if (out.size() > 1) out += ',';
+        if constexpr (requires { id.value(); })
+            out += std::to_string(id.value());
+        else
+            out += std::to_string(id);
+    }
+    return out + "]";
+}
+/// The SQL that selects the members of the set bound to `:ids` (see json_ids).
+inline constexpr char const* in_id_set = "IN (SELECT value FROM json_each(:ids))";
+
+/// Parses a code column with the domain's own parser; bad text means the file was edited by hand.
+template <class F>
+auto parse_column(F&& parse, std::string const& text, char const* column) -> decltype(parse(text)) {
+    try {
+        return parse(text);
+    } catch (invalid_input const&) {
+        throw storage_error("column " + std::string(column) + " holds '" + text + "'");
+    }
+}
+
+}  // namespace dangyuan::storage
