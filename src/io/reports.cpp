@@ -9,6 +9,7 @@
 #include <map>
 
 #include "dangyuan/core/calendar.hpp"
+#include "dangyuan/storage/development_store.hpp"
 #include "dangyuan/storage/evaluation_store.hpp"
 #include "dangyuan/storage/mobility_store.hpp"
 #include "io/roster.hpp"
@@ -49,7 +50,7 @@ void add_domain_statistics(store const& s, scope where, date::sys_days as_of, st
     };
     // Development by stage on the date; admitted and converted since 1 January.
     auto const jan1 = make_date(int(date::year_month_day{as_of}.year()), 1, 1);
-    auto const pipeline = s.pipeline_statistics(jan1, as_of, where);
+    auto const pipeline = pipeline_statistics(s, jan1, as_of, where);
     std::int64_t in_progress = 0;
     for (auto const& row : pipeline)
         if (row.of != stage::full_member) in_progress += row.on_date;
