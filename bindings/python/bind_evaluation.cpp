@@ -440,7 +440,8 @@ void bind_evaluation(py::module_& m) {
             py::arg("member"), "The ParticipantState of a member, or None.");
 
     // Methods whose signatures mention classes registered above.
-    camp.def("record",
+    camp.def(
+            "record",
             [](campaign& c, py::handle source, rule_set const& rules, py::handle elsewhere,
                py::kwargs const& kw) {
                 record(c, variant_arg<campaign_record>(source, kw), rules, grades_arg(elsewhere));
@@ -450,7 +451,8 @@ void bind_evaluation(py::module_& m) {
             "Checks a record (check_campaign_record) and appends it to this campaign object.")
         .def("state_on", &campaign_state_on, py::arg("d"), "The CampaignState on d.")
         .def_property_readonly("state", &campaign_state_of, "The CampaignState after all records.");
-    file.def("record",
+    file.def(
+            "record",
             [](disposition_file& f, py::handle source, rule_set const& rules, py::kwargs const& kw) {
                 record(f, variant_arg<disposition_record>(source, kw), rules);
             },

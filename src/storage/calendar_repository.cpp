@@ -81,9 +81,10 @@ void store::load_holidays(std::string_view text, std::string_view source, on_exi
             ins.bind(2, std::string(text));
             ins.bind(3, std::string(source));
             ins.exec();
-            storage::append_audit(impl_->db, impl_->options.actor, "calendar", impl_->db.getLastInsertRowid(),
-                                  known == on_existing_year::replace ? "holidays_corrected" : "holidays_loaded", why,
-                                  "years=" + join(years) + "; source=" + std::string(source));
+            storage::append_audit(
+                impl_->db, impl_->options.actor, "calendar", impl_->db.getLastInsertRowid(),
+                known == on_existing_year::replace ? "holidays_corrected" : "holidays_loaded", why,
+                "years=" + join(years) + "; source=" + std::string(source));
         });
     } catch (SQLite::Exception const& e) {
         storage::rethrow_sqlite(e, "loading holiday data");

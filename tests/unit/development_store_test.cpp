@@ -357,7 +357,8 @@ TEST_CASE("[L] dev.public_notice: working days of a year the library does not sh
     CHECK(again.loaded_holiday_years()[0] == std::pair<int, std::string>{2027, "测试通知"});
     CHECK_FALSE(again.calendar().is_working_day(test::d(2027, 1, 1)));
     // A correction replaces the year.
-    again.load_holidays("year 2027\noff 2027-01-01..2027-01-04 元旦\n", "更正通知", on_existing_year::replace);
+    again.load_holidays("year 2027\noff 2027-01-01..2027-01-04 元旦\n", "更正通知",
+                        on_existing_year::replace);
     CHECK_FALSE(again.calendar().is_working_day(test::d(2027, 1, 4)));
     std::filesystem::remove_all(dir);
 }

@@ -5,37 +5,13 @@
 
 #include "dangyuan/evaluation/disposition.hpp"
 #include "dangyuan/evaluation/evaluation_agenda.hpp"
-#include "test_support.hpp"
-
-using namespace dangyuan;
-using test::d;
+#include "rules_test_prelude.hpp"
 
 namespace {
-rule_set const rules = rule_set::national_2014();
 org_id const branch{10};
 member_id const who{7};
 using g = disposition_ground;
 using f = disposition_form;
-
-template <class F>
-std::string violated_rule(F&& fn) {
-    try {
-        fn();
-    } catch (rule_violation const& e) {
-        return e.rule_id();
-    }
-    return "";
-}
-
-template <class F>
-std::string invalid_field(F&& fn) {
-    try {
-        fn();
-    } catch (invalid_input const& e) {
-        return e.field();
-    }
-    return "";
-}
 
 disposition_file new_file() {
     return disposition_file{who, "李四", branch, rules.name, {}};
@@ -89,13 +65,13 @@ TEST_CASE("处置办法2024 第6条起 [S] disposition.grounds: each ground lead
     CHECK(invalid_field([] { (void)parse_disposition_ground("迟到"); }) == "ground");
     auto file = new_file();
     CHECK(violated_rule([&] {
-              append(file,
+              record(file,
                      disposition_opened{d(2025, 3, 1), "信仰宗教", g::religious_belief, f::removal,
                                         member_status::full, ""},
                      rules);
           }) == "disposition.grounds");
     CHECK(violated_rule([&] {
-              append(file,
+              record(file,
                      disposition_opened{d(2025, 3, 1), "丧失党员条件", g::lost_member_conditions,
                                         f::persuasion, member_status::full, ""},
                      rules);
@@ -186,7 +162,7 @@ TEST_CASE("处置办法2024 第3-5条 [S] disposition.no_double_disposition: one
     CHECK(violated_rule([&] { open(file, "2025年度民主评议不合格", g::passivity, d(2025, 3, 2)); }) ==
           "disposition.no_double_disposition");  // still under way
     CHECK(violated_rule([&] {
-              append(file,
+              record(file,
                      disposition_opened{d(2025, 3, 2), "违纪问题", g::passivity, f::correction,
                                         member_status::full, "", std::nullopt, true},
                      rules);

@@ -11,16 +11,11 @@
 #include "dangyuan/evaluation/evaluation_agenda.hpp"
 #include "dangyuan/evaluation/grade_decision.hpp"
 #include "evaluation_support.hpp"
-#include "test_support.hpp"
+#include "rules_test_prelude.hpp"
 
-using namespace dangyuan;
-using test::d;
-using test::invalid_field;
 using test::phase_date;
-using test::violated_rule;
 
 namespace {
-rule_set const rules = rule_set::national_2014();
 org_id const branch{10};
 org_id const host{20};
 org_id const home{30};
@@ -359,7 +354,7 @@ TEST_CASE("民主评议参评范围 [S] eval.exemption_reasons: five categories,
               record(c, exemption_approved{d(2025, 11, 4), m(4), exemption_reason::bedridden_or_elderly, " "},
                      rules);
           }) == "eval.exemption_reasons");
-    append(c,
+    record(c,
            exemption_approved{d(2025, 11, 4), m(4), exemption_reason::bedridden_or_elderly, "街道党工委批准"},
            rules);
     CHECK(invalid_field([&] {
@@ -377,7 +372,7 @@ TEST_CASE("民主评议参评范围 [S] eval.exemption_reasons: five categories,
     fine.tally.add(grade::qualified);
     record(c, fine, rules);
     CHECK(invalid_field([&] {
-              append(
+              record(
                   c,
                   exemption_approved{d(2025, 11, 19), m(3), exemption_reason::unable_to_express_will, "批准"},
                   rules);
@@ -406,7 +401,7 @@ TEST_CASE("民主评议参评范围 [S] eval.exemption_absence_over_6_months: th
     record(c, away(d(2025, 12, 1), d(2025, 5, 31)), rules);
     CHECK(campaign_state_of(c).find(m(2))->exempted == exemption_reason::away_without_transfer);
     // Abroad at own expense works the same way; the other categories need no date.
-    append(c,
+    record(c,
            exemption_approved{d(2025, 12, 1), m(3), exemption_reason::abroad_self_funded, "批准",
                               d(2025, 5, 31), ""},
            rules);
@@ -470,18 +465,18 @@ TEST_CASE(
     CHECK(invalid_field([&] { record(c, member_informed{d(2025, 11, 25), m(2), ""}, rules); }) == "member");
     record(c, member_informed{d(2025, 11, 25), m(1), "支部书记"}, rules);
     CHECK(invalid_field([&] {
-              append(c,
+              record(c,
                      grade_decided{d(2025, 11, 26), m(1), grade::qualified, decision_body::branch_committee,
                                    branch_vote{4, 4, 0, 4, 0, 0}},
                      rules);
           }) == "vote");
     CHECK(violated_rule([&] {
-              append(c,
+              record(c,
                      grade_decided{d(2025, 11, 26), m(1), grade::qualified, decision_body::branch_meeting,
                                    branch_vote{4, 2, 0, 2, 0, 0}},
                      rules);
           }) == "vote.quorum_over_half");
-    append(c,
+    record(c,
            grade_decided{d(2025, 11, 26), m(1), grade::qualified, decision_body::branch_meeting,
                          branch_vote{4, 3, 0, 3, 0, 0}},
            rules);
@@ -541,13 +536,13 @@ TEST_CASE("共产党员网专题 [S] eval.excellent_share_cap: 优秀 at most 1/
         record(c, member_informed{d(2025, 11, 25), m(4), ""}, rules);
         auto const before = c;
         CHECK(violated_rule([&] {
-                  append(
+                  record(
                       c,
                       grade_decided{d(2025, 11, 25), m(4), grade::excellent, decision_body::branch_meeting},
                       rules);
               }) == "eval.excellent_share_cap");
         CHECK(c == before);
-        append(c,
+        record(c,
                grade_decided{d(2025, 11, 25), m(4), grade::excellent, decision_body::branch_meeting,
                              std::nullopt, "抗洪抢险中表现突出"},
                rules);
@@ -645,7 +640,7 @@ TEST_CASE(
     record(at_home, grade_proposed{d(2025, 11, 26), mobile, grade::qualified, ""}, rules, from_host);
     record(at_home, member_informed{d(2025, 11, 26), mobile, ""}, rules, from_host);
     CHECK(violated_rule([&] {
-              append(at_home,
+              record(at_home,
                      grade_decided{d(2025, 11, 26), mobile, grade::qualified, decision_body::branch_meeting},
                      rules, from_host);
           }) == "eval.one_grade_per_year");
@@ -672,7 +667,7 @@ TEST_CASE(
                      from_host);
           }) == "eval.one_grade_per_year");
     CHECK(violated_rule([&] {
-              append(at_home,
+              record(at_home,
                      grade_decided{d(2025, 11, 28), mobile, grade::excellent, decision_body::branch_meeting},
                      rules);
           }) == "eval.one_grade_per_year");

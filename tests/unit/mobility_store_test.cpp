@@ -1,9 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "test_support.hpp"
-
-using namespace dangyuan;
-using test::d;
+#include "rules_test_prelude.hpp"
 
 namespace {
 
