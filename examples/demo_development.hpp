@@ -25,20 +25,20 @@ inline void demo_development(dangyuan::store& store, demo_context const& ctx) {
     int const voters = store.voting_roll_on(ctx.office, 2026_y / 6 / 15).voters;
     dy::branch_vote const vote{voters, voters - 1, 1, voters - 1, 1, 0};
     // An applicant still waiting for the first talk (overdue since 2026-11-10).
-    store.open_case(person("周明", dy::sex::male, 2001_y / 5 / 6, 81),
-                    {step::application_submitted, 2026_y / 10 / 10}, {}, false, "递交入党申请书");
+    open_case(store, person("周明", dy::sex::male, 2001_y / 5 / 6, 81),
+              {step::application_submitted, 2026_y / 10 / 10}, {}, "递交入党申请书");
     // An activist, half-year assessment coming up.
-    auto const act = store.open_case(person("吴倩", dy::sex::female, 1998_y / 11 / 2, 82),
-                                     {step::application_submitted, 2025_y / 9 / 1});
-    store.record_step(act, {step::talk_held, 2025_y / 9 / 15, {.by = m[9]}});
-    store.record_step(
-        act,
+    auto const act = open_case(store, person("吴倩", dy::sex::female, 1998_y / 11 / 2, 82),
+                               {step::application_submitted, 2025_y / 9 / 1});
+    record_step(store, act, {step::talk_held, 2025_y / 9 / 15, {.by = m[9]}});
+    record_step(
+        store, act,
         {step::activist_determined, 2026_y / 6 / 10, {.recommended = dy::recommendation::mass_organisation}});
-    store.record_step(act, {step::activist_filed, 2026_y / 6 / 20});
-    store.record_step(act, {step::contacts_assigned, 2026_y / 6 / 20, {.members = {m[12], m[13]}}});
+    record_step(store, act, {step::activist_filed, 2026_y / 6 / 20});
+    record_step(store, act, {step::contacts_assigned, 2026_y / 6 / 20, {.members = {m[12], m[13]}}});
     // A development target admitted by the branch meeting; the higher committee's approval is overdue.
-    auto const adm = store.open_case(person("郑磊", dy::sex::male, 1995_y / 2 / 28, 83),
-                                     {step::application_submitted, 2024_y / 3 / 4});
+    auto const adm = open_case(store, person("郑磊", dy::sex::male, 1995_y / 2 / 28, 83),
+                               {step::application_submitted, 2024_y / 3 / 4});
     for (auto const& r : std::vector<dy::step_record>{
              {step::talk_held, 2024_y / 3 / 20, {.by = m[9]}},
              {step::activist_determined,
@@ -58,6 +58,6 @@ inline void demo_development(dangyuan::store& store, demo_context const& ctx) {
              {step::admission_meeting, 2026_y / 6 / 15, {.vote = vote}},
              {step::higher_committee_talk, 2026_y / 7 / 2, {.by = m[10]}},
          })
-        store.record_step(adm, r);
+        record_step(store, adm, r);
     (void)adm;
 }

@@ -11,15 +11,12 @@
 
 #include "dangyuan/core/calendar.hpp"
 #include "dangyuan/core/errors.hpp"
+#include "fuzz_support.hpp"
 
-namespace {
-void require(bool ok) {
-    if (!ok) std::abort();
-}
-}  // namespace
+using dangyuan::fuzz::require;
 
 extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size) {
-    std::string_view const text(reinterpret_cast<char const*>(data), size);
+    auto const text = dangyuan::fuzz::text_of(data, size);
     try {
         auto const d = dangyuan::parse_date(text, "birth_date");
         date::year_month_day const ymd{d};

@@ -8,16 +8,13 @@
 #include <string_view>
 
 #include "dangyuan/core/id_number.hpp"
+#include "fuzz_support.hpp"
 
-namespace {
-void require(bool ok) {
-    if (!ok) std::abort();  // a broken property is a crash the fuzzer keeps
-}
-}  // namespace
+using dangyuan::fuzz::require;
 
 extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size) {
     using dangyuan::citizen_id;
-    std::string_view const text(reinterpret_cast<char const*>(data), size);
+    auto const text = dangyuan::fuzz::text_of(data, size);
     dangyuan::id_number_error why{};
     auto const tried = citizen_id::try_parse(text, &why);
     require(citizen_id::is_valid(text) == tried.has_value());

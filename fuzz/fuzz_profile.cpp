@@ -9,15 +9,12 @@
 
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/rules/profile.hpp"
+#include "fuzz_support.hpp"
 
-namespace {
-void require(bool ok) {
-    if (!ok) std::abort();
-}
-}  // namespace
+using dangyuan::fuzz::require;
 
 extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size) {
-    std::string_view const text(reinterpret_cast<char const*>(data), size);
+    auto const text = dangyuan::fuzz::text_of(data, size);
     try {
         auto const r = dangyuan::rule_set_from_text(text);
         auto const printed = dangyuan::to_text(r);

@@ -19,23 +19,19 @@
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/core/id_number.hpp"
 #include "dangyuan/rules/rule_set.hpp"
+#include "fuzz_support.hpp"
 #include "io/csv.hpp"
 #include "io/encoding.hpp"
 #include "io/roster.hpp"
 #include "io/text.hpp"
 
+using dangyuan::fuzz::day;
+using dangyuan::fuzz::require;
+
 namespace {
 
 namespace dy = dangyuan;
 namespace io = dangyuan::io;
-
-void require(bool ok) {
-    if (!ok) std::abort();  // a broken property is a crash the fuzzer keeps
-}
-
-date::sys_days day(int y, unsigned m, unsigned d) {
-    return date::sys_days{date::year{y} / date::month{m} / date::day{d}};
-}
 
 io::org_directory const& orgs() {
     static io::org_directory const dir = [] {
@@ -121,7 +117,7 @@ void check_rows(std::vector<std::string> const& header, std::vector<io::csv_reco
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size) {
-    std::string_view const bytes(reinterpret_cast<char const*>(data), size);
+    auto const bytes = dangyuan::fuzz::text_of(data, size);
     for (auto forced : {std::optional<io::text_encoding>{}, std::optional{io::text_encoding::utf8},
                         std::optional{io::text_encoding::gb18030}}) {
         std::vector<io::csv_record> records;

@@ -12,20 +12,16 @@
 #include <string_view>
 
 #include "dangyuan/dangyuan.hpp"
+#include "fuzz_support.hpp"
 #include "io/import.hpp"
+
+using dangyuan::fuzz::day;
+using dangyuan::fuzz::require;
 
 namespace {
 
 namespace dy = dangyuan;
 namespace io = dangyuan::io;
-
-void require(bool ok) {
-    if (!ok) std::abort();  // a broken property is a crash the fuzzer keeps
-}
-
-date::sys_days day(int y, unsigned m, unsigned d) {
-    return date::sys_days{date::year{y} / date::month{m} / date::day{d}};
-}
 
 // Built once: planning writes nothing, so every input sees the same store.
 dy::store& fuzz_store() {
@@ -80,7 +76,7 @@ void check(io::import_plan const& plan) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size) {
-    std::string_view const bytes(reinterpret_cast<char const*>(data), size);
+    auto const bytes = dangyuan::fuzz::text_of(data, size);
     auto& s = fuzz_store();
     for (bool update : {false, true}) {
         io::import_options options;

@@ -16,6 +16,7 @@
 #include "dangyuan/development/transitions.hpp"
 #include "dangyuan/member/discipline.hpp"
 #include "dangyuan/rules/profile.hpp"
+#include "dangyuan/storage/development_store.hpp"
 #include "domains.hpp"
 #include "roster_result.hpp"
 
@@ -38,13 +39,13 @@ DANGYUAN_PY_RECORD(step_record, "StepRecord");
 DANGYUAN_PY_RECORD(member_eligibility, "MemberEligibility");
 DANGYUAN_PY_RECORD(notice_record, "NoticeRecord");
 DANGYUAN_PY_RECORD(party_probation, "PartyProbation");
-DANGYUAN_PY_RECORD(store::case_summary, "CaseSummary");
-DANGYUAN_PY_RECORD(store::stage_statistics, "StageStatistics");
+DANGYUAN_PY_RECORD(case_summary, "CaseSummary");
+DANGYUAN_PY_RECORD(stage_statistics, "StageStatistics");
 DANGYUAN_PY_RECORD(timeline_row, "TimelineRow");
 DANGYUAN_PY_RECORD(standing_history_entry, "StandingHistoryEntry");
 
-DANGYUAN_PY_TABLE(store::case_summary, "Cases");
-DANGYUAN_PY_TABLE(store::stage_statistics, "PipelineStatistics");
+DANGYUAN_PY_TABLE(case_summary, "Cases");
+DANGYUAN_PY_TABLE(stage_statistics, "PipelineStatistics");
 DANGYUAN_PY_TABLE(timeline_row, "Timeline");
 DANGYUAN_PY_TABLE(standing_history_entry, "StandingHistories");
 
@@ -73,16 +74,26 @@ void record_traits<applicant>::finish(applicant& a, std::uint64_t& given) {
 std::span<field_spec<step_details> const> record_traits<step_details>::fields() {
     using T = step_details;
     static std::array const specs{
-        DANGYUAN_PY_FIELD(T, by),           DANGYUAN_PY_FIELD(T, recommended),
-        DANGYUAN_PY_FIELD(T, members),      DANGYUAN_PY_FIELD(T, passed),
-        DANGYUAN_PY_FIELD(T, conclusion),   DANGYUAN_PY_FIELD(T, document),
-        DANGYUAN_PY_FIELD(T, days),         DANGYUAN_PY_FIELD(T, class_hours),
-        DANGYUAN_PY_FIELD(T, special_case), DANGYUAN_PY_FIELD(T, vote),
-        DANGYUAN_PY_FIELD(T, decision),     DANGYUAN_PY_FIELD(T, extension_months),
-        DANGYUAN_PY_FIELD(T, notice_for),   DANGYUAN_PY_FIELD(T, notice_end),
-        DANGYUAN_PY_FIELD(T, objections),   DANGYUAN_PY_FIELD(T, expected_leave),
-        DANGYUAN_PY_FIELD(T, since),        DANGYUAN_PY_FIELD(T, reason),
-        DANGYUAN_PY_FIELD(T, household_org), DANGYUAN_PY_FIELD(T, residence_org),
+        DANGYUAN_PY_FIELD(T, by),
+        DANGYUAN_PY_FIELD(T, recommended),
+        DANGYUAN_PY_FIELD(T, members),
+        DANGYUAN_PY_FIELD(T, passed),
+        DANGYUAN_PY_FIELD(T, conclusion),
+        DANGYUAN_PY_FIELD(T, document),
+        DANGYUAN_PY_FIELD(T, days),
+        DANGYUAN_PY_FIELD(T, class_hours),
+        DANGYUAN_PY_FIELD(T, special_case),
+        DANGYUAN_PY_FIELD(T, vote),
+        DANGYUAN_PY_FIELD(T, decision),
+        DANGYUAN_PY_FIELD(T, extension_months),
+        DANGYUAN_PY_FIELD(T, notice_for),
+        DANGYUAN_PY_FIELD(T, notice_end),
+        DANGYUAN_PY_FIELD(T, objections),
+        DANGYUAN_PY_FIELD(T, expected_leave),
+        DANGYUAN_PY_FIELD(T, since),
+        DANGYUAN_PY_FIELD(T, reason),
+        DANGYUAN_PY_FIELD(T, household_org),
+        DANGYUAN_PY_FIELD(T, residence_org),
     };
     return specs;
 }
@@ -134,25 +145,25 @@ std::span<field_spec<party_probation> const> record_traits<party_probation>::fie
 }
 void record_traits<party_probation>::finish(party_probation&, std::uint64_t&) {}
 
-std::span<field_spec<store::case_summary> const> record_traits<store::case_summary>::fields() {
-    using T = store::case_summary;
+std::span<field_spec<case_summary> const> record_traits<case_summary>::fields() {
+    using T = case_summary;
     static std::array const specs{
         DANGYUAN_PY_FIELD(T, id),      DANGYUAN_PY_FIELD(T, name),    DANGYUAN_PY_FIELD(T, branch),
         DANGYUAN_PY_FIELD(T, current), DANGYUAN_PY_FIELD(T, outcome), DANGYUAN_PY_FIELD(T, member),
     };
     return specs;
 }
-void record_traits<store::case_summary>::finish(store::case_summary&, std::uint64_t&) {}
+void record_traits<case_summary>::finish(case_summary&, std::uint64_t&) {}
 
-std::span<field_spec<store::stage_statistics> const> record_traits<store::stage_statistics>::fields() {
-    using T = store::stage_statistics;
+std::span<field_spec<stage_statistics> const> record_traits<stage_statistics>::fields() {
+    using T = stage_statistics;
     static std::array const specs{
         field<&T::of>("stage"),     DANGYUAN_PY_FIELD(T, on_date),         DANGYUAN_PY_FIELD(T, entered),
         DANGYUAN_PY_FIELD(T, left), DANGYUAN_PY_FIELD(T, mean_dwell_days),
     };
     return specs;
 }
-void record_traits<store::stage_statistics>::finish(store::stage_statistics&, std::uint64_t&) {}
+void record_traits<stage_statistics>::finish(stage_statistics&, std::uint64_t&) {}
 
 std::span<field_spec<timeline_row> const> record_traits<timeline_row>::fields() {
     using T = timeline_row;
@@ -176,8 +187,8 @@ void record_traits<standing_history_entry>::finish(standing_history_entry&, std:
 
 // ---- tables
 
-void table_spec<store::case_summary>::columns(column_builder<store::case_summary>& b) {
-    using r = store::case_summary;
+void table_spec<case_summary>::columns(column_builder<case_summary>& b) {
+    using r = case_summary;
     b.integer("id", [](r const& x) { return x.id.value(); });
     b.text("name", [](r const& x) -> std::string const& { return x.name; });
     b.integer("branch", [](r const& x) { return x.branch.value(); });
@@ -186,8 +197,8 @@ void table_spec<store::case_summary>::columns(column_builder<store::case_summary
     b.optional_integer("member", [](r const& x) { return id_value(x.member); });
 }
 
-void table_spec<store::stage_statistics>::columns(column_builder<store::stage_statistics>& b) {
-    using r = store::stage_statistics;
+void table_spec<stage_statistics>::columns(column_builder<stage_statistics>& b) {
+    using r = stage_statistics;
     b.category<stage>("stage", [](r const& x) { return x.of; });
     b.integer("on_date", [](r const& x) { return x.on_date; });
     b.integer("entered", [](r const& x) { return x.entered; });
@@ -335,7 +346,8 @@ void bind_development(py::module_& m) {
         "The details a step carries; each step uses the fields its kind needs: by (MemberId), recommended, "
         "members (list of MemberId), passed, conclusion, document, days, class_hours, special_case, vote "
         "(BranchVote), decision, extension_months, notice_for, notice_end, objections, expected_leave, "
-        "since, reason, household_org, residence_org (the 户籍地 and 居住地 organisations a mobile applicant's "
+        "since, reason, household_org, residence_org (the 户籍地 and 居住地 organisations a mobile "
+        "applicant's "
         "political review consulted).");
     bind_record(details);
     py::class_<step_record> record(m, "StepRecord",
@@ -353,10 +365,10 @@ void bind_development(py::module_& m) {
         "(12 or 24), rights_suspended, decided_by.");
     bind_record(probation);
     probation.def("until", &party_probation::until, "The day after the last day of the sanction.");
-    py::class_<store::case_summary> summary(
-        m, "CaseSummary", "One case of Store.cases(): id, name, branch, current stage, outcome, member.");
+    py::class_<case_summary> summary(
+        m, "CaseSummary", "One case of cases(Store): id, name, branch, current stage, outcome, member.");
     bind_record(summary);
-    py::class_<store::stage_statistics> stats(
+    py::class_<stage_statistics> stats(
         m, "StageStatistics",
         "Pipeline statistics of one stage: stage, on_date (in it on the end date), entered and left in the "
         "period, mean_dwell_days of those who left.");
@@ -429,10 +441,10 @@ void bind_development(py::module_& m) {
             return "Transition(Step." + std::string(enumerator_name(t.kind)) + ")";
         });
 
-    register_table<store::case_summary>(
+    register_table<case_summary>(
         m,
         "Development cases, one row each: id, name, branch, current (Stage), outcome (CaseOutcome), member.");
-    register_table<store::stage_statistics>(
+    register_table<stage_statistics>(
         m, "Pipeline statistics, one row per stage: stage, on_date, entered, left, mean_dwell_days.");
     register_table<timeline_row>(m,
                                  "A case timeline, one row per official step: step, number, earliest, "
@@ -601,7 +613,10 @@ void bind_development(py::module_& m) {
                std::string const& why) {
                 auto const a = record_from_python<applicant>(person);
                 auto const first = application_from_python(application);
-                return s.call([&](store& st) { return st.open_case(a, first, rules, backfilled, why); });
+                return s.call([&](store& st) {
+                    return open_case(st, a, first,
+                                     case_options{.rule_set_name = rules, .backfilled = backfilled}, why);
+                });
             },
             py::arg("person"), py::arg("application"), py::pos_only(), py::kw_only(),
             py::arg("rule_set") = "", py::arg("backfilled") = false, py::arg("why") = "",
@@ -617,7 +632,7 @@ void bind_development(py::module_& m) {
                py::kwargs const& fields) {
                 auto const r = step_from_python(kind, when, det, fields);
                 s.call([&](store& st) {
-                    st.record_step(id, r, why);
+                    record_step(st, id, r, why);
                     return 0;
                 });
             },
@@ -628,32 +643,32 @@ void bind_development(py::module_& m) {
             "the roster; approval of a conversion sets the full-member date. Raises InvalidInput (.field), "
             "RuleViolation (dev.*, vote.*), NotFound.")
         .def(
-            "get_case", [](h& s, case_id id) { return s.call([&](store& st) { return st.get_case(id); }); },
+            "get_case", [](h& s, case_id id) { return s.call([&](store& st) { return get_case(st, id); }); },
             py::arg("case"), "The case, replayed from its records (a DevelopmentCase).")
         .def(
             "case_member",
-            [](h& s, case_id id) { return s.call([&](store& st) { return st.case_member(id); }); },
+            [](h& s, case_id id) { return s.call([&](store& st) { return case_member(st, id); }); },
             py::arg("case"), "The MemberId the case produced once admission was approved, else None.")
         .def(
             "case_timeline",
             [](h& s, case_id id, date::sys_days as_of) {
                 return record_table<timeline_row>(
-                    s.call([&](store& st) { return case_timeline(st.get_case(id), as_of); }));
+                    s.call([&](store& st) { return case_timeline(get_case(st, id), as_of); }));
             },
             py::arg("case"), py::arg("as_of"), "The timeline of a stored case on as_of, as a Timeline table.")
         .def(
             "cases",
             [](h& s, py::object sc) {
                 auto const where = scope_from_python(sc);
-                return record_table<store::case_summary>(s.call([&](store& st) { return st.cases(where); }));
+                return record_table<case_summary>(s.call([&](store& st) { return cases(st, where); }));
             },
             py::arg("scope") = py::none(), "The cases of the branches in scope, as a Cases table.")
         .def(
             "pipeline_statistics",
             [](h& s, date::sys_days start, date::sys_days end, py::object sc) {
                 auto const where = scope_from_python(sc);
-                return record_table<store::stage_statistics>(
-                    s.call([&](store& st) { return st.pipeline_statistics(start, end, where); }));
+                return record_table<stage_statistics>(
+                    s.call([&](store& st) { return pipeline_statistics(st, start, end, where); }));
             },
             py::arg("start"), py::arg("end"), py::arg("scope") = py::none(),
             "Per stage: how many were in it on end, entered and left it during [start, end], and the mean "

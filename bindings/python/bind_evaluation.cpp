@@ -441,10 +441,10 @@ void bind_evaluation(py::module_& m) {
 
     // Methods whose signatures mention classes registered above.
     camp.def(
-            "append",
+            "record",
             [](campaign& c, py::handle source, rule_set const& rules, py::handle elsewhere,
                py::kwargs const& kw) {
-                append(c, variant_arg<campaign_record>(source, kw), rules, grades_arg(elsewhere));
+                record(c, variant_arg<campaign_record>(source, kw), rules, grades_arg(elsewhere));
             },
             py::arg("record") = py::none(), py::pos_only(), py::kw_only(), py::arg("rules") = national,
             py::arg("elsewhere") = py::list(),
@@ -452,9 +452,9 @@ void bind_evaluation(py::module_& m) {
         .def("state_on", &campaign_state_on, py::arg("d"), "The CampaignState on d.")
         .def_property_readonly("state", &campaign_state_of, "The CampaignState after all records.");
     file.def(
-            "append",
+            "record",
             [](disposition_file& f, py::handle source, rule_set const& rules, py::kwargs const& kw) {
-                append(f, variant_arg<disposition_record>(source, kw), rules);
+                record(f, variant_arg<disposition_record>(source, kw), rules);
             },
             py::arg("record") = py::none(), py::pos_only(), py::kw_only(), py::arg("rules") = national,
             "Checks a record (check_disposition_record) and appends it to this file object.")

@@ -795,8 +795,8 @@ void bind_life(py::module_& m) {
             "DuesPaymentCheck. Raises InvalidInput (.field), RuleViolation dues.from_admission_month / "
             "dues.back_payment_6_months, NotFound.")
         .def(
-            "get_dues_account",
-            [](h& s, member_id id) { return s.call([&](store& st) { return get_dues_account(st, id); }); },
+            "find_dues_account",
+            [](h& s, member_id id) { return s.call([&](store& st) { return find_dues_account(st, id); }); },
             py::arg("member"), "The member's DuesAccount, or None.")
         .def(
             "get_dues_terms",

@@ -1066,8 +1066,8 @@ void bind_mobility(py::module_& m) {
             "Appends a contact attempt (a ContactRecord, a mapping or keywords kind=, date=, channel=, by=, "
             "note=). Raises InvalidInput (date), NotFound.")
         .def(
-            "get_contact_log",
-            [](h& s, member_id id) { return s.call([&](store& st) { return get_contact_log(st, id); }); },
+            "find_contact_log",
+            [](h& s, member_id id) { return s.call([&](store& st) { return find_contact_log(st, id); }); },
             py::arg("member"), "The member's ContactLog, or None.")
         .def(
             "contact_logs",

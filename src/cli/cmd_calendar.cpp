@@ -30,7 +30,8 @@ int run_load(context& ctx, po::variables_map const& vm) {
     if (!in) throw invalid_input("file", "cannot read '" + file.string() + "'");
     std::string const text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
     auto& s = ctx.open();
-    s.load_holidays(text, vm["source"].as<std::string>(), vm.count("replace") > 0, why_of(vm));
+    s.load_holidays(text, vm["source"].as<std::string>(),
+                    vm.count("replace") ? on_existing_year::replace : on_existing_year::reject, why_of(vm));
     auto const cal = s.calendar();
     *ctx.out << "loaded " << file.string() << "; the store counts working days for";
     for (int y : cal.years())

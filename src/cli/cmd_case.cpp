@@ -8,6 +8,7 @@
 #include "dangyuan/core/calendar.hpp"
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/development/case_agenda.hpp"
+#include "dangyuan/storage/development_store.hpp"
 #include "io/reports.hpp"
 #include "io/roster.hpp"
 #include "io/text.hpp"
@@ -92,9 +93,9 @@ int run_case_open(context& ctx, po::variables_map const& vm) {
                 .work_unit = m.work_unit,
                 .branch = m.branch,
                 .mobile = vm.count("mobile") > 0};
-    auto const id = s.open_case(a, {step::application_submitted, applied, {}},
-                                vm.count("rule-set") ? vm["rule-set"].as<std::string>() : std::string(),
-                                vm.count("backfilled") > 0, why_of(vm));
+    case_options options{.backfilled = vm.count("backfilled") > 0};
+    if (vm.count("rule-set")) options.rule_set_name = vm["rule-set"].as<std::string>();
+    auto const id = open_case(s, a, {step::application_submitted, applied, {}}, options, why_of(vm));
     *ctx.out << "opened case " << id.value() << ": " << a.name << ", application of " << format_date(applied)
              << " (" << stage_text(stage::applicant) << ")\n";
     return exit_ok;
@@ -179,7 +180,7 @@ int run_case_step(context& ctx, po::variables_map const& vm) {
     // --entitled the store's count is used.
     std::optional<int> entitled;
     if ((r.kind == step::admission_meeting || r.kind == step::conversion_meeting) && !vm.count("entitled"))
-        entitled = s.voting_roll_on(s.get_case(id).person().branch, r.date).voters;
+        entitled = s.voting_roll_on(get_case(s, id).person().branch, r.date).voters;
     d.vote = vote_of(vm, entitled);
     if (vm.count("decision")) d.decision = parse_decision(vm["decision"].as<std::string>());
     d.extension_months = vm["extension-months"].as<int>();
@@ -192,16 +193,16 @@ int run_case_step(context& ctx, po::variables_map const& vm) {
     if (vm.count("reason")) d.reason = vm["reason"].as<std::string>();
     if (vm.count("household-org")) d.household_org = vm["household-org"].as<std::string>();
     if (vm.count("residence-org")) d.residence_org = vm["residence-org"].as<std::string>();
-    auto const before = s.case_member(id);
-    s.record_step(id, r, why_of(vm));
-    auto const c = s.get_case(id);
+    auto const before = case_member(s, id);
+    record_step(s, id, r, why_of(vm));
+    auto const c = get_case(s, id);
     auto const& st = c.state();
     *ctx.out << "case " << id.value() << ": " << official_number(r.kind) << " " << chinese_name(r.kind)
              << " (" << to_string(r.kind) << ") on " << format_date(r.date) << "; "
              << (st.outcome ? "closed: " + std::string(chinese_name(*st.outcome)) : stage_text(st.current))
              << '\n';
     if (!before)
-        if (auto const m = s.case_member(id))
+        if (auto const m = case_member(s, id))
             *ctx.out << "added member " << m->value()
                      << " to the roster as a probationary member (预备党员), "
                      << "入党日期 " << format_date(*st.admission_meeting) << '\n';
@@ -237,7 +238,7 @@ int run_case_show(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open_read();
     auto const id = case_argument(vm);
     auto const as_of = as_of_date(vm);
-    auto const c = s.get_case(id);
+    auto const c = get_case(s, id);
     auto const st = c.state_on(as_of);
     auto const& p = c.person();
     io::report r;
@@ -249,7 +250,7 @@ int run_case_show(context& ctx, po::variables_map const& vm) {
               {"支部", s.org(p.branch).name + " (id " + std::to_string(p.branch.value()) + ")"},
               {"阶段", st.outcome ? std::string(chinese_name(*st.outcome)) : stage_text(st.current)},
               {"规则集", c.rules().name + (c.backfilled() ? " (补录)" : "")}};
-    if (auto const m = s.case_member(id)) r.meta.emplace_back("党员编号", std::to_string(m->value()));
+    if (auto const m = case_member(s, id)) r.meta.emplace_back("党员编号", std::to_string(m->value()));
     if (st.admission_meeting) r.meta.emplace_back("入党日期", format_date(*st.admission_meeting));
     if (st.probation_end && !st.full_member_date)
         r.meta.emplace_back("预备期满", format_date(*st.probation_end));
@@ -305,7 +306,7 @@ int run_case_list(context& ctx, po::variables_map const& vm) {
     r.sheet = "发展党员";
     r.columns = {{"id", "编号", true}, {"name", "姓名"},    {"branch", "支部"},
                  {"stage", "阶段"},    {"outcome", "结果"}, {"member_id", "党员编号", true}};
-    for (auto const& c : s.cases(where)) {
+    for (auto const& c : cases(s, where)) {
         if (only && (c.current != *only || c.outcome)) continue;
         if (vm.count("open") && (c.outcome || c.current == stage::full_member)) continue;
         auto const* b = orgs.find(c.branch);

@@ -94,7 +94,7 @@ int run_pay(context& ctx, po::variables_map const& vm) {
         p.amount = parse_yuan(io::trim(vm["amount"].as<std::string>()), "amount");
     } else {
         if (p.voluntary) throw usage_error("a voluntary payment needs --amount");
-        auto const account = get_dues_account(s, m.id);
+        auto const account = find_dues_account(s, m.id);
         if (!account)
             throw invalid_input("member",
                                 m.name + " has no dues account: open it with `dangyuan dues account`");

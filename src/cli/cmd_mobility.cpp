@@ -321,7 +321,7 @@ int run_contact(context& ctx, po::variables_map const& vm) {
     if (vm.count("channel")) r.channel = vm["channel"].as<std::string>();
     if (vm.count("by")) r.by = vm["by"].as<std::string>();
     if (vm.count("note")) r.note = vm["note"].as<std::string>();
-    if (!get_contact_log(s, m.id)) {
+    if (!find_contact_log(s, m.id)) {
         if (!vm.count("known-contact"))
             throw invalid_input("known_contact",
                                 m.name +
@@ -330,7 +330,7 @@ int run_contact(context& ctx, po::variables_map const& vm) {
         open_contact_log(s, m.id, date_option(vm, "known-contact"), why_of(vm));
     }
     record_contact(s, m.id, r, why_of(vm));
-    auto const log = get_contact_log(s, m.id);
+    auto const log = find_contact_log(s, m.id);
     *ctx.out << m.name << ": " << chinese_name(r.kind) << " on " << format_date(r.date) << " ("
              << log->records.size() << " attempts since the last known contact of "
              << format_date(log->known_contact) << ")\n";

@@ -20,6 +20,7 @@
 #include "dangyuan/core/calendar.hpp"
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/core/id_number.hpp"
+#include "dangyuan/storage/development_store.hpp"
 #include "dangyuan/storage/evaluation_store.hpp"
 #include "dangyuan/storage/life_store.hpp"
 #include "dangyuan/storage/mobility_store.hpp"
@@ -231,11 +232,11 @@ private:
         a.category = r_.chance(0.5) ? personnel_category::professional_technical : personnel_category::worker;
         a.work_unit = o.name.substr(0, o.name.size() - std::string("党支部").size());
         a.branch = o.id;
-        auto const id = s_.open_case(a, {step::application_submitted, applied, {}}, {}, false, why);
+        auto const id = open_case(s_, a, {step::application_submitted, applied, {}}, {}, why);
         ++out_.cases;
         auto last = applied;
         auto step_on = [&](step k, sys_days d, step_details details = {}) {
-            s_.record_step(id, {k, d, std::move(details)}, why);
+            record_step(s_, id, {k, d, std::move(details)}, why);
             last = d;
         };
         auto const talker = id_of(helpers[0]);

@@ -14,7 +14,7 @@ namespace {
 // Counts per branch on a date, in one pass over the members table. The suspended members are found
 // through `id IN (…)` rather than a correlated EXISTS, which would probe the events once per member. Members
 // with a suspension dated on or before `on` are folded precisely; they are few.
-std::unordered_map<std::int64_t, org_counts> counts_on(store::impl& impl, date::sys_days on) {
+std::unordered_map<std::int64_t, org_counts> counts_on(storage::store_impl& impl, date::sys_days on) {
     std::unordered_map<std::int64_t, org_counts> counts;
     auto const d = storage::format_iso(on);
     SQLite::Statement st(
@@ -76,7 +76,8 @@ void add_subtree_counts(std::unordered_map<std::int64_t, org_counts>& counts,
 
 // eval.yearly: the branches of the organisations that have recorded a campaign (or lie under one) are
 // judged for the year `yearly_evaluation_year_judged` names; a store that keeps no evaluation gets none.
-std::vector<agenda_item> yearly_evaluation_items(store::impl& impl, std::vector<org_unit> const& in_scope,
+std::vector<agenda_item> yearly_evaluation_items(storage::store_impl& impl,
+                                                 std::vector<org_unit> const& in_scope,
                                                  std::vector<org_unit> const& all_orgs, date::sys_days as_of,
                                                  rule_set const& rules) {
     std::vector<agenda_item> items;

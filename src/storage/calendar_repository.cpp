@@ -53,7 +53,7 @@ std::vector<std::pair<int, std::string>> store::loaded_holiday_years() const {
     return out;
 }
 
-void store::load_holidays(std::string_view text, std::string_view source, bool replace,
+void store::load_holidays(std::string_view text, std::string_view source, on_existing_year known,
                           std::string_view why) {
     if (source.empty())
         throw invalid_input("source",
@@ -61,12 +61,12 @@ void store::load_holidays(std::string_view text, std::string_view source, bool r
     auto const years = years_of(text);  // invalid_input{"holiday_data"} for malformed data
     if (years.empty()) throw invalid_input("holiday_data", "the data defines no year ('year N' line)");
     auto cal = calendar();
-    if (!replace) {
-        std::set<int> known;
+    if (known == on_existing_year::reject) {
+        std::set<int> known_years;
         for (int y : years)
-            if (cal.has_year(y)) known.insert(y);
-        if (!known.empty())
-            throw conflict("the store already has holiday data for " + join(known) +
+            if (cal.has_year(y)) known_years.insert(y);
+        if (!known_years.empty())
+            throw conflict("the store already has holiday data for " + join(known_years) +
                            "; load it as a correction (replace) to change it");
     }
     cal.load(text, on_existing_year::replace);  // the result must hold together with the other years
@@ -79,9 +79,10 @@ void store::load_holidays(std::string_view text, std::string_view source, bool r
             ins.bind(":definition", std::string(text));
             ins.bind(":source", std::string(source));
             ins.exec();
-            storage::append_audit(impl_->db, impl_->options.actor, "calendar", impl_->db.getLastInsertRowid(),
-                                  replace ? "holidays_corrected" : "holidays_loaded", why,
-                                  "years=" + join(years) + "; source=" + std::string(source));
+            storage::append_audit(
+                impl_->db, impl_->options.actor, "calendar", impl_->db.getLastInsertRowid(),
+                known == on_existing_year::replace ? "holidays_corrected" : "holidays_loaded", why,
+                "years=" + join(years) + "; source=" + std::string(source));
         });
     });
 }

@@ -1,6 +1,7 @@
 #pragma once
 // Internal to src/storage: row mapping of development cases and their steps.
 
+#include "dangyuan/development/case.hpp"
 #include "impl.hpp"
 
 namespace dangyuan::storage {

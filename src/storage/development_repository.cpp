@@ -11,6 +11,7 @@
 #include "dangyuan/evaluation/disposition.hpp"
 #include "dangyuan/member/voting.hpp"
 #include "dangyuan/rules/profile.hpp"
+#include "dangyuan/storage/development_store.hpp"
 #include "dangyuan/storage/mobility_store.hpp"
 #include "development_columns.hpp"
 #include "plausibility.hpp"
@@ -187,25 +188,28 @@ voting_roll store::voting_roll_on(org_id branch, date::sys_days on) const {
 
 // ---- cases
 
-case_id store::open_case(applicant const& person, step_record const& application,
-                         std::string const& rule_set_name, bool backfilled, std::string_view why) {
+case_id open_case(store& s, applicant const& person, step_record const& application,
+                  case_options const& options, std::string_view why) {
+    auto& impl = detail::store_access::of(s);
+    auto const& rule_set_name = options.rule_set_name;
+    bool const backfilled = options.backfilled;
     return storage::in_read("opening a development case", [&]() -> case_id {
         storage::check_text(person.name, "name", storage::text_cap::name);
         storage::check_text(person.work_unit, "work_unit", storage::text_cap::long_text);
-        storage::check_not_in_future(*this, person.birth_date, "birth_date");
+        storage::check_not_in_future(s, person.birth_date, "birth_date");
         if (person.birth_date < storage::earliest_birth)
             throw invalid_input("birth_date", "birth date " + storage::format_iso(person.birth_date) +
                                                   " is before 1870-01-01");
-        auto const rules_used = rule_set_named(rule_set_name.empty() ? rules().name : rule_set_name);
-        auto const branch = impl_->load_org(person.branch);
+        auto const rules_used = s.rule_set_named(rule_set_name.empty() ? s.rules().name : rule_set_name);
+        auto const branch = impl.load_org(person.branch);
         if (!is_branch(branch.kind))
             throw invalid_input(
                 "branch", "'" + branch.name + "' is not a branch (党支部); cases are handled by branches");
         development_case c(person, rules_used, backfilled);
-        c.record(application, roster_lookup(*this), calendar());
+        c.record(application, roster_lookup(s), s.calendar());
         if (person.id_number) {
-            if (auto const m = find_member(*person.id_number)) {
-                auto const st = standing_on(m->id, application.date);
+            if (auto const m = s.find_member(*person.id_number)) {
+                auto const st = s.standing_on(m->id, application.date);
                 if (st && st->state != standing_state::exited)
                     throw invalid_input("id_number", person.name + " is already a member (member " +
                                                          std::to_string(m->id.value()) + ")");
@@ -214,7 +218,7 @@ case_id store::open_case(applicant const& person, step_record const& application
                     check_readmission(standing_event{*st->last_event, *st->since}, application.date,
                                       rules_used);
             }
-            SQLite::Statement open(impl_->db,
+            SQLite::Statement open(impl.db,
                                    "SELECT id FROM dev_cases WHERE id_number = ? AND outcome IS NULL AND "
                                    "stage <> 'full_member'");
             open.bind(1, person.id_number->str());
@@ -223,10 +227,10 @@ case_id store::open_case(applicant const& person, step_record const& application
                                std::to_string(open.getColumn(0).getInt64()) + ")");
         }
         // After the rules of the pipeline, whose messages say more about a date than this bound.
-        storage::check_step_record(*this, application);
-        return storage::in_transaction(impl_->db, [&] {
+        storage::check_step_record(s, application);
+        return storage::in_transaction(impl.db, [&] {
             SQLite::Statement ins(
-                impl_->db,
+                impl.db,
                 "INSERT INTO dev_cases(branch_id, name, sex, ethnicity, birth_date, id_number, education, "
                 "category, work_unit, rule_set, backfilled, stage, mobile) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, "
                 "?, "
@@ -237,10 +241,10 @@ case_id store::open_case(applicant const& person, step_record const& application
             ins.bind(12, std::string(to_string(c.state().current)));
             ins.bind(13, person.mobile ? 1 : 0);
             ins.exec();
-            case_id const id{impl_->db.getLastInsertRowid()};
-            insert_step(impl_->db, id, application);
+            case_id const id{impl.db.getLastInsertRowid()};
+            insert_step(impl.db, id, application);
             storage::append_audit(
-                impl_->db, impl_->options.actor, "case", id.value(), "open", why,
+                impl.db, impl.options.actor, "case", id.value(), "open", why,
                 "name=" + person.name + "; branch=" + std::to_string(person.branch.value()) + "; rule_set=" +
                     rules_used.name + (backfilled ? "; backfilled" : "") + "; " + describe(application));
             return id;
@@ -248,18 +252,19 @@ case_id store::open_case(applicant const& person, step_record const& application
     });
 }
 
-development_case store::get_case(case_id id) const {
+development_case get_case(store const& s, case_id id) {
+    auto& impl = detail::store_access::of(s);
     return storage::in_read("reading a development case", [&]() -> development_case {
-        SQLite::Statement st(impl_->db,
+        SQLite::Statement st(impl.db,
                              std::string("SELECT ") + storage::case_columns + " FROM dev_cases WHERE id = ?");
         st.bind(1, static_cast<std::int64_t>(id.value()));
         if (!st.executeStep()) throw not_found("no development case with id " + std::to_string(id.value()));
         auto person = storage::read_applicant(st, 1);
         person.mobile = st.getColumn(13).getInt() != 0;
-        auto rules_used = rule_set_named(st.getColumn(10).getString());
+        auto rules_used = s.rule_set_named(st.getColumn(10).getString());
         bool const backfilled = st.getColumn(11).getInt() != 0;
-        SQLite::Statement steps(impl_->db, std::string("SELECT ") + storage::step_columns +
-                                               " FROM dev_steps WHERE case_id = ? ORDER BY id");
+        SQLite::Statement steps(impl.db, std::string("SELECT ") + storage::step_columns +
+                                             " FROM dev_steps WHERE case_id = ? ORDER BY id");
         steps.bind(1, static_cast<std::int64_t>(id.value()));
         std::vector<step_record> records;
         while (steps.executeStep())
@@ -269,9 +274,10 @@ development_case store::get_case(case_id id) const {
     });
 }
 
-std::optional<member_id> store::case_member(case_id id) const {
+std::optional<member_id> case_member(store const& s, case_id id) {
+    auto& impl = detail::store_access::of(s);
     return storage::in_read("reading a development case", [&]() -> std::optional<member_id> {
-        SQLite::Statement st(impl_->db, "SELECT member_id FROM dev_cases WHERE id = ?");
+        SQLite::Statement st(impl.db, "SELECT member_id FROM dev_cases WHERE id = ?");
         st.bind(1, static_cast<std::int64_t>(id.value()));
         if (!st.executeStep()) throw not_found("no development case with id " + std::to_string(id.value()));
         if (st.getColumn(0).isNull()) return std::nullopt;
@@ -279,18 +285,19 @@ std::optional<member_id> store::case_member(case_id id) const {
     });
 }
 
-void store::record_step(case_id id, step_record const& r, std::string_view why) {
+void record_step(store& s, case_id id, step_record const& r, std::string_view why) {
+    auto& impl = detail::store_access::of(s);
     storage::in_read("recording a development step", [&] {
-        storage::check_step_record(*this, r);
-        auto c = get_case(id);
-        c.record(r, roster_lookup(*this), calendar());
+        storage::check_step_record(s, r);
+        auto c = get_case(s, id);
+        c.record(r, roster_lookup(s), s.calendar());
         if (!c.backfilled() && r.details.vote &&
             (r.kind == step::admission_meeting || r.kind == step::conversion_meeting))
             check_entitled(
-                *r.details.vote, voting_roll_on(c.person().branch, r.date),
+                *r.details.vote, s.voting_roll_on(c.person().branch, r.date),
                 "branch " + std::to_string(c.person().branch.value()) + " on " + storage::format_iso(r.date));
         auto const& st = c.state();
-        auto const linked = case_member(id);
+        auto const linked = case_member(s, id);
         // Side effects on the roster, validated before anything is written.
         std::optional<member> admitted;
         std::optional<member> converted;
@@ -311,53 +318,53 @@ void store::record_step(case_id id, step_record const& r, std::string_view why) 
             m.admission_date = *st.admission_meeting;
             m.joined_branch = *st.admission_meeting;
             m.backfilled = c.backfilled();
-            validate_member(m, rules());
-            if (p.id_number && find_member(*p.id_number))
+            validate_member(m, s.rules());
+            if (p.id_number && s.find_member(*p.id_number))
                 throw conflict("ID number " + p.id_number->masked() + " is already on the roster");
             admitted = m;
         }
         if (r.kind == step::conversion_approved && linked) {
             if (st.full_member_date) {
-                auto m = get_member(*linked);
+                auto m = s.get_member(*linked);
                 m.full_member_date = st.full_member_date;
-                validate_member(m, rules());
+                validate_member(m, s.rules());
                 converted = m;
             } else if (st.outcome == case_outcome::probation_cancelled) {
                 standing_event e{standing_event_kind::probation_cancelled, r.date,
                                  "经支部大会讨论并经上级党委批准",
                                  "development case " + std::to_string(id.value())};
-                auto const m = get_member(*linked);
-                check_standing_event(m, standing_history(*linked), e);
+                auto const m = s.get_member(*linked);
+                check_standing_event(m, s.standing_history(*linked), e);
                 cancelled = e;
             }
         }
-        storage::in_transaction(impl_->db, [&] {
-            insert_step(impl_->db, id, r);
-            update_snapshot(impl_->db, id, c);
-            storage::append_audit(impl_->db, impl_->options.actor, "case", id.value(), to_string(r.kind), why,
+        storage::in_transaction(impl.db, [&] {
+            insert_step(impl.db, id, r);
+            update_snapshot(impl.db, id, c);
+            storage::append_audit(impl.db, impl.options.actor, "case", id.value(), to_string(r.kind), why,
                                   describe(r));
             if (admitted) {
-                auto const mid = storage::insert_member(impl_->db, *admitted);
-                SQLite::Statement link(impl_->db, "UPDATE dev_cases SET member_id = ? WHERE id = ?");
+                auto const mid = storage::insert_member(impl.db, *admitted);
+                SQLite::Statement link(impl.db, "UPDATE dev_cases SET member_id = ? WHERE id = ?");
                 link.bind(1, static_cast<std::int64_t>(mid.value()));
                 link.bind(2, static_cast<std::int64_t>(id.value()));
                 link.exec();
                 storage::append_audit(
-                    impl_->db, impl_->options.actor, "member", mid.value(), "insert", why,
+                    impl.db, impl.options.actor, "member", mid.value(), "insert", why,
                     "probationary member admitted by development case " + std::to_string(id.value()));
             }
             if (converted) {
                 SQLite::Statement up(
-                    impl_->db, "UPDATE members SET full_member_date = ?, version = version + 1 WHERE id = ?");
+                    impl.db, "UPDATE members SET full_member_date = ?, version = version + 1 WHERE id = ?");
                 storage::bind_date(up, 1, converted->full_member_date);
                 up.bind(2, static_cast<std::int64_t>(converted->id.value()));
                 up.exec();
                 storage::append_audit(
-                    impl_->db, impl_->options.actor, "member", converted->id.value(), "update", why,
+                    impl.db, impl.options.actor, "member", converted->id.value(), "update", why,
                     "full_member_date: - -> " + storage::format_iso(*converted->full_member_date));
             }
             if (cancelled) {
-                SQLite::Statement ins(impl_->db,
+                SQLite::Statement ins(impl.db,
                                       "INSERT INTO standing_events(member_id, kind, date, reason, "
                                       "decided_by) VALUES(?, ?, ?, ?, ?)");
                 ins.bind(1, static_cast<std::int64_t>(linked->value()));
@@ -366,13 +373,13 @@ void store::record_step(case_id id, step_record const& r, std::string_view why) 
                 ins.bind(4, cancelled->reason);
                 ins.bind(5, cancelled->decided_by);
                 ins.exec();
-                SQLite::Statement snap(impl_->db,
+                SQLite::Statement snap(impl.db,
                                        "UPDATE members SET standing = 'exited', exit_date = ?, version = "
                                        "version + 1 WHERE id = ?");
                 storage::bind_date(snap, 1, cancelled->date);
                 snap.bind(2, static_cast<std::int64_t>(linked->value()));
                 snap.exec();
-                storage::append_audit(impl_->db, impl_->options.actor, "standing", linked->value(),
+                storage::append_audit(impl.db, impl.options.actor, "standing", linked->value(),
                                       to_string(cancelled->kind), why,
                                       "by development case " + std::to_string(id.value()));
             }
@@ -380,11 +387,12 @@ void store::record_step(case_id id, step_record const& r, std::string_view why) 
     });
 }
 
-std::vector<store::case_summary> store::cases(scope s) const {
-    return storage::in_read("listing development cases", [&]() -> std::vector<store::case_summary> {
-        auto const ids = storage::scope_org_ids(impl_->db, s);
+std::vector<case_summary> cases(store const& s, scope sc) {
+    auto& impl = detail::store_access::of(s);
+    return storage::in_read("listing development cases", [&]() -> std::vector<case_summary> {
+        auto const ids = storage::scope_org_ids(impl.db, sc);
         SQLite::Statement st(
-            impl_->db, "SELECT id, name, branch_id, stage, outcome, member_id FROM dev_cases ORDER BY id");
+            impl.db, "SELECT id, name, branch_id, stage, outcome, member_id FROM dev_cases ORDER BY id");
         std::vector<case_summary> out;
         while (st.executeStep()) {
             auto const branch = st.getColumn(2).getInt64();
@@ -402,16 +410,16 @@ std::vector<store::case_summary> store::cases(scope s) const {
     });
 }
 
-std::vector<store::stage_statistics> store::pipeline_statistics(date::sys_days from, date::sys_days to,
-                                                                scope s) const {
+std::vector<stage_statistics> pipeline_statistics(store const& s, date::sys_days from, date::sys_days to,
+                                                  scope sc) {
     if (to < from) throw invalid_input("to", "period ends " + storage::format_iso(to) + " before it starts");
     std::vector<stage_statistics> out;
     for (auto st : {stage::applicant, stage::activist, stage::development_target, stage::probationary,
                     stage::full_member})
         out.push_back(stage_statistics{st});
     std::map<stage, std::pair<long, int>> dwell;  // total days, count
-    for (auto const& summary : cases(s)) {
-        auto const c = get_case(summary.id);
+    for (auto const& summary : cases(s, sc)) {
+        auto const c = get_case(s, summary.id);
         auto const& st = c.state();
         // Entry date of each stage, in order; a closed case leaves its last stage on its last record.
         std::array<std::optional<date::sys_days>, 5> entry{st.applied, st.activist_since, st.target_since,
@@ -449,7 +457,7 @@ std::vector<agenda_item> case_agenda_items(store const& s, SQLite::Database& db,
         if (std::binary_search(org_ids.begin(), org_ids.end(), st.getColumn(1).getInt64()))
             open.emplace_back(st.getColumn(0).getInt64());
     for (auto id : open) {
-        auto const c = s.get_case(id);
+        auto const c = get_case(s, id);
         auto const more = case_agenda(c, as_of, id);
         items.insert(items.end(), more.begin(), more.end());
     }

@@ -158,8 +158,10 @@ auto in_transaction(SQLite::Database& db, F&& f) -> decltype(f()) {
 
 }  // namespace dangyuan::storage
 
+// The one door to the store's implementation, for the domain repositories of src/storage.
 struct dangyuan::detail::store_access {
-    static store::impl& of(store const& s) noexcept { return *s.impl_; }
+    using impl = store::impl;
+    static impl& of(store const& s) noexcept { return *s.impl_; }
 };
 
 struct dangyuan::store::impl {
@@ -174,3 +176,8 @@ struct dangyuan::store::impl {
     // Members of one organisation on a date (branch members only; standing taken into account).
     org_counts count_members(org_id org, date::sys_days on);
 };
+
+namespace dangyuan::storage {
+/// The store's implementation state, as the repositories name it.
+using store_impl = detail::store_access::impl;
+}  // namespace dangyuan::storage

@@ -1158,7 +1158,7 @@ dues_payment_check record_dues_payment(store& s, dues_payment const& p, date::sy
     });
 }
 
-std::optional<dues_account> get_dues_account(store const& s, member_id member) {
+std::optional<dues_account> find_dues_account(store const& s, member_id member) {
     return storage::in_read("reading a dues account", [&]() -> std::optional<dues_account> {
         auto const m = s.get_member(member);
         auto rows = account_of(s, m);

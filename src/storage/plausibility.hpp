@@ -9,6 +9,7 @@
 #include <optional>
 #include <string_view>
 
+#include "dangyuan/development/steps.hpp"
 #include "dangyuan/life/meetings.hpp"
 #include "dangyuan/mobility/certificate.hpp"
 #include "dangyuan/storage/store.hpp"

@@ -30,7 +30,7 @@ auto in_read(std::string_view doing, F&& f) -> decltype(f()) {
 }
 
 /// The store's implementation state behind a public `store`.
-inline store::impl& impl_of(store const& s) {
+inline store_impl& impl_of(store const& s) {
     return detail::store_access::of(s);
 }
 

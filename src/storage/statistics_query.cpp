@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "dangyuan/core/errors.hpp"
+#include "dangyuan/storage/development_store.hpp"
 #include "dangyuan/storage/evaluation_store.hpp"
 #include "dangyuan/storage/mobility_store.hpp"
 
@@ -19,12 +20,12 @@ namespace {
 // The store counts both against one date, so a period that ends before `as_of` takes a second read.
 std::vector<stage_figures> stage_figures_of(store const& s, scope where, date::sys_days as_of,
                                             statistics_period period) {
-    auto const in_period = s.pipeline_statistics(period.first, period.last, where);
+    auto const in_period = pipeline_statistics(s, period.first, period.last, where);
     std::vector<stage_figures> out;
     for (auto const& row : in_period)
         out.push_back({row.of, row.on_date, row.entered});
     if (period.last != as_of) {
-        auto const on_date = s.pipeline_statistics(as_of, as_of, where);
+        auto const on_date = pipeline_statistics(s, as_of, as_of, where);
         for (auto& f : out) {
             auto const it =
                 std::find_if(on_date.begin(), on_date.end(), [&](auto const& r) { return r.of == f.of; });

@@ -206,10 +206,10 @@ def test_ballots_are_counted_anonymously_and_profiles_suggest_grades():
     assert pickle.loads(pickle.dumps(counted)) == counted
 
 
-def test_a_pure_campaign_appends_records_in_place():
+def test_a_pure_campaign_records_in_place():
     c = dy.Campaign(org=dy.OrgId(4), year=2025)
-    c.append(kind="phase_started", date=d(2025, 12, 16), phase="study")
-    c.append(dy.ParticipantsAdded(date=d(2025, 12, 16), participants=[dy.Participant(member=dy.MemberId(1),
+    c.record(kind="phase_started", date=d(2025, 12, 16), phase="study")
+    c.record(dy.ParticipantsAdded(date=d(2025, 12, 16), participants=[dy.Participant(member=dy.MemberId(1),
                                                                                        name="甲")]))
     assert len(c.records) == 2 and c.state.phase == dy.CampaignPhase.study
     with pytest.raises(dy.RuleViolation) as e:

@@ -167,7 +167,7 @@ def test_党费规定2008_dues_pay_monthly_arrears_report_in_fen(life):
         s.open_dues_account(who, effective=d(2026, 1, 1), category="employed", base=500000, terms=terms)
     with pytest.raises(dy.Conflict):
         s.open_dues_account(m[0], effective="2026-01", category="employed", base=500000, terms=terms)
-    assert s.get_dues_account(m[2]) is None and s.get_dues_terms(m[0]).version == 1
+    assert s.find_dues_account(m[2]) is None and s.get_dues_terms(m[0]).version == 1
     for month in (1, 2, 3):
         s.record_dues_payment(member=m[0], month=d(2026, month, 1), amount=5000, paid_on=d(2026, month, 20),
                               collecting_org=branch, collected_by="组织委员", as_of=AS_OF)
@@ -212,7 +212,7 @@ def test_党费规定2008_dues_hardship_approval_and_back_payment_refused_by_a_p
         assert e.value.rule_id == "dues.hardship_approval"
         s.add_dues_relief(m, from_="2026-03", to="2026-12", monthly_amount=20, reason="家庭困难",
                           branch_studied_on=d(2026, 2, 20), approved_by="街道党工委", approved_on=d(2026, 2, 28))
-        assert s.get_dues_account(m).reliefs[0].monthly_amount == 20
+        assert s.find_dues_account(m).reliefs[0].monthly_amount == 20
 
 
 def test_党章_第9条_dues_unpaid_6_months_streak_is_found_in_a_pure_statement():
@@ -233,7 +233,7 @@ def test_党章_第9条_dues_unpaid_6_months_streak_is_found_in_a_pure_statement
 
 def read_back(s, meeting, member):
     ledger, payments = s.training_ledger(member), s.dues_payments(member)
-    return s.get_meeting(meeting), ledger[0], s.get_dues_account(member), payments[0]
+    return s.get_meeting(meeting), ledger[0], s.find_dues_account(member), payments[0]
 
 
 def test_meetings_training_and_dues_survive_a_file_store_reopened(store_path):

@@ -223,7 +223,7 @@ def test_条例2019_第24条_lostcontact_suspend_after_6_months_counted_from_the
     assert e.value.rule_id == "lostcontact.suspend_after_6_months"
     s.suspend_for_lost_contact(m, d(2024, 7, 31), "支部大会")
     assert s.standing_on(m, d(2024, 7, 31)).state == dy.StandingState.suspended
-    log = s.get_contact_log(m)
+    log = s.find_contact_log(m)
     assert dy.last_contact_on(log, d(2024, 8, 1)) == d(2024, 1, 31)
     assert dy.removal_due(s.standing_history(m), d(2024, 8, 1)) == d(2026, 7, 31)
     logs = s.contact_logs().to_pandas()

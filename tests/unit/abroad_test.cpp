@@ -1,13 +1,8 @@
 #include <catch2/catch.hpp>
 
-#include "test_support.hpp"
-
-using namespace dangyuan;
-using test::d;
-using test::invalid_field;
+#include "rules_test_prelude.hpp"
 
 namespace {
-rule_set const rules = rule_set::national_2014();
 member_id const alice{1};
 org_id const branch{10};
 

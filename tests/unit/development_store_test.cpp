@@ -33,9 +33,9 @@ struct pipeline_store : test::district {
     }
     case_id open_and_record_until(step until) {
         auto const h = history();
-        auto const id = store.open_case(person(), h.front());
+        auto const id = open_case(store, person(), h.front());
         for (std::size_t i = 1; i < h.size() && h[i].kind != until; ++i)
-            store.record_step(id, h[i]);
+            record_step(store, id, h[i]);
         return id;
     }
 };
@@ -47,12 +47,13 @@ TEST_CASE(
     "[development][store]") {
     pipeline_store t;
     auto const id = t.open_and_record_until(step::admission_approved);
-    CHECK_FALSE(t.store.case_member(id).has_value());
+    CHECK_FALSE(case_member(t.store, id).has_value());
     CHECK(t.store.member_count() == 4);
     auto const h = t.history();
-    t.store.record_step(
-        id, *std::find_if(h.begin(), h.end(), [](auto& r) { return r.kind == step::admission_approved; }));
-    auto const mid = t.store.case_member(id);
+    record_step(t.store, id, *std::find_if(h.begin(), h.end(), [](auto& r) {
+                    return r.kind == step::admission_approved;
+                }));
+    auto const mid = case_member(t.store, id);
     REQUIRE(mid.has_value());
     auto const m = t.store.get_member(*mid);
     CHECK(m.name == "林晓");
@@ -62,14 +63,14 @@ TEST_CASE(
     CHECK(m.status_on(test::d(2025, 3, 1)) == member_status::probationary);
 
     for (auto const& r : h)
-        if (official_number(r.kind) > official_number(step::admission_approved)) t.store.record_step(id, r);
+        if (official_number(r.kind) > official_number(step::admission_approved)) record_step(t.store, id, r);
     auto const full = t.store.get_member(*mid);
     CHECK(full.full_member_date == test::d(2025, 12, 2));
     CHECK(t.store.party_age(*mid, test::d(2026, 12, 2)) == 1);
-    auto const c = t.store.get_case(id);
+    auto const c = get_case(t.store, id);
     CHECK(c.state().current == stage::full_member);
     CHECK(c.records().size() == 25);
-    auto const summaries = t.store.cases(scope::subtree(t.street));
+    auto const summaries = cases(t.store, scope::subtree(t.street));
     REQUIRE(summaries.size() == 1);
     CHECK(summaries[0].current == stage::full_member);
     CHECK(summaries[0].member == mid);
@@ -86,8 +87,8 @@ TEST_CASE("细则2014 第14条 [S] dev.two_introducers: the store checks introdu
     }());
     auto attempt = [&](std::vector<member_id> ms) {
         return violated_rule([&] {
-            t.store.record_step(
-                id, {step::introducers_assigned, test::d(2024, 9, 15), {.members = std::move(ms)}});
+            record_step(t.store, id,
+                        {step::introducers_assigned, test::d(2024, 9, 15), {.members = std::move(ms)}});
         });
     };
     CHECK(attempt({t.m[0], probationary}) == "dev.two_introducers");
@@ -111,23 +112,23 @@ TEST_CASE("细则2014 发展党员工作流程 [S] dev.step_sequence: a refused 
         {.name = "支部", .kind = org_kind::branch, .parent = c, .established = test::d(2000, 1, 1)});
     auto a = person();
     a.branch = b;
-    auto const id = s.open_case(a, {step::application_submitted, test::d(2023, 3, 1), {}});
+    auto const id = open_case(s, a, {step::application_submitted, test::d(2023, 3, 1), {}});
     auto const before = test::store_hash(path);
-    CHECK_THROWS_AS(s.record_step(id, {step::target_determined, test::d(2023, 3, 5), {}}), rule_violation);
-    CHECK_THROWS_AS(s.record_step(id, {step::talk_held, test::d(2023, 4, 2), {}}),
+    CHECK_THROWS_AS(record_step(s, id, {step::target_determined, test::d(2023, 3, 5), {}}), rule_violation);
+    CHECK_THROWS_AS(record_step(s, id, {step::talk_held, test::d(2023, 4, 2), {}}),
                     rule_violation);  // late, no reason
-    CHECK_THROWS_AS(s.record_step(id, {step::talk_held, test::d(2023, 2, 1), {}}), invalid_input);
-    CHECK_THROWS_AS(s.record_step(case_id{99}, {step::talk_held, test::d(2023, 3, 5), {}}), not_found);
+    CHECK_THROWS_AS(record_step(s, id, {step::talk_held, test::d(2023, 2, 1), {}}), invalid_input);
+    CHECK_THROWS_AS(record_step(s, case_id{99}, {step::talk_held, test::d(2023, 3, 5), {}}), not_found);
     auto young = a;
     young.id_number.reset();
     young.birth_date = test::d(2010, 1, 1);
-    CHECK_THROWS_AS(s.open_case(young, {step::application_submitted, test::d(2023, 3, 1), {}}),
+    CHECK_THROWS_AS(open_case(s, young, {step::application_submitted, test::d(2023, 3, 1), {}}),
                     rule_violation);
-    CHECK_THROWS_AS(s.open_case(a, {step::application_submitted, test::d(2023, 3, 1), {}}),
+    CHECK_THROWS_AS(open_case(s, a, {step::application_submitted, test::d(2023, 3, 1), {}}),
                     conflict);  // already open
     CHECK(test::store_hash(path) == before);
-    s.record_step(id, {step::talk_held, test::d(2023, 3, 20), {}});
-    CHECK(s.get_case(id).records().size() == 2);
+    record_step(s, id, {step::talk_held, test::d(2023, 3, 20), {}});
+    CHECK(get_case(s, id).records().size() == 2);
     std::filesystem::remove_all(dir);
 }
 
@@ -150,13 +151,13 @@ TEST_CASE("细则2014 发展党员工作流程 [S] dev.step_sequence: cases surv
         auto h = full_history();
         for (auto& r : h)
             if (r.details.vote) r.details.vote = branch_vote{8, 8, 0, 8, 0, 0};  // the branch's 8 voters
-        id = s.open_case(a, h.front());
+        id = open_case(s, a, h.front());
         for (std::size_t i = 1; i < 15; ++i)
-            s.record_step(id, h[i]);
-        before = s.get_case(id);
+            record_step(s, id, h[i]);
+        before = get_case(s, id);
     }
     auto s = open_store(path);
-    auto const after = s.get_case(id);
+    auto const after = get_case(s, id);
     CHECK(after.records() == before.records());
     CHECK(after.state() == before.state());
     CHECK(after.state().current == stage::probationary);
@@ -180,9 +181,9 @@ TEST_CASE(
     a.id_number = former.id_number;
     a.branch = t.branch_b;
     CHECK(violated_rule([&] {
-              t.store.open_case(a, {step::application_submitted, test::d(2025, 2, 27), {}});
+              open_case(t.store, a, {step::application_submitted, test::d(2025, 2, 27), {}});
           }) == "disposition.readmission_bar_5_years");
-    CHECK_NOTHROW(t.store.open_case(a, {step::application_submitted, test::d(2025, 2, 28), {}}));
+    CHECK_NOTHROW(open_case(t.store, a, {step::application_submitted, test::d(2025, 2, 28), {}}));
     // Removal as self-withdrawal (按自行脱党除名) is a removal too.
     auto lapsed = test::full_member(t.branch_b, "脱党者", test::d(2008, 7, 1), 71, sex::male);
     auto const lid = t.store.add_member(lapsed);
@@ -195,9 +196,9 @@ TEST_CASE(
     b.id_number = lapsed.id_number;
     b.branch = t.branch_b;
     CHECK(violated_rule([&] {
-              t.store.open_case(b, {step::application_submitted, test::d(2026, 6, 29), {}});
+              open_case(t.store, b, {step::application_submitted, test::d(2026, 6, 29), {}});
           }) == "disposition.readmission_bar_5_years");
-    CHECK_NOTHROW(t.store.open_case(b, {step::application_submitted, test::d(2026, 6, 30), {}}));
+    CHECK_NOTHROW(open_case(t.store, b, {step::application_submitted, test::d(2026, 6, 30), {}}));
     // A current member cannot apply.
     applicant member_again;
     auto const current = t.store.get_member(t.m[0]);
@@ -207,7 +208,7 @@ TEST_CASE(
     member_again.id_number = current.id_number;
     member_again.branch = t.branch_b;
     CHECK(invalid_field([&] {
-              t.store.open_case(member_again, {step::application_submitted, test::d(2025, 3, 1), {}});
+              open_case(t.store, member_again, {step::application_submitted, test::d(2025, 3, 1), {}});
           }) == "id_number");
 }
 
@@ -225,10 +226,10 @@ TEST_CASE("[L] dev.public_notice: cases keep the profile they were opened under,
             {.name = "支部", .kind = org_kind::branch, .parent = c, .established = test::d(2000, 1, 1)});
         auto a = person();
         a.branch = b;
-        id = s.open_case(a, {step::application_submitted, test::d(2023, 3, 1), {}}, "local-5wd");
+        id = open_case(s, a, {step::application_submitted, test::d(2023, 3, 1), {}}, "local-5wd");
     }
     auto s = open_store(path);
-    CHECK(s.get_case(id).rules().development.public_notice_working_days == 5);
+    CHECK(get_case(s, id).rules().development.public_notice_working_days == 5);
     CHECK(s.rule_set_named("local-5wd") == local_profile_example());
     CHECK_THROWS_AS(s.rule_set_named("nowhere"), not_found);
     auto weak = local_profile_example();
@@ -255,7 +256,7 @@ TEST_CASE("细则2014 [S] dev.approval_within_3_months: the store agenda shows o
     auto const other = t.store.agenda(test::d(2025, 3, 10), scope::subtree(t.branch_a));
     CHECK(std::none_of(other.begin(), other.end(), [](auto& i) { return i.case_ref.has_value(); }));
     auto const stats =
-        t.store.pipeline_statistics(test::d(2023, 1, 1), test::d(2025, 3, 10), scope::subtree(t.street));
+        pipeline_statistics(t.store, test::d(2023, 1, 1), test::d(2025, 3, 10), scope::subtree(t.street));
     REQUIRE(stats.size() == 5);
     CHECK(stats[0].entered == 1);
     CHECK(stats[0].left == 1);
@@ -269,16 +270,16 @@ TEST_CASE(
     "[development][store]") {
     pipeline_store t;
     auto const id = t.open_and_record_until(step::conversion_meeting);
-    t.store.record_step(id,
-                        {step::conversion_meeting,
-                         test::d(2025, 12, 5),
-                         {.vote = branch_vote{4, 4, 0, 4, 0, 0}, .decision = conversion_decision::cancel}});
-    t.store.record_step(id, {step::conversion_approved, test::d(2026, 1, 5), {.passed = true}});
-    auto const mid = *t.store.case_member(id);
+    record_step(t.store, id,
+                {step::conversion_meeting,
+                 test::d(2025, 12, 5),
+                 {.vote = branch_vote{4, 4, 0, 4, 0, 0}, .decision = conversion_decision::cancel}});
+    record_step(t.store, id, {step::conversion_approved, test::d(2026, 1, 5), {.passed = true}});
+    auto const mid = *case_member(t.store, id);
     auto const st = t.store.standing_on(mid, test::d(2026, 1, 5));
     CHECK(st->state == standing_state::exited);
     CHECK(st->last_event == standing_event_kind::probation_cancelled);
-    CHECK(t.store.get_case(id).state().outcome == case_outcome::probation_cancelled);
+    CHECK(get_case(t.store, id).state().outcome == case_outcome::probation_cancelled);
 }
 
 TEST_CASE(
@@ -296,7 +297,7 @@ TEST_CASE(
     auto const bytes = t.store.member_count();
     auto meet = [&](branch_vote v) {
         return violated_rule([&] {
-            t.store.record_step(id, {step::admission_meeting, test::d(2024, 12, 2), {.vote = v}});
+            record_step(t.store, id, {step::admission_meeting, test::d(2024, 12, 2), {.vote = v}});
         });
     };
     // Counting the probationary members as entitled: 7 entitled, 4 present, 4 yes would pass; refused.
@@ -305,10 +306,10 @@ TEST_CASE(
     CHECK(meet({3, 2, 0, 2, 0, 0}) == "vote.entitled_full_members");
     // 2 of the 4 present is no quorum; 3 present with 2 yes does not carry (2 is not more than half of 4).
     CHECK(meet({4, 2, 0, 2, 0, 0}) == "vote.quorum_over_half");
-    CHECK(t.store.get_case(id).state().current == stage::development_target);
+    CHECK(get_case(t.store, id).state().current == stage::development_target);
     CHECK(t.store.member_count() == bytes);
     CHECK(meet({4, 3, 0, 3, 0, 0}).empty());
-    CHECK(t.store.get_case(id).state().current == stage::probationary);
+    CHECK(get_case(t.store, id).state().current == stage::probationary);
 }
 
 TEST_CASE("细则2014 第20条 [C] vote.entitled_full_members: members under 留党察看 or suspended have no vote",
@@ -318,14 +319,14 @@ TEST_CASE("细则2014 第20条 [C] vote.entitled_full_members: members under 留
     auto const id = t.open_and_record_until(step::admission_meeting);
     auto meet = [&](branch_vote v) {
         return violated_rule([&] {
-            t.store.record_step(id, {step::admission_meeting, test::d(2024, 12, 2), {.vote = v}});
+            record_step(t.store, id, {step::admission_meeting, test::d(2024, 12, 2), {.vote = v}});
         });
     };
     CHECK(meet({4, 3, 0, 3, 0, 0}) == "vote.entitled_full_members");
     // 3 entitled, 2 present, 1 yes: quorate, but 1 is not more than half of 3 — recorded, not admitted.
     CHECK(meet({3, 2, 0, 1, 1, 0}).empty());
-    CHECK(t.store.get_case(id).state().outcome == case_outcome::not_admitted);
-    CHECK_FALSE(t.store.case_member(id).has_value());
+    CHECK(get_case(t.store, id).state().outcome == case_outcome::not_admitted);
+    CHECK_FALSE(case_member(t.store, id).has_value());
 }
 
 TEST_CASE("[L] dev.public_notice: working days of a year the library does not ship are loaded into the store",
@@ -344,7 +345,7 @@ TEST_CASE("[L] dev.public_notice: working days of a year the library does not sh
         CHECK(invalid_field([&] { s.load_holidays(y2027, ""); }) == "source");
         CHECK_THROWS_AS(s.load_holidays("year 2026\noff 2026-01-01 元旦\n", "国办发明电"), conflict);
         CHECK(test::store_hash(path) == before);
-        s.load_holidays(y2027, "测试通知", false, "新年度放假安排");
+        s.load_holidays(y2027, "测试通知", on_existing_year::reject, "新年度放假安排");
         CHECK(s.calendar().has_year(2027));
         CHECK_FALSE(s.calendar().is_working_day(test::d(2027, 1, 1)));
         CHECK(s.calendar().is_working_day(test::d(2027, 1, 4)));
@@ -356,7 +357,8 @@ TEST_CASE("[L] dev.public_notice: working days of a year the library does not sh
     CHECK(again.loaded_holiday_years()[0] == std::pair<int, std::string>{2027, "测试通知"});
     CHECK_FALSE(again.calendar().is_working_day(test::d(2027, 1, 1)));
     // A correction replaces the year.
-    again.load_holidays("year 2027\noff 2027-01-01..2027-01-04 元旦\n", "更正通知", true);
+    again.load_holidays("year 2027\noff 2027-01-01..2027-01-04 元旦\n", "更正通知",
+                        on_existing_year::replace);
     CHECK_FALSE(again.calendar().is_working_day(test::d(2027, 1, 4)));
     std::filesystem::remove_all(dir);
 }

@@ -5,37 +5,13 @@
 
 #include "dangyuan/evaluation/disposition.hpp"
 #include "dangyuan/evaluation/evaluation_agenda.hpp"
-#include "test_support.hpp"
-
-using namespace dangyuan;
-using test::d;
+#include "rules_test_prelude.hpp"
 
 namespace {
-rule_set const rules = rule_set::national_2014();
 org_id const branch{10};
 member_id const who{7};
 using g = disposition_ground;
 using f = disposition_form;
-
-template <class F>
-std::string violated_rule(F&& fn) {
-    try {
-        fn();
-    } catch (rule_violation const& e) {
-        return e.rule_id();
-    }
-    return "";
-}
-
-template <class F>
-std::string invalid_field(F&& fn) {
-    try {
-        fn();
-    } catch (invalid_input const& e) {
-        return e.field();
-    }
-    return "";
-}
 
 disposition_file new_file() {
     return disposition_file{who, "李四", branch, rules.name, {}};
@@ -50,16 +26,16 @@ branch_vote const carried{9, 7, 0, 5, 2, 0};
 
 void open(disposition_file& file, std::string matter, disposition_ground ground, date::sys_days on,
           member_status status = member_status::full) {
-    append(file, disposition_opened{on, std::move(matter), ground, row_of(ground).form, status, "支部委员会"},
+    record(file, disposition_opened{on, std::move(matter), ground, row_of(ground).form, status, "支部委员会"},
            rules);
 }
 
 // Filing, investigation, talk and a carried vote, one day apart from `on`; returns the vote's date.
 date::sys_days procedure(disposition_file& file, std::string const& matter, date::sys_days on) {
-    append(file, prior_filed{on, matter, "街道党工委"}, rules);
-    append(file, investigated{on + date::days{1}, matter, "核实属实"}, rules);
-    append(file, talk_held{on + date::days{2}, matter, two_full(), ""}, rules);
-    append(file, branch_meeting_voted{on + date::days{3}, matter, carried}, rules);
+    record(file, prior_filed{on, matter, "街道党工委"}, rules);
+    record(file, investigated{on + date::days{1}, matter, "核实属实"}, rules);
+    record(file, talk_held{on + date::days{2}, matter, two_full(), ""}, rules);
+    record(file, branch_meeting_voted{on + date::days{3}, matter, carried}, rules);
     return on + date::days{3};
 }
 
@@ -89,13 +65,13 @@ TEST_CASE("处置办法2024 第6条起 [S] disposition.grounds: each ground lead
     CHECK(invalid_field([] { (void)parse_disposition_ground("迟到"); }) == "ground");
     auto file = new_file();
     CHECK(violated_rule([&] {
-              append(file,
+              record(file,
                      disposition_opened{d(2025, 3, 1), "信仰宗教", g::religious_belief, f::removal,
                                         member_status::full, ""},
                      rules);
           }) == "disposition.grounds");
     CHECK(violated_rule([&] {
-              append(file,
+              record(file,
                      disposition_opened{d(2025, 3, 1), "丧失党员条件", g::lost_member_conditions,
                                         f::persuasion, member_status::full, ""},
                      rules);
@@ -118,9 +94,9 @@ TEST_CASE(
         auto const voted = procedure(file, "以退党相要挟", d(2025, 3, 2));
         CHECK(
             invalid_field([&] {
-                append(file, disposition_approved{voted, "以退党相要挟", "街道党工委", d(2025, 9, 5)}, rules);
+                record(file, disposition_approved{voted, "以退党相要挟", "街道党工委", d(2025, 9, 5)}, rules);
             }) == "correct_until");
-        append(file, disposition_approved{d(2025, 3, 10), "以退党相要挟", "街道党工委"}, rules);
+        record(file, disposition_approved{d(2025, 3, 10), "以退党相要挟", "街道党工委"}, rules);
         CHECK(dispositions_of(file, rules)[0].outcome == disposition_outcome::awaiting_answer);
         auto items = disposition_agenda(file, d(2025, 3, 12), rules);
         REQUIRE(kinds(items) == std::vector<std::string>{"disposition.persuasion_answer"});
@@ -128,7 +104,7 @@ TEST_CASE(
         CHECK(items[0].member == who);
         CHECK(items[0].subject == "李四");
         CHECK_FALSE(standing_exit(file, rules).has_value());
-        append(file, persuasion_answered{d(2025, 3, 20), "以退党相要挟", true}, rules);
+        record(file, persuasion_answered{d(2025, 3, 20), "以退党相要挟", true}, rules);
         auto const exit = standing_exit(file, rules);
         REQUIRE(exit.has_value());
         CHECK(exit->kind == standing_event_kind::persuaded_to_withdraw);
@@ -147,17 +123,17 @@ TEST_CASE(
         auto file = new_file();
         open(file, "丧失党员条件", g::lost_member_conditions, d(2025, 3, 1));
         procedure(file, "丧失党员条件", d(2025, 3, 2));
-        append(file, disposition_approved{d(2025, 3, 10), "丧失党员条件", "街道党工委"}, rules);
+        record(file, disposition_approved{d(2025, 3, 10), "丧失党员条件", "街道党工委"}, rules);
         CHECK(standing_exit(file, rules)->kind == standing_event_kind::removed);
         CHECK(standing_exit(file, rules)->date == d(2025, 3, 10));
         CHECK(invalid_field([&] {
-                  append(file, persuasion_answered{d(2025, 3, 11), "丧失党员条件", true}, rules);
+                  record(file, persuasion_answered{d(2025, 3, 11), "丧失党员条件", true}, rules);
               }) == "matter");
 
         auto lost = new_file();
         open(lost, "失联", g::suspended_unreachable_2_years, d(2025, 3, 1));
         procedure(lost, "失联", d(2025, 3, 2));
-        append(lost, disposition_approved{d(2025, 3, 10), "失联", "街道党工委"}, rules);
+        record(lost, disposition_approved{d(2025, 3, 10), "失联", "街道党工委"}, rules);
         auto const e = standing_exit(lost, rules);
         CHECK(e->kind == standing_event_kind::removed_self_withdrawal);
         // A suspended member may be removed as self-withdrawal.
@@ -186,24 +162,24 @@ TEST_CASE("处置办法2024 第3-5条 [S] disposition.no_double_disposition: one
     CHECK(violated_rule([&] { open(file, "2025年度民主评议不合格", g::passivity, d(2025, 3, 2)); }) ==
           "disposition.no_double_disposition");  // still under way
     CHECK(violated_rule([&] {
-              append(file,
+              record(file,
                      disposition_opened{d(2025, 3, 2), "违纪问题", g::passivity, f::correction,
                                         member_status::full, "", std::nullopt, true},
                      rules);
           }) == "disposition.no_double_disposition");                   // already disciplined for it
     open(file, "欠缴党费", g::org_life_or_dues_lapses, d(2025, 3, 2));  // another matter is fine
     procedure(file, "2025年度民主评议不合格", d(2025, 3, 3));
-    append(file, disposition_approved{d(2025, 3, 10), "2025年度民主评议不合格", "街道党工委"}, rules);
+    record(file, disposition_approved{d(2025, 3, 10), "2025年度民主评议不合格", "街道党工委"}, rules);
     CHECK(violated_rule([&] { open(file, "2025年度民主评议不合格", g::weak_ideals, d(2025, 3, 11)); }) ==
           "disposition.no_double_disposition");  // correcting
-    append(file, correction_reviewed{d(2025, 9, 10), "2025年度民主评议不合格", true, "已改正"}, rules);
+    record(file, correction_reviewed{d(2025, 9, 10), "2025年度民主评议不合格", true, "已改正"}, rules);
     CHECK(dispositions_of(file, rules)[0].outcome == disposition_outcome::corrected);
     CHECK(violated_rule([&] { open(file, "2025年度民主评议不合格", g::passivity, d(2025, 9, 11)); }) ==
           "disposition.no_double_disposition");  // disposed already
     // A disposition that was not adopted can be proposed again.
-    append(file, disposition_dropped{d(2025, 9, 11), "欠缴党费", "已补交党费"}, rules);
+    record(file, disposition_dropped{d(2025, 9, 11), "欠缴党费", "已补交党费"}, rules);
     CHECK(invalid_field([&] {
-              append(file, disposition_dropped{d(2025, 9, 11), "欠缴党费", "again"}, rules);
+              record(file, disposition_dropped{d(2025, 9, 11), "欠缴党费", "again"}, rules);
           }) == "matter");
     open(file, "欠缴党费", g::org_life_or_dues_lapses, d(2025, 9, 12));
     CHECK(dispositions_of(file, rules).size() == 3);
@@ -219,10 +195,10 @@ TEST_CASE(
           "disposition.follow_up");  // there was no correction
     open(file, matter, g::passivity, d(2025, 1, 10));
     procedure(file, matter, d(2025, 1, 11));
-    append(file, disposition_approved{d(2025, 1, 15), matter, "街道党工委"}, rules);
+    record(file, disposition_approved{d(2025, 1, 15), matter, "街道党工委"}, rules);
     CHECK(violated_rule([&] { open(file, matter, g::no_change_after_correction, d(2025, 2, 1)); }) ==
           "disposition.no_double_disposition");  // the correction is still running
-    append(file, correction_reviewed{d(2025, 7, 15), matter, false, "仍无转变"}, rules);
+    record(file, correction_reviewed{d(2025, 7, 15), matter, false, "仍无转变"}, rules);
     CHECK(violated_rule([&] { open(file, matter, g::refused_to_withdraw, d(2025, 7, 16)); }) ==
           "disposition.follow_up");  // 除名 follows a refused 劝退, not a correction
     CHECK(kinds(disposition_agenda(file, d(2025, 7, 16), rules)) ==
@@ -231,15 +207,15 @@ TEST_CASE(
     CHECK(kinds(disposition_agenda(file, d(2025, 7, 16), rules)) ==
           std::vector<std::string>{"disposition.next_step"});
     procedure(file, matter, d(2025, 7, 17));
-    append(file, disposition_approved{d(2025, 7, 25), matter, "街道党工委"}, rules);
-    append(file, persuasion_answered{d(2025, 8, 1), matter, false}, rules);
+    record(file, disposition_approved{d(2025, 7, 25), matter, "街道党工委"}, rules);
+    record(file, persuasion_answered{d(2025, 8, 1), matter, false}, rules);
     CHECK(kinds(disposition_agenda(file, d(2025, 8, 1), rules)) ==
           std::vector<std::string>{"disposition.consider_removal"});
     CHECK(violated_rule([&] { open(file, matter, g::no_change_after_correction, d(2025, 8, 2)); }) ==
           "disposition.follow_up");
     open(file, matter, g::refused_to_withdraw, d(2025, 8, 2));
     procedure(file, matter, d(2025, 8, 3));
-    append(file, disposition_approved{d(2025, 8, 10), matter, "街道党工委"}, rules);
+    record(file, disposition_approved{d(2025, 8, 10), matter, "街道党工委"}, rules);
     auto const ds = dispositions_of(file, rules);
     REQUIRE(ds.size() == 3);
     CHECK(ds[0].outcome == disposition_outcome::not_corrected);
@@ -254,17 +230,17 @@ TEST_CASE("处置办法2024 [S] disposition.prior_filing: filed in advance befor
     auto file = new_file();
     std::string const matter = "不按时交纳党费";
     open(file, matter, g::org_life_or_dues_lapses, d(2025, 3, 1));
-    append(file, investigated{d(2025, 3, 2), matter, ""}, rules);
-    append(file, talk_held{d(2025, 3, 3), matter, two_full(), ""}, rules);
+    record(file, investigated{d(2025, 3, 2), matter, ""}, rules);
+    record(file, talk_held{d(2025, 3, 3), matter, two_full(), ""}, rules);
     CHECK(violated_rule([&] {
-              append(file, branch_meeting_voted{d(2025, 3, 4), matter, carried}, rules);
+              record(file, branch_meeting_voted{d(2025, 3, 4), matter, carried}, rules);
           }) == "disposition.prior_filing");
     CHECK(invalid_field([&] {
-              append(file, prior_filed{d(2025, 3, 4), matter, ""}, rules);
+              record(file, prior_filed{d(2025, 3, 4), matter, ""}, rules);
           }) == "filed_with");
-    append(file, prior_filed{d(2025, 3, 4), matter, "街道党工委"},
+    record(file, prior_filed{d(2025, 3, 4), matter, "街道党工委"},
            rules);  // late in the procedure, still before the vote
-    append(file, branch_meeting_voted{d(2025, 3, 4), matter, carried}, rules);
+    record(file, branch_meeting_voted{d(2025, 3, 4), matter, carried}, rules);
 }
 
 TEST_CASE(
@@ -272,40 +248,40 @@ TEST_CASE(
     "[disposition]") {
     auto file = new_file();
     std::string const matter = "理想信念淡化";
-    CHECK(invalid_field([&] { append(file, investigated{d(2025, 3, 2), matter, ""}, rules); }) == "matter");
+    CHECK(invalid_field([&] { record(file, investigated{d(2025, 3, 2), matter, ""}, rules); }) == "matter");
     open(file, matter, g::weak_ideals, d(2025, 3, 1));
-    append(file, prior_filed{d(2025, 3, 1), matter, "街道党工委"}, rules);
+    record(file, prior_filed{d(2025, 3, 1), matter, "街道党工委"}, rules);
     CHECK(violated_rule([&] {
-              append(file, talk_held{d(2025, 3, 2), matter, two_full(), ""}, rules);
+              record(file, talk_held{d(2025, 3, 2), matter, two_full(), ""}, rules);
           }) == "disposition.procedure_order");
     CHECK(violated_rule([&] {
-              append(file, prior_filed{d(2025, 3, 2), matter, "街道党工委"}, rules);
+              record(file, prior_filed{d(2025, 3, 2), matter, "街道党工委"}, rules);
           }) == "disposition.procedure_order");  // twice
     CHECK(violated_rule([&] {
-              append(file, investigated{d(2025, 2, 28), matter, ""}, rules);
+              record(file, investigated{d(2025, 2, 28), matter, ""}, rules);
           }) == "disposition.procedure_order");  // dated before the last record
-    append(file, investigated{d(2025, 3, 2), matter, ""}, rules);
+    record(file, investigated{d(2025, 3, 2), matter, ""}, rules);
     CHECK(violated_rule([&] {
-              append(file, branch_meeting_voted{d(2025, 3, 3), matter, carried}, rules);
+              record(file, branch_meeting_voted{d(2025, 3, 3), matter, carried}, rules);
           }) == "disposition.procedure_order");  // no talk yet
-    append(file, talk_held{d(2025, 3, 3), matter, two_full(), ""}, rules);
+    record(file, talk_held{d(2025, 3, 3), matter, two_full(), ""}, rules);
     CHECK(violated_rule([&] {
-              append(file, disposition_approved{d(2025, 3, 4), matter, "街道党工委"}, rules);
+              record(file, disposition_approved{d(2025, 3, 4), matter, "街道党工委"}, rules);
           }) == "disposition.procedure_order");  // no vote yet
-    append(file, branch_meeting_voted{d(2025, 3, 4), matter, carried}, rules);
+    record(file, branch_meeting_voted{d(2025, 3, 4), matter, carried}, rules);
     CHECK(violated_rule([&] {
-              append(file, branch_meeting_voted{d(2025, 3, 4), matter, carried}, rules);
+              record(file, branch_meeting_voted{d(2025, 3, 4), matter, carried}, rules);
           }) == "disposition.procedure_order");
     CHECK(invalid_field([&] {
-              append(file, disposition_approved{d(2025, 3, 5), matter, ""}, rules);
+              record(file, disposition_approved{d(2025, 3, 5), matter, ""}, rules);
           }) == "approved_by");
     CHECK(invalid_field([&] { open(file, "另一问题", g::passivity, d(2025, 3, 3)); }) == "date");
     CHECK(kinds(disposition_agenda(file, d(2025, 3, 4), rules)) ==
           std::vector<std::string>{"disposition.next_step"});
     CHECK(disposition_agenda(file, d(2025, 3, 4), rules)[0].due == d(2025, 3, 4));
     CHECK(disposition_agenda(file, d(2025, 3, 4), rules)[0].rule_id == "disposition.procedure_order");
-    append(file, disposition_approved{d(2025, 3, 5), matter, "街道党工委"}, rules);
-    CHECK(invalid_field([&] { append(file, investigated{d(2025, 3, 6), matter, ""}, rules); }) == "matter");
+    record(file, disposition_approved{d(2025, 3, 5), matter, "街道党工委"}, rules);
+    CHECK(invalid_field([&] { record(file, investigated{d(2025, 3, 6), matter, ""}, rules); }) == "matter");
     CHECK(invalid_field([&] {
               disposition_file nobody{member_id{}, "", branch, rules.name, {}};
               open(nobody, "x", g::passivity, d(2025, 1, 1));
@@ -317,9 +293,9 @@ TEST_CASE("处置办法2024 [U] disposition.talk_two_full_members: the talk is h
     auto file = new_file();
     std::string const matter = "信仰宗教";
     open(file, matter, g::religious_belief, d(2025, 3, 1));
-    append(file, investigated{d(2025, 3, 2), matter, ""}, rules);
+    record(file, investigated{d(2025, 3, 2), matter, ""}, rules);
     auto talk = [&](std::vector<talker> t) {
-        append(file, talk_held{d(2025, 3, 3), matter, std::move(t), ""}, rules);
+        record(file, talk_held{d(2025, 3, 3), matter, std::move(t), ""}, rules);
     };
     CHECK(violated_rule([&] {
               talk({{member_id{1}, member_status::full}});
@@ -346,20 +322,20 @@ TEST_CASE(
     auto file = new_file();
     std::string const matter = "不起作用";
     open(file, matter, g::passivity, d(2025, 3, 1));
-    append(file, prior_filed{d(2025, 3, 1), matter, "街道党工委"}, rules);
-    append(file, investigated{d(2025, 3, 2), matter, ""}, rules);
-    append(file, talk_held{d(2025, 3, 3), matter, two_full(), ""}, rules);
+    record(file, prior_filed{d(2025, 3, 1), matter, "街道党工委"}, rules);
+    record(file, investigated{d(2025, 3, 2), matter, ""}, rules);
+    record(file, talk_held{d(2025, 3, 3), matter, two_full(), ""}, rules);
     // 10 entitled, 5 present: not more than half, the vote is void and nothing is recorded.
     CHECK(
         violated_rule([&] {
-            append(file, branch_meeting_voted{d(2025, 3, 4), matter, branch_vote{10, 5, 0, 5, 0, 0}}, rules);
+            record(file, branch_meeting_voted{d(2025, 3, 4), matter, branch_vote{10, 5, 0, 5, 0, 0}}, rules);
         }) == "vote.quorum_over_half");
     CHECK(file.records.size() == 4);
     // 10 entitled, 8 present, 5 yes: exactly half of those entitled does not carry; recorded, not adopted.
-    append(file, branch_meeting_voted{d(2025, 3, 4), matter, branch_vote{10, 8, 0, 5, 3, 0}}, rules);
+    record(file, branch_meeting_voted{d(2025, 3, 4), matter, branch_vote{10, 8, 0, 5, 3, 0}}, rules);
     CHECK(dispositions_of(file, rules)[0].outcome == disposition_outcome::not_adopted);
     CHECK(violated_rule([&] {
-              append(file, disposition_approved{d(2025, 3, 5), matter, "街道党工委"}, rules);
+              record(file, disposition_approved{d(2025, 3, 5), matter, "街道党工委"}, rules);
           }) == "vote.majority_of_entitled");
     CHECK_FALSE(standing_exit(file, rules).has_value());
     CHECK(disposition_agenda(file, d(2025, 3, 5), rules).empty());
@@ -372,7 +348,7 @@ TEST_CASE("处置办法2024 [S] disposition.correction_period: generally 6 month
         auto file = new_file();
         open(file, matter, g::org_life_or_dues_lapses, d(2024, 12, 1));
         procedure(file, matter, d(2024, 12, 2));
-        append(file, disposition_approved{approval, matter, "街道党工委", until}, rules);
+        record(file, disposition_approved{approval, matter, "街道党工委", until}, rules);
         return file;
     };
     CHECK(dispositions_of(approved_file(d(2025, 1, 15), std::nullopt), rules)[0].correct_until ==
@@ -388,15 +364,15 @@ TEST_CASE("处置办法2024 [S] disposition.correction_period: generally 6 month
     auto file = approved_file(d(2025, 8, 31), std::nullopt);
     CHECK(dispositions_of(file, rules)[0].correct_until == d(2026, 2, 28));
     CHECK(violated_rule([&] {
-              append(file, correction_reviewed{d(2026, 2, 27), matter, false, ""}, rules);
+              record(file, correction_reviewed{d(2026, 2, 27), matter, false, ""}, rules);
           }) == "disposition.correction_period");  // no change found before the end
-    append(file, correction_reviewed{d(2026, 2, 28), matter, false, "期满无转变"}, rules);
+    record(file, correction_reviewed{d(2026, 2, 28), matter, false, "期满无转变"}, rules);
     CHECK(invalid_field([&] {
-              append(file, correction_reviewed{d(2026, 3, 1), matter, true, ""}, rules);
+              record(file, correction_reviewed{d(2026, 3, 1), matter, true, ""}, rules);
           }) == "matter");
     // A member who corrects early may be found corrected before the end.
     auto early = approved_file(d(2025, 8, 31), std::nullopt);
-    append(early, correction_reviewed{d(2025, 12, 1), matter, true, "按时参加组织生活"}, rules);
+    record(early, correction_reviewed{d(2025, 12, 1), matter, true, "按时参加组织生活"}, rules);
     CHECK(dispositions_of(early, rules)[0].outcome == disposition_outcome::corrected);
 }
 
@@ -408,7 +384,7 @@ TEST_CASE(
     auto file = new_file();
     open(file, matter, g::org_life_or_dues_lapses, d(2025, 8, 1));
     procedure(file, matter, d(2025, 8, 2));
-    append(file, disposition_approved{d(2025, 8, 31), matter, "街道党工委"}, rules);  // until 2026-02-28
+    record(file, disposition_approved{d(2025, 8, 31), matter, "街道党工委"}, rules);  // until 2026-02-28
     CHECK(disposition_agenda(file, d(2026, 1, 27), rules).empty());
     auto items = disposition_agenda(file, d(2026, 1, 28), rules);
     REQUIRE(kinds(items) == std::vector<std::string>{"disposition.correction_review"});
@@ -421,7 +397,7 @@ TEST_CASE(
     early.evaluation.correction_review_notice_months = 2;
     CHECK(disposition_agenda(file, d(2025, 12, 27), early).empty());
     CHECK(disposition_agenda(file, d(2025, 12, 28), early).size() == 1);
-    append(file, correction_reviewed{d(2026, 3, 1), matter, true, ""}, rules);
+    record(file, correction_reviewed{d(2026, 3, 1), matter, true, ""}, rules);
     CHECK(disposition_agenda(file, d(2026, 3, 1), rules).empty());
     CHECK(disposition_agenda(file, d(2026, 2, 28), rules).size() == 1);  // the state on an earlier day
 }
@@ -461,7 +437,7 @@ TEST_CASE(
     open(file, "丧失党员条件", g::lost_member_conditions, d(2024, 2, 1));
     procedure(file, "丧失党员条件", d(2024, 2, 2));
     CHECK_FALSE(readmission_barred_until(file, rules).has_value());
-    append(file, disposition_approved{d(2024, 2, 29), "丧失党员条件", "街道党工委"}, rules);
+    record(file, disposition_approved{d(2024, 2, 29), "丧失党员条件", "街道党工委"}, rules);
     CHECK(readmission_barred_until(file, rules) == d(2029, 2, 27));
     auto longer = rules;
     longer.evaluation.readmission_bar_years = 6;

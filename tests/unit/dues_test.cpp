@@ -4,15 +4,9 @@
 #include <vector>
 
 #include "dangyuan/life/dues.hpp"
-#include "test_support.hpp"
-
-using namespace dangyuan;
-using test::d;
-using test::invalid_field;
-using test::violated_rule;
+#include "rules_test_prelude.hpp"
 
 namespace {
-rule_set const rules = rule_set::national_2014();
 life_params const& params = rules.life;
 member_id const alice{1};
 org_id const home{10}, host{20};

@@ -702,9 +702,9 @@ TEST_CASE(
         again.id_number = m.id_number;
         again.branch = t.branch_b;
         CHECK(violated_rule([&] {
-                  t.s.open_case(again, {step::application_submitted, d(2031, 1, 19), {}});
+                  open_case(t.s, again, {step::application_submitted, d(2031, 1, 19), {}});
               }) == "disposition.readmission_bar_5_years");
-        CHECK_NOTHROW(t.s.open_case(again, {step::application_submitted, d(2031, 1, 20), {}}));
+        CHECK_NOTHROW(open_case(t.s, again, {step::application_submitted, d(2031, 1, 20), {}}));
     }
     SECTION("劝退 when the member withdraws") {
         auto const who = t.b[6];

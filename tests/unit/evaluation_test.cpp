@@ -11,16 +11,11 @@
 #include "dangyuan/evaluation/evaluation_agenda.hpp"
 #include "dangyuan/evaluation/grade_decision.hpp"
 #include "evaluation_support.hpp"
-#include "test_support.hpp"
+#include "rules_test_prelude.hpp"
 
-using namespace dangyuan;
-using test::d;
-using test::invalid_field;
 using test::phase_date;
-using test::violated_rule;
 
 namespace {
-rule_set const rules = rule_set::national_2014();
 org_id const branch{10};
 org_id const host{20};
 org_id const home{30};
@@ -42,8 +37,8 @@ std::vector<participant> roll(int full, int probationary = 0) {
 campaign open_campaign(std::vector<participant> participants, org_id org = branch,
                        rule_set const& r = rules) {
     campaign c{campaign_id{1}, org, "第一党支部", 2025, r.name, {}};
-    append(c, phase_started{phase_date(ph::study), ph::study}, r);
-    append(c, participants_added{phase_date(ph::study), std::move(participants)}, r);
+    record(c, phase_started{phase_date(ph::study), ph::study}, r);
+    record(c, participants_added{phase_date(ph::study), std::move(participants)}, r);
     return c;
 }
 
@@ -51,16 +46,16 @@ campaign open_campaign(std::vector<participant> participants, org_id org = branc
 void to_phase(campaign& c, campaign_phase target, rule_set const& r = rules) {
     auto const s = campaign_state_of(c);
     for (int p = static_cast<int>(*s.phase) + 1; p <= static_cast<int>(target); ++p)
-        append(c, phase_started{phase_date(static_cast<campaign_phase>(p)), static_cast<campaign_phase>(p)},
+        record(c, phase_started{phase_date(static_cast<campaign_phase>(p)), static_cast<campaign_phase>(p)},
                r);
 }
 
 // Committee proposal, conveyed to the member, and the decision, all on `on`.
 void grade_member(campaign& c, member_id who, grade g, date::sys_days on, std::string reason = {},
                   rule_set const& r = rules, std::span<final_grade const> elsewhere = {}) {
-    append(c, grade_proposed{on, who, g, "测评结果和平时表现"}, r, elsewhere);
-    append(c, member_informed{on, who, "支部书记"}, r, elsewhere);
-    append(c, grade_decided{on, who, g, decision_body::branch_meeting, std::nullopt, std::move(reason)}, r,
+    record(c, grade_proposed{on, who, g, "测评结果和平时表现"}, r, elsewhere);
+    record(c, member_informed{on, who, "支部书记"}, r, elsewhere);
+    record(c, grade_decided{on, who, g, decision_body::branch_meeting, std::nullopt, std::move(reason)}, r,
            elsewhere);
 }
 
@@ -171,15 +166,15 @@ TEST_CASE(
     CHECK(counts[0].tally[grade::qualified] == 1);
     CHECK(counts[0].choices.empty());  // anonymous by default: who chose what is not kept
     for (auto const& rec : counts)
-        append(c, rec, rules);
+        record(c, rec, rules);
 
     SECTION("a second ballot by the same evaluator on the same member, in a later count, is refused") {
         auto again = count_ballots(std::vector<ballot>{{m(2), m(1), grade::excellent}}, day, rules);
         auto const before = c;
-        CHECK(violated_rule([&] { append(c, again[0], rules); }) == "eval.one_ballot_per_evaluator");
+        CHECK(violated_rule([&] { record(c, again[0], rules); }) == "eval.one_ballot_per_evaluator");
         CHECK(c == before);
         // The same evaluator may still vote on another member.
-        append(c, count_ballots(std::vector<ballot>{{m(2), m(4), grade::qualified}}, day, rules)[0], rules);
+        record(c, count_ballots(std::vector<ballot>{{m(2), m(4), grade::qualified}}, day, rules)[0], rules);
         auto const s = campaign_state_of(c);
         CHECK(s.find(m(1))->voters == std::set<member_id>{m(2), m(3)});
         CHECK(s.find(m(1))->tally.total() == 2);
@@ -189,30 +184,30 @@ TEST_CASE(
         auto dup = count_ballots(
             std::vector<ballot>{{m(4), m(5), grade::excellent}, {m(4), m(5), grade::qualified}}, day, rules);
         CHECK(dup[0].voters == std::vector<member_id>{m(4), m(4)});
-        CHECK(violated_rule([&] { append(c, dup[0], rules); }) == "eval.one_ballot_per_evaluator");
+        CHECK(violated_rule([&] { record(c, dup[0], rules); }) == "eval.one_ballot_per_evaluator");
     }
     SECTION("identity is refused unless the rule set keeps it, and then kept") {
         ballots_counted leaky{day, m(4), {m(1)}, {}, {{m(1), grade::excellent}}};
         leaky.tally.add(grade::excellent);
-        CHECK(invalid_field([&] { append(c, leaky, rules); }) == "choices");
+        CHECK(invalid_field([&] { record(c, leaky, rules); }) == "choices");
         auto open = rules;
         open.evaluation.keep_ballot_identity = true;
         auto kept = count_ballots(std::vector<ballot>{{m(5), m(4), grade::qualified}}, day, open);
         REQUIRE(kept[0].choices.size() == 1);
         CHECK(kept[0].choices[0] == identified_choice{m(5), grade::qualified});
-        append(c, kept[0], open);
+        record(c, kept[0], open);
         CHECK(campaign_state_of(c).find(m(4))->choices.size() == 1);
     }
     SECTION("impossible counts are invalid input") {
         ballots_counted wrong{day, m(4), {m(1), m(2)}, {}, {}};
         wrong.tally.add(grade::qualified);  // one ballot for two voters
-        CHECK(invalid_field([&] { append(c, wrong, rules); }) == "tally");
+        CHECK(invalid_field([&] { record(c, wrong, rules); }) == "tally");
         ballots_counted stranger{day, m(4), {m(99)}, {}, {}};
         stranger.tally.add(grade::qualified);
-        CHECK(invalid_field([&] { append(c, stranger, rules); }) == "voters");
+        CHECK(invalid_field([&] { record(c, stranger, rules); }) == "voters");
         ballots_counted nobody{day, m(99), {m(1)}, {}, {}};
         nobody.tally.add(grade::qualified);
-        CHECK(invalid_field([&] { append(c, nobody, rules); }) == "member");
+        CHECK(invalid_field([&] { record(c, nobody, rules); }) == "member");
     }
 }
 
@@ -225,19 +220,19 @@ TEST_CASE("民主评议意见1988 [S] eval.ballot_in_appraisal: ballots only dur
         return b;
     };
     to_phase(c, ph::appraisal_mutual_review);
-    CHECK(violated_rule([&] { append(c, ballot_on(phase_date(ph::appraisal_mutual_review)), rules); }) ==
+    CHECK(violated_rule([&] { record(c, ballot_on(phase_date(ph::appraisal_mutual_review)), rules); }) ==
           "eval.ballot_in_appraisal");
     to_phase(c, ph::appraisal_vote);
-    append(c, ballot_on(phase_date(ph::appraisal_vote)), rules);
+    record(c, ballot_on(phase_date(ph::appraisal_vote)), rules);
     // The last day of the vote step: still in time while the assessment has not begun.
     ballots_counted later{phase_date(ph::organisational_assessment), m(2), {m(1)}, {}, {}};
     later.tally.add(grade::excellent);
-    append(c, later, rules);
+    record(c, later, rules);
     to_phase(c, ph::organisational_assessment);
     auto const before = c;
     ballots_counted late{phase_date(ph::organisational_assessment), m(3), {m(1)}, {}, {}};
     late.tally.add(grade::qualified);
-    CHECK(violated_rule([&] { append(c, late, rules); }) == "eval.ballot_in_appraisal");
+    CHECK(violated_rule([&] { record(c, late, rules); }) == "eval.ballot_in_appraisal");
     CHECK(c == before);
 }
 
@@ -247,41 +242,41 @@ TEST_CASE("民主评议意见1988 [S] eval.phase_order: steps in order, none ski
           "[evaluation]") {
     campaign c{campaign_id{1}, branch, "第一党支部", 2025, rules.name, {}};
     CHECK(violated_rule([&] {
-              append(c, participants_added{d(2025, 11, 3), roll(3)}, rules);
+              record(c, participants_added{d(2025, 11, 3), roll(3)}, rules);
           }) == "eval.phase_order");  // nothing before the study step
     CHECK(violated_rule([&] {
-              append(c, phase_started{d(2025, 11, 3), ph::self_assessment}, rules);
+              record(c, phase_started{d(2025, 11, 3), ph::self_assessment}, rules);
           }) == "eval.phase_order");
-    append(c, phase_started{d(2025, 11, 3), ph::study}, rules);
-    append(c, participants_added{d(2025, 11, 3), roll(3)}, rules);
+    record(c, phase_started{d(2025, 11, 3), ph::study}, rules);
+    record(c, participants_added{d(2025, 11, 3), roll(3)}, rules);
     CHECK(violated_rule([&] {
-              append(c, phase_started{d(2025, 11, 10), ph::appraisal_self_review}, rules);
+              record(c, phase_started{d(2025, 11, 10), ph::appraisal_self_review}, rules);
           }) == "eval.phase_order");  // self-assessment skipped
     CHECK(violated_rule([&] {
-              append(c, phase_started{d(2025, 11, 2), ph::self_assessment}, rules);
+              record(c, phase_started{d(2025, 11, 2), ph::self_assessment}, rules);
           }) == "eval.phase_order");  // dated before the last record
     CHECK(c.records.size() == 2);
-    append(c, phase_started{d(2025, 11, 3), ph::self_assessment}, rules);  // the same day is not going back
+    record(c, phase_started{d(2025, 11, 3), ph::self_assessment}, rules);  // the same day is not going back
     CHECK(violated_rule([&] {
-              append(c, grade_proposed{d(2025, 11, 4), m(1), grade::qualified, ""}, rules);
+              record(c, grade_proposed{d(2025, 11, 4), m(1), grade::qualified, ""}, rules);
           }) == "eval.grade_by_decision");  // a proposal belongs to the organisational assessment
     CHECK(invalid_field([&] {
-              append(c, self_assessment_submitted{d(2025, 11, 2), m(1), "党性分析"}, rules);
+              record(c, self_assessment_submitted{d(2025, 11, 2), m(1), "党性分析"}, rules);
           }) == "date");
     CHECK(invalid_field([&] {
-              append(c, phase_started{d(2025, 11, 5), ph::appraisal_self_review, true}, rules);
-              append(c, phase_started{d(2025, 11, 6), ph::appraisal_mutual_review, true}, rules);
-              append(c, phase_started{d(2025, 11, 7), ph::appraisal_vote, true}, rules);
+              record(c, phase_started{d(2025, 11, 5), ph::appraisal_self_review, true}, rules);
+              record(c, phase_started{d(2025, 11, 6), ph::appraisal_mutual_review, true}, rules);
+              record(c, phase_started{d(2025, 11, 7), ph::appraisal_vote, true}, rules);
           }) == "by_party_groups");
     auto s = campaign_state_of(c);
     CHECK(s.phase == ph::appraisal_mutual_review);
     CHECK(s.by_party_groups[static_cast<std::size_t>(ph::appraisal_mutual_review)]);
     to_phase(c, ph::closed);
     CHECK(violated_rule([&] {
-              append(c, non_member_opinion{d(2025, 12, 20), std::nullopt, "座谈会", "意见"}, rules);
+              record(c, non_member_opinion{d(2025, 12, 20), std::nullopt, "座谈会", "意见"}, rules);
           }) == "eval.phase_order");
     CHECK(violated_rule([&] {
-              append(c, phase_started{d(2025, 12, 20), ph::study}, rules);
+              record(c, phase_started{d(2025, 12, 20), ph::study}, rules);
           }) == "eval.phase_order");
     CHECK(campaign_state_on(c, d(2025, 11, 3)).phase == ph::self_assessment);
     CHECK(campaign_state_on(c, d(2025, 11, 2)).phase == std::nullopt);
@@ -293,25 +288,25 @@ TEST_CASE("民主评议意见1988 [S] eval.phase_order: steps in order, none ski
 TEST_CASE("evaluation campaign: roll, non-member opinions and invalid input", "[evaluation]") {
     auto c = open_campaign(roll(3));
     CHECK(invalid_field([&] {
-              append(c, participants_added{d(2025, 11, 4), roll(1)}, rules);
+              record(c, participants_added{d(2025, 11, 4), roll(1)}, rules);
           }) == "participants");
     CHECK(invalid_field([&] {
-              append(c, participants_added{d(2025, 11, 4), {{m(9), "", member_status::full, std::nullopt}}},
+              record(c, participants_added{d(2025, 11, 4), {{m(9), "", member_status::full, std::nullopt}}},
                      rules);
           }) == "name");
     CHECK(invalid_field([&] {
-              append(c, participants_added{d(2025, 11, 4), {{m(9), "流入党员", member_status::full, branch}}},
+              record(c, participants_added{d(2025, 11, 4), {{m(9), "流入党员", member_status::full, branch}}},
                      rules);
           }) == "relationship_in");
     campaign nameless{campaign_id{2}, branch, "x", 0, rules.name, {}};
-    CHECK(invalid_field([&] { append(nameless, phase_started{d(2025, 1, 1), ph::study}, rules); }) == "year");
+    CHECK(invalid_field([&] { record(nameless, phase_started{d(2025, 1, 1), ph::study}, rules); }) == "year");
     to_phase(c, ph::appraisal_self_review);
-    append(c, non_member_opinion{d(2025, 11, 17), m(2), "群众座谈会", "工作认真"}, rules);
+    record(c, non_member_opinion{d(2025, 11, 17), m(2), "群众座谈会", "工作认真"}, rules);
     CHECK(invalid_field([&] {
-              append(c, non_member_opinion{d(2025, 11, 17), m(8), "群众座谈会", "x"}, rules);
+              record(c, non_member_opinion{d(2025, 11, 17), m(8), "群众座谈会", "x"}, rules);
           }) == "about");
     CHECK(invalid_field([&] {
-              append(c, non_member_opinion{d(2025, 11, 17), std::nullopt, "群众座谈会", " "}, rules);
+              record(c, non_member_opinion{d(2025, 11, 17), std::nullopt, "群众座谈会", " "}, rules);
           }) == "summary");
     CHECK(campaign_state_of(c).find(m(2))->non_member_opinions == 1);
 }
@@ -322,12 +317,12 @@ TEST_CASE(
     "[evaluation]") {
     auto c = open_campaign(roll(2, 1));
     to_phase(c, ph::self_assessment);
-    append(c, self_assessment_submitted{d(2025, 11, 12), m(1), "对照党章党规的党性分析"}, rules);
+    record(c, self_assessment_submitted{d(2025, 11, 12), m(1), "对照党章党规的党性分析"}, rules);
     CHECK(invalid_field([&] {
-              append(c, self_assessment_submitted{d(2025, 11, 12), m(1), "again"}, rules);
+              record(c, self_assessment_submitted{d(2025, 11, 12), m(1), "again"}, rules);
           }) == "member");
     CHECK(invalid_field([&] {
-              append(c, self_assessment_submitted{d(2025, 11, 12), m(2), ""}, rules);
+              record(c, self_assessment_submitted{d(2025, 11, 12), m(2), ""}, rules);
           }) == "summary");
     auto const items = campaign_agenda(c, d(2025, 11, 14), rules);
     REQUIRE(items.size() == 2);  // member 2 and the probationary member 3, who takes part too
@@ -340,12 +335,12 @@ TEST_CASE(
     CHECK(items[0].member == m(2));
     CHECK(items[1].member == m(3));
     CHECK(campaign_agenda(c, d(2025, 11, 2), rules).empty());  // not begun yet on that day
-    append(c, self_assessment_submitted{d(2025, 11, 14), m(2), "党性分析"}, rules);
-    append(c, self_assessment_submitted{d(2025, 11, 14), m(3), "党性分析"}, rules);
+    record(c, self_assessment_submitted{d(2025, 11, 14), m(2), "党性分析"}, rules);
+    record(c, self_assessment_submitted{d(2025, 11, 14), m(3), "党性分析"}, rules);
     CHECK(campaign_agenda(c, d(2025, 11, 14), rules).empty());
     to_phase(c, ph::appraisal_mutual_review);
     CHECK(violated_rule([&] {
-              append(c, self_assessment_submitted{d(2025, 11, 18), m(1), "late"}, rules);
+              record(c, self_assessment_submitted{d(2025, 11, 18), m(1), "late"}, rules);
           }) == "eval.phase_order");
 }
 
@@ -356,35 +351,35 @@ TEST_CASE("民主评议参评范围 [S] eval.exemption_reasons: five categories,
     CHECK(parse_exemption_reason("bedridden_or_elderly") == exemption_reason::bedridden_or_elderly);
     CHECK(invalid_field([] { (void)parse_exemption_reason("工作忙"); }) == "reason");
     CHECK(violated_rule([&] {
-              append(c, exemption_approved{d(2025, 11, 4), m(4), exemption_reason::bedridden_or_elderly, " "},
+              record(c, exemption_approved{d(2025, 11, 4), m(4), exemption_reason::bedridden_or_elderly, " "},
                      rules);
           }) == "eval.exemption_reasons");
-    append(c,
+    record(c,
            exemption_approved{d(2025, 11, 4), m(4), exemption_reason::bedridden_or_elderly, "街道党工委批准"},
            rules);
     CHECK(invalid_field([&] {
-              append(c, exemption_approved{d(2025, 11, 4), m(4), exemption_reason::serving_sentence, "批准"},
+              record(c, exemption_approved{d(2025, 11, 4), m(4), exemption_reason::serving_sentence, "批准"},
                      rules);
           }) == "member");
     to_phase(c, ph::appraisal_vote);
     ballots_counted on_exempt{d(2025, 11, 19), m(4), {m(1)}, {}, {}};
     on_exempt.tally.add(grade::qualified);
-    CHECK(invalid_field([&] { append(c, on_exempt, rules); }) == "member");
+    CHECK(invalid_field([&] { record(c, on_exempt, rules); }) == "member");
     ballots_counted by_exempt{d(2025, 11, 19), m(1), {m(4)}, {}, {}};
     by_exempt.tally.add(grade::qualified);
-    CHECK(invalid_field([&] { append(c, by_exempt, rules); }) == "voters");
+    CHECK(invalid_field([&] { record(c, by_exempt, rules); }) == "voters");
     ballots_counted fine{d(2025, 11, 19), m(3), {m(1)}, {}, {}};
     fine.tally.add(grade::qualified);
-    append(c, fine, rules);
+    record(c, fine, rules);
     CHECK(invalid_field([&] {
-              append(
+              record(
                   c,
                   exemption_approved{d(2025, 11, 19), m(3), exemption_reason::unable_to_express_will, "批准"},
                   rules);
           }) == "member");  // already appraised
     to_phase(c, ph::organisational_assessment);
     CHECK(invalid_field([&] {
-              append(c, grade_proposed{d(2025, 11, 24), m(4), grade::qualified, ""}, rules);
+              record(c, grade_proposed{d(2025, 11, 24), m(4), grade::qualified, ""}, rules);
           }) == "member");
     // Exempted members stay in the denominator of the 优秀 share: they are full members of the branch.
     CHECK(campaign_state_of(c).full_members_here() == 4);
@@ -398,15 +393,15 @@ TEST_CASE("民主评议参评范围 [S] eval.exemption_absence_over_6_months: th
                                   since, ""};
     };
     // Away since 31 May: six months end on 30 November (month-end clamp); the day after is more than six.
-    CHECK(violated_rule([&] { append(c, away(d(2025, 11, 30), d(2025, 5, 31)), rules); }) ==
+    CHECK(violated_rule([&] { record(c, away(d(2025, 11, 30), d(2025, 5, 31)), rules); }) ==
           "eval.exemption_absence_over_6_months");
-    CHECK(invalid_field([&] { append(c, away(d(2025, 11, 30), std::nullopt), rules); }) == "away_since");
-    CHECK(invalid_field([&] { append(c, away(d(2025, 11, 30), d(2025, 12, 5)), rules); }) == "away_since");
+    CHECK(invalid_field([&] { record(c, away(d(2025, 11, 30), std::nullopt), rules); }) == "away_since");
+    CHECK(invalid_field([&] { record(c, away(d(2025, 11, 30), d(2025, 12, 5)), rules); }) == "away_since");
     CHECK(c.records.size() == 2);
-    append(c, away(d(2025, 12, 1), d(2025, 5, 31)), rules);
+    record(c, away(d(2025, 12, 1), d(2025, 5, 31)), rules);
     CHECK(campaign_state_of(c).find(m(2))->exempted == exemption_reason::away_without_transfer);
     // Abroad at own expense works the same way; the other categories need no date.
-    append(c,
+    record(c,
            exemption_approved{d(2025, 12, 1), m(3), exemption_reason::abroad_self_funded, "批准",
                               d(2025, 5, 31), ""},
            rules);
@@ -422,20 +417,20 @@ TEST_CASE("共产党员网专题 [S] eval.probationary_not_graded: probationary 
     to_phase(c, ph::appraisal_vote);
     ballots_counted on_probationary{d(2025, 11, 19), m(4), {m(1)}, {}, {}};
     on_probationary.tally.add(grade::excellent);
-    CHECK(violated_rule([&] { append(c, on_probationary, rules); }) == "eval.probationary_not_graded");
+    CHECK(violated_rule([&] { record(c, on_probationary, rules); }) == "eval.probationary_not_graded");
     ballots_counted by_probationary{d(2025, 11, 19), m(1), {m(4)}, {}, {}};
     by_probationary.tally.add(grade::qualified);
-    append(c, by_probationary, rules);  // a probationary member takes part as an evaluator
+    record(c, by_probationary, rules);  // a probationary member takes part as an evaluator
     to_phase(c, ph::organisational_assessment);
     CHECK(violated_rule([&] {
-              append(c, grade_proposed{d(2025, 11, 24), m(4), grade::qualified, ""}, rules);
+              record(c, grade_proposed{d(2025, 11, 24), m(4), grade::qualified, ""}, rules);
           }) == "eval.probationary_not_graded");
     CHECK(violated_rule([&] {
-              append(c, grade_decided{d(2025, 11, 24), m(4), grade::qualified, decision_body::branch_meeting},
+              record(c, grade_decided{d(2025, 11, 24), m(4), grade::qualified, decision_body::branch_meeting},
                      rules);
           }) == "eval.probationary_not_graded");
     CHECK(violated_rule([&] {
-              append(c, result_received{d(2025, 11, 24), m(4), host, grade::qualified}, rules);
+              record(c, result_received{d(2025, 11, 24), m(4), host, grade::qualified}, rules);
           }) == "eval.probationary_not_graded");
     auto const items = campaign_agenda(c, d(2025, 11, 25), rules);
     for (auto const& i : items)
@@ -451,14 +446,14 @@ TEST_CASE(
     to_phase(c, ph::appraisal_vote);
     ballots_counted votes{d(2025, 11, 19), m(1), {m(2), m(3), m(4)}, {}, {}};
     votes.tally.add(grade::excellent, 3);
-    append(c, votes, rules);
+    record(c, votes, rules);
     CHECK(violated_rule([&] {
-              append(c, grade_decided{d(2025, 11, 19), m(1), grade::excellent, decision_body::branch_meeting},
+              record(c, grade_decided{d(2025, 11, 19), m(1), grade::excellent, decision_body::branch_meeting},
                      rules);
           }) == "eval.grade_by_decision");  // not before the organisational assessment
     to_phase(c, ph::organisational_assessment);
     CHECK(violated_rule([&] {
-              append(c, grade_decided{d(2025, 11, 24), m(1), grade::excellent, decision_body::branch_meeting},
+              record(c, grade_decided{d(2025, 11, 24), m(1), grade::excellent, decision_body::branch_meeting},
                      rules);
           }) == "eval.grade_by_decision");  // no proposal
     aggregation_profile majority;
@@ -466,22 +461,22 @@ TEST_CASE(
     CHECK(suggested_grade(campaign_state_of(c), m(1), majority) == grade::excellent);
     CHECK(suggested_grade(campaign_state_of(c), m(2), majority) == std::nullopt);
     // The committee weighs daily conduct too: it may propose another grade than the tally suggests.
-    append(c, grade_proposed{d(2025, 11, 25), m(1), grade::qualified, "平时表现一般"}, rules);
-    CHECK(invalid_field([&] { append(c, member_informed{d(2025, 11, 25), m(2), ""}, rules); }) == "member");
-    append(c, member_informed{d(2025, 11, 25), m(1), "支部书记"}, rules);
+    record(c, grade_proposed{d(2025, 11, 25), m(1), grade::qualified, "平时表现一般"}, rules);
+    CHECK(invalid_field([&] { record(c, member_informed{d(2025, 11, 25), m(2), ""}, rules); }) == "member");
+    record(c, member_informed{d(2025, 11, 25), m(1), "支部书记"}, rules);
     CHECK(invalid_field([&] {
-              append(c,
+              record(c,
                      grade_decided{d(2025, 11, 26), m(1), grade::qualified, decision_body::branch_committee,
                                    branch_vote{4, 4, 0, 4, 0, 0}},
                      rules);
           }) == "vote");
     CHECK(violated_rule([&] {
-              append(c,
+              record(c,
                      grade_decided{d(2025, 11, 26), m(1), grade::qualified, decision_body::branch_meeting,
                                    branch_vote{4, 2, 0, 2, 0, 0}},
                      rules);
           }) == "vote.quorum_over_half");
-    append(c,
+    record(c,
            grade_decided{d(2025, 11, 26), m(1), grade::qualified, decision_body::branch_meeting,
                          branch_vote{4, 3, 0, 3, 0, 0}},
            rules);
@@ -506,27 +501,27 @@ TEST_CASE(
     to_phase(c, ph::appraisal_vote);
     ballots_counted votes{d(2025, 11, 19), m(4), {m(1), m(2), m(3)}, {}, {}};
     votes.tally.add(grade::unqualified, 3);
-    append(c, votes, rules);
+    record(c, votes, rules);
     auto unqualified = [](date::sys_days on) {
         return grade_decided{on, m(4), grade::unqualified, decision_body::branch_meeting};
     };
     // A unanimous tally is not enough.
-    CHECK(violated_rule([&] { append(c, unqualified(d(2025, 11, 20)), rules); }) ==
+    CHECK(violated_rule([&] { record(c, unqualified(d(2025, 11, 20)), rules); }) ==
           "eval.unqualified_needs_assessment");
     to_phase(c, ph::organisational_assessment);
-    CHECK(violated_rule([&] { append(c, unqualified(d(2025, 11, 24)), rules); }) ==
+    CHECK(violated_rule([&] { record(c, unqualified(d(2025, 11, 24)), rules); }) ==
           "eval.unqualified_needs_assessment");
-    append(c, grade_proposed{d(2025, 11, 24), m(4), grade::basically_qualified, ""}, rules);
-    append(c, member_informed{d(2025, 11, 24), m(4), "支部书记"}, rules);
-    CHECK(violated_rule([&] { append(c, unqualified(d(2025, 11, 25)), rules); }) ==
+    record(c, grade_proposed{d(2025, 11, 24), m(4), grade::basically_qualified, ""}, rules);
+    record(c, member_informed{d(2025, 11, 24), m(4), "支部书记"}, rules);
+    CHECK(violated_rule([&] { record(c, unqualified(d(2025, 11, 25)), rules); }) ==
           "eval.unqualified_needs_assessment");  // the proposal was not 不合格
-    append(c, grade_proposed{d(2025, 11, 25), m(4), grade::unqualified, "长期不参加组织生活"}, rules);
-    CHECK(violated_rule([&] { append(c, unqualified(d(2025, 11, 25)), rules); }) ==
+    record(c, grade_proposed{d(2025, 11, 25), m(4), grade::unqualified, "长期不参加组织生活"}, rules);
+    CHECK(violated_rule([&] { record(c, unqualified(d(2025, 11, 25)), rules); }) ==
           "eval.unqualified_needs_assessment");  // not yet conveyed to the member
     auto const pending = kinds(campaign_agenda(c, d(2025, 11, 25), rules));
     CHECK(std::count(pending.begin(), pending.end(), "eval.convey_proposal") == 1);
-    append(c, member_informed{d(2025, 11, 26), m(4), "支部书记、组织委员"}, rules);
-    append(c, unqualified(d(2025, 11, 28)), rules);
+    record(c, member_informed{d(2025, 11, 26), m(4), "支部书记、组织委员"}, rules);
+    record(c, unqualified(d(2025, 11, 28)), rules);
     CHECK(campaign_state_of(c).find(m(4))->final == grade::unqualified);
 }
 
@@ -537,17 +532,17 @@ TEST_CASE("共产党员网专题 [S] eval.excellent_share_cap: 优秀 at most 1/
         to_phase(c, ph::organisational_assessment);
         for (int i = 1; i <= 3; ++i)
             grade_member(c, m(i), grade::excellent, d(2025, 11, 25));
-        append(c, grade_proposed{d(2025, 11, 25), m(4), grade::excellent, ""}, rules);
-        append(c, member_informed{d(2025, 11, 25), m(4), ""}, rules);
+        record(c, grade_proposed{d(2025, 11, 25), m(4), grade::excellent, ""}, rules);
+        record(c, member_informed{d(2025, 11, 25), m(4), ""}, rules);
         auto const before = c;
         CHECK(violated_rule([&] {
-                  append(
+                  record(
                       c,
                       grade_decided{d(2025, 11, 25), m(4), grade::excellent, decision_body::branch_meeting},
                       rules);
               }) == "eval.excellent_share_cap");
         CHECK(c == before);
-        append(c,
+        record(c,
                grade_decided{d(2025, 11, 25), m(4), grade::excellent, decision_body::branch_meeting,
                              std::nullopt, "抗洪抢险中表现突出"},
                rules);
@@ -631,36 +626,36 @@ TEST_CASE(
     CHECK(violated_rule([&] { grade_member(at_host, mobile, grade::qualified, d(2025, 11, 26)); }) ==
           "eval.one_grade_per_year");  // a second grade in the same campaign
     CHECK(invalid_field([&] {
-              append(at_host, result_sent{d(2025, 11, 26), mobile, branch}, rules);
+              record(at_host, result_sent{d(2025, 11, 26), mobile, branch}, rules);
           }) == "to");
-    CHECK(invalid_field([&] { append(at_host, result_sent{d(2025, 11, 26), m(101), home}, rules); }) == "to");
-    append(at_host, result_sent{d(2025, 11, 26), mobile, home}, rules);
+    CHECK(invalid_field([&] { record(at_host, result_sent{d(2025, 11, 26), m(101), home}, rules); }) == "to");
+    record(at_host, result_sent{d(2025, 11, 26), mobile, home}, rules);
     CHECK(invalid_field([&] {
-              append(at_host, result_sent{d(2025, 11, 26), mobile, home}, rules);
+              record(at_host, result_sent{d(2025, 11, 26), mobile, home}, rules);
           }) == "member");
     CHECK(kinds(campaign_agenda(at_host, d(2025, 11, 26), rules)).size() == 3);
 
     auto const from_host = final_grades(at_host);
     // The home branch cannot decide a second grade, whichever order things happen in.
-    append(at_home, grade_proposed{d(2025, 11, 26), mobile, grade::qualified, ""}, rules, from_host);
-    append(at_home, member_informed{d(2025, 11, 26), mobile, ""}, rules, from_host);
+    record(at_home, grade_proposed{d(2025, 11, 26), mobile, grade::qualified, ""}, rules, from_host);
+    record(at_home, member_informed{d(2025, 11, 26), mobile, ""}, rules, from_host);
     CHECK(violated_rule([&] {
-              append(at_home,
+              record(at_home,
                      grade_decided{d(2025, 11, 26), mobile, grade::qualified, decision_body::branch_meeting},
                      rules, from_host);
           }) == "eval.one_grade_per_year");
     CHECK(invalid_field([&] {
-              append(at_home, result_received{d(2025, 11, 27), mobile, host, grade::qualified}, rules,
+              record(at_home, result_received{d(2025, 11, 27), mobile, host, grade::qualified}, rules,
                      from_host);
           }) == "received");  // not what the host decided
     CHECK(invalid_field([&] {
-              append(at_home, result_received{d(2025, 11, 27), mobile, home, grade::excellent}, rules,
+              record(at_home, result_received{d(2025, 11, 27), mobile, home, grade::excellent}, rules,
                      from_host);
           }) == "from");
     CHECK(invalid_field([&] {
-              append(at_host, result_received{d(2025, 11, 27), mobile, home, grade::excellent}, rules);
+              record(at_host, result_received{d(2025, 11, 27), mobile, home, grade::excellent}, rules);
           }) == "member");  // the host does not hold the relationship
-    append(at_home, result_received{d(2025, 11, 27), mobile, host, grade::excellent}, rules, from_host);
+    record(at_home, result_received{d(2025, 11, 27), mobile, host, grade::excellent}, rules, from_host);
     auto const s = campaign_state_of(at_home);
     CHECK(s.find(mobile)->final == grade::excellent);
     CHECK(s.find(mobile)->graded_by == host);
@@ -668,11 +663,11 @@ TEST_CASE(
     CHECK(
         final_grades(at_home).empty());  // the home branch decided nothing: no second grade for others to see
     CHECK(violated_rule([&] {
-              append(at_home, result_received{d(2025, 11, 28), mobile, host, grade::excellent}, rules,
+              record(at_home, result_received{d(2025, 11, 28), mobile, host, grade::excellent}, rules,
                      from_host);
           }) == "eval.one_grade_per_year");
     CHECK(violated_rule([&] {
-              append(at_home,
+              record(at_home,
                      grade_decided{d(2025, 11, 28), mobile, grade::excellent, decision_body::branch_meeting},
                      rules);
           }) == "eval.one_grade_per_year");
@@ -708,19 +703,19 @@ TEST_CASE("共产党员网专题 [S] eval.follow_up: results are followed up by 
     CHECK(items[0].rule_id == "eval.follow_up");
     CHECK(items[1].member == m(4));
     CHECK(violated_rule([&] {
-              append(c, follow_up{d(2025, 11, 27), m(3), follow_up_kind::helped, ""}, rules);
+              record(c, follow_up{d(2025, 11, 27), m(3), follow_up_kind::helped, ""}, rules);
           }) == "eval.follow_up");  // follow-ups belong to 表彰和处理
     to_phase(c, ph::commendation_and_handling);
     CHECK(violated_rule([&] {
-              append(c, follow_up{d(2025, 12, 2), m(3), follow_up_kind::commended, ""}, rules);
+              record(c, follow_up{d(2025, 12, 2), m(3), follow_up_kind::commended, ""}, rules);
           }) == "eval.follow_up");
     CHECK(violated_rule([&] {
-              append(c, follow_up{d(2025, 12, 2), m(4), follow_up_kind::helped, ""}, rules);
+              record(c, follow_up{d(2025, 12, 2), m(4), follow_up_kind::helped, ""}, rules);
           }) == "eval.follow_up");
-    append(c, follow_up{d(2025, 12, 2), m(1), follow_up_kind::commended, "支部大会表扬"}, rules);
-    append(c, follow_up{d(2025, 12, 2), m(3), follow_up_kind::helped, "谈心谈话, 指出不足"}, rules);
+    record(c, follow_up{d(2025, 12, 2), m(1), follow_up_kind::commended, "支部大会表扬"}, rules);
+    record(c, follow_up{d(2025, 12, 2), m(3), follow_up_kind::helped, "谈心谈话, 指出不足"}, rules);
     CHECK(kinds(campaign_agenda(c, d(2025, 12, 2), rules)) == std::vector<std::string>{"eval.follow_up_due"});
-    append(c, follow_up{d(2025, 12, 3), m(4), follow_up_kind::educated, "批评教育"}, rules);
+    record(c, follow_up{d(2025, 12, 3), m(4), follow_up_kind::educated, "批评教育"}, rules);
     CHECK(campaign_agenda(c, d(2025, 12, 3), rules).empty());
     CHECK(campaign_agenda(c, d(2025, 12, 2), rules).size() == 1);  // the state on an earlier date
     CHECK(follow_up_fits(grade::unqualified, follow_up_kind::disposition_opened));

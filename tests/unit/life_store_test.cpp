@@ -643,11 +643,11 @@ TEST_CASE("党费规定2008 [S] dues.from_admission_month: accounts and payments
             as_of, "持《流动党员活动证》在流入地交纳");
         CHECK_FALSE(check.late_back_payment);
         CHECK(x.s.audit_log().back().detail.find("paid_at=host_org") != std::string::npos);
-        account_before = get_dues_account(x.s, prob);
+        account_before = find_dues_account(x.s, prob);
         payments_before = dues_payments(x.s, prob);
     }
     auto s = open_store(t.path);
-    CHECK(get_dues_account(s, prob) == account_before);
+    CHECK(find_dues_account(s, prob) == account_before);
     REQUIRE(account_before.has_value());
     CHECK(account_before->admission_date == d(2026, 3, 10));
     CHECK(account_before->bases.size() == 2);
@@ -657,7 +657,7 @@ TEST_CASE("党费规定2008 [S] dues.from_admission_month: accounts and payments
     REQUIRE(host.size() == 1);
     CHECK(host[0].paid_at == dues_paid_at::host_org);
     CHECK(host[0].collecting_org == branch_a);
-    CHECK_FALSE(get_dues_account(s, member_id{1}).has_value());
+    CHECK_FALSE(find_dues_account(s, member_id{1}).has_value());
 }
 
 TEST_CASE(
@@ -682,7 +682,7 @@ TEST_CASE(
     CHECK(st.arrears == fen{});
     CHECK(st.months.size() == 10);
     CHECK(dues_arrears_report(x.s, as_of).empty());
-    CHECK(get_dues_account(x.s, x.b[4])->reliefs == std::vector<dues_relief>{r});
+    CHECK(find_dues_account(x.s, x.b[4])->reliefs == std::vector<dues_relief>{r});
 }
 
 TEST_CASE("党章 第9条 [C] dues.unpaid_6_months: arrears, the unpaid streak and the agenda from the store",
@@ -828,7 +828,7 @@ TEST_CASE("党费规定2008 [S] dues.pay_monthly: account terms are replaced wit
     terms.pays_quarterly = true;
     set_dues_terms(x.s, who, terms, "经支部同意按季度交纳");
     CHECK(get_dues_terms(x.s, who).version == 2);
-    CHECK(get_dues_account(x.s, who)->pays_quarterly);
+    CHECK(find_dues_account(x.s, who)->pays_quarterly);
     CHECK(x.s.audit_log().back().action == "terms");
     CHECK_THROWS_AS(set_dues_terms(x.s, who, terms), conflict);  // version 1 is stale now
     // Quarterly: on 26 November only the months of Q1-Q3 are owed.

@@ -3,15 +3,9 @@
 #include <vector>
 
 #include "dangyuan/mobility/lost_contact.hpp"
-#include "test_support.hpp"
-
-using namespace dangyuan;
-using test::d;
-using test::invalid_field;
-using test::violated_rule;
+#include "rules_test_prelude.hpp"
 
 namespace {
-rule_set const rules = rule_set::national_2014();
 org_id const branch{1};
 member_id const zhang{7};
 using sk = standing_event_kind;

@@ -5,15 +5,9 @@
 
 #include "dangyuan/life/cadence.hpp"
 #include "dangyuan/life/meetings.hpp"
-#include "test_support.hpp"
-
-using namespace dangyuan;
-using test::d;
-using test::invalid_field;
-using test::violated_rule;
+#include "rules_test_prelude.hpp"
 
 namespace {
-rule_set const rules = rule_set::national_2014();
 using mk = meeting_kind;
 using as = attendance_status;
 

@@ -1,16 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "test_support.hpp"
-
-using namespace dangyuan;
-using test::d;
-using test::invalid_field;
-using test::violated_rule;
-
-namespace {
-rule_set const rules = rule_set::national_2014();
-
-}  // namespace
+#include "rules_test_prelude.hpp"
 
 TEST_CASE("GB 11643-1999 [C] member.id_number_consistent: birth date and sex must agree with the ID number",
           "[member]") {

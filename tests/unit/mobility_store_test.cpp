@@ -1,9 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "test_support.hpp"
-
-using namespace dangyuan;
-using test::d;
+#include "rules_test_prelude.hpp"
 
 namespace {
 
@@ -240,7 +237,7 @@ TEST_CASE("mobility store: transfer letters, branch moves and contact logs repla
         open_contact_log(t.s, lost, d(2025, 3, 1));
         record_contact(t.s, lost, failed(d(2025, 5, 10)));
         record_contact(t.s, lost, {contact_kind::reached, d(2025, 6, 2), "亲属", "书记", "已联系上"});
-        log_before = *get_contact_log(t.s, lost);
+        log_before = *find_contact_log(t.s, lost);
     }
     auto s = open_store(path);
     CHECK(get_transfer_letter(s, id) == letter_before);
@@ -252,10 +249,10 @@ TEST_CASE("mobility store: transfer letters, branch moves and contact logs repla
     auto const moves = branch_moves(s, moved);
     REQUIRE(moves.size() == 1);
     CHECK(moves[0] == branch_move{moved, d(2026, 2, 1), office, school_branch, d(2010, 7, 1), id});
-    CHECK(get_contact_log(s, lost) == log_before);
+    CHECK(find_contact_log(s, lost) == log_before);
     CHECK(log_before.records.size() == 2);
     CHECK(log_before.member_name == "社区党员3");
-    CHECK_FALSE(get_contact_log(s, moved).has_value());
+    CHECK_FALSE(find_contact_log(s, moved).has_value());
     std::filesystem::remove_all(dir);
 }
 

@@ -4,15 +4,9 @@
 
 #include "dangyuan/mobility/episode.hpp"
 #include "dangyuan/mobility/mobility_agenda.hpp"
-#include "test_support.hpp"
-
-using namespace dangyuan;
-using test::d;
-using test::invalid_field;
-using test::violated_rule;
+#include "rules_test_prelude.hpp"
 
 namespace {
-rule_set const rules = rule_set::national_2014();
 using k = episode_record_kind;
 org_id const home{1};
 org_id const host{2};

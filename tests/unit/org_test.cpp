@@ -1,10 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "test_support.hpp"
-
-using namespace dangyuan;
-using test::d;
-using test::violated_rule;
+#include "rules_test_prelude.hpp"
 
 namespace {
 org_unit branch(std::string name, bool village = false) {
@@ -17,7 +13,6 @@ org_unit branch(std::string name, bool village = false) {
 }
 org_unit const committee{
     .id = org_id{1}, .name = "街道党工委", .kind = org_kind::working_committee, .established = d(2000, 1, 1)};
-rule_set const rules = rule_set::national_2014();
 
 }  // namespace
 

@@ -2,14 +2,9 @@
 
 #include <vector>
 
-#include "test_support.hpp"
-
-using namespace dangyuan;
-using test::d;
-using test::violated_rule;
+#include "rules_test_prelude.hpp"
 
 namespace {
-rule_set const rules = rule_set::national_2014();
 using k = standing_event_kind;
 
 // Appends `e` after checking it, as the store does.

@@ -171,9 +171,9 @@ struct statistics_store : test::district {
         }
         auto a = devtest::person();
         a.branch = branch_b;
-        auto const id = store.open_case(a, h.front());
+        auto const id = open_case(store, a, h.front());
         for (std::size_t i = 1; i < h.size() && h[i].kind != until; ++i)
-            store.record_step(id, h[i]);
+            record_step(store, id, h[i]);
     }
 };
 }  // namespace

@@ -4,14 +4,9 @@
 #include <vector>
 
 #include "dangyuan/life/training.hpp"
-#include "test_support.hpp"
-
-using namespace dangyuan;
-using test::d;
-using test::invalid_field;
+#include "rules_test_prelude.hpp"
 
 namespace {
-rule_set const rules = rule_set::national_2014();
 org_id const branch{10};
 member_id const alice{1}, bob{2}, carol{3};
 

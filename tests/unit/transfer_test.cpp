@@ -3,15 +3,9 @@
 #include <vector>
 
 #include "dangyuan/mobility/transfer.hpp"
-#include "test_support.hpp"
-
-using namespace dangyuan;
-using test::d;
-using test::invalid_field;
-using test::violated_rule;
+#include "rules_test_prelude.hpp"
 
 namespace {
-rule_set const rules = rule_set::national_2014();
 using tk = transfer_event_kind;
 org_id const from{1};
 org_id const to{20};

@@ -24,7 +24,7 @@
 /// (eval.one_grade_per_year — pass the grades other campaigns of the year decided as `elsewhere`).
 ///
 /// **Aggregate protocol.** `check_campaign_record(c, next, rules, elsewhere)` validates a record against the
-/// history and changes nothing; `append` checks and then appends; `campaign_state_of` / `campaign_state_on`
+/// history and changes nothing; `record` checks and then appends; `campaign_state_of` / `campaign_state_on`
 /// fold the records. Records are dated; dates never go backwards.
 
 #include <date/date.h>
@@ -761,7 +761,7 @@ inline void check_campaign_record(campaign const& c, campaign_record const& next
 }
 
 /// Checks `next` (check_campaign_record) and appends it. On a throw `c` is unchanged.
-inline void append(campaign& c, campaign_record next, rule_set const& rules,
+inline void record(campaign& c, campaign_record next, rule_set const& rules,
                    std::span<final_grade const> elsewhere = {}) {
     check_campaign_record(c, next, rules, elsewhere);
     c.records.push_back(std::move(next));

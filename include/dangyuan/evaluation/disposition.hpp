@@ -816,7 +816,7 @@ inline void check_disposition_record(disposition_file const& f, disposition_reco
 }
 
 /// Checks `next` (check_disposition_record) and appends it. On a throw `f` is unchanged.
-inline void append(disposition_file& f, disposition_record next, rule_set const& rules) {
+inline void record(disposition_file& f, disposition_record next, rule_set const& rules) {
     check_disposition_record(f, next, rules);
     f.records.push_back(std::move(next));
 }

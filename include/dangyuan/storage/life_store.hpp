@@ -232,7 +232,7 @@ dues_payment_check record_dues_payment(store& s, dues_payment const& p, date::sy
 /// The member's account replayed from its rows (admission date from the roster), or nothing when no
 /// account was opened.
 /// \throws not_found for an unknown member.
-[[nodiscard]] std::optional<dues_account> get_dues_account(store const& s, member_id member);
+[[nodiscard]] std::optional<dues_account> find_dues_account(store const& s, member_id member);
 
 /// The terms of the member's account, with its version.
 /// \throws not_found when no account is open.

@@ -224,7 +224,7 @@ void open_contact_log(store& s, member_id member, date::sys_days known_contact, 
 void record_contact(store& s, member_id member, contact_record const& r, std::string_view why = {});
 
 /// The member's contact log, if one was opened.
-[[nodiscard]] std::optional<contact_log> get_contact_log(store const& s, member_id member);
+[[nodiscard]] std::optional<contact_log> find_contact_log(store const& s, member_id member);
 
 /// The contact logs of the branches in scope, by member id.
 /// \throws not_found for an unknown scope root.

@@ -22,8 +22,6 @@
 #include "dangyuan/agenda/agenda.hpp"
 #include "dangyuan/core/ids.hpp"
 #include "dangyuan/core/work_calendar.hpp"
-#include "dangyuan/development/case.hpp"
-#include "dangyuan/development/case_agenda.hpp"
 #include "dangyuan/member/discipline.hpp"
 #include "dangyuan/member/member.hpp"
 #include "dangyuan/member/standing.hpp"
@@ -244,53 +242,17 @@ public:
     /// into the store, so that every working-day rule of the store uses it from now on — the way a new
     /// year is added once the State Council's notice is published, without a new library version.
     /// \param source the notice the data comes from (e.g. "国办发明电〔2026〕12号"); required.
-    /// \param replace correct a year the store already has (built in or loaded); otherwise refused.
+    /// \param known what to do with a year the store already has (built in or loaded): refuse it, or
+    ///        replace it (a correction).
     /// \throws invalid_input{"holiday_data"} for malformed data (work_calendar::load),
-    /// invalid_input{"source"}
-    ///         when no source is named, conflict when a year is already known and `replace` is false.
-    void load_holidays(std::string_view text, std::string_view source, bool replace = false,
+    ///         invalid_input{"source"} when no source is named, conflict when a year is already known and
+    ///         `known` is on_existing_year::reject.
+    void load_holidays(std::string_view text, std::string_view source, on_existing_year known = on_existing_year::reject,
                        std::string_view why = {});
     /// The working-day calendar of the store: the built-in national years and those loaded, in load order.
     [[nodiscard]] work_calendar calendar() const;
     /// The years loaded into the store, each with the source of its data, in load order.
     [[nodiscard]] std::vector<std::pair<int, std::string>> loaded_holiday_years() const;
-
-    // ---- development pipeline (发展党员)
-    /// Opens a case with its application (the first record must be application_submitted), under the
-    /// named rule set (empty: the store's own). Refuses a person who is a member in normal standing, or
-    /// one barred from re-admission (disposition.readmission_bar_5_years).
-    case_id open_case(applicant const& person, step_record const& application,
-                      std::string const& rule_set_name = {}, bool backfilled = false,
-                      std::string_view why = {});
-    /// Checks and appends a step. Approval of admission adds the person to the roster as a probationary
-    /// member; approval of a conversion sets the full-member date; approval of a cancellation records
-    /// the standing event — all in the same transaction.
-    void record_step(case_id id, step_record const& r, std::string_view why = {});
-    /// The case, replayed from its records.
-    [[nodiscard]] development_case get_case(case_id id) const;
-    /// The member the case produced, once admission was approved.
-    [[nodiscard]] std::optional<member_id> case_member(case_id id) const;
-    /// Summary of the cases of the branches in scope.
-    struct case_summary {
-        case_id id;
-        std::string name;
-        org_id branch;
-        stage current = stage::applicant;
-        std::optional<case_outcome> outcome;
-        std::optional<member_id> member;
-    };
-    [[nodiscard]] std::vector<case_summary> cases(scope s = scope::all()) const;
-    /// Pipeline statistics per stage for a scope: how many were in each stage on `to`, entered and left it
-    /// during [from, to], and the mean days spent in the stage by those who left it in the period.
-    struct stage_statistics {
-        stage of = stage::applicant;
-        int on_date = 0;
-        int entered = 0;
-        int left = 0;
-        double mean_dwell_days = 0;
-    };
-    [[nodiscard]] std::vector<stage_statistics> pipeline_statistics(date::sys_days from, date::sys_days to,
-                                                                    scope s = scope::all()) const;
 
     // ---- agenda
     /// Everything due, upcoming, overdue or found on `as_of` in scope, sorted by due date, then kind.
@@ -304,10 +266,10 @@ public:
     /// Audit entries with seq > after, in order.
     [[nodiscard]] std::vector<audit_entry> audit_log(std::int64_t after = 0) const;
 
-    /// Implementation (defined in src/storage).
-    struct impl;
-
 private:
+    /// Implementation (defined in src/storage); the domain functions reach it through
+    /// detail::store_access, which only src/storage defines.
+    struct impl;
     friend struct detail::store_access;
     explicit store(std::unique_ptr<impl> p);
     std::unique_ptr<impl> impl_;

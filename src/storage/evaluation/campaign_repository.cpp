@@ -530,7 +530,7 @@ void record_ballots(store& s, campaign_id id, date::sys_days date, std::span<bal
         auto work = loaded.c;
         std::vector<campaign_record> recs;
         for (auto const& b : counts) {
-            append(work, b, rules, elsewhere);
+            record(work, b, rules, elsewhere);
             recs.emplace_back(b);
         }
         write_campaign_records(s, loaded, recs, "ballots_counted", why,

@@ -321,7 +321,7 @@ static disposition_facts disposition_facts_of(store const& s, member_id m, dispo
     switch (r.ground) {
         case disposition_ground::lost_contact_6_months_to_2_years:
         case disposition_ground::suspended_unreachable_2_years:
-            if (auto const log = get_contact_log(s, m)) f.last_contact = last_contact_on(*log, r.date);
+            if (auto const log = find_contact_log(s, m)) f.last_contact = last_contact_on(*log, r.date);
             if (auto const st = s.standing_on(m, r.date); st && st->state == standing_state::suspended)
                 f.suspended_since = st->since;
             break;

@@ -88,7 +88,7 @@ void open_contact_log(store& s, member_id member, date::sys_days known_contact, 
             throw invalid_input("known_contact", "last contact " + format_iso(known_contact) + " precedes " +
                                                      m.name + "'s admission on " +
                                                      format_iso(m.admission_date));
-        if (get_contact_log(s, member)) throw conflict(m.name + " already has a contact log");
+        if (find_contact_log(s, member)) throw conflict(m.name + " already has a contact log");
         storage::in_transaction(impl.db, [&] {
             SQLite::Statement ins(
                 impl.db,
@@ -142,7 +142,7 @@ void record_contact(store& s, member_id member, contact_record const& r, std::st
     });
 }
 
-std::optional<contact_log> get_contact_log(store const& s, member_id member) {
+std::optional<contact_log> find_contact_log(store const& s, member_id member) {
     return storage::in_read("reading a contact log", [&]() -> std::optional<contact_log> {
         auto all = load_contact_logs(impl_of(s).db, "WHERE l.member_id = :id", bind_int(raw(member)));
         if (all.empty()) return std::nullopt;
