@@ -38,13 +38,15 @@ namespace dangyuan {
 /// One enumerator and its texts.
 template <class E>
 struct enum_row {
-    E value;                    ///< the enumerator
-    std::string_view code;      ///< stable text used in storage, CSV, the CLI and Python (`to_string`)
-    std::string_view chinese;   ///< Chinese name (中文名称); empty when the enumeration has none
-    std::string_view english;   ///< English label when it differs from the code; empty otherwise
-    std::string_view name;      ///< C++ enumerator name (the Python name) when it differs from `code`
+    E value;                        ///< the enumerator
+    std::string_view code;          ///< stable text used in storage, CSV, the CLI and Python (`to_string`)
+    std::string_view chinese = {};  ///< Chinese name (中文名称); empty when the enumeration has none
+    std::string_view english = {};  ///< English label when it differs from the code; empty otherwise
+    std::string_view name = {};     ///< C++ enumerator name (the Python name) when it differs from `code`
     /// The C++ enumerator name, which is also the Python name.
-    [[nodiscard]] constexpr std::string_view identifier() const noexcept { return name.empty() ? code : name; }
+    [[nodiscard]] constexpr std::string_view identifier() const noexcept {
+        return name.empty() ? code : name;
+    }
 };
 
 /// The table of an enumeration; specialised next to each enumeration (see the file comment).
@@ -133,8 +135,9 @@ inline constexpr bool enum_table_check = [] {
     constexpr auto n = std::size(enum_table<E>::rows);
     static_assert(detail::rows_in_order<E>(), "enum_table rows must be every enumerator, in order, from 0");
     static_assert(detail::codes_distinct<E>(), "enum_table codes must be distinct");
-    static_assert(!detail::may_be_enumerator<static_cast<E>(n)>() || detail::enumerator_spelling<E{}>().empty(),
-                  "enum_table lacks the enumerator after its last row");
+    static_assert(
+        !detail::may_be_enumerator<static_cast<E>(n)>() || detail::enumerator_spelling<E{}>().empty(),
+        "enum_table lacks the enumerator after its last row");
     static_assert(detail::names_match<E>(std::make_index_sequence<n>{}),
                   "enum_table row name (or code) differs from the enumerator's name");
     return true;
@@ -197,7 +200,7 @@ template <tabled_enum E>
 
 /// The Chinese name of `e`, e.g. "党总支"; "?" for a value outside the enumeration.
 template <tabled_enum E>
-    requires enum_has_chinese<E>
+requires enum_has_chinese<E>
 [[nodiscard]] constexpr std::string_view chinese_name(E e) noexcept {
     auto const* r = find_row(e);
     return r ? r->chinese : std::string_view("?");

@@ -38,8 +38,8 @@
 
 #include <date/date.h>
 
-#include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/core/codes.hpp"
+#include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/core/errors.hpp"
 
 namespace dangyuan {

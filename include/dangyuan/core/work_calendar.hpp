@@ -53,8 +53,8 @@
 #include <utility>
 #include <vector>
 
-#include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/core/calendar.hpp"
+#include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/core/holidays_cn.hpp"
 

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/agenda/agenda.hpp"
+#include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/development/case.hpp"
 
 namespace dangyuan {
@@ -101,10 +101,10 @@ struct enum_table<timeline_status> {
     static constexpr std::string_view field = "status";
     static constexpr std::string_view noun = "timeline status";
     static constexpr enum_row<timeline_status> rows[] = {
-        {timeline_status::done, "done"},
-        {timeline_status::open, "open"},
-        {timeline_status::overdue, "overdue"},
-        {timeline_status::waiting, "waiting"},
+        {timeline_status::done, "done", "已完成"},
+        {timeline_status::open, "open", "可办理"},
+        {timeline_status::overdue, "overdue", "已逾期"},
+        {timeline_status::waiting, "waiting", "未到"},
     };
 };
 

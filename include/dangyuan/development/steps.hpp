@@ -11,8 +11,8 @@
 #include <string_view>
 #include <vector>
 
-#include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/core/calendar.hpp"
+#include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/core/ids.hpp"
 #include "dangyuan/rules/vote.hpp"
@@ -125,7 +125,9 @@ struct enum_table<step> {
     return detail::step_table;
 }
 /// \throws invalid_input{"step"} naming the value.
-[[nodiscard]] inline step parse_step(std::string_view s) { return parse_enum_or_throw<step>(s); }
+[[nodiscard]] inline step parse_step(std::string_view s) {
+    return parse_enum_or_throw<step>(s);
+}
 
 template <>
 struct enum_table<stage> {

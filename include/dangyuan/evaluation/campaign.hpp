@@ -40,8 +40,8 @@
 #include <variant>
 #include <vector>
 
-#include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/core/calendar.hpp"
+#include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/core/ids.hpp"
 #include "dangyuan/evaluation/ballot.hpp"

@@ -128,8 +128,10 @@ struct enum_table<follow_up_kind> {
 namespace detail {
 // Results use (12371 special page [S]): which follow-up answers which grade.
 inline constexpr std::pair<follow_up_kind, grade> follow_up_grades[] = {
-    {follow_up_kind::commended, grade::excellent},       {follow_up_kind::encouraged, grade::qualified},
-    {follow_up_kind::helped, grade::basically_qualified}, {follow_up_kind::educated, grade::unqualified},
+    {follow_up_kind::commended, grade::excellent},
+    {follow_up_kind::encouraged, grade::qualified},
+    {follow_up_kind::helped, grade::basically_qualified},
+    {follow_up_kind::educated, grade::unqualified},
     {follow_up_kind::disposition_opened, grade::unqualified},
 };
 }  // namespace detail

@@ -37,9 +37,9 @@
 #include <string>
 #include <vector>
 
-#include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/agenda/agenda.hpp"
 #include "dangyuan/core/calendar.hpp"
+#include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/life/meetings.hpp"
 #include "dangyuan/org/org.hpp"
@@ -106,10 +106,10 @@ struct enum_table<slot_status> {
     static constexpr std::string_view field = "status";
     static constexpr std::string_view noun = "slot status";
     static constexpr enum_row<slot_status> rows[] = {
-        {slot_status::met, "met"},
-        {slot_status::missed, "missed"},
-        {slot_status::open, "open"},
-        {slot_status::exempt, "exempt"},
+        {slot_status::met, "met", "已完成"},
+        {slot_status::missed, "missed", "未完成"},
+        {slot_status::open, "open", "进行中"},
+        {slot_status::exempt, "exempt", "不适用"},
     };
 };
 

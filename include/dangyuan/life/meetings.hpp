@@ -17,8 +17,8 @@
 #include <string_view>
 #include <vector>
 
-#include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/core/calendar.hpp"
+#include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/core/ids.hpp"
 #include "dangyuan/org/org.hpp"
@@ -28,33 +28,8 @@
 
 namespace dangyuan {
 
-// `meeting_kind` is declared in rules/params_life.hpp because the cadence table refers to it.
+// `meeting_kind`, its codes and Chinese names are in rules/params_life.hpp.
 
-namespace detail {
-struct meeting_kind_row {
-    meeting_kind kind;
-    std::string_view code;
-    std::string_view chinese;
-};
-inline constexpr std::array<meeting_kind_row, 7> meeting_kind_table{{
-    {meeting_kind::branch_general_meeting, "branch_general_meeting", "支部党员大会"},
-    {meeting_kind::committee_meeting, "committee_meeting", "支部委员会"},
-    {meeting_kind::group_meeting, "group_meeting", "党小组会"},
-    {meeting_kind::party_lecture, "party_lecture", "党课"},
-    {meeting_kind::theme_party_day, "theme_party_day", "主题党日"},
-    {meeting_kind::organisation_life_meeting, "organisation_life_meeting", "组织生活会"},
-    {meeting_kind::heart_to_heart_talk, "heart_to_heart_talk", "谈心谈话"},
-}};
-}  // namespace detail
-
-/// The stable English code of a meeting kind, e.g. "committee_meeting" (storage and CSV), and its
-/// Chinese name, e.g. "支部委员会", as `detail::meeting_kind_table` gives them.
-template <>
-struct enum_table<meeting_kind> {
-    static constexpr std::string_view field = "kind";
-    static constexpr std::string_view noun = "meeting kind";
-    static constexpr auto rows = enum_rows_from<&detail::meeting_kind_row::kind>(detail::meeting_kind_table);
-};
 /// Parses a meeting kind from its English code or Chinese name.
 /// \throws invalid_input{"kind"} naming the value when it is neither.
 [[nodiscard]] inline meeting_kind parse_meeting_kind(std::string_view s) {

@@ -8,9 +8,9 @@
 #include <optional>
 #include <string>
 
-#include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/core/calendar.hpp"
 #include "dangyuan/core/codes.hpp"
+#include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/core/id_number.hpp"
 #include "dangyuan/core/ids.hpp"

@@ -11,8 +11,8 @@
 #include <string>
 #include <string_view>
 
-#include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/core/calendar.hpp"
+#include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/member/member.hpp"
 #include "dangyuan/rules/catalogue.hpp"
 #include "dangyuan/rules/rule_set.hpp"

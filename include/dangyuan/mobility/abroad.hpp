@@ -29,9 +29,9 @@
 #include <string_view>
 #include <vector>
 
-#include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/agenda/agenda.hpp"
 #include "dangyuan/core/calendar.hpp"
+#include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/core/ids.hpp"
 #include "dangyuan/rules/rule_set.hpp"
@@ -59,7 +59,9 @@ struct enum_table<abroad_kind> {
 
 /// Parses a kind from its English code or Chinese name.
 /// \throws invalid_input{"kind"} naming the value otherwise.
-[[nodiscard]] inline abroad_kind parse_abroad_kind(std::string_view s) { return parse_enum_or_throw<abroad_kind>(s); }
+[[nodiscard]] inline abroad_kind parse_abroad_kind(std::string_view s) {
+    return parse_enum_or_throw<abroad_kind>(s);
+}
 
 /// One dated situation of a member: from `from` until `until` (exclusive; open while empty).
 struct abroad_record {

@@ -27,9 +27,9 @@
 #include <string_view>
 #include <vector>
 
-#include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/agenda/agenda.hpp"
 #include "dangyuan/core/calendar.hpp"
+#include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/core/ids.hpp"
 #include "dangyuan/member/member.hpp"

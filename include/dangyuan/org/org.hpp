@@ -45,7 +45,9 @@ struct enum_table<org_kind> {
 
 /// Parses an org kind from its English code (`to_string`) or Chinese name (`chinese_name`).
 /// \throws invalid_input{"kind"} naming the value when it is neither.
-[[nodiscard]] inline org_kind parse_org_kind(std::string_view s) { return parse_enum_or_throw<org_kind>(s); }
+[[nodiscard]] inline org_kind parse_org_kind(std::string_view s) {
+    return parse_enum_or_throw<org_kind>(s);
+}
 
 /// True for the kinds that hold members directly (branches and joint branches).
 [[nodiscard]] constexpr bool is_branch(org_kind k) noexcept {

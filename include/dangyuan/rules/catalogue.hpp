@@ -31,8 +31,10 @@ struct enum_table<confidence> {
     static constexpr std::string_view field = "confidence";
     static constexpr std::string_view noun = "confidence tag";
     static constexpr enum_row<confidence> rows[] = {
-        {confidence::confirmed, "[C]", {}, {}, "confirmed"},   {confidence::secondary, "[S]", {}, {}, "secondary"},
-        {confidence::local, "[L]", {}, {}, "local"},           {confidence::unconfirmed, "[U]", {}, {}, "unconfirmed"},
+        {confidence::confirmed, "[C]", {}, {}, "confirmed"},
+        {confidence::secondary, "[S]", {}, {}, "secondary"},
+        {confidence::local, "[L]", {}, {}, "local"},
+        {confidence::unconfirmed, "[U]", {}, {}, "unconfirmed"},
         {confidence::third_party, "[T]", {}, {}, "third_party"},
     };
 };

@@ -5,18 +5,22 @@
 ///
 /// The vocabularies the tables refer to (meeting kinds, cadence periods, training roles, rounding
 /// modes) are declared here, with their codes (`enum_table`), because the tables are rule-set data;
-/// parsing and the rules themselves live in `life/meetings.hpp`, `life/cadence.hpp`, `life/training.hpp` and `life/dues.hpp`.
+/// parsing and the rules themselves live in `life/meetings.hpp`, `life/cadence.hpp`, `life/training.hpp` and
+/// `life/dues.hpp`.
 
+#include <array>
 #include <cstdint>
 #include <limits>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dangyuan/core/enum_table.hpp"
 
 namespace dangyuan {
 
-/// Kinds of organisational-life meeting (组织生活). Names and parsing: life/meetings.hpp.
+/// Kinds of organisational-life meeting (组织生活). Codes and Chinese names below; parsing:
+/// life/meetings.hpp.
 enum class meeting_kind {
     branch_general_meeting,     ///< 支部党员大会
     committee_meeting,          ///< 支部委员会
@@ -25,6 +29,32 @@ enum class meeting_kind {
     theme_party_day,            ///< 主题党日
     organisation_life_meeting,  ///< 组织生活会
     heart_to_heart_talk,        ///< 谈心谈话
+};
+
+namespace detail {
+struct meeting_kind_row {
+    meeting_kind kind;
+    std::string_view code;
+    std::string_view chinese;
+};
+inline constexpr std::array<meeting_kind_row, 7> meeting_kind_table{{
+    {meeting_kind::branch_general_meeting, "branch_general_meeting", "支部党员大会"},
+    {meeting_kind::committee_meeting, "committee_meeting", "支部委员会"},
+    {meeting_kind::group_meeting, "group_meeting", "党小组会"},
+    {meeting_kind::party_lecture, "party_lecture", "党课"},
+    {meeting_kind::theme_party_day, "theme_party_day", "主题党日"},
+    {meeting_kind::organisation_life_meeting, "organisation_life_meeting", "组织生活会"},
+    {meeting_kind::heart_to_heart_talk, "heart_to_heart_talk", "谈心谈话"},
+}};
+}  // namespace detail
+
+/// The stable English code of a meeting kind, e.g. "committee_meeting" (storage and CSV), and its
+/// Chinese name, e.g. "支部委员会", as `detail::meeting_kind_table` gives them.
+template <>
+struct enum_table<meeting_kind> {
+    static constexpr std::string_view field = "kind";
+    static constexpr std::string_view noun = "meeting kind";
+    static constexpr auto rows = enum_rows_from<&detail::meeting_kind_row::kind>(detail::meeting_kind_table);
 };
 
 /// The calendar period a cadence is judged over: calendar months, quarters (Jan-Mar …) or years.
