@@ -7,6 +7,7 @@
 
 #include <array>
 #include <string_view>
+#include <tuple>
 
 #include "common.hpp"
 #include "dangyuan/development/case_agenda.hpp"
@@ -28,47 +29,37 @@
 
 namespace dangyuan::python {
 
-// ---- development (development/steps.hpp, case_agenda.hpp)
+/// The domains' enums with a table (development, mobility, evaluation, life), in the order of their
+/// headers.
+using domain_enums = std::tuple<
+    table_enum<stage, "Stage">, table_enum<case_outcome, "CaseOutcome">,
+    table_enum<step, "Step", &parse_step>, table_enum<recommendation, "Recommendation">,
+    table_enum<conversion_decision, "ConversionDecision">, table_enum<timeline_status, "TimelineStatus">,
+    table_enum<mobility_reason, "MobilityReason", &parse_mobility_reason>,
+    table_enum<episode_record_kind, "EpisodeRecordKind", &parse_episode_record_kind>,
+    table_enum<episode_phase, "EpisodePhase">, table_enum<participation, "Participation">,
+    table_enum<absence_document, "AbsenceDocument">,
+    table_enum<certificate_event_kind, "CertificateEventKind", &parse_certificate_event_kind>,
+    table_enum<certificate_state, "CertificateState">, table_enum<transfer_event_kind, "TransferEventKind">,
+    table_enum<transfer_state, "TransferState">, table_enum<contact_kind, "ContactKind">,
+    table_enum<self_withdrawal_ground, "SelfWithdrawalGround">,
+    table_enum<campaign_phase, "CampaignPhase", &parse_campaign_phase>,
+    table_enum<exemption_reason, "ExemptionReason", &parse_exemption_reason>,
+    table_enum<grade, "Grade", &parse_grade>, table_enum<grade_span, "GradeSpan">,
+    table_enum<decision_body, "DecisionBody">, table_enum<follow_up_kind, "FollowUpKind">,
+    table_enum<disposition_form, "DispositionForm">,
+    table_enum<disposition_ground, "DispositionGround", &parse_disposition_ground>,
+    table_enum<disposition_outcome, "DispositionOutcome">,
+    table_enum<meeting_kind, "MeetingKind", &parse_meeting_kind>, table_enum<cadence_period, "CadencePeriod">,
+    table_enum<cadence_condition, "CadenceCondition">, table_enum<attendance_status, "AttendanceStatus">,
+    table_enum<slot_status, "SlotStatus">, table_enum<training_role, "TrainingRole">,
+    table_enum<dues_rounding, "DuesRounding">, table_enum<back_payment_policy, "BackPaymentPolicy">,
+    table_enum<dues_category, "DuesCategory", &parse_dues_category>, table_enum<dues_paid_at, "DuesPaidAt">>;
 
-template <>
-struct enum_info<stage> : rows_info<stage, "Stage"> {};
-template <>
-struct enum_info<case_outcome> : rows_info<case_outcome, "CaseOutcome"> {};
-template <>
-struct enum_info<step> : rows_info<step, "Step", &parse_step> {};
-template <>
-struct enum_info<recommendation> : rows_info<recommendation, "Recommendation"> {};
-template <>
-struct enum_info<conversion_decision> : rows_info<conversion_decision, "ConversionDecision"> {};
-template <>
-struct enum_info<timeline_status> : rows_info<timeline_status, "TimelineStatus"> {};
-
-// ---- mobility (mobility/*.hpp, storage/mobility_store.hpp)
-
-template <>
-struct enum_info<mobility_reason> : rows_info<mobility_reason, "MobilityReason", &parse_mobility_reason> {};
-template <>
-struct enum_info<episode_record_kind>
-    : rows_info<episode_record_kind, "EpisodeRecordKind", &parse_episode_record_kind> {};
-template <>
-struct enum_info<episode_phase> : rows_info<episode_phase, "EpisodePhase"> {};
-template <>
-struct enum_info<participation> : rows_info<participation, "Participation"> {};
-template <>
-struct enum_info<absence_document> : rows_info<absence_document, "AbsenceDocument"> {};
-template <>
-struct enum_info<certificate_event_kind>
-    : rows_info<certificate_event_kind, "CertificateEventKind", &parse_certificate_event_kind> {};
-template <>
-struct enum_info<certificate_state> : rows_info<certificate_state, "CertificateState"> {};
-template <>
-struct enum_info<transfer_event_kind> : rows_info<transfer_event_kind, "TransferEventKind"> {};
-template <>
-struct enum_info<transfer_state> : rows_info<transfer_state, "TransferState"> {};
-template <>
-struct enum_info<contact_kind> : rows_info<contact_kind, "ContactKind"> {};
-template <>
-struct enum_info<self_withdrawal_ground> : rows_info<self_withdrawal_ground, "SelfWithdrawalGround"> {};
+template <class E>
+requires listed_in<E, domain_enums>
+struct enum_info<E> : listed_info<E, domain_enums> {
+};
 
 /// `episode_side` (storage/mobility_store.hpp) has no table of its own: its code is the enumerator name.
 template <>
@@ -79,51 +70,5 @@ struct enum_info<episode_side> {
                                        DANGYUAN_PY_ENUM_VALUE(episode_side, host)};
     static std::string_view code(episode_side v) { return v == episode_side::home ? "home" : "host"; }
 };
-
-// ---- evaluation (evaluation/*.hpp)
-
-template <>
-struct enum_info<campaign_phase> : rows_info<campaign_phase, "CampaignPhase", &parse_campaign_phase> {};
-template <>
-struct enum_info<exemption_reason> : rows_info<exemption_reason, "ExemptionReason", &parse_exemption_reason> {
-};
-template <>
-struct enum_info<grade> : rows_info<grade, "Grade", &parse_grade> {};
-template <>
-struct enum_info<grade_span> : rows_info<grade_span, "GradeSpan"> {};
-template <>
-struct enum_info<decision_body> : rows_info<decision_body, "DecisionBody"> {};
-template <>
-struct enum_info<follow_up_kind> : rows_info<follow_up_kind, "FollowUpKind"> {};
-template <>
-struct enum_info<disposition_form> : rows_info<disposition_form, "DispositionForm"> {};
-template <>
-struct enum_info<disposition_ground>
-    : rows_info<disposition_ground, "DispositionGround", &parse_disposition_ground> {};
-template <>
-struct enum_info<disposition_outcome> : rows_info<disposition_outcome, "DispositionOutcome"> {};
-
-// ---- life (rules/params_life.hpp, life/*.hpp)
-
-template <>
-struct enum_info<meeting_kind> : rows_info<meeting_kind, "MeetingKind", &parse_meeting_kind> {};
-template <>
-struct enum_info<cadence_period> : rows_info<cadence_period, "CadencePeriod"> {};
-template <>
-struct enum_info<cadence_condition> : rows_info<cadence_condition, "CadenceCondition"> {};
-template <>
-struct enum_info<attendance_status> : rows_info<attendance_status, "AttendanceStatus"> {};
-template <>
-struct enum_info<slot_status> : rows_info<slot_status, "SlotStatus"> {};
-template <>
-struct enum_info<training_role> : rows_info<training_role, "TrainingRole"> {};
-template <>
-struct enum_info<dues_rounding> : rows_info<dues_rounding, "DuesRounding"> {};
-template <>
-struct enum_info<back_payment_policy> : rows_info<back_payment_policy, "BackPaymentPolicy"> {};
-template <>
-struct enum_info<dues_category> : rows_info<dues_category, "DuesCategory", &parse_dues_category> {};
-template <>
-struct enum_info<dues_paid_at> : rows_info<dues_paid_at, "DuesPaidAt"> {};
 
 }  // namespace dangyuan::python

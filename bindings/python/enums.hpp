@@ -8,6 +8,8 @@
 #include <array>
 #include <cstddef>
 #include <string_view>
+#include <tuple>
+#include <type_traits>
 #include <utility>
 
 #include "common.hpp"
@@ -51,8 +53,7 @@ struct rows_parse<E, nullptr> {};
 
 /// An `enum_info` read from `enum_table<E>`: every row in enumerator order with its Python name (the
 /// C++ enumerator name), `code` = `to_string`, the field its errors name, the Chinese name when the
-/// table has one for every value, and `parse` when a C++ parse function is given. For example
-/// `template <> struct enum_info<org_kind> : rows_info<org_kind, "OrgKind", &parse_org_kind> {};`.
+/// table has one for every value, and `parse` when a C++ parse function is given.
 template <tabled_enum E, python_class_name Name, auto Parse = nullptr>
 struct rows_info : rows_chinese<E>, rows_parse<E, Parse> {
     static constexpr char const* python_name = Name.text;
@@ -66,10 +67,49 @@ struct rows_info : rows_chinese<E>, rows_parse<E, Parse> {
     static std::string_view code(E v) { return to_string(v); }
 };
 
+/// One entry of a list of Python enums read from tables: `enum_info<E>` is `rows_info<E, Name, Parse>`.
+template <tabled_enum E, python_class_name Name, auto Parse = nullptr>
+struct table_enum : rows_info<E, Name, Parse> {
+    using enum_type = E;
+};
+
+/// True when a `std::tuple` of `table_enum`s has an entry for `E`.
+template <class E, class List>
+inline constexpr bool listed_in = false;
+template <class E, class... T>
+inline constexpr bool listed_in<E, std::tuple<T...>> = (std::is_same_v<E, typename T::enum_type> || ...);
+
+namespace detail {
+template <class E, class T, class... Rest>
+constexpr auto* entry_for() {
+    if constexpr (std::is_same_v<E, typename T::enum_type> || sizeof...(Rest) == 0)
+        return static_cast<T*>(nullptr);
+    else
+        return entry_for<E, Rest...>();
+}
+template <class E, class... T>
+auto* entry_in(std::tuple<T...>*) {
+    return entry_for<E, T...>();
+}
+}  // namespace detail
+
+/// The entry for `E` of a list of `table_enum`s.
+template <class E, class List>
+using listed_info = std::remove_pointer_t<decltype(detail::entry_in<E>(static_cast<List*>(nullptr)))>;
+
 // ---- code tables (core/codes.hpp): code, Chinese and English names, parse
 
+/// The texts of a code table: official code, Chinese and English names, and `Parse`.
+template <class E, auto Parse>
+struct code_table_texts {
+    static std::string_view code(E v) { return dangyuan::code(v); }
+    static std::string_view chinese(E v) { return chinese_name(v); }
+    static std::string_view english(E v) { return english_name(v); }
+    static E parse(std::string_view text) { return Parse(text); }
+};
+
 template <>
-struct enum_info<sex> {
+struct enum_info<sex> : code_table_texts<sex, &parse_sex> {
     static constexpr char const* python_name = "Sex";
     static constexpr char const* field = "sex";
     static constexpr std::array values{
@@ -78,14 +118,10 @@ struct enum_info<sex> {
         DANGYUAN_PY_ENUM_VALUE(sex, female),
         DANGYUAN_PY_ENUM_VALUE(sex, unstated),
     };
-    static std::string_view code(sex v) { return dangyuan::code(v); }
-    static std::string_view chinese(sex v) { return chinese_name(v); }
-    static std::string_view english(sex v) { return english_name(v); }
-    static sex parse(std::string_view text) { return parse_sex(text); }
 };
 
 template <>
-struct enum_info<ethnicity> {
+struct enum_info<ethnicity> : code_table_texts<ethnicity, &parse_ethnicity> {
     static constexpr char const* python_name = "Ethnicity";
     static constexpr char const* field = "ethnicity";
     static constexpr std::array values{
@@ -119,14 +155,10 @@ struct enum_info<ethnicity> {
         DANGYUAN_PY_ENUM_VALUE(ethnicity, lhoba),   DANGYUAN_PY_ENUM_VALUE(ethnicity, jino),
         DANGYUAN_PY_ENUM_VALUE(ethnicity, other),   DANGYUAN_PY_ENUM_VALUE(ethnicity, foreign_origin),
     };
-    static std::string_view code(ethnicity v) { return dangyuan::code(v); }
-    static std::string_view chinese(ethnicity v) { return chinese_name(v); }
-    static std::string_view english(ethnicity v) { return english_name(v); }
-    static ethnicity parse(std::string_view text) { return parse_ethnicity(text); }
 };
 
 template <>
-struct enum_info<education> {
+struct enum_info<education> : code_table_texts<education, &parse_education> {
     static constexpr char const* python_name = "Education";
     static constexpr char const* field = "education";
     static constexpr std::array values{
@@ -171,14 +203,10 @@ struct enum_info<education> {
         DANGYUAN_PY_ENUM_VALUE(education, primary_incomplete),
         DANGYUAN_PY_ENUM_VALUE(education, other),
     };
-    static std::string_view code(education v) { return dangyuan::code(v); }
-    static std::string_view chinese(education v) { return chinese_name(v); }
-    static std::string_view english(education v) { return english_name(v); }
-    static education parse(std::string_view text) { return parse_education(text); }
 };
 
 template <>
-struct enum_info<personnel_category> {
+struct enum_info<personnel_category> : code_table_texts<personnel_category, &parse_personnel_category> {
     static constexpr char const* python_name = "PersonnelCategory";
     static constexpr char const* field = "category";
     static constexpr std::array values{
@@ -192,14 +220,10 @@ struct enum_info<personnel_category> {
         DANGYUAN_PY_ENUM_VALUE(personnel_category, retired),
         DANGYUAN_PY_ENUM_VALUE(personnel_category, military),
     };
-    static std::string_view code(personnel_category v) { return dangyuan::code(v); }
-    static std::string_view chinese(personnel_category v) { return chinese_name(v); }
-    static std::string_view english(personnel_category v) { return english_name(v); }
-    static personnel_category parse(std::string_view text) { return parse_personnel_category(text); }
 };
 
 template <>
-struct enum_info<political_status> {
+struct enum_info<political_status> : code_table_texts<political_status, &parse_political_status> {
     static constexpr char const* python_name = "PoliticalStatus";
     static constexpr char const* field = "political_status";
     static constexpr std::array values{
@@ -217,36 +241,23 @@ struct enum_info<political_status> {
         DANGYUAN_PY_ENUM_VALUE(political_status, non_party),
         DANGYUAN_PY_ENUM_VALUE(political_status, masses),
     };
-    static std::string_view code(political_status v) { return dangyuan::code(v); }
-    static std::string_view chinese(political_status v) { return chinese_name(v); }
-    static std::string_view english(political_status v) { return english_name(v); }
-    static political_status parse(std::string_view text) { return parse_political_status(text); }
 };
 
-// ---- ID numbers, the catalogue, the working-day calendar
+// ---- enums with a table: ID numbers, the catalogue, the working-day calendar, organisations,
+// members, standing, the agenda. Confidence's `.code` is the tag as written in the catalogue, "[C]".
 
-template <>
-struct enum_info<id_number_error> : rows_info<id_number_error, "IdNumberError"> {};
-/// `.code` is the tag as written in the catalogue, "[C]".
-template <>
-struct enum_info<confidence> : rows_info<confidence, "Confidence"> {};
-template <>
-struct enum_info<on_existing_year> : rows_info<on_existing_year, "OnExistingYear"> {};
+using foundation_enums =
+    std::tuple<table_enum<id_number_error, "IdNumberError">, table_enum<confidence, "Confidence">,
+               table_enum<on_existing_year, "OnExistingYear">,
+               table_enum<org_kind, "OrgKind", &parse_org_kind>,
+               table_enum<officer_role, "OfficerRole", &parse_officer_role>,
+               table_enum<member_status, "MemberStatus">, table_enum<standing_state, "StandingState">,
+               table_enum<standing_event_kind, "StandingEventKind", &parse_standing_event_kind>,
+               table_enum<agenda_status, "AgendaStatus">>;
 
-// ---- organisations, members, standing, agenda
-
-template <>
-struct enum_info<org_kind> : rows_info<org_kind, "OrgKind", &parse_org_kind> {};
-template <>
-struct enum_info<officer_role> : rows_info<officer_role, "OfficerRole", &parse_officer_role> {};
-template <>
-struct enum_info<member_status> : rows_info<member_status, "MemberStatus"> {};
-template <>
-struct enum_info<standing_state> : rows_info<standing_state, "StandingState"> {};
-template <>
-struct enum_info<standing_event_kind>
-    : rows_info<standing_event_kind, "StandingEventKind", &parse_standing_event_kind> {};
-template <>
-struct enum_info<agenda_status> : rows_info<agenda_status, "AgendaStatus"> {};
+template <class E>
+requires listed_in<E, foundation_enums>
+struct enum_info<E> : listed_info<E, foundation_enums> {
+};
 
 }  // namespace dangyuan::python
