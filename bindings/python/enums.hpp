@@ -1,15 +1,21 @@
 #pragma once
 /// \file
-/// The foundation's enums as Python sees them (see `enum_info` in common.hpp). Python names are the
-/// C++ enumerator names; class names are CamelCase.
+/// The foundation's enums as Python sees them (see `enum_info` in common.hpp), and `rows_info`, which
+/// makes an `enum_info` from an enum's C++ table (`enum_table`). Python names are the C++ enumerator
+/// names; class names are CamelCase. The code tables of core/codes.hpp keep their own lists here.
 
+#include <algorithm>
 #include <array>
+#include <cstddef>
 #include <string_view>
+#include <tuple>
+#include <type_traits>
 #include <utility>
 
 #include "common.hpp"
 #include "dangyuan/agenda/agenda.hpp"
 #include "dangyuan/core/codes.hpp"
+#include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/core/id_number.hpp"
 #include "dangyuan/core/work_calendar.hpp"
 #include "dangyuan/member/member.hpp"
@@ -19,10 +25,91 @@
 
 namespace dangyuan::python {
 
+// ---- enums with a C++ table (core/enum_table.hpp)
+
+/// A Python class name as a template argument.
+template <std::size_t N>
+struct python_class_name {
+    char text[N];
+    constexpr python_class_name(char const (&s)[N]) { std::copy_n(s, N, text); }  // NOLINT: implicit
+};
+
+/// The Chinese name, for the enums whose table has one for every value.
+template <class E>
+struct rows_chinese {};
+template <class E>
+requires enum_has_chinese<E>
+struct rows_chinese<E> {
+    static std::string_view chinese(E v) { return chinese_name(v); }
+};
+
+/// `parse` through the C++ parse function `Parse` (its field and message), none for `nullptr`.
+template <class E, auto Parse>
+struct rows_parse {
+    static E parse(std::string_view text) { return Parse(text); }
+};
+template <class E>
+struct rows_parse<E, nullptr> {};
+
+/// An `enum_info` read from `enum_table<E>`: every row in enumerator order with its Python name (the
+/// C++ enumerator name), `code` = `to_string`, the field its errors name, the Chinese name when the
+/// table has one for every value, and `parse` when a C++ parse function is given.
+template <tabled_enum E, python_class_name Name, auto Parse = nullptr>
+struct rows_info : rows_chinese<E>, rows_parse<E, Parse> {
+    static constexpr char const* python_name = Name.text;
+    static constexpr char const* field = enum_table<E>::field.data();  // a literal: NUL-terminated
+    static constexpr auto values = [] {
+        std::array<std::pair<E, char const*>, std::size(enum_table<E>::rows)> out{};
+        for (std::size_t i = 0; i < out.size(); ++i)  // identifiers are literals: NUL-terminated
+            out[i] = {enum_table<E>::rows[i].value, enum_table<E>::rows[i].identifier().data()};
+        return out;
+    }();
+    static std::string_view code(E v) { return to_string(v); }
+};
+
+/// One entry of a list of Python enums read from tables: `enum_info<E>` is `rows_info<E, Name, Parse>`.
+template <tabled_enum E, python_class_name Name, auto Parse = nullptr>
+struct table_enum : rows_info<E, Name, Parse> {
+    using enum_type = E;
+};
+
+/// True when a `std::tuple` of `table_enum`s has an entry for `E`.
+template <class E, class List>
+inline constexpr bool listed_in = false;
+template <class E, class... T>
+inline constexpr bool listed_in<E, std::tuple<T...>> = (std::is_same_v<E, typename T::enum_type> || ...);
+
+namespace detail {
+template <class E, class T, class... Rest>
+constexpr auto* entry_for() {
+    if constexpr (std::is_same_v<E, typename T::enum_type> || sizeof...(Rest) == 0)
+        return static_cast<T*>(nullptr);
+    else
+        return entry_for<E, Rest...>();
+}
+template <class E, class... T>
+auto* entry_in(std::tuple<T...>*) {
+    return entry_for<E, T...>();
+}
+}  // namespace detail
+
+/// The entry for `E` of a list of `table_enum`s.
+template <class E, class List>
+using listed_info = std::remove_pointer_t<decltype(detail::entry_in<E>(static_cast<List*>(nullptr)))>;
+
 // ---- code tables (core/codes.hpp): code, Chinese and English names, parse
 
+/// The texts of a code table: official code, Chinese and English names, and `Parse`.
+template <class E, auto Parse>
+struct code_table_texts {
+    static std::string_view code(E v) { return dangyuan::code(v); }
+    static std::string_view chinese(E v) { return chinese_name(v); }
+    static std::string_view english(E v) { return english_name(v); }
+    static E parse(std::string_view text) { return Parse(text); }
+};
+
 template <>
-struct enum_info<sex> {
+struct enum_info<sex> : code_table_texts<sex, &parse_sex> {
     static constexpr char const* python_name = "Sex";
     static constexpr char const* field = "sex";
     static constexpr std::array values{
@@ -31,14 +118,10 @@ struct enum_info<sex> {
         DANGYUAN_PY_ENUM_VALUE(sex, female),
         DANGYUAN_PY_ENUM_VALUE(sex, unstated),
     };
-    static std::string_view code(sex v) { return dangyuan::code(v); }
-    static std::string_view chinese(sex v) { return chinese_name(v); }
-    static std::string_view english(sex v) { return english_name(v); }
-    static sex parse(std::string_view text) { return parse_sex(text); }
 };
 
 template <>
-struct enum_info<ethnicity> {
+struct enum_info<ethnicity> : code_table_texts<ethnicity, &parse_ethnicity> {
     static constexpr char const* python_name = "Ethnicity";
     static constexpr char const* field = "ethnicity";
     static constexpr std::array values{
@@ -72,14 +155,10 @@ struct enum_info<ethnicity> {
         DANGYUAN_PY_ENUM_VALUE(ethnicity, lhoba),   DANGYUAN_PY_ENUM_VALUE(ethnicity, jino),
         DANGYUAN_PY_ENUM_VALUE(ethnicity, other),   DANGYUAN_PY_ENUM_VALUE(ethnicity, foreign_origin),
     };
-    static std::string_view code(ethnicity v) { return dangyuan::code(v); }
-    static std::string_view chinese(ethnicity v) { return chinese_name(v); }
-    static std::string_view english(ethnicity v) { return english_name(v); }
-    static ethnicity parse(std::string_view text) { return parse_ethnicity(text); }
 };
 
 template <>
-struct enum_info<education> {
+struct enum_info<education> : code_table_texts<education, &parse_education> {
     static constexpr char const* python_name = "Education";
     static constexpr char const* field = "education";
     static constexpr std::array values{
@@ -124,14 +203,10 @@ struct enum_info<education> {
         DANGYUAN_PY_ENUM_VALUE(education, primary_incomplete),
         DANGYUAN_PY_ENUM_VALUE(education, other),
     };
-    static std::string_view code(education v) { return dangyuan::code(v); }
-    static std::string_view chinese(education v) { return chinese_name(v); }
-    static std::string_view english(education v) { return english_name(v); }
-    static education parse(std::string_view text) { return parse_education(text); }
 };
 
 template <>
-struct enum_info<personnel_category> {
+struct enum_info<personnel_category> : code_table_texts<personnel_category, &parse_personnel_category> {
     static constexpr char const* python_name = "PersonnelCategory";
     static constexpr char const* field = "category";
     static constexpr std::array values{
@@ -145,14 +220,10 @@ struct enum_info<personnel_category> {
         DANGYUAN_PY_ENUM_VALUE(personnel_category, retired),
         DANGYUAN_PY_ENUM_VALUE(personnel_category, military),
     };
-    static std::string_view code(personnel_category v) { return dangyuan::code(v); }
-    static std::string_view chinese(personnel_category v) { return chinese_name(v); }
-    static std::string_view english(personnel_category v) { return english_name(v); }
-    static personnel_category parse(std::string_view text) { return parse_personnel_category(text); }
 };
 
 template <>
-struct enum_info<political_status> {
+struct enum_info<political_status> : code_table_texts<political_status, &parse_political_status> {
     static constexpr char const* python_name = "PoliticalStatus";
     static constexpr char const* field = "political_status";
     static constexpr std::array values{
@@ -170,144 +241,23 @@ struct enum_info<political_status> {
         DANGYUAN_PY_ENUM_VALUE(political_status, non_party),
         DANGYUAN_PY_ENUM_VALUE(political_status, masses),
     };
-    static std::string_view code(political_status v) { return dangyuan::code(v); }
-    static std::string_view chinese(political_status v) { return chinese_name(v); }
-    static std::string_view english(political_status v) { return english_name(v); }
-    static political_status parse(std::string_view text) { return parse_political_status(text); }
 };
 
-// ---- ID numbers, the catalogue, the working-day calendar
+// ---- enums with a table: ID numbers, the catalogue, the working-day calendar, organisations,
+// members, standing, the agenda. Confidence's `.code` is the tag as written in the catalogue, "[C]".
 
-template <>
-struct enum_info<id_number_error> {
-    static constexpr char const* python_name = "IdNumberError";
-    static constexpr char const* field = "id_number";
-    static constexpr std::array values{
-        DANGYUAN_PY_ENUM_VALUE(id_number_error, bad_length),
-        DANGYUAN_PY_ENUM_VALUE(id_number_error, bad_character),
-        DANGYUAN_PY_ENUM_VALUE(id_number_error, impossible_date),
-        DANGYUAN_PY_ENUM_VALUE(id_number_error, bad_province),
-        DANGYUAN_PY_ENUM_VALUE(id_number_error, bad_check_character),
-    };
-    static std::string_view code(id_number_error v) { return to_string(v); }
-};
+using foundation_enums =
+    std::tuple<table_enum<id_number_error, "IdNumberError">, table_enum<confidence, "Confidence">,
+               table_enum<on_existing_year, "OnExistingYear">,
+               table_enum<org_kind, "OrgKind", &parse_org_kind>,
+               table_enum<officer_role, "OfficerRole", &parse_officer_role>,
+               table_enum<member_status, "MemberStatus">, table_enum<standing_state, "StandingState">,
+               table_enum<standing_event_kind, "StandingEventKind", &parse_standing_event_kind>,
+               table_enum<agenda_status, "AgendaStatus">>;
 
-template <>
-struct enum_info<confidence> {
-    static constexpr char const* python_name = "Confidence";
-    static constexpr char const* field = "confidence";
-    static constexpr std::array values{
-        DANGYUAN_PY_ENUM_VALUE(confidence, confirmed),   DANGYUAN_PY_ENUM_VALUE(confidence, secondary),
-        DANGYUAN_PY_ENUM_VALUE(confidence, local),       DANGYUAN_PY_ENUM_VALUE(confidence, unconfirmed),
-        DANGYUAN_PY_ENUM_VALUE(confidence, third_party),
-    };
-    /// The tag as written in the catalogue, "[C]".
-    static std::string_view code(confidence v) { return tag(v); }
-};
-
-template <>
-struct enum_info<on_existing_year> {
-    static constexpr char const* python_name = "OnExistingYear";
-    static constexpr char const* field = "policy";
-    static constexpr std::array values{
-        DANGYUAN_PY_ENUM_VALUE(on_existing_year, reject),
-        DANGYUAN_PY_ENUM_VALUE(on_existing_year, replace),
-    };
-    static std::string_view code(on_existing_year v) {
-        return v == on_existing_year::reject ? "reject" : "replace";
-    }
-};
-
-// ---- organisations, members, standing, agenda
-
-template <>
-struct enum_info<org_kind> {
-    static constexpr char const* python_name = "OrgKind";
-    static constexpr char const* field = "kind";
-    static constexpr std::array values{
-        DANGYUAN_PY_ENUM_VALUE(org_kind, higher_committee),
-        DANGYUAN_PY_ENUM_VALUE(org_kind, grassroots_committee),
-        DANGYUAN_PY_ENUM_VALUE(org_kind, working_committee),
-        DANGYUAN_PY_ENUM_VALUE(org_kind, general_branch),
-        DANGYUAN_PY_ENUM_VALUE(org_kind, branch),
-        DANGYUAN_PY_ENUM_VALUE(org_kind, joint_branch),
-        DANGYUAN_PY_ENUM_VALUE(org_kind, party_group),
-    };
-    static std::string_view code(org_kind v) { return to_string(v); }
-    static std::string_view chinese(org_kind v) { return chinese_name(v); }
-    static org_kind parse(std::string_view text) { return parse_org_kind(text); }
-};
-
-template <>
-struct enum_info<officer_role> {
-    static constexpr char const* python_name = "OfficerRole";
-    static constexpr char const* field = "role";
-    static constexpr std::array values{
-        DANGYUAN_PY_ENUM_VALUE(officer_role, secretary),
-        DANGYUAN_PY_ENUM_VALUE(officer_role, deputy_secretary),
-        DANGYUAN_PY_ENUM_VALUE(officer_role, committee_member),
-    };
-    static std::string_view code(officer_role v) { return to_string(v); }
-    static std::string_view chinese(officer_role v) { return chinese_name(v); }
-    static officer_role parse(std::string_view text) { return parse_officer_role(text); }
-};
-
-template <>
-struct enum_info<member_status> {
-    static constexpr char const* python_name = "MemberStatus";
-    static constexpr char const* field = "status";
-    static constexpr std::array values{
-        DANGYUAN_PY_ENUM_VALUE(member_status, probationary),
-        DANGYUAN_PY_ENUM_VALUE(member_status, full),
-    };
-    static std::string_view code(member_status v) { return to_string(v); }
-    static std::string_view chinese(member_status v) { return chinese_name(v); }
-};
-
-template <>
-struct enum_info<standing_state> {
-    static constexpr char const* python_name = "StandingState";
-    static constexpr char const* field = "state";
-    static constexpr std::array values{
-        DANGYUAN_PY_ENUM_VALUE(standing_state, normal),
-        DANGYUAN_PY_ENUM_VALUE(standing_state, suspended),
-        DANGYUAN_PY_ENUM_VALUE(standing_state, exited),
-    };
-    static std::string_view code(standing_state v) { return to_string(v); }
-};
-
-template <>
-struct enum_info<standing_event_kind> {
-    static constexpr char const* python_name = "StandingEventKind";
-    static constexpr char const* field = "kind";
-    static constexpr std::array values{
-        DANGYUAN_PY_ENUM_VALUE(standing_event_kind, suspended),
-        DANGYUAN_PY_ENUM_VALUE(standing_event_kind, restored),
-        DANGYUAN_PY_ENUM_VALUE(standing_event_kind, removed_self_withdrawal),
-        DANGYUAN_PY_ENUM_VALUE(standing_event_kind, removed),
-        DANGYUAN_PY_ENUM_VALUE(standing_event_kind, persuaded_to_withdraw),
-        DANGYUAN_PY_ENUM_VALUE(standing_event_kind, expelled),
-        DANGYUAN_PY_ENUM_VALUE(standing_event_kind, withdrew),
-        DANGYUAN_PY_ENUM_VALUE(standing_event_kind, probation_cancelled),
-        DANGYUAN_PY_ENUM_VALUE(standing_event_kind, died),
-    };
-    static std::string_view code(standing_event_kind v) { return to_string(v); }
-    static std::string_view chinese(standing_event_kind v) { return chinese_name(v); }
-    static standing_event_kind parse(std::string_view text) { return parse_standing_event_kind(text); }
-};
-
-template <>
-struct enum_info<agenda_status> {
-    static constexpr char const* python_name = "AgendaStatus";
-    static constexpr char const* field = "status";
-    static constexpr std::array values{
-        DANGYUAN_PY_ENUM_VALUE(agenda_status, upcoming),
-        DANGYUAN_PY_ENUM_VALUE(agenda_status, due),
-        DANGYUAN_PY_ENUM_VALUE(agenda_status, overdue),
-        DANGYUAN_PY_ENUM_VALUE(agenda_status, finding),
-    };
-    static std::string_view code(agenda_status v) { return to_string(v); }
-    static std::string_view chinese(agenda_status v) { return chinese_name(v); }
+template <class E>
+requires listed_in<E, foundation_enums>
+struct enum_info<E> : listed_info<E, foundation_enums> {
 };
 
 }  // namespace dangyuan::python

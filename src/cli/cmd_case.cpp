@@ -105,16 +105,15 @@ int run_case_open(context& ctx, po::variables_map const& vm) {
 
 recommendation parse_recommendation(std::string const& text) {
     auto const t = io::ascii_lower(io::trim(text));
-    if (t == "member" || t == "member_recommendation" || t == "党员推荐")
-        return recommendation::member_recommendation;
-    if (t == "mass" || t == "mass_organisation" || t == "群团推优") return recommendation::mass_organisation;
+    if (t == "member") return recommendation::member_recommendation;  // short forms for the command line
+    if (t == "mass") return recommendation::mass_organisation;
+    if (auto const r = parse_enum<recommendation>(t)) return *r;
     throw invalid_input("recommended", "'" + text + "' is not member (党员推荐) or mass (群团推优)");
 }
 
 conversion_decision parse_decision(std::string const& text) {
     auto const t = io::ascii_lower(io::trim(text));
-    for (auto d : {conversion_decision::convert, conversion_decision::extend, conversion_decision::cancel})
-        if (t == to_string(d) || t == chinese_name(d)) return d;
+    if (auto const d = parse_enum<conversion_decision>(t)) return *d;
     throw invalid_input("decision", "'" + text + "' is not convert, extend or cancel");
 }
 
@@ -220,20 +219,6 @@ void case_show_options(po::options_description& d, po::positional_options_descri
     add_output_options(d, "text|csv|json");
 }
 
-std::string_view status_chinese(timeline_status s) {
-    switch (s) {
-        case timeline_status::done:
-            return "已完成";
-        case timeline_status::open:
-            return "可办理";
-        case timeline_status::overdue:
-            return "已逾期";
-        case timeline_status::waiting:
-            return "未到";
-    }
-    return "?";
-}
-
 int run_case_show(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open_read();
     auto const id = case_argument(vm);
@@ -266,7 +251,7 @@ int run_case_show(context& ctx, po::variables_map const& vm) {
                           std::string(to_string(row.kind)), row.earliest ? format_date(*row.earliest) : "",
                           row.deadline ? format_date(*row.deadline) : "", actual,
                           io::ascii_lower(vm["format"].as<std::string>()) == "text"
-                              ? std::string(status_chinese(row.status))
+                              ? std::string(chinese_name(row.status))
                               : std::string(to_string(row.status))});
     }
     // The supporting records (公示, 培养考察材料转入, 终止发展) have no line of their own in the chart.
@@ -295,9 +280,7 @@ int run_case_list(context& ctx, po::variables_map const& vm) {
     std::optional<stage> only;
     if (vm.count("stage")) {
         auto const t = std::string(io::trim(vm["stage"].as<std::string>()));
-        for (auto st : {stage::applicant, stage::activist, stage::development_target, stage::probationary,
-                        stage::full_member})
-            if (t == to_string(st) || t == chinese_name(st)) only = st;
+        only = parse_enum<stage>(t);
         if (!only) throw invalid_input("stage", "unknown stage '" + t + "'");
     }
     io::org_directory const orgs(s.orgs());

@@ -58,8 +58,7 @@ void open_options(po::options_description& d, po::positional_options_description
 
 disposition_form parse_form(std::string const& text) {
     auto const t = io::ascii_lower(io::trim(text));
-    for (auto f : {disposition_form::correction, disposition_form::persuasion, disposition_form::removal})
-        if (t == to_string(f) || t == chinese_name(f)) return f;
+    if (auto const f = parse_enum<disposition_form>(t)) return *f;
     throw invalid_input("form", "'" + text + "' is not correction, persuasion or removal");
 }
 

@@ -281,9 +281,7 @@ int run_follow_up(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open();
     auto const id = campaign_argument(vm);
     auto const text = std::string(io::trim(vm["kind"].as<std::string>()));
-    std::optional<follow_up_kind> kind;
-    for (auto const& row : detail::follow_up_table)
-        if (row.code == text || row.chinese == text) kind = row.kind;
+    auto const kind = parse_enum<follow_up_kind>(text);
     if (!kind) throw invalid_input("kind", "unknown follow-up '" + text + "'");
     follow_up r{date_option(vm, "date"), member_option(s, vm, "member").id, *kind,
                 vm.count("note") ? vm["note"].as<std::string>() : std::string()};

@@ -186,20 +186,6 @@ void compliance_options(po::options_description& d, po::positional_options_descr
     add_output_options(d, "text|csv|json");
 }
 
-std::string_view slot_chinese(slot_status st) {
-    switch (st) {
-        case slot_status::met:
-            return "已完成";
-        case slot_status::missed:
-            return "未完成";
-        case slot_status::open:
-            return "进行中";
-        case slot_status::exempt:
-            return "不适用";
-    }
-    return "?";
-}
-
 int run_compliance(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open_read();
     if (!vm.count("org")) throw usage_error("--org is required");
@@ -221,7 +207,7 @@ int run_compliance(context& ctx, po::variables_map const& vm) {
     for (auto const& slot : report.slots) {
         if (vm.count("missed") && slot.status != slot_status::missed) continue;
         r.rows.push_back({slot.rule_id, std::string(chinese_name(slot.kind)), slot.slot.label,
-                          text ? std::string(slot_chinese(slot.status)) : std::string(to_string(slot.status)),
+                          text ? std::string(chinese_name(slot.status)) : std::string(to_string(slot.status)),
                           std::to_string(slot.held), std::to_string(slot.required), slot.message});
     }
     emit(ctx, r, vm);

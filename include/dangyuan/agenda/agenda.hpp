@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 
+#include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/core/ids.hpp"
 
 namespace dangyuan {
@@ -25,33 +26,18 @@ enum class agenda_status {
     finding,   ///< a standing condition (e.g. a branch with too few full members), no deadline
 };
 
-/// English and Chinese names of a status.
-[[nodiscard]] constexpr std::string_view to_string(agenda_status s) noexcept {
-    switch (s) {
-        case agenda_status::upcoming:
-            return "upcoming";
-        case agenda_status::due:
-            return "due";
-        case agenda_status::overdue:
-            return "overdue";
-        case agenda_status::finding:
-            return "finding";
-    }
-    return "?";
-}
-[[nodiscard]] constexpr std::string_view chinese_name(agenda_status s) noexcept {
-    switch (s) {
-        case agenda_status::upcoming:
-            return "即将到期";
-        case agenda_status::due:
-            return "今日到期";
-        case agenda_status::overdue:
-            return "已逾期";
-        case agenda_status::finding:
-            return "需关注";
-    }
-    return "?";
-}
+/// English code and Chinese name of each status.
+template <>
+struct enum_table<agenda_status> {
+    static constexpr std::string_view field = "status";
+    static constexpr std::string_view noun = "agenda status";
+    static constexpr enum_row<agenda_status> rows[] = {
+        {agenda_status::upcoming, "upcoming", "即将到期"},
+        {agenda_status::due, "due", "今日到期"},
+        {agenda_status::overdue, "overdue", "已逾期"},
+        {agenda_status::finding, "finding", "需关注"},
+    };
+};
 
 /// Classifies a deadline: overdue after it, due on it, upcoming before it.
 [[nodiscard]] constexpr agenda_status status_for(date::sys_days due, date::sys_days as_of) noexcept {

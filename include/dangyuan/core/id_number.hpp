@@ -39,6 +39,7 @@
 #include <date/date.h>
 
 #include "dangyuan/core/codes.hpp"
+#include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/core/errors.hpp"
 
 namespace dangyuan {
@@ -52,22 +53,19 @@ enum class id_number_error {
     bad_check_character  ///< position 18 differs from the ISO 7064 MOD 11-2 check character
 };
 
-/// The enumerator name (`"bad_check_character"`); empty for a non-enumerator.
-[[nodiscard]] constexpr std::string_view to_string(id_number_error e) noexcept {
-    switch (e) {
-        case id_number_error::bad_length:
-            return "bad_length";
-        case id_number_error::bad_character:
-            return "bad_character";
-        case id_number_error::impossible_date:
-            return "impossible_date";
-        case id_number_error::bad_province:
-            return "bad_province";
-        case id_number_error::bad_check_character:
-            return "bad_check_character";
-    }
-    return {};
-}
+/// Codes are the enumerator names (`to_string(e)` gives `"bad_check_character"`).
+template <>
+struct enum_table<id_number_error> {
+    static constexpr std::string_view field = "id_number";
+    static constexpr std::string_view noun = "ID number error";
+    static constexpr enum_row<id_number_error> rows[] = {
+        {id_number_error::bad_length, "bad_length"},
+        {id_number_error::bad_character, "bad_character"},
+        {id_number_error::impossible_date, "impossible_date"},
+        {id_number_error::bad_province, "bad_province"},
+        {id_number_error::bad_check_character, "bad_check_character"},
+    };
+};
 
 /// A rejected citizen ID number. `field()` is `"id_number"`; `what()` reads e.g.
 /// `"id_number: wrong check character '1' in 110105194912310021, expected 'X'"`.

@@ -54,6 +54,7 @@
 #include <vector>
 
 #include "dangyuan/core/calendar.hpp"
+#include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/core/holidays_cn.hpp"
 
@@ -95,6 +96,16 @@ struct estimated {
 enum class on_existing_year {
     reject,   ///< throw `invalid_input` and load nothing (the default: data is not replaced by accident)
     replace,  ///< drop every day that came from the earlier notice of that year, then load the new one
+};
+
+template <>
+struct enum_table<on_existing_year> {
+    static constexpr std::string_view field = "policy";
+    static constexpr std::string_view noun = "policy";
+    static constexpr enum_row<on_existing_year> rows[] = {
+        {on_existing_year::reject, "reject"},
+        {on_existing_year::replace, "replace"},
+    };
 };
 
 /// Per-year official calendar of days off and make-up workdays. A default-constructed calendar has no

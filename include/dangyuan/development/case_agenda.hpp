@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "dangyuan/agenda/agenda.hpp"
+#include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/development/case.hpp"
 
 namespace dangyuan {
@@ -95,10 +96,17 @@ namespace dangyuan {
 /// Status of one line of a timeline.
 enum class timeline_status { done, open, overdue, waiting };
 
-[[nodiscard]] constexpr std::string_view to_string(timeline_status s) noexcept {
-    constexpr std::array<std::string_view, 4> names{"done", "open", "overdue", "waiting"};
-    return names[static_cast<std::size_t>(s)];
-}
+template <>
+struct enum_table<timeline_status> {
+    static constexpr std::string_view field = "status";
+    static constexpr std::string_view noun = "timeline status";
+    static constexpr enum_row<timeline_status> rows[] = {
+        {timeline_status::done, "done", "已完成"},
+        {timeline_status::open, "open", "可办理"},
+        {timeline_status::overdue, "overdue", "已逾期"},
+        {timeline_status::waiting, "waiting", "未到"},
+    };
+};
 
 /// One line of a case timeline.
 struct timeline_row {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "dangyuan/core/calendar.hpp"
+#include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/core/ids.hpp"
 #include "dangyuan/rules/vote.hpp"
@@ -107,15 +108,17 @@ inline constexpr std::array<step_row, 29> step_table{{
 }};
 }  // namespace detail
 
-[[nodiscard]] constexpr std::string_view to_string(step s) noexcept {
-    return detail::step_table[static_cast<std::size_t>(s)].code;
-}
-[[nodiscard]] constexpr std::string_view chinese_name(step s) noexcept {
-    return detail::step_table[static_cast<std::size_t>(s)].chinese;
-}
+/// Codes and Chinese names of the steps, as `step_table` gives them.
+template <>
+struct enum_table<step> {
+    static constexpr std::string_view field = "step";
+    static constexpr std::string_view noun = "development step";
+    static constexpr auto rows = enum_rows_from<&detail::step_row::kind>(detail::step_table);
+};
 /// Position in the official 25-step flow chart (1-25), 0 for supporting records.
 [[nodiscard]] constexpr int official_number(step s) noexcept {
-    return detail::step_table[static_cast<std::size_t>(s)].number;
+    auto const i = static_cast<std::size_t>(s);  // enum_table<step> checks the order of step_table
+    return i < detail::step_table.size() ? detail::step_table[i].number : 0;
 }
 /// Every step kind, in chart order.
 [[nodiscard]] constexpr auto const& all_steps() noexcept {
@@ -123,41 +126,47 @@ inline constexpr std::array<step_row, 29> step_table{{
 }
 /// \throws invalid_input{"step"} naming the value.
 [[nodiscard]] inline step parse_step(std::string_view s) {
-    for (auto const& row : detail::step_table)
-        if (row.code == s || row.chinese == s) return row.kind;
-    throw invalid_input("step", "unknown development step '" + std::string(s) + "'");
+    return parse_enum_or_throw<step>(s);
 }
 
-[[nodiscard]] constexpr std::string_view to_string(stage s) noexcept {
-    constexpr std::array<std::string_view, 5> names{"applicant", "activist", "development_target",
-                                                    "probationary", "full_member"};
-    return names[static_cast<std::size_t>(s)];
-}
-[[nodiscard]] constexpr std::string_view chinese_name(stage s) noexcept {
-    constexpr std::array<std::string_view, 5> names{"入党申请人", "入党积极分子", "发展对象", "预备党员",
-                                                    "正式党员"};
-    return names[static_cast<std::size_t>(s)];
-}
-[[nodiscard]] constexpr std::string_view to_string(case_outcome o) noexcept {
-    constexpr std::array<std::string_view, 3> names{"not_admitted", "probation_cancelled", "withdrawn"};
-    return names[static_cast<std::size_t>(o)];
-}
-[[nodiscard]] constexpr std::string_view chinese_name(case_outcome o) noexcept {
-    constexpr std::array<std::string_view, 3> names{"未被接收", "取消预备党员资格", "终止发展"};
-    return names[static_cast<std::size_t>(o)];
-}
+template <>
+struct enum_table<stage> {
+    static constexpr std::string_view field = "stage";
+    static constexpr std::string_view noun = "stage";
+    static constexpr enum_row<stage> rows[] = {
+        {stage::applicant, "applicant", "入党申请人"},
+        {stage::activist, "activist", "入党积极分子"},
+        {stage::development_target, "development_target", "发展对象"},
+        {stage::probationary, "probationary", "预备党员"},
+        {stage::full_member, "full_member", "正式党员"},
+    };
+};
+
+template <>
+struct enum_table<case_outcome> {
+    static constexpr std::string_view field = "outcome";
+    static constexpr std::string_view noun = "case outcome";
+    static constexpr enum_row<case_outcome> rows[] = {
+        {case_outcome::not_admitted, "not_admitted", "未被接收"},
+        {case_outcome::probation_cancelled, "probation_cancelled", "取消预备党员资格"},
+        {case_outcome::withdrawn, "withdrawn", "终止发展"},
+    };
+};
 
 /// How an activist was recommended (推荐制, 细则 第8条).
 enum class recommendation {
     member_recommendation,  ///< 党员推荐
     mass_organisation,      ///< 群团组织推优 (共青团、工会、妇联 …)
 };
-[[nodiscard]] constexpr std::string_view chinese_name(recommendation r) noexcept {
-    return r == recommendation::member_recommendation ? "党员推荐" : "群团推优";
-}
-[[nodiscard]] constexpr std::string_view to_string(recommendation r) noexcept {
-    return r == recommendation::member_recommendation ? "member_recommendation" : "mass_organisation";
-}
+template <>
+struct enum_table<recommendation> {
+    static constexpr std::string_view field = "recommended";
+    static constexpr std::string_view noun = "recommendation";
+    static constexpr enum_row<recommendation> rows[] = {
+        {recommendation::member_recommendation, "member_recommendation", "党员推荐"},
+        {recommendation::mass_organisation, "mass_organisation", "群团推优"},
+    };
+};
 
 /// The decision of a conversion meeting (细则 第33条).
 enum class conversion_decision {
@@ -165,14 +174,16 @@ enum class conversion_decision {
     extend,   ///< 延长预备期 (once, 6-12 months)
     cancel,   ///< 取消预备党员资格
 };
-[[nodiscard]] constexpr std::string_view to_string(conversion_decision d) noexcept {
-    constexpr std::array<std::string_view, 3> names{"convert", "extend", "cancel"};
-    return names[static_cast<std::size_t>(d)];
-}
-[[nodiscard]] constexpr std::string_view chinese_name(conversion_decision d) noexcept {
-    constexpr std::array<std::string_view, 3> names{"按期转正", "延长预备期", "取消预备党员资格"};
-    return names[static_cast<std::size_t>(d)];
-}
+template <>
+struct enum_table<conversion_decision> {
+    static constexpr std::string_view field = "decision";
+    static constexpr std::string_view noun = "conversion decision";
+    static constexpr enum_row<conversion_decision> rows[] = {
+        {conversion_decision::convert, "convert", "按期转正"},
+        {conversion_decision::extend, "extend", "延长预备期"},
+        {conversion_decision::cancel, "cancel", "取消预备党员资格"},
+    };
+};
 
 /// The details a step carries. Each step uses the fields its kind needs (see `check_step`); unused
 /// fields stay empty. Aggregate on purpose: `{.by = secretary, .document = "谈话记录"}`.

@@ -30,6 +30,7 @@
 #include <string_view>
 #include <vector>
 
+#include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/core/ids.hpp"
 #include "dangyuan/rules/catalogue.hpp"
@@ -44,36 +45,29 @@ enum class grade { excellent, qualified, basically_qualified, unqualified };
 /// Number of grades; `grade_tally` and weight tables are indexed by `grade`.
 inline constexpr std::size_t grade_count = 4;
 
-namespace detail {
-struct grade_row {
-    grade g;
-    std::string_view code;
-    std::string_view chinese;
+template <>
+struct enum_table<grade> {
+    static constexpr std::string_view field = "grade";
+    static constexpr std::string_view noun = "grade";
+    static constexpr enum_row<grade> rows[] = {
+        {grade::excellent, "excellent", "优秀"},
+        {grade::qualified, "qualified", "合格"},
+        {grade::basically_qualified, "basically_qualified", "基本合格"},
+        {grade::unqualified, "unqualified", "不合格"},
+    };
 };
-inline constexpr std::array<grade_row, grade_count> grade_table{{
-    {grade::excellent, "excellent", "优秀"},
-    {grade::qualified, "qualified", "合格"},
-    {grade::basically_qualified, "basically_qualified", "基本合格"},
-    {grade::unqualified, "unqualified", "不合格"},
-}};
+static_assert(std::size(enum_table<grade>::rows) == grade_count);
+
+namespace detail {
 constexpr std::size_t index(grade g) noexcept {
     return static_cast<std::size_t>(g);
 }
 }  // namespace detail
 
-/// The English code of a grade, e.g. "basically_qualified".
-[[nodiscard]] constexpr std::string_view to_string(grade g) noexcept {
-    return detail::grade_table[detail::index(g)].code;
-}
-/// The Chinese name of a grade, e.g. "基本合格".
-[[nodiscard]] constexpr std::string_view chinese_name(grade g) noexcept {
-    return detail::grade_table[detail::index(g)].chinese;
-}
 /// Parses a grade from its English code or its Chinese name (surrounding blanks are not accepted).
 /// \throws invalid_input (field "grade") naming the text.
 [[nodiscard]] inline grade parse_grade(std::string_view s) {
-    for (auto const& row : detail::grade_table)
-        if (row.code == s || row.chinese == s) return row.g;
+    if (auto const g = parse_enum<grade>(s)) return *g;
     throw invalid_input("grade", "unknown grade '" + std::string(s) +
                                      "' (expected 优秀, 合格, 基本合格, 不合格 or their English codes)");
 }
@@ -207,6 +201,17 @@ enum class grade_span {
     exactly,    ///< ballots for that grade only
     or_better,  ///< ballots for that grade or a better one
     or_worse,   ///< ballots for that grade or a worse one
+};
+
+template <>
+struct enum_table<grade_span> {
+    static constexpr std::string_view field = "span";
+    static constexpr std::string_view noun = "grade span";
+    static constexpr enum_row<grade_span> rows[] = {
+        {grade_span::exactly, "exactly"},
+        {grade_span::or_better, "or_better"},
+        {grade_span::or_worse, "or_worse"},
+    };
 };
 
 /// One row of a share table: suggest `suggested` when the ballots counted reach the share

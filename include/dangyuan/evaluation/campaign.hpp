@@ -41,6 +41,7 @@
 #include <vector>
 
 #include "dangyuan/core/calendar.hpp"
+#include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/core/ids.hpp"
 #include "dangyuan/evaluation/ballot.hpp"
@@ -67,36 +68,27 @@ enum class campaign_phase {
 /// Number of phases.
 inline constexpr std::size_t campaign_phase_count = 8;
 
-namespace detail {
-struct phase_row {
-    campaign_phase phase;
-    std::string_view code;
-    std::string_view chinese;
+template <>
+struct enum_table<campaign_phase> {
+    static constexpr std::string_view field = "phase";
+    static constexpr std::string_view noun = "campaign phase";
+    static constexpr enum_row<campaign_phase> rows[] = {
+        {campaign_phase::study, "study", "学习教育"},
+        {campaign_phase::self_assessment, "self_assessment", "自我评价"},
+        {campaign_phase::appraisal_self_review, "appraisal_self_review", "个人自评"},
+        {campaign_phase::appraisal_mutual_review, "appraisal_mutual_review", "党员互评"},
+        {campaign_phase::appraisal_vote, "appraisal_vote", "民主测评"},
+        {campaign_phase::organisational_assessment, "organisational_assessment", "组织考察"},
+        {campaign_phase::commendation_and_handling, "commendation_and_handling", "表彰和处理"},
+        {campaign_phase::closed, "closed", "评议结束"},
+    };
 };
-inline constexpr std::array<phase_row, campaign_phase_count> phase_table{{
-    {campaign_phase::study, "study", "学习教育"},
-    {campaign_phase::self_assessment, "self_assessment", "自我评价"},
-    {campaign_phase::appraisal_self_review, "appraisal_self_review", "个人自评"},
-    {campaign_phase::appraisal_mutual_review, "appraisal_mutual_review", "党员互评"},
-    {campaign_phase::appraisal_vote, "appraisal_vote", "民主测评"},
-    {campaign_phase::organisational_assessment, "organisational_assessment", "组织考察"},
-    {campaign_phase::commendation_and_handling, "commendation_and_handling", "表彰和处理"},
-    {campaign_phase::closed, "closed", "评议结束"},
-}};
-}  // namespace detail
+static_assert(std::size(enum_table<campaign_phase>::rows) == campaign_phase_count);
 
-[[nodiscard]] constexpr std::string_view to_string(campaign_phase p) noexcept {
-    return detail::phase_table[static_cast<std::size_t>(p)].code;
-}
-[[nodiscard]] constexpr std::string_view chinese_name(campaign_phase p) noexcept {
-    return detail::phase_table[static_cast<std::size_t>(p)].chinese;
-}
 /// Parses a phase from its English code or Chinese name.
 /// \throws invalid_input (field "phase") naming the text.
 [[nodiscard]] inline campaign_phase parse_campaign_phase(std::string_view s) {
-    for (auto const& row : detail::phase_table)
-        if (row.code == s || row.chinese == s) return row.phase;
-    throw invalid_input("phase", "unknown campaign phase '" + std::string(s) + "'");
+    return parse_enum_or_throw<campaign_phase>(s);
 }
 
 /// Why a member is left out of the evaluation (eval.exemption_reasons). Each needs an approval.
@@ -108,38 +100,28 @@ enum class exemption_reason {
     away_without_transfer,   ///< 外出工作、学习等半年以上且未转移组织关系
 };
 
-namespace detail {
-struct exemption_row {
-    exemption_reason reason;
-    std::string_view code;
-    std::string_view chinese;
-    bool needs_absence;  ///< the category requires an absence of more than 6 months
+template <>
+struct enum_table<exemption_reason> {
+    static constexpr std::string_view field = "reason";
+    static constexpr std::string_view noun = "exemption category";
+    static constexpr enum_row<exemption_reason> rows[] = {
+        {exemption_reason::unable_to_express_will, "unable_to_express_will", "不能表达本人意志"},
+        {exemption_reason::abroad_self_funded, "abroad_self_funded", "自费出国半年以上"},
+        {exemption_reason::serving_sentence, "serving_sentence", "正在服刑"},
+        {exemption_reason::bedridden_or_elderly, "bedridden_or_elderly", "年老体弱卧床不起"},
+        {exemption_reason::away_without_transfer, "away_without_transfer", "外出半年以上未转组织关系"},
+    };
 };
-inline constexpr std::array<exemption_row, 5> exemption_table{{
-    {exemption_reason::unable_to_express_will, "unable_to_express_will", "不能表达本人意志", false},
-    {exemption_reason::abroad_self_funded, "abroad_self_funded", "自费出国半年以上", true},
-    {exemption_reason::serving_sentence, "serving_sentence", "正在服刑", false},
-    {exemption_reason::bedridden_or_elderly, "bedridden_or_elderly", "年老体弱卧床不起", false},
-    {exemption_reason::away_without_transfer, "away_without_transfer", "外出半年以上未转组织关系", true},
-}};
-}  // namespace detail
 
-[[nodiscard]] constexpr std::string_view to_string(exemption_reason r) noexcept {
-    return detail::exemption_table[static_cast<std::size_t>(r)].code;
-}
-[[nodiscard]] constexpr std::string_view chinese_name(exemption_reason r) noexcept {
-    return detail::exemption_table[static_cast<std::size_t>(r)].chinese;
-}
 /// True for the categories defined by an absence of more than 6 months
 /// (eval.exemption_absence_over_6_months).
 [[nodiscard]] constexpr bool needs_absence(exemption_reason r) noexcept {
-    return detail::exemption_table[static_cast<std::size_t>(r)].needs_absence;
+    return r == exemption_reason::abroad_self_funded || r == exemption_reason::away_without_transfer;
 }
 /// Parses an exemption category from its English code or Chinese name.
 /// \throws invalid_input (field "reason") naming the text: only the five categories exist.
 [[nodiscard]] inline exemption_reason parse_exemption_reason(std::string_view s) {
-    for (auto const& row : detail::exemption_table)
-        if (row.code == s || row.chinese == s) return row.reason;
+    if (auto const r = parse_enum<exemption_reason>(s)) return *r;
     throw invalid_input("reason", "'" + std::string(s) + "' is not an exemption category");
 }
 

@@ -36,6 +36,7 @@
 #include <vector>
 
 #include "dangyuan/core/calendar.hpp"
+#include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/core/ids.hpp"
 #include "dangyuan/member/member.hpp"
@@ -54,28 +55,16 @@ enum class disposition_form {
     removal,     ///< 除名
 };
 
-[[nodiscard]] constexpr std::string_view to_string(disposition_form f) noexcept {
-    switch (f) {
-        case disposition_form::correction:
-            return "correction";
-        case disposition_form::persuasion:
-            return "persuasion";
-        case disposition_form::removal:
-            return "removal";
-    }
-    return "?";
-}
-[[nodiscard]] constexpr std::string_view chinese_name(disposition_form f) noexcept {
-    switch (f) {
-        case disposition_form::correction:
-            return "限期改正";
-        case disposition_form::persuasion:
-            return "劝其退党";
-        case disposition_form::removal:
-            return "除名";
-    }
-    return "?";
-}
+template <>
+struct enum_table<disposition_form> {
+    static constexpr std::string_view field = "form";
+    static constexpr std::string_view noun = "disposition form";
+    static constexpr enum_row<disposition_form> rows[] = {
+        {disposition_form::correction, "correction", "限期改正"},
+        {disposition_form::persuasion, "persuasion", "劝其退党"},
+        {disposition_form::removal, "removal", "除名"},
+    };
+};
 
 /// The situations of the 2024 measures that lead to a disposition (disposition.grounds).
 enum class disposition_ground {
@@ -141,12 +130,13 @@ inline constexpr std::array<ground_row, 11> ground_table{{
 [[nodiscard]] constexpr ground_row const& row_of(disposition_ground g) noexcept {
     return ground_table[static_cast<std::size_t>(g)];
 }
-[[nodiscard]] constexpr std::string_view to_string(disposition_ground g) noexcept {
-    return row_of(g).code;
-}
-[[nodiscard]] constexpr std::string_view chinese_name(disposition_ground g) noexcept {
-    return row_of(g).chinese;
-}
+/// The codes and Chinese names of the grounds, as `ground_table` gives them.
+template <>
+struct enum_table<disposition_ground> {
+    static constexpr std::string_view field = "ground";
+    static constexpr std::string_view noun = "ground of disposition";
+    static constexpr auto rows = enum_rows_from<&ground_row::ground>(ground_table);
+};
 /// True when `g` allows form `f` (disposition.grounds).
 [[nodiscard]] constexpr bool allows(disposition_ground g, disposition_form f) noexcept {
     return row_of(g).form == f;
@@ -154,8 +144,7 @@ inline constexpr std::array<ground_row, 11> ground_table{{
 /// Parses a ground from its English code or Chinese name.
 /// \throws invalid_input (field "ground") naming the text.
 [[nodiscard]] inline disposition_ground parse_disposition_ground(std::string_view s) {
-    for (auto const& row : ground_table)
-        if (row.code == s || row.chinese == s) return row.ground;
+    if (auto const g = parse_enum<disposition_ground>(s)) return *g;
     throw invalid_input("ground", "'" + std::string(s) + "' is not a ground of disposition");
 }
 
@@ -306,12 +295,23 @@ enum class disposition_outcome {
     removed,          ///< 除名 approved: membership ended
 };
 
-[[nodiscard]] constexpr std::string_view to_string(disposition_outcome o) noexcept {
-    constexpr std::array<std::string_view, 10> names{
-        "pending",       "not_adopted",     "dropped",  "correcting", "corrected",
-        "not_corrected", "awaiting_answer", "withdrew", "refused",    "removed"};
-    return names[static_cast<std::size_t>(o)];
-}
+template <>
+struct enum_table<disposition_outcome> {
+    static constexpr std::string_view field = "outcome";
+    static constexpr std::string_view noun = "disposition outcome";
+    static constexpr enum_row<disposition_outcome> rows[] = {
+        {disposition_outcome::pending, "pending"},
+        {disposition_outcome::not_adopted, "not_adopted"},
+        {disposition_outcome::dropped, "dropped"},
+        {disposition_outcome::correcting, "correcting"},
+        {disposition_outcome::corrected, "corrected"},
+        {disposition_outcome::not_corrected, "not_corrected"},
+        {disposition_outcome::awaiting_answer, "awaiting_answer"},
+        {disposition_outcome::withdrew, "withdrew"},
+        {disposition_outcome::refused, "refused"},
+        {disposition_outcome::removed, "removed"},
+    };
+};
 
 /// One disposition of a member (derived).
 struct disposition_state {

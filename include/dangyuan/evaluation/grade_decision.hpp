@@ -20,6 +20,7 @@
 #include <string>
 #include <string_view>
 
+#include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/core/ids.hpp"
 #include "dangyuan/evaluation/ballot.hpp"
@@ -56,12 +57,15 @@ enum class decision_body {
     branch_meeting,    ///< 支部党员大会
 };
 
-[[nodiscard]] constexpr std::string_view to_string(decision_body b) noexcept {
-    return b == decision_body::branch_meeting ? "branch_meeting" : "branch_committee";
-}
-[[nodiscard]] constexpr std::string_view chinese_name(decision_body b) noexcept {
-    return b == decision_body::branch_meeting ? "支部党员大会" : "支部委员会";
-}
+template <>
+struct enum_table<decision_body> {
+    static constexpr std::string_view field = "by";
+    static constexpr std::string_view noun = "decision body";
+    static constexpr enum_row<decision_body> rows[] = {
+        {decision_body::branch_committee, "branch_committee", "支部委员会"},
+        {decision_body::branch_meeting, "branch_meeting", "支部党员大会"},
+    };
+};
 
 /// Campaign record: the final grade of a member for the campaign's year.
 struct grade_decided {
@@ -108,32 +112,35 @@ enum class follow_up_kind {
     disposition_opened,  ///< 按程序组织处置: 不合格, see evaluation/disposition.hpp
 };
 
-namespace detail {
-struct follow_up_row {
-    follow_up_kind kind;
-    std::string_view code;
-    std::string_view chinese;
-    grade for_grade;
+template <>
+struct enum_table<follow_up_kind> {
+    static constexpr std::string_view field = "kind";
+    static constexpr std::string_view noun = "follow-up";
+    static constexpr enum_row<follow_up_kind> rows[] = {
+        {follow_up_kind::commended, "commended", "表扬"},
+        {follow_up_kind::encouraged, "encouraged", "鼓励"},
+        {follow_up_kind::helped, "helped", "帮助改进"},
+        {follow_up_kind::educated, "educated", "批评教育"},
+        {follow_up_kind::disposition_opened, "disposition_opened", "组织处置"},
+    };
 };
+
+namespace detail {
 // Results use (12371 special page [S]): which follow-up answers which grade.
-inline constexpr std::array<follow_up_row, 5> follow_up_table{{
-    {follow_up_kind::commended, "commended", "表扬", grade::excellent},
-    {follow_up_kind::encouraged, "encouraged", "鼓励", grade::qualified},
-    {follow_up_kind::helped, "helped", "帮助改进", grade::basically_qualified},
-    {follow_up_kind::educated, "educated", "批评教育", grade::unqualified},
-    {follow_up_kind::disposition_opened, "disposition_opened", "组织处置", grade::unqualified},
-}};
+inline constexpr std::pair<follow_up_kind, grade> follow_up_grades[] = {
+    {follow_up_kind::commended, grade::excellent},
+    {follow_up_kind::encouraged, grade::qualified},
+    {follow_up_kind::helped, grade::basically_qualified},
+    {follow_up_kind::educated, grade::unqualified},
+    {follow_up_kind::disposition_opened, grade::unqualified},
+};
 }  // namespace detail
 
-[[nodiscard]] constexpr std::string_view to_string(follow_up_kind k) noexcept {
-    return detail::follow_up_table[static_cast<std::size_t>(k)].code;
-}
-[[nodiscard]] constexpr std::string_view chinese_name(follow_up_kind k) noexcept {
-    return detail::follow_up_table[static_cast<std::size_t>(k)].chinese;
-}
 /// True when `k` is a follow-up of grade `g` (eval.follow_up).
 [[nodiscard]] constexpr bool follow_up_fits(grade g, follow_up_kind k) noexcept {
-    return detail::follow_up_table[static_cast<std::size_t>(k)].for_grade == g;
+    for (auto const& [kind, for_grade] : detail::follow_up_grades)
+        if (kind == k) return for_grade == g;
+    return false;
 }
 
 /// Campaign record: a graded member was followed up (表彰和处理).

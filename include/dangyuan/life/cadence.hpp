@@ -39,6 +39,7 @@
 
 #include "dangyuan/agenda/agenda.hpp"
 #include "dangyuan/core/calendar.hpp"
+#include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/life/meetings.hpp"
 #include "dangyuan/org/org.hpp"
@@ -47,28 +48,7 @@
 
 namespace dangyuan {
 
-[[nodiscard]] constexpr std::string_view to_string(cadence_period p) noexcept {
-    switch (p) {
-        case cadence_period::month:
-            return "month";
-        case cadence_period::quarter:
-            return "quarter";
-        case cadence_period::year:
-            return "year";
-    }
-    return "?";
-}
-[[nodiscard]] constexpr std::string_view chinese_name(cadence_period p) noexcept {
-    switch (p) {
-        case cadence_period::month:
-            return "每月";
-        case cadence_period::quarter:
-            return "每季度";
-        case cadence_period::year:
-            return "每年";
-    }
-    return "?";
-}
+// `cadence_period` and its table are in rules/params_life.hpp.
 
 /// What the cadence applies to besides the meetings: facts about the organisation over the period.
 struct life_scope {
@@ -121,19 +101,17 @@ enum class slot_status {
     exempt,  ///< the organisation existed for only part of the slot (see the file comment)
 };
 
-[[nodiscard]] constexpr std::string_view to_string(slot_status s) noexcept {
-    switch (s) {
-        case slot_status::met:
-            return "met";
-        case slot_status::missed:
-            return "missed";
-        case slot_status::open:
-            return "open";
-        case slot_status::exempt:
-            return "exempt";
-    }
-    return "?";
-}
+template <>
+struct enum_table<slot_status> {
+    static constexpr std::string_view field = "status";
+    static constexpr std::string_view noun = "slot status";
+    static constexpr enum_row<slot_status> rows[] = {
+        {slot_status::met, "met", "已完成"},
+        {slot_status::missed, "missed", "未完成"},
+        {slot_status::open, "open", "进行中"},
+        {slot_status::exempt, "exempt", "不适用"},
+    };
+};
 
 /// The judgement of one cadence row over one slot (and, where it applies, one group or member).
 struct slot_result {

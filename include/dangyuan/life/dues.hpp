@@ -35,6 +35,7 @@
 
 #include "dangyuan/agenda/agenda.hpp"
 #include "dangyuan/core/calendar.hpp"
+#include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/core/ids.hpp"
 #include "dangyuan/core/money.hpp"  // fen, format_yuan, parse_yuan (re-exported)
@@ -55,33 +56,22 @@ enum class dues_category {
     low_income,  ///< living on relief, survivors' pensions or the minimum living allowance (低保): 0.2 yuan
 };
 
-namespace detail {
-struct dues_category_row {
-    dues_category category;
-    std::string_view code;
-    std::string_view chinese;
+template <>
+struct enum_table<dues_category> {
+    static constexpr std::string_view field = "category";
+    static constexpr std::string_view noun = "dues category";
+    static constexpr enum_row<dues_category> rows[] = {
+        {dues_category::employed, "employed", "在职党员"},
+        {dues_category::retiree, "retiree", "离退休党员"},
+        {dues_category::farmer, "farmer", "农民党员"},
+        {dues_category::student, "student", "学生党员"},
+        {dues_category::unemployed, "unemployed", "下岗失业党员"},
+        {dues_category::low_income, "low_income", "依靠救济或领取最低生活保障金的党员"},
+    };
 };
-inline constexpr std::array<dues_category_row, 6> dues_category_table{{
-    {dues_category::employed, "employed", "在职党员"},
-    {dues_category::retiree, "retiree", "离退休党员"},
-    {dues_category::farmer, "farmer", "农民党员"},
-    {dues_category::student, "student", "学生党员"},
-    {dues_category::unemployed, "unemployed", "下岗失业党员"},
-    {dues_category::low_income, "low_income", "依靠救济或领取最低生活保障金的党员"},
-}};
-}  // namespace detail
-
-[[nodiscard]] constexpr std::string_view to_string(dues_category c) noexcept {
-    return detail::dues_category_table[static_cast<std::size_t>(c)].code;
-}
-[[nodiscard]] constexpr std::string_view chinese_name(dues_category c) noexcept {
-    return detail::dues_category_table[static_cast<std::size_t>(c)].chinese;
-}
 /// \throws invalid_input{"category"} naming the value when it is neither an English code nor a Chinese name.
 [[nodiscard]] inline dues_category parse_dues_category(std::string_view s) {
-    for (auto const& row : detail::dues_category_table)
-        if (row.code == s || row.chinese == s) return row.category;
-    throw invalid_input("category", "unknown dues category '" + std::string(s) + "'");
+    return parse_enum_or_throw<dues_category>(s);
 }
 
 /// Largest base accepted (10^11 yuan): keeps `base × rate` far from 64-bit overflow.
@@ -330,6 +320,16 @@ inline void validate_dues_account(dues_account const& a, rule_set const& rules) 
 enum class dues_paid_at {
     home_org,  ///< the member's own organisation
     host_org,  ///< a mobile member's host (inflow) organisation, with the activity certificate
+};
+
+template <>
+struct enum_table<dues_paid_at> {
+    static constexpr std::string_view field = "paid_at";
+    static constexpr std::string_view noun = "place of payment";
+    static constexpr enum_row<dues_paid_at> rows[] = {
+        {dues_paid_at::home_org, "home_org"},
+        {dues_paid_at::host_org, "host_org"},
+    };
 };
 
 /// One line of the payment ledger.

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "dangyuan/core/calendar.hpp"
+#include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/core/ids.hpp"
 #include "dangyuan/org/org.hpp"
@@ -27,39 +28,12 @@
 
 namespace dangyuan {
 
-// `meeting_kind` is declared in rules/params_life.hpp because the cadence table refers to it.
+// `meeting_kind`, its codes and Chinese names are in rules/params_life.hpp.
 
-namespace detail {
-struct meeting_kind_row {
-    meeting_kind kind;
-    std::string_view code;
-    std::string_view chinese;
-};
-inline constexpr std::array<meeting_kind_row, 7> meeting_kind_table{{
-    {meeting_kind::branch_general_meeting, "branch_general_meeting", "支部党员大会"},
-    {meeting_kind::committee_meeting, "committee_meeting", "支部委员会"},
-    {meeting_kind::group_meeting, "group_meeting", "党小组会"},
-    {meeting_kind::party_lecture, "party_lecture", "党课"},
-    {meeting_kind::theme_party_day, "theme_party_day", "主题党日"},
-    {meeting_kind::organisation_life_meeting, "organisation_life_meeting", "组织生活会"},
-    {meeting_kind::heart_to_heart_talk, "heart_to_heart_talk", "谈心谈话"},
-}};
-}  // namespace detail
-
-/// The stable English code of a meeting kind, e.g. "committee_meeting" (storage and CSV).
-[[nodiscard]] constexpr std::string_view to_string(meeting_kind k) noexcept {
-    return detail::meeting_kind_table[static_cast<std::size_t>(k)].code;
-}
-/// The Chinese name of a meeting kind, e.g. "支部委员会".
-[[nodiscard]] constexpr std::string_view chinese_name(meeting_kind k) noexcept {
-    return detail::meeting_kind_table[static_cast<std::size_t>(k)].chinese;
-}
 /// Parses a meeting kind from its English code or Chinese name.
 /// \throws invalid_input{"kind"} naming the value when it is neither.
 [[nodiscard]] inline meeting_kind parse_meeting_kind(std::string_view s) {
-    for (auto const& row : detail::meeting_kind_table)
-        if (row.code == s || row.chinese == s) return row.kind;
-    throw invalid_input("kind", "unknown meeting kind '" + std::string(s) + "'");
+    return parse_enum_or_throw<meeting_kind>(s);
 }
 
 /// True for the kinds that count as taking part in organisational life (组织生活) for a member: every
@@ -76,28 +50,16 @@ enum class attendance_status {
               ///< never counted towards a quorum and never voting
 };
 
-[[nodiscard]] constexpr std::string_view to_string(attendance_status s) noexcept {
-    switch (s) {
-        case attendance_status::present:
-            return "present";
-        case attendance_status::absent:
-            return "absent";
-        case attendance_status::guest:
-            return "guest";
-    }
-    return "?";
-}
-[[nodiscard]] constexpr std::string_view chinese_name(attendance_status s) noexcept {
-    switch (s) {
-        case attendance_status::present:
-            return "出席";
-        case attendance_status::absent:
-            return "缺席";
-        case attendance_status::guest:
-            return "流入列席";
-    }
-    return "?";
-}
+template <>
+struct enum_table<attendance_status> {
+    static constexpr std::string_view field = "status";
+    static constexpr std::string_view noun = "attendance status";
+    static constexpr enum_row<attendance_status> rows[] = {
+        {attendance_status::present, "present", "出席"},
+        {attendance_status::absent, "absent", "缺席"},
+        {attendance_status::guest, "guest", "流入列席"},
+    };
+};
 
 /// One line of an attendance list. The list names everyone expected (应到), present or absent, plus
 /// any guests.

@@ -37,6 +37,7 @@
 
 #include "dangyuan/agenda/agenda.hpp"
 #include "dangyuan/core/calendar.hpp"
+#include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/core/ids.hpp"
 #include "dangyuan/rules/catalogue.hpp"
@@ -108,12 +109,7 @@ private:
     return class_hours::from_tenths(whole * 10 + tenth);
 }
 
-[[nodiscard]] constexpr std::string_view to_string(training_role r) noexcept {
-    return r == training_role::officer ? "officer" : "member";
-}
-[[nodiscard]] constexpr std::string_view chinese_name(training_role r) noexcept {
-    return r == training_role::officer ? "支部书记和支部委员" : "党员";
-}
+// `training_role` and its table are in rules/params_life.hpp.
 
 /// Who held a training (培训层级), as far as the secretary and new-member rules need it.
 enum class training_level {
@@ -125,41 +121,23 @@ enum class training_level {
                        ///< school
 };
 
-/// English code of a level ("unspecified", "branch", "grassroots", "county_or_higher"), used in storage.
-[[nodiscard]] constexpr std::string_view to_string(training_level l) noexcept {
-    switch (l) {
-        case training_level::unspecified:
-            return "unspecified";
-        case training_level::branch:
-            return "branch";
-        case training_level::grassroots:
-            return "grassroots";
-        case training_level::county_or_higher:
-            return "county_or_higher";
-    }
-    return "?";
-}
-/// Chinese name of a level.
-[[nodiscard]] constexpr std::string_view chinese_name(training_level l) noexcept {
-    switch (l) {
-        case training_level::unspecified:
-            return "未注明";
-        case training_level::branch:
-            return "支部";
-        case training_level::grassroots:
-            return "基层党委";
-        case training_level::county_or_higher:
-            return "县级以上";
-    }
-    return "?";
-}
+/// English code of a level ("unspecified", "branch", "grassroots", "county_or_higher"), used in storage,
+/// and its Chinese name.
+template <>
+struct enum_table<training_level> {
+    static constexpr std::string_view field = "level";
+    static constexpr std::string_view noun = "training level";
+    static constexpr enum_row<training_level> rows[] = {
+        {training_level::unspecified, "unspecified", "未注明"},
+        {training_level::branch, "branch", "支部"},
+        {training_level::grassroots, "grassroots", "基层党委"},
+        {training_level::county_or_higher, "county_or_higher", "县级以上"},
+    };
+};
 /// Parses a level from its English code or Chinese name.
 /// \throws invalid_input{"level"} naming the value otherwise.
 [[nodiscard]] inline training_level parse_training_level(std::string_view s) {
-    for (auto l : {training_level::unspecified, training_level::branch, training_level::grassroots,
-                   training_level::county_or_higher})
-        if (s == to_string(l) || s == chinese_name(l)) return l;
-    throw invalid_input("level", "unknown training level '" + std::string(s) + "'");
+    return parse_enum_or_throw<training_level>(s);
 }
 
 /// One line of a member's training ledger.

@@ -10,6 +10,7 @@
 
 #include "dangyuan/core/calendar.hpp"
 #include "dangyuan/core/codes.hpp"
+#include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/core/id_number.hpp"
 #include "dangyuan/core/ids.hpp"
@@ -21,12 +22,15 @@ namespace dangyuan {
 /// Membership status on a date: probationary member (预备党员) or full member (正式党员).
 enum class member_status { probationary, full };
 
-[[nodiscard]] constexpr std::string_view to_string(member_status s) noexcept {
-    return s == member_status::full ? "full" : "probationary";
-}
-[[nodiscard]] constexpr std::string_view chinese_name(member_status s) noexcept {
-    return s == member_status::full ? "正式党员" : "预备党员";
-}
+template <>
+struct enum_table<member_status> {
+    static constexpr std::string_view field = "status";
+    static constexpr std::string_view noun = "member status";
+    static constexpr enum_row<member_status> rows[] = {
+        {member_status::probationary, "probationary", "预备党员"},
+        {member_status::full, "full", "正式党员"},
+    };
+};
 
 /// A member as a roster carries them. Ids and versions are assigned by the store.
 ///

@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "dangyuan/core/calendar.hpp"
+#include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/member/member.hpp"
 #include "dangyuan/rules/catalogue.hpp"
 #include "dangyuan/rules/rule_set.hpp"
@@ -38,24 +39,35 @@ enum class standing_event_kind {
     died,                     ///< 死亡
 };
 
-namespace detail {
-struct standing_kind_row {
-    standing_event_kind kind;
-    std::string_view code;
-    std::string_view chinese;
+template <>
+struct enum_table<standing_state> {
+    static constexpr std::string_view field = "state";
+    static constexpr std::string_view noun = "standing state";
+    static constexpr enum_row<standing_state> rows[] = {
+        {standing_state::normal, "normal"},
+        {standing_state::suspended, "suspended"},
+        {standing_state::exited, "exited"},
+    };
 };
-inline constexpr std::array<standing_kind_row, 9> standing_kind_table{{
-    {standing_event_kind::suspended, "suspended", "停止党籍"},
-    {standing_event_kind::restored, "restored", "恢复党籍"},
-    {standing_event_kind::removed_self_withdrawal, "removed_self_withdrawal", "自行脱党除名"},
-    {standing_event_kind::removed, "removed", "除名"},
-    {standing_event_kind::persuaded_to_withdraw, "persuaded_to_withdraw", "劝退"},
-    {standing_event_kind::expelled, "expelled", "开除党籍"},
-    {standing_event_kind::withdrew, "withdrew", "退党"},
-    {standing_event_kind::probation_cancelled, "probation_cancelled", "取消预备党员资格"},
-    {standing_event_kind::died, "died", "死亡"},
-}};
 
+template <>
+struct enum_table<standing_event_kind> {
+    static constexpr std::string_view field = "kind";
+    static constexpr std::string_view noun = "standing event";
+    static constexpr enum_row<standing_event_kind> rows[] = {
+        {standing_event_kind::suspended, "suspended", "停止党籍"},
+        {standing_event_kind::restored, "restored", "恢复党籍"},
+        {standing_event_kind::removed_self_withdrawal, "removed_self_withdrawal", "自行脱党除名"},
+        {standing_event_kind::removed, "removed", "除名"},
+        {standing_event_kind::persuaded_to_withdraw, "persuaded_to_withdraw", "劝退"},
+        {standing_event_kind::expelled, "expelled", "开除党籍"},
+        {standing_event_kind::withdrew, "withdrew", "退党"},
+        {standing_event_kind::probation_cancelled, "probation_cancelled", "取消预备党员资格"},
+        {standing_event_kind::died, "died", "死亡"},
+    };
+};
+
+namespace detail {
 /// One row of the transition table: in `from`, event `kind` leads to `to`.
 struct standing_transition {
     standing_state from;
@@ -86,29 +98,10 @@ inline constexpr auto standing_transitions = [] {
 }();
 }  // namespace detail
 
-[[nodiscard]] constexpr std::string_view to_string(standing_event_kind k) noexcept {
-    return detail::standing_kind_table[static_cast<std::size_t>(k)].code;
-}
-[[nodiscard]] constexpr std::string_view chinese_name(standing_event_kind k) noexcept {
-    return detail::standing_kind_table[static_cast<std::size_t>(k)].chinese;
-}
-[[nodiscard]] constexpr std::string_view to_string(standing_state s) noexcept {
-    switch (s) {
-        case standing_state::normal:
-            return "normal";
-        case standing_state::suspended:
-            return "suspended";
-        case standing_state::exited:
-            return "exited";
-    }
-    return "?";
-}
 /// Parses an event kind from its English code or Chinese name.
 /// \throws invalid_input{"kind"} naming the value.
 [[nodiscard]] inline standing_event_kind parse_standing_event_kind(std::string_view s) {
-    for (auto const& row : detail::standing_kind_table)
-        if (row.code == s || row.chinese == s) return row.kind;
-    throw invalid_input("kind", "unknown standing event '" + std::string(s) + "'");
+    return parse_enum_or_throw<standing_event_kind>(s);
 }
 
 /// The state an event leads to from `from`, or nothing when the transition is not legal.

@@ -31,6 +31,7 @@
 
 #include "dangyuan/agenda/agenda.hpp"
 #include "dangyuan/core/calendar.hpp"
+#include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/core/ids.hpp"
 #include "dangyuan/rules/rule_set.hpp"
@@ -44,36 +45,22 @@ enum class abroad_kind {
     graduate,  ///< 毕业生组织关系保留在学校: graduate whose relationship stays at the university
 };
 
-/// English code of a kind ("settled", "study", "graduate"), used in storage.
-[[nodiscard]] constexpr std::string_view to_string(abroad_kind k) noexcept {
-    switch (k) {
-        case abroad_kind::settled:
-            return "settled";
-        case abroad_kind::study:
-            return "study";
-        case abroad_kind::graduate:
-            return "graduate";
-    }
-    return "?";
-}
-/// Chinese name of a kind.
-[[nodiscard]] constexpr std::string_view chinese_name(abroad_kind k) noexcept {
-    switch (k) {
-        case abroad_kind::settled:
-            return "私自出国定居";
-        case abroad_kind::study:
-            return "出国（境）学习研究";
-        case abroad_kind::graduate:
-            return "毕业生组织关系保留在学校";
-    }
-    return "?";
-}
+/// English code of a kind ("settled", "study", "graduate"), used in storage, and its Chinese name.
+template <>
+struct enum_table<abroad_kind> {
+    static constexpr std::string_view field = "kind";
+    static constexpr std::string_view noun = "abroad kind";
+    static constexpr enum_row<abroad_kind> rows[] = {
+        {abroad_kind::settled, "settled", "私自出国定居"},
+        {abroad_kind::study, "study", "出国（境）学习研究"},
+        {abroad_kind::graduate, "graduate", "毕业生组织关系保留在学校"},
+    };
+};
+
 /// Parses a kind from its English code or Chinese name.
 /// \throws invalid_input{"kind"} naming the value otherwise.
 [[nodiscard]] inline abroad_kind parse_abroad_kind(std::string_view s) {
-    for (auto k : {abroad_kind::settled, abroad_kind::study, abroad_kind::graduate})
-        if (s == to_string(k) || s == chinese_name(k)) return k;
-    throw invalid_input("kind", "unknown abroad kind '" + std::string(s) + "'");
+    return parse_enum_or_throw<abroad_kind>(s);
 }
 
 /// One dated situation of a member: from `from` until `until` (exclusive; open while empty).

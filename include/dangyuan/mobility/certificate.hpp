@@ -30,6 +30,7 @@
 
 #include "dangyuan/agenda/agenda.hpp"
 #include "dangyuan/core/calendar.hpp"
+#include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/core/ids.hpp"
 #include "dangyuan/mobility/episode.hpp"
@@ -50,32 +51,17 @@ enum class absence_document {
     home_branch_life,      ///< no document: the member keeps org life at the home branch
 };
 
-[[nodiscard]] constexpr std::string_view to_string(absence_document d) noexcept {
-    switch (d) {
-        case absence_document::certificate_letter:
-            return "certificate_letter";
-        case absence_document::activity_certificate:
-            return "activity_certificate";
-        case absence_document::transfer:
-            return "transfer";
-        case absence_document::home_branch_life:
-            return "home_branch_life";
-    }
-    return "?";
-}
-[[nodiscard]] constexpr std::string_view chinese_name(absence_document d) noexcept {
-    switch (d) {
-        case absence_document::certificate_letter:
-            return "党员证明信";
-        case absence_document::activity_certificate:
-            return "流动党员活动证";
-        case absence_document::transfer:
-            return "转接组织关系";
-        case absence_document::home_branch_life:
-            return "在原支部参加组织生活";
-    }
-    return "?";
-}
+template <>
+struct enum_table<absence_document> {
+    static constexpr std::string_view field = "document";
+    static constexpr std::string_view noun = "absence document";
+    static constexpr enum_row<absence_document> rows[] = {
+        {absence_document::certificate_letter, "certificate_letter", "党员证明信"},
+        {absence_document::activity_certificate, "activity_certificate", "流动党员活动证"},
+        {absence_document::transfer, "transfer", "转接组织关系"},
+        {absence_document::home_branch_life, "home_branch_life", "在原支部参加组织生活"},
+    };
+};
 
 /// What is known of a planned absence.
 struct absence_plan {
@@ -284,20 +270,33 @@ enum class certificate_state {
     revoked,    ///< 已收回注销
 };
 
-namespace detail {
-struct certificate_kind_row {
-    certificate_event_kind kind;
-    std::string_view code;
-    std::string_view chinese;
+template <>
+struct enum_table<certificate_event_kind> {
+    static constexpr std::string_view field = "kind";
+    static constexpr std::string_view noun = "certificate event";
+    static constexpr enum_row<certificate_event_kind> rows[] = {
+        {certificate_event_kind::presented, "presented", "交流入地党组织查验"},
+        {certificate_event_kind::reviewed, "reviewed", "年审"},
+        {certificate_event_kind::returned, "returned", "交回查验"},
+        {certificate_event_kind::lost, "lost", "遗失"},
+        {certificate_event_kind::revoked, "revoked", "收回注销"},
+    };
 };
-inline constexpr std::array<certificate_kind_row, 5> certificate_kind_table{{
-    {certificate_event_kind::presented, "presented", "交流入地党组织查验"},
-    {certificate_event_kind::reviewed, "reviewed", "年审"},
-    {certificate_event_kind::returned, "returned", "交回查验"},
-    {certificate_event_kind::lost, "lost", "遗失"},
-    {certificate_event_kind::revoked, "revoked", "收回注销"},
-}};
 
+template <>
+struct enum_table<certificate_state> {
+    static constexpr std::string_view field = "state";
+    static constexpr std::string_view noun = "certificate state";
+    static constexpr enum_row<certificate_state> rows[] = {
+        {certificate_state::issued, "issued", "已发放"},
+        {certificate_state::presented, "presented", "已交流入地党组织"},
+        {certificate_state::returned, "returned", "已交回查验"},
+        {certificate_state::void_lost, "void_lost", "遗失作废"},
+        {certificate_state::revoked, "revoked", "已收回注销"},
+    };
+};
+
+namespace detail {
 /// One row of the certificate's transition table.
 struct certificate_transition {
     certificate_state from;
@@ -318,48 +317,10 @@ inline constexpr certificate_transition certificate_transitions[] = {
 };
 }  // namespace detail
 
-[[nodiscard]] constexpr std::string_view to_string(certificate_event_kind k) noexcept {
-    return detail::certificate_kind_table[static_cast<std::size_t>(k)].code;
-}
-[[nodiscard]] constexpr std::string_view chinese_name(certificate_event_kind k) noexcept {
-    return detail::certificate_kind_table[static_cast<std::size_t>(k)].chinese;
-}
 /// Parses an event kind from its English code or Chinese name.
 /// \throws invalid_input{"kind"} naming the value.
 [[nodiscard]] inline certificate_event_kind parse_certificate_event_kind(std::string_view s) {
-    for (auto const& row : detail::certificate_kind_table)
-        if (row.code == s || row.chinese == s) return row.kind;
-    throw invalid_input("kind", "unknown certificate event '" + std::string(s) + "'");
-}
-[[nodiscard]] constexpr std::string_view to_string(certificate_state s) noexcept {
-    switch (s) {
-        case certificate_state::issued:
-            return "issued";
-        case certificate_state::presented:
-            return "presented";
-        case certificate_state::returned:
-            return "returned";
-        case certificate_state::void_lost:
-            return "void_lost";
-        case certificate_state::revoked:
-            return "revoked";
-    }
-    return "?";
-}
-[[nodiscard]] constexpr std::string_view chinese_name(certificate_state s) noexcept {
-    switch (s) {
-        case certificate_state::issued:
-            return "已发放";
-        case certificate_state::presented:
-            return "已交流入地党组织";
-        case certificate_state::returned:
-            return "已交回查验";
-        case certificate_state::void_lost:
-            return "遗失作废";
-        case certificate_state::revoked:
-            return "已收回注销";
-    }
-    return "?";
+    return parse_enum_or_throw<certificate_event_kind>(s);
 }
 /// True for the states in which a certificate can still be used (issued, presented).
 [[nodiscard]] constexpr bool is_open(certificate_state s) noexcept {

@@ -29,6 +29,7 @@
 
 #include "dangyuan/agenda/agenda.hpp"
 #include "dangyuan/core/calendar.hpp"
+#include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/core/ids.hpp"
 #include "dangyuan/core/money.hpp"
@@ -47,34 +48,22 @@ enum class mobility_reason {
     other,             ///< 其他
 };
 
-namespace detail {
-struct mobility_reason_row {
-    mobility_reason reason;
-    std::string_view code;
-    std::string_view chinese;
+template <>
+struct enum_table<mobility_reason> {
+    static constexpr std::string_view field = "reason";
+    static constexpr std::string_view noun = "mobility reason";
+    static constexpr enum_row<mobility_reason> rows[] = {
+        {mobility_reason::work_business, "work_business", "务工经商"},
+        {mobility_reason::study, "study", "学习"},
+        {mobility_reason::accompany_family, "accompany_family", "随迁"},
+        {mobility_reason::other, "other", "其他"},
+    };
 };
-inline constexpr std::array<mobility_reason_row, 4> mobility_reason_table{{
-    {mobility_reason::work_business, "work_business", "务工经商"},
-    {mobility_reason::study, "study", "学习"},
-    {mobility_reason::accompany_family, "accompany_family", "随迁"},
-    {mobility_reason::other, "other", "其他"},
-}};
-}  // namespace detail
 
-/// The stable English code of a reason, e.g. "work_business" (storage, CSV).
-[[nodiscard]] constexpr std::string_view to_string(mobility_reason r) noexcept {
-    return detail::mobility_reason_table[static_cast<std::size_t>(r)].code;
-}
-/// The Chinese name of a reason, e.g. "务工经商".
-[[nodiscard]] constexpr std::string_view chinese_name(mobility_reason r) noexcept {
-    return detail::mobility_reason_table[static_cast<std::size_t>(r)].chinese;
-}
-/// Parses a reason from its English code or Chinese name.
+/// Parses a reason from its English code (`to_string`) or Chinese name (`chinese_name`).
 /// \throws invalid_input{"reason"} naming the value when it is neither.
 [[nodiscard]] inline mobility_reason parse_mobility_reason(std::string_view s) {
-    for (auto const& row : detail::mobility_reason_table)
-        if (row.code == s || row.chinese == s) return row.reason;
-    throw invalid_input("reason", "unknown mobility reason '" + std::string(s) + "'");
+    return parse_enum_or_throw<mobility_reason>(s);
 }
 
 /// Where the member is (流入地): a place as written in the register and, when known, the host
@@ -100,37 +89,27 @@ enum class episode_record_kind {
     transferred,        ///< 组织关系转出: the relationship was transferred; closes the episode
 };
 
-namespace detail {
-struct episode_kind_row {
-    episode_record_kind kind;
-    std::string_view code;
-    std::string_view chinese;
+template <>
+struct enum_table<episode_record_kind> {
+    static constexpr std::string_view field = "kind";
+    static constexpr std::string_view noun = "episode record";
+    static constexpr enum_row<episode_record_kind> rows[] = {
+        {episode_record_kind::left, "left", "外出"},
+        {episode_record_kind::registered, "registered", "登记为流动党员"},
+        {episode_record_kind::reported_to_host, "reported_to_host", "向流入地党组织报到"},
+        {episode_record_kind::moved, "moved", "流动地点变更"},
+        {episode_record_kind::host_activity, "host_activity", "参加流入地组织生活"},
+        {episode_record_kind::dues_paid_at_host, "dues_paid_at_host", "在流入地交纳党费"},
+        {episode_record_kind::yearly_report, "yearly_report", "向流出地党组织汇报"},
+        {episode_record_kind::returned, "returned", "返回"},
+        {episode_record_kind::transferred, "transferred", "组织关系转出"},
+    };
 };
-inline constexpr std::array<episode_kind_row, 9> episode_kind_table{{
-    {episode_record_kind::left, "left", "外出"},
-    {episode_record_kind::registered, "registered", "登记为流动党员"},
-    {episode_record_kind::reported_to_host, "reported_to_host", "向流入地党组织报到"},
-    {episode_record_kind::moved, "moved", "流动地点变更"},
-    {episode_record_kind::host_activity, "host_activity", "参加流入地组织生活"},
-    {episode_record_kind::dues_paid_at_host, "dues_paid_at_host", "在流入地交纳党费"},
-    {episode_record_kind::yearly_report, "yearly_report", "向流出地党组织汇报"},
-    {episode_record_kind::returned, "returned", "返回"},
-    {episode_record_kind::transferred, "transferred", "组织关系转出"},
-}};
-}  // namespace detail
 
-[[nodiscard]] constexpr std::string_view to_string(episode_record_kind k) noexcept {
-    return detail::episode_kind_table[static_cast<std::size_t>(k)].code;
-}
-[[nodiscard]] constexpr std::string_view chinese_name(episode_record_kind k) noexcept {
-    return detail::episode_kind_table[static_cast<std::size_t>(k)].chinese;
-}
 /// Parses a record kind from its English code or Chinese name.
 /// \throws invalid_input{"kind"} naming the value.
 [[nodiscard]] inline episode_record_kind parse_episode_record_kind(std::string_view s) {
-    for (auto const& row : detail::episode_kind_table)
-        if (row.code == s || row.chinese == s) return row.kind;
-    throw invalid_input("kind", "unknown episode record '" + std::string(s) + "'");
+    return parse_enum_or_throw<episode_record_kind>(s);
 }
 
 /// One dated record of an episode. Fields not used by a kind stay at their defaults.
@@ -176,6 +155,16 @@ struct mobility_episode {
 enum class episode_phase {
     away,    ///< 外出中
     closed,  ///< returned or transferred
+};
+
+template <>
+struct enum_table<episode_phase> {
+    static constexpr std::string_view field = "phase";
+    static constexpr std::string_view noun = "episode phase";
+    static constexpr enum_row<episode_phase> rows[] = {
+        {episode_phase::away, "away"},
+        {episode_phase::closed, "closed"},
+    };
 };
 
 /// The state of an episode on a date, folded from its records.
@@ -490,6 +479,18 @@ enum class participation {
     non_voting_member,  ///< probationary member of that branch: attends, no vote (党章 第7条)
     host_guest,         ///< mobile member attending at a host: no vote, election or candidacy rights
     none,               ///< neither
+};
+
+template <>
+struct enum_table<participation> {
+    static constexpr std::string_view field = "participation";
+    static constexpr std::string_view noun = "participation";
+    static constexpr enum_row<participation> rows[] = {
+        {participation::voting_member, "voting_member"},
+        {participation::non_voting_member, "non_voting_member"},
+        {participation::host_guest, "host_guest"},
+        {participation::none, "none"},
+    };
 };
 
 /// How member `m` takes part in org `org` on `d` (mobility.no_vote_at_host).

@@ -29,6 +29,7 @@
 
 #include "dangyuan/agenda/agenda.hpp"
 #include "dangyuan/core/calendar.hpp"
+#include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/core/ids.hpp"
 #include "dangyuan/core/month.hpp"
@@ -46,12 +47,15 @@ enum class contact_kind {
     attempt_failed,  ///< 未能取得联系: an attempt (call, visit, letter, notice) failed
 };
 
-[[nodiscard]] constexpr std::string_view to_string(contact_kind k) noexcept {
-    return k == contact_kind::reached ? "reached" : "attempt_failed";
-}
-[[nodiscard]] constexpr std::string_view chinese_name(contact_kind k) noexcept {
-    return k == contact_kind::reached ? "取得联系" : "未能取得联系";
-}
+template <>
+struct enum_table<contact_kind> {
+    static constexpr std::string_view field = "kind";
+    static constexpr std::string_view noun = "contact outcome";
+    static constexpr enum_row<contact_kind> rows[] = {
+        {contact_kind::reached, "reached", "取得联系"},
+        {contact_kind::attempt_failed, "attempt_failed", "未能取得联系"},
+    };
+};
 
 /// One dated contact attempt.
 struct contact_record {
@@ -283,28 +287,16 @@ enum class self_withdrawal_ground {
     work_not_done,  ///< 不做党所分配的工作
 };
 
-[[nodiscard]] constexpr std::string_view to_string(self_withdrawal_ground g) noexcept {
-    switch (g) {
-        case self_withdrawal_ground::no_org_life:
-            return "no_org_life";
-        case self_withdrawal_ground::dues_unpaid:
-            return "dues_unpaid";
-        case self_withdrawal_ground::work_not_done:
-            return "work_not_done";
-    }
-    return "?";
-}
-[[nodiscard]] constexpr std::string_view chinese_name(self_withdrawal_ground g) noexcept {
-    switch (g) {
-        case self_withdrawal_ground::no_org_life:
-            return "连续六个月不参加党的组织生活";
-        case self_withdrawal_ground::dues_unpaid:
-            return "连续六个月不交纳党费";
-        case self_withdrawal_ground::work_not_done:
-            return "连续六个月不做党所分配的工作";
-    }
-    return "?";
-}
+template <>
+struct enum_table<self_withdrawal_ground> {
+    static constexpr std::string_view field = "ground";
+    static constexpr std::string_view noun = "ground of self-withdrawal";
+    static constexpr enum_row<self_withdrawal_ground> rows[] = {
+        {self_withdrawal_ground::no_org_life, "no_org_life", "连续六个月不参加党的组织生活"},
+        {self_withdrawal_ground::dues_unpaid, "dues_unpaid", "连续六个月不交纳党费"},
+        {self_withdrawal_ground::work_not_done, "work_not_done", "连续六个月不做党所分配的工作"},
+    };
+};
 
 /// One ground and the day its 6 months were complete.
 struct self_withdrawal_ground_date {

@@ -25,6 +25,7 @@
 
 #include "dangyuan/agenda/agenda.hpp"
 #include "dangyuan/core/calendar.hpp"
+#include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/core/ids.hpp"
 #include "dangyuan/rules/catalogue.hpp"
@@ -46,38 +47,27 @@ enum class transfer_state {
     expired,   ///< 已过期: validity ran out without a receipt
 };
 
-[[nodiscard]] constexpr std::string_view to_string(transfer_event_kind k) noexcept {
-    return k == transfer_event_kind::received ? "received" : "revoked";
-}
-[[nodiscard]] constexpr std::string_view chinese_name(transfer_event_kind k) noexcept {
-    return k == transfer_event_kind::received ? "回执返回" : "作废";
-}
-[[nodiscard]] constexpr std::string_view to_string(transfer_state s) noexcept {
-    switch (s) {
-        case transfer_state::issued:
-            return "issued";
-        case transfer_state::received:
-            return "received";
-        case transfer_state::revoked:
-            return "revoked";
-        case transfer_state::expired:
-            return "expired";
-    }
-    return "?";
-}
-[[nodiscard]] constexpr std::string_view chinese_name(transfer_state s) noexcept {
-    switch (s) {
-        case transfer_state::issued:
-            return "已开出";
-        case transfer_state::received:
-            return "已接收";
-        case transfer_state::revoked:
-            return "已作废";
-        case transfer_state::expired:
-            return "已过期";
-    }
-    return "?";
-}
+template <>
+struct enum_table<transfer_event_kind> {
+    static constexpr std::string_view field = "kind";
+    static constexpr std::string_view noun = "transfer event";
+    static constexpr enum_row<transfer_event_kind> rows[] = {
+        {transfer_event_kind::received, "received", "回执返回"},
+        {transfer_event_kind::revoked, "revoked", "作废"},
+    };
+};
+
+template <>
+struct enum_table<transfer_state> {
+    static constexpr std::string_view field = "state";
+    static constexpr std::string_view noun = "transfer state";
+    static constexpr enum_row<transfer_state> rows[] = {
+        {transfer_state::issued, "issued", "已开出"},
+        {transfer_state::received, "received", "已接收"},
+        {transfer_state::revoked, "revoked", "已作废"},
+        {transfer_state::expired, "expired", "已过期"},
+    };
+};
 
 /// One dated record of a letter.
 struct transfer_record {

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/core/ids.hpp"
 
@@ -26,37 +27,26 @@ enum class org_kind {
     party_group,           ///< 党小组
 };
 
-namespace detail {
-struct org_kind_row {
-    org_kind kind;
-    std::string_view code;
-    std::string_view chinese;
+template <>
+struct enum_table<org_kind> {
+    static constexpr std::string_view field = "kind";
+    static constexpr std::string_view noun = "organisation kind";
+    /// Codes are stable (storage, CSV); the Chinese name is parsed as well.
+    static constexpr enum_row<org_kind> rows[] = {
+        {org_kind::higher_committee, "higher_committee", "上级党委"},
+        {org_kind::grassroots_committee, "grassroots_committee", "基层党委"},
+        {org_kind::working_committee, "working_committee", "党工委"},
+        {org_kind::general_branch, "general_branch", "党总支"},
+        {org_kind::branch, "branch", "党支部"},
+        {org_kind::joint_branch, "joint_branch", "联合党支部"},
+        {org_kind::party_group, "party_group", "党小组"},
+    };
 };
-inline constexpr std::array<org_kind_row, 7> org_kind_table{{
-    {org_kind::higher_committee, "higher_committee", "上级党委"},
-    {org_kind::grassroots_committee, "grassroots_committee", "基层党委"},
-    {org_kind::working_committee, "working_committee", "党工委"},
-    {org_kind::general_branch, "general_branch", "党总支"},
-    {org_kind::branch, "branch", "党支部"},
-    {org_kind::joint_branch, "joint_branch", "联合党支部"},
-    {org_kind::party_group, "party_group", "党小组"},
-}};
-}  // namespace detail
 
-/// The stable English code of a kind, e.g. "general_branch" (used in storage and CSV).
-[[nodiscard]] constexpr std::string_view to_string(org_kind k) noexcept {
-    return detail::org_kind_table[static_cast<std::size_t>(k)].code;
-}
-/// The Chinese name of a kind, e.g. "党总支".
-[[nodiscard]] constexpr std::string_view chinese_name(org_kind k) noexcept {
-    return detail::org_kind_table[static_cast<std::size_t>(k)].chinese;
-}
-/// Parses an org kind from its English code or Chinese name.
+/// Parses an org kind from its English code (`to_string`) or Chinese name (`chinese_name`).
 /// \throws invalid_input{"kind"} naming the value when it is neither.
 [[nodiscard]] inline org_kind parse_org_kind(std::string_view s) {
-    for (auto const& row : detail::org_kind_table)
-        if (row.code == s || row.chinese == s) return row.kind;
-    throw invalid_input("kind", "unknown organisation kind '" + std::string(s) + "'");
+    return parse_enum_or_throw<org_kind>(s);
 }
 
 /// True for the kinds that hold members directly (branches and joint branches).
@@ -100,33 +90,21 @@ enum class officer_role {
     committee_member,  ///< 委员 (组织委员, 宣传委员, 纪检委员 …)
 };
 
-[[nodiscard]] constexpr std::string_view to_string(officer_role r) noexcept {
-    switch (r) {
-        case officer_role::secretary:
-            return "secretary";
-        case officer_role::deputy_secretary:
-            return "deputy_secretary";
-        case officer_role::committee_member:
-            return "committee_member";
-    }
-    return "?";
-}
-[[nodiscard]] constexpr std::string_view chinese_name(officer_role r) noexcept {
-    switch (r) {
-        case officer_role::secretary:
-            return "书记";
-        case officer_role::deputy_secretary:
-            return "副书记";
-        case officer_role::committee_member:
-            return "委员";
-    }
-    return "?";
-}
+template <>
+struct enum_table<officer_role> {
+    static constexpr std::string_view field = "role";
+    static constexpr std::string_view noun = "officer role";
+    static constexpr enum_row<officer_role> rows[] = {
+        {officer_role::secretary, "secretary", "书记"},
+        {officer_role::deputy_secretary, "deputy_secretary", "副书记"},
+        {officer_role::committee_member, "committee_member", "委员"},
+    };
+};
+
+/// Parses a role from its code or Chinese name.
 /// \throws invalid_input{"role"} for an unknown role.
 [[nodiscard]] inline officer_role parse_officer_role(std::string_view s) {
-    for (auto r : {officer_role::secretary, officer_role::deputy_secretary, officer_role::committee_member})
-        if (s == to_string(r) || s == chinese_name(r)) return r;
-    throw invalid_input("role", "unknown officer role '" + std::string(s) + "'");
+    return parse_enum_or_throw<officer_role>(s);
 }
 
 /// One seat of a leadership, with the portfolio as free text ("组织委员").

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/core/errors.hpp"
 
 namespace dangyuan {
@@ -24,21 +25,24 @@ enum class confidence {
     third_party,  ///< [T] consensus of several independent implementations of a standard
 };
 
-/// The tag as written in the catalogue, e.g. "[C]".
+/// Codes are the tags as written in the catalogue, e.g. "[C]".
+template <>
+struct enum_table<confidence> {
+    static constexpr std::string_view field = "confidence";
+    static constexpr std::string_view noun = "confidence tag";
+    static constexpr enum_row<confidence> rows[] = {
+        {confidence::confirmed, "[C]", {}, {}, "confirmed"},
+        {confidence::secondary, "[S]", {}, {}, "secondary"},
+        {confidence::local, "[L]", {}, {}, "local"},
+        {confidence::unconfirmed, "[U]", {}, {}, "unconfirmed"},
+        {confidence::third_party, "[T]", {}, {}, "third_party"},
+    };
+};
+
+/// The tag as written in the catalogue, e.g. "[C]"; "[?]" for a value outside the enumeration.
 [[nodiscard]] constexpr std::string_view tag(confidence c) noexcept {
-    switch (c) {
-        case confidence::confirmed:
-            return "[C]";
-        case confidence::secondary:
-            return "[S]";
-        case confidence::local:
-            return "[L]";
-        case confidence::unconfirmed:
-            return "[U]";
-        case confidence::third_party:
-            return "[T]";
-    }
-    return "[?]";
+    auto const* r = find_row(c);
+    return r ? r->code : std::string_view("[?]");
 }
 
 /// One rule of the catalogue.

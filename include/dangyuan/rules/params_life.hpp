@@ -4,19 +4,24 @@
 /// Part of `rule_set` (rules/rule_set.hpp); every number the domain's rules use lives here.
 ///
 /// The vocabularies the tables refer to (meeting kinds, cadence periods, training roles, rounding
-/// modes) are declared here because the tables are rule-set data; their names, parsing and the rules
-/// themselves live in `life/meetings.hpp`, `life/cadence.hpp`, `life/training.hpp` and `life/dues.hpp`.
+/// modes) are declared here, with their codes (`enum_table`), because the tables are rule-set data;
+/// parsing and the rules themselves live in `life/meetings.hpp`, `life/cadence.hpp`, `life/training.hpp` and
+/// `life/dues.hpp`.
 
+#include <array>
 #include <cstdint>
 #include <limits>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/core/money.hpp"
 
 namespace dangyuan {
 
-/// Kinds of organisational-life meeting (组织生活). Names and parsing: life/meetings.hpp.
+/// Kinds of organisational-life meeting (组织生活). Codes and Chinese names below; parsing:
+/// life/meetings.hpp.
 enum class meeting_kind {
     branch_general_meeting,     ///< 支部党员大会
     committee_meeting,          ///< 支部委员会
@@ -27,14 +32,62 @@ enum class meeting_kind {
     heart_to_heart_talk,        ///< 谈心谈话
 };
 
+namespace detail {
+struct meeting_kind_row {
+    meeting_kind kind;
+    std::string_view code;
+    std::string_view chinese;
+};
+inline constexpr std::array<meeting_kind_row, 7> meeting_kind_table{{
+    {meeting_kind::branch_general_meeting, "branch_general_meeting", "支部党员大会"},
+    {meeting_kind::committee_meeting, "committee_meeting", "支部委员会"},
+    {meeting_kind::group_meeting, "group_meeting", "党小组会"},
+    {meeting_kind::party_lecture, "party_lecture", "党课"},
+    {meeting_kind::theme_party_day, "theme_party_day", "主题党日"},
+    {meeting_kind::organisation_life_meeting, "organisation_life_meeting", "组织生活会"},
+    {meeting_kind::heart_to_heart_talk, "heart_to_heart_talk", "谈心谈话"},
+}};
+}  // namespace detail
+
+/// The stable English code of a meeting kind, e.g. "committee_meeting" (storage and CSV), and its
+/// Chinese name, e.g. "支部委员会", as `detail::meeting_kind_table` gives them.
+template <>
+struct enum_table<meeting_kind> {
+    static constexpr std::string_view field = "kind";
+    static constexpr std::string_view noun = "meeting kind";
+    static constexpr auto rows = enum_rows_from<&detail::meeting_kind_row::kind>(detail::meeting_kind_table);
+};
+
 /// The calendar period a cadence is judged over: calendar months, quarters (Jan-Mar …) or years.
 enum class cadence_period { month, quarter, year };
+
+template <>
+struct enum_table<cadence_period> {
+    static constexpr std::string_view field = "period";
+    static constexpr std::string_view noun = "cadence period";
+    static constexpr enum_row<cadence_period> rows[] = {
+        {cadence_period::month, "month", "每月"},
+        {cadence_period::quarter, "quarter", "每季度"},
+        {cadence_period::year, "year", "每年"},
+    };
+};
 
 /// An extra condition a meeting must meet to count towards a cadence.
 enum class cadence_condition {
     none,                   ///< every meeting of the kind counts
     lecturer_is_secretary,  ///< only lectures given by the branch secretary (书记讲党课) count
     every_member,  ///< each member of the roster must take part (e.g. 谈心谈话 with every member)
+};
+
+template <>
+struct enum_table<cadence_condition> {
+    static constexpr std::string_view field = "condition";
+    static constexpr std::string_view noun = "cadence condition";
+    static constexpr enum_row<cadence_condition> rows[] = {
+        {cadence_condition::none, "none"},
+        {cadence_condition::lecturer_is_secretary, "lecturer_is_secretary"},
+        {cadence_condition::every_member, "every_member"},
+    };
 };
 
 /// One row of the cadence table: at least `min_count` meetings of `kind` in every `period`.
@@ -73,6 +126,16 @@ enum class training_role {
     officer,  ///< branch secretaries and committee members (支部书记、支部委员)
 };
 
+template <>
+struct enum_table<training_role> {
+    static constexpr std::string_view field = "role";
+    static constexpr std::string_view noun = "training role";
+    static constexpr enum_row<training_role> rows[] = {
+        {training_role::member, "member", "党员"},
+        {training_role::officer, "officer", "支部书记和支部委员"},
+    };
+};
+
 /// One annual training requirement: `min_tenths` tenths of a class hour (学时) per calendar year.
 struct training_requirement {
     std::string rule_id;  ///< e.g. "training.member_32_hours"
@@ -104,6 +167,20 @@ enum class dues_rounding {
     up_jiao,        ///< to the jiao, any remainder up
 };
 
+template <>
+struct enum_table<dues_rounding> {
+    static constexpr std::string_view field = "rounding";
+    static constexpr std::string_view noun = "dues rounding";
+    static constexpr enum_row<dues_rounding> rows[] = {
+        {dues_rounding::half_up_fen, "half_up_fen"},
+        {dues_rounding::truncate_fen, "truncate_fen"},
+        {dues_rounding::up_fen, "up_fen"},
+        {dues_rounding::half_up_jiao, "half_up_jiao"},
+        {dues_rounding::truncate_jiao, "truncate_jiao"},
+        {dues_rounding::up_jiao, "up_jiao"},
+    };
+};
+
 /// Upper bound of the top bracket: no upper limit.
 inline constexpr fen no_upper_bound_fen{std::numeric_limits<fen::rep>::max()};
 
@@ -120,6 +197,16 @@ struct dues_bracket {
 enum class back_payment_policy {
     flag,    ///< accepted and flagged (the national text says "generally", 一般)
     refuse,  ///< refused with rule_violation dues.back_payment_6_months
+};
+
+template <>
+struct enum_table<back_payment_policy> {
+    static constexpr std::string_view field = "back_payment";
+    static constexpr std::string_view noun = "back-payment policy";
+    static constexpr enum_row<back_payment_policy> rows[] = {
+        {back_payment_policy::flag, "flag"},
+        {back_payment_policy::refuse, "refuse"},
+    };
 };
 
 /// Parameters of organisational life (三会一课), training hours and dues (党费). Defaults are the

@@ -120,52 +120,18 @@ template <class T>
     }
 }
 
-// ---- enumerations: text names are the enumerator names
-
-template <class E>
-struct enum_names;
-template <>
-struct enum_names<meeting_kind> {
-    static constexpr std::array<std::string_view, 7> names{
-        "branch_general_meeting", "committee_meeting",         "group_meeting",      "party_lecture",
-        "theme_party_day",        "organisation_life_meeting", "heart_to_heart_talk"};
-};
-template <>
-struct enum_names<cadence_period> {
-    static constexpr std::array<std::string_view, 3> names{"month", "quarter", "year"};
-};
-template <>
-struct enum_names<cadence_condition> {
-    static constexpr std::array<std::string_view, 3> names{"none", "lecturer_is_secretary", "every_member"};
-};
-template <>
-struct enum_names<training_role> {
-    static constexpr std::array<std::string_view, 2> names{"member", "officer"};
-};
-template <>
-struct enum_names<dues_rounding> {
-    static constexpr std::array<std::string_view, 6> names{"half_up_fen",  "truncate_fen",  "up_fen",
-                                                           "half_up_jiao", "truncate_jiao", "up_jiao"};
-};
-template <>
-struct enum_names<back_payment_policy> {
-    static constexpr std::array<std::string_view, 2> names{"flag", "refuse"};
-};
+// ---- enumerations: text names are the codes of the enum tables (the enumerator names)
 
 template <class E>
 [[nodiscard]] std::string_view enum_text(E e) {
-    auto const i = static_cast<std::size_t>(e);
-    return i < enum_names<E>::names.size() ? enum_names<E>::names[i] : std::string_view("?");
+    return to_string(e);
 }
+/// Only the code is accepted here (no Chinese name): profiles are written with the codes.
 template <class E>
-[[nodiscard]] E parse_enum(std::string_view v) {
-    auto const& names = enum_names<E>::names;
-    for (std::size_t i = 0; i < names.size(); ++i)
-        if (names[i] == v) return static_cast<E>(i);
-    std::string all;
-    for (auto n : names)
-        all += (all.empty() ? "" : ", ") + std::string(n);
-    throw std::invalid_argument("'" + std::string(v) + "' is not one of " + all);
+[[nodiscard]] E parse_enum_code(std::string_view v) {
+    for (auto const& row : enum_rows<E>())
+        if (row.code == v) return row.value;
+    throw std::invalid_argument("'" + std::string(v) + "' is not one of " + enum_codes<E>());
 }
 
 // ---- kinds of parameter: value type, text form and tightening
@@ -294,7 +260,7 @@ struct choice {
         put_line(out, p.key, enum_text(p.get<E>(r)));
     }
     static void read(rule_parameter const& p, rule_set& r, std::string_view v, bool) {
-        p.get<E>(r) = parse_enum<E>(v);
+        p.get<E>(r) = parse_enum_code<E>(v);
     }
     static std::optional<std::string> weakens(rule_parameter const& p, rule_set const& b, rule_set const& l) {
         auto const nat = p.get<E>(b), loc = p.get<E>(l);
@@ -390,8 +356,9 @@ struct cadence_table {
         if (v.empty()) return;
         auto const f = split(v, ',');
         if (f.size() != 5) throw std::invalid_argument("expected rule_id,kind,period,min_count,condition");
-        rows.push_back({std::string(f[0]), parse_enum<meeting_kind>(f[1]), parse_enum<cadence_period>(f[2]),
-                        parse_number<int>(f[3]), parse_enum<cadence_condition>(f[4])});
+        rows.push_back({std::string(f[0]), parse_enum_code<meeting_kind>(f[1]),
+                        parse_enum_code<cadence_period>(f[2]), parse_number<int>(f[3]),
+                        parse_enum_code<cadence_condition>(f[4])});
     }
     static std::optional<std::string> weakens(rule_parameter const& p, rule_set const& b, rule_set const& l) {
         auto const& local = p.get<value_type>(l);
@@ -426,7 +393,7 @@ struct training_table {
         auto const f = split(v, ',');
         if (f.size() != 5 || (f[3] != "0" && f[3] != "1"))
             throw std::invalid_argument("expected rule_id,role,tenths,concentrated_only(0|1),sessions");
-        rows.push_back({std::string(f[0]), parse_enum<training_role>(f[1]), parse_number<int>(f[2]),
+        rows.push_back({std::string(f[0]), parse_enum_code<training_role>(f[1]), parse_number<int>(f[2]),
                         f[3] == "1", parse_number<int>(f[4])});
     }
     static std::optional<std::string> weakens(rule_parameter const& p, rule_set const& b, rule_set const& l) {
