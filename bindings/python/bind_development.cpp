@@ -73,16 +73,26 @@ void record_traits<applicant>::finish(applicant& a, std::uint64_t& given) {
 std::span<field_spec<step_details> const> record_traits<step_details>::fields() {
     using T = step_details;
     static std::array const specs{
-        DANGYUAN_PY_FIELD(T, by),           DANGYUAN_PY_FIELD(T, recommended),
-        DANGYUAN_PY_FIELD(T, members),      DANGYUAN_PY_FIELD(T, passed),
-        DANGYUAN_PY_FIELD(T, conclusion),   DANGYUAN_PY_FIELD(T, document),
-        DANGYUAN_PY_FIELD(T, days),         DANGYUAN_PY_FIELD(T, class_hours),
-        DANGYUAN_PY_FIELD(T, special_case), DANGYUAN_PY_FIELD(T, vote),
-        DANGYUAN_PY_FIELD(T, decision),     DANGYUAN_PY_FIELD(T, extension_months),
-        DANGYUAN_PY_FIELD(T, notice_for),   DANGYUAN_PY_FIELD(T, notice_end),
-        DANGYUAN_PY_FIELD(T, objections),   DANGYUAN_PY_FIELD(T, expected_leave),
-        DANGYUAN_PY_FIELD(T, since),        DANGYUAN_PY_FIELD(T, reason),
-        DANGYUAN_PY_FIELD(T, household_org), DANGYUAN_PY_FIELD(T, residence_org),
+        DANGYUAN_PY_FIELD(T, by),
+        DANGYUAN_PY_FIELD(T, recommended),
+        DANGYUAN_PY_FIELD(T, members),
+        DANGYUAN_PY_FIELD(T, passed),
+        DANGYUAN_PY_FIELD(T, conclusion),
+        DANGYUAN_PY_FIELD(T, document),
+        DANGYUAN_PY_FIELD(T, days),
+        DANGYUAN_PY_FIELD(T, class_hours),
+        DANGYUAN_PY_FIELD(T, special_case),
+        DANGYUAN_PY_FIELD(T, vote),
+        DANGYUAN_PY_FIELD(T, decision),
+        DANGYUAN_PY_FIELD(T, extension_months),
+        DANGYUAN_PY_FIELD(T, notice_for),
+        DANGYUAN_PY_FIELD(T, notice_end),
+        DANGYUAN_PY_FIELD(T, objections),
+        DANGYUAN_PY_FIELD(T, expected_leave),
+        DANGYUAN_PY_FIELD(T, since),
+        DANGYUAN_PY_FIELD(T, reason),
+        DANGYUAN_PY_FIELD(T, household_org),
+        DANGYUAN_PY_FIELD(T, residence_org),
     };
     return specs;
 }
@@ -335,7 +345,8 @@ void bind_development(py::module_& m) {
         "The details a step carries; each step uses the fields its kind needs: by (MemberId), recommended, "
         "members (list of MemberId), passed, conclusion, document, days, class_hours, special_case, vote "
         "(BranchVote), decision, extension_months, notice_for, notice_end, objections, expected_leave, "
-        "since, reason, household_org, residence_org (the 户籍地 and 居住地 organisations a mobile applicant's "
+        "since, reason, household_org, residence_org (the 户籍地 and 居住地 organisations a mobile "
+        "applicant's "
         "political review consulted).");
     bind_record(details);
     py::class_<step_record> record(m, "StepRecord",

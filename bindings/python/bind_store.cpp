@@ -246,7 +246,8 @@ void bind_store(py::module_& m) {
     // ---- official holiday data and voting members
     cls.def(
            "load_holidays",
-           [](h& s, std::string const& text, std::string const& source, bool replace, std::string const& why) {
+           [](h& s, std::string const& text, std::string const& source, bool replace,
+              std::string const& why) {
                s.call([&](store& st) {
                    st.load_holidays(text, source, replace, why);
                    return 0;

@@ -344,9 +344,10 @@ TEST_CASE(
     CHECK(rule_set_from_text(to_text(old)) == old);
 }
 
-TEST_CASE("党内法规制定条例 [S] rules.profile_cannot_weaken: a store reads a profile it stored with the keys of an "
-          "earlier version",
-          "[rules][profile][store]") {
+TEST_CASE(
+    "党内法规制定条例 [S] rules.profile_cannot_weaken: a store reads a profile it stored with the keys of an "
+    "earlier version",
+    "[rules][profile][store]") {
     auto const dir = test::temp_dir("profile-old-keys");
     auto const path = dir / "profiles.db";
     auto const local = local_profile_example();
@@ -361,7 +362,8 @@ TEST_CASE("党内法规制定条例 [S] rules.profile_cannot_weaken: a store rea
         up.bind(1,
                 "name=local-5wd\nmin_age_years=18\ndev.public_notice_working_days=5\n"
                 "dev.meeting_after_pre_review_months=1\ndev.oath_after_approval_months=1\n"
-                "dev.readmission_bar_years=5\neval.excellent_share_numerator=1\neval.excellent_share_denominator=3\n"
+                "dev.readmission_bar_years=5\neval.excellent_share_numerator=1\neval.excellent_share_"
+                "denominator=3\n"
                 "life.unpaid_streak_months=6\n");
         up.bind(2, local.name);
         CHECK(up.exec() == 1);
