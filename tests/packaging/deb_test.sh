@@ -36,7 +36,8 @@ grep -q "$root/usr/include" "$work/consumer/build/CMakeFiles/consumer.dir/flags.
 
 if [[ " $components " == *" cli "* ]]; then
   echo "== dangyuan --help"
-  "$root/usr/bin/dangyuan" --help | head -5
+  help=$("$root/usr/bin/dangyuan" --help)
+  echo "$help" | sed -n 1,5p
 fi
 if [[ " $components " == *" python "* ]]; then
   echo "== import dangyuan"
