@@ -1,13 +1,16 @@
 # Configures, builds and runs the consumer (tests/consumer) in WORK_DIR. Called by ctest with SOURCE_DIR
 # (this folder), WORK_DIR and one of:
-#   BUILD_DIR:   installs that build tree into a private prefix, then find_package(dangyuan) from it;
+#   BUILD_DIR:   installs that build tree's library (component dev) into a private prefix, then
+#                find_package(dangyuan) from it;
 #   PREFIX:      find_package(dangyuan) from a prefix someone else installed (the Debian packages);
 #   PROJECT_DIR: add_subdirectory(<dangyuan checkout>).
 file(REMOVE_RECURSE ${WORK_DIR})
 set(configure_args)
 if(BUILD_DIR)
   set(PREFIX ${WORK_DIR}/prefix)
-  execute_process(COMMAND ${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${PREFIX} RESULT_VARIABLE rc)
+  # The library's component alone (libdangyuan-dev's files): what a C++ consumer needs.
+  execute_process(COMMAND ${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${PREFIX} --component dev
+                  RESULT_VARIABLE rc)
   if(rc)
     message(FATAL_ERROR "install failed: ${rc}")
   endif()
