@@ -4,6 +4,8 @@
 #   python3-dangyuan  (python): the module in /usr/lib/python3/dist-packages, when DANGYUAN_BUILD_PYTHON is
 #                               on and DANGYUAN_PYTHON_INSTALL_DIR is lib/python3/dist-packages (the ci preset)
 # Build them from a built tree:  cpack --config <build>/CPackConfig.cmake -B <dir>
+# (the ci preset sets CMAKE_SKIP_INSTALL_ALL_DEPENDENCY: cpack packs what is built and builds nothing;
+# `make debs` builds first).
 # The run-time dependencies of the command and the module come from dpkg-shlibdeps, the others are named
 # here with their Debian 12 package names.
 set(CPACK_GENERATOR DEB)
