@@ -1,5 +1,5 @@
 # The two commands of the README. Each installs what is missing, configures with a preset, builds, runs.
-.PHONY: deps demo test test-asan test-fuzz fuzz bench clean
+.PHONY: deps demo test test-asan test-fuzz test-ci fuzz bench format-check debs clean
 
 JOBS ?= 2
 
@@ -16,11 +16,19 @@ demo: deps
 	./build/default/src/cli/dangyuan --db demo.db agenda --as-of 2026-11-26
 	./build/default/src/cli/dangyuan --db demo.db stats --as-of 2026-11-26
 
+# What CI runs (.ci/run). Three builds, each configured, built and tested once:
+#   asan: GCC, Debug, AddressSanitizer + UBSan: unit, command, Python and reliability tests;
+#   fuzz: clang, the libFuzzer targets over the parsers, FUZZ_SECONDS each;
+#   ci:   clang, Release, warnings as errors: the same tests unsanitised, plus the examples, the benchmark
+#         smoke run, each public header compiled on its own, clang-format, the consumer through
+#         find_package and add_subdirectory, and the Debian packages installed into a scratch root.
 # The sanitizer run and the bounded fuzzing come first so that the last summary line is the full suite.
-test: deps test-asan test-fuzz
-	cmake --preset default
-	cmake --build --preset default -j $(JOBS)
-	ctest --preset default -j $(JOBS)
+test: deps test-asan test-fuzz test-ci
+
+test-ci: deps
+	cmake --preset ci
+	cmake --build --preset ci -j $(JOBS)
+	ctest --preset ci -j $(JOBS)
 
 test-asan: deps
 	cmake --preset asan
@@ -52,6 +60,16 @@ bench: deps
 	cmake --preset bench
 	cmake --build --preset bench -j $(JOBS)
 	bash bench/run.sh build/bench/bench build/bench/bench-data --members $(N) $(if $(LARGE),--large)
+
+# clang-format --dry-run --Werror over the tracked C++ files (also the ctest test `format` of the ci preset).
+format-check:
+	bash scripts/check-format
+
+# The Debian packages libdangyuan-dev, dangyuan and python3-dangyuan from the ci build, into build/debs/.
+debs: deps
+	cmake --preset ci
+	cmake --build --preset ci -j $(JOBS)
+	cpack --config build/ci/CPackConfig.cmake -B build/debs
 
 clean:
 	rm -rf build demo.db demo.db-wal demo.db-shm

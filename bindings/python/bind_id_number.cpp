@@ -21,7 +21,6 @@ struct id_number_check {
     std::string message;                   ///< the rejection message, "" when valid
 
     [[nodiscard]] bool valid() const noexcept { return id_number.has_value(); }
-    friend bool operator==(id_number_check const&, id_number_check const&) = default;
 };
 
 // The 15-digit text a legacy number was converted from, so that pickling keeps converted_from_15.

@@ -1,17 +1,37 @@
-# Installs the build tree into a private prefix, then configures, builds and runs a consumer that uses
-# find_package(dangyuan). Called by ctest with BUILD_DIR, SOURCE_DIR and WORK_DIR.
+# Configures, builds and runs the consumer (tests/consumer) in WORK_DIR. Called by ctest with SOURCE_DIR
+# (this folder), WORK_DIR and one of:
+#   BUILD_DIR:   installs that build tree's library (component dev) into a private prefix, then
+#                find_package(dangyuan) from it;
+#   PREFIX:      find_package(dangyuan) from a prefix someone else installed (the Debian packages);
+#   PROJECT_DIR: add_subdirectory(<dangyuan checkout>).
 file(REMOVE_RECURSE ${WORK_DIR})
-execute_process(COMMAND ${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${WORK_DIR}/prefix
-                RESULT_VARIABLE rc)
-if(rc)
-  message(FATAL_ERROR "install failed: ${rc}")
+set(configure_args)
+if(BUILD_DIR)
+  set(PREFIX ${WORK_DIR}/prefix)
+  # The library's component alone (libdangyuan-dev's files): what a C++ consumer needs.
+  execute_process(COMMAND ${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${PREFIX} --component dev
+                  RESULT_VARIABLE rc)
+  if(rc)
+    message(FATAL_ERROR "install failed: ${rc}")
+  endif()
 endif()
-execute_process(COMMAND ${CMAKE_COMMAND} -S ${SOURCE_DIR} -B ${WORK_DIR}/build -DCMAKE_PREFIX_PATH=${WORK_DIR}/prefix
+if(PREFIX)
+  list(APPEND configure_args -DCMAKE_PREFIX_PATH=${PREFIX})
+elseif(PROJECT_DIR)
+  # An unoptimised build of the library alone: this checks how it embeds, not how it performs.
+  list(APPEND configure_args -DDANGYUAN_SOURCE_DIR=${PROJECT_DIR} -DCMAKE_BUILD_TYPE=)
+else()
+  message(FATAL_ERROR "run.cmake needs BUILD_DIR, PREFIX or PROJECT_DIR")
+endif()
+if(CXX_COMPILER)
+  list(APPEND configure_args -DCMAKE_CXX_COMPILER=${CXX_COMPILER})
+endif()
+execute_process(COMMAND ${CMAKE_COMMAND} -S ${SOURCE_DIR} -B ${WORK_DIR}/build ${configure_args}
                 RESULT_VARIABLE rc)
 if(rc)
   message(FATAL_ERROR "configuring the consumer failed: ${rc}")
 endif()
-execute_process(COMMAND ${CMAKE_COMMAND} --build ${WORK_DIR}/build RESULT_VARIABLE rc)
+execute_process(COMMAND ${CMAKE_COMMAND} --build ${WORK_DIR}/build -j 2 RESULT_VARIABLE rc)
 if(rc)
   message(FATAL_ERROR "building the consumer failed: ${rc}")
 endif()

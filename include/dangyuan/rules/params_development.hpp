@@ -46,7 +46,7 @@ struct development_params {
     int conversion_approval_months = 3;  ///< dev.conversion_approval_within_3_months
     /// dev.conversion_approval_within_3_months: in special cases, with a reason, at most this many months.
     int conversion_approval_extended_max_months = 6;
-    int notice_ahead_months = 1;    ///< agenda: how early an upcoming deadline is shown
+    int notice_ahead_months = 1;  ///< agenda: how early an upcoming deadline is shown
 
     friend bool operator==(development_params const&, development_params const&) = default;
 };

@@ -17,9 +17,9 @@ namespace dangyuan {
 /// \throws rule_violation record.not_in_future when `d` is after `recorded_on`, naming `field`.
 inline void check_not_in_future(date::sys_days d, date::sys_days recorded_on, std::string_view field) {
     if (d > recorded_on)
-        throw violation("record.not_in_future", std::string(field) + " " + format_date(d) +
-                                                    " is after the date of recording " + format_date(recorded_on) +
-                                                    "; a record states what has happened");
+        throw violation("record.not_in_future",
+                        std::string(field) + " " + format_date(d) + " is after the date of recording " +
+                            format_date(recorded_on) + "; a record states what has happened");
 }
 
 }  // namespace dangyuan
