@@ -44,18 +44,6 @@ std::vector<member_id> split_ids(std::string const& text) {
     return out;
 }
 
-recommendation parse_recommendation(std::string const& s) {
-    if (s == to_string(recommendation::member_recommendation)) return recommendation::member_recommendation;
-    if (s == to_string(recommendation::mass_organisation)) return recommendation::mass_organisation;
-    throw storage_error("dev_steps.recommended holds '" + s + "'");
-}
-
-conversion_decision parse_decision(std::string const& s) {
-    for (auto d : {conversion_decision::convert, conversion_decision::extend, conversion_decision::cancel})
-        if (s == to_string(d)) return d;
-    throw storage_error("dev_steps.decision holds '" + s + "'");
-}
-
 }  // namespace
 
 applicant read_applicant(SQLite::Statement& st, int c) {
@@ -90,7 +78,8 @@ step_record read_step(SQLite::Statement& st, int c) {
     r.date = *column_date(st, c + 1, "dev_steps.date");
     auto& d = r.details;
     if (!st.getColumn(c + 2).isNull()) d.by = member_id{st.getColumn(c + 2).getInt64()};
-    if (!st.getColumn(c + 3).isNull()) d.recommended = parse_recommendation(st.getColumn(c + 3).getString());
+    if (!st.getColumn(c + 3).isNull())
+        d.recommended = stored_enum<recommendation>(st.getColumn(c + 3).getString(), "dev_steps.recommended");
     d.members = split_ids(st.getColumn(c + 4).getString());
     if (auto p = col_opt_int(st, c + 5)) d.passed = *p != 0;
     d.conclusion = st.getColumn(c + 6).getString();
@@ -102,7 +91,8 @@ step_record read_step(SQLite::Statement& st, int c) {
         d.vote = branch_vote{st.getColumn(c + 11).getInt(), st.getColumn(c + 12).getInt(),
                              st.getColumn(c + 13).getInt(), st.getColumn(c + 14).getInt(),
                              st.getColumn(c + 15).getInt(), st.getColumn(c + 16).getInt()};
-    if (!st.getColumn(c + 17).isNull()) d.decision = parse_decision(st.getColumn(c + 17).getString());
+    if (!st.getColumn(c + 17).isNull())
+        d.decision = stored_enum<conversion_decision>(st.getColumn(c + 17).getString(), "dev_steps.decision");
     d.extension_months = st.getColumn(c + 18).getInt();
     if (!st.getColumn(c + 19).isNull()) d.notice_for = parse_step(st.getColumn(c + 19).getString());
     d.notice_end = column_date(st, c + 20, "dev_steps.notice_end");

@@ -20,19 +20,6 @@
 namespace dangyuan {
 namespace {
 
-std::optional<case_outcome> parse_outcome(std::string const& s) {
-    for (auto o : {case_outcome::not_admitted, case_outcome::probation_cancelled, case_outcome::withdrawn})
-        if (s == to_string(o)) return o;
-    return std::nullopt;
-}
-
-stage parse_stage(std::string const& s) {
-    for (auto st : {stage::applicant, stage::activist, stage::development_target, stage::probationary,
-                    stage::full_member})
-        if (s == to_string(st)) return st;
-    throw storage_error("dev_cases.stage holds '" + s + "'");
-}
-
 // Answers the eligibility questions of the development rules from the roster.
 eligibility_lookup roster_lookup(store const& s) {
     return [&s](member_id id, date::sys_days on) {
@@ -401,8 +388,10 @@ std::vector<case_summary> cases(store const& s, scope sc) {
             c.id = case_id{st.getColumn(0).getInt64()};
             c.name = st.getColumn(1).getString();
             c.branch = org_id{branch};
-            c.current = parse_stage(st.getColumn(3).getString());
-            if (!st.getColumn(4).isNull()) c.outcome = parse_outcome(st.getColumn(4).getString());
+            c.current = storage::stored_enum<stage>(st.getColumn(3).getString(), "dev_cases.stage");
+            if (!st.getColumn(4).isNull())
+                c.outcome =
+                    storage::stored_enum<case_outcome>(st.getColumn(4).getString(), "dev_cases.outcome");
             if (!st.getColumn(5).isNull()) c.member = member_id{st.getColumn(5).getInt64()};
             out.push_back(std::move(c));
         }
@@ -414,8 +403,7 @@ std::vector<stage_statistics> pipeline_statistics(store const& s, date::sys_days
                                                   scope sc) {
     if (to < from) throw invalid_input("to", "period ends " + storage::format_iso(to) + " before it starts");
     std::vector<stage_statistics> out;
-    for (auto st : {stage::applicant, stage::activist, stage::development_target, stage::probationary,
-                    stage::full_member})
+    for (auto st : enum_values<stage>())
         out.push_back(stage_statistics{st});
     std::map<stage, std::pair<long, int>> dwell;  // total days, count
     for (auto const& summary : cases(s, sc)) {

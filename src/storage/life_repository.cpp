@@ -114,7 +114,6 @@ namespace {
 using storage::bind_date;
 using storage::column_date;
 using storage::format_iso;
-using storage::parse_column;
 using storage::raw;
 
 std::string who(member const& m) {
@@ -142,21 +141,6 @@ void bind_month(SQLite::Statement& st, int index, std::optional<date::year_month
         st.bind(index, format_month(*m));
     else
         st.bind(index);
-}
-
-attendance_status parse_attendance_status(std::string const& s) {
-    for (auto a : {attendance_status::present, attendance_status::absent, attendance_status::guest})
-        if (s == to_string(a)) return a;
-    throw invalid_input("status", "unknown attendance status '" + s + "'");
-}
-
-std::string_view code(dues_paid_at p) {
-    return p == dues_paid_at::host_org ? "host_org" : "home_org";
-}
-dues_paid_at parse_paid_at(std::string const& s) {
-    if (s == "home_org") return dues_paid_at::home_org;
-    if (s == "host_org") return dues_paid_at::host_org;
-    throw invalid_input("paid_at", "unknown place of payment '" + s + "'");
 }
 
 // ---- reading the roster set-wise
@@ -236,8 +220,7 @@ stored_meeting read_meeting(SQLite::Statement& st) {
     auto& m = out.record;
     m.id = meeting_id{st.getColumn(0).getInt64()};
     m.org = org_id{st.getColumn(1).getInt64()};
-    m.kind = parse_column([](std::string const& s) { return parse_meeting_kind(s); },
-                          st.getColumn(2).getString(), "life_meetings.kind");
+    m.kind = storage::stored_enum<meeting_kind>(st.getColumn(2).getString(), "life_meetings.kind");
     m.date = *column_date(st, 3, "life_meetings.date");
     m.topic = st.getColumn(4).getString();
     if (!st.getColumn(5).isNull()) m.chair = member_id{st.getColumn(5).getInt64()};
@@ -272,7 +255,7 @@ std::vector<stored_meeting> load_meetings(SQLite::Database& db, std::string cons
         attendance_entry a;
         a.member = member_id{att.getColumn(1).getInt64()};
         a.status =
-            parse_column(parse_attendance_status, att.getColumn(2).getString(), "life_attendance.status");
+            storage::stored_enum<attendance_status>(att.getColumn(2).getString(), "life_attendance.status");
         a.absence_reason = att.getColumn(3).getString();
         a.voting = att.getColumn(4).getInt() != 0;
         out[it->second].record.attendance.push_back(std::move(a));
@@ -424,7 +407,7 @@ training_record read_training(SQLite::Statement& st) {
     r.hours = class_hours::from_tenths(st.getColumn(3).getInt64());
     r.concentrated = st.getColumn(4).getInt() != 0;
     r.provider = st.getColumn(5).getString();
-    r.level = parse_column(parse_training_level, st.getColumn(6).getString(), "life_training.level");
+    r.level = storage::stored_enum<training_level>(st.getColumn(6).getString(), "life_training.level");
     return r;
 }
 
@@ -556,11 +539,10 @@ std::unordered_map<std::int64_t, account_rows> load_accounts(SQLite::Database& d
     while (bases.executeStep()) {
         auto const it = out.find(bases.getColumn(0).getInt64());
         if (it == out.end()) continue;
-        it->second.account.bases.push_back(
-            dues_base_change{*column_month(bases, 1, "life_dues_bases.effective"),
-                             parse_column([](std::string const& s) { return parse_dues_category(s); },
-                                          bases.getColumn(2).getString(), "life_dues_bases.category"),
-                             fen(bases.getColumn(3).getInt64())});
+        it->second.account.bases.push_back(dues_base_change{
+            *column_month(bases, 1, "life_dues_bases.effective"),
+            storage::stored_enum<dues_category>(bases.getColumn(2).getString(), "life_dues_bases.category"),
+            fen(bases.getColumn(3).getInt64())});
     }
     SQLite::Statement reliefs(
         db,
@@ -613,7 +595,8 @@ std::unordered_map<std::int64_t, std::vector<dues_payment>> load_payments(SQLite
         p.month = *column_month(st, 1, "life_dues_payments.month");
         p.amount = fen(st.getColumn(2).getInt64());
         p.voluntary = st.getColumn(3).getInt() != 0;
-        p.paid_at = parse_column(parse_paid_at, st.getColumn(4).getString(), "life_dues_payments.paid_at");
+        p.paid_at =
+            storage::stored_enum<dues_paid_at>(st.getColumn(4).getString(), "life_dues_payments.paid_at");
         p.collecting_org = org_id{st.getColumn(5).getInt64()};
         p.collected_by = st.getColumn(6).getString();
         p.paid_on = *column_date(st, 7, "life_dues_payments.paid_on");
@@ -1136,7 +1119,7 @@ dues_payment_check record_dues_payment(store& s, dues_payment const& p, date::sy
             bind_month(ins, 2, p.month);
             ins.bind(3, static_cast<std::int64_t>(p.amount.value()));
             ins.bind(4, p.voluntary ? 1 : 0);
-            ins.bind(5, std::string(code(p.paid_at)));
+            ins.bind(5, std::string(to_string(p.paid_at)));
             ins.bind(6, raw(p.collecting_org));
             ins.bind(7, p.collected_by);
             bind_date(ins, 8, p.paid_on);
@@ -1149,7 +1132,7 @@ dues_payment_check record_dues_payment(store& s, dues_payment const& p, date::sy
                 impl.db, impl.options.actor, "dues", p.member.value(), "payment", why,
                 std::string(p.voluntary ? "voluntary; " : "") + "month=" + format_month(p.month) +
                     "; amount=" + format_yuan(p.amount) + "; paid_on=" + format_iso(p.paid_on) +
-                    "; paid_at=" + std::string(code(p.paid_at)) + "; collecting_org=" +
+                    "; paid_at=" + std::string(to_string(p.paid_at)) + "; collecting_org=" +
                     std::to_string(p.collecting_org.value()) + "; collected_by=" + p.collected_by +
                     (check.late_back_payment ? "; late back-payment" : "") +
                     (check.to_centre ? "; to the Centre" : ""));

@@ -11,11 +11,21 @@
 #include <string_view>
 #include <type_traits>
 
+#include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/core/ids.hpp"
 #include "impl.hpp"
 
 namespace dangyuan::storage {
+
+/// An enumerator as the store writes it: its code in the enumeration's table (core/enum_table.hpp).
+/// \throws storage_error naming the column for any other text (the file was changed outside the library).
+template <tabled_enum E>
+E stored_enum(std::string_view text, char const* column) {
+    for (auto const& r : enum_rows<E>())
+        if (r.code == text) return r.value;
+    throw storage_error("column " + std::string(column) + " holds '" + std::string(text) + "'");
+}
 
 /// Runs `f` and translates a SQLite error into the library's hierarchy (see rethrow_sqlite), naming
 /// what was being done. For reads and for the checks a command makes before its transaction opens;
@@ -113,15 +123,5 @@ std::string json_ids(Range const& ids) {
 }
 /// The SQL that selects the members of the set bound to `:ids` (see json_ids).
 inline constexpr char const* in_id_set = "IN (SELECT value FROM json_each(:ids))";
-
-/// Parses a code column with the domain's own parser; bad text means the file was edited by hand.
-template <class F>
-auto parse_column(F&& parse, std::string const& text, char const* column) -> decltype(parse(text)) {
-    try {
-        return parse(text);
-    } catch (invalid_input const&) {
-        throw storage_error("column " + std::string(column) + " holds '" + text + "'");
-    }
-}
 
 }  // namespace dangyuan::storage

@@ -193,7 +193,7 @@ eval_lists load_eval_lists(SQLite::Database& db, std::string const& ids) {
         participant x;
         x.member = member_id{p.getColumn(1).getInt64()};
         x.name = col_text(p, 2);
-        x.status = parse_code(col_text(p, 3), all_statuses, "eval_participants.status");
+        x.status = storage::stored_enum<member_status>(col_text(p, 3), "eval_participants.status");
         if (auto const o = col_int64(p, 4)) x.relationship_in = org_id{*o};
         out.participants[p.getColumn(0).getInt64()].push_back(std::move(x));
     }
@@ -212,7 +212,7 @@ eval_lists load_eval_lists(SQLite::Database& db, std::string const& ids) {
     while (c.executeStep())
         out.choices[c.getColumn(0).getInt64()].push_back(
             {member_id{c.getColumn(1).getInt64()},
-             parse_code(col_text(c, 2), all_grades, "eval_choices.grade")});
+             storage::stored_enum<grade>(col_text(c, 2), "eval_choices.grade")});
     return out;
 }
 
@@ -227,20 +227,22 @@ campaign_record read_campaign_record(SQLite::Statement& st, eval_lists& lists) {
         return member_id{*m};
     };
     auto const grade_col = [&] {
-        return parse_code(col_text(st, ec_grade), all_grades, "eval_records.grade");
+        return storage::stored_enum<grade>(col_text(st, ec_grade), "eval_records.grade");
     };
     auto const other_org = [&] { return org_id{col_int64(st, ec_other_org).value_or(0)}; };
     if (kind == "phase_started")
-        return phase_started{date, parse_code(col_text(st, ec_phase), all_phases, "eval_records.phase"),
-                             col_int(st, ec_by_party_groups) != 0};
+        return phase_started{
+            date, storage::stored_enum<campaign_phase>(col_text(st, ec_phase), "eval_records.phase"),
+            col_int(st, ec_by_party_groups) != 0};
     if (kind == "participants_added") return participants_added{date, std::move(lists.participants[rid])};
     if (kind == "exemption_approved")
-        return exemption_approved{date,
-                                  member(),
-                                  parse_code(col_text(st, ec_reason), all_exemptions, "eval_records.reason"),
-                                  col_text(st, ec_approved_by),
-                                  storage::column_date(st, ec_away_since, "eval_records.away_since"),
-                                  col_text(st, ec_note)};
+        return exemption_approved{
+            date,
+            member(),
+            storage::stored_enum<exemption_reason>(col_text(st, ec_reason), "eval_records.reason"),
+            col_text(st, ec_approved_by),
+            storage::column_date(st, ec_away_since, "eval_records.away_since"),
+            col_text(st, ec_note)};
     if (kind == "self_assessment_submitted")
         return self_assessment_submitted{date, member(), col_text(st, ec_summary)};
     if (kind == "non_member_opinion") {
@@ -257,18 +259,20 @@ campaign_record read_campaign_record(SQLite::Statement& st, eval_lists& lists) {
     if (kind == "grade_proposed") return grade_proposed{date, member(), grade_col(), col_text(st, ec_basis)};
     if (kind == "member_informed") return member_informed{date, member(), col_text(st, ec_informed_by)};
     if (kind == "grade_decided")
-        return grade_decided{date,
-                             member(),
-                             grade_col(),
-                             parse_code(col_text(st, ec_decided_by), all_bodies, "eval_records.decided_by"),
-                             read_vote(st, ec_vote),
-                             col_text(st, ec_over_cap_reason)};
+        return grade_decided{
+            date,
+            member(),
+            grade_col(),
+            storage::stored_enum<decision_body>(col_text(st, ec_decided_by), "eval_records.decided_by"),
+            read_vote(st, ec_vote),
+            col_text(st, ec_over_cap_reason)};
     if (kind == "result_sent") return result_sent{date, member(), other_org()};
     if (kind == "result_received") return result_received{date, member(), other_org(), grade_col()};
     if (kind == "follow_up")
-        return follow_up{date, member(),
-                         parse_code(col_text(st, ec_follow_up), all_follow_ups, "eval_records.follow_up"),
-                         col_text(st, ec_note)};
+        return follow_up{
+            date, member(),
+            storage::stored_enum<follow_up_kind>(col_text(st, ec_follow_up), "eval_records.follow_up"),
+            col_text(st, ec_note)};
     throw storage_error("column eval_records.kind holds '" + kind + "'");
 }
 
@@ -337,7 +341,7 @@ std::vector<final_grade> grades_elsewhere(SQLite::Database& db, int year, std::o
     while (st.executeStep())
         out.push_back(final_grade{member_id{st.getColumn(0).getInt64()}, year,
                                   org_id{st.getColumn(1).getInt64()},
-                                  parse_code(col_text(st, 2), all_grades, "eval_records.grade"),
+                                  storage::stored_enum<grade>(col_text(st, 2), "eval_records.grade"),
                                   col_date(st, 3, "eval_records.date")});
     return out;
 }
@@ -591,7 +595,7 @@ std::vector<campaign_summary> campaigns(store const& s, scope sc, std::optional<
             c.org_name = col_text(st, 2);
             c.year = col_int(st, 3);
             c.rule_set_name = col_text(st, 4);
-            c.phase = parse_code(col_text(st, 5), all_phases, "eval_campaigns.phase");
+            c.phase = storage::stored_enum<campaign_phase>(col_text(st, 5), "eval_campaigns.phase");
             c.began = col_date(st, 6, "eval_campaigns.began");
             c.closed_on = storage::column_date(st, 7, "eval_campaigns.closed_on");
             out.push_back(std::move(c));

@@ -115,14 +115,15 @@ disposition_record read_disp_record(SQLite::Statement& st,
     auto matter = col_text(st, dc_matter);
     auto const flag = [&](int c) { return col_int(st, c) != 0; };
     if (kind == "disposition_opened") {
-        disposition_opened r{date,
-                             std::move(matter),
-                             parse_ground(col_text(st, dc_ground)),
-                             parse_code(col_text(st, dc_form), all_forms, "disp_records.form"),
-                             parse_code(col_text(st, dc_status), all_statuses, "disp_records.status"),
-                             col_text(st, dc_proposed_by),
-                             std::nullopt,
-                             flag(dc_already_disciplined)};
+        disposition_opened r{
+            date,
+            std::move(matter),
+            storage::stored_enum<disposition_ground>(col_text(st, dc_ground), "disp_records.ground"),
+            storage::stored_enum<disposition_form>(col_text(st, dc_form), "disp_records.form"),
+            storage::stored_enum<member_status>(col_text(st, dc_status), "disp_records.status"),
+            col_text(st, dc_proposed_by),
+            std::nullopt,
+            flag(dc_already_disciplined)};
         if (auto const c = col_int64(st, dc_campaign)) r.campaign = campaign_id{*c};
         return r;
     }
@@ -185,7 +186,7 @@ std::unordered_map<std::int64_t, loaded_file> load_files(SQLite::Database& db,
     while (t.executeStep())
         talkers[t.getColumn(0).getInt64()].push_back(
             {member_id{t.getColumn(1).getInt64()},
-             parse_code(col_text(t, 2), all_statuses, "disp_talkers.status")});
+             storage::stored_enum<member_status>(col_text(t, 2), "disp_talkers.status")});
     SQLite::Statement st(db, std::string("SELECT ") + disp_record_columns +
                                  ", file_id FROM disp_records WHERE file_id IN (SELECT id FROM disp_files "
                                  "WHERE member_id " +

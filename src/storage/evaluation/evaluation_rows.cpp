@@ -111,12 +111,6 @@ CREATE INDEX disp_talkers_record ON disp_talkers(record_id, id);
 
 namespace evaluation_rows {
 
-disposition_ground parse_ground(std::string const& text) {
-    for (auto const& row : ground_table)
-        if (row.code == text) return row.ground;
-    throw storage_error("column disp_records.ground holds '" + text + "'");
-}
-
 // ---- column helpers
 
 void bind_id(SQLite::Statement& st, char const* name, std::int64_t v) {

@@ -24,39 +24,7 @@ using storage::col_text;
 using storage::format_iso;
 using storage::raw;
 
-// ---- codes: the hand-written mappings of the evaluation enums
-
-inline constexpr std::array all_grades{grade::excellent, grade::qualified, grade::basically_qualified,
-                                       grade::unqualified};
-inline constexpr std::array all_phases{campaign_phase::study,
-                                       campaign_phase::self_assessment,
-                                       campaign_phase::appraisal_self_review,
-                                       campaign_phase::appraisal_mutual_review,
-                                       campaign_phase::appraisal_vote,
-                                       campaign_phase::organisational_assessment,
-                                       campaign_phase::commendation_and_handling,
-                                       campaign_phase::closed};
-inline constexpr std::array all_exemptions{
-    exemption_reason::unable_to_express_will, exemption_reason::abroad_self_funded,
-    exemption_reason::serving_sentence, exemption_reason::bedridden_or_elderly,
-    exemption_reason::away_without_transfer};
-inline constexpr std::array all_bodies{decision_body::branch_committee, decision_body::branch_meeting};
-inline constexpr std::array all_follow_ups{follow_up_kind::commended, follow_up_kind::encouraged,
-                                           follow_up_kind::helped, follow_up_kind::educated,
-                                           follow_up_kind::disposition_opened};
-inline constexpr std::array all_statuses{member_status::probationary, member_status::full};
-inline constexpr std::array all_forms{disposition_form::correction, disposition_form::persuasion,
-                                      disposition_form::removal};
-
-// A stored code back to its value; anything else means the file was edited by hand.
-template <class E, std::size_t N>
-E parse_code(std::string const& text, std::array<E, N> const& values, char const* column) {
-    for (auto v : values)
-        if (to_string(v) == text) return v;
-    throw storage_error("column " + std::string(column) + " holds '" + text + "'");
-}
-
-disposition_ground parse_ground(std::string const& text);
+// ---- codes: stored enumerators are read with storage::stored_enum (rows.hpp)
 
 template <class E>
 std::string code_of(E v) {

@@ -31,7 +31,7 @@ std::vector<stored<activity_certificate>> load_certificates(SQLite::Database& db
             i.issuing_committee = org_id{st.getColumn(6).getInt64()};
             i.issued = *column_date(st, 7, "mob_certificates.issued");
             i.reason =
-                parse_column(parse_mobility_reason, st.getColumn(8).getString(), "mob_certificates.reason");
+                storage::stored_enum<mobility_reason>(st.getColumn(8).getString(), "mob_certificates.reason");
             i.destination = st.getColumn(9).getString();
             i.expected_months = st.getColumn(10).getInt();
             i.fixed_place = st.getColumn(11).getInt() != 0;
@@ -41,8 +41,8 @@ std::vector<stored<activity_certificate>> load_certificates(SQLite::Database& db
         },
         [](activity_certificate& c, SQLite::Statement& st) {
             certificate_record r;
-            r.kind = parse_column(parse_certificate_event_kind, st.getColumn(1).getString(),
-                                  "mob_certificate_records.kind");
+            r.kind = storage::stored_enum<certificate_event_kind>(st.getColumn(1).getString(),
+                                                                  "mob_certificate_records.kind");
             r.date = *column_date(st, 2, "mob_certificate_records.date");
             r.org = column_id<org_id>(st, 3);
             r.org_name = st.getColumn(4).getString();

@@ -30,7 +30,7 @@ std::vector<stored<contact_log>> load_contact_logs(SQLite::Database& db, std::st
         [](contact_log& l, SQLite::Statement& st) {
             contact_record r;
             r.kind =
-                parse_column(parse_contact_kind, st.getColumn(1).getString(), "mob_contact_records.kind");
+                storage::stored_enum<contact_kind>(st.getColumn(1).getString(), "mob_contact_records.kind");
             r.date = *column_date(st, 2, "mob_contact_records.date");
             r.channel = st.getColumn(3).getString();
             r.by = st.getColumn(4).getString();

@@ -32,11 +32,11 @@ std::vector<stored<mobility_episode>> load_episodes(SQLite::Database& db, std::s
         },
         [](mobility_episode& ep, SQLite::Statement& st) {
             episode_record r;
-            r.kind = parse_column(parse_episode_record_kind, st.getColumn(1).getString(),
-                                  "mob_episode_records.kind");
+            r.kind = storage::stored_enum<episode_record_kind>(st.getColumn(1).getString(),
+                                                               "mob_episode_records.kind");
             r.date = *column_date(st, 2, "mob_episode_records.date");
-            r.reason = parse_column(parse_mobility_reason, st.getColumn(3).getString(),
-                                    "mob_episode_records.reason");
+            r.reason = storage::stored_enum<mobility_reason>(st.getColumn(3).getString(),
+                                                             "mob_episode_records.reason");
             r.destination.place = st.getColumn(4).getString();
             r.destination.host_org = column_id<org_id>(st, 5);
             r.destination.host_org_name = st.getColumn(6).getString();

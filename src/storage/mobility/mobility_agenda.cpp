@@ -244,8 +244,7 @@ mobility_statistics mobility_statistics_on(store const& s, date::sys_days as_of,
 certificate_statistics certificate_statistics_on(store const& s, date::sys_days as_of, scope sc) {
     certificate_statistics out;
     out.as_of = as_of;
-    for (auto st : {certificate_state::issued, certificate_state::presented, certificate_state::returned,
-                    certificate_state::void_lost, certificate_state::revoked})
+    for (auto st : enum_values<certificate_state>())
         out.by_state.push_back({st, 0});
     auto const& rules = s.rules();
     for (auto const& c : certificates(s, sc)) {

@@ -138,18 +138,6 @@ date::year_month parse_ym(std::string const& t, char const* column) {
     }
 }
 
-transfer_event_kind parse_transfer_kind(std::string const& s) {
-    if (s == to_string(transfer_event_kind::received)) return transfer_event_kind::received;
-    if (s == to_string(transfer_event_kind::revoked)) return transfer_event_kind::revoked;
-    throw invalid_input("kind", s);
-}
-
-contact_kind parse_contact_kind(std::string const& s) {
-    if (s == to_string(contact_kind::reached)) return contact_kind::reached;
-    if (s == to_string(contact_kind::attempt_failed)) return contact_kind::attempt_failed;
-    throw invalid_input("kind", s);
-}
-
 binder no_bind() {
     return [](SQLite::Statement&) {};
 }

@@ -24,7 +24,6 @@ using storage::column_id;
 using storage::format_iso;
 using storage::impl_of;
 using storage::opt_raw;
-using storage::parse_column;
 using storage::raw;
 using binder = std::function<void(SQLite::Statement&)>;
 
@@ -35,8 +34,6 @@ std::string ym_text(date::year_month ym);
 date::year_month parse_ym(std::string const& t, char const* column);
 
 /// The hand-written code mappings of the mobility enums that have no parser of their own.
-transfer_event_kind parse_transfer_kind(std::string const& s);
-contact_kind parse_contact_kind(std::string const& s);
 
 // ---- generic loading: header rows, then all their records in one query
 

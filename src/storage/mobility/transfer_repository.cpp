@@ -35,8 +35,8 @@ std::vector<stored<transfer_letter>> load_transfers(SQLite::Database& db, std::s
         },
         [](transfer_letter& l, SQLite::Statement& st) {
             transfer_record r;
-            r.kind =
-                parse_column(parse_transfer_kind, st.getColumn(1).getString(), "mob_transfer_records.kind");
+            r.kind = storage::stored_enum<transfer_event_kind>(st.getColumn(1).getString(),
+                                                               "mob_transfer_records.kind");
             r.date = *column_date(st, 2, "mob_transfer_records.date");
             r.by = column_id<org_id>(st, 3);
             r.note = st.getColumn(4).getString();
