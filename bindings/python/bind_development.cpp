@@ -10,17 +10,24 @@
 #include <string>
 #include <vector>
 
+#include "command.hpp"
 #include "dangyuan/development/case.hpp"
 #include "dangyuan/development/case_agenda.hpp"
 #include "dangyuan/development/steps.hpp"
 #include "dangyuan/development/transitions.hpp"
 #include "dangyuan/member/discipline.hpp"
 #include "dangyuan/rules/profile.hpp"
-#include "dangyuan/storage/development_store.hpp"
 #include "domains.hpp"
 #include "roster_result.hpp"
 
 namespace dangyuan::python {
+
+namespace {
+// Result policy of def_command: members as a Roster.
+struct as_roster {
+    roster_result operator()(std::vector<member> const& members) const { return roster_result(members); }
+};
+}  // namespace
 
 /// One standing event of one member: a row of Store.standing_histories().
 struct standing_history_entry {
@@ -336,51 +343,37 @@ void bind_development(py::module_& m) {
     bind_enum<timeline_status>(m, "Status of one line of a case timeline on a date.");
 
     // ---- records
-    py::class_<applicant> person(m, "Applicant",
-                                 "The person a development case is about. name, birth_date and branch (the "
-                                 "OrgId handling the case) are required; birth_date and sex are taken from "
-                                 "id_number when only the number is given.");
-    bind_record(person);
-    py::class_<step_details> details(
-        m, "StepDetails",
+    record_class<applicant>(m,
+                            "The person a development case is about. name, birth_date and branch (the "
+                            "OrgId handling the case) are required; birth_date and sex are taken from "
+                            "id_number when only the number is given.");
+    record_class<step_details>(
+        m,
         "The details a step carries; each step uses the fields its kind needs: by (MemberId), recommended, "
         "members (list of MemberId), passed, conclusion, document, days, class_hours, special_case, vote "
         "(BranchVote), decision, extension_months, notice_for, notice_end, objections, expected_leave, "
         "since, reason, household_org, residence_org (the 户籍地 and 居住地 organisations a mobile "
-        "applicant's "
-        "political review consulted).");
-    bind_record(details);
-    py::class_<step_record> record(m, "StepRecord",
-                                   "One dated step of a case: kind (Step), date, details (StepDetails).");
-    bind_record(record);
-    py::class_<member_eligibility> eligibility(
-        m, "MemberEligibility",
-        "What the rules need to know about a member named in a step on its date (returned by a lookup).");
-    bind_record(eligibility);
-    py::class_<notice_record> notice(m, "NoticeRecord", "A completed public notice (公示) and its step.");
-    bind_record(notice);
-    py::class_<party_probation> probation(
-        m, "PartyProbation",
+        "applicant's political review consulted).");
+    record_class<step_record>(m, "One dated step of a case: kind (Step), date, details (StepDetails).");
+    record_class<member_eligibility>(
+        m, "What the rules need to know about a member named in a step on its date (returned by a lookup).");
+    record_class<notice_record>(m, "A completed public notice (公示) and its step.");
+    auto probation = record_class<party_probation>(
+        m,
         "A party probation (留党察看): from_ (the date it took effect; `from` is a Python keyword), months "
         "(12 or 24), rights_suspended, decided_by.");
-    bind_record(probation);
     probation.def("until", &party_probation::until, "The day after the last day of the sanction.");
-    py::class_<case_summary> summary(
-        m, "CaseSummary", "One case of cases(Store): id, name, branch, current stage, outcome, member.");
-    bind_record(summary);
-    py::class_<stage_statistics> stats(
-        m, "StageStatistics",
+    record_class<case_summary>(m,
+                               "One case of cases(Store): id, name, branch, current stage, outcome, member.");
+    record_class<stage_statistics>(
+        m,
         "Pipeline statistics of one stage: stage, on_date (in it on the end date), entered and left in the "
         "period, mean_dwell_days of those who left.");
-    bind_record(stats);
-    py::class_<timeline_row> row(m, "TimelineRow",
-                                 "One line of a case timeline: kind (Step), earliest, deadline, actual (the "
-                                 "dates recorded), status.");
-    bind_record(row);
-    py::class_<standing_history_entry> entry(
-        m, "StandingHistoryEntry",
-        "One standing event of one member: member, kind, date, reason, decided_by.");
-    bind_record(entry);
+    record_class<timeline_row>(m,
+                               "One line of a case timeline: kind (Step), earliest, deadline, actual (the "
+                               "dates recorded), status.");
+    record_class<standing_history_entry>(
+        m, "One standing event of one member: member, kind, date, reason, decided_by.");
 
     output_class<case_state>(m, "CaseState", "The state of a case, derived by replaying its records.")
         .def_readonly("current", &case_state::current)
@@ -606,26 +599,26 @@ void bind_development(py::module_& m) {
 
     // ---- Store
     using h = store_handle;
-    existing_class<h>(m, "Store")
-        .def(
-            "open_case",
-            [](h& s, py::handle person, py::handle application, std::string const& rules, bool backfilled,
-               std::string const& why) {
-                auto const a = record_from_python<applicant>(person);
-                auto const first = application_from_python(application);
-                return s.call([&](store& st) {
-                    return open_case(st, a, first,
-                                     case_options{.rule_set_name = rules, .backfilled = backfilled}, why);
-                });
-            },
-            py::arg("person"), py::arg("application"), py::pos_only(), py::kw_only(),
-            py::arg("rule_set") = "", py::arg("backfilled") = false, py::arg("why") = "",
-            "Opens a case for an Applicant (or a mapping) with its application: a date, or a StepRecord of "
-            "application_submitted. rule_set names a registered profile (empty: the store's own). Returns "
-            "the "
-            "CaseId. Raises RuleViolation dev.applicant_min_age_18, disposition.readmission_bar_5_years, "
-            "Conflict (a case is "
-            "open for the person), NotFound (branch, rule set).")
+    auto cls = existing_class<h>(m, "Store");
+    cls.def(
+           "open_case",
+           [](h& s, py::handle person, py::handle application, std::string const& rules, bool backfilled,
+              std::string const& why) {
+               auto const a = record_from_python<applicant>(person);
+               auto const first = application_from_python(application);
+               return s.call([&](store& st) {
+                   return open_case(st, a, first,
+                                    case_options{.rule_set_name = rules, .backfilled = backfilled}, why);
+               });
+           },
+           py::arg("person"), py::arg("application"), py::pos_only(), py::kw_only(), py::arg("rule_set") = "",
+           py::arg("backfilled") = false, py::arg("why") = "",
+           "Opens a case for an Applicant (or a mapping) with its application: a date, or a StepRecord of "
+           "application_submitted. rule_set names a registered profile (empty: the store's own). Returns "
+           "the "
+           "CaseId. Raises RuleViolation dev.applicant_min_age_18, disposition.readmission_bar_5_years, "
+           "Conflict (a case is "
+           "open for the person), NotFound (branch, rule set).")
         .def(
             "record_step",
             [](h& s, case_id id, py::handle kind, py::handle when, py::handle det, std::string const& why,
@@ -641,107 +634,53 @@ void bind_development(py::module_& m) {
             "Checks and appends a step: record_step(case, Step.talk_held, date, by=secretary), details as "
             "keywords (or a StepDetails), or a StepRecord alone. Approval of admission adds the person to "
             "the roster; approval of a conversion sets the full-member date. Raises InvalidInput (.field), "
-            "RuleViolation (dev.*, vote.*), NotFound.")
-        .def(
-            "get_case", [](h& s, case_id id) { return s.call([&](store& st) { return get_case(st, id); }); },
-            py::arg("case"), "The case, replayed from its records (a DevelopmentCase).")
-        .def(
-            "case_member",
-            [](h& s, case_id id) { return s.call([&](store& st) { return case_member(st, id); }); },
-            py::arg("case"), "The MemberId the case produced once admission was approved, else None.")
-        .def(
-            "case_timeline",
-            [](h& s, case_id id, date::sys_days as_of) {
-                return record_table<timeline_row>(
-                    s.call([&](store& st) { return case_timeline(get_case(st, id), as_of); }));
-            },
-            py::arg("case"), py::arg("as_of"), "The timeline of a stored case on as_of, as a Timeline table.")
-        .def(
-            "cases",
-            [](h& s, py::object sc) {
-                auto const where = scope_from_python(sc);
-                return record_table<case_summary>(s.call([&](store& st) { return cases(st, where); }));
-            },
-            py::arg("scope") = py::none(), "The cases of the branches in scope, as a Cases table.")
-        .def(
-            "pipeline_statistics",
-            [](h& s, date::sys_days start, date::sys_days end, py::object sc) {
-                auto const where = scope_from_python(sc);
-                return record_table<stage_statistics>(
-                    s.call([&](store& st) { return pipeline_statistics(st, start, end, where); }));
-            },
-            py::arg("start"), py::arg("end"), py::arg("scope") = py::none(),
-            "Per stage: how many were in it on end, entered and left it during [start, end], and the mean "
-            "days spent in it by those who left, as a PipelineStatistics table.")
-        .def(
-            "register_rule_set",
-            [](h& s, rule_set const& profile) {
-                s.call([&](store& st) {
-                    st.register_rule_set(profile);
-                    return 0;
-                });
-            },
-            py::arg("profile"),
-            "Registers a local profile so that cases can be opened under it. Raises RuleViolation "
-            "rules.profile_cannot_weaken, Conflict (the name exists with other values).")
-        .def(
-            "rule_set_named",
-            [](h& s, std::string const& name) {
-                return s.call([&](store& st) { return st.rule_set_named(name); });
-            },
-            py::arg("name"), "The national set or a registered profile (NotFound otherwise).")
-        .def(
-            "record_party_probation",
-            [](h& s, member_id id, py::object source, std::string const& why, py::kwargs const& fields) {
-                auto const p = record_from_python<party_probation>(source, fields);
-                s.call([&](store& st) {
-                    st.record_party_probation(id, p, why);
-                    return 0;
-                });
-            },
-            py::arg("member"), py::arg("probation") = py::none(), py::pos_only(), py::kw_only(),
-            py::arg("why") = "",
-            "Records a party probation (留党察看): a PartyProbation, a mapping or keywords (from_=, months=, "
-            "rights_suspended=, decided_by=). Raises RuleViolation member.party_probation_max_2_years.")
-        .def(
-            "party_probations",
-            [](h& s, member_id id) { return s.call([&](store& st) { return st.party_probations(id); }); },
-            py::arg("member"), "The party probations of a member, oldest first.")
-        .def(
-            "find_members_by_name",
-            [](h& s, std::string const& name) {
-                return roster_result(s.call([&](store& st) { return st.find_members_by_name(name); }));
-            },
-            py::arg("name"), "Members whose name is exactly name, as a Roster.")
-        .def(
-            "find_members",
-            [](h& s, py::handle id_numbers) {
-                auto const ids = load<std::vector<citizen_id>>(id_numbers, "id_numbers");
-                return roster_result(s.call([&](store& st) { return st.find_members(ids); }));
-            },
-            py::arg("id_numbers"),
-            "The members with these ID numbers (str or CitizenId), as a Roster in no particular order; "
-            "absent ones are left out.")
-        .def(
-            "standing_histories",
-            [](h& s, py::object sc) {
-                auto const where = scope_from_python(sc);
-                return record_table<standing_history_entry>(
-                    flatten(s.call([&](store& st) { return st.standing_histories(where); })));
-            },
-            py::arg("scope") = py::none(),
-            "The standing events of the members of the branches in scope, as a StandingHistories table.")
-        .def(
-            "record_access",
-            [](h& s, std::string const& what, std::string const& why) {
-                s.call([&](store& st) {
-                    st.record_access(what, why);
-                    return 0;
-                });
-            },
-            py::arg("what"), py::arg("why"),
-            "Records in the audit trail that personal data was read unmasked. Raises InvalidInput (why) "
-            "without a reason.");
+            "RuleViolation (dev.*, vote.*), NotFound.");
+    def_command(cls, "get_case", &dangyuan::get_case, py::arg("case"),
+                "The case, replayed from its records (a DevelopmentCase).");
+    def_command(cls, "case_member", &dangyuan::case_member, py::arg("case"),
+                "The MemberId the case produced once admission was approved, else None.");
+    def_command<as_table>(
+        cls, "case_timeline",
+        [](store& st, case_id id, date::sys_days as_of) { return case_timeline(get_case(st, id), as_of); },
+        py::arg("case"), py::arg("as_of"), "The timeline of a stored case on as_of, as a Timeline table.");
+    def_command<as_table>(cls, "cases", &dangyuan::cases, py::arg("scope") = py::none(),
+                          "The cases of the branches in scope, as a Cases table.");
+    def_command<as_table>(
+        cls, "pipeline_statistics", &dangyuan::pipeline_statistics, py::arg("start"), py::arg("end"),
+        py::arg("scope") = py::none(),
+        "Per stage: how many were in it on end, entered and left it during [start, end], and the mean "
+        "days spent in it by those who left, as a PipelineStatistics table.");
+    def_command(cls, "register_rule_set", &store::register_rule_set, py::arg("profile"),
+                "Registers a local profile so that cases can be opened under it. Raises RuleViolation "
+                "rules.profile_cannot_weaken, Conflict (the name exists with other values).");
+    def_command(cls, "rule_set_named", &store::rule_set_named, py::arg("name"),
+                "The national set or a registered profile (NotFound otherwise).");
+    def_command(cls, "record_party_probation", &store::record_party_probation, py::arg("member"),
+                py::arg("probation") = py::none(), py::pos_only(), py::kw_only(), py::arg("why") = "",
+                "Records a party probation (留党察看): a PartyProbation, a mapping or keywords (from_=, "
+                "months=, rights_suspended=, decided_by=). Raises RuleViolation "
+                "member.party_probation_max_2_years.");
+    def_command(cls, "party_probations", &store::party_probations, py::arg("member"),
+                "The party probations of a member, oldest first.");
+    def_command<as_roster>(cls, "find_members_by_name", &store::find_members_by_name, py::arg("name"),
+                           "Members whose name is exactly name, as a Roster.");
+    cls.def(
+        "find_members",
+        [](h& s, py::handle id_numbers) {
+            auto const ids = load<std::vector<citizen_id>>(id_numbers, "id_numbers");
+            return roster_result(s.call([&](store& st) { return st.find_members(ids); }));
+        },
+        py::arg("id_numbers"),
+        "The members with these ID numbers (str or CitizenId), as a Roster in no particular order; "
+        "absent ones are left out.");
+    def_command<as_table>(
+        cls, "standing_histories",
+        [](store& st, scope const& where) { return flatten(st.standing_histories(where)); },
+        py::arg("scope") = py::none(),
+        "The standing events of the members of the branches in scope, as a StandingHistories table.");
+    def_command(cls, "record_access", &store::record_access, py::arg("what"), py::arg("why"),
+                "Records in the audit trail that personal data was read unmasked. Raises InvalidInput (why) "
+                "without a reason.");
 }
 
 }  // namespace dangyuan::python

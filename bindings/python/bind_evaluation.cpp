@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "command.hpp"
 #include "dangyuan/evaluation/ballot.hpp"
 #include "dangyuan/evaluation/campaign.hpp"
 #include "dangyuan/evaluation/disposition.hpp"
@@ -82,12 +83,6 @@ struct variant_kinds<disposition_record> {
 
 // ---- records
 
-#define DANGYUAN_FIELDS(T, ...)                                 \
-    std::span<field_spec<T> const> record_traits<T>::fields() { \
-        static std::array const specs{__VA_ARGS__};             \
-        return specs;                                           \
-    }                                                           \
-    void record_traits<T>::finish(T&, std::uint64_t&) {}
 #define F(T, x) DANGYUAN_PY_FIELD(T, x)
 #define R(T, x) DANGYUAN_PY_REQUIRED(T, x)
 
@@ -109,103 +104,107 @@ field_spec<grade_tally> tally_field(char const* name) {
 }
 }  // namespace
 
-DANGYUAN_FIELDS(ballot, R(ballot, evaluator), R(ballot, member), R(ballot, choice))
-DANGYUAN_FIELDS(grade_tally, tally_field<grade::excellent>("excellent"),
-                tally_field<grade::qualified>("qualified"),
-                tally_field<grade::basically_qualified>("basically_qualified"),
-                tally_field<grade::unqualified>("unqualified"))
-DANGYUAN_FIELDS(identified_choice, R(identified_choice, evaluator), F(identified_choice, choice))
-DANGYUAN_FIELDS(share_rule, F(share_rule, suggested), F(share_rule, counted), F(share_rule, span),
-                F(share_rule, numerator), F(share_rule, denominator), F(share_rule, strict))
-DANGYUAN_FIELDS(score_band, F(score_band, min_average), F(score_band, suggested))
-DANGYUAN_FIELDS(aggregation_profile, F(aggregation_profile, name), F(aggregation_profile, share_rules),
-                F(aggregation_profile, weights), F(aggregation_profile, score_bands))
-DANGYUAN_FIELDS(share_limit, F(share_limit, numerator), F(share_limit, denominator))
-DANGYUAN_FIELDS(participant, R(participant, member), F(participant, name), F(participant, status),
-                F(participant, relationship_in))
-DANGYUAN_FIELDS(phase_started, R(phase_started, date), R(phase_started, phase),
-                F(phase_started, by_party_groups))
-DANGYUAN_FIELDS(participants_added, R(participants_added, date), F(participants_added, participants))
-DANGYUAN_FIELDS(exemption_approved, R(exemption_approved, date), R(exemption_approved, member),
-                R(exemption_approved, reason), F(exemption_approved, approved_by),
-                F(exemption_approved, away_since), F(exemption_approved, note))
-DANGYUAN_FIELDS(self_assessment_submitted, R(self_assessment_submitted, date),
-                R(self_assessment_submitted, member), F(self_assessment_submitted, summary))
-DANGYUAN_FIELDS(non_member_opinion, R(non_member_opinion, date), F(non_member_opinion, about),
-                F(non_member_opinion, source), F(non_member_opinion, summary))
-DANGYUAN_FIELDS(ballots_counted, R(ballots_counted, date), R(ballots_counted, member),
-                F(ballots_counted, voters), F(ballots_counted, tally), F(ballots_counted, choices))
-DANGYUAN_FIELDS(grade_proposed, R(grade_proposed, date), R(grade_proposed, member),
-                R(grade_proposed, proposed), F(grade_proposed, basis))
-DANGYUAN_FIELDS(member_informed, R(member_informed, date), R(member_informed, member), F(member_informed, by))
-DANGYUAN_FIELDS(grade_decided, R(grade_decided, date), R(grade_decided, member), R(grade_decided, decided),
-                F(grade_decided, by), F(grade_decided, vote), F(grade_decided, over_cap_reason))
-DANGYUAN_FIELDS(result_sent, R(result_sent, date), R(result_sent, member), R(result_sent, to))
-DANGYUAN_FIELDS(result_received, R(result_received, date), R(result_received, member),
-                field<&result_received::from>("from_", true), R(result_received, received))
-DANGYUAN_FIELDS(follow_up, R(follow_up, date), R(follow_up, member), R(follow_up, kind), F(follow_up, note))
-DANGYUAN_FIELDS(final_grade, F(final_grade, member), F(final_grade, year), F(final_grade, org),
-                F(final_grade, decided), F(final_grade, date))
-DANGYUAN_FIELDS(campaign, F(campaign, id), F(campaign, org), F(campaign, org_name), F(campaign, year),
-                F(campaign, rule_set_name), F(campaign, records))
-DANGYUAN_FIELDS(participant_state, F(participant_state, who), F(participant_state, exempted),
-                F(participant_state, self_assessed_on), F(participant_state, voters),
-                F(participant_state, tally), F(participant_state, choices), F(participant_state, proposed),
-                F(participant_state, proposed_on), F(participant_state, informed),
-                F(participant_state, final), F(participant_state, graded_by), F(participant_state, graded_on),
-                F(participant_state, result_sent), F(participant_state, follow_ups),
-                F(participant_state, non_member_opinions))
-DANGYUAN_FIELDS(campaign_summary, F(campaign_summary, id), F(campaign_summary, org),
-                F(campaign_summary, org_name), F(campaign_summary, year), F(campaign_summary, rule_set_name),
-                F(campaign_summary, phase), F(campaign_summary, began), F(campaign_summary, closed_on))
-DANGYUAN_FIELDS(grade_distribution, F(grade_distribution, campaign), F(grade_distribution, org),
-                F(grade_distribution, org_name), F(grade_distribution, year), F(grade_distribution, counts),
-                F(grade_distribution, denominator), F(grade_distribution, excellent_cap),
-                F(grade_distribution, excellent_share), F(grade_distribution, probationary),
-                F(grade_distribution, exempted), F(grade_distribution, pending),
-                F(grade_distribution, graded_for_others), F(grade_distribution, phase))
-DANGYUAN_FIELDS(disposition_opened, R(disposition_opened, date), R(disposition_opened, matter),
-                R(disposition_opened, ground), F(disposition_opened, form), F(disposition_opened, status),
-                F(disposition_opened, proposed_by), F(disposition_opened, campaign),
-                F(disposition_opened, already_disciplined))
-DANGYUAN_FIELDS(prior_filed, R(prior_filed, date), R(prior_filed, matter), F(prior_filed, filed_with))
-DANGYUAN_FIELDS(investigated, R(investigated, date), R(investigated, matter), F(investigated, findings))
-DANGYUAN_FIELDS(talker, R(talker, member), F(talker, status))
-DANGYUAN_FIELDS(talk_held, R(talk_held, date), R(talk_held, matter), F(talk_held, talkers),
-                F(talk_held, note))
-DANGYUAN_FIELDS(branch_meeting_voted, R(branch_meeting_voted, date), R(branch_meeting_voted, matter),
-                R(branch_meeting_voted, vote))
-DANGYUAN_FIELDS(disposition_approved, R(disposition_approved, date), R(disposition_approved, matter),
-                F(disposition_approved, approved_by), F(disposition_approved, correct_until))
-DANGYUAN_FIELDS(correction_reviewed, R(correction_reviewed, date), R(correction_reviewed, matter),
-                F(correction_reviewed, corrected), F(correction_reviewed, note))
-DANGYUAN_FIELDS(persuasion_answered, R(persuasion_answered, date), R(persuasion_answered, matter),
-                F(persuasion_answered, withdrew))
-DANGYUAN_FIELDS(disposition_dropped, R(disposition_dropped, date), R(disposition_dropped, matter),
-                F(disposition_dropped, reason))
-DANGYUAN_FIELDS(disposition_file, F(disposition_file, member), F(disposition_file, member_name),
-                F(disposition_file, org), F(disposition_file, rule_set_name), F(disposition_file, records))
-DANGYUAN_FIELDS(disposition_state, F(disposition_state, matter), F(disposition_state, ground),
-                F(disposition_state, form), F(disposition_state, opened), F(disposition_state, filed),
-                F(disposition_state, investigated_on), F(disposition_state, talked),
-                F(disposition_state, voted), F(disposition_state, approved),
-                F(disposition_state, correct_until), F(disposition_state, concluded),
-                F(disposition_state, vote), F(disposition_state, outcome))
-DANGYUAN_FIELDS(disposition_overview, F(disposition_overview, member), F(disposition_overview, member_name),
-                F(disposition_overview, org), F(disposition_overview, state),
-                F(disposition_overview, deadline), F(disposition_overview, next_step))
+DANGYUAN_PY_FIELDS(ballot, R(ballot, evaluator), R(ballot, member), R(ballot, choice))
+DANGYUAN_PY_FIELDS(grade_tally, tally_field<grade::excellent>("excellent"),
+                   tally_field<grade::qualified>("qualified"),
+                   tally_field<grade::basically_qualified>("basically_qualified"),
+                   tally_field<grade::unqualified>("unqualified"))
+DANGYUAN_PY_FIELDS(identified_choice, R(identified_choice, evaluator), F(identified_choice, choice))
+DANGYUAN_PY_FIELDS(share_rule, F(share_rule, suggested), F(share_rule, counted), F(share_rule, span),
+                   F(share_rule, numerator), F(share_rule, denominator), F(share_rule, strict))
+DANGYUAN_PY_FIELDS(score_band, F(score_band, min_average), F(score_band, suggested))
+DANGYUAN_PY_FIELDS(aggregation_profile, F(aggregation_profile, name), F(aggregation_profile, share_rules),
+                   F(aggregation_profile, weights), F(aggregation_profile, score_bands))
+DANGYUAN_PY_FIELDS(share_limit, F(share_limit, numerator), F(share_limit, denominator))
+DANGYUAN_PY_FIELDS(participant, R(participant, member), F(participant, name), F(participant, status),
+                   F(participant, relationship_in))
+DANGYUAN_PY_FIELDS(phase_started, R(phase_started, date), R(phase_started, phase),
+                   F(phase_started, by_party_groups))
+DANGYUAN_PY_FIELDS(participants_added, R(participants_added, date), F(participants_added, participants))
+DANGYUAN_PY_FIELDS(exemption_approved, R(exemption_approved, date), R(exemption_approved, member),
+                   R(exemption_approved, reason), F(exemption_approved, approved_by),
+                   F(exemption_approved, away_since), F(exemption_approved, note))
+DANGYUAN_PY_FIELDS(self_assessment_submitted, R(self_assessment_submitted, date),
+                   R(self_assessment_submitted, member), F(self_assessment_submitted, summary))
+DANGYUAN_PY_FIELDS(non_member_opinion, R(non_member_opinion, date), F(non_member_opinion, about),
+                   F(non_member_opinion, source), F(non_member_opinion, summary))
+DANGYUAN_PY_FIELDS(ballots_counted, R(ballots_counted, date), R(ballots_counted, member),
+                   F(ballots_counted, voters), F(ballots_counted, tally), F(ballots_counted, choices))
+DANGYUAN_PY_FIELDS(grade_proposed, R(grade_proposed, date), R(grade_proposed, member),
+                   R(grade_proposed, proposed), F(grade_proposed, basis))
+DANGYUAN_PY_FIELDS(member_informed, R(member_informed, date), R(member_informed, member),
+                   F(member_informed, by))
+DANGYUAN_PY_FIELDS(grade_decided, R(grade_decided, date), R(grade_decided, member), R(grade_decided, decided),
+                   F(grade_decided, by), F(grade_decided, vote), F(grade_decided, over_cap_reason))
+DANGYUAN_PY_FIELDS(result_sent, R(result_sent, date), R(result_sent, member), R(result_sent, to))
+DANGYUAN_PY_FIELDS(result_received, R(result_received, date), R(result_received, member),
+                   field<&result_received::from>("from_", true), R(result_received, received))
+DANGYUAN_PY_FIELDS(follow_up, R(follow_up, date), R(follow_up, member), R(follow_up, kind),
+                   F(follow_up, note))
+DANGYUAN_PY_FIELDS(final_grade, F(final_grade, member), F(final_grade, year), F(final_grade, org),
+                   F(final_grade, decided), F(final_grade, date))
+DANGYUAN_PY_FIELDS(campaign, F(campaign, id), F(campaign, org), F(campaign, org_name), F(campaign, year),
+                   F(campaign, rule_set_name), F(campaign, records))
+DANGYUAN_PY_FIELDS(participant_state, F(participant_state, who), F(participant_state, exempted),
+                   F(participant_state, self_assessed_on), F(participant_state, voters),
+                   F(participant_state, tally), F(participant_state, choices), F(participant_state, proposed),
+                   F(participant_state, proposed_on), F(participant_state, informed),
+                   F(participant_state, final), F(participant_state, graded_by),
+                   F(participant_state, graded_on), F(participant_state, result_sent),
+                   F(participant_state, follow_ups), F(participant_state, non_member_opinions))
+DANGYUAN_PY_FIELDS(campaign_summary, F(campaign_summary, id), F(campaign_summary, org),
+                   F(campaign_summary, org_name), F(campaign_summary, year),
+                   F(campaign_summary, rule_set_name), F(campaign_summary, phase), F(campaign_summary, began),
+                   F(campaign_summary, closed_on))
+DANGYUAN_PY_FIELDS(grade_distribution, F(grade_distribution, campaign), F(grade_distribution, org),
+                   F(grade_distribution, org_name), F(grade_distribution, year),
+                   F(grade_distribution, counts), F(grade_distribution, denominator),
+                   F(grade_distribution, excellent_cap), F(grade_distribution, excellent_share),
+                   F(grade_distribution, probationary), F(grade_distribution, exempted),
+                   F(grade_distribution, pending), F(grade_distribution, graded_for_others),
+                   F(grade_distribution, phase))
+DANGYUAN_PY_FIELDS(disposition_opened, R(disposition_opened, date), R(disposition_opened, matter),
+                   R(disposition_opened, ground), F(disposition_opened, form), F(disposition_opened, status),
+                   F(disposition_opened, proposed_by), F(disposition_opened, campaign),
+                   F(disposition_opened, already_disciplined))
+DANGYUAN_PY_FIELDS(prior_filed, R(prior_filed, date), R(prior_filed, matter), F(prior_filed, filed_with))
+DANGYUAN_PY_FIELDS(investigated, R(investigated, date), R(investigated, matter), F(investigated, findings))
+DANGYUAN_PY_FIELDS(talker, R(talker, member), F(talker, status))
+DANGYUAN_PY_FIELDS(talk_held, R(talk_held, date), R(talk_held, matter), F(talk_held, talkers),
+                   F(talk_held, note))
+DANGYUAN_PY_FIELDS(branch_meeting_voted, R(branch_meeting_voted, date), R(branch_meeting_voted, matter),
+                   R(branch_meeting_voted, vote))
+DANGYUAN_PY_FIELDS(disposition_approved, R(disposition_approved, date), R(disposition_approved, matter),
+                   F(disposition_approved, approved_by), F(disposition_approved, correct_until))
+DANGYUAN_PY_FIELDS(correction_reviewed, R(correction_reviewed, date), R(correction_reviewed, matter),
+                   F(correction_reviewed, corrected), F(correction_reviewed, note))
+DANGYUAN_PY_FIELDS(persuasion_answered, R(persuasion_answered, date), R(persuasion_answered, matter),
+                   F(persuasion_answered, withdrew))
+DANGYUAN_PY_FIELDS(disposition_dropped, R(disposition_dropped, date), R(disposition_dropped, matter),
+                   F(disposition_dropped, reason))
+DANGYUAN_PY_FIELDS(disposition_file, F(disposition_file, member), F(disposition_file, member_name),
+                   F(disposition_file, org), F(disposition_file, rule_set_name), F(disposition_file, records))
+DANGYUAN_PY_FIELDS(disposition_state, F(disposition_state, matter), F(disposition_state, ground),
+                   F(disposition_state, form), F(disposition_state, opened), F(disposition_state, filed),
+                   F(disposition_state, investigated_on), F(disposition_state, talked),
+                   F(disposition_state, voted), F(disposition_state, approved),
+                   F(disposition_state, correct_until), F(disposition_state, concluded),
+                   F(disposition_state, vote), F(disposition_state, outcome))
+DANGYUAN_PY_FIELDS(disposition_overview, F(disposition_overview, member),
+                   F(disposition_overview, member_name), F(disposition_overview, org),
+                   F(disposition_overview, state), F(disposition_overview, deadline),
+                   F(disposition_overview, next_step))
 
 // low_grade_follow_up has a field named `final`, which is fine in C++ (a contextual keyword) and in
 // Python.
-DANGYUAN_FIELDS(low_grade_follow_up, F(low_grade_follow_up, campaign), F(low_grade_follow_up, org),
-                F(low_grade_follow_up, year), F(low_grade_follow_up, member), F(low_grade_follow_up, name),
-                F(low_grade_follow_up, final), F(low_grade_follow_up, graded_by),
-                F(low_grade_follow_up, graded_on), F(low_grade_follow_up, follow_ups),
-                F(low_grade_follow_up, followed_up), F(low_grade_follow_up, dispositions))
+DANGYUAN_PY_FIELDS(low_grade_follow_up, F(low_grade_follow_up, campaign), F(low_grade_follow_up, org),
+                   F(low_grade_follow_up, year), F(low_grade_follow_up, member), F(low_grade_follow_up, name),
+                   F(low_grade_follow_up, final), F(low_grade_follow_up, graded_by),
+                   F(low_grade_follow_up, graded_on), F(low_grade_follow_up, follow_ups),
+                   F(low_grade_follow_up, followed_up), F(low_grade_follow_up, dispositions))
 
 #undef F
 #undef R
-#undef DANGYUAN_FIELDS
 
 // ---- tables
 
@@ -306,6 +305,17 @@ std::vector<final_grade> grades_arg(py::handle elsewhere) {
 
 }  // namespace
 
+// A campaign or disposition record as a store command takes it (see variant_arg).
+template <class V>
+struct variant_command_arg {
+    using python = py::object;
+    static V load(py::object&& source, py::kwargs const& kw) { return variant_arg<V>(source, kw); }
+};
+template <>
+struct command_arg<campaign_record> : variant_command_arg<campaign_record> {};
+template <>
+struct command_arg<disposition_record> : variant_command_arg<disposition_record> {};
+
 void bind_evaluation(py::module_& m) {
     auto const national = rule_set::national_2014();
 
@@ -335,90 +345,76 @@ void bind_evaluation(py::module_& m) {
     bind_enum<disposition_outcome>(m, "Where one disposition stands.");
 
     // ---- records
-    auto rec = [&m](auto tag, char const* name, char const* doc) {
-        using T = typename decltype(tag)::type;
-        py::class_<T> cls(m, name, doc);
-        bind_record(cls);
-        return cls;
-    };
-    using std::type_identity;
-    rec(type_identity<ballot>{}, "Ballot",
-        "One evaluator's choice for one member (an input, never stored as such).");
-    rec(type_identity<grade_tally>{}, "GradeTally",
-        "Ballots per grade: excellent, qualified, basically_qualified, unqualified.")
+    record_class<ballot>(m, "One evaluator's choice for one member (an input, never stored as such).");
+    record_class<grade_tally>(m, "Ballots per grade: excellent, qualified, basically_qualified, unqualified.")
         .def("total", &grade_tally::total, "All ballots counted.")
         .def(
             "__getitem__", [](grade_tally const& t, grade g) { return t[g]; }, py::arg("grade"));
-    rec(type_identity<identified_choice>{}, "IdentifiedChoice",
-        "An evaluator's choice, kept only when the rule set keeps ballot identity.");
-    rec(type_identity<share_rule>{}, "ShareRule", "One row of a share table of an aggregation profile.");
-    rec(type_identity<score_band>{}, "ScoreBand", "One row of a score table of an aggregation profile.");
-    rec(type_identity<aggregation_profile>{}, "AggregationProfile",
-        "How a tally becomes a suggested grade: share_rules, weights (4 ints), score_bands.");
-    rec(type_identity<share_limit>{}, "ShareLimit", "A share as a fraction: numerator / denominator.");
-    rec(type_identity<participant>{}, "Participant",
+    record_class<identified_choice>(
+        m, "An evaluator's choice, kept only when the rule set keeps ballot identity.");
+    record_class<share_rule>(m, "One row of a share table of an aggregation profile.");
+    record_class<score_band>(m, "One row of a score table of an aggregation profile.");
+    record_class<aggregation_profile>(
+        m, "How a tally becomes a suggested grade: share_rules, weights (4 ints), score_bands.");
+    record_class<share_limit>(m, "A share as a fraction: numerator / denominator.");
+    record_class<participant>(
+        m,
         "A member taking part in a campaign: member, name, status, relationship_in (OrgId of a mobile "
         "member's home organisation, else None).");
-    rec(type_identity<phase_started>{}, "PhaseStarted", "Campaign record: a step begins (eval.phase_order).");
-    rec(type_identity<participants_added>{}, "ParticipantsAdded", "Campaign record: members join the roll.");
-    rec(type_identity<exemption_approved>{}, "ExemptionApproved",
-        "Campaign record: a member is exempted (eval.exemption_reasons).");
-    rec(type_identity<self_assessment_submitted>{}, "SelfAssessmentSubmitted",
-        "Campaign record: a written self-assessment (党性分析) was handed in.");
-    rec(type_identity<non_member_opinion>{}, "NonMemberOpinion", "Campaign record: opinions of non-members.");
-    rec(type_identity<ballots_counted>{}, "BallotsCounted",
-        "Campaign record: the ballots of one sitting counted for one member (voters and tally only).");
-    rec(type_identity<grade_proposed>{}, "GradeProposed", "Campaign record: the committee proposes a grade.");
-    rec(type_identity<member_informed>{}, "MemberInformed",
-        "Campaign record: the proposal was conveyed to the member (反馈本人).");
-    rec(type_identity<grade_decided>{}, "GradeDecided",
-        "Campaign record: the final grade of a member (by, vote, over_cap_reason).");
-    rec(type_identity<result_sent>{}, "ResultSent",
-        "Campaign record (host side): a mobile member's grade sent to the home organisation `to`.");
-    rec(type_identity<result_received>{}, "ResultReceived",
+    record_class<phase_started>(m, "Campaign record: a step begins (eval.phase_order).");
+    record_class<participants_added>(m, "Campaign record: members join the roll.");
+    record_class<exemption_approved>(m, "Campaign record: a member is exempted (eval.exemption_reasons).");
+    record_class<self_assessment_submitted>(
+        m, "Campaign record: a written self-assessment (党性分析) was handed in.");
+    record_class<non_member_opinion>(m, "Campaign record: opinions of non-members.");
+    record_class<ballots_counted>(
+        m, "Campaign record: the ballots of one sitting counted for one member (voters and tally only).");
+    record_class<grade_proposed>(m, "Campaign record: the committee proposes a grade.");
+    record_class<member_informed>(m, "Campaign record: the proposal was conveyed to the member (反馈本人).");
+    record_class<grade_decided>(m,
+                                "Campaign record: the final grade of a member (by, vote, over_cap_reason).");
+    record_class<result_sent>(
+        m, "Campaign record (host side): a mobile member's grade sent to the home organisation `to`.");
+    record_class<result_received>(
+        m,
         "Campaign record (home side): the grade decided by organisation from_ (`from` is a Python "
         "keyword) was received.");
-    rec(type_identity<follow_up>{}, "FollowUp", "Campaign record: a graded member was followed up.");
-    rec(type_identity<final_grade>{}, "FinalGrade",
-        "A member's grade for a year as decided by one organisation.");
-    auto camp = rec(type_identity<campaign>{}, "Campaign",
-                    "A campaign of one organisation for one year: id, org, org_name, year, rule_set_name, "
-                    "records (each of its record classes).");
-    rec(type_identity<participant_state>{}, "ParticipantState",
-        "What a campaign knows about one participant.")
+    record_class<follow_up>(m, "Campaign record: a graded member was followed up.");
+    record_class<final_grade>(m, "A member's grade for a year as decided by one organisation.");
+    auto camp = record_class<campaign>(
+        m,
+        "A campaign of one organisation for one year: id, org, org_name, year, rule_set_name, "
+        "records (each of its record classes).");
+    record_class<participant_state>(m, "What a campaign knows about one participant.")
         .def("relationship_here", &participant_state::relationship_here)
         .def("gradable", &participant_state::gradable);
-    rec(type_identity<campaign_summary>{}, "CampaignSummary", "One line of Store.campaigns().");
-    rec(type_identity<grade_distribution>{}, "GradeDistribution",
-        "The grade distribution of one campaign; counts is indexed like Grade.all().")
+    record_class<campaign_summary>(m, "One line of Store.campaigns().");
+    record_class<grade_distribution>(
+        m, "The grade distribution of one campaign; counts is indexed like Grade.all().")
         .def("graded", &grade_distribution::graded)
         .def(
             "__getitem__", [](grade_distribution const& d, grade g) { return d[g]; }, py::arg("grade"));
-    rec(type_identity<low_grade_follow_up>{}, "LowGradeFollowUp",
-        "A member graded 基本合格 or 不合格 and what followed.");
-    rec(type_identity<disposition_opened>{}, "DispositionOpened",
-        "Disposition record: the branch committee proposes a disposition of a matter.");
-    rec(type_identity<prior_filed>{}, "PriorFiled", "Disposition record: filed in advance (事前备案).");
-    rec(type_identity<investigated>{}, "Investigated", "Disposition record: investigated (调查核实).");
-    rec(type_identity<talker>{}, "Talker", "A member holding the talk, with the status on its date.");
-    rec(type_identity<talk_held>{}, "TalkHeld", "Disposition record: the talk with the member (谈话).");
-    rec(type_identity<branch_meeting_voted>{}, "BranchMeetingVoted",
-        "Disposition record: the branch meeting's vote.");
-    rec(type_identity<disposition_approved>{}, "DispositionApproved",
-        "Disposition record: approved (correct_until for 限期改正, None for the default period).");
-    rec(type_identity<correction_reviewed>{}, "CorrectionReviewed",
-        "Disposition record: the end of a correction period reviewed.");
-    rec(type_identity<persuasion_answered>{}, "PersuasionAnswered",
-        "Disposition record: the member answered the persuasion to withdraw.");
-    rec(type_identity<disposition_dropped>{}, "DispositionDropped",
-        "Disposition record: dropped before approval (reason required).");
-    auto file = rec(type_identity<disposition_file>{}, "DispositionFile",
-                    "The dispositions of one member: member, member_name, org, rule_set_name, records.");
-    rec(type_identity<disposition_state>{}, "DispositionState", "One disposition of a member (derived).")
+    record_class<low_grade_follow_up>(m, "A member graded 基本合格 or 不合格 and what followed.");
+    record_class<disposition_opened>(
+        m, "Disposition record: the branch committee proposes a disposition of a matter.");
+    record_class<prior_filed>(m, "Disposition record: filed in advance (事前备案).");
+    record_class<investigated>(m, "Disposition record: investigated (调查核实).");
+    record_class<talker>(m, "A member holding the talk, with the status on its date.");
+    record_class<talk_held>(m, "Disposition record: the talk with the member (谈话).");
+    record_class<branch_meeting_voted>(m, "Disposition record: the branch meeting's vote.");
+    record_class<disposition_approved>(
+        m, "Disposition record: approved (correct_until for 限期改正, None for the default period).");
+    record_class<correction_reviewed>(m, "Disposition record: the end of a correction period reviewed.");
+    record_class<persuasion_answered>(m,
+                                      "Disposition record: the member answered the persuasion to withdraw.");
+    record_class<disposition_dropped>(m, "Disposition record: dropped before approval (reason required).");
+    auto file = record_class<disposition_file>(
+        m, "The dispositions of one member: member, member_name, org, rule_set_name, records.");
+    record_class<disposition_state>(m, "One disposition of a member (derived).")
         .def("open", &disposition_state::open, "True while the matter is under disposition.")
         .def("exited", &disposition_state::exited, "True when the disposition ended the membership.");
-    rec(type_identity<disposition_overview>{}, "DispositionOverview",
-        "One disposition with its deadline: member, member_name, org, state, deadline, next_step.");
+    record_class<disposition_overview>(
+        m, "One disposition with its deadline: member, member_name, org, state, deadline, next_step.");
 
     output_class<campaign_state>(m, "CampaignState", "The state of a campaign on a date (derived).")
         .def_readonly("phase", &campaign_state::phase)
@@ -619,150 +615,68 @@ void bind_evaluation(py::module_& m) {
 
     // ---- Store
     using h = store_handle;
-    existing_class<h>(m, "Store")
-        .def(
-            "open_campaign",
-            [](h& s, org_id org, int year, date::sys_days study_begins, std::string const& rules,
-               std::string const& why) {
-                return s.call(
-                    [&](store& st) { return open_campaign(st, org, year, study_begins, rules, why); });
-            },
-            py::arg("org"), py::arg("year"), py::arg("study_begins"), py::kw_only(), py::arg("rule_set") = "",
-            py::arg("why") = "",
-            "Opens the campaign of a branch for a year, starting 学习教育 on study_begins. Returns the "
-            "CampaignId. Raises NotFound, InvalidInput (org, year), Conflict (one campaign per org and "
-            "year).")
-        .def(
-            "record_campaign",
-            [](h& s, campaign_id id, py::handle source, std::string const& why, py::kwargs const& kw) {
-                auto const r = variant_arg<campaign_record>(source, kw);
-                s.call([&](store& st) {
-                    record_campaign(st, id, r, why);
-                    return 0;
-                });
-            },
-            py::arg("campaign"), py::arg("record") = py::none(), py::pos_only(), py::kw_only(),
-            py::arg("why") = "",
-            "Appends a campaign record: any of PhaseStarted, ParticipantsAdded, ExemptionApproved, "
-            "SelfAssessmentSubmitted, NonMemberOpinion, BallotsCounted, GradeProposed, MemberInformed, "
-            "GradeDecided, ResultSent, ResultReceived, FollowUp — or a mapping, or keywords, with kind= "
-            "naming it. Raises InvalidInput (.field), RuleViolation (eval.*, vote.*), Conflict, NotFound.")
-        .def(
-            "record_ballots",
-            [](h& s, campaign_id id, date::sys_days d, py::handle ballots, std::string const& why) {
-                auto const list = record_rows<ballot>(ballots, "ballots");
-                s.call([&](store& st) {
-                    record_ballots(st, id, d, list, why);
-                    return 0;
-                });
-            },
-            py::arg("campaign"), py::arg("date"), py::arg("ballots"), py::arg("why") = "",
-            "Counts a sitting's ballots (Ballot records, mappings or objects) and appends the counts, all or "
-            "nothing; only counts and voters are stored. Raises RuleViolation eval.ballot_in_appraisal, "
-            "eval.one_ballot_per_evaluator, eval.probationary_not_graded.")
-        .def(
-            "get_campaign",
-            [](h& s, campaign_id id) { return s.call([&](store& st) { return get_campaign(st, id); }); },
-            py::arg("campaign"), "The Campaign, replayed (NotFound otherwise).")
-        .def(
-            "find_campaign",
-            [](h& s, org_id org, int year) {
-                return s.call([&](store& st) { return find_campaign(st, org, year); });
-            },
-            py::arg("org"), py::arg("year"), "The CampaignId of org for year, or None.")
-        .def(
-            "participants_from_roster",
-            [](h& s, org_id org, date::sys_days on) {
-                return s.call([&](store& st) { return participants_from_roster(st, org, on); });
-            },
-            py::arg("org"), py::arg("on"),
-            "The members of a branch on a date as a list of Participant (for ParticipantsAdded).")
-        .def(
-            "campaigns",
-            [](h& s, py::object sc, std::optional<int> year) {
-                auto const where = scope_from_python(sc);
-                return record_table<campaign_summary>(
-                    s.call([&](store& st) { return campaigns(st, where, year); }));
-            },
-            py::arg("scope") = py::none(), py::arg("year") = py::none(),
-            "The campaigns in scope, as a table.")
-        .def(
-            "decided_grades",
-            [](h& s, int year) {
-                return record_table<final_grade>(s.call([&](store& st) { return decided_grades(st, year); }));
-            },
-            py::arg("year"), "Every grade decided in the store for a year, as a FinalGrades table.")
-        .def(
-            "grade_of",
-            [](h& s, member_id id, int year) {
-                return s.call([&](store& st) { return grade_of(st, id, year); });
-            },
-            py::arg("member"), py::arg("year"), "The member's FinalGrade for a year, or None.")
-        .def(
-            "grade_distributions",
-            [](h& s, py::object sc, std::optional<int> year) {
-                auto const where = scope_from_python(sc);
-                return record_table<grade_distribution>(
-                    s.call([&](store& st) { return grade_distributions(st, where, year); }));
-            },
-            py::arg("scope") = py::none(), py::arg("year") = py::none(),
-            "The grade distribution per campaign in scope, as a GradeDistributions table.")
-        .def(
-            "low_grade_follow_ups",
-            [](h& s, py::object sc, std::optional<int> year) {
-                auto const where = scope_from_python(sc);
-                return record_table<low_grade_follow_up>(
-                    s.call([&](store& st) { return low_grade_follow_ups(st, where, year); }));
-            },
-            py::arg("scope") = py::none(), py::arg("year") = py::none(),
-            "Members graded 基本合格 or 不合格 and their follow-up, as a LowGradeFollowUps table.")
-        .def(
-            "open_disposition",
-            [](h& s, member_id id, py::handle source, std::string const& rules, std::string const& why,
-               py::kwargs const& kw) {
-                auto const r = record_from_python<disposition_opened>(source, kw);
-                s.call([&](store& st) {
-                    open_disposition(st, id, r, rules, why);
-                    return 0;
-                });
-            },
-            py::arg("member"), py::arg("opened") = py::none(), py::pos_only(), py::kw_only(),
-            py::arg("rule_set") = "", py::arg("why") = "",
-            "Opens the disposition of a matter (a DispositionOpened or keywords date=, matter=, ground=, "
-            "form=, status=, proposed_by=, campaign=). Raises RuleViolation disposition.*, "
-            "standing.final_exits, InvalidInput, NotFound.")
-        .def(
-            "record_disposition",
-            [](h& s, member_id id, py::handle source, std::string const& why, py::kwargs const& kw) {
-                auto const r = variant_arg<disposition_record>(source, kw);
-                s.call([&](store& st) {
-                    record_disposition(st, id, r, why);
-                    return 0;
-                });
-            },
-            py::arg("member"), py::arg("record") = py::none(), py::pos_only(), py::kw_only(),
-            py::arg("why") = "",
-            "Appends a disposition record (PriorFiled, Investigated, TalkHeld, BranchMeetingVoted, "
-            "DispositionApproved, CorrectionReviewed, PersuasionAnswered, DispositionDropped, or a mapping "
-            "or "
-            "keywords with kind=). A 除名 or a withdrawal writes the standing event too. Raises "
-            "RuleViolation "
-            "disposition.*, vote.*, standing.*, InvalidInput, Conflict, NotFound.")
-        .def(
-            "get_disposition_file",
-            [](h& s, member_id id) {
-                return s.call([&](store& st) { return get_disposition_file(st, id); });
-            },
-            py::arg("member"), "The member's DispositionFile (NotFound when none).")
-        .def(
-            "disposition_overviews",
-            [](h& s, date::sys_days as_of, py::object sc, bool open_only) {
-                auto const where = scope_from_python(sc);
-                return record_table<disposition_overview>(
-                    s.call([&](store& st) { return disposition_overviews(st, as_of, where, open_only); }));
-            },
-            py::arg("as_of"), py::arg("scope") = py::none(), py::arg("open_only") = true,
-            "The dispositions of members in scope on as_of with their deadlines, as a table.");
+    auto cls = existing_class<h>(m, "Store");
+    def_command(cls, "open_campaign", &open_campaign, py::arg("org"), py::arg("year"),
+                py::arg("study_begins"), py::kw_only(), py::arg("rule_set") = "", py::arg("why") = "",
+                "Opens the campaign of a branch for a year, starting 学习教育 on study_begins. Returns the "
+                "CampaignId. Raises NotFound, InvalidInput (org, year), Conflict (one campaign per org and "
+                "year).");
+    def_command(
+        cls, "record_campaign", &record_campaign, py::arg("campaign"), py::arg("record") = py::none(),
+        py::pos_only(), py::kw_only(), py::arg("why") = "",
+        "Appends a campaign record: any of PhaseStarted, ParticipantsAdded, ExemptionApproved, "
+        "SelfAssessmentSubmitted, NonMemberOpinion, BallotsCounted, GradeProposed, MemberInformed, "
+        "GradeDecided, ResultSent, ResultReceived, FollowUp — or a mapping, or keywords, with kind= "
+        "naming it. Raises InvalidInput (.field), RuleViolation (eval.*, vote.*), Conflict, NotFound.");
+    cls.def(
+        "record_ballots",
+        [](h& s, campaign_id id, date::sys_days d, py::handle ballots, std::string const& why) {
+            auto const list = record_rows<ballot>(ballots, "ballots");
+            s.call([&](store& st) {
+                record_ballots(st, id, d, list, why);
+                return 0;
+            });
+        },
+        py::arg("campaign"), py::arg("date"), py::arg("ballots"), py::arg("why") = "",
+        "Counts a sitting's ballots (Ballot records, mappings or objects) and appends the counts, all or "
+        "nothing; only counts and voters are stored. Raises RuleViolation eval.ballot_in_appraisal, "
+        "eval.one_ballot_per_evaluator, eval.probationary_not_graded.");
+    def_command(cls, "get_campaign", &get_campaign, py::arg("campaign"),
+                "The Campaign, replayed (NotFound otherwise).");
+    def_command(cls, "find_campaign", &find_campaign, py::arg("org"), py::arg("year"),
+                "The CampaignId of org for year, or None.");
+    def_command(cls, "participants_from_roster", &participants_from_roster, py::arg("org"), py::arg("on"),
+                "The members of a branch on a date as a list of Participant (for ParticipantsAdded).");
+    def_command<as_table>(cls, "campaigns", &campaigns, py::arg("scope") = py::none(),
+                          py::arg("year") = py::none(), "The campaigns in scope, as a table.");
+    def_command<as_table>(cls, "decided_grades", &decided_grades, py::arg("year"),
+                          "Every grade decided in the store for a year, as a FinalGrades table.");
+    def_command(cls, "grade_of", &grade_of, py::arg("member"), py::arg("year"),
+                "The member's FinalGrade for a year, or None.");
+    def_command<as_table>(cls, "grade_distributions", &grade_distributions, py::arg("scope") = py::none(),
+                          py::arg("year") = py::none(),
+                          "The grade distribution per campaign in scope, as a GradeDistributions table.");
+    def_command<as_table>(
+        cls, "low_grade_follow_ups", &low_grade_follow_ups, py::arg("scope") = py::none(),
+        py::arg("year") = py::none(),
+        "Members graded 基本合格 or 不合格 and their follow-up, as a LowGradeFollowUps table.");
+    def_command(cls, "open_disposition", &open_disposition, py::arg("member"), py::arg("opened") = py::none(),
+                py::pos_only(), py::kw_only(), py::arg("rule_set") = "", py::arg("why") = "",
+                "Opens the disposition of a matter (a DispositionOpened or keywords date=, matter=, ground=, "
+                "form=, status=, proposed_by=, campaign=). Raises RuleViolation disposition.*, "
+                "standing.final_exits, InvalidInput, NotFound.");
+    def_command(
+        cls, "record_disposition", &record_disposition, py::arg("member"), py::arg("record") = py::none(),
+        py::pos_only(), py::kw_only(), py::arg("why") = "",
+        "Appends a disposition record (PriorFiled, Investigated, TalkHeld, BranchMeetingVoted, "
+        "DispositionApproved, CorrectionReviewed, PersuasionAnswered, DispositionDropped, or a mapping "
+        "or keywords with kind=). A 除名 or a withdrawal writes the standing event too. Raises "
+        "RuleViolation disposition.*, vote.*, standing.*, InvalidInput, Conflict, NotFound.");
+    def_command(cls, "get_disposition_file", &get_disposition_file, py::arg("member"),
+                "The member's DispositionFile (NotFound when none).");
+    def_command<as_table>(cls, "disposition_overviews", &disposition_overviews, py::arg("as_of"),
+                          py::arg("scope") = py::none(), py::arg("open_only") = true,
+                          "The dispositions of members in scope on as_of with their deadlines, as a table.");
 }
 
 }  // namespace dangyuan::python

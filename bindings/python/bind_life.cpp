@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "command.hpp"
 #include "dangyuan/life/cadence.hpp"
 #include "dangyuan/life/dues.hpp"
 #include "dangyuan/life/meetings.hpp"
@@ -58,76 +59,74 @@ DANGYUAN_PY_TABLE(member_life_activity, "LifeActivity");
 
 // ---- records
 
-#define DANGYUAN_FIELDS(T, ...)                                 \
-    std::span<field_spec<T> const> record_traits<T>::fields() { \
-        static std::array const specs{__VA_ARGS__};             \
-        return specs;                                           \
-    }                                                           \
-    void record_traits<T>::finish(T&, std::uint64_t&) {}
 #define F(T, x) DANGYUAN_PY_FIELD(T, x)
 #define R(T, x) DANGYUAN_PY_REQUIRED(T, x)
 
-DANGYUAN_FIELDS(attendance_entry, R(attendance_entry, member), F(attendance_entry, status),
-                F(attendance_entry, absence_reason), F(attendance_entry, voting))
-DANGYUAN_FIELDS(meeting, F(meeting, id), R(meeting, org), R(meeting, kind), R(meeting, date),
-                F(meeting, topic), F(meeting, chair), F(meeting, chair_is_secretary), F(meeting, attendance))
-DANGYUAN_FIELDS(stored_meeting, F(stored_meeting, record), F(stored_meeting, recorded_on),
-                F(stored_meeting, version))
-DANGYUAN_FIELDS(cadence_rule, R(cadence_rule, rule_id), R(cadence_rule, kind), R(cadence_rule, period),
-                F(cadence_rule, min_count), F(cadence_rule, condition))
-DANGYUAN_FIELDS(training_requirement, R(training_requirement, rule_id), F(training_requirement, applies_to),
-                F(training_requirement, min_tenths), F(training_requirement, concentrated_only),
-                F(training_requirement, min_concentrated_sessions))
-DANGYUAN_FIELDS(dues_bracket, F(dues_bracket, upper_fen), F(dues_bracket, rate_bp))
-DANGYUAN_FIELDS(life_scope, F(life_scope, has_committee), F(life_scope, groups), F(life_scope, members))
-DANGYUAN_FIELDS(cadence_slot, F(cadence_slot, start), F(cadence_slot, end), F(cadence_slot, label))
-DANGYUAN_FIELDS(slot_result, F(slot_result, rule_id), F(slot_result, kind), F(slot_result, period),
-                F(slot_result, slot), F(slot_result, status), F(slot_result, held), F(slot_result, required),
-                F(slot_result, group), F(slot_result, member), F(slot_result, message))
-DANGYUAN_FIELDS(training_record, R(training_record, member), R(training_record, date),
-                F(training_record, course), R(training_record, hours), F(training_record, concentrated),
-                F(training_record, provider))
-DANGYUAN_FIELDS(training_roster_entry, R(training_roster_entry, member), F(training_roster_entry, name),
-                F(training_roster_entry, role), F(training_roster_entry, admitted))
-DANGYUAN_FIELDS(training_due, F(training_due, applies), F(training_due, hours),
-                F(training_due, concentrated_sessions))
-DANGYUAN_FIELDS(training_shortfall, F(training_shortfall, member), F(training_shortfall, name),
-                F(training_shortfall, role), F(training_shortfall, rule_id), F(training_shortfall, required),
-                F(training_shortfall, counted), F(training_shortfall, short_by),
-                F(training_shortfall, required_sessions), F(training_shortfall, sessions))
-DANGYUAN_FIELDS(dues_base_change, R(dues_base_change, effective), F(dues_base_change, category),
-                F(dues_base_change, base))
-DANGYUAN_FIELDS(dues_relief, field<&dues_relief::from>("from_", true), F(dues_relief, to),
-                F(dues_relief, monthly_amount), F(dues_relief, reason), F(dues_relief, branch_studied_on),
-                F(dues_relief, approved_by), F(dues_relief, approved_on))
-DANGYUAN_FIELDS(dues_excuse, field<&dues_excuse::from>("from_", true), R(dues_excuse, to),
-                F(dues_excuse, reason))
-DANGYUAN_FIELDS(dues_account, F(dues_account, member), F(dues_account, admission_date),
-                F(dues_account, ledger_start), F(dues_account, last_month), F(dues_account, pays_quarterly),
-                F(dues_account, bases), F(dues_account, reliefs), F(dues_account, excuses))
-DANGYUAN_FIELDS(dues_payment, R(dues_payment, member), R(dues_payment, month), R(dues_payment, amount),
-                F(dues_payment, voluntary), F(dues_payment, paid_at), F(dues_payment, collecting_org),
-                F(dues_payment, collected_by), R(dues_payment, paid_on))
-DANGYUAN_FIELDS(dues_payment_check, F(dues_payment_check, months_back),
-                F(dues_payment_check, late_back_payment), F(dues_payment_check, to_centre))
-DANGYUAN_FIELDS(dues_month_status, F(dues_month_status, month), F(dues_month_status, due),
-                F(dues_month_status, paid), F(dues_month_status, excused), F(dues_month_status, pay_by))
-DANGYUAN_FIELDS(dues_statement, F(dues_statement, member), F(dues_statement, as_of),
-                F(dues_statement, months), F(dues_statement, due), F(dues_statement, paid),
-                F(dues_statement, arrears), F(dues_statement, months_in_arrears))
-DANGYUAN_FIELDS(unpaid_streak, F(unpaid_streak, first), F(unpaid_streak, last), F(unpaid_streak, months),
-                F(unpaid_streak, reached))
-DANGYUAN_FIELDS(dues_terms, F(dues_terms, ledger_start), F(dues_terms, last_month),
-                F(dues_terms, pays_quarterly), F(dues_terms, version))
-DANGYUAN_FIELDS(dues_position, F(dues_position, member), F(dues_position, name), F(dues_position, branch),
-                F(dues_position, statement), F(dues_position, streak))
-DANGYUAN_FIELDS(member_life_activity, F(member_life_activity, member), F(member_life_activity, branch),
-                F(member_life_activity, admitted), F(member_life_activity, last_org_life),
-                F(member_life_activity, last_paid_month))
+DANGYUAN_PY_FIELDS(attendance_entry, R(attendance_entry, member), F(attendance_entry, status),
+                   F(attendance_entry, absence_reason), F(attendance_entry, voting))
+DANGYUAN_PY_FIELDS(meeting, F(meeting, id), R(meeting, org), R(meeting, kind), R(meeting, date),
+                   F(meeting, topic), F(meeting, chair), F(meeting, chair_is_secretary),
+                   F(meeting, attendance))
+DANGYUAN_PY_FIELDS(stored_meeting, F(stored_meeting, record), F(stored_meeting, recorded_on),
+                   F(stored_meeting, version))
+DANGYUAN_PY_FIELDS(cadence_rule, R(cadence_rule, rule_id), R(cadence_rule, kind), R(cadence_rule, period),
+                   F(cadence_rule, min_count), F(cadence_rule, condition))
+DANGYUAN_PY_FIELDS(training_requirement, R(training_requirement, rule_id),
+                   F(training_requirement, applies_to), F(training_requirement, min_tenths),
+                   F(training_requirement, concentrated_only),
+                   F(training_requirement, min_concentrated_sessions))
+DANGYUAN_PY_FIELDS(dues_bracket, F(dues_bracket, upper_fen), F(dues_bracket, rate_bp))
+DANGYUAN_PY_FIELDS(life_scope, F(life_scope, has_committee), F(life_scope, groups), F(life_scope, members))
+DANGYUAN_PY_FIELDS(cadence_slot, F(cadence_slot, start), F(cadence_slot, end), F(cadence_slot, label))
+DANGYUAN_PY_FIELDS(slot_result, F(slot_result, rule_id), F(slot_result, kind), F(slot_result, period),
+                   F(slot_result, slot), F(slot_result, status), F(slot_result, held),
+                   F(slot_result, required), F(slot_result, group), F(slot_result, member),
+                   F(slot_result, message))
+DANGYUAN_PY_FIELDS(training_record, R(training_record, member), R(training_record, date),
+                   F(training_record, course), R(training_record, hours), F(training_record, concentrated),
+                   F(training_record, provider))
+DANGYUAN_PY_FIELDS(training_roster_entry, R(training_roster_entry, member), F(training_roster_entry, name),
+                   F(training_roster_entry, role), F(training_roster_entry, admitted))
+DANGYUAN_PY_FIELDS(training_due, F(training_due, applies), F(training_due, hours),
+                   F(training_due, concentrated_sessions))
+DANGYUAN_PY_FIELDS(training_shortfall, F(training_shortfall, member), F(training_shortfall, name),
+                   F(training_shortfall, role), F(training_shortfall, rule_id),
+                   F(training_shortfall, required), F(training_shortfall, counted),
+                   F(training_shortfall, short_by), F(training_shortfall, required_sessions),
+                   F(training_shortfall, sessions))
+DANGYUAN_PY_FIELDS(dues_base_change, R(dues_base_change, effective), F(dues_base_change, category),
+                   F(dues_base_change, base))
+DANGYUAN_PY_FIELDS(dues_relief, field<&dues_relief::from>("from_", true), F(dues_relief, to),
+                   F(dues_relief, monthly_amount), F(dues_relief, reason), F(dues_relief, branch_studied_on),
+                   F(dues_relief, approved_by), F(dues_relief, approved_on))
+DANGYUAN_PY_FIELDS(dues_excuse, field<&dues_excuse::from>("from_", true), R(dues_excuse, to),
+                   F(dues_excuse, reason))
+DANGYUAN_PY_FIELDS(dues_account, F(dues_account, member), F(dues_account, admission_date),
+                   F(dues_account, ledger_start), F(dues_account, last_month),
+                   F(dues_account, pays_quarterly), F(dues_account, bases), F(dues_account, reliefs),
+                   F(dues_account, excuses))
+DANGYUAN_PY_FIELDS(dues_payment, R(dues_payment, member), R(dues_payment, month), R(dues_payment, amount),
+                   F(dues_payment, voluntary), F(dues_payment, paid_at), F(dues_payment, collecting_org),
+                   F(dues_payment, collected_by), R(dues_payment, paid_on))
+DANGYUAN_PY_FIELDS(dues_payment_check, F(dues_payment_check, months_back),
+                   F(dues_payment_check, late_back_payment), F(dues_payment_check, to_centre))
+DANGYUAN_PY_FIELDS(dues_month_status, F(dues_month_status, month), F(dues_month_status, due),
+                   F(dues_month_status, paid), F(dues_month_status, excused), F(dues_month_status, pay_by))
+DANGYUAN_PY_FIELDS(dues_statement, F(dues_statement, member), F(dues_statement, as_of),
+                   F(dues_statement, months), F(dues_statement, due), F(dues_statement, paid),
+                   F(dues_statement, arrears), F(dues_statement, months_in_arrears))
+DANGYUAN_PY_FIELDS(unpaid_streak, F(unpaid_streak, first), F(unpaid_streak, last), F(unpaid_streak, months),
+                   F(unpaid_streak, reached))
+DANGYUAN_PY_FIELDS(dues_terms, F(dues_terms, ledger_start), F(dues_terms, last_month),
+                   F(dues_terms, pays_quarterly), F(dues_terms, version))
+DANGYUAN_PY_FIELDS(dues_position, F(dues_position, member), F(dues_position, name), F(dues_position, branch),
+                   F(dues_position, statement), F(dues_position, streak))
+DANGYUAN_PY_FIELDS(member_life_activity, F(member_life_activity, member), F(member_life_activity, branch),
+                   F(member_life_activity, admitted), F(member_life_activity, last_org_life),
+                   F(member_life_activity, last_paid_month))
 
 #undef F
 #undef R
-#undef DANGYUAN_FIELDS
 
 // ---- tables
 
@@ -262,6 +261,11 @@ record_table<slot_result> report_table(compliance_report r) {
     return record_table<slot_result>(std::move(r.slots));
 }
 
+// Result policy of def_command: a compliance report as its table.
+struct as_report_table {
+    record_table<slot_result> operator()(compliance_report r) const { return report_table(std::move(r)); }
+};
+
 }  // namespace
 
 void bind_life(py::module_& m) {
@@ -285,65 +289,62 @@ void bind_life(py::module_& m) {
     bind_enum<dues_paid_at>(m, "Where a payment was made: the member's own organisation or a host.");
 
     // ---- records
-    auto rec = [&m](auto tag, char const* name, char const* doc) {
-        using T = typename decltype(tag)::type;
-        py::class_<T> cls(m, name, doc);
-        bind_record(cls);
-        return cls;
-    };
-    using std::type_identity;
-    rec(type_identity<attendance_entry>{}, "AttendanceEntry",
-        "One line of an attendance list: member, status, absence_reason (required when absent), voting.");
-    rec(type_identity<meeting>{}, "Meeting",
+    record_class<attendance_entry>(
+        m, "One line of an attendance list: member, status, absence_reason (required when absent), voting.");
+    record_class<meeting>(
+        m,
         "A meeting of organisational life: org, kind, date, topic, chair, chair_is_secretary, attendance.");
-    rec(type_identity<stored_meeting>{}, "StoredMeeting",
-        "A meeting as stored: record, recorded_on, version (for correct_meeting).");
-    rec(type_identity<cadence_rule>{}, "CadenceRule",
-        "One row of the cadence table: at least min_count meetings of kind in every period.");
-    rec(type_identity<training_requirement>{}, "TrainingRequirement",
-        "One annual training requirement: min_tenths tenths of a class hour per calendar year.");
-    rec(type_identity<dues_bracket>{}, "DuesBracket",
-        "A dues bracket: a base up to upper_fen (inclusive) pays rate_bp basis points of the whole base.");
-    rec(type_identity<life_scope>{}, "LifeScope",
+    record_class<stored_meeting>(m,
+                                 "A meeting as stored: record, recorded_on, version (for correct_meeting).");
+    record_class<cadence_rule>(
+        m, "One row of the cadence table: at least min_count meetings of kind in every period.");
+    record_class<training_requirement>(
+        m, "One annual training requirement: min_tenths tenths of a class hour per calendar year.");
+    record_class<dues_bracket>(
+        m, "A dues bracket: a base up to upper_fen (inclusive) pays rate_bp basis points of the whole base.");
+    record_class<life_scope>(
+        m,
         "Facts about an organisation for the cadence: has_committee, groups (OrgIds), members (MemberIds).");
-    rec(type_identity<cadence_slot>{}, "CadenceSlot", "One calendar period: start, end, label ('2026-Q4').");
-    rec(type_identity<slot_result>{}, "SlotResult", "The judgement of one cadence row over one slot.");
-    rec(type_identity<training_record>{}, "TrainingRecord",
+    record_class<cadence_slot>(m, "One calendar period: start, end, label ('2026-Q4').");
+    record_class<slot_result>(m, "The judgement of one cadence row over one slot.");
+    record_class<training_record>(
+        m,
         "One line of a training ledger: member, date, course, hours (int, tenths of a class hour), "
         "concentrated, provider.");
-    rec(type_identity<training_roster_entry>{}, "TrainingRosterEntry",
-        "One member of an organisation's roster for a training year: member, name, role, admitted.");
-    rec(type_identity<training_due>{}, "TrainingDue", "What one requirement asks of one member in one year.");
-    rec(type_identity<training_shortfall>{}, "TrainingShortfall",
-        "One unmet requirement of one member (hours in tenths).");
-    rec(type_identity<dues_base_change>{}, "DuesBaseChange",
+    record_class<training_roster_entry>(
+        m, "One member of an organisation's roster for a training year: member, name, role, admitted.");
+    record_class<training_due>(m, "What one requirement asks of one member in one year.");
+    record_class<training_shortfall>(m, "One unmet requirement of one member (hours in tenths).");
+    record_class<dues_base_change>(
+        m,
         "A change of dues base effective from a month (effective: the first of the month, or 'YYYY-MM'), "
         "category, base (int, fen).");
-    rec(type_identity<dues_relief>{}, "DuesRelief",
+    record_class<dues_relief>(
+        m,
         "A hardship reduction or exemption: from_ and to (months), monthly_amount (fen), reason, "
         "branch_studied_on, approved_by, approved_on.");
-    rec(type_identity<dues_excuse>{}, "DuesExcuse", "A recorded good reason for months from_ … to.");
-    rec(type_identity<dues_account>{}, "DuesAccount", "Everything that decides what a member owes.");
-    rec(type_identity<dues_payment>{}, "DuesPayment",
+    record_class<dues_excuse>(m, "A recorded good reason for months from_ … to.");
+    record_class<dues_account>(m, "Everything that decides what a member owes.");
+    record_class<dues_payment>(
+        m,
         "One line of the payment ledger: member, month, amount (int, fen), voluntary, paid_at, "
         "collecting_org, collected_by, paid_on.");
-    rec(type_identity<dues_payment_check>{}, "DuesPaymentCheck",
-        "Flags of an accepted payment: months_back, late_back_payment, to_centre.");
-    rec(type_identity<dues_month_status>{}, "DuesMonthStatus",
-        "One month of a dues statement (amounts in fen).")
+    record_class<dues_payment_check>(
+        m, "Flags of an accepted payment: months_back, late_back_payment, to_centre.");
+    record_class<dues_month_status>(m, "One month of a dues statement (amounts in fen).")
         .def(
             "shortfall", [](dues_month_status const& s) { return s.shortfall(); },
             "What is still owed (fen).");
-    auto statement = rec(type_identity<dues_statement>{}, "DuesStatement",
-                         "A member's dues position on a date: months, due, paid, arrears (fen), "
-                         "months_in_arrears.");
-    rec(type_identity<unpaid_streak>{}, "UnpaidStreak",
-        "A run of consecutive unpaid months (dues.unpaid_6_months): first, last, months, reached.");
-    rec(type_identity<dues_terms>{}, "DuesTerms",
-        "The terms of a dues account: ledger_start, last_month, pays_quarterly, version.");
-    rec(type_identity<dues_position>{}, "DuesPosition", "One line of the arrears report.");
-    rec(type_identity<member_life_activity>{}, "MemberLifeActivity",
-        "A member's last organisational life and last month of dues paid.");
+    auto statement =
+        record_class<dues_statement>(m,
+                                     "A member's dues position on a date: months, due, paid, arrears (fen), "
+                                     "months_in_arrears.");
+    record_class<unpaid_streak>(
+        m, "A run of consecutive unpaid months (dues.unpaid_6_months): first, last, months, reached.");
+    record_class<dues_terms>(
+        m, "The terms of a dues account: ledger_start, last_month, pays_quarterly, version.");
+    record_class<dues_position>(m, "One line of the arrears report.");
+    record_class<member_life_activity>(m, "A member's last organisational life and last month of dues paid.");
 
     register_table<meeting>(m,
                             "Meetings, one row each: id, org, kind, date, topic, chair, chair_is_secretary, "
@@ -627,202 +628,104 @@ void bind_life(py::module_& m) {
 
     // ---- Store
     using h = store_handle;
-    existing_class<h>(m, "Store")
-        .def(
-            "add_meeting",
-            [](h& s, py::handle source, date::sys_days as_of, std::string const& why, py::kwargs const& kw) {
-                auto const mt = record_from_python<meeting>(source, kw);
-                return s.call([&](store& st) { return add_meeting(st, mt, as_of, why); });
-            },
-            py::arg("meeting") = py::none(), py::pos_only(), py::kw_only(), py::arg("as_of"),
-            py::arg("why") = "",
-            "Records a meeting and its attendance (a Meeting, a mapping, or keywords org=, kind=, date=, "
-            "topic=, "
-            "chair=, attendance=), recorded on as_of; returns its MeetingId. Raises InvalidInput (.field), "
-            "RuleViolation life.general_meeting_quorum / life.committee_meeting_quorum, NotFound.")
-        .def(
-            "correct_meeting",
-            [](h& s, py::handle source, std::int64_t version, date::sys_days as_of, std::string const& why) {
-                auto const mt = record_from_python<meeting>(source);
-                s.call([&](store& st) {
-                    correct_meeting(st, mt, version, as_of, why);
-                    return 0;
-                });
-            },
-            py::arg("meeting"), py::arg("version"), py::arg("as_of"), py::arg("why") = "",
-            "Replaces a stored meeting (补正); version is the one read with get_meeting (Conflict "
-            "otherwise).")
-        .def(
-            "get_meeting",
-            [](h& s, meeting_id id) { return s.call([&](store& st) { return get_meeting(st, id); }); },
-            py::arg("meeting"), "The StoredMeeting (NotFound otherwise).")
-        .def(
-            "meetings_of",
-            [](h& s, date::sys_days from, date::sys_days to, py::object sc) {
-                auto const where = scope_from_python(sc);
-                return record_table<meeting>(
-                    s.call([&](store& st) { return meetings_of(st, where, from, to); }));
-            },
-            py::arg("start"), py::arg("end"), py::arg("scope") = py::none(),
-            "The meetings of the organisations in scope dated in [start, end], as a Meetings table.")
-        .def(
-            "life_compliance_report",
-            [](h& s, org_id org, date::sys_days from, date::sys_days to) {
-                return report_table(
-                    s.call([&](store& st) { return life_compliance_report(st, org, from, to); }));
-            },
-            py::arg("org"), py::arg("start"), py::arg("end"),
-            "The cadence compliance of one organisation over [start, end], as a ComplianceReport table.")
-        .def(
-            "life_activity",
-            [](h& s, date::sys_days as_of, py::object sc) {
-                auto const where = scope_from_python(sc);
-                return record_table<member_life_activity>(
-                    s.call([&](store& st) { return life_activity(st, as_of, where); }));
-            },
-            py::arg("as_of"), py::arg("scope") = py::none(),
-            "Last organisational life and last dues month of the members in scope, as a LifeActivity table.")
-        .def(
-            "life_activity_of",
-            [](h& s, member_id id, date::sys_days as_of) {
-                return s.call([&](store& st) { return life_activity_of(st, id, as_of); });
-            },
-            py::arg("member"), py::arg("as_of"), "The MemberLifeActivity of one member.")
-        .def(
-            "add_training",
-            [](h& s, py::handle source, date::sys_days as_of, std::string const& why, py::kwargs const& kw) {
-                auto const r = record_from_python<training_record>(source, kw);
-                s.call([&](store& st) {
-                    add_training(st, r, as_of, why);
-                    return 0;
-                });
-            },
-            py::arg("record") = py::none(), py::pos_only(), py::kw_only(), py::arg("as_of"),
-            py::arg("why") = "",
-            "Appends a training ledger line (a TrainingRecord or keywords member=, date=, course=, hours= "
-            "(int, "
-            "tenths), concentrated=, provider=). Raises InvalidInput (.field), NotFound.")
-        .def(
-            "training_ledger",
-            [](h& s, member_id id, std::optional<int> year) {
-                return record_table<training_record>(
-                    s.call([&](store& st) { return training_ledger(st, id, year); }));
-            },
-            py::arg("member"), py::arg("year") = py::none(), "A member's ledger, as a TrainingLedger table.")
-        .def(
-            "training_shortfall_report",
-            [](h& s, org_id org, int year, date::sys_days as_of) {
-                return record_table<training_shortfall>(s.call([&](store& st) {
-                                                             return training_shortfall_report(st, org, year,
-                                                                                              as_of);
-                                                         }).shortfalls);
-            },
-            py::arg("org"), py::arg("year"), py::arg("as_of"),
-            "Who in org is short of the year's training requirements, as a TrainingShortfalls table.")
-        .def(
-            "open_dues_account",
-            [](h& s, member_id id, py::handle initial, py::handle terms, std::string const& why,
-               py::kwargs const& kw) {
-                auto const base = record_from_python<dues_base_change>(initial, kw);
-                auto const t = terms.is_none() ? dues_terms{} : record_from_python<dues_terms>(terms);
-                s.call([&](store& st) {
-                    open_dues_account(st, id, base, t, why);
-                    return 0;
-                });
-            },
-            py::arg("member"), py::arg("initial") = py::none(), py::pos_only(), py::kw_only(),
-            py::arg("terms") = py::none(), py::arg("why") = "",
-            "Opens the dues account of a member with its first base (a DuesBaseChange or keywords "
-            "effective=, "
-            "category=, base=) and terms (DuesTerms). Raises Conflict (exists), InvalidInput, RuleViolation "
-            "dues.fixed_amounts, NotFound.")
-        .def(
-            "set_dues_terms",
-            [](h& s, member_id id, py::handle terms, std::string const& why, py::kwargs const& kw) {
-                auto const t = record_from_python<dues_terms>(terms, kw);
-                s.call([&](store& st) {
-                    set_dues_terms(st, id, t, why);
-                    return 0;
-                });
-            },
-            py::arg("member"), py::arg("terms") = py::none(), py::pos_only(), py::kw_only(),
-            py::arg("why") = "",
-            "Replaces the terms of an account; terms.version must be the stored one (Conflict otherwise).")
-        .def(
-            "change_dues_base",
-            [](h& s, member_id id, py::handle change, std::string const& why, py::kwargs const& kw) {
-                auto const c = record_from_python<dues_base_change>(change, kw);
-                s.call([&](store& st) {
-                    change_dues_base(st, id, c, why);
-                    return 0;
-                });
-            },
-            py::arg("member"), py::arg("change") = py::none(), py::pos_only(), py::kw_only(),
-            py::arg("why") = "", "Appends a change of base (dues.salary_change_month).")
-        .def(
-            "add_dues_relief",
-            [](h& s, member_id id, py::handle relief, std::string const& why, py::kwargs const& kw) {
-                auto const r = record_from_python<dues_relief>(relief, kw);
-                s.call([&](store& st) {
-                    add_dues_relief(st, id, r, why);
-                    return 0;
-                });
-            },
-            py::arg("member"), py::arg("relief") = py::none(), py::pos_only(), py::kw_only(),
-            py::arg("why") = "",
-            "Appends a hardship reduction or exemption. Raises RuleViolation dues.hardship_approval.")
-        .def(
-            "add_dues_excuse",
-            [](h& s, member_id id, py::handle excuse, std::string const& why, py::kwargs const& kw) {
-                auto const e = record_from_python<dues_excuse>(excuse, kw);
-                s.call([&](store& st) {
-                    add_dues_excuse(st, id, e, why);
-                    return 0;
-                });
-            },
-            py::arg("member"), py::arg("excuse") = py::none(), py::pos_only(), py::kw_only(),
-            py::arg("why") = "", "Appends a recorded good reason for not paying in some months.")
-        .def(
-            "record_dues_payment",
-            [](h& s, py::handle payment, date::sys_days as_of, std::string const& why, py::kwargs const& kw) {
-                auto const p = record_from_python<dues_payment>(payment, kw);
-                return s.call([&](store& st) { return record_dues_payment(st, p, as_of, why); });
-            },
-            py::arg("payment") = py::none(), py::pos_only(), py::kw_only(), py::arg("as_of"),
-            py::arg("why") = "",
-            "Records a payment (a DuesPayment or keywords member=, month=, amount= (fen), paid_on=, "
-            "collecting_org=, collected_by=, voluntary=, paid_at=) recorded on as_of; returns its "
-            "DuesPaymentCheck. Raises InvalidInput (.field), RuleViolation dues.from_admission_month / "
-            "dues.back_payment_6_months, NotFound.")
-        .def(
-            "find_dues_account",
-            [](h& s, member_id id) { return s.call([&](store& st) { return find_dues_account(st, id); }); },
-            py::arg("member"), "The member's DuesAccount, or None.")
-        .def(
-            "get_dues_terms",
-            [](h& s, member_id id) { return s.call([&](store& st) { return get_dues_terms(st, id); }); },
-            py::arg("member"), "The DuesTerms of the member's account (NotFound when none).")
-        .def(
-            "dues_payments",
-            [](h& s, member_id id) {
-                return record_table<dues_payment>(s.call([&](store& st) { return dues_payments(st, id); }));
-            },
-            py::arg("member"), "The member's payments in the order recorded, as a DuesPayments table.")
-        .def(
-            "dues_statement",
-            [](h& s, member_id id, date::sys_days as_of) {
-                return s.call([&](store& st) { return dues_statement_of(st, id, as_of); });
-            },
-            py::arg("member"), py::arg("as_of"), "The member's DuesStatement on as_of.")
-        .def(
-            "dues_arrears_report",
-            [](h& s, date::sys_days as_of, py::object sc) {
-                auto const where = scope_from_python(sc);
-                return record_table<dues_position>(
-                    s.call([&](store& st) { return dues_arrears_report(st, as_of, where); }));
-            },
-            py::arg("as_of"), py::arg("scope") = py::none(),
-            "Members in scope who owe dues or have an unpaid streak on as_of, as a DuesArrears table.");
+    auto cls = existing_class<h>(m, "Store");
+    def_command(cls, "add_meeting", &add_meeting, py::arg("meeting") = py::none(), py::pos_only(),
+                py::kw_only(), py::arg("as_of"), py::arg("why") = "",
+                "Records a meeting and its attendance (a Meeting, a mapping, or keywords org=, kind=, date=, "
+                "topic=, chair=, attendance=), recorded on as_of; returns its MeetingId. Raises InvalidInput "
+                "(.field), RuleViolation life.general_meeting_quorum / life.committee_meeting_quorum, "
+                "NotFound.");
+    cls.def(
+        "correct_meeting",
+        [](h& s, py::handle source, std::int64_t version, date::sys_days as_of, std::string const& why) {
+            auto const mt = record_from_python<meeting>(source);
+            s.call([&](store& st) {
+                correct_meeting(st, mt, version, as_of, why);
+                return 0;
+            });
+        },
+        py::arg("meeting"), py::arg("version"), py::arg("as_of"), py::arg("why") = "",
+        "Replaces a stored meeting (补正); version is the one read with get_meeting (Conflict "
+        "otherwise).");
+    def_command(cls, "get_meeting", &get_meeting, py::arg("meeting"),
+                "The StoredMeeting (NotFound otherwise).");
+    def_command<as_table>(
+        cls, "meetings_of",
+        [](store const& st, date::sys_days from, date::sys_days to, scope const& where) {
+            return meetings_of(st, where, from, to);
+        },
+        py::arg("start"), py::arg("end"), py::arg("scope") = py::none(),
+        "The meetings of the organisations in scope dated in [start, end], as a Meetings table.");
+    def_command<as_report_table>(
+        cls, "life_compliance_report", &life_compliance_report, py::arg("org"), py::arg("start"),
+        py::arg("end"),
+        "The cadence compliance of one organisation over [start, end], as a ComplianceReport table.");
+    def_command<as_table>(
+        cls, "life_activity", &life_activity, py::arg("as_of"), py::arg("scope") = py::none(),
+        "Last organisational life and last dues month of the members in scope, as a LifeActivity table.");
+    def_command(cls, "life_activity_of", &life_activity_of, py::arg("member"), py::arg("as_of"),
+                "The MemberLifeActivity of one member.");
+    def_command(
+        cls, "add_training", &add_training, py::arg("record") = py::none(), py::pos_only(), py::kw_only(),
+        py::arg("as_of"), py::arg("why") = "",
+        "Appends a training ledger line (a TrainingRecord or keywords member=, date=, course=, hours= "
+        "(int, tenths), concentrated=, provider=). Raises InvalidInput (.field), NotFound.");
+    def_command<as_table>(cls, "training_ledger", &training_ledger, py::arg("member"),
+                          py::arg("year") = py::none(), "A member's ledger, as a TrainingLedger table.");
+    def_command<as_table>(
+        cls, "training_shortfall_report",
+        [](store const& st, org_id org, int year, date::sys_days as_of) {
+            return training_shortfall_report(st, org, year, as_of).shortfalls;
+        },
+        py::arg("org"), py::arg("year"), py::arg("as_of"),
+        "Who in org is short of the year's training requirements, as a TrainingShortfalls table.");
+    cls.def(
+        "open_dues_account",
+        [](h& s, member_id id, py::handle initial, py::handle terms, std::string const& why,
+           py::kwargs const& kw) {
+            auto const base = record_from_python<dues_base_change>(initial, kw);
+            auto const t = terms.is_none() ? dues_terms{} : record_from_python<dues_terms>(terms);
+            s.call([&](store& st) {
+                open_dues_account(st, id, base, t, why);
+                return 0;
+            });
+        },
+        py::arg("member"), py::arg("initial") = py::none(), py::pos_only(), py::kw_only(),
+        py::arg("terms") = py::none(), py::arg("why") = "",
+        "Opens the dues account of a member with its first base (a DuesBaseChange or keywords "
+        "effective=, "
+        "category=, base=) and terms (DuesTerms). Raises Conflict (exists), InvalidInput, RuleViolation "
+        "dues.fixed_amounts, NotFound.");
+    def_command(
+        cls, "set_dues_terms", &set_dues_terms, py::arg("member"), py::arg("terms") = py::none(),
+        py::pos_only(), py::kw_only(), py::arg("why") = "",
+        "Replaces the terms of an account; terms.version must be the stored one (Conflict otherwise).");
+    def_command(cls, "change_dues_base", &change_dues_base, py::arg("member"), py::arg("change") = py::none(),
+                py::pos_only(), py::kw_only(), py::arg("why") = "",
+                "Appends a change of base (dues.salary_change_month).");
+    def_command(cls, "add_dues_relief", &add_dues_relief, py::arg("member"), py::arg("relief") = py::none(),
+                py::pos_only(), py::kw_only(), py::arg("why") = "",
+                "Appends a hardship reduction or exemption. Raises RuleViolation dues.hardship_approval.");
+    def_command(cls, "add_dues_excuse", &add_dues_excuse, py::arg("member"), py::arg("excuse") = py::none(),
+                py::pos_only(), py::kw_only(), py::arg("why") = "",
+                "Appends a recorded good reason for not paying in some months.");
+    def_command(cls, "record_dues_payment", &record_dues_payment, py::arg("payment") = py::none(),
+                py::pos_only(), py::kw_only(), py::arg("as_of"), py::arg("why") = "",
+                "Records a payment (a DuesPayment or keywords member=, month=, amount= (fen), paid_on=, "
+                "collecting_org=, collected_by=, voluntary=, paid_at=) recorded on as_of; returns its "
+                "DuesPaymentCheck. Raises InvalidInput (.field), RuleViolation dues.from_admission_month / "
+                "dues.back_payment_6_months, NotFound.");
+    def_command(cls, "find_dues_account", &find_dues_account, py::arg("member"),
+                "The member's DuesAccount, or None.");
+    def_command(cls, "get_dues_terms", &get_dues_terms, py::arg("member"),
+                "The DuesTerms of the member's account (NotFound when none).");
+    def_command<as_table>(cls, "dues_payments", &dues_payments, py::arg("member"),
+                          "The member's payments in the order recorded, as a DuesPayments table.");
+    def_command(cls, "dues_statement", &dues_statement_of, py::arg("member"), py::arg("as_of"),
+                "The member's DuesStatement on as_of.");
+    def_command<as_table>(
+        cls, "dues_arrears_report", &dues_arrears_report, py::arg("as_of"), py::arg("scope") = py::none(),
+        "Members in scope who owe dues or have an unpaid streak on as_of, as a DuesArrears table.");
 }
 
 }  // namespace dangyuan::python

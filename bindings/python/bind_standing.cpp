@@ -7,9 +7,9 @@
 #include <span>
 #include <vector>
 
+#include "command.hpp"
 #include "enums.hpp"
 #include "foundation.hpp"
-#include "store_handle.hpp"
 
 namespace dangyuan::python {
 
@@ -87,38 +87,18 @@ void bind_standing(py::module_& m) {
         "Party age (党龄) in completed years on `on`, from the full-member date "
         "(standing.party_age_from_full); None when not a full member then.");
 
-    using h = store_handle;
-    existing_class<h>(m, "Store")
-        .def(
-            "record_standing",
-            [](h& s, member_id id, py::object source, std::string const& why, py::kwargs const& fields) {
-                auto const e = record_from_python<standing_event>(source, fields);
-                s.call([&](store& st) {
-                    st.record_standing(id, e, why);
-                    return 0;
-                });
-            },
-            py::arg("member"), py::arg("event") = py::none(), py::pos_only(), py::kw_only(),
-            py::arg("why") = "",
-            "Appends a standing event (a StandingEvent, mapping, object, or keywords kind=, date=, reason=, "
-            "decided_by=). Raises RuleViolation standing.* or InvalidInput (field 'date').")
-        .def(
-            "standing_history",
-            [](h& s, member_id id) { return s.call([&](store& st) { return st.standing_history(id); }); },
-            py::arg("member"), "The standing events of a member in date order.")
-        .def(
-            "standing_on",
-            [](h& s, member_id id, date::sys_days d) {
-                return s.call([&](store& st) { return st.standing_on(id, d); });
-            },
-            py::arg("member"), py::arg("d"), "The Standing on d, None before admission.")
-        .def(
-            "party_age",
-            [](h& s, member_id id, date::sys_days on) {
-                return s.call([&](store& st) { return st.party_age(id, on); });
-            },
-            py::arg("member"), py::arg("on"),
-            "Party age in completed years on `on`, None when not a full member.");
+    auto cls = existing_class<store_handle>(m, "Store");
+    def_command(
+        cls, "record_standing", &store::record_standing, py::arg("member"), py::arg("event") = py::none(),
+        py::pos_only(), py::kw_only(), py::arg("why") = "",
+        "Appends a standing event (a StandingEvent, mapping, object, or keywords kind=, date=, reason=, "
+        "decided_by=). Raises RuleViolation standing.* or InvalidInput (field 'date').");
+    def_command(cls, "standing_history", &store::standing_history, py::arg("member"),
+                "The standing events of a member in date order.");
+    def_command(cls, "standing_on", &store::standing_on, py::arg("member"), py::arg("d"),
+                "The Standing on d, None before admission.");
+    def_command(cls, "party_age", &store::party_age, py::arg("member"), py::arg("on"),
+                "Party age in completed years on `on`, None when not a full member.");
 }
 
 }  // namespace dangyuan::python

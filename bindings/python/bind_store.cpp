@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "command.hpp"
 #include "enums.hpp"
 #include "foundation.hpp"
 #include "roster_result.hpp"
-#include "store_handle.hpp"
 
 namespace dangyuan::python {
 
@@ -90,190 +90,140 @@ void bind_store(py::module_& m) {
         .def("set_actor", &h::set_actor, py::arg("actor"), "Same as assigning .actor.");
 
     // ---- organisations
+    def_command(
+        cls, "add_org", &store::add_org, py::arg("org") = py::none(), py::pos_only(), py::kw_only(),
+        py::arg("why") = "",
+        "Adds an organisation from an OrgUnit, a mapping, an object with its fields, or keywords; "
+        "returns its OrgId. Raises NotFound (parent), InvalidInput, RuleViolation org.tree_structure / "
+        "org.term_length.");
+    def_command(cls, "org", &store::org, py::arg("id"),
+                "The organisation with this id (NotFound otherwise).");
     cls.def(
-           "add_org",
-           [](h& s, py::object source, std::string const& why, py::kwargs const& fields) {
-               auto const draft = record_from_python<org_unit>(source, fields);
-               return s.call([&](store& st) { return st.add_org(draft, why); });
-           },
-           py::arg("org") = py::none(), py::pos_only(), py::kw_only(), py::arg("why") = "",
-           "Adds an organisation from an OrgUnit, a mapping, an object with its fields, or keywords; returns "
-           "its OrgId. Raises NotFound (parent), InvalidInput, RuleViolation org.tree_structure / "
-           "org.term_length.")
-        .def(
-            "org", [](h& s, org_id id) { return s.call([&](store& st) { return st.org(id); }); },
-            py::arg("id"), "The organisation with this id (NotFound otherwise).")
-        .def(
-            "update_org",
-            [](h& s, py::object org, std::string const& why) {
-                auto const o = record_from_python<org_unit>(org);
-                s.call([&](store& st) {
-                    st.update_org(o, why);
-                    return 0;
-                });
-            },
-            py::arg("org"), py::arg("why") = "",
-            "Replaces an organisation record; its version must be the stored one (else Conflict).")
-        .def(
-            "orgs",
-            [](h& s, opt_scope sc) {
-                auto const where = scope_from_python(sc);
-                return record_table<org_unit>(s.call([&](store& st) { return st.orgs(where); }));
-            },
-            py::arg("scope") = py::none(), "The organisations in scope, parents first, as an OrgTable.")
-        .def(
-            "set_leadership",
-            [](h& s, org_id org, date::sys_days on, py::iterable officers, std::string const& why) {
-                auto const seats = records_from_python<officer>(officers);
-                s.call([&](store& st) {
-                    st.set_leadership(org, on, seats, why);
-                    return 0;
-                });
-            },
-            py::arg("org"), py::arg("on"), py::arg("officers"), py::arg("why") = "",
-            "Records the leadership of org from `on` (Officer records, mappings or objects). Raises "
-            "RuleViolation org.committee_threshold_7, org.committee_size, org.officers_full_members.")
-        .def(
-            "leadership",
-            [](h& s, org_id org, date::sys_days on) {
-                return s.call([&](store& st) { return st.leadership(org, on); });
-            },
-            py::arg("org"), py::arg("on"), "The leadership in office on `on`, as a list of Officer.");
+        "update_org",
+        [](h& s, py::object org, std::string const& why) {
+            auto const o = record_from_python<org_unit>(org);
+            s.call([&](store& st) {
+                st.update_org(o, why);
+                return 0;
+            });
+        },
+        py::arg("org"), py::arg("why") = "",
+        "Replaces an organisation record; its version must be the stored one (else Conflict).");
+    def_command<as_table>(cls, "orgs", &store::orgs, py::arg("scope") = py::none(),
+                          "The organisations in scope, parents first, as an OrgTable.");
+    cls.def(
+        "set_leadership",
+        [](h& s, org_id org, date::sys_days on, py::iterable officers, std::string const& why) {
+            auto const seats = records_from_python<officer>(officers);
+            s.call([&](store& st) {
+                st.set_leadership(org, on, seats, why);
+                return 0;
+            });
+        },
+        py::arg("org"), py::arg("on"), py::arg("officers"), py::arg("why") = "",
+        "Records the leadership of org from `on` (Officer records, mappings or objects). Raises "
+        "RuleViolation org.committee_threshold_7, org.committee_size, org.officers_full_members.");
+    def_command(cls, "leadership", &store::leadership, py::arg("org"), py::arg("on"),
+                "The leadership in office on `on`, as a list of Officer.");
 
     // ---- members
+    def_command(cls, "add_member", &store::add_member, py::arg("member") = py::none(), py::pos_only(),
+                py::kw_only(), py::arg("why") = "",
+                "Adds a member from a Member, a mapping, an object with its fields, or keywords; returns its "
+                "MemberId. Raises InvalidInput / InvalidIdNumber, RuleViolation, Conflict (same ID number), "
+                "NotFound (branch).");
     cls.def(
-           "add_member",
-           [](h& s, py::object source, std::string const& why, py::kwargs const& fields) {
-               auto const draft = record_from_python<member>(source, fields);
-               return s.call([&](store& st) { return st.add_member(draft, why); });
-           },
-           py::arg("member") = py::none(), py::pos_only(), py::kw_only(), py::arg("why") = "",
-           "Adds a member from a Member, a mapping, an object with its fields, or keywords; returns its "
-           "MemberId. Raises InvalidInput / InvalidIdNumber, RuleViolation, Conflict (same ID number), "
-           "NotFound (branch).")
-        .def(
-            "add_members",
-            [](h& s, py::iterable records, std::string const& why) {
-                auto const drafts = records_from_python<member>(records);
-                return id_list(s.call([&](store& st) { return st.add_members(drafts, why); }));
-            },
-            py::arg("records"), py::arg("why") = "",
-            "Adds many members in one transaction (all or nothing) and returns their ids in input order. "
-            "Records are Member objects, mappings (e.g. DataFrame.to_dict('records')) or objects with the "
-            "fields as attributes (dataclasses, itertuples() rows); errors name the 1-based row.")
-        .def(
-            "get_member",
-            [](h& s, member_id id) { return s.call([&](store& st) { return st.get_member(id); }); },
-            py::arg("id"), "The member with this id (NotFound otherwise).")
-        .def(
-            "find_member",
-            [](h& s, py::handle id_number) {
-                auto const id = load<citizen_id>(id_number, "id_number");
-                return s.call([&](store& st) { return st.find_member(id); });
-            },
-            py::arg("id_number"), "The member with this ID number (str or CitizenId), or None.")
-        .def(
-            "update_member",
-            [](h& s, py::object record, std::string const& why) {
-                auto const mem = record_from_python<member>(record);
-                s.call([&](store& st) {
-                    st.update_member(mem, why);
-                    return 0;
-                });
-            },
-            py::arg("member"), py::arg("why") = "",
-            "Replaces a member record; its version must be the stored one (else Conflict).")
-        .def(
-            "roster",
-            [](h& s, opt_scope sc, std::optional<date::sys_days> as_of, std::optional<std::int64_t> readers) {
-                auto const where = scope_from_python(sc);
-                roster_parts_options o;
-                if (readers) {
-                    if (*readers < 1) throw invalid_input("readers", "must be at least 1");
-                    o.readers = static_cast<std::size_t>(*readers);
-                    o.min_rows_per_reader = 1;
-                }
-                return roster_result(
-                    s.call([&](store& st) { return load_roster_parts(st, o, where, as_of); }));
-            },
-            py::arg("scope") = py::none(), py::arg("as_of") = py::none(), py::kw_only(),
-            py::arg("readers") = py::none(),
-            "Members of the branches in scope, ordered by id, as a Roster table. With as_of, only those "
-            "admitted on or before it and not exited by then (suspended members are listed).\n\n"
-            "A large roster is read by several read-only connections at once (one per core, at most 4, "
-            "for 25 000 members or more each); readers=n asks for n (at most 16) whatever the size. An "
-            "in-memory store is always read by one.")
-        .def(
-            "member_count", [](h& s) { return s.call([](store& st) { return st.member_count(); }); },
-            "Number of members in the store.");
+        "add_members",
+        [](h& s, py::iterable records, std::string const& why) {
+            auto const drafts = records_from_python<member>(records);
+            return id_list(s.call([&](store& st) { return st.add_members(drafts, why); }));
+        },
+        py::arg("records"), py::arg("why") = "",
+        "Adds many members in one transaction (all or nothing) and returns their ids in input order. "
+        "Records are Member objects, mappings (e.g. DataFrame.to_dict('records')) or objects with the "
+        "fields as attributes (dataclasses, itertuples() rows); errors name the 1-based row.");
+    def_command(cls, "get_member", &store::get_member, py::arg("id"),
+                "The member with this id (NotFound otherwise).");
+    cls.def(
+        "find_member",
+        [](h& s, py::handle id_number) {
+            auto const id = load<citizen_id>(id_number, "id_number");
+            return s.call([&](store& st) { return st.find_member(id); });
+        },
+        py::arg("id_number"), "The member with this ID number (str or CitizenId), or None.");
+    cls.def(
+        "update_member",
+        [](h& s, py::object record, std::string const& why) {
+            auto const mem = record_from_python<member>(record);
+            s.call([&](store& st) {
+                st.update_member(mem, why);
+                return 0;
+            });
+        },
+        py::arg("member"), py::arg("why") = "",
+        "Replaces a member record; its version must be the stored one (else Conflict).");
+    cls.def(
+        "roster",
+        [](h& s, opt_scope sc, std::optional<date::sys_days> as_of, std::optional<std::int64_t> readers) {
+            auto const where = scope_from_python(sc);
+            roster_parts_options o;
+            if (readers) {
+                if (*readers < 1) throw invalid_input("readers", "must be at least 1");
+                o.readers = static_cast<std::size_t>(*readers);
+                o.min_rows_per_reader = 1;
+            }
+            return roster_result(s.call([&](store& st) { return load_roster_parts(st, o, where, as_of); }));
+        },
+        py::arg("scope") = py::none(), py::arg("as_of") = py::none(), py::kw_only(),
+        py::arg("readers") = py::none(),
+        "Members of the branches in scope, ordered by id, as a Roster table. With as_of, only those "
+        "admitted on or before it and not exited by then (suspended members are listed).\n\n"
+        "A large roster is read by several read-only connections at once (one per core, at most 4, "
+        "for 25 000 members or more each); readers=n asks for n (at most 16) whatever the size. An "
+        "in-memory store is always read by one.");
+    def_command(cls, "member_count", &store::member_count, "Number of members in the store.");
 
     // ---- agenda and audit
-    cls.def(
-           "agenda",
-           [](h& s, date::sys_days as_of, opt_scope sc) {
-               auto const where = scope_from_python(sc);
-               return record_table<agenda_item>(s.call([&](store& st) { return st.agenda(as_of, where); }));
-           },
-           py::arg("as_of"), py::arg("scope") = py::none(),
-           "Everything due, upcoming, overdue or found on as_of in scope, sorted by due date then kind, as "
-           "an "
-           "Agenda table.")
-        .def(
-            "audit_log",
-            [](h& s, std::int64_t after) {
-                return record_table<audit_entry>(s.call([&](store& st) { return st.audit_log(after); }));
-            },
-            py::arg("after") = 0, "Audit entries with seq > after, in order, as an AuditLog table.");
-
-    cls.def(
-           "backup",
-           [](h& s, std::filesystem::path const& target) {
-               s.call([&](store& st) {
-                   st.backup(target);
-                   return 0;
-               });
-           },
-           py::arg("target"),
-           "Writes a consistent copy of the store to target with SQLite's online backup; other "
-           "connections may go on writing meanwhile. Raises StorageError when the copy cannot be written.")
-        .def_property_readonly(
-            "today", [](h& s) { return s.call([](store& st) { return st.today(); }); },
-            "The date of recording by the store's clock: no event may be dated after it.")
+    def_command<as_table>(cls, "agenda", &store::agenda, py::arg("as_of"), py::arg("scope") = py::none(),
+                          "Everything due, upcoming, overdue or found on as_of in scope, sorted by due date "
+                          "then kind, as an Agenda table.");
+    def_command<as_table>(cls, "audit_log", &store::audit_log, py::arg("after") = 0,
+                          "Audit entries with seq > after, in order, as an AuditLog table.");
+    def_command(cls, "backup", &store::backup, py::arg("target"),
+                "Writes a consistent copy of the store to target with SQLite's online backup; other "
+                "connections may go on writing meanwhile. Raises StorageError when the copy cannot be "
+                "written.");
+    cls.def_property_readonly(
+           "today", [](h& s) { return s.call([](store& st) { return st.today(); }); },
+           "The date of recording by the store's clock: no event may be dated after it.")
         .def_property_readonly(
             "read_only", [](h& s) { return s.call([](store& st) { return st.read_only(); }); },
             "True when the store was opened with read_only=True.");
 
     // ---- official holiday data and voting members
+    def_command(
+        cls, "load_holidays",
+        [](store& st, std::string_view text, std::string_view source, bool replace, std::string_view why) {
+            st.load_holidays(text, source, replace ? on_existing_year::replace : on_existing_year::reject,
+                             why);
+        },
+        py::arg("text"), py::arg("source"), py::arg("replace") = false, py::arg("why") = "",
+        "Loads official holiday data (the WorkCalendar text format) into the store; its working-day "
+        "rules use it from then on. source names the notice. Raises InvalidInput for malformed data "
+        "or no source, Conflict for a year the store already has unless replace=True.");
+    def_command(cls, "calendar", &store::calendar,
+                "The WorkCalendar of the store: the built-in years and those loaded.");
+    def_command(cls, "loaded_holiday_years", &store::loaded_holiday_years,
+                "The years loaded into the store as (year, source) pairs, in load order.");
     cls.def(
-           "load_holidays",
-           [](h& s, std::string const& text, std::string const& source, bool replace,
-              std::string const& why) {
-               s.call([&](store& st) {
-                   st.load_holidays(text, source,
-                                    replace ? on_existing_year::replace : on_existing_year::reject, why);
-                   return 0;
-               });
-           },
-           py::arg("text"), py::arg("source"), py::arg("replace") = false, py::arg("why") = "",
-           "Loads official holiday data (the WorkCalendar text format) into the store; its working-day rules "
-           "use it from then on. source names the notice. Raises InvalidInput for malformed data or no "
-           "source, Conflict for a year the store already has unless replace=True.")
-        .def(
-            "calendar", [](h& s) { return s.call([](store& st) { return st.calendar(); }); },
-            "The WorkCalendar of the store: the built-in years and those loaded.")
-        .def(
-            "loaded_holiday_years",
-            [](h& s) { return s.call([](store& st) { return st.loaded_holiday_years(); }); },
-            "The years loaded into the store as (year, source) pairs, in load order.")
-        .def(
-            "voting_roll",
-            [](h& s, org_id branch, date::sys_days on) {
-                auto const r = s.call([&](store& st) { return st.voting_roll_on(branch, on); });
-                return py::make_tuple(r.voters, r.away);
-            },
-            py::arg("branch"), py::arg("on"),
-            "(voters, away): the branch's full members with a vote on the date (vote.entitled_full_members) "
-            "and how many of them are away on a mobility episode. A branch meeting counts them as entitled.");
+        "voting_roll",
+        [](h& s, org_id branch, date::sys_days on) {
+            auto const r = s.call([&](store& st) { return st.voting_roll_on(branch, on); });
+            return py::make_tuple(r.voters, r.away);
+        },
+        py::arg("branch"), py::arg("on"),
+        "(voters, away): the branch's full members with a vote on the date (vote.entitled_full_members) "
+        "and how many of them are away on a mobility episode. A branch meeting counts them as entitled.");
 
     m.def(
         "restore",

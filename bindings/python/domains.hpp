@@ -302,6 +302,13 @@ struct codec<std::variant<Ts...>, std::enable_if_t<(bound_record<Ts> && ...)>> {
 #define DANGYUAN_PY_FIELD(T, name) field<&T::name>(#name)
 /// The same for a field that must be given when a record is built.
 #define DANGYUAN_PY_REQUIRED(T, name) field<&T::name>(#name, true)
+/// Defines `record_traits<T>::fields()` from the field specs, and a `finish` that derives nothing.
+#define DANGYUAN_PY_FIELDS(T, ...)                              \
+    std::span<field_spec<T> const> record_traits<T>::fields() { \
+        static std::array const specs{__VA_ARGS__};             \
+        return specs;                                           \
+    }                                                           \
+    void record_traits<T>::finish(T&, std::uint64_t&) {}
 // clang-format on
 
 /// The records of an iterable, errors prefixed with the 1-based row number (bulk commands).
@@ -321,6 +328,15 @@ std::vector<T> record_rows(py::handle items, char const* what) {
         }
     }
     return out;
+}
+
+/// Registers the Python class of the record `T` under its `record_traits<T>::python_name`, with the
+/// constructor, properties and protocols of `bind_record`.
+template <class T>
+py::class_<T> record_class(py::module_& m, char const* doc) {
+    py::class_<T> cls(m, record_traits<T>::python_name, doc);
+    bind_record(cls);
+    return cls;
 }
 
 /// Registers a read-only Python class for an output struct that has no record_traits: attributes from
