@@ -17,6 +17,7 @@
 #include "dangyuan/development/transitions.hpp"
 #include "dangyuan/member/discipline.hpp"
 #include "dangyuan/rules/profile.hpp"
+#include "dangyuan/storage/development_store.hpp"
 #include "domains.hpp"
 #include "roster_result.hpp"
 
