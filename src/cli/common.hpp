@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cli/command.hpp"
+#include "cli/options.hpp"
 #include "dangyuan/rules/vote.hpp"
 #include "io/collation.hpp"
 #include "io/table.hpp"
