@@ -34,8 +34,7 @@ void check_statuses(std::string const& list) {
 }
 
 void agenda_options(po::options_description& d, po::positional_options_description&) {
-    add_scope_option(d);
-    add_as_of_option(d);
+    add_scope_options(d);
     d.add_options()("status", po::value<std::string>()->value_name("LIST")->notifier(check_statuses),
                     "only these statuses, comma-separated: overdue, due, upcoming, finding");
     add_output_options(d, "text|csv|json");
@@ -52,7 +51,7 @@ int run_agenda(context& ctx, po::variables_map const& vm) {
         for (auto& [label, value] : r.meta)
             if (label == "事项") value = std::to_string(r.rows.size());
     }
-    if (io::ascii_lower(vm["format"].as<std::string>()) == "text") {
+    if (text_output(vm)) {
         // The ids help scripts, not readers.
         for (auto const* key : {"member_id", "org_id"}) {
             auto const it = std::find_if(r.columns.begin(), r.columns.end(),
@@ -63,14 +62,12 @@ int run_agenda(context& ctx, po::variables_map const& vm) {
                 row.erase(row.begin() + static_cast<long>(at));
         }
     }
-    emit(ctx, r, vm);
-    return exit_ok;
+    return show_report(ctx, r, vm);
 }
 
 [[maybe_unused]] bool const registered = register_command({
     .name = "agenda",
     .summary = "what is due, upcoming or overdue on a date, and under which rule",
-    .arguments = "",
     .description =
         "Every item names the rule behind it (see docs/rules.md). Term expiries show from the\n"
         "notice window on (3 months by default) and stay until the election is recorded; findings\n"

@@ -24,23 +24,25 @@ int run_audit(context& ctx, po::variables_map const& vm) {
                       [&](audit_entry const& e) { return e.entity != vm["entity"].as<std::string>(); });
     if (vm.count("last") && entries.size() > vm["last"].as<std::size_t>())
         entries.erase(entries.begin(), entries.end() - static_cast<long>(vm["last"].as<std::size_t>()));
-    io::report r;
-    r.title = "审计记录 (audit trail)";
-    r.sheet = "审计";
-    r.columns = {{"seq", "序号", true},       {"at", "时间 (UTC)"}, {"actor", "操作人"}, {"entity", "对象"},
-                 {"entity_id", "编号", true}, {"action", "操作"},   {"why", "事由"},     {"detail", "内容"}};
+    auto r = make_report("审计记录 (audit trail)", "审计",
+                         {{"seq", "序号", true},
+                          {"at", "时间 (UTC)"},
+                          {"actor", "操作人"},
+                          {"entity", "对象"},
+                          {"entity_id", "编号", true},
+                          {"action", "操作"},
+                          {"why", "事由"},
+                          {"detail", "内容"}});
     for (auto const& e : entries)
         r.rows.push_back({std::to_string(e.seq), e.at, e.actor, e.entity, std::to_string(e.entity_id),
                           e.action, e.why, e.detail});
     r.meta = {{"条数", std::to_string(r.rows.size())}};
-    emit(ctx, r, vm);
-    return exit_ok;
+    return show_report(ctx, r, vm);
 }
 
 [[maybe_unused]] bool const registered = register_command({
     .name = "audit",
     .summary = "the audit trail: who wrote what and why, and every unmasked access to personal data",
-    .arguments = "",
     .description =
         "The trail is append-only; each write of the store and each `--unmasked` read adds a line.",
     .examples = "  dangyuan audit --last 20\n  dangyuan audit --entity access --format csv",

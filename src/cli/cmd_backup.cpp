@@ -4,15 +4,15 @@
 #include <ostream>
 
 #include "cli/command.hpp"
+#include "cli/options.hpp"
 #include "dangyuan/core/errors.hpp"
 
 namespace dangyuan::cli {
 namespace {
 
 void backup_options(po::options_description& d, po::positional_options_description& p) {
-    d.add_options()("file", po::value<std::string>()->required()->value_name("FILE"), "the backup to write")(
-        "force", "replace FILE when it exists");
-    p.add("file", 1);
+    add_file_argument(d, p, "the backup to write");
+    d.add_options()("force", "replace FILE when it exists");
 }
 
 int run_backup(context& ctx, po::variables_map const& vm) {
@@ -27,9 +27,7 @@ int run_backup(context& ctx, po::variables_map const& vm) {
 }
 
 void restore_options(po::options_description& d, po::positional_options_description& p) {
-    d.add_options()("file", po::value<std::string>()->required()->value_name("FILE"),
-                    "the backup to restore from");
-    p.add("file", 1);
+    add_file_argument(d, p, "the backup to restore from");
 }
 
 int run_restore(context& ctx, po::variables_map const& vm) {

@@ -13,13 +13,12 @@ namespace dangyuan::cli {
 namespace {
 
 void load_options(po::options_description& d, po::positional_options_description& p) {
-    d.add_options()("file", po::value<std::string>()->required()->value_name("FILE"),
-                    "the holiday data, one notice year or more (format: docs/rules.md, working days)")(
-        "source", po::value<std::string>()->required()->value_name("NOTICE"),
-        "the notice the data comes from, e.g. 国办发明电〔2026〕12号")(
+    add_file_argument(d, p,
+                      "the holiday data, one notice year or more (format: docs/rules.md, working days)");
+    d.add_options()("source", po::value<std::string>()->required()->value_name("NOTICE"),
+                    "the notice the data comes from, e.g. 国办发明电〔2026〕12号")(
         "replace", "correct a year the store already has (built in or loaded)");
     add_why_option(d);
-    p.add("file", 1);
 }
 
 int run_load(context& ctx, po::variables_map const& vm) {
@@ -75,7 +74,6 @@ int run_list(context& ctx, po::variables_map const&) {
 [[maybe_unused]] bool const registered_list = register_command({
     .name = "calendar list",
     .summary = "the years of official holiday data the store counts working days with",
-    .arguments = "",
     .description = "Lists each year with data, built in or loaded (with the notice it came from).",
     .examples = "  dangyuan --db district.db calendar list",
     .options = list_options,

@@ -52,10 +52,9 @@ void case_open_options(po::options_description& d, po::positional_options_descri
                           : o.field == io::roster_field::ethnicity ? " (default 汉族)"
                                                                    : ""))
                             .c_str());
-    d.add_options()("date", po::value<std::string>()->value_name("DATE"),
-                    "the date of the written application (递交入党申请书)")(
-        "rule-set", po::value<std::string>()->value_name("NAME"),
-        "the rule set the case follows (default: the store's own)")(
+    add_date_option(d, "date", "the date of the written application (递交入党申请书)");
+    d.add_options()("rule-set", po::value<std::string>()->value_name("NAME"),
+                    "the rule set the case follows (default: the store's own)")(
         "backfilled", "补录: history recorded in order, time and content rules not checked")(
         "mobile", "流动人员: the political review will also consult the 户籍地 and 居住地 organisations");
     add_why_option(d);
@@ -69,8 +68,7 @@ int run_case_open(context& ctx, po::variables_map const& vm) {
         if (vm.count(o.name))
             cells.push_back(
                 {o.field, std::string("--") + o.name, std::string(io::trim(vm[o.name].as<std::string>()))});
-    for (auto const* required : {"name", "id-number", "branch"})
-        if (!vm.count(required)) throw usage_error(std::string("--") + required + " is required");
+    require_options(vm, {"name", "id-number", "branch"});
     auto const applied = date_option(vm, "date");
     member m;
     m.ethnicity = ethnicity::han;
@@ -92,9 +90,9 @@ int run_case_open(context& ctx, po::variables_map const& vm) {
                 .category = m.category,
                 .work_unit = m.work_unit,
                 .branch = m.branch,
-                .mobile = vm.count("mobile") > 0};
-    case_options options{.backfilled = vm.count("backfilled") > 0};
-    if (vm.count("rule-set")) options.rule_set_name = vm["rule-set"].as<std::string>();
+                .mobile = flag(vm, "mobile")};
+    case_options options{.backfilled = flag(vm, "backfilled")};
+    options.rule_set_name = text_option(vm, "rule-set");
     auto const id = open_case(s, a, {step::application_submitted, applied, {}}, options, why_of(vm));
     *ctx.out << "opened case " << id.value() << ": " << a.name << ", application of " << format_date(applied)
              << " (" << stage_text(stage::applicant) << ")\n";
@@ -118,9 +116,9 @@ conversion_decision parse_decision(std::string const& text) {
 }
 
 void case_step_options(po::options_description& d, po::positional_options_description& p) {
-    d.add_options()("case", po::value<std::string>()->required()->value_name("ID"), "the case id")(
-        "step", po::value<std::string>()->required()->value_name("STEP"),
-        "the step: its code (talk_held, activist_determined …) or Chinese name (see --help)")(
+    add_id_argument(d, p, "case", "the case id");
+    d.add_options()("step", po::value<std::string>()->required()->value_name("STEP"),
+                    "the step: its code (talk_held, activist_determined …) or Chinese name (see --help)")(
         "date", po::value<std::string>()->value_name("DATE"), "the date of the step (required)")(
         "by", po::value<std::string>()->value_name("MEMBER"), "who acted: the talker, the lecturer …")(
         "recommended", po::value<std::string>()->value_name("HOW"),
@@ -156,7 +154,7 @@ void case_step_options(po::options_description& d, po::positional_options_descri
         "withdrawal");
     add_vote_options(d);
     add_why_option(d);
-    p.add("case", 1).add("step", 1);
+    p.add("step", 1);
 }
 
 int run_case_step(context& ctx, po::variables_map const& vm) {
@@ -166,15 +164,15 @@ int run_case_step(context& ctx, po::variables_map const& vm) {
     r.kind = parse_step(std::string(io::trim(vm["step"].as<std::string>())));
     r.date = date_option(vm, "date");
     auto& d = r.details;
-    if (vm.count("by")) d.by = find_member_by_key(s, vm["by"].as<std::string>(), "by").id;
+    if (vm.count("by")) d.by = member_option(s, vm, "by").id;
     if (vm.count("recommended")) d.recommended = parse_recommendation(vm["recommended"].as<std::string>());
     if (vm.count("members")) d.members = member_list(s, vm["members"].as<std::string>(), "members");
     if (vm.count("passed")) d.passed = parse_yes_no_value(vm["passed"].as<std::string>(), "passed");
-    if (vm.count("conclusion")) d.conclusion = vm["conclusion"].as<std::string>();
-    if (vm.count("document")) d.document = vm["document"].as<std::string>();
+    d.conclusion = text_option(vm, "conclusion");
+    d.document = text_option(vm, "document");
     d.days = vm["days"].as<int>();
     d.class_hours = vm["hours"].as<int>();
-    d.special_case = vm.count("special-case") > 0;
+    d.special_case = flag(vm, "special-case");
     // A branch meeting's vote counts the branch's voting members (vote.entitled_full_members); without
     // --entitled the store's count is used.
     std::optional<int> entitled;
@@ -189,9 +187,9 @@ int run_case_step(context& ctx, po::variables_map const& vm) {
     d.objections = vm["objections"].as<int>();
     d.expected_leave = optional_date(vm, "expected-leave");
     d.since = optional_date(vm, "since");
-    if (vm.count("reason")) d.reason = vm["reason"].as<std::string>();
-    if (vm.count("household-org")) d.household_org = vm["household-org"].as<std::string>();
-    if (vm.count("residence-org")) d.residence_org = vm["residence-org"].as<std::string>();
+    d.reason = text_option(vm, "reason");
+    d.household_org = text_option(vm, "household-org");
+    d.residence_org = text_option(vm, "residence-org");
     auto const before = case_member(s, id);
     record_step(s, id, r, why_of(vm));
     auto const c = get_case(s, id);
@@ -213,8 +211,7 @@ int run_case_step(context& ctx, po::variables_map const& vm) {
 // --- case show: the timeline (发展党员纪实)
 
 void case_show_options(po::options_description& d, po::positional_options_description& p) {
-    d.add_options()("case", po::value<std::string>()->required()->value_name("ID"), "the case id");
-    p.add("case", 1);
+    add_id_argument(d, p, "case", "the case id");
     add_as_of_option(d, "the timeline on this date");
     add_output_options(d, "text|csv|json");
 }
@@ -226,9 +223,14 @@ int run_case_show(context& ctx, po::variables_map const& vm) {
     auto const c = get_case(s, id);
     auto const st = c.state_on(as_of);
     auto const& p = c.person();
-    io::report r;
-    r.title = "发展党员纪实: " + p.name + " (case " + std::to_string(id.value()) + ")";
-    r.sheet = "发展纪实";
+    auto r = make_report("发展党员纪实: " + p.name + " (case " + std::to_string(id.value()) + ")", "发展纪实",
+                         {{"number", "序号", true},
+                          {"step", "步骤"},
+                          {"code", "代码"},
+                          {"earliest", "最早日期"},
+                          {"deadline", "截止日期"},
+                          {"actual", "办理日期"},
+                          {"status", "状态"}});
     r.meta = {{"日期", format_date(as_of)},
               {"姓名", p.name},
               {"公民身份号码", p.id_number ? p.id_number->masked() : std::string()},
@@ -240,19 +242,15 @@ int run_case_show(context& ctx, po::variables_map const& vm) {
     if (st.probation_end && !st.full_member_date)
         r.meta.emplace_back("预备期满", format_date(*st.probation_end));
     if (st.full_member_date) r.meta.emplace_back("转正日期", format_date(*st.full_member_date));
-    r.columns = {{"number", "序号", true}, {"step", "步骤"},         {"code", "代码"},
-                 {"earliest", "最早日期"}, {"deadline", "截止日期"}, {"actual", "办理日期"},
-                 {"status", "状态"}};
     for (auto const& row : case_timeline(c, as_of)) {
         std::string actual;
         for (auto const day : row.actual)
             actual += (actual.empty() ? "" : ", ") + format_date(day);
-        r.rows.push_back({std::to_string(official_number(row.kind)), std::string(chinese_name(row.kind)),
-                          std::string(to_string(row.kind)), row.earliest ? format_date(*row.earliest) : "",
-                          row.deadline ? format_date(*row.deadline) : "", actual,
-                          io::ascii_lower(vm["format"].as<std::string>()) == "text"
-                              ? std::string(chinese_name(row.status))
-                              : std::string(to_string(row.status))});
+        r.rows.push_back(
+            {std::to_string(official_number(row.kind)), std::string(chinese_name(row.kind)),
+             std::string(to_string(row.kind)), row.earliest ? format_date(*row.earliest) : "",
+             row.deadline ? format_date(*row.deadline) : "", actual,
+             text_output(vm) ? std::string(chinese_name(row.status)) : std::string(to_string(row.status))});
     }
     // The supporting records (公示, 培养考察材料转入, 终止发展) have no line of their own in the chart.
     for (auto const& rec : c.records())
@@ -260,8 +258,7 @@ int run_case_show(context& ctx, po::variables_map const& vm) {
             r.meta.emplace_back(
                 std::string(chinese_name(rec.kind)),
                 format_date(rec.date) + (rec.details.reason.empty() ? "" : ": " + rec.details.reason));
-    emit(ctx, r, vm);
-    return exit_ok;
+    return show_report(ctx, r, vm);
 }
 
 // --- case list
@@ -284,11 +281,13 @@ int run_case_list(context& ctx, po::variables_map const& vm) {
         if (!only) throw invalid_input("stage", "unknown stage '" + t + "'");
     }
     io::org_directory const orgs(s.orgs());
-    io::report r;
-    r.title = "发展党员 (development cases)";
-    r.sheet = "发展党员";
-    r.columns = {{"id", "编号", true}, {"name", "姓名"},    {"branch", "支部"},
-                 {"stage", "阶段"},    {"outcome", "结果"}, {"member_id", "党员编号", true}};
+    auto r = make_report("发展党员 (development cases)", "发展党员",
+                         {{"id", "编号", true},
+                          {"name", "姓名"},
+                          {"branch", "支部"},
+                          {"stage", "阶段"},
+                          {"outcome", "结果"},
+                          {"member_id", "党员编号", true}});
     for (auto const& c : cases(s, where)) {
         if (only && (c.current != *only || c.outcome)) continue;
         if (vm.count("open") && (c.outcome || c.current == stage::full_member)) continue;
@@ -300,8 +299,7 @@ int run_case_list(context& ctx, po::variables_map const& vm) {
                           c.member ? std::to_string(c.member->value()) : std::string()});
     }
     r.meta = {{"范围", io::describe_scope(s, where)}, {"案例", std::to_string(r.rows.size())}};
-    emit(ctx, r, vm);
-    return exit_ok;
+    return show_report(ctx, r, vm);
 }
 
 std::string steps_help() {
@@ -315,7 +313,6 @@ std::string steps_help() {
 [[maybe_unused]] bool const registered_open = register_command({
     .name = "case open",
     .summary = "open a development case (发展党员) with the written application",
-    .arguments = "",
     .description =
         "The applicant's fields take the values of the roster columns (as `member add`); sex and birth\n"
         "date default to those of the ID number. Refused for a member in normal standing and within 5\n"
@@ -358,7 +355,6 @@ std::string steps_help() {
 [[maybe_unused]] bool const registered_list = register_command({
     .name = "case list",
     .summary = "the development cases of a scope, with their current stage",
-    .arguments = "",
     .description = "Cases of the branches in the scope (--org and everything below it).",
     .examples = "  dangyuan case list --stage activist\n  dangyuan case list --org 甸柳社区党支部 --open",
     .options = case_list_options,

@@ -36,10 +36,10 @@ void say(context& ctx, store const& s, member const& m, std::string const& matte
 // --- eval disposition open
 
 void open_options(po::options_description& d, po::positional_options_description& p) {
-    d.add_options()("member", po::value<std::string>()->required()->value_name("MEMBER"), "the member")(
-        "date", po::value<std::string>()->value_name("DATE"), "the committee's proposal (required)")(
-        "matter", po::value<std::string>()->value_name("TEXT"),
-        "the matter, e.g. 2025年度民主评议不合格 (required)")(
+    add_member_argument(d, p, "the member");
+    add_date_option(d, "date", "the committee's proposal (required)");
+    d.add_options()("matter", po::value<std::string>()->value_name("TEXT"),
+                    "the matter, e.g. 2025年度民主评议不合格 (required)")(
         "ground", po::value<std::string>()->value_name("G"),
         "the ground (disposition.grounds): weak_ideals, religious_belief, passivity, "
         "org_life_or_dues_lapses, "
@@ -53,7 +53,6 @@ void open_options(po::options_description& d, po::positional_options_description
         "already-disciplined", "the member was already disciplined for the matter (then refused)")(
         "rule-set", po::value<std::string>()->value_name("NAME"), "the rule set (default: the store's own)");
     add_why_option(d);
-    p.add("member", 1);
 }
 
 disposition_form parse_form(std::string const& text) {
@@ -64,7 +63,7 @@ disposition_form parse_form(std::string const& text) {
 
 int run_open(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open();
-    auto const m = find_member_by_key(s, vm["member"].as<std::string>());
+    auto const m = member_option(s, vm, "member");
     if (!vm.count("matter") || !vm.count("ground")) throw usage_error("--matter and --ground are required");
     disposition_opened r;
     r.date = date_option(vm, "date");
@@ -72,11 +71,10 @@ int run_open(context& ctx, po::variables_map const& vm) {
     r.ground = parse_disposition_ground(io::trim(vm["ground"].as<std::string>()));
     r.form = vm.count("form") ? parse_form(vm["form"].as<std::string>()) : row_of(r.ground).form;
     r.status = m.status_on(r.date).value_or(member_status::full);
-    if (vm.count("proposed-by")) r.proposed_by = vm["proposed-by"].as<std::string>();
+    r.proposed_by = text_option(vm, "proposed-by");
     if (vm.count("campaign")) r.campaign = campaign_id{vm["campaign"].as<int>()};
-    r.already_disciplined = vm.count("already-disciplined") > 0;
-    open_disposition(s, m.id, r, vm.count("rule-set") ? vm["rule-set"].as<std::string>() : std::string(),
-                     why_of(vm));
+    r.already_disciplined = flag(vm, "already-disciplined");
+    open_disposition(s, m.id, r, text_option(vm, "rule-set"), why_of(vm));
     say(ctx, s, m, r.matter, "disposition_opened", r.date);
     return exit_ok;
 }
@@ -84,10 +82,10 @@ int run_open(context& ctx, po::variables_map const& vm) {
 // --- eval disposition step
 
 void step_options(po::options_description& d, po::positional_options_description& p) {
-    d.add_options()("member", po::value<std::string>()->required()->value_name("MEMBER"), "the member")(
-        "kind", po::value<std::string>()->required()->value_name("KIND"),
-        "prior_filed, investigated, talk_held, branch_meeting_voted, disposition_approved, "
-        "correction_reviewed, persuasion_answered, disposition_dropped")(
+    add_member_argument(d, p, "the member");
+    d.add_options()("kind", po::value<std::string>()->required()->value_name("KIND"),
+                    "prior_filed, investigated, talk_held, branch_meeting_voted, disposition_approved, "
+                    "correction_reviewed, persuasion_answered, disposition_dropped")(
         "date", po::value<std::string>()->value_name("DATE"), "the date (required)")(
         "matter", po::value<std::string>()->value_name("TEXT"), "the matter (required)")(
         "filed-with", po::value<std::string>()->value_name("TEXT"), "prior_filed: the grassroots committee")(
@@ -102,14 +100,14 @@ void step_options(po::options_description& d, po::positional_options_description
         "note", po::value<std::string>()->value_name("TEXT"), "a note");
     add_vote_options(d);
     add_why_option(d);
-    p.add("member", 1).add("kind", 1);
+    p.add("kind", 1);
 }
 
 int run_step(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open();
-    auto const m = find_member_by_key(s, vm["member"].as<std::string>());
+    auto const m = member_option(s, vm, "member");
     auto const on = date_option(vm, "date");
-    if (!vm.count("matter")) throw usage_error("--matter is required");
+    require_options(vm, {"matter"});
     auto const matter = vm["matter"].as<std::string>();
     auto const kind = std::string(io::trim(vm["kind"].as<std::string>()));
     auto text = [&](char const* name) { return vm.count(name) ? vm[name].as<std::string>() : std::string(); };
@@ -149,8 +147,7 @@ int run_step(context& ctx, po::variables_map const& vm) {
 // --- eval disposition list
 
 void list_options(po::options_description& d, po::positional_options_description&) {
-    add_scope_option(d);
-    add_as_of_option(d, "the dispositions as on this date");
+    add_scope_options(d, "the dispositions as on this date");
     d.add_options()("all", "concluded dispositions too");
     add_output_options(d, "text|csv|json");
 }
@@ -160,18 +157,16 @@ int run_list(context& ctx, po::variables_map const& vm) {
     auto const where = scope_of(s, vm);
     auto const as_of = as_of_date(vm);
     io::org_directory const orgs(s.orgs());
-    io::report r;
-    r.title = "不合格党员组织处置 (dispositions)";
-    r.sheet = "组织处置";
-    r.columns = {{"member_id", "党员编号", true},
-                 {"name", "姓名"},
-                 {"org", "支部"},
-                 {"matter", "事由"},
-                 {"form", "处置方式"},
-                 {"opened", "提出日期"},
-                 {"outcome", "状态"},
-                 {"deadline", "改正期限"},
-                 {"next", "下一步"}};
+    auto r = make_report("不合格党员组织处置 (dispositions)", "组织处置",
+                         {{"member_id", "党员编号", true},
+                          {"name", "姓名"},
+                          {"org", "支部"},
+                          {"matter", "事由"},
+                          {"form", "处置方式"},
+                          {"opened", "提出日期"},
+                          {"outcome", "状态"},
+                          {"deadline", "改正期限"},
+                          {"next", "下一步"}});
     for (auto const& o : disposition_overviews(s, as_of, where, !vm.count("all"))) {
         auto const* b = orgs.find(o.org);
         r.rows.push_back({std::to_string(o.member.value()), o.member_name, b ? b->name : "", o.state.matter,
@@ -179,11 +174,8 @@ int run_list(context& ctx, po::variables_map const& vm) {
                           outcome_chinese(o.state.outcome), o.deadline ? format_date(*o.deadline) : "",
                           o.next_step});
     }
-    r.meta = {{"日期", format_date(as_of)},
-              {"范围", io::describe_scope(s, where)},
-              {"件数", std::to_string(r.rows.size())}};
-    emit(ctx, r, vm);
-    return exit_ok;
+    r.meta = dated_scope_meta(s, where, as_of, {{"件数", std::to_string(r.rows.size())}});
+    return show_report(ctx, r, vm);
 }
 
 [[maybe_unused]] bool const registered_open = register_command({
@@ -219,7 +211,6 @@ int run_list(context& ctx, po::variables_map const& vm) {
 [[maybe_unused]] bool const registered_list = register_command({
     .name = "eval disposition list",
     .summary = "dispositions under way, with the correction deadline and the next step",
-    .arguments = "",
     .description = "Dispositions of members of the organisations in scope as on --as-of; --all includes the\n"
                    "concluded ones.",
     .examples = "  dangyuan eval disposition list --as-of 2026-11-26",

@@ -15,8 +15,8 @@ namespace {
 // --- dues account
 
 void account_options(po::options_description& d, po::positional_options_description& p) {
-    d.add_options()("member", po::value<std::string>()->required()->value_name("MEMBER"),
-                    "the member: id, ID number or exact name")(
+    add_member_argument(d, p);
+    d.add_options()(
         "category", po::value<std::string>()->default_value("employed")->value_name("C"),
         "employed (在职), retiree (离退休), farmer (农民), student (学生), unemployed (下岗失业), "
         "low_income")("base", po::value<std::string>()->value_name("YUAN"),
@@ -28,16 +28,15 @@ void account_options(po::options_description& d, po::positional_options_descript
         "the first month judged here (older history is not kept)")(
         "quarterly", "pays by quarter with the branch's consent");
     add_why_option(d);
-    p.add("member", 1);
 }
 
 int run_account(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open();
-    auto const m = find_member_by_key(s, vm["member"].as<std::string>());
+    auto const m = member_option(s, vm, "member");
     dues_terms terms;
     if (vm.count("ledger-start"))
         terms.ledger_start = parse_month(vm["ledger-start"].as<std::string>(), "ledger_start");
-    terms.pays_quarterly = vm.count("quarterly") > 0;
+    terms.pays_quarterly = flag(vm, "quarterly");
     dues_base_change base;
     base.category = parse_dues_category(io::trim(vm["category"].as<std::string>()));
     base.effective = vm.count("from")     ? parse_month(vm["from"].as<std::string>(), "effective")
@@ -57,10 +56,9 @@ int run_account(context& ctx, po::variables_map const& vm) {
 // --- dues pay
 
 void pay_options(po::options_description& d, po::positional_options_description& p) {
-    d.add_options()("member", po::value<std::string>()->required()->value_name("MEMBER"),
-                    "the member: id, ID number or exact name")(
-        "month", po::value<std::string>()->value_name("YYYY-MM"),
-        "the month paid for (required; for a voluntary payment the month it is made)")(
+    add_member_argument(d, p);
+    d.add_options()("month", po::value<std::string>()->value_name("YYYY-MM"),
+                    "the month paid for (required; for a voluntary payment the month it is made)")(
         "amount", po::value<std::string>()->value_name("YUAN"), "the amount (default: what the month owes)")(
         "paid-on", po::value<std::string>()->value_name("DATE"), "the payment date (default: --as-of)")(
         "collected-by", po::value<std::string>()->value_name("TEXT"), "the collector (收缴人, required)")(
@@ -69,24 +67,23 @@ void pay_options(po::options_description& d, po::positional_options_description&
         "voluntary", "a voluntary extra payment (自愿多交党费)");
     add_as_of_option(d, "the recording date");
     add_why_option(d);
-    p.add("member", 1);
 }
 
 int run_pay(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open();
-    auto const m = find_member_by_key(s, vm["member"].as<std::string>());
+    auto const m = member_option(s, vm, "member");
     if (!vm.count("month")) throw usage_error("--month YYYY-MM is required");
-    if (!vm.count("collected-by")) throw usage_error("--collected-by is required");
+    require_options(vm, {"collected-by"});
     auto const as_of = as_of_date(vm);
     dues_payment p;
     p.member = m.id;
     p.month = parse_month(vm["month"].as<std::string>(), "month");
-    p.voluntary = vm.count("voluntary") > 0;
+    p.voluntary = flag(vm, "voluntary");
     p.paid_on = vm.count("paid-on") ? date_option(vm, "paid-on") : as_of;
     p.collected_by = vm["collected-by"].as<std::string>();
     if (vm.count("host")) {
         p.paid_at = dues_paid_at::host_org;
-        p.collecting_org = resolve_org(s, vm["host"].as<std::string>(), "host").id;
+        p.collecting_org = org_option(s, vm, "host").id;
     } else {
         p.collecting_org = m.branch;
     }
@@ -113,8 +110,7 @@ int run_pay(context& ctx, po::variables_map const& vm) {
 // --- dues arrears
 
 void arrears_options(po::options_description& d, po::positional_options_description&) {
-    add_scope_option(d);
-    add_as_of_option(d, "the statement date");
+    add_scope_options(d, "the statement date");
     add_output_options(d, "text|csv|json");
 }
 
@@ -123,12 +119,16 @@ int run_arrears(context& ctx, po::variables_map const& vm) {
     auto const where = scope_of(s, vm);
     auto const as_of = as_of_date(vm);
     io::org_directory const orgs(s.orgs());
-    io::report r;
-    r.title = "党费欠缴 (dues arrears)";
-    r.sheet = "党费欠缴";
-    r.columns = {{"member_id", "党员编号", true}, {"name", "姓名"},       {"branch", "支部"},
-                 {"due", "应交", true},           {"paid", "已交", true}, {"arrears", "欠缴", true},
-                 {"months", "欠缴月数", true},    {"streak", "连续未交"}, {"rule_id", "规则"}};
+    auto r = make_report("党费欠缴 (dues arrears)", "党费欠缴",
+                         {{"member_id", "党员编号", true},
+                          {"name", "姓名"},
+                          {"branch", "支部"},
+                          {"due", "应交", true},
+                          {"paid", "已交", true},
+                          {"arrears", "欠缴", true},
+                          {"months", "欠缴月数", true},
+                          {"streak", "连续未交"},
+                          {"rule_id", "规则"}});
     auto const rows = dues_arrears_report(s, as_of, where);
     for (auto const& p : rows) {
         auto const* b = orgs.find(p.branch);
@@ -141,12 +141,10 @@ int run_arrears(context& ctx, po::variables_map const& vm) {
                           format_yuan(p.statement.arrears), std::to_string(p.statement.months_in_arrears),
                           streak, p.streak ? "dues.unpaid_6_months" : "dues.pay_monthly"});
     }
-    r.meta = {{"日期", format_date(as_of)},
-              {"范围", io::describe_scope(s, where)},
-              {"口径", "已建党费账户、统计日期党籍正常的党员中, 欠缴或连续6个月未交党费者"},
-              {"人数", std::to_string(r.rows.size())}};
-    emit(ctx, r, vm);
-    return exit_ok;
+    r.meta = dated_scope_meta(s, where, as_of,
+                              {{"口径", "已建党费账户、统计日期党籍正常的党员中, 欠缴或连续6个月未交党费者"},
+                               {"人数", std::to_string(r.rows.size())}});
+    return show_report(ctx, r, vm);
 }
 
 [[maybe_unused]] bool const registered_account = register_command({
@@ -177,7 +175,6 @@ int run_arrears(context& ctx, po::variables_map const& vm) {
 [[maybe_unused]] bool const registered_arrears = register_command({
     .name = "dues arrears",
     .summary = "members who owe dues, and those with 6 unpaid months in a row (自行脱党?)",
-    .arguments = "",
     .description =
         "Members of the branches in scope with a dues account, in normal standing on the date, who\n"
         "owe something (dues.pay_monthly) or have an unpaid streak (dues.unpaid_6_months).",

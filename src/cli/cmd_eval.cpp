@@ -36,22 +36,21 @@ std::string phase_text(std::optional<campaign_phase> p) {
 
 // Options shared by the commands that add one record to a campaign: CAMPAIGN [MEMBER] … --date.
 void record_options(po::options_description& d, po::positional_options_description& p, bool with_member) {
-    d.add_options()("campaign", po::value<std::string>()->required()->value_name("ID"), "the campaign id")(
-        "date", po::value<std::string>()->value_name("DATE"), "the date of the record (required)");
-    p.add("campaign", 1);
-    if (with_member) {
-        d.add_options()("member", po::value<std::string>()->required()->value_name("MEMBER"),
-                        "the member: id, ID number or exact name");
-        p.add("member", 1);
-    }
+    add_id_argument(d, p, "campaign", "the campaign id");
+    add_date_option(d, "date", "the date of the record (required)");
+    if (with_member) add_member_argument(d, p);
     add_why_option(d);
 }
 
-void say(context& ctx, store const& s, campaign_id id, campaign_record const& r) {
+// Records `r` on the campaign and says what was recorded and where the campaign stands.
+int record_and_say(context& ctx, store& s, campaign_id id, campaign_record const& r,
+                   po::variables_map const& vm) {
+    record_campaign(s, id, r, why_of(vm));
     auto const c = get_campaign(s, id);
     auto const st = campaign_state_of(c);
     *ctx.out << "campaign " << id.value() << " (" << c.org_name << ", " << c.year << "): " << kind_name(r)
              << " on " << format_date(record_date(r)) << "; " << phase_text(st.phase) << '\n';
+    return exit_ok;
 }
 
 // --- eval open
@@ -69,11 +68,10 @@ void open_options(po::options_description& d, po::positional_options_description
 int run_open(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open();
     if (!vm.count("org") || !vm.count("year")) throw usage_error("--org and --year are required");
-    auto const org = resolve_org(s, vm["org"].as<std::string>());
+    auto const org = org_option(s, vm);
     auto const begins = date_option(vm, "date");
     auto const id =
-        open_campaign(s, org.id, vm["year"].as<int>(), begins,
-                      vm.count("rule-set") ? vm["rule-set"].as<std::string>() : std::string(), why_of(vm));
+        open_campaign(s, org.id, vm["year"].as<int>(), begins, text_option(vm, "rule-set"), why_of(vm));
     *ctx.out << "opened campaign " << id.value() << ": " << org.name << ", " << vm["year"].as<int>()
              << ", 学习教育 from " << format_date(begins) << '\n';
     if (!vm.count("no-roster")) {
@@ -105,10 +103,8 @@ int run_phase(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open();
     auto const id = campaign_argument(vm);
     phase_started r{date_option(vm, "date"), parse_campaign_phase(io::trim(vm["phase"].as<std::string>())),
-                    vm.count("by-party-groups") > 0};
-    record_campaign(s, id, r, why_of(vm));
-    say(ctx, s, id, r);
-    return exit_ok;
+                    flag(vm, "by-party-groups")};
+    return record_and_say(ctx, s, id, r, vm);
 }
 
 // --- eval self
@@ -123,10 +119,8 @@ int run_self(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open();
     auto const id = campaign_argument(vm);
     self_assessment_submitted r{date_option(vm, "date"), member_option(s, vm, "member").id,
-                                vm.count("summary") ? vm["summary"].as<std::string>() : std::string()};
-    record_campaign(s, id, r, why_of(vm));
-    say(ctx, s, id, r);
-    return exit_ok;
+                                text_option(vm, "summary")};
+    return record_and_say(ctx, s, id, r, vm);
 }
 
 // --- eval ballots
@@ -218,10 +212,8 @@ int run_propose(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open();
     auto const id = campaign_argument(vm);
     grade_proposed r{date_option(vm, "date"), member_option(s, vm, "member").id, grade_argument(vm),
-                     vm.count("basis") ? vm["basis"].as<std::string>() : std::string()};
-    record_campaign(s, id, r, why_of(vm));
-    say(ctx, s, id, r);
-    return exit_ok;
+                     text_option(vm, "basis")};
+    return record_and_say(ctx, s, id, r, vm);
 }
 
 void inform_options(po::options_description& d, po::positional_options_description& p) {
@@ -232,11 +224,8 @@ void inform_options(po::options_description& d, po::positional_options_descripti
 int run_inform(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open();
     auto const id = campaign_argument(vm);
-    member_informed r{date_option(vm, "date"), member_option(s, vm, "member").id,
-                      vm.count("by") ? vm["by"].as<std::string>() : std::string()};
-    record_campaign(s, id, r, why_of(vm));
-    say(ctx, s, id, r);
-    return exit_ok;
+    member_informed r{date_option(vm, "date"), member_option(s, vm, "member").id, text_option(vm, "by")};
+    return record_and_say(ctx, s, id, r, vm);
 }
 
 void decide_options(po::options_description& d, po::positional_options_description& p) {
@@ -262,10 +251,8 @@ int run_decide(context& ctx, po::variables_map const& vm) {
     r.by = body == "committee" || body == "支部委员会" ? decision_body::branch_committee
                                                        : decision_body::branch_meeting;
     r.vote = vote_of(vm);
-    if (vm.count("over-cap-reason")) r.over_cap_reason = vm["over-cap-reason"].as<std::string>();
-    record_campaign(s, id, r, why_of(vm));
-    say(ctx, s, id, r);
-    return exit_ok;
+    r.over_cap_reason = text_option(vm, "over-cap-reason");
+    return record_and_say(ctx, s, id, r, vm);
 }
 
 void follow_up_options(po::options_description& d, po::positional_options_description& p) {
@@ -283,18 +270,14 @@ int run_follow_up(context& ctx, po::variables_map const& vm) {
     auto const text = std::string(io::trim(vm["kind"].as<std::string>()));
     auto const kind = parse_enum<follow_up_kind>(text);
     if (!kind) throw invalid_input("kind", "unknown follow-up '" + text + "'");
-    follow_up r{date_option(vm, "date"), member_option(s, vm, "member").id, *kind,
-                vm.count("note") ? vm["note"].as<std::string>() : std::string()};
-    record_campaign(s, id, r, why_of(vm));
-    say(ctx, s, id, r);
-    return exit_ok;
+    follow_up r{date_option(vm, "date"), member_option(s, vm, "member").id, *kind, text_option(vm, "note")};
+    return record_and_say(ctx, s, id, r, vm);
 }
 
 // --- eval show
 
 void show_options(po::options_description& d, po::positional_options_description& p) {
-    d.add_options()("campaign", po::value<std::string>()->required()->value_name("ID"), "the campaign id");
-    p.add("campaign", 1);
+    add_id_argument(d, p, "campaign", "the campaign id");
     add_as_of_option(d, "the campaign as on this date");
     add_output_options(d, "text|csv|json");
 }
@@ -305,27 +288,26 @@ int run_show(context& ctx, po::variables_map const& vm) {
     auto const as_of = as_of_date(vm);
     auto const c = get_campaign(s, id);
     auto const st = campaign_state_on(c, as_of);
-    io::report r;
-    r.title = "民主评议: " + c.org_name + " " + std::to_string(c.year) + "年度 (campaign " +
-              std::to_string(id.value()) + ")";
-    r.sheet = "民主评议";
+    auto r = make_report("民主评议: " + c.org_name + " " + std::to_string(c.year) + "年度 (campaign " +
+                             std::to_string(id.value()) + ")",
+                         "民主评议",
+                         {{"member_id", "党员编号", true},
+                          {"name", "姓名"},
+                          {"status", "类别"},
+                          {"self_assessed", "党性分析"},
+                          {"excellent", "优秀票", true},
+                          {"qualified", "合格票", true},
+                          {"basic", "基本合格票", true},
+                          {"unqualified", "不合格票", true},
+                          {"proposed", "建议等次"},
+                          {"informed", "已反馈"},
+                          {"final", "评定等次"},
+                          {"follow_up", "表彰和处理"}});
     r.meta = {{"日期", format_date(as_of)}, {"步骤", phase_text(st.phase)}, {"规则集", c.rule_set_name}};
     for (std::size_t i = 0; i < campaign_phase_count; ++i)
         if (st.phase_dates[i])
             r.meta.emplace_back(std::string(chinese_name(static_cast<campaign_phase>(i))),
                                 format_date(*st.phase_dates[i]));
-    r.columns = {{"member_id", "党员编号", true},
-                 {"name", "姓名"},
-                 {"status", "类别"},
-                 {"self_assessed", "党性分析"},
-                 {"excellent", "优秀票", true},
-                 {"qualified", "合格票", true},
-                 {"basic", "基本合格票", true},
-                 {"unqualified", "不合格票", true},
-                 {"proposed", "建议等次"},
-                 {"informed", "已反馈"},
-                 {"final", "评定等次"},
-                 {"follow_up", "表彰和处理"}};
     for (auto const& [m, p] : st.participants) {
         std::string status = p.who.status == member_status::full ? "正式党员" : "预备党员";
         if (p.exempted) status += " (不参加: " + std::string(chinese_name(*p.exempted)) + ")";
@@ -341,8 +323,7 @@ int run_show(context& ctx, po::variables_map const& vm) {
              p.proposed ? std::string(chinese_name(*p.proposed)) : "", p.informed ? "是" : "",
              p.final ? std::string(chinese_name(*p.final)) : "", follow});
     }
-    emit(ctx, r, vm);
-    return exit_ok;
+    return show_report(ctx, r, vm);
 }
 
 // --- eval list, eval grades
@@ -360,43 +341,42 @@ std::optional<int> year_of(po::variables_map const& vm) {
 int run_list(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open_read();
     auto const where = scope_of(s, vm);
-    io::report r;
-    r.title = "民主评议 (campaigns)";
-    r.sheet = "民主评议";
-    r.columns = {{"id", "编号", true}, {"org", "党组织"},     {"year", "年度", true},
-                 {"phase", "步骤"},    {"began", "开始日期"}, {"closed", "结束日期"}};
+    auto r = make_report("民主评议 (campaigns)", "民主评议",
+                         {{"id", "编号", true},
+                          {"org", "党组织"},
+                          {"year", "年度", true},
+                          {"phase", "步骤"},
+                          {"began", "开始日期"},
+                          {"closed", "结束日期"}});
     for (auto const& c : campaigns(s, where, year_of(vm)))
         r.rows.push_back({std::to_string(c.id.value()), c.org_name, std::to_string(c.year),
                           phase_text(c.phase), format_date(c.began),
                           c.closed_on ? format_date(*c.closed_on) : ""});
     r.meta = {{"范围", io::describe_scope(s, where)}, {"评议", std::to_string(r.rows.size())}};
-    emit(ctx, r, vm);
-    return exit_ok;
+    return show_report(ctx, r, vm);
 }
 
 int run_grades(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open_read();
     auto const where = scope_of(s, vm);
-    io::report r;
-    r.title = "民主评议等次分布 (grade distribution)";
-    r.sheet = "评议等次";
+    auto r = make_report("民主评议等次分布 (grade distribution)", "评议等次",
+                         {{"id", "评议编号", true},
+                          {"org", "党组织"},
+                          {"year", "年度", true},
+                          {"excellent", "优秀", true},
+                          {"qualified", "合格", true},
+                          {"basic", "基本合格", true},
+                          {"unqualified", "不合格", true},
+                          {"pending", "待评定", true},
+                          {"probationary", "预备党员", true},
+                          {"exempted", "不参加评议", true},
+                          {"denominator", "正式党员", true},
+                          {"cap", "优秀上限", true},
+                          {"share", "优秀比例%", true}});
     r.meta = {{"范围", io::describe_scope(s, where)},
               {"口径",
                "组织关系在本支部的党员的评定等次 (含流入地评定后转回的); 优秀比例的基数为组织关系在本支部的"
                "正式党员 (eval.excellent_share_cap)"}};
-    r.columns = {{"id", "评议编号", true},
-                 {"org", "党组织"},
-                 {"year", "年度", true},
-                 {"excellent", "优秀", true},
-                 {"qualified", "合格", true},
-                 {"basic", "基本合格", true},
-                 {"unqualified", "不合格", true},
-                 {"pending", "待评定", true},
-                 {"probationary", "预备党员", true},
-                 {"exempted", "不参加评议", true},
-                 {"denominator", "正式党员", true},
-                 {"cap", "优秀上限", true},
-                 {"share", "优秀比例%", true}};
     for (auto const& g : grade_distributions(s, where, year_of(vm))) {
         char share[32];
         std::snprintf(share, sizeof share, "%.1f", 100.0 * g.excellent_share);
@@ -407,14 +387,12 @@ int run_grades(context& ctx, po::variables_map const& vm) {
                           std::to_string(g.probationary), std::to_string(g.exempted),
                           std::to_string(g.denominator), std::to_string(g.excellent_cap), share});
     }
-    emit(ctx, r, vm);
-    return exit_ok;
+    return show_report(ctx, r, vm);
 }
 
 [[maybe_unused]] bool const registered_open = register_command({
     .name = "eval open",
     .summary = "open a branch's democratic evaluation (民主评议党员) for a year, with its roll",
-    .arguments = "",
     .description = "The campaign begins with 学习教育 on --date; the branch's members on that date (normal\n"
                    "standing, with their status) are put on the roll unless --no-roster. One campaign per\n"
                    "branch and year.",
@@ -515,7 +493,6 @@ int run_grades(context& ctx, po::variables_map const& vm) {
 [[maybe_unused]] bool const registered_list = register_command({
     .name = "eval list",
     .summary = "the campaigns of a scope, with their current step",
-    .arguments = "",
     .description = "Campaigns of the organisations in scope, by year then organisation.",
     .examples = "  dangyuan eval list --year 2025",
     .options = list_options,
@@ -525,7 +502,6 @@ int run_grades(context& ctx, po::variables_map const& vm) {
 [[maybe_unused]] bool const registered_grades = register_command({
     .name = "eval grades",
     .summary = "the grade distribution per campaign, with the 优秀 share and its cap",
-    .arguments = "",
     .description = "Final grades of the members whose organisational relationship is in the branch; the\n"
                    "denominator of the 优秀 share is its full members (eval.excellent_share_cap).",
     .examples = "  dangyuan eval grades --year 2025 --format csv",

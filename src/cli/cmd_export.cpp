@@ -24,8 +24,7 @@ void export_report(context& ctx, io::report const& r, po::variables_map const& v
 }
 
 void common_options(po::options_description& d) {
-    add_scope_option(d);
-    add_as_of_option(d);
+    add_scope_options(d);
     add_output_options(d, "csv|xlsx|json");
 }
 
@@ -64,8 +63,7 @@ int run_stats(context& ctx, po::variables_map const& vm) {
 }
 
 void all_options(po::options_description& d, po::positional_options_description&) {
-    add_scope_option(d);
-    add_as_of_option(d);
+    add_scope_options(d);
     add_sort_option(d);
     add_unmasked_options(d);
     d.add_options()("output,o", po::value<std::string>()->required()->value_name("FILE.xlsx"),
@@ -93,7 +91,6 @@ int run_all(context& ctx, po::variables_map const& vm) {
 [[maybe_unused]] bool const registered_roster = register_command({
     .name = "export roster",
     .summary = "export the name list (党员名册) as CSV, XLSX or JSON",
-    .arguments = "",
     .description =
         "Every roster column, sorted by surname strokes (--sort pinyin for pinyin). ID numbers and\n"
         "phones are masked unless --unmasked --why REASON is given; an unmasked export is recorded in\n"
@@ -108,7 +105,6 @@ int run_all(context& ctx, po::variables_map const& vm) {
 [[maybe_unused]] bool const registered_agenda = register_command({
     .name = "export agenda",
     .summary = "export the agenda as CSV, XLSX or JSON",
-    .arguments = "",
     .description = "The rows of `dangyuan agenda`, with organisation and member ids.",
     .examples = "  dangyuan export agenda --as-of 2026-11-26 -o 待办.xlsx",
     .options = plain_options,
@@ -118,7 +114,6 @@ int run_all(context& ctx, po::variables_map const& vm) {
 [[maybe_unused]] bool const registered_stats = register_command({
     .name = "export stats",
     .summary = "export the statistics as CSV, XLSX or JSON",
-    .arguments = "",
     .description = "The tables of `dangyuan stats` (see its --help for who counts).",
     .examples = "  dangyuan export stats --as-of 2026-12-31 -o 统计.xlsx",
     .options = plain_options,
@@ -128,7 +123,6 @@ int run_all(context& ctx, po::variables_map const& vm) {
 [[maybe_unused]] bool const registered_all = register_command({
     .name = "export all",
     .summary = "one XLSX workbook with the statistics, the agenda and the name list",
-    .arguments = "",
     .description = "Three sheets: 统计, 待办事项, 名册 (masked unless --unmasked --why REASON).",
     .examples = "  dangyuan export all --as-of 2026-11-26 -o 报表.xlsx",
     .options = all_options,

@@ -13,8 +13,7 @@ namespace dangyuan::cli {
 namespace {
 
 void import_options(po::options_description& d, po::positional_options_description& p) {
-    d.add_options()("file", po::value<std::string>()->required()->value_name("FILE"), "the roster (CSV)");
-    p.add("file", 1);
+    add_file_argument(d, p, "the roster (CSV)");
     d.add_options()("encoding", po::value<std::string>()->default_value("auto")->value_name("ENC"),
                     "auto (UTF-8 with or without BOM, else GB18030), utf-8 or gb18030")(
         "dry-run,n", "check the file and say what would change; write nothing")(
@@ -33,7 +32,7 @@ int run_import(context& ctx, po::variables_map const& vm) {
     io::import_options options;
     auto const enc = io::ascii_lower(vm["encoding"].as<std::string>());
     if (enc != "auto") options.encoding = io::parse_encoding(enc);
-    options.update_changed = vm.count("update") > 0;
+    options.update_changed = flag(vm, "update");
     options.delimiter = vm["delimiter"].as<char>();
     auto const bytes = io::read_file(file);
     auto const plan =

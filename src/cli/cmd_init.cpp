@@ -24,7 +24,6 @@ int run_init(context& ctx, po::variables_map const&) {
 [[maybe_unused]] bool const registered = register_command({
     .name = "init",
     .summary = "create a store (an SQLite file), or describe the existing one",
-    .arguments = "",
     .description =
         "Creates the store given by --db (default dangyuan.db in the working directory). On an\n"
         "existing store it changes nothing (an older schema is migrated) and prints what it holds.",

@@ -44,6 +44,20 @@ bool voting_on(store const& s, member const& m, date::sys_days day) {
            !rights_suspended_on(s.party_probations(m.id), day);
 }
 
+// Present, absent and guests of a meeting.
+struct head_count {
+    int present = 0, absent = 0, guests = 0;
+};
+
+head_count count_attendance(meeting const& m) {
+    head_count n;
+    for (auto const& a : m.attendance)
+        (a.status == attendance_status::present  ? n.present
+         : a.status == attendance_status::absent ? n.absent
+                                                 : n.guests)++;
+    return n;
+}
+
 // --- meeting add
 
 void add_options(po::options_description& d, po::positional_options_description&) {
@@ -71,16 +85,15 @@ void add_options(po::options_description& d, po::positional_options_description&
 
 int run_add(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open();
-    for (auto const* required : {"org", "kind", "topic"})
-        if (!vm.count(required)) throw usage_error(std::string("--") + required + " is required");
-    auto const org = resolve_org(s, vm["org"].as<std::string>());
+    require_options(vm, {"org", "kind", "topic"});
+    auto const org = org_option(s, vm);
     meeting m;
     m.org = org.id;
     m.kind = parse_meeting_kind(io::trim(vm["kind"].as<std::string>()));
     m.date = date_option(vm, "date");
     m.topic = vm["topic"].as<std::string>();
-    if (vm.count("chair")) m.chair = find_member_by_key(s, vm["chair"].as<std::string>(), "chair").id;
-    m.chair_is_secretary = vm.count("secretary") > 0;
+    if (vm.count("chair")) m.chair = member_option(s, vm, "chair").id;
+    m.chair_is_secretary = flag(vm, "secretary");
     if (vm.count("present")) {
         for (auto const id : member_list(s, vm["present"].as<std::string>(), "present"))
             m.attendance.push_back(
@@ -107,11 +120,7 @@ int run_add(context& ctx, po::variables_map const& vm) {
             m.attendance.push_back({id, attendance_status::guest, {}, false});
     auto const as_of = as_of_date(vm);
     auto const id = add_meeting(s, m, as_of, why_of(vm));
-    int present = 0, absent = 0, guests = 0;
-    for (auto const& a : m.attendance)
-        (a.status == attendance_status::present  ? present
-         : a.status == attendance_status::absent ? absent
-                                                 : guests)++;
+    auto const [present, absent, guests] = count_attendance(m);
     *ctx.out << "recorded meeting " << id.value() << ": " << org.name << " " << chinese_name(m.kind) << " on "
              << format_date(m.date) << " (" << present << " present, " << absent << " absent"
              << (guests ? ", " + std::to_string(guests) + " guests" : std::string()) << ")\n";
@@ -144,12 +153,16 @@ int run_list(context& ctx, po::variables_map const& vm) {
     std::optional<meeting_kind> only;
     if (vm.count("kind")) only = parse_meeting_kind(io::trim(vm["kind"].as<std::string>()));
     io::org_directory const orgs(s.orgs());
-    io::report r;
-    r.title = "组织生活 (meetings)";
-    r.sheet = "组织生活";
-    r.columns = {{"id", "编号", true},      {"date", "日期"},         {"org", "党组织"},
-                 {"kind", "类型"},          {"topic", "主题"},        {"chair", "主持人"},
-                 {"present", "出席", true}, {"absent", "缺席", true}, {"guests", "列席", true}};
+    auto r = make_report("组织生活 (meetings)", "组织生活",
+                         {{"id", "编号", true},
+                          {"date", "日期"},
+                          {"org", "党组织"},
+                          {"kind", "类型"},
+                          {"topic", "主题"},
+                          {"chair", "主持人"},
+                          {"present", "出席", true},
+                          {"absent", "缺席", true},
+                          {"guests", "列席", true}});
     std::map<std::int64_t, std::string> names;
     auto name_of = [&](member_id id) -> std::string const& {
         auto it = names.find(id.value());
@@ -158,11 +171,7 @@ int run_list(context& ctx, po::variables_map const& vm) {
     };
     for (auto const& m : meetings_of(s, where, from, to)) {
         if (only && m.kind != *only) continue;
-        int present = 0, absent = 0, guests = 0;
-        for (auto const& a : m.attendance)
-            (a.status == attendance_status::present  ? present
-             : a.status == attendance_status::absent ? absent
-                                                     : guests)++;
+        auto const [present, absent, guests] = count_attendance(m);
         auto const* o = orgs.find(m.org);
         r.rows.push_back({std::to_string(m.id.value()), format_date(m.date), o ? o->name : "",
                           std::string(chinese_name(m.kind)), m.topic, m.chair ? name_of(*m.chair) : "",
@@ -171,8 +180,7 @@ int run_list(context& ctx, po::variables_map const& vm) {
     r.meta = {{"期间", format_date(from) + " — " + format_date(to)},
               {"范围", io::describe_scope(s, where)},
               {"会议", std::to_string(r.rows.size())}};
-    emit(ctx, r, vm);
-    return exit_ok;
+    return show_report(ctx, r, vm);
 }
 
 // --- meeting compliance
@@ -188,36 +196,36 @@ void compliance_options(po::options_description& d, po::positional_options_descr
 
 int run_compliance(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open_read();
-    if (!vm.count("org")) throw usage_error("--org is required");
-    auto const org = resolve_org(s, vm["org"].as<std::string>());
+    auto const org = org_option(s, vm);
     auto const [from, to] = period_of(vm);
     auto const report = life_compliance_report(s, org.id, from, to);
-    io::report r;
-    r.title = "组织生活落实情况 (cadence compliance)";
-    r.sheet = "组织生活落实";
+    auto r = make_report("组织生活落实情况 (cadence compliance)", "组织生活落实",
+                         {{"rule_id", "规则"},
+                          {"kind", "类型"},
+                          {"slot", "期间"},
+                          {"status", "状态"},
+                          {"held", "已开", true},
+                          {"required", "应开", true},
+                          {"message", "说明"}});
     int missed = 0;
     for (auto const& slot : report.slots)
         missed += slot.status == slot_status::missed ? 1 : 0;
     r.meta = {{"党组织", org.name + " (id " + std::to_string(org.id.value()) + ")"},
               {"期间", format_date(from) + " — " + format_date(to)},
               {"未完成", std::to_string(missed)}};
-    r.columns = {{"rule_id", "规则"},    {"kind", "类型"},           {"slot", "期间"},   {"status", "状态"},
-                 {"held", "已开", true}, {"required", "应开", true}, {"message", "说明"}};
-    bool const text = io::ascii_lower(vm["format"].as<std::string>()) == "text";
+    bool const text = text_output(vm);
     for (auto const& slot : report.slots) {
         if (vm.count("missed") && slot.status != slot_status::missed) continue;
         r.rows.push_back({slot.rule_id, std::string(chinese_name(slot.kind)), slot.slot.label,
                           text ? std::string(chinese_name(slot.status)) : std::string(to_string(slot.status)),
                           std::to_string(slot.held), std::to_string(slot.required), slot.message});
     }
-    emit(ctx, r, vm);
-    return exit_ok;
+    return show_report(ctx, r, vm);
 }
 
 [[maybe_unused]] bool const registered_add = register_command({
     .name = "meeting add",
     .summary = "record a meeting of organisational life (三会一课, 主题党日 …) with its attendance",
-    .arguments = "",
     .description =
         "Without --present everyone expected is listed present: the committee in office for a committee\n"
         "meeting, the members of the organisation (and below) in normal standing otherwise, full members\n"
@@ -233,7 +241,6 @@ int run_compliance(context& ctx, po::variables_map const& vm) {
 [[maybe_unused]] bool const registered_list = register_command({
     .name = "meeting list",
     .summary = "the meetings of a scope in a period",
-    .arguments = "",
     .description = "Meetings held by the organisations in scope (party groups included) from --from to --to.",
     .examples = "  dangyuan meeting list --org 甸柳社区党支部 --from 2026-01-01 --to 2026-11-26",
     .options = list_options,
@@ -243,7 +250,6 @@ int run_compliance(context& ctx, po::variables_map const& vm) {
 [[maybe_unused]] bool const registered_compliance = register_command({
     .name = "meeting compliance",
     .summary = "whether a branch held its meetings as the cadence asks (每月, 每季度, 每年), slot by slot",
-    .arguments = "",
     .description = "Each slot (month, quarter or year) of each cadence rule (life.*) in the period: met,\n"
                    "missed, still open, or not applicable.",
     .examples = "  dangyuan meeting compliance --org 甸柳社区党支部 --to 2026-11-26 --missed",

@@ -32,7 +32,7 @@ void member_add_options(po::options_description& d, po::positional_options_descr
                           (c.field == io::roster_field::backfilled ? ": 是 / 否" : "");
         d.add_options()(option_name(c).c_str(), po::value<std::string>()->value_name("VALUE"), help.c_str());
     }
-    d.add_options()("why", po::value<std::string>()->value_name("REASON"), "recorded in the audit trail");
+    add_why_option(d);
 }
 
 int run_member_add(context& ctx, po::variables_map const& vm) {
@@ -56,8 +56,7 @@ int run_member_add(context& ctx, po::variables_map const& vm) {
         *ctx.out << "already in the store, unchanged\n";
         return exit_ok;
     }
-    auto const result =
-        io::commit_import(s, plan, vm.count("why") ? vm["why"].as<std::string>() : std::string());
+    auto const result = io::commit_import(s, plan, why_of(vm));
     *ctx.out << "added member " << result.added.front().value() << ": " << plan.inserts.front().record.name
              << '\n';
     return exit_ok;
@@ -76,14 +75,11 @@ void member_show_options(po::options_description& d, po::positional_options_desc
 
 int run_member_show(context& ctx, po::variables_map const& vm) {
     auto& s = vm.count("unmasked") ? ctx.open() : ctx.open_read();
-    auto const m = find_member_by_key(s, vm["member"].as<std::string>());
+    auto const m = member_option(s, vm, "member");
     auto const as_of = as_of_date(vm);
     bool const unmasked = unmasked_access(s, vm, "member " + std::to_string(m.id.value()));
     io::org_directory const orgs(s.orgs());
-    io::report r;
-    r.title = "党员信息: " + m.name;
-    r.sheet = "党员";
-    r.columns = {{"field", "项目"}, {"value", "内容"}};
+    auto r = key_value_report("党员信息: " + m.name, "党员");
     for (auto const& c : io::roster_columns()) {
         if (c.field == io::roster_field::status || c.field == io::roster_field::standing ||
             c.field == io::roster_field::party_age)
@@ -113,15 +109,13 @@ int run_member_show(context& ctx, po::variables_map const& vm) {
                 r.rows.push_back(
                     {"职务 (党内)", o->name + " " + std::string(chinese_name(seat.role)) +
                                         (seat.portfolio.empty() ? "" : " (" + seat.portfolio + ")")});
-    emit(ctx, r, vm);
-    return exit_ok;
+    return show_report(ctx, r, vm);
 }
 
 // --- member list
 
 void member_list_options(po::options_description& d, po::positional_options_description&) {
-    add_scope_option(d);
-    add_as_of_option(d, "the members on the roster on this date");
+    add_scope_options(d, "the members on the roster on this date");
     add_sort_option(d);
     d.add_options()("all-columns", "every roster column in text output (CSV and JSON always have them)");
     add_unmasked_options(d);
@@ -134,16 +128,14 @@ int run_member_list(context& ctx, po::variables_map const& vm) {
     req.where = scope_of(s, vm);
     req.as_of = as_of_date(vm);
     req.order = sort_of(vm);
-    req.brief = io::ascii_lower(vm["format"].as<std::string>()) == "text" && !vm.count("all-columns");
+    req.brief = text_output(vm) && !vm.count("all-columns");
     req.masked = !unmasked_access(s, vm, "member list");
-    emit(ctx, io::roster_report(s, req, progress_to_stderr("roster")), vm);
-    return exit_ok;
+    return show_report(ctx, io::roster_report(s, req, progress_to_stderr("roster")), vm);
 }
 
 [[maybe_unused]] bool const registered_add = register_command({
     .name = "member add",
     .summary = "add one member (the checks of an import row apply)",
-    .arguments = "",
     .description =
         "Each option is a roster column (the same names as in an import file). Sex and birth date\n"
         "default to those of the ID number; --joined-branch to the later of the admission date and\n"
@@ -170,7 +162,6 @@ int run_member_list(context& ctx, po::variables_map const& vm) {
 [[maybe_unused]] bool const registered_list = register_command({
     .name = "member list",
     .summary = "the name list (党员名册), sorted by surname strokes (or pinyin)",
-    .arguments = "",
     .description = "Members on the roster on the date, in the scope (see `dangyuan stats --help` for who\n"
                    "counts). Text output shows the main columns; CSV and JSON carry every column, masked.",
     .examples = "  dangyuan member list --org 甸柳社区党支部\n"

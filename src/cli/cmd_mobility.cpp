@@ -37,7 +37,7 @@ void host_options(po::options_description& d, char const* what) {
 mobility_destination host_of(store const& s, po::variables_map const& vm) {
     mobility_destination d;
     if (vm.count("host")) {
-        auto const o = resolve_org(s, vm["host"].as<std::string>(), "host");
+        auto const o = org_option(s, vm, "host");
         d.host_org = o.id;
         d.host_org_name = o.name;
     }
@@ -55,31 +55,29 @@ void place_options(po::options_description& d) {
 // --- mobility open
 
 void open_options(po::options_description& d, po::positional_options_description& p) {
-    d.add_options()("member", po::value<std::string>()->required()->value_name("MEMBER"),
-                    "the member leaving: id, ID number or exact name")(
-        "date", po::value<std::string>()->value_name("DATE"), "the day the member left (required)")(
-        "reason", po::value<std::string>()->default_value("work_business")->value_name("R"),
-        "务工经商 (work_business), 学习 (study), 随迁 (accompany_family) or 其他 (other)");
+    add_member_argument(d, p, "the member leaving: id, ID number or exact name");
+    add_date_option(d, "date", "the day the member left (required)");
+    d.add_options()("reason", po::value<std::string>()->default_value("work_business")->value_name("R"),
+                    "务工经商 (work_business), 学习 (study), 随迁 (accompany_family) or 其他 (other)");
     place_options(d);
     host_options(d, "the host organisation (流入地), when known");
     d.add_options()("note", po::value<std::string>()->value_name("TEXT"), "a note");
     add_why_option(d);
-    p.add("member", 1);
 }
 
 int run_open(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open();
-    auto const m = find_member_by_key(s, vm["member"].as<std::string>());
+    auto const m = member_option(s, vm, "member");
     episode_record r;
     r.kind = episode_record_kind::left;
     r.date = date_option(vm, "date");
     r.reason = parse_mobility_reason(std::string(io::trim(vm["reason"].as<std::string>())));
-    if (!vm.count("place")) throw usage_error("--place is required");
+    require_options(vm, {"place"});
     r.destination = host_of(s, vm);
     r.destination.place = vm["place"].as<std::string>();
-    r.fixed_place = vm.count("fixed-place") > 0;
+    r.fixed_place = flag(vm, "fixed-place");
     if (vm.count("expected-months")) r.expected_months = vm["expected-months"].as<int>();
-    if (vm.count("note")) r.note = vm["note"].as<std::string>();
+    r.note = text_option(vm, "note");
     auto const id = open_episode(s, m.id, r, why_of(vm));
     *ctx.out << "opened episode " << id.value() << ": " << m.name << " left on " << format_date(r.date)
              << " for " << r.destination.place << "; a mobile member (流动党员) from "
@@ -90,7 +88,8 @@ int run_open(context& ctx, po::variables_map const& vm) {
 // --- mobility record
 
 void record_options(po::options_description& d, po::positional_options_description& p) {
-    d.add_options()("episode", po::value<std::string>()->required()->value_name("ID"), "the episode id")(
+    add_id_argument(d, p, "episode", "the episode id");
+    d.add_options()(
         "kind", po::value<std::string>()->required()->value_name("KIND"),
         "registered, reported_to_host, moved, host_activity, dues_paid_at_host, yearly_report or returned "
         "(or the Chinese name)")("date", po::value<std::string>()->value_name("DATE"),
@@ -104,7 +103,7 @@ void record_options(po::options_description& d, po::positional_options_descripti
         "note", po::value<std::string>()->value_name("TEXT"),
         "the activity attended, the substance of a report, why the member came back");
     add_why_option(d);
-    p.add("episode", 1).add("kind", 1);
+    p.add("kind", 1);
 }
 
 int run_record(context& ctx, po::variables_map const& vm) {
@@ -119,8 +118,8 @@ int run_record(context& ctx, po::variables_map const& vm) {
             "a transfer closes the episode on its receipt: `dangyuan mobility transfer receive`");
     r.date = date_option(vm, "date");
     r.destination = host_of(s, vm);
-    if (vm.count("place")) r.destination.place = vm["place"].as<std::string>();
-    r.fixed_place = vm.count("fixed-place") > 0;
+    r.destination.place = text_option(vm, "place");
+    r.fixed_place = flag(vm, "fixed-place");
     if (vm.count("expected-months")) r.expected_months = vm["expected-months"].as<int>();
     if (vm.count("dues-month")) r.dues_month = parse_month(vm["dues-month"].as<std::string>(), "dues_month");
     if (r.kind == episode_record_kind::dues_paid_at_host) {
@@ -128,7 +127,7 @@ int run_record(context& ctx, po::variables_map const& vm) {
         if (!vm.count("amount")) throw usage_error("dues_paid_at_host needs --amount YUAN");
         r.amount_fen = parse_yuan(io::trim(vm["amount"].as<std::string>()), "amount");
     }
-    if (vm.count("note")) r.note = vm["note"].as<std::string>();
+    r.note = text_option(vm, "note");
     record_episode(s, id, r, why_of(vm));
     auto const ep = get_episode(s, id);
     *ctx.out << "episode " << id.value() << " (" << ep.member_name << "): " << chinese_name(r.kind) << " ("
@@ -139,10 +138,9 @@ int run_record(context& ctx, po::variables_map const& vm) {
 // --- mobility certificate issue / present / review / return
 
 void cert_issue_options(po::options_description& d, po::positional_options_description& p) {
-    d.add_options()("member", po::value<std::string>()->required()->value_name("MEMBER"),
-                    "the holder: id, ID number or exact name")(
-        "date", po::value<std::string>()->value_name("DATE"), "发证日期 (required)")(
-        "destination", po::value<std::string>()->value_name("TEXT"), "外出地点 (required)")(
+    add_member_argument(d, p, "the holder: id, ID number or exact name");
+    add_date_option(d, "date", "发证日期 (required)");
+    d.add_options()("destination", po::value<std::string>()->value_name("TEXT"), "外出地点 (required)")(
         "expected-months", po::value<int>()->value_name("N"), "外出时限 in months (required)")(
         "reason", po::value<std::string>()->default_value("work_business")->value_name("R"),
         "外出原因: work_business, study, accompany_family, other")(
@@ -154,24 +152,21 @@ void cert_issue_options(po::options_description& d, po::positional_options_descr
         "committee", po::value<std::string>()->value_name("ORG"),
         "the issuing committee (default: the nearest grassroots or working committee above the branch)");
     add_why_option(d);
-    p.add("member", 1);
 }
 
 int run_cert_issue(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open();
-    auto const m = find_member_by_key(s, vm["member"].as<std::string>());
+    auto const m = member_option(s, vm, "member");
     certificate_issue issue;
     issue.issued = date_option(vm, "date");
-    if (!vm.count("destination")) throw usage_error("--destination is required");
-    if (!vm.count("expected-months")) throw usage_error("--expected-months is required");
+    require_options(vm, {"destination", "expected-months"});
     issue.destination = vm["destination"].as<std::string>();
     issue.expected_months = vm["expected-months"].as<int>();
     issue.reason = parse_mobility_reason(std::string(io::trim(vm["reason"].as<std::string>())));
-    issue.fixed_place = vm.count("fixed-place") > 0;
+    issue.fixed_place = flag(vm, "fixed-place");
     if (vm.count("transfer-blocked"))
         issue.transfer_blocked_reason = vm["transfer-blocked"].as<std::string>();
-    if (vm.count("committee"))
-        issue.issuing_committee = resolve_org(s, vm["committee"].as<std::string>(), "committee").id;
+    if (vm.count("committee")) issue.issuing_committee = org_option(s, vm, "committee").id;
     auto const no =
         vm.count("number")
             ? issue_certificate(s, m.id, certificate_no{vm["number"].as<std::string>()}, issue, why_of(vm))
@@ -220,7 +215,7 @@ int run_cert_record(context& ctx, po::variables_map const& vm, certificate_event
         r.org = h.host_org;
         r.org_name = h.host_org_name;
     } else if (vm.count("org")) {
-        r.org = resolve_org(s, vm["org"].as<std::string>()).id;
+        r.org = org_option(s, vm).id;
     }
     if (vm.count("result")) r.text = vm["result"].as<std::string>();
     if (vm.count("report")) r.text = vm["report"].as<std::string>();
@@ -236,28 +231,26 @@ int run_cert_record(context& ctx, po::variables_map const& vm, certificate_event
 // --- mobility transfer issue / receive
 
 void transfer_issue_options(po::options_description& d, po::positional_options_description& p) {
-    d.add_options()("member", po::value<std::string>()->required()->value_name("MEMBER"),
-                    "the member whose relationship moves")(
-        "serial", po::value<std::string>()->value_name("TEXT"), "介绍信编号, unique per issuer (required)")(
+    add_member_argument(d, p, "the member whose relationship moves");
+    d.add_options()("serial", po::value<std::string>()->value_name("TEXT"),
+                    "介绍信编号, unique per issuer (required)")(
         "to", po::value<std::string>()->value_name("ORG"), "the receiving committee (required)")(
         "date", po::value<std::string>()->value_name("DATE"), "开具日期 (required)")(
         "from", po::value<std::string>()->value_name("ORG"), "the issuer (default: the member's branch)")(
         "validity-days", po::value<int>()->default_value(0)->value_name("N"),
         "days the letter is valid (default: the rule set's)");
     add_why_option(d);
-    p.add("member", 1);
 }
 
 int run_transfer_issue(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open();
-    auto const m = find_member_by_key(s, vm["member"].as<std::string>());
-    for (auto const* required : {"serial", "to"})
-        if (!vm.count(required)) throw usage_error(std::string("--") + required + " is required");
+    auto const m = member_option(s, vm, "member");
+    require_options(vm, {"serial", "to"});
     transfer_letter l;
     l.serial = vm["serial"].as<std::string>();
     l.member = m.id;
-    l.to_org = resolve_org(s, vm["to"].as<std::string>(), "to").id;
-    if (vm.count("from")) l.from_org = resolve_org(s, vm["from"].as<std::string>(), "from").id;
+    l.to_org = org_option(s, vm, "to").id;
+    if (vm.count("from")) l.from_org = org_option(s, vm, "from").id;
     l.issued = date_option(vm, "date");
     l.validity_days = vm["validity-days"].as<int>();
     auto const id = issue_transfer_letter(s, l, why_of(vm));
@@ -285,9 +278,9 @@ int run_transfer_receive(context& ctx, po::variables_map const& vm) {
     transfer_record r;
     r.kind = transfer_event_kind::received;
     r.date = date_option(vm, "date");
-    if (vm.count("note")) r.note = vm["note"].as<std::string>();
+    r.note = text_option(vm, "note");
     std::optional<org_id> branch;
-    if (vm.count("branch")) branch = resolve_org(s, vm["branch"].as<std::string>(), "branch").id;
+    if (vm.count("branch")) branch = org_option(s, vm, "branch").id;
     receive_transfer(s, id, r, branch, why_of(vm));
     auto const l = get_transfer_letter(s, id);
     auto const m = s.get_member(l.member);
@@ -299,28 +292,26 @@ int run_transfer_receive(context& ctx, po::variables_map const& vm) {
 // --- mobility contact
 
 void contact_options(po::options_description& d, po::positional_options_description& p) {
-    d.add_options()("member", po::value<std::string>()->required()->value_name("MEMBER"),
-                    "the member out of contact")("date", po::value<std::string>()->value_name("DATE"),
-                                                 "the date of the attempt (required)")(
-        "reached", "the member was reached (default: the attempt failed)")(
+    add_member_argument(d, p, "the member out of contact");
+    add_date_option(d, "date", "the date of the attempt (required)");
+    d.add_options()("reached", "the member was reached (default: the attempt failed)")(
         "channel", po::value<std::string>()->value_name("TEXT"), "电话, 上门走访, 登报寻找, 亲属 …")(
         "by", po::value<std::string>()->value_name("TEXT"), "who tried")(
         "note", po::value<std::string>()->value_name("TEXT"), "a note")(
         "known-contact", po::value<std::string>()->value_name("DATE"),
         "opens the member's contact log: the last contact known (needed for the first attempt)");
     add_why_option(d);
-    p.add("member", 1);
 }
 
 int run_contact(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open();
-    auto const m = find_member_by_key(s, vm["member"].as<std::string>());
+    auto const m = member_option(s, vm, "member");
     contact_record r;
     r.kind = vm.count("reached") ? contact_kind::reached : contact_kind::attempt_failed;
     r.date = date_option(vm, "date");
-    if (vm.count("channel")) r.channel = vm["channel"].as<std::string>();
-    if (vm.count("by")) r.by = vm["by"].as<std::string>();
-    if (vm.count("note")) r.note = vm["note"].as<std::string>();
+    r.channel = text_option(vm, "channel");
+    r.by = text_option(vm, "by");
+    r.note = text_option(vm, "note");
     if (!find_contact_log(s, m.id)) {
         if (!vm.count("known-contact"))
             throw invalid_input("known_contact",
@@ -340,8 +331,7 @@ int run_contact(context& ctx, po::variables_map const& vm) {
 // --- mobility list
 
 void list_options(po::options_description& d, po::positional_options_description&) {
-    add_scope_option(d);
-    add_as_of_option(d, "members away on this date");
+    add_scope_options(d, "members away on this date");
     d.add_options()("side", po::value<std::string>()->default_value("home")->value_name("home|host"),
                     "home: episodes of the branches in scope (流出); host: members hosted there (流入)")(
         "all", "closed episodes too");
@@ -356,21 +346,19 @@ int run_list(context& ctx, po::variables_map const& vm) {
     if (side_text != "home" && side_text != "host") throw usage_error("--side must be home or host");
     auto const side = side_text == "host" ? episode_side::host : episode_side::home;
     io::org_directory const orgs(s.orgs());
-    io::report r;
-    r.title = side == episode_side::home ? "流动党员 (流出)" : "流动党员 (流入)";
-    r.sheet = "流动党员";
-    r.columns = {{"episode_id", "编号", true},
-                 {"member_id", "党员编号", true},
-                 {"name", "姓名"},
-                 {"home_branch", "所在支部"},
-                 {"left", "外出日期"},
-                 {"place", "外出地点"},
-                 {"reason", "外出原因"},
-                 {"host", "流入地党组织"},
-                 {"mobile", "流动党员"},
-                 {"registered", "登记日期"},
-                 {"certificate", "活动证"},
-                 {"state", "状态"}};
+    auto r = make_report(side == episode_side::home ? "流动党员 (流出)" : "流动党员 (流入)", "流动党员",
+                         {{"episode_id", "编号", true},
+                          {"member_id", "党员编号", true},
+                          {"name", "姓名"},
+                          {"home_branch", "所在支部"},
+                          {"left", "外出日期"},
+                          {"place", "外出地点"},
+                          {"reason", "外出原因"},
+                          {"host", "流入地党组织"},
+                          {"mobile", "流动党员"},
+                          {"registered", "登记日期"},
+                          {"certificate", "活动证"},
+                          {"state", "状态"}});
     for (auto const& ep : episodes(s, where, side)) {
         auto const st = state_on(ep, as_of);
         if (!st) continue;
@@ -389,18 +377,14 @@ int run_list(context& ctx, po::variables_map const& vm) {
                  ? "外出中"
                  : std::string(chinese_name(*st->closed_by)) + " " + format_date(*st->closed_on)});
     }
-    r.meta = {{"日期", format_date(as_of)},
-              {"范围", io::describe_scope(s, where)},
-              {"人数", std::to_string(r.rows.size())}};
-    emit(ctx, r, vm);
-    return exit_ok;
+    r.meta = dated_scope_meta(s, where, as_of, {{"人数", std::to_string(r.rows.size())}});
+    return show_report(ctx, r, vm);
 }
 
 // --- mobility stats
 
 void stats_options(po::options_description& d, po::positional_options_description&) {
-    add_scope_option(d);
-    add_as_of_option(d, "the statistics date");
+    add_scope_options(d, "the statistics date");
     add_output_options(d, "text|csv|json");
 }
 
@@ -411,16 +395,14 @@ int run_stats(context& ctx, po::variables_map const& vm) {
     auto const ms = mobility_statistics_on(s, as_of, where);
     auto const cs = certificate_statistics_on(s, as_of, where);
     auto const letters = transfers_in_flight(s, as_of, where);
-    io::report r;
-    r.title = "流动党员统计 (mobile members)";
-    r.sheet = "流动党员统计";
-    r.meta = {{"日期", format_date(as_of)},
-              {"范围", io::describe_scope(s, where)},
-              {"口径", "流出: 所在支部在范围内、统计日期外出中的党员; 流动党员: 外出满" +
-                           std::to_string(s.rules().mobility.mobile_after_months) +
-                           "个月 (mobility.mobile_member_6_months); 流入: 已向范围内党组织报到的党员"}};
-    r.columns = {
-        {"section", "分组"}, {"item", "项目"}, {"count", "人数", true}, {"mobile", "其中流动党员", true}};
+    auto r = make_report(
+        "流动党员统计 (mobile members)", "流动党员统计",
+        {{"section", "分组"}, {"item", "项目"}, {"count", "人数", true}, {"mobile", "其中流动党员", true}});
+    r.meta = dated_scope_meta(
+        s, where, as_of,
+        {{"口径", "流出: 所在支部在范围内、统计日期外出中的党员; 流动党员: 外出满" +
+                      std::to_string(s.rules().mobility.mobile_after_months) +
+                      "个月 (mobility.mobile_member_6_months); 流入: 已向范围内党组织报到的党员"}});
     auto add = [&](std::string section, std::string item, int n, std::string mobile = {}) {
         r.rows.push_back({std::move(section), std::move(item), std::to_string(n), std::move(mobile)});
     };
@@ -447,8 +429,7 @@ int run_stats(context& ctx, po::variables_map const& vm) {
         expired += l.state == transfer_state::expired ? 1 : 0;
     add("组织关系介绍信", "待回执", static_cast<int>(letters.size()) - expired);
     add("组织关系介绍信", "已过期未回执 (transfer.letter_validity)", expired);
-    emit(ctx, r, vm, true);
-    return exit_ok;
+    return show_report(ctx, r, vm, true);
 }
 
 [[maybe_unused]] bool const registered_open = register_command({
@@ -591,7 +572,6 @@ int run_stats(context& ctx, po::variables_map const& vm) {
 [[maybe_unused]] bool const registered_list = register_command({
     .name = "mobility list",
     .summary = "members away on a date: place, reason, host, registration, certificate",
-    .arguments = "",
     .description = "--side home lists the episodes of the branches in scope (流出); --side host the members\n"
                    "who reported to an organisation in scope (流入).",
     .examples =
@@ -603,7 +583,6 @@ int run_stats(context& ctx, po::variables_map const& vm) {
 [[maybe_unused]] bool const registered_stats = register_command({
     .name = "mobility stats",
     .summary = "mobile-member statistics: outflow, inflow, certificates, transfer letters in flight",
-    .arguments = "",
     .description =
         "Outflow counts the episodes open on the date whose home branch is in scope; inflow those\n"
         "whose current host is in scope.",

@@ -27,8 +27,8 @@ void org_add_options(po::options_description& d, po::positional_options_descript
         "term-start", po::value<std::string>()->value_name("DATE"), "start of the current committee's term")(
         "term-years", po::value<int>()->value_name("N"),
         "term length in years (default by kind: 3, 5 for committees)")(
-        "village", "a village (村) or community (社区) branch: 5-year terms")(
-        "why", po::value<std::string>()->value_name("REASON"), "recorded in the audit trail");
+        "village", "a village (村) or community (社区) branch: 5-year terms");
+    add_why_option(d);
 }
 
 int run_org_add(context& ctx, po::variables_map const& vm) {
@@ -41,16 +41,15 @@ int run_org_add(context& ctx, po::variables_map const& vm) {
         o.parent = io::org_directory(s.orgs()).resolve_org(vm["parent"].as<std::string>()).id;
     if (vm.count("term-start")) o.term_start = parse_date(vm["term-start"].as<std::string>(), "term_start");
     if (vm.count("term-years")) o.term_years = vm["term-years"].as<int>();
-    o.village_or_community = vm.count("village") > 0;
-    auto const id = s.add_org(o, vm.count("why") ? vm["why"].as<std::string>() : std::string());
+    o.village_or_community = flag(vm, "village");
+    auto const id = s.add_org(o, why_of(vm));
     *ctx.out << "added organisation " << id.value() << ": " << o.name << " (" << chinese_name(o.kind)
              << ")\n";
     return exit_ok;
 }
 
 void org_list_options(po::options_description& d, po::positional_options_description&) {
-    add_scope_option(d);
-    add_as_of_option(d, "count members on this date");
+    add_scope_options(d, "count members on this date");
     add_output_options(d, "text|csv|json");
 }
 
@@ -72,20 +71,18 @@ int run_org_list(context& ctx, po::variables_map const& vm) {
             (full ? counts[at->value()].first : counts[at->value()].second) += 1;
     }
     std::map<std::int64_t, int> depth;
-    bool const text = io::ascii_lower(vm["format"].as<std::string>()) == "text";
-    io::report r;
-    r.title = "党组织 (organisations)";
-    r.sheet = "组织";
-    r.meta = {{"日期", format_date(as_of)}, {"范围", io::describe_scope(s, where)}};
-    r.columns = {{"id", "编号", true},
-                 {"name", "名称"},
-                 {"kind", "类型"},
-                 {"parent_id", "上级", true},
-                 {"established", "成立日期"},
-                 {"term_start", "本届开始"},
-                 {"term_end", "届满日期"},
-                 {"full_members", "正式党员", true},
-                 {"probationary_members", "预备党员", true}};
+    bool const text = text_output(vm);
+    auto r = make_report("党组织 (organisations)", "组织",
+                         {{"id", "编号", true},
+                          {"name", "名称"},
+                          {"kind", "类型"},
+                          {"parent_id", "上级", true},
+                          {"established", "成立日期"},
+                          {"term_start", "本届开始"},
+                          {"term_end", "届满日期"},
+                          {"full_members", "正式党员", true},
+                          {"probationary_members", "预备党员", true}});
+    r.meta = dated_scope_meta(s, where, as_of);
     for (auto const& o : orgs) {
         int const d = o.parent && depth.contains(o.parent->value()) ? depth[o.parent->value()] + 1 : 0;
         depth[o.id.value()] = d;
@@ -98,14 +95,12 @@ int run_org_list(context& ctx, po::variables_map const& vm) {
                           o.term_start ? format_date(*o.term_start) : "", end ? format_date(*end) : "",
                           std::to_string(full), std::to_string(prob)});
     }
-    emit(ctx, r, vm);
-    return exit_ok;
+    return show_report(ctx, r, vm);
 }
 
 [[maybe_unused]] bool const registered_add = register_command({
     .name = "org add",
     .summary = "add an organisation (党组织) to the tree",
-    .arguments = "",
     .description =
         "The tree rules apply (org.tree_structure): branches sit under committees or general branches,\n"
         "party groups under branches; a term length must fit the kind (org.term_length).",
@@ -121,7 +116,6 @@ int run_org_list(context& ctx, po::variables_map const& vm) {
 [[maybe_unused]] bool const registered_list = register_command({
     .name = "org list",
     .summary = "list the organisations with their terms and member counts",
-    .arguments = "",
     .description =
         "Parents come before their children (indented in text output). Member counts follow the\n"
         "counting rule of the reports (see `dangyuan stats --help`) and are totals of the subtree.",

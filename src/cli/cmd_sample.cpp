@@ -97,7 +97,6 @@ int run_sample(context& ctx, po::variables_map const& vm) {
 [[maybe_unused]] bool const registered = register_command({
     .name = "sample",
     .summary = "fill an empty store with a realistic sample district (deterministic)",
-    .arguments = "",
     .description =
         "Creates the store if needed; refuses one that holds data. The same --seed, --members and --as-of\n"
         "give the same store content. Up to 60 000 members make one district (中共历下区委); more make a "

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cli/command.hpp"
+#include "cli/options.hpp"
 #include "dangyuan/core/month.hpp"  // parse_month, format_month for month options
 #include "dangyuan/rules/vote.hpp"
 #include "io/collation.hpp"
