@@ -226,7 +226,8 @@ TEST_CASE("[L] dev.public_notice: cases keep the profile they were opened under,
             {.name = "支部", .kind = org_kind::branch, .parent = c, .established = test::d(2000, 1, 1)});
         auto a = person();
         a.branch = b;
-        id = open_case(s, a, {step::application_submitted, test::d(2023, 3, 1), {}}, "local-5wd");
+        id = open_case(s, a, {step::application_submitted, test::d(2023, 3, 1), {}},
+                       {.rule_set_name = "local-5wd"});
     }
     auto s = open_store(path);
     CHECK(get_case(s, id).rules().development.public_notice_working_days == 5);
