@@ -45,9 +45,15 @@ if(TARGET _dangyuan)
     set(CPACK_DEBIAN_PYTHON_PACKAGE_SECTION python)
     set(CPACK_DEBIAN_PYTHON_PACKAGE_SHLIBDEPS ON)
     # The module is built for this interpreter's ABI only.
-    math(EXPR dangyuan_python_next "${Python_VERSION_MINOR} + 1")
+    # (Asked of the interpreter: the bindings find Python in their own directory scope.)
+    execute_process(COMMAND "${Python_EXECUTABLE}" -c "import sys; print(sys.version_info[0], sys.version_info[1])"
+                    OUTPUT_VARIABLE dangyuan_python_version OUTPUT_STRIP_TRAILING_WHITESPACE COMMAND_ERROR_IS_FATAL ANY)
+    separate_arguments(dangyuan_python_version)
+    list(GET dangyuan_python_version 0 dangyuan_python_major)
+    list(GET dangyuan_python_version 1 dangyuan_python_minor)
+    math(EXPR dangyuan_python_next "${dangyuan_python_minor} + 1")
     set(CPACK_DEBIAN_PYTHON_PACKAGE_DEPENDS
-        "python3 (>= ${Python_VERSION_MAJOR}.${Python_VERSION_MINOR}), python3 (<< ${Python_VERSION_MAJOR}.${dangyuan_python_next})")
+        "python3 (>= ${dangyuan_python_major}.${dangyuan_python_minor}), python3 (<< ${dangyuan_python_major}.${dangyuan_python_next})")
     set(CPACK_DEBIAN_PYTHON_PACKAGE_SUGGESTS "python3-numpy, python3-pandas")  # to_numpy(), to_pandas()
     set(CPACK_COMPONENT_PYTHON_DESCRIPTION "party-member education and management: Python module
  import dangyuan: the rules, the SQLite store and its tables (to pandas and numpy).")

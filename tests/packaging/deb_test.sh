@@ -5,7 +5,7 @@
 # named in a Depends field must be a Debian package known to this system.
 # Usage: deb_test.sh CPACK BUILD_DIR CONSUMER_DIR WORK_DIR CXX "COMPONENTS"
 set -euo pipefail
-cpack=$1 build=$2 consumer=$3 work=$4 cxx=$5 components=$6
+cpack=$1 build=$2 consumer=$3 work=$4 cxx=$5 components=${6//;/ }  # a CMake list or words
 rm -rf "$work"
 mkdir -p "$work/debs" "$work/root"
 "$cpack" -G DEB --config "$build/CPackConfig.cmake" -B "$work/debs" >"$work/cpack.log" 2>&1 ||

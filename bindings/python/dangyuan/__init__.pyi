@@ -533,7 +533,7 @@ class SelfWithdrawalGround(_Named):
     dues_unpaid: ClassVar[SelfWithdrawalGround]
     work_not_done: ClassVar[SelfWithdrawalGround]
 
-class SlotStatus(_Enum):
+class SlotStatus(_Named):
     met: ClassVar[SlotStatus]
     missed: ClassVar[SlotStatus]
     open: ClassVar[SlotStatus]
@@ -579,7 +579,7 @@ class Step(_Named):
     @property
     def number(self) -> int: ...
 
-class TimelineStatus(_Enum):
+class TimelineStatus(_Named):
     done: ClassVar[TimelineStatus]
     open: ClassVar[TimelineStatus]
     overdue: ClassVar[TimelineStatus]
@@ -2430,7 +2430,7 @@ class StatisticsTable(Table):
     def __getitem__(self, i: int) -> StatisticsRow: ...
     def __iter__(self) -> Iterator[StatisticsRow]: ...
 
-class Statistics:
+class Statistics(metaclass=_pybind11_type):
     @property
     def as_of(self) -> datetime.date: ...
     @property

@@ -247,8 +247,8 @@ public:
     /// \throws invalid_input{"holiday_data"} for malformed data (work_calendar::load),
     ///         invalid_input{"source"} when no source is named, conflict when a year is already known and
     ///         `known` is on_existing_year::reject.
-    void load_holidays(std::string_view text, std::string_view source, on_existing_year known = on_existing_year::reject,
-                       std::string_view why = {});
+    void load_holidays(std::string_view text, std::string_view source,
+                       on_existing_year known = on_existing_year::reject, std::string_view why = {});
     /// The working-day calendar of the store: the built-in national years and those loaded, in load order.
     [[nodiscard]] work_calendar calendar() const;
     /// The years loaded into the store, each with the source of its data, in load order.
