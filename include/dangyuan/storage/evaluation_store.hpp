@@ -188,7 +188,7 @@ void open_disposition(store& s, member_id m, disposition_opened const& r,
 /// record concludes a disposition that ends the membership — approval of a 除名, a withdrawal after 劝退 —
 /// the standing event (`standing_event_of`: `removed`, `removed_self_withdrawal`, `persuaded_to_withdraw`)
 /// is checked with check_standing_event first and written in the same transaction (atomic); the person is
-/// then barred from re-admission for 5 years (store::open_case). A `disposition_opened` is passed to
+/// then barred from re-admission for 5 years (open_case). A `disposition_opened` is passed to
 /// `open_disposition`.
 /// \throws not_found when the member has no disposition file; invalid_input; rule_violation
 ///         (disposition.*, vote.*, standing.*); conflict when another writer changed the file meanwhile.

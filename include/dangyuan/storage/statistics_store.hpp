@@ -48,7 +48,7 @@ struct statistics_result {
 /// Counts the members of `r.where` on `r.as_of` (membership_tally, counting_on) and the development,
 /// mobility and evaluation figures of the same scope:
 /// - 发展党员: the development cases of the branches in scope by their stage on `as_of` (closed cases
-///   left out) and those admitted and converted during the period (`store::pipeline_statistics`);
+///   left out) and those admitted and converted during the period (`pipeline_statistics`);
 /// - 流动党员: `mobility_statistics_on` on `as_of`;
 /// - 民主评议: the campaigns of the organisations in scope for `evaluation_year_reported(as_of)`, in
 ///   their state on `as_of` (`campaign_state_on`, grade_tally_on).
