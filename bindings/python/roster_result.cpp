@@ -6,6 +6,9 @@
 #include <array>
 #include <cstring>
 #include <limits>
+#include <optional>
+#include <string_view>
+#include <type_traits>
 #include <utility>
 
 #include "enums.hpp"
@@ -14,27 +17,19 @@
 namespace dangyuan::python {
 namespace {
 
-// The column names, in the order of columns() (Member's fields; a test checks that the two agree).
-constexpr std::array<char const*, 20> column_order = {"id",
-                                                      "name",
-                                                      "sex",
-                                                      "ethnicity",
-                                                      "birth_date",
-                                                      "id_number",
-                                                      "education",
-                                                      "category",
-                                                      "work_unit",
-                                                      "post",
-                                                      "native_place",
-                                                      "phone",
-                                                      "address",
-                                                      "branch",
-                                                      "joined_branch",
-                                                      "application_date",
-                                                      "admission_date",
-                                                      "full_member_date",
-                                                      "backfilled",
-                                                      "version"};
+// The text columns whose values repeat (a few ten thousand distinct values in a million rows): one
+// str each.
+constexpr std::array<std::string_view, 3> repeated_texts = {"work_unit", "post", "native_place"};
+
+// The enumeration of a code field, `E` or `std::optional<E>`.
+template <class T>
+struct code_of {
+    using type = T;
+};
+template <class T>
+struct code_of<std::optional<T>> {
+    using type = T;
+};
 
 template <class T>
 using column_of = std::vector<T> roster_table::*;
@@ -62,7 +57,7 @@ py::array dates(std::vector<roster_table> const& parts, std::size_t rows, column
 }
 
 template <class E>
-py::tuple category(char const* name, std::vector<roster_table> const& parts, std::size_t rows,
+py::tuple category(std::string_view name, std::vector<roster_table> const& parts, std::size_t rows,
                    column_of<std::int8_t> column) {
     std::array<std::int16_t, 128> position{};
     for (int v = 0; v < 128; ++v)
@@ -102,48 +97,56 @@ member roster_result::row(std::size_t i) const {
 }
 
 std::vector<std::string> roster_result::column_names() const {
-    return {column_order.begin(), column_order.end()};
+    // Member's fields between the store's id and version, like the columns of roster_table.
+    std::vector<std::string> out{"id"};
+    for (auto const& f : member_fields)
+        out.emplace_back(f.name);
+    out.emplace_back("version");
+    return out;
 }
 
 py::list roster_result::columns() const {
     auto const& p = parts_;
     auto const n = size_;
-    // Work units, posts and native places repeat (a few ten thousand distinct values in a million
-    // rows): one str each. A member without an ID number has None.
-    auto texts = text_arrays({text(p, &roster_table::name), text(p, &roster_table::id_number, true),
-                              text(p, &roster_table::work_unit, false, true),
-                              text(p, &roster_table::post, false, true),
-                              text(p, &roster_table::native_place, false, true),
-                              text(p, &roster_table::phone), text(p, &roster_table::address)});
-    auto const as_text = [&](char const* name, std::size_t k) {
-        return py::make_tuple(name, "text", std::move(texts[k]), py::none());
-    };
-    auto const plain = [](char const* name, char const* kind, py::array a) {
+    static roster_table const layout;  // for_each_roster_column visits its columns for their types only
+    // The text columns first, converted together. A member without an ID number has None.
+    std::vector<text_source> sources;
+    for_each_roster_column(layout, [&](auto const& field, auto const& column) {
+        if constexpr (std::is_same_v<std::decay_t<decltype(column)>, text_column>) {
+            using T = std::remove_cvref_t<decltype(member{}.*std::decay_t<decltype(field)>::pointer)>;
+            bool const repeated =
+                std::find(repeated_texts.begin(), repeated_texts.end(), field.name) != repeated_texts.end();
+            sources.push_back(text(p, roster_column<std::decay_t<decltype(field)>::pointer>,
+                                   !std::is_same_v<T, std::string>, repeated));
+        }
+    });
+    auto texts = text_arrays(sources);
+    auto const plain = [](std::string_view name, char const* kind, py::array a) {
         return py::make_tuple(name, kind, std::move(a), py::none());
     };
-    py::array_t<bool> backfilled(static_cast<py::ssize_t>(n));
-    fill(p, &roster_table::backfilled, backfilled.mutable_data(), [](std::uint8_t v) { return v != 0; });
 
     py::list out;
     out.append(plain("id", "int", integers(p, n, &roster_table::id)));
-    out.append(as_text("name", 0));
-    out.append(category<sex>("sex", p, n, &roster_table::sex));
-    out.append(category<ethnicity>("ethnicity", p, n, &roster_table::ethnicity));
-    out.append(plain("birth_date", "date", dates(p, n, &roster_table::birth_date)));
-    out.append(as_text("id_number", 1));
-    out.append(category<education>("education", p, n, &roster_table::education));
-    out.append(category<personnel_category>("category", p, n, &roster_table::category));
-    out.append(as_text("work_unit", 2));
-    out.append(as_text("post", 3));
-    out.append(as_text("native_place", 4));
-    out.append(as_text("phone", 5));
-    out.append(as_text("address", 6));
-    out.append(plain("branch", "int", integers(p, n, &roster_table::branch)));
-    out.append(plain("joined_branch", "date", dates(p, n, &roster_table::joined_branch)));
-    out.append(plain("application_date", "date", dates(p, n, &roster_table::application_date)));
-    out.append(plain("admission_date", "date", dates(p, n, &roster_table::admission_date)));
-    out.append(plain("full_member_date", "date", dates(p, n, &roster_table::full_member_date)));
-    out.append(plain("backfilled", "bool", backfilled));
+    std::size_t k = 0;
+    for_each_roster_column(layout, [&](auto const& field, auto const& column) {
+        constexpr auto pointer = std::decay_t<decltype(field)>::pointer;
+        using T = std::remove_cvref_t<decltype(member{}.*pointer)>;
+        using C = std::decay_t<decltype(column)>;
+        constexpr auto in_table = roster_column<pointer>;
+        if constexpr (std::is_same_v<C, text_column>) {
+            out.append(py::make_tuple(field.name, "text", std::move(texts[k++]), py::none()));
+        } else if constexpr (std::is_same_v<T, bool>) {
+            py::array_t<bool> a(static_cast<py::ssize_t>(n));
+            fill(p, in_table, a.mutable_data(), [](std::uint8_t v) { return v != 0; });
+            out.append(plain(field.name, "bool", a));
+        } else if constexpr (std::is_same_v<C, std::vector<std::int32_t>>) {
+            out.append(plain(field.name, "date", dates(p, n, in_table)));
+        } else if constexpr (std::is_same_v<C, std::vector<std::int8_t>>) {
+            out.append(category<typename code_of<T>::type>(field.name, p, n, in_table));
+        } else {
+            out.append(plain(field.name, "int", integers(p, n, in_table)));
+        }
+    });
     out.append(plain("version", "int", integers(p, n, &roster_table::version)));
     return out;
 }

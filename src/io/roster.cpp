@@ -6,39 +6,94 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
 
 #include "dangyuan/core/calendar.hpp"
 #include "dangyuan/core/errors.hpp"
+#include "dangyuan/member/member_fields.hpp"
 #include "io/text.hpp"
 
 namespace dangyuan::io {
 namespace {
 
 using f = roster_field;
-constexpr std::array<roster_column, 22> columns{{
-    {f::id, "id", "编号", "党员编号|member_id", false},
-    {f::name, "name", "姓名", "", true},
-    {f::sex, "sex", "性别", "gender", true},
-    {f::ethnicity, "ethnicity", "民族", "", true},
-    {f::birth_date, "birth_date", "出生日期", "出生年月|birthday", true},
-    {f::id_number, "id_number", "公民身份号码", "身份证号|身份证号码|身份证|居民身份证号码|id_card", true},
-    {f::education, "education", "学历", "文化程度", true},
-    {f::category, "category", "人员类别", "personnel_category", true},
-    {f::work_unit, "work_unit", "工作单位", "单位", true},
-    {f::post, "post", "职务", "职务/岗位|岗位", true},
-    {f::native_place, "native_place", "籍贯", "", true},
-    {f::phone, "phone", "联系电话", "电话|手机|手机号|手机号码|联系方式", true},
-    {f::address, "address", "家庭住址", "住址|现居住地", true},
-    {f::branch, "branch", "所在支部", "所在党支部|党支部|所在党组织|branch_id", true},
-    {f::joined_branch, "joined_branch", "转入支部日期", "转入日期|转入本支部日期", true},
-    {f::application_date, "application_date", "申请入党日期", "申请日期|递交入党申请书日期", true},
-    {f::admission_date, "admission_date", "入党日期", "入党时间", true},
-    {f::full_member_date, "full_member_date", "转正日期", "转正时间", true},
-    {f::backfilled, "backfilled", "补录", "是否补录", true},
+
+// The further header names under which the column of a field of the member record is accepted on
+// import, separated by '|', by field name.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 14> import_aliases{{
+    {"sex", "gender"},
+    {"birth_date", "出生年月|birthday"},
+    {"id_number", "身份证号|身份证号码|身份证|居民身份证号码|id_card"},
+    {"education", "文化程度"},
+    {"category", "personnel_category"},
+    {"work_unit", "单位"},
+    {"post", "职务/岗位|岗位"},
+    {"phone", "电话|手机|手机号|手机号码|联系方式"},
+    {"address", "住址|现居住地"},
+    {"branch", "所在党支部|党支部|所在党组织|branch_id"},
+    {"joined_branch", "转入日期|转入本支部日期"},
+    {"application_date", "申请日期|递交入党申请书日期"},
+    {"admission_date", "入党时间"},
+    {"full_member_date", "转正时间"},
+}};
+
+constexpr std::string_view import_aliases_of(std::string_view field) {
+    for (auto const& [name, aliases] : import_aliases)
+        if (name == field) return aliases;
+    return {};
+}
+
+// The columns an export adds after the fields of the record (ignored on import).
+constexpr std::array<roster_column, 3> report_columns{{
     {f::status, "status", "人员状态", "党员状态|member_status", false},
     {f::standing, "standing", "党籍状态", "党籍", false},
     {f::party_age, "party_age", "党龄", "", false},
 }};
+
+// The store's id, the fields of the member record in the order of member_fields (their names and
+// Chinese headers), then the report columns: the order of roster_field.
+constexpr auto columns = [] {
+    std::array<roster_column, 1 + member_fields.size() + report_columns.size()> out{};
+    out[0] = {f::id, "id", "编号", "党员编号|member_id", false};
+    for (std::size_t i = 0; i < member_fields.size(); ++i) {
+        auto const& field = member_fields[i];
+        out[i + 1] = {static_cast<roster_field>(i + 1), field.name, field.chinese,
+                      import_aliases_of(field.name), true};
+    }
+    for (std::size_t i = 0; i < report_columns.size(); ++i)
+        out[1 + member_fields.size() + i] = report_columns[i];
+    return out;
+}();
+
+// roster_field names the same fields in the same order.
+static_assert(columns[static_cast<std::size_t>(f::name)].key == "name");
+static_assert(columns[static_cast<std::size_t>(f::id_number)].key == "id_number");
+static_assert(columns[static_cast<std::size_t>(f::branch)].key == "branch");
+static_assert(columns[static_cast<std::size_t>(f::backfilled)].key == "backfilled");
+static_assert(static_cast<std::size_t>(f::status) == member_fields.size() + 1);
+static_assert(std::ranges::all_of(import_aliases, [](auto const& a) { return find_member_field(a.first); }));
+static_assert(std::ranges::all_of(report_columns, [](roster_column const& c) {
+    return columns[static_cast<std::size_t>(c.field)].key == c.key;
+}));
+
+// A field of the record whose cell needs no more than its type says: text as it stands, a date as a
+// date. Calls `f(field_name, value)` with the field of `m` that `field` names, when it is one of those.
+template <class Member, class F>
+void with_plain_field(Member& m, roster_field field, F&& f) {
+    std::size_t i = 1;
+    for_each_member_field([&](auto const& description) {
+        if (static_cast<std::size_t>(field) != i++) return;
+        auto& value = m.*std::decay_t<decltype(description)>::pointer;
+        using T = std::remove_cvref_t<decltype(value)>;
+        if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, date::sys_days> ||
+                      std::is_same_v<T, std::optional<date::sys_days>>)
+            f(description.name, value);
+    });
+}
 
 // Folds the spellings a header may come in: blanks and required-markers dropped, ASCII lower case,
 // full-width parentheses and slash made ASCII.
@@ -184,17 +239,11 @@ bool apply_cells(member& m, std::span<cell const> cells, org_directory const& or
         auto const& v = c.value;
         try {
             switch (c.field) {
-                case f::name:
-                    m.name = v;
-                    break;
                 case f::sex:
                     m.sex = parse_sex(v);
                     break;
                 case f::ethnicity:
                     m.ethnicity = parse_ethnicity(v);
-                    break;
-                case f::birth_date:
-                    m.birth_date = parse_date(v, "birth_date");
                     break;
                 case f::id_number: {
                     // Spreadsheets turn long digit strings into numbers ("3.70102E+17"): say so plainly.
@@ -211,21 +260,6 @@ bool apply_cells(member& m, std::span<cell const> cells, org_directory const& or
                 case f::category:
                     m.category = parse_personnel_category(v);
                     break;
-                case f::work_unit:
-                    m.work_unit = v;
-                    break;
-                case f::post:
-                    m.post = v;
-                    break;
-                case f::native_place:
-                    m.native_place = v;
-                    break;
-                case f::phone:
-                    m.phone = v;
-                    break;
-                case f::address:
-                    m.address = v;
-                    break;
                 case f::branch: {
                     auto const& o = orgs.resolve(v);
                     if (!is_branch(o.kind))
@@ -235,22 +269,16 @@ bool apply_cells(member& m, std::span<cell const> cells, org_directory const& or
                     m.branch = o.id;
                     break;
                 }
-                case f::joined_branch:
-                    m.joined_branch = parse_date(v, "joined_branch");
-                    break;
-                case f::application_date:
-                    m.application_date = parse_date(v, "application_date");
-                    break;
-                case f::admission_date:
-                    m.admission_date = parse_date(v, "admission_date");
-                    break;
-                case f::full_member_date:
-                    m.full_member_date = parse_date(v, "full_member_date");
-                    break;
                 case f::backfilled:
                     m.backfilled = parse_yes_no(v);
                     break;
                 default:
+                    with_plain_field(m, c.field, [&](std::string_view name, auto& value) {
+                        if constexpr (std::is_same_v<std::decay_t<decltype(value)>, std::string>)
+                            value = v;
+                        else
+                            value = parse_date(v, name);
+                    });
                     break;
             }
         } catch (invalid_input const& e) {
@@ -378,14 +406,10 @@ std::string cell_text(member const& m, roster_field field, org_directory const& 
     switch (field) {
         case f::id:
             return m.id.valid() ? std::to_string(m.id.value()) : std::string();
-        case f::name:
-            return m.name;
         case f::sex:
             return short_sex(m.sex);
         case f::ethnicity:
             return std::string(chinese_name(m.ethnicity));
-        case f::birth_date:
-            return format_date(m.birth_date);
         case f::id_number:
             if (!m.id_number) return {};
             return masked ? m.id_number->masked() : m.id_number->str();
@@ -393,32 +417,27 @@ std::string cell_text(member const& m, roster_field field, org_directory const& 
             return m.education ? std::string(chinese_name(*m.education)) : std::string();
         case f::category:
             return m.category ? std::string(chinese_name(*m.category)) : std::string();
-        case f::work_unit:
-            return m.work_unit;
-        case f::post:
-            return m.post;
-        case f::native_place:
-            return m.native_place;
         case f::phone:
             return masked ? mask_phone(m.phone) : m.phone;
-        case f::address:
-            return m.address;
         case f::branch: {
             auto const* o = orgs.find(m.branch);
             return o ? o->name : std::to_string(m.branch.value());
         }
-        case f::joined_branch:
-            return format_date(m.joined_branch);
-        case f::application_date:
-            return date_text(m.application_date);
-        case f::admission_date:
-            return format_date(m.admission_date);
-        case f::full_member_date:
-            return date_text(m.full_member_date);
         case f::backfilled:
             return m.backfilled ? "是" : "否";
-        default:
-            return {};
+        default: {
+            std::string text;
+            with_plain_field(m, field, [&](std::string_view, auto const& value) {
+                using T = std::decay_t<decltype(value)>;
+                if constexpr (std::is_same_v<T, std::string>)
+                    text = value;
+                else if constexpr (std::is_same_v<T, date::sys_days>)
+                    text = format_date(value);
+                else
+                    text = date_text(value);
+            });
+            return text;
+        }
     }
 }
 

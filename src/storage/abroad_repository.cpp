@@ -6,6 +6,7 @@
 
 #include "dangyuan/storage/abroad_store.hpp"
 #include "impl.hpp"
+#include "member_rows.hpp"
 #include "rows.hpp"
 
 namespace dangyuan {
@@ -52,6 +53,24 @@ std::vector<abroad_contact> contacts_of(SQLite::Database& db, member_id member) 
     return out;
 }
 
+// The contacts of the members `ids`, by member id, each member's in the order of contacts_of.
+std::unordered_map<std::int64_t, std::vector<abroad_contact>> contacts_of(SQLite::Database& db,
+                                                                          std::vector<member_id> const& ids) {
+    std::unordered_map<std::int64_t, std::vector<abroad_contact>> out;
+    if (ids.empty()) return out;
+    SQLite::Statement st(db, std::string("SELECT member_id, date, channel, note FROM abroad_contacts "
+                                         "WHERE member_id ") +
+                                 in_id_set + " ORDER BY member_id, date, id");
+    st.bind(":ids", json_ids(ids));
+    while (st.executeStep()) {
+        member_id const member{st.getColumn(0).getInt64()};
+        out[member.value()].push_back(abroad_contact{member, *column_date(st, 1, "abroad_contacts.date"),
+                                                     st.getColumn(2).getString(),
+                                                     st.getColumn(3).getString()});
+    }
+    return out;
+}
+
 std::string describe(abroad_record const& r) {
     std::string d = "kind=" + std::string(to_string(r.kind)) + "; from=" + format_iso(r.from);
     if (r.until) d += "; until=" + format_iso(*r.until);
@@ -69,9 +88,9 @@ std::vector<agenda_item> abroad_agenda_items(store const& s, SQLite::Database& d
         db,
         "SELECT r.id, r.member_id, r.kind, r.from_date, r.until, r.place, r.note, m.branch_id, "
         "m.name FROM abroad_records r JOIN members m ON m.id = r.member_id "
-        "WHERE r.from_date <= ?1 AND (r.until IS NULL OR r.until > ?1) "
-        "AND (m.exit_date IS NULL OR m.exit_date > ?1) ORDER BY r.id");
-    bind_date(st, 1, as_of);
+        "WHERE r.from_date <= :as_of AND (r.until IS NULL OR r.until > :as_of) "
+        "AND (m.exit_date IS NULL OR m.exit_date > :as_of) ORDER BY r.id");
+    bind_date(st, ":as_of", as_of);
     struct row {
         stored_abroad_record rec;
         org_id branch;
@@ -83,13 +102,26 @@ std::vector<agenda_item> abroad_agenda_items(store const& s, SQLite::Database& d
         if (!std::binary_search(org_ids.begin(), org_ids.end(), branch)) continue;
         rows.push_back(row{read_record(st), org_id{branch}, st.getColumn(8).getString()});
     }
+    // The members, their standing and the contacts of those studying abroad, one statement each.
+    std::vector<member_id> member_ids;
+    std::vector<member_id> studying;
+    for (auto const& r : rows) {
+        member_ids.push_back(r.rec.record.member);
+        if (r.rec.record.kind == abroad_kind::study) studying.push_back(r.rec.record.member);
+    }
+    auto const members = members_of(db, member_ids);
+    auto const histories = standing_histories_of(db, member_ids);
+    auto const contacts = contacts_of(db, studying);
+    std::vector<abroad_contact> const no_contacts;
     for (auto const& r : rows) {
         // A member already suspended (or otherwise not in normal standing) is not proposed again.
-        auto const standing = s.standing_on(r.rec.record.member, as_of);
+        auto const member = r.rec.record.member;
+        auto const standing = standing_on(members.at(member.value()), history_in(histories, member), as_of);
         if (!standing || standing->state != standing_state::normal) continue;
-        std::vector<abroad_contact> contacts;
-        if (r.rec.record.kind == abroad_kind::study) contacts = contacts_of(db, r.rec.record.member);
-        auto more = abroad_agenda(r.rec.record, contacts, r.branch, r.name, as_of, s.rules());
+        auto const c =
+            r.rec.record.kind == abroad_kind::study ? contacts.find(member.value()) : contacts.end();
+        auto more = abroad_agenda(r.rec.record, c == contacts.end() ? no_contacts : c->second, r.branch,
+                                  r.name, as_of, s.rules());
         items.insert(items.end(), more.begin(), more.end());
     }
     return items;

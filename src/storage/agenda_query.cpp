@@ -6,6 +6,7 @@
 
 #include "dangyuan/evaluation/evaluation_agenda.hpp"
 #include "impl.hpp"
+#include "member_rows.hpp"
 #include "rows.hpp"
 
 namespace dangyuan {
@@ -13,16 +14,17 @@ namespace {
 
 // Counts per branch on a date, in one pass over the members table. The suspended members are found
 // through `id IN (…)` rather than a correlated EXISTS, which would probe the events once per member. Members
-// with a suspension dated on or before `on` are folded precisely; they are few.
+// with a suspension dated on or before `on` are folded precisely, their histories loaded at once; they
+// are few.
 std::unordered_map<std::int64_t, org_counts> counts_on(storage::store_impl& impl, date::sys_days on) {
     std::unordered_map<std::int64_t, org_counts> counts;
     auto const d = storage::format_iso(on);
     SQLite::Statement st(
         impl.db,
-        "SELECT branch_id, sum(full_member_date IS NOT NULL AND full_member_date <= ?1), count(*) "
-        "FROM members WHERE admission_date <= ?1 AND joined_branch <= ?1 "
-        "AND (exit_date IS NULL OR exit_date > ?1) GROUP BY branch_id");
-    st.bind(1, d);
+        "SELECT branch_id, sum(full_member_date IS NOT NULL AND full_member_date <= :on), count(*) "
+        "FROM members WHERE admission_date <= :on AND joined_branch <= :on "
+        "AND (exit_date IS NULL OR exit_date > :on) GROUP BY branch_id");
+    st.bind(":on", d);
     while (st.executeStep()) {
         auto& c = counts[st.getColumn(0).getInt64()];
         c.full_members = st.getColumn(1).getInt();
@@ -30,13 +32,19 @@ std::unordered_map<std::int64_t, org_counts> counts_on(storage::store_impl& impl
     }
     SQLite::Statement susp(impl.db,
                            std::string("SELECT ") + storage::member_columns +
-                               " FROM members WHERE admission_date <= ?1 AND joined_branch <= ?1 "
-                               "AND (exit_date IS NULL OR exit_date > ?1) AND id IN (SELECT member_id FROM "
-                               "standing_events WHERE kind = 'suspended' AND date <= ?1)");
-    susp.bind(1, d);
+                               " FROM members WHERE admission_date <= :on AND joined_branch <= :on "
+                               "AND (exit_date IS NULL OR exit_date > :on) AND id IN (SELECT member_id FROM "
+                               "standing_events WHERE kind = 'suspended' AND date <= :on)");
+    susp.bind(":on", d);
+    std::vector<member> suspended;
+    std::vector<member_id> suspended_ids;
     while (susp.executeStep()) {
-        auto const m = storage::read_member(susp);
-        auto const s = standing_on(m, impl.load_standing(m.id), on);
+        suspended.push_back(storage::read_member(susp));
+        suspended_ids.push_back(suspended.back().id);
+    }
+    auto const histories = storage::standing_histories_of(impl.db, suspended_ids);
+    for (auto const& m : suspended) {
+        auto const s = standing_on(m, storage::history_in(histories, m.id), on);
         if (s && s->state == standing_state::suspended) {
             auto& c = counts[m.branch.value()];
             --c.all_members;
@@ -44,9 +52,9 @@ std::unordered_map<std::int64_t, org_counts> counts_on(storage::store_impl& impl
         }
     }
     SQLite::Statement lead(impl.db,
-                           "SELECT org_id, count(*) FROM org_leadership WHERE from_date <= ?1 "
-                           "AND (to_date IS NULL OR to_date > ?1) GROUP BY org_id");
-    lead.bind(1, d);
+                           "SELECT org_id, count(*) FROM org_leadership WHERE from_date <= :on "
+                           "AND (to_date IS NULL OR to_date > :on) GROUP BY org_id");
+    lead.bind(":on", d);
     while (lead.executeStep())
         counts[lead.getColumn(0).getInt64()].officers = lead.getColumn(1).getInt();
     return counts;

@@ -18,16 +18,20 @@ char const* const step_columns =
     "vote_entitled, vote_present, vote_written, vote_yes, vote_no, vote_abstain, decision, extension_months, "
     "notice_for, notice_end, objections, expected_leave, since, reason, household_org, residence_org";
 
-char const* const insert_step_sql =
-    "INSERT INTO dev_steps(case_id, kind, date, by_member, recommended, members, passed, conclusion, "
-    "document, days, "
-    "class_hours, special_case, vote_entitled, vote_present, vote_written, vote_yes, vote_no, vote_abstain, "
-    "decision, "
-    "extension_months, notice_for, notice_end, objections, expected_leave, since, reason, household_org, "
-    "residence_org) "
-    "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-
 namespace {
+
+// "a, b" as the named parameters ":a, :b" of the same columns.
+std::string parameters_for(std::string_view columns) {
+    std::string out = ":";
+    for (char c : columns) {
+        out += c;
+        if (c == ' ') out += ':';
+    }
+    return out;
+}
+
+std::string const insert_step_text = std::string("INSERT INTO dev_steps(case_id, ") + step_columns +
+                                     ") VALUES(:case_id, " + parameters_for(step_columns) + ")";
 
 std::string join_ids(std::vector<member_id> const& ids) {
     std::string out;
@@ -46,6 +50,8 @@ std::vector<member_id> split_ids(std::string const& text) {
 
 }  // namespace
 
+char const* const insert_step_sql = insert_step_text.c_str();
+
 applicant read_applicant(SQLite::Statement& st, int c) {
     applicant a;
     a.branch = org_id{st.getColumn(c).getInt64()};
@@ -60,16 +66,16 @@ applicant read_applicant(SQLite::Statement& st, int c) {
     return a;
 }
 
-void bind_applicant(SQLite::Statement& st, int i, applicant const& a) {
-    st.bind(i, static_cast<std::int64_t>(a.branch.value()));
-    st.bind(i + 1, a.name);
-    st.bind(i + 2, std::string(code(a.sex)));
-    st.bind(i + 3, std::string(code(a.ethnicity)));
-    bind_date(st, i + 4, a.birth_date);
-    bind_opt(st, i + 5, a.id_number ? std::optional(a.id_number->str()) : std::nullopt);
-    bind_opt(st, i + 6, a.education ? std::optional(std::string(code(*a.education))) : std::nullopt);
-    bind_opt(st, i + 7, a.category ? std::optional(std::string(code(*a.category))) : std::nullopt);
-    st.bind(i + 8, a.work_unit);
+void bind_applicant(SQLite::Statement& st, applicant const& a) {
+    bind_id(st, ":branch_id", a.branch);
+    st.bind(":name", a.name);
+    st.bind(":sex", std::string(code(a.sex)));
+    st.bind(":ethnicity", std::string(code(a.ethnicity)));
+    bind_date(st, ":birth_date", a.birth_date);
+    bind_opt(st, ":id_number", a.id_number ? std::optional(a.id_number->str()) : std::nullopt);
+    bind_opt(st, ":education", a.education ? std::optional(std::string(code(*a.education))) : std::nullopt);
+    bind_opt(st, ":category", a.category ? std::optional(std::string(code(*a.category))) : std::nullopt);
+    st.bind(":work_unit", a.work_unit);
 }
 
 step_record read_step(SQLite::Statement& st, int c) {
@@ -105,40 +111,40 @@ step_record read_step(SQLite::Statement& st, int c) {
     return r;
 }
 
-void bind_step(SQLite::Statement& st, int i, step_record const& r) {
+void bind_step(SQLite::Statement& st, step_record const& r) {
     auto const& d = r.details;
-    st.bind(i, std::string(to_string(r.kind)));
-    bind_date(st, i + 1, r.date);
-    bind_opt(st, i + 2, d.by ? std::optional(static_cast<std::int64_t>(d.by->value())) : std::nullopt);
-    bind_opt(st, i + 3, d.recommended ? std::optional(std::string(to_string(*d.recommended))) : std::nullopt);
-    st.bind(i + 4, join_ids(d.members));
-    bind_opt(st, i + 5, d.passed ? std::optional(*d.passed ? 1 : 0) : std::nullopt);
-    st.bind(i + 6, d.conclusion);
-    st.bind(i + 7, d.document);
-    st.bind(i + 8, d.days);
-    st.bind(i + 9, d.class_hours);
-    st.bind(i + 10, d.special_case ? 1 : 0);
-    if (d.vote) {
-        st.bind(i + 11, d.vote->entitled);
-        st.bind(i + 12, d.vote->present);
-        st.bind(i + 13, d.vote->written_opinions);
-        st.bind(i + 14, d.vote->yes);
-        st.bind(i + 15, d.vote->no);
-        st.bind(i + 16, d.vote->abstain);
-    } else {
-        for (int k = 11; k <= 16; ++k)
-            st.bind(i + k);
-    }
-    bind_opt(st, i + 17, d.decision ? std::optional(std::string(to_string(*d.decision))) : std::nullopt);
-    st.bind(i + 18, d.extension_months);
-    bind_opt(st, i + 19, d.notice_for ? std::optional(std::string(to_string(*d.notice_for))) : std::nullopt);
-    bind_date(st, i + 20, d.notice_end);
-    st.bind(i + 21, d.objections);
-    bind_date(st, i + 22, d.expected_leave);
-    bind_date(st, i + 23, d.since);
-    st.bind(i + 24, d.reason);
-    st.bind(i + 25, d.household_org);
-    st.bind(i + 26, d.residence_org);
+    st.bind(":kind", std::string(to_string(r.kind)));
+    bind_date(st, ":date", r.date);
+    bind_opt(st, ":by_member", opt_raw(d.by));
+    bind_opt(st, ":recommended",
+             d.recommended ? std::optional(std::string(to_string(*d.recommended))) : std::nullopt);
+    st.bind(":members", join_ids(d.members));
+    bind_opt(st, ":passed", d.passed ? std::optional(*d.passed ? 1 : 0) : std::nullopt);
+    st.bind(":conclusion", d.conclusion);
+    st.bind(":document", d.document);
+    st.bind(":days", d.days);
+    st.bind(":class_hours", d.class_hours);
+    st.bind(":special_case", d.special_case ? 1 : 0);
+    auto const vote = [&](int branch_vote::*count) {
+        return d.vote ? std::optional((*d.vote).*count) : std::nullopt;
+    };
+    bind_opt(st, ":vote_entitled", vote(&branch_vote::entitled));
+    bind_opt(st, ":vote_present", vote(&branch_vote::present));
+    bind_opt(st, ":vote_written", vote(&branch_vote::written_opinions));
+    bind_opt(st, ":vote_yes", vote(&branch_vote::yes));
+    bind_opt(st, ":vote_no", vote(&branch_vote::no));
+    bind_opt(st, ":vote_abstain", vote(&branch_vote::abstain));
+    bind_opt(st, ":decision", d.decision ? std::optional(std::string(to_string(*d.decision))) : std::nullopt);
+    st.bind(":extension_months", d.extension_months);
+    bind_opt(st, ":notice_for",
+             d.notice_for ? std::optional(std::string(to_string(*d.notice_for))) : std::nullopt);
+    bind_date(st, ":notice_end", d.notice_end);
+    st.bind(":objections", d.objections);
+    bind_date(st, ":expected_leave", d.expected_leave);
+    bind_date(st, ":since", d.since);
+    st.bind(":reason", d.reason);
+    st.bind(":household_org", d.household_org);
+    st.bind(":residence_org", d.residence_org);
 }
 
 }  // namespace dangyuan::storage

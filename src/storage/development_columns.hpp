@@ -8,11 +8,13 @@ namespace dangyuan::storage {
 
 extern char const* const case_columns;  // id, branch_id, name, …, rule_set, backfilled, member_id, mobile
 extern char const* const step_columns;  // kind, date, by_member, …, reason (no id, no case_id)
-extern char const* const insert_step_sql;
+extern char const* const insert_step_sql;  // binds :case_id and those of bind_step
 
 applicant read_applicant(SQLite::Statement& st, int first_col);
-void bind_applicant(SQLite::Statement& st, int first_index, applicant const& a);  // 9 parameters
+// Binds :branch_id, :name, :sex, :ethnicity, :birth_date, :id_number, :education, :category, :work_unit.
+void bind_applicant(SQLite::Statement& st, applicant const& a);
 step_record read_step(SQLite::Statement& st, int first_col);
-void bind_step(SQLite::Statement& st, int first_index, step_record const& r);  // 27 parameters
+// Binds the parameter of every column of step_columns, named as the column (":kind", ":date", …).
+void bind_step(SQLite::Statement& st, step_record const& r);
 
 }  // namespace dangyuan::storage

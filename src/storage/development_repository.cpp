@@ -7,6 +7,9 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <string>
+#include <unordered_map>
+#include <utility>
 
 #include "dangyuan/evaluation/disposition.hpp"
 #include "dangyuan/member/voting.hpp"
@@ -14,6 +17,7 @@
 #include "dangyuan/storage/development_store.hpp"
 #include "dangyuan/storage/mobility_store.hpp"
 #include "development_columns.hpp"
+#include "member_rows.hpp"
 #include "plausibility.hpp"
 #include "rows.hpp"
 
@@ -43,22 +47,75 @@ eligibility_lookup roster_lookup(store const& s) {
 }
 
 void update_snapshot(SQLite::Database& db, case_id id, development_case const& c) {
-    SQLite::Statement st(db,
-                         "UPDATE dev_cases SET stage = ?, outcome = ?, version = version + 1 WHERE id = ?");
-    st.bind(1, std::string(to_string(c.state().current)));
-    if (c.state().outcome)
-        st.bind(2, std::string(to_string(*c.state().outcome)));
-    else
-        st.bind(2);
-    st.bind(3, static_cast<std::int64_t>(id.value()));
+    SQLite::Statement st(
+        db, "UPDATE dev_cases SET stage = :stage, outcome = :outcome, version = version + 1 WHERE id = :id");
+    st.bind(":stage", std::string(to_string(c.state().current)));
+    storage::bind_opt(
+        st, ":outcome",
+        c.state().outcome ? std::optional(std::string(to_string(*c.state().outcome))) : std::nullopt);
+    storage::bind_id(st, ":id", id);
     st.exec();
 }
 
 void insert_step(SQLite::Database& db, case_id id, step_record const& r) {
     SQLite::Statement ins(db, storage::insert_step_sql);
-    ins.bind(1, static_cast<std::int64_t>(id.value()));
-    storage::bind_step(ins, 2, r);
+    storage::bind_id(ins, ":case_id", id);
+    storage::bind_step(ins, r);
     ins.exec();
+}
+
+// The columns from_date, months, rights_suspended, decided_by of party_probations from `first`.
+party_probation read_probation(SQLite::Statement& st, int first) {
+    return party_probation{*storage::column_date(st, first, "party_probations.from_date"),
+                           st.getColumn(first + 1).getInt(), st.getColumn(first + 2).getInt() != 0,
+                           st.getColumn(first + 3).getString()};
+}
+
+// The party probations of the members `ids`, by member id, each member's in the order of party_probations.
+std::unordered_map<std::int64_t, std::vector<party_probation>> probations_of(
+    SQLite::Database& db, std::vector<member_id> const& ids) {
+    std::unordered_map<std::int64_t, std::vector<party_probation>> out;
+    if (ids.empty()) return out;
+    SQLite::Statement st(db, std::string("SELECT member_id, from_date, months, rights_suspended, decided_by "
+                                         "FROM party_probations WHERE member_id ") +
+                                 storage::in_id_set + " ORDER BY member_id, from_date, id");
+    st.bind(":ids", storage::json_ids(ids));
+    while (st.executeStep())
+        out[st.getColumn(0).getInt64()].push_back(read_probation(st, 1));
+    return out;
+}
+
+// The development cases `ids` that exist, in the order of their ids, each with its records: one
+// statement for the cases and one for their steps, whatever their number.
+std::vector<std::pair<case_id, development_case>> load_cases(store const& s,
+                                                             std::vector<case_id> const& ids) {
+    auto& impl = detail::store_access::of(s);
+    std::vector<std::pair<case_id, development_case>> out;
+    if (ids.empty()) return out;
+    auto const id_set = storage::json_ids(ids);
+    SQLite::Statement steps(impl.db, std::string("SELECT case_id, ") + storage::step_columns +
+                                         " FROM dev_steps WHERE case_id " + storage::in_id_set +
+                                         " ORDER BY case_id, id");
+    steps.bind(":ids", id_set);
+    std::unordered_map<std::int64_t, std::vector<step_record>> records;
+    while (steps.executeStep())
+        records[steps.getColumn(0).getInt64()].push_back(storage::read_step(steps, 1));
+    SQLite::Statement st(impl.db, std::string("SELECT ") + storage::case_columns +
+                                      " FROM dev_cases WHERE id " + storage::in_id_set + " ORDER BY id");
+    st.bind(":ids", id_set);
+    std::map<std::string, rule_set> rule_sets;
+    while (st.executeStep()) {
+        case_id const id{st.getColumn(0).getInt64()};
+        auto person = storage::read_applicant(st, 1);
+        person.mobile = st.getColumn(13).getInt() != 0;
+        auto const name = st.getColumn(10).getString();
+        auto rs = rule_sets.find(name);
+        if (rs == rule_sets.end()) rs = rule_sets.emplace(name, s.rule_set_named(name)).first;
+        bool const backfilled = st.getColumn(11).getInt() != 0;
+        out.emplace_back(id, development_case::replay(std::move(person), rs->second, backfilled,
+                                                      std::move(records[id.value()])));
+    }
+    return out;
 }
 
 std::string describe(step_record const& r) {
@@ -87,12 +144,12 @@ void store::record_party_probation(member_id id, party_probation const& p, std::
             SQLite::Statement st(
                 impl_->db,
                 "INSERT INTO party_probations(member_id, from_date, months, rights_suspended, decided_by) "
-                "VALUES(?, ?, ?, ?, ?)");
-            st.bind(1, static_cast<std::int64_t>(id.value()));
-            storage::bind_date(st, 2, p.from);
-            st.bind(3, p.months);
-            st.bind(4, p.rights_suspended ? 1 : 0);
-            st.bind(5, p.decided_by);
+                "VALUES(:member_id, :from_date, :months, :rights_suspended, :decided_by)");
+            storage::bind_id(st, ":member_id", id);
+            storage::bind_date(st, ":from_date", p.from);
+            st.bind(":months", p.months);
+            st.bind(":rights_suspended", p.rights_suspended ? 1 : 0);
+            st.bind(":decided_by", p.decided_by);
             st.exec();
             storage::append_audit(
                 impl_->db, impl_->options.actor, "member", id.value(), "party_probation", why,
@@ -105,13 +162,11 @@ std::vector<party_probation> store::party_probations(member_id id) const {
     return storage::in_read("reading party probations", [&]() -> std::vector<party_probation> {
         SQLite::Statement st(impl_->db,
                              "SELECT from_date, months, rights_suspended, decided_by FROM party_probations "
-                             "WHERE member_id = ? ORDER BY from_date, id");
-        st.bind(1, static_cast<std::int64_t>(id.value()));
+                             "WHERE member_id = :member_id ORDER BY from_date, id");
+        storage::bind_id(st, ":member_id", id);
         std::vector<party_probation> out;
         while (st.executeStep())
-            out.push_back(party_probation{*storage::column_date(st, 0, "party_probations.from_date"),
-                                          st.getColumn(1).getInt(), st.getColumn(2).getInt() != 0,
-                                          st.getColumn(3).getString()});
+            out.push_back(read_probation(st, 0));
         return out;
     });
 }
@@ -123,8 +178,8 @@ void store::register_rule_set(rule_set const& profile) {
         check_profile(profile);
         if (profile.name == rule_set::national_2014().name) return;
         auto const text = to_text(profile);
-        SQLite::Statement find(impl_->db, "SELECT definition FROM rule_sets WHERE name = ?");
-        find.bind(1, profile.name);
+        SQLite::Statement find(impl_->db, "SELECT definition FROM rule_sets WHERE name = :name");
+        find.bind(":name", profile.name);
         if (find.executeStep()) {
             // Compared as rule sets, not as text: a definition stored by an earlier version has other keys.
             if (rule_set_from_text(find.getColumn(0).getString()) != profile)
@@ -133,9 +188,10 @@ void store::register_rule_set(rule_set const& profile) {
         }
         find.reset();
         storage::in_transaction(impl_->db, [&] {
-            SQLite::Statement ins(impl_->db, "INSERT INTO rule_sets(name, definition) VALUES(?, ?)");
-            ins.bind(1, profile.name);
-            ins.bind(2, text);
+            SQLite::Statement ins(impl_->db,
+                                  "INSERT INTO rule_sets(name, definition) VALUES(:name, :definition)");
+            ins.bind(":name", profile.name);
+            ins.bind(":definition", text);
             ins.exec();
             storage::append_audit(impl_->db, impl_->options.actor, "rule_set", 0, "register", profile.name,
                                   text);
@@ -147,8 +203,8 @@ rule_set store::rule_set_named(std::string const& name) const {
     if (name == rule_set::national_2014().name) return rule_set::national_2014();
     if (name == impl_->options.rules.name) return impl_->options.rules;
     return storage::in_read("reading a rule set", [&]() -> rule_set {
-        SQLite::Statement st(impl_->db, "SELECT definition FROM rule_sets WHERE name = ?");
-        st.bind(1, name);
+        SQLite::Statement st(impl_->db, "SELECT definition FROM rule_sets WHERE name = :name");
+        st.bind(":name", name);
         if (!st.executeStep()) throw not_found("no rule set named '" + name + "' is registered");
         return rule_set_from_text(st.getColumn(0).getString());
     });
@@ -160,8 +216,21 @@ voting_roll store::voting_roll_on(org_id branch, date::sys_days on) const {
     (void)impl_->load_org(branch);  // not_found for an unknown organisation
     voting_roll roll;
     std::set<member_id> voters;
-    for (auto const& m : roster(scope::subtree(branch), on))
-        if (has_vote_on(m, standing_on(m.id, on), party_probations(m.id), on)) voters.insert(m.id);
+    auto const members = roster(scope::subtree(branch), on);
+    std::vector<member_id> ids;
+    for (auto const& m : members)
+        ids.push_back(m.id);
+    auto const histories = storage::in_read("reading standing events",
+                                            [&] { return storage::standing_histories_of(impl_->db, ids); });
+    auto const probations =
+        storage::in_read("reading party probations", [&] { return probations_of(impl_->db, ids); });
+    std::vector<party_probation> const no_probations;
+    for (auto const& m : members) {
+        auto const p = probations.find(m.id.value());
+        if (has_vote_on(m, dangyuan::standing_on(m, storage::history_in(histories, m.id), on),
+                        p == probations.end() ? no_probations : p->second, on))
+            voters.insert(m.id);
+    }
     roll.voters = static_cast<int>(voters.size());
     // Members away (外出) on the day may be left out of the count; the rule allows, not requires, it.
     std::set<member_id> away;
@@ -205,10 +274,11 @@ case_id open_case(store& s, applicant const& person, step_record const& applicat
                     check_readmission(standing_event{*st->last_event, *st->since}, application.date,
                                       rules_used);
             }
-            SQLite::Statement open(impl.db,
-                                   "SELECT id FROM dev_cases WHERE id_number = ? AND outcome IS NULL AND "
-                                   "stage <> 'full_member'");
-            open.bind(1, person.id_number->str());
+            SQLite::Statement open(
+                impl.db,
+                "SELECT id FROM dev_cases WHERE id_number = :id_number AND outcome IS NULL "
+                "AND stage <> 'full_member'");
+            open.bind(":id_number", person.id_number->str());
             if (open.executeStep())
                 throw conflict(person.name + " already has an open development case (" +
                                std::to_string(open.getColumn(0).getInt64()) + ")");
@@ -219,14 +289,14 @@ case_id open_case(store& s, applicant const& person, step_record const& applicat
             SQLite::Statement ins(
                 impl.db,
                 "INSERT INTO dev_cases(branch_id, name, sex, ethnicity, birth_date, id_number, education, "
-                "category, work_unit, rule_set, backfilled, stage, mobile) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                "?, "
-                "?, ?, ?)");
-            storage::bind_applicant(ins, 1, person);
-            ins.bind(10, rules_used.name);
-            ins.bind(11, backfilled ? 1 : 0);
-            ins.bind(12, std::string(to_string(c.state().current)));
-            ins.bind(13, person.mobile ? 1 : 0);
+                "category, work_unit, rule_set, backfilled, stage, mobile) VALUES(:branch_id, :name, :sex, "
+                ":ethnicity, :birth_date, :id_number, :education, :category, :work_unit, :rule_set, "
+                ":backfilled, :stage, :mobile)");
+            storage::bind_applicant(ins, person);
+            ins.bind(":rule_set", rules_used.name);
+            ins.bind(":backfilled", backfilled ? 1 : 0);
+            ins.bind(":stage", std::string(to_string(c.state().current)));
+            ins.bind(":mobile", person.mobile ? 1 : 0);
             ins.exec();
             case_id const id{impl.db.getLastInsertRowid()};
             insert_step(impl.db, id, application);
@@ -240,32 +310,18 @@ case_id open_case(store& s, applicant const& person, step_record const& applicat
 }
 
 development_case get_case(store const& s, case_id id) {
-    auto& impl = detail::store_access::of(s);
     return storage::in_read("reading a development case", [&]() -> development_case {
-        SQLite::Statement st(impl.db,
-                             std::string("SELECT ") + storage::case_columns + " FROM dev_cases WHERE id = ?");
-        st.bind(1, static_cast<std::int64_t>(id.value()));
-        if (!st.executeStep()) throw not_found("no development case with id " + std::to_string(id.value()));
-        auto person = storage::read_applicant(st, 1);
-        person.mobile = st.getColumn(13).getInt() != 0;
-        auto rules_used = s.rule_set_named(st.getColumn(10).getString());
-        bool const backfilled = st.getColumn(11).getInt() != 0;
-        SQLite::Statement steps(impl.db, std::string("SELECT ") + storage::step_columns +
-                                             " FROM dev_steps WHERE case_id = ? ORDER BY id");
-        steps.bind(1, static_cast<std::int64_t>(id.value()));
-        std::vector<step_record> records;
-        while (steps.executeStep())
-            records.push_back(storage::read_step(steps, 0));
-        return development_case::replay(std::move(person), std::move(rules_used), backfilled,
-                                        std::move(records));
+        auto loaded = load_cases(s, {id});
+        if (loaded.empty()) throw not_found("no development case with id " + std::to_string(id.value()));
+        return std::move(loaded.front().second);
     });
 }
 
 std::optional<member_id> case_member(store const& s, case_id id) {
     auto& impl = detail::store_access::of(s);
     return storage::in_read("reading a development case", [&]() -> std::optional<member_id> {
-        SQLite::Statement st(impl.db, "SELECT member_id FROM dev_cases WHERE id = ?");
-        st.bind(1, static_cast<std::int64_t>(id.value()));
+        SQLite::Statement st(impl.db, "SELECT member_id FROM dev_cases WHERE id = :id");
+        storage::bind_id(st, ":id", id);
         if (!st.executeStep()) throw not_found("no development case with id " + std::to_string(id.value()));
         if (st.getColumn(0).isNull()) return std::nullopt;
         return member_id{st.getColumn(0).getInt64()};
@@ -332,19 +388,20 @@ void record_step(store& s, case_id id, step_record const& r, std::string_view wh
                                   describe(r));
             if (admitted) {
                 auto const mid = storage::insert_member(impl.db, *admitted);
-                SQLite::Statement link(impl.db, "UPDATE dev_cases SET member_id = ? WHERE id = ?");
-                link.bind(1, static_cast<std::int64_t>(mid.value()));
-                link.bind(2, static_cast<std::int64_t>(id.value()));
+                SQLite::Statement link(impl.db, "UPDATE dev_cases SET member_id = :member_id WHERE id = :id");
+                storage::bind_id(link, ":member_id", mid);
+                storage::bind_id(link, ":id", id);
                 link.exec();
                 storage::append_audit(
                     impl.db, impl.options.actor, "member", mid.value(), "insert", why,
                     "probationary member admitted by development case " + std::to_string(id.value()));
             }
             if (converted) {
-                SQLite::Statement up(
-                    impl.db, "UPDATE members SET full_member_date = ?, version = version + 1 WHERE id = ?");
-                storage::bind_date(up, 1, converted->full_member_date);
-                up.bind(2, static_cast<std::int64_t>(converted->id.value()));
+                SQLite::Statement up(impl.db,
+                                     "UPDATE members SET full_member_date = :full_member_date, version = "
+                                     "version + 1 WHERE id = :id");
+                storage::bind_date(up, ":full_member_date", converted->full_member_date);
+                storage::bind_id(up, ":id", converted->id);
                 up.exec();
                 storage::append_audit(
                     impl.db, impl.options.actor, "member", converted->id.value(), "update", why,
@@ -353,18 +410,19 @@ void record_step(store& s, case_id id, step_record const& r, std::string_view wh
             if (cancelled) {
                 SQLite::Statement ins(impl.db,
                                       "INSERT INTO standing_events(member_id, kind, date, reason, "
-                                      "decided_by) VALUES(?, ?, ?, ?, ?)");
-                ins.bind(1, static_cast<std::int64_t>(linked->value()));
-                ins.bind(2, std::string(to_string(cancelled->kind)));
-                storage::bind_date(ins, 3, cancelled->date);
-                ins.bind(4, cancelled->reason);
-                ins.bind(5, cancelled->decided_by);
+                                      "decided_by) VALUES(:member_id, :kind, :date, :reason, :decided_by)");
+                storage::bind_id(ins, ":member_id", *linked);
+                ins.bind(":kind", std::string(to_string(cancelled->kind)));
+                storage::bind_date(ins, ":date", cancelled->date);
+                ins.bind(":reason", cancelled->reason);
+                ins.bind(":decided_by", cancelled->decided_by);
                 ins.exec();
-                SQLite::Statement snap(impl.db,
-                                       "UPDATE members SET standing = 'exited', exit_date = ?, version = "
-                                       "version + 1 WHERE id = ?");
-                storage::bind_date(snap, 1, cancelled->date);
-                snap.bind(2, static_cast<std::int64_t>(linked->value()));
+                SQLite::Statement snap(
+                    impl.db,
+                    "UPDATE members SET standing = 'exited', exit_date = :exit_date, version = "
+                    "version + 1 WHERE id = :id");
+                storage::bind_date(snap, ":exit_date", cancelled->date);
+                storage::bind_id(snap, ":id", *linked);
                 snap.exec();
                 storage::append_audit(impl.db, impl.options.actor, "standing", linked->value(),
                                       to_string(cancelled->kind), why,
@@ -406,8 +464,11 @@ std::vector<stage_statistics> pipeline_statistics(store const& s, date::sys_days
     for (auto st : enum_values<stage>())
         out.push_back(stage_statistics{st});
     std::map<stage, std::pair<long, int>> dwell;  // total days, count
-    for (auto const& summary : cases(s, sc)) {
-        auto const c = get_case(s, summary.id);
+    std::vector<case_id> ids;
+    for (auto const& summary : cases(s, sc))
+        ids.push_back(summary.id);
+    auto const loaded = storage::in_read("reading development cases", [&] { return load_cases(s, ids); });
+    for (auto const& [id, c] : loaded) {
         auto const& st = c.state();
         // Entry date of each stage, in order; a closed case leaves its last stage on its last record.
         std::array<std::optional<date::sys_days>, 5> entry{st.applied, st.activist_since, st.target_since,
@@ -444,8 +505,7 @@ std::vector<agenda_item> case_agenda_items(store const& s, SQLite::Database& db,
     while (st.executeStep())
         if (std::binary_search(org_ids.begin(), org_ids.end(), st.getColumn(1).getInt64()))
             open.emplace_back(st.getColumn(0).getInt64());
-    for (auto id : open) {
-        auto const c = get_case(s, id);
+    for (auto const& [id, c] : load_cases(s, open)) {
         auto const more = case_agenda(c, as_of, id);
         items.insert(items.end(), more.begin(), more.end());
     }

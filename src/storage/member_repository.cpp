@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <span>
+#include <string>
 #include <string_view>
 #include <type_traits>
 #include <unordered_map>
@@ -11,6 +13,7 @@
 
 #include "dangyuan/member/member_fields.hpp"
 #include "impl.hpp"
+#include "member_rows.hpp"
 #include "plausibility.hpp"
 #include "rows.hpp"
 
@@ -21,7 +24,7 @@ namespace {
 
 // SQL text spelled from the member field list at compile time (null-terminated, static storage).
 struct sql_text {
-    std::array<char, 512> text{};
+    std::array<char, 1024> text{};
     std::size_t size = 0;
     constexpr void append(std::string_view s) {
         for (char c : s)
@@ -48,14 +51,30 @@ constexpr sql_text insert_member_text() {
         t.append(member_fields[i].column);
     }
     t.append(") VALUES(");
-    for (std::size_t i = 0; i < member_fields.size(); ++i)
-        t.append(i > 0 ? ", ?" : "?");
+    for (std::size_t i = 0; i < member_fields.size(); ++i) {
+        t.append(i > 0 ? ", :" : ":");
+        t.append(member_fields[i].column);
+    }
     t.append(")");
+    return t;
+}
+
+constexpr sql_text update_member_text() {
+    sql_text t;
+    t.append("UPDATE members SET ");
+    for (auto const& f : member_fields) {
+        t.append(f.column);
+        t.append(" = :");
+        t.append(f.column);
+        t.append(", ");
+    }
+    t.append("version = version + 1 WHERE id = :id AND version = :version");
     return t;
 }
 
 constexpr sql_text member_column_text = member_column_list();
 constexpr sql_text insert_member_sql_text = insert_member_text();
+constexpr sql_text update_member_sql_text = update_member_text();
 
 }  // namespace
 
@@ -64,9 +83,9 @@ char const* const member_columns = member_column_text.text.data();
 std::vector<index_definition> secondary_indexes(SQLite::Database& db, std::string const& table) {
     // sql is NULL for the indexes of UNIQUE and PRIMARY KEY constraints, which belong to the table.
     SQLite::Statement q(db,
-                        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND "
-                        "sql IS NOT NULL ORDER BY name");
-    q.bind(1, table);
+                        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = :table "
+                        "AND sql IS NOT NULL ORDER BY name");
+    q.bind(":table", table);
     std::vector<index_definition> out;
     while (q.executeStep())
         out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString()});
@@ -91,6 +110,19 @@ cache_size_guard::~cache_size_guard() {
 namespace {
 
 constexpr char const* insert_member_sql = insert_member_sql_text.text.data();
+constexpr char const* update_member_sql = update_member_sql_text.text.data();
+
+// The index of each field's parameter `:<column>` in a statement, in the order of member_fields. Looked
+// up once per prepared statement, so that binding a row (a million in a bulk insert) costs no lookup by
+// name.
+using member_parameters = std::array<int, member_fields.size()>;
+
+member_parameters parameters_of(SQLite::Statement& st) {
+    member_parameters out{};
+    for (std::size_t i = 0; i < out.size(); ++i)
+        out[i] = st.getIndex((":" + std::string(member_fields[i].column)).c_str());
+    return out;
+}
 
 // What bind_member binds that the member does not hold as text: its dates and codes, rendered into
 // a buffer that must outlive the statement's execution, so that nothing is bound as a copy (copying
@@ -149,12 +181,11 @@ struct member_binder {
     void operator()(int i, bool flag) { st.bind(i, flag ? 1 : 0); }
 };
 
-// Binds the parameters of insert_member_sql in the order of member_fields. `m` and `b` must outlive
-// the execution.
-void bind_member(SQLite::Statement& st, member const& m, member_binding& b) {
+// Binds the field parameters found by parameters_of. `m` and `b` must outlive the execution.
+void bind_member(SQLite::Statement& st, member_parameters const& at, member const& m, member_binding& b) {
     member_binder bind{st, b};
-    int i = 1;
-    for_each_member_field([&](auto const& f) { bind(i++, m.*std::decay_t<decltype(f)>::pointer); });
+    std::size_t i = 0;
+    for_each_member_field([&](auto const& f) { bind(at[i++], m.*std::decay_t<decltype(f)>::pointer); });
 }
 
 // One column of a members row into the field of its type; `name` is "members.<column>" for messages.
@@ -242,7 +273,7 @@ std::string diff(member const& a, member const& b) {
 member_id insert_member(SQLite::Database& db, member const& m) {
     SQLite::Statement ins(db, insert_member_sql);
     member_binding b;
-    bind_member(ins, m, b);
+    bind_member(ins, parameters_of(ins), m, b);
     ins.exec();
     return member_id{db.getLastInsertRowid()};
 }
@@ -261,38 +292,98 @@ member read_member(SQLite::Statement& st) {
     return m;
 }
 
+namespace {
+
+// The columns kind, date, reason, decided_by of standing_events from `first`.
+standing_event read_standing_event(SQLite::Statement& st, int first) {
+    return standing_event{parse_standing_event_kind(st.getColumn(first).getString()),
+                          *column_date(st, first + 1, "standing_events.date"),
+                          st.getColumn(first + 2).getString(), st.getColumn(first + 3).getString()};
+}
+
+// ID numbers as the JSON array of strings that json_each reads (they hold digits and X only).
+std::string json_id_numbers(std::span<citizen_id const> id_numbers) {
+    std::string out = "[";
+    for (auto const& n : id_numbers) {
+        if (out.size() > 1) out += ',';
+        out += '"' + n.str() + '"';
+    }
+    return out + "]";
+}
+
+}  // namespace
+
+std::unordered_map<std::int64_t, std::vector<standing_event>> standing_histories_of(
+    SQLite::Database& db, std::vector<member_id> const& ids) {
+    std::unordered_map<std::int64_t, std::vector<standing_event>> out;
+    if (ids.empty()) return out;
+    SQLite::Statement st(db,
+                         std::string("SELECT member_id, kind, date, reason, decided_by FROM standing_events "
+                                     "WHERE member_id ") +
+                             in_id_set + " ORDER BY member_id, id");
+    st.bind(":ids", json_ids(ids));
+    while (st.executeStep())
+        out[st.getColumn(0).getInt64()].push_back(read_standing_event(st, 1));
+    return out;
+}
+
+std::unordered_map<std::int64_t, member> members_of(SQLite::Database& db, std::vector<member_id> const& ids) {
+    std::unordered_map<std::int64_t, member> out;
+    if (ids.empty()) return out;
+    SQLite::Statement st(db, std::string("SELECT ") + member_columns + " FROM members WHERE id " + in_id_set);
+    st.bind(":ids", json_ids(ids));
+    while (st.executeStep()) {
+        auto m = read_member(st);
+        out.emplace(m.id.value(), std::move(m));
+    }
+    return out;
+}
+
 }  // namespace storage
 
 std::vector<standing_event> store::impl::load_standing(member_id id) {
-    SQLite::Statement st(
-        db, "SELECT kind, date, reason, decided_by FROM standing_events WHERE member_id = ? ORDER BY id");
-    st.bind(1, static_cast<std::int64_t>(id.value()));
+    SQLite::Statement st(db,
+                         "SELECT kind, date, reason, decided_by FROM standing_events WHERE member_id = "
+                         ":member_id ORDER BY id");
+    storage::bind_id(st, ":member_id", id);
     std::vector<standing_event> out;
     while (st.executeStep())
-        out.push_back(standing_event{parse_standing_event_kind(st.getColumn(0).getString()),
-                                     *storage::column_date(st, 1, "standing_events.date"),
-                                     st.getColumn(2).getString(), st.getColumn(3).getString()});
+        out.push_back(storage::read_standing_event(st, 0));
     return out;
 }
 
 org_counts store::impl::count_members(org_id org, date::sys_days on) {
     org_counts c;
     SQLite::Statement st(
-        db, std::string("SELECT ") + storage::member_columns +
-                ", EXISTS(SELECT 1 FROM standing_events e WHERE e.member_id = members.id "
-                "AND e.kind = 'suspended' AND e.date <= ?1) FROM members WHERE branch_id = ?2 "
-                "AND admission_date <= ?1 AND joined_branch <= ?1 AND (exit_date IS NULL OR exit_date > ?1)");
-    storage::bind_date(st, 1, on);
-    st.bind(2, static_cast<std::int64_t>(org.value()));
-    while (st.executeStep()) {
-        auto const m = storage::read_member(st);
-        if (st.getColumn(20).getInt()) {
-            auto const h = load_standing(m.id);
-            auto const s = dangyuan::standing_on(m, h, on);
-            if (!s || s->state != standing_state::normal) continue;
-        }
+        db,
+        std::string("SELECT ") + storage::member_columns +
+            ", EXISTS(SELECT 1 FROM standing_events e WHERE e.member_id = members.id "
+            "AND e.kind = 'suspended' AND e.date <= :on) FROM members WHERE branch_id = :branch_id "
+            "AND admission_date <= :on AND joined_branch <= :on AND (exit_date IS NULL OR exit_date > :on)");
+    storage::bind_date(st, ":on", on);
+    storage::bind_id(st, ":branch_id", org);
+    auto const count = [&](member const& m) {
         ++c.all_members;
         if (m.status_on(on) == member_status::full) ++c.full_members;
+    };
+    // Members with a suspension dated on or before `on` are judged on their whole history, loaded for
+    // all of them at once; they are few.
+    int const suspended_flag = static_cast<int>(member_fields.size()) + 2;
+    std::vector<member> suspended;
+    while (st.executeStep()) {
+        auto m = storage::read_member(st);
+        if (st.getColumn(suspended_flag).getInt())
+            suspended.push_back(std::move(m));
+        else
+            count(m);
+    }
+    std::vector<member_id> ids;
+    for (auto const& m : suspended)
+        ids.push_back(m.id);
+    auto const histories = storage::standing_histories_of(db, ids);
+    for (auto const& m : suspended) {
+        auto const s = dangyuan::standing_on(m, storage::history_in(histories, m.id), on);
+        if (s && s->state == standing_state::normal) count(m);
     }
     return c;
 }
@@ -309,9 +400,9 @@ void check_branch(org_unit const& b, member const& m) {
 }
 void check_unique_id_number(SQLite::Database& db, member const& m) {
     if (!m.id_number) return;
-    SQLite::Statement st(db, "SELECT id, name FROM members WHERE id_number = ? AND id <> ?");
-    st.bind(1, m.id_number->str());
-    st.bind(2, static_cast<std::int64_t>(m.id.value()));
+    SQLite::Statement st(db, "SELECT id, name FROM members WHERE id_number = :id_number AND id <> :id");
+    st.bind(":id_number", m.id_number->str());
+    storage::bind_id(st, ":id", m.id);
     if (st.executeStep())
         throw conflict("ID number " + m.id_number->masked() + " already belongs to member " +
                        std::to_string(st.getColumn(0).getInt64()) + " (" + st.getColumn(1).getString() + ")");
@@ -361,11 +452,12 @@ std::vector<member_id> store::add_members(std::span<member const> drafts, std::s
             for (auto const& ix : indexes)
                 impl_->db.exec("DROP INDEX \"" + ix.name + "\"");
             SQLite::Statement ins(impl_->db, storage::insert_member_sql);
+            auto const parameters = storage::parameters_of(ins);
             storage::member_binding binding;
             std::vector<member_id> ids;
             ids.reserve(drafts.size());
             for (auto const& m : drafts) {
-                storage::bind_member(ins, m, binding);
+                storage::bind_member(ins, parameters, m, binding);
                 try {
                     ins.exec();
                 } catch (SQLite::Exception const& e) {
@@ -394,9 +486,9 @@ std::vector<member_id> store::add_members(std::span<member const> drafts, std::s
 
 member store::get_member(member_id id) const {
     return storage::in_read("reading a member", [&]() -> member {
-        SQLite::Statement st(impl_->db,
-                             std::string("SELECT ") + storage::member_columns + " FROM members WHERE id = ?");
-        st.bind(1, static_cast<std::int64_t>(id.value()));
+        SQLite::Statement st(
+            impl_->db, std::string("SELECT ") + storage::member_columns + " FROM members WHERE id = :id");
+        storage::bind_id(st, ":id", id);
         if (!st.executeStep()) throw not_found("no member with id " + std::to_string(id.value()));
         return storage::read_member(st);
     });
@@ -405,8 +497,8 @@ member store::get_member(member_id id) const {
 std::optional<member> store::find_member(citizen_id const& id_number) const {
     return storage::in_read("finding a member", [&]() -> std::optional<member> {
         SQLite::Statement st(impl_->db, std::string("SELECT ") + storage::member_columns +
-                                            " FROM members WHERE id_number = ?");
-        st.bind(1, id_number.str());
+                                            " FROM members WHERE id_number = :id_number");
+        st.bind(":id_number", id_number.str());
         if (!st.executeStep()) return std::nullopt;
         return storage::read_member(st);
     });
@@ -425,16 +517,11 @@ void store::update_member(member const& m, std::string_view why) {
             check_branch(impl_->load_org(m.branch), m);
         check_unique_id_number(impl_->db, m);
         storage::in_transaction(impl_->db, [&] {
-            SQLite::Statement st(
-                impl_->db,
-                "UPDATE members SET name=?, sex=?, ethnicity=?, birth_date=?, id_number=?, education=?, "
-                "category=?, work_unit=?, post=?, native_place=?, phone=?, address=?, branch_id=?, "
-                "joined_branch=?, application_date=?, admission_date=?, full_member_date=?, "
-                "backfilled=?, version=version+1 WHERE id=? AND version=?");
+            SQLite::Statement st(impl_->db, storage::update_member_sql);
             storage::member_binding binding;
-            storage::bind_member(st, m, binding);
-            st.bind(19, static_cast<std::int64_t>(m.id.value()));
-            st.bind(20, static_cast<std::int64_t>(m.version));
+            storage::bind_member(st, storage::parameters_of(st), m, binding);
+            storage::bind_id(st, ":id", m.id);
+            st.bind(":version", static_cast<std::int64_t>(m.version));
             if (st.exec() != 1)
                 throw conflict("member " + std::to_string(m.id.value()) + " changed meanwhile");
             storage::append_audit(impl_->db, impl_->options.actor, "member", m.id.value(), "update", why,
@@ -469,8 +556,8 @@ std::vector<member> store::roster(scope s, std::optional<date::sys_days> as_of) 
 std::vector<member> store::find_members_by_name(std::string const& name) const {
     return storage::in_read("finding members by name", [&]() -> std::vector<member> {
         SQLite::Statement st(impl_->db, std::string("SELECT ") + storage::member_columns +
-                                            " FROM members WHERE name = ? ORDER BY id");
-        st.bind(1, name);
+                                            " FROM members WHERE name = :name ORDER BY id");
+        st.bind(":name", name);
         std::vector<member> out;
         while (st.executeStep())
             out.push_back(storage::read_member(st));
@@ -481,13 +568,19 @@ std::vector<member> store::find_members_by_name(std::string const& name) const {
 std::vector<member> store::find_members(std::span<citizen_id const> id_numbers) const {
     return storage::in_read("finding members", [&]() -> std::vector<member> {
         SQLite::Statement st(impl_->db, std::string("SELECT ") + storage::member_columns +
-                                            " FROM members WHERE id_number = ?");
-        std::vector<member> out;
-        for (auto const& n : id_numbers) {
-            st.bind(1, n.str());
-            if (st.executeStep()) out.push_back(storage::read_member(st));
-            st.reset();
+                                            " FROM members WHERE id_number IN (SELECT value FROM "
+                                            "json_each(:id_numbers))");
+        st.bind(":id_numbers", storage::json_id_numbers(id_numbers));
+        std::unordered_map<std::string, member> held;
+        while (st.executeStep()) {
+            auto m = storage::read_member(st);
+            auto key = m.id_number->str();
+            held.emplace(std::move(key), std::move(m));
         }
+        // In the order asked, once per number asked (a number given twice finds its member twice).
+        std::vector<member> out;
+        for (auto const& n : id_numbers)
+            if (auto const it = held.find(n.str()); it != held.end()) out.push_back(it->second);
         return out;
     });
 }
@@ -534,20 +627,20 @@ void store::record_standing(member_id id, standing_event const& e, std::string_v
         storage::in_transaction(impl_->db, [&] {
             SQLite::Statement ins(impl_->db,
                                   "INSERT INTO standing_events(member_id, kind, date, reason, decided_by) "
-                                  "VALUES(?, ?, ?, ?, ?)");
-            ins.bind(1, static_cast<std::int64_t>(id.value()));
-            ins.bind(2, std::string(to_string(e.kind)));
-            storage::bind_date(ins, 3, e.date);
-            ins.bind(4, e.reason);
-            ins.bind(5, e.decided_by);
+                                  "VALUES(:member_id, :kind, :date, :reason, :decided_by)");
+            storage::bind_id(ins, ":member_id", id);
+            ins.bind(":kind", std::string(to_string(e.kind)));
+            storage::bind_date(ins, ":date", e.date);
+            ins.bind(":reason", e.reason);
+            ins.bind(":decided_by", e.decided_by);
             ins.exec();
-            SQLite::Statement snap(
-                impl_->db,
-                "UPDATE members SET standing = ?, exit_date = ?, version = version + 1 WHERE id = ?");
-            snap.bind(1, std::string(to_string(*current)));
-            storage::bind_date(snap, 2,
+            SQLite::Statement snap(impl_->db,
+                                   "UPDATE members SET standing = :standing, exit_date = :exit_date, "
+                                   "version = version + 1 WHERE id = :id");
+            snap.bind(":standing", std::string(to_string(*current)));
+            storage::bind_date(snap, ":exit_date",
                                *current == standing_state::exited ? std::optional(e.date) : std::nullopt);
-            snap.bind(3, static_cast<std::int64_t>(id.value()));
+            storage::bind_id(snap, ":id", id);
             snap.exec();
             storage::append_audit(impl_->db, impl_->options.actor, "standing", id.value(), to_string(e.kind),
                                   why,

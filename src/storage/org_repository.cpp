@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "impl.hpp"
+#include "member_rows.hpp"
 #include "plausibility.hpp"
 #include "rows.hpp"
 
@@ -30,18 +31,18 @@ org_unit read_org(SQLite::Statement& st) {
     return o;
 }
 
+// Binds :name, :kind, :parent_id, :established, :dissolved, :village_or_community, :term_start,
+// :term_years and :units.
 void bind_org(SQLite::Statement& st, org_unit const& o) {
-    st.bind(1, o.name);
-    st.bind(2, std::string(to_string(o.kind)));
-    if (o.parent)
-        st.bind(3, static_cast<std::int64_t>(o.parent->value()));
-    else
-        st.bind(3);
-    bind_date(st, 4, o.established);
-    bind_date(st, 5, o.dissolved);
-    st.bind(6, o.village_or_community ? 1 : 0);
-    bind_date(st, 7, o.term_start);
-    st.bind(8, o.term_years);
+    st.bind(":name", o.name);
+    st.bind(":kind", std::string(to_string(o.kind)));
+    bind_opt(st, ":parent_id", opt_raw(o.parent));
+    bind_date(st, ":established", o.established);
+    bind_date(st, ":dissolved", o.dissolved);
+    st.bind(":village_or_community", o.village_or_community ? 1 : 0);
+    bind_date(st, ":term_start", o.term_start);
+    st.bind(":term_years", o.term_years);
+    st.bind(":units", o.units);
 }
 
 std::string describe(org_unit const& o) {
@@ -66,10 +67,10 @@ std::vector<std::int64_t> scope_org_ids(SQLite::Database& db, scope const& s) {
         return ids;
     }
     SQLite::Statement st(db,
-                         "WITH RECURSIVE sub(id) AS (SELECT id FROM orgs WHERE id = ? "
+                         "WITH RECURSIVE sub(id) AS (SELECT id FROM orgs WHERE id = :root "
                          "UNION ALL SELECT o.id FROM orgs o JOIN sub ON o.parent_id = sub.id) "
                          "SELECT id FROM sub ORDER BY id");
-    st.bind(1, static_cast<std::int64_t>(s.root->value()));
+    bind_id(st, ":root", *s.root);
     while (st.executeStep())
         ids.push_back(st.getColumn(0).getInt64());
     if (ids.empty()) throw not_found("no organisation with id " + std::to_string(s.root->value()));
@@ -79,8 +80,8 @@ std::vector<std::int64_t> scope_org_ids(SQLite::Database& db, scope const& s) {
 }  // namespace storage
 
 org_unit store::impl::load_org(org_id id) {
-    SQLite::Statement st(db, std::string("SELECT ") + storage::org_columns + " FROM orgs WHERE id = ?");
-    st.bind(1, static_cast<std::int64_t>(id.value()));
+    SQLite::Statement st(db, std::string("SELECT ") + storage::org_columns + " FROM orgs WHERE id = :id");
+    storage::bind_id(st, ":id", id);
     if (!st.executeStep()) throw not_found("no organisation with id " + std::to_string(id.value()));
     return storage::read_org(st);
 }
@@ -95,9 +96,9 @@ org_id store::add_org(org_unit draft, std::string_view why) {
             SQLite::Statement st(
                 impl_->db,
                 "INSERT INTO orgs(name, kind, parent_id, established, dissolved, "
-                "village_or_community, term_start, term_years, units) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                "village_or_community, term_start, term_years, units) VALUES(:name, :kind, :parent_id, "
+                ":established, :dissolved, :village_or_community, :term_start, :term_years, :units)");
             storage::bind_org(st, draft);
-            st.bind(9, draft.units);
             st.exec();
             org_id const id{impl_->db.getLastInsertRowid()};
             storage::append_audit(impl_->db, impl_->options.actor, "org", id.value(), "insert", why,
@@ -131,13 +132,14 @@ void store::update_org(org_unit const& o, std::string_view why) {
         validate_org(o, parent ? &*parent : nullptr, rules());
         storage::in_transaction(impl_->db, [&] {
             SQLite::Statement st(impl_->db,
-                                 "UPDATE orgs SET name=?, kind=?, parent_id=?, established=?, dissolved=?, "
-                                 "village_or_community=?, term_start=?, term_years=?, units=?, "
-                                 "version=version+1 WHERE id=? AND version=?");
+                                 "UPDATE orgs SET name = :name, kind = :kind, parent_id = :parent_id, "
+                                 "established = :established, dissolved = :dissolved, "
+                                 "village_or_community = :village_or_community, term_start = :term_start, "
+                                 "term_years = :term_years, units = :units, version = version + 1 "
+                                 "WHERE id = :id AND version = :version");
             storage::bind_org(st, o);
-            st.bind(9, o.units);
-            st.bind(10, static_cast<std::int64_t>(o.id.value()));
-            st.bind(11, static_cast<std::int64_t>(o.version));
+            storage::bind_id(st, ":id", o.id);
+            st.bind(":version", static_cast<std::int64_t>(o.version));
             if (st.exec() != 1)
                 throw conflict("organisation " + std::to_string(o.id.value()) + " changed meanwhile");
             storage::append_audit(impl_->db, impl_->options.actor, "org", o.id.value(), "update", why,
@@ -170,10 +172,17 @@ void store::set_leadership(org_id org_key, date::sys_days on, std::vector<office
         if (!o.active_on(on))
             throw invalid_input("on", "'" + o.name + "' does not exist on " + storage::format_iso(on));
         auto const below = storage::scope_org_ids(impl_->db, scope::subtree(org_key));
+        std::vector<member_id> officer_ids;
+        for (auto const& x : officers)
+            officer_ids.push_back(x.member);
+        auto const held = storage::members_of(impl_->db, officer_ids);
+        auto const histories = storage::standing_histories_of(impl_->db, officer_ids);
         std::vector<member_id> not_eligible;
         for (auto const& x : officers) {
-            auto const m = get_member(x.member);
-            auto const st = standing_on(x.member, on);
+            auto const it = held.find(x.member.value());
+            if (it == held.end()) throw not_found("no member with id " + std::to_string(x.member.value()));
+            auto const& m = it->second;
+            auto const st = dangyuan::standing_on(m, storage::history_in(histories, x.member), on);
             bool const in_org = std::binary_search(below.begin(), below.end(), m.branch.value());
             if (!in_org || m.status_on(on) != member_status::full || !st ||
                 st->state != standing_state::normal)
@@ -182,20 +191,21 @@ void store::set_leadership(org_id org_key, date::sys_days on, std::vector<office
         validate_leadership(o, impl_->count_members(o.id, on).full_members, officers, not_eligible, rules());
         storage::in_transaction(impl_->db, [&] {
             SQLite::Statement close(
-                impl_->db, "UPDATE org_leadership SET to_date = ? WHERE org_id = ? AND to_date IS NULL");
-            storage::bind_date(close, 1, on);
-            close.bind(2, static_cast<std::int64_t>(org_key.value()));
+                impl_->db,
+                "UPDATE org_leadership SET to_date = :on WHERE org_id = :org_id AND to_date IS NULL");
+            storage::bind_date(close, ":on", on);
+            storage::bind_id(close, ":org_id", org_key);
             close.exec();
             SQLite::Statement ins(impl_->db,
                                   "INSERT INTO org_leadership(org_id, member_id, role, portfolio, from_date) "
-                                  "VALUES(?, ?, ?, ?, ?)");
+                                  "VALUES(:org_id, :member_id, :role, :portfolio, :from_date)");
             std::string detail = "from=" + storage::format_iso(on);
             for (auto const& x : officers) {
-                ins.bind(1, static_cast<std::int64_t>(org_key.value()));
-                ins.bind(2, static_cast<std::int64_t>(x.member.value()));
-                ins.bind(3, std::string(to_string(x.role)));
-                ins.bind(4, x.portfolio);
-                storage::bind_date(ins, 5, on);
+                storage::bind_id(ins, ":org_id", org_key);
+                storage::bind_id(ins, ":member_id", x.member);
+                ins.bind(":role", std::string(to_string(x.role)));
+                ins.bind(":portfolio", x.portfolio);
+                storage::bind_date(ins, ":from_date", on);
                 ins.exec();
                 ins.reset();
                 detail += "; " + std::string(to_string(x.role)) + "=" + std::to_string(x.member.value());
@@ -209,11 +219,10 @@ void store::set_leadership(org_id org_key, date::sys_days on, std::vector<office
 std::vector<officer> store::leadership(org_id org_key, date::sys_days on) const {
     return storage::in_read("reading a leadership", [&]() -> std::vector<officer> {
         SQLite::Statement st(impl_->db,
-                             "SELECT member_id, role, portfolio FROM org_leadership WHERE org_id = ? "
-                             "AND from_date <= ? AND (to_date IS NULL OR to_date > ?) ORDER BY id");
-        st.bind(1, static_cast<std::int64_t>(org_key.value()));
-        storage::bind_date(st, 2, on);
-        storage::bind_date(st, 3, on);
+                             "SELECT member_id, role, portfolio FROM org_leadership WHERE org_id = :org_id "
+                             "AND from_date <= :on AND (to_date IS NULL OR to_date > :on) ORDER BY id");
+        storage::bind_id(st, ":org_id", org_key);
+        storage::bind_date(st, ":on", on);
         std::vector<officer> out;
         while (st.executeStep())
             out.push_back(officer{member_id{st.getColumn(0).getInt64()},

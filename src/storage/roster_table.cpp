@@ -10,7 +10,9 @@
 #include <array>
 #include <exception>
 #include <memory>
+#include <string>
 #include <thread>
+#include <type_traits>
 #include <utility>
 
 #include "impl.hpp"
@@ -52,29 +54,17 @@ std::string_view text_of(sqlite3_stmt* st, int col) {
     return {p, static_cast<std::size_t>(sqlite3_column_bytes(st, col))};
 }
 
-// Columns in the order of storage::member_columns.
-enum column : int {
-    c_id,
-    c_name,
-    c_sex,
-    c_ethnicity,
-    c_birth_date,
-    c_id_number,
-    c_education,
-    c_category,
-    c_work_unit,
-    c_post,
-    c_native_place,
-    c_phone,
-    c_address,
-    c_branch,
-    c_joined_branch,
-    c_application_date,
-    c_admission_date,
-    c_full_member_date,
-    c_backfilled,
-    c_version
-};
+// The columns of storage::member_columns: the id, the fields of member_fields from 1 on, the version.
+constexpr int c_id = 0;
+constexpr int c_version = static_cast<int>(member_fields.size()) + 1;
+
+// "members.<column>" of every field, for the messages of date_cell.
+std::array<std::string, member_fields.size()> const qualified_columns = [] {
+    std::array<std::string, member_fields.size()> out;
+    for (std::size_t i = 0; i < out.size(); ++i)
+        out[i] = "members." + std::string(member_fields[i].column);
+    return out;
+}();
 
 [[noreturn]] void bad_cell(char const* column, std::string_view text, char const* what) {
     throw storage_error("column members." + std::string(column) + " holds '" + std::string(text) + "', not " +
@@ -102,16 +92,18 @@ constexpr std::array<bool, 128> valid_codes(std::span<E const> all) {
     return out;
 }
 
-constexpr auto sex_codes = valid_codes(all_sexes());
-constexpr auto ethnicity_codes = valid_codes(all_ethnicities());
-constexpr auto education_codes = valid_codes(all_educations());
-constexpr auto category_codes = valid_codes(all_personnel_categories());
+// Every value of a code table (the all_<types>() of core/codes.hpp, for a type given as an argument).
+template <code_table_enum E>
+constexpr std::span<E const> all_values() noexcept {
+    return detail::codes_of(E{}).values;
+}
 
-static_assert(std::ranges::all_of(all_sexes(), [](sex e) { return static_cast<int>(e) < 128; }));
-static_assert(std::ranges::all_of(all_ethnicities(), [](ethnicity e) { return static_cast<int>(e) < 128; }));
-static_assert(std::ranges::all_of(all_educations(), [](education e) { return static_cast<int>(e) < 128; }));
-static_assert(std::ranges::all_of(all_personnel_categories(),
-                                  [](personnel_category e) { return static_cast<int>(e) < 128; }));
+// Codes are stored in an std::int8_t column: every code table used by the record must fit.
+template <code_table_enum E>
+constexpr auto valid_codes_of = [] {
+    static_assert(std::ranges::all_of(all_values<E>(), [](E e) { return static_cast<int>(e) < 128; }));
+    return valid_codes(all_values<E>());
+}();
 
 // A code cell: the store writes the code (`code(e)`, one to three digits); a name or alias, which
 // read_member would also accept, is parsed the slow way.
@@ -143,18 +135,19 @@ std::int8_t code_cell(sqlite3_stmt* st, int col, char const* name, std::array<bo
 
 // Room for `rows` rows in every fixed-width column.
 void reserve_rows(roster_table& t, std::size_t rows) {
-    for (auto* v : {&t.id, &t.branch, &t.version})
-        v->reserve(rows);
-    for (auto* v : {&t.sex, &t.ethnicity, &t.education, &t.category})
-        v->reserve(rows);
-    for (auto* v :
-         {&t.birth_date, &t.joined_branch, &t.application_date, &t.admission_date, &t.full_member_date})
-        v->reserve(rows);
-    t.backfilled.reserve(rows);
+    t.id.reserve(rows);
+    t.version.reserve(rows);
+    for_each_roster_column(t, [&](auto const&, auto& column) {
+        if constexpr (!std::is_same_v<std::decay_t<decltype(column)>, text_column>) column.reserve(rows);
+    });
 }
 
-std::array<text_column*, 7> text_columns(roster_table& t) {
-    return {&t.name, &t.id_number, &t.work_unit, &t.post, &t.native_place, &t.phone, &t.address};
+// Room for `rows` more rows in every text column: twice the mean length of the `held` values so far.
+void reserve_texts(roster_table& t, std::size_t held, std::size_t rows) {
+    for_each_roster_column(t, [&](auto const&, auto& column) {
+        if constexpr (std::is_same_v<std::decay_t<decltype(column)>, text_column>)
+            column.reserve(rows, column.data().size() * 2 * rows / held + 4096);
+    });
 }
 
 // The number of rows the query can return at most, to size the columns once. Counting goes through an
@@ -173,89 +166,138 @@ std::size_t row_bound(sqlite3* db, scope const& sc) {
     return static_cast<std::size_t>(sqlite3_column_int64(st.get(), 0));
 }
 
-template <class E>
-E code_value(std::int8_t v, std::span<E const> all, char const* field) {
-    for (auto e : all)
+template <code_table_enum E>
+E code_value(std::int8_t v, std::string_view field) {
+    for (auto e : all_values<E>())
         if (static_cast<int>(e) == v) return e;
-    throw invalid_input(field, "code " + std::to_string(v) + " is not in the code table");
+    throw invalid_input(std::string(field), "code " + std::to_string(v) + " is not in the code table");
 }
 
-date::sys_days required_date(std::int32_t v, char const* field) {
-    if (v == roster_table::no_date) throw invalid_input(field, "the date is missing");
-    return date::sys_days{date::days{v}};
+// ---- a field of the record <-> the cell of its column, by the field's type
+
+std::string_view cell_of(std::string const& text) {
+    return text;
 }
+std::string_view cell_of(std::optional<citizen_id> const& id) {
+    return id ? std::string_view(id->str()) : std::string_view{};
+}
+template <code_table_enum E>
+std::int8_t cell_of(E e) {
+    return static_cast<std::int8_t>(static_cast<int>(e));
+}
+template <code_table_enum E>
+std::int8_t cell_of(std::optional<E> e) {
+    return e ? cell_of(*e) : roster_table::no_code;
+}
+std::int32_t cell_of(std::optional<date::sys_days> d) {
+    return roster_table::from_date(d);
+}
+std::int64_t cell_of(org_id id) {
+    return id.value();
+}
+std::uint8_t cell_of(bool flag) {
+    return flag ? 1 : 0;
+}
+
+// The cell back into the field; `field` names it in the message of a cell `member` cannot hold.
+void from_cell(std::string& text, std::string_view cell, std::string_view) {
+    text = std::string(cell);
+}
+void from_cell(std::optional<citizen_id>& id, std::string_view cell, std::string_view) {
+    if (!cell.empty()) id = citizen_id::parse(cell);
+}
+template <code_table_enum E>
+void from_cell(E& e, std::int8_t cell, std::string_view field) {
+    e = code_value<E>(cell, field);
+}
+template <code_table_enum E>
+void from_cell(std::optional<E>& e, std::int8_t cell, std::string_view field) {
+    if (cell != roster_table::no_code) e = code_value<E>(cell, field);
+}
+void from_cell(date::sys_days& d, std::int32_t cell, std::string_view field) {
+    if (cell == roster_table::no_date) throw invalid_input(std::string(field), "the date is missing");
+    d = date::sys_days{date::days{cell}};
+}
+void from_cell(std::optional<date::sys_days>& d, std::int32_t cell, std::string_view) {
+    d = roster_table::to_date(cell);
+}
+void from_cell(org_id& id, std::int64_t cell, std::string_view) {
+    id = org_id{cell};
+}
+void from_cell(bool& flag, std::uint8_t cell, std::string_view) {
+    flag = cell != 0;
+}
+
+template <class T>
+inline constexpr bool is_optional = false;
+template <class T>
+inline constexpr bool is_optional<std::optional<T>> = true;
+template <class T>
+inline constexpr bool is_optional_code = false;
+template <code_table_enum E>
+inline constexpr bool is_optional_code<std::optional<E>> = true;
+
+// The cell of column `col` of the current row of `p` for a field of type T, checked as the store
+// writes it; `i` is the field's position in member_fields.
+template <class T>
+auto read_cell(sqlite3_stmt* p, int col, std::size_t i) {
+    char const* const column = member_fields[i].column.data();  // a literal: null-terminated
+    if constexpr (std::is_same_v<T, std::string>) {
+        return text_of(p, col);
+    } else if constexpr (std::is_same_v<T, std::optional<citizen_id>>) {
+        auto const number = text_of(p, col);
+        if (!number.empty() && !citizen_id::is_valid(number)) bad_cell(column, number, "an ID number");
+        return number;
+    } else if constexpr (code_table_enum<T>) {
+        return code_cell(p, col, column, valid_codes_of<T>, parse_code<T>, false);
+    } else if constexpr (is_optional_code<T>) {
+        using E = typename T::value_type;
+        return code_cell(p, col, column, valid_codes_of<E>, parse_code<E>, true);
+    } else if constexpr (std::is_same_v<T, date::sys_days> ||
+                         std::is_same_v<T, std::optional<date::sys_days>>) {
+        return date_cell(p, col, qualified_columns[i].c_str(), is_optional<T>);
+    } else if constexpr (std::is_same_v<T, org_id>) {
+        return sqlite3_column_int64(p, col);
+    } else {
+        static_assert(std::is_same_v<T, bool>, "a field type without a roster column type");
+        return static_cast<std::uint8_t>(sqlite3_column_int(p, col) != 0 ? 1 : 0);
+    }
+}
+
+template <auto Field>
+using field_type = std::remove_cvref_t<decltype(std::declval<member const&>().*Field)>;
 
 }  // namespace
 
 member roster_table::row(std::size_t i) const {
     member m;
     m.id = member_id{id[i]};
-    m.name = std::string(name[i]);
-    m.sex = code_value(sex[i], all_sexes(), "sex");
-    m.ethnicity = code_value(ethnicity[i], all_ethnicities(), "ethnicity");
-    m.birth_date = required_date(birth_date[i], "birth_date");
-    if (!id_number[i].empty()) m.id_number = citizen_id::parse(id_number[i]);
-    if (education[i] != no_code) m.education = code_value(education[i], all_educations(), "education");
-    if (category[i] != no_code) m.category = code_value(category[i], all_personnel_categories(), "category");
-    m.work_unit = std::string(work_unit[i]);
-    m.post = std::string(post[i]);
-    m.native_place = std::string(native_place[i]);
-    m.phone = std::string(phone[i]);
-    m.address = std::string(address[i]);
-    m.branch = org_id{branch[i]};
-    m.joined_branch = required_date(joined_branch[i], "joined_branch");
-    m.application_date = to_date(application_date[i]);
-    m.admission_date = required_date(admission_date[i], "admission_date");
-    m.full_member_date = to_date(full_member_date[i]);
-    m.backfilled = backfilled[i] != 0;
+    for_each_roster_column(*this, [&](auto const& field, auto const& column) {
+        from_cell(m.*std::decay_t<decltype(field)>::pointer, column[i], field.name);
+    });
     m.version = version[i];
     return m;
 }
 
 void roster_table::push_back(member const& m) {
-    auto const code_or_none = [](auto const& e) {
-        return e ? static_cast<std::int8_t>(static_cast<int>(*e)) : no_code;
-    };
     id.push_back(m.id.value());
-    name.push_back(m.name);
-    sex.push_back(static_cast<std::int8_t>(static_cast<int>(m.sex)));
-    ethnicity.push_back(static_cast<std::int8_t>(static_cast<int>(m.ethnicity)));
-    birth_date.push_back(from_date(m.birth_date));
-    id_number.push_back(m.id_number ? std::string_view(m.id_number->str()) : std::string_view{});
-    education.push_back(code_or_none(m.education));
-    category.push_back(code_or_none(m.category));
-    work_unit.push_back(m.work_unit);
-    post.push_back(m.post);
-    native_place.push_back(m.native_place);
-    phone.push_back(m.phone);
-    address.push_back(m.address);
-    branch.push_back(m.branch.value());
-    joined_branch.push_back(from_date(m.joined_branch));
-    application_date.push_back(from_date(m.application_date));
-    admission_date.push_back(from_date(m.admission_date));
-    full_member_date.push_back(from_date(m.full_member_date));
-    backfilled.push_back(m.backfilled ? 1 : 0);
+    for_each_roster_column(*this, [&](auto const& field, auto& column) {
+        column.push_back(cell_of(m.*std::decay_t<decltype(field)>::pointer));
+    });
     version.push_back(m.version);
 }
 
 std::size_t roster_table::memory_bytes() const noexcept {
     std::size_t n = 0;
-    auto const add = [&n](auto const& v) { n += v.size() * sizeof(v.front()); };
+    auto const add = [&n](auto const& v) {
+        if constexpr (std::is_same_v<std::decay_t<decltype(v)>, text_column>)
+            n += v.memory_bytes();
+        else
+            n += v.size() * sizeof(typename std::decay_t<decltype(v)>::value_type);
+    };
     add(id);
-    add(sex);
-    add(ethnicity);
-    add(birth_date);
-    add(education);
-    add(category);
-    add(branch);
-    add(joined_branch);
-    add(application_date);
-    add(admission_date);
-    add(full_member_date);
-    add(backfilled);
+    for_each_roster_column(*this, [&](auto const&, auto const& column) { add(column); });
     add(version);
-    for (auto const* c : {&name, &id_number, &work_unit, &post, &native_place, &phone, &address})
-        n += c->memory_bytes();
     return n;
 }
 
@@ -299,34 +341,16 @@ roster_table load_range(sqlite3* db, scope const& sc, std::optional<date::sys_da
         if (rc != SQLITE_ROW) fail(db, "reading the roster");
 
         t.id.push_back(sqlite3_column_int64(p, c_id));
-        t.name.push_back(text_of(p, c_name));
-        t.sex.push_back(code_cell(p, c_sex, "sex", sex_codes, parse_sex, false));
-        t.ethnicity.push_back(
-            code_cell(p, c_ethnicity, "ethnicity", ethnicity_codes, parse_ethnicity, false));
-        t.birth_date.push_back(date_cell(p, c_birth_date, "members.birth_date", false));
-        auto const number = text_of(p, c_id_number);
-        if (!number.empty() && !citizen_id::is_valid(number)) bad_cell("id_number", number, "an ID number");
-        t.id_number.push_back(number);
-        t.education.push_back(code_cell(p, c_education, "education", education_codes, parse_education, true));
-        t.category.push_back(
-            code_cell(p, c_category, "category", category_codes, parse_personnel_category, true));
-        t.work_unit.push_back(text_of(p, c_work_unit));
-        t.post.push_back(text_of(p, c_post));
-        t.native_place.push_back(text_of(p, c_native_place));
-        t.phone.push_back(text_of(p, c_phone));
-        t.address.push_back(text_of(p, c_address));
-        t.branch.push_back(sqlite3_column_int64(p, c_branch));
-        t.joined_branch.push_back(date_cell(p, c_joined_branch, "members.joined_branch", false));
-        t.application_date.push_back(date_cell(p, c_application_date, "members.application_date", true));
-        t.admission_date.push_back(date_cell(p, c_admission_date, "members.admission_date", false));
-        t.full_member_date.push_back(date_cell(p, c_full_member_date, "members.full_member_date", true));
-        t.backfilled.push_back(sqlite3_column_int(p, c_backfilled) != 0 ? 1 : 0);
+        std::size_t i = 0;
+        for_each_roster_column(t, [&](auto const& field, auto& column) {
+            using T = field_type<std::decay_t<decltype(field)>::pointer>;
+            column.push_back(read_cell<T>(p, static_cast<int>(i) + 1, i));
+            ++i;
+        });
         t.version.push_back(sqlite3_column_int64(p, c_version));
 
-        if (auto const rows = t.size(); rows == sample_rows && bound > rows) {
-            for (auto* c : text_columns(t))
-                c->reserve(bound - rows, c->data().size() * 2 * (bound - rows) / rows + 4096);
-        }
+        if (auto const rows = t.size(); rows == sample_rows && bound > rows)
+            reserve_texts(t, rows, bound - rows);
     }
     return t;
 }

@@ -7,11 +7,13 @@
 #include <algorithm>
 #include <span>
 #include <utility>
+#include <vector>
 
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/storage/development_store.hpp"
 #include "dangyuan/storage/evaluation_store.hpp"
 #include "dangyuan/storage/mobility_store.hpp"
+#include "evaluation/evaluation_rows.hpp"
 
 namespace dangyuan {
 namespace {
@@ -83,8 +85,14 @@ statistics_result statistics(store const& s, statistics_request const& r) {
 
     st.evaluation_year = evaluation_year_reported(r.as_of);
     grade_tally_on grades;
+    std::vector<campaign_id> year_campaigns;
     for (auto const& c : campaigns(s, r.where, st.evaluation_year))
-        grades.add(campaign_state_on(get_campaign(s, c.id), r.as_of));
+        year_campaigns.push_back(c.id);
+    auto const loaded = storage::in_read("reading evaluation campaigns", [&] {
+        return storage::evaluation_rows::load_campaigns(detail::store_access::of(s).db, year_campaigns);
+    });
+    for (auto const& x : loaded)
+        grades.add(campaign_state_on(x.c, r.as_of));
     append(grades.rows());
     return st;
 }

@@ -294,6 +294,14 @@ TEST_CASE("store: lookups by name and by ID numbers, bulk standing histories, ac
     auto const found = t.store.find_members(wanted);
     REQUIRE(found.size() == 1);
     CHECK(found[0].id == b);
+    // One statement for the set, the answer still in the order asked and once per number asked.
+    std::vector<citizen_id> const asked{*t.store.get_member(b).id_number, *t.store.get_member(a).id_number,
+                                        *t.store.get_member(b).id_number};
+    auto const in_order = t.store.find_members(asked);
+    REQUIRE(in_order.size() == 3);
+    CHECK(in_order[0].id == b);
+    CHECK(in_order[1].id == a);
+    CHECK(in_order[2].id == b);
 
     t.store.record_standing(a, {standing_event_kind::suspended, d(2020, 1, 1), "失联", "支部"});
     t.store.record_standing(a, {standing_event_kind::restored, d(2021, 1, 1), "恢复联系", "支部"});

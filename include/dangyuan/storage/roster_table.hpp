@@ -30,9 +30,11 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "dangyuan/member/member.hpp"
+#include "dangyuan/member/member_fields.hpp"
 #include "dangyuan/storage/store.hpp"
 
 namespace dangyuan {
@@ -143,6 +145,62 @@ struct roster_table {
 
     friend bool operator==(roster_table const&, roster_table const&) = default;
 };
+
+/// The column of `roster_table` that holds the field `Field` of `member` (`&member::name` ->
+/// `&roster_table::name`): every field of member_fields has one, of the same name.
+template <auto Field>
+inline constexpr auto roster_column = nullptr;
+template <>
+inline constexpr auto roster_column<&member::name> = &roster_table::name;
+template <>
+inline constexpr auto roster_column<&member::sex> = &roster_table::sex;
+template <>
+inline constexpr auto roster_column<&member::ethnicity> = &roster_table::ethnicity;
+template <>
+inline constexpr auto roster_column<&member::birth_date> = &roster_table::birth_date;
+template <>
+inline constexpr auto roster_column<&member::id_number> = &roster_table::id_number;
+template <>
+inline constexpr auto roster_column<&member::education> = &roster_table::education;
+template <>
+inline constexpr auto roster_column<&member::category> = &roster_table::category;
+template <>
+inline constexpr auto roster_column<&member::work_unit> = &roster_table::work_unit;
+template <>
+inline constexpr auto roster_column<&member::post> = &roster_table::post;
+template <>
+inline constexpr auto roster_column<&member::native_place> = &roster_table::native_place;
+template <>
+inline constexpr auto roster_column<&member::phone> = &roster_table::phone;
+template <>
+inline constexpr auto roster_column<&member::address> = &roster_table::address;
+template <>
+inline constexpr auto roster_column<&member::branch> = &roster_table::branch;
+template <>
+inline constexpr auto roster_column<&member::joined_branch> = &roster_table::joined_branch;
+template <>
+inline constexpr auto roster_column<&member::application_date> = &roster_table::application_date;
+template <>
+inline constexpr auto roster_column<&member::admission_date> = &roster_table::admission_date;
+template <>
+inline constexpr auto roster_column<&member::full_member_date> = &roster_table::full_member_date;
+template <>
+inline constexpr auto roster_column<&member::backfilled> = &roster_table::backfilled;
+
+/// Calls `f(field, column)` for every field of the member record, in the order of member_fields
+/// (`for_each_member_field`): `field` is its `member_field<&member::x>`, `column` the column `t.x`
+/// (const when `t` is). The columns `id` and `version`, which are not fields of the list, are left to
+/// the caller.
+template <class Table, class F>
+requires std::is_same_v<std::remove_const_t<Table>, roster_table>
+constexpr void for_each_roster_column(Table& t, F&& f) {
+    for_each_member_field([&](auto const& field) {
+        constexpr auto column = roster_column<std::decay_t<decltype(field)>::pointer>;
+        static_assert(!std::is_null_pointer_v<std::decay_t<decltype(column)>>,
+                      "every field of member_fields has a column in roster_table");
+        f(field, t.*column);
+    });
+}
 
 /// Loads the roster of a scope as columns: the same rows, in the same order (by id) and with the same
 /// values as `s.roster(sc, as_of)`, without building a `member` per row.
