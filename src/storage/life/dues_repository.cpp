@@ -37,6 +37,19 @@ void check_account(dues_account const& a, rule_set const& rules, char const* bas
                             (a.ledger_start ? ", ledger start " + format_month(*a.ledger_start) : "") + ")");
 }
 
+// The terms of an account, into the account and into a statement (:ledger_start, :last_month,
+// :quarterly).
+void with_terms(dues_account& a, dues_terms const& t) {
+    a.ledger_start = t.ledger_start;
+    a.last_month = t.last_month;
+    a.pays_quarterly = t.pays_quarterly;
+}
+void bind_terms(SQLite::Statement& st, dues_terms const& t) {
+    bind_month(st, ":ledger_start", t.ledger_start);
+    bind_month(st, ":last_month", t.last_month);
+    st.bind(":quarterly", t.pays_quarterly ? 1 : 0);
+}
+
 std::string describe(dues_base_change const& b) {
     return "effective=" + format_month(b.effective) + "; category=" + std::string(to_string(b.category)) +
            "; base=" + format_yuan(b.base);
@@ -71,9 +84,7 @@ void open_dues_account(store& s, member_id member, dues_base_change const& initi
         dues_account a;
         a.member = m.id;
         a.admission_date = m.admission_date;
-        a.ledger_start = terms.ledger_start;
-        a.last_month = terms.last_month;
-        a.pays_quarterly = terms.pays_quarterly;
+        with_terms(a, terms);
         a.bases.push_back(initial);
         check_account(a, s.rules(), "effective");
         storage::in_transaction(impl.db, [&] {
@@ -81,9 +92,7 @@ void open_dues_account(store& s, member_id member, dues_base_change const& initi
                                   "INSERT INTO life_dues_accounts(member_id, ledger_start, last_month, "
                                   "pays_quarterly) VALUES(:member, :ledger_start, :last_month, :quarterly)");
             ins.bind(":member", raw(member));
-            bind_month(ins, ":ledger_start", terms.ledger_start);
-            bind_month(ins, ":last_month", terms.last_month);
-            ins.bind(":quarterly", terms.pays_quarterly ? 1 : 0);
+            bind_terms(ins, terms);
             ins.exec();
             insert_base(impl.db, member, initial);
             storage::append_audit(
@@ -104,9 +113,7 @@ void set_dues_terms(store& s, member_id member, dues_terms const& terms, std::st
                            std::to_string(rows.terms.version) + ", yours " + std::to_string(terms.version) +
                            ")");
         auto a = rows.account;
-        a.ledger_start = terms.ledger_start;
-        a.last_month = terms.last_month;
-        a.pays_quarterly = terms.pays_quarterly;
+        with_terms(a, terms);
         check_account(a, s.rules(), "ledger_start");
         storage::in_transaction(impl.db, [&] {
             SQLite::Statement up(
@@ -114,9 +121,7 @@ void set_dues_terms(store& s, member_id member, dues_terms const& terms, std::st
                 "UPDATE life_dues_accounts SET ledger_start = :ledger_start, last_month = :last_month, "
                 "pays_quarterly = :quarterly, version = version + 1 WHERE member_id = :member AND version = "
                 ":version");
-            bind_month(up, ":ledger_start", terms.ledger_start);
-            bind_month(up, ":last_month", terms.last_month);
-            up.bind(":quarterly", terms.pays_quarterly ? 1 : 0);
+            bind_terms(up, terms);
             up.bind(":member", raw(member));
             up.bind(":version", terms.version);
             if (up.exec() != 1) throw conflict("the dues account of " + who(m) + " changed meanwhile");

@@ -3,6 +3,7 @@
 #include "life_rows.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace dangyuan::storage::life_rows {
 
@@ -96,35 +97,43 @@ std::unordered_map<std::int64_t, member> members_by_id(SQLite::Database& db,
     return out;
 }
 
-std::unordered_map<std::int64_t, std::vector<standing_event>> standing_histories_of(
-    SQLite::Database& db, std::vector<std::int64_t> const& ids) {
-    std::unordered_map<std::int64_t, std::vector<standing_event>> out;
+namespace {
+
+// The rows of `table` whose member is in `ids`, in `order`, grouped by member: `columns` follow the
+// member id and `read` makes a value of a row (reading from column 1).
+template <class Read>
+auto by_member(SQLite::Database& db, char const* columns, char const* table, char const* order,
+               std::vector<std::int64_t> const& ids, Read read) {
+    std::unordered_map<std::int64_t, std::vector<decltype(read(std::declval<SQLite::Statement&>()))>> out;
     if (ids.empty()) return out;
-    SQLite::Statement st(db, std::string("SELECT member_id, kind, date, reason, decided_by FROM "
-                                         "standing_events WHERE member_id ") +
-                                 storage::in_id_set + " ORDER BY id");
+    SQLite::Statement st(db, std::string("SELECT member_id, ") + columns + " FROM " + table +
+                                 " WHERE member_id " + storage::in_id_set + " ORDER BY " + order);
     st.bind(":ids", storage::json_ids(ids));
     while (st.executeStep())
-        out[st.getColumn(0).getInt64()].push_back(
-            standing_event{parse_standing_event_kind(st.getColumn(1).getString()),
-                           *column_date(st, 2, "standing_events.date"), st.getColumn(3).getString(),
-                           st.getColumn(4).getString()});
+        out[st.getColumn(0).getInt64()].push_back(read(st));
     return out;
+}
+
+}  // namespace
+
+std::unordered_map<std::int64_t, std::vector<standing_event>> standing_histories_of(
+    SQLite::Database& db, std::vector<std::int64_t> const& ids) {
+    return by_member(db, "kind, date, reason, decided_by", "standing_events", "id", ids,
+                     [](SQLite::Statement& st) {
+                         return standing_event{parse_standing_event_kind(st.getColumn(1).getString()),
+                                               *column_date(st, 2, "standing_events.date"),
+                                               st.getColumn(3).getString(), st.getColumn(4).getString()};
+                     });
 }
 
 std::unordered_map<std::int64_t, std::vector<party_probation>> probations_of(
     SQLite::Database& db, std::vector<std::int64_t> const& ids) {
-    std::unordered_map<std::int64_t, std::vector<party_probation>> out;
-    if (ids.empty()) return out;
-    SQLite::Statement st(db, std::string("SELECT member_id, from_date, months, rights_suspended, decided_by "
-                                         "FROM party_probations WHERE member_id ") +
-                                 storage::in_id_set + " ORDER BY from_date, id");
-    st.bind(":ids", storage::json_ids(ids));
-    while (st.executeStep())
-        out[st.getColumn(0).getInt64()].push_back(
-            party_probation{*column_date(st, 1, "party_probations.from_date"), st.getColumn(2).getInt(),
-                            st.getColumn(3).getInt() != 0, st.getColumn(4).getString()});
-    return out;
+    return by_member(db, "from_date, months, rights_suspended, decided_by", "party_probations",
+                     "from_date, id", ids, [](SQLite::Statement& st) {
+                         return party_probation{*column_date(st, 1, "party_probations.from_date"),
+                                                st.getColumn(2).getInt(), st.getColumn(3).getInt() != 0,
+                                                st.getColumn(4).getString()};
+                     });
 }
 
 standing_lookup::standing_lookup(store const& s, scope const& sc) {
@@ -367,47 +376,39 @@ std::unordered_map<std::int64_t, account_rows> load_accounts(SQLite::Database& d
         row.account.pays_quarterly = row.terms.pays_quarterly;
     }
     if (out.empty()) return out;
-    SQLite::Statement bases(
-        db, std::string("SELECT member_id, effective, category, base_fen FROM life_dues_bases") + of_member +
-                " ORDER BY id");
-    bind_only(bases, only);
-    while (bases.executeStep()) {
-        auto const it = out.find(bases.getColumn(0).getInt64());
-        if (it == out.end()) continue;
-        it->second.account.bases.push_back(dues_base_change{
-            *column_month(bases, 1, "life_dues_bases.effective"),
-            storage::stored_enum<dues_category>(bases.getColumn(2).getString(), "life_dues_bases.category"),
-            fen(bases.getColumn(3).getInt64())});
-    }
-    SQLite::Statement reliefs(
-        db, std::string("SELECT member_id, from_month, to_month, monthly_fen, reason, "
-                        "branch_studied_on, approved_by, approved_on FROM life_dues_reliefs") +
-                of_member + " ORDER BY id");
-    bind_only(reliefs, only);
-    while (reliefs.executeStep()) {
-        auto const it = out.find(reliefs.getColumn(0).getInt64());
-        if (it == out.end()) continue;
-        dues_relief r;
-        r.from = *column_month(reliefs, 1, "life_dues_reliefs.from_month");
-        r.to = column_month(reliefs, 2, "life_dues_reliefs.to_month");
-        r.monthly_amount = fen(reliefs.getColumn(3).getInt64());
-        r.reason = reliefs.getColumn(4).getString();
-        r.branch_studied_on = column_date(reliefs, 5, "life_dues_reliefs.branch_studied_on");
-        r.approved_by = reliefs.getColumn(6).getString();
-        r.approved_on = column_date(reliefs, 7, "life_dues_reliefs.approved_on");
-        it->second.account.reliefs.push_back(std::move(r));
-    }
-    SQLite::Statement excuses(
-        db, std::string("SELECT member_id, from_month, to_month, reason FROM life_dues_excuses") + of_member +
-                " ORDER BY id");
-    bind_only(excuses, only);
-    while (excuses.executeStep()) {
-        auto const it = out.find(excuses.getColumn(0).getInt64());
-        if (it == out.end()) continue;
-        it->second.account.excuses.push_back(dues_excuse{
-            *column_month(excuses, 1, "life_dues_excuses.from_month"),
-            *column_month(excuses, 2, "life_dues_excuses.to_month"), excuses.getColumn(3).getString()});
-    }
+    // The records of the accounts, table by table in recorded order: `add` appends a row (its columns
+    // from 1) to its account.
+    auto const each_row = [&](char const* columns, char const* table, auto add) {
+        SQLite::Statement st(
+            db, std::string("SELECT member_id, ") + columns + " FROM " + table + of_member + " ORDER BY id");
+        bind_only(st, only);
+        while (st.executeStep())
+            if (auto const it = out.find(st.getColumn(0).getInt64()); it != out.end())
+                add(it->second.account, st);
+    };
+    each_row("effective, category, base_fen", "life_dues_bases", [](dues_account& a, SQLite::Statement& st) {
+        a.bases.push_back(dues_base_change{
+            *column_month(st, 1, "life_dues_bases.effective"),
+            storage::stored_enum<dues_category>(st.getColumn(2).getString(), "life_dues_bases.category"),
+            fen(st.getColumn(3).getInt64())});
+    });
+    each_row("from_month, to_month, monthly_fen, reason, branch_studied_on, approved_by, approved_on",
+             "life_dues_reliefs", [](dues_account& a, SQLite::Statement& st) {
+                 dues_relief r;
+                 r.from = *column_month(st, 1, "life_dues_reliefs.from_month");
+                 r.to = column_month(st, 2, "life_dues_reliefs.to_month");
+                 r.monthly_amount = fen(st.getColumn(3).getInt64());
+                 r.reason = st.getColumn(4).getString();
+                 r.branch_studied_on = column_date(st, 5, "life_dues_reliefs.branch_studied_on");
+                 r.approved_by = st.getColumn(6).getString();
+                 r.approved_on = column_date(st, 7, "life_dues_reliefs.approved_on");
+                 a.reliefs.push_back(std::move(r));
+             });
+    each_row("from_month, to_month, reason", "life_dues_excuses", [](dues_account& a, SQLite::Statement& st) {
+        a.excuses.push_back(dues_excuse{*column_month(st, 1, "life_dues_excuses.from_month"),
+                                        *column_month(st, 2, "life_dues_excuses.to_month"),
+                                        st.getColumn(3).getString()});
+    });
     return out;
 }
 
