@@ -146,7 +146,7 @@ CREATE INDEX party_probations_member ON party_probations(member_id);
     migration_mobility,
     // 5: evaluation campaigns and dispositions (evaluation_repository.cpp).
     migration_evaluation,
-    // 6: meetings, training ledger, dues (life_repository.cpp).
+    // 6: meetings, training ledger, dues (src/storage/life).
     migration_life,
     // 7: lookups by name.
     R"sql(

@@ -1,0 +1,271 @@
+// Organisational life as judged over a period: the cadence compliance of one organisation and the life
+// part of the agenda (meeting cadence, six months without organisational life, training hours, the
+// training of secretaries and new members, dues). The roster, officers, meetings, training and dues of
+// the whole set are read once each, never once per organisation or member.
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "dangyuan/mobility/lost_contact.hpp"
+#include "life_rows.hpp"
+
+namespace dangyuan {
+
+using namespace storage::life_rows;
+
+compliance_report life_compliance_report(store const& s, org_id org, date::sys_days from, date::sys_days to) {
+    auto& impl = impl_of(s);
+    return storage::in_read("computing cadence compliance", [&]() -> compliance_report {
+        auto const o = s.org(org);
+        if (to < from)
+            throw invalid_input("to",
+                                "report end " + format_iso(to) + " is before its start " + format_iso(from));
+        // The organisation's last day in the period: the roster and leadership are taken on it.
+        auto const day =
+            o.dissolved && *o.dissolved <= to ? std::max(*o.dissolved - date::days{1}, o.established) : to;
+        life_scope sc;
+        std::vector<std::int64_t> holders{raw(o.id)};
+        if (o.kind != org_kind::party_group) {
+            sc.has_committee = has_committee(s.leadership(o.id, day));
+            for (auto const& g : s.orgs(scope::subtree(o.id)))
+                if (g.kind == org_kind::party_group && g.parent == o.id && g.established <= to &&
+                    (!g.dissolved || *g.dissolved > from)) {
+                    sc.groups.push_back(g.id);
+                    holders.push_back(raw(g.id));
+                }
+            standing_lookup const standing(s, scope::subtree(o.id));
+            for (auto const& m : members_on(impl.db, day, scope::subtree(o.id), true))
+                if (standing.normal(m, day)) sc.members.push_back(m.id);
+        }
+        std::sort(holders.begin(), holders.end());
+        // A slot counts every meeting dated in it, so the year of `from` is read from its first day.
+        auto meetings =
+            meetings_between(impl.db, make_date(int(date::year_month_day{from}.year()), 1, 1), to);
+        std::erase_if(meetings, [&](meeting const& m) { return !in(holders, raw(m.org)); });
+        return life_compliance(o, meetings, sc, from, to, s.rules());
+    });
+}
+
+namespace storage {
+
+std::vector<agenda_item> life_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
+                                           std::vector<std::int64_t> const& org_ids) {
+    auto const& rules = s.rules();
+    int const year = int(date::year_month_day{as_of}.year());
+    // The agenda has only `as_of`: cadence is judged from the start of its year (or the establishment).
+    auto const year_start = make_date(year, 1, 1);
+    std::vector<agenda_item> items;
+
+    // Each part of organisational life is judged only where the store keeps it: cadence for the orgs
+    // that have recorded a meeting, training for the branches whose members have a training record, dues
+    // for the members with a dues account. A store that keeps none of them (a roster only) gets no
+    // life items instead of one "missed" item per branch and month.
+    std::set<std::int64_t> tracked, trained;
+    std::unordered_map<std::int64_t, date::sys_days> first_meeting;
+    {
+        SQLite::Statement st(db, "SELECT org_id, min(date) FROM life_meetings GROUP BY org_id");
+        while (st.executeStep()) {
+            tracked.insert(st.getColumn(0).getInt64());
+            first_meeting[st.getColumn(0).getInt64()] = *column_date(st, 1, "life_meetings.date");
+        }
+        SQLite::Statement tr(
+            db, "SELECT DISTINCT m.branch_id FROM life_training t JOIN members m ON m.id = t.member_id");
+        while (tr.executeStep())
+            trained.insert(tr.getColumn(0).getInt64());
+    }
+    auto accounts = load_accounts(db, std::nullopt);
+    if (tracked.empty() && trained.empty() && accounts.empty()) return items;
+
+    auto const all_orgs = s.orgs(scope::all());
+    standing_lookup const standing(s, scope::all());
+    // Members are loaded only for the organisations whose life the store keeps (their subtrees), and
+    // for the holders of dues accounts: a large roster-only store costs nothing here.
+    std::set<std::int64_t> roots(tracked.begin(), tracked.end());
+    roots.insert(trained.begin(), trained.end());
+    {
+        SQLite::Statement st(
+            db, "SELECT DISTINCT m.branch_id FROM life_dues_accounts a JOIN members m ON m.id = a.member_id");
+        while (st.executeStep())
+            roots.insert(st.getColumn(0).getInt64());
+    }
+    // The subtrees are taken from the organisations already read, and the members of all their branches
+    // are read in one query.
+    std::vector<std::int64_t> known;  // by id, as store::orgs returns them
+    std::unordered_map<std::int64_t, std::vector<std::int64_t>> children;
+    for (auto const& o : all_orgs) {
+        known.push_back(raw(o.id));
+        if (o.parent) children[raw(*o.parent)].push_back(raw(o.id));
+    }
+    auto const subtree = [&](std::int64_t root) {
+        if (!in(known, root)) throw not_found("no organisation with id " + std::to_string(root));
+        std::vector<std::int64_t> out{root};
+        for (std::size_t i = 0; i < out.size(); ++i)
+            if (auto const it = children.find(out[i]); it != children.end())
+                out.insert(out.end(), it->second.begin(), it->second.end());
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    std::set<std::int64_t> loaded;
+    for (auto root : roots)
+        for (auto b : subtree(root))
+            loaded.insert(b);
+    std::unordered_map<std::int64_t, std::vector<member>> by_branch;
+    for (auto& m : members_of_branches_on(db, as_of, {loaded.begin(), loaded.end()}))
+        if (standing.normal(m, as_of)) by_branch[raw(m.branch)].push_back(std::move(m));
+    std::unordered_map<std::int64_t, std::vector<meeting>> meetings_by_org;
+    for (auto& m : meetings_between(db, year_start, as_of))
+        meetings_by_org[raw(m.org)].push_back(std::move(m));
+
+    bool const training_season =
+        unsigned(date::year_month_day{as_of}.month()) >= rules.life.training_notice_month;
+    std::unordered_map<std::int64_t, std::vector<training_record>> training;
+    if (training_season && !trained.empty()) training = training_in_year(db, year);
+    auto payments =
+        accounts.empty() ? decltype(load_payments(db, std::nullopt)){} : load_payments(db, std::nullopt);
+    static std::vector<member> const none;
+    std::optional<std::map<member_id, date::sys_days>> last_life;
+    std::optional<officer_set> officers;
+    auto const meetings_since = [&](date::sys_days from) { return meetings_between(db, from, as_of); };
+    auto const& members_of = [&](std::int64_t branch) -> std::vector<member> const& {
+        auto const it = by_branch.find(branch);
+        return it == by_branch.end() ? none : it->second;
+    };
+
+    // The party groups (党小组) of each branch that exist in the year, found once: a scan of every
+    // organisation per branch would make the agenda quadratic in the size of the store.
+    std::unordered_map<std::int64_t, std::vector<org_id>> groups_of;
+    for (auto const& g : all_orgs)
+        if (g.kind == org_kind::party_group && g.parent && g.established <= as_of &&
+            (!g.dissolved || *g.dissolved > year_start))
+            groups_of[raw(*g.parent)].push_back(g.id);
+
+    // The organisations with a committee (委员) on the day, read once for all of them.
+    auto const committees = committee_orgs_on(db, as_of);
+    for (auto const& o : all_orgs) {
+        if (!in(org_ids, raw(o.id)) || is_committee(o.kind)) continue;
+        auto const held_by = [&](std::vector<std::int64_t> const& holders) {
+            std::vector<meeting> out;
+            for (auto h : holders)
+                if (auto it = meetings_by_org.find(h); it != meetings_by_org.end())
+                    out.insert(out.end(), it->second.begin(), it->second.end());
+            std::sort(out.begin(), out.end(),
+                      [](meeting const& a, meeting const& b) { return a.date < b.date; });
+            return out;
+        };
+        if (o.kind == org_kind::party_group) {
+            // A group is judged with its branch; alone only when the branch is out of scope.
+            if ((o.parent && in(org_ids, raw(*o.parent))) || !tracked.count(raw(o.id))) continue;
+            auto const more = life_agenda(o, held_by({raw(o.id)}), life_scope{}, year_start, as_of, rules);
+            items.insert(items.end(), more.begin(), more.end());
+            continue;
+        }
+        std::vector<std::int64_t> holders{raw(o.id)};
+        std::vector<org_id> groups;
+        if (auto const it = groups_of.find(raw(o.id)); it != groups_of.end()) groups = it->second;
+        for (auto const g : groups)
+            holders.push_back(raw(g));
+        bool const keeps_meetings =
+            std::any_of(holders.begin(), holders.end(), [&](std::int64_t h) { return tracked.count(h) > 0; });
+        if (keeps_meetings) {
+            life_scope sc;
+            sc.has_committee = committees.count(raw(o.id)) > 0;
+            sc.groups = groups;
+            if (is_branch(o.kind)) {
+                for (auto const& m : members_of(raw(o.id)))
+                    sc.members.push_back(m.id);
+            } else {
+                for (auto b : subtree(raw(o.id)))
+                    for (auto const& m : members_of(b))
+                        sc.members.push_back(m.id);
+            }
+            auto const life = life_agenda(o, held_by(holders), sc, year_start, as_of, rules);
+            items.insert(items.end(), life.begin(), life.end());
+        }
+        if (!is_branch(o.kind) || !o.active_on(as_of)) continue;
+        auto const& own = members_of(raw(o.id));
+        if (tracked.count(raw(o.id))) {
+            // 党章 第9条: six consecutive months without organisational life. Counted from the last meeting
+            // attended anywhere in the store (a mobile member attends at the host as a guest), or from
+            // when the member and the branch's records started.
+            if (!last_life) last_life = last_org_life(meetings_since(add_months(as_of, -13)), as_of);
+            for (auto const& m : own) {
+                std::optional<date::sys_days> attended;
+                if (auto it = last_life->find(m.id); it != last_life->end()) attended = it->second;
+                if (auto item = no_org_life_finding(
+                        m, o.id, std::max({m.admission_date, m.joined_branch, first_meeting[raw(o.id)]}),
+                        attended, as_of, rules))
+                    items.push_back(std::move(*item));
+            }
+        }
+        if (training_season && trained.count(raw(o.id))) {
+            // The officers of the whole store are read once, not once per branch.
+            if (!officers) officers = officers_between(db, make_date(year, 1, 1), as_of);
+            auto const roster = training_roster(*officers, own, std::nullopt);
+            std::vector<training_record> ledger;
+            for (auto const& m : own)
+                if (auto it = training.find(raw(m.id)); it != training.end())
+                    ledger.insert(ledger.end(), it->second.begin(), it->second.end());
+            auto const more = training_agenda(o.id, roster, ledger, as_of, rules);
+            items.insert(items.end(), more.begin(), more.end());
+        }
+        for (auto const& m : own) {
+            auto const it = accounts.find(raw(m.id));
+            if (it == accounts.end()) continue;
+            auto a = it->second.account;
+            a.admission_date = m.admission_date;
+            auto const more = dues_agenda(a, payments[raw(m.id)], o.id, m.name, as_of, rules);
+            items.insert(items.end(), more.begin(), more.end());
+        }
+    }
+
+    // Secretaries' and new members' training (training.new_secretary_6_months,
+    // training.secretary_rotation_yearly, training.new_member_higher_level) is judged, like the hours,
+    // where the store keeps training: the branches with a training record and the organisations above
+    // them. Three years back covers every window these rules look at.
+    if (!trained.empty()) {
+        std::unordered_map<std::int64_t, std::int64_t> parent;
+        for (auto const& o : all_orgs)
+            if (o.parent) parent[raw(o.id)] = raw(*o.parent);
+        std::set<std::int64_t> judged;
+        for (auto at : trained)
+            for (std::size_t hops = 0; hops <= all_orgs.size() && judged.insert(at).second; ++hops) {
+                auto const it = parent.find(at);
+                if (it == parent.end()) break;
+                at = it->second;
+            }
+        std::vector<secretary_tenure> secretaries;
+        for (auto& t : secretary_tenures(db, as_of))
+            if (judged.count(raw(t.org)) && in(org_ids, raw(t.org))) secretaries.push_back(std::move(t));
+        auto const since = add_years(as_of, -3);
+        std::vector<new_member_entry> new_members;
+        for (auto b : trained) {
+            if (!in(org_ids, b)) continue;
+            for (auto const& m : members_of(b))
+                if (m.admission_date >= since)
+                    new_members.push_back(
+                        new_member_entry{m.id, m.name, m.branch, m.admission_date, m.full_member_date});
+        }
+        if (!secretaries.empty() || !new_members.empty()) {
+            auto const recent = training_since(db, since);
+            std::vector<training_record> ledger;
+            auto const add = [&](member_id id) {
+                if (auto it = recent.find(raw(id)); it != recent.end())
+                    ledger.insert(ledger.end(), it->second.begin(), it->second.end());
+            };
+            std::set<std::int64_t> added;
+            for (auto const& t : secretaries)
+                if (added.insert(raw(t.member)).second) add(t.member);
+            for (auto const& e : new_members)
+                if (added.insert(raw(e.member)).second) add(e.member);
+            auto const more =
+                secretary_and_new_member_training_agenda(secretaries, new_members, ledger, as_of, rules);
+            items.insert(items.end(), more.begin(), more.end());
+        }
+    }
+    return items;
+}
+
+}  // namespace storage
+}  // namespace dangyuan

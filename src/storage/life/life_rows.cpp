@@ -1,0 +1,453 @@
+// The column mapping and the set-wise readers shared by the repositories of organisational life.
+
+#include "life_rows.hpp"
+
+#include <algorithm>
+#include <utility>
+
+namespace dangyuan::storage::life_rows {
+
+std::string who(member const& m) {
+    return "member " + std::to_string(m.id.value()) + " (" + m.name + ")";
+}
+
+// ---- column mapping
+
+namespace {
+
+date::year_month parse_month(std::string const& t, char const* column) {
+    try {
+        return parse_iso_month(t, column);
+    } catch (invalid_input const&) {
+        throw storage_error("column " + std::string(column) + " holds '" + t + "', not a YYYY-MM month");
+    }
+}
+
+}  // namespace
+
+std::optional<date::year_month> column_month(SQLite::Statement& st, int col, char const* name) {
+    auto c = st.getColumn(col);
+    if (c.isNull()) return std::nullopt;
+    return parse_month(c.getString(), name);
+}
+
+void bind_month(SQLite::Statement& st, char const* name, std::optional<date::year_month> m) {
+    if (m)
+        st.bind(name, format_month(*m));
+    else
+        st.bind(name);
+}
+
+bool in(std::vector<std::int64_t> const& sorted, std::int64_t id) {
+    return std::binary_search(sorted.begin(), sorted.end(), id);
+}
+
+// ---- the roster
+
+namespace {
+
+// Members admitted on or before :on and not exited by then, plus `more` (over the members table, its
+// parameters bound by `bind`), ordered by id.
+std::vector<member> members_where(SQLite::Database& db, date::sys_days on, std::string const& more,
+                                  binder const& bind) {
+    SQLite::Statement st(db, std::string("SELECT ") + storage::member_columns +
+                                 " FROM members WHERE admission_date <= :on AND (exit_date IS NULL OR "
+                                 "exit_date > :on)" +
+                                 more + " ORDER BY id");
+    bind_date(st, ":on", on);
+    bind(st);
+    std::vector<member> out;
+    while (st.executeStep())
+        out.push_back(storage::read_member(st));
+    return out;
+}
+
+}  // namespace
+
+std::vector<member> members_on(SQLite::Database& db, date::sys_days on, scope const& sc, bool in_branch) {
+    std::string more;
+    if (in_branch) more += " AND joined_branch <= :on";
+    if (sc.root)
+        more +=
+            " AND branch_id IN (WITH RECURSIVE sub(id) AS (SELECT id FROM orgs WHERE id = :root UNION ALL "
+            "SELECT o.id FROM orgs o JOIN sub ON o.parent_id = sub.id) SELECT id FROM sub)";
+    return members_where(db, on, more, [&](SQLite::Statement& st) {
+        if (sc.root) st.bind(":root", raw(*sc.root));
+    });
+}
+
+std::vector<member> members_of_branches_on(SQLite::Database& db, date::sys_days on,
+                                           std::vector<std::int64_t> const& branches) {
+    if (branches.empty()) return {};
+    return members_where(db, on, std::string(" AND joined_branch <= :on AND branch_id ") + storage::in_id_set,
+                         [&](SQLite::Statement& st) { st.bind(":ids", storage::json_ids(branches)); });
+}
+
+std::unordered_map<std::int64_t, member> members_by_id(SQLite::Database& db,
+                                                       std::vector<std::int64_t> const& ids) {
+    std::unordered_map<std::int64_t, member> out;
+    if (ids.empty()) return out;
+    SQLite::Statement st(db, std::string("SELECT ") + storage::member_columns + " FROM members WHERE id " +
+                                 storage::in_id_set);
+    st.bind(":ids", storage::json_ids(ids));
+    while (st.executeStep()) {
+        auto m = storage::read_member(st);
+        out.emplace(raw(m.id), std::move(m));
+    }
+    return out;
+}
+
+namespace {
+
+// The rows of `table` whose member is in `ids`, in `order`, grouped by member: `columns` follow the
+// member id and `read` makes a value of a row (reading from column 1).
+template <class Read>
+auto by_member(SQLite::Database& db, char const* columns, char const* table, char const* order,
+               std::vector<std::int64_t> const& ids, Read read) {
+    std::unordered_map<std::int64_t, std::vector<decltype(read(std::declval<SQLite::Statement&>()))>> out;
+    if (ids.empty()) return out;
+    SQLite::Statement st(db, std::string("SELECT member_id, ") + columns + " FROM " + table +
+                                 " WHERE member_id " + storage::in_id_set + " ORDER BY " + order);
+    st.bind(":ids", storage::json_ids(ids));
+    while (st.executeStep())
+        out[st.getColumn(0).getInt64()].push_back(read(st));
+    return out;
+}
+
+}  // namespace
+
+std::unordered_map<std::int64_t, std::vector<standing_event>> standing_histories_of(
+    SQLite::Database& db, std::vector<std::int64_t> const& ids) {
+    return by_member(db, "kind, date, reason, decided_by", "standing_events", "id", ids,
+                     [](SQLite::Statement& st) {
+                         return standing_event{parse_standing_event_kind(st.getColumn(1).getString()),
+                                               *column_date(st, 2, "standing_events.date"),
+                                               st.getColumn(3).getString(), st.getColumn(4).getString()};
+                     });
+}
+
+std::unordered_map<std::int64_t, std::vector<party_probation>> probations_of(
+    SQLite::Database& db, std::vector<std::int64_t> const& ids) {
+    return by_member(db, "from_date, months, rights_suspended, decided_by", "party_probations",
+                     "from_date, id", ids, [](SQLite::Statement& st) {
+                         return party_probation{*column_date(st, 1, "party_probations.from_date"),
+                                                st.getColumn(2).getInt(), st.getColumn(3).getInt() != 0,
+                                                st.getColumn(4).getString()};
+                     });
+}
+
+standing_lookup::standing_lookup(store const& s, scope const& sc) {
+    for (auto& [id, events] : s.standing_histories(sc))
+        histories_.emplace(id.value(), std::move(events));
+}
+
+std::optional<standing> standing_lookup::on(member const& m, date::sys_days d) const {
+    auto const it = histories_.find(m.id.value());
+    if (it == histories_.end()) return dangyuan::standing_on(m, {}, d);
+    return dangyuan::standing_on(m, it->second, d);
+}
+
+bool standing_lookup::normal(member const& m, date::sys_days d) const {
+    auto const st = on(m, d);
+    return st && st->state == standing_state::normal;
+}
+
+officer_set officers_between(SQLite::Database& db, date::sys_days from, date::sys_days to) {
+    SQLite::Statement st(db,
+                         "SELECT DISTINCT org_id, member_id FROM org_leadership WHERE from_date <= :to "
+                         "AND (to_date IS NULL OR to_date > :from)");
+    bind_date(st, ":from", from);
+    bind_date(st, ":to", to);
+    officer_set out;
+    while (st.executeStep())
+        out.emplace(st.getColumn(0).getInt64(), st.getColumn(1).getInt64());
+    return out;
+}
+
+std::set<std::int64_t> committee_orgs_on(SQLite::Database& db, date::sys_days on) {
+    SQLite::Statement st(db,
+                         "SELECT DISTINCT org_id FROM org_leadership WHERE role = :role AND from_date <= :on "
+                         "AND (to_date IS NULL OR to_date > :on)");
+    st.bind(":role", std::string(to_string(officer_role::committee_member)));
+    bind_date(st, ":on", on);
+    std::set<std::int64_t> out;
+    while (st.executeStep())
+        out.insert(st.getColumn(0).getInt64());
+    return out;
+}
+
+bool has_committee(std::vector<officer> const& leaders) {
+    return std::any_of(leaders.begin(), leaders.end(),
+                       [](officer const& o) { return o.role == officer_role::committee_member; });
+}
+
+// ---- meetings
+
+namespace {
+
+constexpr char const* meeting_columns =
+    "m.id, m.org_id, m.kind, m.date, m.topic, m.chair_id, m.chair_is_secretary, m.recorded_on, m.version";
+
+stored_meeting read_meeting(SQLite::Statement& st) {
+    stored_meeting out;
+    auto& m = out.record;
+    m.id = meeting_id{st.getColumn(0).getInt64()};
+    m.org = org_id{st.getColumn(1).getInt64()};
+    m.kind = storage::stored_enum<meeting_kind>(st.getColumn(2).getString(), "life_meetings.kind");
+    m.date = *column_date(st, 3, "life_meetings.date");
+    m.topic = st.getColumn(4).getString();
+    if (!st.getColumn(5).isNull()) m.chair = member_id{st.getColumn(5).getInt64()};
+    m.chair_is_secretary = st.getColumn(6).getInt() != 0;
+    out.recorded_on = *column_date(st, 7, "life_meetings.recorded_on");
+    out.version = st.getColumn(8).getInt64();
+    return out;
+}
+
+}  // namespace
+
+std::vector<stored_meeting> load_meetings(SQLite::Database& db, std::string const& where,
+                                          binder const& bind) {
+    SQLite::Statement st(db, std::string("SELECT ") + meeting_columns + " FROM life_meetings m WHERE " +
+                                 where + " ORDER BY m.date, m.id");
+    bind(st);
+    std::vector<stored_meeting> out;
+    std::unordered_map<std::int64_t, std::size_t> index;
+    while (st.executeStep()) {
+        out.push_back(read_meeting(st));
+        index.emplace(out.back().record.id.value(), out.size() - 1);
+    }
+    if (out.empty()) return out;
+    SQLite::Statement att(db,
+                          "SELECT a.meeting_id, a.member_id, a.status, a.absence_reason, a.voting FROM "
+                          "life_attendance a JOIN life_meetings m ON m.id = a.meeting_id WHERE " +
+                              where + " ORDER BY a.meeting_id, a.seq");
+    bind(att);
+    while (att.executeStep()) {
+        auto const it = index.find(att.getColumn(0).getInt64());
+        if (it == index.end()) continue;
+        attendance_entry a;
+        a.member = member_id{att.getColumn(1).getInt64()};
+        a.status =
+            storage::stored_enum<attendance_status>(att.getColumn(2).getString(), "life_attendance.status");
+        a.absence_reason = att.getColumn(3).getString();
+        a.voting = att.getColumn(4).getInt() != 0;
+        out[it->second].record.attendance.push_back(std::move(a));
+    }
+    return out;
+}
+
+std::vector<meeting> meetings_between(SQLite::Database& db, date::sys_days from, date::sys_days to) {
+    std::vector<meeting> out;
+    for (auto& m : load_meetings(db, "m.date BETWEEN :from AND :to", [&](SQLite::Statement& st) {
+             bind_date(st, ":from", from);
+             bind_date(st, ":to", to);
+         }))
+        out.push_back(std::move(m.record));
+    return out;
+}
+
+// ---- training
+
+char const* const training_columns = "member_id, date, course, hours_tenths, concentrated, provider, level";
+
+training_record read_training(SQLite::Statement& st) {
+    training_record r;
+    r.member = member_id{st.getColumn(0).getInt64()};
+    r.date = *column_date(st, 1, "life_training.date");
+    r.course = st.getColumn(2).getString();
+    r.hours = class_hours::from_tenths(st.getColumn(3).getInt64());
+    r.concentrated = st.getColumn(4).getInt() != 0;
+    r.provider = st.getColumn(5).getString();
+    r.level = storage::stored_enum<training_level>(st.getColumn(6).getString(), "life_training.level");
+    return r;
+}
+
+namespace {
+
+// Training lines matching `where` (parameters bound by `bind`), by member, each in date then id order.
+training_by_member training_where(SQLite::Database& db, char const* where, binder const& bind) {
+    SQLite::Statement st(db, std::string("SELECT ") + training_columns + " FROM life_training WHERE " +
+                                 where + " ORDER BY date, id");
+    bind(st);
+    training_by_member out;
+    while (st.executeStep()) {
+        auto r = read_training(st);
+        out[r.member.value()].push_back(std::move(r));
+    }
+    return out;
+}
+
+}  // namespace
+
+training_by_member training_in_year(SQLite::Database& db, int year) {
+    return training_where(db, "date BETWEEN :from AND :to", [&](SQLite::Statement& st) {
+        bind_date(st, ":from", make_date(year, 1, 1));
+        bind_date(st, ":to", make_date(year, 12, 31));
+    });
+}
+
+training_by_member training_since(SQLite::Database& db, date::sys_days from) {
+    return training_where(db, "date >= :from", [&](SQLite::Statement& st) { bind_date(st, ":from", from); });
+}
+
+// set_leadership ends the previous leadership on the day the next begins, so a secretary re-recorded in
+// a new leadership keeps the day the tenure began.
+std::vector<secretary_tenure> secretary_tenures(SQLite::Database& db, date::sys_days on) {
+    SQLite::Statement st(
+        db,
+        "SELECT l.org_id, l.member_id, l.from_date, l.to_date, m.name FROM org_leadership l "
+        "JOIN members m ON m.id = l.member_id WHERE l.role = 'secretary' AND l.from_date <= :on "
+        "ORDER BY l.org_id, l.member_id, l.from_date, l.id");
+    bind_date(st, ":on", on);
+    std::vector<secretary_tenure> out;
+    std::optional<secretary_tenure> run;
+    std::optional<date::sys_days> run_end;
+    bool run_open = false;
+    auto const flush = [&] {
+        if (run && (run_open || (run_end && *run_end > on))) out.push_back(*run);
+    };
+    while (st.executeStep()) {
+        org_id const org{st.getColumn(0).getInt64()};
+        member_id const holder{st.getColumn(1).getInt64()};
+        auto const from = *column_date(st, 2, "org_leadership.from_date");
+        auto const to = column_date(st, 3, "org_leadership.to_date");
+        bool const continues =
+            run && run->org == org && run->member == holder && (run_open || (run_end && *run_end >= from));
+        if (!continues) {
+            flush();
+            run = secretary_tenure{holder, st.getColumn(4).getString(), org, from};
+            run_open = false;
+            run_end.reset();
+        }
+        if (!to)
+            run_open = true;
+        else if (!run_end || *to > *run_end)
+            run_end = to;
+    }
+    flush();
+    return out;
+}
+
+std::vector<training_roster_entry> training_roster(officer_set const& officers,
+                                                   std::vector<member> const& members,
+                                                   std::optional<org_id> also_officer_of) {
+    std::vector<training_roster_entry> out;
+    for (auto const& m : members) {
+        bool const officer = officers.count({raw(m.branch), raw(m.id)}) ||
+                             (also_officer_of && officers.count({raw(*also_officer_of), raw(m.id)}));
+        out.push_back(training_roster_entry{
+            m.id, m.name, officer ? training_role::officer : training_role::member, m.admission_date});
+    }
+    return out;
+}
+
+// ---- dues
+
+namespace {
+
+// Binds :member to one member, or NULL for every member (`:member IS NULL OR member_id = :member`).
+void bind_only(SQLite::Statement& st, std::optional<member_id> only) {
+    if (only)
+        st.bind(":member", raw(*only));
+    else
+        st.bind(":member");
+}
+
+constexpr char const* of_member = " WHERE :member IS NULL OR member_id = :member";
+
+}  // namespace
+
+std::unordered_map<std::int64_t, account_rows> load_accounts(SQLite::Database& db,
+                                                             std::optional<member_id> only) {
+    std::unordered_map<std::int64_t, account_rows> out;
+    SQLite::Statement acc(db, std::string("SELECT member_id, ledger_start, last_month, pays_quarterly, "
+                                          "version FROM life_dues_accounts") +
+                                  of_member);
+    bind_only(acc, only);
+    while (acc.executeStep()) {
+        auto& row = out[acc.getColumn(0).getInt64()];
+        row.account.member = member_id{acc.getColumn(0).getInt64()};
+        row.terms.ledger_start = column_month(acc, 1, "life_dues_accounts.ledger_start");
+        row.terms.last_month = column_month(acc, 2, "life_dues_accounts.last_month");
+        row.terms.pays_quarterly = acc.getColumn(3).getInt() != 0;
+        row.terms.version = acc.getColumn(4).getInt64();
+        row.account.ledger_start = row.terms.ledger_start;
+        row.account.last_month = row.terms.last_month;
+        row.account.pays_quarterly = row.terms.pays_quarterly;
+    }
+    if (out.empty()) return out;
+    // The records of the accounts, table by table in recorded order: `add` appends a row (its columns
+    // from 1) to its account.
+    auto const each_row = [&](char const* columns, char const* table, auto add) {
+        SQLite::Statement st(
+            db, std::string("SELECT member_id, ") + columns + " FROM " + table + of_member + " ORDER BY id");
+        bind_only(st, only);
+        while (st.executeStep())
+            if (auto const it = out.find(st.getColumn(0).getInt64()); it != out.end())
+                add(it->second.account, st);
+    };
+    each_row("effective, category, base_fen", "life_dues_bases", [](dues_account& a, SQLite::Statement& st) {
+        a.bases.push_back(dues_base_change{
+            *column_month(st, 1, "life_dues_bases.effective"),
+            storage::stored_enum<dues_category>(st.getColumn(2).getString(), "life_dues_bases.category"),
+            fen(st.getColumn(3).getInt64())});
+    });
+    each_row("from_month, to_month, monthly_fen, reason, branch_studied_on, approved_by, approved_on",
+             "life_dues_reliefs", [](dues_account& a, SQLite::Statement& st) {
+                 dues_relief r;
+                 r.from = *column_month(st, 1, "life_dues_reliefs.from_month");
+                 r.to = column_month(st, 2, "life_dues_reliefs.to_month");
+                 r.monthly_amount = fen(st.getColumn(3).getInt64());
+                 r.reason = st.getColumn(4).getString();
+                 r.branch_studied_on = column_date(st, 5, "life_dues_reliefs.branch_studied_on");
+                 r.approved_by = st.getColumn(6).getString();
+                 r.approved_on = column_date(st, 7, "life_dues_reliefs.approved_on");
+                 a.reliefs.push_back(std::move(r));
+             });
+    each_row("from_month, to_month, reason", "life_dues_excuses", [](dues_account& a, SQLite::Statement& st) {
+        a.excuses.push_back(dues_excuse{*column_month(st, 1, "life_dues_excuses.from_month"),
+                                        *column_month(st, 2, "life_dues_excuses.to_month"),
+                                        st.getColumn(3).getString()});
+    });
+    return out;
+}
+
+std::unordered_map<std::int64_t, std::vector<dues_payment>> load_payments(SQLite::Database& db,
+                                                                          std::optional<member_id> only) {
+    SQLite::Statement st(
+        db, std::string("SELECT member_id, month, amount_fen, voluntary, paid_at, collecting_org, "
+                        "collected_by, paid_on FROM life_dues_payments") +
+                of_member + " ORDER BY id");
+    bind_only(st, only);
+    std::unordered_map<std::int64_t, std::vector<dues_payment>> out;
+    while (st.executeStep()) {
+        dues_payment p;
+        p.member = member_id{st.getColumn(0).getInt64()};
+        p.month = *column_month(st, 1, "life_dues_payments.month");
+        p.amount = fen(st.getColumn(2).getInt64());
+        p.voluntary = st.getColumn(3).getInt() != 0;
+        p.paid_at =
+            storage::stored_enum<dues_paid_at>(st.getColumn(4).getString(), "life_dues_payments.paid_at");
+        p.collecting_org = org_id{st.getColumn(5).getInt64()};
+        p.collected_by = st.getColumn(6).getString();
+        p.paid_on = *column_date(st, 7, "life_dues_payments.paid_on");
+        out[p.member.value()].push_back(std::move(p));
+    }
+    return out;
+}
+
+std::optional<account_rows> account_of(store const& s, member const& m) {
+    auto all = load_accounts(impl_of(s).db, m.id);
+    auto const it = all.find(raw(m.id));
+    if (it == all.end()) return std::nullopt;
+    it->second.account.admission_date = m.admission_date;
+    return std::move(it->second);
+}
+
+account_rows require_account(store const& s, member const& m) {
+    auto a = account_of(s, m);
+    if (!a) throw not_found(who(m) + " has no dues account: open it with its first base (open_dues_account)");
+    return std::move(*a);
+}
+
+}  // namespace dangyuan::storage::life_rows
