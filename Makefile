@@ -17,12 +17,15 @@ demo: deps
 	./build/default/src/cli/dangyuan --db demo.db stats --as-of 2026-11-26
 
 # What CI runs (.ci/run). Three builds, each configured, built and tested once:
-#   asan: GCC, Debug, AddressSanitizer + UBSan: unit, command, Python and reliability tests;
+#   asan: GCC, Debug (-g1), AddressSanitizer + UBSan: unit (one process per test file), command, Python
+#         and reliability tests;
 #   fuzz: clang, the libFuzzer targets over the parsers, FUZZ_SECONDS each;
 #   ci:   clang, Release, warnings as errors: the same tests unsanitised, plus the examples, the benchmark
 #         smoke run, each public header compiled on its own, clang-format, the consumer through
 #         find_package and add_subdirectory, and the Debian packages installed into a scratch root.
 # The sanitizer run and the bounded fuzzing come first so that the last summary line is the full suite.
+# Both full builds precompile the third-party headers and compile the unit tests in batches
+# (cmake/build_speed.cmake).
 test: deps test-asan test-fuzz test-ci
 
 test-ci: deps

@@ -2,6 +2,8 @@
 
 #include "rules_test_prelude.hpp"
 
+namespace abroad_test_cases {
+
 namespace {
 member_id const alice{1};
 org_id const branch{10};
@@ -187,3 +189,5 @@ TEST_CASE(
     CHECK(invalid_field([&] { end_abroad_record(t.store, id, d(2025, 3, 25), d(2025, 3, 25)); }) == "until");
     CHECK(kinds_on(d(2025, 3, 19)) == std::vector<std::string>{"abroad.suspend_candidate@2025-03-01"});
 }
+
+}  // namespace abroad_test_cases

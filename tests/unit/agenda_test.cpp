@@ -2,6 +2,8 @@
 
 #include "test_support.hpp"
 
+namespace agenda_test_cases {
+
 using namespace dangyuan;
 using test::d;
 
@@ -58,3 +60,5 @@ TEST_CASE("支部工作条例 第4条 [C] org.branch_min_3_full: suspended and e
     t.store.record_standing(ids[1], {standing_event_kind::died, d(2023, 5, 1), "", ""});
     CHECK(findings(d(2023, 5, 1)) == 1);
 }
+
+}  // namespace agenda_test_cases

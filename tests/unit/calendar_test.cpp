@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+namespace calendar_test_cases {
+
 using dangyuan::add_months;
 using dangyuan::add_years;
 using dangyuan::age_on;
@@ -263,3 +265,5 @@ TEST_CASE("cal.make_date: a real date is built, an impossible one is rejected", 
     CHECK(invalid_input_message([] { (void)make_date(2023, 2, 29); }) ==
           "date: '2023-02-29' is not a calendar date");
 }
+
+}  // namespace calendar_test_cases

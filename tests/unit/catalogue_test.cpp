@@ -9,6 +9,8 @@
 #include "dangyuan/rules/profile.hpp"
 #include "test_support.hpp"
 
+namespace catalogue_test_cases {
+
 using namespace dangyuan;
 
 namespace {
@@ -154,3 +156,5 @@ TEST_CASE("catalogue: one owner per rule — each rule id is raised in one heade
         CHECK_NOTHROW(find_rule(p.rule_id));
     }
 }
+
+}  // namespace catalogue_test_cases

@@ -5,6 +5,8 @@
 #include "dangyuan/mobility/certificate.hpp"
 #include "rules_test_prelude.hpp"
 
+namespace certificate_test_cases {
+
 namespace {
 using ck = certificate_event_kind;
 org_id const home{1};
@@ -458,3 +460,5 @@ TEST_CASE(
     act.date = d(2024, 4, 2);
     CHECK_NOTHROW(record_with_certificates(ep, act, certs, rules));
 }
+
+}  // namespace certificate_test_cases

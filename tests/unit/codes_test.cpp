@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+namespace codes_test_cases {
+
 using namespace dangyuan;
 
 namespace {
@@ -384,3 +386,5 @@ TEST_CASE("codes: lookups are usable in constant expressions", "[codes]") {
     static_assert(all_ethnicities().size() == 58);
     SUCCEED();
 }
+
+}  // namespace codes_test_cases

@@ -2,6 +2,8 @@
 
 #include "development_support.hpp"
 
+namespace development_case_test_cases {
+
 using namespace dangyuan;
 using namespace devtest;
 
@@ -225,3 +227,5 @@ TEST_CASE("dev.step_sequence: a withdrawn case needs its reason and closes", "[d
     CHECK(c.state().outcome == case_outcome::withdrawn);
     CHECK(case_agenda(c, d(2024, 6, 1)).empty());
 }
+
+}  // namespace development_case_test_cases

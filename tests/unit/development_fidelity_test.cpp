@@ -6,6 +6,8 @@
 
 #include "development_support.hpp"
 
+namespace development_fidelity_test_cases {
+
 using namespace dangyuan;
 using namespace devtest;
 
@@ -313,3 +315,5 @@ TEST_CASE(
               .empty());
     CHECK(try_record(case_until(step::political_review), standard(step::political_review)).empty());
 }
+
+}  // namespace development_fidelity_test_cases

@@ -2,6 +2,8 @@
 
 #include "development_support.hpp"
 
+namespace development_rules_test_cases {
+
 using namespace dangyuan;
 using namespace devtest;
 
@@ -460,3 +462,5 @@ TEST_CASE("党内法规制定条例 [S] rules.profile_cannot_weaken: every domai
               check_tightens(strict, softer);
           }) == "rules.profile_cannot_weaken");
 }
+
+}  // namespace development_rules_test_cases

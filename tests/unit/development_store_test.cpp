@@ -2,6 +2,8 @@
 
 #include "development_support.hpp"
 
+namespace development_store_test_cases {
+
 using namespace dangyuan;
 using namespace devtest;
 
@@ -363,3 +365,5 @@ TEST_CASE("[L] dev.public_notice: working days of a year the library does not sh
     CHECK_FALSE(again.calendar().is_working_day(test::d(2027, 1, 4)));
     std::filesystem::remove_all(dir);
 }
+
+}  // namespace development_store_test_cases

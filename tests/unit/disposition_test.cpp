@@ -7,6 +7,8 @@
 #include "dangyuan/evaluation/evaluation_agenda.hpp"
 #include "rules_test_prelude.hpp"
 
+namespace disposition_test_cases {
+
 namespace {
 org_id const branch{10};
 member_id const who{7};
@@ -512,3 +514,5 @@ TEST_CASE("处置办法2024 [S] disposition.suspended_unreachable_2_years: 停�
     reached.last_contact = d(2025, 5, 1);
     CHECK(check(d(2026, 3, 1), reached) == rule);  // reached after the suspension
 }
+
+}  // namespace disposition_test_cases

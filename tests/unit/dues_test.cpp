@@ -6,6 +6,8 @@
 #include "dangyuan/life/dues.hpp"
 #include "rules_test_prelude.hpp"
 
+namespace dues_test_cases {
+
 namespace {
 life_params const& params = rules.life;
 member_id const alice{1};
@@ -400,3 +402,5 @@ TEST_CASE(
     CHECK(invalid_field([&] { (void)first_unpaid_streak(a, ledger, d(2025, 11, 1), four); }) ==
           "self_withdrawal_months");
 }
+
+}  // namespace dues_test_cases

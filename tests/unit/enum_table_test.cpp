@@ -8,6 +8,8 @@
 
 #include "dangyuan/dangyuan.hpp"
 
+namespace enum_table_test_cases {
+
 using namespace dangyuan;
 
 namespace {
@@ -167,3 +169,5 @@ TEST_CASE("enum tables: the parse functions keep their fields and messages", "[e
     CHECK(reason(parse_grade, " 优秀") != "accepted");
     CHECK(enum_codes<grade>() == "excellent, qualified, basically_qualified, unqualified");
 }
+
+}  // namespace enum_table_test_cases

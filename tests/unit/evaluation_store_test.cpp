@@ -11,6 +11,8 @@
 #include "evaluation_support.hpp"
 #include "test_support.hpp"
 
+namespace evaluation_store_test_cases {
+
 using namespace dangyuan;
 using test::d;
 using test::invalid_field;
@@ -858,3 +860,5 @@ TEST_CASE(
     CHECK(opening(t.b[5], d(2026, 3, 1), "连续6个月", g::six_months_inactive).empty());
     std::filesystem::remove_all(dir);
 }
+
+}  // namespace evaluation_store_test_cases

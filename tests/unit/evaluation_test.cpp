@@ -13,6 +13,8 @@
 #include "evaluation_support.hpp"
 #include "rules_test_prelude.hpp"
 
+namespace evaluation_test_cases {
+
 using test::phase_date;
 
 namespace {
@@ -795,3 +797,5 @@ TEST_CASE(
     CHECK(on(d(2026, 3, 1))->rule_id == "eval.party_spirit_analysis_periodic");
     CHECK(on(d(2026, 3, 1))->kind == "eval.party_spirit_analysis_due");
 }
+
+}  // namespace evaluation_test_cases

@@ -15,6 +15,8 @@
 #include "dangyuan/storage/mobility_store.hpp"
 #include "test_support.hpp"
 
+namespace hostile_input_test_cases {
+
 using namespace dangyuan;
 using test::d;
 
@@ -287,3 +289,5 @@ TEST_CASE("hostile input: tabs and line breaks are kept in notes, refused in nam
                                   {standing_event_kind::restored, d(2021, 1, 1), "恢复", "支部\n委员会"});
           }) == "decided_by");
 }
+
+}  // namespace hostile_input_test_cases

@@ -10,6 +10,8 @@
 #include <type_traits>
 #include <unordered_set>
 
+namespace id_number_test_cases {
+
 using namespace dangyuan;
 using namespace date::literals;
 
@@ -442,3 +444,5 @@ TEST_CASE("GB 11643-1989 [C] id.gb11643_legacy_15: upgrade_15_to_18 requires a 1
               "id_number: impossible birth date 19491331 in legacy number 110105491331002");
     }
 }
+
+}  // namespace id_number_test_cases

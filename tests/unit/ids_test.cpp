@@ -5,6 +5,8 @@
 
 #include "dangyuan/core/ids.hpp"
 
+namespace ids_test_cases {
+
 using namespace dangyuan;
 
 // Compile-time proofs: ids of different kinds neither convert, construct nor compare.
@@ -33,3 +35,5 @@ TEST_CASE("ids: strong ids are regular values, hashable, invalid by default", "[
     std::unordered_set<member_id> set{a, b, c};
     CHECK(set.size() == 2);
 }
+
+}  // namespace ids_test_cases

@@ -10,6 +10,8 @@
 #include "dangyuan/storage/life_store.hpp"
 #include "test_support.hpp"
 
+namespace life_store_test_cases {
+
 using namespace dangyuan;
 using test::d;
 using test::invalid_field;
@@ -910,3 +912,5 @@ TEST_CASE(
         return i.kind == "life.no_org_life" && i.org == x.branch_b;
     }));
 }
+
+}  // namespace life_store_test_cases

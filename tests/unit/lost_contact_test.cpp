@@ -5,6 +5,8 @@
 #include "dangyuan/mobility/lost_contact.hpp"
 #include "rules_test_prelude.hpp"
 
+namespace lost_contact_test_cases {
+
 namespace {
 org_id const branch{1};
 member_id const zhang{7};
@@ -218,3 +220,5 @@ TEST_CASE("lost_contact: attempts out of order or before the last known contact 
     CHECK(invalid_field([&] { record(nobody, failed(d(2024, 2, 1))); }) == "member");
     CHECK(to_string(contact_kind::reached) == "reached");
 }
+
+}  // namespace lost_contact_test_cases

@@ -7,6 +7,8 @@
 #include "dangyuan/life/meetings.hpp"
 #include "rules_test_prelude.hpp"
 
+namespace meetings_test_cases {
+
 namespace {
 using mk = meeting_kind;
 using as = attendance_status;
@@ -513,3 +515,5 @@ TEST_CASE("cadence: table and period validation", "[meetings][cadence]") {
     CHECK(slot_labelled(rows_of(r, "life.theme_party_day_monthly"), "2026-01").status == slot_status::met);
     CHECK(slot_labelled(rows_of(r, "life.theme_party_day_monthly"), "2026-02").status == slot_status::open);
 }
+
+}  // namespace meetings_test_cases

@@ -2,6 +2,8 @@
 
 #include "rules_test_prelude.hpp"
 
+namespace member_test_cases {
+
 TEST_CASE("GB 11643-1999 [C] member.id_number_consistent: birth date and sex must agree with the ID number",
           "[member]") {
     auto m = test::full_member(org_id{1}, "张三", d(2010, 7, 1));
@@ -98,3 +100,5 @@ TEST_CASE("member: status on a date is derived from the admission and full-membe
     m.full_member_date.reset();  // conversion not yet approved
     CHECK(m.status_on(d(2030, 1, 1)) == member_status::probationary);
 }
+
+}  // namespace member_test_cases

@@ -4,6 +4,8 @@
 
 #include "test_support.hpp"
 
+namespace migration_test_cases {
+
 using namespace dangyuan;
 using test::d;
 
@@ -57,3 +59,5 @@ TEST_CASE("store: a fresh store and a migrated one have the same schema", "[stor
     CHECK(schema_of(dir / "fresh.db") == schema_of(dir / "old.db"));
     std::filesystem::remove_all(dir);
 }
+
+}  // namespace migration_test_cases

@@ -2,6 +2,8 @@
 
 #include "rules_test_prelude.hpp"
 
+namespace mobility_store_test_cases {
+
 namespace {
 
 // The date of recording of these stores (store_options::today): after every date of the scenarios,
@@ -964,3 +966,5 @@ TEST_CASE("mobility store: one audit row per command, in the command's transacti
     CHECK(rows() == ++n);
     CHECK(last().entity == "standing");
 }
+
+}  // namespace mobility_store_test_cases

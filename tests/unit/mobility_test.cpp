@@ -6,6 +6,8 @@
 #include "dangyuan/mobility/mobility_agenda.hpp"
 #include "rules_test_prelude.hpp"
 
+namespace mobility_test_cases {
+
 namespace {
 using k = episode_record_kind;
 org_id const home{1};
@@ -370,3 +372,5 @@ TEST_CASE(
     mm.standing.push_back({standing_event_kind::died, d(2024, 11, 1), "", ""});
     CHECK(mobility_agenda(mm, d(2024, 11, 1), rules).empty());
 }
+
+}  // namespace mobility_test_cases

@@ -8,6 +8,8 @@
 
 #include "dangyuan/life/dues.hpp"  // the old home of fen still provides it
 
+namespace money_test_cases {
+
 using dangyuan::fen;
 using dangyuan::format_yuan;
 using dangyuan::parse_yuan;
@@ -67,3 +69,5 @@ TEST_CASE("parse_yuan refuses signs, three decimals, junk and amounts that could
         CHECK(refused_field(bad) == "base");
     }
 }
+
+}  // namespace money_test_cases

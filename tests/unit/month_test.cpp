@@ -4,6 +4,8 @@
 
 #include <string>
 
+namespace month_test_cases {
+
 using dangyuan::format_month;
 using dangyuan::last_day;
 using dangyuan::make_date;
@@ -95,3 +97,5 @@ TEST_CASE("month_of, last_day and months_between: leap February and year ends", 
     CHECK(months_between(2026_y / 3, 2026_y / 3) == 0);
     CHECK(months_between(2025_y / 12, 2026_y / 1) == 1);
 }
+
+}  // namespace month_test_cases

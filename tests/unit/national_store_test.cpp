@@ -8,6 +8,8 @@
 
 #include "test_support.hpp"
 
+namespace national_store_test_cases {
+
 using namespace dangyuan;
 using test::d;
 
@@ -131,3 +133,5 @@ TEST_CASE(
     for (auto const& i : t.store.agenda(d(2026, 3, 10)))
         CHECK(i.kind != "training.new_member_due");
 }
+
+}  // namespace national_store_test_cases

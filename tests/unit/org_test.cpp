@@ -2,6 +2,8 @@
 
 #include "rules_test_prelude.hpp"
 
+namespace org_test_cases {
+
 namespace {
 org_unit branch(std::string name, bool village = false) {
     return org_unit{.id = org_id{10},
@@ -332,3 +334,5 @@ TEST_CASE(
                    .term_start = d(2020, 1, 1)};
     CHECK_FALSE(term_end(group, rules).has_value());
 }
+
+}  // namespace org_test_cases

@@ -12,6 +12,8 @@
 
 #include "test_support.hpp"
 
+namespace profile_test_cases {
+
 using namespace dangyuan;
 using test::violated_rule;
 
@@ -382,3 +384,5 @@ TEST_CASE(
     CHECK_THROWS_AS(s.rule_set_named("weak"), not_found);
     std::filesystem::remove_all(dir);
 }
+
+}  // namespace profile_test_cases

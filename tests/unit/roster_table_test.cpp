@@ -7,6 +7,8 @@
 
 #include "test_support.hpp"
 
+namespace roster_table_test_cases {
+
 using namespace dangyuan;
 using test::d;
 
@@ -381,3 +383,5 @@ TEST_CASE("roster_table: load_roster_parts reads what is committed, also after l
     REQUIRE(after.size() == 9);
     CHECK(after.phone[2] == "13912345678");
 }
+
+}  // namespace roster_table_test_cases

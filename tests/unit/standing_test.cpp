@@ -4,6 +4,8 @@
 
 #include "rules_test_prelude.hpp"
 
+namespace standing_test_cases {
+
 namespace {
 using k = standing_event_kind;
 
@@ -153,3 +155,5 @@ TEST_CASE(
     std::vector<party_probation> const kept{{d(2024, 1, 1), 12, false, ""}};  // rights kept
     CHECK_FALSE(rights_suspended_on(kept, d(2024, 6, 1)));
 }
+
+}  // namespace standing_test_cases

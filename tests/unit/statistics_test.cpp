@@ -15,6 +15,8 @@
 #include "development_support.hpp"
 #include "test_support.hpp"
 
+namespace statistics_test_cases {
+
 using namespace dangyuan;
 using test::d;
 
@@ -284,3 +286,5 @@ TEST_CASE("statistics store: standing follows the member's events, whatever the 
     CHECK(before.suspended == 0);
     std::filesystem::remove_all(dir);
 }
+
+}  // namespace statistics_test_cases

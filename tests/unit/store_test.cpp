@@ -9,6 +9,8 @@
 
 #include "test_support.hpp"
 
+namespace store_test_cases {
+
 using namespace dangyuan;
 using test::d;
 
@@ -725,3 +727,5 @@ TEST_CASE("store: an online backup while another connection writes, and a verifi
     CHECK_THROWS_AS(restore(copy, foreign), storage_error);
     CHECK_THROWS_AS(restore(f.dir / "nothing.db", restored), storage_error);
 }
+
+}  // namespace store_test_cases

@@ -6,6 +6,8 @@
 #include "dangyuan/life/training.hpp"
 #include "rules_test_prelude.hpp"
 
+namespace training_test_cases {
+
 namespace {
 org_id const branch{10};
 member_id const alice{1}, bob{2}, carol{3};
@@ -323,3 +325,5 @@ TEST_CASE("training: levels parse from codes and Chinese names", "[training]") {
     CHECK(invalid_field([] { (void)parse_training_level("省里"); }) == "level");
     CHECK(training_record{}.level == training_level::unspecified);
 }
+
+}  // namespace training_test_cases

@@ -5,6 +5,8 @@
 #include "dangyuan/mobility/transfer.hpp"
 #include "rules_test_prelude.hpp"
 
+namespace transfer_test_cases {
+
 namespace {
 using tk = transfer_event_kind;
 org_id const from{1};
@@ -197,3 +199,5 @@ TEST_CASE("transfer: malformed letters and records are refused on the field", "[
     CHECK(to_string(transfer_state::expired) == "expired");
     CHECK(chinese_name(transfer_event_kind::received) == "回执返回");
 }
+
+}  // namespace transfer_test_cases

@@ -3,6 +3,8 @@
 #include "dangyuan/rules/vote.hpp"
 #include "test_support.hpp"
 
+namespace vote_test_cases {
+
 using namespace dangyuan;
 using test::invalid_field;
 using test::violated_rule;
@@ -33,3 +35,5 @@ TEST_CASE("vote: impossible counts are refused naming the count", "[vote]") {
     CHECK(invalid_field([] { validate_counts({10, 8, 0, -1, 0, 0}); }) == "yes");
     CHECK(invalid_field([] { validate_counts({0, 0, 0, 0, 0, 0}); }) == "entitled");
 }
+
+}  // namespace vote_test_cases

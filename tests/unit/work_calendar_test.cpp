@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+namespace work_calendar_test_cases {
+
 using dangyuan::work_calendar;
 using namespace date::literals;
 
@@ -490,3 +492,5 @@ TEST_CASE(
                     dangyuan::invalid_input);
     CHECK_FALSE(cal.has_year(2027));
 }
+
+}  // namespace work_calendar_test_cases
