@@ -138,16 +138,8 @@ void store::record_party_probation(member_id id, party_probation const& p, std::
 }
 
 std::vector<party_probation> store::party_probations(member_id id) const {
-    return storage::in_read("reading party probations", [&]() -> std::vector<party_probation> {
-        SQLite::Statement st(impl_->db,
-                             "SELECT from_date, months, rights_suspended, decided_by FROM party_probations "
-                             "WHERE member_id = :member_id ORDER BY from_date, id");
-        storage::bind_id(st, ":member_id", id);
-        std::vector<party_probation> out;
-        while (st.executeStep())
-            out.push_back(storage::read_probation(st, 0));
-        return out;
-    });
+    return storage::in_read("reading party probations",
+                            [&] { return storage::probations_of(impl_->db, id); });
 }
 
 // ---- rule sets

@@ -295,14 +295,7 @@ member read_member(SQLite::Statement& st) {
 }  // namespace storage
 
 std::vector<standing_event> store::impl::load_standing(member_id id) {
-    SQLite::Statement st(db,
-                         "SELECT kind, date, reason, decided_by FROM standing_events WHERE member_id = "
-                         ":member_id ORDER BY id");
-    storage::bind_id(st, ":member_id", id);
-    std::vector<standing_event> out;
-    while (st.executeStep())
-        out.push_back(storage::read_standing_event(st, 0));
-    return out;
+    return storage::standing_history_of(db, id);
 }
 
 org_counts store::impl::count_members(org_id org, date::sys_days on) {
