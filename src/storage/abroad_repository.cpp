@@ -110,13 +110,13 @@ std::vector<agenda_item> abroad_agenda_items(store const& s, SQLite::Database& d
         if (r.rec.record.kind == abroad_kind::study) studying.push_back(r.rec.record.member);
     }
     auto const members = members_of(db, member_ids);
-    auto const histories = standing_histories_of(db, member_ids);
+    auto const standing_of = standing_histories_of(db, member_ids);
     auto const contacts = contacts_of(db, studying);
     std::vector<abroad_contact> const no_contacts;
     for (auto const& r : rows) {
         // A member already suspended (or otherwise not in normal standing) is not proposed again.
         auto const member = r.rec.record.member;
-        auto const standing = standing_on(members.at(member.value()), history_in(histories, member), as_of);
+        auto const standing = standing_of.on(members.at(member.value()), as_of);
         if (!standing || standing->state != standing_state::normal) continue;
         auto const c =
             r.rec.record.kind == abroad_kind::study ? contacts.find(member.value()) : contacts.end();

@@ -42,9 +42,9 @@ std::unordered_map<std::int64_t, org_counts> counts_on(storage::store_impl& impl
         suspended.push_back(storage::read_member(susp));
         suspended_ids.push_back(suspended.back().id);
     }
-    auto const histories = storage::standing_histories_of(impl.db, suspended_ids);
+    auto const standing = storage::standing_histories_of(impl.db, suspended_ids);
     for (auto const& m : suspended) {
-        auto const s = standing_on(m, storage::history_in(histories, m.id), on);
+        auto const s = standing.on(m, on);
         if (s && s->state == standing_state::suspended) {
             auto& c = counts[m.branch.value()];
             --c.all_members;

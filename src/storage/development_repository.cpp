@@ -64,27 +64,6 @@ void insert_step(SQLite::Database& db, case_id id, step_record const& r) {
     ins.exec();
 }
 
-// The columns from_date, months, rights_suspended, decided_by of party_probations from `first`.
-party_probation read_probation(SQLite::Statement& st, int first) {
-    return party_probation{*storage::column_date(st, first, "party_probations.from_date"),
-                           st.getColumn(first + 1).getInt(), st.getColumn(first + 2).getInt() != 0,
-                           st.getColumn(first + 3).getString()};
-}
-
-// The party probations of the members `ids`, by member id, each member's in the order of party_probations.
-std::unordered_map<std::int64_t, std::vector<party_probation>> probations_of(
-    SQLite::Database& db, std::vector<member_id> const& ids) {
-    std::unordered_map<std::int64_t, std::vector<party_probation>> out;
-    if (ids.empty()) return out;
-    SQLite::Statement st(db, std::string("SELECT member_id, from_date, months, rights_suspended, decided_by "
-                                         "FROM party_probations WHERE member_id ") +
-                                 storage::in_id_set + " ORDER BY member_id, from_date, id");
-    st.bind(":ids", storage::json_ids(ids));
-    while (st.executeStep())
-        out[st.getColumn(0).getInt64()].push_back(read_probation(st, 1));
-    return out;
-}
-
 // The development cases `ids` that exist, in the order of their ids, each with its records: one
 // statement for the cases and one for their steps, whatever their number.
 std::vector<std::pair<case_id, development_case>> load_cases(store const& s,
@@ -159,16 +138,8 @@ void store::record_party_probation(member_id id, party_probation const& p, std::
 }
 
 std::vector<party_probation> store::party_probations(member_id id) const {
-    return storage::in_read("reading party probations", [&]() -> std::vector<party_probation> {
-        SQLite::Statement st(impl_->db,
-                             "SELECT from_date, months, rights_suspended, decided_by FROM party_probations "
-                             "WHERE member_id = :member_id ORDER BY from_date, id");
-        storage::bind_id(st, ":member_id", id);
-        std::vector<party_probation> out;
-        while (st.executeStep())
-            out.push_back(read_probation(st, 0));
-        return out;
-    });
+    return storage::in_read("reading party probations",
+                            [&] { return storage::probations_of(impl_->db, id); });
 }
 
 // ---- rule sets
@@ -220,17 +191,12 @@ voting_roll store::voting_roll_on(org_id branch, date::sys_days on) const {
     std::vector<member_id> ids;
     for (auto const& m : members)
         ids.push_back(m.id);
-    auto const histories = storage::in_read("reading standing events",
-                                            [&] { return storage::standing_histories_of(impl_->db, ids); });
+    auto const standing = storage::in_read("reading standing events",
+                                           [&] { return storage::standing_histories_of(impl_->db, ids); });
     auto const probations =
-        storage::in_read("reading party probations", [&] { return probations_of(impl_->db, ids); });
-    std::vector<party_probation> const no_probations;
-    for (auto const& m : members) {
-        auto const p = probations.find(m.id.value());
-        if (has_vote_on(m, dangyuan::standing_on(m, storage::history_in(histories, m.id), on),
-                        p == probations.end() ? no_probations : p->second, on))
-            voters.insert(m.id);
-    }
+        storage::in_read("reading party probations", [&] { return storage::probations_of(impl_->db, ids); });
+    for (auto const& m : members)
+        if (has_vote_on(m, standing.on(m, on), storage::rows_of(probations, m.id), on)) voters.insert(m.id);
     roll.voters = static_cast<int>(voters.size());
     // Members away (外出) on the day may be left out of the count; the rule allows, not requires, it.
     std::set<member_id> away;

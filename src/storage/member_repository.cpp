@@ -292,64 +292,10 @@ member read_member(SQLite::Statement& st) {
     return m;
 }
 
-namespace {
-
-// The columns kind, date, reason, decided_by of standing_events from `first`.
-standing_event read_standing_event(SQLite::Statement& st, int first) {
-    return standing_event{parse_standing_event_kind(st.getColumn(first).getString()),
-                          *column_date(st, first + 1, "standing_events.date"),
-                          st.getColumn(first + 2).getString(), st.getColumn(first + 3).getString()};
-}
-
-// ID numbers as the JSON array of strings that json_each reads (they hold digits and X only).
-std::string json_id_numbers(std::span<citizen_id const> id_numbers) {
-    std::string out = "[";
-    for (auto const& n : id_numbers) {
-        if (out.size() > 1) out += ',';
-        out += '"' + n.str() + '"';
-    }
-    return out + "]";
-}
-
-}  // namespace
-
-std::unordered_map<std::int64_t, std::vector<standing_event>> standing_histories_of(
-    SQLite::Database& db, std::vector<member_id> const& ids) {
-    std::unordered_map<std::int64_t, std::vector<standing_event>> out;
-    if (ids.empty()) return out;
-    SQLite::Statement st(db,
-                         std::string("SELECT member_id, kind, date, reason, decided_by FROM standing_events "
-                                     "WHERE member_id ") +
-                             in_id_set + " ORDER BY member_id, id");
-    st.bind(":ids", json_ids(ids));
-    while (st.executeStep())
-        out[st.getColumn(0).getInt64()].push_back(read_standing_event(st, 1));
-    return out;
-}
-
-std::unordered_map<std::int64_t, member> members_of(SQLite::Database& db, std::vector<member_id> const& ids) {
-    std::unordered_map<std::int64_t, member> out;
-    if (ids.empty()) return out;
-    SQLite::Statement st(db, std::string("SELECT ") + member_columns + " FROM members WHERE id " + in_id_set);
-    st.bind(":ids", json_ids(ids));
-    while (st.executeStep()) {
-        auto m = read_member(st);
-        out.emplace(m.id.value(), std::move(m));
-    }
-    return out;
-}
-
 }  // namespace storage
 
 std::vector<standing_event> store::impl::load_standing(member_id id) {
-    SQLite::Statement st(db,
-                         "SELECT kind, date, reason, decided_by FROM standing_events WHERE member_id = "
-                         ":member_id ORDER BY id");
-    storage::bind_id(st, ":member_id", id);
-    std::vector<standing_event> out;
-    while (st.executeStep())
-        out.push_back(storage::read_standing_event(st, 0));
-    return out;
+    return storage::standing_history_of(db, id);
 }
 
 org_counts store::impl::count_members(org_id org, date::sys_days on) {
@@ -380,11 +326,9 @@ org_counts store::impl::count_members(org_id org, date::sys_days on) {
     std::vector<member_id> ids;
     for (auto const& m : suspended)
         ids.push_back(m.id);
-    auto const histories = storage::standing_histories_of(db, ids);
-    for (auto const& m : suspended) {
-        auto const s = dangyuan::standing_on(m, storage::history_in(histories, m.id), on);
-        if (s && s->state == standing_state::normal) count(m);
-    }
+    auto const standing = storage::standing_histories_of(db, ids);
+    for (auto const& m : suspended)
+        if (standing.normal(m, on)) count(m);
     return c;
 }
 
@@ -534,10 +478,7 @@ std::vector<member> store::roster(scope s, std::optional<date::sys_days> as_of) 
     return storage::in_read("reading the roster", [&]() -> std::vector<member> {
         std::string sql = std::string("SELECT ") + storage::member_columns + " FROM members";
         std::vector<std::string> where;
-        if (s.root)
-            where.emplace_back(
-                "branch_id IN (WITH RECURSIVE sub(id) AS (SELECT id FROM orgs WHERE id = :root "
-                "UNION ALL SELECT o.id FROM orgs o JOIN sub ON o.parent_id = sub.id) SELECT id FROM sub)");
+        if (s.root) where.emplace_back(std::string("branch_id ") + storage::in_subtree);
         if (as_of) where.emplace_back("admission_date <= :d AND (exit_date IS NULL OR exit_date > :d)");
         for (std::size_t i = 0; i < where.size(); ++i)
             sql += (i ? " AND " : " WHERE ") + where[i];
@@ -570,7 +511,7 @@ std::vector<member> store::find_members(std::span<citizen_id const> id_numbers) 
         SQLite::Statement st(impl_->db, std::string("SELECT ") + storage::member_columns +
                                             " FROM members WHERE id_number IN (SELECT value FROM "
                                             "json_each(:id_numbers))");
-        st.bind(":id_numbers", storage::json_id_numbers(id_numbers));
+        st.bind(":id_numbers", storage::json_ids(id_numbers));
         std::unordered_map<std::string, member> held;
         while (st.executeStep()) {
             auto m = storage::read_member(st);
@@ -599,10 +540,7 @@ std::vector<std::pair<member_id, std::vector<standing_event>>> store::standing_h
                 member_id const id{st.getColumn(0).getInt64()};
                 if (out.empty() || out.back().first != id)
                     out.emplace_back(id, std::vector<standing_event>{});
-                out.back().second.push_back(
-                    standing_event{parse_standing_event_kind(st.getColumn(2).getString()),
-                                   *storage::column_date(st, 3, "standing_events.date"),
-                                   st.getColumn(4).getString(), st.getColumn(5).getString()});
+                out.back().second.push_back(storage::read_standing_event(st, 2));
             }
             return out;
         });

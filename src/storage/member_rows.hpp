@@ -1,31 +1,74 @@
 #pragma once
 // Internal to src/storage: set-wise loads of what belongs to members, one statement per set, for the
-// queries that judge many members at once (counts, agendas, voting rolls).
+// queries that judge many members at once (counts, agendas, voting rolls, meetings, the dues ledger).
 
 #include <cstdint>
+#include <optional>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
+#include "dangyuan/member/discipline.hpp"
 #include "dangyuan/member/member.hpp"
 #include "dangyuan/member/standing.hpp"
 #include "impl.hpp"
 
 namespace dangyuan::storage {
 
-/// The standing events (党籍 events) of the members `ids`, by member id, each member's in the order
-/// they were recorded. A member without events has no entry.
-std::unordered_map<std::int64_t, std::vector<standing_event>> standing_histories_of(
-    SQLite::Database& db, std::vector<member_id> const& ids);
+/// The rows of a member-keyed table for a set of members, by member id, each member's in the order of
+/// its table. A member without rows has no entry.
+template <class T>
+using rows_by_member = std::unordered_map<std::int64_t, std::vector<T>>;
+
+/// The rows of `id` in `rows`, empty when it has none.
+template <class T>
+std::vector<T> const& rows_of(rows_by_member<T> const& rows, member_id id) {
+    static std::vector<T> const none;
+    auto const it = rows.find(static_cast<std::int64_t>(id.value()));
+    return it == rows.end() ? none : it->second;
+}
+
+/// The columns kind, date, reason, decided_by of standing_events from `first`.
+standing_event read_standing_event(SQLite::Statement& st, int first);
 
 /// The members `ids` that exist, by member id.
 std::unordered_map<std::int64_t, member> members_of(SQLite::Database& db, std::vector<member_id> const& ids);
 
-/// The history of `id` in `histories` (standing_histories_of), empty when it has none.
-inline std::vector<standing_event> const& history_in(
-    std::unordered_map<std::int64_t, std::vector<standing_event>> const& histories, member_id id) {
-    static std::vector<standing_event> const none;
-    auto const it = histories.find(id.value());
-    return it == histories.end() ? none : it->second;
-}
+/// Standing (党籍) of many members on any day, from one read of their standing events.
+class standing_lookup {
+public:
+    standing_lookup() = default;
+    /// Histories already read, by member id, each in recorded order.
+    explicit standing_lookup(rows_by_member<standing_event> histories) : histories_(std::move(histories)) {}
+    /// The standing events of `id` in recorded order, empty when it has none.
+    [[nodiscard]] std::vector<standing_event> const& history(member_id id) const {
+        return rows_of(histories_, id);
+    }
+    /// standing_on of `m` on `d` (nothing before admission).
+    [[nodiscard]] std::optional<standing> on(member const& m, date::sys_days d) const {
+        return dangyuan::standing_on(m, history(m.id), d);
+    }
+    /// Whether `m` is in normal standing on `d`.
+    [[nodiscard]] bool normal(member const& m, date::sys_days d) const {
+        auto const st = on(m, d);
+        return st && st->state == standing_state::normal;
+    }
+
+private:
+    rows_by_member<standing_event> histories_;
+};
+
+/// The standing events of the members `ids`, each member's in the order they were recorded.
+standing_lookup standing_histories_of(SQLite::Database& db, std::vector<member_id> const& ids);
+/// The standing events of `id` in the order they were recorded (none for an unknown member).
+std::vector<standing_event> standing_history_of(SQLite::Database& db, member_id id);
+/// The standing events of the members of the organisations in `sc` (store::standing_histories).
+/// \throws not_found for an unknown scope.
+standing_lookup standing_histories_in(store const& s, scope const& sc);
+
+/// Party probations (留党察看) of the members `ids`, each member's oldest first (from_date, then id).
+rows_by_member<party_probation> probations_of(SQLite::Database& db, std::vector<member_id> const& ids);
+/// Party probations of `id`, oldest first (none for an unknown member).
+std::vector<party_probation> probations_of(SQLite::Database& db, member_id id);
 
 }  // namespace dangyuan::storage

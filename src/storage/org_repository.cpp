@@ -176,13 +176,13 @@ void store::set_leadership(org_id org_key, date::sys_days on, std::vector<office
         for (auto const& x : officers)
             officer_ids.push_back(x.member);
         auto const held = storage::members_of(impl_->db, officer_ids);
-        auto const histories = storage::standing_histories_of(impl_->db, officer_ids);
+        auto const standing = storage::standing_histories_of(impl_->db, officer_ids);
         std::vector<member_id> not_eligible;
         for (auto const& x : officers) {
             auto const it = held.find(x.member.value());
             if (it == held.end()) throw not_found("no member with id " + std::to_string(x.member.value()));
             auto const& m = it->second;
-            auto const st = dangyuan::standing_on(m, storage::history_in(histories, x.member), on);
+            auto const st = standing.on(m, on);
             bool const in_org = std::binary_search(below.begin(), below.end(), m.branch.value());
             if (!in_org || m.status_on(on) != member_status::full || !st ||
                 st->state != standing_state::normal)

@@ -16,6 +16,7 @@
 #include <utility>
 
 #include "impl.hpp"
+#include "rows.hpp"
 
 namespace dangyuan {
 namespace {
@@ -156,10 +157,7 @@ void reserve_texts(roster_table& t, std::size_t held, std::size_t rows) {
 // reserved but never written costs no memory).
 std::size_t row_bound(sqlite3* db, scope const& sc) {
     std::string sql = "SELECT count(*) FROM members";
-    if (sc.root)
-        sql +=
-            " WHERE branch_id IN (WITH RECURSIVE sub(id) AS (SELECT id FROM orgs WHERE id = :root "
-            "UNION ALL SELECT o.id FROM orgs o JOIN sub ON o.parent_id = sub.id) SELECT id FROM sub)";
+    if (sc.root) sql += std::string(" WHERE branch_id ") + storage::in_subtree;
     auto const st = prepare(db, sql);
     if (sc.root) bind_named(db, st.get(), ":root", static_cast<std::int64_t>(sc.root->value()));
     if (sqlite3_step(st.get()) != SQLITE_ROW) fail(db, "counting the roster");
@@ -309,11 +307,9 @@ roster_table load_range(sqlite3* db, scope const& sc, std::optional<date::sys_da
                         std::optional<std::pair<std::int64_t, std::int64_t>> ids, std::size_t bound) {
     // The same rows as store::roster(): keep the two queries in step.
     std::string sql = std::string("SELECT ") + storage::member_columns + " FROM members";
+    std::string const in_scope = std::string("branch_id ") + storage::in_subtree;
     std::vector<char const*> where;
-    if (sc.root)
-        where.push_back(
-            "branch_id IN (WITH RECURSIVE sub(id) AS (SELECT id FROM orgs WHERE id = :root "
-            "UNION ALL SELECT o.id FROM orgs o JOIN sub ON o.parent_id = sub.id) SELECT id FROM sub)");
+    if (sc.root) where.push_back(in_scope.c_str());
     if (as_of) where.push_back("admission_date <= :d AND (exit_date IS NULL OR exit_date > :d)");
     if (ids) where.push_back("id >= :lo AND id < :hi");
     for (std::size_t i = 0; i < where.size(); ++i)

@@ -108,13 +108,16 @@ inline date::sys_days col_date(SQLite::Statement& st, int c, char const* name) {
 }
 
 /// A set of ids as the JSON array that `IN (SELECT value FROM json_each(:ids))` reads: one statement
-/// loads the rows of a whole set, whatever its size. Takes strong ids or integers.
+/// loads the rows of a whole set, whatever its size. Takes strong ids or integers (numbers), or ID
+/// numbers (citizen_id: strings, which hold digits and X only, so need no escaping).
 template <class Range>
 std::string json_ids(Range const& ids) {
     std::string out = "[";
     for (auto const& id : ids) {
         if (out.size() > 1) out += ',';
-        if constexpr (requires { id.value(); })
+        if constexpr (requires { id.str(); })
+            out += '"' + id.str() + '"';
+        else if constexpr (requires { id.value(); })
             out += std::to_string(id.value());
         else
             out += std::to_string(id);
@@ -123,5 +126,10 @@ std::string json_ids(Range const& ids) {
 }
 /// The SQL that selects the members of the set bound to `:ids` (see json_ids).
 inline constexpr char const* in_id_set = "IN (SELECT value FROM json_each(:ids))";
+/// The SQL that selects the organisations of the subtree whose root is bound to `:root` (the root and
+/// everything below it), for `branch_id IN ...`.
+inline constexpr char const* in_subtree =
+    "IN (WITH RECURSIVE sub(id) AS (SELECT id FROM orgs WHERE id = :root UNION ALL SELECT o.id FROM orgs o "
+    "JOIN sub ON o.parent_id = sub.id) SELECT id FROM sub)";
 
 }  // namespace dangyuan::storage

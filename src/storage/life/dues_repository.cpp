@@ -319,7 +319,7 @@ std::vector<dues_position> dues_arrears_report(store const& s, date::sys_days as
         (void)storage::scope_org_ids(impl.db, sc);  // not_found for an unknown root
         auto accounts = load_accounts(impl.db, std::nullopt);
         auto payments = load_payments(impl.db, std::nullopt);
-        standing_lookup const standing(s, sc);
+        auto const standing = standing_histories_in(s, sc);
         std::vector<dues_position> out;
         for (auto const& m : members_on(impl.db, as_of, sc, false)) {
             if (!standing.normal(m, as_of)) continue;

@@ -35,7 +35,7 @@ compliance_report life_compliance_report(store const& s, org_id org, date::sys_d
                     sc.groups.push_back(g.id);
                     holders.push_back(raw(g.id));
                 }
-            standing_lookup const standing(s, scope::subtree(o.id));
+            auto const standing = standing_histories_in(s, scope::subtree(o.id));
             for (auto const& m : members_on(impl.db, day, scope::subtree(o.id), true))
                 if (standing.normal(m, day)) sc.members.push_back(m.id);
         }
@@ -79,7 +79,7 @@ std::vector<agenda_item> life_agenda_items(store const& s, SQLite::Database& db,
     if (tracked.empty() && trained.empty() && accounts.empty()) return items;
 
     auto const all_orgs = s.orgs(scope::all());
-    standing_lookup const standing(s, scope::all());
+    auto const standing = standing_histories_in(s, scope::all());
     // Members are loaded only for the organisations whose life the store keeps (their subtrees), and
     // for the holders of dues accounts: a large roster-only store costs nothing here.
     std::set<std::int64_t> roots(tracked.begin(), tracked.end());

@@ -67,10 +67,7 @@ std::vector<member> members_where(SQLite::Database& db, date::sys_days on, std::
 std::vector<member> members_on(SQLite::Database& db, date::sys_days on, scope const& sc, bool in_branch) {
     std::string more;
     if (in_branch) more += " AND joined_branch <= :on";
-    if (sc.root)
-        more +=
-            " AND branch_id IN (WITH RECURSIVE sub(id) AS (SELECT id FROM orgs WHERE id = :root UNION ALL "
-            "SELECT o.id FROM orgs o JOIN sub ON o.parent_id = sub.id) SELECT id FROM sub)";
+    if (sc.root) more += std::string(" AND branch_id ") + storage::in_subtree;
     return members_where(db, on, more, [&](SQLite::Statement& st) {
         if (sc.root) st.bind(":root", raw(*sc.root));
     });
@@ -81,75 +78,6 @@ std::vector<member> members_of_branches_on(SQLite::Database& db, date::sys_days 
     if (branches.empty()) return {};
     return members_where(db, on, std::string(" AND joined_branch <= :on AND branch_id ") + storage::in_id_set,
                          [&](SQLite::Statement& st) { st.bind(":ids", storage::json_ids(branches)); });
-}
-
-std::unordered_map<std::int64_t, member> members_by_id(SQLite::Database& db,
-                                                       std::vector<std::int64_t> const& ids) {
-    std::unordered_map<std::int64_t, member> out;
-    if (ids.empty()) return out;
-    SQLite::Statement st(db, std::string("SELECT ") + storage::member_columns + " FROM members WHERE id " +
-                                 storage::in_id_set);
-    st.bind(":ids", storage::json_ids(ids));
-    while (st.executeStep()) {
-        auto m = storage::read_member(st);
-        out.emplace(raw(m.id), std::move(m));
-    }
-    return out;
-}
-
-namespace {
-
-// The rows of `table` whose member is in `ids`, in `order`, grouped by member: `columns` follow the
-// member id and `read` makes a value of a row (reading from column 1).
-template <class Read>
-auto by_member(SQLite::Database& db, char const* columns, char const* table, char const* order,
-               std::vector<std::int64_t> const& ids, Read read) {
-    std::unordered_map<std::int64_t, std::vector<decltype(read(std::declval<SQLite::Statement&>()))>> out;
-    if (ids.empty()) return out;
-    SQLite::Statement st(db, std::string("SELECT member_id, ") + columns + " FROM " + table +
-                                 " WHERE member_id " + storage::in_id_set + " ORDER BY " + order);
-    st.bind(":ids", storage::json_ids(ids));
-    while (st.executeStep())
-        out[st.getColumn(0).getInt64()].push_back(read(st));
-    return out;
-}
-
-}  // namespace
-
-std::unordered_map<std::int64_t, std::vector<standing_event>> standing_histories_of(
-    SQLite::Database& db, std::vector<std::int64_t> const& ids) {
-    return by_member(db, "kind, date, reason, decided_by", "standing_events", "id", ids,
-                     [](SQLite::Statement& st) {
-                         return standing_event{parse_standing_event_kind(st.getColumn(1).getString()),
-                                               *column_date(st, 2, "standing_events.date"),
-                                               st.getColumn(3).getString(), st.getColumn(4).getString()};
-                     });
-}
-
-std::unordered_map<std::int64_t, std::vector<party_probation>> probations_of(
-    SQLite::Database& db, std::vector<std::int64_t> const& ids) {
-    return by_member(db, "from_date, months, rights_suspended, decided_by", "party_probations",
-                     "from_date, id", ids, [](SQLite::Statement& st) {
-                         return party_probation{*column_date(st, 1, "party_probations.from_date"),
-                                                st.getColumn(2).getInt(), st.getColumn(3).getInt() != 0,
-                                                st.getColumn(4).getString()};
-                     });
-}
-
-standing_lookup::standing_lookup(store const& s, scope const& sc) {
-    for (auto& [id, events] : s.standing_histories(sc))
-        histories_.emplace(id.value(), std::move(events));
-}
-
-std::optional<standing> standing_lookup::on(member const& m, date::sys_days d) const {
-    auto const it = histories_.find(m.id.value());
-    if (it == histories_.end()) return dangyuan::standing_on(m, {}, d);
-    return dangyuan::standing_on(m, it->second, d);
-}
-
-bool standing_lookup::normal(member const& m, date::sys_days d) const {
-    auto const st = on(m, d);
-    return st && st->state == standing_state::normal;
 }
 
 officer_set officers_between(SQLite::Database& db, date::sys_days from, date::sys_days to) {

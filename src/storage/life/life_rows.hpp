@@ -2,8 +2,9 @@
 // Internal to src/storage/life: what the repositories of organisational life share (meetings and
 // attendance, the training ledger, party dues). Every aggregate is kept as its records, one row each and
 // one column per field, and read back set-wise: the rows of a whole set in one query per table. The
-// roster readers here load the members, standing histories, probations and officers of a set at once, so
-// that no command or report reads the store once per member. Nothing here is installed.
+// roster readers here (with those of member_rows.hpp: the members, standing histories and probations of
+// a set) load the members and officers of a set at once, so that no command or report reads the store
+// once per member. Nothing here is installed.
 
 #include <cstdint>
 #include <functional>
@@ -15,6 +16,7 @@
 #include <vector>
 
 #include "../impl.hpp"
+#include "../member_rows.hpp"
 #include "../rows.hpp"
 #include "dangyuan/member/discipline.hpp"
 #include "dangyuan/storage/life_store.hpp"
@@ -25,7 +27,13 @@ using storage::bind_date;
 using storage::column_date;
 using storage::format_iso;
 using storage::impl_of;
+using storage::members_of;
+using storage::probations_of;
 using storage::raw;
+using storage::rows_of;
+using storage::standing_histories_in;
+using storage::standing_histories_of;
+using storage::standing_lookup;
 using binder = std::function<void(SQLite::Statement&)>;
 
 /// "member 12 (name)", for messages.
@@ -49,31 +57,6 @@ std::vector<member> members_on(SQLite::Database& db, date::sys_days on, scope co
 /// The same with `in_branch`, for the members of the branches `branches` (one query for the set).
 std::vector<member> members_of_branches_on(SQLite::Database& db, date::sys_days on,
                                            std::vector<std::int64_t> const& branches);
-/// The members with the given ids, by id; ids without a member are absent.
-std::unordered_map<std::int64_t, member> members_by_id(SQLite::Database& db,
-                                                       std::vector<std::int64_t> const& ids);
-/// Standing events of the given members, by member, each history in recorded order.
-std::unordered_map<std::int64_t, std::vector<standing_event>> standing_histories_of(
-    SQLite::Database& db, std::vector<std::int64_t> const& ids);
-/// Party probations (留党察看) of the given members, by member, oldest first.
-std::unordered_map<std::int64_t, std::vector<party_probation>> probations_of(
-    SQLite::Database& db, std::vector<std::int64_t> const& ids);
-
-/// Standing of many members on a date from one read of the standing events of a set.
-class standing_lookup {
-public:
-    /// The standing events of the members of a scope.
-    standing_lookup(store const& s, scope const& sc);
-    /// Histories already read (see standing_histories_of).
-    explicit standing_lookup(std::unordered_map<std::int64_t, std::vector<standing_event>> histories)
-        : histories_(std::move(histories)) {}
-    [[nodiscard]] std::optional<standing> on(member const& m, date::sys_days d) const;
-    [[nodiscard]] bool normal(member const& m, date::sys_days d) const;
-
-private:
-    std::unordered_map<std::int64_t, std::vector<standing_event>> histories_;
-};
-
 /// (org, member) pairs of officers (any role) in office on some day of [from, to].
 using officer_set = std::set<std::pair<std::int64_t, std::int64_t>>;
 officer_set officers_between(SQLite::Database& db, date::sys_days from, date::sys_days to);

@@ -25,12 +25,12 @@ void check_meeting(store const& s, meeting const& m, date::sys_days as_of) {
 
     // The chair and everyone on the list, with their standing histories, read once for the meeting.
     auto& db = impl_of(s).db;
-    std::vector<std::int64_t> listed;
-    if (m.chair) listed.push_back(raw(*m.chair));
+    std::vector<member_id> listed;
+    if (m.chair) listed.push_back(*m.chair);
     for (auto const& a : m.attendance)
-        listed.push_back(raw(a.member));
-    auto const people = members_by_id(db, listed);
-    standing_lookup const listed_standing(standing_histories_of(db, listed));
+        listed.push_back(a.member);
+    auto const people = members_of(db, listed);
+    auto const listed_standing = standing_histories_of(db, listed);
     auto const person = [&](member_id id, char const* field) {
         auto const found = people.find(raw(id));
         if (found == people.end()) throw not_found("no member with id " + std::to_string(id.value()));
@@ -94,19 +94,15 @@ void check_meeting(store const& s, meeting const& m, date::sys_days as_of) {
         // The members with a vote on the day (vote.entitled_full_members, member/voting.hpp).
         // The roster of the day with the standing histories and probations of all of it, one query each.
         auto const roster = members_on(db, m.date, scope::subtree(org.id), true);
-        std::vector<std::int64_t> ids;
+        std::vector<member_id> ids;
         for (auto const& p : roster)
-            ids.push_back(raw(p.id));
-        standing_lookup const standing(standing_histories_of(db, ids));
+            ids.push_back(p.id);
+        auto const standing = standing_histories_of(db, ids);
         auto const probations = probations_of(db, ids);
-        static std::vector<party_probation> const no_probation;
         std::set<member_id> entitled;
-        for (auto const& p : roster) {
-            auto const it = probations.find(raw(p.id));
-            if (has_vote_on(p, standing.on(p, m.date), it == probations.end() ? no_probation : it->second,
-                            m.date))
+        for (auto const& p : roster)
+            if (has_vote_on(p, standing.on(p, m.date), rows_of(probations, p.id), m.date))
                 entitled.insert(p.id);
-        }
         require_listed(entitled, "full member");
     } else if (m.kind == meeting_kind::committee_meeting && !leaders.empty()) {
         std::set<member_id> committee;

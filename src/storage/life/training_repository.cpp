@@ -79,7 +79,7 @@ training_report training_shortfall_report(store const& s, org_id org, int year, 
     return storage::in_read("computing training shortfalls", [&]() -> training_report {
         auto const o = s.org(org);
         auto const day = std::min(as_of, make_date(year, 12, 31));
-        standing_lookup const standing(s, scope::subtree(o.id));
+        auto const standing = standing_histories_in(s, scope::subtree(o.id));
         std::vector<member> members;
         for (auto& m : members_on(impl.db, day, scope::subtree(o.id), true))
             if (standing.normal(m, day)) members.push_back(std::move(m));
