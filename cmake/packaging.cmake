@@ -25,8 +25,9 @@ set(CPACK_DEBIAN_DEV_PACKAGE_SECTION libdevel)
 set(CPACK_COMPONENT_DEV_DESCRIPTION "C++20 library for party-member education and management (development files)
  The header-only rules (dangyuan::core), the SQLite store as a static library (dangyuan::sqlite) and the
  CMake package: find_package(dangyuan) and link dangyuan::dangyuan.")
-# What the headers and the CMake package's find_dependency need: date (headers), SQLiteCpp and SQLite.
-set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS "libhowardhinnant-date-dev, libsqlitecpp-dev, libsqlite3-dev")
+# What the headers and the CMake package's find_dependency need: date (headers), SQLiteCpp and SQLite,
+# OpenSSL's libcrypto (the audit chain's SHA-256, linked by the static store library).
+set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS "libhowardhinnant-date-dev, libsqlitecpp-dev, libsqlite3-dev, libssl-dev")
 
 if(TARGET dangyuan_cli)
   list(APPEND CPACK_COMPONENTS_ALL cli)

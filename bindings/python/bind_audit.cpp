@@ -75,6 +75,25 @@ void bind_audit(py::module_& m) {
         m,
         "Audit entries, one row each: seq, at (datetime64, UTC), actor, entity, entity_id, "
         "action, why, detail.");
+
+    py::class_<audit_verification>(
+        m, "AuditVerification",
+        "The outcome of Store.verify_audit(): ok, entries_checked, first_bad_seq (None when intact), "
+        "message, head_seq and head_hash (the last entry that verified; keep the hash elsewhere). "
+        "True when intact.")
+        .def_readonly("ok", &audit_verification::ok, "True when every entry matches its hash.")
+        .def_readonly("entries_checked", &audit_verification::entries_checked, "Entries read.")
+        .def_readonly("first_bad_seq", &audit_verification::first_bad_seq,
+                      "The first entry changed, removed or inserted; None when intact.")
+        .def_readonly("message", &audit_verification::message, "What was found.")
+        .def_readonly("head_seq", &audit_verification::head_seq,
+                      "The seq of the last entry that verified (0 for an empty trail).")
+        .def_readonly("head_hash", &audit_verification::head_hash,
+                      "Its hash (64 hexadecimal digits; 64 zeros for an empty trail).")
+        .def("__bool__", [](audit_verification const& v) { return v.ok; })
+        .def("__repr__", [](audit_verification const& v) {
+            return "<AuditVerification " + std::string(v.ok ? "ok" : "NOT ok") + ": " + v.message + ">";
+        });
 }
 
 }  // namespace dangyuan::python

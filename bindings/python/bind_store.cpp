@@ -189,6 +189,9 @@ void bind_store(py::module_& m) {
                           "then kind, as an Agenda table.");
     def_command<as_table>(cls, "audit_log", &store::audit_log, py::arg("after") = 0,
                           "Audit entries with seq > after, in order, as an AuditLog table.");
+    def_command(cls, "verify_audit", &store::verify_audit,
+                "Checks the hash chain of the audit trail; returns an AuditVerification naming the first "
+                "entry changed, removed or inserted (first_bad_seq), or that the trail is intact.");
     def_command(cls, "backup", &store::backup, py::arg("target"),
                 "Writes a consistent copy of the store to target with SQLite's online backup; other "
                 "connections may go on writing meanwhile. Raises StorageError when the copy cannot be "

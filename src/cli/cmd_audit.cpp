@@ -50,5 +50,33 @@ int run_audit(context& ctx, po::variables_map const& vm) {
     .run = run_audit,
 });
 
+void verify_options(po::options_description&, po::positional_options_description&) {}
+
+int run_verify(context& ctx, po::variables_map const&) {
+    auto const v = ctx.open_read().verify_audit();
+    auto& out = *ctx.out;
+    if (v.ok) {
+        out << "审计记录完整 (audit trail intact): " << v.entries_checked << " entries checked\n"
+            << "head seq " << v.head_seq << " sha256 " << v.head_hash << '\n';
+        return exit_ok;
+    }
+    out << "审计记录被改动 (audit trail NOT intact): " << v.message << '\n'
+        << "first bad seq " << *v.first_bad_seq << "; " << v.entries_checked << " entries checked\n";
+    return exit_failure;
+}
+
+[[maybe_unused]] bool const registered_verify = register_command({
+    .name = "audit verify",
+    .summary = "check the audit trail's hash chain: exit 0 when intact, 1 when an entry was altered",
+    .description =
+        "Re-computes the SHA-256 chain of the audit trail (docs/security.md) and reports the first entry\n"
+        "that was changed, removed or inserted, or that the trail is intact with the number of entries\n"
+        "checked and the latest entry's seq and hash. Keep that hash elsewhere and compare it later:\n"
+        "whoever can write the file could rewrite the chain from an altered entry onward.",
+    .examples = "  dangyuan audit verify",
+    .options = verify_options,
+    .run = run_verify,
+});
+
 }  // namespace
 }  // namespace dangyuan::cli

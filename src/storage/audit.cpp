@@ -1,5 +1,6 @@
 // The append-only audit trail. Rows are only ever inserted (triggers refuse UPDATE and DELETE), inside
 // the transaction of the command they describe, so a command and its audit line land or fail together.
+// Each row carries its hash chained over the row before it (audit_chain.cpp).
 
 #include <chrono>
 
@@ -14,16 +15,29 @@ void append_audit(SQLite::Database& db, std::string const& actor, std::string_vi
                   std::string const& detail) {
     // The write time is a fact about the write, recorded for auditors; no rule ever reads it.
     auto const now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    // seq is assigned here, not by AUTOINCREMENT, because the hash covers it; the command's IMMEDIATE
+    // transaction holds the write lock, so the last row cannot change before the insert.
+    auto const link = last_audit_link(db);
+    audit_entry const e{link.seq + 1,
+                        date::format("%FT%TZ", now),
+                        actor,
+                        std::string(entity),
+                        entity_id,
+                        std::string(action),
+                        std::string(why),
+                        detail};
     SQLite::Statement st(db,
-                         "INSERT INTO audit(at, actor, entity, entity_id, action, why, detail) "
-                         "VALUES(:at, :actor, :entity, :entity_id, :action, :why, :detail)");
-    st.bind(":at", date::format("%FT%TZ", now));
-    st.bind(":actor", actor);
-    st.bind(":entity", std::string(entity));
-    st.bind(":entity_id", static_cast<std::int64_t>(entity_id));
-    st.bind(":action", std::string(action));
-    st.bind(":why", std::string(why));
-    st.bind(":detail", detail);
+                         "INSERT INTO audit(seq, at, actor, entity, entity_id, action, why, detail, hash) "
+                         "VALUES(:seq, :at, :actor, :entity, :entity_id, :action, :why, :detail, :hash)");
+    st.bind(":seq", static_cast<std::int64_t>(e.seq));
+    st.bind(":at", e.at);
+    st.bind(":actor", e.actor);
+    st.bind(":entity", e.entity);
+    st.bind(":entity_id", static_cast<std::int64_t>(e.entity_id));
+    st.bind(":action", e.action);
+    st.bind(":why", e.why);
+    st.bind(":detail", e.detail);
+    st.bind(":hash", audit_entry_hash(link.hash, e));
     st.exec();
 }
 

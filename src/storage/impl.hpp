@@ -61,7 +61,19 @@ void check_backup(SQLite::Database& db);
 void check_restore_target(SQLite::Database& db);
 int read_schema_version(SQLite::Database& db);
 
-/// Appends one audit row inside the caller's transaction.
+/// The schema version that added the audit chain (storage/audit_chain.hpp).
+inline constexpr int audit_chain_schema_version = 10;
+/// The entry a new audit row chains to: its seq (0 when the trail is empty) and hash (the genesis then).
+struct audit_link {
+    std::int64_t seq = 0;
+    std::string hash;
+};
+audit_link last_audit_link(SQLite::Database& db);
+/// The audit chain's part of the migration to audit_chain_schema_version, after its SQL: hashes the
+/// entries already there and appends the `audit_chain_started` entry (nothing for an empty trail).
+void start_audit_chain(SQLite::Database& db);
+
+/// Appends one audit row inside the caller's transaction, chained to the last one.
 void append_audit(SQLite::Database& db, std::string const& actor, std::string_view entity,
                   std::int64_t entity_id, std::string_view action, std::string_view why,
                   std::string const& detail);

@@ -188,6 +188,11 @@ CREATE TABLE holiday_data(
   definition TEXT NOT NULL,
   source TEXT NOT NULL);
 )sql",
+    // 10: the audit chain: each entry's SHA-256 over the previous one's (storage/audit_chain.hpp); the
+    //     entries already there are hashed by start_audit_chain (audit_chain.cpp) after this SQL.
+    R"sql(
+ALTER TABLE audit ADD COLUMN hash TEXT;
+)sql",
 };
 
 int pragma_int(SQLite::Database& db, char const* pragma) {
@@ -238,8 +243,10 @@ void migrate(SQLite::Database& db) {
         // Another process may have created or migrated the file while this one waited for the lock.
         int const version = identify(db, empty);
         if (version == store::schema_version_latest) return;  // nothing written: the rollback is empty
-        for (int v = version; v < store::schema_version_latest; ++v)
+        for (int v = version; v < store::schema_version_latest; ++v) {
             db.exec(migrations[static_cast<std::size_t>(v)]);
+            if (v + 1 == audit_chain_schema_version) start_audit_chain(db);
+        }
         db.exec("PRAGMA application_id = " + std::to_string(application_id));
         db.exec("PRAGMA user_version = " + std::to_string(store::schema_version_latest));
         if (version == 0) db.exec("INSERT INTO meta(key, value) VALUES('created_by', 'dangyuan')");

@@ -43,4 +43,19 @@ has out "条数  0"
 expect 2 "$DY" "${DB[@]}" audit --after many
 expect 1 "$DY" --db missing.db audit
 has err "no store at 'missing.db'"
+
+# audit verify: the hash chain (docs/security.md). Intact: exit 0, the count and the head hash.
+expect 0 "$DY" "${DB[@]}" audit verify
+has out "audit trail intact"
+matches out "head seq [0-9]+ sha256 [0-9a-f]{64}"
+# An entry edited through raw SQLite (triggers dropped, as someone with the file would): exit 1, its seq.
+python3 - t.db <<'PY' || fail "could not tamper with the store"
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.executescript("DROP TRIGGER audit_no_update; UPDATE audit SET why = '另一事由' WHERE seq = 2;")
+db.close()
+PY
+expect 1 "$DY" "${DB[@]}" audit verify
+has out "audit trail NOT intact"
+has out "first bad seq 2; 2 entries checked"
 echo "audit: ok"

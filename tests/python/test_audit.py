@@ -41,3 +41,32 @@ def test_the_audit_log_as_a_frame(district):
     assert (frame["seq"].diff().dropna() > 0).all()
     at = district.store.audit_log().to_numpy()["at"]
     assert at.dtype == np.dtype("datetime64[s]") and at[0] > np.datetime64("2020-01-01T00:00:00")
+
+
+def test_an_untouched_trail_verifies(district):
+    s = district.store
+    s.add_member(full_member(district.branch_a, "张三", d(2010, 7, 1)), why="接收转入")
+    v = s.verify_audit()
+    assert v and v.ok
+    assert v.entries_checked == len(s.audit_log()) == 6
+    assert v.first_bad_seq is None
+    assert "intact" in v.message
+    assert v.head_seq == 6 and len(v.head_hash) == 64
+
+
+def test_an_edited_entry_is_found_by_its_seq(store_path):
+    import sqlite3
+
+    with dy.open_store(store_path, actor="tester") as s:
+        root = s.add_org(name="区委", kind=dy.OrgKind.higher_committee, established=d(1990, 1, 1))
+        s.add_org(name="支部", kind=dy.OrgKind.branch, parent=root, established=d(2000, 1, 1))
+        s.record_access("member list", "年度核查")
+    raw = sqlite3.connect(store_path)
+    raw.executescript("DROP TRIGGER audit_no_update; UPDATE audit SET actor = 'nobody' WHERE seq = 2;")
+    raw.close()
+    with dy.open_store(store_path, read_only=True) as s:
+        v = s.verify_audit()
+    assert not v and not v.ok
+    assert v.first_bad_seq == 2
+    assert v.entries_checked == 2
+    assert "changed" in v.message

@@ -2,7 +2,8 @@
 and fingerprinting a store's content.
 
 A fingerprint is a hash of every row of every table, in rowid order, with the write times of the audit
-trail left out (they are the only content that differs between two runs of the same commands). Two
+trail and the chain hashes that cover them left out (they are the only content that differs between two
+runs of the same commands). Two
 stores with the same fingerprint hold the same records and the same audit trail.
 """
 
@@ -134,7 +135,7 @@ def inspect(db):
         for t in tables:
             cols = [r[1] for r in con.execute(f'PRAGMA table_info("{t}")')]
             if t == "audit":
-                cols = [c for c in cols if c != "at"]
+                cols = [c for c in cols if c not in ("at", "hash")]
             sel = ", ".join(f'"{c}"' for c in cols)
             n = 0
             h.update(f"table {t}\n".encode())

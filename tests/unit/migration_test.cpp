@@ -28,15 +28,54 @@ TEST_CASE("store: a version-1 store opens, migrates to the latest schema and kee
     CHECK(m.education == education::undergraduate_graduated);
     CHECK(m.version == 2);
     CHECK(s.standing_on(member_id{1}, d(2021, 1, 1))->state == standing_state::suspended);
-    CHECK(s.audit_log().size() == 4);
+    // The four earlier entries are sealed by the entry that starts the audit chain, whose digest is the
+    // hash of entry 4 by the documented encoding (audit_chain_test.cpp checks entry 1 with sha256sum).
+    auto const log = s.audit_log();
+    REQUIRE(log.size() == 5);
+    CHECK(log[0].detail == "name=区委");
+    CHECK(log[4].seq == 5);
+    CHECK(log[4].action == audit_chain_started_action);
+    CHECK(log[4].entity == "audit");
+    CHECK(log[4].detail ==
+          "entries=4; last_seq=4; digest=6dab090b7f493b193d5b49b241e7a4e73d6d32c920746311d284aad165198449");
+    auto const chain = s.verify_audit();
+    CHECK(chain.ok);
+    CHECK(chain.entries_checked == 5);
     // The new table works on the migrated file.
     s.record_standing(member_id{1}, {standing_event_kind::restored, d(2021, 3, 1), "恢复联系", "支部"});
     CHECK(s.leadership(org_id{2}, d(2026, 1, 1)).empty());
     // Reopening a migrated store is a no-op.
     auto again = open_store(path);
     CHECK(again.schema_version() == store::schema_version_latest);
-    CHECK(again.audit_log().size() == 5);
+    CHECK(again.audit_log().size() == 6);
+    CHECK(again.verify_audit().ok);
+    CHECK(again.verify_audit().entries_checked == 6);
     std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("store: the migration to the audit chain keeps the trail append-only", "[store][migration]") {
+    auto const dir = test::temp_dir("migration-chain");
+    auto const path = dir / "v1.db";
+    {
+        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        raw.exec(test::file_bytes(std::filesystem::path(DANGYUAN_FIXTURE_DIR) / "store-v1.sql"));
+    }
+    { auto s = open_store(path); }
+    SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
+    CHECK_THROWS_WITH(raw.exec("UPDATE audit SET actor = 'nobody' WHERE seq = 1"),
+                      Catch::Contains("append-only"));
+    CHECK_THROWS_WITH(raw.exec("DELETE FROM audit WHERE seq = 5"), Catch::Contains("append-only"));
+    CHECK(raw.execAndGet("SELECT count(*) FROM audit WHERE hash IS NULL").getInt() == 0);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("store: a new store starts its audit chain with its first entry", "[store][migration]") {
+    auto s = open_store(":memory:");
+    CHECK(s.audit_log().empty());  // no audit_chain_started entry: there is nothing earlier to seal
+    (void)s.add_org({.name = "区委", .kind = org_kind::higher_committee, .established = d(1990, 1, 1)});
+    auto const log = s.audit_log();
+    REQUIRE(log.size() == 1);
+    CHECK(s.verify_audit().head_hash == audit_entry_hash(audit_chain_genesis, log[0]));
 }
 
 TEST_CASE("store: a fresh store and a migrated one have the same schema", "[store][migration]") {

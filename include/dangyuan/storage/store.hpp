@@ -29,6 +29,7 @@
 #include "dangyuan/org/org.hpp"
 #include "dangyuan/org/org_rules.hpp"
 #include "dangyuan/rules/rule_set.hpp"
+#include "dangyuan/storage/audit_chain.hpp"
 
 namespace dangyuan {
 
@@ -101,7 +102,7 @@ struct audit_entry {
 class store {
 public:
     /// The schema version this library writes. Older files are migrated on open.
-    static constexpr int schema_version_latest = 9;
+    static constexpr int schema_version_latest = 10;
 
     /// Opens or creates a store. `":memory:"` gives a private in-memory store.
     /// \throws storage_error when the file cannot be opened, is not a dangyuan store, or was written by a
@@ -265,6 +266,14 @@ public:
     void record_access(std::string_view what, std::string_view why);
     /// Audit entries with seq > after, in order.
     [[nodiscard]] std::vector<audit_entry> audit_log(std::int64_t after = 0) const;
+    /// Checks the hash chain of the whole audit trail (storage/audit_chain.hpp): reads every entry in
+    /// seq order and re-computes its hash. Reports the first entry that was changed, inserted or removed
+    /// (for a removal, the seq of the first missing entry), or that the trail is intact; in both cases
+    /// the number of entries checked and the latest entry's seq and hash. Entries removed from the end
+    /// are not found unless the caller compares `head_seq` / `head_hash` with a copy kept elsewhere.
+    /// Reads only; works on a read-only store.
+    /// \throws storage_error when the trail cannot be read.
+    [[nodiscard]] audit_verification verify_audit() const;
 
 private:
     /// Implementation (defined in src/storage); the domain functions reach it through
