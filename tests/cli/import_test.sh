@@ -86,6 +86,9 @@ expect 0 "$DY" --db d.db import "$FIXTURES/roster_gb18030.csv"
 has out "(GB18030, 3 rows): 3 added"
 expect 0 "$DY" --db d.db member show 刘䶮 --as-of 2026-11-26
 has out "壮族"
+has out "1968"
+lacks out "1968-04-05"
+expect 0 "$DY" --db d.db member show 刘䶮 --as-of 2026-11-26 --unmasked --why 导入核对
 has out "1968-04-05"
 expect 0 "$DY" --db d.db import "$FIXTURES/roster_gb18030.csv" --encoding gb18030
 has out "0 added, 0 updated, 3 unchanged"
