@@ -100,7 +100,8 @@ void bind_id_number(py::module_& m) {
         .def_property_readonly("converted_from_15", &citizen_id::converted_from_15,
                                "True when parsed from a legacy 15-digit number.")
         .def("masked", &citizen_id::masked,
-             "The number with positions 7-14 hidden: 110105********002X (for display and logs).")
+             "The number as the masking policy shows it: the address code only, 110105************ "
+             "(for display and logs; see masking_policy()).")
         .def("__str__", [](citizen_id const& id) { return id.str(); })
         .def("__repr__", [](citizen_id const& id) { return "CitizenId('" + id.str() + "')"; })
         .def(

@@ -6,6 +6,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "dangyuan/member/masking.hpp"
 #include "dangyuan/member/member_fields.hpp"
 #include "enums.hpp"
 #include "foundation.hpp"
@@ -58,6 +59,45 @@ void bind_member(py::module_& m) {
             "MemberStatus on d: probationary from admission_date, full from full_member_date; None before.");
 
     register_roster(m);
+
+    // The masking policy (member/masking.hpp), read-only: a tuple of tuples.
+    m.def(
+        "masking_policy",
+        [] {
+            py::list rows;
+            for (auto const& row : masking_policy) {
+                char const* record = row.record == masked_record::member      ? "member"
+                                     : row.record == masked_record::applicant ? "applicant"
+                                                                              : "roster";
+                rows.append(py::make_tuple(record, std::string(row.field),
+                                           std::string(masking::name(row.rule)), std::string(row.reason)));
+            }
+            return py::tuple(rows);
+        },
+        "The masking policy (脱敏规则) every masked view follows, as (record, field, rule, reason) tuples: "
+        "record is 'member', 'applicant' or 'roster'; rule is 'shown', 'id_region_only', 'year_only', "
+        "'phone_3_4' or 'county_level' (docs/security.md).");
+    m.def(
+        "mask_field",
+        [](std::string_view record, std::string_view field, std::string_view text) {
+            masked_record r{};
+            if (record == "member")
+                r = masked_record::member;
+            else if (record == "applicant")
+                r = masked_record::applicant;
+            else if (record == "roster")
+                r = masked_record::roster;
+            else
+                throw invalid_input("record",
+                                    "'" + std::string(record) + "' is not member, applicant or roster");
+            if (find_masking(r, field) == nullptr)
+                throw invalid_input("field", "the masking policy has no field '" + std::string(field) + "'");
+            return mask_field(r, field, text);
+        },
+        py::arg("record"), py::arg("field"), py::arg("text"),
+        "text (the unmasked display text of a field, dates as YYYY-MM-DD) as a masked view shows it, e.g. "
+        "mask_field('member', 'birth_date', '1980-02-14') == '1980'. Raises InvalidInput (record, field) "
+        "for a record or field the policy does not know.");
 
     m.def("validate_member", &validate_member, py::arg("member"),
           py::arg("rules") = rule_set::national_2014(),

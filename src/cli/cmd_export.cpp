@@ -92,8 +92,9 @@ int run_all(context& ctx, po::variables_map const& vm) {
     .name = "export roster",
     .summary = "export the name list (党员名册) as CSV, XLSX or JSON",
     .description =
-        "Every roster column, sorted by surname strokes (--sort pinyin for pinyin). ID numbers and\n"
-        "phones are masked unless --unmasked --why REASON is given; an unmasked export is recorded in\n"
+        "Every roster column, sorted by surname strokes (--sort pinyin for pinyin). Personal data is\n"
+        "masked (ID number: address code only; birth date: year; phone: 3 + 4 digits; address:\n"
+        "district or county) unless --unmasked --why REASON is given; an unmasked export is recorded in\n"
         "the audit trail. An unmasked CSV can be imported again (the same headers).",
     .examples = "  dangyuan export roster -o 名册.xlsx\n"
                 "  dangyuan export roster --org 甸柳社区党支部 --format csv -o 名册.csv\n"

@@ -151,9 +151,8 @@ int run_member_list(context& ctx, po::variables_map const& vm) {
     .name = "member show",
     .summary = "show one member: record, status, standing, party age, leadership seats",
     .arguments = "ID|ID-NUMBER|NAME",
-    .description =
-        "ID numbers and phones are masked unless --unmasked --why REASON is given (recorded in the\n"
-        "audit trail).",
+    .description = "ID numbers, birth dates, phones and addresses are masked (docs/security.md) unless\n"
+                   "--unmasked --why REASON is given (recorded in the audit trail).",
     .examples = "  dangyuan member show 42\n  dangyuan member show 张建国 --as-of 2026-11-26",
     .options = member_show_options,
     .run = run_member_show,

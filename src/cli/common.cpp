@@ -183,9 +183,11 @@ member find_member_by_key(store const& s, std::string const& key_text, char cons
     if (found.size() > 1) {
         io::org_directory const orgs(s.orgs());
         std::string list;
+        // Masked like any view (the birth year; the id tells namesakes apart).
         for (auto const& m : found)
-            list += "\n  " + std::to_string(m.id.value()) + "  " + m.name + "  " + format_date(m.birth_date) +
-                    "  " + io::cell_text(m, io::roster_field::branch, orgs, true);
+            list += "\n  " + std::to_string(m.id.value()) + "  " + m.name + "  " +
+                    io::cell_text(m, io::roster_field::birth_date, orgs, true) + "  " +
+                    io::cell_text(m, io::roster_field::branch, orgs, true);
         throw invalid_input(field, std::to_string(found.size()) + " members are named '" + key +
                                        "'; give the id or the ID number:" + list);
     }

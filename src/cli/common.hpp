@@ -48,9 +48,10 @@ void add_sort_option(po::options_description& d);
 
 /// Adds `--unmasked` and `--why REASON`.
 void add_unmasked_options(po::options_description& d);
-/// True when `--unmasked` was given. Full ID numbers and phones are personal data: the access must be
-/// recorded in the store's audit trail with the reason (`--why`), before anything is shown.
-/// \throws usage_error without `--why`; invalid_input{"unmasked"} when the store cannot record it.
+/// True when `--unmasked` was given. Full ID numbers, birth dates, phones and addresses are personal
+/// data (masked by `masking_policy`, member/masking.hpp): the access must be recorded in the store's audit
+/// trail with the reason (`--why`), before anything is shown. \throws usage_error without `--why`;
+/// invalid_input{"unmasked"} when the store cannot record it.
 [[nodiscard]] bool unmasked_access(store& s, po::variables_map const& vm, std::string const& what);
 
 // ---- arguments of the domain commands (case, mobility, eval, meeting, training, dues)

@@ -9,6 +9,8 @@
 #include <utility>
 
 #include "dangyuan/core/calendar.hpp"
+#include "dangyuan/member/masking.hpp"
+#include "dangyuan/member/member_fields.hpp"
 #include "io/roster.hpp"
 
 namespace dangyuan::io {
@@ -79,7 +81,15 @@ report roster_report(store const& s, roster_request const& r, progress_fn const&
                          : r.order == name_order::pinyin ? "按拼音"
                                                          : "按编号"},
                 {"人数", std::to_string(members.size())}};
-    if (r.masked) out.meta.emplace_back("说明", "公民身份号码、联系电话已脱敏 (masked)");
+    if (r.masked) {
+        // The note names the columns the policy masks (出生日期、公民身份号码、联系电话、家庭住址).
+        std::string note;
+        for (auto const& field : member_fields) {
+            if (find_masking(masked_record::member, field.name)->rule == mask_rule::shown) continue;
+            note += (note.empty() ? "" : "、") + std::string(field.chinese);
+        }
+        out.meta.emplace_back("说明", note + "已脱敏 (masked)");
+    }
     std::vector<roster_field> fields;
     if (r.brief) {
         using f = roster_field;
@@ -106,19 +116,23 @@ report roster_report(store const& s, roster_request const& r, progress_fn const&
         std::vector<std::string> row;
         row.reserve(fields.size());
         for (auto f : fields) {
+            std::string text;
             switch (f) {
                 case roster_field::status:
-                    row.emplace_back(m.status_on(r.as_of) == member_status::full ? "正式党员" : "预备党员");
+                    text = m.status_on(r.as_of) == member_status::full ? "正式党员" : "预备党员";
                     break;
                 case roster_field::standing:
-                    row.emplace_back(st.standing == standing_state::suspended ? "停止党籍" : "正常");
+                    text = st.standing == standing_state::suspended ? "停止党籍" : "正常";
                     break;
                 case roster_field::party_age:
-                    row.push_back(st.party_age ? std::to_string(*st.party_age) : std::string());
+                    text = st.party_age ? std::to_string(*st.party_age) : std::string();
                     break;
                 default:
                     row.push_back(cell_text(m, f, orgs, r.masked));
+                    continue;
             }
+            row.push_back(r.masked ? mask_field(masked_record::roster, column_of(f).key, text)
+                                   : std::move(text));
         }
         out.rows.push_back(std::move(row));
         if (progress && (++done % 10000 == 0 || done == order.size())) progress(done, order.size());

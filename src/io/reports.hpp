@@ -34,7 +34,7 @@ struct roster_request {
     scope where = scope::all();
     date::sys_days as_of{};
     name_order order = name_order::stroke;
-    bool masked = true;  ///< mask ID numbers and phones
+    bool masked = true;  ///< mask personal data as masking_policy says (member/masking.hpp)
     bool brief = false;  ///< the few columns that fit a terminal instead of every column
 };
 

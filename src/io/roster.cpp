@@ -14,6 +14,7 @@
 
 #include "dangyuan/core/calendar.hpp"
 #include "dangyuan/core/errors.hpp"
+#include "dangyuan/member/masking.hpp"
 #include "dangyuan/member/member_fields.hpp"
 #include "io/text.hpp"
 
@@ -175,11 +176,6 @@ std::optional<roster_field> match_header(std::string_view header) {
         }
     }
     return std::nullopt;
-}
-
-std::string mask_phone(std::string_view phone) {
-    if (phone.size() <= 4) return std::string(phone.size(), '*');
-    return std::string(phone.size() - 4, '*') + std::string(phone.substr(phone.size() - 4));
 }
 
 bool parse_yes_no(std::string_view text) {
@@ -406,7 +402,10 @@ std::string describe_changes(member const& a, member const& b, org_directory con
     return out;
 }
 
-std::string cell_text(member const& m, roster_field field, org_directory const& orgs, bool masked) {
+namespace {
+
+// The unmasked text of a cell.
+std::string plain_cell_text(member const& m, roster_field field, org_directory const& orgs) {
     switch (field) {
         case f::id:
             return m.id.valid() ? std::to_string(m.id.value()) : std::string();
@@ -416,13 +415,13 @@ std::string cell_text(member const& m, roster_field field, org_directory const& 
             return std::string(chinese_name(m.ethnicity));
         case f::id_number:
             if (!m.id_number) return {};
-            return masked ? m.id_number->masked() : m.id_number->str();
+            return m.id_number->str();
         case f::education:
             return m.education ? std::string(chinese_name(*m.education)) : std::string();
         case f::category:
             return m.category ? std::string(chinese_name(*m.category)) : std::string();
         case f::phone:
-            return masked ? mask_phone(m.phone) : m.phone;
+            return m.phone;
         case f::branch: {
             auto const* o = orgs.find(m.branch);
             return o ? o->name : std::to_string(m.branch.value());
@@ -443,6 +442,16 @@ std::string cell_text(member const& m, roster_field field, org_directory const& 
             return text;
         }
     }
+}
+
+}  // namespace
+
+std::string cell_text(member const& m, roster_field field, org_directory const& orgs, bool masked) {
+    auto text = plain_cell_text(m, field, orgs);
+    if (!masked) return text;
+    // Every masked cell goes through the one policy table (member/masking.hpp).
+    auto const& c = column_of(field);
+    return mask_field(c.importable ? masked_record::member : masked_record::roster, c.key, text);
 }
 
 }  // namespace dangyuan::io

@@ -64,9 +64,6 @@ struct roster_column {
 /// a required column, ASCII case and full-width parentheses are ignored.
 [[nodiscard]] std::optional<roster_field> match_header(std::string_view header);
 
-/// A phone number for display: all but the last four characters replaced by `*` (`*******5678`).
-[[nodiscard]] std::string mask_phone(std::string_view phone);
-
 /// Yes/no cells: 是 / 否, Y / N, yes / no, true / false, 1 / 0, √ / ×. Empty is no.
 /// \throws invalid_input{"backfilled"} for anything else.
 [[nodiscard]] bool parse_yes_no(std::string_view text);
@@ -144,8 +141,10 @@ bool check_required(bool is_new, std::span<cell const> cells, std::size_t row,
 [[nodiscard]] std::string describe_changes(member const& before, member const& after,
                                            org_directory const& orgs);
 
-/// Text for a cell of `f`. With `masked`, ID numbers keep the address code and the last four characters
-/// (`370102********123X`) and phones their last four digits.
+/// Text for a cell of `f`. With `masked`, the cell is shown as the masking policy says
+/// (`masking_policy` in dangyuan/member/masking.hpp): the ID number keeps its address code
+/// (`370102************`), the birth date its year, the phone 3 + 4 digits, the address its
+/// district/county.
 [[nodiscard]] std::string cell_text(member const& m, roster_field f, org_directory const& orgs, bool masked);
 
 }  // namespace dangyuan::io

@@ -11,6 +11,7 @@
 
 #include <sqlite3.h>
 
+#include "dangyuan/member/masking.hpp"
 #include "dangyuan/member/member_fields.hpp"
 #include "impl.hpp"
 #include "member_rows.hpp"
@@ -229,14 +230,14 @@ std::string describe(member const& m) {
     return d;
 }
 
-// Phones in the audit trail keep their last 4 digits only, like masked exports.
-std::string masked_phone(std::string const& p) {
-    if (p.empty()) return "-";
-    if (p.size() <= 4) return std::string(p.size(), '*');
-    return std::string(p.size() - 4, '*') + p.substr(p.size() - 4);
+// A personal field in the audit trail, masked like an export (member/masking.hpp); "-" when empty.
+std::string masked(std::string_view field, std::string const& text) {
+    if (text.empty()) return "-";
+    return mask_field(masked_record::member, field, text);
 }
 
-// Field-by-field difference for the audit trail; ID numbers and phones appear masked.
+// Field-by-field difference for the audit trail; personal fields appear masked as in an export. A
+// change the masked form hides (a birth date within the same year) is named without its values.
 std::string diff(member const& a, member const& b) {
     std::string out;
     auto add = [&](char const* field, std::string const& x, std::string const& y) {
@@ -244,12 +245,20 @@ std::string diff(member const& a, member const& b) {
         if (!out.empty()) out += "; ";
         out += std::string(field) + ": " + x + " -> " + y;
     };
+    auto add_masked = [&](char const* field, std::string const& x, std::string const& y) {
+        if (x == y) return;
+        auto const mx = masked(field, x);
+        auto const my = masked(field, y);
+        if (mx != my) return add(field, mx, my);
+        if (!out.empty()) out += "; ";
+        out += std::string(field) + ": changed";
+    };
     auto date_text = [](std::optional<date::sys_days> d) { return d ? format_iso(*d) : std::string("-"); };
     add("name", a.name, b.name);
     add("sex", std::string(code(a.sex)), std::string(code(b.sex)));
     add("ethnicity", std::string(code(a.ethnicity)), std::string(code(b.ethnicity)));
-    add("birth_date", format_iso(a.birth_date), format_iso(b.birth_date));
-    add("id_number", a.id_number ? a.id_number->masked() : "-", b.id_number ? b.id_number->masked() : "-");
+    add_masked("birth_date", format_iso(a.birth_date), format_iso(b.birth_date));
+    add_masked("id_number", a.id_number ? a.id_number->str() : "", b.id_number ? b.id_number->str() : "");
     add("education", a.education ? std::string(code(*a.education)) : "-",
         b.education ? std::string(code(*b.education)) : "-");
     add("category", a.category ? std::string(code(*a.category)) : "-",
@@ -257,8 +266,8 @@ std::string diff(member const& a, member const& b) {
     add("work_unit", a.work_unit, b.work_unit);
     add("post", a.post, b.post);
     add("native_place", a.native_place, b.native_place);
-    add("phone", masked_phone(a.phone), masked_phone(b.phone));
-    add("address", a.address, b.address);
+    add_masked("phone", a.phone, b.phone);
+    add_masked("address", a.address, b.address);
     add("branch", std::to_string(a.branch.value()), std::to_string(b.branch.value()));
     add("joined_branch", format_iso(a.joined_branch), format_iso(b.joined_branch));
     add("application_date", date_text(a.application_date), date_text(b.application_date));

@@ -7,7 +7,7 @@ DB=(--db t.db --actor 组织委员)
 
 # Masked by default.
 expect 0 "$DY" "${DB[@]}" member show 张建国
-has out "370102********3139"
+has out "370102************"
 lacks out "370102196805123139"
 
 # --unmasked needs a reason (usage error, nothing shown, nothing recorded).

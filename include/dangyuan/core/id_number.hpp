@@ -41,6 +41,7 @@
 #include "dangyuan/core/codes.hpp"
 #include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/core/errors.hpp"
+#include "dangyuan/core/masking.hpp"
 
 namespace dangyuan {
 
@@ -455,13 +456,10 @@ public:
     /// True when the number was parsed from a legacy 15-digit number.
     [[nodiscard]] bool converted_from_15() const noexcept { return converted_from_15_; }
 
-    /// The number for display with the birth date and first sequence digits hidden: the address code
-    /// (first 6) and the last 4 characters are kept, the 8 between are `*`:
-    /// `11010519491231002X` → `110105********002X`. Empty for an empty id.
-    [[nodiscard]] std::string masked() const {
-        if (value_.size() != 18) return {};
-        return value_.substr(0, 6) + std::string(8, '*') + value_.substr(14);
-    }
+    /// The number for display as the masking policy shows it (`masking::id_number`, docs/security.md):
+    /// only the address code (first 6) is kept, the birth date, sequence code and check character are
+    /// `*`: `11010519491231002X` → `110105************`. Empty for an empty id.
+    [[nodiscard]] std::string masked() const { return masking::id_number(value_); }
 
     friend bool operator==(citizen_id const& a, citizen_id const& b) noexcept { return a.value_ == b.value_; }
     friend std::strong_ordering operator<=>(citizen_id const& a, citizen_id const& b) noexcept {
