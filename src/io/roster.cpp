@@ -7,6 +7,7 @@
 #include <array>
 #include <charconv>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -444,14 +445,30 @@ std::string plain_cell_text(member const& m, roster_field field, org_directory c
     }
 }
 
+// The policy's rule of each column (member/masking.hpp), looked up in the table once for all columns
+// rather than once per cell of an export.
+mask_rule masking_rule_of(roster_field field) {
+    static auto const rules = [] {
+        std::array<mask_rule, columns.size()> out{};
+        for (std::size_t i = 0; i < columns.size(); ++i) {
+            auto const& c = columns[i];
+            auto const* row =
+                find_masking(c.importable ? masked_record::member : masked_record::roster, c.key);
+            if (row == nullptr) throw std::logic_error("no masking rule for field " + std::string(c.key));
+            out[i] = row->rule;
+        }
+        return out;
+    }();
+    return rules[static_cast<std::size_t>(field)];
+}
+
 }  // namespace
 
 std::string cell_text(member const& m, roster_field field, org_directory const& orgs, bool masked) {
     auto text = plain_cell_text(m, field, orgs);
     if (!masked) return text;
-    // Every masked cell goes through the one policy table (member/masking.hpp).
-    auto const& c = column_of(field);
-    return mask_field(c.importable ? masked_record::member : masked_record::roster, c.key, text);
+    // Every masked cell goes through the one policy table.
+    return masking::apply(masking_rule_of(field), text);
 }
 
 }  // namespace dangyuan::io
