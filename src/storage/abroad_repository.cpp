@@ -156,7 +156,7 @@ abroad_record_id add_abroad_record(store& s, abroad_record const& r, date::sys_d
             storage::bind_date(ins, ":recorded_on", as_of);
             ins.exec();
             abroad_record_id const id{impl.db.getLastInsertRowid()};
-            storage::append_audit(impl.db, impl.options.actor, "abroad", r.member.value(), "insert", why,
+            storage::append_audit(impl.db, impl.audit_actor, "abroad", r.member.value(), "insert", why,
                                   storage::describe(r));
             return id;
         });
@@ -184,7 +184,7 @@ void end_abroad_record(store& s, abroad_record_id id, date::sys_days until, date
             if (up.exec() != 1)
                 throw conflict("abroad record " + std::to_string(id.value()) + " changed meanwhile");
             storage::append_audit(
-                impl.db, impl.options.actor, "abroad", rec.member.value(), "end", why,
+                impl.db, impl.audit_actor, "abroad", rec.member.value(), "end", why,
                 "record=" + std::to_string(id.value()) + "; until=" + storage::format_iso(until));
         });
     });
@@ -216,7 +216,7 @@ void record_abroad_contact(store& s, abroad_contact const& c, date::sys_days as_
             storage::bind_date(ins, ":recorded_on", as_of);
             ins.exec();
             storage::append_audit(
-                impl.db, impl.options.actor, "abroad_contact", c.member.value(), "insert", why,
+                impl.db, impl.audit_actor, "abroad_contact", c.member.value(), "insert", why,
                 "date=" + storage::format_iso(c.date) + (c.channel.empty() ? "" : "; channel=" + c.channel));
         });
     });

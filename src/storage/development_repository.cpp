@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "access.hpp"
 #include "dangyuan/evaluation/disposition.hpp"
 #include "dangyuan/member/voting.hpp"
 #include "dangyuan/rules/profile.hpp"
@@ -111,6 +112,8 @@ std::string describe(step_record const& r) {
 // ---- party probation
 
 void store::record_party_probation(member_id id, party_probation const& p, std::string_view why) {
+    storage::call const c(*this);
+    storage::require_member(*this, permission::write_roster, id);
     storage::in_read("recording a party probation", [&] {
         validate(p);
         storage::check_not_in_future(*this, p.from, "from");
@@ -131,13 +134,15 @@ void store::record_party_probation(member_id id, party_probation const& p, std::
             st.bind(":decided_by", p.decided_by);
             st.exec();
             storage::append_audit(
-                impl_->db, impl_->options.actor, "member", id.value(), "party_probation", why,
+                impl_->db, impl_->audit_actor, "member", id.value(), "party_probation", why,
                 "from=" + storage::format_iso(p.from) + "; months=" + std::to_string(p.months));
         });
     });
 }
 
 std::vector<party_probation> store::party_probations(member_id id) const {
+    storage::call const c(*this);
+    storage::require_member(*this, permission::read_roster, id);
     return storage::in_read("reading party probations",
                             [&] { return storage::probations_of(impl_->db, id); });
 }
@@ -145,6 +150,8 @@ std::vector<party_probation> store::party_probations(member_id id) const {
 // ---- rule sets
 
 void store::register_rule_set(rule_set const& profile) {
+    storage::call const c(*this);
+    storage::require_store_wide(*this, permission::manage_profiles);
     storage::in_read("registering a rule set", [&] {
         check_profile(profile);
         if (profile.name == rule_set::national_2014().name) return;
@@ -164,7 +171,7 @@ void store::register_rule_set(rule_set const& profile) {
             ins.bind(":name", profile.name);
             ins.bind(":definition", text);
             ins.exec();
-            storage::append_audit(impl_->db, impl_->options.actor, "rule_set", 0, "register", profile.name,
+            storage::append_audit(impl_->db, impl_->audit_actor, "rule_set", 0, "register", profile.name,
                                   text);
         });
     });
@@ -184,6 +191,8 @@ rule_set store::rule_set_named(std::string const& name) const {
 // ---- voting members
 
 voting_roll store::voting_roll_on(org_id branch, date::sys_days on) const {
+    storage::call const c(*this);
+    storage::require(*this, permission::read_roster, branch);
     (void)impl_->load_org(branch);  // not_found for an unknown organisation
     voting_roll roll;
     std::set<member_id> voters;
@@ -267,7 +276,7 @@ case_id open_case(store& s, applicant const& person, step_record const& applicat
             case_id const id{impl.db.getLastInsertRowid()};
             insert_step(impl.db, id, application);
             storage::append_audit(
-                impl.db, impl.options.actor, "case", id.value(), "open", why,
+                impl.db, impl.audit_actor, "case", id.value(), "open", why,
                 "name=" + person.name + "; branch=" + std::to_string(person.branch.value()) + "; rule_set=" +
                     rules_used.name + (backfilled ? "; backfilled" : "") + "; " + describe(application));
             return id;
@@ -350,7 +359,7 @@ void record_step(store& s, case_id id, step_record const& r, std::string_view wh
         storage::in_transaction(impl.db, [&] {
             insert_step(impl.db, id, r);
             update_snapshot(impl.db, id, c);
-            storage::append_audit(impl.db, impl.options.actor, "case", id.value(), to_string(r.kind), why,
+            storage::append_audit(impl.db, impl.audit_actor, "case", id.value(), to_string(r.kind), why,
                                   describe(r));
             if (admitted) {
                 auto const mid = storage::insert_member(impl.db, *admitted);
@@ -359,7 +368,7 @@ void record_step(store& s, case_id id, step_record const& r, std::string_view wh
                 storage::bind_id(link, ":id", id);
                 link.exec();
                 storage::append_audit(
-                    impl.db, impl.options.actor, "member", mid.value(), "insert", why,
+                    impl.db, impl.audit_actor, "member", mid.value(), "insert", why,
                     "probationary member admitted by development case " + std::to_string(id.value()));
             }
             if (converted) {
@@ -370,7 +379,7 @@ void record_step(store& s, case_id id, step_record const& r, std::string_view wh
                 storage::bind_id(up, ":id", converted->id);
                 up.exec();
                 storage::append_audit(
-                    impl.db, impl.options.actor, "member", converted->id.value(), "update", why,
+                    impl.db, impl.audit_actor, "member", converted->id.value(), "update", why,
                     "full_member_date: - -> " + storage::format_iso(*converted->full_member_date));
             }
             if (cancelled) {
@@ -390,7 +399,7 @@ void record_step(store& s, case_id id, step_record const& r, std::string_view wh
                 storage::bind_date(snap, ":exit_date", cancelled->date);
                 storage::bind_id(snap, ":id", *linked);
                 snap.exec();
-                storage::append_audit(impl.db, impl.options.actor, "standing", linked->value(),
+                storage::append_audit(impl.db, impl.audit_actor, "standing", linked->value(),
                                       to_string(cancelled->kind), why,
                                       "by development case " + std::to_string(id.value()));
             }

@@ -456,7 +456,7 @@ void write_campaign_records(store& s, loaded_campaign const& before, std::span<c
         snap.exec();
         for (auto const& r : recs)
             insert_campaign_record(impl.db, before.c, r);
-        storage::append_audit(impl.db, impl.options.actor, "campaign", before.c.id.value(), action, why,
+        storage::append_audit(impl.db, impl.audit_actor, "campaign", before.c.id.value(), action, why,
                               detail);
     });
 }
@@ -500,7 +500,7 @@ campaign_id open_campaign(store& s, org_id org, int year, date::sys_days study_b
             ins.exec();
             c.id = campaign_id{impl.db.getLastInsertRowid()};
             insert_campaign_record(impl.db, c, first);
-            storage::append_audit(impl.db, impl.options.actor, "campaign", c.id.value(), "open", why,
+            storage::append_audit(impl.db, impl.audit_actor, "campaign", c.id.value(), "open", why,
                                   "org=" + std::to_string(org.value()) + "; year=" + std::to_string(year) +
                                       "; rule_set=" + rules.name + "; " + describe(first));
             return c.id;

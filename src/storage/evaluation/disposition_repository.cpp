@@ -261,7 +261,7 @@ void write_disp_record(store& s, std::optional<loaded_file> const& existing, dis
             file_id = impl.db.getLastInsertRowid();
         }
         insert_disp_record(impl.db, file_id, r);
-        storage::append_audit(impl.db, impl.options.actor, "disposition", f.member.value(), kind_name(r), why,
+        storage::append_audit(impl.db, impl.audit_actor, "disposition", f.member.value(), kind_name(r), why,
                               describe(r));
         if (!exit) return;
         // The same rows record_standing writes, so that the standing history stays one list.
@@ -282,7 +282,7 @@ void write_disp_record(store& s, std::optional<loaded_file> const& existing, dis
                            *exit_state == standing_state::exited ? std::optional(exit->date) : std::nullopt);
         snap.bind(":id", static_cast<std::int64_t>(f.member.value()));
         snap.exec();
-        storage::append_audit(impl.db, impl.options.actor, "standing", f.member.value(), code_of(exit->kind),
+        storage::append_audit(impl.db, impl.audit_actor, "standing", f.member.value(), code_of(exit->kind),
                               why,
                               "date=" + format_iso(exit->date) + "; reason=" + exit->reason +
                                   "; decided_by=" + exit->decided_by + "; by disposition");

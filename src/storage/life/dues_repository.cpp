@@ -96,7 +96,7 @@ void open_dues_account(store& s, member_id member, dues_base_change const& initi
             ins.exec();
             insert_base(impl.db, member, initial);
             storage::append_audit(
-                impl.db, impl.options.actor, "dues", member.value(), "open", why,
+                impl.db, impl.audit_actor, "dues", member.value(), "open", why,
                 describe(terms) + "; " + describe(initial) +
                     "; monthly=" + format_yuan(monthly_dues(initial.category, initial.base, s.rules().life)));
         });
@@ -125,7 +125,7 @@ void set_dues_terms(store& s, member_id member, dues_terms const& terms, std::st
             up.bind(":member", raw(member));
             up.bind(":version", terms.version);
             if (up.exec() != 1) throw conflict("the dues account of " + who(m) + " changed meanwhile");
-            storage::append_audit(impl.db, impl.options.actor, "dues", member.value(), "terms", why,
+            storage::append_audit(impl.db, impl.audit_actor, "dues", member.value(), "terms", why,
                                   describe(rows.terms) + " -> " + describe(terms));
         });
     });
@@ -141,7 +141,7 @@ void change_dues_base(store& s, member_id member, dues_base_change const& change
         storage::in_transaction(impl.db, [&] {
             insert_base(impl.db, member, change);
             storage::append_audit(
-                impl.db, impl.options.actor, "dues", member.value(), "base", why,
+                impl.db, impl.audit_actor, "dues", member.value(), "base", why,
                 describe(change) +
                     "; monthly=" + format_yuan(monthly_dues(change.category, change.base, s.rules().life)));
         });
@@ -175,7 +175,7 @@ void add_dues_relief(store& s, member_id member, dues_relief const& relief, std:
             ins.bind(":approved_by", relief.approved_by);
             bind_date(ins, ":approved_on", relief.approved_on);
             ins.exec();
-            storage::append_audit(impl.db, impl.options.actor, "dues", member.value(), "relief", why,
+            storage::append_audit(impl.db, impl.audit_actor, "dues", member.value(), "relief", why,
                                   "from=" + format_month(relief.from) +
                                       "; to=" + (relief.to ? format_month(*relief.to) : std::string("-")) +
                                       "; monthly=" + format_yuan(relief.monthly_amount) +
@@ -208,7 +208,7 @@ void add_dues_excuse(store& s, member_id member, dues_excuse const& excuse, std:
             bind_month(ins, ":to", excuse.to);
             ins.bind(":reason", excuse.reason);
             ins.exec();
-            storage::append_audit(impl.db, impl.options.actor, "dues", member.value(), "excuse", why,
+            storage::append_audit(impl.db, impl.audit_actor, "dues", member.value(), "excuse", why,
                                   "from=" + format_month(excuse.from) + "; to=" + format_month(excuse.to) +
                                       "; reason=" + excuse.reason);
         });
@@ -268,7 +268,7 @@ dues_payment_check record_dues_payment(store& s, dues_payment const& p, date::sy
             ins.bind(":to_centre", check.to_centre ? 1 : 0);
             ins.exec();
             storage::append_audit(
-                impl.db, impl.options.actor, "dues", p.member.value(), "payment", why,
+                impl.db, impl.audit_actor, "dues", p.member.value(), "payment", why,
                 std::string(p.voluntary ? "voluntary; " : "") + "month=" + format_month(p.month) +
                     "; amount=" + format_yuan(p.amount) + "; paid_on=" + format_iso(p.paid_on) +
                     "; paid_at=" + std::string(to_string(p.paid_at)) + "; collecting_org=" +

@@ -173,7 +173,7 @@ meeting_id add_meeting(store& s, meeting const& m, date::sys_days as_of, std::st
             ins.exec();
             meeting_id const id{impl.db.getLastInsertRowid()};
             insert_attendance(impl.db, id, m.attendance);
-            storage::append_audit(impl.db, impl.options.actor, "meeting", id.value(), "insert", why,
+            storage::append_audit(impl.db, impl.audit_actor, "meeting", id.value(), "insert", why,
                                   describe(m));
             return id;
         });
@@ -210,7 +210,7 @@ void correct_meeting(store& s, meeting const& m, std::int64_t version, date::sys
             del.bind(":meeting", raw(m.id));
             del.exec();
             insert_attendance(impl.db, m.id, m.attendance);
-            storage::append_audit(impl.db, impl.options.actor, "meeting", m.id.value(), "correct", why,
+            storage::append_audit(impl.db, impl.audit_actor, "meeting", m.id.value(), "correct", why,
                                   "was: " + describe(old.record) + " | now: " + describe(m));
         });
     });

@@ -44,7 +44,7 @@ void add_training(store& s, training_record const& r, date::sys_days as_of, std:
             ins.bind(":level", std::string(to_string(r.level)));
             ins.exec();
             storage::append_audit(
-                impl.db, impl.options.actor, "training", r.member.value(), "insert", why,
+                impl.db, impl.audit_actor, "training", r.member.value(), "insert", why,
                 "date=" + format_iso(r.date) + "; course=" + r.course +
                     "; hours=" + format_class_hours(r.hours) + (r.concentrated ? "; concentrated" : "") +
                     (r.provider.empty() ? "" : "; provider=" + r.provider) +

@@ -221,7 +221,7 @@ void set_certificate_numbering(store& s, std::string prefix, int digits, std::in
             up.bind(":digits", checked.digits());
             up.bind(":next_sequence", static_cast<std::int64_t>(checked.next_sequence()));
             up.exec();
-            storage::append_audit(impl.db, impl.options.actor, "certificate_numbering", 1, "set", why,
+            storage::append_audit(impl.db, impl.audit_actor, "certificate_numbering", 1, "set", why,
                                   "prefix=" + checked.prefix() +
                                       "; digits=" + std::to_string(checked.digits()) +
                                       "; next_sequence=" + std::to_string(checked.next_sequence()));
@@ -270,7 +270,7 @@ certificate_no issue_checked(store& s, member_id member, std::optional<certifica
         storage::in_transaction(impl.db, [&] {
             auto const row = insert_certificate(impl.db, c);
             if (!number) save_numbering(impl.db, before, numbering);
-            storage::append_audit(impl.db, impl.options.actor, "certificate", row, "issue", why, describe(c));
+            storage::append_audit(impl.db, impl.audit_actor, "certificate", row, "issue", why, describe(c));
         });
         return c.number;
     });
@@ -315,7 +315,7 @@ certificate_no reissue_certificate(store& s, certificate_no const& lost, date::s
             auto const row = insert_certificate(impl.db, fresh);
             save_numbering(impl.db, before, numbering);
             storage::append_audit(
-                impl.db, impl.options.actor, "certificate", row, "reissue", why,
+                impl.db, impl.audit_actor, "certificate", row, "reissue", why,
                 "lost=" + lost.value + " on " + format_iso(lost_on) + "; " + describe(fresh));
         });
         return fresh.number;
@@ -340,8 +340,8 @@ void record_certificate(store& s, certificate_no const& number, certificate_reco
         storage::in_transaction(impl.db, [&] {
             insert_certificate_record(impl.db, c.row, next);
             touch_certificate(impl.db, c, after);
-            storage::append_audit(impl.db, impl.options.actor, "certificate", c.row, to_string(next.kind),
-                                  why, "number=" + number.value + "; " + describe(next));
+            storage::append_audit(impl.db, impl.audit_actor, "certificate", c.row, to_string(next.kind), why,
+                                  "number=" + number.value + "; " + describe(next));
         });
     });
 }

@@ -99,7 +99,7 @@ void open_contact_log(store& s, member_id member, date::sys_days known_contact, 
             ins.bind(":branch_id", raw(m.branch));
             bind_date(ins, ":known_contact", known_contact);
             ins.exec();
-            storage::append_audit(impl.db, impl.options.actor, "contact_log", m.id.value(), "open", why,
+            storage::append_audit(impl.db, impl.audit_actor, "contact_log", m.id.value(), "open", why,
                                   "branch=" + std::to_string(m.branch.value()) +
                                       "; known_contact=" + format_iso(known_contact));
         });
@@ -135,8 +135,8 @@ void record_contact(store& s, member_id member, contact_record const& r, std::st
             if (up.exec() != 1)
                 throw conflict("the contact log of member " + std::to_string(member.value()) +
                                " changed meanwhile");
-            storage::append_audit(impl.db, impl.options.actor, "contact_log", member.value(),
-                                  to_string(r.kind), why,
+            storage::append_audit(impl.db, impl.audit_actor, "contact_log", member.value(), to_string(r.kind),
+                                  why,
                                   "date=" + format_iso(r.date) + "; channel=" + r.channel + "; by=" + r.by);
         });
     });
@@ -180,7 +180,7 @@ void decide_for_lost_contact(store& s, member_id member, standing_event const& e
         storage::in_transaction(impl.db, [&] {
             write_standing(impl.db, m, history, e);
             storage::append_audit(
-                impl.db, impl.options.actor, "standing", member.value(), to_string(e.kind), why,
+                impl.db, impl.audit_actor, "standing", member.value(), to_string(e.kind), why,
                 "date=" + format_iso(e.date) + "; reason=" + e.reason + "; decided_by=" + e.decided_by +
                     "; last_contact=" + format_iso(last_contact_on(log.value, e.date)));
         });

@@ -169,7 +169,7 @@ episode_id open_episode(store& s, member_id member, episode_record const& left, 
             ins.exec();
             episode_id const id{impl.db.getLastInsertRowid()};
             insert_episode_record(impl.db, raw(id), first);
-            storage::append_audit(impl.db, impl.options.actor, "episode", id.value(), "open", why,
+            storage::append_audit(impl.db, impl.audit_actor, "episode", id.value(), "open", why,
                                   "member=" + std::to_string(m.id.value()) + "; home_branch=" +
                                       std::to_string(m.branch.value()) + "; " + describe(first));
             return id;
@@ -190,8 +190,8 @@ void record_episode(store& s, episode_id id, episode_record const& r, std::strin
         storage::in_transaction(impl.db, [&] {
             insert_episode_record(impl.db, e.row, next);
             touch_episode(impl.db, e, after);
-            storage::append_audit(impl.db, impl.options.actor, "episode", id.value(), to_string(next.kind),
-                                  why, describe(next));
+            storage::append_audit(impl.db, impl.audit_actor, "episode", id.value(), to_string(next.kind), why,
+                                  describe(next));
         });
     });
 }

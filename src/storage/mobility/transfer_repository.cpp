@@ -131,7 +131,7 @@ transfer_letter_id issue_transfer_letter(store& s, transfer_letter draft, std::s
             ins.exec();
             transfer_letter_id const id{impl.db.getLastInsertRowid()};
             storage::append_audit(
-                impl.db, impl.options.actor, "transfer", id.value(), "issue", why,
+                impl.db, impl.audit_actor, "transfer", id.value(), "issue", why,
                 "serial=" + draft.serial + "; member=" + std::to_string(draft.member.value()) +
                     "; from=" + std::to_string(draft.from_org.value()) +
                     "; to=" + std::to_string(draft.to_org.value()) + "; issued=" + format_iso(draft.issued) +
@@ -216,7 +216,7 @@ void receive_transfer(store& s, transfer_letter_id id, transfer_record const& re
                 touch_episode(impl.db, e, ep);
                 closed_ids += (closed_ids.empty() ? "" : ",") + std::to_string(e.row);
             }
-            storage::append_audit(impl.db, impl.options.actor, "transfer", id.value(), "received", why,
+            storage::append_audit(impl.db, impl.audit_actor, "transfer", id.value(), "received", why,
                                   "serial=" + l.value.serial + "; received=" + format_iso(receipt.date) +
                                       "; member=" + std::to_string(m.id.value()) +
                                       "; branch: " + std::to_string(from_branch.value()) + " -> " +
@@ -239,7 +239,7 @@ void revoke_transfer(store& s, transfer_letter_id id, date::sys_days on, std::st
         storage::in_transaction(impl.db, [&] {
             append_transfer_record(impl.db, l, r);
             storage::append_audit(
-                impl.db, impl.options.actor, "transfer", id.value(), "revoked", why,
+                impl.db, impl.audit_actor, "transfer", id.value(), "revoked", why,
                 "serial=" + l.value.serial + "; revoked=" + format_iso(on) + "; reason=" + r.note);
         });
     });
