@@ -73,13 +73,20 @@ void deny(store const& s, permission p, std::int64_t org, std::string_view what)
         else
             message = i.who.actor + " as " + i.who.label() + " may not " + std::string(what) + ": " + place +
                       " is outside its subtree (" + std::string(to_string(p)) + ")";
-        if (!i.options.read_only) {
-            if (sqlite3_get_autocommit(i.db.getHandle()) == 0) {
-                i.pending_denials.push_back(detail);
-            } else {
-                flush_denials(s);
-                record_denial(i.db, i.audit_actor, org, detail);
+        if (i.options.read_only) {
+            // A read-only handle cannot write; the refusal goes in through a connection of its own when
+            // the file can be written at all (not on read-only media).
+            char const* file = sqlite3_db_filename(i.db.getHandle(), "main");
+            if (file != nullptr && *file != '\0') {
+                SQLite::Database rw(file, SQLite::OPEN_READWRITE,
+                                    static_cast<int>(i.options.busy_timeout.count()));
+                record_denial(rw, i.audit_actor, org, detail);
             }
+        } else if (sqlite3_get_autocommit(i.db.getHandle()) == 0) {
+            i.pending_denials.push_back(detail);
+        } else {
+            flush_denials(s);
+            record_denial(i.db, i.audit_actor, org, detail);
         }
     } catch (error const&) {
         // The refusal stands even when it cannot be recorded (the lock was not had in time).
