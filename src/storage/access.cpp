@@ -59,20 +59,20 @@ bool covers(store const& s, org_id org) {
     return in_read("checking access", [&] { return holds(i.db, *i.who.org, org); });
 }
 
-void deny(store const& s, permission p, std::int64_t org, std::string_view what) {
+void deny(store const& s, permission p, std::int64_t org, std::string_view note) {
     auto& i = impl_of(s);
     std::string message;
     std::string detail = "principal=" + i.who.label() + "; permission=" + std::string(to_string(p)) +
-                         "; org=" + std::to_string(org) + "; what=" + std::string(what);
+                         "; org=" + std::to_string(org);
     try {
         auto const place = org_label(i.db, org);
+        auto const needed = "'" + std::string(to_string(p)) + "' (" + std::string(chinese_name(p)) + ")";
+        message = i.who.actor + " (" + i.who.label() + "): ";
         if (!i.who.may(p))
-            message = i.who.actor + " as " + i.who.label() + " lacks the permission '" +
-                      std::string(to_string(p)) + "' (" + std::string(chinese_name(p)) + ") needed for " +
-                      std::string(what) + " in " + place;
+            message += "the role has no permission " + needed + ", needed for " + place;
         else
-            message = i.who.actor + " as " + i.who.label() + " may not " + std::string(what) + ": " + place +
-                      " is outside its subtree (" + std::string(to_string(p)) + ")";
+            message += place + " is outside the subtree the role covers (" + needed + ")";
+        if (!note.empty()) message += "; " + std::string(note);
         if (i.options.read_only) {
             // A read-only handle cannot write; the refusal goes in through a connection of its own when
             // the file can be written at all (not on read-only media).
@@ -114,29 +114,31 @@ void flush_denials(store const& s) noexcept {
 
 void require_permission(store const& s, permission p) {
     auto& i = impl_of(s);
-    if (checked(i) && !i.who.may(p)) deny(s, p, 0, std::string(to_string(p)));
+    if (checked(i) && !i.who.may(p)) deny(s, p, 0, {});
 }
 
 void require(store const& s, permission p, org_id org) {
     auto& i = impl_of(s);
     if (!checked(i)) return;
-    if (!i.who.may(p) || !covers(s, org)) deny(s, p, org.value(), std::string(chinese_name(p)));
+    if (!i.who.may(p) || !covers(s, org)) deny(s, p, org.value(), {});
 }
 
 void require_store_wide(store const& s, permission p) {
     auto& i = impl_of(s);
     if (!checked(i)) return;
-    if (!i.who.may(p) || i.who.org) deny(s, p, 0, std::string(chinese_name(p)) + " (store-wide)");
+    if (!i.who.may(p) || i.who.org)
+        deny(s, p, 0, "it applies to the whole store and needs a principal over the whole store");
 }
 
 void require_above(store const& s, permission p, org_id branch) {
     auto& i = impl_of(s);
     if (!checked(i)) return;
-    if (!i.who.may(p)) deny(s, p, branch.value(), std::string(chinese_name(p)));
+    if (!i.who.may(p)) deny(s, p, branch.value(), "a step of the higher organisation (上级党组织)");
     if (!i.who.org) return;
     auto const parent = in_read("checking access", [&] { return i.load_org(branch).parent; });
     if (!parent || !covers(s, *parent))
-        deny(s, p, branch.value(), std::string(chinese_name(p)) + " as the higher organisation (上级党组织)");
+        deny(s, p, branch.value(),
+             "a step of the higher organisation (上级党组织): the principal must stand above the branch");
 }
 
 void require_member(store const& s, permission p, member_id m) {
@@ -157,7 +159,7 @@ void require_org_visible(store const& s, org_id org) {
     require_permission(s, permission::read_roster);
     if (!i.who.org || covers(s, org)) return;
     if (!in_read("checking access", [&] { return holds(i.db, org, *i.who.org); }))
-        deny(s, permission::read_roster, org.value(), "read");
+        deny(s, permission::read_roster, org.value(), {});
 }
 
 scope visible_scope(store const& s, scope requested) {
@@ -170,7 +172,7 @@ scope visible_scope(store const& s, scope requested) {
         return requested;
     if (in_read("checking access", [&] { return holds(i.db, *requested.root, *i.who.org); }))
         return scope::subtree(*i.who.org);
-    deny(s, permission::read_roster, requested.root->value(), "read");
+    deny(s, permission::read_roster, requested.root->value(), {});
 }
 
 std::optional<std::vector<std::int64_t>> visible_orgs(store const& s) {

@@ -68,9 +68,10 @@ member shown(store const& s, member m);
 /// Applies `shown` to every record of `ms`.
 std::vector<member> shown(store const& s, std::vector<member> ms);
 
-/// Throws access_denied for `p` and `org` (0: store-wide) after recording the refusal: at once, or,
+/// Throws access_denied for `p` and `org` (0: store-wide), `note` appended to its message, after
+/// recording the refusal (principal, permission, organisation): at once, or,
 /// inside a caller's transaction, when it ends (flush_denials), so that its rollback does not undo it.
-[[noreturn]] void deny(store const& s, permission p, std::int64_t org, std::string_view what);
+[[noreturn]] void deny(store const& s, permission p, std::int64_t org, std::string_view note);
 /// Records the refusals met during the transaction that just ended.
 void flush_denials(store const& s) noexcept;
 

@@ -328,5 +328,12 @@ void store::set_actor(std::string actor) {
 principal const& store::acting() const noexcept {
     return impl_->who;
 }
+void store::require(permission p, std::optional<org_id> org) const {
+    storage::call const c(*this);
+    if (org)
+        storage::require(*this, p, *org);
+    else
+        storage::require_permission(*this, p);
+}
 
 }  // namespace dangyuan

@@ -129,6 +129,11 @@ public:
     void set_actor(std::string actor);
     /// Who acts through this handle: the principal it was opened with, or principal::full_access.
     [[nodiscard]] dangyuan::principal const& acting() const noexcept;
+    /// Checks an action the application does itself with what it read (an export it writes, say) the
+    /// way the store checks its own calls: the principal must have `p` and, with `org`, its subtree must
+    /// hold that organisation (without, `p` alone is checked).
+    /// \throws access_denied, recorded in the audit trail.
+    void require(permission p, std::optional<org_id> org = std::nullopt) const;
     /// Today's date by the store's clock (store_options::today): the latest date a record may carry.
     [[nodiscard]] date::sys_days today() const;
     /// True when the store was opened with store_options::read_only.
