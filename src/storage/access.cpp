@@ -69,7 +69,7 @@ void deny(store const& s, permission p, std::int64_t org, std::string_view note)
         auto const needed = "'" + std::string(to_string(p)) + "' (" + std::string(chinese_name(p)) + ")";
         message = i.who.actor + " (" + i.who.label() + "): ";
         if (!i.who.may(p))
-            message += "the role has no permission " + needed + ", needed for " + place;
+            message += "the role has no permission " + needed + (org != 0 ? ", needed for " + place : "");
         else
             message += place + " is outside the subtree the role covers (" + needed + ")";
         if (!note.empty()) message += "; " + std::string(note);

@@ -20,7 +20,7 @@ expect 3 "$DY" "${DB[@]}" --as branch_secretary@4 member show 1
 has err "access denied"
 has err "read_roster"
 has err "第一社区党支部"
-expect 3 "$DY" "${DB[@]}" --as branch_secretary@4 member list --org 第一社区党支部
+expect 3 "$DY" "${DB[@]}" --as branch_secretary@4 member list --org 3
 has err "read_roster"
 
 # The same through the environment variable.
@@ -30,13 +30,14 @@ has err "access denied"
 unset DANGYUAN_AS
 
 # A write into another branch is refused and changes nothing.
-expect 3 "$DY" "${DB[@]}" --as branch_secretary@4 member add --name 赵新 --id-number 370102198001011231 \
-    --branch 第一社区党支部 --application-date 2004-03-01 --admission-date 2005-07-01 --full-member-date 2006-07-01
-has err "write_roster"
+expect 3 "$DY" "${DB[@]}" --as branch_secretary@4 member add --name 赵新 --id-number 370102198001011237 --ethnicity 汉族 \
+    --branch 3 --application-date 2004-03-01 --admission-date 2005-07-01 --full-member-date 2006-07-01
+has err "access denied"
+has err "第一社区党支部"
 expect 0 "$DY" --db t.db member list
 lacks out "赵新"
 # …and allowed into its own.
-expect 0 "$DY" "${DB[@]}" --as branch_secretary@4 member add --name 赵新 --id-number 370102198001011231 \
+expect 0 "$DY" "${DB[@]}" --as branch_secretary@4 member add --name 赵新 --id-number 370102198001011237 --ethnicity 汉族 \
     --branch 机关党支部 --application-date 2004-03-01 --admission-date 2005-07-01 --full-member-date 2006-07-01
 
 # An analyst sees masked records and cannot unmask them.
@@ -51,7 +52,7 @@ expect 3 "$DY" "${DB[@]}" --as branch_secretary@3 audit
 has err "read_audit"
 expect 0 "$DY" "${DB[@]}" --as auditor audit --entity access --format csv
 has out "denied"
-has out "permission=write_roster"
+has out "permission=read_roster"
 has out "王芳 (branch_secretary@4)"
 expect 0 "$DY" "${DB[@]}" --as auditor audit verify
 
