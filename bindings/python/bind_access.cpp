@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "dangyuan/core/access.hpp"
+#include "enums.hpp"
 #include "foundation.hpp"
 
 namespace dangyuan::python {
