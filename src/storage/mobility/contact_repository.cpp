@@ -1,5 +1,6 @@
 // Lost contact (失联党员): contact logs and the standing decisions they ground.
 
+#include "../access.hpp"
 #include "../plausibility.hpp"
 #include "mobility_rows.hpp"
 
@@ -80,6 +81,8 @@ void write_standing(SQLite::Database& db, member const& m, std::vector<standing_
 // Lost contact
 
 void open_contact_log(store& s, member_id member, date::sys_days known_contact, std::string_view why) {
+    storage::call const c(s);
+    storage::require_member(s, permission::manage_mobility, member);
     auto& impl = impl_of(s);
     storage::in_read("opening a contact log", [&] {
         storage::check_not_in_future(s, known_contact, "known_contact");
@@ -107,6 +110,8 @@ void open_contact_log(store& s, member_id member, date::sys_days known_contact, 
 }
 
 void record_contact(store& s, member_id member, contact_record const& r, std::string_view why) {
+    storage::call const c(s);
+    storage::require_member(s, permission::manage_mobility, member);
     auto& impl = impl_of(s);
     storage::in_read("recording a contact attempt", [&] {
         storage::check_not_in_future(s, r.date, "date");
@@ -143,6 +148,8 @@ void record_contact(store& s, member_id member, contact_record const& r, std::st
 }
 
 std::optional<contact_log> find_contact_log(store const& s, member_id member) {
+    storage::call const c(s);
+    storage::require_member(s, permission::read_roster, member);
     return storage::in_read("reading a contact log", [&]() -> std::optional<contact_log> {
         auto all = load_contact_logs(impl_of(s).db, "WHERE l.member_id = :id", bind_int(raw(member)));
         if (all.empty()) return std::nullopt;
@@ -150,7 +157,9 @@ std::optional<contact_log> find_contact_log(store const& s, member_id member) {
     });
 }
 
-std::vector<contact_log> contact_logs(store const& s, scope sc) {
+std::vector<contact_log> contact_logs(store const& s, scope requested) {
+    storage::call const c(s);
+    auto const sc = storage::visible_scope(s, requested);
     auto& impl = impl_of(s);
     return storage::in_read("listing contact logs", [&]() -> std::vector<contact_log> {
         auto const ids = storage::scope_org_ids(impl.db, sc);
@@ -191,6 +200,10 @@ void decide_for_lost_contact(store& s, member_id member, standing_event const& e
 
 void suspend_for_lost_contact(store& s, member_id member, date::sys_days on, std::string decided_by,
                               std::string_view why) {
+    // The branch decides the suspension (条例 第24条: the branch or a higher organisation).
+    storage::call const c(s);
+    storage::require_member(s, permission::manage_mobility, member);
+    storage::require_member(s, permission::write_roster, member);
     standing_event const e{standing_event_kind::suspended, on, "失去联系超过6个月，经查找仍无法取得联系",
                            std::move(decided_by)};
     decide_for_lost_contact(
@@ -203,6 +216,12 @@ void suspend_for_lost_contact(store& s, member_id member, date::sys_days on, std
 
 void remove_for_lost_contact(store& s, member_id member, date::sys_days on, std::string decided_by,
                              std::string_view why) {
+    // The removal (除名) is decided by the branch meeting and approved by the higher organisation
+    // (党章 第9条): the principal handles the branch's mobility and roster, and stands above the branch.
+    storage::call const c(s);
+    storage::require_member(s, permission::manage_mobility, member);
+    storage::require_member(s, permission::write_roster, member);
+    storage::require_above(s, permission::approve_as_higher_committee, s.get_member(member).branch);
     standing_event const e{standing_event_kind::removed_self_withdrawal, on,
                            "停止党籍满2年后仍无法取得联系，按照自行脱党予以除名", std::move(decided_by)};
     decide_for_lost_contact(
