@@ -437,8 +437,14 @@ std::vector<roster_table> load_roster_parts(store const& s, roster_parts_options
                                             std::optional<date::sys_days> as_of) {
     storage::call const c(s);
     auto const sc = storage::visible_scope(s, requested);
-    if (!storage::sees_unmasked(s)) return {load_roster_table(s, sc, as_of)};  // masked: one part
     if (sc.root) (void)s.org(*sc.root);
+    if (!storage::sees_unmasked(s)) {  // masked: one part, read here (a nested call would not mask)
+        sqlite3* const db = detail::store_access::of(s).db.getHandle();
+        std::vector<roster_table> one;
+        one.push_back(load_range(db, sc, as_of, std::nullopt, row_bound(db, sc)));
+        mask_columns(one.back());
+        return one;
+    }
     sqlite3* const db = detail::store_access::of(s).db.getHandle();
     auto const bound = row_bound(db, sc);
     auto readers = o.readers != 0 ? std::min<std::size_t>(o.readers, roster_max_readers)

@@ -173,6 +173,15 @@ TEST_CASE("analyst: reads masked records, writes nothing, looks nobody up by ID 
     auto const listed = s.roster();
     REQUIRE(listed.size() == 1);
     CHECK_FALSE(listed.front().id_number);
+    for (auto const& t :
+         {load_roster_table(s), load_roster_parts(s, {.readers = 2, .min_rows_per_reader = 1}).front()}) {
+        REQUIRE(t.size() == 1);
+        CHECK(t.id_number[0].empty());
+        CHECK(t.phone[0] == "138****5678");
+        CHECK(t.address[0] == "北京市海淀区****");
+        CHECK(t.row(0).birth_date == seen.birth_date);
+    }
+    CHECK(load_roster_table(w.store).id_number[0] == full.id_number->str());
     test::require_denied(
         w.path, [&] { (void)s.find_member(*full.id_number); }, permission::unmasked_personal_data, 0);
     test::require_denied(
