@@ -7,7 +7,8 @@ deps:
 	bash scripts/install-deps
 
 # The demo is the command's main job: a fresh store filled with the sample district (fixed seed), then
-# its agenda and statistics on a fixed date. Only the command is built.
+# its agenda and statistics on a fixed date, and a branch secretary refused another branch's member
+# (exit status 3, which make ignores). Only the command is built.
 demo: deps
 	cmake --preset default
 	cmake --build --preset default -j $(JOBS) --target dangyuan_cli
@@ -15,6 +16,9 @@ demo: deps
 	./build/default/src/cli/dangyuan --db demo.db sample --seed 1
 	./build/default/src/cli/dangyuan --db demo.db agenda --as-of 2026-11-26
 	./build/default/src/cli/dangyuan --db demo.db stats --as-of 2026-11-26
+	@echo "# The secretary of 羊头峪街道文居社区第一网格党支部 (5) reads its branch; member 1 belongs to another one:"
+	./build/default/src/cli/dangyuan --db demo.db --as branch_secretary@5 member list --as-of 2026-11-26 | head -12
+	-./build/default/src/cli/dangyuan --db demo.db --as branch_secretary@5 member show 1
 
 # What CI runs (.ci/run). Three builds, each configured, built and tested once:
 #   asan: GCC, Debug (-g1), AddressSanitizer + UBSan: unit (one process per test file), command, Python

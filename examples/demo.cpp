@@ -9,6 +9,7 @@
 #include "demo_life.hpp"
 #include "demo_mobility.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
@@ -166,6 +167,38 @@ int main(int argc, char** argv) {
         std::cout << "\nParty age (党龄) of " << roster[0].name << ": "
                   << store.party_age(ids[0], as_of).value_or(0)
                   << " years; audit entries: " << store.audit_log().size() << '\n';
+
+        // Who may see and change what: the secretary of 芙蓉社区党支部 works on its own branch only.
+        std::cout << "\nAccess (docs/security.md): the secretary of 芙蓉社区党支部\n";
+        auto secretary = dy::open_store(
+            path, {.actor = roster[0].name,
+                   .principal = dy::principal{roster[0].name, dy::role::branch_secretary(), community}});
+        std::cout << "  reads its roster: " << secretary.roster(dy::scope::all(), as_of).size()
+                  << " members\n";
+        auto const neighbour = ids[9];  // the secretary of 街道机关党支部
+        try {
+            (void)secretary.get_member(neighbour);
+        } catch (dy::access_denied const& e) {
+            std::cout << "  reads a member of 街道机关党支部: refused (" << e.permission() << ")\n";
+        }
+        try {
+            auto moved = secretary.get_member(ids[0]);
+            moved.branch = office;
+            secretary.update_member(moved, "调整支部");
+        } catch (dy::access_denied const& e) {
+            std::cout << "  moves a member into 街道机关党支部: refused (" << e.permission() << ")\n";
+        }
+        auto analyst = dy::open_store(
+            path, {.actor = "数据组", .principal = dy::principal{"数据组", dy::role::analyst(), {}}});
+        auto const masked = analyst.get_member(ids[0]);
+        std::cout << "  an analyst reads " << masked.name << ": ID number "
+                  << (masked.id_number ? "shown" : "withheld") << ", phone "
+                  << (masked.phone.empty() ? "(none)" : masked.phone) << '\n';
+        auto const trail = store.audit_log();
+        std::cout << "  refusals recorded in the audit trail: "
+                  << std::count_if(trail.begin(), trail.end(),
+                                   [](auto const& e) { return e.action == "denied"; })
+                  << '\n';
     } catch (dy::error const& e) {
         std::cerr << "demo failed: " << e.what() << '\n';
         return 1;

@@ -680,8 +680,10 @@ void bind_development(py::module_& m) {
         py::arg("scope") = py::none(),
         "The standing events of the members of the branches in scope, as a StandingHistories table.");
     def_command(cls, "record_access", &store::record_access, py::arg("what"), py::arg("why"),
-                "Records in the audit trail that personal data was read unmasked. Raises InvalidInput (why) "
-                "without a reason.");
+                py::arg("rows") = py::none(),
+                "Records in the audit trail that personal data was read unmasked: what, why, the principal, "
+                "its scope and the number of rows shown. Raises InvalidInput (why) without a reason, "
+                "AccessDenied without Permission.unmasked_personal_data.");
 }
 
 }  // namespace dangyuan::python

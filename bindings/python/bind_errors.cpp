@@ -47,6 +47,7 @@ struct exception_classes {
     PyObject* conflict = nullptr;
     PyObject* storage_error = nullptr;
     PyObject* store_closed = nullptr;
+    PyObject* access_denied = nullptr;
 };
 exception_classes classes;
 
@@ -104,6 +105,12 @@ py::object python_exception(error const& e) {
         set(inst, "year", py::int_(x->year()));
         return inst;
     }
+    if (auto const* x = dynamic_cast<access_denied const*>(&e)) {
+        auto inst = make(classes.access_denied);
+        set(inst, "permission", py::str(x->permission()));
+        set(inst, "org", py::int_(x->org()));
+        return inst;
+    }
     if (dynamic_cast<not_found const*>(&e) != nullptr) return make(classes.not_found);
     if (dynamic_cast<conflict const*>(&e) != nullptr) return make(classes.conflict);
     if (dynamic_cast<store_closed const*>(&e) != nullptr) return make(classes.store_closed);
@@ -139,6 +146,12 @@ void bind_errors(py::module_& m) {
         {classes.error});
     classes.storage_error =
         new_class(m, "StorageError", "The store could not be opened, read or written.", {classes.error});
+    classes.access_denied = new_class(
+        m, "AccessDenied",
+        "The store's principal may not do this: .permission names the permission needed (a Permission "
+        "code), .org the organisation concerned (0: store-wide). Nothing was changed; the refusal is in "
+        "the audit trail.",
+        {classes.error, PyExc_PermissionError}, {"permission", "org"});
     classes.store_closed = new_class(m, "StoreClosed", "The store was closed and cannot be used any more.",
                                      {classes.storage_error});
 

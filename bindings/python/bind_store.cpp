@@ -87,7 +87,10 @@ void bind_store(py::module_& m) {
             "A copy of the RuleSet the store was opened with.")
         .def_property("actor", &h::actor, &h::set_actor,
                       "Who is recorded in the audit trail for the next writes.")
-        .def("set_actor", &h::set_actor, py::arg("actor"), "Same as assigning .actor.");
+        .def("set_actor", &h::set_actor, py::arg("actor"), "Same as assigning .actor.")
+        .def_property_readonly(
+            "principal", [](h& s) { return s.call([](store& st) { return st.acting(); }); },
+            "Who acts through this handle (Principal): the one it was opened with, or full access.");
 
     // ---- organisations
     def_command(
@@ -243,9 +246,13 @@ void bind_store(py::module_& m) {
     m.def(
         "open_store",
         [](std::filesystem::path const& path, std::string actor, std::optional<rule_set> rules, bool create,
-           bool read_only, double busy_timeout, std::optional<date::sys_days> today) {
+           bool read_only, double busy_timeout, std::optional<date::sys_days> today, py::object const& as) {
             store_options options;
             options.actor = std::move(actor);
+            if (py::isinstance<py::str>(as))
+                options.principal = parse_principal(as.cast<std::string>(), options.actor);
+            else if (!as.is_none())
+                options.principal = as.cast<principal>();
             if (rules) options.rules = *rules;
             options.create = create;
             options.read_only = read_only;
@@ -256,12 +263,15 @@ void bind_store(py::module_& m) {
         },
         py::arg("path"), py::kw_only(), py::arg("actor") = "system", py::arg("rules") = py::none(),
         py::arg("create") = true, py::arg("read_only") = false, py::arg("busy_timeout") = 5.0,
-        py::arg("today") = py::none(),
+        py::arg("today") = py::none(), py::arg("principal") = py::none(),
         "Opens (or creates) a store; ':memory:' gives a private in-memory store. actor is recorded in the "
         "audit trail, rules defaults to RuleSet.national_2014(), create=False refuses a missing file. "
         "read_only=True never creates, migrates or changes the file (a missing or empty file is an error, "
         "writes raise StorageError). busy_timeout is how long, in seconds, a write waits for another "
-        "connection's lock. today pins the date of recording (default: today's date in China, UTC+8).\n\n"
+        "connection's lock. today pins the date of recording (default: today's date in China, UTC+8). "
+        "principal (a Principal, or 'ROLE@ORG' text with a built-in role) is who acts through the handle: "
+        "every call is checked against its role and subtree and a refusal raises AccessDenied (default: "
+        "the organisation department over the whole store).\n\n"
         "Raises StorageError when the file cannot be opened, is not a dangyuan store, or is newer than "
         "this library.");
 }

@@ -14,6 +14,7 @@
 
 #include "common.hpp"
 #include "dangyuan/agenda/agenda.hpp"
+#include "dangyuan/core/access.hpp"
 #include "dangyuan/core/codes.hpp"
 #include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/core/id_number.hpp"
@@ -253,7 +254,7 @@ using foundation_enums =
                table_enum<officer_role, "OfficerRole", &parse_officer_role>,
                table_enum<member_status, "MemberStatus">, table_enum<standing_state, "StandingState">,
                table_enum<standing_event_kind, "StandingEventKind", &parse_standing_event_kind>,
-               table_enum<agenda_status, "AgendaStatus">>;
+               table_enum<agenda_status, "AgendaStatus">, table_enum<permission, "Permission">>;
 
 template <class E>
 requires listed_in<E, foundation_enums>

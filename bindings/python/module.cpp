@@ -23,6 +23,7 @@
     X(org)                          \
     X(member)                       \
     X(audit)                        \
+    X(access)                       \
     X(store)                        \
     X(standing)                     \
     X(development)                  \

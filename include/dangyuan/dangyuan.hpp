@@ -4,6 +4,7 @@
 
 #include "dangyuan/agenda/agenda.hpp"
 #include "dangyuan/agenda/agenda_kinds.hpp"
+#include "dangyuan/core/access.hpp"
 #include "dangyuan/core/calendar.hpp"
 #include "dangyuan/core/codes.hpp"
 #include "dangyuan/core/errors.hpp"

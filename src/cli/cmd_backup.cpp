@@ -32,9 +32,17 @@ void restore_options(po::options_description& d, po::positional_options_descript
 
 int run_restore(context& ctx, po::variables_map const& vm) {
     std::filesystem::path const file = vm["file"].as<std::string>();
+    // restore() replaces the whole file and has no handle to check a principal against: only a
+    // principal with every permission over the whole store may ask for it here.
+    if (ctx.as && (ctx.as->org || ctx.as->role.permissions != permission_set::all()))
+        throw access_denied("manage_profiles", 0,
+                            ctx.as->label() +
+                                " may not replace the whole store (restore needs the organisation "
+                                "department over the whole store)");
     restore(file, ctx.db, ctx.busy_timeout);
     store_options o;
     o.actor = ctx.actor;
+    o.principal = ctx.as;
     o.create = false;
     o.busy_timeout = ctx.busy_timeout;
     auto const s = store::open(ctx.db, o);  // migrates a backup of an older schema

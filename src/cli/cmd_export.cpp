@@ -40,8 +40,11 @@ int run_roster(context& ctx, po::variables_map const& vm) {
     req.where = scope_of(s, vm);
     req.as_of = as_of_date(vm);
     req.order = sort_of(vm);
-    req.masked = !unmasked_access(s, vm, "export roster");
-    export_report(ctx, io::roster_report(s, req, progress_to_stderr("roster")), vm);
+    s.require(permission::export_data, req.where.root);
+    req.masked = !unmasked_access(s, vm);
+    auto const roster = io::roster_report(s, req, progress_to_stderr("roster"));
+    record_unmasked(s, vm, "export roster", roster.rows.size());
+    export_report(ctx, roster, vm);
     return exit_ok;
 }
 
@@ -51,14 +54,17 @@ void plain_options(po::options_description& d, po::positional_options_descriptio
 
 int run_agenda(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open_read();
-    export_report(ctx, io::agenda_report(s, scope_of(s, vm), as_of_date(vm)), vm);
+    auto const where = scope_of(s, vm);
+    s.require(permission::export_data, where.root);
+    export_report(ctx, io::agenda_report(s, where, as_of_date(vm)), vm);
     return exit_ok;
 }
 
 int run_stats(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open_read();
-    export_report(ctx, io::statistics_report(s, scope_of(s, vm), as_of_date(vm), progress_to_stderr("stats")),
-                  vm);
+    auto const where = scope_of(s, vm);
+    s.require(permission::export_data, where.root);
+    export_report(ctx, io::statistics_report(s, where, as_of_date(vm), progress_to_stderr("stats")), vm);
     return exit_ok;
 }
 
@@ -75,11 +81,13 @@ int run_all(context& ctx, po::variables_map const& vm) {
     auto& s = vm.count("unmasked") ? ctx.open() : ctx.open_read();
     auto const where = scope_of(s, vm);
     auto const as_of = as_of_date(vm);
+    s.require(permission::export_data, where.root);
     io::roster_request req{where, as_of, sort_of(vm), true, false};
-    req.masked = !unmasked_access(s, vm, "export all");
+    req.masked = !unmasked_access(s, vm);
     std::vector<io::report> sheets{io::statistics_report(s, where, as_of, progress_to_stderr("stats")),
                                    io::agenda_report(s, where, as_of),
                                    io::roster_report(s, req, progress_to_stderr("roster"))};
+    record_unmasked(s, vm, "export all", sheets.back().rows.size());
     auto const header =
         vm["header"].as<std::string>() == "en" ? io::header_language::english : io::header_language::chinese;
     std::filesystem::path const out = vm["output"].as<std::string>();

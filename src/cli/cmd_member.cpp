@@ -77,7 +77,7 @@ int run_member_show(context& ctx, po::variables_map const& vm) {
     auto& s = vm.count("unmasked") ? ctx.open() : ctx.open_read();
     auto const m = member_option(s, vm, "member");
     auto const as_of = as_of_date(vm);
-    bool const unmasked = unmasked_access(s, vm, "member " + std::to_string(m.id.value()));
+    bool const unmasked = unmasked_access(s, vm);
     io::org_directory const orgs(s.orgs());
     auto r = key_value_report("党员信息: " + m.name, "党员");
     for (auto const& c : io::roster_columns()) {
@@ -109,6 +109,7 @@ int run_member_show(context& ctx, po::variables_map const& vm) {
                 r.rows.push_back(
                     {"职务 (党内)", o->name + " " + std::string(chinese_name(seat.role)) +
                                         (seat.portfolio.empty() ? "" : " (" + seat.portfolio + ")")});
+    record_unmasked(s, vm, "member " + std::to_string(m.id.value()), 1);
     return show_report(ctx, r, vm);
 }
 
@@ -129,8 +130,10 @@ int run_member_list(context& ctx, po::variables_map const& vm) {
     req.as_of = as_of_date(vm);
     req.order = sort_of(vm);
     req.brief = text_output(vm) && !vm.count("all-columns");
-    req.masked = !unmasked_access(s, vm, "member list");
-    return show_report(ctx, io::roster_report(s, req, progress_to_stderr("roster")), vm);
+    req.masked = !unmasked_access(s, vm);
+    auto const roster = io::roster_report(s, req, progress_to_stderr("roster"));
+    record_unmasked(s, vm, "member list", roster.rows.size());
+    return show_report(ctx, roster, vm);
 }
 
 [[maybe_unused]] bool const registered_add = register_command({

@@ -28,6 +28,7 @@ std::vector<command> const& commands() {
 store_options context::options(bool create) const {
     store_options o;
     o.actor = actor;
+    o.principal = as;
     o.create = create;
     o.busy_timeout = busy_timeout;
     if (today) o.today = [d = *today] { return d; };

@@ -27,6 +27,8 @@ inline constexpr int exit_ok = 0;
 inline constexpr int exit_failure = 1;
 /// Exit status: the command line itself is wrong.
 inline constexpr int exit_usage = 2;
+/// Exit status: the principal (--as, $DANGYUAN_AS) may not do what the command asked (access_denied).
+inline constexpr int exit_denied = 3;
 
 /// A mistake on the command line (exit status 2).
 class usage_error : public std::runtime_error {
@@ -38,6 +40,7 @@ public:
 struct context {
     std::filesystem::path db = "dangyuan.db";  ///< --db
     std::string actor;                         ///< --actor, recorded in the audit trail
+    std::optional<principal> as;               ///< --as ROLE@ORG or $DANGYUAN_AS; none: full access
     std::ostream* out = nullptr;               ///< standard output (reports)
     std::ostream* err = nullptr;               ///< standard error (diagnostics, progress)
 

@@ -16,32 +16,6 @@
 
 namespace dangyuan::cli {
 
-namespace {
-
-// An access note in the audit trail needs a store API for it (see docs/cli.md). When the store offers
-// `record_access(what, why)`, it is used; otherwise unmasked output is refused rather than left
-// unrecorded.
-template <class S>
-concept can_record_access = requires(S& s, std::string_view text) {
-    s.record_access(text, text);
-};
-
-template <class S>
-void record_access(S& s, std::string const& what, std::string const& why) {
-    if constexpr (can_record_access<S>) {
-        s.record_access(what, why);
-    } else {
-        (void)s;
-        (void)what;
-        (void)why;
-        throw invalid_input("unmasked",
-                            "this store cannot record an access to unmasked personal data in its audit trail "
-                            "(store::record_access is missing), so ID numbers and phones stay masked");
-    }
-}
-
-}  // namespace
-
 void add_as_of_option(po::options_description& d, char const* what) {
     d.add_options()(
         "as-of", po::value<std::string>()->value_name("DATE"),
@@ -69,8 +43,7 @@ void add_scope_option(po::options_description& d) {
 
 scope scope_of(store const& s, po::variables_map const& vm) {
     if (!vm.count("org")) return scope::all();
-    io::org_directory const orgs(s.orgs());
-    return scope::subtree(orgs.resolve_org(vm["org"].as<std::string>()).id);
+    return scope::subtree(resolve_org(s, vm["org"].as<std::string>(), "org").id);
 }
 
 void add_output_options(po::options_description& d, std::string const& formats) {
@@ -152,12 +125,17 @@ void add_unmasked_options(po::options_description& d) {
         "the reason for an unmasked access (required with --unmasked)");
 }
 
-bool unmasked_access(store& s, po::variables_map const& vm, std::string const& what) {
+bool unmasked_access(store& s, po::variables_map const& vm) {
     if (!vm.count("unmasked")) return false;
     if (!vm.count("why") || io::trim(vm["why"].as<std::string>()).empty())
         throw usage_error("--unmasked needs --why REASON (the access is recorded in the audit trail)");
-    record_access(s, what, vm["why"].as<std::string>());
+    s.require(permission::unmasked_personal_data);
     return true;
+}
+
+void record_unmasked(store& s, po::variables_map const& vm, std::string const& what, std::size_t rows) {
+    if (!vm.count("unmasked")) return;
+    s.record_access(what, vm["why"].as<std::string>(), static_cast<std::int64_t>(rows));
 }
 
 member find_member_by_key(store const& s, std::string const& key_text, char const* field) {
@@ -212,7 +190,7 @@ std::vector<member_id> member_list(store const& s, std::string const& keys, char
 }
 
 org_unit resolve_org(store const& s, std::string const& text, char const* field) {
-    io::org_directory const orgs(s.orgs());
+    io::org_directory const orgs(s);  // an id out of the principal's reach: access_denied
     try {
         return orgs.resolve_org(text);
     } catch (invalid_input const& e) {

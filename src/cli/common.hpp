@@ -49,10 +49,12 @@ void add_sort_option(po::options_description& d);
 /// Adds `--unmasked` and `--why REASON`.
 void add_unmasked_options(po::options_description& d);
 /// True when `--unmasked` was given. Full ID numbers, birth dates, phones and addresses are personal
-/// data (masked by `masking_policy`, member/masking.hpp): the access must be recorded in the store's audit
-/// trail with the reason (`--why`), before anything is shown. \throws usage_error without `--why`;
-/// invalid_input{"unmasked"} when the store cannot record it.
-[[nodiscard]] bool unmasked_access(store& s, po::variables_map const& vm, std::string const& what);
+/// data: an unmasked view needs `--why REASON` and the principal's permission::unmasked_personal_data;
+/// once shown, record_unmasked records it in the audit trail (in the command's transaction).
+/// \throws usage_error without a reason; access_denied without the permission.
+[[nodiscard]] bool unmasked_access(store& s, po::variables_map const& vm);
+/// Records the unmasked view of `rows` rows (nothing without `--unmasked`).
+void record_unmasked(store& s, po::variables_map const& vm, std::string const& what, std::size_t rows);
 
 // ---- arguments of the domain commands (case, mobility, eval, meeting, training, dues)
 

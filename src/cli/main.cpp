@@ -28,13 +28,17 @@ po::options_description global_options() {
         "how long to wait for another process's lock on the store before failing, in milliseconds")(
         "today", po::value<std::string>()->value_name("DATE"),
         "the date of recording: no event may be dated after it (default: today in China, UTC+8)")(
-        "help,h", "show this help")("version", "show the version");
+        "as", po::value<std::string>()->value_name("ROLE@ORG"),
+        "act with a role over an organisation's subtree, e.g. branch_secretary@12 (default: $DANGYUAN_AS; "
+        "none: the organisation department over the whole store). Roles: organisation_department, "
+        "party_committee, branch_secretary, analyst, auditor")("help,h", "show this help")(
+        "version", "show the version");
     return d;
 }
 
 void print_usage(std::ostream& os) {
-    os << "Usage: dangyuan [--db FILE] [--actor NAME] [--busy-timeout MS] [--today DATE] <command> [options] "
-          "[arguments]\n\n"
+    os << "Usage: dangyuan [--db FILE] [--actor NAME] [--as ROLE@ORG] [--busy-timeout MS] [--today DATE] "
+          "<command> [options] [arguments]\n\n"
           "Party-member records (党员信息) in an SQLite store: organisations, the roster, the development\n"
           "pipeline, mobile members, the democratic evaluation, organisational life, training and dues; the\n"
           "agenda and the standard reports.\n\nCommands:\n";
@@ -46,7 +50,7 @@ void print_usage(std::ostream& os) {
     os << '\n'
        << global_options() << '\n'
        << "Run `dangyuan <command> --help` for a command's options and examples.\n"
-          "Exit status: 0 ok, 1 bad input or rule violation, 2 usage error.\n";
+          "Exit status: 0 ok, 1 bad input or rule violation, 2 usage error, 3 access denied.\n";
 }
 
 void print_command_help(std::ostream& os, cli::command const& c, po::options_description const& d) {
@@ -72,7 +76,7 @@ void print_group_help(std::ostream& os, std::string const& group) {
 std::size_t first_word(std::vector<std::string> const& args) {
     for (std::size_t i = 0; i < args.size(); ++i) {
         auto const& a = args[i];
-        if (a == "--db" || a == "--actor" || a == "--busy-timeout" || a == "--today") {
+        if (a == "--db" || a == "--actor" || a == "--as" || a == "--busy-timeout" || a == "--today") {
             ++i;  // the option's value
             continue;
         }
@@ -182,6 +186,11 @@ int main(int argc, char** argv) {
             throw cli::usage_error("--busy-timeout must not be negative");
         ctx.busy_timeout = std::chrono::milliseconds(globals["busy-timeout"].as<int>());
         if (globals.count("today")) ctx.today = dy::parse_date(globals["today"].as<std::string>(), "today");
+        // The principal: --as, else $DANGYUAN_AS, else none (the whole store, every permission).
+        if (globals.count("as"))
+            ctx.as = dy::parse_principal(globals["as"].as<std::string>(), ctx.actor);
+        else if (char const* as = std::getenv("DANGYUAN_AS"); as != nullptr && *as != '\0')
+            ctx.as = dy::parse_principal(as, ctx.actor);
         ctx.out = &std::cout;
         ctx.err = &std::cerr;
         // A command is one transaction: what it wrote lands only when it succeeded (see context::open).
@@ -198,6 +207,9 @@ int main(int argc, char** argv) {
                   << "Run `dangyuan " << (command_name.empty() ? "" : command_name + " ")
                   << "--help` for usage.\n";
         return cli::exit_usage;
+    } catch (dy::access_denied const& e) {
+        std::cerr << "dangyuan: " << e.what() << '\n';
+        return cli::exit_denied;
     } catch (dy::rule_violation const& e) {
         std::cerr << "dangyuan: rule " << e.rule_id() << ": " << e.detail()
                   << (e.citation().empty() ? "" : " (" + e.citation() + ")") << '\n';

@@ -52,7 +52,7 @@ import_plan plan_rows(store const& s, std::size_t header_row, std::vector<std::s
              {}});
     if (!plan.issues.empty()) return plan;
 
-    org_directory const orgs(s.orgs());
+    org_directory const orgs(s);
     std::unordered_map<std::string, std::size_t> rows_by_id_number;  // duplicates inside the file
     std::size_t done = 0;
     for (auto const& [row, values] : rows) {

@@ -60,9 +60,12 @@ std::string describe_scope(store const& s, scope sc) {
         branches += is_branch(o.kind) ? 1 : 0;
     std::string counts =
         std::to_string(orgs.size()) + " 个组织, 其中党支部 " + std::to_string(branches) + " 个";
-    if (!sc.root) return "全部组织 (" + counts + ")";
-    auto const root = s.org(*sc.root);
-    return root.name + " (id " + std::to_string(root.id.value()) + ") 及其下级组织 (" + counts + ")";
+    // The store narrows a scope to the principal's subtree (docs/security.md); say so.
+    bool const narrowed = !orgs.empty() && s.acting().org && (!sc.root || orgs.front().id != *sc.root);
+    if (!sc.root && !narrowed) return "全部组织 (" + counts + ")";
+    auto const root = narrowed ? orgs.front() : s.org(*sc.root);
+    return root.name + " (id " + std::to_string(root.id.value()) + ") 及其下级组织 (" + counts + ")" +
+           (narrowed ? ", 限于 " + s.acting().label() + " 的范围" : std::string());
 }
 
 report roster_report(store const& s, roster_request const& r, progress_fn const& progress) {

@@ -186,6 +186,10 @@ bool parse_yes_no(std::string_view text) {
     throw invalid_input("backfilled", "'" + std::string(text) + "' is neither 是 nor 否");
 }
 
+org_directory::org_directory(store const& s) : org_directory(s.orgs()) {
+    store_ = &s;
+}
+
 org_directory::org_directory(std::vector<org_unit> orgs) : orgs_(std::move(orgs)) {
     for (std::size_t i = 0; i < orgs_.size(); ++i) {
         by_id_.emplace(orgs_[i].id.value(), i);
@@ -204,6 +208,9 @@ org_unit const& org_directory::resolve(std::string_view text) const {
     auto const [p, ec] = std::from_chars(t.data(), t.data() + t.size(), id);
     if (ec == std::errc{} && p == t.data() + t.size()) {
         if (auto const* o = find(org_id{id})) return *o;
+        // Throws access_denied for an organisation out of reach; one above the subtree is readable but
+        // holds no members of it.
+        if (store_ != nullptr && id > 0) (void)store_->org(org_id{id});
         throw invalid_input("branch", "no organisation with id " + std::string(t));
     }
     auto const [first, last] = by_name_.equal_range(std::string(t));

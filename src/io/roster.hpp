@@ -72,6 +72,10 @@ struct roster_column {
 class org_directory {
 public:
     explicit org_directory(std::vector<org_unit> orgs);
+    /// The organisations a store handle may read (`store::orgs()`); an id outside them is asked of the
+    /// store (`store::org`), which throws not_found for an unknown one and access_denied for one out of
+    /// the principal's reach, so that a row naming another subtree's branch is refused as such.
+    explicit org_directory(store const& s);
     /// The organisation `text` names: a numeric id, or an exact name.
     /// \throws invalid_input{"branch"} for an unknown name or id, or a name several organisations share
     ///         (the message lists their ids, which the cell may use instead).
@@ -84,6 +88,7 @@ public:
 
 private:
     std::vector<org_unit> orgs_;
+    store const* store_ = nullptr;
     std::unordered_map<std::int64_t, std::size_t> by_id_;
     std::unordered_multimap<std::string, std::size_t> by_name_;
 };

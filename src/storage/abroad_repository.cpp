@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "access.hpp"
 #include "dangyuan/storage/abroad_store.hpp"
 #include "impl.hpp"
 #include "member_rows.hpp"
@@ -131,6 +132,8 @@ std::vector<agenda_item> abroad_agenda_items(store const& s, SQLite::Database& d
 
 abroad_record_id add_abroad_record(store& s, abroad_record const& r, date::sys_days as_of,
                                    std::string_view why) {
+    storage::call const c(s);
+    storage::require_member(s, permission::manage_mobility, r.member);
     auto& impl = detail::store_access::of(s);
     return storage::in_read("recording a member abroad", [&]() -> abroad_record_id {
         auto const m = s.get_member(r.member);
@@ -156,7 +159,7 @@ abroad_record_id add_abroad_record(store& s, abroad_record const& r, date::sys_d
             storage::bind_date(ins, ":recorded_on", as_of);
             ins.exec();
             abroad_record_id const id{impl.db.getLastInsertRowid()};
-            storage::append_audit(impl.db, impl.options.actor, "abroad", r.member.value(), "insert", why,
+            storage::append_audit(impl.db, impl.audit_actor, "abroad", r.member.value(), "insert", why,
                                   storage::describe(r));
             return id;
         });
@@ -165,7 +168,16 @@ abroad_record_id add_abroad_record(store& s, abroad_record const& r, date::sys_d
 
 void end_abroad_record(store& s, abroad_record_id id, date::sys_days until, date::sys_days as_of,
                        std::string_view why) {
+    storage::call const c(s);
     auto& impl = detail::store_access::of(s);
+    // The member's branch decides who may end the record: found before anything is written.
+    auto const member = storage::in_read("ending an abroad record", [&] {
+        SQLite::Statement st(impl.db, "SELECT member_id FROM abroad_records WHERE id = :id");
+        st.bind(":id", static_cast<std::int64_t>(id.value()));
+        if (!st.executeStep()) throw not_found("no abroad record with id " + std::to_string(id.value()));
+        return member_id{st.getColumn(0).getInt64()};
+    });
+    storage::require_member(s, permission::manage_mobility, member);
     storage::in_read("ending an abroad record", [&] {
         SQLite::Statement st(impl.db, std::string("SELECT ") + storage::record_columns +
                                           " FROM abroad_records WHERE id = :id");
@@ -184,13 +196,15 @@ void end_abroad_record(store& s, abroad_record_id id, date::sys_days until, date
             if (up.exec() != 1)
                 throw conflict("abroad record " + std::to_string(id.value()) + " changed meanwhile");
             storage::append_audit(
-                impl.db, impl.options.actor, "abroad", rec.member.value(), "end", why,
+                impl.db, impl.audit_actor, "abroad", rec.member.value(), "end", why,
                 "record=" + std::to_string(id.value()) + "; until=" + storage::format_iso(until));
         });
     });
 }
 
 std::vector<stored_abroad_record> abroad_records(store const& s, member_id member) {
+    storage::call const c(s);
+    storage::require_member(s, permission::read_roster, member);
     return storage::in_read("reading abroad records", [&]() -> std::vector<stored_abroad_record> {
         (void)s.get_member(member);
         return storage::records_of(detail::store_access::of(s).db, member);
@@ -198,6 +212,8 @@ std::vector<stored_abroad_record> abroad_records(store const& s, member_id membe
 }
 
 void record_abroad_contact(store& s, abroad_contact const& c, date::sys_days as_of, std::string_view why) {
+    storage::call const guard(s);
+    storage::require_member(s, permission::manage_mobility, c.member);
     auto& impl = detail::store_access::of(s);
     storage::in_read("recording a contact with a member abroad", [&] {
         (void)s.get_member(c.member);
@@ -216,13 +232,15 @@ void record_abroad_contact(store& s, abroad_contact const& c, date::sys_days as_
             storage::bind_date(ins, ":recorded_on", as_of);
             ins.exec();
             storage::append_audit(
-                impl.db, impl.options.actor, "abroad_contact", c.member.value(), "insert", why,
+                impl.db, impl.audit_actor, "abroad_contact", c.member.value(), "insert", why,
                 "date=" + storage::format_iso(c.date) + (c.channel.empty() ? "" : "; channel=" + c.channel));
         });
     });
 }
 
 std::vector<abroad_contact> abroad_contacts(store const& s, member_id member) {
+    storage::call const c(s);
+    storage::require_member(s, permission::read_roster, member);
     return storage::in_read("reading contacts with a member abroad", [&]() -> std::vector<abroad_contact> {
         (void)s.get_member(member);
         return storage::contacts_of(detail::store_access::of(s).db, member);

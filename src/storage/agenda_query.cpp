@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "access.hpp"
 #include "dangyuan/evaluation/evaluation_agenda.hpp"
 #include "impl.hpp"
 #include "member_rows.hpp"
@@ -126,7 +127,9 @@ std::vector<agenda_item> yearly_evaluation_items(storage::store_impl& impl,
 
 }  // namespace
 
-std::vector<agenda_item> store::agenda(date::sys_days as_of, scope s) const {
+std::vector<agenda_item> store::agenda(date::sys_days as_of, scope requested) const {
+    storage::call const c(*this);
+    auto const s = storage::visible_scope(*this, requested);
     return storage::in_read("computing the agenda", [&]() -> std::vector<agenda_item> {
         auto counts = counts_on(*impl_, as_of);
         auto const all_orgs = orgs(scope::all());

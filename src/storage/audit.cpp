@@ -4,6 +4,7 @@
 
 #include <chrono>
 
+#include "access.hpp"
 #include "impl.hpp"
 #include "rows.hpp"
 
@@ -43,18 +44,25 @@ void append_audit(SQLite::Database& db, std::string const& actor, std::string_vi
 
 }  // namespace storage
 
-void store::record_access(std::string_view what, std::string_view why) {
+void store::record_access(std::string_view what, std::string_view why, std::optional<std::int64_t> rows) {
+    storage::call const c(*this);
+    storage::require_permission(*this, permission::unmasked_personal_data);
     if (why.empty()) throw invalid_input("why", "reading unmasked personal data needs a recorded reason");
     if (what.empty()) throw invalid_input("what", "say what was read");
+    auto const& who = impl_->who;
+    auto detail = std::string(what) + "; principal=" + who.label() +
+                  "; scope=" + (who.org ? "subtree:" + std::to_string(who.org->value()) : std::string("all"));
+    if (rows) detail += "; rows=" + std::to_string(*rows);
     storage::in_read("recording an access", [&] {
         storage::in_transaction(impl_->db, [&] {
-            storage::append_audit(impl_->db, impl_->options.actor, "access", 0, "unmasked_read", why,
-                                  std::string(what));
+            storage::append_audit(impl_->db, impl_->audit_actor, "access", 0, "unmasked_read", why, detail);
         });
     });
 }
 
 std::vector<audit_entry> store::audit_log(std::int64_t after) const {
+    storage::call const c(*this);
+    storage::require_store_wide(*this, permission::read_audit);
     return storage::in_read("reading the audit trail", [&]() -> std::vector<audit_entry> {
         SQLite::Statement st(impl_->db,
                              "SELECT seq, at, actor, entity, entity_id, action, why, detail FROM audit "

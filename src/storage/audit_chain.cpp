@@ -2,6 +2,7 @@
 // entry, the link a new entry chains to, the start of the chain in a migrated store, and its check.
 
 #include "dangyuan/storage/audit_chain.hpp"
+#include "access.hpp"
 
 #include <openssl/evp.h>
 
@@ -126,6 +127,8 @@ void start_audit_chain(SQLite::Database& db) {
 }  // namespace storage
 
 audit_verification store::verify_audit() const {
+    storage::call const c(*this);
+    storage::require_store_wide(*this, permission::read_audit);
     return storage::in_read("verifying the audit trail", [&]() -> audit_verification {
         SQLite::Statement st(impl_->db,
                              std::string("SELECT ") + storage::audit_columns + " FROM audit ORDER BY seq");

@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "access.hpp"
 #include "impl.hpp"
 #include "rows.hpp"
 
@@ -55,6 +56,8 @@ std::vector<std::pair<int, std::string>> store::loaded_holiday_years() const {
 
 void store::load_holidays(std::string_view text, std::string_view source, on_existing_year known,
                           std::string_view why) {
+    storage::call const c(*this);
+    storage::require_store_wide(*this, permission::manage_profiles);
     if (source.empty())
         throw invalid_input("source",
                             "name the notice the holiday data comes from (e.g. 国办发明电〔2026〕12号)");
@@ -80,7 +83,7 @@ void store::load_holidays(std::string_view text, std::string_view source, on_exi
             ins.bind(":source", std::string(source));
             ins.exec();
             storage::append_audit(
-                impl_->db, impl_->options.actor, "calendar", impl_->db.getLastInsertRowid(),
+                impl_->db, impl_->audit_actor, "calendar", impl_->db.getLastInsertRowid(),
                 known == on_existing_year::replace ? "holidays_corrected" : "holidays_loaded", why,
                 "years=" + join(years) + "; source=" + std::string(source));
         });

@@ -11,7 +11,9 @@
 #include <unordered_map>
 #include <utility>
 
+#include "access.hpp"
 #include "dangyuan/evaluation/disposition.hpp"
+#include "dangyuan/member/masking.hpp"
 #include "dangyuan/member/voting.hpp"
 #include "dangyuan/rules/profile.hpp"
 #include "dangyuan/storage/development_store.hpp"
@@ -106,11 +108,71 @@ std::string describe(step_record const& r) {
     return d;
 }
 
+// The steps the higher party committee (上级党委) takes, not the branch: filings with it, its pre-review
+// and talk, its approvals of admission and conversion. They need approve_as_higher_committee above the
+// branch handling the case; every other step is the branch's own work (run_development).
+bool higher_committee_step(step k) noexcept {
+    switch (k) {
+        case step::activist_filed:
+        case step::target_filed:
+        case step::pre_review:
+        case step::higher_committee_talk:
+        case step::admission_approved:
+        case step::approval_filed:
+        case step::conversion_approved:
+            return true;
+        default:
+            return false;
+    }
+}
+
+// The branch handling case `id`, read before any check or write.
+// \throws not_found for an unknown case.
+org_id case_branch(store const& s, case_id id) {
+    auto& impl = detail::store_access::of(s);
+    return storage::in_read("reading a development case", [&] {
+        SQLite::Statement st(impl.db, "SELECT branch_id FROM dev_cases WHERE id = :id");
+        storage::bind_id(st, ":id", id);
+        if (!st.executeStep()) throw not_found("no development case with id " + std::to_string(id.value()));
+        return org_id{st.getColumn(0).getInt64()};
+    });
+}
+
+// Compares rows, not find_masking's pointer: g++ with -fsanitize=undefined does not evaluate a
+// dereference of it as a constant expression.
+constexpr bool applicant_rule_is(std::string_view field, mask_rule rule) {
+    for (auto const& row : masking_policy)
+        if (row.record == masked_record::applicant && row.field == field) return row.rule == rule;
+    return false;
+}
+
+constexpr int masked_applicant_fields() {
+    int n = 0;
+    for (auto const& row : masking_policy)
+        if (row.record == masked_record::applicant && row.rule != mask_rule::shown) ++n;
+    return n;
+}
+
+// The applicant as a principal without unmasked_personal_data reads it: the rows `masked_record::applicant`
+// of the masking policy (member/masking.hpp), applied like masked_member applies the member rows.
+applicant masked_applicant(applicant a) {
+    static_assert(masked_applicant_fields() == 2,
+                  "masked_applicant masks id_number and birth_date; a field newly masked in masking_policy "
+                  "must be masked here too");
+    static_assert(applicant_rule_is("id_number", mask_rule::id_region_only));
+    static_assert(applicant_rule_is("birth_date", mask_rule::year_only));
+    a.id_number.reset();  // its region code alone is no valid citizen_id
+    a.birth_date = date::sys_days{date::year_month_day{a.birth_date}.year() / date::January / 1};
+    return a;
+}
+
 }  // namespace
 
 // ---- party probation
 
 void store::record_party_probation(member_id id, party_probation const& p, std::string_view why) {
+    storage::call const c(*this);
+    storage::require_member(*this, permission::write_roster, id);
     storage::in_read("recording a party probation", [&] {
         validate(p);
         storage::check_not_in_future(*this, p.from, "from");
@@ -131,13 +193,15 @@ void store::record_party_probation(member_id id, party_probation const& p, std::
             st.bind(":decided_by", p.decided_by);
             st.exec();
             storage::append_audit(
-                impl_->db, impl_->options.actor, "member", id.value(), "party_probation", why,
+                impl_->db, impl_->audit_actor, "member", id.value(), "party_probation", why,
                 "from=" + storage::format_iso(p.from) + "; months=" + std::to_string(p.months));
         });
     });
 }
 
 std::vector<party_probation> store::party_probations(member_id id) const {
+    storage::call const c(*this);
+    storage::require_member(*this, permission::read_roster, id);
     return storage::in_read("reading party probations",
                             [&] { return storage::probations_of(impl_->db, id); });
 }
@@ -145,6 +209,8 @@ std::vector<party_probation> store::party_probations(member_id id) const {
 // ---- rule sets
 
 void store::register_rule_set(rule_set const& profile) {
+    storage::call const c(*this);
+    storage::require_store_wide(*this, permission::manage_profiles);
     storage::in_read("registering a rule set", [&] {
         check_profile(profile);
         if (profile.name == rule_set::national_2014().name) return;
@@ -164,7 +230,7 @@ void store::register_rule_set(rule_set const& profile) {
             ins.bind(":name", profile.name);
             ins.bind(":definition", text);
             ins.exec();
-            storage::append_audit(impl_->db, impl_->options.actor, "rule_set", 0, "register", profile.name,
+            storage::append_audit(impl_->db, impl_->audit_actor, "rule_set", 0, "register", profile.name,
                                   text);
         });
     });
@@ -184,6 +250,8 @@ rule_set store::rule_set_named(std::string const& name) const {
 // ---- voting members
 
 voting_roll store::voting_roll_on(org_id branch, date::sys_days on) const {
+    storage::call const c(*this);
+    storage::require(*this, permission::read_roster, branch);
     (void)impl_->load_org(branch);  // not_found for an unknown organisation
     voting_roll roll;
     std::set<member_id> voters;
@@ -212,6 +280,8 @@ voting_roll store::voting_roll_on(org_id branch, date::sys_days on) const {
 
 case_id open_case(store& s, applicant const& person, step_record const& application,
                   case_options const& options, std::string_view why) {
+    storage::call const guard(s);
+    storage::require(s, permission::run_development, person.branch);
     auto& impl = detail::store_access::of(s);
     auto const& rule_set_name = options.rule_set_name;
     bool const backfilled = options.backfilled;
@@ -267,7 +337,7 @@ case_id open_case(store& s, applicant const& person, step_record const& applicat
             case_id const id{impl.db.getLastInsertRowid()};
             insert_step(impl.db, id, application);
             storage::append_audit(
-                impl.db, impl.options.actor, "case", id.value(), "open", why,
+                impl.db, impl.audit_actor, "case", id.value(), "open", why,
                 "name=" + person.name + "; branch=" + std::to_string(person.branch.value()) + "; rule_set=" +
                     rules_used.name + (backfilled ? "; backfilled" : "") + "; " + describe(application));
             return id;
@@ -276,25 +346,42 @@ case_id open_case(store& s, applicant const& person, step_record const& applicat
 }
 
 development_case get_case(store const& s, case_id id) {
-    return storage::in_read("reading a development case", [&]() -> development_case {
+    storage::call const guard(s);
+    auto c = storage::in_read("reading a development case", [&]() -> development_case {
         auto loaded = load_cases(s, {id});
         if (loaded.empty()) throw not_found("no development case with id " + std::to_string(id.value()));
         return std::move(loaded.front().second);
     });
+    // A read: checked once the case (and with it its branch) is loaded, without a query of its own.
+    storage::require(s, permission::read_roster, c.person().branch);
+    if (storage::sees_unmasked(s)) return c;
+    return development_case::replay(masked_applicant(c.person()), c.rules(), c.backfilled(), c.records());
 }
 
 std::optional<member_id> case_member(store const& s, case_id id) {
+    storage::call const guard(s);
     auto& impl = detail::store_access::of(s);
-    return storage::in_read("reading a development case", [&]() -> std::optional<member_id> {
-        SQLite::Statement st(impl.db, "SELECT member_id FROM dev_cases WHERE id = :id");
-        storage::bind_id(st, ":id", id);
-        if (!st.executeStep()) throw not_found("no development case with id " + std::to_string(id.value()));
-        if (st.getColumn(0).isNull()) return std::nullopt;
-        return member_id{st.getColumn(0).getInt64()};
-    });
+    auto const [branch, member] =
+        storage::in_read("reading a development case", [&]() -> std::pair<org_id, std::optional<member_id>> {
+            SQLite::Statement st(impl.db, "SELECT branch_id, member_id FROM dev_cases WHERE id = :id");
+            storage::bind_id(st, ":id", id);
+            if (!st.executeStep())
+                throw not_found("no development case with id " + std::to_string(id.value()));
+            org_id const b{st.getColumn(0).getInt64()};
+            if (st.getColumn(1).isNull()) return {b, std::nullopt};
+            return {b, member_id{st.getColumn(1).getInt64()}};
+        });
+    storage::require(s, permission::read_roster, branch);
+    return member;
 }
 
 void record_step(store& s, case_id id, step_record const& r, std::string_view why) {
+    storage::call const guard(s);
+    auto const branch = case_branch(s, id);
+    if (higher_committee_step(r.kind))
+        storage::require_above(s, permission::approve_as_higher_committee, branch);
+    else
+        storage::require(s, permission::run_development, branch);
     auto& impl = detail::store_access::of(s);
     storage::in_read("recording a development step", [&] {
         storage::check_step_record(s, r);
@@ -350,7 +437,7 @@ void record_step(store& s, case_id id, step_record const& r, std::string_view wh
         storage::in_transaction(impl.db, [&] {
             insert_step(impl.db, id, r);
             update_snapshot(impl.db, id, c);
-            storage::append_audit(impl.db, impl.options.actor, "case", id.value(), to_string(r.kind), why,
+            storage::append_audit(impl.db, impl.audit_actor, "case", id.value(), to_string(r.kind), why,
                                   describe(r));
             if (admitted) {
                 auto const mid = storage::insert_member(impl.db, *admitted);
@@ -359,7 +446,7 @@ void record_step(store& s, case_id id, step_record const& r, std::string_view wh
                 storage::bind_id(link, ":id", id);
                 link.exec();
                 storage::append_audit(
-                    impl.db, impl.options.actor, "member", mid.value(), "insert", why,
+                    impl.db, impl.audit_actor, "member", mid.value(), "insert", why,
                     "probationary member admitted by development case " + std::to_string(id.value()));
             }
             if (converted) {
@@ -370,7 +457,7 @@ void record_step(store& s, case_id id, step_record const& r, std::string_view wh
                 storage::bind_id(up, ":id", converted->id);
                 up.exec();
                 storage::append_audit(
-                    impl.db, impl.options.actor, "member", converted->id.value(), "update", why,
+                    impl.db, impl.audit_actor, "member", converted->id.value(), "update", why,
                     "full_member_date: - -> " + storage::format_iso(*converted->full_member_date));
             }
             if (cancelled) {
@@ -390,7 +477,7 @@ void record_step(store& s, case_id id, step_record const& r, std::string_view wh
                 storage::bind_date(snap, ":exit_date", cancelled->date);
                 storage::bind_id(snap, ":id", *linked);
                 snap.exec();
-                storage::append_audit(impl.db, impl.options.actor, "standing", linked->value(),
+                storage::append_audit(impl.db, impl.audit_actor, "standing", linked->value(),
                                       to_string(cancelled->kind), why,
                                       "by development case " + std::to_string(id.value()));
             }
@@ -398,7 +485,9 @@ void record_step(store& s, case_id id, step_record const& r, std::string_view wh
     });
 }
 
-std::vector<case_summary> cases(store const& s, scope sc) {
+std::vector<case_summary> cases(store const& s, scope requested) {
+    storage::call const guard(s);
+    auto const sc = storage::visible_scope(s, requested);
     auto& impl = detail::store_access::of(s);
     return storage::in_read("listing development cases", [&]() -> std::vector<case_summary> {
         auto const ids = storage::scope_org_ids(impl.db, sc);
@@ -424,7 +513,9 @@ std::vector<case_summary> cases(store const& s, scope sc) {
 }
 
 std::vector<stage_statistics> pipeline_statistics(store const& s, date::sys_days from, date::sys_days to,
-                                                  scope sc) {
+                                                  scope requested) {
+    storage::call const guard(s);
+    auto const sc = storage::visible_scope(s, requested);
     if (to < from) throw invalid_input("to", "period ends " + storage::format_iso(to) + " before it starts");
     std::vector<stage_statistics> out;
     for (auto st : enum_values<stage>())

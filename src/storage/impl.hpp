@@ -181,7 +181,19 @@ struct dangyuan::store::impl {
 
     SQLite::Database db;
     store_options options;
+    // Who acts through the handle (options.principal or full access) and whether any check applies.
+    principal who;
+    bool restricted = false;
+    // "actor (role@org)" for the audit trail; just the actor for a handle without a principal.
+    std::string audit_actor;
+    // How many public calls are running on the handle: checks and masking apply to the outermost only
+    // (storage/access.hpp, `call`).
+    int depth = 0;
+    // Refusals met inside a caller's transaction, recorded once it has ended (storage/access.cpp).
+    std::vector<std::string> pending_denials;
 
+    // not_found when the principal's organisation is not in the store.
+    void check_principal();
     // Loads an org or throws not_found.
     org_unit load_org(org_id id);
     std::vector<standing_event> load_standing(member_id id);

@@ -11,6 +11,7 @@
 
 #include <sqlite3.h>
 
+#include "access.hpp"
 #include "dangyuan/member/masking.hpp"
 #include "dangyuan/member/member_fields.hpp"
 #include "impl.hpp"
@@ -371,6 +372,7 @@ member_id store::add_member(member draft, std::string_view why) {
 }
 
 std::vector<member_id> store::add_members(std::span<member const> drafts, std::string_view why) {
+    storage::call const c(*this);
     return storage::in_read("adding members", [&]() -> std::vector<member_id> {
         // Branches are looked up once each, not once per member: a bulk load has few branches.
         std::unordered_map<std::int64_t, org_unit> branches;
@@ -379,8 +381,10 @@ std::vector<member_id> store::add_members(std::span<member const> drafts, std::s
                 validate_member(drafts[i], rules());
                 storage::check_member_record(*this, drafts[i]);
                 auto it = branches.find(drafts[i].branch.value());
-                if (it == branches.end())
+                if (it == branches.end()) {
+                    storage::require(*this, permission::write_roster, drafts[i].branch);
                     it = branches.emplace(drafts[i].branch.value(), impl_->load_org(drafts[i].branch)).first;
+                }
                 check_branch(it->second, drafts[i]);
             } catch (invalid_input const& e) {
                 if (drafts.size() == 1) throw;
@@ -425,11 +429,11 @@ std::vector<member_id> store::add_members(std::span<member const> drafts, std::s
             for (auto const& ix : indexes)
                 impl_->db.exec(ix.sql);
             if (drafts.size() == 1)
-                storage::append_audit(impl_->db, impl_->options.actor, "member", ids.front().value(),
-                                      "insert", why, storage::describe(drafts.front()));
+                storage::append_audit(impl_->db, impl_->audit_actor, "member", ids.front().value(), "insert",
+                                      why, storage::describe(drafts.front()));
             else if (!ids.empty())
                 storage::append_audit(
-                    impl_->db, impl_->options.actor, "member", ids.front().value(), "bulk_insert", why,
+                    impl_->db, impl_->audit_actor, "member", ids.front().value(), "bulk_insert", why,
                     "count=" + std::to_string(ids.size()) + "; ids=" + std::to_string(ids.front().value()) +
                         ".." + std::to_string(ids.back().value()));
             return ids;
@@ -438,26 +442,41 @@ std::vector<member_id> store::add_members(std::span<member const> drafts, std::s
 }
 
 member store::get_member(member_id id) const {
+    storage::call const c(*this);
+    storage::require_member(*this, permission::read_roster, id);
     return storage::in_read("reading a member", [&]() -> member {
         SQLite::Statement st(
             impl_->db, std::string("SELECT ") + storage::member_columns + " FROM members WHERE id = :id");
         storage::bind_id(st, ":id", id);
         if (!st.executeStep()) throw not_found("no member with id " + std::to_string(id.value()));
-        return storage::read_member(st);
+        return storage::shown(*this, storage::read_member(st));
     });
 }
 
 std::optional<member> store::find_member(citizen_id const& id_number) const {
+    // A lookup by ID number tells whoever makes it that this person is a member: it needs the
+    // permission to read ID numbers, and finds only members of the principal's subtree.
+    storage::call const c(*this);
+    storage::require_permission(*this, permission::read_roster);
+    storage::require_permission(*this, permission::unmasked_personal_data);
     return storage::in_read("finding a member", [&]() -> std::optional<member> {
         SQLite::Statement st(impl_->db, std::string("SELECT ") + storage::member_columns +
                                             " FROM members WHERE id_number = :id_number");
         st.bind(":id_number", id_number.str());
         if (!st.executeStep()) return std::nullopt;
-        return storage::read_member(st);
+        auto m = storage::read_member(st);
+        if (!storage::covers(*this, m.branch)) return std::nullopt;
+        return m;
     });
 }
 
 void store::update_member(member const& m, std::string_view why) {
+    storage::call const c(*this);
+    // A principal that reads masked records cannot write one back: the masked fields would overwrite
+    // the stored ones.
+    storage::require_member(*this, permission::write_roster, m.id);
+    storage::require_member(*this, permission::unmasked_personal_data, m.id);
+    if (m.branch.valid()) storage::require(*this, permission::write_roster, m.branch);
     storage::in_read("updating a member", [&] {
         auto const old = get_member(m.id);
         if (old.version != m.version)
@@ -477,13 +496,15 @@ void store::update_member(member const& m, std::string_view why) {
             st.bind(":version", static_cast<std::int64_t>(m.version));
             if (st.exec() != 1)
                 throw conflict("member " + std::to_string(m.id.value()) + " changed meanwhile");
-            storage::append_audit(impl_->db, impl_->options.actor, "member", m.id.value(), "update", why,
+            storage::append_audit(impl_->db, impl_->audit_actor, "member", m.id.value(), "update", why,
                                   storage::diff(old, m));
         });
     });
 }
 
-std::vector<member> store::roster(scope s, std::optional<date::sys_days> as_of) const {
+std::vector<member> store::roster(scope requested, std::optional<date::sys_days> as_of) const {
+    storage::call const c(*this);
+    auto const s = storage::visible_scope(*this, requested);
     return storage::in_read("reading the roster", [&]() -> std::vector<member> {
         std::string sql = std::string("SELECT ") + storage::member_columns + " FROM members";
         std::vector<std::string> where;
@@ -499,23 +520,31 @@ std::vector<member> store::roster(scope s, std::optional<date::sys_days> as_of) 
         std::vector<member> out;
         while (st.executeStep())
             out.push_back(storage::read_member(st));
-        return out;
+        return storage::shown(*this, std::move(out));
     });
 }
 
 std::vector<member> store::find_members_by_name(std::string const& name) const {
+    storage::call const c(*this);
+    auto const visible = storage::visible_orgs(*this);
     return storage::in_read("finding members by name", [&]() -> std::vector<member> {
         SQLite::Statement st(impl_->db, std::string("SELECT ") + storage::member_columns +
                                             " FROM members WHERE name = :name ORDER BY id");
         st.bind(":name", name);
         std::vector<member> out;
-        while (st.executeStep())
-            out.push_back(storage::read_member(st));
-        return out;
+        while (st.executeStep()) {
+            auto m = storage::read_member(st);
+            if (!visible || std::binary_search(visible->begin(), visible->end(), m.branch.value()))
+                out.push_back(std::move(m));
+        }
+        return storage::shown(*this, std::move(out));
     });
 }
 
 std::vector<member> store::find_members(std::span<citizen_id const> id_numbers) const {
+    storage::call const c(*this);
+    storage::require_permission(*this, permission::unmasked_personal_data);
+    auto const visible = storage::visible_orgs(*this);
     return storage::in_read("finding members", [&]() -> std::vector<member> {
         SQLite::Statement st(impl_->db, std::string("SELECT ") + storage::member_columns +
                                             " FROM members WHERE id_number IN (SELECT value FROM "
@@ -524,6 +553,7 @@ std::vector<member> store::find_members(std::span<citizen_id const> id_numbers) 
         std::unordered_map<std::string, member> held;
         while (st.executeStep()) {
             auto m = storage::read_member(st);
+            if (visible && !std::binary_search(visible->begin(), visible->end(), m.branch.value())) continue;
             auto key = m.id_number->str();
             held.emplace(std::move(key), std::move(m));
         }
@@ -535,7 +565,10 @@ std::vector<member> store::find_members(std::span<citizen_id const> id_numbers) 
     });
 }
 
-std::vector<std::pair<member_id, std::vector<standing_event>>> store::standing_histories(scope s) const {
+std::vector<std::pair<member_id, std::vector<standing_event>>> store::standing_histories(
+    scope requested) const {
+    storage::call const c(*this);
+    auto const s = storage::visible_scope(*this, requested);
     return storage::in_read(
         "reading standing events", [&]() -> std::vector<std::pair<member_id, std::vector<standing_event>>> {
             auto const ids = storage::scope_org_ids(impl_->db, s);
@@ -556,12 +589,24 @@ std::vector<std::pair<member_id, std::vector<standing_event>>> store::standing_h
 }
 
 std::int64_t store::member_count() const {
+    storage::call const c(*this);
+    auto const visible = storage::visible_orgs(*this);
     return storage::in_read("counting members", [&]() -> std::int64_t {
+        if (visible) {
+            SQLite::Statement st(impl_->db,
+                                 "SELECT count(*) FROM members WHERE branch_id IN "
+                                 "(SELECT value FROM json_each(:orgs))");
+            st.bind(":orgs", storage::json_ids(*visible));
+            st.executeStep();
+            return st.getColumn(0).getInt64();
+        }
         return impl_->db.execAndGet("SELECT count(*) FROM members").getInt64();
     });
 }
 
 void store::record_standing(member_id id, standing_event const& e, std::string_view why) {
+    storage::call const c(*this);
+    storage::require_member(*this, permission::write_roster, id);
     storage::in_read("recording a standing event", [&] {
         storage::check_text(e.reason, "reason", storage::text_cap::note, true);
         storage::check_text(e.decided_by, "decided_by", storage::text_cap::long_text);
@@ -589,7 +634,7 @@ void store::record_standing(member_id id, standing_event const& e, std::string_v
                                *current == standing_state::exited ? std::optional(e.date) : std::nullopt);
             storage::bind_id(snap, ":id", id);
             snap.exec();
-            storage::append_audit(impl_->db, impl_->options.actor, "standing", id.value(), to_string(e.kind),
+            storage::append_audit(impl_->db, impl_->audit_actor, "standing", id.value(), to_string(e.kind),
                                   why,
                                   "date=" + storage::format_iso(e.date) + "; reason=" + e.reason +
                                       "; decided_by=" + e.decided_by);
@@ -598,6 +643,8 @@ void store::record_standing(member_id id, standing_event const& e, std::string_v
 }
 
 std::vector<standing_event> store::standing_history(member_id id) const {
+    storage::call const c(*this);
+    storage::require_member(*this, permission::read_roster, id);
     return storage::in_read("reading standing events", [&]() -> std::vector<standing_event> {
         (void)get_member(id);
         return impl_->load_standing(id);
@@ -605,11 +652,15 @@ std::vector<standing_event> store::standing_history(member_id id) const {
 }
 
 std::optional<standing> store::standing_on(member_id id, date::sys_days d) const {
+    storage::call const c(*this);
+    storage::require_member(*this, permission::read_roster, id);
     auto const m = get_member(id);
     return dangyuan::standing_on(m, standing_history(id), d);
 }
 
 std::optional<int> store::party_age(member_id id, date::sys_days on) const {
+    storage::call const c(*this);
+    storage::require_member(*this, permission::read_roster, id);
     auto const m = get_member(id);
     return party_age_on(m, standing_history(id), on, rules());
 }

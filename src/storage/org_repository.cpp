@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "access.hpp"
 #include "impl.hpp"
 #include "member_rows.hpp"
 #include "plausibility.hpp"
@@ -87,6 +88,11 @@ org_unit store::impl::load_org(org_id id) {
 }
 
 org_id store::add_org(org_unit draft, std::string_view why) {
+    storage::call const c(*this);
+    if (draft.parent)
+        storage::require(*this, permission::manage_organisations, *draft.parent);
+    else
+        storage::require_store_wide(*this, permission::manage_organisations);
     return storage::in_read("adding an organisation", [&]() -> org_id {
         storage::check_org_record(*this, draft);
         std::optional<org_unit> parent;
@@ -101,7 +107,7 @@ org_id store::add_org(org_unit draft, std::string_view why) {
             storage::bind_org(st, draft);
             st.exec();
             org_id const id{impl_->db.getLastInsertRowid()};
-            storage::append_audit(impl_->db, impl_->options.actor, "org", id.value(), "insert", why,
+            storage::append_audit(impl_->db, impl_->audit_actor, "org", id.value(), "insert", why,
                                   storage::describe(draft));
             return id;
         });
@@ -109,10 +115,15 @@ org_id store::add_org(org_unit draft, std::string_view why) {
 }
 
 org_unit store::org(org_id id) const {
+    storage::call const c(*this);
+    storage::require_org_visible(*this, id);
     return storage::in_read("reading an organisation", [&]() -> org_unit { return impl_->load_org(id); });
 }
 
 void store::update_org(org_unit const& o, std::string_view why) {
+    storage::call const c(*this);
+    storage::require(*this, permission::manage_organisations, o.id);
+    if (o.parent) storage::require(*this, permission::manage_organisations, *o.parent);
     storage::in_read("updating an organisation", [&] {
         storage::check_org_record(*this, o);
         auto const old = impl_->load_org(o.id);
@@ -142,13 +153,15 @@ void store::update_org(org_unit const& o, std::string_view why) {
             st.bind(":version", static_cast<std::int64_t>(o.version));
             if (st.exec() != 1)
                 throw conflict("organisation " + std::to_string(o.id.value()) + " changed meanwhile");
-            storage::append_audit(impl_->db, impl_->options.actor, "org", o.id.value(), "update", why,
+            storage::append_audit(impl_->db, impl_->audit_actor, "org", o.id.value(), "update", why,
                                   "before: " + storage::describe(old) + " | after: " + storage::describe(o));
         });
     });
 }
 
-std::vector<org_unit> store::orgs(scope s) const {
+std::vector<org_unit> store::orgs(scope requested) const {
+    storage::call const c(*this);
+    auto const s = storage::visible_scope(*this, requested);
     return storage::in_read("listing organisations", [&]() -> std::vector<org_unit> {
         auto const ids = storage::scope_org_ids(impl_->db, s);
         SQLite::Statement st(impl_->db,
@@ -164,6 +177,8 @@ std::vector<org_unit> store::orgs(scope s) const {
 
 void store::set_leadership(org_id org_key, date::sys_days on, std::vector<officer> const& officers,
                            std::string_view why) {
+    storage::call const c(*this);
+    storage::require(*this, permission::manage_organisations, org_key);
     storage::in_read("recording a leadership", [&] {
         storage::check_not_in_future(*this, on, "on");
         for (auto const& officer : officers)
@@ -210,13 +225,15 @@ void store::set_leadership(org_id org_key, date::sys_days on, std::vector<office
                 ins.reset();
                 detail += "; " + std::string(to_string(x.role)) + "=" + std::to_string(x.member.value());
             }
-            storage::append_audit(impl_->db, impl_->options.actor, "org", org_key.value(), "leadership", why,
+            storage::append_audit(impl_->db, impl_->audit_actor, "org", org_key.value(), "leadership", why,
                                   detail);
         });
     });
 }
 
 std::vector<officer> store::leadership(org_id org_key, date::sys_days on) const {
+    storage::call const c(*this);
+    storage::require(*this, permission::read_roster, org_key);
     return storage::in_read("reading a leadership", [&]() -> std::vector<officer> {
         SQLite::Statement st(impl_->db,
                              "SELECT member_id, role, portfolio FROM org_leadership WHERE org_id = :org_id "

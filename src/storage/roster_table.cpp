@@ -15,6 +15,8 @@
 #include <type_traits>
 #include <utility>
 
+#include "access.hpp"
+#include "dangyuan/member/masking.hpp"
 #include "impl.hpp"
 #include "rows.hpp"
 
@@ -400,17 +402,49 @@ std::pair<std::int64_t, std::int64_t> id_span(sqlite3* db) {
     return {sqlite3_column_int64(st.get(), 0), sqlite3_column_int64(st.get(), 1)};
 }
 
-}  // namespace
-
-roster_table load_roster_table(store const& s, scope sc, std::optional<date::sys_days> as_of) {
-    if (sc.root) (void)s.org(*sc.root);  // not_found for an unknown scope, as roster() does
-    sqlite3* const db = detail::store_access::of(s).db.getHandle();
-    return load_range(db, sc, as_of, std::nullopt, row_bound(db, sc));
+// The personal columns as a principal without permission::unmasked_personal_data reads them: what
+// masked_member (member/masking.hpp) does to one record, done to whole columns.
+void mask_columns(roster_table& t) {
+    text_column none, phone, address;
+    none.reserve(t.size(), 0);
+    phone.reserve(t.size(), t.phone.data().size());
+    address.reserve(t.size(), t.address.data().size());
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        none.push_back({});
+        phone.push_back(masking::apply(mask_rule::phone_3_4, t.phone[i]));
+        address.push_back(masking::apply(mask_rule::county_level, t.address[i]));
+        auto const year = date::year_month_day{date::sys_days{date::days{t.birth_date[i]}}}.year();
+        t.birth_date[i] = date::sys_days{year / date::January / 1}.time_since_epoch().count();
+    }
+    t.id_number = std::move(none);
+    t.phone = std::move(phone);
+    t.address = std::move(address);
 }
 
-std::vector<roster_table> load_roster_parts(store const& s, roster_parts_options const& o, scope sc,
+}  // namespace
+
+roster_table load_roster_table(store const& s, scope requested, std::optional<date::sys_days> as_of) {
+    storage::call const c(s);
+    auto const sc = storage::visible_scope(s, requested);
+    if (sc.root) (void)s.org(*sc.root);  // not_found for an unknown scope, as roster() does
+    sqlite3* const db = detail::store_access::of(s).db.getHandle();
+    auto t = load_range(db, sc, as_of, std::nullopt, row_bound(db, sc));
+    if (!storage::sees_unmasked(s)) mask_columns(t);
+    return t;
+}
+
+std::vector<roster_table> load_roster_parts(store const& s, roster_parts_options const& o, scope requested,
                                             std::optional<date::sys_days> as_of) {
+    storage::call const c(s);
+    auto const sc = storage::visible_scope(s, requested);
     if (sc.root) (void)s.org(*sc.root);
+    if (!storage::sees_unmasked(s)) {  // masked: one part, read here (a nested call would not mask)
+        sqlite3* const db = detail::store_access::of(s).db.getHandle();
+        std::vector<roster_table> one;
+        one.push_back(load_range(db, sc, as_of, std::nullopt, row_bound(db, sc)));
+        mask_columns(one.back());
+        return one;
+    }
     sqlite3* const db = detail::store_access::of(s).db.getHandle();
     auto const bound = row_bound(db, sc);
     auto readers = o.readers != 0 ? std::min<std::size_t>(o.readers, roster_max_readers)

@@ -2,6 +2,7 @@
 // standing events of the scope, the pipeline, the mobility figures, the year's campaigns) and leaves
 // every counting decision to reports/statistics.hpp.
 
+#include "access.hpp"
 #include "dangyuan/storage/statistics_store.hpp"
 
 #include <algorithm>
@@ -39,7 +40,11 @@ std::vector<stage_figures> stage_figures_of(store const& s, scope where, date::s
 
 }  // namespace
 
-statistics_result statistics(store const& s, statistics_request const& r) {
+statistics_result statistics(store const& s, statistics_request const& request) {
+    storage::call const c(s);
+    // The figures of the part of the requested scope the principal may read (storage/access.hpp).
+    auto r = request;
+    r.where = storage::visible_scope(s, request.where);
     statistics_result st;
     st.as_of = r.as_of;
     st.where = r.where;

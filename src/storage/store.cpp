@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdio>
 
+#include "access.hpp"
 #include "impl.hpp"
 #include "rows.hpp"
 
@@ -168,9 +169,16 @@ date::sys_days china_today() {
 store::impl::impl(std::filesystem::path const& path, store_options o)
     : db(open_database(path, o)), options(std::move(o)) {
     if (!options.today) options.today = china_today;
+    // A handle without a principal acts for the organisation department over the whole store and is
+    // never checked; with one, every call is (storage/access.cpp).
+    who = options.principal ? *options.principal : principal::full_access(options.actor);
+    if (who.actor.empty()) who.actor = options.actor;
+    restricted = options.principal && (who.org || who.role.permissions != permission_set::all());
+    audit_actor = options.principal ? who.actor + " (" + who.label() + ")" : who.actor;
     if (options.read_only) {
         storage::check_readable(db);
         db.exec("PRAGMA query_only = ON");  // a second guard: SQLite itself refuses any write
+        check_principal();
         return;
     }
     // Check the file's identity and version before any pragma writes to it.
@@ -180,6 +188,11 @@ store::impl::impl(std::filesystem::path const& path, store_options o)
         db.exec("PRAGMA journal_mode = WAL");
         db.exec("PRAGMA synchronous = NORMAL");
     }
+    check_principal();
+}
+
+void store::impl::check_principal() {
+    if (who.org) (void)load_org(*who.org);  // not_found: a subtree that is not there covers nothing
 }
 
 store store::open(std::filesystem::path const& path, store_options options) {
@@ -222,6 +235,7 @@ void store::transaction::commit() {
     try {
         s_->impl_->db.exec("COMMIT");
         open_ = false;
+        storage::flush_denials(*s_);
     } catch (SQLite::Exception const& e) {
         rollback();
         storage::rethrow_sqlite(e, "committing");
@@ -233,9 +247,14 @@ void store::transaction::rollback() noexcept {
     open_ = false;
     auto* handle = s_->impl_->db.getHandle();
     if (sqlite3_get_autocommit(handle) == 0) sqlite3_exec(handle, "ROLLBACK", nullptr, nullptr, nullptr);
+    storage::flush_denials(*s_);
 }
 
 void store::backup(std::filesystem::path const& target) const {
+    storage::call const c(*this);
+    // A backup is the whole file, unmasked.
+    storage::require_store_wide(*this, permission::export_data);
+    storage::require_store_wide(*this, permission::unmasked_personal_data);
     char const* const own = sqlite3_db_filename(impl_->db.getHandle(), "main");
     std::error_code ec;
     if (own != nullptr && *own != '\0' && fs::equivalent(own, target, ec))
@@ -302,7 +321,19 @@ rule_set const& store::rules() const noexcept {
     return impl_->options.rules;
 }
 void store::set_actor(std::string actor) {
+    impl_->who.actor = actor;
+    impl_->audit_actor = impl_->options.principal ? actor + " (" + impl_->who.label() + ")" : actor;
     impl_->options.actor = std::move(actor);
+}
+principal const& store::acting() const noexcept {
+    return impl_->who;
+}
+void store::require(permission p, std::optional<org_id> org) const {
+    storage::call const c(*this);
+    if (org)
+        storage::require(*this, p, *org);
+    else
+        storage::require_permission(*this, p);
 }
 
 }  // namespace dangyuan

@@ -3,7 +3,7 @@ source "$(dirname "$0")/lib.sh"
 
 expect 0 "$DY" --help
 has out "Usage: dangyuan"
-has out "Exit status: 0 ok, 1 bad input or rule violation, 2 usage error."
+has out "Exit status: 0 ok, 1 bad input or rule violation, 2 usage error, 3 access denied."
 expect 0 "$DY" --version
 matches out '^dangyuan [0-9]+\.[0-9]+\.[0-9]+'
 

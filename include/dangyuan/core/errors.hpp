@@ -6,6 +6,7 @@
 /// value and, for rule violations, the rule id, so that a clerk reading a log line knows what to fix.
 /// Exceptions of the underlying libraries (SQLiteCpp, date) never leak: the store translates them.
 
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -79,6 +80,24 @@ public:
 class storage_error : public error {
 public:
     using error::error;
+};
+
+/// The principal of a store handle (core/access.hpp) may not do what was asked: it lacks the permission,
+/// or the organisation concerned lies outside its subtree (一级抓一级). Nothing was changed; the refusal
+/// was recorded in the audit trail (docs/security.md says when it cannot be). `permission()` names the
+/// permission that was needed, `org()` the organisation concerned (0 when the action is store-wide).
+class access_denied : public error {
+public:
+    access_denied(std::string permission, std::int64_t org, std::string const& message)
+        : error("access denied (无权操作): " + message), permission_(std::move(permission)), org_(org) {}
+    /// The code of the permission that was needed, e.g. `"write_roster"`.
+    [[nodiscard]] std::string const& permission() const noexcept { return permission_; }
+    /// The organisation the action concerned; 0 for a store-wide action.
+    [[nodiscard]] std::int64_t org() const noexcept { return org_; }
+
+private:
+    std::string permission_;
+    std::int64_t org_ = 0;
 };
 
 }  // namespace dangyuan

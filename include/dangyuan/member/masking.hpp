@@ -113,4 +113,28 @@ static_assert(detail::every_member_field_masked(),
     return masking::apply(row->rule, text);
 }
 
+namespace detail {
+constexpr int masked_member_fields() {
+    int n = 0;
+    for (auto const& row : masking_policy)
+        if (row.record == masked_record::member && row.rule != mask_rule::shown) ++n;
+    return n;
+}
+}  // namespace detail
+
+/// `m` as a principal without `permission::unmasked_personal_data` reads it (core/access.hpp): the
+/// policy applied to the record itself. The ID number is left out (its region code alone is no valid
+/// `citizen_id`; masked views print it), the birth date becomes 1 January of its year (year_only), the
+/// phone and the home address their masked text.
+[[nodiscard]] inline member masked_member(member m) {
+    static_assert(detail::masked_member_fields() == 4,
+                  "masked_member masks id_number, birth_date, phone and address; a field newly masked "
+                  "in masking_policy must be masked here too");
+    m.id_number.reset();
+    m.birth_date = date::sys_days{date::year_month_day{m.birth_date}.year() / date::January / 1};
+    m.phone = masking::apply(mask_rule::phone_3_4, m.phone);
+    m.address = masking::apply(mask_rule::county_level, m.address);
+    return m;
+}
+
 }  // namespace dangyuan

@@ -6,6 +6,9 @@
 ///
 /// Free functions over `dangyuan::store`. Every command validates with the pure rules first and writes
 /// in one transaction with one audit row: a rejected command writes nothing.
+///
+/// Access (core/access.hpp): commands need `manage_mobility` on the member's branch, reads `read_roster`
+/// there; a refusal throws access_denied and writes only its audit record.
 
 #include <date/date.h>
 

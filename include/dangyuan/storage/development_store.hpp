@@ -6,6 +6,12 @@
 /// Free functions over `dangyuan::store`, like every domain's store header. Every command replays the
 /// case, checks the new step with the pure rules of `dangyuan/development/*.hpp` and only then writes,
 /// in one transaction with its audit row: a rejected command writes nothing.
+///
+/// Access (core/access.hpp): commands need `run_development` on the case's branch, the higher party
+/// committee's steps (上级党委: activist_filed, target_filed, pre_review, higher_committee_talk,
+/// admission_approved, approval_filed, conversion_approved) `approve_as_higher_committee` above it; reads
+/// need `read_roster` there and show the applicant masked (masked_record::applicant) without
+/// `unmasked_personal_data`. A refusal throws access_denied and writes only its audit record.
 
 #include <date/date.h>
 
@@ -35,6 +41,7 @@ struct case_options {
 ///         not a branch, invalid_input{"id_number"} for a person who is a member in normal standing;
 ///         conflict when the person already has an open case; rule_violation from the case's rules and
 ///         disposition.readmission_bar_5_years.
+/// \throws access_denied without run_development on the applicant's branch.
 case_id open_case(store& s, applicant const& person, step_record const& application,
                   case_options const& options = {}, std::string_view why = {});
 
@@ -42,14 +49,16 @@ case_id open_case(store& s, applicant const& person, step_record const& applicat
 /// member; approval of a conversion sets the full-member date; approval of a cancellation records the
 /// standing event — all in the same transaction.
 /// \throws not_found for an unknown case; invalid_input / rule_violation from the case's rules.
+/// \throws access_denied without run_development on the case's branch, or for a step of the higher
+///         committee without approve_as_higher_committee above it.
 void record_step(store& s, case_id id, step_record const& r, std::string_view why = {});
 
-/// The case, replayed from its records.
-/// \throws not_found for an unknown case.
+/// The case, replayed from its records (the applicant masked without unmasked_personal_data).
+/// \throws not_found for an unknown case; access_denied without read_roster on its branch.
 [[nodiscard]] development_case get_case(store const& s, case_id id);
 
 /// The member the case produced, once admission was approved (nullopt before).
-/// \throws not_found for an unknown case.
+/// \throws not_found for an unknown case; access_denied without read_roster on its branch.
 [[nodiscard]] std::optional<member_id> case_member(store const& s, case_id id);
 
 /// One case of a list: who, where, how far.
@@ -62,8 +71,8 @@ struct case_summary {
     std::optional<member_id> member;
 };
 
-/// The cases of the branches in scope, by id.
-/// \throws not_found for an unknown scope root.
+/// The cases of the branches in scope, by id (the scope narrowed to the principal's subtree).
+/// \throws not_found for an unknown scope root; access_denied for a scope outside the subtree.
 [[nodiscard]] std::vector<case_summary> cases(store const& s, scope sc = scope::all());
 
 /// Pipeline figures of one stage for a period.
@@ -76,7 +85,8 @@ struct stage_statistics {
 };
 
 /// Pipeline statistics per stage for a scope over [from, to] (days, both ends included).
-/// \throws invalid_input{"to"} when `to` is before `from`; not_found for an unknown scope root.
+/// \throws invalid_input{"to"} when `to` is before `from`; not_found for an unknown scope root;
+///         access_denied for a scope outside the principal's subtree.
 [[nodiscard]] std::vector<stage_statistics> pipeline_statistics(store const& s, date::sys_days from,
                                                                 date::sys_days to, scope sc = scope::all());
 

@@ -16,6 +16,13 @@
 /// across the whole store: the grades other campaigns of the year decided are passed as `elsewhere`, and a
 /// unique index backs the rule against concurrent writers. A disposition that ends the membership (劝退,
 /// 除名) writes the standing event (党籍) in the same transaction as the record that concludes it.
+///
+/// **Access** (core/access.hpp). Campaign commands need `run_evaluations` on the campaign's organisation,
+/// disposition commands on the member's branch, and the approval of a disposition (`disposition_approved`,
+/// 审批 by the higher party committee) `approve_as_higher_committee` above that branch. Reads of one
+/// campaign or member need `read_roster` there; lists narrow their scope to the principal's subtree
+/// (`decided_grades`: the grades its organisations decided). A refusal throws access_denied and writes
+/// only its audit record.
 
 #include <date/date.h>
 
@@ -42,7 +49,8 @@ namespace dangyuan {
 /// \pre `org` is a branch (党支部 or 联合党支部) existing on `study_begins`; the campaign does not begin
 ///      before 1 January of `year`.
 /// \throws not_found for an unknown organisation or rule set; invalid_input ("org", "year") otherwise;
-///         conflict when the organisation already has a campaign for that year.
+///         conflict when the organisation already has a campaign for that year; access_denied without
+///         run_evaluations on `org`.
 campaign_id open_campaign(store& s, org_id org, int year, date::sys_days study_begins,
                           std::string const& rule_set_name = {}, std::string_view why = {});
 
@@ -56,7 +64,8 @@ campaign_id open_campaign(store& s, org_id org, int year, date::sys_days study_b
 /// stored as given.
 /// \throws not_found for an unknown campaign; invalid_input naming the field; rule_violation naming the
 ///         rule (eval.*, vote.*); conflict when another writer changed the campaign meanwhile, or when the
-///         member was graded for the year by a concurrent writer (eval.one_grade_per_year).
+///         member was graded for the year by a concurrent writer (eval.one_grade_per_year); access_denied
+///         without run_evaluations on the campaign's organisation.
 void record_campaign(store& s, campaign_id id, campaign_record const& r, std::string_view why = {});
 
 /// Counts a sitting's ballots (count_ballots under the campaign's rule set) and appends one
@@ -65,21 +74,21 @@ void record_campaign(store& s, campaign_id id, campaign_record const& r, std::st
 /// \pre `ballots` is not empty.
 /// \throws invalid_input ("ballots" when empty, or from the checks); rule_violation eval.ballot_in_appraisal,
 ///         eval.one_ballot_per_evaluator, eval.probationary_not_graded; not_found; conflict as
-///         record_campaign.
+///         record_campaign; access_denied as record_campaign.
 void record_ballots(store& s, campaign_id id, date::sys_days date, std::span<ballot const> ballots,
                     std::string_view why = {});
 
 /// The campaign, replayed from its records (org_name taken from the organisation).
-/// \throws not_found.
+/// \throws not_found; access_denied without read_roster on its organisation.
 [[nodiscard]] campaign get_campaign(store const& s, campaign_id id);
 
-/// The campaign of `org` for `year`, if any.
+/// The campaign of `org` for `year`, if any. \throws access_denied without read_roster on `org`.
 [[nodiscard]] std::optional<campaign_id> find_campaign(store const& s, org_id org, int year);
 
 /// The members of branch `org` on `on` as campaign participants: admitted and in the branch on that date,
 /// in normal standing (a suspended member, 停止党籍, takes no part), with their status on that date, in id
 /// order.
-/// \throws not_found for an unknown organisation.
+/// \throws not_found for an unknown organisation; access_denied without read_roster on it.
 [[nodiscard]] std::vector<participant> participants_from_roster(store const& s, org_id org,
                                                                 date::sys_days on);
 
@@ -103,10 +112,12 @@ struct campaign_summary {
                                                       std::optional<int> year = std::nullopt);
 
 /// Every grade decided in the store for `year` (received results are copies and are not listed), by
-/// member id: what eval.one_grade_per_year is checked against.
+/// member id: what eval.one_grade_per_year is checked against. For a principal over a subtree, the grades
+/// its organisations decided.
 [[nodiscard]] std::vector<final_grade> decided_grades(store const& s, int year);
 
 /// The member's grade for `year`, decided anywhere in the store, if any.
+/// \throws access_denied without read_roster on the member's branch.
 [[nodiscard]] std::optional<final_grade> grade_of(store const& s, member_id m, int year);
 
 // ---- statistics
@@ -179,7 +190,8 @@ struct low_grade_follow_up {
 /// in the store and has not left the party on the record's date (standing.final_exits); `r.status` is the
 /// status the roster gives on that date; a referenced campaign exists and graded the member 不合格.
 /// \throws not_found for an unknown member or rule set; invalid_input ("status", "campaign",
-///         "rule_set"); rule_violation (disposition.*, standing.final_exits).
+///         "rule_set"); rule_violation (disposition.*, standing.final_exits); access_denied without
+///         run_evaluations on the member's branch.
 void open_disposition(store& s, member_id m, disposition_opened const& r,
                       std::string const& rule_set_name = {}, std::string_view why = {});
 
@@ -191,11 +203,13 @@ void open_disposition(store& s, member_id m, disposition_opened const& r,
 /// then barred from re-admission for 5 years (open_case). A `disposition_opened` is passed to
 /// `open_disposition`.
 /// \throws not_found when the member has no disposition file; invalid_input; rule_violation
-///         (disposition.*, vote.*, standing.*); conflict when another writer changed the file meanwhile.
+///         (disposition.*, vote.*, standing.*); conflict when another writer changed the file meanwhile;
+///         access_denied without run_evaluations on the member's branch, or for `disposition_approved`
+///         without approve_as_higher_committee above it.
 void record_disposition(store& s, member_id m, disposition_record const& r, std::string_view why = {});
 
 /// The member's disposition file, replayed (member_name from the roster).
-/// \throws not_found when the member has none.
+/// \throws not_found when the member has none; access_denied without read_roster on the member's branch.
 [[nodiscard]] disposition_file get_disposition_file(store const& s, member_id m);
 
 /// One disposition with its deadline, for `disposition_overviews`.

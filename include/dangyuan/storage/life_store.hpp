@@ -13,6 +13,13 @@
 /// candidate (dues.unpaid_6_months) is removed only by a branch-meeting decision recorded with
 /// `store::record_standing` (`standing_event_kind::removed_self_withdrawal`).
 ///
+/// **Access** (store_options::principal; access_denied naming the permission and the organisation, the
+/// refusal recorded in the audit trail and nothing else written): `add_meeting` and `correct_meeting`
+/// need organisational_life on the meeting's organisation; `add_training` and the dues commands need
+/// organisational_life on the member's branch; a read of one organisation's or member's records needs
+/// read_roster on it (its subtree holding it); a list or report with a scope is narrowed to the
+/// principal's subtree (refused when they do not overlap).
+///
 /// **Agenda.** `store::agenda(as_of, scope)` includes, for the organisations in scope:
 /// - `life.meeting_missed` / `life.meeting_due` (rule: the cadence row, e.g.
 ///   life.committee_meeting_monthly): the cadence of every branch, joint branch and general branch (and of

@@ -9,6 +9,13 @@
 /// row: a rejected command (invalid_input, rule_violation, not_found, conflict) writes nothing.
 /// Aggregates are stored as their records and read back by replay. Rules use the store's rule set
 /// (`store::rules()`).
+///
+/// **Access** (store_options::principal; access_denied naming the permission and the organisation, the
+/// refusal recorded in the audit trail and nothing else written): a command on a member needs
+/// manage_mobility on the member's branch (the episode's home branch); a read of one member's or
+/// object's records needs read_roster on that branch; a list with a scope is narrowed to the
+/// principal's subtree (refused when they do not overlap). The host organisation (一方隶属、多重管理) and
+/// the receiving side of a transfer act across subtrees exactly as far as the functions below say.
 
 #include <date/date.h>
 
@@ -55,13 +62,18 @@ episode_id open_episode(store& s, member_id member, episode_record const& left, 
 /// \throws not_found for an unknown episode or host organisation; invalid_input / rule_violation from
 ///         check_episode_record (mobility.report_to_host, mobility.one_side_affiliation) and
 ///         check_host_dues.
+/// \throws access_denied without manage_mobility on the home branch; `reported_to_host` (on the host
+///         named), `host_activity` and `dues_paid_at_host` (on the host reported to) may instead be
+///         recorded with manage_mobility on the host organisation.
 void record_episode(store& s, episode_id id, episode_record const& r, std::string_view why = {});
 
 /// The episode with all its records (home and host side), replayed from the store.
-/// \throws not_found.
+/// \throws not_found; access_denied without read_roster on the home branch or on a host named on it.
 [[nodiscard]] mobility_episode get_episode(store const& s, episode_id id);
 
-/// The member's episodes, oldest first (empty for an unknown member).
+/// The member's episodes, oldest first (empty for an unknown member): all of them for a principal
+/// holding the member's branch, else those hosted in its subtree.
+/// \throws access_denied without read_roster on the member's branch when none is hosted there.
 [[nodiscard]] std::vector<mobility_episode> member_episodes(store const& s, member_id member);
 
 /// Which end of an episode a scoped query looks from.
@@ -71,7 +83,8 @@ enum class episode_side {
 };
 
 /// Episodes seen from one side of a scope, oldest first, each with all its records: the home branch
-/// sees what the host recorded, the host sees the episodes of members who reported to it.
+/// sees what the host recorded, the host sees the episodes of members who reported to it. The scope is
+/// narrowed to the principal's subtree: a host principal lists the episodes it hosts with `host`.
 /// \throws not_found for an unknown scope root.
 [[nodiscard]] std::vector<mobility_episode> episodes(store const& s, scope sc = scope::all(),
                                                      episode_side side = episode_side::home);
@@ -87,7 +100,8 @@ enum class episode_side {
 /// Sets the numbering scheme of the store: `prefix` (e.g. the county organisation department's code),
 /// `digits` of the zero-padded sequence and the `next_sequence` to hand out (e.g. to continue a paper
 /// register). Numbers already in the store are skipped when handed out.
-/// \throws invalid_input{"digits"} outside 1..18, {"next_sequence"} below 1.
+/// \throws invalid_input{"digits"} outside 1..18, {"next_sequence"} below 1; access_denied without
+///         manage_profiles over the whole store (certificate_numbering_of needs no permission).
 void set_certificate_numbering(store& s, std::string prefix, int digits, std::int64_t next_sequence,
                                std::string_view why = {});
 
@@ -129,14 +143,20 @@ certificate_no reissue_certificate(store& s, certificate_no const& lost, date::s
 /// Atomic; conflict when the certificate changed since it was read.
 /// \throws not_found for an unknown number or organisation; invalid_input{"date"}, {"org"};
 ///         rule_violation certificate.closed_not_usable, certificate.validity,
-///         mobility.one_side_affiliation, certificate.return_with_report.
+///         mobility.one_side_affiliation, certificate.return_with_report;
+///         access_denied without manage_mobility on the member's branch, or, for `presented` and a
+///         `reviewed` by the host it was presented to, on the record's `org`.
 void record_certificate(store& s, certificate_no const& number, certificate_record const& r,
                         std::string_view why = {});
 
-/// The certificate with its records. \throws not_found.
+/// The certificate with its records.
+/// \throws not_found; access_denied without read_roster on the member's branch or on a host it was
+///         presented to.
 [[nodiscard]] activity_certificate get_certificate(store const& s, certificate_no const& number);
 
-/// The member's certificates in issue order (empty for an unknown member).
+/// The member's certificates in issue order (empty for an unknown member): all of them for a principal
+/// holding the member's branch, else those presented to a host in its subtree.
+/// \throws access_denied without read_roster on the member's branch when none was presented there.
 [[nodiscard]] std::vector<activity_certificate> member_certificates(store const& s, member_id member);
 
 /// The certificates issued through the branches in scope, in issue order.
@@ -155,7 +175,8 @@ void record_certificate(store& s, certificate_no const& number, certificate_reco
 ///         invalid_input{"from_org"} when it is neither the member's branch nor above it, {"to_org"}
 ///         when it is the member's branch, {"member"} when not a member (or exited) on the issue date,
 ///         and from check_new_letter (`serial` used before by the issuer, …);
-///         rule_violation transfer.one_open_letter.
+///         rule_violation transfer.one_open_letter;
+///         access_denied without manage_mobility on the member's branch (and on `from_org` when set).
 transfer_letter_id issue_transfer_letter(store& s, transfer_letter draft, std::string_view why = {});
 
 /// Records the receipt (回执) of a letter and moves the member, as one atomic command: the member's
@@ -169,24 +190,29 @@ transfer_letter_id issue_transfer_letter(store& s, transfer_letter draft, std::s
 ///         member is no longer below the issuer or has left the party, {"date"} before the member joined
 ///         the current branch, and from check_transfer_record / validate_member / check_episode_record;
 ///         rule_violation transfer.letter_validity, transfer.receipt_between_grassroots;
-///         conflict when the letter or the member changed since they were read.
+///         conflict when the letter or the member changed since they were read;
+///         access_denied without manage_mobility on `to_org` (and `new_branch`): the receiving side,
+///         not the sender.
 void receive_transfer(store& s, transfer_letter_id id, transfer_record const& receipt,
                       std::optional<org_id> new_branch = {}, std::string_view why = {});
 
 /// Revokes a letter on `on` (transfer.revoke_before_receipt). Atomic.
 /// \throws not_found; invalid_input{"date"}, {"kind"} (already revoked); rule_violation
-///         transfer.revoke_before_receipt.
+///         transfer.revoke_before_receipt; access_denied without manage_mobility on the member's
+///         branch (the sending side).
 void revoke_transfer(store& s, transfer_letter_id id, date::sys_days on, std::string reason,
                      std::string_view why = {});
 
-/// The letter with its records. \throws not_found.
+/// The letter with its records. \throws not_found; access_denied without read_roster on either side
+/// (`from_org`, `to_org` or the member's branch).
 [[nodiscard]] transfer_letter get_transfer_letter(store const& s, transfer_letter_id id);
 
-/// The id of the letter `serial` of issuer `from`, if any.
+/// The id of the letter `serial` of issuer `from`, if any. Access as get_transfer_letter.
 [[nodiscard]] std::optional<transfer_letter_id> find_transfer_letter(store const& s, org_id from,
                                                                      std::string const& serial);
 
-/// The member's letters in issue order (empty for an unknown member).
+/// The member's letters in issue order (empty for an unknown member): all of them for a principal
+/// holding the member's branch, else those addressed into its subtree.
 [[nodiscard]] std::vector<transfer_letter> member_transfer_letters(store const& s, member_id member);
 
 /// A dated move of a member between branches, written when a transfer is received.
@@ -235,14 +261,17 @@ void record_contact(store& s, member_id member, contact_record const& r, std::st
 /// first; the standing event and the members' snapshot are written in one transaction, as
 /// `store::record_standing` does.
 /// \throws not_found for an unknown member or a member without a contact log; invalid_input{"date"};
-///         rule_violation lostcontact.suspend_after_6_months, standing.*.
+///         rule_violation lostcontact.suspend_after_6_months, standing.*;
+///         access_denied without manage_mobility and write_roster on the member's branch.
 void suspend_for_lost_contact(store& s, member_id member, date::sys_days on, std::string decided_by,
                               std::string_view why = {});
 
 /// Removes the member as self-withdrawal (按自行脱党除名) on `on` after 2 years of suspension still out
 /// of contact: require_removal_grounds (lostcontact.removal_after_2_years), then as
 /// suspend_for_lost_contact.
-/// \throws as suspend_for_lost_contact, with rule_violation lostcontact.removal_after_2_years.
+/// \throws as suspend_for_lost_contact, with rule_violation lostcontact.removal_after_2_years;
+///         access_denied also without approve_as_higher_committee above the member's branch (党章 第9条:
+///         the higher organisation approves the removal).
 void remove_for_lost_contact(store& s, member_id member, date::sys_days on, std::string decided_by,
                              std::string_view why = {});
 
@@ -355,7 +384,7 @@ struct transfer_in_flight {
 };
 
 /// Letters issued on or before `as_of`, neither received nor revoked by then, whose issuer or receiver
-/// is in scope, oldest first.
+/// is in scope (narrowed to the principal's subtree), oldest first.
 /// \throws not_found for an unknown scope root.
 [[nodiscard]] std::vector<transfer_in_flight> transfers_in_flight(store const& s, date::sys_days as_of,
                                                                   scope sc = scope::all());

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "dangyuan/agenda/agenda.hpp"
+#include "dangyuan/core/access.hpp"
 #include "dangyuan/core/ids.hpp"
 #include "dangyuan/core/work_calendar.hpp"
 #include "dangyuan/member/discipline.hpp"
@@ -72,6 +73,12 @@ struct scope {
 /// Options for opening a store.
 struct store_options {
     std::string actor = "system";  ///< recorded as "who" in the audit trail
+    /// Who acts through the handle, with which role, over which subtree (core/access.hpp). Every public
+    /// call of the store and of the domain headers is checked against it (docs/security.md); a refusal
+    /// throws access_denied and is recorded in the audit trail. Its actor replaces `actor`, and the audit
+    /// trail records it as "actor (role@org)". None: the organisation department over the whole store.
+    /// \throws (store::open) not_found when its organisation is not in the store.
+    std::optional<dangyuan::principal> principal;
     rule_set rules = rule_set::national_2014();
     bool create = true;  ///< create the file when it does not exist (ignored when `read_only`)
     /// Open for reading only (SQLITE_OPEN_READONLY): the file is never created, migrated or changed,
@@ -117,8 +124,16 @@ public:
     [[nodiscard]] int schema_version() const;
     /// The rule set the store was opened with.
     [[nodiscard]] rule_set const& rules() const noexcept;
-    /// Sets who is recorded in the audit trail for the following writes.
+    /// Sets who is recorded in the audit trail for the following writes (the principal's role and
+    /// subtree stay as they were opened).
     void set_actor(std::string actor);
+    /// Who acts through this handle: the principal it was opened with, or principal::full_access.
+    [[nodiscard]] dangyuan::principal const& acting() const noexcept;
+    /// Checks an action the application does itself with what it read (an export it writes, say) the
+    /// way the store checks its own calls: the principal must have `p` and, with `org`, its subtree must
+    /// hold that organisation (without, `p` alone is checked).
+    /// \throws access_denied, recorded in the audit trail.
+    void require(permission p, std::optional<org_id> org = std::nullopt) const;
     /// Today's date by the store's clock (store_options::today): the latest date a record may carry.
     [[nodiscard]] date::sys_days today() const;
     /// True when the store was opened with store_options::read_only.
@@ -261,9 +276,12 @@ public:
 
     // ---- audit
     /// Records in the audit trail that personal data was read unmasked (an export of full ID numbers and
-    /// phones, say): what was read and why. Reads themselves are never audited otherwise.
-    /// \throws invalid_input{"why"} when no reason is given.
-    void record_access(std::string_view what, std::string_view why);
+    /// phones, say): what was read, why, by which principal over which scope, and how many rows were
+    /// shown. Reads themselves are never audited otherwise.
+    /// \throws invalid_input{"why"} when no reason is given; access_denied when the principal lacks
+    ///         permission::unmasked_personal_data.
+    void record_access(std::string_view what, std::string_view why,
+                       std::optional<std::int64_t> rows = std::nullopt);
     /// Audit entries with seq > after, in order.
     [[nodiscard]] std::vector<audit_entry> audit_log(std::int64_t after = 0) const;
     /// Checks the hash chain of the whole audit trail (storage/audit_chain.hpp): reads every entry in

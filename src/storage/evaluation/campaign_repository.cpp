@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "../access.hpp"
 #include "../plausibility.hpp"
 #include "dangyuan/storage/life_store.hpp"
 #include "dangyuan/storage/mobility_store.hpp"
@@ -456,8 +457,21 @@ void write_campaign_records(store& s, loaded_campaign const& before, std::span<c
         snap.exec();
         for (auto const& r : recs)
             insert_campaign_record(impl.db, before.c, r);
-        storage::append_audit(impl.db, impl.options.actor, "campaign", before.c.id.value(), action, why,
+        storage::append_audit(impl.db, impl.audit_actor, "campaign", before.c.id.value(), action, why,
                               detail);
+    });
+}
+
+// The organisation holding campaign `id`, read before the check of a command on it.
+// \throws not_found for an unknown campaign.
+org_id campaign_org(store const& s, campaign_id id) {
+    return storage::in_read("reading an evaluation campaign", [&] {
+        SQLite::Statement st(detail::store_access::of(s).db,
+                             "SELECT org_id FROM eval_campaigns WHERE id = :id");
+        st.bind(":id", raw(id));
+        if (!st.executeStep())
+            throw not_found("no evaluation campaign with id " + std::to_string(id.value()));
+        return org_id{st.getColumn(0).getInt64()};
     });
 }
 
@@ -467,6 +481,8 @@ void write_campaign_records(store& s, loaded_campaign const& before, std::span<c
 
 campaign_id open_campaign(store& s, org_id org, int year, date::sys_days study_begins,
                           std::string const& rule_set_name, std::string_view why) {
+    storage::call const guard(s);
+    storage::require(s, permission::run_evaluations, org);
     auto& impl = detail::store_access::of(s);
     return storage::in_read("opening an evaluation campaign", [&]() -> campaign_id {
         storage::check_not_in_future(s, study_begins, "study_begins");
@@ -500,7 +516,7 @@ campaign_id open_campaign(store& s, org_id org, int year, date::sys_days study_b
             ins.exec();
             c.id = campaign_id{impl.db.getLastInsertRowid()};
             insert_campaign_record(impl.db, c, first);
-            storage::append_audit(impl.db, impl.options.actor, "campaign", c.id.value(), "open", why,
+            storage::append_audit(impl.db, impl.audit_actor, "campaign", c.id.value(), "open", why,
                                   "org=" + std::to_string(org.value()) + "; year=" + std::to_string(year) +
                                       "; rule_set=" + rules.name + "; " + describe(first));
             return c.id;
@@ -509,6 +525,8 @@ campaign_id open_campaign(store& s, org_id org, int year, date::sys_days study_b
 }
 
 void record_campaign(store& s, campaign_id id, campaign_record const& r, std::string_view why) {
+    storage::call const guard(s);
+    storage::require(s, permission::run_evaluations, campaign_org(s, id));
     auto& impl = detail::store_access::of(s);
     storage::in_read("recording an evaluation record", [&] {
         storage::check_not_in_future(s, record_date(r), "date");
@@ -523,6 +541,8 @@ void record_campaign(store& s, campaign_id id, campaign_record const& r, std::st
 
 void record_ballots(store& s, campaign_id id, date::sys_days date, std::span<ballot const> ballots,
                     std::string_view why) {
+    storage::call const guard(s);
+    storage::require(s, permission::run_evaluations, campaign_org(s, id));
     auto& impl = detail::store_access::of(s);
     storage::in_read("counting ballots", [&] {
         storage::check_not_in_future(s, date, "date");
@@ -545,12 +565,18 @@ void record_ballots(store& s, campaign_id id, date::sys_days date, std::span<bal
 }
 
 campaign get_campaign(store const& s, campaign_id id) {
-    return storage::in_read("reading an evaluation campaign", [&]() -> campaign {
+    storage::call const guard(s);
+    auto c = storage::in_read("reading an evaluation campaign", [&]() -> campaign {
         return load_campaign(detail::store_access::of(s).db, id).c;
     });
+    // A read: checked once the campaign (and with it its organisation) is loaded.
+    storage::require(s, permission::read_roster, c.org);
+    return c;
 }
 
 std::optional<campaign_id> find_campaign(store const& s, org_id org, int year) {
+    storage::call const guard(s);
+    storage::require(s, permission::read_roster, org);
     return storage::in_read("finding an evaluation campaign", [&]() -> std::optional<campaign_id> {
         SQLite::Statement st(detail::store_access::of(s).db,
                              "SELECT id FROM eval_campaigns WHERE org_id = :org_id AND year = :year");
@@ -562,6 +588,8 @@ std::optional<campaign_id> find_campaign(store const& s, org_id org, int year) {
 }
 
 std::vector<participant> participants_from_roster(store const& s, org_id org, date::sys_days on) {
+    storage::call const guard(s);
+    storage::require(s, permission::read_roster, org);
     (void)s.org(org);  // not_found for an unknown organisation
     std::vector<participant> out;
     for (auto const& m : s.roster(scope::subtree(org), on)) {
@@ -573,7 +601,9 @@ std::vector<participant> participants_from_roster(store const& s, org_id org, da
     return out;
 }
 
-std::vector<campaign_summary> campaigns(store const& s, scope sc, std::optional<int> year) {
+std::vector<campaign_summary> campaigns(store const& s, scope requested, std::optional<int> year) {
+    storage::call const guard(s);
+    auto const sc = storage::visible_scope(s, requested);
     auto& impl = detail::store_access::of(s);
     return storage::in_read("listing evaluation campaigns", [&]() -> std::vector<campaign_summary> {
         auto const ids = storage::scope_org_ids(impl.db, sc);
@@ -605,12 +635,21 @@ std::vector<campaign_summary> campaigns(store const& s, scope sc, std::optional<
 }
 
 std::vector<final_grade> decided_grades(store const& s, int year) {
-    return storage::in_read("reading grades", [&]() -> std::vector<final_grade> {
+    storage::call const guard(s);
+    auto const visible = storage::visible_orgs(s);
+    auto grades = storage::in_read("reading grades", [&]() -> std::vector<final_grade> {
         return grades_elsewhere(detail::store_access::of(s).db, year, std::nullopt);
     });
+    // The grades the principal's organisations decided (a mobile member graded by a host elsewhere is
+    // that host's record).
+    if (visible)
+        std::erase_if(grades, [&](final_grade const& g) { return !in_ids(*visible, g.org.value()); });
+    return grades;
 }
 
 std::optional<final_grade> grade_of(store const& s, member_id m, int year) {
+    storage::call const guard(s);
+    storage::require_member(s, permission::read_roster, m);
     for (auto const& g : decided_grades(s, year))
         if (g.member == m) return g;
     return std::nullopt;

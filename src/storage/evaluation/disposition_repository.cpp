@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "../access.hpp"
 #include "../plausibility.hpp"
 #include "dangyuan/storage/life_store.hpp"
 #include "dangyuan/storage/mobility_store.hpp"
@@ -261,7 +262,7 @@ void write_disp_record(store& s, std::optional<loaded_file> const& existing, dis
             file_id = impl.db.getLastInsertRowid();
         }
         insert_disp_record(impl.db, file_id, r);
-        storage::append_audit(impl.db, impl.options.actor, "disposition", f.member.value(), kind_name(r), why,
+        storage::append_audit(impl.db, impl.audit_actor, "disposition", f.member.value(), kind_name(r), why,
                               describe(r));
         if (!exit) return;
         // The same rows record_standing writes, so that the standing history stays one list.
@@ -282,7 +283,7 @@ void write_disp_record(store& s, std::optional<loaded_file> const& existing, dis
                            *exit_state == standing_state::exited ? std::optional(exit->date) : std::nullopt);
         snap.bind(":id", static_cast<std::int64_t>(f.member.value()));
         snap.exec();
-        storage::append_audit(impl.db, impl.options.actor, "standing", f.member.value(), code_of(exit->kind),
+        storage::append_audit(impl.db, impl.audit_actor, "standing", f.member.value(), code_of(exit->kind),
                               why,
                               "date=" + format_iso(exit->date) + "; reason=" + exit->reason +
                                   "; decided_by=" + exit->decided_by + "; by disposition");
@@ -340,6 +341,8 @@ static disposition_facts disposition_facts_of(store const& s, member_id m, dispo
 
 void open_disposition(store& s, member_id m, disposition_opened const& r, std::string const& rule_set_name,
                       std::string_view why) {
+    storage::call const guard(s);
+    storage::require_member(s, permission::run_evaluations, m);
     auto& impl = detail::store_access::of(s);
     storage::in_read("opening a disposition", [&] {
         storage::check_not_in_future(s, r.date, "date");
@@ -381,7 +384,25 @@ void open_disposition(store& s, member_id m, disposition_opened const& r, std::s
     });
 }
 
+// The member's branch, for the check of the higher committee's approval.
+// \throws not_found for an unknown member.
+static org_id branch_of(store const& s, member_id m) {
+    return storage::in_read("reading a member", [&] {
+        SQLite::Statement st(detail::store_access::of(s).db, "SELECT branch_id FROM members WHERE id = :id");
+        st.bind(":id", raw(m));
+        if (!st.executeStep()) throw not_found("no member with id " + std::to_string(m.value()));
+        return org_id{st.getColumn(0).getInt64()};
+    });
+}
+
 void record_disposition(store& s, member_id m, disposition_record const& r, std::string_view why) {
+    storage::call const guard(s);
+    // The approval (审批) is the higher party committee's decision, not the branch's: the branch proposes,
+    // files, investigates, talks and votes; the committee above it approves (《不合格党员组织处置办法》).
+    if (std::holds_alternative<disposition_approved>(r))
+        storage::require_above(s, permission::approve_as_higher_committee, branch_of(s, m));
+    else
+        storage::require_member(s, permission::run_evaluations, m);
     if (auto const* o = std::get_if<disposition_opened>(&r)) return open_disposition(s, m, *o, {}, why);
     auto& impl = detail::store_access::of(s);
     storage::in_read("recording a disposition", [&] {
@@ -437,6 +458,8 @@ void record_disposition(store& s, member_id m, disposition_record const& r, std:
 }
 
 disposition_file get_disposition_file(store const& s, member_id m) {
+    storage::call const guard(s);
+    storage::require_member(s, permission::read_roster, m);
     return storage::in_read("reading a disposition file", [&]() -> disposition_file {
         auto f = find_file(detail::store_access::of(s).db, m);
         if (!f) throw not_found("member " + std::to_string(m.value()) + " has no disposition file");
@@ -444,8 +467,10 @@ disposition_file get_disposition_file(store const& s, member_id m) {
     });
 }
 
-std::vector<disposition_overview> disposition_overviews(store const& s, date::sys_days as_of, scope sc,
+std::vector<disposition_overview> disposition_overviews(store const& s, date::sys_days as_of, scope requested,
                                                         bool open_only) {
+    storage::call const guard(s);
+    auto const sc = storage::visible_scope(s, requested);
     auto& impl = detail::store_access::of(s);
     return storage::in_read("listing dispositions", [&]() -> std::vector<disposition_overview> {
         auto const ids = storage::scope_org_ids(impl.db, sc);

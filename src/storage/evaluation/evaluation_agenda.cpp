@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "../access.hpp"
 #include "dangyuan/evaluation/evaluation_agenda.hpp"
 #include "evaluation_rows.hpp"
 
@@ -23,7 +24,10 @@ std::vector<campaign_id> ids_of(std::vector<campaign_summary> const& summaries) 
 
 // ---- statistics
 
-std::vector<grade_distribution> grade_distributions(store const& s, scope sc, std::optional<int> year) {
+std::vector<grade_distribution> grade_distributions(store const& s, scope requested,
+                                                    std::optional<int> year) {
+    storage::call const guard(s);
+    auto const sc = storage::visible_scope(s, requested);
     std::vector<grade_distribution> out;
     auto const summaries = campaigns(s, sc, year);
     auto const loaded = storage::in_read("reading evaluation campaigns", [&] {
@@ -60,7 +64,10 @@ std::vector<grade_distribution> grade_distributions(store const& s, scope sc, st
     return out;
 }
 
-std::vector<low_grade_follow_up> low_grade_follow_ups(store const& s, scope sc, std::optional<int> year) {
+std::vector<low_grade_follow_up> low_grade_follow_ups(store const& s, scope requested,
+                                                      std::optional<int> year) {
+    storage::call const guard(s);
+    auto const sc = storage::visible_scope(s, requested);
     auto& impl = detail::store_access::of(s);
     std::vector<low_grade_follow_up> out;
     return storage::in_read("reading evaluation follow-ups", [&]() -> std::vector<low_grade_follow_up> {

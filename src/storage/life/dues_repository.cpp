@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "../access.hpp"
 #include "../plausibility.hpp"
 #include "life_rows.hpp"
 
@@ -77,6 +78,8 @@ void insert_base(SQLite::Database& db, member_id id, dues_base_change const& b) 
 
 void open_dues_account(store& s, member_id member, dues_base_change const& initial, dues_terms const& terms,
                        std::string_view why) {
+    storage::call const c(s);
+    storage::require_member(s, permission::organisational_life, member);
     auto& impl = impl_of(s);
     storage::in_read("opening a dues account", [&] {
         auto const m = s.get_member(member);
@@ -96,7 +99,7 @@ void open_dues_account(store& s, member_id member, dues_base_change const& initi
             ins.exec();
             insert_base(impl.db, member, initial);
             storage::append_audit(
-                impl.db, impl.options.actor, "dues", member.value(), "open", why,
+                impl.db, impl.audit_actor, "dues", member.value(), "open", why,
                 describe(terms) + "; " + describe(initial) +
                     "; monthly=" + format_yuan(monthly_dues(initial.category, initial.base, s.rules().life)));
         });
@@ -104,6 +107,8 @@ void open_dues_account(store& s, member_id member, dues_base_change const& initi
 }
 
 void set_dues_terms(store& s, member_id member, dues_terms const& terms, std::string_view why) {
+    storage::call const c(s);
+    storage::require_member(s, permission::organisational_life, member);
     auto& impl = impl_of(s);
     storage::in_read("changing dues terms", [&] {
         auto const m = s.get_member(member);
@@ -125,13 +130,15 @@ void set_dues_terms(store& s, member_id member, dues_terms const& terms, std::st
             up.bind(":member", raw(member));
             up.bind(":version", terms.version);
             if (up.exec() != 1) throw conflict("the dues account of " + who(m) + " changed meanwhile");
-            storage::append_audit(impl.db, impl.options.actor, "dues", member.value(), "terms", why,
+            storage::append_audit(impl.db, impl.audit_actor, "dues", member.value(), "terms", why,
                                   describe(rows.terms) + " -> " + describe(terms));
         });
     });
 }
 
 void change_dues_base(store& s, member_id member, dues_base_change const& change, std::string_view why) {
+    storage::call const c(s);
+    storage::require_member(s, permission::organisational_life, member);
     auto& impl = impl_of(s);
     storage::in_read("changing a dues base", [&] {
         auto const m = s.get_member(member);
@@ -141,7 +148,7 @@ void change_dues_base(store& s, member_id member, dues_base_change const& change
         storage::in_transaction(impl.db, [&] {
             insert_base(impl.db, member, change);
             storage::append_audit(
-                impl.db, impl.options.actor, "dues", member.value(), "base", why,
+                impl.db, impl.audit_actor, "dues", member.value(), "base", why,
                 describe(change) +
                     "; monthly=" + format_yuan(monthly_dues(change.category, change.base, s.rules().life)));
         });
@@ -149,6 +156,8 @@ void change_dues_base(store& s, member_id member, dues_base_change const& change
 }
 
 void add_dues_relief(store& s, member_id member, dues_relief const& relief, std::string_view why) {
+    storage::call const c(s);
+    storage::require_member(s, permission::organisational_life, member);
     auto& impl = impl_of(s);
     storage::in_read("recording a dues relief", [&] {
         storage::check_not_in_future(s, relief.branch_studied_on, "branch_studied_on");
@@ -175,7 +184,7 @@ void add_dues_relief(store& s, member_id member, dues_relief const& relief, std:
             ins.bind(":approved_by", relief.approved_by);
             bind_date(ins, ":approved_on", relief.approved_on);
             ins.exec();
-            storage::append_audit(impl.db, impl.options.actor, "dues", member.value(), "relief", why,
+            storage::append_audit(impl.db, impl.audit_actor, "dues", member.value(), "relief", why,
                                   "from=" + format_month(relief.from) +
                                       "; to=" + (relief.to ? format_month(*relief.to) : std::string("-")) +
                                       "; monthly=" + format_yuan(relief.monthly_amount) +
@@ -186,6 +195,8 @@ void add_dues_relief(store& s, member_id member, dues_relief const& relief, std:
 }
 
 void add_dues_excuse(store& s, member_id member, dues_excuse const& excuse, std::string_view why) {
+    storage::call const c(s);
+    storage::require_member(s, permission::organisational_life, member);
     auto& impl = impl_of(s);
     storage::in_read("recording a dues excuse", [&] {
         storage::check_text(excuse.reason, "reason", storage::text_cap::note, true);
@@ -208,7 +219,7 @@ void add_dues_excuse(store& s, member_id member, dues_excuse const& excuse, std:
             bind_month(ins, ":to", excuse.to);
             ins.bind(":reason", excuse.reason);
             ins.exec();
-            storage::append_audit(impl.db, impl.options.actor, "dues", member.value(), "excuse", why,
+            storage::append_audit(impl.db, impl.audit_actor, "dues", member.value(), "excuse", why,
                                   "from=" + format_month(excuse.from) + "; to=" + format_month(excuse.to) +
                                       "; reason=" + excuse.reason);
         });
@@ -217,6 +228,8 @@ void add_dues_excuse(store& s, member_id member, dues_excuse const& excuse, std:
 
 dues_payment_check record_dues_payment(store& s, dues_payment const& p, date::sys_days as_of,
                                        std::string_view why) {
+    storage::call const c(s);
+    storage::require_member(s, permission::organisational_life, p.member);
     auto& impl = impl_of(s);
     return storage::in_read("recording a dues payment", [&]() -> dues_payment_check {
         storage::check_not_in_future(s, p.paid_on, "paid_on");
@@ -268,7 +281,7 @@ dues_payment_check record_dues_payment(store& s, dues_payment const& p, date::sy
             ins.bind(":to_centre", check.to_centre ? 1 : 0);
             ins.exec();
             storage::append_audit(
-                impl.db, impl.options.actor, "dues", p.member.value(), "payment", why,
+                impl.db, impl.audit_actor, "dues", p.member.value(), "payment", why,
                 std::string(p.voluntary ? "voluntary; " : "") + "month=" + format_month(p.month) +
                     "; amount=" + format_yuan(p.amount) + "; paid_on=" + format_iso(p.paid_on) +
                     "; paid_at=" + std::string(to_string(p.paid_at)) + "; collecting_org=" +
@@ -281,6 +294,8 @@ dues_payment_check record_dues_payment(store& s, dues_payment const& p, date::sy
 }
 
 std::optional<dues_account> find_dues_account(store const& s, member_id member) {
+    storage::call const c(s);
+    storage::require_member(s, permission::read_roster, member);
     return storage::in_read("reading a dues account", [&]() -> std::optional<dues_account> {
         auto const m = s.get_member(member);
         auto rows = account_of(s, m);
@@ -290,11 +305,15 @@ std::optional<dues_account> find_dues_account(store const& s, member_id member) 
 }
 
 dues_terms get_dues_terms(store const& s, member_id member) {
+    storage::call const c(s);
+    storage::require_member(s, permission::read_roster, member);
     return storage::in_read("reading a dues account",
                             [&]() -> dues_terms { return require_account(s, s.get_member(member)).terms; });
 }
 
 std::vector<dues_payment> dues_payments(store const& s, member_id member) {
+    storage::call const c(s);
+    storage::require_member(s, permission::read_roster, member);
     auto& impl = impl_of(s);
     return storage::in_read("reading dues payments", [&]() -> std::vector<dues_payment> {
         (void)s.get_member(member);
@@ -305,6 +324,8 @@ std::vector<dues_payment> dues_payments(store const& s, member_id member) {
 }
 
 dues_statement dues_statement_of(store const& s, member_id member, date::sys_days as_of) {
+    storage::call const c(s);
+    storage::require_member(s, permission::read_roster, member);
     auto& impl = impl_of(s);
     return storage::in_read("computing a dues statement", [&]() -> dues_statement {
         auto const a = require_account(s, s.get_member(member)).account;
@@ -313,7 +334,9 @@ dues_statement dues_statement_of(store const& s, member_id member, date::sys_day
     });
 }
 
-std::vector<dues_position> dues_arrears_report(store const& s, date::sys_days as_of, scope sc) {
+std::vector<dues_position> dues_arrears_report(store const& s, date::sys_days as_of, scope requested) {
+    storage::call const c(s);
+    auto const sc = storage::visible_scope(s, requested);
     auto& impl = impl_of(s);
     return storage::in_read("computing dues arrears", [&]() -> std::vector<dues_position> {
         (void)storage::scope_org_ids(impl.db, sc);  // not_found for an unknown root

@@ -1,6 +1,7 @@
 // The inputs of self-withdrawal (自行脱党) findings: each member's last organisational life and last
 // dues month, read for a whole roster in one query each.
 
+#include "../access.hpp"
 #include "life_rows.hpp"
 
 namespace dangyuan {
@@ -49,7 +50,9 @@ std::vector<member_life_activity> activity_of(SQLite::Database& db, std::vector<
 
 }  // namespace
 
-std::vector<member_life_activity> life_activity(store const& s, date::sys_days as_of, scope sc) {
+std::vector<member_life_activity> life_activity(store const& s, date::sys_days as_of, scope requested) {
+    storage::call const c(s);
+    auto const sc = storage::visible_scope(s, requested);
     auto& impl = impl_of(s);
     return storage::in_read("reading organisational life and dues",
                             [&]() -> std::vector<member_life_activity> {
@@ -59,6 +62,8 @@ std::vector<member_life_activity> life_activity(store const& s, date::sys_days a
 }
 
 member_life_activity life_activity_of(store const& s, member_id member, date::sys_days as_of) {
+    storage::call const c(s);
+    storage::require_member(s, permission::read_roster, member);
     auto& impl = impl_of(s);
     return storage::in_read("reading organisational life and dues", [&]() -> member_life_activity {
         auto const m = s.get_member(member);

@@ -8,6 +8,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "../access.hpp"
 #include "dangyuan/mobility/lost_contact.hpp"
 #include "life_rows.hpp"
 
@@ -16,6 +17,8 @@ namespace dangyuan {
 using namespace storage::life_rows;
 
 compliance_report life_compliance_report(store const& s, org_id org, date::sys_days from, date::sys_days to) {
+    storage::call const c(s);
+    storage::require(s, permission::read_roster, org);
     auto& impl = impl_of(s);
     return storage::in_read("computing cadence compliance", [&]() -> compliance_report {
         auto const o = s.org(org);

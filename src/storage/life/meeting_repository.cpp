@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <set>
 
+#include "../access.hpp"
 #include "../plausibility.hpp"
 #include "dangyuan/member/voting.hpp"
 #include "life_rows.hpp"
@@ -157,6 +158,8 @@ std::string describe(meeting const& m) {
 }  // namespace
 
 meeting_id add_meeting(store& s, meeting const& m, date::sys_days as_of, std::string_view why) {
+    storage::call const c(s);
+    storage::require(s, permission::organisational_life, m.org);
     auto& impl = impl_of(s);
     return storage::in_read("recording a meeting", [&]() -> meeting_id {
         check_meeting(s, m, as_of);
@@ -173,7 +176,7 @@ meeting_id add_meeting(store& s, meeting const& m, date::sys_days as_of, std::st
             ins.exec();
             meeting_id const id{impl.db.getLastInsertRowid()};
             insert_attendance(impl.db, id, m.attendance);
-            storage::append_audit(impl.db, impl.options.actor, "meeting", id.value(), "insert", why,
+            storage::append_audit(impl.db, impl.audit_actor, "meeting", id.value(), "insert", why,
                                   describe(m));
             return id;
         });
@@ -182,9 +185,11 @@ meeting_id add_meeting(store& s, meeting const& m, date::sys_days as_of, std::st
 
 void correct_meeting(store& s, meeting const& m, std::int64_t version, date::sys_days as_of,
                      std::string_view why) {
+    storage::call const c(s);
     auto& impl = impl_of(s);
     storage::in_read("correcting a meeting", [&] {
         auto const old = get_meeting(s, m.id);
+        storage::require(s, permission::organisational_life, old.record.org);
         if (old.version != version)
             throw conflict("meeting " + std::to_string(m.id.value()) +
                            " was corrected by someone else (stored version " + std::to_string(old.version) +
@@ -210,23 +215,27 @@ void correct_meeting(store& s, meeting const& m, std::int64_t version, date::sys
             del.bind(":meeting", raw(m.id));
             del.exec();
             insert_attendance(impl.db, m.id, m.attendance);
-            storage::append_audit(impl.db, impl.options.actor, "meeting", m.id.value(), "correct", why,
+            storage::append_audit(impl.db, impl.audit_actor, "meeting", m.id.value(), "correct", why,
                                   "was: " + describe(old.record) + " | now: " + describe(m));
         });
     });
 }
 
 stored_meeting get_meeting(store const& s, meeting_id id) {
+    storage::call const c(s);
     auto& impl = impl_of(s);
     return storage::in_read("reading a meeting", [&]() -> stored_meeting {
         auto found =
             load_meetings(impl.db, "m.id = :id", [&](SQLite::Statement& st) { st.bind(":id", raw(id)); });
         if (found.empty()) throw not_found("no meeting with id " + std::to_string(id.value()));
+        storage::require(s, permission::read_roster, found.front().record.org);
         return std::move(found.front());
     });
 }
 
-std::vector<meeting> meetings_of(store const& s, scope sc, date::sys_days from, date::sys_days to) {
+std::vector<meeting> meetings_of(store const& s, scope requested, date::sys_days from, date::sys_days to) {
+    storage::call const c(s);
+    auto const sc = storage::visible_scope(s, requested);
     if (to < from)
         throw invalid_input("to", "period ends " + format_iso(to) + ", before it starts " + format_iso(from));
     auto& impl = impl_of(s);

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "../access.hpp"
 #include "../plausibility.hpp"
 #include "life_rows.hpp"
 
@@ -11,6 +12,8 @@ namespace dangyuan {
 using namespace storage::life_rows;
 
 void add_training(store& s, training_record const& r, date::sys_days as_of, std::string_view why) {
+    storage::call const c(s);
+    storage::require_member(s, permission::organisational_life, r.member);
     auto& impl = impl_of(s);
     storage::in_read("recording training", [&] {
         storage::check_text(r.course, "course", storage::text_cap::long_text);
@@ -44,7 +47,7 @@ void add_training(store& s, training_record const& r, date::sys_days as_of, std:
             ins.bind(":level", std::string(to_string(r.level)));
             ins.exec();
             storage::append_audit(
-                impl.db, impl.options.actor, "training", r.member.value(), "insert", why,
+                impl.db, impl.audit_actor, "training", r.member.value(), "insert", why,
                 "date=" + format_iso(r.date) + "; course=" + r.course +
                     "; hours=" + format_class_hours(r.hours) + (r.concentrated ? "; concentrated" : "") +
                     (r.provider.empty() ? "" : "; provider=" + r.provider) +
@@ -55,6 +58,8 @@ void add_training(store& s, training_record const& r, date::sys_days as_of, std:
 }
 
 std::vector<training_record> training_ledger(store const& s, member_id member, std::optional<int> year) {
+    storage::call const c(s);
+    storage::require_member(s, permission::read_roster, member);
     auto& impl = impl_of(s);
     return storage::in_read("reading a training ledger", [&]() -> std::vector<training_record> {
         (void)s.get_member(member);
@@ -73,6 +78,8 @@ std::vector<training_record> training_ledger(store const& s, member_id member, s
 }
 
 training_report training_shortfall_report(store const& s, org_id org, int year, date::sys_days as_of) {
+    storage::call const c(s);
+    storage::require(s, permission::read_roster, org);
     if (year < 1 || year > 9999)
         throw invalid_input("year", std::to_string(year) + " is not a calendar year");
     auto& impl = impl_of(s);

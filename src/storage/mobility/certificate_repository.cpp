@@ -1,6 +1,7 @@
 // Activity certificates (流动党员活动证) and their numbering: a header row per certificate and one row
 // per record; the numbering sequence is one row with a version.
 
+#include "../access.hpp"
 #include "../plausibility.hpp"
 #include "mobility_rows.hpp"
 
@@ -199,6 +200,7 @@ void save_numbering(SQLite::Database& db, numbering_row const& before, certifica
 // Certificates
 
 certificate_numbering certificate_numbering_of(store const& s) {
+    storage::call const c(s);  // needs nothing: the numbering is no one's record
     return storage::in_read("reading the certificate numbering", [&]() -> certificate_numbering {
         return numbering_of(impl_of(s).db, s.rules());
     });
@@ -206,6 +208,8 @@ certificate_numbering certificate_numbering_of(store const& s) {
 
 void set_certificate_numbering(store& s, std::string prefix, int digits, std::int64_t next_sequence,
                                std::string_view why) {
+    storage::call const c(s);
+    storage::require_store_wide(s, permission::manage_profiles);
     auto& impl = impl_of(s);
     storage::in_read("setting the certificate numbering", [&] {
         if (next_sequence < 1)
@@ -221,7 +225,7 @@ void set_certificate_numbering(store& s, std::string prefix, int digits, std::in
             up.bind(":digits", checked.digits());
             up.bind(":next_sequence", static_cast<std::int64_t>(checked.next_sequence()));
             up.exec();
-            storage::append_audit(impl.db, impl.options.actor, "certificate_numbering", 1, "set", why,
+            storage::append_audit(impl.db, impl.audit_actor, "certificate_numbering", 1, "set", why,
                                   "prefix=" + checked.prefix() +
                                       "; digits=" + std::to_string(checked.digits()) +
                                       "; next_sequence=" + std::to_string(checked.next_sequence()));
@@ -255,8 +259,39 @@ void complete_issue(store const& s, member const& m, certificate_issue& issue) {
     require_member_on(s, m, issue.issued, false, "certificate");
 }
 
+// The first organisation `c` was presented to (查验) that the principal's subtree holds, if any: the
+// host reads the certificates presented to it.
+std::optional<org_id> covered_presentation(store const& s, activity_certificate const& c) {
+    for (auto const& r : c.records)
+        if (r.kind == certificate_event_kind::presented && r.org && r.org->valid() &&
+            storage::covers(s, *r.org))
+            return r.org;
+    return std::nullopt;
+}
+
+// Who may append `r` to `c`: manage_mobility on the member's branch, or on the host organisation for the
+// records the host makes when the certificate is used there: its presentation (查验) and its annual
+// review by the host it was last presented to. Issue, return, loss and revocation stay with the home side.
+void require_certificate_writer(store const& s, activity_certificate const& c, certificate_record const& r) {
+    if (r.org && r.org->valid() && storage::covers(s, *r.org)) {
+        bool host_side = r.kind == certificate_event_kind::presented;
+        if (r.kind == certificate_event_kind::reviewed) {
+            auto const st = state_on(c, r.date);
+            host_side = st && st->host == r.org;
+        }
+        if (host_side) {
+            if (!storage::covers(s, s.get_member(c.member).branch)) {
+                storage::require(s, permission::manage_mobility, *r.org);
+                return;
+            }
+        }
+    }
+    storage::require_member(s, permission::manage_mobility, c.member);
+}
+
 certificate_no issue_checked(store& s, member_id member, std::optional<certificate_no> const& number,
                              certificate_issue issue, std::string_view why) {
+    storage::require_member(s, permission::manage_mobility, member);
     auto& impl = impl_of(s);
     return storage::in_read("issuing an activity certificate", [&]() -> certificate_no {
         storage::check_certificate_issue(s, issue);
@@ -270,7 +305,7 @@ certificate_no issue_checked(store& s, member_id member, std::optional<certifica
         storage::in_transaction(impl.db, [&] {
             auto const row = insert_certificate(impl.db, c);
             if (!number) save_numbering(impl.db, before, numbering);
-            storage::append_audit(impl.db, impl.options.actor, "certificate", row, "issue", why, describe(c));
+            storage::append_audit(impl.db, impl.audit_actor, "certificate", row, "issue", why, describe(c));
         });
         return c.number;
     });
@@ -279,23 +314,27 @@ certificate_no issue_checked(store& s, member_id member, std::optional<certifica
 }  // namespace
 
 certificate_no issue_certificate(store& s, member_id member, certificate_issue issue, std::string_view why) {
+    storage::call const c(s);
     return issue_checked(s, member, std::nullopt, std::move(issue), why);
 }
 
 certificate_no issue_certificate(store& s, member_id member, certificate_no const& number,
                                  certificate_issue issue, std::string_view why) {
+    storage::call const c(s);
     return issue_checked(s, member, number, std::move(issue), why);
 }
 
 certificate_no reissue_certificate(store& s, certificate_no const& lost, date::sys_days lost_on,
                                    std::string reason, std::optional<certificate_issue> replacement,
                                    std::string_view why) {
+    storage::call const c(s);
     auto& impl = impl_of(s);
     return storage::in_read("reissuing an activity certificate", [&]() -> certificate_no {
+        auto const old = load_certificate(impl.db, lost);
+        storage::require_member(s, permission::manage_mobility, old.value.member);
         storage::check_not_in_future(s, lost_on, "lost_on");
         storage::check_text(reason, "reason", storage::text_cap::note, true);
         if (replacement) storage::check_certificate_issue(s, *replacement);
-        auto const old = load_certificate(impl.db, lost);
         auto issue = replacement.value_or(old.value.issue);
         if (!replacement) {
             issue.issued = lost_on;
@@ -315,7 +354,7 @@ certificate_no reissue_certificate(store& s, certificate_no const& lost, date::s
             auto const row = insert_certificate(impl.db, fresh);
             save_numbering(impl.db, before, numbering);
             storage::append_audit(
-                impl.db, impl.options.actor, "certificate", row, "reissue", why,
+                impl.db, impl.audit_actor, "certificate", row, "reissue", why,
                 "lost=" + lost.value + " on " + format_iso(lost_on) + "; " + describe(fresh));
         });
         return fresh.number;
@@ -324,12 +363,14 @@ certificate_no reissue_certificate(store& s, certificate_no const& lost, date::s
 
 void record_certificate(store& s, certificate_no const& number, certificate_record const& r,
                         std::string_view why) {
+    storage::call const guard(s);
     auto& impl = impl_of(s);
     storage::in_read("recording an activity certificate", [&] {
+        auto const c = load_certificate(impl.db, number);
+        require_certificate_writer(s, c.value, r);
         storage::check_not_in_future(s, r.date, "date");
         storage::check_text(r.org_name, "org_name", storage::text_cap::org_name);
         storage::check_text(r.text, "text", storage::text_cap::note, true);
-        auto const c = load_certificate(impl.db, number);
         auto next = r;
         if (next.org && next.org->valid()) {
             auto const o = s.org(*next.org);
@@ -340,28 +381,46 @@ void record_certificate(store& s, certificate_no const& number, certificate_reco
         storage::in_transaction(impl.db, [&] {
             insert_certificate_record(impl.db, c.row, next);
             touch_certificate(impl.db, c, after);
-            storage::append_audit(impl.db, impl.options.actor, "certificate", c.row, to_string(next.kind),
-                                  why, "number=" + number.value + "; " + describe(next));
+            storage::append_audit(impl.db, impl.audit_actor, "certificate", c.row, to_string(next.kind), why,
+                                  "number=" + number.value + "; " + describe(next));
         });
     });
 }
 
 activity_certificate get_certificate(store const& s, certificate_no const& number) {
+    storage::call const c(s);
     return storage::in_read("reading an activity certificate", [&]() -> activity_certificate {
-        return load_certificate(impl_of(s).db, number).value;
+        auto cert = load_certificate(impl_of(s).db, number).value;
+        if (auto const host = covered_presentation(s, cert))
+            storage::require(s, permission::read_roster, *host);
+        else
+            storage::require_member(s, permission::read_roster, cert.member);
+        return cert;
     });
 }
 
 std::vector<activity_certificate> member_certificates(store const& s, member_id member) {
+    storage::call const c(s);
+    storage::require_permission(s, permission::read_roster);
     return storage::in_read("reading activity certificates", [&]() -> std::vector<activity_certificate> {
+        SQLite::Statement st(impl_of(s).db, "SELECT branch_id FROM members WHERE id = :id");
+        st.bind(":id", raw(member));
+        if (!st.executeStep()) return {};
+        org_id const branch{st.getColumn(0).getInt64()};
         std::vector<activity_certificate> out;
         for (auto& c : load_certificates(impl_of(s).db, "WHERE c.member_id = :id", bind_int(raw(member))))
             out.push_back(std::move(c.value));
+        if (storage::covers(s, branch)) return out;
+        // A host sees the certificates presented to it; anyone else is refused the member's records.
+        std::erase_if(out, [&](activity_certificate const& cert) { return !covered_presentation(s, cert); });
+        if (out.empty()) storage::require(s, permission::read_roster, branch);
         return out;
     });
 }
 
-std::vector<activity_certificate> certificates(store const& s, scope sc) {
+std::vector<activity_certificate> certificates(store const& s, scope requested) {
+    storage::call const c(s);
+    auto const sc = storage::visible_scope(s, requested);
     auto& impl = impl_of(s);
     return storage::in_read("listing activity certificates", [&]() -> std::vector<activity_certificate> {
         auto const ids = storage::scope_org_ids(impl.db, sc);

@@ -1,5 +1,6 @@
 // Lost contact (失联党员): contact logs and the standing decisions they ground.
 
+#include "../access.hpp"
 #include "../plausibility.hpp"
 #include "mobility_rows.hpp"
 
@@ -80,6 +81,8 @@ void write_standing(SQLite::Database& db, member const& m, std::vector<standing_
 // Lost contact
 
 void open_contact_log(store& s, member_id member, date::sys_days known_contact, std::string_view why) {
+    storage::call const c(s);
+    storage::require_member(s, permission::manage_mobility, member);
     auto& impl = impl_of(s);
     storage::in_read("opening a contact log", [&] {
         storage::check_not_in_future(s, known_contact, "known_contact");
@@ -99,7 +102,7 @@ void open_contact_log(store& s, member_id member, date::sys_days known_contact, 
             ins.bind(":branch_id", raw(m.branch));
             bind_date(ins, ":known_contact", known_contact);
             ins.exec();
-            storage::append_audit(impl.db, impl.options.actor, "contact_log", m.id.value(), "open", why,
+            storage::append_audit(impl.db, impl.audit_actor, "contact_log", m.id.value(), "open", why,
                                   "branch=" + std::to_string(m.branch.value()) +
                                       "; known_contact=" + format_iso(known_contact));
         });
@@ -107,6 +110,8 @@ void open_contact_log(store& s, member_id member, date::sys_days known_contact, 
 }
 
 void record_contact(store& s, member_id member, contact_record const& r, std::string_view why) {
+    storage::call const c(s);
+    storage::require_member(s, permission::manage_mobility, member);
     auto& impl = impl_of(s);
     storage::in_read("recording a contact attempt", [&] {
         storage::check_not_in_future(s, r.date, "date");
@@ -135,14 +140,16 @@ void record_contact(store& s, member_id member, contact_record const& r, std::st
             if (up.exec() != 1)
                 throw conflict("the contact log of member " + std::to_string(member.value()) +
                                " changed meanwhile");
-            storage::append_audit(impl.db, impl.options.actor, "contact_log", member.value(),
-                                  to_string(r.kind), why,
+            storage::append_audit(impl.db, impl.audit_actor, "contact_log", member.value(), to_string(r.kind),
+                                  why,
                                   "date=" + format_iso(r.date) + "; channel=" + r.channel + "; by=" + r.by);
         });
     });
 }
 
 std::optional<contact_log> find_contact_log(store const& s, member_id member) {
+    storage::call const c(s);
+    storage::require_member(s, permission::read_roster, member);
     return storage::in_read("reading a contact log", [&]() -> std::optional<contact_log> {
         auto all = load_contact_logs(impl_of(s).db, "WHERE l.member_id = :id", bind_int(raw(member)));
         if (all.empty()) return std::nullopt;
@@ -150,7 +157,9 @@ std::optional<contact_log> find_contact_log(store const& s, member_id member) {
     });
 }
 
-std::vector<contact_log> contact_logs(store const& s, scope sc) {
+std::vector<contact_log> contact_logs(store const& s, scope requested) {
+    storage::call const c(s);
+    auto const sc = storage::visible_scope(s, requested);
     auto& impl = impl_of(s);
     return storage::in_read("listing contact logs", [&]() -> std::vector<contact_log> {
         auto const ids = storage::scope_org_ids(impl.db, sc);
@@ -180,7 +189,7 @@ void decide_for_lost_contact(store& s, member_id member, standing_event const& e
         storage::in_transaction(impl.db, [&] {
             write_standing(impl.db, m, history, e);
             storage::append_audit(
-                impl.db, impl.options.actor, "standing", member.value(), to_string(e.kind), why,
+                impl.db, impl.audit_actor, "standing", member.value(), to_string(e.kind), why,
                 "date=" + format_iso(e.date) + "; reason=" + e.reason + "; decided_by=" + e.decided_by +
                     "; last_contact=" + format_iso(last_contact_on(log.value, e.date)));
         });
@@ -191,6 +200,10 @@ void decide_for_lost_contact(store& s, member_id member, standing_event const& e
 
 void suspend_for_lost_contact(store& s, member_id member, date::sys_days on, std::string decided_by,
                               std::string_view why) {
+    // The branch decides the suspension (条例 第24条: the branch or a higher organisation).
+    storage::call const c(s);
+    storage::require_member(s, permission::manage_mobility, member);
+    storage::require_member(s, permission::write_roster, member);
     standing_event const e{standing_event_kind::suspended, on, "失去联系超过6个月，经查找仍无法取得联系",
                            std::move(decided_by)};
     decide_for_lost_contact(
@@ -203,6 +216,12 @@ void suspend_for_lost_contact(store& s, member_id member, date::sys_days on, std
 
 void remove_for_lost_contact(store& s, member_id member, date::sys_days on, std::string decided_by,
                              std::string_view why) {
+    // The removal (除名) is decided by the branch meeting and approved by the higher organisation
+    // (党章 第9条): the principal handles the branch's mobility and roster, and stands above the branch.
+    storage::call const c(s);
+    storage::require_member(s, permission::manage_mobility, member);
+    storage::require_member(s, permission::write_roster, member);
+    storage::require_above(s, permission::approve_as_higher_committee, s.get_member(member).branch);
     standing_event const e{standing_event_kind::removed_self_withdrawal, on,
                            "停止党籍满2年后仍无法取得联系，按照自行脱党予以除名", std::move(decided_by)};
     decide_for_lost_contact(

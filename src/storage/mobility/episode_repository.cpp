@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "../access.hpp"
 #include "../plausibility.hpp"
 #include "mobility_rows.hpp"
 
@@ -131,12 +132,48 @@ void complete_host(store const& s, mobility_destination& dest) {
     if (dest.host_org_name.empty()) dest.host_org_name = host.name;
 }
 
+// The host organisation on whose side record `r` of `ep` is made (一方隶属、多重管理: the host records
+// the report, the org life and the dues it receives), or nothing for a record of the home branch.
+std::optional<org_id> host_side_of(mobility_episode const& ep, episode_record const& r) {
+    switch (r.kind) {
+        case episode_record_kind::reported_to_host:
+            return r.destination.host_org;
+        case episode_record_kind::host_activity:
+        case episode_record_kind::dues_paid_at_host:
+            if (auto const st = state_on(ep, r.date)) return st->host_org;
+            return std::nullopt;
+        default:
+            return std::nullopt;
+    }
+}
+
+// Who may append `r` to `ep`: manage_mobility on the home branch, or, for a host-side record, on the
+// host organisation (its principal need not hold the member's branch).
+void require_episode_writer(store const& s, mobility_episode const& ep, episode_record const& r) {
+    auto const host = host_side_of(ep, r);
+    if (host && host->valid() && !storage::covers(s, ep.home_branch) && storage::covers(s, *host))
+        storage::require(s, permission::manage_mobility, *host);
+    else
+        storage::require(s, permission::manage_mobility, ep.home_branch);
+}
+
+// The first host named on the episode that the principal's subtree holds, if any.
+std::optional<org_id> covered_host(store const& s, mobility_episode const& ep) {
+    for (auto const& r : ep.records)
+        if (r.destination.host_org && r.destination.host_org->valid() &&
+            storage::covers(s, *r.destination.host_org))
+            return r.destination.host_org;
+    return std::nullopt;
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------------
 // Episodes
 
 episode_id open_episode(store& s, member_id member, episode_record const& left, std::string_view why) {
+    storage::call const c(s);
+    storage::require_member(s, permission::manage_mobility, member);
     auto& impl = impl_of(s);
     return storage::in_read("opening a mobility episode", [&]() -> episode_id {
         storage::check_not_in_future(s, left.date, "date");
@@ -169,7 +206,7 @@ episode_id open_episode(store& s, member_id member, episode_record const& left, 
             ins.exec();
             episode_id const id{impl.db.getLastInsertRowid()};
             insert_episode_record(impl.db, raw(id), first);
-            storage::append_audit(impl.db, impl.options.actor, "episode", id.value(), "open", why,
+            storage::append_audit(impl.db, impl.audit_actor, "episode", id.value(), "open", why,
                                   "member=" + std::to_string(m.id.value()) + "; home_branch=" +
                                       std::to_string(m.branch.value()) + "; " + describe(first));
             return id;
@@ -178,11 +215,13 @@ episode_id open_episode(store& s, member_id member, episode_record const& left, 
 }
 
 void record_episode(store& s, episode_id id, episode_record const& r, std::string_view why) {
+    storage::call const c(s);
     auto& impl = impl_of(s);
     storage::in_read("recording a mobility episode", [&] {
+        auto const e = load_episode(impl.db, id);
+        require_episode_writer(s, e.value, r);
         storage::check_not_in_future(s, r.date, "date");
         storage::check_text(r.note, "note", storage::text_cap::note, true);
-        auto const e = load_episode(impl.db, id);
         auto next = r;
         complete_host(s, next.destination);
         auto after = e.value;
@@ -190,27 +229,45 @@ void record_episode(store& s, episode_id id, episode_record const& r, std::strin
         storage::in_transaction(impl.db, [&] {
             insert_episode_record(impl.db, e.row, next);
             touch_episode(impl.db, e, after);
-            storage::append_audit(impl.db, impl.options.actor, "episode", id.value(), to_string(next.kind),
-                                  why, describe(next));
+            storage::append_audit(impl.db, impl.audit_actor, "episode", id.value(), to_string(next.kind), why,
+                                  describe(next));
         });
     });
 }
 
 mobility_episode get_episode(store const& s, episode_id id) {
-    return storage::in_read("reading a mobility episode",
-                            [&]() -> mobility_episode { return load_episode(impl_of(s).db, id).value; });
+    storage::call const c(s);
+    return storage::in_read("reading a mobility episode", [&]() -> mobility_episode {
+        auto ep = load_episode(impl_of(s).db, id).value;
+        // The host reads the episodes it hosts, not the member's other records.
+        auto const host = storage::covers(s, ep.home_branch) ? std::nullopt : covered_host(s, ep);
+        storage::require(s, permission::read_roster, host.value_or(ep.home_branch));
+        return ep;
+    });
 }
 
 std::vector<mobility_episode> member_episodes(store const& s, member_id member) {
+    storage::call const c(s);
+    storage::require_permission(s, permission::read_roster);
     return storage::in_read("reading mobility episodes", [&]() -> std::vector<mobility_episode> {
+        SQLite::Statement st(impl_of(s).db, "SELECT branch_id FROM members WHERE id = :id");
+        st.bind(":id", raw(member));
+        if (!st.executeStep()) return {};
+        org_id const branch{st.getColumn(0).getInt64()};
         std::vector<mobility_episode> out;
         for (auto& e : load_episodes(impl_of(s).db, "WHERE e.member_id = :id", bind_int(raw(member))))
             out.push_back(std::move(e.value));
+        if (storage::covers(s, branch)) return out;
+        // A host sees the episodes it hosts; anyone else is refused the member's records.
+        std::erase_if(out, [&](mobility_episode const& ep) { return !covered_host(s, ep); });
+        if (out.empty()) storage::require(s, permission::read_roster, branch);
         return out;
     });
 }
 
-std::vector<mobility_episode> episodes(store const& s, scope sc, episode_side side) {
+std::vector<mobility_episode> episodes(store const& s, scope requested, episode_side side) {
+    storage::call const c(s);
+    auto const sc = storage::visible_scope(s, requested);
     auto& impl = impl_of(s);
     return storage::in_read("listing mobility episodes", [&]() -> std::vector<mobility_episode> {
         auto const ids = storage::scope_org_ids(impl.db, sc);

@@ -6,6 +6,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "../access.hpp"
 #include "dangyuan/mobility/mobility_agenda.hpp"
 #include "mobility_rows.hpp"
 
@@ -136,8 +137,10 @@ std::vector<mobility_count> ranked(std::map<std::string, mobility_count> const& 
 
 }  // namespace
 
-std::vector<agenda_item> self_withdrawal_candidates(store const& s, date::sys_days as_of, scope sc,
+std::vector<agenda_item> self_withdrawal_candidates(store const& s, date::sys_days as_of, scope requested,
                                                     std::span<self_withdrawal_input const> supplied) {
+    storage::call const c(s);
+    auto const sc = storage::visible_scope(s, requested);  // supplied members outside it yield nothing
     auto& impl = impl_of(s);
     return storage::in_read("listing self-withdrawal candidates", [&]() -> std::vector<agenda_item> {
         auto const ids = storage::scope_org_ids(impl.db, sc);
@@ -193,14 +196,18 @@ std::vector<agenda_item> mobility_agenda_items(store const& s, SQLite::Database&
 
 }  // namespace storage
 
-std::vector<agenda_item> mobility_agenda(store const& s, date::sys_days as_of, scope sc) {
+std::vector<agenda_item> mobility_agenda(store const& s, date::sys_days as_of, scope requested) {
+    storage::call const c(s);
+    auto const sc = storage::visible_scope(s, requested);
     auto& impl = impl_of(s);
     return storage::in_read("computing the mobility agenda", [&]() -> std::vector<agenda_item> {
         return storage::mobility_agenda_items(s, impl.db, as_of, storage::scope_org_ids(impl.db, sc));
     });
 }
 
-mobility_statistics mobility_statistics_on(store const& s, date::sys_days as_of, scope sc) {
+mobility_statistics mobility_statistics_on(store const& s, date::sys_days as_of, scope requested) {
+    storage::call const c(s);
+    auto const sc = storage::visible_scope(s, requested);
     auto& impl = impl_of(s);
     return storage::in_read("computing mobility statistics", [&]() -> mobility_statistics {
         auto const ids = storage::scope_org_ids(impl.db, sc);
@@ -241,7 +248,9 @@ mobility_statistics mobility_statistics_on(store const& s, date::sys_days as_of,
     });
 }
 
-certificate_statistics certificate_statistics_on(store const& s, date::sys_days as_of, scope sc) {
+certificate_statistics certificate_statistics_on(store const& s, date::sys_days as_of, scope requested) {
+    storage::call const c(s);
+    auto const sc = storage::visible_scope(s, requested);
     certificate_statistics out;
     out.as_of = as_of;
     for (auto st : enum_values<certificate_state>())
@@ -262,7 +271,9 @@ certificate_statistics certificate_statistics_on(store const& s, date::sys_days 
     return out;
 }
 
-std::vector<transfer_in_flight> transfers_in_flight(store const& s, date::sys_days as_of, scope sc) {
+std::vector<transfer_in_flight> transfers_in_flight(store const& s, date::sys_days as_of, scope requested) {
+    storage::call const c(s);
+    auto const sc = storage::visible_scope(s, requested);  // letters sent from or addressed into it
     auto& impl = impl_of(s);
     return storage::in_read("listing transfers in flight", [&]() -> std::vector<transfer_in_flight> {
         auto const ids = storage::scope_org_ids(impl.db, sc);

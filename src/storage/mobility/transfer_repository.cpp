@@ -1,5 +1,6 @@
 // Transfer letters (组织关系介绍信) and the branch moves their receipt makes.
 
+#include "../access.hpp"
 #include "../plausibility.hpp"
 #include "mobility_rows.hpp"
 
@@ -75,12 +76,25 @@ void append_transfer_record(SQLite::Database& db, stored<transfer_letter> const&
     if (up.exec() != 1) throw conflict("transfer letter " + l.value.serial + " was changed by someone else");
 }
 
+// The side of `l` whose read_roster a read of the letter needs: the receiving side (its destination)
+// or the sending side (the issuer, else the member's branch) when the principal's subtree holds it; the
+// member's branch when it holds neither.
+org_id letter_side(store const& s, transfer_letter const& l) {
+    if (storage::covers(s, l.to_org)) return l.to_org;
+    if (storage::covers(s, l.from_org)) return l.from_org;
+    return s.get_member(l.member).branch;
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------------
 // Transfers
 
 transfer_letter_id issue_transfer_letter(store& s, transfer_letter draft, std::string_view why) {
+    storage::call const c(s);
+    // The sending side issues: the member's branch, and the issuer named on the draft.
+    storage::require_member(s, permission::manage_mobility, draft.member);
+    if (draft.from_org.valid()) storage::require(s, permission::manage_mobility, draft.from_org);
     auto& impl = impl_of(s);
     return storage::in_read("issuing a transfer letter", [&]() -> transfer_letter_id {
         storage::check_not_in_future(s, draft.issued, "issued");
@@ -131,7 +145,7 @@ transfer_letter_id issue_transfer_letter(store& s, transfer_letter draft, std::s
             ins.exec();
             transfer_letter_id const id{impl.db.getLastInsertRowid()};
             storage::append_audit(
-                impl.db, impl.options.actor, "transfer", id.value(), "issue", why,
+                impl.db, impl.audit_actor, "transfer", id.value(), "issue", why,
                 "serial=" + draft.serial + "; member=" + std::to_string(draft.member.value()) +
                     "; from=" + std::to_string(draft.from_org.value()) +
                     "; to=" + std::to_string(draft.to_org.value()) + "; issued=" + format_iso(draft.issued) +
@@ -143,11 +157,15 @@ transfer_letter_id issue_transfer_letter(store& s, transfer_letter draft, std::s
 
 void receive_transfer(store& s, transfer_letter_id id, transfer_record const& receipt,
                       std::optional<org_id> new_branch, std::string_view why) {
+    storage::call const c(s);
     auto& impl = impl_of(s);
     storage::in_read("receiving a transfer", [&] {
+        auto const l = load_transfer(impl.db, id);
+        // The receiving side receives, although the member is not yet in its subtree.
+        storage::require(s, permission::manage_mobility, l.value.to_org);
+        if (new_branch && new_branch->valid()) storage::require(s, permission::manage_mobility, *new_branch);
         storage::check_not_in_future(s, receipt.date, "date");
         storage::check_text(receipt.note, "note", storage::text_cap::note, true);
-        auto const l = load_transfer(impl.db, id);
         if (receipt.kind != transfer_event_kind::received)
             throw invalid_input("kind", "a receipt is a 'received' record, not '" +
                                             std::string(to_string(receipt.kind)) + "'");
@@ -216,7 +234,7 @@ void receive_transfer(store& s, transfer_letter_id id, transfer_record const& re
                 touch_episode(impl.db, e, ep);
                 closed_ids += (closed_ids.empty() ? "" : ",") + std::to_string(e.row);
             }
-            storage::append_audit(impl.db, impl.options.actor, "transfer", id.value(), "received", why,
+            storage::append_audit(impl.db, impl.audit_actor, "transfer", id.value(), "received", why,
                                   "serial=" + l.value.serial + "; received=" + format_iso(receipt.date) +
                                       "; member=" + std::to_string(m.id.value()) +
                                       "; branch: " + std::to_string(from_branch.value()) + " -> " +
@@ -229,29 +247,37 @@ void receive_transfer(store& s, transfer_letter_id id, transfer_record const& re
 
 void revoke_transfer(store& s, transfer_letter_id id, date::sys_days on, std::string reason,
                      std::string_view why) {
+    storage::call const c(s);
     auto& impl = impl_of(s);
     storage::in_read("revoking a transfer letter", [&] {
+        auto const l = load_transfer(impl.db, id);
+        storage::require_member(s, permission::manage_mobility, l.value.member);  // the sending side
         storage::check_not_in_future(s, on, "on");
         storage::check_text(reason, "reason", storage::text_cap::note, true);
-        auto const l = load_transfer(impl.db, id);
         transfer_record const r{transfer_event_kind::revoked, on, std::nullopt, std::move(reason)};
         check_transfer_record(l.value, r, s.rules());
         storage::in_transaction(impl.db, [&] {
             append_transfer_record(impl.db, l, r);
             storage::append_audit(
-                impl.db, impl.options.actor, "transfer", id.value(), "revoked", why,
+                impl.db, impl.audit_actor, "transfer", id.value(), "revoked", why,
                 "serial=" + l.value.serial + "; revoked=" + format_iso(on) + "; reason=" + r.note);
         });
     });
 }
 
 transfer_letter get_transfer_letter(store const& s, transfer_letter_id id) {
-    return storage::in_read("reading a transfer letter",
-                            [&]() -> transfer_letter { return load_transfer(impl_of(s).db, id).value; });
+    storage::call const c(s);
+    return storage::in_read("reading a transfer letter", [&]() -> transfer_letter {
+        auto l = load_transfer(impl_of(s).db, id).value;
+        storage::require(s, permission::read_roster, letter_side(s, l));
+        return l;
+    });
 }
 
 std::optional<transfer_letter_id> find_transfer_letter(store const& s, org_id from,
                                                        std::string const& serial) {
+    storage::call const c(s);
+    storage::require_permission(s, permission::read_roster);
     return storage::in_read("finding a transfer letter", [&]() -> std::optional<transfer_letter_id> {
         SQLite::Statement st(
             impl_of(s).db,
@@ -259,20 +285,30 @@ std::optional<transfer_letter_id> find_transfer_letter(store const& s, org_id fr
         st.bind(":from_org_id", raw(from));
         st.bind(":serial", serial);
         if (!st.executeStep()) return std::nullopt;
-        return transfer_letter_id{st.getColumn(0).getInt64()};
+        transfer_letter_id const id{st.getColumn(0).getInt64()};
+        storage::require(s, permission::read_roster, letter_side(s, load_transfer(impl_of(s).db, id).value));
+        return id;
     });
 }
 
 std::vector<transfer_letter> member_transfer_letters(store const& s, member_id member) {
+    storage::call const c(s);
+    storage::require_permission(s, permission::read_roster);
     return storage::in_read("reading transfer letters", [&]() -> std::vector<transfer_letter> {
+        // All of them for the member's branch; the receiving side sees the letters addressed to it.
+        SQLite::Statement st(impl_of(s).db, "SELECT branch_id FROM members WHERE id = :id");
+        st.bind(":id", raw(member));
+        bool const all = !st.executeStep() || storage::covers(s, org_id{st.getColumn(0).getInt64()});
         std::vector<transfer_letter> out;
         for (auto& l : load_transfers(impl_of(s).db, "WHERE t.member_id = :id", bind_int(raw(member))))
-            out.push_back(std::move(l.value));
+            if (all || storage::covers(s, l.value.to_org)) out.push_back(std::move(l.value));
         return out;
     });
 }
 
 std::vector<branch_move> branch_moves(store const& s, member_id member) {
+    storage::call const c(s);
+    storage::require_member(s, permission::read_roster, member);
     return storage::in_read("reading branch moves", [&]() -> std::vector<branch_move> {
         SQLite::Statement st(impl_of(s).db,
                              "SELECT member_id, date, from_branch_id, to_branch_id, previous_joined_branch, "
@@ -290,6 +326,8 @@ std::vector<branch_move> branch_moves(store const& s, member_id member) {
 }
 
 org_id responsible_branch_on(store const& s, member_id member, date::sys_days d) {
+    storage::call const c(s);
+    storage::require_member(s, permission::read_roster, member);
     auto const m = s.get_member(member);
     auto const moves = branch_moves(s, member);
     if (moves.empty()) return m.branch;
