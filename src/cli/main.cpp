@@ -5,9 +5,14 @@
 
 #include <dangyuan/version.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <iostream>
 #include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "cli/command.hpp"
 #include "dangyuan/core/calendar.hpp"
@@ -21,8 +26,8 @@ namespace {
 
 po::options_description global_options() {
     po::options_description d("Global options", 100, 50);
-    d.add_options()("db", po::value<std::string>()->value_name("FILE")->default_value("dangyuan.db"),
-                    "the store (an SQLite file)")("actor", po::value<std::string>()->value_name("NAME"),
+    d.add_options()("db", po::value<std::string>()->value_name("FILE"),
+                    "the store (an SQLite file; default: $DANGYUAN_DB, else dangyuan.db)")("actor", po::value<std::string>()->value_name("NAME"),
                                                   "who is recorded in the audit trail (default: $USER)")(
         "busy-timeout", po::value<int>()->value_name("MS")->default_value(5000),
         "how long to wait for another process's lock on the store before failing, in milliseconds")(
@@ -53,11 +58,42 @@ void print_usage(std::ostream& os) {
           "Exit status: 0 ok, 1 bad input or rule violation, 2 usage error, 3 access denied.\n";
 }
 
-void print_command_help(std::ostream& os, cli::command const& c, po::options_description const& d) {
+// The options of `d` without those that are given by position (shown as arguments instead), and the
+// positional ones with their descriptions.
+std::pair<po::options_description, std::vector<std::pair<std::string, std::string>>> split_positional(
+    po::options_description const& d, po::positional_options_description const& positional) {
+    std::vector<std::string> names;
+    auto const count = std::min<unsigned>(positional.max_total_count(), 8);
+    for (unsigned i = 0; i < count; ++i)
+        if (std::find(names.begin(), names.end(), positional.name_for_position(i)) == names.end())
+            names.push_back(positional.name_for_position(i));
+    po::options_description named("Options", 100, 50);
+    std::vector<std::pair<std::string, std::string>> arguments;
+    for (auto const& o : d.options()) {
+        if (std::find(names.begin(), names.end(), o->long_name()) == names.end()) {
+            named.add(o);
+            continue;
+        }
+        auto upper = o->long_name();
+        std::transform(upper.begin(), upper.end(), upper.begin(),
+                       [](unsigned char ch) { return static_cast<char>(std::toupper(ch)); });
+        arguments.emplace_back(upper, o->description());
+    }
+    return {named, arguments};
+}
+
+void print_command_help(std::ostream& os, cli::command const& c, po::options_description const& all,
+                        po::positional_options_description const& positional) {
+    auto const [d, arguments] = split_positional(all, positional);
     os << "Usage: dangyuan [--db FILE] " << c.name << " [options]" << (c.arguments.empty() ? "" : " ")
        << c.arguments << "\n\n"
        << c.summary << '\n';
     if (!c.description.empty()) os << '\n' << c.description << '\n';
+    if (!arguments.empty()) {
+        os << "\nArguments:\n";
+        for (auto const& [name, what] : arguments)
+            os << "  " << name << std::string(name.size() < 21 ? 21 - name.size() : 1, ' ') << what << '\n';
+    }
     os << '\n' << d;
     if (!c.examples.empty()) os << "\nExamples:\n" << c.examples << '\n';
 }
@@ -72,11 +108,21 @@ void print_group_help(std::ostream& os, std::string const& group) {
             os << "  " << c.name << std::string(width - c.name.size() + 2, ' ') << c.summary << '\n';
 }
 
+// The global options that take a value.
+bool global_with_value(std::string_view a) {
+    return a == "--db" || a == "--actor" || a == "--as" || a == "--busy-timeout" || a == "--today";
+}
+bool global_with_inline_value(std::string_view a) {
+    for (std::string_view g : {"--db=", "--actor=", "--as=", "--busy-timeout=", "--today="})
+        if (a.starts_with(g)) return true;
+    return false;
+}
+
 // Splits argv into the global part (options before the first word) and the rest.
 std::size_t first_word(std::vector<std::string> const& args) {
     for (std::size_t i = 0; i < args.size(); ++i) {
         auto const& a = args[i];
-        if (a == "--db" || a == "--actor" || a == "--as" || a == "--busy-timeout" || a == "--today") {
+        if (global_with_value(a)) {
             ++i;  // the option's value
             continue;
         }
@@ -85,10 +131,32 @@ std::size_t first_word(std::vector<std::string> const& args) {
     return args.size();
 }
 
+// Global options given after the command (`dangyuan member list --db x.db`) moved before it, where
+// they belong; nothing after `--` is moved. No command has an option of these names.
+std::vector<std::string> hoist_globals(std::vector<std::string> args) {
+    auto const split = first_word(args);
+    std::vector<std::string> globals(args.begin(), args.begin() + static_cast<long>(split)), rest;
+    bool verbatim = false;
+    for (std::size_t i = split; i < args.size(); ++i) {
+        auto const& a = args[i];
+        if (a == "--") verbatim = true;
+        if (!verbatim && global_with_value(a) && i + 1 < args.size()) {
+            globals.push_back(a);
+            globals.push_back(args[++i]);
+        } else if (!verbatim && global_with_inline_value(a)) {
+            globals.push_back(a);
+        } else {
+            rest.push_back(a);
+        }
+    }
+    globals.insert(globals.end(), rest.begin(), rest.end());
+    return globals;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::vector<std::string> const args(argv + 1, argv + argc);
+    std::vector<std::string> const args = hoist_globals({argv + 1, argv + argc});
     auto const split = first_word(args);
     std::string command_name;
     try {
@@ -169,13 +237,20 @@ int main(int argc, char** argv) {
         po::variables_map vm;
         po::store(po::command_line_parser(rest).options(d).positional(positional).run(), vm);
         if (vm.count("help")) {
-            print_command_help(std::cout, *chosen, d);
+            print_command_help(std::cout, *chosen, d, positional);
             return cli::exit_ok;
         }
         po::notify(vm);
 
         cli::context ctx;
-        ctx.db = globals["db"].as<std::string>();
+        // The store: --db, else $DANGYUAN_DB, else dangyuan.db in the working directory.
+        if (globals.count("db"))
+            ctx.db = globals["db"].as<std::string>();
+        else if (char const* db = std::getenv("DANGYUAN_DB"); db != nullptr && *db != '\0')
+            ctx.db = db;
+        else
+            ctx.db = "dangyuan.db";
+        if (ctx.db.empty()) throw cli::usage_error("--db needs a file name");
         if (globals.count("actor"))
             ctx.actor = globals["actor"].as<std::string>();
         else if (char const* user = std::getenv("USER"))

@@ -19,6 +19,7 @@ struct parse_state {
     csv_record current;
     std::size_t record_bytes = 0;  // bytes fed since the current record began
     std::size_t line = 1;          // the line being fed
+    std::size_t record_line = 1;   // the line the current record began on
     std::size_t newlines_in_fields = 0;
 };
 
@@ -82,9 +83,10 @@ void read_csv(std::string_view text, std::function<void(csv_record&&)> const& si
         auto const chunk = text.substr(pos, end - pos);
         // A row (a record, quoted line breaks included) is bounded: a file without line breaks or with
         // an unclosed quote is refused at the cap instead of being held as one endless cell.
+        if (st.record_bytes == 0) st.record_line = st.line;  // the first line of a record
         st.record_bytes += chunk.size();
         if (st.record_bytes > max_record_bytes)
-            throw invalid_input("csv", "line " + std::to_string(st.line - st.newlines_in_fields) +
+            throw invalid_input("csv", "line " + std::to_string(st.record_line) +
                                            ": a row longer than " + std::to_string(max_record_bytes >> 10) +
                                            " KiB (the most one row may hold); is this a roster file?");
         if (csv_parse(parser.get(), chunk.data(), chunk.size(), on_field, on_record, &st) != chunk.size())
@@ -95,8 +97,9 @@ void read_csv(std::string_view text, std::function<void(csv_record&&)> const& si
         pos = end;
     }
     if (csv_fini(parser.get(), on_field, on_record, &st) != 0)
-        throw invalid_input("csv", "line " + std::to_string(st.line - st.newlines_in_fields) +
-                                       ": a quoted field is not closed before the end of the file");
+        throw invalid_input("csv", "line " + std::to_string(st.record_line) +
+                                       ": a quoted field of the row that starts here is not closed before "
+                                       "the end of the file");
 }
 
 void append_csv_field(std::string& out, std::string_view field, char delimiter) {

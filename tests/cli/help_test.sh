@@ -74,4 +74,24 @@ expect 1 "$DY" --db s.db stats --org 不存在的党委
 has err "org: no organisation named '不存在的党委'"
 expect 1 "$DY" --db s.db org add --name 支部 --kind branch --established 2020-01-01
 has err "org.tree_structure"
+
+# Positional arguments are listed as arguments, not as options.
+expect 0 "$DY" import --help
+has out "Arguments:"
+has out "  FILE"
+lacks out "--file FILE"
+
+# Global options may also follow the command; the store may come from $DANGYUAN_DB; --db "" is refused.
+expect 0 "$DY" org list --db s.db --as-of 2026-01-01
+has out "党组织"
+expect 0 "$DY" org list --db=s.db --today 2026-01-01 --as-of 2026-01-01
+has out "党组织"
+export DANGYUAN_DB=s.db
+expect 0 "$DY" org list --as-of 2026-01-01
+has out "党组织"
+expect 1 "$DY" --db missing.db agenda  # --db wins over $DANGYUAN_DB
+has err "no store at 'missing.db'"
+unset DANGYUAN_DB
+expect 2 "$DY" --db "" init
+has err "--db needs a file name"
 echo "help: ok"

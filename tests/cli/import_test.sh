@@ -104,4 +104,9 @@ expect 0 "$DY" --db d.db stats --as-of 2026-11-26 --format csv
 has out "合计,党员总数,10,100.0"
 has out "党员类别,预备党员,1,10.0"
 has out "民族,少数民族,3,30.0"
+
+# An unclosed quote is reported on the line where its row starts, not past the end of the file.
+printf '姓名,性别\n"张三,男\n李四,女\n' > unclosed.csv
+expect 1 "$DY" --db d.db import unclosed.csv
+has err "line 2: a quoted field of the row that starts here is not closed"
 echo "import: ok"
