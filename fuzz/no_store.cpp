@@ -1,7 +1,8 @@
 // The store-free fuzz targets link src/io/roster.cpp, whose check_plausible (the import's row check
-// against the store) and org_directory's store constructor name a few store functions. They never call it, and the store's code is not built
-// for them (it is the slow part of the fuzz build): this definition stands in so that they link, and
-// stops the run should it ever be reached. fuzz_roster_import links the real store instead.
+// against the store) and org_directory's store constructor name a few store functions. They never call
+// them, and the store's code is not built for them (it is the slow part of the fuzz build): these
+// definitions stand in so that they link, and stop the run should one ever be reached.
+// fuzz_roster_import links the real store instead.
 
 #include <cstdlib>
 

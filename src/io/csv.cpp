@@ -86,8 +86,8 @@ void read_csv(std::string_view text, std::function<void(csv_record&&)> const& si
         if (st.record_bytes == 0) st.record_line = st.line;  // the first line of a record
         st.record_bytes += chunk.size();
         if (st.record_bytes > max_record_bytes)
-            throw invalid_input("csv", "line " + std::to_string(st.record_line) +
-                                           ": a row longer than " + std::to_string(max_record_bytes >> 10) +
+            throw invalid_input("csv", "line " + std::to_string(st.record_line) + ": a row longer than " +
+                                           std::to_string(max_record_bytes >> 10) +
                                            " KiB (the most one row may hold); is this a roster file?");
         if (csv_parse(parser.get(), chunk.data(), chunk.size(), on_field, on_record, &st) != chunk.size())
             throw invalid_input("csv", "line " + std::to_string(st.line) + ": malformed quoting (" +
