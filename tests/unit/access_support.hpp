@@ -14,36 +14,13 @@ namespace test {
 
 // The district of test_support.hpp on a file (so that several handles can share it), each handle with
 // the same clock.
-struct shared_district {
+struct shared_district : district_orgs {
     std::filesystem::path path;
     dangyuan::store store;  // the organisation department: full access
-    dangyuan::org_id district_committee, street, branch_a, branch_b, village;
 
     explicit shared_district(std::string const& name)
         : path(temp_dir("access-" + name) / "store.db"), store(open_as(path, std::nullopt)) {
-        using dangyuan::org_kind;
-        district_committee =
-            store.add_org({.name = "区委", .kind = org_kind::higher_committee, .established = d(1990, 1, 1)});
-        street = store.add_org({.name = "城关街道党工委",
-                                .kind = org_kind::working_committee,
-                                .parent = district_committee,
-                                .established = d(2000, 1, 1)});
-        branch_a = store.add_org({.name = "第一社区党支部",
-                                  .kind = org_kind::branch,
-                                  .parent = street,
-                                  .established = d(2001, 3, 1),
-                                  .village_or_community = true,
-                                  .term_start = d(2021, 12, 20)});
-        branch_b = store.add_org({.name = "机关第二党支部",
-                                  .kind = org_kind::branch,
-                                  .parent = street,
-                                  .established = d(2005, 6, 1),
-                                  .term_start = d(2024, 1, 15)});
-        village = store.add_org({.name = "东村党支部",
-                                 .kind = org_kind::branch,
-                                 .parent = district_committee,
-                                 .established = d(1995, 1, 1),
-                                 .village_or_community = true});
+        static_cast<district_orgs&>(*this) = add_district_orgs(store);
     }
 
     static dangyuan::store open_as(std::filesystem::path const& p, std::optional<dangyuan::principal> who) {

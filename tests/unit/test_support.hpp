@@ -66,36 +66,46 @@ inline dangyuan::member full_member(dangyuan::org_id branch, std::string name, d
     return m;
 }
 
-// A small district: a district committee, a street working committee, two branches and a party group.
-struct district {
-    dangyuan::store store = dangyuan::open_store(":memory:", {.actor = "tester"});
+// The organisations of the small district below.
+struct district_orgs {
     dangyuan::org_id district_committee, street, branch_a, branch_b, village;
+};
 
-    district() {
-        using dangyuan::org_kind;
-        district_committee =
-            store.add_org({.name = "区委", .kind = org_kind::higher_committee, .established = d(1990, 1, 1)});
-        street = store.add_org({.name = "城关街道党工委",
-                                .kind = org_kind::working_committee,
-                                .parent = district_committee,
-                                .established = d(2000, 1, 1)});
-        branch_a = store.add_org({.name = "第一社区党支部",
-                                  .kind = org_kind::branch,
-                                  .parent = street,
-                                  .established = d(2001, 3, 1),
-                                  .village_or_community = true,
-                                  .term_start = d(2021, 12, 20)});
-        branch_b = store.add_org({.name = "机关第二党支部",
-                                  .kind = org_kind::branch,
-                                  .parent = street,
-                                  .established = d(2005, 6, 1),
-                                  .term_start = d(2024, 1, 15)});
-        village = store.add_org({.name = "东村党支部",
-                                 .kind = org_kind::branch,
-                                 .parent = district_committee,
-                                 .established = d(1995, 1, 1),
-                                 .village_or_community = true});
-    }
+// Adds a small district to `s`: a district committee, a street working committee, two branches under it
+// and a village branch under the district.
+inline district_orgs add_district_orgs(dangyuan::store& s) {
+    using dangyuan::org_kind;
+    district_orgs o;
+    o.district_committee =
+        s.add_org({.name = "区委", .kind = org_kind::higher_committee, .established = d(1990, 1, 1)});
+    o.street = s.add_org({.name = "城关街道党工委",
+                          .kind = org_kind::working_committee,
+                          .parent = o.district_committee,
+                          .established = d(2000, 1, 1)});
+    o.branch_a = s.add_org({.name = "第一社区党支部",
+                            .kind = org_kind::branch,
+                            .parent = o.street,
+                            .established = d(2001, 3, 1),
+                            .village_or_community = true,
+                            .term_start = d(2021, 12, 20)});
+    o.branch_b = s.add_org({.name = "机关第二党支部",
+                            .kind = org_kind::branch,
+                            .parent = o.street,
+                            .established = d(2005, 6, 1),
+                            .term_start = d(2024, 1, 15)});
+    o.village = s.add_org({.name = "东村党支部",
+                           .kind = org_kind::branch,
+                           .parent = o.district_committee,
+                           .established = d(1995, 1, 1),
+                           .village_or_community = true});
+    return o;
+}
+
+// The small district in a private in-memory store.
+struct district : district_orgs {
+    dangyuan::store store = dangyuan::open_store(":memory:", {.actor = "tester"});
+
+    district() { static_cast<district_orgs&>(*this) = add_district_orgs(store); }
 };
 
 // The bytes of a file, or "" when it does not exist.
