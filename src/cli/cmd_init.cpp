@@ -15,7 +15,8 @@ int run_init(context& ctx, po::variables_map const&) {
     auto const members = s.member_count();
     if (existed)
         *ctx.out << ctx.db.string() << ": a dangyuan store, schema version " << s.schema_version() << ", "
-                 << orgs << " organisations, " << members << " members\n";
+                 << orgs << " organisations, " << members
+                 << " members of record (everyone entered, also those who left; `stats` counts a date)\n";
     else
         *ctx.out << "created " << ctx.db.string() << " (schema version " << s.schema_version() << ")\n";
     return exit_ok;

@@ -15,7 +15,8 @@ namespace {
 
 void sample_options(po::options_description& d, po::positional_options_description&) {
     d.add_options()("members", po::value<std::int64_t>()->default_value(3000)->value_name("N"),
-                    "number of members (at least 100; 1000000 and more for benchmarks)")(
+                    "members generated for the roster (at least 100; 1000000 and more for benchmarks); "
+                    "the development cases admit a few more")(
         "seed", po::value<std::uint64_t>()->default_value(1)->value_name("N"), "random seed")(
         "as-of", po::value<std::string>()->default_value("2026-11-26")->value_name("DATE"),
         "the reference date: ages, terms and probations are laid out around it")(
@@ -63,11 +64,15 @@ int run_sample(context& ctx, po::variables_map const& vm) {
     // store's clock there for this run, so that its events are not refused as future ones.
     if (!ctx.today && o.as_of > china_today()) ctx.today = o.as_of;
     sample::summary sum;
+    std::int64_t of_record = 0;
     {
         // One transaction: a sample killed midway leaves the store as it was (empty), and a second
         // run starts afresh.
         auto& s = ctx.open(true);
         sum = sample::generate(s, o);
+        // Every member entered, also those admitted through the development cases: the figure `init`
+        // shows, which the summary reconciles with the count of `stats` on the reference date.
+        of_record = s.member_count();
         bar.finish();
         ctx.commit();  // and close the store, which checkpoints its write-ahead log
     }
@@ -80,8 +85,13 @@ int run_sample(context& ctx, po::variables_map const& vm) {
              << ctx.db.string() << ":\n"
              << "  " << sum.organisations << " organisations, " << sum.branches << " branches ("
              << sum.joint_branches << " joint), " << sum.leaderships << " leaderships\n"
-             << "  " << sum.members << " members: " << sum.probationary << " probationary, " << sum.backfilled
-             << " back-filled, " << sum.suspended << " suspended, " << sum.exited << " left the party\n";
+             << "  " << of_record << " members of record: " << sum.members << " generated for the roster"
+             << (o.domains == sample::domain_set::all
+                     ? ", " + std::to_string(sum.cases_admitted) + " admitted through the development cases\n"
+                     : std::string("\n"))
+             << "  on " << format_date(o.as_of) << ": " << of_record - sum.suspended - sum.exited
+             << " in normal standing (what `stats` counts), " << sum.suspended << " suspended, " << sum.exited
+             << " left the party; " << sum.backfilled << " back-filled records\n";
     if (o.domains == sample::domain_set::all)
         *ctx.out << "  " << sum.cases << " development cases (" << sum.cases_admitted << " admitted) in "
                  << sum.model_branches << " model branches\n"

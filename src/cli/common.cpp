@@ -164,10 +164,13 @@ member find_member_by_key(store const& s, std::string const& key_text, char cons
         // Masked like any view (the birth year; the id tells namesakes apart).
         for (auto const& m : found)
             list += "\n  " + std::to_string(m.id.value()) + "  " + m.name + "  " +
+                    io::cell_text(m, io::roster_field::id_number, orgs, true) + "  " +
                     io::cell_text(m, io::roster_field::birth_date, orgs, true) + "  " +
                     io::cell_text(m, io::roster_field::branch, orgs, true);
         throw invalid_input(field, std::to_string(found.size()) + " members are named '" + key +
-                                       "'; give the id or the ID number:" + list);
+                                       "' (id, masked ID number, birth year, branch below); give the id or "
+                                       "the ID number instead of the name, e.g. " +
+                                       std::to_string(found.front().id.value()) + ":" + list);
     }
     return found.front();
 }

@@ -173,6 +173,9 @@ report statistics_report(statistics_result const& st, std::string const& scope_d
          "组织关系在范围内党支部 (含联合党支部) 的党员: 入党日期与转入支部日期不晚于统计日期、未出党; "
          "停止党籍的党员不计入"},
         {"停止党籍 (未计入)", std::to_string(st.suspended)},
+        {"名册人数", std::to_string(st.total + st.suspended) + " = 计入 " + std::to_string(st.total) +
+                         " + 停止党籍 " + std::to_string(st.suspended) +
+                         " (dangyuan member list 的人数; 已出党的党员不在名册)"},
         {"发展党员口径",
          "范围内党支部的发展党员案例: 统计日期所处阶段 (已终止的不计), 本年 1 月 1 "
          "日至统计日期接收和转正的人数; "

@@ -3,8 +3,18 @@ source "$(dirname "$0")/lib.sh"
 
 expect 0 "$DY" --db demo.db init
 expect 0 "$DY" --db demo.db sample --members 600 --seed 3
-matches out "600 members: [0-9]+ probationary"
+matches out "[0-9]+ members of record: 600 generated for the roster, [0-9]+ admitted through the development cases"
 matches out "took [0-9.]+ s, store [0-9.]+ MB"
+# The counts reconcile: members of record (init) = in normal standing (stats) + suspended + left.
+read -r of_record normal suspended_s left < <(sed -nE 's/^  ([0-9]+) members of record.*/\1/p; s/^  on 2026-11-26: ([0-9]+) in normal standing .*, ([0-9]+) suspended, ([0-9]+) left the party.*/\1 \2 \3/p' out | tr '\n' ' ')
+[ -n "$left" ] || fail "the sample's summary does not say what it counts: $(cat out)"
+[ "$of_record" -eq $((normal + suspended_s + left)) ] || fail "$of_record of record != $normal + $suspended_s + $left"
+expect 0 "$DY" --db demo.db init
+has out "$of_record members of record"
+expect 0 "$DY" --db demo.db stats --as-of 2026-11-26 --format csv
+[ "$(awk -F, '$2 == "党员总数" { print $3 }' out)" -eq "$normal" ] || fail "stats does not count $normal: $(head -3 out)"
+expect 0 "$DY" --db demo.db stats --as-of 2026-11-26
+matches out "名册人数 +$((normal + suspended_s)) = 计入 $normal \\+ 停止党籍 $suspended_s"
 expect 1 "$DY" --db demo.db sample --members 600
 has err "store: the sample district needs an empty store"
 
