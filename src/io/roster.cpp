@@ -202,6 +202,27 @@ org_unit const* org_directory::find(org_id id) const noexcept {
     return it == by_id_.end() ? nullptr : &orgs_[it->second];
 }
 
+// A clerk often types the short form of a name (绿名邸社区党支部 for 羊头峪街道绿名邸社区党支部): offer the
+// organisations whose name holds the text, or its stem without the kind (党支部, 党委 …), up to five.
+std::string org_directory::similar_names(std::string_view text) const {
+    std::string stem(text);
+    for (std::string_view const kind : {"联合党支部", "党支部", "党总支", "党工委", "党委"})
+        if (stem.size() > kind.size() && stem.ends_with(kind)) {
+            stem.resize(stem.size() - kind.size());
+            break;
+        }
+    if (display_width(stem) < 4) return {};  // two characters at least
+    std::vector<org_unit const*> found;
+    for (auto const& o : orgs_)
+        if (o.name.find(stem) != std::string::npos) found.push_back(&o);
+    if (found.empty()) return {};
+    std::string out = "; did you mean ";
+    for (std::size_t i = 0; i < found.size() && i < 5; ++i)
+        out += (i ? ", " : "") + found[i]->name + " (" + std::to_string(found[i]->id.value()) + ")";
+    if (found.size() > 5) out += " or " + std::to_string(found.size() - 5) + " more";
+    return out + "?";
+}
+
 org_unit const& org_directory::resolve(std::string_view text) const {
     auto const t = trim(text);
     std::int64_t id = 0;
@@ -216,7 +237,8 @@ org_unit const& org_directory::resolve(std::string_view text) const {
     auto const [first, last] = by_name_.equal_range(std::string(t));
     if (first == last)
         throw invalid_input("branch", "no organisation named '" + std::string(t) +
-                                          "' (see `dangyuan org list`; the name must match exactly)");
+                                          "' (see `dangyuan org list`; the name must match exactly)" +
+                                          similar_names(t));
     if (std::next(first) != last) {
         std::vector<std::int64_t> ids;
         for (auto it = first; it != last; ++it)

@@ -87,6 +87,10 @@ public:
     [[nodiscard]] std::vector<org_unit> const& all() const noexcept { return orgs_; }
 
 private:
+    /// "; did you mean NAME (ID), …?" for up to five organisations whose name holds `text` or its stem
+    /// without the kind; empty when there are none.
+    [[nodiscard]] std::string similar_names(std::string_view text) const;
+
     std::vector<org_unit> orgs_;
     store const* store_ = nullptr;
     std::unordered_map<std::int64_t, std::size_t> by_id_;
