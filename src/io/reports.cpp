@@ -217,7 +217,7 @@ report statistics_report(statistics_result const& st, std::string const& scope_d
                  return r.section == "development" && !r.item.starts_with("of which");
              });
     chart_of(chart_kind::column, "民主评议等次 (democratic evaluation grades)", "等次 (grade)",
-             [](statistics_row const& r) { return r.section == "evaluation" && r.base != 0; });
+             [](statistics_row const& r) { return r.section == "evaluation" && r.item != "not yet graded"; });
     return out;
 }
 
