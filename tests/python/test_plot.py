@@ -1,7 +1,6 @@
 """dangyuan.plot: matplotlib figures of the statistics workbook, drawing the store's figures."""
 
 import os
-import pathlib
 import re
 import subprocess
 import sys
@@ -12,6 +11,7 @@ import pytest
 
 import dangyuan as dy
 from conftest import d
+from test_statistics import sample_store  # noqa: F401  (a fixture: the sample district of the command)
 
 matplotlib = pytest.importorskip("matplotlib")
 matplotlib.use("Agg")
@@ -26,28 +26,9 @@ AS_OF = d(2026, 11, 26)
 pytestmark = pytest.mark.filterwarnings("ignore:Glyph .* missing from current font")
 
 
-def cli():
-    """The `dangyuan` command of the build tree, or the one named by DANGYUAN_CLI."""
-    named = os.environ.get("DANGYUAN_CLI")
-    if named:
-        return pathlib.Path(named)
-    return pathlib.Path(dy.__file__).resolve().parents[4] / "src" / "cli" / "dangyuan"
-
-
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    command = cli()
-    if not command.exists():
-        pytest.skip(f"no dangyuan command at {command}")
-    path = tmp_path_factory.mktemp("plot") / "sample.db"
-    for args in (["init"], ["sample", "--members", "300", "--seed", "5"]):
-        subprocess.run([str(command), "--db", str(path), *args], check=True, capture_output=True)
-    return command, path
-
-
 @pytest.fixture
-def store(sample):
-    with dy.open_store(str(sample[1]), read_only=True) as s:
+def store(sample_store):
+    with dy.open_store(str(sample_store[1]), read_only=True) as s:
         yield s
     plt.close("all")
 
@@ -167,8 +148,8 @@ def sheet_rows(path, name):
 
 
 @pytest.fixture(scope="module")
-def workbook(sample, tmp_path_factory):
-    command, path = sample
+def workbook(sample_store, tmp_path_factory):
+    command, path = sample_store
     out = tmp_path_factory.mktemp("plot-xlsx") / "stats.xlsx"
     subprocess.run([str(command), "--db", str(path), "export", "stats", "--as-of", AS_OF.isoformat(),
                     "-o", str(out)], check=True, capture_output=True)

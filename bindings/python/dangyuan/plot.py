@@ -22,19 +22,6 @@ import datetime as _dt
 
 from . import _dangyuan as _dy
 
-__all__ = [
-    "age_bands",
-    "education",
-    "sex",
-    "ethnicity",
-    "member_structure",
-    "pipeline",
-    "evaluation_grades",
-    "meetings_vs_cadence",
-    "dues_by_month",
-    "meeting_cadence",
-    "dues_collected",
-]
 
 
 def _pyplot():

@@ -10,19 +10,6 @@ _Axes = Any  # matplotlib.axes.Axes
 
 _Scope = Optional[OrgId | Scope]
 
-__all__ = [
-    "age_bands",
-    "education",
-    "sex",
-    "ethnicity",
-    "member_structure",
-    "pipeline",
-    "evaluation_grades",
-    "meetings_vs_cadence",
-    "dues_by_month",
-    "meeting_cadence",
-    "dues_collected",
-]
 
 def age_bands(store: Store, as_of: datetime.date, scope: _Scope = None, *, ax: Optional[_Axes] = None) -> _Figure: ...
 def education(store: Store, as_of: datetime.date, scope: _Scope = None, *, ax: Optional[_Axes] = None) -> _Figure: ...
