@@ -4,7 +4,7 @@
 Builds a small district through the API into a fresh store (or opens an existing one with --store),
 then looks at it with pandas: the roster, a distribution by personnel category and sex, ages and party
 ages, the development pipeline by stage, the grades of the 2025 democratic evaluation per branch, the
-agenda, the audit trail and a check of a messy ID-number column. A chart is saved as a PNG when
+agenda, the audit trail and a check of a messy ID-number column. Two charts are saved as PNGs when
 matplotlib is installed.
 
     python3 examples/python/analyst_tour.py --out /tmp/tour
@@ -180,6 +180,7 @@ def tour(store: dy.Store, out: pathlib.Path) -> None:
     print(checks[["input", "valid", "birth_date", "error"]], "\n")
 
     plot(roster.to_pandas(), out / "members_by_category_and_sex.png")
+    plot_pipeline(store, out / "development_pipeline.png")
 
 
 def plot(frame: pd.DataFrame, path: pathlib.Path) -> None:
@@ -204,6 +205,28 @@ def plot(frame: pd.DataFrame, path: pathlib.Path) -> None:
     plt.savefig(path, dpi=100)
     plt.close("all")
     print(f"chart saved to {path}")
+
+
+def plot_pipeline(store: dy.Store, path: pathlib.Path) -> None:
+    """The development pipeline as a funnel, the figure of the workbook's chart (dangyuan.plot)."""
+    import warnings
+
+    import dangyuan.plot as dp
+
+    try:
+        with warnings.catch_warnings():
+            # Without a font with Chinese glyphs the labels are boxes; matplotlib warns for each.
+            warnings.filterwarnings("ignore", message="Glyph .* missing")
+            fig = dp.pipeline(store, AS_OF)
+            fig.tight_layout()
+            fig.savefig(path, dpi=100)
+    except ImportError:
+        print("matplotlib is not installed: no funnel")
+        return
+    import matplotlib.pyplot as plt
+
+    plt.close(fig)
+    print(f"funnel saved to {path}")
 
 
 def main() -> int:

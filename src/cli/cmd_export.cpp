@@ -10,6 +10,21 @@
 namespace dangyuan::cli {
 namespace {
 
+// True when the export is a workbook: --format xlsx, or a file name ending in .xlsx without --format.
+bool xlsx_chosen(po::variables_map const& vm) {
+    if (!vm["format"].defaulted()) return io::ascii_lower(vm["format"].as<std::string>()) == "xlsx";
+    return vm.count("output") && io::ascii_lower(vm["output"].as<std::string>()).ends_with(".xlsx");
+}
+
+// The statistics workbook: the statistics, then the small tables its charts draw (组织生活, 党费).
+std::vector<io::report> statistics_sheets(store const& s, scope where, date::sys_days as_of) {
+    std::vector<io::report> sheets;
+    sheets.push_back(io::statistics_report(s, where, as_of, progress_to_stderr("stats")));
+    sheets.push_back(io::meeting_cadence_report(s, where, as_of));
+    sheets.push_back(io::dues_by_month_report(s, where, as_of));
+    return sheets;
+}
+
 // Like `emit`, but a file name ending in .xlsx chooses XLSX when --format is not given.
 void export_report(context& ctx, io::report const& r, po::variables_map const& vm) {
     if (vm["format"].defaulted() && vm.count("output") &&
@@ -64,7 +79,17 @@ int run_stats(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open_read();
     auto const where = scope_of(s, vm);
     s.require(permission::export_data, where.root);
-    export_report(ctx, io::statistics_report(s, where, as_of_date(vm), progress_to_stderr("stats")), vm);
+    auto const as_of = as_of_date(vm);
+    if (xlsx_chosen(vm) && vm.count("output") && vm["output"].as<std::string>() != "-") {
+        // A workbook carries the charts, and the tables of those the statistics have no rows for.
+        auto const header = vm["header"].as<std::string>() == "en" ? io::header_language::english
+                                                                   : io::header_language::chinese;
+        std::filesystem::path const out = vm["output"].as<std::string>();
+        io::write_xlsx(out, statistics_sheets(s, where, as_of), header);
+        *ctx.err << "wrote " << out.string() << '\n';
+        return exit_ok;
+    }
+    export_report(ctx, io::statistics_report(s, where, as_of, progress_to_stderr("stats")), vm);
     return exit_ok;
 }
 
@@ -84,10 +109,10 @@ int run_all(context& ctx, po::variables_map const& vm) {
     s.require(permission::export_data, where.root);
     io::roster_request req{where, as_of, sort_of(vm), true, false};
     req.masked = !unmasked_access(s, vm);
-    std::vector<io::report> sheets{io::statistics_report(s, where, as_of, progress_to_stderr("stats")),
-                                   io::agenda_report(s, where, as_of),
-                                   io::roster_report(s, req, progress_to_stderr("roster"))};
-    record_unmasked(s, vm, "export all", sheets.back().rows.size());
+    auto sheets = statistics_sheets(s, where, as_of);
+    sheets.insert(sheets.begin() + 1, io::agenda_report(s, where, as_of));
+    sheets.insert(sheets.begin() + 2, io::roster_report(s, req, progress_to_stderr("roster")));
+    record_unmasked(s, vm, "export all", sheets[2].rows.size());
     auto const header =
         vm["header"].as<std::string>() == "en" ? io::header_language::english : io::header_language::chinese;
     std::filesystem::path const out = vm["output"].as<std::string>();
@@ -123,7 +148,11 @@ int run_all(context& ctx, po::variables_map const& vm) {
 [[maybe_unused]] bool const registered_stats = register_command({
     .name = "export stats",
     .summary = "export the statistics as CSV, XLSX or JSON",
-    .description = "The tables of `dangyuan stats` (see its --help for who counts).",
+    .description =
+        "The tables of `dangyuan stats` (see its --help for who counts). An XLSX workbook adds the sheets\n"
+        "组织生活 (meetings held against the cadence per branch) and 党费 (dues collected per month) and\n"
+        "native charts: age, education, sex, ethnicity, the development pipeline, the evaluation grades,\n"
+        "meetings held vs required, dues per month.",
     .examples = "  dangyuan export stats --as-of 2026-12-31 -o 统计.xlsx",
     .options = plain_options,
     .run = run_stats,
@@ -132,7 +161,8 @@ int run_all(context& ctx, po::variables_map const& vm) {
 [[maybe_unused]] bool const registered_all = register_command({
     .name = "export all",
     .summary = "one XLSX workbook with the statistics, the agenda and the name list",
-    .description = "Three sheets: 统计, 待办事项, 名册 (masked unless --unmasked --why REASON).",
+    .description = "Five sheets: 统计, 待办事项, 名册 (masked unless --unmasked --why REASON), 组织生活 and\n"
+                   "党费, with the charts of `export stats`.",
     .examples = "  dangyuan export all --as-of 2026-11-26 -o 报表.xlsx",
     .options = all_options,
     .run = run_all,

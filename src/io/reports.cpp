@@ -45,6 +45,15 @@ private:
     std::vector<std::pair<member_id, std::vector<standing_event>>> histories_;
 };
 
+// The rows [first, first + count) of the statistics that `keep` selects, from the first selected row
+// to the next one not selected (a group's rows are consecutive).
+template <class Keep>
+std::pair<std::size_t, std::size_t> rows_of(std::vector<statistics_row> const& rows, Keep keep) {
+    auto const first = std::find_if(rows.begin(), rows.end(), keep);
+    auto const last = std::find_if_not(first, rows.end(), keep);
+    return {static_cast<std::size_t>(first - rows.begin()), static_cast<std::size_t>(last - first)};
+}
+
 std::string percent(double value) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.1f", value);
@@ -192,6 +201,26 @@ report statistics_report(statistics_result const& st, std::string const& scope_d
     for (auto const& r : st.rows)
         out.rows.push_back({r.section_zh, r.item_zh, std::to_string(r.count),
                             r.base == 0 ? std::string() : percent(share_percent(r, st.total))});
+    // The charts draw the 人数 column (2) against the 项目 column (1) of a group's rows.
+    auto const chart_of = [&](chart_kind kind, std::string title, std::string category_axis, auto keep) {
+        auto const [first, count] = rows_of(st.rows, keep);
+        if (count == 0) return;
+        out.charts.push_back(
+            {kind, std::move(title), std::move(category_axis), "人数 (persons)", first, count, 1, {2}});
+    };
+    auto const section = [](std::string_view name) {
+        return [name](statistics_row const& r) { return r.section == name && !r.subtotal; };
+    };
+    chart_of(chart_kind::column, "年龄结构 (members by age band)", "年龄 (age band)", section("age"));
+    chart_of(chart_kind::column, "学历结构 (members by education)", "学历 (education)", section("education"));
+    chart_of(chart_kind::pie, "性别 (members by sex)", "", section("sex"));
+    chart_of(chart_kind::pie, "民族 (members by ethnicity)", "", section("ethnicity"));
+    chart_of(chart_kind::bar, "发展党员各阶段 (development pipeline by stage)", "阶段 (stage)",
+             [](statistics_row const& r) {
+                 return r.section == "development" && !r.item.starts_with("of which");
+             });
+    chart_of(chart_kind::column, "民主评议等次 (democratic evaluation grades)", "等次 (grade)",
+             [](statistics_row const& r) { return r.section == "evaluation" && r.item != "not yet graded"; });
     return out;
 }
 

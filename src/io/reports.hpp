@@ -47,10 +47,26 @@ struct roster_request {
 
 /// The statistics (`dangyuan::statistics`) as a report: 分组, 项目, 人数, 占比 (percent of the row's
 /// base, one decimal; empty for rows without a share), under `scope_description` (describe_scope).
+/// Its charts (XLSX only) draw the rows of the groups present: 性别 and 民族 as pies, 年龄 and 学历
+/// (without the 大专及以上 subtotal) as columns, the development stages (发展党员, without the 其中
+/// lines) as a funnel of horizontal bars, and the grades of the democratic evaluation (民主评议,
+/// without 尚未评定) as columns.
 [[nodiscard]] report statistics_report(statistics_result const& st, std::string const& scope_description);
 
 /// The statistics of `where` on `as_of` (`dangyuan::statistics` with the default period) as a report.
 [[nodiscard]] report statistics_report(store const& s, scope where, date::sys_days as_of,
                                        progress_fn const& progress = {});
+
+/// The organisational life of the branches in scope against the cadence (`life_compliance_report` of
+/// each 党支部 and 联合党支部 active on `as_of`, from 1 January of `as_of`'s year, or the branch's
+/// establishment when later, to `as_of`): one row per branch with 应开 (the meetings required by the
+/// slots that are met or missed; slots still open or exempt are not counted yet), 已开 (the meetings
+/// held in those slots, at most the number required in each) and 未完成 (the slots missed). The sheet
+/// 组织生活 with a clustered column chart, held beside required, per branch.
+[[nodiscard]] report meeting_cadence_report(store const& s, scope where, date::sys_days as_of);
+
+/// The dues collected by the organisations in scope in each month from January of `as_of`'s year to
+/// `as_of` (`dues_collected_by_month`): 月份, 金额 (元), 笔数. The sheet 党费 with a line chart.
+[[nodiscard]] report dues_by_month_report(store const& s, scope where, date::sys_days as_of);
 
 }  // namespace dangyuan::io

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
 #include <fstream>
 #include <optional>
 
@@ -142,9 +143,95 @@ void check(lxw_error err, std::filesystem::path const& path) {
 
 }  // namespace
 
+namespace {
+
+// A chart must draw rows and columns of its own report; checked before the file is created.
+void check_charts(report const& r) {
+    for (auto const& c : r.charts) {
+        auto const bad = [&](std::string const& what) {
+            throw invalid_input("chart", "chart '" + c.title + "' of sheet '" + r.sheet + "': " + what);
+        };
+        if (c.row_count == 0 || c.first_row + c.row_count > r.rows.size()) bad("rows out of the table");
+        if (c.category_column >= r.columns.size()) bad("category column out of the table");
+        if (c.value_columns.empty()) bad("no series");
+        for (auto const v : c.value_columns)
+            if (v >= r.columns.size() || !r.columns[v].numeric)
+                bad("a series column is not a numeric column");
+        if (c.kind == chart_kind::pie && c.value_columns.size() != 1) bad("a pie draws one series");
+    }
+}
+
+std::uint8_t chart_type(chart_kind k) {
+    switch (k) {
+        case chart_kind::column:
+            return LXW_CHART_COLUMN;
+        case chart_kind::bar:
+            return LXW_CHART_BAR;
+        case chart_kind::pie:
+            return LXW_CHART_PIE;
+        case chart_kind::line:
+            return LXW_CHART_LINE;
+    }
+    return LXW_CHART_COLUMN;
+}
+
+// The rows of the sheet are: the title, the meta lines, a blank line, the header, then the table, so
+// `first_table_row` is where report row 0 went.
+void insert_charts(lxw_workbook* wb, lxw_worksheet* ws, std::string const& sheet, report const& r,
+                   lxw_row_t header_row) {
+    lxw_row_t const first_table_row = header_row + 1;
+    // Charts stand to the right of the table, one under the other (a chart is 15 default rows high).
+    auto const anchor_col = static_cast<lxw_col_t>(r.columns.size() + 1);
+    lxw_row_t anchor_row = header_row;
+    for (auto const& c : r.charts) {
+        lxw_chart* chart = workbook_add_chart(wb, chart_type(c.kind));
+        auto const first = static_cast<lxw_row_t>(first_table_row + c.first_row);
+        auto const last = static_cast<lxw_row_t>(first + c.row_count - 1);
+        auto const cat = static_cast<lxw_col_t>(c.category_column);
+        for (auto const v : c.value_columns) {
+            lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
+            chart_series_set_categories(series, sheet.c_str(), first, cat, last, cat);
+            chart_series_set_values(series, sheet.c_str(), first, static_cast<lxw_col_t>(v), last,
+                                    static_cast<lxw_col_t>(v));
+            chart_series_set_name_range(series, sheet.c_str(), header_row, static_cast<lxw_col_t>(v));
+            if (c.kind == chart_kind::pie) {
+                chart_series_set_labels(series);
+                chart_series_set_labels_options(series, LXW_FALSE, LXW_FALSE, LXW_FALSE);
+                chart_series_set_labels_percentage(series);
+            }
+            if (c.kind == chart_kind::line) chart_series_set_marker_type(series, LXW_CHART_MARKER_CIRCLE);
+        }
+        chart_title_set_name(chart, c.title.c_str());
+        if (c.kind != chart_kind::pie) {
+            // libxlsxwriter names the axes by position: in a bar chart the categories run along the
+            // vertical y axis and the values along the horizontal x axis.
+            bool const bar = c.kind == chart_kind::bar;
+            lxw_chart_axis* categories = bar ? chart->y_axis : chart->x_axis;
+            lxw_chart_axis* values = bar ? chart->x_axis : chart->y_axis;
+            if (!c.category_axis.empty()) chart_axis_set_name(categories, c.category_axis.c_str());
+            if (!c.value_axis.empty()) chart_axis_set_name(values, c.value_axis.c_str());
+            if (bar) chart_axis_set_reverse(categories);  // the first category (stage) on top
+            if (c.value_columns.size() == 1)
+                chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+            else
+                chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+        } else {
+            chart_legend_set_position(chart, LXW_CHART_LEGEND_RIGHT);
+        }
+        worksheet_insert_chart(ws, anchor_row, anchor_col, chart);
+        anchor_row += 16;
+    }
+}
+
+}  // namespace
+
 void write_xlsx(std::filesystem::path const& path, std::span<report const> reports, header_language h) {
+    for (auto const& r : reports)
+        check_charts(r);
     lxw_workbook_options options{};
-    options.constant_memory = LXW_TRUE;  // rows are written in order: stream them
+    // Rows are written in order: stream them. Charts then carry no cached values; spreadsheet programs
+    // read them from the cells they refer to.
+    options.constant_memory = LXW_TRUE;
     options.tmpdir = nullptr;
     lxw_workbook* wb = workbook_new_opt(path.string().c_str(), &options);
     if (!wb) throw invalid_input("output", "cannot create '" + path.string() + "'");
@@ -157,7 +244,8 @@ void write_xlsx(std::filesystem::path const& path, std::span<report const> repor
     format_set_num_format(text, "@");  // cells typed later stay text (ID numbers, phone numbers)
     for (std::size_t i = 0; i < reports.size(); ++i) {
         auto const& r = reports[i];
-        lxw_worksheet* ws = workbook_add_worksheet(wb, sheet_name(r.sheet, i).c_str());
+        auto const name = sheet_name(r.sheet, i);
+        lxw_worksheet* ws = workbook_add_worksheet(wb, name.c_str());
         if (!ws) {
             workbook_close(wb);
             throw invalid_input("output", "cannot add sheet '" + r.sheet + "' to '" + path.string() + "'");
@@ -176,6 +264,7 @@ void write_xlsx(std::filesystem::path const& path, std::span<report const> repor
             width[c] = std::max(width[c], display_width(title));
         }
         worksheet_freeze_panes(ws, row + 1, 0);
+        lxw_row_t const header_row = row;
         ++row;
         for (auto const& cells : r.rows) {
             for (std::size_t c = 0; c < cells.size() && c < r.columns.size(); ++c) {
@@ -195,6 +284,7 @@ void write_xlsx(std::filesystem::path const& path, std::span<report const> repor
         for (std::size_t c = 0; c < width.size(); ++c)
             worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
                                  static_cast<double>(width[c]) + 2, nullptr);
+        insert_charts(wb, ws, name, r, header_row);
     }
     check(workbook_close(wb), path);
 }

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstddef>
 #include <filesystem>
 #include <ostream>
 #include <span>
@@ -22,6 +23,28 @@ struct column {
     bool numeric = false;  ///< right-aligned in text; a JSON number; a number cell in XLSX
 };
 
+/// How a chart draws its series.
+enum class chart_kind {
+    column,  ///< vertical bars; several series are clustered side by side
+    bar,     ///< horizontal bars, the first category on top (a funnel when the values decrease)
+    pie,     ///< one series as the slices of a pie
+    line,    ///< a line through the values, categories along the horizontal axis
+};
+
+/// A chart of some rows of its report, drawn by the XLSX writer next to the table and referring to its
+/// cells (so the chart follows the numbers when someone edits them); the text, CSV and JSON writers
+/// ignore it. Rows are indices into `report::rows`, columns into `report::columns`.
+struct chart {
+    chart_kind kind = chart_kind::column;
+    std::string title;          ///< e.g. "年龄结构 (members by age band)"
+    std::string category_axis;  ///< the axis name of the categories, e.g. "年龄 (age band)"; unused by a pie
+    std::string value_axis;     ///< the axis name of the values, e.g. "人数 (members)"; unused by a pie
+    std::size_t first_row = 0;               ///< the first row drawn
+    std::size_t row_count = 0;               ///< how many rows from `first_row`; at least one
+    std::size_t category_column = 0;         ///< the column holding the category labels
+    std::vector<std::size_t> value_columns;  ///< one series per column (numeric), named by its title
+};
+
 /// A report: a title, a few facts about how it was made (date, scope, counting rule), and a table.
 struct report {
     std::string title;                                      ///< e.g. "党员名册"
@@ -29,6 +52,7 @@ struct report {
     std::vector<std::pair<std::string, std::string>> meta;  ///< (label, value): 统计日期, 范围, 口径 …
     std::vector<column> columns;
     std::vector<std::vector<std::string>> rows;  ///< each row has columns.size() cells
+    std::vector<chart> charts;                   ///< drawn by `write_xlsx` only
 };
 
 /// Which header row CSV and XLSX files carry.
@@ -46,8 +70,10 @@ void write_text(std::ostream& out, report const& r, bool group_first = false);
 
 /// Writes one worksheet per report: title, meta lines, a bold frozen header row, then the rows; column
 /// widths follow the content. Every text cell is written as a string, so ID numbers keep their digits
-/// and nothing is evaluated as a formula.
-/// \throws invalid_input{"output"} naming the file when it cannot be written.
+/// and nothing is evaluated as a formula. The report's charts are native charts placed to the right of
+/// its table, one under the other, their series referring to the table's cells.
+/// \throws invalid_input{"output"} naming the file when it cannot be written; invalid_input{"chart"}
+///         for a chart whose rows or columns are not in its report (nothing is written then).
 void write_xlsx(std::filesystem::path const& path, std::span<report const> reports, header_language h);
 
 /// Writes `bytes` to `path`, or to `out` when `path` is empty or "-".
