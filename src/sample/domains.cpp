@@ -220,7 +220,9 @@ private:
         auto const helpers = pick(pool, 4, [&](std::int64_t seq) { return full_on(seq, earliest); });
         if (helpers.size() < 2) return;
         auto const sx = r_.chance(0.45) ? sex::female : sex::male;
-        auto const birth = add_years(applied, -r_.between(19, 36)) - days{r_.between(1, 364)};
+        // One draw per statement: the order of operands is unspecified, and compilers differ.
+        auto const years = r_.between(19, 36);
+        auto const birth = add_years(applied, -years) - days{r_.between(1, 364)};
         applicant a;
         a.name = draw_name(r_, sx, year_of(birth));
         a.sex = sx;

@@ -228,14 +228,17 @@ private:
 
     std::string place_name() {
         if (r_.chance(0.6)) return std::string(r_.pick(places));
-        return std::string(r_.pick(estate_first)) + std::string(r_.pick(estate_second));
+        // One draw per statement: the order of operands is unspecified, and compilers differ.
+        std::string name(r_.pick(estate_first));
+        return name + std::string(r_.pick(estate_second));
     }
 
     std::string company() {
         std::string b1(r_.pick(brand_chars)), b2(r_.pick(brand_chars));
         while (b2 == b1)
             b2 = r_.pick(brand_chars);
-        return "济南" + b1 + b2 + std::string(r_.pick(industries)) + std::string(r_.pick(company_forms));
+        std::string const industry(r_.pick(industries));
+        return "济南" + b1 + b2 + industry + std::string(r_.pick(company_forms));
     }
 
     // A unit of `size` members: one branch, or a general branch (党总支) with several, or a committee
@@ -333,8 +336,8 @@ private:
                 auto const v = unique([&] {
                     std::string n = street_name;
                     if (r_.chance(0.2)) n += std::string(r_.pick(directions));
-                    return n + std::string(r_.pick(std::span<weighted const>(surnames))) +
-                           std::string(r_.pick(village_forms)) + "村";
+                    n += std::string(r_.pick(std::span<weighted const>(surnames)));
+                    return n + std::string(r_.pick(village_forms)) + "村";
                 });
                 auto const village = v.substr(street_name.size());
                 areas.push_back({street_name, village, true});
@@ -429,8 +432,10 @@ private:
             for (int k = 0; k < units; ++k)
                 members_of.push_back(company());
             static constexpr std::array<std::string_view, 4> kinds{"商务楼宇", "商圈", "产业园", "市场"};
-            auto const name =
-                unique([&] { return place_name() + std::string(r_.pick(kinds)) + "联合党支部"; });
+            auto const name = unique([&] {
+                auto const place = place_name();  // drawn before the kind, on every compiler
+                return place + std::string(r_.pick(kinds)) + "联合党支部";
+            });
             branch(name, c, unit_type::joint, take(joint, r_.between(units + 1, units * 3)),
                    std::move(members_of), false, org_kind::joint_branch);
             ++n;
@@ -711,7 +716,8 @@ private:
             if (u < 0.05) return {};
             if (u < 0.3) return "0531-8" + digits(r_, 7);
         }
-        return std::string(r_.pick(phone_prefixes)) + digits(r_, 8);
+        std::string phone(r_.pick(phone_prefixes));  // drawn before the digits, on every compiler
+        return phone + digits(r_, 8);
     }
 
     std::string address(org_plan const& b, district_plan const& d) {
@@ -724,8 +730,10 @@ private:
         if (!a) return out + std::to_string(r_.between(1, 300)) + "号";
         out += a->street + a->place;
         if (a->village) return out + std::to_string(r_.between(1, 400)) + "号";
-        return out + std::to_string(r_.between(1, 30)) + "号楼" + std::to_string(r_.between(1, 4)) + "单元" +
-               std::to_string(r_.between(1, 18)) + "0" + std::to_string(r_.between(1, 4)) + "室";
+        out += std::to_string(r_.between(1, 30)) + "号楼";
+        out += std::to_string(r_.between(1, 4)) + "单元";
+        out += std::to_string(r_.between(1, 18)) + "0";
+        return out + std::to_string(r_.between(1, 4)) + "室";
     }
 
     void dates(member& m, org_plan const& b, int age) {
