@@ -99,4 +99,37 @@ TEST_CASE("支部工作条例 第4条 [C] org.branch_min_3_full and org.committe
                                             "党员51人, 达到50人以上: 应设立党总支, 下设若干党支部"});
 }
 
+TEST_CASE("agenda: members abroad and transfer letters in Chinese", "[agenda][agenda_zh]") {
+    auto const rules = rule_set::national_2014();
+    org_id const branch{10};
+    std::vector<agenda_item> items;
+    auto add = [&](std::vector<agenda_item> more) { items.insert(items.end(), more.begin(), more.end()); };
+    auto abroad = [&](abroad_kind k, date::sys_days from, date::sys_days on) {
+        add(abroad_agenda(abroad_record{.member = member_id{1}, .kind = k, .from = from, .place = "英国"}, {},
+                          branch, "张三", on, rules));
+    };
+    abroad(abroad_kind::settled, d(2020, 1, 1), d(2025, 6, 1));
+    REQUIRE(items.size() == 1);
+    CHECK(items[0].message_zh == "2020-01-01起私自出国定居: 一般应停止党籍");
+    abroad(abroad_kind::study, d(2020, 1, 1), d(2025, 6, 1));
+    abroad(abroad_kind::graduate, d(2024, 7, 1), d(2026, 7, 1));
+    transfer_letter const letter{
+        "浙组转〔2025〕0012", member_id{1},     "张三",        branch, "第一社区党支部",
+        org_id{20},           "南山区委组织部", d(2025, 1, 1), 0,      {}};
+    add(transfer_agenda(letter, d(2025, 1, 2), rules));
+    REQUIRE(items.back().kind == "transfer.receipt_pending");
+    CHECK(items.back().message_zh == "2025-01-01开具的介绍信浙组转〔2025〕0012(转往南山区委组织部)回执应在" +
+                                         format_date(items.back().due) +
+                                         "前退回; 此前党员仍由本支部负责管理");
+    add(transfer_agenda(letter, d(2026, 1, 1), rules));
+    std::set<std::string> kinds;
+    for (auto const& i : items) {
+        check_item(i);
+        kinds.insert(i.kind);
+    }
+    CHECK(kinds == std::set<std::string>{"abroad.suspend_candidate", "abroad.contact_due",
+                                         "abroad.graduate_relationship_due", "transfer.receipt_pending",
+                                         "transfer.letter_expired"});
+}
+
 }  // namespace agenda_zh_test_cases
