@@ -16,7 +16,7 @@ std::span<field_spec<agenda_item> const> record_traits<agenda_item>::fields() {
         field<&agenda_item::member>("member"),     field<&agenda_item::subject>("subject"),
         field<&agenda_item::due>("due", true),     field<&agenda_item::status>("status"),
         field<&agenda_item::rule_id>("rule_id"),   field<&agenda_item::message>("message"),
-        field<&agenda_item::case_ref>("case_ref"),
+        field<&agenda_item::case_ref>("case_ref"), field<&agenda_item::message_zh>("message_zh"),
     };
     return specs;
 }
@@ -39,14 +39,17 @@ void table_spec<agenda_item>::columns(column_builder<agenda_item>& b) {
     b.text(
         "rule_id", [](r const& x) -> std::string const& { return x.rule_id; }, true);
     b.text("message", [](r const& x) -> std::string const& { return x.message; });
+    b.text("message_zh", [](r const& x) -> std::string const& { return x.message_zh; });
 }
 
 void bind_agenda(py::module_& m) {
     bind_enum<agenda_status>(m, "Where an agenda item stands relative to its due date on the agenda's date.");
 
-    py::class_<agenda_item> cls(m, "AgendaItem",
-                                "One line of the agenda: kind, org, member (or None), subject, due, status, "
-                                "rule_id, message, case_ref (the development case, or None).");
+    py::class_<agenda_item> cls(
+        m, "AgendaItem",
+        "One line of the agenda: kind, org, member (or None), subject, due, status, "
+        "rule_id, message, case_ref (the development case, or None), message_zh (the same "
+        "sentence in Chinese, 中文说明).");
     bind_record(cls);
     cls.def("__str__", [](agenda_item const& item) {
         std::ostringstream out;
@@ -60,7 +63,9 @@ void bind_agenda(py::module_& m) {
     register_table<agenda_item>(
         m,
         "Agenda items, one row each: due, status (AgendaStatus), kind, org (id), member "
-        "(id, missing for org items), subject, rule_id, message. The rows (AgendaItem) also carry case_ref.");
+        "(id, missing for org items), subject, rule_id, message, message_zh (中文说明). The rows "
+        "(AgendaItem) "
+        "also carry case_ref.");
 }
 
 }  // namespace dangyuan::python

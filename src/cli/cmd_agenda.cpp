@@ -1,7 +1,9 @@
 // dangyuan agenda: what is due, upcoming, overdue or found on a date.
 
 #include <algorithm>
+#include <cstdlib>
 #include <ostream>
+#include <string_view>
 
 #include "cli/common.hpp"
 #include "io/reports.hpp"
@@ -33,10 +35,25 @@ void check_statuses(std::string const& list) {
     (void)statuses(list);
 }
 
+void check_lang(std::string const& lang) {
+    if (lang != "zh" && lang != "en") throw usage_error("--lang must be zh or en, not '" + lang + "'");
+}
+
+// The language of the text output: --lang, else $DANGYUAN_LANG when it starts with "en" (so that
+// en_US.UTF-8 counts too), else Chinese.
+bool english(po::variables_map const& vm) {
+    if (vm.count("lang")) return vm["lang"].as<std::string>() == "en";
+    char const* env = std::getenv("DANGYUAN_LANG");
+    return env != nullptr && std::string_view(env).starts_with("en");
+}
+
 void agenda_options(po::options_description& d, po::positional_options_description&) {
     add_scope_options(d);
     d.add_options()("status", po::value<std::string>()->value_name("LIST")->notifier(check_statuses),
-                    "only these statuses, comma-separated: overdue, due, upcoming, finding");
+                    "only these statuses, comma-separated: overdue, due, upcoming, finding")(
+        "lang", po::value<std::string>()->value_name("zh|en")->notifier(check_lang),
+        "text output: Chinese kind names and descriptions (zh, default) or the kind codes and English "
+        "descriptions (en; default from $DANGYUAN_LANG)");
     add_output_options(d, "text|csv|json");
 }
 
@@ -52,8 +69,10 @@ int run_agenda(context& ctx, po::variables_map const& vm) {
             if (label == "事项") value = std::to_string(r.rows.size());
     }
     if (text_output(vm)) {
-        // The ids help scripts, not readers.
-        for (auto const* key : {"member_id", "org_id"}) {
+        // The ids help scripts, not readers; one language at a time (CSV, JSON and XLSX keep both).
+        bool const en = english(vm);
+        for (auto const* key :
+             {"member_id", "org_id", en ? "kind_name" : "kind", en ? "message_zh" : "message"}) {
             auto const it = std::find_if(r.columns.begin(), r.columns.end(),
                                          [&](io::column const& c) { return c.key == key; });
             auto const at = static_cast<std::size_t>(it - r.columns.begin());
@@ -71,9 +90,12 @@ int run_agenda(context& ctx, po::variables_map const& vm) {
     .description =
         "Every item names the rule behind it (see docs/rules.md). Term expiries show from the\n"
         "notice window on (3 months by default) and stay until the election is recorded; findings\n"
-        "are standing conditions (too few full members, a branch over 50, a missing committee).",
+        "are standing conditions (too few full members, a branch over 50, a missing committee).\n"
+        "Text output shows the Chinese kind name and description (--lang en: the kind code and the\n"
+        "English description) and fits the terminal (--width); CSV, JSON and XLSX carry both.",
     .examples =
-        "  dangyuan agenda --as-of 2026-11-26\n  dangyuan agenda --org 3 --status overdue,due --format csv",
+        "  dangyuan agenda --as-of 2026-11-26\n  dangyuan agenda --org 3 --status overdue,due --format csv\n"
+        "  dangyuan agenda --lang en --width 0",
     .options = agenda_options,
     .run = run_agenda,
 });

@@ -2,8 +2,13 @@
 
 #include "cli/common.hpp"
 
+#include <sys/ioctl.h>
+#include <unistd.h>
+
 #include <charconv>
+#include <cstdlib>
 #include <ctime>
+#include <iostream>
 #include <memory>
 #include <ostream>
 #include <sstream>
@@ -65,7 +70,36 @@ void add_output_options(po::options_description& d, std::string const& formats) 
             }),
         "CSV/XLSX header row: Chinese titles (zh, importable) or English keys (en)")(
         "encoding", po::value<std::string>()->value_name("ENC"),
-        "CSV encoding: utf-8 (default) or gb18030; CSV files written with -o start with a UTF-8 BOM");
+        "CSV encoding: utf-8 (default) or gb18030; CSV files written with -o start with a UTF-8 BOM")(
+        "width",
+        po::value<std::string>()->value_name("N")->notifier([](std::string const& w) { (void)width_of(w); }),
+        "text output: fit tables into N display columns, the last column wrapping (0: no limit; "
+        "default: $COLUMNS, else the terminal's width)");
+}
+
+std::size_t width_of(std::string const& text) {
+    std::size_t n = 0;
+    auto const* end = text.data() + text.size();
+    auto const [p, ec] = std::from_chars(text.data(), end, n);
+    if (text.empty() || ec != std::errc{} || p != end)
+        throw usage_error("--width must be a number of columns (0: no limit), not '" + text + "'");
+    return n;
+}
+
+std::size_t text_width(po::variables_map const& vm, bool to_terminal) {
+    if (vm.count("width")) return width_of(vm["width"].as<std::string>());
+    if (!to_terminal) return 0;
+    // COLUMNS is what shells export after a resize; an unusable value falls back to the terminal.
+    if (char const* columns = std::getenv("COLUMNS"); columns != nullptr && *columns != '\0') {
+        std::size_t n = 0;
+        std::string_view const c(columns);
+        auto const [p, ec] = std::from_chars(c.data(), c.data() + c.size(), n);
+        if (ec == std::errc{} && p == c.data() + c.size()) return n;
+    }
+    winsize ws{};
+    if (::isatty(STDOUT_FILENO) && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        return ws.ws_col;
+    return 0;
 }
 
 void emit(context& ctx, io::report const& r, po::variables_map const& vm, bool group_first) {
@@ -77,7 +111,9 @@ void emit(context& ctx, io::report const& r, po::variables_map const& vm, bool g
     auto const header = header_text == "en" ? io::header_language::english : io::header_language::chinese;
     if (format == "text") {
         std::ostringstream text;
-        io::write_text(text, r, group_first);
+        // The width limit applies to standard output; a file gets it only from --width.
+        bool const to_stdout = (output.empty() || output == "-") && ctx.out == &std::cout;
+        io::write_text(text, r, group_first, text_width(vm, to_stdout));
         io::write_output(output, text.str(), *ctx.out);
     } else if (format == "csv") {
         auto csv = io::to_csv(r, header);

@@ -4,6 +4,7 @@
 
 #include <date/date.h>
 
+#include <cstddef>
 #include <functional>
 #include <optional>
 #include <string>
@@ -32,9 +33,15 @@ void add_scope_option(po::options_description& d);
 /// \throws invalid_input{"org"} for an unknown or ambiguous organisation.
 [[nodiscard]] scope scope_of(store const& s, po::variables_map const& vm);
 
-/// Adds `--format`, `-o/--output` and `--header`. `formats` lists the accepted formats, first the
-/// default, e.g. "text|csv|json".
+/// Adds `--format`, `-o/--output`, `--header`, `--encoding` and `--width`. `formats` lists the accepted
+/// formats, first the default, e.g. "text|csv|json".
 void add_output_options(po::options_description& d, std::string const& formats);
+/// The number in a `--width` value. \throws usage_error when it is not a whole number >= 0.
+[[nodiscard]] std::size_t width_of(std::string const& text);
+/// The display width text output is fitted into (0 = no limit): `--width N` when given; else, when
+/// `to_terminal` (the report goes to standard output), `$COLUMNS` when it is a number, else the
+/// terminal's width when standard output is a terminal; else 0.
+[[nodiscard]] std::size_t text_width(po::variables_map const& vm, bool to_terminal);
 /// Writes a report as `--format` asks: text (aligned), csv, json or xlsx (xlsx needs `-o FILE`).
 /// CSV files written with `-o` start with a UTF-8 byte-order mark so that spreadsheets read them
 /// correctly; `--encoding gb18030` writes GB18030 instead.

@@ -8,6 +8,7 @@
 #include <span>
 #include <utility>
 
+#include "dangyuan/agenda/agenda_kinds.hpp"
 #include "dangyuan/core/calendar.hpp"
 #include "dangyuan/member/masking.hpp"
 #include "dangyuan/member/member_fields.hpp"
@@ -160,14 +161,25 @@ report agenda_report(store const& s, scope where, date::sys_days as_of) {
     out.meta = {{"日期", format_date(as_of)},
                 {"范围", describe_scope(s, where)},
                 {"事项", std::to_string(items.size())}};
-    out.columns = {
-        {"due", "到期日"}, {"status", "状态"},  {"org_id", "组织编号", true},    {"subject", "对象"},
-        {"kind", "事项"},  {"rule_id", "规则"}, {"member_id", "党员编号", true}, {"message", "说明"}};
-    for (auto const& item : items)
+    out.columns = {{"due", "到期日"},
+                   {"status", "状态"},
+                   {"org_id", "组织编号", true},
+                   {"subject", "对象"},
+                   {"kind", "事项代码"},
+                   {"kind_name", "事项"},
+                   {"rule_id", "规则"},
+                   {"member_id", "党员编号", true},
+                   {"message_zh", "说明"},
+                   {"message", "说明 (英文)"}};
+    for (auto const& item : items) {
+        // An uncatalogued kind (none is, a unit test checks) shows its code rather than nothing.
+        auto const info = agenda_kind(item.kind);
         out.rows.push_back({format_date(item.due), std::string(chinese_name(item.status)),
-                            std::to_string(item.org.value()), item.subject, item.kind, item.rule_id,
+                            std::to_string(item.org.value()), item.subject, item.kind,
+                            info ? std::string(info->chinese) : item.kind, item.rule_id,
                             item.member ? std::to_string(item.member->value()) : std::string(),
-                            item.message});
+                            item.message_zh, item.message});
+    }
     return out;
 }
 

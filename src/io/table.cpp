@@ -9,6 +9,7 @@
 #include <charconv>
 #include <cstdint>
 #include <fstream>
+#include <iterator>
 #include <optional>
 
 #include "dangyuan/core/errors.hpp"
@@ -17,13 +18,63 @@
 
 namespace dangyuan::io {
 
-void write_text(std::ostream& out, report const& r, bool group_first) {
+namespace {
+
+// The narrowest a cut column gets (room for a character and the "…" marker), and the narrowest the
+// wrapped last column gets before the other columns are cut instead: 20 columns, or a quarter of the
+// line when that is more (the last column is the one read: the agenda's 说明).
+constexpr std::size_t min_cut_width = 4;
+constexpr std::size_t min_wrap_width = 20;
+std::size_t min_wrap(std::size_t limit) {
+    return std::max(min_wrap_width, limit / 4);
+}
+
+// Narrows the columns of a table whose natural widths add up to more than `limit`: the last column,
+// when it is text, takes what is left (it wraps); when that is less than `min_wrap(limit)`, the widest
+// other text columns are narrowed (their cells cut) until the line fits or nothing more can be cut.
+void fit_widths(std::vector<std::size_t>& width, std::vector<column> const& columns, std::size_t limit) {
+    auto total = [&] {
+        std::size_t sum = 2 * (width.size() - 1);
+        for (auto w : width)
+            sum += w;
+        return sum;
+    };
+    if (limit == 0 || total() <= limit) return;
+    auto const last = width.size() - 1;
+    bool const wraps = !columns[last].numeric;
+    if (wraps) {
+        auto const others = total() - width[last];
+        auto const least =
+            std::min(width[last], std::max(min_wrap(limit), display_width(columns[last].title)));
+        width[last] = limit > others ? std::max(least, limit - others) : least;
+    }
+    while (total() > limit) {
+        std::size_t widest = width.size();
+        for (std::size_t c = 0; c < width.size(); ++c)
+            if (!columns[c].numeric && (c != last || !wraps) && width[c] > min_cut_width &&
+                (widest == width.size() || width[c] > width[widest]))
+                widest = c;
+        if (widest == width.size()) break;  // nothing left to cut: the line stays too wide
+        --width[widest];
+    }
+}
+
+}  // namespace
+
+void write_text(std::ostream& out, report const& r, bool group_first, std::size_t max_width) {
     if (!r.title.empty()) out << r.title << '\n';
     std::size_t label_width = 0;
     for (auto const& [label, value] : r.meta)
         label_width = std::max(label_width, display_width(label));
-    for (auto const& [label, value] : r.meta)
-        out << "  " << pad_right(label, label_width) << "  " << value << '\n';
+    for (auto const& [label, value] : r.meta) {
+        // A long value wraps under itself when the line would not fit.
+        auto const indent = label_width + 4;
+        auto const lines =
+            wrap_text(value, max_width > indent + min_wrap_width ? max_width - indent : std::size_t{0});
+        out << "  " << pad_right(label, label_width) << "  " << lines.front() << '\n';
+        for (std::size_t i = 1; i < lines.size(); ++i)
+            out << std::string(indent, ' ') << lines[i] << '\n';
+    }
     if (!r.title.empty() || !r.meta.empty()) out << '\n';
     if (r.columns.empty()) return;
     std::vector<std::size_t> width(r.columns.size());
@@ -32,20 +83,35 @@ void write_text(std::ostream& out, report const& r, bool group_first) {
     for (auto const& row : r.rows)
         for (std::size_t c = 0; c < row.size() && c < width.size(); ++c)
             width[c] = std::max(width[c], display_width(row[c]));
+    auto const natural_last = width.back();
+    fit_widths(width, r.columns, max_width);
+    bool const wrap_last = !r.columns.back().numeric && width.back() < natural_last;
+    std::size_t indent = 0;  // where the last column starts
+    for (std::size_t c = 0; c + 1 < width.size(); ++c)
+        indent += width[c] + 2;
     auto line = [&](std::vector<std::string> const& cells) {
         std::string text;
+        std::vector<std::string> more;  // continuation lines of the last column
         for (std::size_t c = 0; c < r.columns.size(); ++c) {
             std::string_view const cell = c < cells.size() ? std::string_view(cells[c]) : std::string_view{};
             bool const last = c + 1 == r.columns.size();
             if (c) text += "  ";
-            if (r.columns[c].numeric)
-                text += pad_left(cell, width[c]);
-            else
-                text += last ? std::string(cell) : pad_right(cell, width[c]);
+            if (last && wrap_last) {
+                auto lines = wrap_text(cell, width[c]);
+                text += lines.front();
+                more.assign(std::make_move_iterator(lines.begin() + 1), std::make_move_iterator(lines.end()));
+            } else if (r.columns[c].numeric) {
+                text += pad_left(cut_text(cell, width[c]), width[c]);
+            } else {
+                auto const fitted = cut_text(cell, width[c]);
+                text += last ? fitted : pad_right(fitted, width[c]);
+            }
         }
         while (!text.empty() && text.back() == ' ')
             text.pop_back();
         out << text << '\n';
+        for (auto const& m : more)
+            out << std::string(indent, ' ') << m << '\n';
     };
     std::vector<std::string> titles;
     for (auto const& col : r.columns)

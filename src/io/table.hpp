@@ -60,7 +60,12 @@ enum class header_language { chinese, english };
 
 /// Writes the title, the meta lines and the rows aligned on display width (汉字 count two columns).
 /// Repeated values in the first column of consecutive rows are blanked when `group_first` is set.
-void write_text(std::ostream& out, report const& r, bool group_first = false);
+/// `max_width` (display columns, 0 = no limit) fits the table to a terminal: when the rows are wider,
+/// the last column, if it is text, wraps onto continuation lines aligned under it (`wrap_text`); when
+/// even the other columns leave it less than 20 columns or a quarter of `max_width` (whichever is
+/// more), the widest other text columns are cut with a "…" marker (`cut_text`). Long meta values wrap under
+/// themselves. Lines can stay wider only when every column is already at its narrowest (4).
+void write_text(std::ostream& out, report const& r, bool group_first = false, std::size_t max_width = 0);
 
 /// The rows as CSV (header row first). Text cells are guarded with `spreadsheet_safe`.
 [[nodiscard]] std::string to_csv(report const& r, header_language h);

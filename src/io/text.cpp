@@ -7,6 +7,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <vector>
 
 namespace dangyuan::io {
 
@@ -30,6 +31,150 @@ std::size_t display_width(std::string_view utf8) {
         width += (eaw == U_EA_WIDE || eaw == U_EA_FULLWIDTH) ? 2 : 1;
     }
     return width;
+}
+
+namespace {
+
+// One character as the terminal shows it: its bytes, its display width and its code point (-1 for an
+// ill-formed byte sequence, which shows as one replacement character).
+struct glyph {
+    std::string_view bytes;
+    std::size_t width = 0;
+    UChar32 cp = 0;
+};
+
+std::vector<glyph> glyphs(std::string_view utf8) {
+    std::vector<glyph> out;
+    auto const* s = reinterpret_cast<uint8_t const*>(utf8.data());
+    auto const length = static_cast<int32_t>(utf8.size());
+    int32_t i = 0;
+    while (i < length) {
+        auto const start = i;
+        UChar32 c = 0;
+        U8_NEXT(s, i, length, c);
+        auto const bytes = utf8.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start));
+        out.push_back({bytes, c < 0 ? 1 : display_width(bytes), c});
+    }
+    return out;
+}
+
+// Punctuation that stays on the line of the character before it (closing) or after it (opening).
+bool closing(UChar32 c) {
+    switch (c) {
+        case ',':
+        case '.':
+        case ':':
+        case ';':
+        case '!':
+        case '?':
+        case ')':
+        case ']':
+        case '}':
+        case 0x2026:
+        case 0x3001:
+        case 0x3002:
+        case 0x3009:
+        case 0x300B:
+        case 0x300D:
+        case 0x300F:
+        case 0x3011:
+        case 0xFF01:
+        case 0xFF09:
+        case 0xFF0C:
+        case 0xFF1A:
+        case 0xFF1B:
+        case 0xFF1F:
+            return true;
+        default:
+            return false;
+    }
+}
+
+bool opening(UChar32 c) {
+    switch (c) {
+        case '(':
+        case '[':
+        case '{':
+        case 0x3008:
+        case 0x300A:
+        case 0x300C:
+        case 0x300E:
+        case 0x3010:
+        case 0xFF08:
+            return true;
+        default:
+            return false;
+    }
+}
+
+bool blank(glyph const& g) {
+    return g.cp == ' ' || g.cp == '\t' || g.cp == 0x3000;
+}
+
+}  // namespace
+
+std::vector<std::string> wrap_text(std::string_view utf8, std::size_t width) {
+    if (width == 0) return {std::string(utf8)};
+    auto const all = glyphs(utf8);
+    // Tokens: runs of characters with no break inside; `spaced` when blanks came before.
+    struct token {
+        std::size_t first = 0, last = 0, width = 0;
+        bool spaced = false;
+    };
+    std::vector<token> tokens;
+    bool pending_space = false;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        auto const& g = all[i];
+        if (blank(g)) {
+            pending_space = true;
+            continue;
+        }
+        bool const joined = !pending_space && !tokens.empty() && tokens.back().last == i &&
+                            (g.width == 0 || closing(g.cp) || opening(all[i - 1].cp) ||
+                             (all[i - 1].width < 2 && g.width < 2));
+        if (joined) {
+            tokens.back().last = i + 1;
+            tokens.back().width += g.width;
+        } else {
+            tokens.push_back({i, i + 1, g.width, pending_space});
+        }
+        pending_space = false;
+    }
+    std::vector<std::string> lines(1);
+    std::size_t used = 0;
+    auto new_line = [&] {
+        lines.emplace_back();
+        used = 0;
+    };
+    for (auto const& t : tokens) {
+        std::size_t const gap = (used > 0 && t.spaced) ? 1 : 0;
+        if (used > 0 && used + gap + t.width > width) {
+            new_line();
+        } else if (gap) {
+            lines.back() += ' ';
+            ++used;
+        }
+        for (auto i = t.first; i < t.last; ++i) {
+            // A token wider than a line is cut between characters.
+            if (used > 0 && used + all[i].width > width) new_line();
+            lines.back() += all[i].bytes;
+            used += all[i].width;
+        }
+    }
+    return lines;
+}
+
+std::string cut_text(std::string_view utf8, std::size_t width) {
+    if (display_width(utf8) <= width) return std::string(utf8);
+    if (width == 0) return {};
+    std::string out;
+    std::size_t used = 0;
+    for (auto const& g : glyphs(utf8)) {
+        if (used + g.width > width - 1) break;
+        out += g.bytes;
+        used += g.width;
+    }
+    return out + "\xE2\x80\xA6";  // …
 }
 
 std::string pad_right(std::string_view utf8, std::size_t width) {

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace dangyuan::io {
 
@@ -17,6 +18,17 @@ namespace dangyuan::io {
 [[nodiscard]] std::string pad_right(std::string_view utf8, std::size_t width);
 /// Spaces up to `width` display columns, then `utf8`.
 [[nodiscard]] std::string pad_left(std::string_view utf8, std::size_t width);
+
+/// `utf8` broken into lines of at most `width` display columns, for a terminal: lines break at spaces
+/// (the spaces at a break are dropped) and between two characters when either is wide (汉字), but not
+/// before closing or after opening punctuation (，。：；）」 …); a run without a break longer than
+/// `width` is cut between characters. Never splits a UTF-8 sequence. An empty text gives one empty
+/// line; `width` 0 means no limit (one line).
+[[nodiscard]] std::vector<std::string> wrap_text(std::string_view utf8, std::size_t width);
+
+/// `utf8` unchanged when it fits in `width` display columns, else its longest prefix (whole
+/// characters) that fits in `width - 1` followed by the marker "…" (one column).
+[[nodiscard]] std::string cut_text(std::string_view utf8, std::size_t width);
 
 /// Removes leading and trailing blanks: ASCII space, tab, CR, LF, the ideographic space U+3000 and the
 /// no-break space U+00A0 (both common in spreadsheets typed with Chinese input methods).

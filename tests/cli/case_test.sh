@@ -57,7 +57,7 @@ expect 0 "$DY" "${DB[@]}" case show 1 --as-of 2025-03-01
 matches out "17 +上级党委审批 +admission_approved +2024-11-20 +2025-02-20 +已逾期"
 has out "阶段          预备党员 (probationary)"
 expect 0 "$DY" "${DB[@]}" agenda --as-of 2025-03-01 --format csv
-matches out "2025-02-20,已逾期,[0-9]+,林晓,dev.approval,dev.approval_within_3_months"
+matches out "2025-02-20,已逾期,[0-9]+,林晓,dev.approval,上级党委审批接收预备党员,dev.approval_within_3_months"
 rejects dev.approval_within_3_months "$DY" "${DB[@]}" case step 1 admission_approved --date 2025-03-01 --passed yes
 step admission_approved --date 2025-03-01 --passed yes --reason 上级党委集中审批
 has out "added member 11 to the roster as a probationary member (预备党员), 入党日期 2024-11-20"

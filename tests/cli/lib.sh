@@ -10,6 +10,9 @@ rm -rf "$WORK"
 mkdir -p "$WORK"
 cd "$WORK" || exit 1
 export USER=cli-test
+# Text output is fitted to $COLUMNS and the agenda's language follows $DANGYUAN_LANG: the tests set them
+# where they test them.
+unset COLUMNS DANGYUAN_LANG
 
 fail() {
     echo "FAIL: $*" >&2

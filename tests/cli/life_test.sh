@@ -61,7 +61,7 @@ has out "未完成"
 expect 2 "$DY" "${DB[@]}" meeting compliance
 has err "--org is required"
 expect 0 "$DY" "${DB[@]}" agenda --as-of 2026-11-26 --format csv
-has out "life.meeting_missed,life.general_meeting_quarterly"
+has out "life.meeting_missed,未按期召开组织生活,life.general_meeting_quarterly"
 
 # training add / shortfall
 expect 0 "$DY" "${DB[@]}" training add 张建国 --date 2026-06-30 --course 党的创新理论 --hours 16 --concentrated \

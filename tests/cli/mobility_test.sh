@@ -47,7 +47,7 @@ has err "kind: unknown episode record 'arrived'"
 
 # The annual review is overdue a year after the issue: agenda and statistics show it.
 expect 0 "$DY" "${DB[@]}" agenda --as-of 2026-03-10 --format csv
-matches out "2026-03-05,已逾期,[0-9]+,[^,]*,certificate.annual_review,certificate.annual_review"
+matches out "2026-03-05,已逾期,[0-9]+,[^,]*,certificate.annual_review,《流动党员活动证》年审,certificate.annual_review"
 expect 0 "$DY" "${DB[@]}" mobility stats --as-of 2026-03-10 --format csv
 has out "年审逾期 (certificate.annual_review),1"
 has out "外出党员,1,1"

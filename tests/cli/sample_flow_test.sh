@@ -22,8 +22,9 @@ has err "store: the sample district needs an empty store"
 expect 0 "$DY" --db demo.db agenda --as-of 2026-11-26
 has out "待办事项 (agenda)"
 has out "日期  2026-11-26"
-has out "org.term_expiry"
+has out "任期届满，按期换届"
 has out "org.term_length"
+has out "届满: 应进行换届选举"
 matches out "已逾期|即将到期"
 expect 0 "$DY" --db demo.db agenda --as-of 2026-11-26 --format json
 has out '"rule_id": "org.term_length"'
@@ -66,7 +67,7 @@ for rule in dev.approval_within_3_months certificate.annual_review lostcontact.s
     life.committee_meeting_monthly dues.pay_monthly; do
     has out "$rule"
 done
-matches out "已逾期,[0-9]+,[^,]*,dev.approval,dev.approval_within_3_months"
+matches out "已逾期,[0-9]+,[^,]*,dev.approval,上级党委审批接收预备党员,dev.approval_within_3_months"
 expect 0 "$DY" --db demo.db case list --format csv
 for stage in 入党申请人 入党积极分子 发展对象 预备党员 正式党员; do
     has out "$stage"

@@ -18,6 +18,8 @@ def test_an_agenda_item_is_a_record_and_prints_like_the_cpp_one():
     item = dy.AgendaItem(kind="org.term_expiry", org=dy.OrgId(3), subject="第一党支部", due=d(2026, 12, 20),
                          status="upcoming", rule_id="org.term_length", message="hold the election")
     assert item.member is None and item.status == dy.AgendaStatus.upcoming
+    assert item.message_zh == ""
+    assert dy.AgendaItem(item, message_zh="应进行换届选举").message_zh == "应进行换届选举"
     assert str(item) == "2026-12-20 upcoming org.term_expiry 第一党支部: hold the election [org.term_length]"
     with pytest.raises(dy.InvalidInput) as e:
         dy.AgendaItem(kind="x", org=dy.OrgId(1))
@@ -36,6 +38,9 @@ def test_支部工作条例2018_第21条_org_term_length_the_agenda_shows_term_e
     first = next(i for i in expiry if i.subject == "第一社区党支部")
     assert first.due == d(2026, 12, 20)  # 5-year term of a community branch
     assert first.status == dy.AgendaStatus.upcoming and first.rule_id == "org.term_length"
+    assert first.message_zh.endswith("2026-12-20届满: 应进行换届选举")
+    assert first.message_zh.startswith("本届任期5年, ")
+    assert all(i.message_zh for i in agenda)
     too_few = {i.subject for i in items if i.rule_id == "org.branch_min_3_full"}
     assert too_few == {"第一社区党支部", "东村党支部"}  # branch_b has 3 full members
 
@@ -43,7 +48,9 @@ def test_支部工作条例2018_第21条_org_term_length_the_agenda_shows_term_e
 def test_the_agenda_as_a_frame(district):
     # Every domain contributes items; the organisations' own items are the ones under "org." rules.
     frame = district.store.agenda(d(2026, 11, 26)).to_pandas()
-    assert list(frame.columns) == ["due", "status", "kind", "org", "member", "subject", "rule_id", "message"]
+    assert list(frame.columns) == ["due", "status", "kind", "org", "member", "subject", "rule_id", "message",
+                                   "message_zh"]
+    assert frame["message_zh"].str.contains("[\u4e00-\u9fff]").all()
     assert frame["status"].dtype == "category"
     assert frame["due"].is_monotonic_increasing
     orgs = frame[frame["kind"].str.startswith("org.")]

@@ -325,6 +325,7 @@ TEST_CASE("党费规定2008 [S] dues.pay_monthly: arrears per member on a date; 
     CHECK(items[0].status == agenda_status::overdue);
     CHECK(items[0].due == d(2026, 2, 28));
     CHECK(items[0].message == "arrears of 55.00 yuan for 2 months since 2026-02");
+    CHECK(items[0].message_zh == "2026-02起欠交党费2个月, 共55.00元");
     CHECK(dues_agenda(a, monthly(ym(2025, 11), ym(2026, 4)), home, "张三", d(2026, 5, 1), rules).empty());
 
     // A quarterly payer owes January-March only after 31 March.

@@ -822,6 +822,7 @@ class AgendaItem(_RecordBase):
     rule_id: str
     message: str
     case_ref: Optional[CaseId]
+    message_zh: str
     def __init__(
         self,
         source: Optional[_Record] = None,
@@ -836,6 +837,7 @@ class AgendaItem(_RecordBase):
         rule_id: str = ...,
         message: str = ...,
         case_ref: Optional[CaseId] = ...,
+        message_zh: str = ...,
     ) -> None: ...
 
 class AuditEntry(_RecordBase):

@@ -57,6 +57,10 @@ struct agenda_item {
     std::string rule_id;              ///< the catalogue rule behind the item
     std::string message;              ///< a sentence a branch secretary can act on
     std::optional<case_id> case_ref;  ///< the development case concerned, if any
+    /// The same sentence in Chinese (中文说明) for the clerk: the same facts as `message` (dates as
+    /// 2026-08-03, amounts, counts) in the official terms. Last so that positional initialisers that
+    /// stop at `message` or `case_ref` keep compiling; every agenda producer fills it.
+    std::string message_zh;
 
     friend bool operator==(agenda_item const&, agenda_item const&) = default;
 };

@@ -40,7 +40,7 @@ namespace dangyuan {
     auto const ph = *s.phase;
     auto const since = [&](campaign_phase p) { return *s.phase_dates[static_cast<std::size_t>(p)]; };
     auto make = [&](std::string kind, participant_state const& p, date::sys_days due, std::string rule,
-                    std::string msg) {
+                    std::string msg, std::string zh) {
         agenda_item item;
         item.kind = std::move(kind);
         item.org = c.org;
@@ -50,6 +50,7 @@ namespace dangyuan {
         item.status = agenda_status::finding;
         item.rule_id = std::move(rule);
         item.message = std::move(msg);
+        item.message_zh = std::move(zh);
         items.push_back(std::move(item));
     };
     for (auto const& [id, p] : s.participants) {
@@ -59,12 +60,14 @@ namespace dangyuan {
             make("eval.self_assessment_missing", p, since(campaign_phase::self_assessment),
                  "eval.party_spirit_analysis",
                  "no written self-assessment (党性分析) handed in for the " + std::to_string(c.year) +
-                     " evaluation");
+                     " evaluation",
+                 std::to_string(c.year) + "年度民主评议党员: 尚未提交书面个人自评(党性分析)");
         if (ph < campaign_phase::organisational_assessment || !p.gradable()) continue;
         if (!p.final) {
             if (p.proposed == grade::unqualified && !p.informed)
                 make("eval.convey_proposal", p, *p.proposed_on, "eval.unqualified_needs_assessment",
-                     "the committee proposes 不合格: convey it to the member (反馈本人) before the decision");
+                     "the committee proposes 不合格: convey it to the member (反馈本人) before the decision",
+                     "支部委员会提出评定为不合格的意见: 作出决定前应向本人反馈");
             else
                 make("eval.grade_pending", p, since(campaign_phase::organisational_assessment),
                      "eval.grade_by_decision",
@@ -72,13 +75,19 @@ namespace dangyuan {
                                                   ": decide the grade"
                                             : "no grade proposed yet") +
                          (p.relationship_here() ? " (or record the grade received from the host organisation)"
-                                                : ""));
+                                                : ""),
+                     std::string(p.proposed ? "已提出评定意见" + std::string(chinese_name(*p.proposed)) +
+                                                  ": 应确定评议等次"
+                                            : "尚未提出评定意见") +
+                         (p.relationship_here() ? "(或记录流入地党组织评定的等次)" : ""));
             continue;
         }
         if (!p.relationship_here() && p.graded_by == c.org && !p.result_sent)
             make("eval.send_result", p, *p.graded_on, "eval.one_grade_per_year",
                  "send the grade " + std::string(chinese_name(*p.final)) + " to organisation " +
-                     std::to_string(p.who.relationship_in->value()) + ", which holds the relationship");
+                     std::to_string(p.who.relationship_in->value()) + ", which holds the relationship",
+                 "将评议等次" + std::string(chinese_name(*p.final)) + "报送组织关系所在的党组织" +
+                     std::to_string(p.who.relationship_in->value()));
         if (p.relationship_here() &&
             (p.final == grade::basically_qualified || p.final == grade::unqualified)) {
             bool done = false;
@@ -91,7 +100,10 @@ namespace dangyuan {
                         ? std::string(
                               "graded 不合格: educate first (批评教育), then dispose by procedure (组织处置)")
                         : std::string(
-                              "graded 基本合格: point out the shortcomings and help the member improve"));
+                              "graded 基本合格: point out the shortcomings and help the member improve"),
+                    p.final == grade::unqualified
+                        ? std::string("评定为不合格: 先批评教育, 再按程序进行组织处置")
+                        : std::string("评定为基本合格: 指出不足, 帮助改进"));
         }
     }
     return items;
@@ -107,8 +119,8 @@ namespace dangyuan {
                                                                  rule_set const& rules) {
     std::vector<agenda_item> items;
     auto const ds = dispositions_on(f, as_of, rules);
-    auto make = [&](std::string kind, date::sys_days due, agenda_status st, std::string rule,
-                    std::string msg) {
+    auto make = [&](std::string kind, date::sys_days due, agenda_status st, std::string rule, std::string msg,
+                    std::string zh) {
         agenda_item item;
         item.kind = std::move(kind);
         item.org = f.org;
@@ -118,11 +130,13 @@ namespace dangyuan {
         item.status = st;
         item.rule_id = std::move(rule);
         item.message = std::move(msg);
+        item.message_zh = std::move(zh);
         items.push_back(std::move(item));
     };
     for (std::size_t i = 0; i < ds.size(); ++i) {
         auto const& d = ds[i];
         std::string const what = std::string(chinese_name(d.form)) + " '" + d.matter + "'";
+        std::string const what_zh = std::string(chinese_name(d.form)) + "「" + d.matter + "」";
         bool const latest = detail::latest_of(ds, d.matter) == static_cast<int>(i);
         switch (d.outcome) {
             case disposition_outcome::pending: {
@@ -132,11 +146,16 @@ namespace dangyuan {
                                    : !d.talked          ? "谈话 by two full members"
                                    : !d.voted           ? "支部大会表决 (branch meeting vote)"
                                                         : "审批 (approval)";
+                std::string next_zh = !d.filed             ? "报基层党委事前备案"
+                                      : !d.investigated_on ? "调查核实"
+                                      : !d.talked          ? "由两名正式党员谈话"
+                                      : !d.voted           ? "支部大会表决"
+                                                           : "报上级党组织审批";
                 auto seen = d.opened;
                 for (auto const& step : {d.filed, d.investigated_on, d.talked, d.voted})
                     if (step && *step > seen) seen = *step;
                 make("disposition.next_step", seen, agenda_status::finding, "disposition.procedure_order",
-                     what + ": next step " + next);
+                     what + ": next step " + next, what_zh + ": 下一程序为" + next_zh);
                 break;
             }
             case disposition_outcome::correcting: {
@@ -146,24 +165,27 @@ namespace dangyuan {
                          "disposition.correction_period",
                          what + ": the correction period ends " + format_date(due) +
                              "; review whether the member "
-                             "has changed");
+                             "has changed",
+                         what_zh + ": 改正期限" + format_date(due) + "届满, 应考察是否改正");
                 break;
             }
             case disposition_outcome::awaiting_answer:
                 make("disposition.persuasion_answer", *d.approved, agenda_status::finding,
-                     "disposition.forms",
-                     what + ": record whether the member withdrew or refused (劝而不退)");
+                     "disposition.forms", what + ": record whether the member withdrew or refused (劝而不退)",
+                     what_zh + ": 应记录本人是否退党或劝而不退");
                 break;
             case disposition_outcome::not_corrected:
                 if (latest)
                     make("disposition.consider_persuasion", *d.concluded, agenda_status::finding,
                          "disposition.follow_up",
-                         what + ": no change at the end of the period; 劝其退党 may follow");
+                         what + ": no change at the end of the period; 劝其退党 may follow",
+                         what_zh + ": 期满仍无转变, 可劝其退党");
                 break;
             case disposition_outcome::refused:
                 if (latest)
                     make("disposition.consider_removal", *d.concluded, agenda_status::finding,
-                         "disposition.follow_up", what + ": the member refused to withdraw; 除名 may follow");
+                         "disposition.follow_up", what + ": the member refused to withdraw; 除名 may follow",
+                         what_zh + ": 本人劝而不退, 可予以除名");
                 break;
             default:
                 break;
@@ -225,7 +247,9 @@ namespace dangyuan {
                        agenda_status::finding,
                        "eval.yearly",
                        "no democratic evaluation of members (民主评议党员) recorded for " +
-                           std::to_string(year) + ": a branch with full members holds one every year"};
+                           std::to_string(year) + ": a branch with full members holds one every year",
+                       std::nullopt,
+                       std::to_string(year) + "年度未记录民主评议党员: 有正式党员的支部每年应开展一次"};
 }
 
 /// The periodic party-spirit analysis of one member on `as_of` (eval.party_spirit_analysis_periodic
@@ -241,15 +265,18 @@ namespace dangyuan {
     auto const last = last_analysis ? std::max(since, *last_analysis) : since;
     auto const due = add_months(last, months);
     if (as_of < due) return std::nullopt;
-    return agenda_item{"eval.party_spirit_analysis_due",
-                       org,
-                       member,
-                       name,
-                       due,
-                       status_for(due, as_of),
-                       "eval.party_spirit_analysis_periodic",
-                       "no party-spirit analysis (党性分析) since " + format_date(last) +
-                           ": the profile asks for one every " + std::to_string(months) + " months"};
+    return agenda_item{
+        "eval.party_spirit_analysis_due",
+        org,
+        member,
+        name,
+        due,
+        status_for(due, as_of),
+        "eval.party_spirit_analysis_periodic",
+        "no party-spirit analysis (党性分析) since " + format_date(last) +
+            ": the profile asks for one every " + std::to_string(months) + " months",
+        std::nullopt,
+        format_date(last) + "以来未进行党性分析: 本地规定每" + std::to_string(months) + "个月进行一次"};
 }
 
 }  // namespace dangyuan

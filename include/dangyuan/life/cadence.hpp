@@ -213,6 +213,20 @@ inline std::string slot_message(slot_result const& r, cadence_rule const& row, o
     return what;
 }
 
+// The agenda's Chinese sentence for a missed or open slot: the same facts as slot_message.
+inline std::string slot_message_zh(slot_result const& r, bool lecturer_is_secretary) {
+    std::string what = std::string(chinese_name(r.kind));
+    if (lecturer_is_secretary) what = "支部书记讲" + what;
+    if (r.group) what = "党小组" + std::to_string(r.group->value()) + what;
+    if (r.member) what += "(党员" + std::to_string(r.member->value()) + "参加)";
+    std::string const need = ", 应至少" + std::to_string(r.required) + "次";
+    if (r.status == slot_status::missed)
+        return r.held == 0 ? r.slot.label + "未召开" + what
+                           : r.slot.label + "仅召开" + what + std::to_string(r.held) + "次" + need;
+    return r.slot.label + "已召开" + what + std::to_string(r.held) + "次" + need + ", " +
+           format_date(r.slot.end) + "前完成";
+}
+
 }  // namespace detail
 
 /// Judges `org`'s meetings against the cadence of `rules.life.cadence` for every slot overlapping
@@ -314,9 +328,15 @@ inline std::string slot_message(slot_result const& r, cadence_rule const& row, o
     for (auto const& r : report.slots) {
         if (r.status != slot_status::missed && r.status != slot_status::open) continue;
         bool const missed = r.status == slot_status::missed;
+        bool const lecturer =
+            std::any_of(rules.life.cadence.begin(), rules.life.cadence.end(), [&](cadence_rule const& row) {
+                return row.rule_id == r.rule_id && row.kind == r.kind &&
+                       row.condition == cadence_condition::lecturer_is_secretary;
+            });
         items.push_back(agenda_item{missed ? "life.meeting_missed" : "life.meeting_due",
                                     r.group.value_or(org.id), r.member, org.name, r.slot.end,
-                                    status_for(r.slot.end, as_of), r.rule_id, r.message});
+                                    status_for(r.slot.end, as_of), r.rule_id, r.message, std::nullopt,
+                                    detail::slot_message_zh(r, lecturer)});
     }
     return items;
 }

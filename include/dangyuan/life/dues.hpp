@@ -543,7 +543,12 @@ struct unpaid_streak {
                                         format_month(s->last) +
                                         ") without a recorded good reason: regarded as self-withdrawal "
                                         "(自行脱党, 党章 第9条); the branch "
-                                        "meeting decides on removal and the higher organisation approves"});
+                                        "meeting decides on removal and the higher organisation approves",
+                                    std::nullopt,
+                                    "连续" + std::to_string(s->months) + "个月(" + format_month(s->first) +
+                                        "至" + format_month(s->last) +
+                                        ")未交纳党费, 无记录的正当理由: 按自行脱党处理(党章第9条), "
+                                        "由支部大会决定除名, 报上级党组织批准"});
     }
     if (st.arrears > fen{}) {
         auto const first = std::find_if(st.months.begin(), st.months.end(),
@@ -554,8 +559,13 @@ struct unpaid_streak {
         if (months_between(first->month, month_of(as_of)) > rules.life.back_payment_max_months)
             msg += "; months more than " + std::to_string(rules.life.back_payment_max_months) +
                    " back can generally no longer be made up";
+        std::string zh = format_month(first->month) + "起欠交党费" + std::to_string(st.months_in_arrears) +
+                         "个月, 共" + format_yuan(st.arrears) + "元";
+        if (months_between(first->month, month_of(as_of)) > rules.life.back_payment_max_months)
+            zh += "; 超过" + std::to_string(rules.life.back_payment_max_months) + "个月的一般不再补交";
         items.push_back(agenda_item{"dues.arrears", org, a.member, subject, first->pay_by,
-                                    status_for(first->pay_by, as_of), "dues.pay_monthly", std::move(msg)});
+                                    status_for(first->pay_by, as_of), "dues.pay_monthly", std::move(msg),
+                                    std::nullopt, std::move(zh)});
     }
     return items;
 }

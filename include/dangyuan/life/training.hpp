@@ -350,8 +350,16 @@ inline void validate_training_params(life_params const& p) {
             msg += "; " + std::to_string(s.sessions) + " of " + std::to_string(s.required_sessions) +
                    " concentrated trainings";
         msg += "; hours do not carry over to next year";
+        std::string zh = std::to_string(year) + "年已完成" + format_class_hours(s.counted) + "学时, 应完成" +
+                         format_class_hours(s.required) + "学时";
+        if (s.short_by > class_hours{}) zh += ", 尚差" + format_class_hours(s.short_by) + "学时";
+        if (s.sessions < s.required_sessions)
+            zh += "; 集中培训" + std::to_string(s.sessions) + "次, 应" + std::to_string(s.required_sessions) +
+                  "次";
+        zh += "; 学时不转入下一年度";
         items.push_back(agenda_item{"training.shortfall", org, s.member, s.name, year_end,
-                                    status_for(year_end, as_of), s.rule_id, std::move(msg)});
+                                    status_for(year_end, as_of), s.rule_id, std::move(msg), std::nullopt,
+                                    std::move(zh)});
     }
     return items;
 }
@@ -442,7 +450,11 @@ inline bool trained_above_branch(member_id m, std::span<training_record const> l
                                         "secretary since " + format_date(t.took_office) +
                                             ": the induction training (任职培训) is due within " +
                                             std::to_string(p.new_secretary_training_months) + " months, by " +
-                                            format_date(due)});
+                                            format_date(due),
+                                        std::nullopt,
+                                        format_date(t.took_office) + "任书记: 应在" +
+                                            std::to_string(p.new_secretary_training_months) + "个月内, 即" +
+                                            format_date(due) + "前完成任职培训"});
         }
         if (as_of < due || unsigned(today.month()) < p.training_notice_month) continue;
         if (detail::trained_above_branch(t.member, ledger, make_date(year, 1, 1), as_of,
@@ -453,7 +465,10 @@ inline bool trained_above_branch(member_id m, std::span<training_record const> l
                                     status_for(year_end, as_of), "training.secretary_rotation_yearly",
                                     "no rotation training (轮训) at county level or higher in " +
                                         std::to_string(year) + ": at least " +
-                                        std::to_string(p.secretary_rotations_per_year) + " a year"});
+                                        std::to_string(p.secretary_rotations_per_year) + " a year",
+                                    std::nullopt,
+                                    std::to_string(year) + "年未参加县级以上党委组织的轮训: 每年至少" +
+                                        std::to_string(p.secretary_rotations_per_year) + "次"});
     }
     for (auto const& e : new_members) {
         if (e.admitted > as_of) continue;
@@ -468,7 +483,11 @@ inline bool trained_above_branch(member_id m, std::span<training_record const> l
                                     "admitted " + format_date(e.admitted) +
                                         ": attend a training held by a higher organisation (上级党组织) "
                                         "during probation or the first year as a full member, by " +
-                                        format_date(due)});
+                                        format_date(due),
+                                    std::nullopt,
+                                    format_date(e.admitted) +
+                                        "入党: 预备期或转正第一年内应参加上级党组织举办的培训, " +
+                                        format_date(due) + "前完成"});
     }
     return items;
 }

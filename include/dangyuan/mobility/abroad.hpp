@@ -164,29 +164,36 @@ inline void validate_abroad_contact(abroad_contact const& c, std::span<abroad_re
     std::vector<agenda_item> items;
     if (!r.open_on(as_of)) return items;
     auto const notice = rules.mobility.mobility_notice_months;
-    auto dated = [&](std::string kind, date::sys_days due, std::string rule, std::string msg) {
+    auto dated = [&](std::string kind, date::sys_days due, std::string rule, std::string msg,
+                     std::string zh) {
         if (as_of < add_months(due, -notice)) return;
         items.push_back(agenda_item{std::move(kind), org, r.member, name, due, status_for(due, as_of),
-                                    std::move(rule), std::move(msg)});
+                                    std::move(rule), std::move(msg), std::nullopt, std::move(zh)});
     };
     switch (r.kind) {
         case abroad_kind::settled:
             items.push_back(agenda_item{"abroad.suspend_candidate", org, r.member, name, r.from,
                                         agenda_status::finding, "abroad.suspend_emigrated_or_5_years",
                                         "settled abroad privately since " + format_date(r.from) +
-                                            ": generally suspend party membership (停止党籍)"});
+                                            ": generally suspend party membership (停止党籍)",
+                                        std::nullopt,
+                                        format_date(r.from) + "起私自出国定居: 一般应停止党籍"});
             break;
         case abroad_kind::study: {
             auto const from = abroad_suspend_from(r, rules);
             dated("abroad.suspend_candidate", from, "abroad.suspend_emigrated_or_5_years",
                   "studying abroad since " + format_date(r.from) + " without returning: more than " +
                       std::to_string(rules.mobility.abroad_suspend_years) + " years from " +
-                      format_date(from) + "; generally suspend party membership (停止党籍)");
+                      format_date(from) + "; generally suspend party membership (停止党籍)",
+                  format_date(r.from) + "起出国学习未归, " + format_date(from) + "起超过" +
+                      std::to_string(rules.mobility.abroad_suspend_years) + "年: 一般应停止党籍");
             auto const due = abroad_contact_due(r, contacts, as_of, rules);
             dated("abroad.contact_due", due, "abroad.contact_half_yearly",
                   "member studying abroad: contact at least once every " +
                       std::to_string(rules.mobility.abroad_contact_interval_months) + " months, next by " +
-                      format_date(due));
+                      format_date(due),
+                  "出国学习研究党员每" + std::to_string(rules.mobility.abroad_contact_interval_months) +
+                      "个月至少联系一次, 下次应在" + format_date(due) + "前");
             break;
         }
         case abroad_kind::graduate: {
@@ -194,7 +201,10 @@ inline void validate_abroad_contact(abroad_contact const& c, std::span<abroad_re
             dated("abroad.graduate_relationship_due", due, "abroad.graduate_relationship_2_years",
                   "graduated " + format_date(r.from) + "; the university keeps the relationship at most " +
                       std::to_string(rules.mobility.graduate_relationship_max_years) +
-                      " years: transfer it by " + format_date(due));
+                      " years: transfer it by " + format_date(due),
+                  format_date(r.from) + "毕业, 组织关系在学校保留一般不超过" +
+                      std::to_string(rules.mobility.graduate_relationship_max_years) + "年: 应在" +
+                      format_date(due) + "前转出");
             break;
         }
     }

@@ -633,21 +633,25 @@ inline void record_with_certificates(mobility_episode& ep, episode_record next,
     auto const st = state_on(c, as_of);
     if (!st || !is_open(st->state)) return items;
     auto const notice = rules.mobility.certificate_review_notice_months;
-    auto make = [&](std::string kind, date::sys_days due, std::string rule, std::string msg) {
+    auto make = [&](std::string kind, date::sys_days due, std::string rule, std::string msg, std::string zh) {
         items.push_back(agenda_item{std::move(kind), c.issue.branch, c.member, c.issue.member_name, due,
-                                    status_for(due, as_of), std::move(rule), std::move(msg)});
+                                    status_for(due, as_of), std::move(rule), std::move(msg), std::nullopt,
+                                    std::move(zh)});
     };
     auto const exp = expiry_date(c, rules);
     if (exp && as_of >= add_months(*exp, -notice))
         make("certificate.expiry", *exp, "certificate.validity",
              "activity certificate " + c.number.value + " is valid through " + format_date(*exp) +
-                 ": have it handed back or replaced");
+                 ": have it handed back or replaced",
+             "《流动党员活动证》" + c.number.value + "有效期至" + format_date(*exp) + ": 应收回或换发");
     if (exp && as_of > *exp) return items;
     auto const due = next_review_due(c, as_of, rules);
     if (as_of >= add_months(due, -notice))
         make("certificate.annual_review", due, "certificate.annual_review",
              "annual review (年审) of activity certificate " + c.number.value + " due " + format_date(due) +
-                 ", together with the democratic evaluation");
+                 ", together with the democratic evaluation",
+             "《流动党员活动证》" + c.number.value + "应在" + format_date(due) +
+                 "前年审, 结合民主评议党员进行");
     return items;
 }
 

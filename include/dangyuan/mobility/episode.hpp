@@ -425,9 +425,9 @@ inline void record(mobility_episode& ep, episode_record next, rule_set const& ru
     auto const subject = detail::episode_subject(ep);
     auto const place = st->destination.place;
     auto make = [&](std::string kind, date::sys_days due, agenda_status status, std::string rule,
-                    std::string msg) {
+                    std::string msg, std::string zh) {
         items.push_back(agenda_item{std::move(kind), ep.home_branch, ep.member, subject, due, status,
-                                    std::move(rule), std::move(msg)});
+                                    std::move(rule), std::move(msg), std::nullopt, std::move(zh)});
     };
     auto in_window = [&](date::sys_days due) { return as_of >= add_months(due, -p.mobility_notice_months); };
 
@@ -437,13 +437,17 @@ inline void record(mobility_episode& ep, episode_record next, rule_set const& ru
             make("mobility.register_mobile", due, status_for(due, as_of), "mobility.mobile_member_6_months",
                  "away at " + place + " since " + format_date(st->left_on) +
                      " without a transfer: a mobile member " + "(流动党员) from " + format_date(due) +
-                     "; register the outflow (全国党员管理信息系统)");
+                     "; register the outflow (全国党员管理信息系统)",
+                 format_date(st->left_on) + "起外出在" + place + ", 未转组织关系: " + format_date(due) +
+                     "起为流动党员, 应在全国党员管理信息系统中登记外出");
     }
     if (auto const due = transfer_required_from(ep, as_of, rules); due && in_window(*due))
         make("mobility.transfer_required", *due, status_for(*due, as_of),
              "mobility.transfer_fixed_place_6_months",
              "at the fixed place " + place + " since " + format_date(st->at_place_since) + ": transfer the " +
-                 "organisational relationship (转接组织关系) by " + format_date(*due));
+                 "organisational relationship (转接组织关系) by " + format_date(*due),
+             format_date(st->at_place_since) + "起在" + place + "有固定地点: 应在" + format_date(*due) +
+                 "前转接组织关系");
 
     // Yearly reports: period n runs up to yearly_report_due(left, n); a report counts for the period
     // its date falls in.
@@ -463,13 +467,17 @@ inline void record(mobility_episode& ep, episode_record next, rule_set const& ru
         auto const due = yearly_report_due(st->left_on, last_missed, rules);
         make("mobility.yearly_report", due, agenda_status::overdue, "mobility.yearly_report",
              std::to_string(missed) + " yearly report(s) to the home organisation missing, the last due " +
-                 format_date(due) + ": contact the member (向流出地党组织汇报)");
+                 format_date(due) + ": contact the member (向流出地党组织汇报)",
+             "缺少" + std::to_string(missed) + "次向流出地党组织的年度汇报, 最近一次应在" + format_date(due) +
+                 "前汇报: 应联系该党员");
     }
     auto const due = yearly_report_due(st->left_on, current, rules);
     if (!reported[static_cast<std::size_t>(current)] && in_window(due))
         make("mobility.yearly_report", due, status_for(due, as_of), "mobility.yearly_report",
              "yearly report to the home organisation due " + format_date(due) + " (away since " +
-                 format_date(st->left_on) + ")");
+                 format_date(st->left_on) + ")",
+             "应在" + format_date(due) + "前向流出地党组织汇报一年来的情况(" + format_date(st->left_on) +
+                 "起外出)");
     return items;
 }
 

@@ -233,10 +233,10 @@ inline void require_removal_grounds(contact_log const& log, std::span<standing_e
     std::vector<agenda_item> items;
     if (exited_on(history, as_of)) return items;
     auto const notice = rules.mobility.lost_contact_notice_months;
-    auto make = [&](std::string kind, date::sys_days due, std::string rule, std::string msg) {
+    auto make = [&](std::string kind, date::sys_days due, std::string rule, std::string msg, std::string zh) {
         auto const status = as_of >= due ? agenda_status::finding : agenda_status::upcoming;
         items.push_back(agenda_item{std::move(kind), log.branch, log.member, log.member_name, due, status,
-                                    std::move(rule), std::move(msg)});
+                                    std::move(rule), std::move(msg), std::nullopt, std::move(zh)});
     };
     if (auto const since = suspended_since(history, as_of)) {
         auto const due = *removal_due(history, as_of, rules);
@@ -244,7 +244,9 @@ inline void require_removal_grounds(contact_log const& log, std::span<standing_e
             make("lostcontact.removal_candidate", due, "lostcontact.removal_after_2_years",
                  "suspended since " + format_date(*since) +
                      " and not reached since: removal as self-withdrawal " +
-                     "(按自行脱党除名) possible from " + format_date(due));
+                     "(按自行脱党除名) possible from " + format_date(due),
+                 format_date(*since) + "起停止党籍, 此后仍无法取得联系: " + format_date(due) +
+                     "起可按自行脱党予以除名");
         return items;
     }
     auto const last = last_contact_on(log, as_of);
@@ -256,7 +258,11 @@ inline void require_removal_grounds(contact_log const& log, std::span<standing_e
                  (attempts == 0 ? std::string("no search recorded since: search for the member")
                                 : std::to_string(attempts) + " failed attempt(s) since") +
                  (as_of >= due ? "; suspension (停止党籍) may be proposed"
-                               : "; suspension may be proposed from " + format_date(due)));
+                               : "; suspension may be proposed from " + format_date(due)),
+             "最后联系日期" + format_date(last) + "; " +
+                 (attempts == 0 ? std::string("此后未记录查找: 应查找该党员")
+                                : "此后" + std::to_string(attempts) + "次联系未果") +
+                 (as_of >= due ? "; 可提出停止党籍" : "; " + format_date(due) + "起可提出停止党籍"));
     }
     return items;
 }
@@ -360,7 +366,12 @@ struct self_withdrawal_ground_date {
                 (holds ? " since " + format_date(g.from) +
                              " without good reason: the branch meeting may remove the "
                              "member as self-withdrawal (党章 第9条)"
-                       : " from " + format_date(g.from) + " unless corrected")});
+                       : " from " + format_date(g.from) + " unless corrected"),
+            std::nullopt,
+            holds ? format_date(g.from) + "起" + std::string(chinese_name(g.ground)) +
+                        ", 无正当理由: 支部大会可按自行脱党予以除名(党章第9条)"
+                  : "若不改正, " + format_date(g.from) + "起即" + std::string(chinese_name(g.ground)) +
+                        ": 应批评教育, 限期改正"});
     }
     return items;
 }
@@ -386,7 +397,11 @@ struct self_withdrawal_ground_date {
                        "lostcontact.self_withdrawal_6_months",
                        "no organisational life attended since " + format_date(since) +
                            ": six consecutive months without good reason is regarded as self-withdrawal "
-                           "(党章 第9条); talk with the member and record the reason or the decision"};
+                           "(党章 第9条); talk with the member and record the reason or the decision",
+                       std::nullopt,
+                       format_date(since) +
+                           "以来未参加组织生活: 无正当理由连续6个月不参加组织生活的, "
+                           "按自行脱党处理(党章第9条); 应与本人谈话, 记录原因或处理决定"};
 }
 
 }  // namespace dangyuan

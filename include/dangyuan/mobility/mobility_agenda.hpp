@@ -77,11 +77,13 @@ struct member_mobility {
                 back = std::max(back.value_or(*es->closed_on), *es->closed_on);
         }
         if (back && !away)
-            items.push_back(agenda_item{"certificate.not_handed_back", c.issue.branch, c.member,
-                                        c.issue.member_name, *back, agenda_status::finding,
-                                        "certificate.return_with_report",
-                                        "back since " + format_date(*back) + " but activity certificate " +
-                                            c.number.value + " was not handed back for inspection"});
+            items.push_back(agenda_item{
+                "certificate.not_handed_back", c.issue.branch, c.member, c.issue.member_name, *back,
+                agenda_status::finding, "certificate.return_with_report",
+                "back since " + format_date(*back) + " but activity certificate " + c.number.value +
+                    " was not handed back for inspection",
+                std::nullopt,
+                format_date(*back) + "已返回, 但《流动党员活动证》" + c.number.value + "未交回查验"});
     }
     auto const valid = valid_certificates_on(mm.certificates, as_of, rules);
     if (valid.size() > 1) {
@@ -91,7 +93,10 @@ struct member_mobility {
         items.push_back(agenda_item{"certificate.several_valid", mm.branch, mm.member, mm.member_name, as_of,
                                     agenda_status::finding, "certificate.one_valid_per_member",
                                     std::to_string(valid.size()) + " valid activity certificates (" +
-                                        numbers + "): keep one, revoke the others"});
+                                        numbers + "): keep one, revoke the others",
+                                    std::nullopt,
+                                    "同时持有" + std::to_string(valid.size()) + "本有效《流动党员活动证》(" +
+                                        numbers + "): 保留一本, 收回其余"});
     }
     std::stable_sort(items.begin(), items.end(),
                      [](agenda_item const& a, agenda_item const& b) { return a.due < b.due; });

@@ -261,19 +261,26 @@ inline void record(transfer_letter& l, transfer_record next, rule_set const& rul
     if (!st) return items;
     auto const to = l.to_name.empty() ? "org " + std::to_string(l.to_org.value()) : l.to_name;
     if (st->state == transfer_state::issued)
-        items.push_back(agenda_item{"transfer.receipt_pending", l.from_org, l.member, l.member_name,
-                                    st->expires, status_for(st->expires, as_of),
-                                    "transfer.old_org_responsible",
-                                    "letter " + l.serial + " to " + to + " issued " + format_date(l.issued) +
-                                        " awaits its receipt (回执) by " + format_date(st->expires) +
-                                        "; the branch stays responsible until then"});
+        items.push_back(
+            agenda_item{"transfer.receipt_pending", l.from_org, l.member, l.member_name, st->expires,
+                        status_for(st->expires, as_of), "transfer.old_org_responsible",
+                        "letter " + l.serial + " to " + to + " issued " + format_date(l.issued) +
+                            " awaits its receipt (回执) by " + format_date(st->expires) +
+                            "; the branch stays responsible until then",
+                        std::nullopt,
+                        format_date(l.issued) + "开具的介绍信" + l.serial + "(转往" + to + ")回执应在" +
+                            format_date(st->expires) + "前退回; 此前党员仍由本支部负责管理"});
     else if (st->state == transfer_state::expired)
         items.push_back(agenda_item{"transfer.letter_expired", l.from_org, l.member, l.member_name,
                                     st->expires, agenda_status::overdue, "transfer.letter_validity",
                                     "letter " + l.serial + " to " + to + " expired on " +
                                         format_date(st->expires) +
                                         " without a receipt: check with the receiver, revoke it and issue a "
-                                        "new letter (the member still belongs to this organisation)"});
+                                        "new letter (the member still belongs to this organisation)",
+                                    std::nullopt,
+                                    "介绍信" + l.serial + "(转往" + to + ")" + format_date(st->expires) +
+                                        "已过有效期, 回执未退回: 应与接收方核实, 收回后重新开具"
+                                        "(党员仍属本组织)"});
     return items;
 }
 

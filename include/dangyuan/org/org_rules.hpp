@@ -211,33 +211,42 @@ struct org_counts {
                                                          date::sys_days as_of, rule_set const& rules) {
     std::vector<agenda_item> items;
     if (!o.active_on(as_of)) return items;
-    auto make = [&](std::string kind, date::sys_days due, agenda_status st, std::string rule,
-                    std::string msg) {
+    auto make = [&](std::string kind, date::sys_days due, agenda_status st, std::string rule, std::string msg,
+                    std::string zh) {
         items.push_back(agenda_item{std::move(kind), o.id, std::nullopt, o.name, due, st, std::move(rule),
-                                    std::move(msg)});
+                                    std::move(msg), std::nullopt, std::move(zh)});
     };
     if (auto const end = term_end(o, rules)) {
         if (as_of >= add_months(*end, -rules.term_expiry_notice_months)) {
             make("org.term_expiry", *end, status_for(*end, as_of), "org.term_length",
                  "term of " + std::to_string(term_length_years(o, rules)) + " years started " +
                      format_date(*o.term_start) + " ends " + format_date(*end) +
-                     ": hold the election (换届选举)");
+                     ": hold the election (换届选举)",
+                 "本届任期" + std::to_string(term_length_years(o, rules)) + "年, " +
+                     format_date(*o.term_start) + "开始, " + format_date(*end) + "届满: 应进行换届选举");
         }
     }
     if (o.kind == org_kind::branch && counts.full_members < rules.branch_min_full_members)
         make("org.too_few_full_members", as_of, agenda_status::finding, "org.branch_min_3_full",
              std::to_string(counts.full_members) + " full members (fewer than " +
-                 std::to_string(rules.branch_min_full_members) + "): consider a joint branch (联合党支部)");
+                 std::to_string(rules.branch_min_full_members) + "): consider a joint branch (联合党支部)",
+             "正式党员" + std::to_string(counts.full_members) + "人, 不足" +
+                 std::to_string(rules.branch_min_full_members) + "人: 可考虑与邻近单位成立联合党支部");
     if (is_branch(o.kind) && counts.all_members > rules.branch_max_members_advisory)
         make("org.branch_too_large", as_of, agenda_status::finding, "org.branch_max_50",
              std::to_string(counts.all_members) + " members (more than " +
-                 std::to_string(rules.branch_max_members_advisory) + "): consider splitting the branch");
+                 std::to_string(rules.branch_max_members_advisory) + "): consider splitting the branch",
+             "党员" + std::to_string(counts.all_members) + "人, 超过" +
+                 std::to_string(rules.branch_max_members_advisory) + "人: 一般应分设党支部");
     if (is_branch(o.kind) && counts.full_members >= rules.committee_threshold_full_members &&
         counts.officers < rules.committee_min_size)
         make("org.committee_missing", as_of, agenda_status::finding, "org.committee_threshold_7",
              std::to_string(counts.full_members) +
                  " full members: elect a branch committee (支部委员会) of " +
-                 std::to_string(rules.committee_min_size) + "-" + std::to_string(rules.committee_max_size));
+                 std::to_string(rules.committee_min_size) + "-" + std::to_string(rules.committee_max_size),
+             "正式党员" + std::to_string(counts.full_members) + "人: 应选举产生" +
+                 std::to_string(rules.committee_min_size) + "至" + std::to_string(rules.committee_max_size) +
+                 "人的支部委员会");
     int const members = std::max(counts.subtree_members, counts.all_members);
     bool const below_committee = is_branch(o.kind) || o.kind == org_kind::general_branch;
     if (below_committee && members >= rules.grassroots_committee_threshold_members)
@@ -245,18 +254,27 @@ struct org_counts {
              std::to_string(members) + " members (at least " +
                  std::to_string(rules.grassroots_committee_threshold_members) +
                  "): a grassroots committee (基层党委) should be set up instead of a " +
-                 std::string(chinese_name(o.kind)));
+                 std::string(chinese_name(o.kind)),
+             "党员" + std::to_string(members) + "人, 达到" +
+                 std::to_string(rules.grassroots_committee_threshold_members) +
+                 "人以上: 应设立基层党委, 不再设" + std::string(chinese_name(o.kind)));
     else if (is_branch(o.kind) && members >= rules.general_branch_threshold_members)
         make("org.set_up_general_branch", as_of, agenda_status::finding, "org.general_branch_50",
              std::to_string(members) + " members (at least " +
                  std::to_string(rules.general_branch_threshold_members) +
-                 "): a general branch (党总支) with several branches should be set up");
+                 "): a general branch (党总支) with several branches should be set up",
+             "党员" + std::to_string(members) + "人, 达到" +
+                 std::to_string(rules.general_branch_threshold_members) +
+                 "人以上: 应设立党总支, 下设若干党支部");
     if (o.kind == org_kind::joint_branch && o.units > rules.joint_branch_max_units)
         make("org.joint_branch_too_many_units", as_of, agenda_status::finding, "org.joint_branch_max_5_units",
              "the joint branch (联合党支部) covers " + std::to_string(o.units) + " units (more than " +
                  std::to_string(rules.joint_branch_max_units) +
                  "): a joint branch generally covers no more than " +
-                 std::to_string(rules.joint_branch_max_units));
+                 std::to_string(rules.joint_branch_max_units),
+             "联合党支部覆盖" + std::to_string(o.units) + "个单位, 超过" +
+                 std::to_string(rules.joint_branch_max_units) + "个: 联合党支部覆盖单位一般不超过" +
+                 std::to_string(rules.joint_branch_max_units) + "个");
     return items;
 }
 
