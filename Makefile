@@ -31,6 +31,9 @@ demo:
 	@$(DY) --db demo.db --as branch_secretary@5 member list --as-of 2026-11-26 | head -12
 	@echo '$$ dangyuan --db demo.db --as branch_secretary@5 member show 1'
 	@$(DY) --db demo.db --as branch_secretary@5 member show 1 || echo "(exit status $$?: access denied, as expected)"
+	@echo; echo '$$ dangyuan --db demo.db export all --as-of 2026-11-26 -o demo-report.xlsx'
+	@$(DY) --db demo.db export all --as-of 2026-11-26 -o demo-report.xlsx
+	@echo "(statistics with their charts, agenda, name list, meetings and dues in one workbook)"
 	@echo; echo "demo.db is ready: try the examples of docs/cli.md (export DANGYUAN_DB=demo.db)."
 
 # What CI runs (.ci/run). Three builds, each configured, built and tested once:
@@ -92,4 +95,4 @@ debs: deps
 	cpack --config build/ci/CPackConfig.cmake -B build/debs
 
 clean:
-	rm -rf build demo.db demo.db-wal demo.db-shm
+	rm -rf build demo.db demo.db-wal demo.db-shm demo-report.xlsx
