@@ -44,6 +44,7 @@
 #include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/core/ids.hpp"
+#include "dangyuan/core/record_variant.hpp"
 #include "dangyuan/evaluation/ballot.hpp"
 #include "dangyuan/evaluation/grade_decision.hpp"
 #include "dangyuan/member/member.hpp"
@@ -203,20 +204,9 @@ inline constexpr std::array<std::string_view, std::variant_size_v<campaign_recor
     "non_member_opinion", "ballots_counted",    "grade_proposed",     "member_informed",
     "grade_decided",      "result_sent",        "result_received",    "follow_up"};
 
-namespace detail {
-template <class T, class... Ts>
-constexpr std::size_t index_in(std::variant<Ts...> const*) noexcept {
-    constexpr bool match[] = {std::is_same_v<T, Ts>...};
-    for (std::size_t i = 0; i < sizeof...(Ts); ++i)
-        if (match[i]) return i;
-    return sizeof...(Ts);
-}
-}  // namespace detail
-
 /// The variant index of record kind `T` in `campaign_record`.
 template <class T>
-inline constexpr std::size_t campaign_record_index =
-    detail::index_in<T>(static_cast<campaign_record const*>(nullptr));
+inline constexpr std::size_t campaign_record_index = record_index<T, campaign_record>;
 
 /// The kind name of a record.
 [[nodiscard]] inline std::string_view kind_name(campaign_record const& r) noexcept {
