@@ -35,6 +35,8 @@ target_precompile_headers(dangyuan_sqlite PRIVATE ${dangyuan_pch_std} <date/date
 
 if(TARGET dangyuan_cli)
   target_precompile_headers(dangyuan_cli PRIVATE ${dangyuan_pch_std} <boost/program_options.hpp> <date/date.h>)
+endif()
+if(TARGET dangyuan_io)
   target_precompile_headers(dangyuan_io PRIVATE ${dangyuan_pch_std} <date/date.h>)
 endif()
 

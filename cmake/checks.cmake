@@ -47,6 +47,7 @@ if(DANGYUAN_CHECK_EMBEDDING)
   add_test(NAME consumer_add_subdirectory
            COMMAND ${CMAKE_COMMAND} -DPROJECT_DIR=${PROJECT_SOURCE_DIR} -DSOURCE_DIR=${PROJECT_SOURCE_DIR}/tests/consumer
                    -DWORK_DIR=${PROJECT_BINARY_DIR}/consumer-subdirectory -DCXX_COMPILER=${CMAKE_CXX_COMPILER}
+                   -DWITH_IO=$<BOOL:$<TARGET_EXISTS:dangyuan_io>>
                    -P ${PROJECT_SOURCE_DIR}/tests/consumer/run.cmake)
   set_tests_properties(consumer_add_subdirectory PROPERTIES TIMEOUT 900 LABELS consumer)
 endif()

@@ -1,5 +1,6 @@
 # Debian packages (Debian 12) through CPack, one per install component:
 #   libdangyuan-dev   (dev):    headers, the static store library, the CMake package
+#   libdangyuan-io-dev (io):    dangyuan::io (rosters and reports as CSV/XLSX), when DANGYUAN_BUILD_IO is on
 #   dangyuan          (cli):    the command, when DANGYUAN_BUILD_CLI is on
 #   python3-dangyuan  (python): the module in /usr/lib/python3/dist-packages, when DANGYUAN_BUILD_PYTHON is
 #                               on and DANGYUAN_PYTHON_INSTALL_DIR is lib/python3/dist-packages (the ci preset)
@@ -28,6 +29,19 @@ set(CPACK_COMPONENT_DEV_DESCRIPTION "C++20 library for party-member education an
 # What the headers and the CMake package's find_dependency need: date (headers), SQLiteCpp and SQLite,
 # OpenSSL's libcrypto (the audit chain's SHA-256, linked by the static store library).
 set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS "libhowardhinnant-date-dev, libsqlitecpp-dev, libsqlite3-dev, libssl-dev")
+
+if(TARGET dangyuan_io)
+  list(APPEND CPACK_COMPONENTS_ALL io)
+  set(CPACK_DEBIAN_IO_PACKAGE_NAME libdangyuan-io-dev)
+  set(CPACK_DEBIAN_IO_PACKAGE_SECTION libdevel)
+  set(CPACK_COMPONENT_IO_DESCRIPTION "C++20 library for party-member education and management (rosters and reports)
+ dangyuan::io: reading rosters from CSV (UTF-8 or GB18030, as Excel saves them) with errors naming the row
+ and column, planning imports, and writing reports as aligned text, CSV, JSON and XLSX with charts.
+ find_package(dangyuan COMPONENTS io) and link dangyuan::io.")
+  # The static library links ICU, libcsv and libxlsxwriter; its public headers use nlohmann/json.
+  set(CPACK_DEBIAN_IO_PACKAGE_DEPENDS
+      "libdangyuan-dev (= ${PROJECT_VERSION}), nlohmann-json3-dev, libicu-dev, libcsv-dev, libxlsxwriter-dev")
+endif()
 
 if(TARGET dangyuan_cli)
   list(APPEND CPACK_COMPONENTS_ALL cli)

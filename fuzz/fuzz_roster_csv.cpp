@@ -18,12 +18,12 @@
 
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/core/id_number.hpp"
+#include "dangyuan/io/csv.hpp"
+#include "dangyuan/io/encoding.hpp"
+#include "dangyuan/io/roster.hpp"
+#include "dangyuan/io/text.hpp"
 #include "dangyuan/rules/rule_set.hpp"
 #include "fuzz_support.hpp"
-#include "io/csv.hpp"
-#include "io/encoding.hpp"
-#include "io/roster.hpp"
-#include "io/text.hpp"
 
 using dangyuan::fuzz::day;
 using dangyuan::fuzz::require;

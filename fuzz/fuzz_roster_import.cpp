@@ -12,8 +12,8 @@
 #include <string_view>
 
 #include "dangyuan/dangyuan.hpp"
+#include "dangyuan/io/import.hpp"
 #include "fuzz_support.hpp"
-#include "io/import.hpp"
 
 using dangyuan::fuzz::day;
 using dangyuan::fuzz::require;

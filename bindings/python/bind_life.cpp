@@ -17,6 +17,7 @@
 #include "dangyuan/life/dues.hpp"
 #include "dangyuan/life/meetings.hpp"
 #include "dangyuan/life/training.hpp"
+#include "dangyuan/storage/dues_summary.hpp"
 #include "dangyuan/storage/life_store.hpp"
 #include "domains.hpp"
 
@@ -47,6 +48,9 @@ DANGYUAN_PY_RECORD(unpaid_streak, "UnpaidStreak");
 DANGYUAN_PY_RECORD(dues_terms, "DuesTerms");
 DANGYUAN_PY_RECORD(dues_position, "DuesPosition");
 DANGYUAN_PY_RECORD(member_life_activity, "MemberLifeActivity");
+DANGYUAN_PY_RECORD(dues_month_total, "DuesMonthTotal");
+DANGYUAN_PY_RECORD(cadence_tally, "CadenceTally");
+DANGYUAN_PY_RECORD(branch_cadence, "BranchCadence");
 
 DANGYUAN_PY_TABLE(meeting, "Meetings");
 DANGYUAN_PY_TABLE(slot_result, "ComplianceReport");
@@ -56,6 +60,8 @@ DANGYUAN_PY_TABLE(dues_payment, "DuesPayments");
 DANGYUAN_PY_TABLE(dues_month_status, "DuesMonths");
 DANGYUAN_PY_TABLE(dues_position, "DuesArrears");
 DANGYUAN_PY_TABLE(member_life_activity, "LifeActivity");
+DANGYUAN_PY_TABLE(dues_month_total, "DuesCollected");
+DANGYUAN_PY_TABLE(branch_cadence, "MeetingsAgainstCadence");
 
 // ---- records
 
@@ -124,6 +130,12 @@ DANGYUAN_PY_FIELDS(dues_position, F(dues_position, member), F(dues_position, nam
 DANGYUAN_PY_FIELDS(member_life_activity, F(member_life_activity, member), F(member_life_activity, branch),
                    F(member_life_activity, admitted), F(member_life_activity, last_org_life),
                    F(member_life_activity, last_paid_month))
+DANGYUAN_PY_FIELDS(dues_month_total, F(dues_month_total, month), F(dues_month_total, amount),
+                   F(dues_month_total, payments))
+DANGYUAN_PY_FIELDS(cadence_tally, F(cadence_tally, required), F(cadence_tally, held),
+                   F(cadence_tally, missed))
+DANGYUAN_PY_FIELDS(branch_cadence, F(branch_cadence, org), F(branch_cadence, name), F(branch_cadence, start),
+                   F(branch_cadence, tally))
 
 #undef F
 #undef R
@@ -249,6 +261,23 @@ void table_spec<member_life_activity>::columns(column_builder<member_life_activi
     b.dates("last_paid_month", [](r const& x) { return first_day(x.last_paid_month); });
 }
 
+void table_spec<dues_month_total>::columns(column_builder<dues_month_total>& b) {
+    using r = dues_month_total;
+    b.dates("month", [](r const& x) { return first_day(x.month); });
+    b.integer("amount_fen", [](r const& x) { return x.amount.value(); });
+    b.integer("payments", [](r const& x) { return x.payments; });
+}
+
+void table_spec<branch_cadence>::columns(column_builder<branch_cadence>& b) {
+    using r = branch_cadence;
+    b.integer("org", [](r const& x) { return x.org.value(); });
+    b.text("name", [](r const& x) -> std::string const& { return x.name; });
+    b.dates("start", [](r const& x) { return x.start; });
+    b.integer("held", [](r const& x) { return x.tally.held; });
+    b.integer("required", [](r const& x) { return x.tally.required; });
+    b.integer("missed", [](r const& x) { return x.tally.missed; });
+}
+
 namespace {
 
 template <class T>
@@ -345,10 +374,19 @@ void bind_life(py::module_& m) {
         m, "The terms of a dues account: ledger_start, last_month, pays_quarterly, version.");
     record_class<dues_position>(m, "One line of the arrears report.");
     record_class<member_life_activity>(m, "A member's last organisational life and last month of dues paid.");
+    record_class<dues_month_total>(m, "The dues collected in one month: month, amount (fen), payments.");
+    record_class<cadence_tally>(m,
+                                "A compliance report added up (tally): required, held (at most required per "
+                                "slot) and missed slots, counting the slots met or missed.");
+    record_class<branch_cadence>(m, "One branch's meetings against the cadence: org, name, start, tally.");
 
     register_table<meeting>(m,
                             "Meetings, one row each: id, org, kind, date, topic, chair, chair_is_secretary, "
                             "present, absent, guests, entitled (voting), voting_present.");
+    register_table<dues_month_total>(m,
+                                     "Dues collected per month, one row each: month, amount_fen, payments.");
+    register_table<branch_cadence>(
+        m, "Meetings against the cadence, one row per branch: org, name, start, held, required, missed.");
     register_table<slot_result>(
         m,
         "A cadence compliance report, one row per slot (and group or member): rule_id, "
@@ -660,6 +698,22 @@ void bind_life(py::module_& m) {
         cls, "life_compliance_report", &life_compliance_report, py::arg("org"), py::arg("start"),
         py::arg("end"),
         "The cadence compliance of one organisation over [start, end], as a ComplianceReport table.");
+    def_command<as_table>(
+        cls, "meetings_against_cadence",
+        [](store const& st, date::sys_days from, date::sys_days to, scope const& where) {
+            return meetings_against_cadence(st, from, to, where);
+        },
+        py::arg("start"), py::arg("end"), py::arg("scope") = py::none(),
+        "Every branch in scope active on end, its meetings over [max(start, established), end] added up "
+        "(tally of life_compliance_report), as a MeetingsAgainstCadence table.");
+    def_command<as_table>(
+        cls, "dues_collected_by_month",
+        [](store const& st, date::sys_days from, date::sys_days to, scope const& where) {
+            return dues_collected_by_month(st, from, to, where);
+        },
+        py::arg("start"), py::arg("end"), py::arg("scope") = py::none(),
+        "The dues collected by the organisations in scope and paid in [start, end], summed per month "
+        "(every month listed), as a DuesCollected table.");
     def_command<as_table>(
         cls, "life_activity", &life_activity, py::arg("as_of"), py::arg("scope") = py::none(),
         "Last organisational life and last dues month of the members in scope, as a LifeActivity table.");

@@ -6,8 +6,8 @@
 #include <string_view>
 
 #include "cli/common.hpp"
-#include "io/reports.hpp"
-#include "io/text.hpp"
+#include "dangyuan/io/reports.hpp"
+#include "dangyuan/io/text.hpp"
 
 namespace dangyuan::cli {
 namespace {

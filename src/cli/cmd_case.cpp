@@ -8,10 +8,10 @@
 #include "dangyuan/core/calendar.hpp"
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/development/case_agenda.hpp"
+#include "dangyuan/io/reports.hpp"
+#include "dangyuan/io/roster.hpp"
+#include "dangyuan/io/text.hpp"
 #include "dangyuan/storage/development_store.hpp"
-#include "io/reports.hpp"
-#include "io/roster.hpp"
-#include "io/text.hpp"
 
 namespace dangyuan::cli {
 namespace {

@@ -11,10 +11,10 @@
 #include "cli/common.hpp"
 #include "dangyuan/core/calendar.hpp"
 #include "dangyuan/core/errors.hpp"
+#include "dangyuan/io/csv.hpp"
+#include "dangyuan/io/reports.hpp"
+#include "dangyuan/io/text.hpp"
 #include "dangyuan/storage/evaluation_store.hpp"
-#include "io/csv.hpp"
-#include "io/reports.hpp"
-#include "io/text.hpp"
 
 namespace dangyuan::cli {
 namespace {

@@ -4,8 +4,8 @@
 
 #include "cli/common.hpp"
 #include "dangyuan/core/calendar.hpp"
-#include "io/reports.hpp"
-#include "io/text.hpp"
+#include "dangyuan/io/reports.hpp"
+#include "dangyuan/io/text.hpp"
 
 namespace dangyuan::cli {
 namespace {

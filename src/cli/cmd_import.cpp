@@ -5,9 +5,9 @@
 
 #include "cli/common.hpp"
 #include "cli/report_issues.hpp"
-#include "io/encoding.hpp"
-#include "io/import.hpp"
-#include "io/text.hpp"
+#include "dangyuan/io/encoding.hpp"
+#include "dangyuan/io/import.hpp"
+#include "dangyuan/io/text.hpp"
 
 namespace dangyuan::cli {
 namespace {

@@ -7,10 +7,10 @@
 #include "cli/report_issues.hpp"
 #include "dangyuan/core/calendar.hpp"
 #include "dangyuan/core/errors.hpp"
-#include "io/import.hpp"
-#include "io/reports.hpp"
-#include "io/roster.hpp"
-#include "io/text.hpp"
+#include "dangyuan/io/import.hpp"
+#include "dangyuan/io/reports.hpp"
+#include "dangyuan/io/roster.hpp"
+#include "dangyuan/io/text.hpp"
 
 namespace dangyuan::cli {
 namespace {

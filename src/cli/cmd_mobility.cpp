@@ -9,9 +9,9 @@
 #include "dangyuan/core/calendar.hpp"
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/core/money.hpp"
+#include "dangyuan/io/reports.hpp"
+#include "dangyuan/io/text.hpp"
 #include "dangyuan/storage/mobility_store.hpp"
-#include "io/reports.hpp"
-#include "io/text.hpp"
 
 namespace dangyuan::cli {
 namespace {

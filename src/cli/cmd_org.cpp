@@ -6,10 +6,10 @@
 #include "cli/common.hpp"
 #include "dangyuan/core/calendar.hpp"
 #include "dangyuan/core/errors.hpp"
+#include "dangyuan/io/reports.hpp"
+#include "dangyuan/io/roster.hpp"
+#include "dangyuan/io/text.hpp"
 #include "dangyuan/org/org_rules.hpp"
-#include "io/reports.hpp"
-#include "io/roster.hpp"
-#include "io/text.hpp"
 
 namespace dangyuan::cli {
 namespace {

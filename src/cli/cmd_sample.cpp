@@ -7,7 +7,7 @@
 
 #include "cli/common.hpp"
 #include "dangyuan/core/calendar.hpp"
-#include "io/progress.hpp"
+#include "dangyuan/io/progress.hpp"
 #include "sample/generator.hpp"
 
 namespace dangyuan::cli {

@@ -3,7 +3,7 @@
 #include <ostream>
 
 #include "cli/common.hpp"
-#include "io/reports.hpp"
+#include "dangyuan/io/reports.hpp"
 
 namespace dangyuan::cli {
 namespace {

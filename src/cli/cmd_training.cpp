@@ -6,9 +6,9 @@
 #include "cli/common.hpp"
 #include "dangyuan/core/calendar.hpp"
 #include "dangyuan/core/errors.hpp"
+#include "dangyuan/io/reports.hpp"
+#include "dangyuan/io/text.hpp"
 #include "dangyuan/storage/life_store.hpp"
-#include "io/reports.hpp"
-#include "io/text.hpp"
 
 namespace dangyuan::cli {
 namespace {

@@ -15,9 +15,9 @@
 
 #include "dangyuan/core/calendar.hpp"
 #include "dangyuan/core/errors.hpp"
-#include "io/progress.hpp"
-#include "io/roster.hpp"
-#include "io/text.hpp"
+#include "dangyuan/io/progress.hpp"
+#include "dangyuan/io/roster.hpp"
+#include "dangyuan/io/text.hpp"
 
 namespace dangyuan::cli {
 

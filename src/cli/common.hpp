@@ -13,9 +13,9 @@
 #include "cli/command.hpp"
 #include "cli/options.hpp"
 #include "dangyuan/core/month.hpp"  // parse_month, format_month for month options
+#include "dangyuan/io/collation.hpp"
+#include "dangyuan/io/table.hpp"
 #include "dangyuan/rules/vote.hpp"
-#include "io/collation.hpp"
-#include "io/table.hpp"
 
 namespace dangyuan::cli {
 

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "cli/command.hpp"
-#include "io/table.hpp"
+#include "dangyuan/io/table.hpp"
 
 namespace dangyuan::cli {
 

@@ -2,7 +2,7 @@
 
 #include <sstream>
 
-#include "io/table.hpp"
+#include "dangyuan/io/table.hpp"
 
 namespace dangyuan::cli {
 

@@ -6,7 +6,7 @@
 #include <ostream>
 #include <span>
 
-#include "io/roster.hpp"
+#include "dangyuan/io/roster.hpp"
 
 namespace dangyuan::cli {
 

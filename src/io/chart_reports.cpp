@@ -1,14 +1,12 @@
 // The small tables the statistics workbook draws besides the statistics themselves: meetings held
 // against the cadence per branch and the dues collected per month. The judgements are those of the
-// store (life_compliance_report, dues_collected_by_month); here they are only added up.
-
-#include <algorithm>
+// library (meetings_against_cadence, dues_collected_by_month); here they become report tables.
 
 #include "dangyuan/core/calendar.hpp"
 #include "dangyuan/core/month.hpp"
+#include "dangyuan/io/reports.hpp"
 #include "dangyuan/storage/dues_summary.hpp"
 #include "dangyuan/storage/life_store.hpp"
-#include "io/reports.hpp"
 
 namespace dangyuan::io {
 namespace {
@@ -35,21 +33,9 @@ report meeting_cadence_report(store const& s, scope where, date::sys_days as_of)
                    {"held", "已开", true},
                    {"required", "应开", true},
                    {"missed", "未完成期间", true}};
-    for (auto const& o : s.orgs(where)) {
-        if (!is_branch(o.kind) || !o.active_on(as_of)) continue;
-        auto const report = life_compliance_report(s, o.id, std::max(from, o.established), as_of);
-        std::int64_t held = 0;
-        std::int64_t required = 0;
-        std::int64_t missed = 0;
-        for (auto const& slot : report.slots) {
-            if (slot.status != slot_status::met && slot.status != slot_status::missed) continue;
-            required += slot.required;
-            held += std::min(slot.held, slot.required);
-            missed += slot.status == slot_status::missed ? 1 : 0;
-        }
-        out.rows.push_back({std::to_string(o.id.value()), o.name, std::to_string(held),
-                            std::to_string(required), std::to_string(missed)});
-    }
+    for (auto const& b : meetings_against_cadence(s, from, as_of, where))
+        out.rows.push_back({std::to_string(b.org.value()), b.name, std::to_string(b.tally.held),
+                            std::to_string(b.tally.required), std::to_string(b.tally.missed)});
     if (!out.rows.empty())
         out.charts.push_back({chart_kind::column,
                               "组织生活: 已开与应开 (meetings held vs required)",

@@ -1,7 +1,7 @@
 // Sorting by precomputed ICU sort keys: one key per name, then plain byte comparisons, which keeps a
 // name list of a million members fast.
 
-#include "io/collation.hpp"
+#include "dangyuan/io/collation.hpp"
 
 #include <unicode/coll.h>
 #include <unicode/locid.h>
@@ -11,7 +11,7 @@
 #include <numeric>
 
 #include "dangyuan/core/errors.hpp"
-#include "io/text.hpp"
+#include "dangyuan/io/text.hpp"
 
 namespace dangyuan::io {
 

@@ -3,7 +3,7 @@
 // as at LF, and spreadsheets start a new row at either, so a line ends at CR LF (once), at a bare CR or at
 // LF; line breaks inside quoted fields are counted the same way.
 
-#include "io/csv.hpp"
+#include "dangyuan/io/csv.hpp"
 
 #include <csv.h>
 

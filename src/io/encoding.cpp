@@ -1,7 +1,7 @@
 // Encoding detection and conversion. GB18030 goes through glibc's iconv, which implements the full
 // four-byte range of GB 18030-2005.
 
-#include "io/encoding.hpp"
+#include "dangyuan/io/encoding.hpp"
 #include <array>
 
 #include <iconv.h>

@@ -1,14 +1,14 @@
 // Import planning. Nothing touches the store for writing until every row has been read and checked,
 // so a file with mistakes leaves the store exactly as it was.
 
-#include "io/import.hpp"
+#include "dangyuan/io/import.hpp"
 
 #include <algorithm>
 #include <unordered_map>
 
 #include "dangyuan/core/errors.hpp"
-#include "io/csv.hpp"
-#include "io/text.hpp"
+#include "dangyuan/io/csv.hpp"
+#include "dangyuan/io/text.hpp"
 
 namespace dangyuan::io {
 

@@ -1,4 +1,4 @@
-#include "io/progress.hpp"
+#include "dangyuan/io/progress.hpp"
 
 #include <unistd.h>
 

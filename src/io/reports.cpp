@@ -1,7 +1,7 @@
 // The standard reports. The standing events of the scope are read once (store::standing_histories), so
 // that a member's standing and party age on the date follow from the member's own events.
 
-#include "io/reports.hpp"
+#include "dangyuan/io/reports.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -10,9 +10,9 @@
 
 #include "dangyuan/agenda/agenda_kinds.hpp"
 #include "dangyuan/core/calendar.hpp"
+#include "dangyuan/io/roster.hpp"
 #include "dangyuan/member/masking.hpp"
 #include "dangyuan/member/member_fields.hpp"
-#include "io/roster.hpp"
 
 namespace dangyuan::io {
 namespace {

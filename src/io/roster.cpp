@@ -1,7 +1,7 @@
 // Roster rows <-> member records. Every cell is examined so that one pass over a file reports every
 // mistake in it, not just the first.
 
-#include "io/roster.hpp"
+#include "dangyuan/io/roster.hpp"
 
 #include <algorithm>
 #include <array>
@@ -15,9 +15,9 @@
 
 #include "dangyuan/core/calendar.hpp"
 #include "dangyuan/core/errors.hpp"
+#include "dangyuan/io/text.hpp"
 #include "dangyuan/member/masking.hpp"
 #include "dangyuan/member/member_fields.hpp"
-#include "io/text.hpp"
 
 namespace dangyuan::io {
 namespace {

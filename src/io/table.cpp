@@ -1,7 +1,7 @@
 // Report writers. Terminal alignment counts display columns rather than bytes or code points, so that
 // columns of Chinese names line up.
 
-#include "io/table.hpp"
+#include "dangyuan/io/table.hpp"
 
 #include <xlsxwriter.h>
 
@@ -13,8 +13,8 @@
 #include <optional>
 
 #include "dangyuan/core/errors.hpp"
-#include "io/csv.hpp"
-#include "io/text.hpp"
+#include "dangyuan/io/csv.hpp"
+#include "dangyuan/io/text.hpp"
 
 namespace dangyuan::io {
 

@@ -1,7 +1,7 @@
 // Display width through ICU's character properties, so that tables of Chinese names line up in a
 // terminal (a 汉字 takes two columns).
 
-#include "io/text.hpp"
+#include "dangyuan/io/text.hpp"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>

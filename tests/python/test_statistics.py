@@ -112,3 +112,46 @@ def test_the_period_is_checked_and_includes_its_days(district):
         s.statistics(d(2026, 11, 26), period=(d(2026, 1, 1), d(2026, 11, 27)))
     with pytest.raises(dy.NotFound):
         s.statistics(d(2026, 11, 26), scope=dy.OrgId(99))
+
+
+def test_dues_collected_by_month_sums_every_payment_collected_in_scope(sample_store):
+    # The oracle reads the payments member by member; the store sums them in one grouped query.
+    with dy.open_store(str(sample_store[1]), read_only=True) as s:
+        as_of = d(2026, 11, 26)
+        street = next(o for o in s.orgs() if o.parent is not None and not dy.is_branch(o.kind))
+        for scope in (None, street.id):
+            orgs = {o.id for o in s.orgs(scope)}
+            want = {d(2026, m, 1): [0, 0] for m in range(1, 12)}
+            for member in s.roster():
+                for p in s.dues_payments(member.id):
+                    if p.collecting_org in orgs and d(2026, 1, 1) <= p.paid_on <= as_of:
+                        want[p.paid_on.replace(day=1)][0] += p.amount
+                        want[p.paid_on.replace(day=1)][1] += 1
+            got = s.dues_collected_by_month(d(2026, 1, 1), as_of, scope)
+            assert [(r.month, r.amount, r.payments) for r in got] == [(m, a, n) for m, (a, n) in want.items()]
+            frame = got.to_pandas() if hasattr(got, "to_pandas") else None
+            if frame is not None:
+                assert list(frame.columns) == ["month", "amount_fen", "payments"]
+        assert sum(r.amount for r in s.dues_collected_by_month(d(2026, 1, 1), as_of)) > 0
+        with pytest.raises(dy.InvalidInput) as e:
+            s.dues_collected_by_month(d(2026, 2, 1), d(2026, 1, 1))
+        assert e.value.field == "to"
+
+
+def test_meetings_against_cadence_add_up_each_branchs_compliance_report(sample_store):
+    with dy.open_store(str(sample_store[1]), read_only=True) as s:
+        as_of = d(2026, 11, 26)
+        got = s.meetings_against_cadence(d(2026, 1, 1), as_of)
+        branches = [o for o in s.orgs() if dy.is_branch(o.kind) and o.active_on(as_of)]
+        assert [b.org for b in got] == [o.id for o in branches]
+        for b, o in zip(got, branches):
+            start = max(d(2026, 1, 1), o.established)
+            held = required = missed = 0
+            for slot in s.life_compliance_report(o.id, start, as_of):
+                if slot.status in (dy.SlotStatus.met, dy.SlotStatus.missed):
+                    required += slot.required
+                    held += min(slot.held, slot.required)
+                    missed += slot.status == dy.SlotStatus.missed
+            assert (b.name, b.start, b.tally.held, b.tally.required, b.tally.missed) == (
+                o.name, start, held, required, missed)
+        assert any(b.tally.held for b in got)

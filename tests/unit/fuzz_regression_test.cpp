@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "io/csv.hpp"
+#include "dangyuan/io/csv.hpp"
 
 namespace {
 

@@ -913,4 +913,57 @@ TEST_CASE(
     }));
 }
 
+TEST_CASE("statistics: a compliance report added up counts due slots only, and at most the required meetings",
+          "[life][cadence][statistics]") {
+    auto const slot = [](slot_status st, int held, int required) {
+        slot_result r;
+        r.status = st;
+        r.held = held;
+        r.required = required;
+        return r;
+    };
+    compliance_report report;
+    CHECK(tally(report) == cadence_tally{});
+    report.slots = {slot(slot_status::met, 3, 1),      // a busy month counts once
+                    slot(slot_status::met, 2, 2),      // exactly the number required
+                    slot(slot_status::missed, 0, 1),   // nothing held
+                    slot(slot_status::missed, 1, 2),   // one of two
+                    slot(slot_status::open, 1, 1),     // not ended: not due yet
+                    slot(slot_status::exempt, 0, 1)};  // the organisation existed for part of it only
+    CHECK(tally(report) == cadence_tally{.required = 6, .held = 4, .missed = 2});
+}
+
+TEST_CASE("statistics: meetings against the cadence per branch in scope, from the establishment when later",
+          "[life][store][cadence][statistics]") {
+    life_district x;
+    x.hold_year(true);
+    auto const young = x.s.add_org(
+        {.name = "新建党支部", .kind = org_kind::branch, .parent = x.street, .established = d(2026, 6, 1)});
+    x.s.add_org({.name = "撤销党支部",
+                 .kind = org_kind::branch,
+                 .parent = x.street,
+                 .established = d(2001, 1, 1),
+                 .dissolved = d(2026, 11, 26)});  // dissolved on the report date: not active on it
+    auto const from = d(2026, 1, 1);
+    auto const all = meetings_against_cadence(x.s, from, as_of);
+    std::vector<org_id> ids;
+    for (auto const& b : all)
+        ids.push_back(b.org);
+    CHECK(ids ==
+          std::vector<org_id>{x.branch_a, x.branch_b, young});  // no committee, group or dissolved branch
+    for (auto const& b : all) {
+        CHECK(b.start == (b.org == young ? d(2026, 6, 1) : from));
+        CHECK(b.tally == tally(life_compliance_report(x.s, b.org, b.start, as_of)));
+    }
+    auto const& b = all[1];
+    CHECK(b.name == "机关第二党支部");
+    CHECK(b.tally.missed >= 1);  // October's committee meeting
+    CHECK(b.tally.held < b.tally.required);
+    auto const one = meetings_against_cadence(x.s, from, as_of, scope::subtree(x.branch_b));
+    REQUIRE(one.size() == 1);
+    CHECK(one[0] == b);
+    CHECK(invalid_field([&] { (void)meetings_against_cadence(x.s, d(2026, 2, 1), d(2026, 1, 1)); }) == "to");
+    CHECK_THROWS_AS(meetings_against_cadence(x.s, from, as_of, scope::subtree(org_id{999})), not_found);
+}
+
 }  // namespace life_store_test_cases

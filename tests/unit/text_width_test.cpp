@@ -5,8 +5,8 @@
 
 #include <sstream>
 
-#include "io/table.hpp"
-#include "io/text.hpp"
+#include "dangyuan/io/table.hpp"
+#include "dangyuan/io/text.hpp"
 
 namespace text_width_test_cases {
 

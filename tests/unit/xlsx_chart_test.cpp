@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "dangyuan/core/errors.hpp"
-#include "io/table.hpp"
+#include "dangyuan/io/table.hpp"
 
 namespace {
 

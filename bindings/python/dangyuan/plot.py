@@ -144,23 +144,10 @@ def _first_of_year(as_of):
 
 def meeting_cadence(store, as_of, scope=None):
     """The figures of ``meetings_vs_cadence``: (branch name, held, required, slots missed) per 党支部 or
-    联合党支部 in scope active on `as_of`, from 1 January of its year (or the establishment) to `as_of`.
-    Required counts the slots met or missed (slots open or exempt are not due yet), held the meetings in
-    those slots, at most the number required in each."""
-    out = []
-    for org in store.orgs(scope):
-        if not _dy.is_branch(org.kind) or not org.active_on(as_of):
-            continue
-        start = max(_first_of_year(as_of), org.established)
-        held = required = missed = 0
-        for slot in store.life_compliance_report(org.id, start, as_of):
-            if slot.status not in (_dy.SlotStatus.met, _dy.SlotStatus.missed):
-                continue
-            required += slot.required
-            held += min(slot.held, slot.required)
-            missed += slot.status == _dy.SlotStatus.missed
-        out.append((org.name, held, required, missed))
-    return out
+    联合党支部 in scope active on `as_of`, from 1 January of its year (or the establishment) to `as_of`,
+    as ``Store.meetings_against_cadence`` adds them up (the same figures as the workbook's 组织生活 sheet)."""
+    return [(b.name, b.tally.held, b.tally.required, b.tally.missed)
+            for b in store.meetings_against_cadence(_first_of_year(as_of), as_of, scope)]
 
 
 def meetings_vs_cadence(store, as_of, scope=None, *, ax=None):
@@ -184,20 +171,9 @@ def meetings_vs_cadence(store, as_of, scope=None, *, ax=None):
 def dues_collected(store, as_of, scope=None):
     """The figures of ``dues_by_month``: (first day of the month, amount in fen, payments) for every month
     from January of `as_of`'s year to `as_of`, summing the payments made in the month (regular and
-    voluntary) that organisations in scope collected. The payments are read member by member (those of
-    every branch the principal may read)."""
-    orgs = {org.id for org in store.orgs(scope)}
-    start = _first_of_year(as_of)
-    months = [_dt.date(as_of.year, m, 1) for m in range(1, as_of.month + 1)]
-    amount = dict.fromkeys(months, 0)
-    count = dict.fromkeys(months, 0)
-    for member in store.roster():
-        for p in store.dues_payments(member.id):
-            if p.collecting_org in orgs and start <= p.paid_on <= as_of:
-                key = p.paid_on.replace(day=1)
-                amount[key] += p.amount
-                count[key] += 1
-    return [(m, amount[m], count[m]) for m in months]
+    voluntary) that organisations in scope collected, as ``Store.dues_collected_by_month`` sums them."""
+    return [(m.month, m.amount, m.payments)
+            for m in store.dues_collected_by_month(_first_of_year(as_of), as_of, scope)]
 
 
 def dues_by_month(store, as_of, scope=None, *, ax=None):

@@ -31,6 +31,7 @@
 #include <date/date.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <iterator>
 #include <optional>
 #include <span>
@@ -151,6 +152,30 @@ struct compliance_report {
 
     friend bool operator==(compliance_report const&, compliance_report const&) = default;
 };
+
+/// A compliance report added up: what the statistics workbook and `dangyuan.plot` show per branch.
+struct cadence_tally {
+    std::int64_t required = 0;  ///< meetings required in the slots met or missed (应开)
+    std::int64_t held = 0;    ///< meetings held in those slots, at most the number required in each (已开)
+    std::int64_t missed = 0;  ///< slots missed (未完成期间)
+
+    friend bool operator==(cadence_tally const&, cadence_tally const&) = default;
+};
+
+/// Adds up a report's slots that are due: met or missed. Open slots (not ended) and exempt ones (the
+/// organisation existed for part of the slot only) are not due yet and count nowhere; a slot with more
+/// meetings than required counts only the number required, so that one busy month cannot make up for
+/// a missed one.
+[[nodiscard]] inline cadence_tally tally(compliance_report const& report) noexcept {
+    cadence_tally t;
+    for (auto const& slot : report.slots) {
+        if (slot.status != slot_status::met && slot.status != slot_status::missed) continue;
+        t.required += slot.required;
+        t.held += std::min(slot.held, slot.required);
+        t.missed += slot.status == slot_status::missed ? 1 : 0;
+    }
+    return t;
+}
 
 /// Checks a cadence table.
 /// \throws invalid_input{"cadence"} for a row whose rule id is not in the catalogue or whose minimum

@@ -115,6 +115,24 @@ void correct_meeting(store& s, meeting const& m, std::int64_t version, date::sys
 [[nodiscard]] compliance_report life_compliance_report(store const& s, org_id org, date::sys_days from,
                                                        date::sys_days to);
 
+/// One branch's meetings against the cadence (`tally` of its compliance report).
+struct branch_cadence {
+    org_id org;
+    std::string name;
+    date::sys_days start{};  ///< the period's first day: the requested start, or the establishment if later
+    cadence_tally tally;
+
+    friend bool operator==(branch_cadence const&, branch_cadence const&) = default;
+};
+
+/// The meetings held against the cadence (组织生活落实情况) by every branch (党支部, 联合党支部) in scope
+/// that is active on `to`, each over [max(`from`, its establishment), `to`], in the order of
+/// `store::orgs`. The figures of the statistics workbook's 组织生活 sheet and of `dangyuan.plot`.
+/// 	hrows invalid_input{"to"} when `to` is before `from`; not_found for an unknown scope root.
+[[nodiscard]] std::vector<branch_cadence> meetings_against_cadence(store const& s, date::sys_days from,
+                                                                   date::sys_days to,
+                                                                   scope sc = scope::all());
+
 // ------------------------------------------------------------------------------------------------
 // What the self-withdrawal rule of 党章 第9条 needs (consumed by the mobility domain)
 

@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-#include "io/encoding.hpp"
+#include "dangyuan/io/encoding.hpp"
 
 namespace dangyuan::io {
 

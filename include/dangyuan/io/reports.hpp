@@ -17,11 +17,11 @@
 #include <string>
 #include <vector>
 
+#include "dangyuan/io/collation.hpp"
+#include "dangyuan/io/import.hpp"
+#include "dangyuan/io/table.hpp"
 #include "dangyuan/storage/statistics_store.hpp"
 #include "dangyuan/storage/store.hpp"
-#include "io/collation.hpp"
-#include "io/import.hpp"
-#include "io/table.hpp"
 
 namespace dangyuan::io {
 

@@ -17,9 +17,9 @@
 #include <string_view>
 #include <vector>
 
+#include "dangyuan/io/encoding.hpp"
+#include "dangyuan/io/roster.hpp"
 #include "dangyuan/storage/store.hpp"
-#include "io/encoding.hpp"
-#include "io/roster.hpp"
 
 namespace dangyuan::io {
 
