@@ -71,6 +71,7 @@ inline constexpr rule_info rule_table[] = {
 #include "dangyuan/rules/catalogue_mobility.inc"
 #include "dangyuan/rules/catalogue_evaluation.inc"
 #include "dangyuan/rules/catalogue_life.inc"
+#include "dangyuan/rules/catalogue_election.inc"
 };
 // clang-format on
 }  // namespace detail
