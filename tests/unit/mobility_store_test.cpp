@@ -196,6 +196,39 @@ TEST_CASE(
     std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("mobility store: every record kind keeps its own fields through its columns", "[mobility][store]") {
+    auto const dir = test::temp_dir("mob-kinds");
+    auto const path = dir / "mob.db";
+    mobility_episode before;
+    activity_certificate cert_before;
+    {
+        town t(path);
+        auto const no = issue_certificate(t.s, t.c[0], issue_on(d(2025, 4, 25)));
+        auto const ep = open_episode(t.s, t.c[0], left_for(d(2025, 5, 1), "上海市浦东新区"));
+        record_episode(
+            t.s, ep,
+            moved_place{
+                d(2025, 7, 1), {.place = "江苏省苏州市", .host_org = t.host_branch}, true, 12, "换工作"});
+        record_episode(t.s, ep, member_returned{d(2025, 8, 1), "返乡"});
+        record_certificate(t.s, no,
+                           certificate_reviewed{d(2025, 6, 1), t.community, "", campaign_id{7}, "合格"});
+        record_certificate(t.s, no,
+                           certificate_returned{d(2025, 8, 2), std::nullopt, "", "外出期间情况汇报"});
+        before = get_episode(t.s, ep);
+        cert_before = get_certificate(t.s, no);
+        auto const& mv = std::get<moved_place>(before.records[1]);
+        CHECK(mv.destination.host_org_name == "科技园流动党员党支部");  // filled in by the store
+        CHECK(mv.fixed_place);
+        CHECK(mv.expected_months == 12);
+        CHECK(std::get<certificate_reviewed>(cert_before.records[0]).evaluation == campaign_id{7});
+        CHECK(std::get<certificate_returned>(cert_before.records[1]).report == "外出期间情况汇报");
+    }
+    auto s = open_store(path);
+    CHECK(get_episode(s, before.id) == before);
+    CHECK(get_certificate(s, cert_before.number) == cert_before);
+    std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("mobility store: transfer letters, branch moves and contact logs replay after reopening",
           "[mobility][store]") {
     auto const dir = test::temp_dir("mob-replay-2");
