@@ -24,16 +24,11 @@
 inline void demo_mobility(dangyuan::store& store, demo_context const& ctx) {
     namespace dy = dangyuan;
     using namespace date::literals;
-    using k = dy::episode_record_kind;
     auto const& m = ctx.members;
 
     dy::set_certificate_numbering(store, "370102", 6, 1, "历下区委组织部流动党员活动证编码");
-    auto const on = [](k kind, date::sys_days d, std::string note = {}) {
-        dy::episode_record r;
-        r.kind = kind;
-        r.date = d;
-        r.note = std::move(note);
-        return r;
+    auto const life = [](date::sys_days d, std::string note) {
+        return dy::host_life_attended{.date = d, .note = std::move(note)};
     };
 
     // ---- 街道机关党支部: in Shanghai since October 2025, certificate review overdue.
@@ -44,14 +39,14 @@ inline void demo_mobility(dangyuan::store& store, demo_context const& ctx) {
                            .expected_months = 18},
                           "外出务工经商，办理流动党员活动证");
     auto const shanghai = dy::open_episode(store, m[17],
-                                           {.kind = k::left,
-                                            .date = 2025_y / 10 / 25,
+                                           {.date = 2025_y / 10 / 25,
                                             .reason = dy::mobility_reason::work_business,
                                             .destination = {.place = "上海市浦东新区"},
                                             .expected_months = 18},
                                            "外出登记");
-    dy::record_episode(store, shanghai, on(k::registered, 2026_y / 4 / 28), "全国党员管理信息系统登记");
-    dy::record_episode(store, shanghai, on(k::yearly_report, 2026_y / 10 / 15, "电话汇报思想和工作情况"));
+    dy::record_episode(store, shanghai, dy::registered_as_mobile{2026_y / 4 / 28},
+                       "全国党员管理信息系统登记");
+    dy::record_episode(store, shanghai, dy::yearly_report_made{2026_y / 10 / 15, "电话汇报思想和工作情况"});
 
     // ---- 街道机关党支部: in the shopping street since April 2026, hosted by the shop owners' branch.
     auto const shops = dy::issue_certificate(store, m[14],
@@ -61,39 +56,39 @@ inline void demo_mobility(dangyuan::store& store, demo_context const& ctx) {
                                               .expected_months = 6},
                                              "外出经商，办理流动党员活动证");
     auto const street = dy::open_episode(store, m[14],
-                                         {.kind = k::left,
-                                          .date = 2026_y / 4 / 25,
+                                         {.date = 2026_y / 4 / 25,
                                           .reason = dy::mobility_reason::work_business,
                                           .destination = {.place = "济南市历下区泉城路商业街"},
                                           .expected_months = 6},
                                          "外出登记");
-    dy::record_certificate(store, shops, {dy::certificate_event_kind::presented, 2026_y / 5 / 6, ctx.shop},
+    dy::record_certificate(store, shops, dy::certificate_presented{2026_y / 5 / 6, ctx.shop},
                            "交流入地党组织查验");
-    auto report = on(k::reported_to_host, 2026_y / 5 / 6, "编入商户联合党支部参加组织生活");
-    report.destination.host_org = ctx.shop;
-    dy::record_episode(store, street, report);
+    dy::record_episode(
+        store, street,
+        dy::reported_to_host{
+            .date = 2026_y / 5 / 6, .host_org = ctx.shop, .note = "编入商户联合党支部参加组织生活"});
     auto const monthly =
         dy::monthly_dues(dy::dues_category::employed, dy::fen::yuan(3600 + 450 * 5), store.rules().life);
     for (unsigned month = 5; month <= 8; ++month) {
-        if (month == 7)
-            dy::record_episode(store, street, on(k::host_activity, 2026_y / 7 / 1, "七一主题党日"));
-        auto dues = on(k::dues_paid_at_host, date::sys_days{2026_y / date::month{month} / 20});
-        dues.dues_month = 2026_y / date::month{month};
-        dues.dues_months = 1;
-        dues.amount_fen = monthly;
-        dy::record_episode(store, street, dues, "在流入地党组织交纳党费");
-        if (month == 5) dy::record_episode(store, street, on(k::host_activity, 2026_y / 5 / 28, "主题党日"));
+        if (month == 7) dy::record_episode(store, street, life(2026_y / 7 / 1, "七一主题党日"));
+        dy::record_episode(store, street,
+                           dy::host_dues_paid{.date = date::sys_days{2026_y / date::month{month} / 20},
+                                              .dues_month = 2026_y / date::month{month},
+                                              .dues_months = 1,
+                                              .amount_fen = monthly},
+                           "在流入地党组织交纳党费");
+        if (month == 5) dy::record_episode(store, street, life(2026_y / 5 / 28, "主题党日"));
     }
-    dy::record_episode(store, street, on(k::host_activity, 2026_y / 9 / 25, "组织生活会"));
-    dy::record_episode(store, street, on(k::registered, 2026_y / 10 / 28), "全国党员管理信息系统登记");
-    dy::record_episode(store, street, on(k::host_activity, 2026_y / 11 / 10, "主题党日"));
+    dy::record_episode(store, street, life(2026_y / 9 / 25, "组织生活会"));
+    dy::record_episode(store, street, dy::registered_as_mobile{2026_y / 10 / 28}, "全国党员管理信息系统登记");
+    dy::record_episode(store, street, life(2026_y / 11 / 10, "主题党日"));
 
     // ---- 芙蓉社区党支部: member [3] out of contact since 2025-03-01 (suspended on 2025-10-09).
     dy::open_contact_log(store, m[3], 2025_y / 3 / 1, "失联党员排查");
     auto const attempt = [&](date::sys_days d, std::string channel, std::string note) {
         dy::record_contact(
             store, m[3],
-            {dy::contact_kind::attempt_failed, d, std::move(channel), "社区党支部组织委员", std::move(note)});
+            dy::contact_attempt_failed{d, std::move(channel), "社区党支部组织委员", std::move(note)});
     };
     attempt(2025_y / 4 / 15, "电话", "手机停机");
     attempt(2025_y / 6 / 20, "上门走访", "原住址已出租，房东不知去向");

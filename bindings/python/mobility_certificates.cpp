@@ -21,9 +21,15 @@ DANGYUAN_PY_FIELDS(certificate_issue, F(certificate_issue, member_name), F(certi
                    F(certificate_issue, reason), F(certificate_issue, destination),
                    F(certificate_issue, expected_months), F(certificate_issue, fixed_place),
                    F(certificate_issue, transfer_blocked_reason), F(certificate_issue, replaces))
-DANGYUAN_PY_FIELDS(certificate_record, R(certificate_record, kind), R(certificate_record, date),
-                   F(certificate_record, org), F(certificate_record, org_name),
-                   F(certificate_record, evaluation), F(certificate_record, text))
+DANGYUAN_PY_FIELDS(certificate_presented, R(certificate_presented, date), F(certificate_presented, org),
+                   F(certificate_presented, org_name))
+DANGYUAN_PY_FIELDS(certificate_reviewed, R(certificate_reviewed, date), F(certificate_reviewed, org),
+                   F(certificate_reviewed, org_name), F(certificate_reviewed, evaluation),
+                   F(certificate_reviewed, result))
+DANGYUAN_PY_FIELDS(certificate_returned, R(certificate_returned, date), F(certificate_returned, org),
+                   F(certificate_returned, org_name), F(certificate_returned, report))
+DANGYUAN_PY_FIELDS(certificate_lost, R(certificate_lost, date), F(certificate_lost, reason))
+DANGYUAN_PY_FIELDS(certificate_revoked, R(certificate_revoked, date), F(certificate_revoked, reason))
 DANGYUAN_PY_FIELDS(activity_certificate, F(activity_certificate, number), F(activity_certificate, member),
                    F(activity_certificate, issue), F(activity_certificate, records))
 DANGYUAN_PY_FIELDS(certificate_status, F(certificate_status, state), F(certificate_status, host),
@@ -58,6 +64,15 @@ void table_spec<activity_certificate>::columns(column_builder<activity_certifica
     b.integer("records", [](r const& x) { return x.records.size(); });
 }
 
+// A certificate record as a store command takes it (see mobility_record).
+template <>
+struct command_arg<certificate_record> {
+    using python = py::object;
+    static certificate_record load(py::object&& source, py::kwargs const& kw) {
+        return mobility_record<certificate_record, certificate_event_kind>(source, kw);
+    }
+};
+
 void bind_mobility_certificates(py::module_& m) {
     // ---- records
     record_class<absence_plan>(
@@ -71,8 +86,14 @@ void bind_mobility_certificates(py::module_& m) {
         "The register entry of a certificate issue (发证登记): issued (required), reason, destination, "
         "expected_months, fixed_place, transfer_blocked_reason, replaces; member_name, branch and "
         "issuing_committee are filled in by the store when empty.");
-    record_class<certificate_record>(
-        m, "One dated record of a certificate: kind, date, org, org_name, evaluation (CampaignId), text.");
+    record_kind_classes<certificate_record, certificate_event_kind>(
+        m, {"Certificate record (presented): presented to a host organisation; date, org (required), "
+            "org_name.",
+            "Certificate record (reviewed): the annual review; date, org, org_name, evaluation (CampaignId), "
+            "result.",
+            "Certificate record (returned): handed back on return; date, org, org_name, report (required).",
+            "Certificate record (lost): lost, the certificate is void; date, reason.",
+            "Certificate record (revoked): revoked by the issuer; date, reason."});
     auto certificate =
         record_class<activity_certificate>(m, "A 《流动党员活动证》: number (str), member, issue, records.");
     record_class<certificate_status>(m, "The state of a certificate on a date.");
@@ -115,7 +136,7 @@ void bind_mobility_certificates(py::module_& m) {
         .def(
             "record",
             [](activity_certificate& c, py::handle source, rule_set const& rules, py::kwargs const& kw) {
-                record(c, record_from_python<certificate_record>(source, kw), rules);
+                record(c, mobility_record<certificate_record, certificate_event_kind>(source, kw), rules);
             },
             py::arg("record") = py::none(), py::pos_only(), py::kw_only(),
             py::arg("rules") = rule_set::national_2014(),
@@ -163,7 +184,8 @@ void bind_mobility_certificates(py::module_& m) {
     m.def(
         "check_certificate_record",
         [](activity_certificate const& c, py::handle next, rule_set const& rules) {
-            check_certificate_record(c, record_from_python<certificate_record>(next), rules);
+            check_certificate_record(c, mobility_record<certificate_record, certificate_event_kind>(next, {}),
+                                     rules);
         },
         py::arg("certificate"), py::arg("record"), py::arg("rules") = national,
         "Checks that a record may follow the certificate's. Raises InvalidInput or RuleViolation "
@@ -221,7 +243,7 @@ void bind_mobility_certificates(py::module_& m) {
     m.def(
         "record_with_certificates",
         [](mobility_episode& ep, py::handle next, py::handle certs, rule_set const& rules) {
-            record_with_certificates(ep, record_from_python<episode_record>(next),
+            record_with_certificates(ep, episode_record_from(next, {}),
                                      load<std::vector<activity_certificate>>(certs, "certificates"), rules);
         },
         py::arg("episode"), py::arg("record"), py::arg("certificates"), py::arg("rules") = national,
@@ -276,7 +298,9 @@ void bind_mobility_certificates(py::module_& m) {
     def_command(
         cls, "record_certificate", &record_certificate, py::arg("number"), py::arg("record") = py::none(),
         py::pos_only(), py::kw_only(), py::arg("why") = "",
-        "Appends a record (a CertificateRecord, a mapping or keywords kind=, date=, org=, text=). Raises "
+        "Appends a record (a CertificatePresented, CertificateReviewed, CertificateReturned, "
+        "CertificateLost, CertificateRevoked, a mapping or keywords kind=, date=, org=, result= / report= / "
+        "reason=). Raises "
         "RuleViolation certificate.closed_not_usable / certificate.validity / "
         "certificate.return_with_report / mobility.one_side_affiliation, InvalidInput, NotFound.");
     def_command(cls, "get_certificate", &get_certificate, py::arg("number"),

@@ -12,10 +12,22 @@ namespace dangyuan::python {
 
 DANGYUAN_PY_FIELDS(mobility_destination, F(mobility_destination, place), F(mobility_destination, host_org),
                    F(mobility_destination, host_org_name))
-DANGYUAN_PY_FIELDS(episode_record, R(episode_record, kind), R(episode_record, date),
-                   F(episode_record, reason), F(episode_record, destination), F(episode_record, fixed_place),
-                   F(episode_record, expected_months), F(episode_record, dues_month),
-                   F(episode_record, dues_months), F(episode_record, amount_fen), F(episode_record, note))
+DANGYUAN_PY_FIELDS(member_left, R(member_left, date), F(member_left, reason), F(member_left, destination),
+                   F(member_left, fixed_place), F(member_left, expected_months), F(member_left, note))
+DANGYUAN_PY_FIELDS(registered_as_mobile, R(registered_as_mobile, date), F(registered_as_mobile, note))
+DANGYUAN_PY_FIELDS(reported_to_host, R(reported_to_host, date), F(reported_to_host, host_org),
+                   F(reported_to_host, host_org_name), F(reported_to_host, note))
+DANGYUAN_PY_FIELDS(moved_place, R(moved_place, date), F(moved_place, destination),
+                   F(moved_place, fixed_place), F(moved_place, expected_months), F(moved_place, note))
+DANGYUAN_PY_FIELDS(host_life_attended, R(host_life_attended, date), F(host_life_attended, host_org),
+                   F(host_life_attended, host_org_name), F(host_life_attended, note))
+DANGYUAN_PY_FIELDS(host_dues_paid, R(host_dues_paid, date), F(host_dues_paid, host_org),
+                   F(host_dues_paid, host_org_name), F(host_dues_paid, dues_month),
+                   F(host_dues_paid, dues_months), F(host_dues_paid, amount_fen), F(host_dues_paid, note))
+DANGYUAN_PY_FIELDS(yearly_report_made, R(yearly_report_made, date), F(yearly_report_made, note))
+DANGYUAN_PY_FIELDS(member_returned, R(member_returned, date), F(member_returned, note))
+DANGYUAN_PY_FIELDS(relationship_transferred, R(relationship_transferred, date),
+                   F(relationship_transferred, note))
 DANGYUAN_PY_FIELDS(mobility_episode, F(mobility_episode, id), F(mobility_episode, member),
                    F(mobility_episode, member_name), F(mobility_episode, home_branch),
                    F(mobility_episode, records))
@@ -34,8 +46,8 @@ DANGYUAN_PY_FIELDS(episode_state, F(episode_state, phase), F(episode_state, left
 
 void table_spec<mobility_episode>::columns(column_builder<mobility_episode>& b) {
     using r = mobility_episode;
-    auto const first = [](r const& x) -> episode_record const* {
-        return x.records.empty() ? nullptr : &x.records.front();
+    auto const first = [](r const& x) -> member_left const* {
+        return x.records.empty() ? nullptr : std::get_if<member_left>(&x.records.front());
     };
     b.integer("id", [](r const& x) { return x.id.value(); });
     b.integer("member", [](r const& x) { return x.member.value(); });
@@ -53,9 +65,12 @@ void table_spec<mobility_episode>::columns(column_builder<mobility_episode>& b) 
         "place",
         [](r const& x) -> std::optional<std::string_view> {
             // The current place is the one of the last left / moved record (a view into the episode).
-            for (auto it = x.records.rbegin(); it != x.records.rend(); ++it)
-                if (it->kind == episode_record_kind::left || it->kind == episode_record_kind::moved)
-                    return std::string_view(it->destination.place);
+            for (auto it = x.records.rbegin(); it != x.records.rend(); ++it) {
+                if (auto const* l = std::get_if<member_left>(&*it))
+                    return std::string_view(l->destination.place);
+                if (auto const* mv = std::get_if<moved_place>(&*it))
+                    return std::string_view(mv->destination.place);
+            }
             return std::nullopt;
         },
         true);
@@ -74,31 +89,28 @@ void table_spec<mobility_episode>::columns(column_builder<mobility_episode>& b) 
     b.integer("records", [](r const& x) { return x.records.size(); });
 }
 
-namespace {
-
-// An episode record from a record (or mapping) and keywords; the destination may be given flat:
-// place=, host_org=, host_org_name= stand for destination=MobilityDestination(...).
+// An episode record from a record (or mapping with "kind") or keywords; for `left` and `moved` the
+// destination may be given flat: place=, host_org=, host_org_name= stand for
+// destination=MobilityDestination(...). The host-side kinds take host_org= and host_org_name= as fields.
 episode_record episode_record_from(py::handle source, py::kwargs const& kw,
-                                   std::optional<episode_record_kind> kind = {}) {
-    py::dict fields;
-    py::dict destination;
-    for (auto item : kw) {
-        auto const key = item.first.cast<std::string>();
-        if (key == "place" || key == "host_org" || key == "host_org_name")
-            destination[item.first] = item.second;
-        else
-            fields[item.first] = item.second;
-    }
-    if (kind && !fields.contains("kind") && (source.is_none())) fields["kind"] = py::cast(*kind);
-    auto r = record_from_python<episode_record>(source, fields);
-    if (py::len(destination) > 0)
-        r.destination = record_from_python<mobility_destination>(py::cast(r.destination), destination);
-    return r;
+                                   std::optional<episode_record_kind> kind) {
+    return mobility_record<episode_record>(source, kw, kind, [](episode_record_kind k, py::dict& fields) {
+        if (k != episode_record_kind::left && k != episode_record_kind::moved) return;
+        py::dict flat;
+        for (char const* key : {"place", "host_org", "host_org_name"})
+            if (fields.contains(key)) {
+                flat[key] = fields[key];
+                PyDict_DelItemString(fields.ptr(), key);
+            }
+        if (py::len(flat) == 0) return;
+        auto const base = fields.contains("destination")
+                              ? load<mobility_destination>(fields["destination"], "destination")
+                              : mobility_destination{};
+        fields["destination"] = py::cast(record_from_python<mobility_destination>(py::cast(base), flat));
+    });
 }
 
-}  // namespace
-
-// An episode record as a store command takes it: the destination may be given flat (see above).
+// An episode record as a store command takes it (see episode_record_from).
 template <>
 struct command_arg<episode_record> {
     using python = py::object;
@@ -111,10 +123,23 @@ void bind_mobility_episodes(py::module_& m) {
     // ---- records
     record_class<mobility_destination>(
         m, "Where the member is: place, host_org (OrgId, when in the store), host_org_name.");
-    record_class<episode_record>(
+    record_kind_classes<episode_record, episode_record_kind>(
         m,
-        "One dated record of an episode: kind, date, reason, destination, fixed_place, expected_months, "
-        "dues_month (a month), dues_months, amount_fen (int, fen), note.");
+        {"Episode record (left): the member left; date, reason, destination, fixed_place, "
+         "expected_months, note.",
+         "Episode record (registered): registered as a mobile member; date, note.",
+         "Episode record (reported_to_host): reported to the host organisation; date, host_org, "
+         "host_org_name, note.",
+         "Episode record (moved): moved to another place; date, destination, fixed_place, expected_months, "
+         "note.",
+         "Episode record (host_activity): attended org life at the host; date, host_org, host_org_name, "
+         "note.",
+         "Episode record (dues_paid_at_host): paid dues at the host; date, host_org, host_org_name, "
+         "dues_month (a month), dues_months, amount_fen (int, fen), note.",
+         "Episode record (yearly_report): reported to the home organisation; date, note.",
+         "Episode record (returned): came back, closing the episode; date, note.",
+         "Episode record (transferred): the relationship was transferred, closing the episode; date, "
+         "note."});
     auto episode = record_class<mobility_episode>(
         m, "A mobility episode (one period away): id, member, member_name, home_branch, records.");
     record_class<episode_state>(m, "The state of an episode on a date.");
@@ -143,7 +168,7 @@ void bind_mobility_episodes(py::module_& m) {
     m.def(
         "check_episode_record",
         [](mobility_episode const& ep, py::handle next, rule_set const& rules) {
-            check_episode_record(ep, record_from_python<episode_record>(next), rules);
+            check_episode_record(ep, episode_record_from(next, {}), rules);
         },
         py::arg("episode"), py::arg("record"), py::arg("rules") = national,
         "Checks that a record may follow the episode's records. Raises InvalidInput, RuleViolation "
@@ -195,10 +220,14 @@ void bind_mobility_episodes(py::module_& m) {
         "open_episode",
         [](h& s, member_id member, py::handle left, std::string const& why, py::kwargs const& kw) {
             auto const r = episode_record_from(left, kw, episode_record_kind::left);
-            return s.call([&](store& st) { return open_episode(st, member, r, why); });
+            auto const* first = std::get_if<member_left>(&r);
+            if (!first)
+                throw invalid_input("kind", "an episode starts with the member leaving (left), not " +
+                                                std::string(kind_name(r)));
+            return s.call([&](store& st) { return open_episode(st, member, *first, why); });
         },
         py::arg("member"), py::arg("left") = py::none(), py::pos_only(), py::kw_only(), py::arg("why") = "",
-        "Opens a mobility episode with its `left` record (an EpisodeRecord, a mapping, or keywords: "
+        "Opens a mobility episode with its `left` record (a MemberLeft, a mapping, or keywords: "
         "date=, reason=, place=, host_org=, fixed_place=, expected_months=, note=). Returns the "
         "EpisodeId. "
         "Raises NotFound, InvalidInput (member: not in normal standing or already away), RuleViolation "
@@ -206,8 +235,9 @@ void bind_mobility_episodes(py::module_& m) {
     def_command(
         cls, "record_episode", &record_episode, py::arg("episode"), py::arg("record") = py::none(),
         py::pos_only(), py::kw_only(), py::arg("why") = "",
-        "Appends a record (an EpisodeRecord, a mapping, or keywords kind=, date=, …; place=, host_org= "
-        "for the destination). Raises InvalidInput, RuleViolation mobility.report_to_host, "
+        "Appends a record (a MemberLeft, RegisteredAsMobile … HostDuesPaid, a mapping, or keywords kind=, "
+        "date=, …; place=, host_org= for the destination of left and moved). Raises InvalidInput, "
+        "RuleViolation mobility.report_to_host, "
         "mobility.one_side_affiliation, mobility.host_dues_with_certificate.");
     def_command(cls, "get_episode", &get_episode, py::arg("episode"),
                 "The MobilityEpisode with all its records (NotFound otherwise).");

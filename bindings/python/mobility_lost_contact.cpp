@@ -10,8 +10,11 @@ namespace dangyuan::python {
 #define F(T, x) DANGYUAN_PY_FIELD(T, x)
 #define R(T, x) DANGYUAN_PY_REQUIRED(T, x)
 
-DANGYUAN_PY_FIELDS(contact_record, F(contact_record, kind), R(contact_record, date),
-                   F(contact_record, channel), F(contact_record, by), F(contact_record, note))
+DANGYUAN_PY_FIELDS(contact_reached, R(contact_reached, date), F(contact_reached, channel),
+                   F(contact_reached, by), F(contact_reached, note))
+DANGYUAN_PY_FIELDS(contact_attempt_failed, R(contact_attempt_failed, date),
+                   F(contact_attempt_failed, channel), F(contact_attempt_failed, by),
+                   F(contact_attempt_failed, note))
 DANGYUAN_PY_FIELDS(contact_log, F(contact_log, member), F(contact_log, member_name), F(contact_log, branch),
                    F(contact_log, known_contact), F(contact_log, records))
 DANGYUAN_PY_FIELDS(self_withdrawal_inputs, F(self_withdrawal_inputs, tracked_since),
@@ -37,10 +40,29 @@ void table_spec<contact_log>::columns(column_builder<contact_log>& b) {
     b.integer("records", [](r const& x) { return x.records.size(); });
 }
 
+namespace {
+// A contact record from a record, a mapping or keywords; without a kind it is a failed attempt (the
+// common case: a search that found nobody).
+contact_record contact_record_from(py::handle source, py::kwargs const& kw) {
+    return mobility_record<contact_record>(source, kw, std::optional(contact_kind::attempt_failed));
+}
+}  // namespace
+
+// A contact record as a store command takes it (see contact_record_from).
+template <>
+struct command_arg<contact_record> {
+    using python = py::object;
+    static contact_record load(py::object&& source, py::kwargs const& kw) {
+        return contact_record_from(source, kw);
+    }
+};
+
 void bind_mobility_lost_contact(py::module_& m) {
     // ---- records
-    record_class<contact_record>(
-        m, "One dated contact attempt: kind (reached / attempt_failed), date, channel, by, note.");
+    record_kind_classes<contact_record, contact_kind>(
+        m,
+        {"Contact record (reached): the member was reached; date, channel, by, note.",
+         "Contact record (attempt_failed): an attempt to reach the member failed; date, channel, by, note."});
     auto log = record_class<contact_log>(
         m, "The contact log of a member (失联): member, member_name, branch, known_contact, records.");
     record_class<self_withdrawal_inputs>(
@@ -60,7 +82,7 @@ void bind_mobility_lost_contact(py::module_& m) {
     log.def(
         "record",
         [](contact_log& l, py::handle source, py::kwargs const& kw) {
-            record(l, record_from_python<contact_record>(source, kw));
+            record(l, contact_record_from(source, kw));
         },
         py::arg("record") = py::none(), py::pos_only(),
         "Checks a contact record (check_contact_record) and appends it to this log object.");
@@ -71,7 +93,7 @@ void bind_mobility_lost_contact(py::module_& m) {
     m.def(
         "check_contact_record",
         [](contact_log const& log, py::handle next) {
-            check_contact_record(log, record_from_python<contact_record>(next));
+            check_contact_record(log, contact_record_from(next, {}));
         },
         py::arg("log"), py::arg("record"), "Raises InvalidInput (member, branch, date).");
     m.def("last_contact_on", &last_contact_on, py::arg("log"), py::arg("d"),
@@ -152,8 +174,8 @@ void bind_mobility_lost_contact(py::module_& m) {
     def_command(
         cls, "record_contact", &record_contact, py::arg("member"), py::arg("record") = py::none(),
         py::pos_only(), py::kw_only(), py::arg("why") = "",
-        "Appends a contact attempt (a ContactRecord, a mapping or keywords kind=, date=, channel=, by=, "
-        "note=). Raises InvalidInput (date), NotFound.");
+        "Appends a contact attempt (a ContactReached, a ContactAttemptFailed, a mapping or keywords kind= "
+        "(default attempt_failed), date=, channel=, by=, note=). Raises InvalidInput (date), NotFound.");
     def_command(cls, "find_contact_log", &find_contact_log, py::arg("member"),
                 "The member's ContactLog, or None.");
     def_command<as_table>(cls, "contact_logs", &contact_logs, py::arg("scope") = py::none(),

@@ -10,8 +10,9 @@ namespace dangyuan::python {
 #define F(T, x) DANGYUAN_PY_FIELD(T, x)
 #define R(T, x) DANGYUAN_PY_REQUIRED(T, x)
 
-DANGYUAN_PY_FIELDS(transfer_record, R(transfer_record, kind), R(transfer_record, date),
-                   F(transfer_record, by), F(transfer_record, note))
+DANGYUAN_PY_FIELDS(letter_received, R(letter_received, date), F(letter_received, by),
+                   F(letter_received, note))
+DANGYUAN_PY_FIELDS(letter_revoked, R(letter_revoked, date), F(letter_revoked, note))
 DANGYUAN_PY_FIELDS(transfer_letter, F(transfer_letter, serial), F(transfer_letter, member),
                    F(transfer_letter, member_name), F(transfer_letter, from_org),
                    F(transfer_letter, from_name), F(transfer_letter, to_org), F(transfer_letter, to_name),
@@ -62,8 +63,10 @@ void table_spec<transfer_in_flight>::columns(column_builder<transfer_in_flight>&
 
 void bind_mobility_transfers(py::module_& m) {
     // ---- records
-    record_class<transfer_record>(
-        m, "One dated record of a transfer letter: kind (received / revoked), date, by, note.");
+    record_kind_classes<transfer_record, transfer_event_kind>(
+        m, {"Transfer letter record (received): the receipt (回执) came back; date, by (the committee "
+            "returning it), note.",
+            "Transfer letter record (revoked): the issuer revoked the letter; date, note (the reason)."});
     auto letter = record_class<transfer_letter>(
         m,
         "A transfer letter (党员组织关系介绍信): serial, member, member_name, from_org, from_name, "
@@ -83,7 +86,7 @@ void bind_mobility_transfers(py::module_& m) {
         .def(
             "record",
             [](transfer_letter& l, py::handle source, rule_set const& rules, py::kwargs const& kw) {
-                record(l, record_from_python<transfer_record>(source, kw), rules);
+                record(l, mobility_record<transfer_record, transfer_event_kind>(source, kw), rules);
             },
             py::arg("record") = py::none(), py::pos_only(), py::kw_only(),
             py::arg("rules") = rule_set::national_2014(),
@@ -138,7 +141,7 @@ void bind_mobility_transfers(py::module_& m) {
     m.def(
         "check_transfer_record",
         [](transfer_letter const& l, py::handle next, rule_set const& rules) {
-            check_transfer_record(l, record_from_python<transfer_record>(next), rules);
+            check_transfer_record(l, mobility_record<transfer_record, transfer_event_kind>(next, {}), rules);
         },
         py::arg("letter"), py::arg("record"), py::arg("rules") = national,
         "Checks a record of a letter. Raises InvalidInput or RuleViolation transfer.letter_validity / "
@@ -164,26 +167,32 @@ void bind_mobility_transfers(py::module_& m) {
         "receive_transfer",
         [](h& s, transfer_letter_id id, py::handle receipt, std::optional<org_id> new_branch,
            std::string const& why, py::kwargs const& kw) {
-            transfer_record r;
-            if (py::isinstance<transfer_record>(receipt) || PyDict_Check(receipt.ptr())) {
-                r = record_from_python<transfer_record>(receipt, kw);
-            } else {
-                py::dict fields;
+            // The receipt: a LetterReceived, a mapping, or the date with by= and note= as keywords.
+            bool const record = py::isinstance<letter_received>(receipt) ||
+                                py::isinstance<letter_revoked>(receipt) || PyDict_Check(receipt.ptr());
+            py::kwargs fields;
+            if (!record) {
                 for (auto item : kw)
                     fields[item.first] = item.second;
-                fields["kind"] = py::cast(transfer_event_kind::received);
                 fields["date"] = receipt;
-                r = record_from_python<transfer_record>(py::none(), fields);
             }
+            auto const r = record ? mobility_record<transfer_record>(
+                                        receipt, kw, std::optional(transfer_event_kind::received))
+                                  : mobility_record<transfer_record>(
+                                        py::none(), fields, std::optional(transfer_event_kind::received));
+            auto const* got = std::get_if<letter_received>(&r);
+            if (!got)
+                throw invalid_input(
+                    "kind", "a receipt is a 'received' record, not '" + std::string(kind_name(r)) + "'");
             s.call([&](store& st) {
-                receive_transfer(st, id, r, new_branch, why);
+                receive_transfer(st, id, *got, new_branch, why);
                 return 0;
             });
         },
         py::arg("letter"), py::arg("receipt"), py::pos_only(), py::kw_only(),
         py::arg("new_branch") = py::none(), py::arg("why") = "",
         "Records the receipt (回执) of a letter and moves the member: receipt is the date (with by=, "
-        "note= as keywords) or a TransferRecord. Raises RuleViolation transfer.letter_validity / "
+        "note= as keywords) or a LetterReceived. Raises RuleViolation transfer.letter_validity / "
         "transfer.receipt_between_grassroots, InvalidInput, Conflict, NotFound.");
     def_command(
         cls, "revoke_transfer", &revoke_transfer, py::arg("letter"), py::arg("on"), py::arg("reason"),

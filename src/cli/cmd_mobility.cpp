@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <ostream>
+#include <span>
 
 #include "cli/common.hpp"
 #include "dangyuan/core/calendar.hpp"
@@ -68,8 +69,7 @@ void open_options(po::options_description& d, po::positional_options_description
 int run_open(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open();
     auto const m = member_option(s, vm, "member");
-    episode_record r;
-    r.kind = episode_record_kind::left;
+    member_left r;
     r.date = date_option(vm, "date");
     r.reason = parse_mobility_reason(std::string(io::trim(vm["reason"].as<std::string>())));
     require_options(vm, {"place"});
@@ -106,32 +106,87 @@ void record_options(po::options_description& d, po::positional_options_descripti
     p.add("kind", 1);
 }
 
+// The options of `mobility record` and the record field each stands for; a kind takes only some.
+struct record_option {
+    char const* option;
+    char const* field;
+};
+constexpr record_option place_fields[] = {
+    {"place", "place"}, {"fixed-place", "fixed_place"}, {"expected-months", "expected_months"}};
+constexpr record_option host_fields[] = {{"host", "host_org"}, {"host-name", "host_org_name"}};
+constexpr record_option dues_fields[] = {
+    {"dues-month", "dues_month"}, {"months", "dues_months"}, {"amount", "amount_fen"}};
+
+// Refuses an option of `fields` given on the command line for a kind that has no such field.
+void refuse_options(po::variables_map const& vm, std::span<record_option const> fields,
+                    episode_record_kind kind) {
+    for (auto const& f : fields)
+        if (vm.count(f.option) && !vm[f.option].defaulted())
+            throw invalid_input(f.field, std::string(to_string(kind)) + " records take no --" + f.option);
+}
+
 int run_record(context& ctx, po::variables_map const& vm) {
+    using k = episode_record_kind;
     auto& s = ctx.open();
     auto const id = episode_id{id_argument(vm, "episode")};
-    episode_record r;
-    r.kind = parse_episode_record_kind(std::string(io::trim(vm["kind"].as<std::string>())));
-    if (r.kind == episode_record_kind::left)
+    auto const kind = parse_episode_record_kind(std::string(io::trim(vm["kind"].as<std::string>())));
+    if (kind == k::left)
         throw usage_error("an episode begins with `dangyuan mobility open`, not a `left` record");
-    if (r.kind == episode_record_kind::transferred)
+    if (kind == k::transferred)
         throw usage_error(
             "a transfer closes the episode on its receipt: `dangyuan mobility transfer receive`");
-    r.date = date_option(vm, "date");
-    r.destination = host_of(s, vm);
-    r.destination.place = text_option(vm, "place");
-    r.fixed_place = flag(vm, "fixed-place");
-    if (vm.count("expected-months")) r.expected_months = vm["expected-months"].as<int>();
-    if (vm.count("dues-month")) r.dues_month = parse_month(vm["dues-month"].as<std::string>(), "dues_month");
-    if (r.kind == episode_record_kind::dues_paid_at_host) {
-        r.dues_months = vm["months"].as<int>();
-        if (!vm.count("amount")) throw usage_error("dues_paid_at_host needs --amount YUAN");
-        r.amount_fen = parse_yuan(io::trim(vm["amount"].as<std::string>()), "amount");
+    auto const d = date_option(vm, "date");
+    auto note = text_option(vm, "note");
+    bool const has_place = kind == k::moved;
+    bool const has_host = kind == k::moved || kind == k::reported_to_host || kind == k::host_activity ||
+                          kind == k::dues_paid_at_host;
+    if (!has_place) refuse_options(vm, place_fields, kind);
+    if (!has_host) refuse_options(vm, host_fields, kind);
+    if (kind != k::dues_paid_at_host) refuse_options(vm, dues_fields, kind);
+    auto const host = has_host ? host_of(s, vm) : mobility_destination{};
+    episode_record r;
+    switch (kind) {
+        case k::registered:
+            r = registered_as_mobile{d, std::move(note)};
+            break;
+        case k::reported_to_host:
+            r = reported_to_host{d, host.host_org, host.host_org_name, std::move(note)};
+            break;
+        case k::moved: {
+            auto dest = host;
+            dest.place = text_option(vm, "place");
+            std::optional<int> expected;
+            if (vm.count("expected-months")) expected = vm["expected-months"].as<int>();
+            r = moved_place{d, std::move(dest), flag(vm, "fixed-place"), expected, std::move(note)};
+            break;
+        }
+        case k::host_activity:
+            r = host_life_attended{d, host.host_org, host.host_org_name, std::move(note)};
+            break;
+        case k::dues_paid_at_host: {
+            host_dues_paid dues{d,  host.host_org,  host.host_org_name, {}, vm["months"].as<int>(),
+                                {}, std::move(note)};
+            if (vm.count("dues-month"))
+                dues.dues_month = parse_month(vm["dues-month"].as<std::string>(), "dues_month");
+            if (!vm.count("amount")) throw usage_error("dues_paid_at_host needs --amount YUAN");
+            dues.amount_fen = parse_yuan(io::trim(vm["amount"].as<std::string>()), "amount");
+            r = std::move(dues);
+            break;
+        }
+        case k::yearly_report:
+            r = yearly_report_made{d, std::move(note)};
+            break;
+        case k::returned:
+            r = member_returned{d, std::move(note)};
+            break;
+        case k::left:
+        case k::transferred:
+            break;  // refused above
     }
-    r.note = text_option(vm, "note");
     record_episode(s, id, r, why_of(vm));
     auto const ep = get_episode(s, id);
-    *ctx.out << "episode " << id.value() << " (" << ep.member_name << "): " << chinese_name(r.kind) << " ("
-             << to_string(r.kind) << ") on " << format_date(r.date) << '\n';
+    *ctx.out << "episode " << id.value() << " (" << ep.member_name << "): " << chinese_name(kind) << " ("
+             << to_string(kind) << ") on " << format_date(d) << '\n';
     return exit_ok;
 }
 
@@ -205,26 +260,34 @@ void cert_record_options(po::options_description& d, po::positional_options_desc
 
 int run_cert_record(context& ctx, po::variables_map const& vm, certificate_event_kind kind) {
     auto& s = ctx.open();
+    auto const d = date_option(vm, "date");
+    std::optional<org_id> org;
+    if (kind != certificate_event_kind::presented && vm.count("org")) org = org_option(s, vm).id;
+    auto const text = [&](char const* option) {
+        return vm.count(option) ? vm[option].as<std::string>() : std::string();
+    };
     certificate_record r;
-    r.kind = kind;
-    r.date = date_option(vm, "date");
-    if (kind == certificate_event_kind::presented) {
-        auto const h = host_of(s, vm);
-        if (!h.host_org && h.host_org_name.empty())
-            throw usage_error("--host ORG or --host-name NAME is required");
-        r.org = h.host_org;
-        r.org_name = h.host_org_name;
-    } else if (vm.count("org")) {
-        r.org = org_option(s, vm).id;
+    switch (kind) {
+        case certificate_event_kind::presented: {
+            auto const h = host_of(s, vm);
+            if (!h.host_org && h.host_org_name.empty())
+                throw usage_error("--host ORG or --host-name NAME is required");
+            r = certificate_presented{d, h.host_org, h.host_org_name};
+            break;
+        }
+        case certificate_event_kind::reviewed:
+            r = certificate_reviewed{d, org, {}, std::nullopt, text("result")};
+            break;
+        default:
+            r = certificate_returned{d, org, {}, text("report")};
+            break;
     }
-    if (vm.count("result")) r.text = vm["result"].as<std::string>();
-    if (vm.count("report")) r.text = vm["report"].as<std::string>();
     auto const no = number_argument(vm);
     record_certificate(s, no, r, why_of(vm));
     auto const c = get_certificate(s, no);
-    auto const st = state_on(c, r.date);
-    *ctx.out << "certificate " << no.value << ": " << chinese_name(kind) << " on " << format_date(r.date)
-             << "; " << (st ? std::string(chinese_name(st->state)) : std::string()) << '\n';
+    auto const st = state_on(c, d);
+    *ctx.out << "certificate " << no.value << ": " << chinese_name(kind) << " on " << format_date(d) << "; "
+             << (st ? std::string(chinese_name(st->state)) : std::string()) << '\n';
     return exit_ok;
 }
 
@@ -275,8 +338,7 @@ void transfer_receive_options(po::options_description& d, po::positional_options
 int run_transfer_receive(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open();
     auto const id = transfer_letter_id{id_argument(vm, "letter")};
-    transfer_record r;
-    r.kind = transfer_event_kind::received;
+    letter_received r;
     r.date = date_option(vm, "date");
     r.note = text_option(vm, "note");
     std::optional<org_id> branch;
@@ -306,12 +368,14 @@ void contact_options(po::options_description& d, po::positional_options_descript
 int run_contact(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open();
     auto const m = member_option(s, vm, "member");
-    contact_record r;
-    r.kind = vm.count("reached") ? contact_kind::reached : contact_kind::attempt_failed;
-    r.date = date_option(vm, "date");
-    r.channel = text_option(vm, "channel");
-    r.by = text_option(vm, "by");
-    r.note = text_option(vm, "note");
+    auto const d = date_option(vm, "date");
+    auto channel = text_option(vm, "channel");
+    auto by = text_option(vm, "by");
+    auto note = text_option(vm, "note");
+    auto const kind = vm.count("reached") ? contact_kind::reached : contact_kind::attempt_failed;
+    contact_record const r = kind == contact_kind::reached
+                                 ? contact_record{contact_reached{d, channel, by, note}}
+                                 : contact_record{contact_attempt_failed{d, channel, by, note}};
     if (!find_contact_log(s, m.id)) {
         if (!vm.count("known-contact"))
             throw invalid_input("known_contact",
@@ -322,7 +386,7 @@ int run_contact(context& ctx, po::variables_map const& vm) {
     }
     record_contact(s, m.id, r, why_of(vm));
     auto const log = find_contact_log(s, m.id);
-    *ctx.out << m.name << ": " << chinese_name(r.kind) << " on " << format_date(r.date) << " ("
+    *ctx.out << m.name << ": " << chinese_name(kind) << " on " << format_date(d) << " ("
              << log->records.size() << " attempts since the last known contact of "
              << format_date(log->known_contact) << ")\n";
     return exit_ok;

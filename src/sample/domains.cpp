@@ -398,18 +398,15 @@ private:
         issue.expected_months = r_.between(6, 24);
         auto const no = issue_certificate(s_, member, issue, why);
         ++out_.certificates;
-        episode_record leaving{.kind = episode_record_kind::left, .date = left, .reason = reason};
+        member_left leaving{.date = left, .reason = reason};
         leaving.destination.place = place;
         leaving.expected_months = issue.expected_months;
         auto const ep = open_episode(s_, member, leaving, why);
         ++out_.episodes;
         auto const arrived = left + days{r_.between(5, 25)};
         if (arrived > R_) return;
-        record_certificate(s_, no, {certificate_event_kind::presented, arrived, host.id, host.name, {}, {}},
-                           why);
-        episode_record report_there{.kind = episode_record_kind::reported_to_host, .date = arrived};
-        report_there.destination.host_org = host.id;
-        record_episode(s_, ep, report_there, why);
+        record_certificate(s_, no, certificate_presented{arrived, host.id, host.name}, why);
+        record_episode(s_, ep, reported_to_host{.date = arrived, .host_org = host.id}, why);
         // Dated events after the arrival, in order: registration after 6 months, the annual reviews and
         // yearly reports, org life and dues at the host, and the return for member 1.
         sys_days const back = i == 1 ? R_ - days{r_.between(30, 90)} : R_ + days{1};
@@ -432,47 +429,36 @@ private:
         for (auto const& [d, kind] : events) {
             switch (kind) {
                 case 0:
-                    record_episode(s_, ep, {.kind = episode_record_kind::registered, .date = d}, why);
+                    record_episode(s_, ep, registered_as_mobile{d}, why);
                     break;
                 case 1:
-                    record_certificate(
-                        s_, no, {certificate_event_kind::reviewed, d, host.id, host.name, {}, "合格"}, why);
+                    record_certificate(s_, no, certificate_reviewed{d, host.id, host.name, {}, "合格"}, why);
                     break;
                 case 2:
-                    record_episode(s_, ep,
-                                   {.kind = episode_record_kind::yearly_report,
-                                    .date = d,
-                                    .note = "书面汇报思想和工作情况"},
-                                   why);
+                    record_episode(s_, ep, yearly_report_made{d, "书面汇报思想和工作情况"}, why);
                     break;
                 default: {
-                    episode_record life{
-                        .kind = episode_record_kind::host_activity, .date = d, .note = "主题党日"};
-                    record_episode(s_, ep, life, why);
+                    record_episode(s_, ep, host_life_attended{.date = d, .note = "主题党日"}, why);
                     // Dues at the host from the arrival month up to the month before.
                     auto const first = month_of(arrived);
                     auto const last = month_of(d) - date::months{1};
                     if (last >= first) {
                         int const months = months_between(first, last) + 1;
-                        episode_record paid{.kind = episode_record_kind::dues_paid_at_host, .date = d};
-                        paid.dues_month = first;
-                        paid.dues_months = months;
-                        paid.amount_fen = fen(2000 * months);
-                        record_episode(s_, ep, paid, why);
+                        record_episode(s_, ep,
+                                       host_dues_paid{.date = d,
+                                                      .dues_month = first,
+                                                      .dues_months = months,
+                                                      .amount_fen = fen(2000 * months)},
+                                       why);
                     }
                 }
             }
         }
         if (i == 1 && back <= R_) {
-            record_episode(
-                s_, ep, {.kind = episode_record_kind::returned, .date = back, .note = "务工结束返乡"}, why);
+            record_episode(s_, ep, member_returned{back, "务工结束返乡"}, why);
             record_certificate(s_, no,
-                               {certificate_event_kind::returned,
-                                back,
-                                org(m.branch).id,
-                                org(m.branch).name,
-                                {},
-                                "外出期间按时参加流入地党组织生活, 交纳党费"},
+                               certificate_returned{back, org(m.branch).id, org(m.branch).name,
+                                                    "外出期间按时参加流入地党组织生活, 交纳党费"},
                                why);
         }
     }
@@ -488,28 +474,20 @@ private:
         int const host_index = host_for(m.branch);
         if (host_index < 0) return;
         auto const& host = org(host_index);
-        episode_record leaving{.kind = episode_record_kind::left,
-                               .date = left,
-                               .reason = mobility_reason::work_business,
-                               .fixed_place = true,
-                               .expected_months = 36};
+        member_left leaving{.date = left,
+                            .reason = mobility_reason::work_business,
+                            .fixed_place = true,
+                            .expected_months = 36};
         leaving.destination.place = place_of(host);
         auto const ep = open_episode(s_, member, leaving, why);
         ++out_.episodes;
-        episode_record report_there{.kind = episode_record_kind::reported_to_host, .date = left + days{10}};
-        report_there.destination.host_org = host.id;
-        record_episode(s_, ep, report_there, why);
-        record_episode(s_, ep,
-                       {.kind = episode_record_kind::registered, .date = add_months(left, 6) + days{3}}, why);
+        record_episode(s_, ep, reported_to_host{.date = left + days{10}, .host_org = host.id}, why);
+        record_episode(s_, ep, registered_as_mobile{add_months(left, 6) + days{3}}, why);
         auto const issued =
             received ? add_months(left, 6) + days{r_.between(5, 30)} : R_ - days{r_.between(5, 30)};
         // Still away a year after leaving: the yearly report to the home branch (mobility.yearly_report).
         if (auto const yearly = add_months(left, 12) - days{r_.between(1, 20)}; !received && yearly < issued)
-            record_episode(s_, ep,
-                           {.kind = episode_record_kind::yearly_report,
-                            .date = yearly,
-                            .note = "书面汇报思想和工作情况"},
-                           why);
+            record_episode(s_, ep, yearly_report_made{yearly, "书面汇报思想和工作情况"}, why);
         transfer_letter l;
         l.serial =
             "组转〔" + std::to_string(year_of(issued)) + "〕" + std::to_string(++letter_serial_) + "号";
@@ -519,8 +497,7 @@ private:
         auto const letter = issue_transfer_letter(s_, l, why);
         ++out_.transfer_letters;
         if (!received) return;
-        receive_transfer(s_, letter,
-                         {transfer_event_kind::received, issued + days{r_.between(7, 30)}, {}, {}}, {}, why);
+        receive_transfer(s_, letter, letter_received{issued + days{r_.between(7, 30)}}, {}, why);
     }
 
     void out_of_contact() {
@@ -534,11 +511,10 @@ private:
         for (int k = 1; k <= 3; ++k) {
             auto const d = known + days{60 * k + r_.between(0, 20)};
             if (d > R_) break;
-            record_contact(
-                s_, member,
-                {contact_kind::attempt_failed, d, std::string(channels[static_cast<std::size_t>(k - 1)]),
-                 "组织委员", "未能取得联系"},
-                why);
+            record_contact(s_, member,
+                           contact_attempt_failed{d, std::string(channels[static_cast<std::size_t>(k - 1)]),
+                                                  "组织委员", "未能取得联系"},
+                           why);
         }
     }
 

@@ -43,6 +43,11 @@ has err "dues_month:"
 expect 2 "$DY" "${DB[@]}" mobility record 1 left --date 2025-10-11
 expect 1 "$DY" "${DB[@]}" mobility record 1 arrived --date 2025-10-11
 has err "kind: unknown episode record 'arrived'"
+# An option the kind does not take is refused naming its field, and nothing is recorded.
+expect 1 "$DY" "${DB[@]}" mobility record 1 registered --date 2025-10-11 --place 上海
+has err "place: registered records take no --place"
+expect 1 "$DY" "${DB[@]}" mobility record 1 yearly_report --date 2025-10-11 --amount 10
+has err "amount_fen: yearly_report records take no --amount"
 
 
 # The annual review is overdue a year after the issue: agenda and statistics show it.

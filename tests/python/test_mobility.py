@@ -57,7 +57,7 @@ def test_mobility_report_to_host_and_one_side_affiliation(town):
         s.record_episode(eid, kind="reported_to_host", date=d(2024, 10, 1), host_org=town.branch_a)
     assert e.value.rule_id == "mobility.one_side_affiliation"
     s.record_episode(eid, kind="reported_to_host", date=d(2024, 10, 1), host_org=town.branch_b)
-    s.record_episode(eid, dy.EpisodeRecord(kind=K.host_activity, date=d(2024, 10, 5), note="主题党日"))
+    s.record_episode(eid, dy.HostLifeAttended(date=d(2024, 10, 5), note="主题党日"))
     state = s.get_episode(eid).state_on(d(2024, 10, 5))
     assert state.host_org == town.branch_b and state.last_host_activity == d(2024, 10, 5)
     assert state.destination.host_org_name == "机关第二党支部"  # filled in by the store
@@ -85,6 +85,43 @@ def test_episode_records_name_the_wrong_field_and_refuse_a_datetime(town):
     assert e.value.field == "kind"
     with pytest.raises(dy.NotFound):
         s.get_episode(dy.EpisodeId(42))
+
+
+def test_every_record_kind_is_a_class_with_only_its_fields(town):
+    s = town.store
+    eid = leave(town)
+    records = s.get_episode(eid).records
+    assert isinstance(records[0], dy.MemberLeft) and records[0].kind == K.left
+    assert records[0].destination.place == "广东省深圳市南山区" and records[0].expected_months == 10
+    kinds = [dy.MemberLeft, dy.RegisteredAsMobile, dy.ReportedToHost, dy.MovedPlace, dy.HostLifeAttended,
+             dy.HostDuesPaid, dy.YearlyReportMade, dy.MemberReturned, dy.RelationshipTransferred]
+    assert [k(date=d(2024, 1, 1)).kind.code for k in kinds] == [
+        "left", "registered", "reported_to_host", "moved", "host_activity", "dues_paid_at_host", "yearly_report",
+        "returned", "transferred"]
+    assert dy.LetterRevoked(date=d(2024, 1, 1)).kind == dy.TransferEventKind.revoked
+    assert dy.ContactReached(date=d(2024, 1, 1)).kind == dy.ContactKind.reached
+    assert dy.CertificateLost(date=d(2024, 1, 1)).kind == dy.CertificateEventKind.lost
+    # A field the kind does not have is refused by name, whichever way the record is given.
+    with pytest.raises(dy.InvalidInput) as e:
+        s.record_episode(eid, kind="registered", date=d(2024, 9, 1), place="上海")
+    assert e.value.field == "place"
+    with pytest.raises(dy.InvalidInput) as e:
+        s.record_episode(eid, {"kind": "yearly_report", "date": d(2024, 9, 1), "dues_months": 2})
+    assert e.value.field == "dues_months"
+    with pytest.raises(dy.InvalidInput) as e:
+        s.record_episode(eid, kind="reported_to_host", date=d(2024, 9, 1), host_org=town.branch_b, place="x")
+    assert e.value.field == "place"
+    with pytest.raises(TypeError):
+        dy.RegisteredAsMobile(date=d(2024, 9, 1), place="上海")
+    assert len(s.get_episode(eid).records) == 1
+    # The kind may be given by its Chinese name or as the enum.
+    s.record_episode(eid, kind="登记为流动党员", date=d(2024, 9, 1))
+    s.record_episode(eid, kind=K.yearly_report, date=d(2024, 9, 2), note="书面汇报")
+    assert [type(r) for r in s.get_episode(eid).records] == [dy.MemberLeft, dy.RegisteredAsMobile,
+                                                              dy.YearlyReportMade]
+    with pytest.raises(dy.InvalidInput) as e:
+        s.open_episode(town.m[1], kind="moved", date=d(2024, 9, 1), place="上海")
+    assert e.value.field == "kind"
 
 
 def test_a_pure_episode_is_checked_and_appended_in_place():
@@ -123,7 +160,7 @@ def test_certificates_are_numbered_issued_and_checked(town):
     with pytest.raises(dy.RuleViolation) as e:
         s.record_certificate(no, kind="returned", date=d(2024, 11, 1))
     assert e.value.rule_id == "certificate.return_with_report"
-    s.record_certificate(no, dy.CertificateRecord(kind="returned", date=d(2024, 11, 1), text="外出期间表现汇报"))
+    s.record_certificate(no, dy.CertificateReturned(date=d(2024, 11, 1), report="外出期间表现汇报"))
     with pytest.raises(dy.RuleViolation) as e:
         s.record_certificate(no, kind="reviewed", date=d(2024, 12, 1))
     assert e.value.rule_id == "certificate.closed_not_usable"

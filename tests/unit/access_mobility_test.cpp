@@ -17,21 +17,8 @@ namespace {
 
 date::sys_days const as_of = d(2026, 6, 30);  // the handles' today
 
-episode_record left_for(date::sys_days on, std::string place) {
-    episode_record r;
-    r.kind = episode_record_kind::left;
-    r.date = on;
-    r.destination.place = std::move(place);
-    r.expected_months = 10;
-    return r;
-}
-
-episode_record at_host(episode_record_kind kind, date::sys_days on, std::optional<org_id> host = {}) {
-    episode_record r;
-    r.kind = kind;
-    r.date = on;
-    r.destination.host_org = host;
-    return r;
+member_left left_for(date::sys_days on, std::string place) {
+    return member_left{.date = on, .destination = {.place = std::move(place)}, .expected_months = 10};
 }
 
 certificate_issue issue_on(date::sys_days on) {
@@ -40,11 +27,6 @@ certificate_issue issue_on(date::sys_days on) {
     i.destination = "上海市浦东新区";
     i.expected_months = 10;
     return i;
-}
-
-certificate_record cert_record(certificate_event_kind kind, date::sys_days on, std::optional<org_id> org,
-                               std::string text = {}) {
-    return certificate_record{kind, on, org, "", std::nullopt, std::move(text)};
 }
 
 transfer_letter letter(member_id m, org_id to, date::sys_days issued, std::string serial) {
@@ -56,12 +38,12 @@ transfer_letter letter(member_id m, org_id to, date::sys_days issued, std::strin
     return l;
 }
 
-transfer_record receipt(date::sys_days on) {
-    return transfer_record{transfer_event_kind::received, on, std::nullopt, ""};
+letter_received receipt(date::sys_days on) {
+    return letter_received{on};
 }
 
 contact_record failed(date::sys_days on) {
-    return contact_record{contact_kind::attempt_failed, on, "电话", "组织委员", "无人接听"};
+    return contact_attempt_failed{on, "电话", "组织委员", "无人接听"};
 }
 
 // The mobility records of one branch, made with full access. Members: 0 away (episode), 1 free to leave,
@@ -121,7 +103,6 @@ struct row {
 };
 
 std::vector<row> rows() {
-    using k = episode_record_kind;
     auto const own = [](side const& t) { return scope::subtree(t.branch); };
     return {
         // reads
@@ -173,7 +154,7 @@ std::vector<row> rows() {
          }},
         {"record_episode", permission::manage_mobility, true,
          [](store& s, side const& t) {
-             record_episode(s, t.episode, at_host(k::registered, d(2026, 2, 10)));
+             record_episode(s, t.episode, registered_as_mobile{d(2026, 2, 10)});
              return true;
          }},
         {"issue_certificate", permission::manage_mobility, true,
@@ -190,8 +171,7 @@ std::vector<row> rows() {
         {"record_certificate", permission::manage_mobility, true,
          [](store& s, side const& t) {
              // presented to the village branch, which the branch_a principals do not hold
-             record_certificate(s, t.certificate,
-                                cert_record(certificate_event_kind::presented, d(2026, 2, 15), t.elsewhere));
+             record_certificate(s, t.certificate, certificate_presented{d(2026, 2, 15), t.elsewhere});
              return true;
          }},
         {"reissue_certificate", permission::manage_mobility, true,
@@ -268,30 +248,25 @@ TEST_CASE(
 
     // Not before the member reported to it: the host of the record is the reporting's host.
     test::require_denied(
-        w.path,
-        [&] {
-            record_episode(host, w.a.episode, at_host(episode_record_kind::host_activity, d(2026, 1, 15)));
-        },
+        w.path, [&] { record_episode(host, w.a.episode, host_life_attended{.date = d(2026, 1, 15)}); },
         permission::manage_mobility, w.branch_a.value());
     // A host cannot report the member to someone else.
     test::require_denied(
         w.path,
         [&] {
             record_episode(host, w.a.episode,
-                           at_host(episode_record_kind::reported_to_host, d(2026, 1, 20), w.village));
+                           reported_to_host{.date = d(2026, 1, 20), .host_org = w.village});
         },
         permission::manage_mobility, w.branch_a.value());
 
-    record_certificate(host, cert,
-                       cert_record(certificate_event_kind::presented, d(2026, 1, 20), w.branch_b));
+    record_certificate(host, cert, certificate_presented{d(2026, 1, 20), w.branch_b});
+    record_episode(host, w.a.episode, reported_to_host{.date = d(2026, 1, 20), .host_org = w.branch_b});
+    record_episode(host, w.a.episode, host_life_attended{.date = d(2026, 2, 5), .host_org = w.branch_b});
     record_episode(host, w.a.episode,
-                   at_host(episode_record_kind::reported_to_host, d(2026, 1, 20), w.branch_b));
-    record_episode(host, w.a.episode, at_host(episode_record_kind::host_activity, d(2026, 2, 5), w.branch_b));
-    auto dues = at_host(episode_record_kind::dues_paid_at_host, d(2026, 2, 5));
-    dues.dues_month = date::year{2026} / 1;
-    dues.dues_months = 3;
-    dues.amount_fen = fen(3000);
-    record_episode(host, w.a.episode, dues);
+                   host_dues_paid{.date = d(2026, 2, 5),
+                                  .dues_month = date::year{2026} / 1,
+                                  .dues_months = 3,
+                                  .amount_fen = fen(3000)});
 
     auto const ep = get_episode(host, w.a.episode);
     CHECK(ep.records.size() == 4);
@@ -306,21 +281,15 @@ TEST_CASE(
 
     // Home-side records stay with the home branch.
     test::require_denied(
-        w.path,
-        [&] {
-            record_episode(host, w.a.episode, at_host(episode_record_kind::yearly_report, d(2026, 3, 1)));
-        },
+        w.path, [&] { record_episode(host, w.a.episode, yearly_report_made{d(2026, 3, 1)}); },
         permission::manage_mobility, w.branch_a.value());
     test::require_denied(
-        w.path,
-        [&] { record_episode(host, w.a.episode, at_host(episode_record_kind::returned, d(2026, 3, 1))); },
+        w.path, [&] { record_episode(host, w.a.episode, member_returned{d(2026, 3, 1)}); },
         permission::manage_mobility, w.branch_a.value());
     test::require_denied(
         w.path,
         [&] {
-            record_certificate(
-                host, cert,
-                cert_record(certificate_event_kind::returned, d(2026, 3, 1), w.branch_a, "外出汇报"));
+            record_certificate(host, cert, certificate_returned{d(2026, 3, 1), w.branch_a, "", "外出汇报"});
         },
         permission::manage_mobility, w.branch_a.value());
     test::require_denied(
@@ -347,10 +316,7 @@ TEST_CASE(
         w.path, [&] { (void)get_episode(village, w.a.episode); }, permission::read_roster,
         w.branch_a.value());
     test::require_denied(
-        w.path,
-        [&] {
-            record_episode(village, w.a.episode, at_host(episode_record_kind::host_activity, d(2026, 3, 5)));
-        },
+        w.path, [&] { record_episode(village, w.a.episode, host_life_attended{.date = d(2026, 3, 5)}); },
         permission::manage_mobility, w.branch_a.value());
     CHECK(episodes(village, scope::all(), episode_side::host).empty());
     test::require_denied(
@@ -361,7 +327,7 @@ TEST_CASE(
     // The home branch reads what the host recorded and closes the episode.
     auto home = w.secretary_of(w.branch_a);
     CHECK(get_episode(home, w.a.episode).records.size() == 4);
-    record_episode(home, w.a.episode, at_host(episode_record_kind::yearly_report, d(2026, 3, 1)));
+    record_episode(home, w.a.episode, yearly_report_made{d(2026, 3, 1)});
 }
 
 TEST_CASE(

@@ -27,9 +27,22 @@ certificate_issue issue_on(date::sys_days on, int months = 4, bool fixed = false
     return i;
 }
 
+// A record of `kind` on `on`; `org` and `text` go where the kind has them.
 certificate_record event(ck kind, date::sys_days on, std::optional<org_id> org = std::nullopt,
                          std::string text = "") {
-    return certificate_record{kind, on, org, "", std::nullopt, std::move(text)};
+    switch (kind) {
+        case ck::presented:
+            return certificate_presented{on, org};
+        case ck::reviewed:
+            return certificate_reviewed{on, org, "", std::nullopt, std::move(text)};
+        case ck::returned:
+            return certificate_returned{on, org, "", std::move(text)};
+        case ck::lost:
+            return certificate_lost{on, std::move(text)};
+        case ck::revoked:
+            return certificate_revoked{on, std::move(text)};
+    }
+    return {};
 }
 
 // A valid record of each kind on `on`.
@@ -175,12 +188,9 @@ TEST_CASE("certificate: the legal life of a certificate, folded by date", "[cert
     CHECK(state_on(c, d(2024, 3, 1))->state == certificate_state::issued);
     record(c, legal(ck::reviewed, d(2024, 3, 5)), rules);  // reviewed before presenting: legal
     record(c, legal(ck::presented, d(2024, 3, 10)), rules);
-    auto next_host = event(ck::presented, d(2024, 8, 1), org_id{3});  // moved on: the next host
-    next_host.org_name = "东莞市流动党员党委";
-    record(c, next_host, rules);
-    auto review = event(ck::reviewed, d(2025, 2, 20), org_id{3}, "合格");
-    review.evaluation = campaign_id{2024};
-    record(c, review, rules);
+    // Moved on: the next host.
+    record(c, certificate_presented{d(2024, 8, 1), org_id{3}, "东莞市流动党员党委"}, rules);
+    record(c, certificate_reviewed{d(2025, 2, 20), org_id{3}, "", campaign_id{2024}, "合格"}, rules);
     record(c, legal(ck::returned, d(2025, 6, 1)), rules);
     auto const mid = *state_on(c, d(2024, 9, 1));
     CHECK(mid.state == certificate_state::presented);
@@ -333,9 +343,7 @@ TEST_CASE(
     CHECK(on(d(2025, 2, 28))[0].member == zhang);
     CHECK(on(d(2025, 3, 31))[0].status == agenda_status::due);
     CHECK(on(d(2025, 4, 1))[0].status == agenda_status::overdue);
-    auto review = event(ck::reviewed, d(2025, 3, 15), home, "合格");
-    review.evaluation = campaign_id{2025};
-    record(c, review, rules);
+    record(c, certificate_reviewed{d(2025, 3, 15), home, "", campaign_id{2025}, "合格"}, rules);
     CHECK(on(d(2025, 4, 1)).empty());
     CHECK(next_review_due(c, d(2025, 4, 1), rules) == d(2026, 3, 15));
     CHECK(on(d(2026, 2, 15))[0].due == d(2026, 3, 15));
@@ -420,22 +428,12 @@ TEST_CASE(
     "on the certificate presented there",
     "[certificate]") {
     mobility_episode ep{episode_id{1}, zhang, "张三", home, {}};
-    episode_record left;
-    left.kind = episode_record_kind::left;
-    left.date = d(2024, 3, 1);
-    left.destination.place = "深圳";
-    record(ep, left, rules);
-    episode_record rep;
-    rep.kind = episode_record_kind::reported_to_host;
-    rep.date = d(2024, 3, 10);
-    rep.destination.host_org = host;
-    record(ep, rep, rules);
-    episode_record pay;
-    pay.kind = episode_record_kind::dues_paid_at_host;
-    pay.date = d(2024, 3, 20);
-    pay.dues_month = date::year{2024} / 3;
-    pay.dues_months = 1;
-    pay.amount_fen = fen(1500);
+    record(ep, member_left{.date = d(2024, 3, 1), .destination = {.place = "深圳"}}, rules);
+    record(ep, reported_to_host{.date = d(2024, 3, 10), .host_org = host}, rules);
+    host_dues_paid pay{.date = d(2024, 3, 20),
+                       .dues_month = date::year{2024} / 3,
+                       .dues_months = 1,
+                       .amount_fen = fen(1500)};
 
     std::vector<activity_certificate> certs{fresh(d(2024, 3, 1))};
     CHECK(violated_rule([&] { record_with_certificates(ep, pay, certs, rules); }) ==
@@ -455,9 +453,7 @@ TEST_CASE(
     CHECK(violated_rule([&] { record_with_certificates(ep, pay, certs, rules); }) ==
           "mobility.host_dues_with_certificate");
     // Host activities need no certificate check.
-    episode_record act;
-    act.kind = episode_record_kind::host_activity;
-    act.date = d(2024, 4, 2);
+    host_life_attended const act{.date = d(2024, 4, 2)};
     CHECK_NOTHROW(record_with_certificates(ep, act, certs, rules));
 }
 

@@ -820,7 +820,7 @@ TEST_CASE(
     // Lost contact 6 months – 2 years: reached on 2025-12-05, three months before the opening.
     auto const lost = t.b[2];
     open_contact_log(t.s, lost, d(2025, 6, 1));
-    record_contact(t.s, lost, {contact_kind::reached, d(2025, 12, 5), "电话", "书记", "已联系上"});
+    record_contact(t.s, lost, contact_reached{d(2025, 12, 5), "电话", "书记", "已联系上"});
     auto before = test::store_hash(path);
     CHECK(opening(lost, d(2026, 3, 5), "失联", g::lost_contact_6_months_to_2_years) ==
           "disposition.lost_contact_6_months_to_2_years");

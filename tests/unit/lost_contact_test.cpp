@@ -16,10 +16,10 @@ contact_log log_since(date::sys_days last) {
     return contact_log{zhang, "张三", branch, last, {}};
 }
 contact_record failed(date::sys_days on) {
-    return {contact_kind::attempt_failed, on, "电话", "组织委员", "空号"};
+    return contact_attempt_failed{on, "电话", "组织委员", "空号"};
 }
 contact_record reached(date::sys_days on) {
-    return {contact_kind::reached, on, "上门走访", "支部书记", ""};
+    return contact_reached{on, "上门走访", "支部书记", ""};
 }
 std::vector<standing_event> const normal;
 }  // namespace

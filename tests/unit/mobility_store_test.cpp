@@ -84,33 +84,18 @@ struct town {
     }
 };
 
-episode_record left_for(date::sys_days on, std::string place,
-                        mobility_reason reason = mobility_reason::work_business, bool fixed = false,
-                        std::optional<int> months = 10) {
-    episode_record r;
-    r.kind = episode_record_kind::left;
-    r.date = on;
-    r.reason = reason;
-    r.destination.place = std::move(place);
-    r.fixed_place = fixed;
-    r.expected_months = months;
-    return r;
+member_left left_for(date::sys_days on, std::string place,
+                     mobility_reason reason = mobility_reason::work_business, bool fixed = false,
+                     std::optional<int> months = 10) {
+    return member_left{.date = on,
+                       .reason = reason,
+                       .destination = {.place = std::move(place)},
+                       .fixed_place = fixed,
+                       .expected_months = months};
 }
 
-episode_record at_host(episode_record_kind kind, date::sys_days on, std::optional<org_id> host = {}) {
-    episode_record r;
-    r.kind = kind;
-    r.date = on;
-    r.destination.host_org = host;
-    return r;
-}
-
-episode_record simple(episode_record_kind kind, date::sys_days on, std::string note = {}) {
-    episode_record r;
-    r.kind = kind;
-    r.date = on;
-    r.note = std::move(note);
-    return r;
+host_dues_paid dues_at_host(date::sys_days on, date::year_month first, int months, fen amount = {}) {
+    return host_dues_paid{.date = on, .dues_month = first, .dues_months = months, .amount_fen = amount};
 }
 
 certificate_issue issue_on(date::sys_days on, std::string destination = "广东省深圳市南山区",
@@ -123,7 +108,7 @@ certificate_issue issue_on(date::sys_days on, std::string destination = "广东�
 }
 
 certificate_record presented(date::sys_days on, org_id host) {
-    return certificate_record{certificate_event_kind::presented, on, host, "", std::nullopt, ""};
+    return certificate_presented{on, host};
 }
 
 transfer_letter letter(member_id m, org_id to, date::sys_days issued, std::string serial, int validity = 0) {
@@ -136,12 +121,12 @@ transfer_letter letter(member_id m, org_id to, date::sys_days issued, std::strin
     return l;
 }
 
-transfer_record receipt(date::sys_days on, std::optional<org_id> by = {}) {
-    return transfer_record{transfer_event_kind::received, on, by, ""};
+letter_received receipt(date::sys_days on, std::optional<org_id> by = {}) {
+    return letter_received{on, by, ""};
 }
 
 contact_record failed(date::sys_days on) {
-    return contact_record{contact_kind::attempt_failed, on, "电话", "组织委员", "无人接听"};
+    return contact_attempt_failed{on, "电话", "组织委员", "无人接听"};
 }
 
 std::vector<agenda_item> of_rule(std::vector<agenda_item> const& items, std::string const& rule) {
@@ -162,17 +147,11 @@ away_story tell_away_story(town& t) {
     a.number = issue_certificate(t.s, t.o[0], issue_on(d(2025, 3, 5)));
     a.episode = open_episode(t.s, t.o[0], left_for(d(2025, 3, 10), "广东省深圳市南山区"));
     record_certificate(t.s, a.number, presented(d(2025, 3, 20), t.host_branch));
-    record_episode(t.s, a.episode,
-                   at_host(episode_record_kind::reported_to_host, d(2025, 3, 20), t.host_branch));
-    record_episode(t.s, a.episode,
-                   at_host(episode_record_kind::host_activity, d(2025, 4, 15), t.host_branch));
-    auto dues = at_host(episode_record_kind::dues_paid_at_host, d(2025, 4, 15));
-    dues.dues_month = date::year{2025} / 4;
-    dues.dues_months = 3;
-    dues.amount_fen = fen(3000);
-    record_episode(t.s, a.episode, dues);
-    record_episode(t.s, a.episode, simple(episode_record_kind::registered, d(2025, 9, 10)));
-    record_episode(t.s, a.episode, simple(episode_record_kind::yearly_report, d(2026, 2, 20), "书面汇报"));
+    record_episode(t.s, a.episode, reported_to_host{.date = d(2025, 3, 20), .host_org = t.host_branch});
+    record_episode(t.s, a.episode, host_life_attended{.date = d(2025, 4, 15), .host_org = t.host_branch});
+    record_episode(t.s, a.episode, dues_at_host(d(2025, 4, 15), date::year{2025} / 4, 3, fen(3000)));
+    record_episode(t.s, a.episode, registered_as_mobile{d(2025, 9, 10)});
+    record_episode(t.s, a.episode, yearly_report_made{d(2026, 2, 20), "书面汇报"});
     return a;
 }
 
@@ -197,10 +176,10 @@ TEST_CASE(
         REQUIRE(before.records.size() == 6);
         CHECK(before.home_branch == t.office);
         CHECK(before.member_name == "机关党员0");
-        CHECK(before.records[1].destination.host_org_name == "科技园流动党员党支部");
-        CHECK(before.records[3].dues_month == date::year{2025} / 4);
-        CHECK(before.records[3].amount_fen == fen(3000));
-        CHECK(cert_before.records[0].org_name == "科技园流动党员党支部");
+        CHECK(std::get<reported_to_host>(before.records[1]).host_org_name == "科技园流动党员党支部");
+        CHECK(std::get<host_dues_paid>(before.records[3]).dues_month == date::year{2025} / 4);
+        CHECK(std::get<host_dues_paid>(before.records[3]).amount_fen == fen(3000));
+        CHECK(std::get<certificate_presented>(cert_before.records[0]).org_name == "科技园流动党员党支部");
         auto const st = state_on(before, d(2026, 3, 1));
         CHECK(st->host_org == t.host_branch);
         CHECK(st->dues_paid_through == date::year{2025} / 6);
@@ -214,6 +193,39 @@ TEST_CASE(
     CHECK(get_certificate(s, cert_before.number) == cert_before);
     CHECK(member_certificates(s, before.member) == std::vector{cert_before});
     CHECK(episodes(s, scope::subtree(host), episode_side::host) == std::vector{before});
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("mobility store: every record kind keeps its own fields through its columns", "[mobility][store]") {
+    auto const dir = test::temp_dir("mob-kinds");
+    auto const path = dir / "mob.db";
+    mobility_episode before;
+    activity_certificate cert_before;
+    {
+        town t(path);
+        auto const no = issue_certificate(t.s, t.c[0], issue_on(d(2025, 4, 25)));
+        auto const ep = open_episode(t.s, t.c[0], left_for(d(2025, 5, 1), "上海市浦东新区"));
+        record_episode(
+            t.s, ep,
+            moved_place{
+                d(2025, 7, 1), {.place = "江苏省苏州市", .host_org = t.host_branch}, true, 12, "换工作"});
+        record_episode(t.s, ep, member_returned{d(2025, 8, 1), "返乡"});
+        record_certificate(t.s, no,
+                           certificate_reviewed{d(2025, 6, 1), t.community, "", campaign_id{7}, "合格"});
+        record_certificate(t.s, no,
+                           certificate_returned{d(2025, 8, 2), std::nullopt, "", "外出期间情况汇报"});
+        before = get_episode(t.s, ep);
+        cert_before = get_certificate(t.s, no);
+        auto const& mv = std::get<moved_place>(before.records[1]);
+        CHECK(mv.destination.host_org_name == "科技园流动党员党支部");  // filled in by the store
+        CHECK(mv.fixed_place);
+        CHECK(mv.expected_months == 12);
+        CHECK(std::get<certificate_reviewed>(cert_before.records[0]).evaluation == campaign_id{7});
+        CHECK(std::get<certificate_returned>(cert_before.records[1]).report == "外出期间情况汇报");
+    }
+    auto s = open_store(path);
+    CHECK(get_episode(s, before.id) == before);
+    CHECK(get_certificate(s, cert_before.number) == cert_before);
     std::filesystem::remove_all(dir);
 }
 
@@ -238,7 +250,7 @@ TEST_CASE("mobility store: transfer letters, branch moves and contact logs repla
         letter_before = get_transfer_letter(t.s, id);
         open_contact_log(t.s, lost, d(2025, 3, 1));
         record_contact(t.s, lost, failed(d(2025, 5, 10)));
-        record_contact(t.s, lost, {contact_kind::reached, d(2025, 6, 2), "亲属", "书记", "已联系上"});
+        record_contact(t.s, lost, contact_reached{d(2025, 6, 2), "亲属", "书记", "已联系上"});
         log_before = *find_contact_log(t.s, lost);
     }
     auto s = open_store(path);
@@ -266,11 +278,9 @@ TEST_CASE("mobility store: every refused command leaves the store file byte-for-
     auto const a = tell_away_story(t);
     auto const quiet = open_episode(t.s, t.c[0], left_for(d(2025, 5, 1), "上海市浦东新区"));
     auto const hosted = open_episode(t.s, t.c[1], left_for(d(2025, 5, 1), "广东省深圳市南山区"));
-    record_episode(t.s, hosted,
-                   at_host(episode_record_kind::reported_to_host, d(2025, 5, 20), t.host_branch));
+    record_episode(t.s, hosted, reported_to_host{.date = d(2025, 5, 20), .host_org = t.host_branch});
     auto const returned = issue_certificate(t.s, t.o[4], issue_on(d(2025, 1, 10)));
-    record_certificate(t.s, returned,
-                       {certificate_event_kind::returned, d(2025, 2, 10), t.office, "", {}, "外出情况汇报"});
+    record_certificate(t.s, returned, certificate_returned{d(2025, 2, 10), t.office, "", "外出情况汇报"});
     auto const open_letter =
         issue_transfer_letter(t.s, letter(t.o[2], t.school_committee, d(2026, 1, 5), "L-1"));
     auto const received = issue_transfer_letter(t.s, letter(t.o[3], t.school_branch, d(2026, 1, 5), "L-2"));
@@ -280,36 +290,26 @@ TEST_CASE("mobility store: every refused command leaves the store file byte-for-
     auto const audit_before = t.s.audit_log().size();
 
     SECTION("episodes") {
-        CHECK(violated([&] {
-                  record_episode(t.s, quiet, at_host(episode_record_kind::host_activity, d(2025, 6, 1)));
-              }) == "mobility.report_to_host");
+        CHECK(violated([&] { record_episode(t.s, quiet, host_life_attended{.date = d(2025, 6, 1)}); }) ==
+              "mobility.report_to_host");
         CHECK(violated([&] {
                   auto r = left_for(d(2025, 5, 1), "本地");
                   r.destination.host_org = t.community;
                   open_episode(t.s, t.c[2], r);
               }) == "mobility.one_side_affiliation");
         CHECK(violated([&] {
-                  auto dues = at_host(episode_record_kind::dues_paid_at_host, d(2025, 6, 2));
-                  dues.dues_month = date::year{2025} / 6;
-                  dues.dues_months = 1;
-                  record_episode(t.s, hosted, dues);
+                  record_episode(t.s, hosted, dues_at_host(d(2025, 6, 2), date::year{2025} / 6, 1));
               }) == "mobility.host_dues_with_certificate");
         CHECK(bad_field([&] { open_episode(t.s, t.c[0], left_for(d(2025, 8, 1), "北京")); }) == "member");
         CHECK(bad_field([&] { open_episode(t.s, t.c[2], left_for(d(2005, 8, 1), "北京")); }) == "member");
-        CHECK(bad_field([&] {
-                  record_episode(t.s, quiet, simple(episode_record_kind::registered, d(2025, 4, 1)));
-              }) == "date");
-        CHECK(bad_field([&] {
-                  record_episode(t.s, quiet, at_host(episode_record_kind::reported_to_host, d(2025, 6, 1)));
-              }) == "host_org");
+        CHECK(bad_field([&] { record_episode(t.s, quiet, registered_as_mobile{d(2025, 4, 1)}); }) == "date");
+        CHECK(bad_field([&] { record_episode(t.s, quiet, reported_to_host{.date = d(2025, 6, 1)}); }) ==
+              "host_org");
         CHECK_THROWS_AS(
-            record_episode(t.s, quiet,
-                           at_host(episode_record_kind::reported_to_host, d(2025, 6, 1), org_id{999})),
+            record_episode(t.s, quiet, reported_to_host{.date = d(2025, 6, 1), .host_org = org_id{999}}),
             not_found);
         CHECK_THROWS_AS(open_episode(t.s, member_id{999}, left_for(d(2025, 5, 1), "x")), not_found);
-        CHECK_THROWS_AS(
-            record_episode(t.s, episode_id{999}, simple(episode_record_kind::registered, d(2025, 5, 1))),
-            not_found);
+        CHECK_THROWS_AS(record_episode(t.s, episode_id{999}, registered_as_mobile{d(2025, 5, 1)}), not_found);
     }
     SECTION("certificates") {
         CHECK(violated([&] {
@@ -339,10 +339,10 @@ TEST_CASE("mobility store: every refused command leaves the store file byte-for-
         CHECK(bad_field([&] { issue_certificate(t.s, t.o[4], issue_on(d(2005, 6, 1))); }) == "member");
         CHECK(violated([&] { record_certificate(t.s, a.number, presented(d(2025, 6, 1), t.office)); }) ==
               "mobility.one_side_affiliation");
-        CHECK(violated([&] {
-                  record_certificate(t.s, a.number,
-                                     {certificate_event_kind::returned, d(2025, 6, 1), {}, "", {}, ""});
-              }) == "certificate.return_with_report");
+        CHECK(
+            violated([&] {
+                record_certificate(t.s, a.number, certificate_returned{d(2025, 6, 1), std::nullopt, "", ""});
+            }) == "certificate.return_with_report");
         CHECK(violated([&] { reissue_certificate(t.s, returned, d(2025, 3, 1), "遗失"); }) ==
               "certificate.closed_not_usable");
         CHECK(violated([&] { record_certificate(t.s, returned, presented(d(2025, 3, 1), t.host_branch)); }) ==
@@ -382,10 +382,6 @@ TEST_CASE("mobility store: every refused command leaves the store file byte-for-
         CHECK(bad_field([&] { receive_transfer(t.s, open_letter, receipt(d(2026, 2, 1)), t.community); }) ==
               "new_branch");
         CHECK(bad_field([&] { receive_transfer(t.s, open_letter, receipt(d(2026, 2, 1))); }) == "new_branch");
-        CHECK(bad_field([&] {
-                  receive_transfer(t.s, open_letter, {transfer_event_kind::revoked, d(2026, 2, 1), {}, ""},
-                                   t.school_branch);
-              }) == "kind");
         CHECK(violated([&] { revoke_transfer(t.s, received, d(2026, 2, 1), "误开"); }) ==
               "transfer.revoke_before_receipt");
         CHECK(bad_field([&] { receive_transfer(t.s, received, receipt(d(2026, 2, 1))); }) == "kind");
@@ -470,8 +466,8 @@ TEST_CASE(
     CHECK(t.s.audit_log().size() == audit_before + 1);
     CHECK(t.s.audit_log().back().action == "reissue");
     auto const old = get_certificate(t.s, a);
-    CHECK(old.records.back().kind == certificate_event_kind::lost);
-    CHECK(old.records.back().text == "遗失于地铁");
+    REQUIRE(std::holds_alternative<certificate_lost>(old.records.back()));
+    CHECK(std::get<certificate_lost>(old.records.back()).reason == "遗失于地铁");
     CHECK(state_on(old, d(2025, 5, 31))->state == certificate_state::presented);
     CHECK(state_on(old, d(2025, 6, 1))->state == certificate_state::void_lost);
     auto const fresh = get_certificate(t.s, b);
@@ -501,8 +497,7 @@ TEST_CASE(
     receive_transfer(t.s, l, receipt(d(2025, 4, 20)), t.school_branch);
     CHECK(violated([&] { issue_certificate(t.s, t.o[0], issue_on(d(2025, 5, 1))); }) ==
           "certificate.one_valid_per_member");
-    record_certificate(
-        t.s, first, {certificate_event_kind::revoked, d(2025, 5, 2), std::nullopt, "", {}, "组织关系已转出"});
+    record_certificate(t.s, first, certificate_revoked{d(2025, 5, 2), "组织关系已转出"});
     auto const second = issue_certificate(t.s, t.o[0], issue_on(d(2025, 5, 2)));
     auto const c = get_certificate(t.s, second);
     CHECK(c.issue.branch == t.school_branch);
@@ -543,8 +538,8 @@ TEST_CASE(
     CHECK(responsible_branch_on(t.s, t.o[1], d(2026, 1, 31)) == t.office);
     CHECK(responsible_branch_on(t.s, t.o[1], d(2026, 2, 1)) == t.school_branch);
     auto const closed = get_episode(t.s, ep);
-    CHECK(closed.records.back().kind == episode_record_kind::transferred);
-    CHECK(closed.records.back().date == d(2026, 2, 1));
+    CHECK(kind_of(closed.records.back()) == episode_record_kind::transferred);
+    CHECK(record_date(closed.records.back()) == d(2026, 2, 1));
     auto const in_school = t.s.roster(scope::subtree(t.school_committee));
     CHECK(std::any_of(in_school.begin(), in_school.end(), [&](member const& x) { return x.id == t.o[1]; }));
     CHECK(t.s.roster(scope::subtree(t.office)).size() == 4);
@@ -674,7 +669,7 @@ TEST_CASE(
     CHECK(violated([&] { suspend_for_lost_contact(t.s, t.c[2], d(2024, 7, 30), "支部大会"); }) ==
           "lostcontact.suspend_after_6_months");
     suspend_for_lost_contact(t.s, t.c[2], d(2024, 7, 31), "支部大会");
-    record_contact(t.s, t.c[2], {contact_kind::reached, d(2025, 1, 10), "电话", "书记", "本人来电"});
+    record_contact(t.s, t.c[2], contact_reached{d(2025, 1, 10), "电话", "书记", "本人来电"});
     CHECK(violated([&] { remove_for_lost_contact(t.s, t.c[2], d(2026, 7, 31), "支部大会"); }) ==
           "lostcontact.removal_after_2_years");
     CHECK(candidates(d(2026, 7, 31)).empty());
@@ -775,9 +770,9 @@ TEST_CASE(
     tell_away_story(t);  // o0: Shenzhen since 2025-03-10, reported to the host, registered
     open_episode(t.s, t.o[2], left_for(d(2026, 6, 1), "上海市浦东新区", mobility_reason::study));
     auto const back = open_episode(t.s, t.c[1], left_for(d(2024, 1, 10), "广东省深圳市南山区"));
-    record_episode(t.s, back, simple(episode_record_kind::returned, d(2024, 12, 1), "返乡"));
+    record_episode(t.s, back, member_returned{d(2024, 12, 1), "返乡"});
     auto const c2 = open_episode(t.s, t.c[2], left_for(d(2026, 1, 15), "广东省深圳市南山区"));
-    record_episode(t.s, c2, at_host(episode_record_kind::reported_to_host, d(2026, 1, 20), t.host_branch));
+    record_episode(t.s, c2, reported_to_host{.date = d(2026, 1, 20), .host_org = t.host_branch});
 
     auto const all = mobility_statistics_on(t.s, d(2026, 7, 1));
     CHECK(all.as_of == d(2026, 7, 1));
@@ -820,8 +815,7 @@ TEST_CASE(
     tell_away_story(t);  // o0: issued 2025-03-05, presented
     issue_certificate(t.s, t.o[2], issue_on(d(2026, 5, 25), "上海市浦东新区", 12));
     auto const back = issue_certificate(t.s, t.c[1], issue_on(d(2024, 1, 5)));
-    record_certificate(t.s, back,
-                       {certificate_event_kind::returned, d(2024, 12, 1), {}, "", {}, "外出情况汇报"});
+    record_certificate(t.s, back, certificate_returned{d(2024, 12, 1), std::nullopt, "", "外出情况汇报"});
     auto const lost = issue_certificate(t.s, t.o[3], issue_on(d(2026, 1, 10)));
     reissue_certificate(t.s, lost, d(2026, 3, 1), "遗失");
 
@@ -896,13 +890,12 @@ TEST_CASE(
     // certificate.return_with_report: back home with the certificate still out.
     auto const cert = issue_certificate(t.s, t.c[0], issue_on(d(2025, 2, 1), "上海市浦东新区", 5));
     auto const ep = open_episode(t.s, t.c[0], left_for(d(2025, 2, 5), "上海市浦东新区"));
-    record_episode(t.s, ep, simple(episode_record_kind::returned, d(2025, 8, 1), "返回"));
+    record_episode(t.s, ep, member_returned{d(2025, 8, 1), "返回"});
     auto const back = of_rule(mobility_agenda(t.s, d(2025, 8, 5)), "certificate.return_with_report");
     REQUIRE(back.size() == 1);
     CHECK(back[0].kind == "certificate.not_handed_back");
     CHECK(back[0].org == t.community);
-    record_certificate(t.s, cert,
-                       {certificate_event_kind::returned, d(2025, 8, 10), {}, "", {}, "外出期间情况汇报"});
+    record_certificate(t.s, cert, certificate_returned{d(2025, 8, 10), std::nullopt, "", "外出期间情况汇报"});
     CHECK(of_rule(mobility_agenda(t.s, d(2025, 8, 10)), "certificate.return_with_report").empty());
 }
 
@@ -936,7 +929,7 @@ TEST_CASE("mobility store: one audit row per command, in the command's transacti
     CHECK(last().entity_id == ep.value());
     CHECK(last().action == "open");
     CHECK(last().why == "外出登记");
-    record_episode(t.s, ep, simple(episode_record_kind::registered, d(2025, 9, 10)));
+    record_episode(t.s, ep, registered_as_mobile{d(2025, 9, 10)});
     CHECK(rows() == ++n);
     CHECK(last().action == "registered");
     set_certificate_numbering(t.s, "3701", 6, 1);

@@ -16,36 +16,19 @@ org_id const other_host{3};
 
 mobility_episode away_since(date::sys_days left, bool fixed = false, std::string place = "深圳市南山区") {
     mobility_episode ep{episode_id{1}, member_id{7}, "张三", home, {}};
-    episode_record r;
-    r.kind = k::left;
-    r.date = left;
-    r.reason = mobility_reason::work_business;
+    member_left r{.date = left, .reason = mobility_reason::work_business, .fixed_place = fixed};
     r.destination.place = std::move(place);
-    r.fixed_place = fixed;
     record(ep, r, rules);
     return ep;
 }
 
-episode_record simple(k kind, date::sys_days on) {
-    episode_record r;
-    r.kind = kind;
-    r.date = on;
-    return r;
-}
-
 episode_record report_to(org_id org, date::sys_days on) {
-    auto r = simple(k::reported_to_host, on);
-    r.destination.host_org = org;
-    r.destination.host_org_name = "南山区流动党员党支部";
-    return r;
+    return reported_to_host{.date = on, .host_org = org, .host_org_name = "南山区流动党员党支部"};
 }
 
 episode_record dues(date::sys_days on, date::year_month first, int months) {
-    auto r = simple(k::dues_paid_at_host, on);
-    r.dues_month = first;
-    r.dues_months = months;
-    r.amount_fen = fen(500 * months);
-    return r;
+    return host_dues_paid{
+        .date = on, .dues_month = first, .dues_months = months, .amount_fen = fen(500 * months)};
 }
 
 std::vector<agenda_item> of_kind(std::vector<agenda_item> const& items, std::string const& kind) {
@@ -91,17 +74,17 @@ TEST_CASE(
         CHECK(on(d(2025, 1, 28))[0].member == member_id{7});
         CHECK(on(d(2025, 2, 28))[0].status == agenda_status::due);
         CHECK(on(d(2025, 3, 1))[0].status == agenda_status::overdue);
-        record(ep, simple(k::registered, d(2025, 3, 2)), rules);
+        record(ep, registered_as_mobile{d(2025, 3, 2)}, rules);
         CHECK(on(d(2025, 3, 1)).size() == 1);  // history: not yet registered on that day
         CHECK(on(d(2025, 3, 2)).empty());
     }
     SECTION("a return or a transfer ends it") {
         auto ep = away_since(d(2024, 8, 31));
-        record(ep, simple(k::returned, d(2025, 2, 27)), rules);
+        record(ep, member_returned{d(2025, 2, 27)}, rules);
         CHECK_FALSE(is_mobile_member_on(ep, d(2025, 2, 28), rules));
         CHECK(episode_agenda(ep, d(2025, 3, 1), rules).empty());
         auto moved_out = away_since(d(2024, 8, 31));
-        record(moved_out, simple(k::transferred, d(2024, 12, 1)), rules);
+        record(moved_out, relationship_transferred{d(2024, 12, 1)}, rules);
         CHECK_FALSE(is_mobile_member_on(moved_out, d(2025, 3, 1), rules));
     }
     SECTION("the threshold is a rule-set number") {
@@ -133,7 +116,7 @@ TEST_CASE(
         CHECK(of_kind(episode_agenda(roaming, d(2025, 3, 1), rules), "mobility.transfer_required").empty());
     }
     SECTION("moving to a new fixed place restarts the clock") {
-        auto mv = simple(k::moved, d(2024, 12, 31));
+        auto mv = moved_place{d(2024, 12, 31)};
         mv.destination.place = "杭州市滨江区";
         mv.fixed_place = true;
         record(ep, mv, rules);
@@ -146,7 +129,7 @@ TEST_CASE(
         CHECK(transfer_required_from(leap, d(2024, 8, 28), rules) == d(2024, 8, 29));
     }
     SECTION("the transfer closes the episode and the item") {
-        record(ep, simple(k::transferred, d(2025, 3, 10)), rules);
+        record(ep, relationship_transferred{d(2025, 3, 10)}, rules);
         CHECK(on(d(2025, 3, 9)).size() == 1);
         CHECK(on(d(2025, 3, 10)).empty());
     }
@@ -160,7 +143,7 @@ TEST_CASE(
     CHECK(yearly_report_due(d(2024, 2, 29), 1, rules) == d(2025, 2, 28));
     CHECK(yearly_report_due(d(2024, 2, 29), 2, rules) == d(2026, 2, 28));
     CHECK(yearly_report_due(d(2024, 2, 29), 4, rules) == d(2028, 2, 29));  // no drift through 02-28
-    record(ep, simple(k::registered, d(2024, 9, 1)), rules);
+    record(ep, registered_as_mobile{d(2024, 9, 1)}, rules);
     auto on = [&](date::sys_days day) {
         return of_kind(episode_agenda(ep, day, rules), "mobility.yearly_report");
     };
@@ -170,7 +153,7 @@ TEST_CASE(
     CHECK(on(d(2025, 2, 28))[0].status == agenda_status::due);
 
     SECTION("a report inside the period clears it; the next period appears a month before its end") {
-        record(ep, simple(k::yearly_report, d(2025, 2, 28)), rules);
+        record(ep, yearly_report_made{d(2025, 2, 28)}, rules);
         CHECK(on(d(2025, 2, 28)).empty());
         CHECK(on(d(2025, 3, 1)).empty());
         CHECK(on(d(2026, 1, 28))[0].due == d(2026, 2, 28));
@@ -186,7 +169,7 @@ TEST_CASE(
         CHECK(two_missed[0].due == d(2026, 2, 28));
         CHECK(two_missed[0].message.find("2 yearly report(s)") != std::string::npos);
         // A late report counts for the period it falls in, not for the missed one.
-        record(ep, simple(k::yearly_report, d(2025, 3, 1)), rules);
+        record(ep, yearly_report_made{d(2025, 3, 1)}, rules);
         CHECK(on(d(2025, 3, 1))[0].status == agenda_status::overdue);
         CHECK(on(d(2026, 3, 1)).size() == 1);
         CHECK(on(d(2026, 3, 1))[0].message.find("1 yearly report(s)") != std::string::npos);
@@ -200,7 +183,7 @@ TEST_CASE(
     auto ep = away_since(d(2024, 3, 1));
     CHECK(violated_rule([&] { record(ep, report_to(home, d(2024, 3, 10)), rules); }) ==
           "mobility.one_side_affiliation");
-    auto mv = simple(k::moved, d(2024, 3, 10));
+    auto mv = moved_place{d(2024, 3, 10)};
     mv.destination.place = "宁波";
     mv.destination.host_org = home;
     CHECK(violated_rule([&] { record(ep, mv, rules); }) == "mobility.one_side_affiliation");
@@ -218,16 +201,16 @@ TEST_CASE(
     "follow the report to that host",
     "[mobility]") {
     auto ep = away_since(d(2024, 3, 1));
-    CHECK(violated_rule([&] { record(ep, simple(k::host_activity, d(2024, 3, 5)), rules); }) ==
+    CHECK(violated_rule([&] { record(ep, host_life_attended{d(2024, 3, 5)}, rules); }) ==
           "mobility.report_to_host");
     CHECK(violated_rule([&] { record(ep, dues(d(2024, 3, 5), date::year{2024} / 3, 1), rules); }) ==
           "mobility.report_to_host");
     record(ep, report_to(host, d(2024, 3, 10)), rules);
-    auto act = simple(k::host_activity, d(2024, 3, 15));
+    auto act = host_life_attended{d(2024, 3, 15)};
     act.note = "主题党日";
     record(ep, act, rules);
-    auto elsewhere = simple(k::host_activity, d(2024, 3, 20));
-    elsewhere.destination.host_org = other_host;
+    auto elsewhere = host_life_attended{d(2024, 3, 20)};
+    elsewhere.host_org = other_host;
     CHECK(violated_rule([&] { record(ep, elsewhere, rules); }) == "mobility.report_to_host");
     record(ep, dues(d(2024, 3, 20), date::year{2024} / 3, 3), rules);
     CHECK(state_on(ep, d(2024, 3, 20))->dues_paid_through == date::year{2024} / 5);
@@ -236,13 +219,13 @@ TEST_CASE(
           "dues_month");
     record(ep, dues(d(2024, 4, 1), date::year{2024} / 6, 1), rules);
     // A move needs a new report before org life at the new host.
-    auto mv = simple(k::moved, d(2024, 6, 1));
+    auto mv = moved_place{d(2024, 6, 1)};
     mv.destination.place = "东莞";
     record(ep, mv, rules);
-    CHECK(violated_rule([&] { record(ep, simple(k::host_activity, d(2024, 6, 15)), rules); }) ==
+    CHECK(violated_rule([&] { record(ep, host_life_attended{d(2024, 6, 15)}, rules); }) ==
           "mobility.report_to_host");
     record(ep, report_to(other_host, d(2024, 6, 16)), rules);
-    CHECK_NOTHROW(record(ep, simple(k::host_activity, d(2024, 6, 20)), rules));
+    CHECK_NOTHROW(record(ep, host_life_attended{d(2024, 6, 20)}, rules));
 }
 
 TEST_CASE(
@@ -275,30 +258,29 @@ TEST_CASE(
 TEST_CASE("mobility: malformed episode records are refused on the offending field and change nothing",
           "[mobility]") {
     mobility_episode empty{episode_id{1}, member_id{7}, "张三", home, {}};
-    CHECK(invalid_field([&] { record(empty, simple(k::registered, d(2024, 1, 1)), rules); }) == "kind");
-    CHECK(invalid_field([&] { record(empty, simple(k::left, d(2024, 1, 1)), rules); }) == "place");
+    CHECK(invalid_field([&] { record(empty, registered_as_mobile{d(2024, 1, 1)}, rules); }) == "kind");
+    CHECK(invalid_field([&] { record(empty, member_left{d(2024, 1, 1)}, rules); }) == "place");
     mobility_episode nobody{episode_id{1}, member_id{}, "", home, {}};
-    CHECK(invalid_field([&] { record(nobody, simple(k::left, d(2024, 1, 1)), rules); }) == "member");
+    CHECK(invalid_field([&] { record(nobody, member_left{d(2024, 1, 1)}, rules); }) == "member");
     CHECK(empty.records.empty());
 
     auto ep = away_since(d(2024, 3, 1));
-    CHECK(invalid_field([&] { record(ep, simple(k::registered, d(2024, 2, 29)), rules); }) == "date");
-    auto again = simple(k::left, d(2024, 4, 1));
+    CHECK(invalid_field([&] { record(ep, registered_as_mobile{d(2024, 2, 29)}, rules); }) == "date");
+    auto again = member_left{d(2024, 4, 1)};
     again.destination.place = "上海";
     CHECK(invalid_field([&] { record(ep, again, rules); }) == "kind");
-    auto neg = simple(k::moved, d(2024, 4, 1));
+    auto neg = moved_place{d(2024, 4, 1)};
     neg.destination.place = "上海";
     neg.expected_months = -1;
     CHECK(invalid_field([&] { record(ep, neg, rules); }) == "expected_months");
-    CHECK(invalid_field([&] { record(ep, simple(k::reported_to_host, d(2024, 4, 1)), rules); }) ==
-          "host_org");
-    record(ep, simple(k::registered, d(2024, 4, 1)), rules);
-    CHECK(invalid_field([&] { record(ep, simple(k::registered, d(2024, 4, 2)), rules); }) == "kind");
+    CHECK(invalid_field([&] { record(ep, reported_to_host{d(2024, 4, 1)}, rules); }) == "host_org");
+    record(ep, registered_as_mobile{d(2024, 4, 1)}, rules);
+    CHECK(invalid_field([&] { record(ep, registered_as_mobile{d(2024, 4, 2)}, rules); }) == "kind");
     record(ep, report_to(host, d(2024, 4, 2)), rules);
     CHECK(invalid_field([&] { record(ep, dues(d(2024, 4, 3), date::year{2024} / 4, 0), rules); }) ==
           "dues_months");
-    record(ep, simple(k::returned, d(2024, 5, 1)), rules);
-    CHECK(invalid_field([&] { record(ep, simple(k::yearly_report, d(2024, 5, 2)), rules); }) == "kind");
+    record(ep, member_returned{d(2024, 5, 1)}, rules);
+    CHECK(invalid_field([&] { record(ep, yearly_report_made{d(2024, 5, 2)}, rules); }) == "kind");
     CHECK(ep.records.size() == 4);
     CHECK(state_on(ep, d(2024, 5, 1))->phase == episode_phase::closed);
     CHECK(state_on(ep, d(2024, 5, 1))->closed_by == k::returned);
@@ -317,6 +299,13 @@ TEST_CASE("mobility: reasons and record kinds have codes, Chinese names and pars
     CHECK(parse_episode_record_kind("返回") == k::returned);
     CHECK(parse_episode_record_kind("dues_paid_at_host") == k::dues_paid_at_host);
     CHECK(invalid_field([] { (void)parse_episode_record_kind("x"); }) == "kind");
+    // Each kind is its own struct; the kind names are the enum's codes, indexed like the variant.
+    episode_record const paid = host_dues_paid{.date = d(2024, 4, 3)};
+    CHECK(kind_of(paid) == k::dues_paid_at_host);
+    CHECK(kind_name(paid) == "dues_paid_at_host");
+    CHECK(record_date(paid) == d(2024, 4, 3));
+    CHECK(episode_record_index<member_returned> == static_cast<std::size_t>(k::returned));
+    CHECK(kind_name(episode_record{relationship_transferred{}}) == to_string(k::transferred));
 }
 
 TEST_CASE(
@@ -346,16 +335,14 @@ TEST_CASE(
     CHECK(std::is_sorted(items.begin(), items.end(),
                          [](auto const& a, auto const& b) { return a.due < b.due; }));
 
-    record(mm.episodes[0], simple(k::returned, d(2024, 9, 1)), rules);
-    mm.contacts->records.push_back({contact_kind::reached, d(2024, 9, 1), "面谈", "支部书记", ""});
+    record(mm.episodes[0], member_returned{d(2024, 9, 1)}, rules);
+    mm.contacts->records.push_back(contact_reached{d(2024, 9, 1), "面谈", "支部书记", ""});
     auto const back = of_kind(mobility_agenda(mm, d(2024, 9, 2), rules), "certificate.not_handed_back");
     REQUIRE(back.size() == 1);
     CHECK(back[0].status == agenda_status::finding);
     CHECK(back[0].due == d(2024, 9, 1));
     CHECK(back[0].rule_id == "certificate.return_with_report");
-    record(mm.certificates[0],
-           {certificate_event_kind::returned, d(2024, 9, 3), home, "", std::nullopt, "外出期间表现良好"},
-           rules);
+    record(mm.certificates[0], certificate_returned{d(2024, 9, 3), home, "", "外出期间表现良好"}, rules);
     CHECK(of_kind(mobility_agenda(mm, d(2024, 9, 3), rules), "certificate.not_handed_back").empty());
 
     // Imported data with two valid certificates.

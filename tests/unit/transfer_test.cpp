@@ -8,7 +8,6 @@
 namespace transfer_test_cases {
 
 namespace {
-using tk = transfer_event_kind;
 org_id const from{1};
 org_id const to{20};
 member_id const zhang{7};
@@ -19,10 +18,10 @@ transfer_letter letter(date::sys_days issued, std::string serial = "浙组转〔
 }
 
 transfer_record receipt(date::sys_days on, std::optional<org_id> by = std::nullopt) {
-    return transfer_record{tk::received, on, by, ""};
+    return letter_received{on, by, ""};
 }
 transfer_record revoke(date::sys_days on) {
-    return transfer_record{tk::revoked, on, std::nullopt, "本人申请撤回"};
+    return letter_revoked{on, "本人申请撤回"};
 }
 }  // namespace
 

@@ -901,7 +901,7 @@ class ActivityCertificate(_RecordBase):
     number: str
     member: MemberId
     issue: CertificateIssue
-    records: list[CertificateRecord]
+    records: list[_CertificateRecord]
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
     def record(self, record: Any = None, /, *, rules: RuleSet = ..., **fields: Any) -> None: ...
     def state_on(self, d: _Date) -> Optional[CertificateStatus]: ...
@@ -1027,14 +1027,46 @@ class CertificateIssue(_RecordBase):
     replaces: Optional[str]
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
 
-class CertificateRecord(_RecordBase):
-    kind: CertificateEventKind
+class CertificatePresented(_RecordBase):
+    date: datetime.date
+    org: Optional[OrgId]
+    org_name: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+    @property
+    def kind(self) -> CertificateEventKind: ...
+
+class CertificateReviewed(_RecordBase):
     date: datetime.date
     org: Optional[OrgId]
     org_name: str
     evaluation: Optional[CampaignId]
-    text: str
+    result: str
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+    @property
+    def kind(self) -> CertificateEventKind: ...
+
+class CertificateReturned(_RecordBase):
+    date: datetime.date
+    org: Optional[OrgId]
+    org_name: str
+    report: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+    @property
+    def kind(self) -> CertificateEventKind: ...
+
+class CertificateLost(_RecordBase):
+    date: datetime.date
+    reason: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+    @property
+    def kind(self) -> CertificateEventKind: ...
+
+class CertificateRevoked(_RecordBase):
+    date: datetime.date
+    reason: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+    @property
+    def kind(self) -> CertificateEventKind: ...
 
 class CertificateStatus(_RecordBase):
     state: CertificateState
@@ -1050,17 +1082,27 @@ class ContactLog(_RecordBase):
     member_name: str
     branch: OrgId
     known_contact: datetime.date
-    records: list[ContactRecord]
+    records: list[_ContactRecord]
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
     def record(self, record: Any = None, /, **fields: Any) -> None: ...
 
-class ContactRecord(_RecordBase):
-    kind: ContactKind
+class ContactReached(_RecordBase):
     date: datetime.date
     channel: str
     by: str
     note: str
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+    @property
+    def kind(self) -> ContactKind: ...
+
+class ContactAttemptFailed(_RecordBase):
+    date: datetime.date
+    channel: str
+    by: str
+    note: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+    @property
+    def kind(self) -> ContactKind: ...
 
 class CorrectionReviewed(_RecordBase):
     date: datetime.date
@@ -1247,18 +1289,84 @@ class DuesTerms(_RecordBase):
     version: int
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
 
-class EpisodeRecord(_RecordBase):
-    kind: EpisodeRecordKind
+class MemberLeft(_RecordBase):
     date: datetime.date
     reason: MobilityReason
     destination: MobilityDestination
     fixed_place: bool
     expected_months: Optional[int]
+    note: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+    @property
+    def kind(self) -> EpisodeRecordKind: ...
+
+class RegisteredAsMobile(_RecordBase):
+    date: datetime.date
+    note: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+    @property
+    def kind(self) -> EpisodeRecordKind: ...
+
+class ReportedToHost(_RecordBase):
+    date: datetime.date
+    host_org: Optional[OrgId]
+    host_org_name: str
+    note: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+    @property
+    def kind(self) -> EpisodeRecordKind: ...
+
+class MovedPlace(_RecordBase):
+    date: datetime.date
+    destination: MobilityDestination
+    fixed_place: bool
+    expected_months: Optional[int]
+    note: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+    @property
+    def kind(self) -> EpisodeRecordKind: ...
+
+class HostLifeAttended(_RecordBase):
+    date: datetime.date
+    host_org: Optional[OrgId]
+    host_org_name: str
+    note: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+    @property
+    def kind(self) -> EpisodeRecordKind: ...
+
+class HostDuesPaid(_RecordBase):
+    date: datetime.date
+    host_org: Optional[OrgId]
+    host_org_name: str
     dues_month: Optional[datetime.date]
     dues_months: int
     amount_fen: int
     note: str
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+    @property
+    def kind(self) -> EpisodeRecordKind: ...
+
+class YearlyReportMade(_RecordBase):
+    date: datetime.date
+    note: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+    @property
+    def kind(self) -> EpisodeRecordKind: ...
+
+class MemberReturned(_RecordBase):
+    date: datetime.date
+    note: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+    @property
+    def kind(self) -> EpisodeRecordKind: ...
+
+class RelationshipTransferred(_RecordBase):
+    date: datetime.date
+    note: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+    @property
+    def kind(self) -> EpisodeRecordKind: ...
 
 class EpisodeState(_RecordBase):
     phase: EpisodePhase
@@ -1439,7 +1547,7 @@ class MobilityEpisode(_RecordBase):
     member: MemberId
     member_name: str
     home_branch: OrgId
-    records: list[EpisodeRecord]
+    records: list[_EpisodeRecord]
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
     def record(self, record: Any = None, /, *, rules: RuleSet = ..., **fields: Any) -> None: ...
     def state_on(self, d: _Date) -> Optional[EpisodeState]: ...
@@ -1723,17 +1831,25 @@ class TransferLetter(_RecordBase):
     to_name: str
     issued: datetime.date
     validity_days: int
-    records: list[TransferRecord]
+    records: list[_TransferRecord]
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
     def record(self, record: Any = None, /, *, rules: RuleSet = ..., **fields: Any) -> None: ...
     def state_on(self, d: _Date, rules: RuleSet = ...) -> Optional[TransferStatus]: ...
 
-class TransferRecord(_RecordBase):
-    kind: TransferEventKind
+class LetterReceived(_RecordBase):
     date: datetime.date
-    by: Optional[MemberId]
+    by: Optional[OrgId]
     note: str
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+    @property
+    def kind(self) -> TransferEventKind: ...
+
+class LetterRevoked(_RecordBase):
+    date: datetime.date
+    note: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+    @property
+    def kind(self) -> TransferEventKind: ...
 
 class TransferStatus(_RecordBase):
     state: TransferState
@@ -1750,6 +1866,22 @@ class UnpaidStreak(_RecordBase):
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
 
 _Month = Union[datetime.date, str]  # the first day of the month, or "YYYY-MM"
+_EpisodeRecord = Union[
+    MemberLeft,
+    RegisteredAsMobile,
+    ReportedToHost,
+    MovedPlace,
+    HostLifeAttended,
+    HostDuesPaid,
+    YearlyReportMade,
+    MemberReturned,
+    RelationshipTransferred,
+]
+_CertificateRecord = Union[
+    CertificatePresented, CertificateReviewed, CertificateReturned, CertificateLost, CertificateRevoked
+]
+_TransferRecord = Union[LetterReceived, LetterRevoked]
+_ContactRecord = Union[ContactReached, ContactAttemptFailed]
 _CampaignRecord = Union[
     PhaseStarted,
     ParticipantsAdded,
@@ -2380,7 +2512,7 @@ def reissue_after_loss(
 ) -> ActivityCertificate: ...
 def record_with_certificates(
     episode: MobilityEpisode,
-    record: Union[EpisodeRecord, _Record],
+    record: Union[_EpisodeRecord, _Record],
     certificates: Iterable[Union[ActivityCertificate, _Record]],
     rules: RuleSet = ...,
 ) -> None: ...
@@ -2646,7 +2778,7 @@ class Store(metaclass=_pybind11_type):
     def find_members(self, id_numbers: Iterable[Union[str, CitizenId]]) -> Roster: ...
     def standing_histories(self, scope: _Scope = None) -> StandingHistories: ...
     def record_access(self, what: str, why: str, rows: Optional[int] = None) -> None: ...
-    def open_episode(self, member: MemberId, left: Optional[Union[EpisodeRecord, _Record]] = None, /, *, why: str = "", **fields: Any) -> EpisodeId: ...
+    def open_episode(self, member: MemberId, left: Optional[Union[MemberLeft, _Record]] = None, /, *, why: str = "", **fields: Any) -> EpisodeId: ...
     def record_episode(self, episode: EpisodeId, record: Optional[_Record] = None, /, *, why: str = "", **fields: Any) -> None: ...
     def get_episode(self, episode: EpisodeId) -> MobilityEpisode: ...
     def member_episodes(self, member: MemberId) -> list[MobilityEpisode]: ...
@@ -2660,7 +2792,7 @@ class Store(metaclass=_pybind11_type):
     def member_certificates(self, member: MemberId) -> list[ActivityCertificate]: ...
     def certificates(self, scope: _Scope = None) -> Certificates: ...
     def issue_transfer_letter(self, letter: Optional[_Record] = None, /, *, why: str = "", **fields: Any) -> TransferLetterId: ...
-    def receive_transfer(self, letter: TransferLetterId, receipt: Union[_Date, TransferRecord], /, *, new_branch: Optional[OrgId] = None, why: str = "", **fields: Any) -> None: ...
+    def receive_transfer(self, letter: TransferLetterId, receipt: Union[_Date, LetterReceived, _Record], /, *, new_branch: Optional[OrgId] = None, why: str = "", **fields: Any) -> None: ...
     def revoke_transfer(self, letter: TransferLetterId, on: _Date, reason: str, why: str = "") -> None: ...
     def get_transfer_letter(self, letter: TransferLetterId) -> TransferLetter: ...
     def find_transfer_letter(self, issuer: OrgId, serial: str) -> Optional[TransferLetterId]: ...

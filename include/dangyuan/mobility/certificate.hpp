@@ -26,6 +26,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "dangyuan/agenda/agenda.hpp"
@@ -33,7 +34,9 @@
 #include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/core/ids.hpp"
+#include "dangyuan/core/record_variant.hpp"
 #include "dangyuan/mobility/episode.hpp"
+#include "dangyuan/mobility/record_kinds.hpp"
 #include "dangyuan/org/org.hpp"
 #include "dangyuan/rules/catalogue.hpp"
 #include "dangyuan/rules/rule_set.hpp"
@@ -252,7 +255,8 @@ struct certificate_issue {
     friend bool operator==(certificate_issue const&, certificate_issue const&) = default;
 };
 
-/// What happened to a certificate after its issue.
+/// What happened to a certificate after its issue: the kinds of `certificate_record`, in its variant
+/// order.
 enum class certificate_event_kind {
     presented,  ///< 交流入地党组织查验: presented to a host organisation
     reviewed,   ///< 年审: annual review, combined with the democratic evaluation
@@ -334,21 +338,83 @@ inline constexpr certificate_transition certificate_transitions[] = {
     return std::nullopt;
 }
 
-/// One dated record of a certificate. Fields not used by a kind stay at their defaults.
-struct certificate_record {
-    certificate_event_kind kind = certificate_event_kind::presented;
+/// Certificate record: presented to a host organisation (交流入地党组织查验).
+struct certificate_presented {
     date::sys_days date{};
-    /// presented: the host organisation (required); reviewed: the reviewing branch (home or host);
-    /// returned: the organisation that inspected it.
-    std::optional<org_id> org;
-    std::string org_name;                   ///< name of `org`, e.g. a host outside the store
-    std::optional<campaign_id> evaluation;  ///< reviewed: the democratic evaluation it was combined with
-    /// returned: the member's report on the period away (required, certificate.return_with_report);
-    /// reviewed: the result; lost, revoked: the reason.
-    std::string text;
+    std::optional<org_id> org;  ///< the host organisation (required; not the home branch)
+    std::string org_name;       ///< its name, e.g. a host outside the store
 
-    friend bool operator==(certificate_record const&, certificate_record const&) = default;
+    friend bool operator==(certificate_presented const&, certificate_presented const&) = default;
 };
+
+/// Certificate record: the annual review (年审), combined with the democratic evaluation.
+struct certificate_reviewed {
+    date::sys_days date{};
+    std::optional<org_id> org;              ///< the reviewing branch (home or host)
+    std::string org_name;                   ///< its name
+    std::optional<campaign_id> evaluation;  ///< the democratic evaluation it was combined with
+    std::string result;                     ///< the result of the review
+
+    friend bool operator==(certificate_reviewed const&, certificate_reviewed const&) = default;
+};
+
+/// Certificate record: handed back to the home organisation on return (交回查验).
+struct certificate_returned {
+    date::sys_days date{};
+    std::optional<org_id> org;  ///< the organisation that inspected it
+    std::string org_name;       ///< its name
+    /// The member's report on the period away (required, certificate.return_with_report).
+    std::string report;
+
+    friend bool operator==(certificate_returned const&, certificate_returned const&) = default;
+};
+
+/// Certificate record: lost (遗失); the certificate is void.
+struct certificate_lost {
+    date::sys_days date{};
+    std::string reason;
+
+    friend bool operator==(certificate_lost const&, certificate_lost const&) = default;
+};
+
+/// Certificate record: revoked by the issuer (收回注销).
+struct certificate_revoked {
+    date::sys_days date{};
+    std::string reason;
+
+    friend bool operator==(certificate_revoked const&, certificate_revoked const&) = default;
+};
+
+/// One dated record of a certificate. The variant index is stable (new kinds are appended at the end)
+/// and follows `certificate_event_kind`.
+using certificate_record = std::variant<certificate_presented, certificate_reviewed, certificate_returned,
+                                        certificate_lost, certificate_revoked>;
+
+/// Stable names of the record kinds, indexed by the variant index: the codes of `certificate_event_kind`.
+inline constexpr std::array<std::string_view, std::variant_size_v<certificate_record>>
+    certificate_record_kinds{"presented", "reviewed", "returned", "lost", "revoked"};
+
+/// The variant index of record kind `T` in `certificate_record`.
+template <class T>
+inline constexpr std::size_t certificate_record_index = record_index<T, certificate_record>;
+
+/// The kind of a record, as the enum (for its Chinese name and the transition table).
+[[nodiscard]] constexpr certificate_event_kind kind_of(certificate_record const& r) noexcept {
+    return static_cast<certificate_event_kind>(r.index());
+}
+
+/// The kind name of a record.
+[[nodiscard]] inline std::string_view kind_name(certificate_record const& r) noexcept {
+    return certificate_record_kinds[r.index()];
+}
+
+/// The date of a record.
+[[nodiscard]] inline date::sys_days record_date(certificate_record const& r) noexcept {
+    return date_of(r);
+}
+
+static_assert(detail::kinds_follow_enum<certificate_event_kind>(certificate_record_kinds),
+              "certificate_event_kind, its table and certificate_record disagree");
 
 /// A 《流动党员活动证》: its number, holder, register entry and records after the issue.
 struct activity_certificate {
@@ -379,23 +445,22 @@ struct certificate_status {
     if (d < c.issue.issued) return std::nullopt;
     certificate_status st;
     for (auto const& r : c.records) {
-        if (r.date > d) break;
-        if (auto next = certificate_after(st.state, r.kind)) st.state = *next;
-        switch (r.kind) {
-            case certificate_event_kind::presented:
-                st.host = r.org;
-                st.host_name = r.org_name;
-                st.presented_on = r.date;
-                break;
-            case certificate_event_kind::reviewed:
-                st.last_review = r.date;
-                break;
-            case certificate_event_kind::returned:
-            case certificate_event_kind::lost:
-            case certificate_event_kind::revoked:
-                st.closed_on = r.date;
-                break;
-        }
+        if (record_date(r) > d) break;
+        if (auto next = certificate_after(st.state, kind_of(r))) st.state = *next;
+        std::visit(
+            [&st](auto const& x) {
+                using T = std::decay_t<decltype(x)>;
+                if constexpr (std::is_same_v<T, certificate_presented>) {
+                    st.host = x.org;
+                    st.host_name = x.org_name;
+                    st.presented_on = x.date;
+                } else if constexpr (std::is_same_v<T, certificate_reviewed>) {
+                    st.last_review = x.date;
+                } else {
+                    st.closed_on = x.date;  // returned, lost or revoked
+                }
+            },
+            r);
     }
     return st;
 }
@@ -525,39 +590,42 @@ inline void check_issue(member_id member, certificate_issue const& issue,
 ///         (handing back without the report of the period away).
 inline void check_certificate_record(activity_certificate const& c, certificate_record const& next,
                                      rule_set const& rules) {
-    auto const what = std::string(chinese_name(next.kind)) + " (" + std::string(to_string(next.kind)) +
-                      ") of " + c.number.value + " on " + format_date(next.date);
-    if (next.date < c.issue.issued)
+    auto const d = record_date(next);
+    auto const kind = kind_of(next);
+    auto const what = std::string(chinese_name(kind)) + " (" + std::string(to_string(kind)) + ") of " +
+                      c.number.value + " on " + format_date(d);
+    if (d < c.issue.issued)
         throw invalid_input("date", what + " precedes the issue on " + format_date(c.issue.issued));
-    if (!c.records.empty() && next.date < c.records.back().date)
-        throw invalid_input("date",
-                            what + " precedes the last record on " + format_date(c.records.back().date));
-    auto const st = *state_on(c, next.date);
+    if (!c.records.empty() && d < record_date(c.records.back()))
+        throw invalid_input(
+            "date", what + " precedes the last record on " + format_date(record_date(c.records.back())));
+    auto const st = *state_on(c, d);
     if (!is_open(st.state))
         throw violation("certificate.closed_not_usable", what + ": the certificate is " +
                                                              std::string(chinese_name(st.state)) + " since " +
                                                              format_date(*st.closed_on));
-    if (next.kind == certificate_event_kind::presented || next.kind == certificate_event_kind::reviewed) {
-        if (auto const exp = expiry_date(c, rules); exp && next.date > *exp)
+    auto const valid = [&] {
+        if (auto const exp = expiry_date(c, rules); exp && d > *exp)
             throw violation("certificate.validity",
                             what + ": the certificate expired on " + format_date(*exp));
-    }
-    switch (next.kind) {
-        case certificate_event_kind::presented:
-            if (!next.org || !next.org->valid()) throw invalid_input("org", what + ": the host is not given");
-            detail::require_host_elsewhere(c.issue.branch, next.org,
-                                           what + " (the certificate is presented elsewhere)");
-            break;
-        case certificate_event_kind::returned:
-            if (next.text.empty())
-                throw violation("certificate.return_with_report",
-                                what + ": hand it back with the member's report on the period away");
-            break;
-        case certificate_event_kind::reviewed:
-        case certificate_event_kind::lost:
-        case certificate_event_kind::revoked:
-            break;
-    }
+    };
+    std::visit(
+        [&](auto const& r) {
+            using T = std::decay_t<decltype(r)>;
+            if constexpr (std::is_same_v<T, certificate_presented>) {
+                valid();
+                if (!r.org || !r.org->valid()) throw invalid_input("org", what + ": the host is not given");
+                detail::require_host_elsewhere(c.issue.branch, r.org,
+                                               what + " (the certificate is presented elsewhere)");
+            } else if constexpr (std::is_same_v<T, certificate_reviewed>) {
+                valid();
+            } else if constexpr (std::is_same_v<T, certificate_returned>) {
+                if (r.report.empty())
+                    throw violation("certificate.return_with_report",
+                                    what + ": hand it back with the member's report on the period away");
+            }
+        },
+        next);
 }
 
 /// Checks `next` (check_certificate_record) and appends it. On a throw `c` is unchanged.
@@ -574,8 +642,7 @@ inline void record(activity_certificate& c, certificate_record next, rule_set co
 [[nodiscard]] inline activity_certificate reissue_after_loss(
     activity_certificate& lost, date::sys_days lost_on, std::string reason, certificate_numbering& numbering,
     certificate_issue issue, std::span<activity_certificate const> existing, rule_set const& rules) {
-    certificate_record loss{
-        certificate_event_kind::lost, lost_on, std::nullopt, "", std::nullopt, std::move(reason)};
+    certificate_record loss = certificate_lost{lost_on, std::move(reason)};
     check_certificate_record(lost, loss, rules);
     if (issue.issued < lost_on)
         throw invalid_input("issued", "the replacement is dated " + format_date(issue.issued) +
@@ -616,8 +683,8 @@ inline void check_host_dues(std::span<activity_certificate const> certs, org_id 
 inline void record_with_certificates(mobility_episode& ep, episode_record next,
                                      std::span<activity_certificate const> certs, rule_set const& rules) {
     check_episode_record(ep, next, rules);
-    if (next.kind == episode_record_kind::dues_paid_at_host)
-        check_host_dues(certs, *state_on(ep, next.date)->host_org, next.date, rules);
+    if (std::holds_alternative<host_dues_paid>(next))
+        check_host_dues(certs, *state_on(ep, record_date(next))->host_org, record_date(next), rules);
     ep.records.push_back(std::move(next));
 }
 

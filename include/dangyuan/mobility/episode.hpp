@@ -25,6 +25,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "dangyuan/agenda/agenda.hpp"
@@ -34,7 +35,9 @@
 #include "dangyuan/core/ids.hpp"
 #include "dangyuan/core/money.hpp"
 #include "dangyuan/core/month.hpp"
+#include "dangyuan/core/record_variant.hpp"
 #include "dangyuan/member/member.hpp"
+#include "dangyuan/mobility/record_kinds.hpp"
 #include "dangyuan/rules/catalogue.hpp"
 #include "dangyuan/rules/rule_set.hpp"
 
@@ -76,7 +79,7 @@ struct mobility_destination {
     friend bool operator==(mobility_destination const&, mobility_destination const&) = default;
 };
 
-/// What an episode record says happened.
+/// What an episode record says happened: the kinds of `episode_record`, in its variant order.
 enum class episode_record_kind {
     left,               ///< 外出: the member left; always the first record
     registered,         ///< 登记: registered as a mobile member (全国党员管理信息系统)
@@ -112,32 +115,131 @@ struct enum_table<episode_record_kind> {
     return parse_enum_or_throw<episode_record_kind>(s);
 }
 
-/// One dated record of an episode. Fields not used by a kind stay at their defaults.
-struct episode_record {
-    episode_record_kind kind = episode_record_kind::left;
+/// Episode record: the member left (外出); always the first record.
+struct member_left {
     date::sys_days date{};
-    /// left: why the member is away.
-    mobility_reason reason = mobility_reason::work_business;
-    /// left, moved: the new place (place required); reported_to_host, host_activity,
-    /// dues_paid_at_host: the host (host_org required for reported_to_host; when set on the others it
-    /// must be the host reported to).
+    mobility_reason reason = mobility_reason::work_business;  ///< why the member is away
+    /// The place (required) and, when known, the host organisation.
     mobility_destination destination;
-    /// left, moved: the member stays at one relatively fixed place (相对固定), which starts the
-    /// 6-month transfer clock (mobility.transfer_fixed_place_6_months).
+    /// The member stays at one relatively fixed place (相对固定), which starts the 6-month transfer clock
+    /// (mobility.transfer_fixed_place_6_months).
     bool fixed_place = false;
-    /// left, moved: the expected length of the stay in months, when known.
-    std::optional<int> expected_months;
-    /// dues_paid_at_host: the first month paid for.
-    std::optional<date::year_month> dues_month;
-    /// dues_paid_at_host: the number of months paid for, from `dues_month` (≥ 1).
-    int dues_months = 0;
-    /// dues_paid_at_host: the amount paid, in fen (分, 1/100 yuan).
-    fen amount_fen{};
-    /// Free text: the activity attended, the substance of a report, why the member came back.
+    std::optional<int> expected_months;  ///< the expected length of the stay in months, when known (≥ 0)
     std::string note;
 
-    friend bool operator==(episode_record const&, episode_record const&) = default;
+    friend bool operator==(member_left const&, member_left const&) = default;
 };
+
+/// Episode record: registered as a mobile member (登记, 全国党员管理信息系统).
+struct registered_as_mobile {
+    date::sys_days date{};
+    std::string note;
+
+    friend bool operator==(registered_as_mobile const&, registered_as_mobile const&) = default;
+};
+
+/// Episode record: the member reported to the host organisation (报到), which placed the member.
+struct reported_to_host {
+    date::sys_days date{};
+    std::optional<org_id> host_org;  ///< the host organisation (required; not the home branch)
+    std::string host_org_name;       ///< its name (filled in by the store when empty)
+    std::string note;
+
+    friend bool operator==(reported_to_host const&, reported_to_host const&) = default;
+};
+
+/// Episode record: the member moved to another place (流动地点变更); the fixed-place clock restarts and
+/// a new report to the host of the new place is needed.
+struct moved_place {
+    date::sys_days date{};
+    mobility_destination destination;    ///< the new place (required) and host, when known
+    bool fixed_place = false;            ///< the new place is relatively fixed (相对固定)
+    std::optional<int> expected_months;  ///< the expected length of the stay in months, when known (≥ 0)
+    std::string note;
+
+    friend bool operator==(moved_place const&, moved_place const&) = default;
+};
+
+/// Episode record: the member attended org life at the host (参加流入地组织生活).
+struct host_life_attended {
+    date::sys_days date{};
+    std::optional<org_id> host_org;  ///< when given, the host reported to
+    std::string host_org_name;       ///< its name (filled in by the store when empty)
+    std::string note;                ///< the activity attended
+
+    friend bool operator==(host_life_attended const&, host_life_attended const&) = default;
+};
+
+/// Episode record: the member paid dues at the host (在流入地交纳党费).
+struct host_dues_paid {
+    date::sys_days date{};
+    std::optional<org_id> host_org;              ///< when given, the host reported to
+    std::string host_org_name;                   ///< its name (filled in by the store when empty)
+    std::optional<date::year_month> dues_month;  ///< the first month paid for (required)
+    int dues_months = 0;                         ///< the number of months paid for, from `dues_month` (≥ 1)
+    fen amount_fen{};                            ///< the amount paid, in fen (分, 1/100 yuan; ≥ 0)
+    std::string note;
+
+    friend bool operator==(host_dues_paid const&, host_dues_paid const&) = default;
+};
+
+/// Episode record: the member reported to the home organisation (向流出地党组织汇报, mobility.yearly_report).
+struct yearly_report_made {
+    date::sys_days date{};
+    std::string note;  ///< the substance of the report
+
+    friend bool operator==(yearly_report_made const&, yearly_report_made const&) = default;
+};
+
+/// Episode record: the member came back (返回); closes the episode.
+struct member_returned {
+    date::sys_days date{};
+    std::string note;  ///< why the member came back
+
+    friend bool operator==(member_returned const&, member_returned const&) = default;
+};
+
+/// Episode record: the relationship was transferred (组织关系转出); closes the episode.
+struct relationship_transferred {
+    date::sys_days date{};
+    std::string note;
+
+    friend bool operator==(relationship_transferred const&, relationship_transferred const&) = default;
+};
+
+/// One dated record of an episode. The variant index is stable (new kinds are appended at the end) and
+/// follows `episode_record_kind`.
+using episode_record =
+    std::variant<member_left, registered_as_mobile, reported_to_host, moved_place, host_life_attended,
+                 host_dues_paid, yearly_report_made, member_returned, relationship_transferred>;
+
+/// Stable names of the record kinds, indexed by the variant index: the codes of `episode_record_kind`
+/// (for storage, messages, the command line and Python).
+inline constexpr std::array<std::string_view, std::variant_size_v<episode_record>> episode_record_kinds{
+    "left",          "registered", "reported_to_host", "moved", "host_activity", "dues_paid_at_host",
+    "yearly_report", "returned",   "transferred"};
+
+/// The variant index of record kind `T` in `episode_record`.
+template <class T>
+inline constexpr std::size_t episode_record_index = record_index<T, episode_record>;
+
+/// The kind of a record, as the enum (for its Chinese name and parsing).
+[[nodiscard]] constexpr episode_record_kind kind_of(episode_record const& r) noexcept {
+    return static_cast<episode_record_kind>(r.index());
+}
+
+/// The kind name of a record (`to_string(kind_of(r))`).
+[[nodiscard]] inline std::string_view kind_name(episode_record const& r) noexcept {
+    return episode_record_kinds[r.index()];
+}
+
+/// The date of a record.
+[[nodiscard]] inline date::sys_days record_date(episode_record const& r) noexcept {
+    return date_of(r);
+}
+
+static_assert(detail::kinds_follow_enum<episode_record_kind>(episode_record_kinds),
+              "episode_record_kind, its table and episode_record disagree");
 
 /// A mobility episode (one period away). The home branch keeps the organisational relationship for
 /// the whole episode; the host is recorded on it.
@@ -188,59 +290,65 @@ struct episode_state {
     friend bool operator==(episode_state const&, episode_state const&) = default;
 };
 
+namespace detail {
+
+/// Folds one accepted record into the state.
+struct episode_fold {
+    episode_state& st;
+
+    void operator()(member_left const& r) const {
+        st.left_on = r.date;
+        st.reason = r.reason;
+        st.destination = r.destination;
+        st.at_place_since = r.date;
+        st.fixed_place = r.fixed_place;
+        st.expected_months = r.expected_months;
+    }
+    void operator()(registered_as_mobile const& r) const { st.registered_on = r.date; }
+    void operator()(reported_to_host const& r) const {
+        st.host_org = r.host_org;
+        st.destination.host_org = r.host_org;
+        if (!r.host_org_name.empty()) st.destination.host_org_name = r.host_org_name;
+        st.reported_on = r.date;
+    }
+    void operator()(moved_place const& r) const {
+        st.destination = r.destination;
+        st.at_place_since = r.date;
+        st.fixed_place = r.fixed_place;
+        st.expected_months = r.expected_months;
+        st.host_org.reset();  // a new place needs a new report to its host
+        st.reported_on.reset();
+    }
+    void operator()(host_life_attended const& r) const { st.last_host_activity = r.date; }
+    void operator()(host_dues_paid const& r) const {
+        if (r.dues_month && r.dues_months > 0)
+            st.dues_paid_through = *r.dues_month + date::months{r.dues_months - 1};
+    }
+    void operator()(yearly_report_made const& r) const { st.last_yearly_report = r.date; }
+    void operator()(member_returned const& r) const { close(r.date, episode_record_kind::returned); }
+    void operator()(relationship_transferred const& r) const {
+        close(r.date, episode_record_kind::transferred);
+    }
+
+private:
+    void close(date::sys_days d, episode_record_kind by) const {
+        st.phase = episode_phase::closed;
+        st.closed_on = d;
+        st.closed_by = by;
+    }
+};
+
+}  // namespace detail
+
 /// The state of `ep` on `d`, folding the records dated on or before `d`.
 /// \pre the records were accepted one by one by check_episode_record.
 /// \returns nothing before the member left (or when there are no records).
 [[nodiscard]] inline std::optional<episode_state> state_on(mobility_episode const& ep, date::sys_days d) {
-    if (ep.records.empty() || ep.records.front().date > d) return std::nullopt;
+    if (ep.records.empty() || record_date(ep.records.front()) > d) return std::nullopt;
     episode_state st;
     for (auto const& r : ep.records) {
-        if (r.date > d) break;
-        using k = episode_record_kind;
-        switch (r.kind) {
-            case k::left:
-                st.left_on = r.date;
-                st.reason = r.reason;
-                st.destination = r.destination;
-                st.at_place_since = r.date;
-                st.fixed_place = r.fixed_place;
-                st.expected_months = r.expected_months;
-                break;
-            case k::registered:
-                st.registered_on = r.date;
-                break;
-            case k::reported_to_host:
-                st.host_org = r.destination.host_org;
-                st.destination.host_org = r.destination.host_org;
-                if (!r.destination.host_org_name.empty())
-                    st.destination.host_org_name = r.destination.host_org_name;
-                st.reported_on = r.date;
-                break;
-            case k::moved:
-                st.destination = r.destination;
-                st.at_place_since = r.date;
-                st.fixed_place = r.fixed_place;
-                st.expected_months = r.expected_months;
-                st.host_org.reset();  // a new place needs a new report to its host
-                st.reported_on.reset();
-                break;
-            case k::host_activity:
-                st.last_host_activity = r.date;
-                break;
-            case k::dues_paid_at_host:
-                if (r.dues_month && r.dues_months > 0)
-                    st.dues_paid_through = *r.dues_month + date::months{r.dues_months - 1};
-                break;
-            case k::yearly_report:
-                st.last_yearly_report = r.date;
-                break;
-            case k::returned:
-            case k::transferred:
-                st.phase = episode_phase::closed;
-                st.closed_on = r.date;
-                st.closed_by = r.kind;
-                break;
-        }
+        if (record_date(r) > d) break;
+        std::visit(detail::episode_fold{st}, r);
     }
     return st;
 }
@@ -252,7 +360,7 @@ struct episode_state {
 [[nodiscard]] inline std::optional<date::sys_days> mobile_from(mobility_episode const& ep,
                                                                rule_set const& rules) {
     if (ep.records.empty()) return std::nullopt;
-    return add_months(ep.records.front().date, rules.mobility.mobile_after_months);
+    return add_months(record_date(ep.records.front()), rules.mobility.mobile_after_months);
 }
 
 /// True when on `d` the member has been away for at least `mobile_after_months` consecutive months
@@ -312,92 +420,105 @@ inline void require_not_home(mobility_episode const& ep, std::optional<org_id> h
 
 }  // namespace detail
 
+namespace detail {
+
+/// The checks of one record kind against the episode and its state on the record's date.
+struct episode_check {
+    mobility_episode const& ep;
+    std::optional<episode_state> const& st;
+    std::string const& what;
+
+    void place(mobility_destination const& dest, std::optional<int> expected_months) const {
+        if (dest.place.empty()) throw invalid_input("place", what + ": the place is empty");
+        if (expected_months && *expected_months < 0)
+            throw invalid_input("expected_months",
+                                what + ": negative expected stay " + std::to_string(*expected_months));
+        require_not_home(ep, dest.host_org, what.c_str());
+    }
+    // Org life and dues at a host need the report to that host (mobility.report_to_host).
+    void at_host(std::optional<org_id> host) const {
+        if (!st->host_org)
+            throw violation("mobility.report_to_host",
+                            what + ": the member has not reported to a host organisation at " +
+                                (st->destination.place.empty() ? std::string("the current place")
+                                                               : st->destination.place));
+        if (host && *host != *st->host_org)
+            throw violation("mobility.report_to_host", what + ": organisation " +
+                                                           std::to_string(host->value()) +
+                                                           " is not the host reported to (" +
+                                                           std::to_string(st->host_org->value()) + ")");
+    }
+
+    void operator()(member_left const& r) const { place(r.destination, r.expected_months); }
+    void operator()(moved_place const& r) const { place(r.destination, r.expected_months); }
+    void operator()(registered_as_mobile const&) const {
+        if (st && st->registered_on)
+            throw invalid_input("kind", what + ": already registered on " + format_date(*st->registered_on));
+    }
+    void operator()(reported_to_host const& r) const {
+        if (!r.host_org || !r.host_org->valid())
+            throw invalid_input("host_org", what + ": the host organisation is not given");
+        require_not_home(ep, r.host_org, what.c_str());
+    }
+    void operator()(host_life_attended const& r) const { at_host(r.host_org); }
+    void operator()(host_dues_paid const& r) const {
+        at_host(r.host_org);
+        if (!r.dues_month || !r.dues_month->ok())
+            throw invalid_input("dues_month", what + ": the month paid for is missing or invalid");
+        if (r.dues_months < 1)
+            throw invalid_input("dues_months",
+                                what + ": " + std::to_string(r.dues_months) + " months paid for");
+        if (r.amount_fen < fen{})
+            throw invalid_input("amount_fen",
+                                what + ": negative amount " + std::to_string(r.amount_fen.value()));
+        if (st->dues_paid_through && *r.dues_month <= *st->dues_paid_through) {
+            auto const ym = *st->dues_paid_through;
+            throw invalid_input("dues_month", what + ": dues are already paid at the host through " +
+                                                  std::to_string(int(ym.year())) + "-" +
+                                                  std::to_string(unsigned(ym.month())));
+        }
+    }
+    void operator()(yearly_report_made const&) const {}
+    void operator()(member_returned const&) const {}
+    void operator()(relationship_transferred const&) const {}
+};
+
+}  // namespace detail
+
 /// Checks that `next` may follow the records of `ep`. Changes nothing.
 ///
 /// \throws invalid_input naming the field: `member` / `home_branch` unset; `date` before the last
-///         record; `kind` when the episode does not start with `left`, starts twice, is already closed,
-///         or is registered twice; `place` empty on `left` / `moved`; `expected_months` negative;
-///         `host_org` missing when reporting to a host; `dues_month` / `dues_months` / `amount_fen`
-///         missing or impossible, or months already paid at the host.
+///         record; `kind` when the episode does not start with `member_left`, starts twice, is already
+///         closed, or is registered twice; `place` empty on `member_left` / `moved_place`;
+///         `expected_months` negative; `host_org` missing when reporting to a host; `dues_month` /
+///         `dues_months` / `amount_fen` missing or impossible, or months already paid at the host.
 /// \throws rule_violation mobility.one_side_affiliation (a host that is the home branch),
 ///         mobility.report_to_host (org life or dues at a host the member has not reported to).
 inline void check_episode_record(mobility_episode const& ep, episode_record const& next,
                                  rule_set const& rules) {
     (void)rules;  // the checks use no numbers today; kept for a uniform signature
-    using k = episode_record_kind;
     if (!ep.member.valid()) throw invalid_input("member", "episode without a member");
     if (!ep.home_branch.valid()) throw invalid_input("home_branch", "episode without the home branch");
-    auto const what = std::string(chinese_name(next.kind)) + " (" + std::string(to_string(next.kind)) +
-                      ") on " + format_date(next.date);
+    auto const d = record_date(next);
+    auto const kind = kind_of(next);
+    auto const what =
+        std::string(chinese_name(kind)) + " (" + std::string(to_string(kind)) + ") on " + format_date(d);
+    bool const starts = std::holds_alternative<member_left>(next);
     if (ep.records.empty()) {
-        if (next.kind != k::left)
-            throw invalid_input("kind", what + ": an episode starts with the member leaving (left)");
+        if (!starts) throw invalid_input("kind", what + ": an episode starts with the member leaving (left)");
     } else {
-        auto const& last = ep.records.back();
-        if (next.date < last.date)
-            throw invalid_input("date", what + " precedes the last record on " + format_date(last.date));
-        if (next.kind == k::left)
+        auto const last = record_date(ep.records.back());
+        if (d < last) throw invalid_input("date", what + " precedes the last record on " + format_date(last));
+        if (starts)
             throw invalid_input("kind", what + ": the episode began on " +
-                                            format_date(ep.records.front().date) +
+                                            format_date(record_date(ep.records.front())) +
                                             "; a new absence is a new episode");
     }
-    auto const st = state_on(ep, next.date);
+    auto const st = state_on(ep, d);
     if (st && st->phase == episode_phase::closed)
         throw invalid_input("kind", what + ": the episode was closed on " + format_date(*st->closed_on) +
                                         " (" + std::string(chinese_name(*st->closed_by)) + ")");
-    switch (next.kind) {
-        case k::left:
-        case k::moved:
-            if (next.destination.place.empty()) throw invalid_input("place", what + ": the place is empty");
-            if (next.expected_months && *next.expected_months < 0)
-                throw invalid_input("expected_months", what + ": negative expected stay " +
-                                                           std::to_string(*next.expected_months));
-            detail::require_not_home(ep, next.destination.host_org, what.c_str());
-            break;
-        case k::registered:
-            if (st && st->registered_on)
-                throw invalid_input("kind",
-                                    what + ": already registered on " + format_date(*st->registered_on));
-            break;
-        case k::reported_to_host:
-            if (!next.destination.host_org || !next.destination.host_org->valid())
-                throw invalid_input("host_org", what + ": the host organisation is not given");
-            detail::require_not_home(ep, next.destination.host_org, what.c_str());
-            break;
-        case k::host_activity:
-        case k::dues_paid_at_host:
-            if (!st->host_org)
-                throw violation("mobility.report_to_host",
-                                what + ": the member has not reported to a host organisation at " +
-                                    (st->destination.place.empty() ? std::string("the current place")
-                                                                   : st->destination.place));
-            if (next.destination.host_org && *next.destination.host_org != *st->host_org)
-                throw violation(
-                    "mobility.report_to_host",
-                    what + ": organisation " + std::to_string(next.destination.host_org->value()) +
-                        " is not the host reported to (" + std::to_string(st->host_org->value()) + ")");
-            if (next.kind == k::dues_paid_at_host) {
-                if (!next.dues_month || !next.dues_month->ok())
-                    throw invalid_input("dues_month", what + ": the month paid for is missing or invalid");
-                if (next.dues_months < 1)
-                    throw invalid_input("dues_months",
-                                        what + ": " + std::to_string(next.dues_months) + " months paid for");
-                if (next.amount_fen < fen{})
-                    throw invalid_input(
-                        "amount_fen", what + ": negative amount " + std::to_string(next.amount_fen.value()));
-                if (st->dues_paid_through && *next.dues_month <= *st->dues_paid_through) {
-                    auto const ym = *st->dues_paid_through;
-                    throw invalid_input("dues_month", what + ": dues are already paid at the host through " +
-                                                          std::to_string(int(ym.year())) + "-" +
-                                                          std::to_string(unsigned(ym.month())));
-                }
-            }
-            break;
-        case k::yearly_report:
-        case k::returned:
-        case k::transferred:
-            break;
-    }
+    std::visit(detail::episode_check{ep, st, what}, next);
 }
 
 /// Checks `next` (check_episode_record) and appends it. On a throw `ep` is unchanged.
@@ -454,8 +575,8 @@ inline void record(mobility_episode& ep, episode_record next, rule_set const& ru
     int const current = detail::report_period_of(st->left_on, as_of, rules);
     std::vector<bool> reported(static_cast<std::size_t>(current) + 1, false);
     for (auto const& r : ep.records)
-        if (r.kind == episode_record_kind::yearly_report && r.date <= as_of)
-            reported[static_cast<std::size_t>(detail::report_period_of(st->left_on, r.date, rules))] = true;
+        if (auto const* y = std::get_if<yearly_report_made>(&r); y && y->date <= as_of)
+            reported[static_cast<std::size_t>(detail::report_period_of(st->left_on, y->date, rules))] = true;
     int missed = 0;
     int last_missed = 0;
     for (int n = 1; n < current; ++n)

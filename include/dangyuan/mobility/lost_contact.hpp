@@ -21,10 +21,12 @@
 
 #include <date/date.h>
 
+#include <array>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "dangyuan/agenda/agenda.hpp"
@@ -33,15 +35,17 @@
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/core/ids.hpp"
 #include "dangyuan/core/month.hpp"
+#include "dangyuan/core/record_variant.hpp"
 #include "dangyuan/member/member.hpp"
 #include "dangyuan/member/self_withdrawal.hpp"
 #include "dangyuan/member/standing.hpp"
+#include "dangyuan/mobility/record_kinds.hpp"
 #include "dangyuan/rules/catalogue.hpp"
 #include "dangyuan/rules/rule_set.hpp"
 
 namespace dangyuan {
 
-/// The outcome of a contact attempt.
+/// The outcome of a contact attempt: the kinds of `contact_record`, in its variant order.
 enum class contact_kind {
     reached,         ///< 取得联系: the member was reached or got in touch
     attempt_failed,  ///< 未能取得联系: an attempt (call, visit, letter, notice) failed
@@ -57,16 +61,55 @@ struct enum_table<contact_kind> {
     };
 };
 
-/// One dated contact attempt.
-struct contact_record {
-    contact_kind kind = contact_kind::attempt_failed;
+/// Contact record: the member was reached or got in touch (取得联系).
+struct contact_reached {
+    date::sys_days date{};
+    std::string channel;  ///< e.g. "电话", "上门走访", "亲属"
+    std::string by;       ///< who reached the member
+    std::string note;
+
+    friend bool operator==(contact_reached const&, contact_reached const&) = default;
+};
+
+/// Contact record: an attempt (call, visit, letter, notice) failed (未能取得联系).
+struct contact_attempt_failed {
     date::sys_days date{};
     std::string channel;  ///< e.g. "电话", "上门走访", "登报寻找", "亲属"
     std::string by;       ///< who tried
     std::string note;
 
-    friend bool operator==(contact_record const&, contact_record const&) = default;
+    friend bool operator==(contact_attempt_failed const&, contact_attempt_failed const&) = default;
 };
+
+/// One dated contact attempt. The variant index is stable (new kinds are appended at the end) and follows
+/// `contact_kind`.
+using contact_record = std::variant<contact_reached, contact_attempt_failed>;
+
+/// Stable names of the record kinds, indexed by the variant index: the codes of `contact_kind`.
+inline constexpr std::array<std::string_view, std::variant_size_v<contact_record>> contact_record_kinds{
+    "reached", "attempt_failed"};
+
+/// The variant index of record kind `T` in `contact_record`.
+template <class T>
+inline constexpr std::size_t contact_record_index = record_index<T, contact_record>;
+
+/// The kind of a record, as the enum (for its Chinese name).
+[[nodiscard]] constexpr contact_kind kind_of(contact_record const& r) noexcept {
+    return static_cast<contact_kind>(r.index());
+}
+
+/// The kind name of a record.
+[[nodiscard]] inline std::string_view kind_name(contact_record const& r) noexcept {
+    return contact_record_kinds[r.index()];
+}
+
+/// The date of a record.
+[[nodiscard]] inline date::sys_days record_date(contact_record const& r) noexcept {
+    return date_of(r);
+}
+
+static_assert(detail::kinds_follow_enum<contact_kind>(contact_record_kinds),
+              "contact_kind, its table and contact_record disagree");
 
 /// The contact log of one member: the last contact known when the log was opened, then the attempts.
 struct contact_log {
@@ -86,13 +129,14 @@ struct contact_log {
 inline void check_contact_record(contact_log const& log, contact_record const& next) {
     if (!log.member.valid()) throw invalid_input("member", "contact log without a member");
     if (!log.branch.valid()) throw invalid_input("branch", "contact log without a branch");
-    if (next.date < log.known_contact)
-        throw invalid_input("date", "contact attempt on " + format_date(next.date) +
+    auto const d = record_date(next);
+    if (d < log.known_contact)
+        throw invalid_input("date", "contact attempt on " + format_date(d) +
                                         " precedes the last known contact on " +
                                         format_date(log.known_contact));
-    if (!log.records.empty() && next.date < log.records.back().date)
-        throw invalid_input("date", "contact attempt on " + format_date(next.date) +
-                                        " precedes the last one on " + format_date(log.records.back().date));
+    if (!log.records.empty() && d < record_date(log.records.back()))
+        throw invalid_input("date", "contact attempt on " + format_date(d) + " precedes the last one on " +
+                                        format_date(record_date(log.records.back())));
 }
 
 /// Checks `next` (check_contact_record) and appends it. On a throw `log` is unchanged.
@@ -106,8 +150,8 @@ inline void record(contact_log& log, contact_record next) {
 [[nodiscard]] inline date::sys_days last_contact_on(contact_log const& log, date::sys_days d) {
     auto last = log.known_contact;
     for (auto const& r : log.records) {
-        if (r.date > d) break;
-        if (r.kind == contact_kind::reached) last = r.date;
+        if (record_date(r) > d) break;
+        if (std::holds_alternative<contact_reached>(r)) last = record_date(r);
     }
     return last;
 }
@@ -117,8 +161,8 @@ inline void record(contact_log& log, contact_record next) {
     auto const last = last_contact_on(log, d);
     int n = 0;
     for (auto const& r : log.records) {
-        if (r.date > d) break;
-        if (r.kind == contact_kind::attempt_failed && r.date >= last) ++n;
+        if (record_date(r) > d) break;
+        if (std::holds_alternative<contact_attempt_failed>(r) && record_date(r) >= last) ++n;
     }
     return n;
 }
@@ -175,7 +219,8 @@ inline void record(contact_log& log, contact_record next) {
 /// True when the member was reached after the suspension began, on or before `d`.
 [[nodiscard]] inline bool reached_since(contact_log const& log, date::sys_days since, date::sys_days d) {
     for (auto const& r : log.records)
-        if (r.kind == contact_kind::reached && r.date > since && r.date <= d) return true;
+        if (auto const* x = std::get_if<contact_reached>(&r); x && x->date > since && x->date <= d)
+            return true;
     return false;
 }
 

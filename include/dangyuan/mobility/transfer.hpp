@@ -17,10 +17,12 @@
 #include <date/date.h>
 
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "dangyuan/agenda/agenda.hpp"
@@ -28,12 +30,14 @@
 #include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/core/ids.hpp"
+#include "dangyuan/core/record_variant.hpp"
+#include "dangyuan/mobility/record_kinds.hpp"
 #include "dangyuan/rules/catalogue.hpp"
 #include "dangyuan/rules/rule_set.hpp"
 
 namespace dangyuan {
 
-/// What happened to a letter after its issue.
+/// What happened to a letter after its issue: the kinds of `transfer_record`, in its variant order.
 enum class transfer_event_kind {
     received,  ///< 回执: the receiving committee accepted the member and returned the receipt
     revoked,   ///< 作废: the issuer revoked the letter
@@ -69,16 +73,52 @@ struct enum_table<transfer_state> {
     };
 };
 
-/// One dated record of a letter.
-struct transfer_record {
-    transfer_event_kind kind = transfer_event_kind::received;
+/// Letter record: the receiving committee accepted the member and returned the receipt (回执).
+struct letter_received {
     date::sys_days date{};
-    std::optional<org_id>
-        by;            ///< received: the committee returning the receipt (default: the letter's receiver)
-    std::string note;  ///< revoked: the reason; received: remarks
+    std::optional<org_id> by;  ///< the committee returning the receipt (default: the letter's receiver)
+    std::string note;          ///< remarks
 
-    friend bool operator==(transfer_record const&, transfer_record const&) = default;
+    friend bool operator==(letter_received const&, letter_received const&) = default;
 };
+
+/// Letter record: the issuer revoked the letter (作废).
+struct letter_revoked {
+    date::sys_days date{};
+    std::string note;  ///< the reason
+
+    friend bool operator==(letter_revoked const&, letter_revoked const&) = default;
+};
+
+/// One dated record of a letter. The variant index is stable (new kinds are appended at the end) and
+/// follows `transfer_event_kind`.
+using transfer_record = std::variant<letter_received, letter_revoked>;
+
+/// Stable names of the record kinds, indexed by the variant index: the codes of `transfer_event_kind`.
+inline constexpr std::array<std::string_view, std::variant_size_v<transfer_record>> transfer_record_kinds{
+    "received", "revoked"};
+
+/// The variant index of record kind `T` in `transfer_record`.
+template <class T>
+inline constexpr std::size_t transfer_record_index = record_index<T, transfer_record>;
+
+/// The kind of a record, as the enum (for its Chinese name).
+[[nodiscard]] constexpr transfer_event_kind kind_of(transfer_record const& r) noexcept {
+    return static_cast<transfer_event_kind>(r.index());
+}
+
+/// The kind name of a record.
+[[nodiscard]] inline std::string_view kind_name(transfer_record const& r) noexcept {
+    return transfer_record_kinds[r.index()];
+}
+
+/// The date of a record.
+[[nodiscard]] inline date::sys_days record_date(transfer_record const& r) noexcept {
+    return date_of(r);
+}
+
+static_assert(detail::kinds_follow_enum<transfer_event_kind>(transfer_record_kinds),
+              "transfer_event_kind, its table and transfer_record disagree");
 
 /// A transfer letter (党员组织关系介绍信) and its records.
 struct transfer_letter {
@@ -127,14 +167,14 @@ struct transfer_status {
     transfer_status st;
     st.expires = expiry_date(l, rules);
     for (auto const& r : l.records) {
-        if (r.date > d) break;
+        if (record_date(r) > d) break;
         if (st.state != transfer_state::issued) break;  // later records cannot exist (check_transfer_record)
-        if (r.kind == transfer_event_kind::received) {
+        if (auto const* got = std::get_if<letter_received>(&r)) {
             st.state = transfer_state::received;
-            st.received_on = r.date;
+            st.received_on = got->date;
         } else {
             st.state = transfer_state::revoked;
-            st.revoked_on = r.date;
+            st.revoked_on = record_date(r);
         }
     }
     if (st.state == transfer_state::issued && d > st.expires) st.state = transfer_state::expired;
@@ -206,15 +246,16 @@ inline void check_new_letter(transfer_letter const& l, std::span<transfer_letter
 ///         transfer.revoke_before_receipt (revoking a received letter).
 inline void check_transfer_record(transfer_letter const& l, transfer_record const& next,
                                   rule_set const& rules) {
-    auto const what = std::string(chinese_name(next.kind)) + " (" + std::string(to_string(next.kind)) +
-                      ") of letter " + l.serial + " on " + format_date(next.date);
-    if (next.date < l.issued)
-        throw invalid_input("date", what + " precedes the issue on " + format_date(l.issued));
-    if (!l.records.empty() && next.date < l.records.back().date)
-        throw invalid_input("date",
-                            what + " precedes the last record on " + format_date(l.records.back().date));
-    auto const st = *state_on(l, next.date, rules);
-    if (next.kind == transfer_event_kind::received) {
+    auto const d = record_date(next);
+    auto const kind = kind_of(next);
+    auto const what = std::string(chinese_name(kind)) + " (" + std::string(to_string(kind)) + ") of letter " +
+                      l.serial + " on " + format_date(d);
+    if (d < l.issued) throw invalid_input("date", what + " precedes the issue on " + format_date(l.issued));
+    if (!l.records.empty() && d < record_date(l.records.back()))
+        throw invalid_input(
+            "date", what + " precedes the last record on " + format_date(record_date(l.records.back())));
+    auto const st = *state_on(l, d, rules);
+    if (auto const* got = std::get_if<letter_received>(&next)) {
         switch (st.state) {
             case transfer_state::received:
                 throw invalid_input("kind", what + ": already received on " + format_date(*st.received_on));
@@ -228,9 +269,9 @@ inline void check_transfer_record(transfer_letter const& l, transfer_record cons
             case transfer_state::issued:
                 break;
         }
-        if (next.by && *next.by != l.to_org)
+        if (got->by && *got->by != l.to_org)
             throw violation("transfer.receipt_between_grassroots",
-                            what + ": the receipt comes from org " + std::to_string(next.by->value()) +
+                            what + ": the receipt comes from org " + std::to_string(got->by->value()) +
                                 ", not from the receiving committee " + std::to_string(l.to_org.value()) +
                                 " named on the letter");
     } else {

@@ -43,7 +43,7 @@ using transfer_letter_id = strong_id<transfer_letter_tag>;
 // ---------------------------------------------------------------------------------------------------
 // Mobility episodes (流动党员: one period away; home branch 流出地, host 流入地)
 
-/// Opens an episode for `member` with its first record, which must be `left`. The home branch is the
+/// Opens an episode for `member` with its first record, the member leaving. The home branch is the
 /// member's branch (`member::branch`); the member's name is copied onto the episode. When
 /// `left.destination.host_org` is set it must be an organisation of the store (its name is filled in
 /// when empty).
@@ -53,7 +53,7 @@ using transfer_letter_id = strong_id<transfer_letter_tag>;
 ///         invalid_input{"member"} when the member is not a member in normal standing on that day, or
 ///         is still away in another episode (a member is away in one episode at a time);
 ///         invalid_input / rule_violation from check_episode_record (mobility.one_side_affiliation).
-episode_id open_episode(store& s, member_id member, episode_record const& left, std::string_view why = {});
+episode_id open_episode(store& s, member_id member, member_left const& left, std::string_view why = {});
 
 /// Appends a record to an episode after check_episode_record; dues paid at the host are also checked
 /// against the member's certificates in the store (record_with_certificates,
@@ -183,17 +183,17 @@ transfer_letter_id issue_transfer_letter(store& s, transfer_letter draft, std::s
 /// `branch` becomes `new_branch` (default: the letter's `to_org`, which must then be a branch) and
 /// `joined_branch` the receipt date; the move is kept as a dated branch_move; an episode of the member
 /// open on that day is closed with a `transferred` record.
-/// \pre `receipt.kind` is `received`; `new_branch` is a branch at or below the letter's `to_org`,
+/// \pre `new_branch` is a branch at or below the letter's `to_org`,
 ///      existing on the receipt date.
-/// \throws not_found for an unknown letter or branch; invalid_input{"kind"} for another kind,
-///         {"new_branch"} for a branch outside `to_org` or not existing on the date, {"member"} when the
+/// \throws not_found for an unknown letter or branch; invalid_input{"new_branch"} for a branch outside
+/// `to_org` or not existing on the date, {"member"} when the
 ///         member is no longer below the issuer or has left the party, {"date"} before the member joined
 ///         the current branch, and from check_transfer_record / validate_member / check_episode_record;
 ///         rule_violation transfer.letter_validity, transfer.receipt_between_grassroots;
 ///         conflict when the letter or the member changed since they were read;
 ///         access_denied without manage_mobility on `to_org` (and `new_branch`): the receiving side,
 ///         not the sender.
-void receive_transfer(store& s, transfer_letter_id id, transfer_record const& receipt,
+void receive_transfer(store& s, transfer_letter_id id, letter_received const& receipt,
                       std::optional<org_id> new_branch = {}, std::string_view why = {});
 
 /// Revokes a letter on `on` (transfer.revoke_before_receipt). Atomic.

@@ -18,6 +18,66 @@ constexpr char const* certificate_records =
     "SELECT r.certificate_id, r.kind, r.date, r.org_id, r.org_name, r.evaluation_id, r.text FROM "
     "mob_certificate_records r JOIN mob_certificates c ON c.id = r.certificate_id ";
 
+// The organisation a record names (presented, reviewed, returned), as `f(org, org_name)`.
+template <class R, class F>
+void with_record_org(R& r, F f) {
+    std::visit(
+        [&](auto& x) {
+            if constexpr (requires { x.org; }) f(x.org, x.org_name);
+        },
+        r);
+}
+
+std::optional<org_id> org_of(certificate_record const& r) {
+    std::optional<org_id> out;
+    with_record_org(r, [&](std::optional<org_id> const& o, std::string const&) { out = o; });
+    return out;
+}
+
+// The free text of a record: the review's result, the member's report, the reason of a loss or
+// revocation; empty for a presentation.
+std::string const& text_of(certificate_record const& r) {
+    static std::string const none;
+    return std::visit(
+        [](auto const& x) -> std::string const& {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, certificate_reviewed>)
+                return x.result;
+            else if constexpr (std::is_same_v<T, certificate_returned>)
+                return x.report;
+            else if constexpr (std::is_same_v<T, certificate_presented>)
+                return none;
+            else
+                return x.reason;
+        },
+        r);
+}
+
+// A record from the columns of `certificate_records` (from column 1): each kind reads only its own
+// columns; `text` holds the review's result, the member's report or the reason of a loss or revocation.
+certificate_record read_certificate_record(SQLite::Statement& st) {
+    auto const kind = storage::stored_enum<certificate_event_kind>(st.getColumn(1).getString(),
+                                                                   "mob_certificate_records.kind");
+    auto const d = *column_date(st, 2, "mob_certificate_records.date");
+    auto org = column_id<org_id>(st, 3);
+    auto org_name = st.getColumn(4).getString();
+    auto text = st.getColumn(6).getString();
+    switch (kind) {
+        case certificate_event_kind::presented:
+            return certificate_presented{d, org, std::move(org_name)};
+        case certificate_event_kind::reviewed:
+            return certificate_reviewed{d, org, std::move(org_name), column_id<campaign_id>(st, 5),
+                                        std::move(text)};
+        case certificate_event_kind::returned:
+            return certificate_returned{d, org, std::move(org_name), std::move(text)};
+        case certificate_event_kind::lost:
+            return certificate_lost{d, std::move(text)};
+        case certificate_event_kind::revoked:
+            return certificate_revoked{d, std::move(text)};
+    }
+    throw storage_error("mob_certificate_records.kind: unknown kind");
+}
+
 std::vector<stored<activity_certificate>> load_certificates(SQLite::Database& db, std::string const& where,
                                                             binder const& bind) {
     return load<activity_certificate>(
@@ -41,15 +101,7 @@ std::vector<stored<activity_certificate>> load_certificates(SQLite::Database& db
             return c;
         },
         [](activity_certificate& c, SQLite::Statement& st) {
-            certificate_record r;
-            r.kind = storage::stored_enum<certificate_event_kind>(st.getColumn(1).getString(),
-                                                                  "mob_certificate_records.kind");
-            r.date = *column_date(st, 2, "mob_certificate_records.date");
-            r.org = column_id<org_id>(st, 3);
-            r.org_name = st.getColumn(4).getString();
-            r.evaluation = column_id<campaign_id>(st, 5);
-            r.text = st.getColumn(6).getString();
-            c.records.push_back(std::move(r));
+            c.records.push_back(read_certificate_record(st));
         });
 }
 }  // namespace storage::mobility_rows
@@ -67,7 +119,7 @@ stored<activity_certificate> load_certificate(SQLite::Database& db, certificate_
 
 // The state after every record, for the snapshot column.
 certificate_state final_state(activity_certificate const& c) {
-    auto const last = c.records.empty() ? c.issue.issued : c.records.back().date;
+    auto const last = c.records.empty() ? c.issue.issued : record_date(c.records.back());
     return state_on(c, last)->state;
 }
 
@@ -106,12 +158,17 @@ void insert_certificate_record(SQLite::Database& db, std::int64_t certificate, c
                           "evaluation_id, text) VALUES(:certificate_id, :kind, :date, :org_id, :org_name, "
                           ":evaluation_id, :text)");
     ins.bind(":certificate_id", certificate);
-    ins.bind(":kind", std::string(to_string(r.kind)));
-    bind_date(ins, ":date", r.date);
-    bind_opt(ins, ":org_id", opt_raw(r.org));
-    ins.bind(":org_name", r.org_name);
-    bind_opt(ins, ":evaluation_id", opt_raw(r.evaluation));
-    ins.bind(":text", r.text);
+    ins.bind(":kind", std::string(kind_name(r)));
+    bind_date(ins, ":date", record_date(r));
+    ins.bind(":org_id");
+    ins.bind(":org_name", std::string());
+    with_record_org(r, [&](std::optional<org_id> const& o, std::string const& name) {
+        bind_opt(ins, ":org_id", opt_raw(o));
+        ins.bind(":org_name", name);
+    });
+    auto const* review = std::get_if<certificate_reviewed>(&r);
+    bind_opt(ins, ":evaluation_id", review ? opt_raw(review->evaluation) : std::nullopt);
+    ins.bind(":text", text_of(r));
     ins.exec();
 }
 
@@ -141,9 +198,9 @@ std::string describe(activity_certificate const& c) {
 }
 
 std::string describe(certificate_record const& r) {
-    std::string d = std::string(chinese_name(r.kind)) + " on " + format_iso(r.date);
-    if (r.org) d += "; org=" + std::to_string(r.org->value());
-    if (!r.text.empty()) d += "; text=" + r.text;
+    std::string d = std::string(chinese_name(kind_of(r))) + " on " + format_iso(record_date(r));
+    if (auto const org = org_of(r)) d += "; org=" + std::to_string(org->value());
+    if (!text_of(r).empty()) d += "; text=" + text_of(r);
     return d;
 }
 
@@ -263,9 +320,9 @@ void complete_issue(store const& s, member const& m, certificate_issue& issue) {
 // host reads the certificates presented to it.
 std::optional<org_id> covered_presentation(store const& s, activity_certificate const& c) {
     for (auto const& r : c.records)
-        if (r.kind == certificate_event_kind::presented && r.org && r.org->valid() &&
-            storage::covers(s, *r.org))
-            return r.org;
+        if (auto const* p = std::get_if<certificate_presented>(&r);
+            p && p->org && p->org->valid() && storage::covers(s, *p->org))
+            return p->org;
     return std::nullopt;
 }
 
@@ -273,15 +330,16 @@ std::optional<org_id> covered_presentation(store const& s, activity_certificate 
 // records the host makes when the certificate is used there: its presentation (查验) and its annual
 // review by the host it was last presented to. Issue, return, loss and revocation stay with the home side.
 void require_certificate_writer(store const& s, activity_certificate const& c, certificate_record const& r) {
-    if (r.org && r.org->valid() && storage::covers(s, *r.org)) {
-        bool host_side = r.kind == certificate_event_kind::presented;
-        if (r.kind == certificate_event_kind::reviewed) {
-            auto const st = state_on(c, r.date);
-            host_side = st && st->host == r.org;
+    auto const org = org_of(r);
+    if (org && org->valid() && storage::covers(s, *org)) {
+        bool host_side = std::holds_alternative<certificate_presented>(r);
+        if (std::holds_alternative<certificate_reviewed>(r)) {
+            auto const st = state_on(c, record_date(r));
+            host_side = st && st->host == org;
         }
         if (host_side) {
             if (!storage::covers(s, s.get_member(c.member).branch)) {
-                storage::require(s, permission::manage_mobility, *r.org);
+                storage::require(s, permission::manage_mobility, *org);
                 return;
             }
         }
@@ -368,20 +426,25 @@ void record_certificate(store& s, certificate_no const& number, certificate_reco
     storage::in_read("recording an activity certificate", [&] {
         auto const c = load_certificate(impl.db, number);
         require_certificate_writer(s, c.value, r);
-        storage::check_not_in_future(s, r.date, "date");
-        storage::check_text(r.org_name, "org_name", storage::text_cap::org_name);
-        storage::check_text(r.text, "text", storage::text_cap::note, true);
+        storage::check_not_in_future(s, record_date(r), "date");
+        with_record_org(r, [](std::optional<org_id> const&, std::string const& name) {
+            storage::check_text(name, "org_name", storage::text_cap::org_name);
+        });
+        constexpr std::array<char const*, std::variant_size_v<certificate_record>> text_field{
+            "org_name", "result", "report", "reason", "reason"};
+        storage::check_text(text_of(r), text_field[r.index()], storage::text_cap::note, true);
         auto next = r;
-        if (next.org && next.org->valid()) {
-            auto const o = s.org(*next.org);
-            if (next.org_name.empty()) next.org_name = o.name;
-        }
+        with_record_org(next, [&](std::optional<org_id> const& o, std::string& name) {
+            if (!o || !o->valid()) return;
+            auto const found = s.org(*o);
+            if (name.empty()) name = found.name;
+        });
         auto after = c.value;
         record(after, next, s.rules());
         storage::in_transaction(impl.db, [&] {
             insert_certificate_record(impl.db, c.row, next);
             touch_certificate(impl.db, c, after);
-            storage::append_audit(impl.db, impl.audit_actor, "certificate", c.row, to_string(next.kind), why,
+            storage::append_audit(impl.db, impl.audit_actor, "certificate", c.row, kind_name(next), why,
                                   "number=" + number.value + "; " + describe(next));
         });
     });

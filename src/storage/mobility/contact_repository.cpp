@@ -1,5 +1,7 @@
 // Lost contact (失联党员): contact logs and the standing decisions they ground.
 
+#include <tuple>
+
 #include "../access.hpp"
 #include "../plausibility.hpp"
 #include "mobility_rows.hpp"
@@ -29,14 +31,17 @@ std::vector<stored<contact_log>> load_contact_logs(SQLite::Database& db, std::st
             return l;
         },
         [](contact_log& l, SQLite::Statement& st) {
-            contact_record r;
-            r.kind =
+            auto const kind =
                 storage::stored_enum<contact_kind>(st.getColumn(1).getString(), "mob_contact_records.kind");
-            r.date = *column_date(st, 2, "mob_contact_records.date");
-            r.channel = st.getColumn(3).getString();
-            r.by = st.getColumn(4).getString();
-            r.note = st.getColumn(5).getString();
-            l.records.push_back(std::move(r));
+            auto const d = *column_date(st, 2, "mob_contact_records.date");
+            auto channel = st.getColumn(3).getString();
+            auto by = st.getColumn(4).getString();
+            auto note = st.getColumn(5).getString();
+            if (kind == contact_kind::reached)
+                l.records.push_back(contact_reached{d, std::move(channel), std::move(by), std::move(note)});
+            else
+                l.records.push_back(
+                    contact_attempt_failed{d, std::move(channel), std::move(by), std::move(note)});
         });
 }
 }  // namespace storage::mobility_rows
@@ -113,11 +118,18 @@ void record_contact(store& s, member_id member, contact_record const& r, std::st
     storage::call const c(s);
     storage::require_member(s, permission::manage_mobility, member);
     auto& impl = impl_of(s);
+    // Both kinds carry the same fields: where the attempt was made, by whom, and a note.
+    auto const fields =
+        std::visit([](auto const& x) { return std::tie(x.date, x.channel, x.by, x.note); }, r);
+    auto const& date = std::get<0>(fields);
+    auto const& channel = std::get<1>(fields);
+    auto const& by = std::get<2>(fields);
+    auto const& note = std::get<3>(fields);
     storage::in_read("recording a contact attempt", [&] {
-        storage::check_not_in_future(s, r.date, "date");
-        storage::check_text(r.channel, "channel", storage::text_cap::short_text);
-        storage::check_text(r.by, "by", storage::text_cap::short_text);
-        storage::check_text(r.note, "note", storage::text_cap::note, true);
+        storage::check_not_in_future(s, date, "date");
+        storage::check_text(channel, "channel", storage::text_cap::short_text);
+        storage::check_text(by, "by", storage::text_cap::short_text);
+        storage::check_text(note, "note", storage::text_cap::note, true);
         auto const l = load_contact_log(impl.db, member);
         check_contact_record(l.value, r);
         storage::in_transaction(impl.db, [&] {
@@ -126,11 +138,11 @@ void record_contact(store& s, member_id member, contact_record const& r, std::st
                 "INSERT INTO mob_contact_records(log_id, kind, date, channel, by_whom, note) "
                 "VALUES(:log_id, :kind, :date, :channel, :by_whom, :note)");
             ins.bind(":log_id", l.row);
-            ins.bind(":kind", std::string(to_string(r.kind)));
-            bind_date(ins, ":date", r.date);
-            ins.bind(":channel", r.channel);
-            ins.bind(":by_whom", r.by);
-            ins.bind(":note", r.note);
+            ins.bind(":kind", std::string(kind_name(r)));
+            bind_date(ins, ":date", date);
+            ins.bind(":channel", channel);
+            ins.bind(":by_whom", by);
+            ins.bind(":note", note);
             ins.exec();
             SQLite::Statement up(
                 impl.db,
@@ -140,9 +152,8 @@ void record_contact(store& s, member_id member, contact_record const& r, std::st
             if (up.exec() != 1)
                 throw conflict("the contact log of member " + std::to_string(member.value()) +
                                " changed meanwhile");
-            storage::append_audit(impl.db, impl.audit_actor, "contact_log", member.value(), to_string(r.kind),
-                                  why,
-                                  "date=" + format_iso(r.date) + "; channel=" + r.channel + "; by=" + r.by);
+            storage::append_audit(impl.db, impl.audit_actor, "contact_log", member.value(), kind_name(r), why,
+                                  "date=" + format_iso(date) + "; channel=" + channel + "; by=" + by);
         });
     });
 }

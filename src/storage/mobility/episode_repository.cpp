@@ -19,6 +19,61 @@ constexpr char const* episode_records =
     "r.expected_months, r.dues_month, r.dues_months, r.amount_fen, r.note FROM mob_episode_records r "
     "JOIN mob_episodes e ON e.id = r.episode_id ";
 
+// A record from the columns of `episode_records` (from column 1): each kind reads only its own columns.
+episode_record read_episode_record(SQLite::Statement& st) {
+    auto const kind =
+        storage::stored_enum<episode_record_kind>(st.getColumn(1).getString(), "mob_episode_records.kind");
+    auto const d = *column_date(st, 2, "mob_episode_records.date");
+    auto destination = [&] {
+        return mobility_destination{st.getColumn(4).getString(), column_id<org_id>(st, 5),
+                                    st.getColumn(6).getString()};
+    };
+    auto expected = [&]() -> std::optional<int> {
+        if (st.getColumn(8).isNull()) return std::nullopt;
+        return st.getColumn(8).getInt();
+    };
+    std::string note = st.getColumn(12).getString();
+    switch (kind) {
+        case episode_record_kind::left:
+            return member_left{d,
+                               storage::stored_enum<mobility_reason>(st.getColumn(3).getString(),
+                                                                     "mob_episode_records.reason"),
+                               destination(),
+                               st.getColumn(7).getInt() != 0,
+                               expected(),
+                               std::move(note)};
+        case episode_record_kind::registered:
+            return registered_as_mobile{d, std::move(note)};
+        case episode_record_kind::reported_to_host:
+            return reported_to_host{d, column_id<org_id>(st, 5), st.getColumn(6).getString(),
+                                    std::move(note)};
+        case episode_record_kind::moved:
+            return moved_place{d, destination(), st.getColumn(7).getInt() != 0, expected(), std::move(note)};
+        case episode_record_kind::host_activity:
+            return host_life_attended{d, column_id<org_id>(st, 5), st.getColumn(6).getString(),
+                                      std::move(note)};
+        case episode_record_kind::dues_paid_at_host: {
+            std::optional<date::year_month> month;
+            if (!st.getColumn(9).isNull())
+                month = parse_ym(st.getColumn(9).getString(), "mob_episode_records.dues_month");
+            return host_dues_paid{d,
+                                  column_id<org_id>(st, 5),
+                                  st.getColumn(6).getString(),
+                                  month,
+                                  st.getColumn(10).getInt(),
+                                  fen(st.getColumn(11).getInt64()),
+                                  std::move(note)};
+        }
+        case episode_record_kind::yearly_report:
+            return yearly_report_made{d, std::move(note)};
+        case episode_record_kind::returned:
+            return member_returned{d, std::move(note)};
+        case episode_record_kind::transferred:
+            return relationship_transferred{d, std::move(note)};
+    }
+    throw storage_error("mob_episode_records.kind: unknown kind");
+}
+
 std::vector<stored<mobility_episode>> load_episodes(SQLite::Database& db, std::string const& where,
                                                     binder const& bind) {
     return load<mobility_episode>(
@@ -31,25 +86,7 @@ std::vector<stored<mobility_episode>> load_episodes(SQLite::Database& db, std::s
             ep.home_branch = org_id{st.getColumn(4).getInt64()};
             return ep;
         },
-        [](mobility_episode& ep, SQLite::Statement& st) {
-            episode_record r;
-            r.kind = storage::stored_enum<episode_record_kind>(st.getColumn(1).getString(),
-                                                               "mob_episode_records.kind");
-            r.date = *column_date(st, 2, "mob_episode_records.date");
-            r.reason = storage::stored_enum<mobility_reason>(st.getColumn(3).getString(),
-                                                             "mob_episode_records.reason");
-            r.destination.place = st.getColumn(4).getString();
-            r.destination.host_org = column_id<org_id>(st, 5);
-            r.destination.host_org_name = st.getColumn(6).getString();
-            r.fixed_place = st.getColumn(7).getInt() != 0;
-            if (!st.getColumn(8).isNull()) r.expected_months = st.getColumn(8).getInt();
-            if (!st.getColumn(9).isNull())
-                r.dues_month = parse_ym(st.getColumn(9).getString(), "mob_episode_records.dues_month");
-            r.dues_months = st.getColumn(10).getInt();
-            r.amount_fen = fen(st.getColumn(11).getInt64());
-            r.note = st.getColumn(12).getString();
-            ep.records.push_back(std::move(r));
-        });
+        [](mobility_episode& ep, SQLite::Statement& st) { ep.records.push_back(read_episode_record(st)); });
 }
 
 stored<mobility_episode> load_episode(SQLite::Database& db, episode_id id) {
@@ -66,32 +103,57 @@ void insert_episode_record(SQLite::Database& db, std::int64_t episode, episode_r
         "note) VALUES(:episode_id, :kind, :date, :reason, :place, :host_org_id, :host_org_name, "
         ":fixed_place, :expected_months, :dues_month, :dues_months, :amount_fen, :note)");
     ins.bind(":episode_id", episode);
-    ins.bind(":kind", std::string(to_string(r.kind)));
-    bind_date(ins, ":date", r.date);
-    ins.bind(":reason", std::string(to_string(r.reason)));
-    ins.bind(":place", r.destination.place);
-    bind_opt(ins, ":host_org_id", opt_raw(r.destination.host_org));
-    ins.bind(":host_org_name", r.destination.host_org_name);
-    ins.bind(":fixed_place", r.fixed_place ? 1 : 0);
-    if (r.expected_months)
-        ins.bind(":expected_months", *r.expected_months);
-    else
-        ins.bind(":expected_months");
-    if (r.dues_month)
-        ins.bind(":dues_month", ym_text(*r.dues_month));
-    else
-        ins.bind(":dues_month");
-    ins.bind(":dues_months", r.dues_months);
-    ins.bind(":amount_fen", r.amount_fen.value());
-    ins.bind(":note", r.note);
+    ins.bind(":kind", std::string(kind_name(r)));
+    bind_date(ins, ":date", record_date(r));
+    // The columns a kind does not have keep the values they always had for it.
+    ins.bind(":reason", std::string(to_string(mobility_reason::work_business)));
+    ins.bind(":place", std::string());
+    ins.bind(":host_org_id");
+    ins.bind(":host_org_name", std::string());
+    ins.bind(":fixed_place", 0);
+    ins.bind(":expected_months");
+    ins.bind(":dues_month");
+    ins.bind(":dues_months", 0);
+    ins.bind(":amount_fen", std::int64_t{0});
+    auto const place = [&](mobility_destination const& dest, bool fixed, std::optional<int> expected) {
+        ins.bind(":place", dest.place);
+        bind_opt(ins, ":host_org_id", opt_raw(dest.host_org));
+        ins.bind(":host_org_name", dest.host_org_name);
+        ins.bind(":fixed_place", fixed ? 1 : 0);
+        if (expected) ins.bind(":expected_months", *expected);
+    };
+    auto const host = [&](std::optional<org_id> org, std::string const& name) {
+        bind_opt(ins, ":host_org_id", opt_raw(org));
+        ins.bind(":host_org_name", name);
+    };
+    std::visit(
+        [&](auto const& x) {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, member_left>) {
+                ins.bind(":reason", std::string(to_string(x.reason)));
+                place(x.destination, x.fixed_place, x.expected_months);
+            } else if constexpr (std::is_same_v<T, moved_place>) {
+                place(x.destination, x.fixed_place, x.expected_months);
+            } else if constexpr (std::is_same_v<T, reported_to_host> ||
+                                 std::is_same_v<T, host_life_attended>) {
+                host(x.host_org, x.host_org_name);
+            } else if constexpr (std::is_same_v<T, host_dues_paid>) {
+                host(x.host_org, x.host_org_name);
+                if (x.dues_month) ins.bind(":dues_month", ym_text(*x.dues_month));
+                ins.bind(":dues_months", x.dues_months);
+                ins.bind(":amount_fen", x.amount_fen.value());
+            }
+            ins.bind(":note", x.note);
+        },
+        r);
     ins.exec();
 }
 
 // The day the episode was closed by a return or a transfer, whatever the date asked.
 std::optional<date::sys_days> closed_on(mobility_episode const& ep) {
     for (auto const& r : ep.records)
-        if (r.kind == episode_record_kind::returned || r.kind == episode_record_kind::transferred)
-            return r.date;
+        if (std::holds_alternative<member_returned>(r) || std::holds_alternative<relationship_transferred>(r))
+            return record_date(r);
     return std::nullopt;
 }
 
@@ -115,36 +177,71 @@ using namespace storage::mobility_rows;
 namespace {
 
 std::string describe(episode_record const& r) {
-    std::string d = std::string(chinese_name(r.kind)) + " on " + format_iso(r.date);
-    if (!r.destination.place.empty()) d += "; place=" + r.destination.place;
-    if (r.destination.host_org) d += "; host=" + std::to_string(r.destination.host_org->value());
-    if (r.kind == episode_record_kind::left) d += "; reason=" + std::string(to_string(r.reason));
-    if (r.dues_month)
-        d += "; dues " + ym_text(*r.dues_month) + " x" + std::to_string(r.dues_months) +
-             "; amount_fen=" + std::to_string(r.amount_fen.value());
+    std::string d = std::string(chinese_name(kind_of(r))) + " on " + format_iso(record_date(r));
+    auto const host = [&](std::optional<org_id> org) {
+        if (org) d += "; host=" + std::to_string(org->value());
+    };
+    auto const place = [&](mobility_destination const& dest) {
+        if (!dest.place.empty()) d += "; place=" + dest.place;
+        host(dest.host_org);
+    };
+    std::visit(
+        [&](auto const& x) {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, member_left>) {
+                place(x.destination);
+                d += "; reason=" + std::string(to_string(x.reason));
+            } else if constexpr (std::is_same_v<T, moved_place>) {
+                place(x.destination);
+            } else if constexpr (std::is_same_v<T, reported_to_host> ||
+                                 std::is_same_v<T, host_life_attended>) {
+                host(x.host_org);
+            } else if constexpr (std::is_same_v<T, host_dues_paid>) {
+                host(x.host_org);
+                if (x.dues_month)
+                    d += "; dues " + ym_text(*x.dues_month) + " x" + std::to_string(x.dues_months) +
+                         "; amount_fen=" + std::to_string(x.amount_fen.value());
+            }
+        },
+        r);
     return d;
 }
 
+// The host named on a record and its name, when the kind names one: `f(host_org, host_org_name)`.
+template <class R, class F>
+void with_named_host(R& r, F f) {
+    std::visit(
+        [&](auto& x) {
+            if constexpr (requires { x.destination; })
+                f(x.destination.host_org, x.destination.host_org_name);
+            else if constexpr (requires { x.host_org; })
+                f(x.host_org, x.host_org_name);
+        },
+        r);
+}
+
+std::optional<org_id> host_named_on(episode_record const& r) {
+    std::optional<org_id> out;
+    with_named_host(r, [&](std::optional<org_id> const& org, std::string const&) { out = org; });
+    return out;
+}
+
 // Checks that a host named on a record is in the store and fills in its name.
-void complete_host(store const& s, mobility_destination& dest) {
-    if (!dest.host_org || !dest.host_org->valid()) return;  // check_episode_record names a missing host
-    auto const host = s.org(*dest.host_org);
-    if (dest.host_org_name.empty()) dest.host_org_name = host.name;
+void complete_host(store const& s, episode_record& r) {
+    with_named_host(r, [&](std::optional<org_id> const& org, std::string& name) {
+        if (!org || !org->valid()) return;  // check_episode_record names a missing host
+        auto const host = s.org(*org);
+        if (name.empty()) name = host.name;
+    });
 }
 
 // The host organisation on whose side record `r` of `ep` is made (一方隶属、多重管理: the host records
 // the report, the org life and the dues it receives), or nothing for a record of the home branch.
 std::optional<org_id> host_side_of(mobility_episode const& ep, episode_record const& r) {
-    switch (r.kind) {
-        case episode_record_kind::reported_to_host:
-            return r.destination.host_org;
-        case episode_record_kind::host_activity:
-        case episode_record_kind::dues_paid_at_host:
-            if (auto const st = state_on(ep, r.date)) return st->host_org;
-            return std::nullopt;
-        default:
-            return std::nullopt;
-    }
+    if (auto const* rep = std::get_if<reported_to_host>(&r)) return rep->host_org;
+    if (std::holds_alternative<host_life_attended>(r) || std::holds_alternative<host_dues_paid>(r))
+        if (auto const st = state_on(ep, record_date(r))) return st->host_org;
+    return std::nullopt;
 }
 
 // Who may append `r` to `ep`: manage_mobility on the home branch, or, for a host-side record, on the
@@ -160,9 +257,7 @@ void require_episode_writer(store const& s, mobility_episode const& ep, episode_
 // The first host named on the episode that the principal's subtree holds, if any.
 std::optional<org_id> covered_host(store const& s, mobility_episode const& ep) {
     for (auto const& r : ep.records)
-        if (r.destination.host_org && r.destination.host_org->valid() &&
-            storage::covers(s, *r.destination.host_org))
-            return r.destination.host_org;
+        if (auto const h = host_named_on(r); h && h->valid() && storage::covers(s, *h)) return h;
     return std::nullopt;
 }
 
@@ -171,7 +266,7 @@ std::optional<org_id> covered_host(store const& s, mobility_episode const& ep) {
 // ---------------------------------------------------------------------------------------------------
 // Episodes
 
-episode_id open_episode(store& s, member_id member, episode_record const& left, std::string_view why) {
+episode_id open_episode(store& s, member_id member, member_left const& left, std::string_view why) {
     storage::call const c(s);
     storage::require_member(s, permission::manage_mobility, member);
     auto& impl = impl_of(s);
@@ -179,21 +274,21 @@ episode_id open_episode(store& s, member_id member, episode_record const& left, 
         storage::check_not_in_future(s, left.date, "date");
         storage::check_text(left.note, "note", storage::text_cap::note, true);
         auto const m = s.get_member(member);
-        auto first = left;
-        complete_host(s, first.destination);
+        episode_record first = left;
+        complete_host(s, first);
         mobility_episode ep;
         ep.member = m.id;
         ep.member_name = m.name;
         ep.home_branch = m.branch;
         check_episode_record(ep, first, s.rules());
-        require_member_on(s, m, first.date, false, "absence");
+        require_member_on(s, m, left.date, false, "absence");
         for (auto const& other : member_episodes(s, member)) {
             auto const closed = closed_on(other);
-            if (!closed || *closed > first.date)
+            if (!closed || *closed > left.date)
                 throw invalid_input(
                     "member", m.name + " is away in episode " + std::to_string(other.id.value()) + " (left " +
-                                  format_iso(other.records.front().date) +
-                                  "); close it before recording a new absence on " + format_iso(first.date));
+                                  format_iso(record_date(other.records.front())) +
+                                  "); close it before recording a new absence on " + format_iso(left.date));
         }
         return storage::in_transaction(impl.db, [&] {
             SQLite::Statement ins(impl.db,
@@ -202,7 +297,7 @@ episode_id open_episode(store& s, member_id member, episode_record const& left, 
             ins.bind(":member_id", raw(m.id));
             ins.bind(":member_name", m.name);
             ins.bind(":home_branch_id", raw(m.branch));
-            bind_date(ins, ":left_on", first.date);
+            bind_date(ins, ":left_on", left.date);
             ins.exec();
             episode_id const id{impl.db.getLastInsertRowid()};
             insert_episode_record(impl.db, raw(id), first);
@@ -220,16 +315,17 @@ void record_episode(store& s, episode_id id, episode_record const& r, std::strin
     storage::in_read("recording a mobility episode", [&] {
         auto const e = load_episode(impl.db, id);
         require_episode_writer(s, e.value, r);
-        storage::check_not_in_future(s, r.date, "date");
-        storage::check_text(r.note, "note", storage::text_cap::note, true);
+        storage::check_not_in_future(s, record_date(r), "date");
+        storage::check_text(std::visit([](auto const& x) -> std::string const& { return x.note; }, r), "note",
+                            storage::text_cap::note, true);
         auto next = r;
-        complete_host(s, next.destination);
+        complete_host(s, next);
         auto after = e.value;
         record_with_certificates(after, next, member_certificates(s, e.value.member), s.rules());
         storage::in_transaction(impl.db, [&] {
             insert_episode_record(impl.db, e.row, next);
             touch_episode(impl.db, e, after);
-            storage::append_audit(impl.db, impl.audit_actor, "episode", id.value(), to_string(next.kind), why,
+            storage::append_audit(impl.db, impl.audit_actor, "episode", id.value(), kind_name(next), why,
                                   describe(next));
         });
     });
@@ -279,12 +375,12 @@ std::vector<mobility_episode> episodes(store const& s, scope requested, episode_
                                      "host_org_id IS NOT NULL)");
         for (auto& e : load_episodes(impl.db, where, no_bind())) {
             auto const& ep = e.value;
-            bool const keep =
-                side == episode_side::home
-                    ? in_ids(ids, ep.home_branch)
-                    : std::any_of(ep.records.begin(), ep.records.end(), [&](episode_record const& r) {
-                          return r.destination.host_org && in_ids(ids, *r.destination.host_org);
-                      });
+            bool const keep = side == episode_side::home ? in_ids(ids, ep.home_branch)
+                                                         : std::any_of(ep.records.begin(), ep.records.end(),
+                                                                       [&](episode_record const& r) {
+                                                                           auto const h = host_named_on(r);
+                                                                           return h && in_ids(ids, *h);
+                                                                       });
             if (keep) out.push_back(std::move(e.value));
         }
         return out;

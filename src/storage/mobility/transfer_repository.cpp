@@ -35,13 +35,14 @@ std::vector<stored<transfer_letter>> load_transfers(SQLite::Database& db, std::s
             return l;
         },
         [](transfer_letter& l, SQLite::Statement& st) {
-            transfer_record r;
-            r.kind = storage::stored_enum<transfer_event_kind>(st.getColumn(1).getString(),
-                                                               "mob_transfer_records.kind");
-            r.date = *column_date(st, 2, "mob_transfer_records.date");
-            r.by = column_id<org_id>(st, 3);
-            r.note = st.getColumn(4).getString();
-            l.records.push_back(std::move(r));
+            auto const kind = storage::stored_enum<transfer_event_kind>(st.getColumn(1).getString(),
+                                                                        "mob_transfer_records.kind");
+            auto const d = *column_date(st, 2, "mob_transfer_records.date");
+            if (kind == transfer_event_kind::received)
+                l.records.push_back(
+                    letter_received{d, column_id<org_id>(st, 3), st.getColumn(4).getString()});
+            else
+                l.records.push_back(letter_revoked{d, st.getColumn(4).getString()});
         });
 }
 }  // namespace storage::mobility_rows
@@ -62,15 +63,16 @@ void append_transfer_record(SQLite::Database& db, stored<transfer_letter> const&
                           "INSERT INTO mob_transfer_records(transfer_id, kind, date, by_org_id, note) "
                           "VALUES(:transfer_id, :kind, :date, :by_org_id, :note)");
     ins.bind(":transfer_id", l.row);
-    ins.bind(":kind", std::string(to_string(r.kind)));
-    bind_date(ins, ":date", r.date);
-    bind_opt(ins, ":by_org_id", opt_raw(r.by));
-    ins.bind(":note", r.note);
+    ins.bind(":kind", std::string(kind_name(r)));
+    bind_date(ins, ":date", record_date(r));
+    auto const* got = std::get_if<letter_received>(&r);
+    bind_opt(ins, ":by_org_id", got ? opt_raw(got->by) : std::nullopt);
+    ins.bind(":note", std::visit([](auto const& x) -> std::string const& { return x.note; }, r));
     ins.exec();
     SQLite::Statement up(db,
                          "UPDATE mob_transfers SET state = :state, version = version + 1 WHERE id = :id AND "
                          "version = :version");
-    up.bind(":state", std::string(to_string(r.kind)));
+    up.bind(":state", std::string(kind_name(r)));
     up.bind(":id", l.row);
     up.bind(":version", l.version);
     if (up.exec() != 1) throw conflict("transfer letter " + l.value.serial + " was changed by someone else");
@@ -155,7 +157,7 @@ transfer_letter_id issue_transfer_letter(store& s, transfer_letter draft, std::s
     });
 }
 
-void receive_transfer(store& s, transfer_letter_id id, transfer_record const& receipt,
+void receive_transfer(store& s, transfer_letter_id id, letter_received const& receipt,
                       std::optional<org_id> new_branch, std::string_view why) {
     storage::call const c(s);
     auto& impl = impl_of(s);
@@ -166,9 +168,6 @@ void receive_transfer(store& s, transfer_letter_id id, transfer_record const& re
         if (new_branch && new_branch->valid()) storage::require(s, permission::manage_mobility, *new_branch);
         storage::check_not_in_future(s, receipt.date, "date");
         storage::check_text(receipt.note, "note", storage::text_cap::note, true);
-        if (receipt.kind != transfer_event_kind::received)
-            throw invalid_input("kind", "a receipt is a 'received' record, not '" +
-                                            std::string(to_string(receipt.kind)) + "'");
         check_transfer_record(l.value, receipt, s.rules());
         auto const target_id = new_branch.value_or(l.value.to_org);
         auto const target = s.org(target_id);
@@ -196,8 +195,8 @@ void receive_transfer(store& s, transfer_letter_id id, transfer_record const& re
         validate_member(m, s.rules());
         // An episode still open on the receipt date ends with the transfer.
         std::vector<std::pair<stored<mobility_episode>, mobility_episode>> closing;
-        episode_record closed{.kind = episode_record_kind::transferred, .date = receipt.date};
-        closed.note = "transfer letter " + l.value.serial + " received";
+        episode_record const closed =
+            relationship_transferred{receipt.date, "transfer letter " + l.value.serial + " received"};
         for (auto& e :
              load_episodes(impl.db, "WHERE e.member_id = :id AND e.closed_on IS NULL", bind_int(raw(m.id)))) {
             auto after = e.value;
@@ -254,7 +253,7 @@ void revoke_transfer(store& s, transfer_letter_id id, date::sys_days on, std::st
         storage::require_member(s, permission::manage_mobility, l.value.member);  // the sending side
         storage::check_not_in_future(s, on, "on");
         storage::check_text(reason, "reason", storage::text_cap::note, true);
-        transfer_record const r{transfer_event_kind::revoked, on, std::nullopt, std::move(reason)};
+        letter_revoked const r{on, std::move(reason)};
         check_transfer_record(l.value, r, s.rules());
         storage::in_transaction(impl.db, [&] {
             append_transfer_record(impl.db, l, r);
