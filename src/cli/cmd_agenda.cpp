@@ -9,7 +9,7 @@
 #include "dangyuan/io/reports.hpp"
 #include "dangyuan/io/text.hpp"
 
-namespace dangyuan::cli {
+namespace dangyuan::cli::cmd_agenda {
 namespace {
 
 // The Chinese names of the statuses in a comma-separated list of English ones.
@@ -101,4 +101,4 @@ int run_agenda(context& ctx, po::variables_map const& vm) {
 });
 
 }  // namespace
-}  // namespace dangyuan::cli
+}  // namespace dangyuan::cli::cmd_agenda

@@ -4,7 +4,7 @@
 
 #include "cli/common.hpp"
 
-namespace dangyuan::cli {
+namespace dangyuan::cli::cmd_audit {
 namespace {
 
 void audit_options(po::options_description& d, po::positional_options_description&) {
@@ -79,4 +79,4 @@ int run_verify(context& ctx, po::variables_map const&) {
 });
 
 }  // namespace
-}  // namespace dangyuan::cli
+}  // namespace dangyuan::cli::cmd_audit

@@ -7,7 +7,7 @@
 #include "cli/options.hpp"
 #include "dangyuan/core/errors.hpp"
 
-namespace dangyuan::cli {
+namespace dangyuan::cli::cmd_backup {
 namespace {
 
 void backup_options(po::options_description& d, po::positional_options_description& p) {
@@ -80,4 +80,4 @@ int run_restore(context& ctx, po::variables_map const& vm) {
 });
 
 }  // namespace
-}  // namespace dangyuan::cli
+}  // namespace dangyuan::cli::cmd_backup

@@ -9,7 +9,7 @@
 #include "cli/common.hpp"
 #include "dangyuan/core/errors.hpp"
 
-namespace dangyuan::cli {
+namespace dangyuan::cli::cmd_calendar {
 namespace {
 
 void load_options(po::options_description& d, po::positional_options_description& p) {
@@ -81,4 +81,4 @@ int run_list(context& ctx, po::variables_map const&) {
 });
 
 }  // namespace
-}  // namespace dangyuan::cli
+}  // namespace dangyuan::cli::cmd_calendar

@@ -13,7 +13,7 @@
 #include "dangyuan/io/text.hpp"
 #include "dangyuan/storage/development_store.hpp"
 
-namespace dangyuan::cli {
+namespace dangyuan::cli::cmd_case {
 namespace {
 
 case_id case_argument(po::variables_map const& vm) {
@@ -362,4 +362,4 @@ std::string steps_help() {
 });
 
 }  // namespace
-}  // namespace dangyuan::cli
+}  // namespace dangyuan::cli::cmd_case

@@ -11,7 +11,7 @@
 #include "dangyuan/io/text.hpp"
 #include "dangyuan/storage/evaluation_store.hpp"
 
-namespace dangyuan::cli {
+namespace dangyuan::cli::cmd_disposition {
 namespace {
 
 std::string outcome_chinese(disposition_outcome o) {
@@ -219,4 +219,4 @@ int run_list(context& ctx, po::variables_map const& vm) {
 });
 
 }  // namespace
-}  // namespace dangyuan::cli
+}  // namespace dangyuan::cli::cmd_disposition

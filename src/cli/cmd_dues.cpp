@@ -9,7 +9,7 @@
 #include "dangyuan/io/text.hpp"
 #include "dangyuan/storage/life_store.hpp"
 
-namespace dangyuan::cli {
+namespace dangyuan::cli::cmd_dues {
 namespace {
 
 // --- dues account
@@ -184,4 +184,4 @@ int run_arrears(context& ctx, po::variables_map const& vm) {
 });
 
 }  // namespace
-}  // namespace dangyuan::cli
+}  // namespace dangyuan::cli::cmd_dues

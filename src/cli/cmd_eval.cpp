@@ -16,7 +16,7 @@
 #include "dangyuan/io/text.hpp"
 #include "dangyuan/storage/evaluation_store.hpp"
 
-namespace dangyuan::cli {
+namespace dangyuan::cli::cmd_eval {
 namespace {
 
 campaign_id campaign_argument(po::variables_map const& vm) {
@@ -510,4 +510,4 @@ int run_grades(context& ctx, po::variables_map const& vm) {
 });
 
 }  // namespace
-}  // namespace dangyuan::cli
+}  // namespace dangyuan::cli::cmd_eval

@@ -7,7 +7,7 @@
 #include "dangyuan/io/reports.hpp"
 #include "dangyuan/io/text.hpp"
 
-namespace dangyuan::cli {
+namespace dangyuan::cli::cmd_export {
 namespace {
 
 // True when the export is a workbook: --format xlsx, or a file name ending in .xlsx without --format.
@@ -169,4 +169,4 @@ int run_all(context& ctx, po::variables_map const& vm) {
 });
 
 }  // namespace
-}  // namespace dangyuan::cli
+}  // namespace dangyuan::cli::cmd_export

@@ -9,7 +9,7 @@
 #include "dangyuan/io/import.hpp"
 #include "dangyuan/io/text.hpp"
 
-namespace dangyuan::cli {
+namespace dangyuan::cli::cmd_import {
 namespace {
 
 void import_options(po::options_description& d, po::positional_options_description& p) {
@@ -107,4 +107,4 @@ int run_import(context& ctx, po::variables_map const& vm) {
 });
 
 }  // namespace
-}  // namespace dangyuan::cli
+}  // namespace dangyuan::cli::cmd_import

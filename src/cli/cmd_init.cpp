@@ -5,7 +5,7 @@
 
 #include "cli/command.hpp"
 
-namespace dangyuan::cli {
+namespace dangyuan::cli::cmd_init {
 namespace {
 
 int run_init(context& ctx, po::variables_map const&) {
@@ -34,4 +34,4 @@ int run_init(context& ctx, po::variables_map const&) {
 });
 
 }  // namespace
-}  // namespace dangyuan::cli
+}  // namespace dangyuan::cli::cmd_init

@@ -13,7 +13,7 @@
 #include "dangyuan/member/discipline.hpp"
 #include "dangyuan/storage/life_store.hpp"
 
-namespace dangyuan::cli {
+namespace dangyuan::cli::cmd_meeting {
 namespace {
 
 // Who is expected (应到) at a meeting of `org` on `day`, everyone present: the committee in office for a
@@ -258,4 +258,4 @@ int run_compliance(context& ctx, po::variables_map const& vm) {
 });
 
 }  // namespace
-}  // namespace dangyuan::cli
+}  // namespace dangyuan::cli::cmd_meeting

@@ -12,7 +12,7 @@
 #include "dangyuan/io/roster.hpp"
 #include "dangyuan/io/text.hpp"
 
-namespace dangyuan::cli {
+namespace dangyuan::cli::cmd_member {
 namespace {
 
 // --- member add: one option per importable roster column, so that it accepts exactly what an import
@@ -173,4 +173,4 @@ int run_member_list(context& ctx, po::variables_map const& vm) {
 });
 
 }  // namespace
-}  // namespace dangyuan::cli
+}  // namespace dangyuan::cli::cmd_member

@@ -14,7 +14,7 @@
 #include "dangyuan/io/text.hpp"
 #include "dangyuan/storage/mobility_store.hpp"
 
-namespace dangyuan::cli {
+namespace dangyuan::cli::cmd_mobility {
 namespace {
 
 std::int64_t id_argument(po::variables_map const& vm, char const* name) {
@@ -656,4 +656,4 @@ int run_stats(context& ctx, po::variables_map const& vm) {
 });
 
 }  // namespace
-}  // namespace dangyuan::cli
+}  // namespace dangyuan::cli::cmd_mobility

@@ -11,7 +11,7 @@
 #include "dangyuan/io/text.hpp"
 #include "dangyuan/org/org_rules.hpp"
 
-namespace dangyuan::cli {
+namespace dangyuan::cli::cmd_org {
 namespace {
 
 void org_add_options(po::options_description& d, po::positional_options_description&) {
@@ -125,4 +125,4 @@ int run_org_list(context& ctx, po::variables_map const& vm) {
 });
 
 }  // namespace
-}  // namespace dangyuan::cli
+}  // namespace dangyuan::cli::cmd_org

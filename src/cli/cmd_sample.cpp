@@ -10,7 +10,7 @@
 #include "dangyuan/io/progress.hpp"
 #include "sample/generator.hpp"
 
-namespace dangyuan::cli {
+namespace dangyuan::cli::cmd_sample {
 namespace {
 
 void sample_options(po::options_description& d, po::positional_options_description&) {
@@ -126,4 +126,4 @@ int run_sample(context& ctx, po::variables_map const& vm) {
 });
 
 }  // namespace
-}  // namespace dangyuan::cli
+}  // namespace dangyuan::cli::cmd_sample

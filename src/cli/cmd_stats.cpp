@@ -5,7 +5,7 @@
 #include "cli/common.hpp"
 #include "dangyuan/io/reports.hpp"
 
-namespace dangyuan::cli {
+namespace dangyuan::cli::cmd_stats {
 namespace {
 
 void stats_options(po::options_description& d, po::positional_options_description&) {
@@ -49,4 +49,4 @@ int run_stats(context& ctx, po::variables_map const& vm) {
 });
 
 }  // namespace
-}  // namespace dangyuan::cli
+}  // namespace dangyuan::cli::cmd_stats

@@ -10,7 +10,7 @@
 #include "dangyuan/io/text.hpp"
 #include "dangyuan/storage/life_store.hpp"
 
-namespace dangyuan::cli {
+namespace dangyuan::cli::cmd_training {
 namespace {
 
 void add_options(po::options_description& d, po::positional_options_description& p) {
@@ -105,4 +105,4 @@ int run_shortfall(context& ctx, po::variables_map const& vm) {
 });
 
 }  // namespace
-}  // namespace dangyuan::cli
+}  // namespace dangyuan::cli::cmd_training

@@ -10,9 +10,8 @@
 int main() {
     using namespace date::literals;
     auto s = dangyuan::open_store(":memory:");
-    auto const district = s.add_org({.name = "区委",
-                                     .kind = dangyuan::org_kind::higher_committee,
-                                     .established = 2000_y / 1 / 1});
+    auto const district = s.add_org(
+        {.name = "区委", .kind = dangyuan::org_kind::higher_committee, .established = 2000_y / 1 / 1});
     s.add_org({.name = "机关党支部",
                .kind = dangyuan::org_kind::branch,
                .parent = district,
