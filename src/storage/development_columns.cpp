@@ -78,73 +78,110 @@ void bind_applicant(SQLite::Statement& st, applicant const& a) {
     st.bind(":work_unit", a.work_unit);
 }
 
+// Each kind reads and writes the columns of the fields it has; the other columns stay empty (NULL, '' or
+// 0, as the schema's defaults), so that the table keeps one column per field for every kind.
 step_record read_step(SQLite::Statement& st, int c) {
-    step_record r;
-    r.kind = parse_step(st.getColumn(c).getString());
-    r.date = *column_date(st, c + 1, "dev_steps.date");
-    auto& d = r.details;
-    if (!st.getColumn(c + 2).isNull()) d.by = member_id{st.getColumn(c + 2).getInt64()};
-    if (!st.getColumn(c + 3).isNull())
-        d.recommended = stored_enum<recommendation>(st.getColumn(c + 3).getString(), "dev_steps.recommended");
-    d.members = split_ids(st.getColumn(c + 4).getString());
-    if (auto p = col_opt_int(st, c + 5)) d.passed = *p != 0;
-    d.conclusion = st.getColumn(c + 6).getString();
-    d.document = st.getColumn(c + 7).getString();
-    d.days = st.getColumn(c + 8).getInt();
-    d.class_hours = st.getColumn(c + 9).getInt();
-    d.special_case = st.getColumn(c + 10).getInt() != 0;
-    if (!st.getColumn(c + 11).isNull())
-        d.vote = branch_vote{st.getColumn(c + 11).getInt(), st.getColumn(c + 12).getInt(),
-                             st.getColumn(c + 13).getInt(), st.getColumn(c + 14).getInt(),
-                             st.getColumn(c + 15).getInt(), st.getColumn(c + 16).getInt()};
-    if (!st.getColumn(c + 17).isNull())
-        d.decision = stored_enum<conversion_decision>(st.getColumn(c + 17).getString(), "dev_steps.decision");
-    d.extension_months = st.getColumn(c + 18).getInt();
-    if (!st.getColumn(c + 19).isNull()) d.notice_for = parse_step(st.getColumn(c + 19).getString());
-    d.notice_end = column_date(st, c + 20, "dev_steps.notice_end");
-    d.objections = st.getColumn(c + 21).getInt();
-    d.expected_leave = column_date(st, c + 22, "dev_steps.expected_leave");
-    d.since = column_date(st, c + 23, "dev_steps.since");
-    d.reason = st.getColumn(c + 24).getString();
-    d.household_org = st.getColumn(c + 25).getString();
-    d.residence_org = st.getColumn(c + 26).getString();
+    auto r = make_step(parse_step(st.getColumn(c).getString()), *column_date(st, c + 1, "dev_steps.date"));
+    std::visit(
+        [&](auto& x) {
+            if constexpr (requires { x.by; })
+                if (!st.getColumn(c + 2).isNull()) x.by = member_id{st.getColumn(c + 2).getInt64()};
+            if constexpr (requires { x.recommended; })
+                if (!st.getColumn(c + 3).isNull())
+                    x.recommended =
+                        stored_enum<recommendation>(st.getColumn(c + 3).getString(), "dev_steps.recommended");
+            if constexpr (requires { x.members; }) x.members = split_ids(st.getColumn(c + 4).getString());
+            if constexpr (requires { x.passed; })
+                if (auto p = col_opt_int(st, c + 5)) x.passed = *p != 0;
+            if constexpr (requires { x.conclusion; }) x.conclusion = st.getColumn(c + 6).getString();
+            if constexpr (requires { x.document; }) x.document = st.getColumn(c + 7).getString();
+            if constexpr (requires { x.days; }) x.days = st.getColumn(c + 8).getInt();
+            if constexpr (requires { x.class_hours; }) x.class_hours = st.getColumn(c + 9).getInt();
+            if constexpr (requires { x.special_case; }) x.special_case = st.getColumn(c + 10).getInt() != 0;
+            if constexpr (requires { x.vote; })
+                if (!st.getColumn(c + 11).isNull())
+                    x.vote = branch_vote{st.getColumn(c + 11).getInt(), st.getColumn(c + 12).getInt(),
+                                         st.getColumn(c + 13).getInt(), st.getColumn(c + 14).getInt(),
+                                         st.getColumn(c + 15).getInt(), st.getColumn(c + 16).getInt()};
+            if constexpr (requires { x.decision; })
+                if (!st.getColumn(c + 17).isNull())
+                    x.decision = stored_enum<conversion_decision>(st.getColumn(c + 17).getString(),
+                                                                  "dev_steps.decision");
+            if constexpr (requires { x.extension_months; })
+                x.extension_months = st.getColumn(c + 18).getInt();
+            if constexpr (requires { x.notice_for; })
+                if (!st.getColumn(c + 19).isNull())
+                    x.notice_for = parse_step(st.getColumn(c + 19).getString());
+            if constexpr (requires { x.notice_end; })
+                x.notice_end = column_date(st, c + 20, "dev_steps.notice_end");
+            if constexpr (requires { x.objections; }) x.objections = st.getColumn(c + 21).getInt();
+            if constexpr (requires { x.expected_leave; })
+                x.expected_leave = column_date(st, c + 22, "dev_steps.expected_leave");
+            if constexpr (requires { x.since; }) x.since = column_date(st, c + 23, "dev_steps.since");
+            if constexpr (requires { x.reason; }) x.reason = st.getColumn(c + 24).getString();
+            if constexpr (requires { x.household_org; }) x.household_org = st.getColumn(c + 25).getString();
+            if constexpr (requires { x.residence_org; }) x.residence_org = st.getColumn(c + 26).getString();
+        },
+        r);
     return r;
 }
 
+// The value of field `F` of `x`, or `empty` for a kind without it.
+#define DANGYUAN_STEP_FIELD(x, F, empty)   \
+    [&] {                                  \
+        if constexpr (requires { x.F; })   \
+            return x.F;                    \
+        else                               \
+            return decltype(empty)(empty); \
+    }()
+
 void bind_step(SQLite::Statement& st, step_record const& r) {
-    auto const& d = r.details;
-    st.bind(":kind", std::string(to_string(r.kind)));
-    bind_date(st, ":date", r.date);
-    bind_opt(st, ":by_member", opt_raw(d.by));
-    bind_opt(st, ":recommended",
-             d.recommended ? std::optional(std::string(to_string(*d.recommended))) : std::nullopt);
-    st.bind(":members", join_ids(d.members));
-    bind_opt(st, ":passed", d.passed ? std::optional(*d.passed ? 1 : 0) : std::nullopt);
-    st.bind(":conclusion", d.conclusion);
-    st.bind(":document", d.document);
-    st.bind(":days", d.days);
-    st.bind(":class_hours", d.class_hours);
-    st.bind(":special_case", d.special_case ? 1 : 0);
-    auto const vote = [&](int branch_vote::*count) {
-        return d.vote ? std::optional((*d.vote).*count) : std::nullopt;
-    };
-    bind_opt(st, ":vote_entitled", vote(&branch_vote::entitled));
-    bind_opt(st, ":vote_present", vote(&branch_vote::present));
-    bind_opt(st, ":vote_written", vote(&branch_vote::written_opinions));
-    bind_opt(st, ":vote_yes", vote(&branch_vote::yes));
-    bind_opt(st, ":vote_no", vote(&branch_vote::no));
-    bind_opt(st, ":vote_abstain", vote(&branch_vote::abstain));
-    bind_opt(st, ":decision", d.decision ? std::optional(std::string(to_string(*d.decision))) : std::nullopt);
-    st.bind(":extension_months", d.extension_months);
-    bind_opt(st, ":notice_for",
-             d.notice_for ? std::optional(std::string(to_string(*d.notice_for))) : std::nullopt);
-    bind_date(st, ":notice_end", d.notice_end);
-    st.bind(":objections", d.objections);
-    bind_date(st, ":expected_leave", d.expected_leave);
-    bind_date(st, ":since", d.since);
-    st.bind(":reason", d.reason);
-    st.bind(":household_org", d.household_org);
-    st.bind(":residence_org", d.residence_org);
+    st.bind(":kind", std::string(to_string(kind_of(r))));
+    bind_date(st, ":date", record_date(r));
+    std::visit(
+        [&](auto const& x) {
+            auto const by = DANGYUAN_STEP_FIELD(x, by, std::optional<member_id>());
+            auto const recommended = DANGYUAN_STEP_FIELD(x, recommended, std::optional<recommendation>());
+            auto const passed = DANGYUAN_STEP_FIELD(x, passed, std::optional<bool>());
+            auto const vote = DANGYUAN_STEP_FIELD(x, vote, std::optional<branch_vote>());
+            auto const decision = DANGYUAN_STEP_FIELD(x, decision, std::optional<conversion_decision>());
+            auto const notice_for = DANGYUAN_STEP_FIELD(x, notice_for, std::optional<step>());
+            bind_opt(st, ":by_member", opt_raw(by));
+            bind_opt(st, ":recommended",
+                     recommended ? std::optional(std::string(to_string(*recommended))) : std::nullopt);
+            st.bind(":members", join_ids(DANGYUAN_STEP_FIELD(x, members, std::vector<member_id>())));
+            bind_opt(st, ":passed", passed ? std::optional(*passed ? 1 : 0) : std::nullopt);
+            st.bind(":conclusion", DANGYUAN_STEP_FIELD(x, conclusion, std::string()));
+            st.bind(":document", DANGYUAN_STEP_FIELD(x, document, std::string()));
+            st.bind(":days", DANGYUAN_STEP_FIELD(x, days, 0));
+            st.bind(":class_hours", DANGYUAN_STEP_FIELD(x, class_hours, 0));
+            st.bind(":special_case", DANGYUAN_STEP_FIELD(x, special_case, false) ? 1 : 0);
+            auto const count = [&](int branch_vote::*n) {
+                return vote ? std::optional((*vote).*n) : std::nullopt;
+            };
+            bind_opt(st, ":vote_entitled", count(&branch_vote::entitled));
+            bind_opt(st, ":vote_present", count(&branch_vote::present));
+            bind_opt(st, ":vote_written", count(&branch_vote::written_opinions));
+            bind_opt(st, ":vote_yes", count(&branch_vote::yes));
+            bind_opt(st, ":vote_no", count(&branch_vote::no));
+            bind_opt(st, ":vote_abstain", count(&branch_vote::abstain));
+            bind_opt(st, ":decision",
+                     decision ? std::optional(std::string(to_string(*decision))) : std::nullopt);
+            st.bind(":extension_months", DANGYUAN_STEP_FIELD(x, extension_months, 0));
+            bind_opt(st, ":notice_for",
+                     notice_for ? std::optional(std::string(to_string(*notice_for))) : std::nullopt);
+            bind_date(st, ":notice_end", DANGYUAN_STEP_FIELD(x, notice_end, std::optional<date::sys_days>()));
+            st.bind(":objections", DANGYUAN_STEP_FIELD(x, objections, 0));
+            bind_date(st, ":expected_leave",
+                      DANGYUAN_STEP_FIELD(x, expected_leave, std::optional<date::sys_days>()));
+            bind_date(st, ":since", DANGYUAN_STEP_FIELD(x, since, std::optional<date::sys_days>()));
+            st.bind(":reason", DANGYUAN_STEP_FIELD(x, reason, std::string()));
+            st.bind(":household_org", DANGYUAN_STEP_FIELD(x, household_org, std::string()));
+            st.bind(":residence_org", DANGYUAN_STEP_FIELD(x, residence_org, std::string()));
+        },
+        r);
 }
+
+#undef DANGYUAN_STEP_FIELD
 
 }  // namespace dangyuan::storage

@@ -27,6 +27,11 @@ rejects dev.activist_recommended "$DY" "${DB[@]}" case step 1 activist_determine
 step 推荐和确定入党积极分子 --date 2023-09-01 --recommended member
 has out "入党积极分子 (activist)"
 rejects dev.activist_filed "$DY" "${DB[@]}" case step 1 target_determined --date 2024-09-02
+# A field the step does not have is refused, naming it, and nothing is recorded.
+expect 1 "$DY" "${DB[@]}" case step 1 activist_filed --date 2023-09-10 --document 备案表
+has err "document: step activist_filed does not take --document"
+expect 1 "$DY" "${DB[@]}" case step 1 activist_filed --date 2023-09-10 --hours 8
+has err "class_hours: step activist_filed does not take --hours"
 step activist_filed --date 2023-09-10
 rejects dev.contacts_1_to_2 "$DY" "${DB[@]}" case step 1 contacts_assigned --date 2023-09-10 --members 1,2,3
 step contacts_assigned --date 2023-09-10 --members 王志强,刘丽
