@@ -108,56 +108,72 @@ void record_traits<applicant>::finish(applicant& a, std::uint64_t& given) {
 
 #define F(T, x) DANGYUAN_PY_FIELD(T, x)
 #define R(T, x) DANGYUAN_PY_REQUIRED(T, x)
-DANGYUAN_PY_FIELDS(application_submitted_step, R(application_submitted_step, date))
-DANGYUAN_PY_FIELDS(talk_held_step, R(talk_held_step, date), F(talk_held_step, by), F(talk_held_step, reason))
+DANGYUAN_PY_FIELDS(application_submitted_step, R(application_submitted_step, date),
+                   F(application_submitted_step, note))
+DANGYUAN_PY_FIELDS(talk_held_step, R(talk_held_step, date), F(talk_held_step, by), F(talk_held_step, reason),
+                   F(talk_held_step, note))
 DANGYUAN_PY_FIELDS(activist_determined_step, R(activist_determined_step, date),
-                   F(activist_determined_step, recommended))
-DANGYUAN_PY_FIELDS(activist_filed_step, R(activist_filed_step, date))
+                   F(activist_determined_step, recommended), F(activist_determined_step, note))
+DANGYUAN_PY_FIELDS(activist_filed_step, R(activist_filed_step, date), F(activist_filed_step, document),
+                   F(activist_filed_step, note))
 DANGYUAN_PY_FIELDS(contacts_assigned_step, R(contacts_assigned_step, date),
-                   F(contacts_assigned_step, members))
+                   F(contacts_assigned_step, members), F(contacts_assigned_step, note))
 DANGYUAN_PY_FIELDS(activist_assessed_step, R(activist_assessed_step, date),
-                   F(activist_assessed_step, conclusion))
-DANGYUAN_PY_FIELDS(target_determined_step, R(target_determined_step, date))
-DANGYUAN_PY_FIELDS(target_filed_step, R(target_filed_step, date))
+                   F(activist_assessed_step, conclusion), F(activist_assessed_step, note))
+DANGYUAN_PY_FIELDS(target_determined_step, R(target_determined_step, date), F(target_determined_step, note))
+DANGYUAN_PY_FIELDS(target_filed_step, R(target_filed_step, date), F(target_filed_step, document),
+                   F(target_filed_step, note))
 DANGYUAN_PY_FIELDS(introducers_assigned_step, R(introducers_assigned_step, date),
-                   F(introducers_assigned_step, members))
+                   F(introducers_assigned_step, members), F(introducers_assigned_step, note))
 DANGYUAN_PY_FIELDS(political_review_step, R(political_review_step, date), F(political_review_step, passed),
                    F(political_review_step, conclusion), F(political_review_step, household_org),
-                   F(political_review_step, residence_org))
+                   F(political_review_step, residence_org), F(political_review_step, note))
 DANGYUAN_PY_FIELDS(training_completed_step, R(training_completed_step, date), F(training_completed_step, by),
                    F(training_completed_step, days), F(training_completed_step, class_hours),
-                   F(training_completed_step, special_case), F(training_completed_step, reason))
-DANGYUAN_PY_FIELDS(committee_reviewed_step, R(committee_reviewed_step, date))
+                   F(training_completed_step, special_case), F(training_completed_step, reason),
+                   F(training_completed_step, note))
+DANGYUAN_PY_FIELDS(committee_reviewed_step, R(committee_reviewed_step, date),
+                   F(committee_reviewed_step, document), F(committee_reviewed_step, note))
 DANGYUAN_PY_FIELDS(pre_review_step, R(pre_review_step, date), F(pre_review_step, passed),
                    F(pre_review_step, conclusion), F(pre_review_step, document),
-                   F(pre_review_step, expected_leave), F(pre_review_step, reason))
-DANGYUAN_PY_FIELDS(application_form_filled_step, R(application_form_filled_step, date))
+                   F(pre_review_step, expected_leave), F(pre_review_step, reason), F(pre_review_step, note))
+DANGYUAN_PY_FIELDS(application_form_filled_step, R(application_form_filled_step, date),
+                   F(application_form_filled_step, document), F(application_form_filled_step, note))
 DANGYUAN_PY_FIELDS(admission_meeting_step, R(admission_meeting_step, date), F(admission_meeting_step, vote),
-                   F(admission_meeting_step, expected_leave), F(admission_meeting_step, reason))
+                   F(admission_meeting_step, expected_leave), F(admission_meeting_step, reason),
+                   F(admission_meeting_step, note))
 DANGYUAN_PY_FIELDS(higher_committee_talk_step, R(higher_committee_talk_step, date),
-                   F(higher_committee_talk_step, by))
+                   F(higher_committee_talk_step, by), F(higher_committee_talk_step, note))
 DANGYUAN_PY_FIELDS(admission_approved_step, R(admission_approved_step, date),
                    F(admission_approved_step, passed), F(admission_approved_step, document),
-                   F(admission_approved_step, vote), F(admission_approved_step, reason))
-DANGYUAN_PY_FIELDS(approval_filed_step, R(approval_filed_step, date))
-DANGYUAN_PY_FIELDS(assigned_to_branch_step, R(assigned_to_branch_step, date))
-DANGYUAN_PY_FIELDS(oath_taken_step, R(oath_taken_step, date))
+                   F(admission_approved_step, vote), F(admission_approved_step, reason),
+                   F(admission_approved_step, note))
+DANGYUAN_PY_FIELDS(approval_filed_step, R(approval_filed_step, date), F(approval_filed_step, document),
+                   F(approval_filed_step, note))
+DANGYUAN_PY_FIELDS(assigned_to_branch_step, R(assigned_to_branch_step, date),
+                   F(assigned_to_branch_step, note))
+DANGYUAN_PY_FIELDS(oath_taken_step, R(oath_taken_step, date), F(oath_taken_step, note))
 DANGYUAN_PY_FIELDS(probation_assessed_step, R(probation_assessed_step, date),
-                   F(probation_assessed_step, conclusion))
-DANGYUAN_PY_FIELDS(conversion_applied_step, R(conversion_applied_step, date))
+                   F(probation_assessed_step, conclusion), F(probation_assessed_step, note))
+DANGYUAN_PY_FIELDS(conversion_applied_step, R(conversion_applied_step, date),
+                   F(conversion_applied_step, note))
 DANGYUAN_PY_FIELDS(conversion_meeting_step, R(conversion_meeting_step, date),
                    F(conversion_meeting_step, vote), F(conversion_meeting_step, decision),
-                   F(conversion_meeting_step, extension_months), F(conversion_meeting_step, reason))
+                   F(conversion_meeting_step, extension_months), F(conversion_meeting_step, reason),
+                   F(conversion_meeting_step, note))
 DANGYUAN_PY_FIELDS(conversion_approved_step, R(conversion_approved_step, date),
                    F(conversion_approved_step, passed), F(conversion_approved_step, document),
-                   F(conversion_approved_step, vote), F(conversion_approved_step, reason))
-DANGYUAN_PY_FIELDS(archived_step, R(archived_step, date))
+                   F(conversion_approved_step, vote), F(conversion_approved_step, reason),
+                   F(conversion_approved_step, note))
+DANGYUAN_PY_FIELDS(archived_step, R(archived_step, date), F(archived_step, document), F(archived_step, note))
 DANGYUAN_PY_FIELDS(public_notice_step, R(public_notice_step, date), F(public_notice_step, notice_for),
-                   F(public_notice_step, notice_end), F(public_notice_step, objections))
+                   F(public_notice_step, notice_end), F(public_notice_step, objections),
+                   F(public_notice_step, note))
 DANGYUAN_PY_FIELDS(cultivation_transferred_step, R(cultivation_transferred_step, date),
-                   F(cultivation_transferred_step, since))
-DANGYUAN_PY_FIELDS(withdrawn_step, R(withdrawn_step, date), F(withdrawn_step, reason))
-DANGYUAN_PY_FIELDS(transferred_in_step, R(transferred_in_step, date))
+                   F(cultivation_transferred_step, since), F(cultivation_transferred_step, note))
+DANGYUAN_PY_FIELDS(withdrawn_step, R(withdrawn_step, date), F(withdrawn_step, reason),
+                   F(withdrawn_step, note))
+DANGYUAN_PY_FIELDS(transferred_in_step, R(transferred_in_step, date), F(transferred_in_step, note))
 #undef F
 #undef R
 
@@ -488,16 +504,17 @@ void bind_development(py::module_& m) {
                             "The person a development case is about. name, birth_date and branch (the "
                             "OrgId handling the case) are required; birth_date and sex are taken from "
                             "id_number when only the number is given.");
+    // Every step class also has `note` (free-text remarks, 备注).
     step_class<application_submitted_step>(m, "Step record 1 递交入党申请书: the written application.");
     step_class<talk_held_step>(
         m, "Step record 2 党组织派人谈话: by (MemberId, the talker), reason (why the first talk is late).");
     step_class<activist_determined_step>(
         m, "Step record 3 推荐和确定入党积极分子: recommended (Recommendation).");
-    step_class<activist_filed_step>(m, "Step record 4 上级党委备案.");
+    step_class<activist_filed_step>(m, "Step record 4 上级党委备案: document (备案文号).");
     step_class<contacts_assigned_step>(m, "Step record 5 指定培养联系人: members (1-2 MemberId).");
     step_class<activist_assessed_step>(m, "Step record 6 培养教育考察: conclusion (the written assessment).");
     step_class<target_determined_step>(m, "Step record 7 确定发展对象.");
-    step_class<target_filed_step>(m, "Step record 8 报上级党委备案.");
+    step_class<target_filed_step>(m, "Step record 8 报上级党委备案: document (备案文号).");
     step_class<introducers_assigned_step>(m, "Step record 9 确定入党介绍人: members (2 MemberId).");
     step_class<political_review_step>(
         m,
@@ -506,17 +523,17 @@ void bind_development(py::module_& m) {
     step_class<training_completed_step>(m,
                                         "Step record 11 开展集中培训: by (the lecturer), days, class_hours, "
                                         "special_case (waived, with the reason).");
-    step_class<committee_reviewed_step>(m, "Step record 12 支部委员会审查.");
+    step_class<committee_reviewed_step>(m, "Step record 12 支部委员会审查: document (审查意见).");
     step_class<pre_review_step>(
         m, "Step record 13 上级党委预审: passed, conclusion, document (预审意见), expected_leave, reason.");
-    step_class<application_form_filled_step>(m, "Step record 14 填写入党志愿书.");
+    step_class<application_form_filled_step>(m, "Step record 14 填写入党志愿书: document (志愿书编号).");
     step_class<admission_meeting_step>(
         m, "Step record 15 支部大会讨论: vote (BranchVote), expected_leave, reason.");
     step_class<higher_committee_talk_step>(m, "Step record 16 上级党委派人谈话: by (MemberId).");
     step_class<admission_approved_step>(m,
                                         "Step record 17 上级党委审批: passed, document (批复), vote (the "
                                         "committee's counts), reason (a late approval).");
-    step_class<approval_filed_step>(m, "Step record 18 再上一级党委组织部门备案.");
+    step_class<approval_filed_step>(m, "Step record 18 再上一级党委组织部门备案: document (备案文号).");
     step_class<assigned_to_branch_step>(m, "Step record 19 编入党支部和党小组.");
     step_class<oath_taken_step>(m, "Step record 20 入党宣誓.");
     step_class<probation_assessed_step>(m, "Step record 21 继续教育考察: conclusion.");
@@ -526,7 +543,7 @@ void bind_development(py::module_& m) {
     step_class<conversion_approved_step>(m,
                                          "Step record 24 上级党委审批转正: passed, document, vote (the "
                                          "committee's counts), reason (a late approval).");
-    step_class<archived_step>(m, "Step record 25 材料归档.");
+    step_class<archived_step>(m, "Step record 25 材料归档: document (档案编号).");
     step_class<public_notice_step>(
         m, "Step record 公示: date (first day), notice_for (Step), notice_end, objections.");
     step_class<cultivation_transferred_step>(m,

@@ -129,7 +129,7 @@ void case_step_options(po::options_description& d, po::positional_options_descri
         "political_review, pre_review, admission_approved, conversion_approved: the result")(
         "conclusion", po::value<std::string>()->value_name("TEXT"), "a written conclusion (结论性材料)")(
         "document", po::value<std::string>()->value_name("REF"),
-        "the reference of a document (批复, 预审意见)")(
+        "the reference of a document (文号: 备案, 批复, 预审意见, 志愿书编号, 档案编号)")(
         "days", po::value<int>()->default_value(0)->value_name("N"), "training_completed: days")(
         "hours", po::value<int>()->default_value(0)->value_name("N"), "training_completed: class hours")(
         "special-case", "training_completed: the training is waived in a special case (with --reason)")(
@@ -151,7 +151,8 @@ void case_step_options(po::options_description& d, po::positional_options_descri
         "political_review of a mobile applicant: the 居住地 organisation consulted")(
         "reason", po::value<std::string>()->value_name("TEXT"),
         "the reason for a late step, an override or a "
-        "withdrawal");
+        "withdrawal")("note", po::value<std::string>()->value_name("TEXT"),
+                      "any step: free-text remarks (备注)");
     add_vote_options(d);
     add_why_option(d);
     p.add("step", 1);
@@ -216,6 +217,7 @@ int run_case_step(context& ctx, po::variables_map const& vm) {
     DANGYUAN_STEP_OPTION(reason, "reason", text_option(vm, "reason"));
     DANGYUAN_STEP_OPTION(household_org, "household-org", text_option(vm, "household-org"));
     DANGYUAN_STEP_OPTION(residence_org, "residence-org", text_option(vm, "residence-org"));
+    DANGYUAN_STEP_OPTION(note, "note", text_option(vm, "note"));
     auto const before = case_member(s, id);
     record_step(s, id, r, why_of(vm));
     auto const c = get_case(s, id);

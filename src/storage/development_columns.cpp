@@ -16,7 +16,7 @@ char const* const step_columns =
     "kind, date, by_member, recommended, members, passed, conclusion, document, days, class_hours, "
     "special_case, "
     "vote_entitled, vote_present, vote_written, vote_yes, vote_no, vote_abstain, decision, extension_months, "
-    "notice_for, notice_end, objections, expected_leave, since, reason, household_org, residence_org";
+    "notice_for, notice_end, objections, expected_leave, since, reason, household_org, residence_org, note";
 
 namespace {
 
@@ -121,6 +121,7 @@ step_record read_step(SQLite::Statement& st, int c) {
             if constexpr (requires { x.reason; }) x.reason = st.getColumn(c + 24).getString();
             if constexpr (requires { x.household_org; }) x.household_org = st.getColumn(c + 25).getString();
             if constexpr (requires { x.residence_org; }) x.residence_org = st.getColumn(c + 26).getString();
+            if constexpr (requires { x.note; }) x.note = st.getColumn(c + 27).getString();
         },
         r);
     return r;
@@ -178,10 +179,87 @@ void bind_step(SQLite::Statement& st, step_record const& r) {
             st.bind(":reason", DANGYUAN_STEP_FIELD(x, reason, std::string()));
             st.bind(":household_org", DANGYUAN_STEP_FIELD(x, household_org, std::string()));
             st.bind(":residence_org", DANGYUAN_STEP_FIELD(x, residence_org, std::string()));
+            st.bind(":note", DANGYUAN_STEP_FIELD(x, note, std::string()));
         },
         r);
 }
 
 #undef DANGYUAN_STEP_FIELD
+
+namespace {
+
+// The columns of step_columns, in order.
+std::vector<std::string> step_column_names() {
+    std::vector<std::string> out;
+    std::string_view rest = step_columns;
+    while (!rest.empty()) {
+        auto const comma = rest.find(", ");
+        out.emplace_back(rest.substr(0, comma));
+        rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 2);
+    }
+    return out;
+}
+
+// A stored value as readable text for the note: "by: member 12", "passed: yes", "document: …".
+std::string stranded_text(std::string const& column, SQLite::Column const& value) {
+    auto const text = value.getString();
+    if (column == "by_member") return "by: member " + text;
+    if (column == "passed" || column == "special_case")
+        return column + ": " + (value.getInt64() != 0 ? "yes" : "no");
+    return column + ": " + text;
+}
+
+bool is_empty_value(SQLite::Column const& v) {
+    if (v.isNull()) return true;
+    if (v.isInteger()) return v.getInt64() == 0;
+    if (v.isFloat()) return v.getDouble() == 0;
+    return v.getString().empty();
+}
+
+}  // namespace
+
+int move_stranded_step_values(SQLite::Database& db) {
+    // Which columns a kind keeps is decided by read_step and bind_step themselves: each row is read as
+    // its kind, written back into a SELECT of the insert's parameters, and a stored value that comes
+    // back empty (NULL, '' or 0) is one the kind no longer reads. This runs right after the SQL that
+    // adds `note` (schema version step_note_schema_version), when the table has exactly step_columns;
+    // a later version that adds a step column must keep selecting this version's columns here.
+    auto const names = step_column_names();
+    auto const n = static_cast<int>(names.size());
+    SQLite::Statement rows(db, std::string("SELECT id, ") + step_columns + " FROM dev_steps ORDER BY id");
+    SQLite::Statement written(db, "SELECT " + parameters_for(step_columns));
+    int changed = 0;
+    while (rows.executeStep()) {
+        auto const record = read_step(rows, 1);
+        written.reset();
+        written.clearBindings();
+        bind_step(written, record);
+        (void)written.executeStep();
+        std::string note = rows.getColumn(n).getString();  // the last column is `note`
+        std::string sets;
+        for (int i = 0; i < n; ++i) {
+            auto const& name = names[static_cast<std::size_t>(i)];
+            if (name == "note") continue;
+            auto const before = rows.getColumn(i + 1);
+            auto const after = written.getColumn(i);
+            if (is_empty_value(before) || !is_empty_value(after)) continue;
+            note += (note.empty() ? "" : "; ") + stranded_text(name, before);
+            // Back to the column's default, as bind_step writes it for a kind without the field.
+            sets += name + " = " + (after.isNull() ? "NULL" : after.isInteger() ? "0" : "''") + ", ";
+        }
+        if (sets.empty()) continue;
+        SQLite::Statement update(db, "UPDATE dev_steps SET " + sets + "note = :note WHERE id = :id");
+        update.bind(":note", note);
+        update.bind(":id", rows.getColumn(0).getInt64());
+        update.exec();
+        ++changed;
+    }
+    if (changed > 0)
+        append_audit(db, "system", "dev_steps", 0, step_note_migration_action,
+                     "schema version " + std::to_string(step_note_schema_version),
+                     "rows=" + std::to_string(changed) +
+                         "; values of fields a step kind does not have moved into its note");
+    return changed;
+}
 
 }  // namespace dangyuan::storage

@@ -17,4 +17,10 @@ step_record read_step(SQLite::Statement& st, int first_col);
 // Binds the parameter of every column of step_columns, named as the column (":kind", ":date", …).
 void bind_step(SQLite::Statement& st, step_record const& r);
 
+// The migration's part after its SQL that adds dev_steps.note (schema version step_note_schema_version):
+// moves every value a row holds in a column its kind does not read (as read_step decides) into the row's
+// note as "column: value" text and resets the column to its default; appends one audit entry
+// (step_note_migration_action) with the number of rows changed, when there are any. Returns that number.
+int move_stranded_step_values(SQLite::Database& db);
+
 }  // namespace dangyuan::storage

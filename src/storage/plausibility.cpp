@@ -109,6 +109,7 @@ void check_step_record(store const& s, step_record const& r) {
                 check_text(x.conclusion, "conclusion", text_cap::note, true);
             if constexpr (requires { x.document; }) check_text(x.document, "document", text_cap::long_text);
             if constexpr (requires { x.reason; }) check_text(x.reason, "reason", text_cap::note, true);
+            check_text(x.note, "note", text_cap::note, true);
         },
         r);
 }

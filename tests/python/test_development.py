@@ -187,6 +187,36 @@ def test_党章_第7条_dev_probation_1_year_the_store_admits_on_approval_and_co
     assert list(cases["current"]) == ["full_member"] and cases["member"][0] == mid.value
 
 
+# The steps whose document (备案/审批文号) came with the note (备注) of every step kind.
+FILINGS = [S.activist_filed, S.target_filed, S.committee_reviewed, S.application_form_filled,
+           S.approval_filed, S.archived]
+
+
+def test_every_step_takes_a_note_and_the_filings_a_document(pipeline):
+    s = pipeline.s
+    cid = s.open_case(applicant(pipeline.branch), d(2023, 3, 1))
+    for kind, when, details in standard_steps(pipeline.m):
+        extra = dict(note=f"备注 {kind.code}")
+        if kind in FILINGS:
+            extra["document"] = f"文号 {kind.code}"
+        s.record_step(cid, kind, when, **details, **extra)
+    records = s.get_case(cid).records
+    assert len(records) == 25 and records[0].note == ""
+    for r in records[1:]:
+        assert r.note == f"备注 {r.kind.code}"
+        if r.kind in FILINGS:
+            assert r.document == f"文号 {r.kind.code}"
+    filed = dy.ActivistFiledStep(date=d(2023, 9, 10), document="区委组织部备〔2023〕3号", note="补录")
+    assert (filed.document, filed.note) == ("区委组织部备〔2023〕3号", "补录")
+    assert pickle.loads(pickle.dumps(filed)) == filed
+    case = dy.DevelopmentCase(applicant(dy.OrgId(3)))
+    with pytest.raises(dy.InvalidInput) as e:
+        case.record(S.application_submitted, d(2023, 3, 1), document="申请书")  # an application has none
+    assert e.value.field == "document" and not case.records
+    case.record(S.application_submitted, d(2023, 3, 1), note="本人手写")
+    assert case.records[0].note == "本人手写"
+
+
 def test_the_case_timeline_is_a_table(pipeline):
     cid = pipeline.open(until=S.approval_filed)
     timeline = pipeline.s.case_timeline(cid, d(2025, 2, 15))

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include "development_support.hpp"
 
 namespace development_store_test_cases {
@@ -375,6 +377,113 @@ TEST_CASE("development store: the supporting records keep the fields of their ki
     CHECK(c.records()[c.records().size() - 2] == notice);
     CHECK(c.records().back() == closed);
     CHECK(c.state().outcome == case_outcome::withdrawn);
+}
+
+TEST_CASE("development store: the document of a filing and the note of every step kind round-trip",
+          "[development][store]") {
+    pipeline_store t;
+    auto h = t.history();
+    for (auto& r : h)
+        std::visit(
+            [](auto& x) {
+                x.note = std::string("备注 ") + std::string(to_string(x.kind));
+                if constexpr (requires { x.document; })
+                    if (x.document.empty())
+                        x.document = std::string("文号 ") + std::string(to_string(x.kind));
+            },
+            r);
+    auto const id = open_case(t.store, t.person(), h.front());
+    for (std::size_t i = 1; i < h.size(); ++i)
+        record_step(t.store, id, h[i]);
+    auto const c = get_case(t.store, id);
+    CHECK(c.records() == h);
+    auto const& filed = std::get<activist_filed_step>(c.records()[3]);
+    CHECK(filed.document == "文号 activist_filed");
+    CHECK(filed.note == "备注 activist_filed");
+    CHECK(std::get<archived_step>(c.records().back()).document == "文号 archived");
+}
+
+TEST_CASE(
+    "store: the migration to schema version 11 moves the values a step kind does not have into its "
+    "note, once",
+    "[development][store][migration]") {
+    auto const dir = test::temp_dir("steps-note");
+    auto const path = dir / "v10.db";
+    case_id id{0};
+    std::vector<member_id> m;
+    {
+        auto s = open_store(path);
+        auto const o = test::add_district_orgs(s);
+        for (int i = 0; i < 4; ++i)
+            m.push_back(s.add_member(
+                test::full_member(o.branch_b, "老党员" + std::to_string(i), test::d(2005, 7, 1), 30 + i)));
+        auto a = devtest::person();
+        a.branch = o.branch_b;
+        auto h = full_history();
+        for (auto& r : h)
+            r = devtest::with_people(r, m, devtest::all_of(4));
+        id = open_case(s, a, h.front());
+        for (std::size_t i = 1; i < 5; ++i)  // talk_held … contacts_assigned
+            record_step(s, id, h[i]);
+    }
+    {
+        // A version-10 store as an older library wrote it: no note column, any detail on any step.
+        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
+        raw.exec("ALTER TABLE dev_steps DROP COLUMN note");
+        raw.exec("PRAGMA user_version = 10");
+        raw.exec(
+            "UPDATE dev_steps SET document = '区委组织部备〔2024〕3号', by_member = 12, reason = '补录' "
+            "WHERE kind = 'activist_filed'");
+        raw.exec(
+            "UPDATE dev_steps SET conclusion = '谈话记录', days = 3, passed = 1, vote_yes = 5 "
+            "WHERE kind = 'talk_held'");
+        raw.exec(
+            "UPDATE dev_steps SET notice_end = '2023-09-20', special_case = 1 WHERE kind = "
+            "'contacts_assigned'");
+    }
+    std::size_t audit_entries = 0;
+    {
+        auto s = open_store(path);
+        CHECK(s.schema_version() == store::schema_version_latest);
+        auto const c = get_case(s, id);
+        REQUIRE(c.records().size() == 5);
+        auto const& talk = std::get<talk_held_step>(c.records()[1]);
+        CHECK(talk.by == m[2]);  // a field the kind has stays where it was
+        CHECK(talk.note == "passed: yes; conclusion: 谈话记录; days: 3; vote_yes: 5");
+        auto const& filed = std::get<activist_filed_step>(c.records()[3]);
+        CHECK(filed.document == "区委组织部备〔2024〕3号");  // activist_filed now has a document
+        CHECK(filed.note == "by: member 12; reason: 补录");
+        auto const& contacts = std::get<contacts_assigned_step>(c.records()[4]);
+        CHECK(contacts.members == std::vector<member_id>{m[0], m[1]});
+        CHECK(contacts.note == "special_case: yes; notice_end: 2023-09-20");
+        CHECK(std::get<application_submitted_step>(c.records()[0]).note.empty());
+        auto const log = s.audit_log();
+        REQUIRE_FALSE(log.empty());
+        CHECK(log.back().action == "steps_note_migrated");
+        CHECK(log.back().why == "schema version 11");
+        CHECK(log.back().detail.rfind("rows=3; ", 0) == 0);
+        CHECK(s.verify_audit().ok);
+        audit_entries = log.size();
+    }
+    {
+        // The columns hold their defaults again, as a version-11 library writes them.
+        SQLite::Database raw(path.string(), SQLite::OPEN_READONLY);
+        CHECK(raw.execAndGet("SELECT count(*) FROM dev_steps WHERE kind = 'activist_filed' AND by_member IS "
+                             "NULL AND reason = ''")
+                  .getInt() == 1);
+        CHECK(raw.execAndGet("SELECT count(*) FROM dev_steps WHERE kind = 'talk_held' AND conclusion = '' "
+                             "AND days = 0 AND passed IS NULL AND vote_yes IS NULL")
+                  .getInt() == 1);
+    }
+    auto const state = test::store_hash(path);
+    {
+        auto again = open_store(path);  // a second open changes nothing
+        CHECK(again.audit_log().size() == audit_entries);
+        CHECK(std::get<talk_held_step>(get_case(again, id).records()[1]).note ==
+              "passed: yes; conclusion: 谈话记录; days: 3; vote_yes: 5");
+    }
+    CHECK(test::store_hash(path) == state);
+    std::filesystem::remove_all(dir);
 }
 
 }  // namespace development_store_test_cases

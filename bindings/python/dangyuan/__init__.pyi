@@ -1584,6 +1584,7 @@ class StandingHistoryEntry(_RecordBase):
 
 class ApplicationSubmittedStep(_RecordBase):
     date: datetime.date
+    note: str
     @property
     def kind(self) -> Step: ...
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
@@ -1592,6 +1593,7 @@ class TalkHeldStep(_RecordBase):
     date: datetime.date
     by: Optional[MemberId]
     reason: str
+    note: str
     @property
     def kind(self) -> Step: ...
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
@@ -1599,12 +1601,15 @@ class TalkHeldStep(_RecordBase):
 class ActivistDeterminedStep(_RecordBase):
     date: datetime.date
     recommended: Optional[Recommendation]
+    note: str
     @property
     def kind(self) -> Step: ...
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
 
 class ActivistFiledStep(_RecordBase):
     date: datetime.date
+    document: str
+    note: str
     @property
     def kind(self) -> Step: ...
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
@@ -1612,6 +1617,7 @@ class ActivistFiledStep(_RecordBase):
 class ContactsAssignedStep(_RecordBase):
     date: datetime.date
     members: list[MemberId]
+    note: str
     @property
     def kind(self) -> Step: ...
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
@@ -1619,18 +1625,22 @@ class ContactsAssignedStep(_RecordBase):
 class ActivistAssessedStep(_RecordBase):
     date: datetime.date
     conclusion: str
+    note: str
     @property
     def kind(self) -> Step: ...
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
 
 class TargetDeterminedStep(_RecordBase):
     date: datetime.date
+    note: str
     @property
     def kind(self) -> Step: ...
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
 
 class TargetFiledStep(_RecordBase):
     date: datetime.date
+    document: str
+    note: str
     @property
     def kind(self) -> Step: ...
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
@@ -1638,6 +1648,7 @@ class TargetFiledStep(_RecordBase):
 class IntroducersAssignedStep(_RecordBase):
     date: datetime.date
     members: list[MemberId]
+    note: str
     @property
     def kind(self) -> Step: ...
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
@@ -1648,6 +1659,7 @@ class PoliticalReviewStep(_RecordBase):
     conclusion: str
     household_org: str
     residence_org: str
+    note: str
     @property
     def kind(self) -> Step: ...
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
@@ -1659,12 +1671,15 @@ class TrainingCompletedStep(_RecordBase):
     class_hours: int
     special_case: bool
     reason: str
+    note: str
     @property
     def kind(self) -> Step: ...
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
 
 class CommitteeReviewedStep(_RecordBase):
     date: datetime.date
+    document: str
+    note: str
     @property
     def kind(self) -> Step: ...
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
@@ -1676,12 +1691,15 @@ class PreReviewStep(_RecordBase):
     document: str
     expected_leave: Optional[datetime.date]
     reason: str
+    note: str
     @property
     def kind(self) -> Step: ...
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
 
 class ApplicationFormFilledStep(_RecordBase):
     date: datetime.date
+    document: str
+    note: str
     @property
     def kind(self) -> Step: ...
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
@@ -1691,6 +1709,7 @@ class AdmissionMeetingStep(_RecordBase):
     vote: Optional[BranchVote]
     expected_leave: Optional[datetime.date]
     reason: str
+    note: str
     @property
     def kind(self) -> Step: ...
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
@@ -1698,6 +1717,7 @@ class AdmissionMeetingStep(_RecordBase):
 class HigherCommitteeTalkStep(_RecordBase):
     date: datetime.date
     by: Optional[MemberId]
+    note: str
     @property
     def kind(self) -> Step: ...
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
@@ -1708,24 +1728,29 @@ class AdmissionApprovedStep(_RecordBase):
     document: str
     vote: Optional[BranchVote]
     reason: str
+    note: str
     @property
     def kind(self) -> Step: ...
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
 
 class ApprovalFiledStep(_RecordBase):
     date: datetime.date
+    document: str
+    note: str
     @property
     def kind(self) -> Step: ...
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
 
 class AssignedToBranchStep(_RecordBase):
     date: datetime.date
+    note: str
     @property
     def kind(self) -> Step: ...
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
 
 class OathTakenStep(_RecordBase):
     date: datetime.date
+    note: str
     @property
     def kind(self) -> Step: ...
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
@@ -1733,12 +1758,14 @@ class OathTakenStep(_RecordBase):
 class ProbationAssessedStep(_RecordBase):
     date: datetime.date
     conclusion: str
+    note: str
     @property
     def kind(self) -> Step: ...
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
 
 class ConversionAppliedStep(_RecordBase):
     date: datetime.date
+    note: str
     @property
     def kind(self) -> Step: ...
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
@@ -1749,6 +1776,7 @@ class ConversionMeetingStep(_RecordBase):
     decision: Optional[ConversionDecision]
     extension_months: int
     reason: str
+    note: str
     @property
     def kind(self) -> Step: ...
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
@@ -1759,12 +1787,15 @@ class ConversionApprovedStep(_RecordBase):
     document: str
     vote: Optional[BranchVote]
     reason: str
+    note: str
     @property
     def kind(self) -> Step: ...
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
 
 class ArchivedStep(_RecordBase):
     date: datetime.date
+    document: str
+    note: str
     @property
     def kind(self) -> Step: ...
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
@@ -1774,6 +1805,7 @@ class PublicNoticeStep(_RecordBase):
     notice_for: Optional[Step]
     notice_end: Optional[datetime.date]
     objections: int
+    note: str
     @property
     def kind(self) -> Step: ...
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
@@ -1781,6 +1813,7 @@ class PublicNoticeStep(_RecordBase):
 class CultivationTransferredStep(_RecordBase):
     date: datetime.date
     since: Optional[datetime.date]
+    note: str
     @property
     def kind(self) -> Step: ...
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
@@ -1788,12 +1821,14 @@ class CultivationTransferredStep(_RecordBase):
 class WithdrawnStep(_RecordBase):
     date: datetime.date
     reason: str
+    note: str
     @property
     def kind(self) -> Step: ...
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
 
 class TransferredInStep(_RecordBase):
     date: datetime.date
+    note: str
     @property
     def kind(self) -> Step: ...
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...

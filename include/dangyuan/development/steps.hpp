@@ -198,6 +198,7 @@ struct enum_table<conversion_decision> {
 struct application_submitted_step {
     static constexpr step kind = step::application_submitted;
     civil_day date{};
+    std::string note;  ///< free-text remarks (备注)
     friend bool operator==(application_submitted_step const&, application_submitted_step const&) = default;
 };
 /// 2 党组织派人谈话: a talk with the applicant (the first within a month of the application).
@@ -206,6 +207,7 @@ struct talk_held_step {
     civil_day date{};
     std::optional<member_id> by;  ///< the member who talked with the applicant
     std::string reason;           ///< why the first talk is late (dev.talk_within_1_month)
+    std::string note;             ///< free-text remarks (备注)
     friend bool operator==(talk_held_step const&, talk_held_step const&) = default;
 };
 /// 3 推荐和确定入党积极分子.
@@ -213,12 +215,15 @@ struct activist_determined_step {
     static constexpr step kind = step::activist_determined;
     civil_day date{};
     std::optional<recommendation> recommended;  ///< 党员推荐 / 群团推优 (dev.activist_recommended)
+    std::string note;                           ///< free-text remarks (备注)
     friend bool operator==(activist_determined_step const&, activist_determined_step const&) = default;
 };
 /// 4 上级党委备案.
 struct activist_filed_step {
     static constexpr step kind = step::activist_filed;
     civil_day date{};
+    std::string document;  ///< the filing reference (备案文号)
+    std::string note;      ///< free-text remarks (备注)
     friend bool operator==(activist_filed_step const&, activist_filed_step const&) = default;
 };
 /// 5 指定培养联系人: one or two contacts (dev.contacts_1_to_2).
@@ -226,6 +231,7 @@ struct contacts_assigned_step {
     static constexpr step kind = step::contacts_assigned;
     civil_day date{};
     std::vector<member_id> members;  ///< the contacts
+    std::string note;                ///< free-text remarks (备注)
     friend bool operator==(contacts_assigned_step const&, contacts_assigned_step const&) = default;
 };
 /// 6 培养教育考察: the half-year assessment of an activist.
@@ -233,18 +239,22 @@ struct activist_assessed_step {
     static constexpr step kind = step::activist_assessed;
     civil_day date{};
     std::string conclusion;  ///< the written assessment
+    std::string note;        ///< free-text remarks (备注)
     friend bool operator==(activist_assessed_step const&, activist_assessed_step const&) = default;
 };
 /// 7 确定发展对象.
 struct target_determined_step {
     static constexpr step kind = step::target_determined;
     civil_day date{};
+    std::string note;  ///< free-text remarks (备注)
     friend bool operator==(target_determined_step const&, target_determined_step const&) = default;
 };
 /// 8 报上级党委备案.
 struct target_filed_step {
     static constexpr step kind = step::target_filed;
     civil_day date{};
+    std::string document;  ///< the filing reference (备案文号)
+    std::string note;      ///< free-text remarks (备注)
     friend bool operator==(target_filed_step const&, target_filed_step const&) = default;
 };
 /// 9 确定入党介绍人: two introducers (dev.two_introducers).
@@ -252,6 +262,7 @@ struct introducers_assigned_step {
     static constexpr step kind = step::introducers_assigned;
     civil_day date{};
     std::vector<member_id> members;  ///< the introducers
+    std::string note;                ///< free-text remarks (备注)
     friend bool operator==(introducers_assigned_step const&, introducers_assigned_step const&) = default;
 };
 /// 10 进行政治审查.
@@ -262,6 +273,7 @@ struct political_review_step {
     std::string conclusion;      ///< the written conclusion (结论性材料, required)
     std::string household_org;   ///< of a mobile applicant: the 户籍地 organisation consulted
     std::string residence_org;   ///< of a mobile applicant: the 居住地 organisation consulted
+    std::string note;            ///< free-text remarks (备注)
     friend bool operator==(political_review_step const&, political_review_step const&) = default;
 };
 /// 11 开展集中培训.
@@ -273,12 +285,15 @@ struct training_completed_step {
     int class_hours = 0;          ///< class hours (学时)
     bool special_case = false;    ///< training waived in an individual special case (with the reason)
     std::string reason;           ///< the reason of the waiver
+    std::string note;             ///< free-text remarks (备注)
     friend bool operator==(training_completed_step const&, training_completed_step const&) = default;
 };
 /// 12 支部委员会审查.
 struct committee_reviewed_step {
     static constexpr step kind = step::committee_reviewed;
     civil_day date{};
+    std::string document;  ///< the written result of the review (审查意见), when it has a reference
+    std::string note;      ///< free-text remarks (备注)
     friend bool operator==(committee_reviewed_step const&, committee_reviewed_step const&) = default;
 };
 /// 13 上级党委预审.
@@ -290,13 +305,16 @@ struct pre_review_step {
     std::string document;                          ///< the written result (预审意见, required)
     std::optional<date::sys_days> expected_leave;  ///< the target leaves the unit on
     std::string
-        reason;  ///< the special reason to proceed although leaving soon (dev.leaving_within_3_months)
+        reason;        ///< the special reason to proceed although leaving soon (dev.leaving_within_3_months)
+    std::string note;  ///< free-text remarks (备注)
     friend bool operator==(pre_review_step const&, pre_review_step const&) = default;
 };
 /// 14 填写入党志愿书.
 struct application_form_filled_step {
     static constexpr step kind = step::application_form_filled;
     civil_day date{};
+    std::string document;  ///< the number of the application form (入党志愿书编号)
+    std::string note;      ///< free-text remarks (备注)
     friend bool operator==(application_form_filled_step const&,
                            application_form_filled_step const&) = default;
 };
@@ -307,7 +325,8 @@ struct admission_meeting_step {
     std::optional<branch_vote> vote;               ///< the vote counts (required)
     std::optional<date::sys_days> expected_leave;  ///< the target leaves the unit on
     std::string
-        reason;  ///< the special reason to proceed although leaving soon (dev.leaving_within_3_months)
+        reason;        ///< the special reason to proceed although leaving soon (dev.leaving_within_3_months)
+    std::string note;  ///< free-text remarks (备注)
     friend bool operator==(admission_meeting_step const&, admission_meeting_step const&) = default;
 };
 /// 16 上级党委派人谈话.
@@ -315,6 +334,7 @@ struct higher_committee_talk_step {
     static constexpr step kind = step::higher_committee_talk;
     civil_day date{};
     std::optional<member_id> by;  ///< the committee's representative
+    std::string note;             ///< free-text remarks (备注)
     friend bool operator==(higher_committee_talk_step const&, higher_committee_talk_step const&) = default;
 };
 /// 17 上级党委审批: the higher committee's decision on the admission.
@@ -325,24 +345,29 @@ struct admission_approved_step {
     std::string document;             ///< the written decision (批复)
     std::optional<branch_vote> vote;  ///< the committee's collective decision, when its counts are recorded
     std::string reason;               ///< the special reason of an approval after 3 months
+    std::string note;                 ///< free-text remarks (备注)
     friend bool operator==(admission_approved_step const&, admission_approved_step const&) = default;
 };
 /// 18 再上一级党委组织部门备案.
 struct approval_filed_step {
     static constexpr step kind = step::approval_filed;
     civil_day date{};
+    std::string document;  ///< the filing reference (备案文号)
+    std::string note;      ///< free-text remarks (备注)
     friend bool operator==(approval_filed_step const&, approval_filed_step const&) = default;
 };
 /// 19 编入党支部和党小组.
 struct assigned_to_branch_step {
     static constexpr step kind = step::assigned_to_branch;
     civil_day date{};
+    std::string note;  ///< free-text remarks (备注)
     friend bool operator==(assigned_to_branch_step const&, assigned_to_branch_step const&) = default;
 };
 /// 20 入党宣誓.
 struct oath_taken_step {
     static constexpr step kind = step::oath_taken;
     civil_day date{};
+    std::string note;  ///< free-text remarks (备注)
     friend bool operator==(oath_taken_step const&, oath_taken_step const&) = default;
 };
 /// 21 继续教育考察: an assessment during probation.
@@ -350,12 +375,14 @@ struct probation_assessed_step {
     static constexpr step kind = step::probation_assessed;
     civil_day date{};
     std::string conclusion;  ///< the written assessment
+    std::string note;        ///< free-text remarks (备注)
     friend bool operator==(probation_assessed_step const&, probation_assessed_step const&) = default;
 };
 /// 22 提出转正申请.
 struct conversion_applied_step {
     static constexpr step kind = step::conversion_applied;
     civil_day date{};
+    std::string note;  ///< free-text remarks (备注)
     friend bool operator==(conversion_applied_step const&, conversion_applied_step const&) = default;
 };
 /// 23 支部大会讨论: the conversion vote (convert, extend or cancel).
@@ -366,6 +393,7 @@ struct conversion_meeting_step {
     std::optional<conversion_decision> decision;  ///< the decision (required)
     int extension_months = 0;                     ///< with decision extend: 6-12
     std::string reason;  ///< the reason of an extension; the serious violation of an early cancellation
+    std::string note;    ///< free-text remarks (备注)
     friend bool operator==(conversion_meeting_step const&, conversion_meeting_step const&) = default;
 };
 /// 24 上级党委审批: the higher committee's decision on the conversion meeting's decision.
@@ -376,12 +404,15 @@ struct conversion_approved_step {
     std::string document;             ///< the written decision (批复)
     std::optional<branch_vote> vote;  ///< the committee's collective decision, when its counts are recorded
     std::string reason;               ///< the special reason of an approval after 3 months
+    std::string note;                 ///< free-text remarks (备注)
     friend bool operator==(conversion_approved_step const&, conversion_approved_step const&) = default;
 };
 /// 25 材料归档.
 struct archived_step {
     static constexpr step kind = step::archived;
     civil_day date{};
+    std::string document;  ///< the archive reference (档案编号)
+    std::string note;      ///< free-text remarks (备注)
     friend bool operator==(archived_step const&, archived_step const&) = default;
 };
 /// 公示: a public notice before a listed step; `date` is its first day.
@@ -391,6 +422,7 @@ struct public_notice_step {
     std::optional<step> notice_for;            ///< the step the notice precedes (required)
     std::optional<date::sys_days> notice_end;  ///< the last day of the notice (required)
     int objections = 0;                        ///< objections received and not cleared
+    std::string note;                          ///< free-text remarks (备注)
     friend bool operator==(public_notice_step const&, public_notice_step const&) = default;
 };
 /// 培养考察材料转入: an activist moved in, cultivation counted continuously from an earlier date.
@@ -398,6 +430,7 @@ struct cultivation_transferred_step {
     static constexpr step kind = step::cultivation_transferred;
     civil_day date{};
     std::optional<date::sys_days> since;  ///< cultivation began on (required)
+    std::string note;                     ///< free-text remarks (备注)
     friend bool operator==(cultivation_transferred_step const&,
                            cultivation_transferred_step const&) = default;
 };
@@ -406,12 +439,14 @@ struct withdrawn_step {
     static constexpr step kind = step::withdrawn;
     civil_day date{};
     std::string reason;  ///< why the case is closed (required)
+    std::string note;    ///< free-text remarks (备注)
     friend bool operator==(withdrawn_step const&, withdrawn_step const&) = default;
 };
 /// 预备党员组织关系转入: a probationary member's relationship transferred in.
 struct transferred_in_step {
     static constexpr step kind = step::transferred_in;
     civil_day date{};
+    std::string note;  ///< free-text remarks (备注)
     friend bool operator==(transferred_in_step const&, transferred_in_step const&) = default;
 };
 
