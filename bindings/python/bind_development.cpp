@@ -1,4 +1,4 @@
-// The development pipeline (发展党员): stages, steps and their details (development/steps.hpp), the
+// The development pipeline (发展党员): stages, steps and their records (development/steps.hpp), the
 // transition table (transitions.hpp), a case with its rules and state (case.hpp), its agenda and
 // timeline (case_agenda.hpp), local profiles (rules/profile.hpp), and the development methods of Store
 // (open_case, record_step …), together with the store's other member queries that came with the
@@ -42,8 +42,35 @@ struct standing_history_entry {
 };
 
 DANGYUAN_PY_RECORD(applicant, "Applicant");
-DANGYUAN_PY_RECORD(step_details, "StepDetails");
-DANGYUAN_PY_RECORD(step_record, "StepRecord");
+DANGYUAN_PY_RECORD(application_submitted_step, "ApplicationSubmittedStep");
+DANGYUAN_PY_RECORD(talk_held_step, "TalkHeldStep");
+DANGYUAN_PY_RECORD(activist_determined_step, "ActivistDeterminedStep");
+DANGYUAN_PY_RECORD(activist_filed_step, "ActivistFiledStep");
+DANGYUAN_PY_RECORD(contacts_assigned_step, "ContactsAssignedStep");
+DANGYUAN_PY_RECORD(activist_assessed_step, "ActivistAssessedStep");
+DANGYUAN_PY_RECORD(target_determined_step, "TargetDeterminedStep");
+DANGYUAN_PY_RECORD(target_filed_step, "TargetFiledStep");
+DANGYUAN_PY_RECORD(introducers_assigned_step, "IntroducersAssignedStep");
+DANGYUAN_PY_RECORD(political_review_step, "PoliticalReviewStep");
+DANGYUAN_PY_RECORD(training_completed_step, "TrainingCompletedStep");
+DANGYUAN_PY_RECORD(committee_reviewed_step, "CommitteeReviewedStep");
+DANGYUAN_PY_RECORD(pre_review_step, "PreReviewStep");
+DANGYUAN_PY_RECORD(application_form_filled_step, "ApplicationFormFilledStep");
+DANGYUAN_PY_RECORD(admission_meeting_step, "AdmissionMeetingStep");
+DANGYUAN_PY_RECORD(higher_committee_talk_step, "HigherCommitteeTalkStep");
+DANGYUAN_PY_RECORD(admission_approved_step, "AdmissionApprovedStep");
+DANGYUAN_PY_RECORD(approval_filed_step, "ApprovalFiledStep");
+DANGYUAN_PY_RECORD(assigned_to_branch_step, "AssignedToBranchStep");
+DANGYUAN_PY_RECORD(oath_taken_step, "OathTakenStep");
+DANGYUAN_PY_RECORD(probation_assessed_step, "ProbationAssessedStep");
+DANGYUAN_PY_RECORD(conversion_applied_step, "ConversionAppliedStep");
+DANGYUAN_PY_RECORD(conversion_meeting_step, "ConversionMeetingStep");
+DANGYUAN_PY_RECORD(conversion_approved_step, "ConversionApprovedStep");
+DANGYUAN_PY_RECORD(archived_step, "ArchivedStep");
+DANGYUAN_PY_RECORD(public_notice_step, "PublicNoticeStep");
+DANGYUAN_PY_RECORD(cultivation_transferred_step, "CultivationTransferredStep");
+DANGYUAN_PY_RECORD(withdrawn_step, "WithdrawnStep");
+DANGYUAN_PY_RECORD(transferred_in_step, "TransferredInStep");
 DANGYUAN_PY_RECORD(member_eligibility, "MemberEligibility");
 DANGYUAN_PY_RECORD(notice_record, "NoticeRecord");
 DANGYUAN_PY_RECORD(party_probation, "PartyProbation");
@@ -79,44 +106,90 @@ void record_traits<applicant>::finish(applicant& a, std::uint64_t& given) {
     if (!was_given<applicant>(given, "sex")) a.sex = a.id_number->sex_of();
 }
 
-std::span<field_spec<step_details> const> record_traits<step_details>::fields() {
-    using T = step_details;
-    static std::array const specs{
-        DANGYUAN_PY_FIELD(T, by),
-        DANGYUAN_PY_FIELD(T, recommended),
-        DANGYUAN_PY_FIELD(T, members),
-        DANGYUAN_PY_FIELD(T, passed),
-        DANGYUAN_PY_FIELD(T, conclusion),
-        DANGYUAN_PY_FIELD(T, document),
-        DANGYUAN_PY_FIELD(T, days),
-        DANGYUAN_PY_FIELD(T, class_hours),
-        DANGYUAN_PY_FIELD(T, special_case),
-        DANGYUAN_PY_FIELD(T, vote),
-        DANGYUAN_PY_FIELD(T, decision),
-        DANGYUAN_PY_FIELD(T, extension_months),
-        DANGYUAN_PY_FIELD(T, notice_for),
-        DANGYUAN_PY_FIELD(T, notice_end),
-        DANGYUAN_PY_FIELD(T, objections),
-        DANGYUAN_PY_FIELD(T, expected_leave),
-        DANGYUAN_PY_FIELD(T, since),
-        DANGYUAN_PY_FIELD(T, reason),
-        DANGYUAN_PY_FIELD(T, household_org),
-        DANGYUAN_PY_FIELD(T, residence_org),
-    };
-    return specs;
-}
-void record_traits<step_details>::finish(step_details&, std::uint64_t&) {}
+#define F(T, x) DANGYUAN_PY_FIELD(T, x)
+#define R(T, x) DANGYUAN_PY_REQUIRED(T, x)
+DANGYUAN_PY_FIELDS(application_submitted_step, R(application_submitted_step, date),
+                   F(application_submitted_step, note))
+DANGYUAN_PY_FIELDS(talk_held_step, R(talk_held_step, date), F(talk_held_step, by), F(talk_held_step, reason),
+                   F(talk_held_step, note))
+DANGYUAN_PY_FIELDS(activist_determined_step, R(activist_determined_step, date),
+                   F(activist_determined_step, recommended), F(activist_determined_step, note))
+DANGYUAN_PY_FIELDS(activist_filed_step, R(activist_filed_step, date), F(activist_filed_step, document),
+                   F(activist_filed_step, note))
+DANGYUAN_PY_FIELDS(contacts_assigned_step, R(contacts_assigned_step, date),
+                   F(contacts_assigned_step, members), F(contacts_assigned_step, note))
+DANGYUAN_PY_FIELDS(activist_assessed_step, R(activist_assessed_step, date),
+                   F(activist_assessed_step, conclusion), F(activist_assessed_step, note))
+DANGYUAN_PY_FIELDS(target_determined_step, R(target_determined_step, date), F(target_determined_step, note))
+DANGYUAN_PY_FIELDS(target_filed_step, R(target_filed_step, date), F(target_filed_step, document),
+                   F(target_filed_step, note))
+DANGYUAN_PY_FIELDS(introducers_assigned_step, R(introducers_assigned_step, date),
+                   F(introducers_assigned_step, members), F(introducers_assigned_step, note))
+DANGYUAN_PY_FIELDS(political_review_step, R(political_review_step, date), F(political_review_step, passed),
+                   F(political_review_step, conclusion), F(political_review_step, household_org),
+                   F(political_review_step, residence_org), F(political_review_step, note))
+DANGYUAN_PY_FIELDS(training_completed_step, R(training_completed_step, date), F(training_completed_step, by),
+                   F(training_completed_step, days), F(training_completed_step, class_hours),
+                   F(training_completed_step, special_case), F(training_completed_step, reason),
+                   F(training_completed_step, note))
+DANGYUAN_PY_FIELDS(committee_reviewed_step, R(committee_reviewed_step, date),
+                   F(committee_reviewed_step, document), F(committee_reviewed_step, note))
+DANGYUAN_PY_FIELDS(pre_review_step, R(pre_review_step, date), F(pre_review_step, passed),
+                   F(pre_review_step, conclusion), F(pre_review_step, document),
+                   F(pre_review_step, expected_leave), F(pre_review_step, reason), F(pre_review_step, note))
+DANGYUAN_PY_FIELDS(application_form_filled_step, R(application_form_filled_step, date),
+                   F(application_form_filled_step, document), F(application_form_filled_step, note))
+DANGYUAN_PY_FIELDS(admission_meeting_step, R(admission_meeting_step, date), F(admission_meeting_step, vote),
+                   F(admission_meeting_step, expected_leave), F(admission_meeting_step, reason),
+                   F(admission_meeting_step, note))
+DANGYUAN_PY_FIELDS(higher_committee_talk_step, R(higher_committee_talk_step, date),
+                   F(higher_committee_talk_step, by), F(higher_committee_talk_step, note))
+DANGYUAN_PY_FIELDS(admission_approved_step, R(admission_approved_step, date),
+                   F(admission_approved_step, passed), F(admission_approved_step, document),
+                   F(admission_approved_step, vote), F(admission_approved_step, reason),
+                   F(admission_approved_step, note))
+DANGYUAN_PY_FIELDS(approval_filed_step, R(approval_filed_step, date), F(approval_filed_step, document),
+                   F(approval_filed_step, note))
+DANGYUAN_PY_FIELDS(assigned_to_branch_step, R(assigned_to_branch_step, date),
+                   F(assigned_to_branch_step, note))
+DANGYUAN_PY_FIELDS(oath_taken_step, R(oath_taken_step, date), F(oath_taken_step, note))
+DANGYUAN_PY_FIELDS(probation_assessed_step, R(probation_assessed_step, date),
+                   F(probation_assessed_step, conclusion), F(probation_assessed_step, note))
+DANGYUAN_PY_FIELDS(conversion_applied_step, R(conversion_applied_step, date),
+                   F(conversion_applied_step, note))
+DANGYUAN_PY_FIELDS(conversion_meeting_step, R(conversion_meeting_step, date),
+                   F(conversion_meeting_step, vote), F(conversion_meeting_step, decision),
+                   F(conversion_meeting_step, extension_months), F(conversion_meeting_step, reason),
+                   F(conversion_meeting_step, note))
+DANGYUAN_PY_FIELDS(conversion_approved_step, R(conversion_approved_step, date),
+                   F(conversion_approved_step, passed), F(conversion_approved_step, document),
+                   F(conversion_approved_step, vote), F(conversion_approved_step, reason),
+                   F(conversion_approved_step, note))
+DANGYUAN_PY_FIELDS(archived_step, R(archived_step, date), F(archived_step, document), F(archived_step, note))
+DANGYUAN_PY_FIELDS(public_notice_step, R(public_notice_step, date), F(public_notice_step, notice_for),
+                   F(public_notice_step, notice_end), F(public_notice_step, objections),
+                   F(public_notice_step, note))
+DANGYUAN_PY_FIELDS(cultivation_transferred_step, R(cultivation_transferred_step, date),
+                   F(cultivation_transferred_step, since), F(cultivation_transferred_step, note))
+DANGYUAN_PY_FIELDS(withdrawn_step, R(withdrawn_step, date), F(withdrawn_step, reason),
+                   F(withdrawn_step, note))
+DANGYUAN_PY_FIELDS(transferred_in_step, R(transferred_in_step, date), F(transferred_in_step, note))
+#undef F
+#undef R
 
-std::span<field_spec<step_record> const> record_traits<step_record>::fields() {
-    using T = step_record;
-    static std::array const specs{
-        DANGYUAN_PY_REQUIRED(T, kind),
-        DANGYUAN_PY_REQUIRED(T, date),
-        DANGYUAN_PY_FIELD(T, details),
-    };
-    return specs;
-}
-void record_traits<step_record>::finish(step_record&, std::uint64_t&) {}
+/// The codes of the step kinds, indexed like the alternatives of step_record.
+inline constexpr auto step_record_kinds = [] {
+    std::array<std::string_view, std::variant_size_v<step_record>> out{};
+    for (std::size_t i = 0; i < out.size(); ++i)
+        out[i] = all_steps()[i].code;
+    return out;
+}();
+
+template <>
+struct variant_kinds<step_record> {
+    static constexpr auto const& names = step_record_kinds;
+    static constexpr char const* python_name = "step record";
+};
 
 std::span<field_spec<member_eligibility> const> record_traits<member_eligibility>::fields() {
     using T = member_eligibility;
@@ -239,30 +312,113 @@ void table_spec<standing_history_entry>::columns(column_builder<standing_history
 
 namespace {
 
-// A step record from the arguments of record(): a StepRecord (or a mapping with its fields) alone, or
-// a step kind and a date with details as a StepDetails, a mapping and/or keywords. Keywords given with
-// a StepRecord change its details.
-step_record step_from_python(py::handle kind, py::handle when, py::handle details, py::kwargs const& fields) {
-    if (py::isinstance<step_record>(kind) || PyDict_Check(kind.ptr())) {
-        if (!when.is_none() || !details.is_none())
-            throw py::type_error("a StepRecord is given alone (its details may be changed with keywords)");
-        auto r = record_from_python<step_record>(kind);
-        if (py::len(fields) > 0) r.details = record_from_python<step_details>(py::cast(r.details), fields);
-        return r;
-    }
-    step_record r;
-    r.kind = load<step>(kind, "step");
-    if (is_missing(when)) throw invalid_input("date", "is required");
-    r.date = load<date::sys_days>(when, "date");
-    r.details = record_from_python<step_details>(details, fields);
-    return r;
+// True for a dict or an object that behaves like a mapping (keys and items), not text.
+bool is_mapping(py::handle value) {
+    return PyDict_Check(value.ptr()) ||
+           (py::hasattr(value, "keys") && py::hasattr(value, "__getitem__") && !PyUnicode_Check(value.ptr()));
 }
 
-// The application that opens a case: a date, or a StepRecord.
+// Adds the items of the mapping `from` to `to`.
+void merge_items(py::dict& to, py::handle from, char const* what) {
+    if (!is_mapping(from)) wrong_type(what, "a mapping of a step's fields", from);
+    for (auto item : py::reinterpret_borrow<py::object>(from).attr("items")()) {
+        auto const pair = py::reinterpret_borrow<py::tuple>(item);
+        to[pair[0]] = pair[1];
+    }
+}
+
+// Refuses a field that a record of kind `kind` does not have, naming it.
+void require_fields_of(step kind, py::handle items) {
+    std::visit(
+        [&](auto const& x) {
+            using T = std::decay_t<decltype(x)>;
+            for (auto item : py::reinterpret_borrow<py::object>(items).attr("items")()) {
+                auto const key = py::reinterpret_borrow<py::tuple>(item)[0];
+                if (!PyUnicode_Check(key.ptr())) continue;  // refused by the record itself
+                auto const name = key.cast<std::string>();
+                if (detail::field_index<T>(name) < 0)
+                    throw invalid_input(name, "a step " + std::string(to_string(kind)) + " (" +
+                                                  record_traits<T>::python_name + ") has no field '" + name +
+                                                  "'");
+            }
+        },
+        make_step(kind, {}));
+}
+
+// A record of kind `kind` from its fields (date included).
+step_record step_of_kind(step kind, py::dict const& items) {
+    require_fields_of(kind, items);
+    return detail::variant_alternative_from<step_record>(
+        static_cast<std::size_t>(kind), items, std::make_index_sequence<std::variant_size_v<step_record>>{});
+}
+
+// A record given as one of the per-kind classes, else nothing.
+std::optional<step_record> step_instance(py::handle value) {
+    std::optional<step_record> out;
+    for (std::size_t i = 0; !out && i < std::variant_size_v<step_record>; ++i)
+        std::visit(
+            [&](auto const& x) {
+                using T = std::decay_t<decltype(x)>;
+                if (py::isinstance<T>(value)) out = value.cast<T>();
+            },
+            make_step(static_cast<step>(i), {}));
+    return out;
+}
+
+// A step record from the arguments of record(): a record of a per-kind class (TalkHeldStep …) or a
+// mapping with "kind" alone, or a step kind and a date with the fields as a mapping and/or keywords.
+// Keywords given with a record change its fields. A field the kind does not have is refused, naming it.
+step_record step_from_python(py::handle kind, py::handle when, py::handle details, py::kwargs const& fields) {
+    auto given = step_instance(kind);
+    if (given || is_mapping(kind)) {
+        if (!when.is_none() || !details.is_none())
+            throw py::type_error("a step record is given alone (its fields may be changed with keywords)");
+        if (!given) {
+            // The mapping form: {"kind": ..., "date": ..., other fields}; "details" may hold the fields.
+            py::dict items;
+            std::optional<step> k;
+            for (auto item : py::reinterpret_borrow<py::object>(kind).attr("items")()) {
+                auto const pair = py::reinterpret_borrow<py::tuple>(item);
+                auto const key = PyUnicode_Check(pair[0].ptr()) ? pair[0].cast<std::string>() : std::string();
+                if (key == "kind")
+                    k = load<step>(pair[1], "kind");
+                else if (key == "details" && !pair[1].is_none())
+                    merge_items(items, pair[1], "details");
+                else
+                    items[pair[0]] = pair[1];
+            }
+            if (!k) throw invalid_input("kind", "a mapping that stands for a step record needs its 'kind'");
+            given = step_of_kind(*k, items);
+        }
+        if (py::len(fields) == 0) return *given;
+        require_fields_of(kind_of(*given), fields);
+        return std::visit(
+            [&](auto const& x) -> step_record {
+                using T = std::decay_t<decltype(x)>;
+                return record_from_python<T>(py::cast(x), fields);
+            },
+            *given);
+    }
+    auto const k = load<step>(kind, "step");
+    if (is_missing(when)) throw invalid_input("date", "is required");
+    py::dict items;
+    if (!details.is_none()) merge_items(items, details, "details");
+    merge_items(items, fields, "fields");
+    items["date"] = when;
+    return step_of_kind(k, items);
+}
+
+// The application that opens a case: a date, an ApplicationSubmittedStep or a mapping of one.
 step_record application_from_python(py::handle value) {
-    if (py::isinstance<step_record>(value) || PyDict_Check(value.ptr()))
-        return record_from_python<step_record>(value);
-    return step_record{step::application_submitted, load<date::sys_days>(value, "application"), {}};
+    if (step_instance(value) || is_mapping(value)) return step_from_python(value, py::none(), py::none(), {});
+    return application_submitted_step{load<date::sys_days>(value, "application")};
+}
+
+// Registers the Python class of a step record, with its `kind` (Step).
+template <class T>
+void step_class(py::module_& m, char const* doc) {
+    record_class<T>(m, doc).def_property_readonly(
+        "kind", [](T const&) { return T::kind; }, "The Step of this record.");
 }
 
 // A Python callable (member_id, date) -> MemberEligibility (or a mapping) as the C++ lookup. Only
@@ -348,14 +504,52 @@ void bind_development(py::module_& m) {
                             "The person a development case is about. name, birth_date and branch (the "
                             "OrgId handling the case) are required; birth_date and sex are taken from "
                             "id_number when only the number is given.");
-    record_class<step_details>(
+    // Every step class also has `note` (free-text remarks, 备注).
+    step_class<application_submitted_step>(m, "Step record 1 递交入党申请书: the written application.");
+    step_class<talk_held_step>(
+        m, "Step record 2 党组织派人谈话: by (MemberId, the talker), reason (why the first talk is late).");
+    step_class<activist_determined_step>(
+        m, "Step record 3 推荐和确定入党积极分子: recommended (Recommendation).");
+    step_class<activist_filed_step>(m, "Step record 4 上级党委备案: document (备案文号).");
+    step_class<contacts_assigned_step>(m, "Step record 5 指定培养联系人: members (1-2 MemberId).");
+    step_class<activist_assessed_step>(m, "Step record 6 培养教育考察: conclusion (the written assessment).");
+    step_class<target_determined_step>(m, "Step record 7 确定发展对象.");
+    step_class<target_filed_step>(m, "Step record 8 报上级党委备案: document (备案文号).");
+    step_class<introducers_assigned_step>(m, "Step record 9 确定入党介绍人: members (2 MemberId).");
+    step_class<political_review_step>(
         m,
-        "The details a step carries; each step uses the fields its kind needs: by (MemberId), recommended, "
-        "members (list of MemberId), passed, conclusion, document, days, class_hours, special_case, vote "
-        "(BranchVote), decision, extension_months, notice_for, notice_end, objections, expected_leave, "
-        "since, reason, household_org, residence_org (the 户籍地 and 居住地 organisations a mobile "
-        "applicant's political review consulted).");
-    record_class<step_record>(m, "One dated step of a case: kind (Step), date, details (StepDetails).");
+        "Step record 10 进行政治审查: passed, conclusion, household_org and residence_org (the 户籍地 and "
+        "居住地 organisations a mobile applicant's review consulted).");
+    step_class<training_completed_step>(m,
+                                        "Step record 11 开展集中培训: by (the lecturer), days, class_hours, "
+                                        "special_case (waived, with the reason).");
+    step_class<committee_reviewed_step>(m, "Step record 12 支部委员会审查: document (审查意见).");
+    step_class<pre_review_step>(
+        m, "Step record 13 上级党委预审: passed, conclusion, document (预审意见), expected_leave, reason.");
+    step_class<application_form_filled_step>(m, "Step record 14 填写入党志愿书: document (志愿书编号).");
+    step_class<admission_meeting_step>(
+        m, "Step record 15 支部大会讨论: vote (BranchVote), expected_leave, reason.");
+    step_class<higher_committee_talk_step>(m, "Step record 16 上级党委派人谈话: by (MemberId).");
+    step_class<admission_approved_step>(m,
+                                        "Step record 17 上级党委审批: passed, document (批复), vote (the "
+                                        "committee's counts), reason (a late approval).");
+    step_class<approval_filed_step>(m, "Step record 18 再上一级党委组织部门备案: document (备案文号).");
+    step_class<assigned_to_branch_step>(m, "Step record 19 编入党支部和党小组.");
+    step_class<oath_taken_step>(m, "Step record 20 入党宣誓.");
+    step_class<probation_assessed_step>(m, "Step record 21 继续教育考察: conclusion.");
+    step_class<conversion_applied_step>(m, "Step record 22 提出转正申请.");
+    step_class<conversion_meeting_step>(
+        m, "Step record 23 支部大会讨论转正: vote, decision (ConversionDecision), extension_months, reason.");
+    step_class<conversion_approved_step>(m,
+                                         "Step record 24 上级党委审批转正: passed, document, vote (the "
+                                         "committee's counts), reason (a late approval).");
+    step_class<archived_step>(m, "Step record 25 材料归档: document (档案编号).");
+    step_class<public_notice_step>(
+        m, "Step record 公示: date (first day), notice_for (Step), notice_end, objections.");
+    step_class<cultivation_transferred_step>(m,
+                                             "Step record 培养考察材料转入: since (cultivation began on).");
+    step_class<withdrawn_step>(m, "Step record 终止发展: reason (required).");
+    step_class<transferred_in_step>(m, "Step record 预备党员组织关系转入.");
     record_class<member_eligibility>(
         m, "What the rules need to know about a member named in a step on its date (returned by a lookup).");
     record_class<notice_record>(m, "A completed public notice (公示) and its step.");
@@ -460,7 +654,8 @@ void bind_development(py::module_& m) {
         .def_property_readonly("person", &development_case::person)
         .def_property_readonly("rules", &development_case::rules)
         .def_property_readonly("backfilled", &development_case::backfilled)
-        .def_property_readonly("records", &development_case::records, "The step records, as StepRecord.")
+        .def_property_readonly("records", &development_case::records,
+                               "The step records, each of its per-kind class (TalkHeldStep …).")
         .def_property_readonly("state", &development_case::state, "The CaseState after every record.")
         .def("state_on", &development_case::state_on, py::arg("d"),
              "The CaseState from the records dated on or before d.")
@@ -481,7 +676,9 @@ void bind_development(py::module_& m) {
             },
             py::arg("step"), py::arg("date") = py::none(), py::arg("details") = py::none(), py::pos_only(),
             py::kw_only(), py::arg("lookup") = py::none(),
-            "Checks and appends a step: record(Step.talk_held, date, by=secretary), or a StepRecord. "
+            "Checks and appends a step: record(Step.talk_held, date, by=secretary), a step record "
+            "(TalkHeldStep(date=..., by=...)) or a mapping with 'kind'; a field the kind does not have "
+            "raises InvalidInput naming it. "
             "lookup, when given, is a callable (MemberId, date) -> MemberEligibility for the members "
             "named. Raises InvalidInput (with .field) or RuleViolation (dev.*); the case is then unchanged.")
         .def_static(
@@ -614,8 +811,8 @@ void bind_development(py::module_& m) {
            },
            py::arg("person"), py::arg("application"), py::pos_only(), py::kw_only(), py::arg("rule_set") = "",
            py::arg("backfilled") = false, py::arg("why") = "",
-           "Opens a case for an Applicant (or a mapping) with its application: a date, or a StepRecord of "
-           "application_submitted. rule_set names a registered profile (empty: the store's own). Returns "
+           "Opens a case for an Applicant (or a mapping) with its application: a date, or an "
+           "ApplicationSubmittedStep. rule_set names a registered profile (empty: the store's own). Returns "
            "the "
            "CaseId. Raises RuleViolation dev.applicant_min_age_18, disposition.readmission_bar_5_years, "
            "Conflict (a case is "
@@ -632,8 +829,10 @@ void bind_development(py::module_& m) {
             },
             py::arg("case"), py::arg("step"), py::arg("date") = py::none(), py::arg("details") = py::none(),
             py::pos_only(), py::kw_only(), py::arg("why") = "",
-            "Checks and appends a step: record_step(case, Step.talk_held, date, by=secretary), details as "
-            "keywords (or a StepDetails), or a StepRecord alone. Approval of admission adds the person to "
+            "Checks and appends a step: record_step(case, Step.talk_held, date, by=secretary), the fields "
+            "as keywords (or a mapping), or a step record alone (TalkHeldStep …, or a mapping with 'kind'); "
+            "a field the kind does not have raises InvalidInput naming it. Approval of admission adds the "
+            "person to "
             "the roster; approval of a conversion sets the full-member date. Raises InvalidInput (.field), "
             "RuleViolation (dev.*, vote.*), NotFound.");
     def_command(cls, "get_case", &dangyuan::get_case, py::arg("case"),

@@ -93,7 +93,7 @@ int run_case_open(context& ctx, po::variables_map const& vm) {
                 .mobile = flag(vm, "mobile")};
     case_options options{.backfilled = flag(vm, "backfilled")};
     options.rule_set_name = text_option(vm, "rule-set");
-    auto const id = open_case(s, a, {step::application_submitted, applied, {}}, options, why_of(vm));
+    auto const id = open_case(s, a, application_submitted_step{applied}, options, why_of(vm));
     *ctx.out << "opened case " << id.value() << ": " << a.name << ", application of " << format_date(applied)
              << " (" << stage_text(stage::applicant) << ")\n";
     return exit_ok;
@@ -129,7 +129,7 @@ void case_step_options(po::options_description& d, po::positional_options_descri
         "political_review, pre_review, admission_approved, conversion_approved: the result")(
         "conclusion", po::value<std::string>()->value_name("TEXT"), "a written conclusion (结论性材料)")(
         "document", po::value<std::string>()->value_name("REF"),
-        "the reference of a document (批复, 预审意见)")(
+        "the reference of a document (文号: 备案, 批复, 预审意见, 志愿书编号, 档案编号)")(
         "days", po::value<int>()->default_value(0)->value_name("N"), "training_completed: days")(
         "hours", po::value<int>()->default_value(0)->value_name("N"), "training_completed: class hours")(
         "special-case", "training_completed: the training is waived in a special case (with --reason)")(
@@ -151,51 +151,79 @@ void case_step_options(po::options_description& d, po::positional_options_descri
         "political_review of a mobile applicant: the 居住地 organisation consulted")(
         "reason", po::value<std::string>()->value_name("TEXT"),
         "the reason for a late step, an override or a "
-        "withdrawal");
+        "withdrawal")("note", po::value<std::string>()->value_name("TEXT"),
+                      "any step: free-text remarks (备注)");
     add_vote_options(d);
     add_why_option(d);
     p.add("step", 1);
 }
 
+// True when the option was given on the command line (not only its default).
+bool given(po::variables_map const& vm, char const* option) {
+    return vm.count(option) && !vm[option].defaulted();
+}
+
+// Sets `field` of the record `r` of kind `kind` to `value` when `option` was given; an option the kind
+// does not take is refused, naming the field.
+// clang-format off
+#define DANGYUAN_STEP_OPTION(field, option, value)                                                   \
+    if (given(vm, option))                                                                           \
+        std::visit(                                                                                  \
+            [&](auto& x) {                                                                           \
+                if constexpr (requires { x.field; })                                                 \
+                    x.field = value;                                                                 \
+                else                                                                                 \
+                    throw invalid_input(#field, "step " + std::string(to_string(kind)) +             \
+                                                    " does not take --" + std::string(option));      \
+            },                                                                                       \
+            r)
+// clang-format on
+
 int run_case_step(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open();
     auto const id = case_argument(vm);
-    step_record r;
-    r.kind = parse_step(std::string(io::trim(vm["step"].as<std::string>())));
-    r.date = date_option(vm, "date");
-    auto& d = r.details;
-    if (vm.count("by")) d.by = member_option(s, vm, "by").id;
-    if (vm.count("recommended")) d.recommended = parse_recommendation(vm["recommended"].as<std::string>());
-    if (vm.count("members")) d.members = member_list(s, vm["members"].as<std::string>(), "members");
-    if (vm.count("passed")) d.passed = parse_yes_no_value(vm["passed"].as<std::string>(), "passed");
-    d.conclusion = text_option(vm, "conclusion");
-    d.document = text_option(vm, "document");
-    d.days = vm["days"].as<int>();
-    d.class_hours = vm["hours"].as<int>();
-    d.special_case = flag(vm, "special-case");
+    auto const kind = parse_step(std::string(io::trim(vm["step"].as<std::string>())));
+    auto r = make_step(kind, date_option(vm, "date"));
+    date::sys_days const day = record_date(r);
+    DANGYUAN_STEP_OPTION(by, "by", member_option(s, vm, "by").id);
+    DANGYUAN_STEP_OPTION(recommended, "recommended",
+                         parse_recommendation(vm["recommended"].as<std::string>()));
+    DANGYUAN_STEP_OPTION(members, "members", member_list(s, vm["members"].as<std::string>(), "members"));
+    DANGYUAN_STEP_OPTION(passed, "passed", parse_yes_no_value(vm["passed"].as<std::string>(), "passed"));
+    DANGYUAN_STEP_OPTION(conclusion, "conclusion", text_option(vm, "conclusion"));
+    DANGYUAN_STEP_OPTION(document, "document", text_option(vm, "document"));
+    DANGYUAN_STEP_OPTION(days, "days", vm["days"].as<int>());
+    DANGYUAN_STEP_OPTION(class_hours, "hours", vm["hours"].as<int>());
+    DANGYUAN_STEP_OPTION(special_case, "special-case", true);
     // A branch meeting's vote counts the branch's voting members (vote.entitled_full_members); without
     // --entitled the store's count is used.
     std::optional<int> entitled;
-    if ((r.kind == step::admission_meeting || r.kind == step::conversion_meeting) && !vm.count("entitled"))
-        entitled = s.voting_roll_on(get_case(s, id).person().branch, r.date).voters;
-    d.vote = vote_of(vm, entitled);
-    if (vm.count("decision")) d.decision = parse_decision(vm["decision"].as<std::string>());
-    d.extension_months = vm["extension-months"].as<int>();
-    if (vm.count("notice-for"))
-        d.notice_for = parse_step(std::string(io::trim(vm["notice-for"].as<std::string>())));
-    d.notice_end = optional_date(vm, "notice-end");
-    d.objections = vm["objections"].as<int>();
-    d.expected_leave = optional_date(vm, "expected-leave");
-    d.since = optional_date(vm, "since");
-    d.reason = text_option(vm, "reason");
-    d.household_org = text_option(vm, "household-org");
-    d.residence_org = text_option(vm, "residence-org");
+    if ((kind == step::admission_meeting || kind == step::conversion_meeting) && !vm.count("entitled"))
+        entitled = s.voting_roll_on(get_case(s, id).person().branch, day).voters;
+    if (auto const vote = vote_of(vm, entitled)) {
+        char const* const option = vm.count("entitled")  ? "entitled"
+                                   : vm.count("present") ? "present"
+                                                         : "yes";
+        DANGYUAN_STEP_OPTION(vote, option, vote);
+    }
+    DANGYUAN_STEP_OPTION(decision, "decision", parse_decision(vm["decision"].as<std::string>()));
+    DANGYUAN_STEP_OPTION(extension_months, "extension-months", vm["extension-months"].as<int>());
+    DANGYUAN_STEP_OPTION(notice_for, "notice-for",
+                         parse_step(std::string(io::trim(vm["notice-for"].as<std::string>()))));
+    DANGYUAN_STEP_OPTION(notice_end, "notice-end", optional_date(vm, "notice-end"));
+    DANGYUAN_STEP_OPTION(objections, "objections", vm["objections"].as<int>());
+    DANGYUAN_STEP_OPTION(expected_leave, "expected-leave", optional_date(vm, "expected-leave"));
+    DANGYUAN_STEP_OPTION(since, "since", optional_date(vm, "since"));
+    DANGYUAN_STEP_OPTION(reason, "reason", text_option(vm, "reason"));
+    DANGYUAN_STEP_OPTION(household_org, "household-org", text_option(vm, "household-org"));
+    DANGYUAN_STEP_OPTION(residence_org, "residence-org", text_option(vm, "residence-org"));
+    DANGYUAN_STEP_OPTION(note, "note", text_option(vm, "note"));
     auto const before = case_member(s, id);
     record_step(s, id, r, why_of(vm));
     auto const c = get_case(s, id);
     auto const& st = c.state();
-    *ctx.out << "case " << id.value() << ": " << official_number(r.kind) << " " << chinese_name(r.kind)
-             << " (" << to_string(r.kind) << ") on " << format_date(r.date) << "; "
+    *ctx.out << "case " << id.value() << ": " << official_number(kind) << " " << chinese_name(kind) << " ("
+             << to_string(kind) << ") on " << format_date(day) << "; "
              << (st.outcome ? "closed: " + std::string(chinese_name(*st.outcome)) : stage_text(st.current))
              << '\n';
     if (!before)
@@ -203,10 +231,12 @@ int run_case_step(context& ctx, po::variables_map const& vm) {
             *ctx.out << "added member " << m->value()
                      << " to the roster as a probationary member (预备党员), "
                      << "入党日期 " << format_date(*st.admission_meeting) << '\n';
-    if (r.kind == step::conversion_approved && st.full_member_date)
+    if (kind == step::conversion_approved && st.full_member_date)
         *ctx.out << "full member (正式党员) from " << format_date(*st.full_member_date) << '\n';
     return exit_ok;
 }
+
+#undef DANGYUAN_STEP_OPTION
 
 // --- case show: the timeline (发展党员纪实)
 
@@ -254,10 +284,10 @@ int run_case_show(context& ctx, po::variables_map const& vm) {
     }
     // The supporting records (公示, 培养考察材料转入, 终止发展) have no line of their own in the chart.
     for (auto const& rec : c.records())
-        if (official_number(rec.kind) == 0 && rec.date <= as_of)
+        if (official_number(kind_of(rec)) == 0 && record_date(rec) <= as_of)
             r.meta.emplace_back(
-                std::string(chinese_name(rec.kind)),
-                format_date(rec.date) + (rec.details.reason.empty() ? "" : ": " + rec.details.reason));
+                std::string(chinese_name(kind_of(rec))),
+                format_date(record_date(rec)) + (reason_of(rec).empty() ? "" : ": " + reason_of(rec)));
     return show_report(ctx, r, vm);
 }
 

@@ -234,53 +234,55 @@ private:
         a.category = r_.chance(0.5) ? personnel_category::professional_technical : personnel_category::worker;
         a.work_unit = o.name.substr(0, o.name.size() - std::string("党支部").size());
         a.branch = o.id;
-        auto const id = open_case(s_, a, {step::application_submitted, applied, {}}, {}, why);
+        auto const id = open_case(s_, a, application_submitted_step{applied}, {}, why);
         ++out_.cases;
         auto last = applied;
-        auto step_on = [&](step k, sys_days d, step_details details = {}) {
-            record_step(s_, id, {k, d, std::move(details)}, why);
-            last = d;
+        auto step_on = [&](step_record const& r) {
+            record_step(s_, id, r, why);
+            last = record_date(r);
         };
         auto const talker = id_of(helpers[0]);
         if (sc == scenario::applicant_late_talk) return;
         if (sc == scenario::applicant) {
-            if (talk < R_) step_on(step::talk_held, talk, {.by = talker});
+            if (talk < R_) step_on(talk_held_step{.date = talk, .by = talker});
             return;
         }
-        step_on(step::talk_held, talk, {.by = talker});
+        step_on(talk_held_step{.date = talk, .by = talker});
         if (sc == scenario::withdrawn) {
-            step_on(step::withdrawn, talk + days{r_.between(60, 200)}, {.reason = "本人申请撤回入党申请"});
+            step_on(
+                withdrawn_step{.date = talk + days{r_.between(60, 200)}, .reason = "本人申请撤回入党申请"});
             return;
         }
-        step_on(step::activist_determined, activist,
-                {.recommended = r_.chance(0.7) ? recommendation::member_recommendation
-                                               : recommendation::mass_organisation});
-        step_on(step::activist_filed, activist + days{7});
-        step_on(step::contacts_assigned, activist + days{7},
-                {.members = {id_of(helpers[0]), id_of(helpers[1])}});
+        step_on(activist_determined_step{.date = activist,
+                                         .recommended = r_.chance(0.7) ? recommendation::member_recommendation
+                                                                       : recommendation::mass_organisation});
+        step_on(activist_filed_step{activist + days{7}});
+        step_on(contacts_assigned_step{.date = activist + days{7},
+                                       .members = {id_of(helpers[0]), id_of(helpers[1])}});
         auto const until = target != sys_days{} ? target : R_;
         for (int k = 1; add_months(activist, 6 * k) - days{3} < until; ++k)
-            step_on(step::activist_assessed, add_months(activist, 6 * k) - days{3});
+            step_on(activist_assessed_step{add_months(activist, 6 * k) - days{3}});
         // A development target keeps being assessed every half year until the branch meeting.
         auto const assess_target = [&] {
-            if (auto const d = R_ - days{r_.between(0, 5)}; d >= last) step_on(step::activist_assessed, d);
+            if (auto const d = R_ - days{r_.between(0, 5)}; d >= last) step_on(activist_assessed_step{d});
         };
         if (sc == scenario::activist) return;
-        step_on(step::target_determined, target);
-        step_on(step::target_filed, target + days{5});
+        step_on(target_determined_step{target});
+        step_on(target_filed_step{target + days{5}});
         auto const introducers = helpers.size() >= 4
                                      ? std::vector<member_id>{id_of(helpers[2]), id_of(helpers[3])}
                                      : std::vector<member_id>{id_of(helpers[0]), id_of(helpers[1])};
         if (target + days{10} > R_) return assess_target();
-        step_on(step::introducers_assigned, target + days{10}, {.members = introducers});
+        step_on(introducers_assigned_step{.date = target + days{10}, .members = introducers});
         if (target + days{30} > R_) return assess_target();
-        step_on(step::political_review, target + days{30}, {.passed = true, .conclusion = "政治审查合格"});
+        step_on(
+            political_review_step{.date = target + days{30}, .passed = true, .conclusion = "政治审查合格"});
         if (target + days{45} > R_) return assess_target();
-        step_on(step::training_completed, target + days{45}, {.days = 3, .class_hours = 24});
+        step_on(training_completed_step{.date = target + days{45}, .days = 3, .class_hours = 24});
         if (sc == scenario::target) return assess_target();
-        step_on(step::committee_reviewed, meeting - days{30});
-        step_on(step::pre_review, meeting - days{20}, {.passed = true, .document = "预审意见"});
-        step_on(step::application_form_filled, meeting - days{10});
+        step_on(committee_reviewed_step{meeting - days{30}});
+        step_on(pre_review_step{.date = meeting - days{20}, .passed = true, .document = "预审意见"});
+        step_on(application_form_filled_step{meeting - days{10}});
         // The vote: the branch's full members with a vote on the day, as the store counts them, most of
         // them present.
         int const entitled = s_.voting_roll_on(o.id, meeting).voters;
@@ -288,31 +290,32 @@ private:
         int const present = std::max(entitled / 2 + 1, entitled - r_.between(0, entitled / 5));
         int const no = present - (entitled / 2 + 1) > 0 ? r_.between(0, 1) : 0;
         branch_vote const vote{entitled, present, 0, present - no, no, 0};
-        step_on(step::admission_meeting, meeting, {.vote = vote});
+        step_on(admission_meeting_step{.date = meeting, .vote = vote});
         auto const higher_talk = meeting + days{r_.between(10, 25)};
-        if (higher_talk <= R_) step_on(step::higher_committee_talk, higher_talk);
+        if (higher_talk <= R_) step_on(higher_committee_talk_step{higher_talk});
         if (sc == scenario::admitted_waiting || sc == scenario::admitted_overdue) return;
         auto const approval = higher_talk + days{r_.between(5, 40)};
-        step_on(step::admission_approved, approval, {.passed = true, .document = "上级党委批复"});
+        step_on(admission_approved_step{.date = approval, .passed = true, .document = "上级党委批复"});
         ++out_.cases_admitted;
-        step_on(step::approval_filed, approval + days{5});
-        step_on(step::assigned_to_branch, approval + days{5});
-        if (approval + days{12} <= R_) step_on(step::oath_taken, approval + days{12});
+        step_on(approval_filed_step{approval + days{5}});
+        step_on(assigned_to_branch_step{approval + days{5}});
+        if (approval + days{12} <= R_) step_on(oath_taken_step{approval + days{12}});
         for (int k = 1;
              add_months(meeting, 6 * k) - days{5} < std::min(R_, add_months(meeting, 12) - days{10}); ++k)
-            step_on(step::probation_assessed, add_months(meeting, 6 * k) - days{5});
+            step_on(probation_assessed_step{add_months(meeting, 6 * k) - days{5}});
         if (sc == scenario::probationary) return;
         auto const probation_end = add_months(meeting, 12);
-        step_on(step::conversion_applied, probation_end - days{10});
+        step_on(conversion_applied_step{probation_end - days{10}});
         auto const conversion = probation_end + days{r_.between(1, 25)};
         int const full = s_.voting_roll_on(o.id, conversion).voters;
         if (full == 0) return;
         int const there = std::max(full / 2 + 1, full - r_.between(0, full / 5));
-        step_on(step::conversion_meeting, conversion,
-                {.vote = branch_vote{full, there, 0, there, 0, 0}, .decision = conversion_decision::convert});
+        step_on(conversion_meeting_step{.date = conversion,
+                                        .vote = branch_vote{full, there, 0, there, 0, 0},
+                                        .decision = conversion_decision::convert});
         auto const approved = conversion + days{r_.between(10, 45)};
-        step_on(step::conversion_approved, approved, {.passed = true, .document = "上级党委批复"});
-        step_on(step::archived, approved + days{r_.between(5, 20)});
+        step_on(conversion_approved_step{.date = approved, .passed = true, .document = "上级党委批复"});
+        step_on(archived_step{approved + days{r_.between(5, 20)}});
     }
 
     // ---- mobile members (流动党员), transfers, lost contact: outside the model branches

@@ -16,7 +16,7 @@ char const* const step_columns =
     "kind, date, by_member, recommended, members, passed, conclusion, document, days, class_hours, "
     "special_case, "
     "vote_entitled, vote_present, vote_written, vote_yes, vote_no, vote_abstain, decision, extension_months, "
-    "notice_for, notice_end, objections, expected_leave, since, reason, household_org, residence_org";
+    "notice_for, notice_end, objections, expected_leave, since, reason, household_org, residence_org, note";
 
 namespace {
 
@@ -78,73 +78,188 @@ void bind_applicant(SQLite::Statement& st, applicant const& a) {
     st.bind(":work_unit", a.work_unit);
 }
 
+// Each kind reads and writes the columns of the fields it has; the other columns stay empty (NULL, '' or
+// 0, as the schema's defaults), so that the table keeps one column per field for every kind.
 step_record read_step(SQLite::Statement& st, int c) {
-    step_record r;
-    r.kind = parse_step(st.getColumn(c).getString());
-    r.date = *column_date(st, c + 1, "dev_steps.date");
-    auto& d = r.details;
-    if (!st.getColumn(c + 2).isNull()) d.by = member_id{st.getColumn(c + 2).getInt64()};
-    if (!st.getColumn(c + 3).isNull())
-        d.recommended = stored_enum<recommendation>(st.getColumn(c + 3).getString(), "dev_steps.recommended");
-    d.members = split_ids(st.getColumn(c + 4).getString());
-    if (auto p = col_opt_int(st, c + 5)) d.passed = *p != 0;
-    d.conclusion = st.getColumn(c + 6).getString();
-    d.document = st.getColumn(c + 7).getString();
-    d.days = st.getColumn(c + 8).getInt();
-    d.class_hours = st.getColumn(c + 9).getInt();
-    d.special_case = st.getColumn(c + 10).getInt() != 0;
-    if (!st.getColumn(c + 11).isNull())
-        d.vote = branch_vote{st.getColumn(c + 11).getInt(), st.getColumn(c + 12).getInt(),
-                             st.getColumn(c + 13).getInt(), st.getColumn(c + 14).getInt(),
-                             st.getColumn(c + 15).getInt(), st.getColumn(c + 16).getInt()};
-    if (!st.getColumn(c + 17).isNull())
-        d.decision = stored_enum<conversion_decision>(st.getColumn(c + 17).getString(), "dev_steps.decision");
-    d.extension_months = st.getColumn(c + 18).getInt();
-    if (!st.getColumn(c + 19).isNull()) d.notice_for = parse_step(st.getColumn(c + 19).getString());
-    d.notice_end = column_date(st, c + 20, "dev_steps.notice_end");
-    d.objections = st.getColumn(c + 21).getInt();
-    d.expected_leave = column_date(st, c + 22, "dev_steps.expected_leave");
-    d.since = column_date(st, c + 23, "dev_steps.since");
-    d.reason = st.getColumn(c + 24).getString();
-    d.household_org = st.getColumn(c + 25).getString();
-    d.residence_org = st.getColumn(c + 26).getString();
+    auto r = make_step(parse_step(st.getColumn(c).getString()), *column_date(st, c + 1, "dev_steps.date"));
+    std::visit(
+        [&](auto& x) {
+            if constexpr (requires { x.by; })
+                if (!st.getColumn(c + 2).isNull()) x.by = member_id{st.getColumn(c + 2).getInt64()};
+            if constexpr (requires { x.recommended; })
+                if (!st.getColumn(c + 3).isNull())
+                    x.recommended =
+                        stored_enum<recommendation>(st.getColumn(c + 3).getString(), "dev_steps.recommended");
+            if constexpr (requires { x.members; }) x.members = split_ids(st.getColumn(c + 4).getString());
+            if constexpr (requires { x.passed; })
+                if (auto p = col_opt_int(st, c + 5)) x.passed = *p != 0;
+            if constexpr (requires { x.conclusion; }) x.conclusion = st.getColumn(c + 6).getString();
+            if constexpr (requires { x.document; }) x.document = st.getColumn(c + 7).getString();
+            if constexpr (requires { x.days; }) x.days = st.getColumn(c + 8).getInt();
+            if constexpr (requires { x.class_hours; }) x.class_hours = st.getColumn(c + 9).getInt();
+            if constexpr (requires { x.special_case; }) x.special_case = st.getColumn(c + 10).getInt() != 0;
+            if constexpr (requires { x.vote; })
+                if (!st.getColumn(c + 11).isNull())
+                    x.vote = branch_vote{st.getColumn(c + 11).getInt(), st.getColumn(c + 12).getInt(),
+                                         st.getColumn(c + 13).getInt(), st.getColumn(c + 14).getInt(),
+                                         st.getColumn(c + 15).getInt(), st.getColumn(c + 16).getInt()};
+            if constexpr (requires { x.decision; })
+                if (!st.getColumn(c + 17).isNull())
+                    x.decision = stored_enum<conversion_decision>(st.getColumn(c + 17).getString(),
+                                                                  "dev_steps.decision");
+            if constexpr (requires { x.extension_months; })
+                x.extension_months = st.getColumn(c + 18).getInt();
+            if constexpr (requires { x.notice_for; })
+                if (!st.getColumn(c + 19).isNull())
+                    x.notice_for = parse_step(st.getColumn(c + 19).getString());
+            if constexpr (requires { x.notice_end; })
+                x.notice_end = column_date(st, c + 20, "dev_steps.notice_end");
+            if constexpr (requires { x.objections; }) x.objections = st.getColumn(c + 21).getInt();
+            if constexpr (requires { x.expected_leave; })
+                x.expected_leave = column_date(st, c + 22, "dev_steps.expected_leave");
+            if constexpr (requires { x.since; }) x.since = column_date(st, c + 23, "dev_steps.since");
+            if constexpr (requires { x.reason; }) x.reason = st.getColumn(c + 24).getString();
+            if constexpr (requires { x.household_org; }) x.household_org = st.getColumn(c + 25).getString();
+            if constexpr (requires { x.residence_org; }) x.residence_org = st.getColumn(c + 26).getString();
+            if constexpr (requires { x.note; }) x.note = st.getColumn(c + 27).getString();
+        },
+        r);
     return r;
 }
 
+// The value of field `F` of `x`, or `empty` for a kind without it.
+#define DANGYUAN_STEP_FIELD(x, F, empty)   \
+    [&] {                                  \
+        if constexpr (requires { x.F; })   \
+            return x.F;                    \
+        else                               \
+            return decltype(empty)(empty); \
+    }()
+
 void bind_step(SQLite::Statement& st, step_record const& r) {
-    auto const& d = r.details;
-    st.bind(":kind", std::string(to_string(r.kind)));
-    bind_date(st, ":date", r.date);
-    bind_opt(st, ":by_member", opt_raw(d.by));
-    bind_opt(st, ":recommended",
-             d.recommended ? std::optional(std::string(to_string(*d.recommended))) : std::nullopt);
-    st.bind(":members", join_ids(d.members));
-    bind_opt(st, ":passed", d.passed ? std::optional(*d.passed ? 1 : 0) : std::nullopt);
-    st.bind(":conclusion", d.conclusion);
-    st.bind(":document", d.document);
-    st.bind(":days", d.days);
-    st.bind(":class_hours", d.class_hours);
-    st.bind(":special_case", d.special_case ? 1 : 0);
-    auto const vote = [&](int branch_vote::*count) {
-        return d.vote ? std::optional((*d.vote).*count) : std::nullopt;
-    };
-    bind_opt(st, ":vote_entitled", vote(&branch_vote::entitled));
-    bind_opt(st, ":vote_present", vote(&branch_vote::present));
-    bind_opt(st, ":vote_written", vote(&branch_vote::written_opinions));
-    bind_opt(st, ":vote_yes", vote(&branch_vote::yes));
-    bind_opt(st, ":vote_no", vote(&branch_vote::no));
-    bind_opt(st, ":vote_abstain", vote(&branch_vote::abstain));
-    bind_opt(st, ":decision", d.decision ? std::optional(std::string(to_string(*d.decision))) : std::nullopt);
-    st.bind(":extension_months", d.extension_months);
-    bind_opt(st, ":notice_for",
-             d.notice_for ? std::optional(std::string(to_string(*d.notice_for))) : std::nullopt);
-    bind_date(st, ":notice_end", d.notice_end);
-    st.bind(":objections", d.objections);
-    bind_date(st, ":expected_leave", d.expected_leave);
-    bind_date(st, ":since", d.since);
-    st.bind(":reason", d.reason);
-    st.bind(":household_org", d.household_org);
-    st.bind(":residence_org", d.residence_org);
+    st.bind(":kind", std::string(to_string(kind_of(r))));
+    bind_date(st, ":date", record_date(r));
+    std::visit(
+        [&](auto const& x) {
+            auto const by = DANGYUAN_STEP_FIELD(x, by, std::optional<member_id>());
+            auto const recommended = DANGYUAN_STEP_FIELD(x, recommended, std::optional<recommendation>());
+            auto const passed = DANGYUAN_STEP_FIELD(x, passed, std::optional<bool>());
+            auto const vote = DANGYUAN_STEP_FIELD(x, vote, std::optional<branch_vote>());
+            auto const decision = DANGYUAN_STEP_FIELD(x, decision, std::optional<conversion_decision>());
+            auto const notice_for = DANGYUAN_STEP_FIELD(x, notice_for, std::optional<step>());
+            bind_opt(st, ":by_member", opt_raw(by));
+            bind_opt(st, ":recommended",
+                     recommended ? std::optional(std::string(to_string(*recommended))) : std::nullopt);
+            st.bind(":members", join_ids(DANGYUAN_STEP_FIELD(x, members, std::vector<member_id>())));
+            bind_opt(st, ":passed", passed ? std::optional(*passed ? 1 : 0) : std::nullopt);
+            st.bind(":conclusion", DANGYUAN_STEP_FIELD(x, conclusion, std::string()));
+            st.bind(":document", DANGYUAN_STEP_FIELD(x, document, std::string()));
+            st.bind(":days", DANGYUAN_STEP_FIELD(x, days, 0));
+            st.bind(":class_hours", DANGYUAN_STEP_FIELD(x, class_hours, 0));
+            st.bind(":special_case", DANGYUAN_STEP_FIELD(x, special_case, false) ? 1 : 0);
+            auto const count = [&](int branch_vote::*n) {
+                return vote ? std::optional((*vote).*n) : std::nullopt;
+            };
+            bind_opt(st, ":vote_entitled", count(&branch_vote::entitled));
+            bind_opt(st, ":vote_present", count(&branch_vote::present));
+            bind_opt(st, ":vote_written", count(&branch_vote::written_opinions));
+            bind_opt(st, ":vote_yes", count(&branch_vote::yes));
+            bind_opt(st, ":vote_no", count(&branch_vote::no));
+            bind_opt(st, ":vote_abstain", count(&branch_vote::abstain));
+            bind_opt(st, ":decision",
+                     decision ? std::optional(std::string(to_string(*decision))) : std::nullopt);
+            st.bind(":extension_months", DANGYUAN_STEP_FIELD(x, extension_months, 0));
+            bind_opt(st, ":notice_for",
+                     notice_for ? std::optional(std::string(to_string(*notice_for))) : std::nullopt);
+            bind_date(st, ":notice_end", DANGYUAN_STEP_FIELD(x, notice_end, std::optional<date::sys_days>()));
+            st.bind(":objections", DANGYUAN_STEP_FIELD(x, objections, 0));
+            bind_date(st, ":expected_leave",
+                      DANGYUAN_STEP_FIELD(x, expected_leave, std::optional<date::sys_days>()));
+            bind_date(st, ":since", DANGYUAN_STEP_FIELD(x, since, std::optional<date::sys_days>()));
+            st.bind(":reason", DANGYUAN_STEP_FIELD(x, reason, std::string()));
+            st.bind(":household_org", DANGYUAN_STEP_FIELD(x, household_org, std::string()));
+            st.bind(":residence_org", DANGYUAN_STEP_FIELD(x, residence_org, std::string()));
+            st.bind(":note", DANGYUAN_STEP_FIELD(x, note, std::string()));
+        },
+        r);
+}
+
+#undef DANGYUAN_STEP_FIELD
+
+namespace {
+
+// The columns of step_columns, in order.
+std::vector<std::string> step_column_names() {
+    std::vector<std::string> out;
+    std::string_view rest = step_columns;
+    while (!rest.empty()) {
+        auto const comma = rest.find(", ");
+        out.emplace_back(rest.substr(0, comma));
+        rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 2);
+    }
+    return out;
+}
+
+// A stored value as readable text for the note: "by: member 12", "passed: yes", "document: …".
+std::string stranded_text(std::string const& column, SQLite::Column const& value) {
+    auto const text = value.getString();
+    if (column == "by_member") return "by: member " + text;
+    if (column == "passed" || column == "special_case")
+        return column + ": " + (value.getInt64() != 0 ? "yes" : "no");
+    return column + ": " + text;
+}
+
+bool is_empty_value(SQLite::Column const& v) {
+    if (v.isNull()) return true;
+    if (v.isInteger()) return v.getInt64() == 0;
+    if (v.isFloat()) return v.getDouble() == 0;
+    return v.getString().empty();
+}
+
+}  // namespace
+
+int move_stranded_step_values(SQLite::Database& db) {
+    // Which columns a kind keeps is decided by read_step and bind_step themselves: each row is read as
+    // its kind, written back into a SELECT of the insert's parameters, and a stored value that comes
+    // back empty (NULL, '' or 0) is one the kind no longer reads. This runs right after the SQL that
+    // adds `note` (schema version step_note_schema_version), when the table has exactly step_columns;
+    // a later version that adds a step column must keep selecting this version's columns here.
+    auto const names = step_column_names();
+    auto const n = static_cast<int>(names.size());
+    SQLite::Statement rows(db, std::string("SELECT id, ") + step_columns + " FROM dev_steps ORDER BY id");
+    SQLite::Statement written(db, "SELECT " + parameters_for(step_columns));
+    int changed = 0;
+    while (rows.executeStep()) {
+        auto const record = read_step(rows, 1);
+        written.reset();
+        written.clearBindings();
+        bind_step(written, record);
+        (void)written.executeStep();
+        std::string note = rows.getColumn(n).getString();  // the last column is `note`
+        std::string sets;
+        for (int i = 0; i < n; ++i) {
+            auto const& name = names[static_cast<std::size_t>(i)];
+            if (name == "note") continue;
+            auto const before = rows.getColumn(i + 1);
+            auto const after = written.getColumn(i);
+            if (is_empty_value(before) || !is_empty_value(after)) continue;
+            note += (note.empty() ? "" : "; ") + stranded_text(name, before);
+            // Back to the column's default, as bind_step writes it for a kind without the field.
+            sets += name + " = " + (after.isNull() ? "NULL" : after.isInteger() ? "0" : "''") + ", ";
+        }
+        if (sets.empty()) continue;
+        SQLite::Statement update(db, "UPDATE dev_steps SET " + sets + "note = :note WHERE id = :id");
+        update.bind(":note", note);
+        update.bind(":id", rows.getColumn(0).getInt64());
+        update.exec();
+        ++changed;
+    }
+    if (changed > 0)
+        append_audit(db, "system", "dev_steps", 0, step_note_migration_action,
+                     "schema version " + std::to_string(step_note_schema_version),
+                     "rows=" + std::to_string(changed) +
+                         "; values of fields a step kind does not have moved into its note");
+    return changed;
 }
 
 }  // namespace dangyuan::storage

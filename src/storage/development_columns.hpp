@@ -7,7 +7,7 @@
 namespace dangyuan::storage {
 
 extern char const* const case_columns;  // id, branch_id, name, …, rule_set, backfilled, member_id, mobile
-extern char const* const step_columns;  // kind, date, by_member, …, reason (no id, no case_id)
+extern char const* const step_columns;  // kind, date, by_member, …, residence_org, note (no id, no case_id)
 extern char const* const insert_step_sql;  // binds :case_id and those of bind_step
 
 applicant read_applicant(SQLite::Statement& st, int first_col);
@@ -16,5 +16,11 @@ void bind_applicant(SQLite::Statement& st, applicant const& a);
 step_record read_step(SQLite::Statement& st, int first_col);
 // Binds the parameter of every column of step_columns, named as the column (":kind", ":date", …).
 void bind_step(SQLite::Statement& st, step_record const& r);
+
+// The migration's part after its SQL that adds dev_steps.note (schema version step_note_schema_version):
+// moves every value a row holds in a column its kind does not read (as read_step decides) into the row's
+// note as "column: value" text and resets the column to its default; appends one audit entry
+// (step_note_migration_action) with the number of rows changed, when there are any. Returns that number.
+int move_stranded_step_values(SQLite::Database& db);
 
 }  // namespace dangyuan::storage

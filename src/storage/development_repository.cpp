@@ -100,11 +100,17 @@ std::vector<std::pair<case_id, development_case>> load_cases(store const& s,
 }
 
 std::string describe(step_record const& r) {
-    std::string d = std::string(chinese_name(r.kind)) + " on " + storage::format_iso(r.date);
-    if (r.details.vote)
-        d += "; vote " + std::to_string(r.details.vote->yes) + "/" + std::to_string(r.details.vote->entitled);
-    if (r.details.passed) d += *r.details.passed ? "; passed" : "; not passed";
-    if (!r.details.reason.empty()) d += "; reason=" + r.details.reason;
+    std::string d = std::string(chinese_name(kind_of(r))) + " on " + storage::format_iso(record_date(r));
+    std::visit(
+        [&](auto const& x) {
+            if constexpr (requires { x.vote; })
+                if (x.vote)
+                    d += "; vote " + std::to_string(x.vote->yes) + "/" + std::to_string(x.vote->entitled);
+            if constexpr (requires { x.passed; })
+                if (x.passed) d += *x.passed ? "; passed" : "; not passed";
+        },
+        r);
+    if (auto const& reason = reason_of(r); !reason.empty()) d += "; reason=" + reason;
     return d;
 }
 
@@ -301,13 +307,13 @@ case_id open_case(store& s, applicant const& person, step_record const& applicat
         c.record(application, roster_lookup(s), s.calendar());
         if (person.id_number) {
             if (auto const m = s.find_member(*person.id_number)) {
-                auto const st = s.standing_on(m->id, application.date);
+                auto const st = s.standing_on(m->id, record_date(application));
                 if (st && st->state != standing_state::exited)
                     throw invalid_input("id_number", person.name + " is already a member (member " +
                                                          std::to_string(m->id.value()) + ")");
                 // disposition.readmission_bar_5_years: the one check of the bar, in the rules header.
                 if (st && st->last_event)
-                    check_readmission(standing_event{*st->last_event, *st->since}, application.date,
+                    check_readmission(standing_event{*st->last_event, *st->since}, record_date(application),
                                       rules_used);
             }
             SQLite::Statement open(
@@ -378,7 +384,9 @@ std::optional<member_id> case_member(store const& s, case_id id) {
 void record_step(store& s, case_id id, step_record const& r, std::string_view why) {
     storage::call const guard(s);
     auto const branch = case_branch(s, id);
-    if (higher_committee_step(r.kind))
+    auto const kind = kind_of(r);
+    date::sys_days const day = record_date(r);
+    if (higher_committee_step(kind))
         storage::require_above(s, permission::approve_as_higher_committee, branch);
     else
         storage::require(s, permission::run_development, branch);
@@ -387,18 +395,21 @@ void record_step(store& s, case_id id, step_record const& r, std::string_view wh
         storage::check_step_record(s, r);
         auto c = get_case(s, id);
         c.record(r, roster_lookup(s), s.calendar());
-        if (!c.backfilled() && r.details.vote &&
-            (r.kind == step::admission_meeting || r.kind == step::conversion_meeting))
+        // A branch meeting's vote counts the branch's voting members (the higher committee's does not).
+        auto const* admission = std::get_if<admission_meeting_step>(&r);
+        auto const* conversion = std::get_if<conversion_meeting_step>(&r);
+        auto const& vote = admission ? admission->vote : conversion ? conversion->vote : std::nullopt;
+        if (!c.backfilled() && vote)
             check_entitled(
-                *r.details.vote, s.voting_roll_on(c.person().branch, r.date),
-                "branch " + std::to_string(c.person().branch.value()) + " on " + storage::format_iso(r.date));
+                *vote, s.voting_roll_on(c.person().branch, day),
+                "branch " + std::to_string(c.person().branch.value()) + " on " + storage::format_iso(day));
         auto const& st = c.state();
         auto const linked = case_member(s, id);
         // Side effects on the roster, validated before anything is written.
         std::optional<member> admitted;
         std::optional<member> converted;
         std::optional<standing_event> cancelled;
-        if (r.kind == step::admission_approved && st.approval) {
+        if (kind == step::admission_approved && st.approval) {
             auto const& p = c.person();
             member m;
             m.name = p.name;
@@ -419,14 +430,14 @@ void record_step(store& s, case_id id, step_record const& r, std::string_view wh
                 throw conflict("ID number " + p.id_number->masked() + " is already on the roster");
             admitted = m;
         }
-        if (r.kind == step::conversion_approved && linked) {
+        if (kind == step::conversion_approved && linked) {
             if (st.full_member_date) {
                 auto m = s.get_member(*linked);
                 m.full_member_date = st.full_member_date;
                 validate_member(m, s.rules());
                 converted = m;
             } else if (st.outcome == case_outcome::probation_cancelled) {
-                standing_event e{standing_event_kind::probation_cancelled, r.date,
+                standing_event e{standing_event_kind::probation_cancelled, day,
                                  "经支部大会讨论并经上级党委批准",
                                  "development case " + std::to_string(id.value())};
                 auto const m = s.get_member(*linked);
@@ -437,7 +448,7 @@ void record_step(store& s, case_id id, step_record const& r, std::string_view wh
         storage::in_transaction(impl.db, [&] {
             insert_step(impl.db, id, r);
             update_snapshot(impl.db, id, c);
-            storage::append_audit(impl.db, impl.audit_actor, "case", id.value(), to_string(r.kind), why,
+            storage::append_audit(impl.db, impl.audit_actor, "case", id.value(), to_string(kind), why,
                                   describe(r));
             if (admitted) {
                 auto const mid = storage::insert_member(impl.db, *admitted);

@@ -63,6 +63,10 @@ int read_schema_version(SQLite::Database& db);
 
 /// The schema version that added the audit chain (storage/audit_chain.hpp).
 inline constexpr int audit_chain_schema_version = 10;
+/// The schema version that added dev_steps.note (development_columns.hpp, move_stranded_step_values).
+inline constexpr int step_note_schema_version = 11;
+/// The audit action of that migration's entry.
+inline constexpr std::string_view step_note_migration_action = "steps_note_migrated";
 /// The entry a new audit row chains to: its seq (0 when the trail is empty) and hash (the genesis then).
 struct audit_link {
     std::int64_t seq = 0;

@@ -102,10 +102,16 @@ void check_org_record(store const& s, org_unit const& o) {
 }
 
 void check_step_record(store const& s, step_record const& r) {
-    check_not_in_future(s, r.date, "date");
-    check_text(r.details.conclusion, "conclusion", text_cap::note, true);
-    check_text(r.details.document, "document", text_cap::long_text);
-    check_text(r.details.reason, "reason", text_cap::note, true);
+    check_not_in_future(s, record_date(r), "date");
+    std::visit(
+        [&](auto const& x) {
+            if constexpr (requires { x.conclusion; })
+                check_text(x.conclusion, "conclusion", text_cap::note, true);
+            if constexpr (requires { x.document; }) check_text(x.document, "document", text_cap::long_text);
+            if constexpr (requires { x.reason; }) check_text(x.reason, "reason", text_cap::note, true);
+            check_text(x.note, "note", text_cap::note, true);
+        },
+        r);
 }
 
 void check_certificate_issue(store const& s, certificate_issue const& c) {

@@ -4,6 +4,7 @@
 #include <array>
 #include <string>
 
+#include "development_columns.hpp"
 #include "impl.hpp"
 #include "rows.hpp"
 
@@ -193,6 +194,11 @@ CREATE TABLE holiday_data(
     R"sql(
 ALTER TABLE audit ADD COLUMN hash TEXT;
 )sql",
+    // 11: a free-text note on every development step; the values a step's kind does not have are moved
+    //     into it by move_stranded_step_values (development_columns.cpp) after this SQL.
+    R"sql(
+ALTER TABLE dev_steps ADD COLUMN note TEXT NOT NULL DEFAULT '';
+)sql",
 };
 
 int pragma_int(SQLite::Database& db, char const* pragma) {
@@ -246,6 +252,7 @@ void migrate(SQLite::Database& db) {
         for (int v = version; v < store::schema_version_latest; ++v) {
             db.exec(migrations[static_cast<std::size_t>(v)]);
             if (v + 1 == audit_chain_schema_version) start_audit_chain(db);
+            if (v + 1 == step_note_schema_version) (void)move_stranded_step_values(db);
         }
         db.exec("PRAGMA application_id = " + std::to_string(application_id));
         db.exec("PRAGMA user_version = " + std::to_string(store::schema_version_latest));

@@ -27,7 +27,19 @@ rejects dev.activist_recommended "$DY" "${DB[@]}" case step 1 activist_determine
 step 推荐和确定入党积极分子 --date 2023-09-01 --recommended member
 has out "入党积极分子 (activist)"
 rejects dev.activist_filed "$DY" "${DB[@]}" case step 1 target_determined --date 2024-09-02
-step activist_filed --date 2023-09-10
+# A field the step does not have is refused, naming it, and nothing is recorded.
+expect 1 "$DY" "${DB[@]}" case step 1 activist_filed --date 2023-09-10 --conclusion 良好
+has err "conclusion: step activist_filed does not take --conclusion"
+expect 1 "$DY" "${DB[@]}" case step 1 activist_filed --date 2023-09-10 --hours 8
+has err "class_hours: step activist_filed does not take --hours"
+# A filing keeps its reference (备案文号); every step takes a note (备注).
+step activist_filed --date 2023-09-10 --document "区委组织部备〔2023〕3号" --note "补录 原件存档"
+python3 - t.db <<'PY' || fail "the filing's document and note are not in the store"
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+rows = db.execute("SELECT document, note FROM dev_steps WHERE kind = 'activist_filed'").fetchall()
+assert rows == [("区委组织部备〔2023〕3号", "补录 原件存档")], rows
+PY
 rejects dev.contacts_1_to_2 "$DY" "${DB[@]}" case step 1 contacts_assigned --date 2023-09-10 --members 1,2,3
 step contacts_assigned --date 2023-09-10 --members 王志强,刘丽
 step activist_assessed --date 2024-03-01

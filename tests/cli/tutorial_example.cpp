@@ -6,7 +6,6 @@
 int main() {
     namespace dy = dangyuan;
     using namespace date::literals;
-    using dy::step;
 
     auto store = dy::open_store(":memory:", {.actor = "组织委员"});
 
@@ -48,44 +47,46 @@ int main() {
                       .birth_date = 2000_y / 3 / 15,
                       .id_number = dy::citizen_id::parse("370102200003150740"),
                       .branch = branch};
-    auto const id = open_case(store, lin, {step::application_submitted, 2023_y / 3 / 1});
-    record_step(store, id, {step::talk_held, 2023_y / 3 / 20, {.by = zhang}});
+    auto const id = open_case(store, lin, dy::application_submitted_step{2023_y / 3 / 1});
+    record_step(store, id, dy::talk_held_step{.date = 2023_y / 3 / 20, .by = zhang});
     record_step(store, id,
-                {step::activist_determined,
-                 2023_y / 9 / 1,
-                 {.recommended = dy::recommendation::member_recommendation}});
-    record_step(store, id, {step::activist_filed, 2023_y / 9 / 10});
-    record_step(store, id, {step::contacts_assigned, 2023_y / 9 / 10, {.members = {wang}}});
-    record_step(store, id, {step::activist_assessed, 2024_y / 3 / 1});
+                dy::activist_determined_step{.date = 2023_y / 9 / 1,
+                                             .recommended = dy::recommendation::member_recommendation});
+    record_step(store, id, dy::activist_filed_step{2023_y / 9 / 10});
+    record_step(store, id, dy::contacts_assigned_step{.date = 2023_y / 9 / 10, .members = {wang}});
+    record_step(store, id, dy::activist_assessed_step{2024_y / 3 / 1});
     try {  // one year of cultivation first (dev.activist_min_1_year): refused, nothing recorded
-        record_step(store, id, {step::target_determined, 2024_y / 8 / 31});
+        record_step(store, id, dy::target_determined_step{2024_y / 8 / 31});
     } catch (dy::rule_violation const& e) {
         std::cout << "refused: " << e.rule_id() << '\n';
     }
-    record_step(store, id, {step::target_determined, 2024_y / 9 / 2});
-    record_step(store, id, {step::target_filed, 2024_y / 9 / 10});
-    record_step(store, id, {step::introducers_assigned, 2024_y / 9 / 15, {.members = {wang, chen}}});
+    record_step(store, id, dy::target_determined_step{2024_y / 9 / 2});
+    record_step(store, id, dy::target_filed_step{2024_y / 9 / 10});
+    record_step(store, id, dy::introducers_assigned_step{.date = 2024_y / 9 / 15, .members = {wang, chen}});
+    record_step(
+        store, id,
+        dy::political_review_step{.date = 2024_y / 10 / 10, .passed = true, .conclusion = "政治审查合格"});
+    record_step(store, id, dy::training_completed_step{.date = 2024_y / 10 / 20, .days = 3});
+    record_step(store, id, dy::committee_reviewed_step{2024_y / 11 / 1});
     record_step(store, id,
-                {step::political_review, 2024_y / 10 / 10, {.passed = true, .conclusion = "政治审查合格"}});
-    record_step(store, id, {step::training_completed, 2024_y / 10 / 20, {.days = 3}});
-    record_step(store, id, {step::committee_reviewed, 2024_y / 11 / 1});
-    record_step(store, id, {step::pre_review, 2024_y / 11 / 10, {.passed = true, .document = "预审意见"}});
-    record_step(store, id, {step::application_form_filled, 2024_y / 11 / 15});
+                dy::pre_review_step{.date = 2024_y / 11 / 10, .passed = true, .document = "预审意见"});
+    record_step(store, id, dy::application_form_filled_step{2024_y / 11 / 15});
     // The branch meeting votes (票决): 3 full members entitled, all present, 3 yes.
-    record_step(store, id,
-                {step::admission_meeting, 2024_y / 11 / 20, {.vote = dy::branch_vote{3, 3, 0, 3, 0, 0}}});
-    record_step(store, id, {step::higher_committee_talk, 2024_y / 12 / 10});
-    record_step(store, id, {step::admission_approved, 2025_y / 1 / 15, {.passed = true}});
+    record_step(
+        store, id,
+        dy::admission_meeting_step{.date = 2024_y / 11 / 20, .vote = dy::branch_vote{3, 3, 0, 3, 0, 0}});
+    record_step(store, id, dy::higher_committee_talk_step{2024_y / 12 / 10});
+    record_step(store, id, dy::admission_approved_step{.date = 2025_y / 1 / 15, .passed = true});
     auto const member = *case_member(store, id);  // on the roster now, a probationary member
     std::cout << "member " << member.value() << ", admitted "
               << dy::format_date(store.get_member(member).admission_date) << '\n';
-    record_step(store, id, {step::oath_taken, 2025_y / 2 / 1});
-    record_step(store, id, {step::conversion_applied, 2025_y / 11 / 1});
+    record_step(store, id, dy::oath_taken_step{2025_y / 2 / 1});
+    record_step(store, id, dy::conversion_applied_step{2025_y / 11 / 1});
     record_step(store, id,
-                {step::conversion_meeting,
-                 2025_y / 11 / 21,
-                 {.vote = dy::branch_vote{3, 3, 0, 3, 0, 0}, .decision = dy::conversion_decision::convert}});
-    record_step(store, id, {step::conversion_approved, 2025_y / 12 / 10, {.passed = true}});
+                dy::conversion_meeting_step{.date = 2025_y / 11 / 21,
+                                            .vote = dy::branch_vote{3, 3, 0, 3, 0, 0},
+                                            .decision = dy::conversion_decision::convert});
+    record_step(store, id, dy::conversion_approved_step{.date = 2025_y / 12 / 10, .passed = true});
     std::cout << "full member from " << dy::format_date(*store.get_member(member).full_member_date) << '\n';
 
     // The timeline (发展党员纪实): earliest date, deadline, actual dates and status of each step.

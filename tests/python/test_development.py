@@ -105,7 +105,7 @@ def test_细则2014_第13条_dev_activist_min_1_year_a_pure_case_checks_the_year
     assert e.value.rule_id == "dev.activist_min_1_year" and "细则" in e.value.citation
     assert case.state.current == dy.Stage.activist  # unchanged
     case.check(S.target_determined, d(2024, 9, 1))  # on the day: allowed
-    case.record(dy.StepRecord(kind=S.target_determined, date=d(2024, 9, 1)))
+    case.record(dy.TargetDeterminedStep(date=d(2024, 9, 1)))
     assert case.state.current == dy.Stage.development_target
     assert case.state_on(d(2024, 8, 31)).current == dy.Stage.activist
     assert S.target_determined in case.state.recorded
@@ -129,18 +129,45 @@ def test_a_lookup_answers_for_the_members_named_in_a_step():
     assert (dy.MemberId(1), d(2023, 3, 20)) in seen
 
 
-def test_step_details_are_records_and_errors_name_the_field():
-    details = dy.StepDetails(by=dy.MemberId(1), members=[dy.MemberId(1), dy.MemberId(2)], vote=VOTE)
-    assert details.vote == VOTE and details.members == [dy.MemberId(1), dy.MemberId(2)]
-    assert pickle.loads(pickle.dumps(details)) == details and copy.deepcopy(details) == details
+def test_step_records_are_one_class_per_kind_and_errors_name_the_field():
+    meeting = dy.AdmissionMeetingStep(date=d(2024, 12, 2), vote=VOTE, reason="特殊情况")
+    assert meeting.kind == S.admission_meeting and meeting.vote == VOTE and meeting.expected_leave is None
+    assert pickle.loads(pickle.dumps(meeting)) == meeting and copy.deepcopy(meeting) == meeting
+    assert dy.ContactsAssignedStep(date=d(2023, 9, 10), members=[dy.MemberId(1)]).members == [dy.MemberId(1)]
     with pytest.raises(TypeError) as e:
-        dy.StepDetails(members=[1, 2])  # ids are strict
+        dy.ContactsAssignedStep(date=d(2023, 9, 10), members=[1, 2])  # ids are strict
     assert "members" in str(e.value)
     with pytest.raises(TypeError):
-        dy.StepDetails(bye=dy.MemberId(1))  # no such field
+        dy.TalkHeldStep(date=d(2023, 3, 20), vote=VOTE)  # a talk has no vote
     with pytest.raises(dy.InvalidInput) as e:
-        dy.StepRecord(kind=S.talk_held)
+        dy.TalkHeldStep(by=dy.MemberId(1))
     assert e.value.field == "date"
+
+
+def test_a_field_the_kind_does_not_have_is_refused_naming_it():
+    case = dy.DevelopmentCase(applicant(dy.OrgId(3)))
+    with pytest.raises(dy.InvalidInput) as e:
+        case.record(S.application_submitted, d(2023, 3, 1), vote=VOTE)
+    assert e.value.field == "vote" and not case.records
+    with pytest.raises(dy.InvalidInput) as e:
+        case.record({"kind": "application_submitted", "date": d(2023, 3, 1), "reason": "?"})
+    assert e.value.field == "reason"
+    with pytest.raises(dy.InvalidInput) as e:
+        case.record({"date": d(2023, 3, 1)})
+    assert e.value.field == "kind"
+    case.record({"kind": "application_submitted", "date": d(2023, 3, 1)})
+    case.record({"kind": S.talk_held, "date": d(2023, 3, 20), "details": {"by": dy.MemberId(1)}})
+    with pytest.raises(dy.InvalidInput) as e:
+        case.record(dy.ActivistDeterminedStep(date=d(2023, 9, 1)), by=dy.MemberId(1))
+    assert e.value.field == "by"
+    case.record(dy.ActivistDeterminedStep(date=d(2023, 9, 1)), recommended="群团推优")
+    assert [type(r) for r in case.records] == [dy.ApplicationSubmittedStep, dy.TalkHeldStep,
+                                               dy.ActivistDeterminedStep]
+    assert case.records[1].by == dy.MemberId(1)
+    assert case.records[2].recommended == dy.Recommendation.mass_organisation
+    replayed = dy.DevelopmentCase.replay(case.person, case.rules, False,
+                                         [r._asdict() | {"kind": r.kind.code} for r in case.records])
+    assert replayed.records == case.records
 
 
 def test_党章_第7条_dev_probation_1_year_the_store_admits_on_approval_and_converts(pipeline):
@@ -158,6 +185,36 @@ def test_党章_第7条_dev_probation_1_year_the_store_admits_on_approval_and_co
     assert case.state.current == dy.Stage.full_member and len(case.records) == 25
     cases = s.cases().to_pandas()
     assert list(cases["current"]) == ["full_member"] and cases["member"][0] == mid.value
+
+
+# The steps whose document (备案/审批文号) came with the note (备注) of every step kind.
+FILINGS = [S.activist_filed, S.target_filed, S.committee_reviewed, S.application_form_filled,
+           S.approval_filed, S.archived]
+
+
+def test_every_step_takes_a_note_and_the_filings_a_document(pipeline):
+    s = pipeline.s
+    cid = s.open_case(applicant(pipeline.branch), d(2023, 3, 1))
+    for kind, when, details in standard_steps(pipeline.m):
+        extra = dict(note=f"备注 {kind.code}")
+        if kind in FILINGS:
+            extra["document"] = f"文号 {kind.code}"
+        s.record_step(cid, kind, when, **details, **extra)
+    records = s.get_case(cid).records
+    assert len(records) == 25 and records[0].note == ""
+    for r in records[1:]:
+        assert r.note == f"备注 {r.kind.code}"
+        if r.kind in FILINGS:
+            assert r.document == f"文号 {r.kind.code}"
+    filed = dy.ActivistFiledStep(date=d(2023, 9, 10), document="区委组织部备〔2023〕3号", note="补录")
+    assert (filed.document, filed.note) == ("区委组织部备〔2023〕3号", "补录")
+    assert pickle.loads(pickle.dumps(filed)) == filed
+    case = dy.DevelopmentCase(applicant(dy.OrgId(3)))
+    with pytest.raises(dy.InvalidInput) as e:
+        case.record(S.application_submitted, d(2023, 3, 1), document="申请书")  # an application has none
+    assert e.value.field == "document" and not case.records
+    case.record(S.application_submitted, d(2023, 3, 1), note="本人手写")
+    assert case.records[0].note == "本人手写"
 
 
 def test_the_case_timeline_is_a_table(pipeline):
@@ -202,6 +259,9 @@ def test_细则2014_第7条_dev_talk_within_1_month_a_refused_step_writes_nothin
         s.record_step(1, S.talk_held, d(2023, 3, 20))
     with pytest.raises(dy.NotFound):
         s.record_step(dy.CaseId(99), S.talk_held, d(2023, 3, 20))
+    with pytest.raises(dy.InvalidInput) as e:
+        s.record_step(cid, S.talk_held, d(2023, 4, 2), passed=True, reason="申请人出差")  # a talk has no result
+    assert e.value.field == "passed"
     assert len(s.audit_log()) == before and len(s.get_case(cid).records) == 1
     s.record_step(cid, S.talk_held, d(2023, 4, 2), reason="申请人出差")  # late, with the reason
     assert len(s.get_case(cid).records) == 2
@@ -336,4 +396,4 @@ def test_cases_survive_a_file_store_reopened(store_path):
         after = s.get_case(cid)
         assert after.records == before.records and after.person == before.person
         assert after.state.current == dy.Stage.development_target
-        assert after.records[4].details.members == [m[0], m[1]]
+        assert after.records[4].members == [m[0], m[1]] and after.records[4].kind == S.contacts_assigned

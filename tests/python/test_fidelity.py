@@ -45,7 +45,7 @@ def test_dev_political_review_mobile_consult(district):
             break
         p.s.record_step(cid, kind, when, **details)
     review = [r for r in p.s.get_case(cid).records if r.kind == S.political_review][0]
-    assert review.details.household_org == "甸柳街道党工委"
+    assert isinstance(review, dy.PoliticalReviewStep) and review.household_org == "甸柳街道党工委"
 
 
 def test_holiday_data_of_a_new_year_is_loaded_into_the_store(store):

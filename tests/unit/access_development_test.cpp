@@ -42,15 +42,10 @@ struct pipeline_world : test::shared_district {
     // The standard history with members of the branch in place of 1, 2 and 8, and the branch meeting's
     // vote counting the members with a vote on its day.
     step_record adapted(org_id branch, step_record r) const {
-        auto const& m = members.at(branch.value());
-        for (auto& id : r.details.members)
-            id = m[id.value() == 1 ? 0 : 1];
-        if (r.details.by) r.details.by = m[2];
-        if (r.details.vote) {
-            auto const n = store.voting_roll_on(branch, r.date).voters;
-            r.details.vote = branch_vote{n, n, 0, n, 0, 0};
-        }
-        return r;
+        return devtest::with_people(std::move(r), members.at(branch.value()), [&](date::sys_days on) {
+            auto const n = store.voting_roll_on(branch, on).voters;
+            return branch_vote{n, n, 0, n, 0, 0};
+        });
     }
     step_record standard(org_id branch, step kind) const { return adapted(branch, devtest::standard(kind)); }
 
@@ -58,7 +53,7 @@ struct pipeline_world : test::shared_district {
     case_id case_until(org_id branch, step until) {
         auto const h = devtest::full_history();
         auto const id = open_case(store, person(branch), h.front());
-        for (std::size_t i = 1; i < h.size() && h[i].kind != until; ++i)
+        for (std::size_t i = 1; i < h.size() && kind_of(h[i]) != until; ++i)
             record_step(store, id, adapted(branch, h[i]));
         return id;
     }

@@ -20,7 +20,7 @@ TEST_CASE(
     CHECK(st.archived == d(2026, 2, 1));
     std::set<int> numbers;
     for (auto const& r : c.records())
-        numbers.insert(official_number(r.kind));
+        numbers.insert(official_number(kind_of(r)));
     CHECK(numbers.size() == 25);  // all 25 official steps
     CHECK(c.state_on(d(2023, 8, 31)).current == stage::applicant);
     CHECK(c.state_on(d(2023, 9, 1)).current == stage::activist);
@@ -34,13 +34,14 @@ TEST_CASE(
     "细则2014 发展党员工作流程 [S] dev.step_sequence: steps out of sequence are refused and change nothing",
     "[development]") {
     development_case c(person(), rule_set::national_2014());
-    CHECK(violated_rule([&] { c.record(step::talk_held, d(2023, 3, 2)); }) == "dev.step_sequence");
+    CHECK(violated_rule([&] { c.record(talk_held_step{d(2023, 3, 2)}); }) == "dev.step_sequence");
     c.record(standard(step::application_submitted), lookup);
     CHECK(violated_rule([&] { c.record(standard(step::application_submitted), lookup); }) ==
           "dev.step_sequence");
-    CHECK(violated_rule([&] { c.record(step::admission_meeting, d(2023, 3, 5), {.vote = good_vote()}); }) ==
-          "dev.step_sequence");
-    CHECK(violated_rule([&] { c.record(step::conversion_meeting, d(2023, 3, 5)); }) == "dev.step_sequence");
+    CHECK(violated_rule([&] {
+              c.record(admission_meeting_step{.date = d(2023, 3, 5), .vote = good_vote()});
+          }) == "dev.step_sequence");
+    CHECK(violated_rule([&] { c.record(conversion_meeting_step{d(2023, 3, 5)}); }) == "dev.step_sequence");
     CHECK(c.records().size() == 1);
 
     auto t = case_until(step::target_determined);
@@ -48,8 +49,8 @@ TEST_CASE(
     // A target needs the activist filed first: the specific rule is named.
     auto no_filing = development_case(person(), rule_set::national_2014());
     for (auto const& r : full_history()) {
-        if (r.kind == step::activist_filed) continue;
-        if (r.kind == step::target_determined) {
+        if (kind_of(r) == step::activist_filed) continue;
+        if (kind_of(r) == step::target_determined) {
             CHECK(violated_rule([&] { no_filing.record(r, lookup); }) == "dev.activist_filed");
             break;
         }
@@ -63,7 +64,7 @@ TEST_CASE(
 TEST_CASE("dev.step_sequence: records go in date order and name the field when they do not",
           "[development]") {
     auto c = case_until(step::activist_filed);
-    auto const field = invalid_field([&] { c.record(step::activist_filed, d(2023, 8, 31)); });
+    auto const field = invalid_field([&] { c.record(activist_filed_step{d(2023, 8, 31)}); });
     CHECK(field == "date");
 }
 
@@ -80,26 +81,35 @@ TEST_CASE(
     "[development]") {
     auto c = case_until(step::conversion_meeting);
     auto extend = branch_vote{20, 15, 0, 12, 3, 0};
-    c.record(step::conversion_meeting, d(2025, 12, 5),
-             {.vote = extend, .decision = conversion_decision::extend, .extension_months = 6}, lookup);
-    c.record(step::conversion_approved, d(2026, 1, 10), {.passed = true}, lookup);
+    c.record(conversion_meeting_step{.date = d(2025, 12, 5),
+                                     .vote = extend,
+                                     .decision = conversion_decision::extend,
+                                     .extension_months = 6},
+             lookup);
+    c.record(conversion_approved_step{.date = d(2026, 1, 10), .passed = true}, lookup);
     CHECK(c.state().probation_end == d(2026, 6, 2));
     CHECK(c.state().current == stage::probationary);
-    c.record(step::conversion_applied, d(2026, 5, 20), {}, lookup);
+    c.record(conversion_applied_step{d(2026, 5, 20)}, lookup);
     // A second extension is refused.
     CHECK(violated_rule([&] {
-              c.record(step::conversion_meeting, d(2026, 6, 3),
-                       {.vote = extend, .decision = conversion_decision::extend, .extension_months = 6},
+              c.record(conversion_meeting_step{.date = d(2026, 6, 3),
+                                               .vote = extend,
+                                               .decision = conversion_decision::extend,
+                                               .extension_months = 6},
                        lookup);
           }) == "dev.extension_6_to_12_months");
     // Conversion before the extended probation ends is refused.
     CHECK(violated_rule([&] {
-              c.record(step::conversion_meeting, d(2026, 6, 1),
-                       {.vote = extend, .decision = conversion_decision::convert}, lookup);
+              c.record(
+                  conversion_meeting_step{
+                      .date = d(2026, 6, 1), .vote = extend, .decision = conversion_decision::convert},
+                  lookup);
           }) == "dev.conversion_after_probation");
-    c.record(step::conversion_meeting, d(2026, 6, 2),
-             {.vote = extend, .decision = conversion_decision::convert}, lookup);
-    c.record(step::conversion_approved, d(2026, 7, 1), {.passed = true}, lookup);
+    c.record(
+        conversion_meeting_step{
+            .date = d(2026, 6, 2), .vote = extend, .decision = conversion_decision::convert},
+        lookup);
+    c.record(conversion_approved_step{.date = d(2026, 7, 1), .passed = true}, lookup);
     CHECK(c.state().current == stage::full_member);
     CHECK(c.state().full_member_date == d(2026, 6, 2));
 }
@@ -109,10 +119,11 @@ TEST_CASE("细则2014 第33条 [C] dev.extension_6_to_12_months: 6 and 12 months
     auto c = case_until(step::conversion_meeting);
     auto attempt = [&](int months) {
         auto copy = c;
-        copy.record(
-            step::conversion_meeting, d(2025, 12, 5),
-            {.vote = good_vote(), .decision = conversion_decision::extend, .extension_months = months},
-            lookup);
+        copy.record(conversion_meeting_step{.date = d(2025, 12, 5),
+                                            .vote = good_vote(),
+                                            .decision = conversion_decision::extend,
+                                            .extension_months = months},
+                    lookup);
     };
     CHECK(violated_rule([&] { attempt(5); }) == "dev.extension_6_to_12_months");
     CHECK_NOTHROW(attempt(6));
@@ -125,15 +136,17 @@ TEST_CASE(
     "admission",
     "[development]") {
     auto c = case_until(step::conversion_meeting);
-    c.record(step::conversion_meeting, d(2025, 12, 5),
-             {.vote = good_vote(), .decision = conversion_decision::cancel}, lookup);
-    c.record(step::conversion_approved, d(2026, 1, 5), {.passed = true}, lookup);
+    c.record(
+        conversion_meeting_step{
+            .date = d(2025, 12, 5), .vote = good_vote(), .decision = conversion_decision::cancel},
+        lookup);
+    c.record(conversion_approved_step{.date = d(2026, 1, 5), .passed = true}, lookup);
     CHECK(c.state().outcome == case_outcome::probation_cancelled);
-    CHECK(violated_rule([&] { c.record(step::probation_assessed, d(2026, 2, 1), {}, lookup); }) ==
+    CHECK(violated_rule([&] { c.record(probation_assessed_step{d(2026, 2, 1)}, lookup); }) ==
           "dev.step_sequence");
 
     auto t = case_until(step::admission_meeting);
-    t.record(step::admission_meeting, d(2024, 12, 2), {.vote = branch_vote{20, 15, 0, 10, 5, 0}},
+    t.record(admission_meeting_step{.date = d(2024, 12, 2), .vote = branch_vote{20, 15, 0, 10, 5, 0}},
              lookup);  // 10 of 20
     CHECK(t.state().outcome == case_outcome::not_admitted);
     CHECK(t.state().current == stage::development_target);
@@ -217,15 +230,32 @@ TEST_CASE(
     "细则2014 第37条 [C] dev.archive_after_conversion: archiving comes only after the conversion approval",
     "[development]") {
     auto c = case_until(step::conversion_approved);
-    CHECK(violated_rule([&] { c.record(step::archived, d(2026, 1, 5), {}, lookup); }) == "dev.step_sequence");
+    CHECK(violated_rule([&] { c.record(archived_step{d(2026, 1, 5)}, lookup); }) == "dev.step_sequence");
 }
 
 TEST_CASE("dev.step_sequence: a withdrawn case needs its reason and closes", "[development]") {
     auto c = case_until(step::target_determined);
-    CHECK(invalid_field([&] { c.record(step::withdrawn, d(2024, 5, 1), {}, lookup); }) == "reason");
-    c.record(step::withdrawn, d(2024, 5, 1), {.reason = "调离本单位"}, lookup);
+    CHECK(invalid_field([&] { c.record(withdrawn_step{d(2024, 5, 1)}, lookup); }) == "reason");
+    c.record(withdrawn_step{.date = d(2024, 5, 1), .reason = "调离本单位"}, lookup);
     CHECK(c.state().outcome == case_outcome::withdrawn);
     CHECK(case_agenda(c, d(2024, 6, 1)).empty());
+}
+
+TEST_CASE("step records: one struct per step kind, in the order of the flow chart", "[development]") {
+    for (auto const& row : all_steps()) {
+        auto const r = make_step(row.kind, d(2024, 5, 6));
+        CHECK(kind_of(r) == row.kind);
+        CHECK(record_date(r) == d(2024, 5, 6));
+        CHECK(reason_of(r).empty());
+    }
+    static_assert(std::is_same_v<std::variant_alternative_t<1, step_record>, talk_held_step>);
+    static_assert(record_index<transferred_in_step, step_record> ==
+                  static_cast<std::size_t>(step::transferred_in));
+    step_record const late = talk_held_step{.date = d(2023, 4, 2), .by = member_id{1}, .reason = "出差"};
+    CHECK(kind_of(late) == step::talk_held);
+    CHECK(reason_of(late) == "出差");
+    CHECK(reason_of(step_record{activist_filed_step{d(2023, 9, 10)}}).empty());
+    CHECK(invalid_field([] { (void)make_step(static_cast<step>(99), d(2024, 1, 1)); }) == "step");
 }
 
 }  // namespace development_case_test_cases

@@ -19,18 +19,19 @@ std::string try_record(development_case c, step_record const& r, eligibility_loo
 
 step_record conv_meeting(date::sys_days on, conversion_decision decision, std::string reason = {},
                          int extension_months = 0) {
-    return {
-        step::conversion_meeting,
-        on,
-        {.vote = good_vote(), .decision = decision, .extension_months = extension_months, .reason = reason}};
+    return conversion_meeting_step{.date = on,
+                                   .vote = good_vote(),
+                                   .decision = decision,
+                                   .extension_months = extension_months,
+                                   .reason = reason};
 }
 
 // The standard case up to the conversion meeting, transferred in during probation on 2025-06-10.
 development_case transferred_case() {
     development_case c(person(), rule_set::national_2014());
     for (auto const& r : full_history()) {
-        if (r.kind == step::conversion_meeting) break;
-        if (r.kind == step::conversion_applied) c.record({step::transferred_in, d(2025, 6, 10), {}}, lookup);
+        if (kind_of(r) == step::conversion_meeting) break;
+        if (kind_of(r) == step::conversion_applied) c.record(transferred_in_step{d(2025, 6, 10)}, lookup);
         c.record(r, lookup);
     }
     return c;
@@ -83,8 +84,8 @@ TEST_CASE(
     // The same limit after an extension: the extended probation of 6 months ends on 2026-06-02.
     auto extended = case_until(step::conversion_meeting);
     extended.record(conv_meeting(d(2025, 12, 5), conversion_decision::extend, "", 6), lookup);
-    extended.record({step::conversion_approved, d(2026, 1, 10), {.passed = true}}, lookup);
-    extended.record({step::conversion_applied, d(2026, 5, 20), {}}, lookup);
+    extended.record(conversion_approved_step{.date = d(2026, 1, 10), .passed = true}, lookup);
+    extended.record(conversion_applied_step{d(2026, 5, 20)}, lookup);
     CHECK(try_record(extended, conv_meeting(d(2026, 7, 2), conversion_decision::convert)).empty());
     CHECK(try_record(extended, conv_meeting(d(2026, 7, 3), conversion_decision::convert)) ==
           "dev.conversion_discussed_promptly");
@@ -101,13 +102,13 @@ TEST_CASE("答记者问2014 [S] dev.conversion_postponed_transferred_in: at most
     // Postponed or not, the full-member date is the end of probation.
     auto late = c;
     late.record(conv_meeting(d(2026, 5, 20), conversion_decision::convert), lookup);
-    late.record({step::conversion_approved, d(2026, 6, 30), {.passed = true}}, lookup);
+    late.record(conversion_approved_step{.date = d(2026, 6, 30), .passed = true}, lookup);
     CHECK(late.state().current == stage::full_member);
     CHECK(late.state().full_member_date == d(2025, 12, 2));
     // A transfer in is a fact of the probation period.
     CHECK(invalid_field([&] {
               auto copy = case_until(step::conversion_meeting);
-              copy.record({step::transferred_in, d(2025, 12, 2), {}}, lookup);
+              copy.record(transferred_in_step{d(2025, 12, 2)}, lookup);
           }) == "date");
 }
 
@@ -147,13 +148,13 @@ TEST_CASE(
 TEST_CASE("细则2014 第33条 [C] dev.conversion_application_at_probation_end: not right after admission",
           "[development][conversion]") {
     // Right after admission (approved 2025-02-10, oath 2025-03-01): refused.
-    CHECK(try_record(case_until(step::probation_assessed), {step::conversion_applied, d(2025, 3, 2), {}}) ==
+    CHECK(try_record(case_until(step::probation_assessed), conversion_applied_step{d(2025, 3, 2)}) ==
           "dev.conversion_application_at_probation_end");
     auto const c = case_until(step::conversion_applied);
-    CHECK(try_record(c, {step::conversion_applied, d(2025, 11, 1), {}}) ==
+    CHECK(try_record(c, conversion_applied_step{d(2025, 11, 1)}) ==
           "dev.conversion_application_at_probation_end");
-    CHECK(try_record(c, {step::conversion_applied, d(2025, 11, 2), {}}).empty());
-    CHECK(try_record(c, {step::conversion_applied, d(2025, 12, 2), {}}).empty());
+    CHECK(try_record(c, conversion_applied_step{d(2025, 11, 2)}).empty());
+    CHECK(try_record(c, conversion_applied_step{d(2025, 12, 2)}).empty());
 }
 
 TEST_CASE(
@@ -161,7 +162,7 @@ TEST_CASE(
     "[development][conversion]") {
     auto const c = case_until(step::conversion_approved);  // meeting 2025-12-05
     auto approve = [&](date::sys_days on, std::string reason = {}) {
-        return try_record(c, {step::conversion_approved, on, {.passed = true, .reason = reason}});
+        return try_record(c, conversion_approved_step{.date = on, .passed = true, .reason = reason});
     };
     CHECK(approve(d(2026, 3, 5)).empty());
     CHECK(approve(d(2026, 3, 6)) == "dev.conversion_approval_within_3_months");
@@ -185,7 +186,7 @@ TEST_CASE("细则2014 第33条 [S] dev.cancellation_for_serious_violation: at an
           "dev.conversion_after_probation");
     auto done = c;
     done.record(cancel, lookup);
-    done.record({step::conversion_approved, d(2025, 8, 1), {.passed = true}}, lookup);
+    done.record(conversion_approved_step{.date = d(2025, 8, 1), .passed = true}, lookup);
     CHECK(done.state().outcome == case_outcome::probation_cancelled);
 }
 
@@ -195,9 +196,10 @@ TEST_CASE("细则2014 第14条 [S] dev.two_introducers: re-checked at the commit
         auto const l = lapsing(member_id{9}, lapse);
         development_case c(person(), rule_set::national_2014());
         for (auto r : full_history()) {
-            if (r.kind == step::introducers_assigned) r.details.members = {member_id{1}, member_id{9}};
+            if (auto* x = std::get_if<introducers_assigned_step>(&r))
+                x->members = {member_id{1}, member_id{9}};
             auto const rule = try_record(c, r, l);
-            if (!rule.empty() || r.kind == until) return rule;
+            if (!rule.empty() || kind_of(r) == until) return rule;
             c.record(r, l);
         }
         return std::string("done");
@@ -215,15 +217,15 @@ TEST_CASE("细则2014 第9条 [S] dev.contacts_1_to_2: the contacts still qualif
     auto const l = lapsing(member_id{9}, d(2024, 6, 1));
     development_case c(person(), rule_set::national_2014());
     for (auto r : full_history()) {
-        if (r.kind == step::target_determined) {
+        if (kind_of(r) == step::target_determined) {
             CHECK(try_record(c, r, l) == "dev.contacts_1_to_2");
             // A replacement contact clears it.
             auto fixed = c;
-            fixed.record({step::contacts_assigned, d(2024, 8, 1), {.members = {member_id{1}}}}, l);
+            fixed.record(contacts_assigned_step{.date = d(2024, 8, 1), .members = {member_id{1}}}, l);
             CHECK(try_record(fixed, r, l).empty());
             break;
         }
-        if (r.kind == step::contacts_assigned) r.details.members = {member_id{1}, member_id{9}};
+        if (auto* x = std::get_if<contacts_assigned_step>(&r)) x->members = {member_id{1}, member_id{9}};
         c.record(r, l);
     }
 }
@@ -232,16 +234,16 @@ TEST_CASE("细则2014 [S] dev.approval_collective_vote: the higher committee's c
           "[development][vote]") {
     auto const c = case_until(step::admission_approved);
     auto approve = [&](branch_vote v, bool passed) {
-        return try_record(c, {step::admission_approved, d(2025, 2, 10), {.passed = passed, .vote = v}});
+        return try_record(c, admission_approved_step{.date = d(2025, 2, 10), .passed = passed, .vote = v});
     };
     CHECK(approve({9, 5, 0, 5, 0, 0}, true).empty());
     CHECK(approve({9, 4, 0, 4, 0, 0}, true) == "dev.approval_collective_vote");  // 4 of 9: no quorum
     CHECK(approve({9, 8, 0, 4, 4, 0}, true) == "dev.approval_collective_vote");  // 4 yes of 9 do not carry
     CHECK(approve({9, 8, 0, 4, 4, 0}, false).empty());
     auto const conv = case_until(step::conversion_approved);
-    CHECK(try_record(conv, {step::conversion_approved,
-                            d(2026, 1, 10),
-                            {.passed = true, .vote = branch_vote{7, 3, 0, 3, 0, 0}}}) ==
+    CHECK(try_record(conv,
+                     conversion_approved_step{
+                         .date = d(2026, 1, 10), .passed = true, .vote = branch_vote{7, 3, 0, 3, 0, 0}}) ==
           "dev.approval_collective_vote");
 }
 
@@ -254,21 +256,22 @@ TEST_CASE("[L] dev.public_notice: before activists and conversions where the pro
     });
     development_case c(person(), rules);
     for (auto const& r : full_history()) {
-        if (r.kind == step::activist_determined) {
+        if (kind_of(r) == step::activist_determined) {
             CHECK(try_record(c, r) == "dev.public_notice");
             // Monday 2023-08-21 to Friday 2023-08-25: five working days.
-            c.record({step::public_notice,
-                      d(2023, 8, 21),
-                      {.notice_for = step::activist_determined, .notice_end = d(2023, 8, 25)}},
+            c.record(public_notice_step{.date = d(2023, 8, 21),
+                                        .notice_for = step::activist_determined,
+                                        .notice_end = d(2023, 8, 25)},
                      lookup);
         }
-        if (r.kind == step::target_determined || r.kind == step::admission_meeting) {
-            auto const start = r.date - date::days{14};
+        if (kind_of(r) == step::target_determined || kind_of(r) == step::admission_meeting) {
+            auto const start = record_date(r) - date::days{14};
             c.record(
-                {step::public_notice, start, {.notice_for = r.kind, .notice_end = start + date::days{8}}},
+                public_notice_step{
+                    .date = start, .notice_for = kind_of(r), .notice_end = start + date::days{8}},
                 lookup);
         }
-        if (r.kind == step::conversion_meeting) {
+        if (kind_of(r) == step::conversion_meeting) {
             CHECK(try_record(c, r) == "dev.public_notice");
             // The national set asks for no notice before a conversion.
             CHECK(try_record(case_until(step::conversion_meeting), r).empty());
@@ -281,10 +284,11 @@ TEST_CASE("[L] dev.public_notice: before activists and conversions where the pro
 TEST_CASE("cal.month_end_clamp: a date that does not exist is refused, not moved to another day",
           "[development][calendar]") {
     using namespace date::literals;
-    CHECK(invalid_field([] { step_record r{step::talk_held, 2025_y / 2 / 30, {}}; }) == "date");
+    CHECK(invalid_field([] { step_record r = talk_held_step{2025_y / 2 / 30}; }) == "date");
     CHECK(invalid_field([] { civil_day x{2025_y / 13 / 1}; }) == "date");
     auto c = case_until(step::talk_held);
-    CHECK(invalid_field([&] { c.record(step::talk_held, 2023_y / 2 / 29, {.by = member_id{1}}); }) == "date");
+    CHECK(invalid_field([&] { c.record(talk_held_step{.date = 2023_y / 2 / 29, .by = member_id{1}}); }) ==
+          "date");
     CHECK(c.records().size() == 1);
     CHECK(civil_day{2024_y / 2 / 29} == d(2024, 2, 29));
     applicant a = person();
@@ -299,19 +303,19 @@ TEST_CASE(
     a.mobile = true;
     development_case c(a, rule_set::national_2014());
     for (auto const& r : full_history()) {
-        if (r.kind == step::political_review) break;
+        if (kind_of(r) == step::political_review) break;
         c.record(r, lookup);
     }
-    step_record review{
-        step::political_review, d(2024, 10, 10), {.passed = true, .conclusion = "政治审查合格"}};
+    political_review_step review{.date = d(2024, 10, 10), .passed = true, .conclusion = "政治审查合格"};
     CHECK(try_record(c, review) == "dev.political_review_mobile_consult");
-    review.details.household_org = "山东省济南市历下区甸柳街道党工委";
+    review.household_org = "山东省济南市历下区甸柳街道党工委";
     CHECK(try_record(c, review) == "dev.political_review_mobile_consult");
-    review.details.residence_org = "浙江省杭州市西湖区某社区党委";
+    review.residence_org = "浙江省杭州市西湖区某社区党委";
     CHECK(try_record(c, review).empty());
     // A review that failed needs no consultation on record; an applicant who is not mobile neither.
     CHECK(try_record(
-              c, {step::political_review, d(2024, 10, 10), {.passed = false, .conclusion = "政治审查不合格"}})
+              c,
+              political_review_step{.date = d(2024, 10, 10), .passed = false, .conclusion = "政治审查不合格"})
               .empty());
     CHECK(try_record(case_until(step::political_review), standard(step::political_review)).empty());
 }

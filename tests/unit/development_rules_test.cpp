@@ -22,7 +22,7 @@ TEST_CASE(
     a.birth_date = d(2006, 3, 1);
     auto at = [&](date::sys_days day) {
         development_case c(a, rule_set::national_2014());
-        return violated_rule([&] { c.record(step::application_submitted, day); });
+        return violated_rule([&] { c.record(application_submitted_step{day}); });
     };
     CHECK(at(d(2024, 2, 29)) == "dev.applicant_min_age_18");
     CHECK(at(d(2024, 3, 1)).empty());
@@ -39,25 +39,25 @@ TEST_CASE("dev.applicant_min_age_18: the applicant's ID number must agree with b
     auto a = person();
     a.sex = sex::male;
     development_case c(a, rule_set::national_2014());
-    CHECK(invalid_field([&] { c.record(step::application_submitted, d(2023, 3, 1)); }) == "sex");
+    CHECK(invalid_field([&] { c.record(application_submitted_step{d(2023, 3, 1)}); }) == "sex");
     a = person();
     a.name.clear();
     development_case unnamed(a, rule_set::national_2014());
-    CHECK(invalid_field([&] { unnamed.record(step::application_submitted, d(2023, 3, 1)); }) == "name");
+    CHECK(invalid_field([&] { unnamed.record(application_submitted_step{d(2023, 3, 1)}); }) == "name");
 }
 
 TEST_CASE("细则2014 第7条 [C] dev.talk_within_1_month: on the last day ok, a day later only with a reason",
           "[development]") {
     auto const c = case_until(step::talk_held);  // application 2023-03-01
-    CHECK(try_record(c, {step::talk_held, d(2023, 4, 1), {}}).empty());
-    CHECK(try_record(c, {step::talk_held, d(2023, 4, 2), {}}) == "dev.talk_within_1_month");
-    CHECK(try_record(c, {step::talk_held, d(2023, 4, 2), {.reason = "申请人外出学习"}}).empty());
+    CHECK(try_record(c, talk_held_step{d(2023, 4, 1)}).empty());
+    CHECK(try_record(c, talk_held_step{d(2023, 4, 2)}) == "dev.talk_within_1_month");
+    CHECK(try_record(c, talk_held_step{.date = d(2023, 4, 2), .reason = "申请人外出学习"}).empty());
     // Month end: an application on 31 January must be answered by 28/29 February.
     auto a = person();
     development_case jan(a, rule_set::national_2014());
-    jan.record(step::application_submitted, d(2024, 1, 31));
-    CHECK(try_record(jan, {step::talk_held, d(2024, 2, 29), {}}).empty());
-    CHECK(try_record(jan, {step::talk_held, d(2024, 3, 1), {}}) == "dev.talk_within_1_month");
+    jan.record(application_submitted_step{d(2024, 1, 31)});
+    CHECK(try_record(jan, talk_held_step{d(2024, 2, 29)}).empty());
+    CHECK(try_record(jan, talk_held_step{d(2024, 3, 1)}) == "dev.talk_within_1_month");
     // Without any talk, no activist (推荐 needs the talk first).
     auto no_talk = case_until(step::talk_held);
     CHECK(try_record(no_talk, standard(step::activist_determined)) == "dev.talk_within_1_month");
@@ -66,11 +66,10 @@ TEST_CASE("细则2014 第7条 [C] dev.talk_within_1_month: on the last day ok, a
 TEST_CASE("细则2014 第8条 [C] dev.activist_recommended: an activist needs a recommendation (推荐制)",
           "[development]") {
     auto const c = case_until(step::activist_determined);
-    CHECK(try_record(c, {step::activist_determined, d(2023, 9, 1), {}}) == "dev.activist_recommended");
-    CHECK(
-        try_record(
-            c, {step::activist_determined, d(2023, 9, 1), {.recommended = recommendation::mass_organisation}})
-            .empty());
+    CHECK(try_record(c, activist_determined_step{d(2023, 9, 1)}) == "dev.activist_recommended");
+    CHECK(try_record(c, activist_determined_step{.date = d(2023, 9, 1),
+                                                 .recommended = recommendation::mass_organisation})
+              .empty());
 }
 
 TEST_CASE("[L] dev.activist_after_application: a profile may require 6 months after the application",
@@ -78,15 +77,14 @@ TEST_CASE("[L] dev.activist_after_application: a profile may require 6 months af
     auto profile =
         make_profile("six-months", [](rule_set& r) { r.development.activist_after_application_months = 6; });
     auto const c = case_until(step::activist_determined, profile);  // application 2023-03-01
-    auto rec = standard(step::activist_determined);
+    auto rec = std::get<activist_determined_step>(standard(step::activist_determined));
     rec.date = d(2023, 8, 31);
     CHECK(try_record(c, rec) == "dev.activist_after_application");
     rec.date = d(2023, 9, 1);
     CHECK(try_record(c, rec).empty());
     CHECK(try_record(case_until(step::activist_determined),
-                     step_record{step::activist_determined,
-                                 d(2023, 3, 21),
-                                 {.recommended = recommendation::member_recommendation}})
+                     activist_determined_step{.date = d(2023, 3, 21),
+                                              .recommended = recommendation::member_recommendation})
               .empty());
 }
 
@@ -94,7 +92,7 @@ TEST_CASE("细则2014 第9条 [S] dev.contacts_1_to_2: one or two full members, 
           "[development]") {
     auto const c = case_until(step::contacts_assigned);
     auto with = [&](std::vector<member_id> ms) {
-        return try_record(c, {step::contacts_assigned, d(2023, 9, 10), {.members = std::move(ms)}});
+        return try_record(c, contacts_assigned_step{.date = d(2023, 9, 10), .members = std::move(ms)});
     };
     CHECK(with({}) == "dev.contacts_1_to_2");
     CHECK(with({member_id{1}}).empty());
@@ -106,34 +104,35 @@ TEST_CASE("细则2014 第9条 [S] dev.contacts_1_to_2: one or two full members, 
     CHECK(with({member_id{6}}) == "dev.contacts_1_to_2");  // the applicant
     CHECK(invalid_field([&] {
               auto copy = c;
-              copy.record({step::contacts_assigned, d(2023, 9, 10), {.members = {member_id{99}}}}, lookup);
+              copy.record(contacts_assigned_step{.date = d(2023, 9, 10), .members = {member_id{99}}}, lookup);
           }) == "members");
 }
 
 TEST_CASE("细则2014 第13条 [S] dev.activist_min_1_year: one year of cultivation, counted across a move",
           "[development]") {
     auto const c = case_until(step::target_determined);  // activist 2023-09-01
-    CHECK(try_record(c, {step::target_determined, d(2024, 8, 31), {}}) == "dev.activist_min_1_year");
-    CHECK(try_record(c, {step::target_determined, d(2024, 9, 1), {}}).empty());
+    CHECK(try_record(c, target_determined_step{d(2024, 8, 31)}) == "dev.activist_min_1_year");
+    CHECK(try_record(c, target_determined_step{d(2024, 9, 1)}).empty());
     // An activist who moved in with cultivation begun on 2023-03-31 elsewhere.
     auto moved = c;
-    moved.record({step::cultivation_transferred, d(2024, 3, 5), {.since = d(2023, 3, 31)}}, lookup);
-    CHECK(try_record(moved, {step::target_determined, d(2024, 3, 30), {}}) == "dev.activist_min_1_year");
-    CHECK(try_record(moved, {step::target_determined, d(2024, 3, 31), {}}).empty());
+    moved.record(cultivation_transferred_step{.date = d(2024, 3, 5), .since = d(2023, 3, 31)}, lookup);
+    CHECK(try_record(moved, target_determined_step{d(2024, 3, 30)}) == "dev.activist_min_1_year");
+    CHECK(try_record(moved, target_determined_step{d(2024, 3, 31)}).empty());
     // Leap year: cultivation from 2024-02-29 allows a target on 2025-02-28.
     auto leap = development_case(person(), rule_set::national_2014());
-    leap.record({step::application_submitted, d(2023, 10, 1), {}}, lookup);
-    leap.record({step::talk_held, d(2023, 10, 8), {}}, lookup);
-    leap.record(
-        {step::activist_determined, d(2024, 2, 29), {.recommended = recommendation::member_recommendation}},
-        lookup);
-    leap.record({step::activist_filed, d(2024, 3, 1), {}}, lookup);
-    leap.record({step::contacts_assigned, d(2024, 3, 1), {.members = {member_id{1}}}}, lookup);
-    CHECK(try_record(leap, {step::target_determined, d(2025, 2, 27), {}}) == "dev.activist_min_1_year");
-    CHECK(try_record(leap, {step::target_determined, d(2025, 2, 28), {}}).empty());
+    leap.record(application_submitted_step{d(2023, 10, 1)}, lookup);
+    leap.record(talk_held_step{d(2023, 10, 8)}, lookup);
+    leap.record(activist_determined_step{.date = d(2024, 2, 29),
+                                         .recommended = recommendation::member_recommendation},
+                lookup);
+    leap.record(activist_filed_step{d(2024, 3, 1)}, lookup);
+    leap.record(contacts_assigned_step{.date = d(2024, 3, 1), .members = {member_id{1}}}, lookup);
+    CHECK(try_record(leap, target_determined_step{d(2025, 2, 27)}) == "dev.activist_min_1_year");
+    CHECK(try_record(leap, target_determined_step{d(2025, 2, 28)}).empty());
     CHECK(invalid_field([&] {
               auto copy = c;
-              copy.record({step::cultivation_transferred, d(2024, 3, 5), {.since = d(2023, 9, 2)}}, lookup);
+              copy.record(cultivation_transferred_step{.date = d(2024, 3, 5), .since = d(2023, 9, 2)},
+                          lookup);
           }) == "since");
 }
 
@@ -158,7 +157,7 @@ TEST_CASE(
     "[development]") {
     auto const c = case_until(step::introducers_assigned);
     auto with = [&](std::vector<member_id> ms) {
-        return try_record(c, {step::introducers_assigned, d(2024, 9, 15), {.members = std::move(ms)}});
+        return try_record(c, introducers_assigned_step{.date = d(2024, 9, 15), .members = std::move(ms)});
     };
     CHECK(with({member_id{1}}) == "dev.two_introducers");
     CHECK(with({member_id{1}, member_id{2}, member_id{8}}) == "dev.two_introducers");
@@ -172,20 +171,20 @@ TEST_CASE(
 TEST_CASE("细则2014 第16条 [C] dev.political_review_conclusion: a written, passed review before admission",
           "[development]") {
     auto const c = case_until(step::political_review);
-    CHECK(try_record(c, {step::political_review, d(2024, 10, 10), {.passed = true}}) ==
+    CHECK(try_record(c, political_review_step{.date = d(2024, 10, 10), .passed = true}) ==
           "dev.political_review_conclusion");
     CHECK(invalid_field([&] {
               auto copy = c;
-              copy.record({step::political_review, d(2024, 10, 10), {.conclusion = "合格"}}, lookup);
+              copy.record(political_review_step{.date = d(2024, 10, 10), .conclusion = "合格"}, lookup);
           }) == "passed");
     auto failed = c;
-    failed.record({step::political_review, d(2024, 10, 10), {.passed = false, .conclusion = "不合格"}},
+    failed.record(political_review_step{.date = d(2024, 10, 10), .passed = false, .conclusion = "不合格"},
                   lookup);
     failed.record(standard(step::training_completed), lookup);
     CHECK(try_record(failed, standard(step::committee_reviewed)) == "dev.political_review_conclusion");
     // A review failed after the committee review still stops the admission meeting.
     auto later = case_until(step::admission_meeting);
-    later.record({step::political_review, d(2024, 11, 20), {.passed = false, .conclusion = "发现问题"}},
+    later.record(political_review_step{.date = d(2024, 11, 20), .passed = false, .conclusion = "发现问题"},
                  lookup);
     CHECK(try_record(later, standard(step::admission_meeting)) == "dev.political_review_conclusion");
 }
@@ -195,9 +194,10 @@ TEST_CASE(
     "case",
     "[development]") {
     auto const c = case_until(step::training_completed);
-    auto review_after = [&](step_details training) {
+    auto review_after = [&](training_completed_step training) {
         auto copy = c;
-        copy.record({step::training_completed, d(2024, 10, 20), std::move(training)}, lookup);
+        training.date = d(2024, 10, 20);
+        copy.record(std::move(training), lookup);
         return try_record(copy, standard(step::committee_reviewed));
     };
     CHECK(review_after({.days = 2, .class_hours = 23}) == "dev.training_3_days_or_24_hours");
@@ -208,18 +208,19 @@ TEST_CASE(
     CHECK(invalid_field([&] { (void)review_after({.days = 1, .special_case = true}); }) == "reason");
     // Two shorter sessions add up.
     auto twice = c;
-    twice.record({step::training_completed, d(2024, 10, 20), {.class_hours = 12}}, lookup);
-    twice.record({step::training_completed, d(2024, 10, 27), {.class_hours = 12}}, lookup);
+    twice.record(training_completed_step{.date = d(2024, 10, 20), .class_hours = 12}, lookup);
+    twice.record(training_completed_step{.date = d(2024, 10, 27), .class_hours = 12}, lookup);
     CHECK(try_record(twice, standard(step::committee_reviewed)).empty());
 }
 
 TEST_CASE("细则2014 第19条 [C] dev.pre_review_in_writing: a written, passed pre-review before the 入党志愿书",
           "[development]") {
     auto const c = case_until(step::pre_review);
-    CHECK(try_record(c, {step::pre_review, d(2024, 11, 10), {.passed = true}}) ==
+    CHECK(try_record(c, pre_review_step{.date = d(2024, 11, 10), .passed = true}) ==
           "dev.pre_review_in_writing");
     auto failed = c;
-    failed.record({step::pre_review, d(2024, 11, 10), {.passed = false, .document = "预审未通过"}}, lookup);
+    failed.record(pre_review_step{.date = d(2024, 11, 10), .passed = false, .document = "预审未通过"},
+                  lookup);
     CHECK(try_record(failed, standard(step::application_form_filled)) == "dev.pre_review_in_writing");
     auto no_review = case_until(step::pre_review);
     CHECK(try_record(no_review, standard(step::application_form_filled)) == "dev.pre_review_in_writing");
@@ -231,10 +232,11 @@ TEST_CASE(
     "[development]") {
     auto const c = case_until(step::pre_review);  // pre-review on 2024-11-10
     auto with_leave = [&](date::sys_days leave, std::string reason = {}) {
-        return try_record(
-            c, {step::pre_review,
-                d(2024, 11, 10),
-                {.passed = true, .document = "预审意见", .expected_leave = leave, .reason = reason}});
+        return try_record(c, pre_review_step{.date = d(2024, 11, 10),
+                                             .passed = true,
+                                             .document = "预审意见",
+                                             .expected_leave = leave,
+                                             .reason = reason});
     };
     CHECK(with_leave(d(2025, 2, 10)) == "dev.leaving_within_3_months");
     CHECK(with_leave(d(2025, 2, 11)).empty());
@@ -245,19 +247,19 @@ TEST_CASE("细则2014 第20条 [C] vote.quorum_over_half: the admission meeting 
           "[development]") {
     auto const c = case_until(step::admission_meeting);
     auto vote = [&](branch_vote v) {
-        return try_record(c, {step::admission_meeting, d(2024, 12, 2), {.vote = v}});
+        return try_record(c, admission_meeting_step{.date = d(2024, 12, 2), .vote = v});
     };
     CHECK(vote({20, 10, 0, 10, 0, 0}) == "vote.quorum_over_half");  // exactly half present
     CHECK(vote({20, 11, 0, 11, 0, 0}).empty());
     CHECK(invalid_field([&] {
               auto copy = c;
               copy.record(
-                  {step::admission_meeting, d(2024, 12, 2), {.vote = branch_vote{20, 21, 0, 11, 0, 0}}},
+                  admission_meeting_step{.date = d(2024, 12, 2), .vote = branch_vote{20, 21, 0, 11, 0, 0}},
                   lookup);
           }) == "present");
     CHECK(invalid_field([&] {
               auto copy = c;
-              copy.record({step::admission_meeting, d(2024, 12, 2)}, lookup);
+              copy.record(admission_meeting_step{d(2024, 12, 2)}, lookup);
           }) == "vote");
 }
 
@@ -268,7 +270,7 @@ TEST_CASE(
     auto const c = case_until(step::admission_meeting);
     auto outcome = [&](branch_vote v) {
         auto copy = c;
-        copy.record({step::admission_meeting, d(2024, 12, 2), {.vote = v}}, lookup);
+        copy.record(admission_meeting_step{.date = d(2024, 12, 2), .vote = v}, lookup);
         return copy.state().current;
     };
     CHECK(outcome({20, 12, 0, 10, 2, 0}) == stage::development_target);  // 10 of 20: not more than half
@@ -286,23 +288,24 @@ TEST_CASE(
     CHECK(try_record(c, standard(step::target_determined)) == "dev.public_notice");
     // A notice from Friday 2024-08-23 to Thursday 2024-08-29 has 5 working days.
     auto noticed = c;
-    noticed.record({step::public_notice,
-                    d(2024, 8, 23),
-                    {.notice_for = step::target_determined, .notice_end = d(2024, 8, 29)}},
-                   lookup);
+    noticed.record(
+        public_notice_step{
+            .date = d(2024, 8, 23), .notice_for = step::target_determined, .notice_end = d(2024, 8, 29)},
+        lookup);
     CHECK(try_record(noticed, standard(step::target_determined)).empty());
     // 4 working days are not enough.
     auto short_notice = c;
-    short_notice.record({step::public_notice,
-                         d(2024, 8, 23),
-                         {.notice_for = step::target_determined, .notice_end = d(2024, 8, 28)}},
-                        lookup);
+    short_notice.record(
+        public_notice_step{
+            .date = d(2024, 8, 23), .notice_for = step::target_determined, .notice_end = d(2024, 8, 28)},
+        lookup);
     CHECK(try_record(short_notice, standard(step::target_determined)) == "dev.public_notice");
     // Open objections block it.
     auto objected = c;
-    objected.record({step::public_notice,
-                     d(2024, 8, 23),
-                     {.notice_for = step::target_determined, .notice_end = d(2024, 8, 29), .objections = 1}},
+    objected.record(public_notice_step{.date = d(2024, 8, 23),
+                                       .notice_for = step::target_determined,
+                                       .notice_end = d(2024, 8, 29),
+                                       .objections = 1},
                     lookup);
     CHECK(try_record(objected, standard(step::target_determined)) == "dev.public_notice");
     // The national rules require no notice.
@@ -315,19 +318,19 @@ TEST_CASE(
     auto const profile = local_profile_example();
     // Start on Friday 2024-09-27: working days 09-27, 09-29 (Sunday make-up), 09-30, 10-08, 10-09.
     auto late = case_until(step::target_determined, profile);
-    late.record({step::public_notice,
-                 d(2024, 9, 27),
-                 {.notice_for = step::target_determined, .notice_end = d(2024, 10, 8)}},
-                lookup);
-    CHECK(try_record(late, {step::target_determined, d(2024, 10, 10), {}}) == "dev.public_notice");  // 4 days
+    late.record(
+        public_notice_step{
+            .date = d(2024, 9, 27), .notice_for = step::target_determined, .notice_end = d(2024, 10, 8)},
+        lookup);
+    CHECK(try_record(late, target_determined_step{d(2024, 10, 10)}) == "dev.public_notice");  // 4 days
     auto full = case_until(step::target_determined, profile);
-    full.record({step::public_notice,
-                 d(2024, 9, 27),
-                 {.notice_for = step::target_determined, .notice_end = d(2024, 10, 9)}},
-                lookup);
-    CHECK(try_record(full, {step::target_determined, d(2024, 10, 10), {}}).empty());
+    full.record(
+        public_notice_step{
+            .date = d(2024, 9, 27), .notice_for = step::target_determined, .notice_end = d(2024, 10, 9)},
+        lookup);
+    CHECK(try_record(full, target_determined_step{d(2024, 10, 10)}).empty());
     // The target is listed only after the notice has ended.
-    CHECK(try_record(full, {step::target_determined, d(2024, 10, 9), {}}) == "dev.public_notice");
+    CHECK(try_record(full, target_determined_step{d(2024, 10, 9)}) == "dev.public_notice");
 }
 
 TEST_CASE("[L] dev.meeting_within_1_month_of_pre_review: a profile limits the gap to the branch meeting",
@@ -335,8 +338,8 @@ TEST_CASE("[L] dev.meeting_within_1_month_of_pre_review: a profile limits the ga
     auto profile =
         make_profile("meeting-limit", [](rule_set& r) { r.development.meeting_after_pre_review_months = 1; });
     auto const t = case_until(step::admission_meeting, profile);  // pre-review 2024-11-10
-    CHECK(try_record(t, {step::admission_meeting, d(2024, 12, 10), {.vote = good_vote()}}).empty());
-    CHECK(try_record(t, {step::admission_meeting, d(2024, 12, 11), {.vote = good_vote()}}) ==
+    CHECK(try_record(t, admission_meeting_step{.date = d(2024, 12, 10), .vote = good_vote()}).empty());
+    CHECK(try_record(t, admission_meeting_step{.date = d(2024, 12, 11), .vote = good_vote()}) ==
           "dev.meeting_within_1_month_of_pre_review");
 }
 
@@ -350,7 +353,8 @@ TEST_CASE("细则2014 [S] dev.approval_within_3_months: 3 months, up to 6 with a
           "[development]") {
     auto const c = case_until(step::admission_approved);  // meeting 2024-12-02
     auto approve = [&](date::sys_days on, std::string reason = {}) {
-        return try_record(c, {step::admission_approved, on, {.passed = true, .reason = std::move(reason)}});
+        return try_record(c,
+                          admission_approved_step{.date = on, .passed = true, .reason = std::move(reason)});
     };
     CHECK(approve(d(2025, 3, 2)).empty());
     CHECK(approve(d(2025, 3, 3)) == "dev.approval_within_3_months");
@@ -358,7 +362,7 @@ TEST_CASE("细则2014 [S] dev.approval_within_3_months: 3 months, up to 6 with a
     CHECK(approve(d(2025, 6, 2), "审批期间党委换届").empty());
     CHECK(approve(d(2025, 6, 3), "审批期间党委换届") == "dev.approval_within_3_months");
     auto rejected = c;
-    rejected.record({step::admission_approved, d(2025, 2, 1), {.passed = false}}, lookup);
+    rejected.record(admission_approved_step{.date = d(2025, 2, 1), .passed = false}, lookup);
     CHECK(rejected.state().outcome == case_outcome::not_admitted);
 }
 
@@ -366,9 +370,9 @@ TEST_CASE("[L] dev.oath_within_1_month: a profile requires the oath within a mon
           "[development]") {
     auto profile = make_profile("oath", [](rule_set& r) { r.development.oath_after_approval_months = 1; });
     auto const c = case_until(step::oath_taken, profile);  // approval 2025-02-10
-    CHECK(try_record(c, {step::oath_taken, d(2025, 3, 10), {}}).empty());
-    CHECK(try_record(c, {step::oath_taken, d(2025, 3, 11), {}}) == "dev.oath_within_1_month");
-    CHECK(try_record(case_until(step::oath_taken), {step::oath_taken, d(2025, 9, 1), {}}).empty());
+    CHECK(try_record(c, oath_taken_step{d(2025, 3, 10)}).empty());
+    CHECK(try_record(c, oath_taken_step{d(2025, 3, 11)}) == "dev.oath_within_1_month");
+    CHECK(try_record(case_until(step::oath_taken), oath_taken_step{d(2025, 9, 1)}).empty());
 }
 
 TEST_CASE(
@@ -376,9 +380,8 @@ TEST_CASE(
     "[development]") {
     auto const c = case_until(step::conversion_meeting);  // admitted 2024-12-02
     auto meet = [&](date::sys_days on) {
-        return try_record(
-            c,
-            {step::conversion_meeting, on, {.vote = good_vote(), .decision = conversion_decision::convert}});
+        return try_record(c, conversion_meeting_step{
+                                 .date = on, .vote = good_vote(), .decision = conversion_decision::convert});
     };
     CHECK(meet(d(2025, 12, 1)) == "dev.conversion_after_probation");
     CHECK(meet(d(2025, 12, 2)).empty());
@@ -387,8 +390,8 @@ TEST_CASE(
 TEST_CASE("细则2014 [S] dev.conversion_approval_within_3_months: approval of the conversion within 3 months",
           "[development]") {
     auto const c = case_until(step::conversion_approved);  // meeting 2025-12-05
-    CHECK(try_record(c, {step::conversion_approved, d(2026, 3, 5), {.passed = true}}).empty());
-    CHECK(try_record(c, {step::conversion_approved, d(2026, 3, 6), {.passed = true}}) ==
+    CHECK(try_record(c, conversion_approved_step{.date = d(2026, 3, 5), .passed = true}).empty());
+    CHECK(try_record(c, conversion_approved_step{.date = d(2026, 3, 6), .passed = true}) ==
           "dev.conversion_approval_within_3_months");
 }
 
@@ -423,13 +426,11 @@ TEST_CASE("党内法规制定条例 [S] rules.profile_cannot_weaken: a profile m
 
 TEST_CASE("dev.step_sequence: a back-filled case records history without the time rules", "[development]") {
     development_case c(person(), rule_set::national_2014(), true);
-    c.record({step::application_submitted, d(2010, 1, 1), {}});
-    c.record({step::talk_held, d(2010, 6, 1), {}});  // 5 months later: no reason needed for 补录
-    c.record({step::activist_determined, d(2010, 7, 1), {}});
+    c.record(application_submitted_step{d(2010, 1, 1)});
+    c.record(talk_held_step{d(2010, 6, 1)});  // 5 months later: no reason needed for 补录
+    c.record(activist_determined_step{d(2010, 7, 1)});
     CHECK(c.state().current == stage::activist);
-    CHECK(violated_rule([&] {
-              c.record({step::admission_meeting, d(2011, 1, 1), {}});
-          }) == "dev.step_sequence");
+    CHECK(violated_rule([&] { c.record(admission_meeting_step{d(2011, 1, 1)}); }) == "dev.step_sequence");
 }
 
 TEST_CASE("党内法规制定条例 [S] rules.profile_cannot_weaken: every domain's numbers and switches are covered",

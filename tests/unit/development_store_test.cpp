@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include "development_support.hpp"
 
 namespace development_store_test_cases {
@@ -24,19 +26,15 @@ struct pipeline_store : test::district {
     // The standard history with the store's member ids in place of 1, 2 and 8.
     std::vector<step_record> history() const {
         auto h = full_history();
-        for (auto& r : h) {
-            for (auto& id : r.details.members)
-                id = m[static_cast<std::size_t>(id.value() == 1 ? 0 : 1)];
-            if (r.details.by) r.details.by = m[2];
-            // The branch meeting counts the branch's four full members (vote.entitled_full_members).
-            if (r.details.vote) r.details.vote = branch_vote{4, 4, 0, 4, 0, 0};
-        }
+        // The branch meeting counts the branch's four full members (vote.entitled_full_members).
+        for (auto& r : h)
+            r = devtest::with_people(r, m, devtest::all_of(4));
         return h;
     }
     case_id open_and_record_until(step until) {
         auto const h = history();
         auto const id = open_case(store, person(), h.front());
-        for (std::size_t i = 1; i < h.size() && h[i].kind != until; ++i)
+        for (std::size_t i = 1; i < h.size() && kind_of(h[i]) != until; ++i)
             record_step(store, id, h[i]);
         return id;
     }
@@ -53,7 +51,7 @@ TEST_CASE(
     CHECK(t.store.member_count() == 4);
     auto const h = t.history();
     record_step(t.store, id, *std::find_if(h.begin(), h.end(), [](auto& r) {
-                    return r.kind == step::admission_approved;
+                    return kind_of(r) == step::admission_approved;
                 }));
     auto const mid = case_member(t.store, id);
     REQUIRE(mid.has_value());
@@ -65,13 +63,15 @@ TEST_CASE(
     CHECK(m.status_on(test::d(2025, 3, 1)) == member_status::probationary);
 
     for (auto const& r : h)
-        if (official_number(r.kind) > official_number(step::admission_approved)) record_step(t.store, id, r);
+        if (official_number(kind_of(r)) > official_number(step::admission_approved))
+            record_step(t.store, id, r);
     auto const full = t.store.get_member(*mid);
     CHECK(full.full_member_date == test::d(2025, 12, 2));
     CHECK(t.store.party_age(*mid, test::d(2026, 12, 2)) == 1);
     auto const c = get_case(t.store, id);
     CHECK(c.state().current == stage::full_member);
     CHECK(c.records().size() == 25);
+    CHECK(c.records() == h);  // each kind read back with the fields it was written with
     auto const summaries = cases(t.store, scope::subtree(t.street));
     REQUIRE(summaries.size() == 1);
     CHECK(summaries[0].current == stage::full_member);
@@ -90,7 +90,7 @@ TEST_CASE("细则2014 第14条 [S] dev.two_introducers: the store checks introdu
     auto attempt = [&](std::vector<member_id> ms) {
         return violated_rule([&] {
             record_step(t.store, id,
-                        {step::introducers_assigned, test::d(2024, 9, 15), {.members = std::move(ms)}});
+                        introducers_assigned_step{.date = test::d(2024, 9, 15), .members = std::move(ms)});
         });
     };
     CHECK(attempt({t.m[0], probationary}) == "dev.two_introducers");
@@ -114,22 +114,21 @@ TEST_CASE("细则2014 发展党员工作流程 [S] dev.step_sequence: a refused 
         {.name = "支部", .kind = org_kind::branch, .parent = c, .established = test::d(2000, 1, 1)});
     auto a = person();
     a.branch = b;
-    auto const id = open_case(s, a, {step::application_submitted, test::d(2023, 3, 1), {}});
+    auto const id = open_case(s, a, application_submitted_step{test::d(2023, 3, 1)});
     auto const before = test::store_hash(path);
-    CHECK_THROWS_AS(record_step(s, id, {step::target_determined, test::d(2023, 3, 5), {}}), rule_violation);
-    CHECK_THROWS_AS(record_step(s, id, {step::talk_held, test::d(2023, 4, 2), {}}),
+    CHECK_THROWS_AS(record_step(s, id, target_determined_step{test::d(2023, 3, 5)}), rule_violation);
+    CHECK_THROWS_AS(record_step(s, id, talk_held_step{test::d(2023, 4, 2)}),
                     rule_violation);  // late, no reason
-    CHECK_THROWS_AS(record_step(s, id, {step::talk_held, test::d(2023, 2, 1), {}}), invalid_input);
-    CHECK_THROWS_AS(record_step(s, case_id{99}, {step::talk_held, test::d(2023, 3, 5), {}}), not_found);
+    CHECK_THROWS_AS(record_step(s, id, talk_held_step{test::d(2023, 2, 1)}), invalid_input);
+    CHECK_THROWS_AS(record_step(s, case_id{99}, talk_held_step{test::d(2023, 3, 5)}), not_found);
     auto young = a;
     young.id_number.reset();
     young.birth_date = test::d(2010, 1, 1);
-    CHECK_THROWS_AS(open_case(s, young, {step::application_submitted, test::d(2023, 3, 1), {}}),
-                    rule_violation);
-    CHECK_THROWS_AS(open_case(s, a, {step::application_submitted, test::d(2023, 3, 1), {}}),
+    CHECK_THROWS_AS(open_case(s, young, application_submitted_step{test::d(2023, 3, 1)}), rule_violation);
+    CHECK_THROWS_AS(open_case(s, a, application_submitted_step{test::d(2023, 3, 1)}),
                     conflict);  // already open
     CHECK(test::store_hash(path) == before);
-    record_step(s, id, {step::talk_held, test::d(2023, 3, 20), {}});
+    record_step(s, id, talk_held_step{test::d(2023, 3, 20)});
     CHECK(get_case(s, id).records().size() == 2);
     std::filesystem::remove_all(dir);
 }
@@ -151,8 +150,8 @@ TEST_CASE("细则2014 发展党员工作流程 [S] dev.step_sequence: cases surv
         auto a = person();
         a.branch = b;
         auto h = full_history();
-        for (auto& r : h)
-            if (r.details.vote) r.details.vote = branch_vote{8, 8, 0, 8, 0, 0};  // the branch's 8 voters
+        for (auto& r : h)  // the branch's 8 voters
+            r = with_people(r, {member_id{1}, member_id{2}, member_id{8}}, all_of(8));
         id = open_case(s, a, h.front());
         for (std::size_t i = 1; i < 15; ++i)
             record_step(s, id, h[i]);
@@ -182,10 +181,9 @@ TEST_CASE(
     a.birth_date = former.birth_date;
     a.id_number = former.id_number;
     a.branch = t.branch_b;
-    CHECK(violated_rule([&] {
-              open_case(t.store, a, {step::application_submitted, test::d(2025, 2, 27), {}});
-          }) == "disposition.readmission_bar_5_years");
-    CHECK_NOTHROW(open_case(t.store, a, {step::application_submitted, test::d(2025, 2, 28), {}}));
+    CHECK(violated_rule([&] { open_case(t.store, a, application_submitted_step{test::d(2025, 2, 27)}); }) ==
+          "disposition.readmission_bar_5_years");
+    CHECK_NOTHROW(open_case(t.store, a, application_submitted_step{test::d(2025, 2, 28)}));
     // Removal as self-withdrawal (按自行脱党除名) is a removal too.
     auto lapsed = test::full_member(t.branch_b, "脱党者", test::d(2008, 7, 1), 71, sex::male);
     auto const lid = t.store.add_member(lapsed);
@@ -197,10 +195,9 @@ TEST_CASE(
     b.birth_date = lapsed.birth_date;
     b.id_number = lapsed.id_number;
     b.branch = t.branch_b;
-    CHECK(violated_rule([&] {
-              open_case(t.store, b, {step::application_submitted, test::d(2026, 6, 29), {}});
-          }) == "disposition.readmission_bar_5_years");
-    CHECK_NOTHROW(open_case(t.store, b, {step::application_submitted, test::d(2026, 6, 30), {}}));
+    CHECK(violated_rule([&] { open_case(t.store, b, application_submitted_step{test::d(2026, 6, 29)}); }) ==
+          "disposition.readmission_bar_5_years");
+    CHECK_NOTHROW(open_case(t.store, b, application_submitted_step{test::d(2026, 6, 30)}));
     // A current member cannot apply.
     applicant member_again;
     auto const current = t.store.get_member(t.m[0]);
@@ -210,7 +207,7 @@ TEST_CASE(
     member_again.id_number = current.id_number;
     member_again.branch = t.branch_b;
     CHECK(invalid_field([&] {
-              open_case(t.store, member_again, {step::application_submitted, test::d(2025, 3, 1), {}});
+              open_case(t.store, member_again, application_submitted_step{test::d(2025, 3, 1)});
           }) == "id_number");
 }
 
@@ -228,8 +225,7 @@ TEST_CASE("[L] dev.public_notice: cases keep the profile they were opened under,
             {.name = "支部", .kind = org_kind::branch, .parent = c, .established = test::d(2000, 1, 1)});
         auto a = person();
         a.branch = b;
-        id = open_case(s, a, {step::application_submitted, test::d(2023, 3, 1), {}},
-                       {.rule_set_name = "local-5wd"});
+        id = open_case(s, a, application_submitted_step{test::d(2023, 3, 1)}, {.rule_set_name = "local-5wd"});
     }
     auto s = open_store(path);
     CHECK(get_case(s, id).rules().development.public_notice_working_days == 5);
@@ -274,10 +270,10 @@ TEST_CASE(
     pipeline_store t;
     auto const id = t.open_and_record_until(step::conversion_meeting);
     record_step(t.store, id,
-                {step::conversion_meeting,
-                 test::d(2025, 12, 5),
-                 {.vote = branch_vote{4, 4, 0, 4, 0, 0}, .decision = conversion_decision::cancel}});
-    record_step(t.store, id, {step::conversion_approved, test::d(2026, 1, 5), {.passed = true}});
+                conversion_meeting_step{.date = test::d(2025, 12, 5),
+                                        .vote = branch_vote{4, 4, 0, 4, 0, 0},
+                                        .decision = conversion_decision::cancel});
+    record_step(t.store, id, conversion_approved_step{.date = test::d(2026, 1, 5), .passed = true});
     auto const mid = *case_member(t.store, id);
     auto const st = t.store.standing_on(mid, test::d(2026, 1, 5));
     CHECK(st->state == standing_state::exited);
@@ -300,7 +296,7 @@ TEST_CASE(
     auto const bytes = t.store.member_count();
     auto meet = [&](branch_vote v) {
         return violated_rule([&] {
-            record_step(t.store, id, {step::admission_meeting, test::d(2024, 12, 2), {.vote = v}});
+            record_step(t.store, id, admission_meeting_step{.date = test::d(2024, 12, 2), .vote = v});
         });
     };
     // Counting the probationary members as entitled: 7 entitled, 4 present, 4 yes would pass; refused.
@@ -322,7 +318,7 @@ TEST_CASE("细则2014 第20条 [C] vote.entitled_full_members: members under 留
     auto const id = t.open_and_record_until(step::admission_meeting);
     auto meet = [&](branch_vote v) {
         return violated_rule([&] {
-            record_step(t.store, id, {step::admission_meeting, test::d(2024, 12, 2), {.vote = v}});
+            record_step(t.store, id, admission_meeting_step{.date = test::d(2024, 12, 2), .vote = v});
         });
     };
     CHECK(meet({4, 3, 0, 3, 0, 0}) == "vote.entitled_full_members");
@@ -363,6 +359,130 @@ TEST_CASE("[L] dev.public_notice: working days of a year the library does not sh
     again.load_holidays("year 2027\noff 2027-01-01..2027-01-04 元旦\n", "更正通知",
                         on_existing_year::replace);
     CHECK_FALSE(again.calendar().is_working_day(test::d(2027, 1, 4)));
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("development store: the supporting records keep the fields of their kind", "[development][store]") {
+    pipeline_store t;
+    auto const id = t.open_and_record_until(step::target_determined);
+    step_record const notice = public_notice_step{.date = test::d(2024, 8, 19),
+                                                  .notice_for = step::target_determined,
+                                                  .notice_end = test::d(2024, 8, 23),
+                                                  .objections = 1};
+    step_record const closed = withdrawn_step{.date = test::d(2024, 9, 1), .reason = "本人申请撤回"};
+    record_step(t.store, id, notice);
+    record_step(t.store, id, closed);
+    auto const c = get_case(t.store, id);
+    REQUIRE(c.records().size() >= 2);
+    CHECK(c.records()[c.records().size() - 2] == notice);
+    CHECK(c.records().back() == closed);
+    CHECK(c.state().outcome == case_outcome::withdrawn);
+}
+
+TEST_CASE("development store: the document of a filing and the note of every step kind round-trip",
+          "[development][store]") {
+    pipeline_store t;
+    auto h = t.history();
+    for (auto& r : h)
+        std::visit(
+            [](auto& x) {
+                x.note = std::string("备注 ") + std::string(to_string(x.kind));
+                if constexpr (requires { x.document; })
+                    if (x.document.empty())
+                        x.document = std::string("文号 ") + std::string(to_string(x.kind));
+            },
+            r);
+    auto const id = open_case(t.store, t.person(), h.front());
+    for (std::size_t i = 1; i < h.size(); ++i)
+        record_step(t.store, id, h[i]);
+    auto const c = get_case(t.store, id);
+    CHECK(c.records() == h);
+    auto const& filed = std::get<activist_filed_step>(c.records()[3]);
+    CHECK(filed.document == "文号 activist_filed");
+    CHECK(filed.note == "备注 activist_filed");
+    CHECK(std::get<archived_step>(c.records().back()).document == "文号 archived");
+}
+
+TEST_CASE(
+    "store: the migration to schema version 11 moves the values a step kind does not have into its "
+    "note, once",
+    "[development][store][migration]") {
+    auto const dir = test::temp_dir("steps-note");
+    auto const path = dir / "v10.db";
+    case_id id{0};
+    std::vector<member_id> m;
+    {
+        auto s = open_store(path);
+        auto const o = test::add_district_orgs(s);
+        for (int i = 0; i < 4; ++i)
+            m.push_back(s.add_member(
+                test::full_member(o.branch_b, "老党员" + std::to_string(i), test::d(2005, 7, 1), 30 + i)));
+        auto a = devtest::person();
+        a.branch = o.branch_b;
+        auto h = full_history();
+        for (auto& r : h)
+            r = devtest::with_people(r, m, devtest::all_of(4));
+        id = open_case(s, a, h.front());
+        for (std::size_t i = 1; i < 5; ++i)  // talk_held … contacts_assigned
+            record_step(s, id, h[i]);
+    }
+    {
+        // A version-10 store as an older library wrote it: no note column, any detail on any step.
+        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
+        raw.exec("ALTER TABLE dev_steps DROP COLUMN note");
+        raw.exec("PRAGMA user_version = 10");
+        raw.exec(
+            "UPDATE dev_steps SET document = '区委组织部备〔2024〕3号', by_member = 12, reason = '补录' "
+            "WHERE kind = 'activist_filed'");
+        raw.exec(
+            "UPDATE dev_steps SET conclusion = '谈话记录', days = 3, passed = 1, vote_yes = 5 "
+            "WHERE kind = 'talk_held'");
+        raw.exec(
+            "UPDATE dev_steps SET notice_end = '2023-09-20', special_case = 1 WHERE kind = "
+            "'contacts_assigned'");
+    }
+    std::size_t audit_entries = 0;
+    {
+        auto s = open_store(path);
+        CHECK(s.schema_version() == store::schema_version_latest);
+        auto const c = get_case(s, id);
+        REQUIRE(c.records().size() == 5);
+        auto const& talk = std::get<talk_held_step>(c.records()[1]);
+        CHECK(talk.by == m[2]);  // a field the kind has stays where it was
+        CHECK(talk.note == "passed: yes; conclusion: 谈话记录; days: 3; vote_yes: 5");
+        auto const& filed = std::get<activist_filed_step>(c.records()[3]);
+        CHECK(filed.document == "区委组织部备〔2024〕3号");  // activist_filed now has a document
+        CHECK(filed.note == "by: member 12; reason: 补录");
+        auto const& contacts = std::get<contacts_assigned_step>(c.records()[4]);
+        CHECK(contacts.members == std::vector<member_id>{m[0], m[1]});
+        CHECK(contacts.note == "special_case: yes; notice_end: 2023-09-20");
+        CHECK(std::get<application_submitted_step>(c.records()[0]).note.empty());
+        auto const log = s.audit_log();
+        REQUIRE_FALSE(log.empty());
+        CHECK(log.back().action == "steps_note_migrated");
+        CHECK(log.back().why == "schema version 11");
+        CHECK(log.back().detail.rfind("rows=3; ", 0) == 0);
+        CHECK(s.verify_audit().ok);
+        audit_entries = log.size();
+    }
+    {
+        // The columns hold their defaults again, as a version-11 library writes them.
+        SQLite::Database raw(path.string(), SQLite::OPEN_READONLY);
+        CHECK(raw.execAndGet("SELECT count(*) FROM dev_steps WHERE kind = 'activist_filed' AND by_member IS "
+                             "NULL AND reason = ''")
+                  .getInt() == 1);
+        CHECK(raw.execAndGet("SELECT count(*) FROM dev_steps WHERE kind = 'talk_held' AND conclusion = '' "
+                             "AND days = 0 AND passed IS NULL AND vote_yes IS NULL")
+                  .getInt() == 1);
+    }
+    auto const state = test::store_hash(path);
+    {
+        auto again = open_store(path);  // a second open changes nothing
+        CHECK(again.audit_log().size() == audit_entries);
+        CHECK(std::get<talk_held_step>(get_case(again, id).records()[1]).note ==
+              "passed: yes; conclusion: 谈话记录; days: 3; vote_yes: 5");
+    }
+    CHECK(test::store_hash(path) == state);
     std::filesystem::remove_all(dir);
 }
 

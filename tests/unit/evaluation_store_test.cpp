@@ -703,10 +703,9 @@ TEST_CASE(
         again.birth_date = m.birth_date;
         again.id_number = m.id_number;
         again.branch = t.branch_b;
-        CHECK(violated_rule([&] {
-                  open_case(t.s, again, {step::application_submitted, d(2031, 1, 19), {}});
-              }) == "disposition.readmission_bar_5_years");
-        CHECK_NOTHROW(open_case(t.s, again, {step::application_submitted, d(2031, 1, 20), {}}));
+        CHECK(violated_rule([&] { open_case(t.s, again, application_submitted_step{d(2031, 1, 19)}); }) ==
+              "disposition.readmission_bar_5_years");
+        CHECK_NOTHROW(open_case(t.s, again, application_submitted_step{d(2031, 1, 20)}));
     }
     SECTION("劝退 when the member withdraws") {
         auto const who = t.b[6];

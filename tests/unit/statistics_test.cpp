@@ -165,16 +165,12 @@ struct statistics_store : test::district {
     }
     void record_case_until(step until) {
         auto h = devtest::full_history();
-        for (auto& r : h) {
-            for (auto& id : r.details.members)
-                id = old[id.value() == 1 ? 0 : 1];
-            if (r.details.by) r.details.by = old[2];
-            if (r.details.vote) r.details.vote = branch_vote{4, 4, 0, 4, 0, 0};
-        }
+        for (auto& r : h)
+            r = devtest::with_people(r, old, devtest::all_of(4));
         auto a = devtest::person();
         a.branch = branch_b;
         auto const id = open_case(store, a, h.front());
-        for (std::size_t i = 1; i < h.size() && h[i].kind != until; ++i)
+        for (std::size_t i = 1; i < h.size() && kind_of(h[i]) != until; ++i)
             record_step(store, id, h[i]);
     }
 };

@@ -1709,33 +1709,255 @@ class StandingHistoryEntry(_RecordBase):
     decided_by: str
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
 
-class StepDetails(_RecordBase):
+class ApplicationSubmittedStep(_RecordBase):
+    date: datetime.date
+    note: str
+    @property
+    def kind(self) -> Step: ...
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class TalkHeldStep(_RecordBase):
+    date: datetime.date
     by: Optional[MemberId]
+    reason: str
+    note: str
+    @property
+    def kind(self) -> Step: ...
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class ActivistDeterminedStep(_RecordBase):
+    date: datetime.date
     recommended: Optional[Recommendation]
+    note: str
+    @property
+    def kind(self) -> Step: ...
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class ActivistFiledStep(_RecordBase):
+    date: datetime.date
+    document: str
+    note: str
+    @property
+    def kind(self) -> Step: ...
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class ContactsAssignedStep(_RecordBase):
+    date: datetime.date
     members: list[MemberId]
+    note: str
+    @property
+    def kind(self) -> Step: ...
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class ActivistAssessedStep(_RecordBase):
+    date: datetime.date
+    conclusion: str
+    note: str
+    @property
+    def kind(self) -> Step: ...
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class TargetDeterminedStep(_RecordBase):
+    date: datetime.date
+    note: str
+    @property
+    def kind(self) -> Step: ...
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class TargetFiledStep(_RecordBase):
+    date: datetime.date
+    document: str
+    note: str
+    @property
+    def kind(self) -> Step: ...
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class IntroducersAssignedStep(_RecordBase):
+    date: datetime.date
+    members: list[MemberId]
+    note: str
+    @property
+    def kind(self) -> Step: ...
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class PoliticalReviewStep(_RecordBase):
+    date: datetime.date
     passed: Optional[bool]
     conclusion: str
-    document: str
+    household_org: str
+    residence_org: str
+    note: str
+    @property
+    def kind(self) -> Step: ...
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class TrainingCompletedStep(_RecordBase):
+    date: datetime.date
+    by: Optional[MemberId]
     days: int
     class_hours: int
     special_case: bool
+    reason: str
+    note: str
+    @property
+    def kind(self) -> Step: ...
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class CommitteeReviewedStep(_RecordBase):
+    date: datetime.date
+    document: str
+    note: str
+    @property
+    def kind(self) -> Step: ...
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class PreReviewStep(_RecordBase):
+    date: datetime.date
+    passed: Optional[bool]
+    conclusion: str
+    document: str
+    expected_leave: Optional[datetime.date]
+    reason: str
+    note: str
+    @property
+    def kind(self) -> Step: ...
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class ApplicationFormFilledStep(_RecordBase):
+    date: datetime.date
+    document: str
+    note: str
+    @property
+    def kind(self) -> Step: ...
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class AdmissionMeetingStep(_RecordBase):
+    date: datetime.date
+    vote: Optional[BranchVote]
+    expected_leave: Optional[datetime.date]
+    reason: str
+    note: str
+    @property
+    def kind(self) -> Step: ...
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class HigherCommitteeTalkStep(_RecordBase):
+    date: datetime.date
+    by: Optional[MemberId]
+    note: str
+    @property
+    def kind(self) -> Step: ...
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class AdmissionApprovedStep(_RecordBase):
+    date: datetime.date
+    passed: Optional[bool]
+    document: str
+    vote: Optional[BranchVote]
+    reason: str
+    note: str
+    @property
+    def kind(self) -> Step: ...
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class ApprovalFiledStep(_RecordBase):
+    date: datetime.date
+    document: str
+    note: str
+    @property
+    def kind(self) -> Step: ...
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class AssignedToBranchStep(_RecordBase):
+    date: datetime.date
+    note: str
+    @property
+    def kind(self) -> Step: ...
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class OathTakenStep(_RecordBase):
+    date: datetime.date
+    note: str
+    @property
+    def kind(self) -> Step: ...
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class ProbationAssessedStep(_RecordBase):
+    date: datetime.date
+    conclusion: str
+    note: str
+    @property
+    def kind(self) -> Step: ...
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class ConversionAppliedStep(_RecordBase):
+    date: datetime.date
+    note: str
+    @property
+    def kind(self) -> Step: ...
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class ConversionMeetingStep(_RecordBase):
+    date: datetime.date
     vote: Optional[BranchVote]
     decision: Optional[ConversionDecision]
     extension_months: int
+    reason: str
+    note: str
+    @property
+    def kind(self) -> Step: ...
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class ConversionApprovedStep(_RecordBase):
+    date: datetime.date
+    passed: Optional[bool]
+    document: str
+    vote: Optional[BranchVote]
+    reason: str
+    note: str
+    @property
+    def kind(self) -> Step: ...
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class ArchivedStep(_RecordBase):
+    date: datetime.date
+    document: str
+    note: str
+    @property
+    def kind(self) -> Step: ...
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class PublicNoticeStep(_RecordBase):
+    date: datetime.date
     notice_for: Optional[Step]
     notice_end: Optional[datetime.date]
     objections: int
-    expected_leave: Optional[datetime.date]
-    since: Optional[datetime.date]
-    reason: str
-    household_org: str
-    residence_org: str
+    note: str
+    @property
+    def kind(self) -> Step: ...
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
 
-class StepRecord(_RecordBase):
-    kind: Step
+class CultivationTransferredStep(_RecordBase):
     date: datetime.date
-    details: StepDetails
+    since: Optional[datetime.date]
+    note: str
+    @property
+    def kind(self) -> Step: ...
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class WithdrawnStep(_RecordBase):
+    date: datetime.date
+    reason: str
+    note: str
+    @property
+    def kind(self) -> Step: ...
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class TransferredInStep(_RecordBase):
+    date: datetime.date
+    note: str
+    @property
+    def kind(self) -> Step: ...
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
 
 class StoredMeeting(_RecordBase):
@@ -1882,6 +2104,38 @@ _CertificateRecord = Union[
 ]
 _TransferRecord = Union[LetterReceived, LetterRevoked]
 _ContactRecord = Union[ContactReached, ContactAttemptFailed]
+_StepRecord = Union[
+    ApplicationSubmittedStep,
+    TalkHeldStep,
+    ActivistDeterminedStep,
+    ActivistFiledStep,
+    ContactsAssignedStep,
+    ActivistAssessedStep,
+    TargetDeterminedStep,
+    TargetFiledStep,
+    IntroducersAssignedStep,
+    PoliticalReviewStep,
+    TrainingCompletedStep,
+    CommitteeReviewedStep,
+    PreReviewStep,
+    ApplicationFormFilledStep,
+    AdmissionMeetingStep,
+    HigherCommitteeTalkStep,
+    AdmissionApprovedStep,
+    ApprovalFiledStep,
+    AssignedToBranchStep,
+    OathTakenStep,
+    ProbationAssessedStep,
+    ConversionAppliedStep,
+    ConversionMeetingStep,
+    ConversionApprovedStep,
+    ArchivedStep,
+    PublicNoticeStep,
+    CultivationTransferredStep,
+    WithdrawnStep,
+    TransferredInStep,
+]
+_StepRecordArg = Union[_StepRecord, Mapping[str, Any]]  # a mapping names its "kind"
 _CampaignRecord = Union[
     PhaseStarted,
     ParticipantsAdded,
@@ -2389,15 +2643,15 @@ class DevelopmentCase(metaclass=_pybind11_type):
     @property
     def backfilled(self) -> bool: ...
     @property
-    def records(self) -> list[StepRecord]: ...
+    def records(self) -> list[_StepRecord]: ...
     @property
     def state(self) -> CaseState: ...
     def state_on(self, d: _Date) -> CaseState: ...
     def check(
         self,
-        step: Union[Step, str, StepRecord],
+        step: Union[Step, str, _StepRecordArg],
         date: Optional[_Date] = None,
-        details: Optional[Union[StepDetails, _Record]] = None,
+        details: Optional[_Record] = None,
         /,
         *,
         lookup: Optional[_Lookup] = None,
@@ -2405,9 +2659,9 @@ class DevelopmentCase(metaclass=_pybind11_type):
     ) -> None: ...
     def record(
         self,
-        step: Union[Step, str, StepRecord],
+        step: Union[Step, str, _StepRecordArg],
         date: Optional[_Date] = None,
-        details: Optional[Union[StepDetails, _Record]] = None,
+        details: Optional[_Record] = None,
         /,
         *,
         lookup: Optional[_Lookup] = None,
@@ -2415,7 +2669,7 @@ class DevelopmentCase(metaclass=_pybind11_type):
     ) -> None: ...
     @staticmethod
     def replay(
-        person: Union[Applicant, _Record], rules: RuleSet, backfilled: bool, records: Iterable[Union[StepRecord, _Record]]
+        person: Union[Applicant, _Record], rules: RuleSet, backfilled: bool, records: Iterable[_StepRecordArg]
     ) -> DevelopmentCase: ...
     def agenda(self, as_of: _Date, id: Optional[CaseId] = None) -> Agenda: ...
     def timeline(self, as_of: _Date) -> Timeline: ...
@@ -2763,8 +3017,8 @@ class Store(metaclass=_pybind11_type):
     def standing_on(self, member: MemberId, d: _Date) -> Optional[Standing]: ...
     def party_age(self, member: MemberId, on: _Date) -> Optional[int]: ...
     # development, mobility, evaluation, life
-    def open_case(self, person: Union[Applicant, _Record], application: Union[_Date, StepRecord], /, *, rule_set: str = "", backfilled: bool = ..., why: str = "") -> CaseId: ...
-    def record_step(self, case: CaseId, step: Union[Step, str, StepRecord], date: Optional[_Date] = None, details: Optional[_Record] = None, /, *, why: str = "", **fields: Any) -> None: ...
+    def open_case(self, person: Union[Applicant, _Record], application: Union[_Date, _StepRecordArg], /, *, rule_set: str = "", backfilled: bool = ..., why: str = "") -> CaseId: ...
+    def record_step(self, case: CaseId, step: Union[Step, str, _StepRecordArg], date: Optional[_Date] = None, details: Optional[_Record] = None, /, *, why: str = "", **fields: Any) -> None: ...
     def get_case(self, case: CaseId) -> DevelopmentCase: ...
     def case_member(self, case: CaseId) -> Optional[MemberId]: ...
     def case_timeline(self, case: CaseId, as_of: _Date) -> Timeline: ...

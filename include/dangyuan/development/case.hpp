@@ -115,54 +115,61 @@ inline std::string step_label(step s) {
 /// Folds one record into the state. Records are assumed valid (they passed check_step).
 inline void fold(case_state& st, step_record const& r, rule_set const& rules) {
     auto const& p = rules.development;
-    auto const& d = r.details;
-    st.recorded.insert(r.kind);
-    st.last_date = r.date;
-    switch (r.kind) {
+    auto const kind = kind_of(r);
+    date::sys_days const day = record_date(r);
+    st.recorded.insert(kind);
+    st.last_date = day;
+    switch (kind) {
         case step::application_submitted:
-            st.applied = r.date;
+            st.applied = day;
             break;
         case step::talk_held:
-            if (!st.first_talk) st.first_talk = r.date;
+            if (!st.first_talk) st.first_talk = day;
             break;
         case step::activist_determined:
-            st.activist_since = st.last_assessment = st.cultivation_start = r.date;
+            st.activist_since = st.last_assessment = st.cultivation_start = day;
             break;
         case step::cultivation_transferred:
-            st.cultivation_start = d.since;
+            st.cultivation_start = std::get<cultivation_transferred_step>(r).since;
             break;
         case step::contacts_assigned:
-            st.contacts = d.members;
+            st.contacts = std::get<contacts_assigned_step>(r).members;
             break;
         case step::activist_assessed:
-            st.last_assessment = r.date;
+            st.last_assessment = day;
             break;
         case step::target_determined:
-            st.target_since = r.date;
+            st.target_since = day;
             break;
         case step::introducers_assigned:
-            st.introducers = d.members;
+            st.introducers = std::get<introducers_assigned_step>(r).members;
             break;
         case step::political_review:
-            st.review_passed = d.passed.value_or(false);
+            st.review_passed = std::get<political_review_step>(r).passed.value_or(false);
             break;
-        case step::training_completed:
+        case step::training_completed: {
+            auto const& d = std::get<training_completed_step>(r);
             st.training_days += d.days;
             st.training_hours += d.class_hours;
             st.training_waived = st.training_waived || d.special_case;
             break;
-        case step::pre_review:
-            st.pre_review_date = r.date;
+        }
+        case step::pre_review: {
+            auto const& d = std::get<pre_review_step>(r);
+            st.pre_review_date = day;
             st.pre_review_passed = d.passed.value_or(false);
             if (d.expected_leave) st.expected_leave = d.expected_leave;
             break;
-        case step::public_notice:
-            st.notices.push_back({*d.notice_for, r.date, d.notice_end.value_or(r.date), d.objections});
+        }
+        case step::public_notice: {
+            auto const& d = std::get<public_notice_step>(r);
+            st.notices.push_back({*d.notice_for, day, d.notice_end.value_or(day), d.objections});
             break;
+        }
         case step::admission_meeting:
-            if (d.vote && passes(*d.vote)) {
-                st.admission_meeting = r.date;
-                st.probation_end = add_months(r.date, p.probation_months);
+            if (auto const& v = std::get<admission_meeting_step>(r).vote; v && passes(*v)) {
+                st.admission_meeting = day;
+                st.probation_end = add_months(day, p.probation_months);
             } else {
                 st.outcome = case_outcome::not_admitted;
             }
@@ -171,29 +178,31 @@ inline void fold(case_state& st, step_record const& r, rule_set const& rules) {
             st.higher_talk = true;
             break;
         case step::admission_approved:
-            if (d.passed.value_or(false))
-                st.approval = r.date;
+            if (std::get<admission_approved_step>(r).passed.value_or(false))
+                st.approval = day;
             else
                 st.outcome = case_outcome::not_admitted;
             break;
         case step::oath_taken:
-            st.oath = r.date;
+            st.oath = day;
             break;
         case step::conversion_applied:
-            st.conversion_applied = r.date;
+            st.conversion_applied = day;
             break;
-        case step::conversion_meeting:
-            st.conversion_meeting = r.date;
+        case step::conversion_meeting: {
+            auto const& d = std::get<conversion_meeting_step>(r);
+            st.conversion_meeting = day;
             st.pending_decision = d.decision;
             st.pending_extension_months = d.extension_months;
             st.conversion_applied.reset();
             break;
+        }
         case step::conversion_approved:
-            if (d.passed.value_or(false)) {
+            if (std::get<conversion_approved_step>(r).passed.value_or(false)) {
                 switch (st.pending_decision.value_or(conversion_decision::convert)) {
                     case conversion_decision::convert:
                         st.full_member_date = st.probation_end;
-                        st.conversion_approved = r.date;
+                        st.conversion_approved = day;
                         break;
                     case conversion_decision::extend:
                         st.probation_end = add_months(*st.probation_end, st.pending_extension_months);
@@ -209,21 +218,21 @@ inline void fold(case_state& st, step_record const& r, rule_set const& rules) {
             st.pending_extension_months = 0;
             break;
         case step::archived:
-            st.archived = r.date;
+            st.archived = day;
             break;
         case step::withdrawn:
             st.outcome = case_outcome::withdrawn;
             break;
         case step::transferred_in:
-            st.transferred_in = r.date;
+            st.transferred_in = day;
             break;
         default:
             break;
     }
-    if (auto const& t = transition_for(r.kind); t.to && !st.outcome) {
-        if (r.kind != step::admission_meeting || st.admission_meeting) st.current = *t.to;
+    if (auto const& t = transition_for(kind); t.to && !st.outcome) {
+        if (kind != step::admission_meeting || st.admission_meeting) st.current = *t.to;
     }
-    if (r.kind == step::conversion_approved && st.full_member_date) st.current = stage::full_member;
+    if (kind == step::conversion_approved && st.full_member_date) st.current = stage::full_member;
 }
 
 /// The rule that a missing prerequisite breaks: the specific rule where the catalogue has one, else the
@@ -305,7 +314,7 @@ public:
     [[nodiscard]] case_state state_on(date::sys_days d) const {
         case_state st;
         for (auto const& r : records_) {
-            if (r.date > d) break;
+            if (record_date(r) > d) break;
             detail::fold(st, r, rules_);
         }
         return st;
@@ -323,11 +332,6 @@ public:
         detail::fold(state_, r, rules_);
         records_.push_back(std::move(r));
     }
-    /// Convenience: `record({kind, date, details})`.
-    /// \throws invalid_input{"date"} for a date that does not exist (2025-02-30).
-    void record(step kind, civil_day date, step_details details = {}, eligibility_lookup const& lookup = {}) {
-        record(step_record{kind, date, std::move(details)}, lookup);
-    }
 
     /// Rebuilds a case from stored records without re-checking them (they were checked when written).
     [[nodiscard]] static development_case replay(dangyuan::applicant person, rule_set rules, bool backfilled,
@@ -343,11 +347,11 @@ public:
 private:
     void check_sequence(step_record const& r) const;
     void check_guards(step_record const& r, eligibility_lookup const& lookup, work_calendar const& cal) const;
-    void check_members(step_record const& r, eligibility_lookup const& lookup, std::string_view rule, int min,
-                       int max, char const* what) const;
+    void check_members(std::vector<member_id> const& ms, date::sys_days on, eligibility_lookup const& lookup,
+                       std::string_view rule, int min, int max, char const* what) const;
     /// A higher committee's collective decision (票决), when its counts are recorded: quorum and majority
     /// of the committee members entitled, and the result agrees with `passed`.
-    static void check_committee_vote(step_details const& d);
+    static void check_committee_vote(std::optional<branch_vote> const& vote, bool passed);
     /// The member named for a role (introducer, contact) still qualifies on `on`: the roles are re-checked
     /// on every date the rules depend on, not only on the day of the assignment.
     void check_eligible(member_id id, date::sys_days on, eligibility_lookup const& lookup,
@@ -365,12 +369,14 @@ private:
 
 inline void development_case::check(step_record const& r, eligibility_lookup const& lookup,
                                     work_calendar const& cal) const {
-    if (state_.last_date && r.date < *state_.last_date)
-        throw invalid_input("date", detail::step_label(r.kind) + " on " + format_date(r.date) +
+    auto const kind = kind_of(r);
+    date::sys_days const day = record_date(r);
+    if (state_.last_date && day < *state_.last_date)
+        throw invalid_input("date", detail::step_label(kind) + " on " + format_date(day) +
                                         " precedes the last recorded step on " +
                                         format_date(*state_.last_date));
     check_sequence(r);
-    if (r.kind == step::application_submitted) {
+    if (kind == step::application_submitted) {
         if (person_.name.empty()) throw invalid_input("name", "the applicant needs a name");
         if (!person_.branch.valid()) throw invalid_input("branch", "the case needs the branch handling it");
         if (person_.id_number && person_.id_number->birth_date() != person_.birth_date)
@@ -379,55 +385,57 @@ inline void development_case::check(step_record const& r, eligibility_lookup con
                                     format_date(person_.id_number->birth_date()) + " in the ID number");
         if (person_.id_number && person_.id_number->sex_of() != person_.sex)
             throw invalid_input("sex", "sex differs from the ID number " + person_.id_number->masked());
-        if (r.date < person_.birth_date) throw invalid_input("date", "application before the birth date");
+        if (day < person_.birth_date) throw invalid_input("date", "application before the birth date");
     }
     if (!backfilled_) check_guards(r, lookup, cal);
 }
 
 inline void development_case::check_sequence(step_record const& r) const {
-    auto const& t = transition_for(r.kind);
+    auto const kind = kind_of(r);
+    auto const& t = transition_for(kind);
     if (records_.empty()) {
-        if (r.kind != step::application_submitted)
+        if (kind != step::application_submitted)
             throw violation("dev.step_sequence",
-                            "a case starts with 1 递交入党申请书, not " + detail::step_label(r.kind));
+                            "a case starts with 1 递交入党申请书, not " + detail::step_label(kind));
         return;
     }
     if (state_.outcome)
         throw violation("dev.step_sequence", "the case is closed (" +
                                                  std::string(chinese_name(*state_.outcome)) + "); " +
-                                                 detail::step_label(r.kind) + " cannot follow");
+                                                 detail::step_label(kind) + " cannot follow");
     if (!contains(t.from, state_.current))
-        throw violation("dev.step_sequence", detail::step_label(r.kind) + " is not possible at stage " +
+        throw violation("dev.step_sequence", detail::step_label(kind) + " is not possible at stage " +
                                                  std::string(chinese_name(state_.current)) + " (" +
                                                  std::string(to_string(state_.current)) + ")");
-    if (!t.repeatable && state_.recorded.count(r.kind))
-        throw violation("dev.step_sequence", detail::step_label(r.kind) + " is already on record");
+    if (!t.repeatable && state_.recorded.count(kind))
+        throw violation("dev.step_sequence", detail::step_label(kind) + " is already on record");
     for (auto need : t.needs)
         if (!state_.recorded.count(need))
-            throw violation(detail::rule_for_missing(r.kind, need),
-                            detail::step_label(r.kind) + " needs " + detail::step_label(need) + " first");
+            throw violation(detail::rule_for_missing(kind, need),
+                            detail::step_label(kind) + " needs " + detail::step_label(need) + " first");
     // Steps whose order depends on the state, not just on what was recorded.
-    if (r.kind == step::application_form_filled && !state_.pre_review_passed.value_or(false))
+    if (kind == step::application_form_filled && !state_.pre_review_passed.value_or(false))
         throw violation("dev.pre_review_in_writing",
                         "the 入党志愿书 is issued only after a passed pre-review (预审)");
     // Cancellation for a serious violation may be decided at any time during probation, without an
     // application; every other conversion meeting answers a written application.
-    bool const early_cancellation = r.kind == step::conversion_meeting && r.details.decision &&
-                                    *r.details.decision == conversion_decision::cancel &&
-                                    state_.probation_end && r.date < *state_.probation_end;
-    if (r.kind == step::conversion_meeting && !state_.conversion_applied && !early_cancellation)
+    auto const* meeting = std::get_if<conversion_meeting_step>(&r);
+    bool const early_cancellation = meeting && meeting->decision &&
+                                    *meeting->decision == conversion_decision::cancel &&
+                                    state_.probation_end && meeting->date < *state_.probation_end;
+    if (kind == step::conversion_meeting && !state_.conversion_applied && !early_cancellation)
         throw violation("dev.step_sequence",
                         "a conversion meeting needs a conversion application made after the last meeting");
-    if (r.kind == step::conversion_approved && !state_.conversion_meeting)
+    if (kind == step::conversion_approved && !state_.conversion_meeting)
         throw violation("dev.step_sequence", "the approval needs a conversion meeting awaiting approval");
-    if (r.kind == step::conversion_applied && state_.conversion_meeting)
+    if (kind == step::conversion_applied && state_.conversion_meeting)
         throw violation("dev.step_sequence",
                         "the last conversion meeting still awaits the higher committee's approval");
 }
 
-inline void development_case::check_members(step_record const& r, eligibility_lookup const& lookup,
-                                            std::string_view rule, int min, int max, char const* what) const {
-    auto const& ms = r.details.members;
+inline void development_case::check_members(std::vector<member_id> const& ms, date::sys_days on,
+                                            eligibility_lookup const& lookup, std::string_view rule, int min,
+                                            int max, char const* what) const {
     auto const n = static_cast<int>(ms.size());
     if (n < min || n > max)
         throw violation(
@@ -438,23 +446,22 @@ inline void development_case::check_members(step_record const& r, eligibility_lo
     for (auto id : ms) {
         if (!seen.insert(id).second)
             throw violation(rule, "member " + std::to_string(id.value()) + " is named twice as " + what);
-        check_eligible(id, r.date, lookup, rule, what);
+        check_eligible(id, on, lookup, rule, what);
     }
 }
 
-inline void development_case::check_committee_vote(step_details const& d) {
-    if (!d.vote) return;
-    validate_counts(*d.vote);
-    if (!quorate(*d.vote))
+inline void development_case::check_committee_vote(std::optional<branch_vote> const& vote, bool passed) {
+    if (!vote) return;
+    validate_counts(*vote);
+    if (!quorate(*vote))
         throw violation("dev.approval_collective_vote",
-                        std::to_string(d.vote->present) + " of " + std::to_string(d.vote->entitled) +
+                        std::to_string(vote->present) + " of " + std::to_string(vote->entitled) +
                             " committee members present: more than half must attend the collective decision");
-    if (passes(*d.vote) != *d.passed)
+    if (passes(*vote) != passed)
         throw violation("dev.approval_collective_vote",
-                        std::to_string(d.vote->yes) + " yes of " + std::to_string(d.vote->entitled) +
-                            " committee members " + (passes(*d.vote) ? "carry" : "do not carry") +
-                            " the decision, but it is recorded as " +
-                            (*d.passed ? "approved" : "not approved"));
+                        std::to_string(vote->yes) + " yes of " + std::to_string(vote->entitled) +
+                            " committee members " + (passes(*vote) ? "carry" : "do not carry") +
+                            " the decision, but it is recorded as " + (passed ? "approved" : "not approved"));
 }
 
 inline void development_case::check_eligible(member_id id, date::sys_days on,
@@ -477,7 +484,8 @@ inline void development_case::check_eligible(member_id id, date::sys_days on,
 inline void development_case::check_guards(step_record const& r, eligibility_lookup const& lookup,
                                            work_calendar const& cal) const {
     auto const& p = rules_.development;
-    auto const& d = r.details;
+    auto const kind = kind_of(r);
+    date::sys_days const day = record_date(r);
     auto const& st = state_;
     auto notice_guard = [&](step s) {
         bool const wanted = s == step::activist_determined  ? p.public_notice_before_activist
@@ -485,7 +493,7 @@ inline void development_case::check_guards(step_record const& r, eligibility_loo
                             : s == step::admission_meeting  ? p.public_notice_before_admission
                             : s == step::conversion_meeting ? p.public_notice_before_conversion
                                                             : false;
-        if (wanted && p.public_notice_working_days > 0 && !detail::notice_done(st, s, r.date, rules_, cal))
+        if (wanted && p.public_notice_working_days > 0 && !detail::notice_done(st, s, day, rules_, cal))
             throw violation("dev.public_notice", "no completed public notice (公示) of " +
                                                      std::to_string(p.public_notice_working_days) +
                                                      " working days without open objections before " +
@@ -498,7 +506,7 @@ inline void development_case::check_guards(step_record const& r, eligibility_loo
             throw violation("dev.two_introducers",
                             "no " + std::to_string(p.introducers) + " introducers on record");
         for (auto id : st.introducers)
-            check_eligible(id, r.date, lookup, "dev.two_introducers", "introducer");
+            check_eligible(id, day, lookup, "dev.two_introducers", "introducer");
         if (!st.review_passed.value_or(false))
             throw violation("dev.political_review_conclusion",
                             "no passed political review on record: the target cannot be admitted");
@@ -511,74 +519,82 @@ inline void development_case::check_guards(step_record const& r, eligibility_loo
                     " class hours of concentrated training; at least " + std::to_string(p.training_min_days) +
                     " days or " + std::to_string(p.training_min_hours) + " class hours are required");
     };
-    switch (r.kind) {
+    switch (kind) {
         case step::application_submitted: {
-            auto const age = age_on(person_.birth_date, r.date);
+            auto const age = age_on(person_.birth_date, day);
             if (age < p.applicant_min_age)
                 throw violation("dev.applicant_min_age_18",
-                                person_.name + " is " + std::to_string(age) + " on " + format_date(r.date) +
+                                person_.name + " is " + std::to_string(age) + " on " + format_date(day) +
                                     " (born " + format_date(person_.birth_date) + "); the minimum is " +
                                     std::to_string(p.applicant_min_age) + ", reached on " +
                                     format_date(add_years(person_.birth_date, p.applicant_min_age)));
             break;
         }
-        case step::talk_held:
+        case step::talk_held: {
+            auto const& d = std::get<talk_held_step>(r);
             if (!st.first_talk) {
                 auto const deadline = add_months(*st.applied, p.talk_within_months);
-                if (r.date > deadline && d.reason.empty())
+                if (day > deadline && d.reason.empty())
                     throw violation("dev.talk_within_1_month",
-                                    "first talk on " + format_date(r.date) + " after the deadline " +
+                                    "first talk on " + format_date(day) + " after the deadline " +
                                         format_date(deadline) + " (application " + format_date(*st.applied) +
                                         "); record the reason for the delay");
             }
             if (d.by && lookup) {
-                auto const e = lookup(*d.by, r.date);
+                auto const e = lookup(*d.by, day);
                 if (!e.exists)
                     throw invalid_input("by", "no member with id " + std::to_string(d.by->value()));
             }
             break;
-        case step::activist_determined:
+        }
+        case step::activist_determined: {
+            auto const& d = std::get<activist_determined_step>(r);
             if (!d.recommended)
                 throw violation(
                     "dev.activist_recommended",
                     "an activist is recommended (党员推荐 or 群团推优) before the branch committee decides");
             if (p.activist_after_application_months > 0 &&
-                r.date < add_months(*st.applied, p.activist_after_application_months))
+                day < add_months(*st.applied, p.activist_after_application_months))
                 throw violation(
                     "dev.activist_after_application",
-                    "activist on " + format_date(r.date) + " before " +
+                    "activist on " + format_date(day) + " before " +
                         format_date(add_months(*st.applied, p.activist_after_application_months)) + ", " +
                         std::to_string(p.activist_after_application_months) +
                         " months after the application");
             notice_guard(step::activist_determined);
             break;
+        }
         case step::contacts_assigned:
-            check_members(r, lookup, "dev.contacts_1_to_2", p.contacts_min, p.contacts_max,
-                          "cultivation contacts");
+            check_members(std::get<contacts_assigned_step>(r).members, day, lookup, "dev.contacts_1_to_2",
+                          p.contacts_min, p.contacts_max, "cultivation contacts");
             break;
-        case step::cultivation_transferred:
+        case step::cultivation_transferred: {
+            auto const& d = std::get<cultivation_transferred_step>(r);
             if (!d.since || *d.since > *st.activist_since)
                 throw invalid_input("since",
                                     "the transferred cultivation must begin on or before the activist date " +
                                         format_date(*st.activist_since));
             break;
+        }
         case step::target_determined: {
             auto const earliest = add_months(*st.cultivation_start, p.cultivation_min_months);
-            if (r.date < earliest)
+            if (day < earliest)
                 throw violation("dev.activist_min_1_year",
-                                "development target on " + format_date(r.date) + ": cultivation began " +
+                                "development target on " + format_date(day) + ": cultivation began " +
                                     format_date(*st.cultivation_start) + ", the earliest date is " +
                                     format_date(earliest));
             // The contacts advise on the listing (细则 第9条): they must still qualify on this date.
             for (auto id : st.contacts)
-                check_eligible(id, r.date, lookup, "dev.contacts_1_to_2", "cultivation contact");
+                check_eligible(id, day, lookup, "dev.contacts_1_to_2", "cultivation contact");
             notice_guard(step::target_determined);
             break;
         }
         case step::introducers_assigned:
-            check_members(r, lookup, "dev.two_introducers", p.introducers, p.introducers, "introducers");
+            check_members(std::get<introducers_assigned_step>(r).members, day, lookup, "dev.two_introducers",
+                          p.introducers, p.introducers, "introducers");
             break;
-        case step::political_review:
+        case step::political_review: {
+            auto const& d = std::get<political_review_step>(r);
             if (d.conclusion.empty())
                 throw violation("dev.political_review_conclusion",
                                 "a political review ends with a written conclusion (结论性材料)");
@@ -591,40 +607,46 @@ inline void development_case::check_guards(step_record const& r, eligibility_loo
                         "organisations of the household registration (户籍地) and of the residence "
                         "(居住地); record both");
             break;
-        case step::training_completed:
+        }
+        case step::training_completed: {
+            auto const& d = std::get<training_completed_step>(r);
             if (d.days < 0 || d.class_hours < 0) throw invalid_input("days", "negative training time");
             if (d.special_case && d.reason.empty())
                 throw invalid_input("reason", "a training waiver (特殊情况) needs its reason");
             break;
+        }
         case step::committee_reviewed:
             require_admission_conditions();
             break;
-        case step::pre_review:
+        case step::pre_review: {
+            auto const& d = std::get<pre_review_step>(r);
             if (!d.passed) throw invalid_input("passed", "record the pre-review result");
             if (d.document.empty())
                 throw violation("dev.pre_review_in_writing",
                                 "the pre-review result is given in writing (预审意见)");
             if (d.passed.value_or(false) && d.expected_leave &&
-                *d.expected_leave <= add_months(r.date, p.leaving_window_months) && d.reason.empty())
+                *d.expected_leave <= add_months(day, p.leaving_window_months) && d.reason.empty())
                 throw violation("dev.leaving_within_3_months",
                                 person_.name + " leaves the unit on " + format_date(*d.expected_leave) +
                                     ", within " + std::to_string(p.leaving_window_months) +
                                     " months: normally not admitted; record the special reason to proceed");
             break;
+        }
         case step::admission_meeting: {
+            auto const& d = std::get<admission_meeting_step>(r);
             require_admission_conditions();
             if (!d.vote) throw invalid_input("vote", "the admission meeting records the vote counts");
             require_quorum(*d.vote);
             auto const leave = d.expected_leave ? d.expected_leave : st.expected_leave;
-            if (leave && *leave <= add_months(r.date, p.leaving_window_months) && d.reason.empty())
+            if (leave && *leave <= add_months(day, p.leaving_window_months) && d.reason.empty())
                 throw violation("dev.leaving_within_3_months",
                                 person_.name + " leaves the unit on " + format_date(*leave) +
                                     ": normally not admitted; record the special reason to proceed");
             if (p.meeting_after_pre_review_months > 0) {
                 auto const deadline = add_months(*st.pre_review_date, p.meeting_after_pre_review_months);
-                if (r.date > deadline)
+                if (day > deadline)
                     throw violation("dev.meeting_within_1_month_of_pre_review",
-                                    "branch meeting on " + format_date(r.date) + " after " +
+                                    "branch meeting on " + format_date(day) + " after " +
                                         format_date(deadline) + ", the limit after the pre-review of " +
                                         format_date(*st.pre_review_date));
             }
@@ -632,54 +654,56 @@ inline void development_case::check_guards(step_record const& r, eligibility_loo
             break;
         }
         case step::admission_approved: {
+            auto const& d = std::get<admission_approved_step>(r);
             if (!d.passed) throw invalid_input("passed", "record whether admission was approved");
             auto const normal = add_months(*st.admission_meeting, p.approval_within_months);
             auto const extended = add_months(*st.admission_meeting, p.approval_extended_max_months);
-            if (r.date > extended)
+            if (day > extended)
                 throw violation("dev.approval_within_3_months",
-                                "approval on " + format_date(r.date) + " is past " + format_date(extended) +
+                                "approval on " + format_date(day) + " is past " + format_date(extended) +
                                     ", " + std::to_string(p.approval_extended_max_months) +
                                     " months after the branch meeting: the procedure must be repeated");
-            if (r.date > normal && d.reason.empty())
+            if (day > normal && d.reason.empty())
                 throw violation("dev.approval_within_3_months",
-                                "approval on " + format_date(r.date) + " is past " + format_date(normal) +
+                                "approval on " + format_date(day) + " is past " + format_date(normal) +
                                     "; an extension to " + std::to_string(p.approval_extended_max_months) +
                                     " months needs its special reason recorded");
-            check_committee_vote(d);
+            check_committee_vote(d.vote, *d.passed);
             break;
         }
         case step::oath_taken:
             if (p.oath_after_approval_months > 0 &&
-                r.date > add_months(*st.approval, p.oath_after_approval_months))
+                day > add_months(*st.approval, p.oath_after_approval_months))
                 throw violation("dev.oath_within_1_month",
-                                "oath on " + format_date(r.date) + " later than " +
+                                "oath on " + format_date(day) + " later than " +
                                     format_date(add_months(*st.approval, p.oath_after_approval_months)));
             break;
         case step::transferred_in:
-            if (r.date >= *st.probation_end)
+            if (day >= *st.probation_end)
                 throw invalid_input("date", "a transfer in during probation is dated before its end on " +
                                                 format_date(*st.probation_end));
             break;
         case step::conversion_applied: {
             auto const earliest = add_months(*st.probation_end, -p.conversion_application_ahead_months);
-            if (r.date < earliest)
+            if (day < earliest)
                 throw violation("dev.conversion_application_at_probation_end",
-                                "conversion application on " + format_date(r.date) + ": probation ends on " +
+                                "conversion application on " + format_date(day) + ": probation ends on " +
                                     format_date(*st.probation_end) + ", the application is made from " +
                                     format_date(earliest));
             break;
         }
         case step::conversion_meeting: {
+            auto const& d = std::get<conversion_meeting_step>(r);
             if (!d.vote) throw invalid_input("vote", "the conversion meeting records the vote counts");
             if (!d.decision)
                 throw invalid_input("decision", "record the decision: convert, extend or cancel");
             auto const end = *st.probation_end;
-            if (r.date < end) {
+            if (day < end) {
                 // Before the end only a serious violation ends probation early (取消预备党员资格).
                 if (*d.decision != conversion_decision::cancel)
                     throw violation("dev.conversion_after_probation",
                                     std::string(chinese_name(*d.decision)) + " discussed on " +
-                                        format_date(r.date) + ": it is decided when probation ends on " +
+                                        format_date(day) + ": it is decided when probation ends on " +
                                         format_date(end));
                 if (d.reason.empty())
                     throw violation("dev.cancellation_for_serious_violation",
@@ -689,20 +713,20 @@ inline void development_case::check_guards(step_record const& r, eligibility_loo
             } else {
                 auto const prompt = add_months(end, p.conversion_prompt_months);
                 auto const postponed = add_months(end, p.conversion_postpone_max_months);
-                if (st.transferred_in && r.date > postponed)
+                if (st.transferred_in && day > postponed)
                     throw violation("dev.conversion_postponed_transferred_in",
-                                    "conversion discussed on " + format_date(r.date) +
+                                    "conversion discussed on " + format_date(day) +
                                         ": for a member transferred "
                                         "in on " +
                                         format_date(*st.transferred_in) + " it may be postponed to " +
                                         format_date(postponed) + ", " +
                                         std::to_string(p.conversion_postpone_max_months) +
                                         " months after probation ended on " + format_date(end));
-                if (!st.transferred_in && r.date > prompt)
+                if (!st.transferred_in && day > prompt)
                     throw violation("dev.conversion_discussed_promptly",
-                                    "conversion discussed on " + format_date(r.date) +
-                                        ": probation ended on " + format_date(end) +
-                                        " and is discussed promptly, by " + format_date(prompt) +
+                                    "conversion discussed on " + format_date(day) + ": probation ended on " +
+                                        format_date(end) + " and is discussed promptly, by " +
+                                        format_date(prompt) +
                                         "; only a member transferred in may be discussed later");
             }
             if (*d.decision == conversion_decision::extend) {
@@ -720,33 +744,38 @@ inline void development_case::check_guards(step_record const& r, eligibility_loo
             break;
         }
         case step::conversion_approved: {
+            auto const& d = std::get<conversion_approved_step>(r);
             if (!d.passed) throw invalid_input("passed", "record whether the decision was approved");
             auto const normal = add_months(*st.conversion_meeting, p.conversion_approval_months);
             auto const extended =
                 add_months(*st.conversion_meeting, p.conversion_approval_extended_max_months);
-            if (r.date > extended)
+            if (day > extended)
                 throw violation("dev.conversion_approval_within_3_months",
-                                "approval on " + format_date(r.date) + " is past " + format_date(extended) +
+                                "approval on " + format_date(day) + " is past " + format_date(extended) +
                                     ", " + std::to_string(p.conversion_approval_extended_max_months) +
                                     " months after the conversion meeting of " +
                                     format_date(*st.conversion_meeting));
-            if (r.date > normal && d.reason.empty())
+            if (day > normal && d.reason.empty())
                 throw violation("dev.conversion_approval_within_3_months",
-                                "approval on " + format_date(r.date) + " is past " + format_date(normal) +
-                                    ", " + std::to_string(p.conversion_approval_months) +
+                                "approval on " + format_date(day) + " is past " + format_date(normal) + ", " +
+                                    std::to_string(p.conversion_approval_months) +
                                     " months after the conversion meeting; record the special reason");
-            check_committee_vote(d);
+            check_committee_vote(d.vote, *d.passed);
             break;
         }
-        case step::public_notice:
+        case step::public_notice: {
+            auto const& d = std::get<public_notice_step>(r);
             if (!d.notice_for) throw invalid_input("notice_for", "name the step the public notice precedes");
-            if (!d.notice_end || *d.notice_end < r.date)
+            if (!d.notice_end || *d.notice_end < day)
                 throw invalid_input("notice_end", "the notice needs an end date on or after its start");
             if (d.objections < 0) throw invalid_input("objections", "negative count");
             break;
-        case step::withdrawn:
+        }
+        case step::withdrawn: {
+            auto const& d = std::get<withdrawn_step>(r);
             if (d.reason.empty()) throw invalid_input("reason", "record why the case is closed");
             break;
+        }
         default:
             break;
     }

@@ -151,7 +151,7 @@ struct timeline_row {
         if (row.number == 0) continue;
         timeline_row t{row.kind, {}, {}, {}, timeline_status::waiting};
         for (auto const& r : c.records())
-            if (r.kind == row.kind && r.date <= as_of) t.actual.push_back(r.date);
+            if (kind_of(r) == row.kind && record_date(r) <= as_of) t.actual.push_back(record_date(r));
         switch (row.kind) {
             case step::talk_held:
                 if (st.applied) {
