@@ -464,16 +464,7 @@ void record_kind_classes(py::module_& m, std::array<char const*, std::variant_si
 template <class T>
 py::class_<T> output_class(py::module_& m, char const* name, char const* doc) {
     py::class_<T> cls(m, name, doc);
-    if constexpr (std::equality_comparable<T>) {
-        cls.def(
-            "__eq__",
-            [](T const& a, py::handle b) -> py::object {
-                if (!py::isinstance<T>(b)) return py::reinterpret_borrow<py::object>(Py_NotImplemented);
-                return py::bool_(a == b.cast<T const&>());
-            },
-            py::is_operator());
-        cls.attr("__hash__") = py::none();
-    }
+    def_value_equality(cls);
     return cls;
 }
 
