@@ -17,6 +17,7 @@
 #include <map>
 #include <sstream>
 #include <stdexcept>
+#include <utility>
 
 #include "sample/generator.hpp"
 
@@ -78,7 +79,11 @@ double seconds(std::function<void()> const& f) {
     return w.elapsed();
 }
 
-std::string in_child(std::function<void(std::function<void(std::string const&)> const& report)> const& f) {
+namespace {
+
+// A child process running `body(write_end)` with a pipe to the parent; an exception in the body is
+// reported on stderr and makes the child exit with 1. Returns the child's pid and the read end.
+std::pair<pid_t, int> fork_with_pipe(std::function<int(int)> const& body) {
     int fd[2];
     if (pipe(fd) != 0) throw std::runtime_error("pipe failed");
     std::cout.flush();
@@ -89,10 +94,7 @@ std::string in_child(std::function<void(std::function<void(std::string const&)> 
         close(fd[0]);
         int rc = 0;
         try {
-            f([&](std::string const& line) {
-                auto const text = line + "\n";
-                if (write(fd[1], text.data(), text.size()) < 0) rc = 3;
-            });
+            rc = body(fd[1]);
         } catch (std::exception const& e) {
             std::cerr << "error: " << e.what() << "\n";
             rc = 1;
@@ -103,56 +105,57 @@ std::string in_child(std::function<void(std::function<void(std::string const&)> 
         _exit(rc);
     }
     close(fd[1]);
-    std::string out;
-    char buf[4096];
-    for (ssize_t n; (n = read(fd[0], buf, sizeof buf)) > 0;)
-        out.append(buf, static_cast<std::size_t>(n));
-    close(fd[0]);
+    return {pid, fd[0]};
+}
+
+// Waits for the child; true when it exited normally with status 0.
+bool child_succeeded(pid_t pid) {
     int status = 0;
     waitpid(pid, &status, 0);
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) throw std::runtime_error("a child process failed");
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+}  // namespace
+
+std::string in_child(std::function<void(std::function<void(std::string const&)> const& report)> const& f) {
+    auto const [pid, in] = fork_with_pipe([&](int out) {
+        int rc = 0;
+        f([&](std::string const& line) {
+            auto const text = line + "\n";
+            if (write(out, text.data(), text.size()) < 0) rc = 3;
+        });
+        return rc;
+    });
+    std::string out;
+    char buf[4096];
+    for (ssize_t n; (n = read(in, buf, sizeof buf)) > 0;)
+        out.append(buf, static_cast<std::size_t>(n));
+    close(in);
+    if (!child_succeeded(pid)) throw std::runtime_error("a child process failed");
     if (!out.empty() && out.back() == '\n') out.pop_back();
     return out;
 }
 
 std::optional<child_run> timed_in_child(std::function<std::int64_t()> const& f, double budget) {
-    int fd[2];
-    if (pipe(fd) != 0) throw std::runtime_error("pipe failed");
-    std::cout.flush();
-    std::cerr.flush();
-    pid_t const pid = fork();
-    if (pid < 0) throw std::runtime_error("fork failed");
-    if (pid == 0) {
-        close(fd[0]);
-        int rc = 0;
-        try {
-            stopwatch w;
-            child_run r;
-            r.count = f();
-            r.seconds = w.elapsed();
-            if (write(fd[1], &r, sizeof r) != static_cast<ssize_t>(sizeof r)) rc = 3;
-        } catch (std::exception const& e) {
-            std::cerr << "error: " << e.what() << "\n";
-            rc = 1;
-        }
-        std::cerr.flush();
-        _exit(rc);
-    }
-    close(fd[1]);
-    pollfd p{fd[0], POLLIN, 0};
+    auto const [pid, in] = fork_with_pipe([&](int out) {
+        stopwatch w;
+        child_run r;
+        r.count = f();
+        r.seconds = w.elapsed();
+        return write(out, &r, sizeof r) == static_cast<ssize_t>(sizeof r) ? 0 : 3;
+    });
+    pollfd p{in, POLLIN, 0};
     int const ready = poll(&p, 1, static_cast<int>(budget * 1000));
     std::optional<child_run> out;
     if (ready > 0) {
         child_run r;
-        if (read(fd[0], &r, sizeof r) == static_cast<ssize_t>(sizeof r)) out = r;
+        if (read(in, &r, sizeof r) == static_cast<ssize_t>(sizeof r)) out = r;
     } else {
         kill(pid, SIGKILL);
     }
-    close(fd[0]);
-    int status = 0;
-    waitpid(pid, &status, 0);
-    bool const failed = ready > 0 && (!out || !WIFEXITED(status) || WEXITSTATUS(status) != 0);
-    if (failed) throw std::runtime_error("a child process failed");
+    close(in);
+    bool const ok = child_succeeded(pid);
+    if (ready > 0 && (!out || !ok)) throw std::runtime_error("a child process failed");
     return out;
 }
 

@@ -185,11 +185,7 @@ inline constexpr auto step_record_kinds = [] {
     return out;
 }();
 
-template <>
-struct variant_kinds<step_record> {
-    static constexpr auto const& names = step_record_kinds;
-    static constexpr char const* python_name = "step record";
-};
+DANGYUAN_PY_VARIANT_OF_KIND(step_record, step_record_kinds, "step record", step);
 
 std::span<field_spec<member_eligibility> const> record_traits<member_eligibility>::fields() {
     using T = member_eligibility;

@@ -70,16 +70,8 @@ DANGYUAN_PY_TABLE(low_grade_follow_up, "LowGradeFollowUps");
 DANGYUAN_PY_TABLE(final_grade, "FinalGrades");
 DANGYUAN_PY_TABLE(disposition_overview, "DispositionOverviews");
 
-template <>
-struct variant_kinds<campaign_record> {
-    static constexpr auto const& names = campaign_record_kinds;
-    static constexpr char const* python_name = "campaign record";
-};
-template <>
-struct variant_kinds<disposition_record> {
-    static constexpr auto const& names = disposition_record_kinds;
-    static constexpr char const* python_name = "disposition record";
-};
+DANGYUAN_PY_VARIANT(campaign_record, campaign_record_kinds, "campaign record");
+DANGYUAN_PY_VARIANT(disposition_record, disposition_record_kinds, "disposition record");
 
 // ---- records
 
@@ -287,34 +279,11 @@ void table_spec<disposition_overview>::columns(column_builder<disposition_overvi
 
 namespace {
 
-// A record of a variant from a positional record (an instance or a mapping with "kind") or, when none is
-// given, from keywords including kind=.
-template <class V>
-V variant_arg(py::handle source, py::kwargs const& kw) {
-    if (source.is_none()) {
-        if (py::len(kw) == 0) throw invalid_input("kind", "no record given");
-        return load<V>(kw, "record");
-    }
-    if (py::len(kw) > 0) throw py::type_error("give a record or keywords, not both");
-    return load<V>(source, "record");
-}
-
 std::vector<final_grade> grades_arg(py::handle elsewhere) {
     return load<std::vector<final_grade>>(elsewhere, "elsewhere");
 }
 
 }  // namespace
-
-// A campaign or disposition record as a store command takes it (see variant_arg).
-template <class V>
-struct variant_command_arg {
-    using python = py::object;
-    static V load(py::object&& source, py::kwargs const& kw) { return variant_arg<V>(source, kw); }
-};
-template <>
-struct command_arg<campaign_record> : variant_command_arg<campaign_record> {};
-template <>
-struct command_arg<disposition_record> : variant_command_arg<disposition_record> {};
 
 void bind_evaluation(py::module_& m) {
     auto const national = rule_set::national_2014();
@@ -440,7 +409,7 @@ void bind_evaluation(py::module_& m) {
             "record",
             [](campaign& c, py::handle source, rule_set const& rules, py::handle elsewhere,
                py::kwargs const& kw) {
-                record(c, variant_arg<campaign_record>(source, kw), rules, grades_arg(elsewhere));
+                record(c, variant_record<campaign_record>(source, kw), rules, grades_arg(elsewhere));
             },
             py::arg("record") = py::none(), py::pos_only(), py::kw_only(), py::arg("rules") = national,
             py::arg("elsewhere") = py::list(),
@@ -450,7 +419,7 @@ void bind_evaluation(py::module_& m) {
     file.def(
             "record",
             [](disposition_file& f, py::handle source, rule_set const& rules, py::kwargs const& kw) {
-                record(f, variant_arg<disposition_record>(source, kw), rules);
+                record(f, variant_record<disposition_record>(source, kw), rules);
             },
             py::arg("record") = py::none(), py::pos_only(), py::kw_only(), py::arg("rules") = national,
             "Checks a record (check_disposition_record) and appends it to this file object.")

@@ -23,6 +23,7 @@
 #include <utility>
 #include <vector>
 
+#include "domains.hpp"
 #include "store_handle.hpp"
 #include "table.hpp"
 
@@ -58,6 +59,14 @@ struct command_arg<T> {
     static T load(py::object&& value, py::kwargs const& fields) {
         return record_from_python<T>(value, fields);
     }
+};
+
+/// A record variant (a campaign, certificate … record of any kind): see variant_record. A domain whose
+/// records have a default kind or a flat form specialises command_arg for its variant.
+template <python_record_variant V>
+struct command_arg<V> {
+    using python = py::object;
+    static V load(py::object&& source, py::kwargs const& kw) { return variant_record<V>(source, kw); }
 };
 
 /// Result policy: the result as the operation returns it.

@@ -441,6 +441,22 @@ py::dict record_as_dict(T const& r) {
     return d;
 }
 
+/// Adds `__eq__` (by value; NotImplemented for another type) when the C++ type has `==`, and makes the
+/// class unhashable: its objects are mutable.
+template <class T>
+void def_value_equality(py::class_<T>& cls) {
+    if constexpr (std::equality_comparable<T>) {
+        cls.def(
+            "__eq__",
+            [](T const& a, py::handle b) -> py::object {
+                if (!py::isinstance<T>(b)) return py::reinterpret_borrow<py::object>(Py_NotImplemented);
+                return py::bool_(a == b.cast<T const&>());
+            },
+            py::is_operator());
+        cls.attr("__hash__") = py::none();
+    }
+}
+
 /// Adds to `cls`: a constructor `T(source=None, /, **fields)` (see record_from_python), one property per
 /// field (assignments go through the same conversions), `__eq__` when the C++ type has `==`, `__repr__`
 /// (fields that differ from the default record), `_asdict()`, `replace(**changes)`, `__copy__`,
@@ -460,16 +476,7 @@ py::class_<T>& bind_record(py::class_<T>& cls) {
                 f.set(r, value, f.name);
             });
     }
-    if constexpr (std::equality_comparable<T>) {
-        cls.def(
-            "__eq__",
-            [](T const& a, py::handle b) -> py::object {
-                if (!py::isinstance<T>(b)) return py::reinterpret_borrow<py::object>(Py_NotImplemented);
-                return py::bool_(a == b.cast<T const&>());
-            },
-            py::is_operator());
-        cls.attr("__hash__") = py::none();  // mutable: not hashable
-    }
+    def_value_equality(cls);
     cls.def("__repr__", [](T const& r) {
         T const blank{};
         std::string out = std::string(traits::python_name) + "(";

@@ -17,6 +17,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <set>
 #include <span>
@@ -233,28 +234,125 @@ struct codec<std::array<T, N>> {
 };
 
 /// The kind names of a record variant, indexed like its alternatives: `static constexpr auto const&
-/// names` (e.g. `campaign_record_kinds`) and `python_name` for messages.
+/// names` (e.g. `campaign_record_kinds`) and `python_name` for messages; optionally `using kind = K`, an
+/// enum whose values index the alternatives in order, so that a kind may also be given as that enum or
+/// by its Chinese name. Declared with DANGYUAN_PY_VARIANT / DANGYUAN_PY_VARIANT_OF_KIND.
 template <class V>
 struct variant_kinds;
 
+// clang-format off
+/// Declares the kind names of the record variant `V` (see variant_kinds).
+#define DANGYUAN_PY_VARIANT(V, kind_names, name)              \
+    template <>                                              \
+    struct variant_kinds<V> {                                \
+        static constexpr auto const& names = kind_names;     \
+        static constexpr char const* python_name = name;     \
+    }
+/// The same for a variant whose kinds are also the enum `K`.
+#define DANGYUAN_PY_VARIANT_OF_KIND(V, kind_names, name, K)  \
+    template <>                                              \
+    struct variant_kinds<V> {                                \
+        static constexpr auto const& names = kind_names;     \
+        static constexpr char const* python_name = name;     \
+        using kind = K;                                      \
+    }
+// clang-format on
+
+/// True for a record variant whose kinds are declared (variant_kinds<V>).
+template <class V>
+concept python_record_variant = requires {
+    variant_kinds<V>::names;
+};
+
 namespace detail {
 
+template <class V, class = void>
+struct variant_kind_enum {
+    using type = void;
+};
+template <class V>
+struct variant_kind_enum<V, std::void_t<typename variant_kinds<V>::kind>> {
+    using type = typename variant_kinds<V>::kind;
+};
+
+inline bool is_record_mapping(py::handle value) {
+    return PyDict_Check(value.ptr()) ||
+           (py::hasattr(value, "keys") && py::hasattr(value, "__getitem__") && !PyUnicode_Check(value.ptr()));
+}
+
+// The index of the alternative a kind names: its code, or (with a kind enum) the enum or its Chinese name.
+template <class V>
+std::size_t variant_kind_index(py::handle value) {
+    using K = typename variant_kind_enum<V>::type;
+    if constexpr (!std::is_void_v<K>) {
+        return static_cast<std::size_t>(load<K>(value, "kind"));
+    } else {
+        auto const kind = codec<std::string>::load(value, "kind");
+        auto const& names = variant_kinds<V>::names;
+        for (std::size_t i = 0; i < names.size(); ++i)
+            if (names[i] == kind) return i;
+        std::string known;
+        for (auto const n : names)
+            known += (known.empty() ? "" : ", ") + std::string(n);
+        throw invalid_input("kind", "unknown " + std::string(variant_kinds<V>::python_name) + " kind '" +
+                                        kind + "' (kinds: " + known + ")");
+    }
+}
+
+// Record kind `T` from `fields`, refusing a field the kind does not have by name (invalid_input{field}).
+template <class T>
+T variant_alternative_of(py::dict const& fields, std::string_view kind) {
+    for (auto item : fields) {
+        if (!PyUnicode_Check(item.first.ptr())) continue;  // record_from_python names it
+        auto const key = item.first.cast<std::string>();
+        if (field_index<T>(key) >= 0) continue;
+        std::string names;
+        for (auto const& f : record_traits<T>::fields())
+            names += (names.empty() ? "" : ", ") + std::string(f.name);
+        throw invalid_input(
+            key, std::string(kind) + " records have no field '" + key + "' (fields: " + names + ")");
+    }
+    return record_from_python<T>(py::none(), fields);
+}
+
 template <class V, std::size_t... I>
-V variant_alternative_from(std::size_t index, py::handle fields, std::index_sequence<I...>) {
+V variant_alternative_from(std::size_t index, py::dict const& fields, std::index_sequence<I...>) {
     std::optional<V> out;
+    auto const kind = variant_kinds<V>::names[index];
     ((index == I ? (out.emplace(std::in_place_index<I>,
-                                record_from_python<std::variant_alternative_t<I, V>>(py::none(), fields)),
+                                variant_alternative_of<std::variant_alternative_t<I, V>>(fields, kind)),
                     0)
                  : 0),
      ...);
     return *out;
 }
 
+// A record of `V` from the items of a mapping (or keywords): "kind" names the alternative, the rest are
+// its fields; `default_kind` stands in for a missing kind, `adjust` may rewrite the fields first.
+template <class V>
+V variant_from_items(py::handle items, std::optional<std::size_t> default_kind,
+                     std::function<void(std::size_t, py::dict&)> const& adjust) {
+    py::dict fields;
+    std::optional<std::size_t> kind;
+    for (auto item : py::reinterpret_borrow<py::object>(items).attr("items")()) {
+        auto const pair = py::reinterpret_borrow<py::tuple>(item);
+        if (PyUnicode_Check(pair[0].ptr()) && pair[0].cast<std::string_view>() == "kind")
+            kind = variant_kind_index<V>(pair[1]);
+        else
+            fields[pair[0]] = pair[1];
+    }
+    if (!kind) kind = default_kind;
+    if (!kind)
+        throw invalid_input("kind", std::string("a ") + variant_kinds<V>::python_name + " needs its 'kind'");
+    if (adjust) adjust(*kind, fields);
+    return variant_alternative_from<V>(*kind, fields, std::make_index_sequence<std::variant_size_v<V>>{});
+}
+
 }  // namespace detail
 
-/// A record of a variant: an instance of one of its record classes, or a mapping (or an object with a
-/// `kind` attribute and `_asdict()`) whose "kind" names the alternative and whose other items are its
-/// fields.
+/// A record of a variant: an instance of one of its record classes, or a mapping (or an object with
+/// `keys()` and item access) whose "kind" names the alternative and whose other items are its fields.
+/// \throws invalid_input{"kind"} for a missing or unknown kind, {field} for a field the kind does not have.
 template <class... Ts>
 struct codec<std::variant<Ts...>, std::enable_if_t<(bound_record<Ts> && ...)>> {
     using V = std::variant<Ts...>;
@@ -262,37 +360,41 @@ struct codec<std::variant<Ts...>, std::enable_if_t<(bound_record<Ts> && ...)>> {
         std::optional<V> out;
         ((!out && py::isinstance<Ts>(value) ? (out.emplace(value.cast<Ts>()), 0) : 0), ...);
         if (out) return *out;
-        bool const mapping =
-            PyDict_Check(value.ptr()) || (py::hasattr(value, "keys") && py::hasattr(value, "__getitem__") &&
-                                          !PyUnicode_Check(value.ptr()));
-        if (mapping) {
-            py::dict rest;
-            std::optional<std::string> kind;
-            for (auto item : py::reinterpret_borrow<py::object>(value).attr("items")()) {
-                auto const pair = py::reinterpret_borrow<py::tuple>(item);
-                if (PyUnicode_Check(pair[0].ptr()) && pair[0].cast<std::string_view>() == "kind")
-                    kind = codec<std::string>::load(pair[1], "kind");
-                else
-                    rest[pair[0]] = pair[1];
-            }
-            if (!kind)
-                throw invalid_input("kind", std::string("a mapping that stands for a ") +
-                                                variant_kinds<V>::python_name + " needs its 'kind'");
-            auto const& names = variant_kinds<V>::names;
-            for (std::size_t i = 0; i < names.size(); ++i)
-                if (names[i] == *kind)
-                    return detail::variant_alternative_from<V>(i, rest, std::index_sequence_for<Ts...>{});
-            std::string known;
-            for (auto const n : names)
-                known += (known.empty() ? "" : ", ") + std::string(n);
-            throw invalid_input("kind", "unknown " + std::string(variant_kinds<V>::python_name) + " kind '" +
-                                            *kind + "' (kinds: " + known + ")");
-        }
+        if (detail::is_record_mapping(value)) return detail::variant_from_items<V>(value, std::nullopt, {});
         std::string classes;
         ((classes += (classes.empty() ? "" : ", ") + std::string(record_traits<Ts>::python_name)), ...);
         wrong_type(field, "one of " + classes + ", or a mapping with 'kind'", value);
     }
 };
+
+/// A record of the variant `V` as the commands take it: a positional `source` — an instance of a kind
+/// class, or a mapping whose "kind" names the kind — or, when `source` is None, the keywords `kw` with
+/// `kind=`. The kind is its code, or with a kind enum (variant_kinds<V>::kind) also that enum or its
+/// Chinese name; `default_kind` (an alternative's index) stands in when none is given, and
+/// `adjust(index, fields)` may rewrite the fields first (a flat form of a nested field).
+/// \throws invalid_input{"kind"} for a missing or unknown kind, {field} for a field the kind does not
+///         have; TypeError when a record and keywords are both given.
+template <python_record_variant V>
+V variant_record(py::handle source, py::kwargs const& kw, std::optional<std::size_t> default_kind = {},
+                 std::function<void(std::size_t, py::dict&)> const& adjust = {}) {
+    if (source.is_none()) {
+        if (py::len(kw) == 0 && !default_kind) throw invalid_input("kind", "no record given");
+        return detail::variant_from_items<V>(kw, default_kind, adjust);
+    }
+    if (py::len(kw) > 0) throw py::type_error("give a record or keywords, not both");
+    if (detail::is_record_mapping(source)) return detail::variant_from_items<V>(source, default_kind, adjust);
+    return load<V>(source, "record");  // an instance of a kind class (or a wrong type)
+}
+
+/// The same with the default kind given as the kind enum.
+template <python_record_variant V, class K>
+requires std::is_enum_v<K> V variant_record(py::handle source, py::kwargs const& kw,
+                                            std::optional<K> default_kind,
+                                            std::function<void(std::size_t, py::dict&)> const& adjust = {}) {
+    std::optional<std::size_t> index;
+    if (default_kind) index = static_cast<std::size_t>(*default_kind);
+    return variant_record<V>(source, kw, index, adjust);
+}
 
 // ---------------------------------------------------------------------------------------------------
 // Records
@@ -339,21 +441,30 @@ py::class_<T> record_class(py::module_& m, char const* doc) {
     return cls;
 }
 
+/// Registers the class of each kind of `V` (documents `docs`, in variant order), with a read-only `kind`:
+/// the kind enum's value of the class.
+template <python_record_variant V, std::size_t... I>
+void record_kind_classes(py::module_& m, std::array<char const*, sizeof...(I)> const& docs,
+                         std::index_sequence<I...>) {
+    using K = typename variant_kinds<V>::kind;
+    (record_class<std::variant_alternative_t<I, V>>(m, docs[I])
+         .def_property_readonly(
+             "kind", [](std::variant_alternative_t<I, V> const&) { return static_cast<K>(I); },
+             "The kind of this record."),
+     ...);
+}
+
+template <python_record_variant V>
+void record_kind_classes(py::module_& m, std::array<char const*, std::variant_size_v<V>> const& docs) {
+    record_kind_classes<V>(m, docs, std::make_index_sequence<std::variant_size_v<V>>{});
+}
+
 /// Registers a read-only Python class for an output struct that has no record_traits: attributes from
 /// `def_readonly`, equality when the C++ type has it.
 template <class T>
 py::class_<T> output_class(py::module_& m, char const* name, char const* doc) {
     py::class_<T> cls(m, name, doc);
-    if constexpr (std::equality_comparable<T>) {
-        cls.def(
-            "__eq__",
-            [](T const& a, py::handle b) -> py::object {
-                if (!py::isinstance<T>(b)) return py::reinterpret_borrow<py::object>(Py_NotImplemented);
-                return py::bool_(a == b.cast<T const&>());
-            },
-            py::is_operator());
-        cls.attr("__hash__") = py::none();
-    }
+    def_value_equality(cls);
     return cls;
 }
 

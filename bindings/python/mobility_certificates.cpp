@@ -64,15 +64,6 @@ void table_spec<activity_certificate>::columns(column_builder<activity_certifica
     b.integer("records", [](r const& x) { return x.records.size(); });
 }
 
-// A certificate record as a store command takes it (see mobility_record).
-template <>
-struct command_arg<certificate_record> {
-    using python = py::object;
-    static certificate_record load(py::object&& source, py::kwargs const& kw) {
-        return mobility_record<certificate_record, certificate_event_kind>(source, kw);
-    }
-};
-
 void bind_mobility_certificates(py::module_& m) {
     // ---- records
     record_class<absence_plan>(
@@ -86,7 +77,7 @@ void bind_mobility_certificates(py::module_& m) {
         "The register entry of a certificate issue (发证登记): issued (required), reason, destination, "
         "expected_months, fixed_place, transfer_blocked_reason, replaces; member_name, branch and "
         "issuing_committee are filled in by the store when empty.");
-    record_kind_classes<certificate_record, certificate_event_kind>(
+    record_kind_classes<certificate_record>(
         m, {"Certificate record (presented): presented to a host organisation; date, org (required), "
             "org_name.",
             "Certificate record (reviewed): the annual review; date, org, org_name, evaluation (CampaignId), "
@@ -136,7 +127,7 @@ void bind_mobility_certificates(py::module_& m) {
         .def(
             "record",
             [](activity_certificate& c, py::handle source, rule_set const& rules, py::kwargs const& kw) {
-                record(c, mobility_record<certificate_record, certificate_event_kind>(source, kw), rules);
+                record(c, variant_record<certificate_record>(source, kw), rules);
             },
             py::arg("record") = py::none(), py::pos_only(), py::kw_only(),
             py::arg("rules") = rule_set::national_2014(),
@@ -184,8 +175,7 @@ void bind_mobility_certificates(py::module_& m) {
     m.def(
         "check_certificate_record",
         [](activity_certificate const& c, py::handle next, rule_set const& rules) {
-            check_certificate_record(c, mobility_record<certificate_record, certificate_event_kind>(next, {}),
-                                     rules);
+            check_certificate_record(c, variant_record<certificate_record>(next, {}), rules);
         },
         py::arg("certificate"), py::arg("record"), py::arg("rules") = national,
         "Checks that a record may follow the certificate's. Raises InvalidInput or RuleViolation "

@@ -94,7 +94,8 @@ void table_spec<mobility_episode>::columns(column_builder<mobility_episode>& b) 
 // destination=MobilityDestination(...). The host-side kinds take host_org= and host_org_name= as fields.
 episode_record episode_record_from(py::handle source, py::kwargs const& kw,
                                    std::optional<episode_record_kind> kind) {
-    return mobility_record<episode_record>(source, kw, kind, [](episode_record_kind k, py::dict& fields) {
+    return variant_record<episode_record>(source, kw, kind, [](std::size_t index, py::dict& fields) {
+        auto const k = static_cast<episode_record_kind>(index);
         if (k != episode_record_kind::left && k != episode_record_kind::moved) return;
         py::dict flat;
         for (char const* key : {"place", "host_org", "host_org_name"})
@@ -123,7 +124,7 @@ void bind_mobility_episodes(py::module_& m) {
     // ---- records
     record_class<mobility_destination>(
         m, "Where the member is: place, host_org (OrgId, when in the store), host_org_name.");
-    record_kind_classes<episode_record, episode_record_kind>(
+    record_kind_classes<episode_record>(
         m,
         {"Episode record (left): the member left; date, reason, destination, fixed_place, "
          "expected_months, note.",

@@ -44,7 +44,7 @@ namespace {
 // A contact record from a record, a mapping or keywords; without a kind it is a failed attempt (the
 // common case: a search that found nobody).
 contact_record contact_record_from(py::handle source, py::kwargs const& kw) {
-    return mobility_record<contact_record>(source, kw, std::optional(contact_kind::attempt_failed));
+    return variant_record<contact_record>(source, kw, std::optional(contact_kind::attempt_failed));
 }
 }  // namespace
 
@@ -59,7 +59,7 @@ struct command_arg<contact_record> {
 
 void bind_mobility_lost_contact(py::module_& m) {
     // ---- records
-    record_kind_classes<contact_record, contact_kind>(
+    record_kind_classes<contact_record>(
         m,
         {"Contact record (reached): the member was reached; date, channel, by, note.",
          "Contact record (attempt_failed): an attempt to reach the member failed; date, channel, by, note."});

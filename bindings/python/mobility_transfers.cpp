@@ -63,7 +63,7 @@ void table_spec<transfer_in_flight>::columns(column_builder<transfer_in_flight>&
 
 void bind_mobility_transfers(py::module_& m) {
     // ---- records
-    record_kind_classes<transfer_record, transfer_event_kind>(
+    record_kind_classes<transfer_record>(
         m, {"Transfer letter record (received): the receipt (回执) came back; date, by (the committee "
             "returning it), note.",
             "Transfer letter record (revoked): the issuer revoked the letter; date, note (the reason)."});
@@ -86,7 +86,7 @@ void bind_mobility_transfers(py::module_& m) {
         .def(
             "record",
             [](transfer_letter& l, py::handle source, rule_set const& rules, py::kwargs const& kw) {
-                record(l, mobility_record<transfer_record, transfer_event_kind>(source, kw), rules);
+                record(l, variant_record<transfer_record>(source, kw), rules);
             },
             py::arg("record") = py::none(), py::pos_only(), py::kw_only(),
             py::arg("rules") = rule_set::national_2014(),
@@ -141,7 +141,7 @@ void bind_mobility_transfers(py::module_& m) {
     m.def(
         "check_transfer_record",
         [](transfer_letter const& l, py::handle next, rule_set const& rules) {
-            check_transfer_record(l, mobility_record<transfer_record, transfer_event_kind>(next, {}), rules);
+            check_transfer_record(l, variant_record<transfer_record>(next, {}), rules);
         },
         py::arg("letter"), py::arg("record"), py::arg("rules") = national,
         "Checks a record of a letter. Raises InvalidInput or RuleViolation transfer.letter_validity / "
@@ -176,9 +176,9 @@ void bind_mobility_transfers(py::module_& m) {
                     fields[item.first] = item.second;
                 fields["date"] = receipt;
             }
-            auto const r = record ? mobility_record<transfer_record>(
+            auto const r = record ? variant_record<transfer_record>(
                                         receipt, kw, std::optional(transfer_event_kind::received))
-                                  : mobility_record<transfer_record>(
+                                  : variant_record<transfer_record>(
                                         py::none(), fields, std::optional(transfer_event_kind::received));
             auto const* got = std::get_if<letter_received>(&r);
             if (!got)

@@ -27,8 +27,9 @@ endif()
 if(PREFIX)
   list(APPEND configure_args -DCMAKE_PREFIX_PATH=${PREFIX})
 elseif(PROJECT_DIR)
-  # An unoptimised build of the library alone: this checks how it embeds, not how it performs.
-  list(APPEND configure_args -DDANGYUAN_SOURCE_DIR=${PROJECT_DIR} -DCMAKE_BUILD_TYPE=)
+  # An unoptimised unity build of the library alone: this checks how it embeds, not how it performs,
+  # and a unity build compiles the library's headers once per batch rather than once per source file.
+  list(APPEND configure_args -DDANGYUAN_SOURCE_DIR=${PROJECT_DIR} -DCMAKE_BUILD_TYPE= -DDANGYUAN_UNITY_BUILD=ON)
 else()
   message(FATAL_ERROR "run.cmake needs BUILD_DIR, PREFIX or PROJECT_DIR")
 endif()

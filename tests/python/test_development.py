@@ -168,6 +168,14 @@ def test_a_field_the_kind_does_not_have_is_refused_naming_it():
     replayed = dy.DevelopmentCase.replay(case.person, case.rules, False,
                                          [r._asdict() | {"kind": r.kind.code} for r in case.records])
     assert replayed.records == case.records
+    # In a mapping the kind may also be the Step itself or its Chinese name, as everywhere else.
+    by_name = [r._asdict() | {"kind": k} for r, k in zip(case.records, [S.application_submitted, "党组织派人谈话",
+                                                                        case.records[2].kind.code])]
+    assert dy.DevelopmentCase.replay(case.person, case.rules, False, by_name).records == case.records
+    with pytest.raises(dy.InvalidInput) as e:
+        dy.DevelopmentCase.replay(case.person, case.rules, False,
+                                  [{"kind": "application_submitted", "date": d(2023, 1, 1), "by": dy.MemberId(1)}])
+    assert e.value.field == "by"
 
 
 def test_党章_第7条_dev_probation_1_year_the_store_admits_on_approval_and_converts(pipeline):

@@ -88,6 +88,16 @@ def test_every_record_kind_is_a_class_and_any_of_them_is_accepted(branch):
         branch.record(dy.Ballot())
     with pytest.raises(TypeError):
         branch.record(dy.PhaseStarted(date=d(2026, 1, 12), phase="closed"), kind="phase_started")
+    # A field the kind does not have is refused by name, in keywords and in a mapping alike, as for the
+    # mobility and development records; nothing is recorded.
+    before = len(branch.s.get_campaign(branch.cid).records)
+    with pytest.raises(dy.InvalidInput, match="phase_started records have no field 'member'") as e:
+        branch.record(kind="phase_started", date=d(2026, 1, 12), phase="closed", member=branch.m[0])
+    assert e.value.field == "member"
+    with pytest.raises(dy.InvalidInput) as e:
+        branch.record({"kind": "phase_started", "date": d(2026, 1, 12), "phase": "closed", "matter": "x"})
+    assert e.value.field == "matter"
+    assert len(branch.s.get_campaign(branch.cid).records) == before
 
 
 def test_民主评议_eval_phase_order_and_eval_ballot_in_appraisal(branch):

@@ -62,13 +62,7 @@ struct world : test::shared_district {
     }
 };
 
-// One public function: `call` on a side's object.
-struct row {
-    char const* name;
-    permission needed;
-    bool write;
-    std::function<bool(store&, side const&)> call;  // true when the result is as expected
-};
+using row = test::access_row<side>;
 
 std::vector<row> rows() {
     auto const own = [](side const& t) { return scope::subtree(t.branch); };
@@ -175,19 +169,7 @@ TEST_CASE(
     "an analyst reads but writes nothing",
     "[access]") {
     world w("life-table");
-    auto sa = w.secretary_of(w.branch_a);
-    auto analyst = w.as(role::analyst(), w.street, "数据分析员");
-    for (auto const& r : rows()) {
-        INFO(r.name);
-        test::require_denied(
-            w.path, [&] { (void)r.call(sa, w.b); }, r.needed, w.branch_b.value());
-        if (r.write)
-            test::require_denied(
-                w.path, [&] { (void)r.call(analyst, w.a); }, r.needed, w.branch_a.value());
-        else
-            CHECK(r.call(analyst, w.a));
-        CHECK(r.call(sa, w.a));
-    }
+    test::check_access_rows(w, rows());
 }
 
 TEST_CASE(

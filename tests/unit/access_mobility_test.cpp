@@ -93,14 +93,7 @@ struct world : test::shared_district {
     }
 };
 
-// One public function: `call` on a side's object. `org` picks the organisation a refusal names.
-struct row {
-    char const* name;
-    permission needed;
-    bool write;
-    std::function<bool(store&, side const&)> call;  // true when the result is as expected
-    org_id side::*org = &side::branch;
-};
+using row = test::access_row<side>;
 
 std::vector<row> rows() {
     auto const own = [](side const& t) { return scope::subtree(t.branch); };
@@ -221,19 +214,7 @@ TEST_CASE(
     "an analyst writes nothing",
     "[access]") {
     world w("mobility-table");
-    auto sa = w.secretary_of(w.branch_a);
-    auto analyst = w.as(role::analyst(), w.street, "数据分析员");
-    for (auto const& r : rows()) {
-        INFO(r.name);
-        test::require_denied(
-            w.path, [&] { (void)r.call(sa, w.b); }, r.needed, (w.b.*r.org).value());
-        if (r.write)
-            test::require_denied(
-                w.path, [&] { (void)r.call(analyst, w.a); }, r.needed, (w.a.*r.org).value());
-        else
-            CHECK(r.call(analyst, w.a));
-        CHECK(r.call(sa, w.a));
-    }
+    test::check_access_rows(w, rows());
 }
 
 TEST_CASE(

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <functional>
 #include <string>
 
 #include "test_support.hpp"
@@ -84,6 +85,36 @@ void require_denied(std::filesystem::path const& path, F&& f, dangyuan::permissi
     }
     CHECK(content_of(path) == before);
     CHECK(denials_in(path) == denials + 1);
+}
+
+// One public function of a domain: `call` on a side's records (true when the result is as expected);
+// `org` picks the organisation a refusal names. `Side` is the test's records of one branch.
+template <class Side>
+struct access_row {
+    char const* name;
+    dangyuan::permission needed;
+    bool write;
+    std::function<bool(dangyuan::store&, Side const&)> call;
+    dangyuan::org_id Side::*org = &Side::branch;
+};
+
+// Every row is refused on side `b` to branch a's secretary, allowed on side `a`; an analyst of the
+// street reads side a but writes nothing. Each refusal leaves the store as it was (require_denied).
+template <class World, class Side>
+void check_access_rows(World& w, std::vector<access_row<Side>> const& rows) {
+    auto sa = w.secretary_of(w.branch_a);
+    auto analyst = w.as(dangyuan::role::analyst(), w.street, "数据分析员");
+    for (auto const& r : rows) {
+        INFO(r.name);
+        require_denied(
+            w.path, [&] { (void)r.call(sa, w.b); }, r.needed, (w.b.*r.org).value());
+        if (r.write)
+            require_denied(
+                w.path, [&] { (void)r.call(analyst, w.a); }, r.needed, (w.a.*r.org).value());
+        else
+            CHECK(r.call(analyst, w.a));
+        CHECK(r.call(sa, w.a));
+    }
 }
 
 }  // namespace test

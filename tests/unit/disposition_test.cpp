@@ -41,12 +41,6 @@ date::sys_days procedure(disposition_file& file, std::string const& matter, date
     return on + date::days{3};
 }
 
-std::vector<std::string> kinds(std::vector<agenda_item> const& items) {
-    std::vector<std::string> out;
-    for (auto const& i : items)
-        out.push_back(i.kind);
-    return out;
-}
 }  // namespace
 
 TEST_CASE("处置办法2024 第6条起 [S] disposition.grounds: each ground leads to its one form",
@@ -101,7 +95,7 @@ TEST_CASE(
         record(file, disposition_approved{d(2025, 3, 10), "以退党相要挟", "街道党工委"}, rules);
         CHECK(dispositions_of(file, rules)[0].outcome == disposition_outcome::awaiting_answer);
         auto items = disposition_agenda(file, d(2025, 3, 12), rules);
-        REQUIRE(kinds(items) == std::vector<std::string>{"disposition.persuasion_answer"});
+        REQUIRE(test::kinds_of(items) == std::vector<std::string>{"disposition.persuasion_answer"});
         CHECK(items[0].rule_id == "disposition.forms");
         CHECK(items[0].member == who);
         CHECK(items[0].subject == "李四");
@@ -203,15 +197,15 @@ TEST_CASE(
     record(file, correction_reviewed{d(2025, 7, 15), matter, false, "仍无转变"}, rules);
     CHECK(violated_rule([&] { open(file, matter, g::refused_to_withdraw, d(2025, 7, 16)); }) ==
           "disposition.follow_up");  // 除名 follows a refused 劝退, not a correction
-    CHECK(kinds(disposition_agenda(file, d(2025, 7, 16), rules)) ==
+    CHECK(test::kinds_of(disposition_agenda(file, d(2025, 7, 16), rules)) ==
           std::vector<std::string>{"disposition.consider_persuasion"});
     open(file, matter, g::no_change_after_correction, d(2025, 7, 16));
-    CHECK(kinds(disposition_agenda(file, d(2025, 7, 16), rules)) ==
+    CHECK(test::kinds_of(disposition_agenda(file, d(2025, 7, 16), rules)) ==
           std::vector<std::string>{"disposition.next_step"});
     procedure(file, matter, d(2025, 7, 17));
     record(file, disposition_approved{d(2025, 7, 25), matter, "街道党工委"}, rules);
     record(file, persuasion_answered{d(2025, 8, 1), matter, false}, rules);
-    CHECK(kinds(disposition_agenda(file, d(2025, 8, 1), rules)) ==
+    CHECK(test::kinds_of(disposition_agenda(file, d(2025, 8, 1), rules)) ==
           std::vector<std::string>{"disposition.consider_removal"});
     CHECK(violated_rule([&] { open(file, matter, g::no_change_after_correction, d(2025, 8, 2)); }) ==
           "disposition.follow_up");
@@ -278,7 +272,7 @@ TEST_CASE(
               record(file, disposition_approved{d(2025, 3, 5), matter, ""}, rules);
           }) == "approved_by");
     CHECK(invalid_field([&] { open(file, "另一问题", g::passivity, d(2025, 3, 3)); }) == "date");
-    CHECK(kinds(disposition_agenda(file, d(2025, 3, 4), rules)) ==
+    CHECK(test::kinds_of(disposition_agenda(file, d(2025, 3, 4), rules)) ==
           std::vector<std::string>{"disposition.next_step"});
     CHECK(disposition_agenda(file, d(2025, 3, 4), rules)[0].due == d(2025, 3, 4));
     CHECK(disposition_agenda(file, d(2025, 3, 4), rules)[0].rule_id == "disposition.procedure_order");
@@ -389,7 +383,7 @@ TEST_CASE(
     record(file, disposition_approved{d(2025, 8, 31), matter, "街道党工委"}, rules);  // until 2026-02-28
     CHECK(disposition_agenda(file, d(2026, 1, 27), rules).empty());
     auto items = disposition_agenda(file, d(2026, 1, 28), rules);
-    REQUIRE(kinds(items) == std::vector<std::string>{"disposition.correction_review"});
+    REQUIRE(test::kinds_of(items) == std::vector<std::string>{"disposition.correction_review"});
     CHECK(items[0].status == agenda_status::upcoming);
     CHECK(items[0].due == d(2026, 2, 28));
     CHECK(items[0].rule_id == "disposition.correction_period");

@@ -61,12 +61,6 @@ void grade_member(campaign& c, member_id who, grade g, date::sys_days on, std::s
            elsewhere);
 }
 
-std::vector<std::string> kinds(std::vector<agenda_item> const& items) {
-    std::vector<std::string> out;
-    for (auto const& i : items)
-        out.push_back(i.kind);
-    return out;
-}
 }  // namespace
 
 // --- grades, ballots and aggregation (ballot.hpp)
@@ -490,7 +484,7 @@ TEST_CASE(
     CHECK(grades[0] == final_grade{m(1), 2025, branch, grade::qualified, d(2025, 11, 26)});
     // Members still to grade are on the agenda.
     auto const items = campaign_agenda(c, d(2025, 11, 26), rules);
-    CHECK(kinds(items) ==
+    CHECK(test::kinds_of(items) ==
           std::vector<std::string>{"eval.grade_pending", "eval.grade_pending", "eval.grade_pending"});
     CHECK(items[0].rule_id == "eval.grade_by_decision");
 }
@@ -520,7 +514,7 @@ TEST_CASE(
     record(c, grade_proposed{d(2025, 11, 25), m(4), grade::unqualified, "长期不参加组织生活"}, rules);
     CHECK(violated_rule([&] { record(c, unqualified(d(2025, 11, 25)), rules); }) ==
           "eval.unqualified_needs_assessment");  // not yet conveyed to the member
-    auto const pending = kinds(campaign_agenda(c, d(2025, 11, 25), rules));
+    auto const pending = test::kinds_of(campaign_agenda(c, d(2025, 11, 25), rules));
     CHECK(std::count(pending.begin(), pending.end(), "eval.convey_proposal") == 1);
     record(c, member_informed{d(2025, 11, 26), m(4), "支部书记、组织委员"}, rules);
     record(c, unqualified(d(2025, 11, 28)), rules);
@@ -622,7 +616,7 @@ TEST_CASE(
     to_phase(at_host, ph::organisational_assessment);
 
     grade_member(at_host, mobile, grade::excellent, d(2025, 11, 25));
-    CHECK(kinds(campaign_agenda(at_host, d(2025, 11, 25), rules)) ==
+    CHECK(test::kinds_of(campaign_agenda(at_host, d(2025, 11, 25), rules)) ==
           std::vector<std::string>{"eval.send_result", "eval.grade_pending", "eval.grade_pending",
                                    "eval.grade_pending"});
     CHECK(violated_rule([&] { grade_member(at_host, mobile, grade::qualified, d(2025, 11, 26)); }) ==
@@ -635,7 +629,7 @@ TEST_CASE(
     CHECK(invalid_field([&] {
               record(at_host, result_sent{d(2025, 11, 26), mobile, home}, rules);
           }) == "member");
-    CHECK(kinds(campaign_agenda(at_host, d(2025, 11, 26), rules)).size() == 3);
+    CHECK(test::kinds_of(campaign_agenda(at_host, d(2025, 11, 26), rules)).size() == 3);
 
     auto const from_host = final_grades(at_host);
     // The home branch cannot decide a second grade, whichever order things happen in.
@@ -699,7 +693,7 @@ TEST_CASE("共产党员网专题 [S] eval.follow_up: results are followed up by 
     grade_member(c, m(5), grade::qualified, d(2025, 11, 26));
     grade_member(c, m(6), grade::qualified, d(2025, 11, 26));
     auto items = campaign_agenda(c, d(2025, 11, 27), rules);
-    REQUIRE(kinds(items) == std::vector<std::string>{"eval.follow_up_due", "eval.follow_up_due"});
+    REQUIRE(test::kinds_of(items) == std::vector<std::string>{"eval.follow_up_due", "eval.follow_up_due"});
     CHECK(items[0].member == m(3));
     CHECK(items[0].due == d(2025, 11, 25));
     CHECK(items[0].rule_id == "eval.follow_up");
@@ -716,7 +710,8 @@ TEST_CASE("共产党员网专题 [S] eval.follow_up: results are followed up by 
           }) == "eval.follow_up");
     record(c, follow_up{d(2025, 12, 2), m(1), follow_up_kind::commended, "支部大会表扬"}, rules);
     record(c, follow_up{d(2025, 12, 2), m(3), follow_up_kind::helped, "谈心谈话, 指出不足"}, rules);
-    CHECK(kinds(campaign_agenda(c, d(2025, 12, 2), rules)) == std::vector<std::string>{"eval.follow_up_due"});
+    CHECK(test::kinds_of(campaign_agenda(c, d(2025, 12, 2), rules)) ==
+          std::vector<std::string>{"eval.follow_up_due"});
     record(c, follow_up{d(2025, 12, 3), m(4), follow_up_kind::educated, "批评教育"}, rules);
     CHECK(campaign_agenda(c, d(2025, 12, 3), rules).empty());
     CHECK(campaign_agenda(c, d(2025, 12, 2), rules).size() == 1);  // the state on an earlier date

@@ -9,10 +9,19 @@
 #include <iterator>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "dangyuan/dangyuan.hpp"
 
 namespace test {
+
+// The kinds of agenda items, in order.
+inline std::vector<std::string> kinds_of(std::vector<dangyuan::agenda_item> const& items) {
+    std::vector<std::string> out;
+    for (auto const& i : items)
+        out.push_back(i.kind);
+    return out;
+}
 
 // The rule id of the rule_violation that `f` throws, or "" when it throws none.
 template <class F>
