@@ -5,6 +5,7 @@
 
 #include <vector>
 
+#include "dangyuan/election/election_agenda.hpp"
 #include "dangyuan/election/election_case.hpp"
 #include "test_support.hpp"
 
@@ -302,6 +303,7 @@ TEST_CASE(
     CHECK(invalid_field([&] { check_record(a, adv, ctx); }) == "from");
     // No change after the meeting.
     auto const held = case_up_to(election_stage::meeting_held);
+    adv.date = d(2026, 6, 30);
     adv.from = d(2026, 1, 1);
     CHECK(violated_rule([&] { check_record(held, adv, ctx); }) == "election.steps_in_order");
     // A first election has no term.
@@ -324,28 +326,29 @@ TEST_CASE(
                .tallies = {{m(1), 27}}},
            ctx);
     CHECK(election_state_of(c).open_seats == 5);
-    // 28 present: 14 is half and not enough. m(5) and m(6) tie at 15 for the last seat.
+    // Six above half for five seats; m(5) and m(6) tie at 15 for the last seat: neither is elected.
     record(c,
            round_counted{
                .date = d(2026, 6, 30),
                .counts = {.seats = 5, .voters_present = 28, .ballots_issued = 28, .ballots_returned = 28},
-               .tallies = {{m(1), 27}, {m(2), 26}, {m(3), 25}, {m(4), 14}, {m(5), 15}, {m(6), 15}},
+               .tallies = {{m(1), 27}, {m(2), 26}, {m(3), 25}, {m(4), 16}, {m(5), 15}, {m(6), 15}},
                .write_ins = {{"张三", 2}}},
            ctx);
     auto s = election_state_of(c);
-    CHECK(s.elected == std::vector<member_id>{m(1), m(2), m(3)});
-    CHECK(s.open_seats == 2);
+    CHECK(s.elected == std::vector<member_id>{m(1), m(2), m(3), m(4)});
+    CHECK(s.open_seats == 1);
     // The committee cannot be declared with open seats.
     CHECK(violated_rule([&] {
-              check_record(c, committee_elected{.date = d(2026, 6, 30), .members = {m(1), m(2), m(3)}}, ctx);
+              check_record(c, committee_elected{.date = d(2026, 6, 30), .members = {m(1), m(2), m(3), m(4)}},
+                           ctx);
           }) == "election.elected_over_half_present");
     // A further round must elect the open seats, among candidates not yet elected.
     round_counted further{
         .date = d(2026, 6, 30),
         .counts = {.seats = 3, .voters_present = 28, .ballots_issued = 28, .ballots_returned = 28},
-        .tallies = {{m(4), 20}, {m(5), 16}, {m(6), 12}}};
+        .tallies = {{m(5), 14}, {m(6), 12}}};
     CHECK(invalid_field([&] { check_record(c, further, ctx); }) == "seats");
-    further.counts.seats = 2;
+    further.counts.seats = 1;
     further.tallies.push_back({m(1), 3});
     CHECK(invalid_field([&] { check_record(c, further, ctx); }) == "candidate");
     further.tallies.pop_back();
@@ -355,10 +358,14 @@ TEST_CASE(
     further.counts.voters_present = 29;  // more than the meeting's 28 present
     CHECK(invalid_field([&] { check_record(c, further, ctx); }) == "voters_present");
     further.counts.voters_present = 28;
+    // 28 present: 14 votes is exactly half and not enough; the seat stays open.
+    record(c, further, ctx);
+    CHECK(election_state_of(c).open_seats == 1);
+    further.tallies = {{m(5), 15}, {m(6), 12}};
     record(c, further, ctx);
     s = election_state_of(c);
     CHECK(s.open_seats == 0);
-    CHECK(s.rounds == 3);
+    CHECK(s.rounds == 4);
     // No round once every seat is filled.
     CHECK(violated_rule([&] { check_record(c, further, ctx); }) == "election.steps_in_order");
     // The committee declared must be the elected.
@@ -411,6 +418,65 @@ TEST_CASE(
     CHECK(election_state_of(c).completed_on == d(2026, 7, 10));
     // Nothing follows the approval.
     CHECK(violated_rule([&] { check_record(c, ok, ctx); }) == "election.steps_in_order");
+}
+
+std::vector<std::string> kinds_of(std::vector<agenda_item> const& items) {
+    std::vector<std::string> out;
+    for (auto const& i : items)
+        out.push_back(i.kind);
+    return out;
+}
+
+TEST_CASE(
+    "基层组织选举工作条例(2020) 第3条 [C] election.term_change_approved on the agenda: overdue from the day "
+    "after the term's end, unless an extension is approved and not yet past",
+    "[election][agenda]") {
+    auto const ctx = everyone_full();
+    auto c = case_up_to(election_stage::candidates_approved);
+    // The term ends 2026-06-30: nothing on that day, overdue from the next.
+    CHECK(election_agenda(c, d(2026, 6, 30)).empty());
+    auto items = election_agenda(c, d(2026, 7, 1));
+    REQUIRE(kinds_of(items) == std::vector<std::string>{"election.overdue"});
+    CHECK(items[0].status == agenda_status::overdue);
+    CHECK(items[0].due == d(2026, 6, 30));
+    CHECK(items[0].rule_id == "election.term_change_approved");
+    CHECK(items[0].org == org_id{7});
+    // An extension to 2026-09-30 approved on 2026-06-20: nothing until then, overdue after.
+    record(c,
+           term_extended{.date = d(2026, 6, 20),
+                         .until = d(2026, 9, 30),
+                         .approved_by = "党工委",
+                         .document = "同意延期",
+                         .reason = "统一安排"},
+           ctx);
+    CHECK(election_agenda(c, d(2026, 9, 30)).empty());
+    items = election_agenda(c, d(2026, 10, 1));
+    REQUIRE(kinds_of(items) == std::vector<std::string>{"election.extension_overdue"});
+    CHECK(items[0].rule_id == "election.term_extension_within_1_year");
+    CHECK(items[0].due == d(2026, 9, 30));
+    // On 2026-07-01, past the term's end, the approved extension covers the day.
+    CHECK(kinds_of(election_agenda(c, d(2026, 7, 1))) == std::vector<std::string>{});
+}
+
+TEST_CASE(
+    "支部工作条例(2018) 第21条 [S] election.result_reported, election.secretary_approved_by_higher and "
+    "election.steps_in_order on the agenda: what waits for whom",
+    "[election][agenda]") {
+    auto c = case_up_to(election_stage::requested);
+    auto items = election_agenda(c, d(2026, 5, 2));
+    REQUIRE(kinds_of(items) == std::vector<std::string>{"election.request_pending"});
+    CHECK(items[0].rule_id == "election.steps_in_order");
+    CHECK(election_agenda(c, d(2026, 4, 30)).empty());  // before the request
+    c = case_up_to(election_stage::secretary_elected);
+    items = election_agenda(c, d(2026, 7, 1));
+    REQUIRE(kinds_of(items) == std::vector<std::string>{"election.result_to_report"});
+    CHECK(items[0].rule_id == "election.result_reported");
+    c = case_up_to(election_stage::result_reported);
+    items = election_agenda(c, d(2026, 7, 3));
+    REQUIRE(kinds_of(items) == std::vector<std::string>{"election.secretary_approval_pending"});
+    CHECK(items[0].rule_id == "election.secretary_approved_by_higher");
+    c = case_up_to(election_stage::completed);
+    CHECK(election_agenda(c, d(2027, 1, 1)).empty());
 }
 
 }  // namespace election_case_test_cases
