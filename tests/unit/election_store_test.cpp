@@ -184,8 +184,7 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "基层组织选举工作条例(2020) 第3条 [C] election.term_change_approved in the store: the term's end comes "
-    "from the organisation",
+    "第3条 [C] election.term_advance_within_1_year: the store takes the term's end from the organisation",
     "[election][store]") {
     election_world w("election-term");
     auto& s = w.store;
