@@ -232,6 +232,31 @@ TEST_CASE(
     CHECK(elections(other).empty());
 }
 
+TEST_CASE(
+    "org.officers_full_members at the approval: a refused secretary_approved leaves the case, the "
+    "leadership and the term as they were",
+    "[election][store]") {
+    election_world w("election-approval-refused");
+    auto& s = w.store;
+    auto const id = open_election(s, w.village, w.request());
+    auto const steps = w.procedure();
+    for (std::size_t i = 0; i + 1 < steps.size(); ++i)
+        record_election(s, id, steps[i]);
+    // The deputy secretary elected is suspended (停止党籍) before the approval: not in normal standing.
+    s.record_standing(w.v[1], {.kind = standing_event_kind::suspended,
+                               .date = d(2026, 4, 5),
+                               .reason = "失联超过6个月",
+                               .decided_by = "东村党支部党员大会"});
+    auto const before = test::content_of(w.path);
+    auto const audit = s.audit_log().size();
+    CHECK(violated_rule([&] { record_election(s, id, steps.back()); }) == "org.officers_full_members");
+    CHECK(test::content_of(w.path) == before);
+    CHECK(s.audit_log().size() == audit);
+    CHECK(stage_of(get_election(s, id)) == election_stage::result_reported);
+    CHECK(s.leadership(w.village, d(2026, 4, 10)).empty());
+    CHECK_FALSE(s.org(w.village).term_start);
+}
+
 TEST_CASE("schema: a store of the version before the elections opens and gains their tables",
           "[election][store]") {
     auto const path = test::temp_dir("election-migration") / "store.db";
