@@ -2,6 +2,7 @@
 // nominations, the candidates, the meeting, the rounds, the committee and its secretary, the report and
 // the higher organisation's approval, which puts the new leadership in office.
 
+#include <cstdio>
 #include <ostream>
 #include <sstream>
 
@@ -331,6 +332,36 @@ int run_list(context& ctx, po::variables_map const& vm) {
     return show_report(ctx, r, vm);
 }
 
+// --- election stats
+
+void stats_options(po::options_description& d, po::positional_options_description&) {
+    add_scope_options(d, "the date the elections are counted on");
+    d.add_options()("year", po::value<int>()->value_name("YEAR"),
+                    "terms ending in this year (default: the year of --as-of)");
+    add_output_options(d, "text|csv|json");
+}
+
+int run_stats(context& ctx, po::variables_map const& vm) {
+    auto& s = ctx.open_read();
+    auto const where = scope_of(s, vm);
+    auto const as_of = as_of_date(vm);
+    int const year =
+        vm.count("year") ? vm["year"].as<int>() : static_cast<int>(date::year_month_day{as_of}.year());
+    auto const c = election_completion_on(s, where, year, as_of);
+    auto r = make_report("换届完成率 (elections due and held)", "换届完成率",
+                         {{"year", "年度", true},
+                          {"due", "应换届", true},
+                          {"held", "已换届", true},
+                          {"overdue", "逾期未换届", true},
+                          {"rate", "完成率%", true}});
+    char rate[32] = "";
+    if (c.due > 0) std::snprintf(rate, sizeof rate, "%.1f", 100.0 * c.held / c.due);
+    r.rows.push_back({std::to_string(c.year), std::to_string(c.due), std::to_string(c.held),
+                      std::to_string(c.overdue), rate});
+    r.meta = dated_scope_meta(s, where, as_of);
+    return show_report(ctx, r, vm);
+}
+
 [[maybe_unused]] bool const registered_open = register_command({
     .name = "election open",
     .summary = "open an organisation's election (换届选举) with its request to the higher organisation",
@@ -381,6 +412,17 @@ int run_list(context& ctx, po::variables_map const& vm) {
     .examples = "  dangyuan election list --org 城关街道党工委",
     .options = list_options,
     .run = run_list,
+});
+
+[[maybe_unused]] bool const registered_stats = register_command({
+    .name = "election stats",
+    .summary = "the completion of a year's elections (换届完成率): due, held, overdue",
+    .description = "Terms ending in --year (the election's own term, else the organisation's current one);\n"
+                   "held: the electing meeting held by --as-of; overdue: the term ended, not held, and no\n"
+                   "approved extension covering the date.",
+    .examples = "  dangyuan election stats --year 2026 --as-of 2026-12-31",
+    .options = stats_options,
+    .run = run_stats,
 });
 
 }  // namespace

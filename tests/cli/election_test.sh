@@ -93,6 +93,12 @@ has out "赵磊 1 (另选)"
 has out "书记 张建国; 副书记 李秀英"
 expect 0 "$DY" "${DB[@]}" election list --format csv
 has out "第一社区党支部,2026-12-28,已批准 (completed),2026-10-08,2026-11-25"
+# election stats: three terms end in 2026 — the district committee's (2026-10-01), 机关党支部's (2026-12-05) and
+# 第一社区党支部's, whose meeting was held.
+expect 0 "$DY" "${DB[@]}" election stats --year 2026 --as-of 2026-12-06 --format csv
+has out "2026,3,1,2,33.3"
+expect 0 "$DY" "${DB[@]}" election stats --year 2026 --as-of 2026-12-05 --format csv
+has out "2026,3,1,1,33.3"
 expect 1 "$DY" "${DB[@]}" election show 9
 has err "no election with id 9"
 expect 1 "$DY" "${DB[@]}" election record 1 nonsense --date 2026-11-25

@@ -34,6 +34,7 @@
 #include <vector>
 
 #include "dangyuan/election/election_case.hpp"
+#include "dangyuan/election/election_statistics.hpp"
 #include "dangyuan/storage/store.hpp"
 
 namespace dangyuan {
@@ -78,5 +79,13 @@ struct election_summary {
 /// The elections of the organisations in scope, by organisation id then request date.
 /// \throws not_found for an unknown scope root.
 [[nodiscard]] std::vector<election_summary> elections(store const& s, scope sc = scope::all());
+
+/// The completion of elections (换届完成率) of the organisations in scope whose terms end in `year`, as
+/// on `as_of` (election_completion_of): each organisation's term is the one its election of that year
+/// counts (the case's `term_ends`), else its current term. Party groups elect no committee and are left
+/// out; so are organisations dissolved on `as_of`.
+/// \throws not_found for an unknown scope root.
+[[nodiscard]] election_completion election_completion_on(store const& s, scope sc, int year,
+                                                         date::sys_days as_of);
 
 }  // namespace dangyuan

@@ -625,6 +625,37 @@ std::vector<election_summary> elections(store const& s, scope requested) {
     });
 }
 
+election_completion election_completion_on(store const& s, scope requested, int year, date::sys_days as_of) {
+    storage::call const guard(s);
+    auto const sc = storage::visible_scope(s, requested);
+    auto const in_scope = s.orgs(sc);
+    auto& impl = storage::impl_of(s);
+    auto const by_org = storage::in_read("counting elections", [&] {
+        // The cases of the year's terms, by organisation (the latest requested when there are several).
+        std::map<std::int64_t, election_case> out;
+        SQLite::Statement st(impl.db,
+                             "SELECT id, org_id FROM election_cases WHERE substr(term_ends, 1, 4) = :year "
+                             "ORDER BY requested_on, id");
+        st.bind(":year", std::to_string(year));
+        std::vector<std::pair<std::int64_t, election_id>> ids;
+        while (st.executeStep())
+            ids.emplace_back(st.getColumn(1).getInt64(), election_id{st.getColumn(0).getInt64()});
+        for (auto const& [org, id] : ids)
+            out[org] = elr::load_election(impl.db, id).c;
+        return out;
+    });
+    std::vector<term_and_election> terms;
+    for (auto const& o : in_scope) {
+        if (o.kind == org_kind::party_group || !o.active_on(as_of)) continue;
+        auto const it = by_org.find(o.id.value());
+        if (it != by_org.end())
+            terms.push_back({o.id, it->second.term_ends, it->second});
+        else
+            terms.push_back({o.id, term_end(o, s.rules()), std::nullopt});
+    }
+    return election_completion_of(terms, year, as_of);
+}
+
 }  // namespace dangyuan
 
 namespace dangyuan::storage {
