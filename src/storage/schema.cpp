@@ -4,7 +4,9 @@
 #include <array>
 #include <string>
 
+#include "dangyuan/storage/election_store.hpp"
 #include "development_columns.hpp"
+#include "election/election_rows.hpp"
 #include "impl.hpp"
 #include "rows.hpp"
 
@@ -199,7 +201,10 @@ ALTER TABLE audit ADD COLUMN hash TEXT;
     R"sql(
 ALTER TABLE dev_steps ADD COLUMN note TEXT NOT NULL DEFAULT '';
 )sql",
+    // 12 (election_schema_version): election cases, their records and lists (src/storage/election).
+    migration_election,
 };
+static_assert(election_schema_version <= store::schema_version_latest);
 
 int pragma_int(SQLite::Database& db, char const* pragma) {
     SQLite::Statement st(db, std::string("PRAGMA ") + pragma);

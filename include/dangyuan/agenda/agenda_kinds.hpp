@@ -82,6 +82,12 @@ inline constexpr agenda_kind_info agenda_kind_table[] = {
     {"org.set_up_general_branch", "50 or more members: a general branch should be set up", "党员50人以上，应设立党总支"},
     {"org.set_up_grassroots_committee", "100 or more members: a grassroots committee should be set up", "党员100人以上，应设立基层党委"},
     {"org.joint_branch_too_many_units", "joint branch covering more than 5 units", "联合党支部覆盖单位超过5个"},
+    // elections (换届选举)
+    {"election.request_pending", "election request awaiting the higher organisation's approval", "换届请示待上级批复"},
+    {"election.result_to_report", "election result not yet reported to the higher organisation", "选举结果待报上级党组织"},
+    {"election.secretary_approval_pending", "secretary elected, awaiting the higher organisation's approval", "书记、副书记待上级批准"},
+    {"election.overdue", "term ended, election not held, no extension approved", "任期届满未换届且未经批准延期"},
+    {"election.extension_overdue", "approved extension passed, election still not held", "延期换届逾期仍未选举"},
 };
 // clang-format on
 }  // namespace detail

@@ -254,12 +254,14 @@ struct electoral_standing {
     return s.full_member && !s.on_probation_in_party && !s.rights_suspended;
 }
 
+/// \param who names the member in the message (e.g. "member 12 on 2026-04-01"); may be empty.
 /// \throws rule_violation election.full_members_only.
-inline void require_may_stand(electoral_standing s) {
+inline void require_may_stand(electoral_standing s, std::string_view who = {}) {
     if (!may_vote_and_stand(s))
         throw violation("election.full_members_only",
-                        s.full_member ? "the member's rights are suspended (留党察看 or detention)"
-                                      : "a probationary member neither votes nor stands");
+                        (who.empty() ? std::string() : std::string(who) + ": ") +
+                            (s.full_member ? "the member's rights are suspended (留党察看 or detention)"
+                                           : "a probationary member neither votes nor stands"));
 }
 
 }  // namespace dangyuan

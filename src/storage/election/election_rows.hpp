@@ -1,0 +1,24 @@
+#pragma once
+// Internal to src/storage/election: the schema of the election tables (schema version
+// election_schema_version) and the agenda of the election cases. Nothing here is installed.
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <date/date.h>
+
+#include <cstdint>
+#include <vector>
+
+#include "dangyuan/agenda/agenda.hpp"
+#include "dangyuan/storage/store.hpp"
+
+namespace dangyuan::storage {
+
+/// The migration that adds the election tables (election_schema.cpp).
+extern char const* const migration_election;
+
+/// Agenda items of the election cases of the organisations in `org_ids` (sorted ids) not completed on
+/// `as_of` (election/election_agenda.hpp).
+std::vector<agenda_item> election_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
+                                               std::vector<std::int64_t> const& org_ids);
+
+}  // namespace dangyuan::storage
