@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "access.hpp"
+#include "decision/decision_rows.hpp"
 #include "dangyuan/evaluation/evaluation_agenda.hpp"
 #include "impl.hpp"
 #include "member_rows.hpp"
@@ -147,7 +148,8 @@ std::vector<agenda_item> store::agenda(date::sys_days as_of, scope requested) co
                                  storage::mobility_agenda_items(*this, impl_->db, as_of, org_ids),
                                  storage::evaluation_agenda_items(*this, impl_->db, as_of, org_ids),
                                  storage::life_agenda_items(*this, impl_->db, as_of, org_ids),
-                                 storage::abroad_agenda_items(*this, impl_->db, as_of, org_ids)})
+                                 storage::abroad_agenda_items(*this, impl_->db, as_of, org_ids),
+                                 storage::decision_agenda_items(*this, impl_->db, as_of, org_ids)})
             items.insert(items.end(), more.begin(), more.end());
         std::stable_sort(items.begin(), items.end(), [](agenda_item const& a, agenda_item const& b) {
             if (a.due != b.due) return a.due < b.due;

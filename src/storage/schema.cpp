@@ -4,6 +4,7 @@
 #include <array>
 #include <string>
 
+#include "decision/decision_rows.hpp"
 #include "development_columns.hpp"
 #include "impl.hpp"
 #include "rows.hpp"
@@ -199,6 +200,9 @@ ALTER TABLE audit ADD COLUMN hash TEXT;
     R"sql(
 ALTER TABLE dev_steps ADD COLUMN note TEXT NOT NULL DEFAULT '';
 )sql",
+    // 12 (decision_schema_version): village and community decision cases by 四议两公开
+    //     (decision/decision_schema.cpp).
+    migration_decision,
 };
 
 int pragma_int(SQLite::Database& db, char const* pragma) {

@@ -82,6 +82,9 @@ inline constexpr agenda_kind_info agenda_kind_table[] = {
     {"org.set_up_general_branch", "50 or more members: a general branch should be set up", "党员50人以上，应设立党总支"},
     {"org.set_up_grassroots_committee", "100 or more members: a grassroots committee should be set up", "党员100人以上，应设立基层党委"},
     {"org.joint_branch_too_many_units", "joint branch covering more than 5 units", "联合党支部覆盖单位超过5个"},
+    // village and community decisions (四议两公开)
+    {"decision.resolution_not_public", "resolution of a village decision not yet public", "村级重大事项决议尚未公开"},
+    {"decision.result_not_public", "result of a village decision's implementation not yet public", "村级重大事项实施结果尚未公开"},
 };
 // clang-format on
 }  // namespace detail
