@@ -28,21 +28,21 @@ rejects decision.representatives_quorum_2_3 "$DY" "${DB[@]}" decision record 1 v
 expect 1 "$DY" "${DB[@]}" decision record 1 villagers_resolved --date 2024-03-20 --members 30 --present 31 \
     --in-favour 20
 has err "present:"
-expect 0 "$DY" "${DB[@]}" decision record 1 村民(代表)会议决议 --date 2024-03-20 --members 30 --present 20 \
+expect 0 "$DY" "${DB[@]}" decision record 1 "村民(代表)会议决议" --date 2024-03-20 --members 30 --present 20 \
     --in-favour 11 --implementation-due 2024-06-30
 has out "决议通过 (resolved)"
 
 # The agenda shows the resolution until it is public.
 expect 0 "$DY" "${DB[@]}" agenda --as-of 2024-03-25
-has out "decision.resolution_not_public"
+has out "decision.resolution_public_within_days"
 rejects decision.resolution_public_within_days "$DY" "${DB[@]}" decision record 1 resolution_published \
     --date 2024-03-28 --channel 公开栏
 expect 0 "$DY" "${DB[@]}" decision record 1 resolution_published --date 2024-03-27 --channel wechat_group
 has out "决议公开 (resolution_published)"
 expect 0 "$DY" "${DB[@]}" agenda --as-of 2024-03-28
-lacks out "decision.resolution_not_public"
+lacks out "decision.resolution_public_within_days"
 expect 0 "$DY" "${DB[@]}" agenda --as-of 2024-08-01
-has out "decision.result_not_public"
+has out "decision.result_public_within_days"
 expect 0 "$DY" "${DB[@]}" decision record 1 result_published --date 2024-07-10 --implemented-on 2024-07-01 \
     --channel 广播
 has out "实施结果公开 (result_published)"
