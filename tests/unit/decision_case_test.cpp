@@ -247,6 +247,11 @@ TEST_CASE("地方规定 [L] decision.resolution_public_within_days: the day befo
     CHECK(violated_rule([&] { check_tightens(rules, looser); }) == "rules.profile_cannot_weaken");
     looser.decision.resolution_public_within_days = 0;
     CHECK(violated_rule([&] { check_tightens(rules, looser); }) == "rules.profile_cannot_weaken");
+    // The text form of a profile carries the deadlines.
+    auto const text = to_text(tighter);
+    CHECK(text.find("decision.resolution_public_within_days=3\n") != std::string::npos);
+    CHECK(text.find("decision.result_public_within_days=30\n") != std::string::npos);
+    CHECK(rule_set_from_text(text) == tighter);
 }
 
 TEST_CASE("地方规定 [L] decision.result_public_within_days: counted from the end of the implementation",

@@ -119,8 +119,12 @@ TEST_CASE(
     CHECK(invalid_field([&] { record_decision(s, id, reps(d(2024, 3, 9), 30, 25, 20)); }) == "date");
     CHECK(violated_rule([&] { record_decision(s, id, reps(d(2099, 3, 9), 30, 25, 20)); }) ==
           "record.not_in_future");
+    CHECK(invalid_field([&] {
+              (void)open_decision(s, o.branch_b, proposed{.date = d(2024, 3, 1), .subject = "不是村社区"});
+          }) == "org");
     CHECK(test::store_hash(path) == before);
     CHECK(s.audit_log().size() == audit);
+    CHECK(decisions(s).size() == 1);
     // Exactly two thirds present, exactly half in favour: recorded, and the case ends rejected.
     record_decision(s, id, reps(d(2024, 3, 20), 30, 20, 10));
     CHECK(stage_of(get_decision(s, id)) == decision_stage::rejected);
