@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "access.hpp"
+#include "decision/decision_rows.hpp"
 #include "dangyuan/evaluation/evaluation_agenda.hpp"
 #include "election/election_rows.hpp"
 #include "impl.hpp"
@@ -149,7 +150,8 @@ std::vector<agenda_item> store::agenda(date::sys_days as_of, scope requested) co
                                  storage::evaluation_agenda_items(*this, impl_->db, as_of, org_ids),
                                  storage::life_agenda_items(*this, impl_->db, as_of, org_ids),
                                  storage::abroad_agenda_items(*this, impl_->db, as_of, org_ids),
-                                 storage::election_agenda_items(*this, impl_->db, as_of, org_ids)})
+                                 storage::election_agenda_items(*this, impl_->db, as_of, org_ids),
+                                 storage::decision_agenda_items(*this, impl_->db, as_of, org_ids)})
             items.insert(items.end(), more.begin(), more.end());
         std::stable_sort(items.begin(), items.end(), [](agenda_item const& a, agenda_item const& b) {
             if (a.due != b.due) return a.due < b.due;

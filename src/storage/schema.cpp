@@ -5,6 +5,7 @@
 #include <string>
 
 #include "dangyuan/storage/election_store.hpp"
+#include "decision/decision_rows.hpp"
 #include "development_columns.hpp"
 #include "election/election_rows.hpp"
 #include "impl.hpp"
@@ -203,8 +204,11 @@ ALTER TABLE dev_steps ADD COLUMN note TEXT NOT NULL DEFAULT '';
 )sql",
     // 12 (election_schema_version): election cases, their records and lists (src/storage/election).
     migration_election,
+    // 13 (decision_schema_version): village and community decision cases by 四议两公开
+    //     (decision/decision_schema.cpp).
+    migration_decision,
 };
-static_assert(election_schema_version <= store::schema_version_latest);
+static_assert(election_schema_version < decision_schema_version && decision_schema_version == store::schema_version_latest);
 
 int pragma_int(SQLite::Database& db, char const* pragma) {
     SQLite::Statement st(db, std::string("PRAGMA ") + pragma);

@@ -88,6 +88,9 @@ inline constexpr agenda_kind_info agenda_kind_table[] = {
     {"election.secretary_approval_pending", "secretary elected, awaiting the higher organisation's approval", "书记、副书记待上级批准"},
     {"election.overdue", "term ended, election not held, no extension approved", "任期届满未换届且未经批准延期"},
     {"election.extension_overdue", "approved extension passed, election still not held", "延期换届逾期仍未选举"},
+    // village and community decisions (四议两公开)
+    {"decision.resolution_not_public", "resolution of a village decision not yet public", "村级重大事项决议尚未公开"},
+    {"decision.result_not_public", "result of a village decision's implementation not yet public", "村级重大事项实施结果尚未公开"},
 };
 // clang-format on
 }  // namespace detail

@@ -72,6 +72,7 @@ inline constexpr rule_info rule_table[] = {
 #include "dangyuan/rules/catalogue_evaluation.inc"
 #include "dangyuan/rules/catalogue_life.inc"
 #include "dangyuan/rules/catalogue_election.inc"
+#include "dangyuan/rules/catalogue_decision.inc"
 };
 // clang-format on
 }  // namespace detail

@@ -652,6 +652,11 @@ inline constexpr std::array rule_parameters{
     DANGYUAN_PARAM(num<sw::lower>, "life.back_payment_max_months", "dues.back_payment_6_months",
                    life.back_payment_max_months),
     DANGYUAN_PARAM(back_payment_choice, "life.back_payment", "dues.back_payment_6_months", life.back_payment),
+    // --- village decisions (四议两公开)
+    DANGYUAN_PARAM(num<sw::limit_lower>, "decision.resolution_public_within_days",
+                   "decision.resolution_public_within_days", decision.resolution_public_within_days),
+    DANGYUAN_PARAM(num<sw::limit_lower>, "decision.result_public_within_days",
+                   "decision.result_public_within_days", decision.result_public_within_days),
 };
 #undef DANGYUAN_PARAM
 
@@ -679,9 +684,9 @@ inline constexpr std::array legacy_keys{
 /// a table field too).
 inline constexpr std::size_t rule_parameter_count = detail::rule_parameters.size();
 
-/// Fields of `rule_set` that are not parameters: the name (presentation) and the four parameter blocks.
-inline constexpr std::array<std::string_view, 5> rule_set_presentation_fields{
-    "name", "development", "mobility", "evaluation", "life"};
+/// Fields of `rule_set` that are not parameters: the name (presentation) and the parameter blocks.
+inline constexpr std::array<std::string_view, 6> rule_set_presentation_fields{
+    "name", "development", "mobility", "evaluation", "life", "decision"};
 
 /// The rule and the allowed change of the parameter with text key `key`, or nothing for an unknown key.
 [[nodiscard]] inline std::optional<std::pair<std::string_view, std::string_view>> rule_parameter_info(

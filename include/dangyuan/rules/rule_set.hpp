@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "dangyuan/rules/params_decision.hpp"
 #include "dangyuan/rules/params_development.hpp"
 #include "dangyuan/rules/params_evaluation.hpp"
 #include "dangyuan/rules/params_life.hpp"
@@ -15,7 +16,7 @@
 namespace dangyuan {
 
 /// The numeric parameters and switches of the rules. Units are in each field's name or comment.
-/// Every field is a row of the profile table (rules/profile.hpp) except `name` and the four blocks,
+/// Every field is a row of the profile table (rules/profile.hpp) except `name` and the parameter blocks,
 /// whose fields are rows themselves; a test counts the fields against the table.
 struct rule_set {
     /// Name of the set, e.g. "national-2014"; stored with each aggregate opened under it.
@@ -60,6 +61,7 @@ struct rule_set {
     mobility_params mobility;        ///< mobile members, certificates, transfers, lost contact
     evaluation_params evaluation;    ///< democratic evaluation and disposition
     life_params life;                ///< organisational life, training hours, dues
+    decision_params decision;        ///< village decisions by 四议两公开
 
     friend bool operator==(rule_set const&, rule_set const&) = default;
 
