@@ -13,6 +13,7 @@
 #include "dangyuan/core/flow_diagram.hpp"
 #include "dangyuan/decision/decision_flow.hpp"
 #include "dangyuan/development/pipeline_flow.hpp"
+#include "dangyuan/election/election_flow.hpp"
 #include "dangyuan/io/reports.hpp"
 #include "dangyuan/io/text.hpp"
 #include "dangyuan/storage/decision_store.hpp"
@@ -240,7 +241,7 @@ int run_list(context& ctx, po::variables_map const& vm) {
 
 void flow_options(po::options_description& d, po::positional_options_description& p) {
     d.add_options()("procedure", po::value<std::string>()->required()->value_name("PROCEDURE"),
-                    "development (发展党员) or decision (四议两公开)")(
+                    "development (发展党员), election (换届选举) or decision (四议两公开)")(
         "doc", po::value<std::string>()->value_name("FILE"),
         "write the chart into FILE between its lines <!-- flow:PROCEDURE:begin --> and "
         "<!-- flow:PROCEDURE:end --> instead of printing it");
@@ -252,11 +253,13 @@ int run_flow(context& ctx, po::variables_map const& vm) {
     flow_chart chart;
     if (which == "development" || which == "发展党员")
         chart = development_flow_chart();
+    else if (which == "election" || which == "换届选举")
+        chart = election_flow_chart();
     else if (which == "decision" || which == "四议两公开")
         chart = decision_flow_chart();
     else
-        throw invalid_input("procedure",
-                            "'" + std::string(which) + "' is not a procedure (development, decision)");
+        throw invalid_input(
+            "procedure", "'" + std::string(which) + "' is not a procedure (development, election, decision)");
     auto const text = to_mermaid(chart);
     if (!vm.count("doc")) {
         *ctx.out << text;
@@ -267,7 +270,9 @@ int run_flow(context& ctx, po::variables_map const& vm) {
     if (!in) throw invalid_input("doc", "cannot read '" + path + "'");
     std::ostringstream doc;
     doc << in.rdbuf();
-    auto const name = which == "development" || which == "发展党员" ? "development" : "decision";
+    auto const name = which == "development" || which == "发展党员" ? "development"
+                      : which == "election" || which == "换届选举"  ? "election"
+                                                                    : "decision";
     auto const updated = with_flow_block(doc.str(), std::string("flow:") + name, text);
     if (updated != doc.str()) {
         std::ofstream out(path, std::ios::binary | std::ios::trunc);

@@ -5,8 +5,8 @@
 #include <unordered_map>
 
 #include "access.hpp"
-#include "decision/decision_rows.hpp"
 #include "dangyuan/evaluation/evaluation_agenda.hpp"
+#include "decision/decision_rows.hpp"
 #include "election/election_rows.hpp"
 #include "impl.hpp"
 #include "member_rows.hpp"

@@ -208,7 +208,8 @@ ALTER TABLE dev_steps ADD COLUMN note TEXT NOT NULL DEFAULT '';
     //     (decision/decision_schema.cpp).
     migration_decision,
 };
-static_assert(election_schema_version < decision_schema_version && decision_schema_version == store::schema_version_latest);
+static_assert(election_schema_version < decision_schema_version &&
+              decision_schema_version == store::schema_version_latest);
 
 int pragma_int(SQLite::Database& db, char const* pragma) {
     SQLite::Statement st(db, std::string("PRAGMA ") + pragma);

@@ -85,5 +85,8 @@ has doc.md '```mermaid'
 has doc.md "after"
 expect 0 "$DY" flow decision --doc doc.md
 has out "doc.md: up to date"
-expect 1 "$DY" flow election
+expect 0 "$DY" flow election
+has out 'n_result_reported --> n_secretary_approved'
+has out 'n_term_extended -.->|"term changed 任期调整"| n_meeting_held'
+expect 1 "$DY" flow referendum
 has err "procedure:"
