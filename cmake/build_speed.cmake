@@ -16,8 +16,9 @@
 # file (`dangyuan::cli::<file>`), so that the files of a batch do not collide; the store, io and the
 # bindings keep their file-local helpers apart by name.
 #
-# The embedded (add_subdirectory) library is built without either; the ci preset's, which the Debian
-# packages hold, with both (the same code, in fewer objects).
+# An embedding project (add_subdirectory) gets neither unless it sets them (the embedding test sets
+# DANGYUAN_UNITY_BUILD); the ci preset's library, which the Debian packages hold, is built with both (the
+# same code, in fewer objects).
 option(DANGYUAN_PRECOMPILE_HEADERS "Precompile the standard and third-party headers of each of our targets" OFF)
 option(DANGYUAN_UNITY_BUILD "Compile our targets in batches of files (unity build)" OFF)
 
