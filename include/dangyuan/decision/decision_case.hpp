@@ -292,14 +292,11 @@ struct decision_case {
 ///         present, households on a representatives' meeting); rule_violation
 ///         decision.representatives_quorum_2_3 or decision.villagers_meeting_quorum.
 inline void require_resolution_quorum(villagers_resolved const& r) {
-    auto non_negative = [](int n, char const* field) {
-        if (n < 0) throw invalid_input(field, "negative count " + std::to_string(n));
-    };
-    non_negative(r.members, "members");
-    non_negative(r.households, "households");
-    non_negative(r.present, "present");
-    non_negative(r.households_present, "households_present");
-    non_negative(r.in_favour, "in_favour");
+    require_count(r.members, "members");
+    require_count(r.households, "households");
+    require_count(r.present, "present");
+    require_count(r.households_present, "households_present");
+    require_count(r.in_favour, "in_favour");
     if (r.members == 0) throw invalid_input("members", "no member of the meeting counted");
     if (r.present > r.members)
         throw invalid_input("present", std::to_string(r.present) + " present but only " +

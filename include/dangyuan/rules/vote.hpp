@@ -26,19 +26,22 @@ struct branch_vote {
     friend bool operator==(branch_vote const&, branch_vote const&) = default;
 };
 
+/// Checks that a head count of a meeting or vote is not negative.
+/// \throws invalid_input{field} for a negative count.
+inline void require_count(int n, char const* field) {
+    if (n < 0) throw invalid_input(field, "negative count " + std::to_string(n));
+}
+
 /// Checks that the counts are possible (they do not yet say whether the vote passed).
 /// \throws invalid_input naming the count: negative numbers, present > entitled, written opinions from
 ///         more members than were absent, more votes than voters present or writing.
 inline void validate_counts(branch_vote const& v) {
-    auto non_negative = [](int n, char const* field) {
-        if (n < 0) throw invalid_input(field, "negative count " + std::to_string(n));
-    };
-    non_negative(v.entitled, "entitled");
-    non_negative(v.present, "present");
-    non_negative(v.written_opinions, "written_opinions");
-    non_negative(v.yes, "yes");
-    non_negative(v.no, "no");
-    non_negative(v.abstain, "abstain");
+    require_count(v.entitled, "entitled");
+    require_count(v.present, "present");
+    require_count(v.written_opinions, "written_opinions");
+    require_count(v.yes, "yes");
+    require_count(v.no, "no");
+    require_count(v.abstain, "abstain");
     if (v.entitled == 0) throw invalid_input("entitled", "no member entitled to vote");
     if (v.present > v.entitled)
         throw invalid_input("present", std::to_string(v.present) + " present but only " +
