@@ -38,7 +38,9 @@ demo:
 
 # What CI runs (.ci/run). Three builds, each configured, built and tested once:
 #   asan: GCC, Debug (-g1), AddressSanitizer + UBSan: unit (one process per test file), command, Python
-#         and reliability tests;
+#         and concurrency tests. Left to the ci build: the tests that compare long outputs with the docs
+#         (cli.docs, cli.tutorial: the commands they run have their own tests here) and the crash harness
+#         (SIGKILL at random points tests SQLite's atomicity, not memory; reliability.crash);
 #   fuzz: clang, the libFuzzer targets over the parsers, FUZZ_SECONDS each;
 #   ci:   clang, Release, warnings as errors: the same tests unsanitised, plus the examples, the benchmark
 #         smoke run, each public header compiled on its own, clang-format, the consumer through

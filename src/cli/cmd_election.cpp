@@ -152,6 +152,9 @@ void open_options(po::options_description& d, po::positional_options_description
         "planned", po::value<std::string>()->value_name("DATE"),
         "the planned day of the electing meeting (required)")(
         "document", po::value<std::string>()->value_name("TEXT"), "the request (换届请示, required)")(
+        "without-committee",
+        "a branch without a committee (不设委员会, fewer than 7 full members): the meeting elects the "
+        "secretary and, with 2 seats, one deputy directly")(
         "note", po::value<std::string>()->value_name("TEXT"), "a note");
     add_date_option(d, "date", "the date of the request (required)");
     add_why_option(d);
@@ -161,12 +164,15 @@ int run_open(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open();
     require_options(vm, {"org", "seats", "planned", "date"});
     auto const org = org_option(s, vm);
-    election_requested r{date_option(vm, "date"), count_option(vm, "seats"), date_option(vm, "planned"),
+    election_requested r{date_option(vm, "date"),     count_option(vm, "seats"),
+                         date_option(vm, "planned"),  vm.count("without-committee") > 0,
                          text_option(vm, "document"), text_option(vm, "note")};
     auto const id = open_election(s, org.id, r, why_of(vm));
     auto const c = get_election(s, id);
     *ctx.out << "opened election " << id.value() << ": " << org.name << ", " << r.seats
-             << " seats, meeting planned " << format_date(r.planned_on);
+             << (r.without_committee ? " seats (without a committee: the meeting elects the secretary)"
+                                     : " seats")
+             << ", meeting planned " << format_date(r.planned_on);
     if (c.term_ends) *ctx.out << "; term ends " << format_date(*c.term_ends);
     *ctx.out << '\n';
     return exit_ok;
@@ -264,7 +270,9 @@ int run_show(context& ctx, po::variables_map const& vm) {
             [&](auto const& x) -> std::string {
                 using T = std::decay_t<decltype(x)>;
                 if constexpr (std::is_same_v<T, election_requested>)
-                    return std::to_string(x.seats) + " seats, planned " + format_date(x.planned_on);
+                    return std::to_string(x.seats) +
+                           (x.without_committee ? " seats without a committee" : " seats") + ", planned " +
+                           format_date(x.planned_on);
                 else if constexpr (std::is_same_v<T, members_nominated> ||
                                    std::is_same_v<T, masses_nominated>) {
                     std::string out;

@@ -5,6 +5,14 @@ source "$(dirname "$0")/lib.sh"
 make_branch_store t.db
 DB=(--db t.db)
 
+# The form fits the branch's full members (支部工作条例 第20条, org.committee_threshold_7): 机关党支部 has none,
+# so no committee; 第一社区党支部 has 7 or more, so it may not elect without one. Nothing is written.
+rejects org.committee_threshold_7 "$DY" "${DB[@]}" election open --org 机关党支部 --date 2026-10-08 --seats 3 \
+    --planned 2026-11-20 --document 请示
+rejects org.committee_threshold_7 "$DY" "${DB[@]}" election open --org 第一社区党支部 --date 2026-10-08 --seats 2 \
+    --planned 2026-11-20 --document 请示 --without-committee
+has err "it elects a committee"
+
 # election open: the term's end comes from the organisation (2021-12-28 + 5 years).
 expect 0 "$DY" "${DB[@]}" election open --org 第一社区党支部 --date 2026-10-08 --seats 5 --planned 2026-11-20 \
     --document 第一社区党支部〔2026〕5号

@@ -479,4 +479,153 @@ TEST_CASE(
     CHECK(election_agenda(c, d(2027, 1, 1)).empty());
 }
 
+// 支部工作条例 第20条: "正式党员不足7人的支部，设1名书记，必要时可以设1名副书记"; 第21条:
+// "书记、副书记由委员会 选举产生 … 不设委员会的，由党员大会选举产生".
+election_case without_committee_up_to_voting(int seats, std::vector<member_id> const& candidates,
+                                             std::vector<candidate_tally> const& tallies,
+                                             election_context const& ctx) {
+    election_case c{
+        .id = election_id{2}, .org = org_id{8}, .org_name = "第二支部", .term_ends = d(2026, 6, 30)};
+    record(c,
+           election_requested{.date = d(2026, 5, 1),
+                              .seats = seats,
+                              .planned_on = d(2026, 6, 30),
+                              .without_committee = true,
+                              .document = "请示"},
+           ctx);
+    record(c, request_approved{.date = d(2026, 5, 8), .approved_by = "街道党工委", .document = "批复"}, ctx);
+    std::vector<nomination> ns;
+    for (auto const x : candidates)
+        ns.push_back({x, 5});
+    record(c, members_nominated{.date = d(2026, 5, 20), .nominees = ns}, ctx);
+    record(c, committee_reviewed{.date = d(2026, 5, 25), .shortlist = candidates}, ctx);
+    record(
+        c,
+        candidates_approved{
+            .date = d(2026, 6, 5), .candidates = candidates, .approved_by = "街道党工委", .document = "同意"},
+        ctx);
+    record(c, meeting_held{.date = d(2026, 6, 30), .attendance = {.entitled = 6, .present = 6}}, ctx);
+    record(c,
+           round_counted{
+               .date = d(2026, 6, 30),
+               .counts = {.seats = seats, .voters_present = 6, .ballots_issued = 6, .ballots_returned = 6},
+               .tallies = tallies},
+           ctx);
+    return c;
+}
+
+TEST_CASE(
+    "支部工作条例(2018) 第20条、第21条 [S] election.secretary_by_meeting_without_committee: a branch "
+    "without a committee elects its secretary at the meeting, one candidate per seat is enough",
+    "[election][case]") {
+    auto const ctx = everyone_full(6);
+    // One seat, one candidate (等额): accepted although a committee would need a fifth more.
+    auto c = without_committee_up_to_voting(1, {m(1)}, {{m(1), 6}}, ctx);
+    CHECK(stage_of(c) == election_stage::voting);
+    // No committee is declared.
+    CHECK(violated_rule([&] {
+              check_record(c, committee_elected{.date = d(2026, 6, 30), .members = {m(1)}}, ctx);
+          }) == "election.secretary_by_meeting_without_committee");
+    // Only whom the meeting elected becomes secretary.
+    CHECK(violated_rule([&] {
+              check_record(c, secretary_elected{.date = d(2026, 6, 30), .secretary = m(2)}, ctx);
+          }) == "election.secretary_by_meeting_without_committee");
+    record(c, secretary_elected{.date = d(2026, 6, 30), .secretary = m(1)}, ctx);
+    auto s = election_state_of(c);
+    CHECK(s.stage == election_stage::secretary_elected);
+    CHECK(s.elected_on == d(2026, 6, 30));
+    auto const lead = elected_leadership(s);
+    REQUIRE(lead.size() == 1);
+    CHECK(lead[0] == officer{m(1), officer_role::secretary, {}});
+    // The report and the approval follow as for a committee.
+    record(c, result_reported{.date = d(2026, 7, 1), .reported_to = "街道党工委", .document = "报告"}, ctx);
+    record(c, secretary_approved{.date = d(2026, 7, 9), .approved_by = "街道党工委", .document = "批复"},
+           ctx);
+    CHECK(stage_of(c) == election_stage::completed);
+}
+
+TEST_CASE(
+    "支部工作条例(2018) 第20条 [S] election.secretary_by_meeting_without_committee: a secretary and at "
+    "most one deputy, both those the meeting elected",
+    "[election][case]") {
+    auto const ctx = everyone_full(6);
+    election_case empty{.org = org_id{8}, .term_ends = d(2026, 6, 30)};
+    auto const request = [](int seats) {
+        return election_requested{.date = d(2026, 5, 1),
+                                  .seats = seats,
+                                  .planned_on = d(2026, 6, 30),
+                                  .without_committee = true,
+                                  .document = "请示"};
+    };
+    // Boundary of seats: 2 (secretary and deputy) accepted, 3 refused.
+    CHECK_NOTHROW(check_record(empty, request(2), ctx));
+    CHECK(invalid_field([&] { check_record(empty, request(3), ctx); }) == "seats");
+    // Two seats, two candidates, both elected.
+    auto c = without_committee_up_to_voting(2, {m(1), m(2)}, {{m(1), 6}, {m(2), 5}}, ctx);
+    // Both elected hold a post: the deputy may not be left out.
+    CHECK(invalid_field([&] {
+              check_record(c, secretary_elected{.date = d(2026, 6, 30), .secretary = m(1)}, ctx);
+          }) == "deputies");
+    CHECK(violated_rule([&] {
+              check_record(
+                  c, secretary_elected{.date = d(2026, 6, 30), .secretary = m(1), .deputies = {m(3)}}, ctx);
+          }) == "election.secretary_by_meeting_without_committee");
+    record(c, secretary_elected{.date = d(2026, 6, 30), .secretary = m(2), .deputies = {m(1)}}, ctx);
+    auto const lead = elected_leadership(election_state_of(c));
+    REQUIRE(lead.size() == 2);
+    CHECK(lead[0] == officer{m(2), officer_role::secretary, {}});
+    CHECK(lead[1] == officer{m(1), officer_role::deputy_secretary, {}});
+    // Fewer candidates than seats is refused by field.
+    election_case two{.org = org_id{8}, .term_ends = d(2026, 6, 30)};
+    record(two, request(2), ctx);
+    record(two, request_approved{.date = d(2026, 5, 8), .approved_by = "党工委", .document = "批复"}, ctx);
+    record(two, members_nominated{.date = d(2026, 5, 9), .nominees = {{m(1), 3}}}, ctx);
+    record(two, committee_reviewed{.date = d(2026, 5, 10), .shortlist = {m(1)}}, ctx);
+    CHECK(invalid_field([&] {
+              check_record(
+                  two,
+                  candidates_approved{
+                      .date = d(2026, 5, 11), .candidates = {m(1)}, .approved_by = "党工委", .document = "x"},
+                  ctx);
+          }) == "candidates");
+}
+
+TEST_CASE(
+    "基层组织选举工作条例(2020) [S] election.elected_over_half_present: without a committee, no "
+    "secretary while a seat is open; with one, the committee is declared first",
+    "[election][case]") {
+    auto const ctx = everyone_full(6);
+    // One of two candidates fails to get more than half of the 6 present (3 votes is not enough).
+    auto c = without_committee_up_to_voting(1, {m(1), m(2)}, {{m(1), 3}, {m(2), 3}}, ctx);
+    CHECK(election_state_of(c).open_seats == 1);
+    CHECK(violated_rule([&] {
+              check_record(c, secretary_elected{.date = d(2026, 6, 30), .secretary = m(1)}, ctx);
+          }) == "election.elected_over_half_present");
+    // A committee's secretary is not elected straight after the rounds.
+    auto const full = everyone_full();
+    auto k = case_up_to(election_stage::voting, full);
+    CHECK(election_state_of(k).stage == election_stage::voting);
+    CHECK(violated_rule([&] {
+              check_record(
+                  k, secretary_elected{.date = d(2026, 6, 30), .secretary = m(1), .deputies = {m(2)}}, full);
+          }) == "election.steps_in_order");
+}
+
+TEST_CASE(
+    "基层组织选举工作条例(2020) 第5条 [C] election.quorum_over_4_5: the voters entitled (应到会) of a "
+    "members' meeting are at most the organisation's full members",
+    "[election][case]") {
+    auto ctx = everyone_full();
+    ctx.full_members = 30;
+    auto const c = case_up_to(election_stage::candidates_approved, ctx);
+    // 30 full members: 30 entitled is the boundary, 31 is refused by field.
+    CHECK_NOTHROW(check_record(c, meeting_held{.date = d(2026, 6, 30), .attendance = {30, 28}}, ctx));
+    CHECK(invalid_field([&] {
+              check_record(c, meeting_held{.date = d(2026, 6, 30), .attendance = {31, 29}}, ctx);
+          }) == "entitled");
+    // Without the count (a caller that does not know it) nothing is checked.
+    ctx.full_members.reset();
+    CHECK_NOTHROW(check_record(c, meeting_held{.date = d(2026, 6, 30), .attendance = {31, 29}}, ctx));
+}
+
 }  // namespace election_case_test_cases

@@ -189,8 +189,13 @@ TEST_CASE(
     election_world w("election-term");
     auto& s = w.store;
     // Branch B: term from 2024-01-15, 3 years: ends 2027-01-15. Holding it now needs an advance.
-    auto const id = open_election(
-        s, w.branch_b, {.date = d(2026, 3, 1), .seats = 3, .planned_on = d(2026, 6, 1), .document = "请示"});
+    // Branch B has no full members: it elects its secretary without a committee.
+    auto const id = open_election(s, w.branch_b,
+                                  {.date = d(2026, 3, 1),
+                                   .seats = 1,
+                                   .planned_on = d(2026, 6, 1),
+                                   .without_committee = true,
+                                   .document = "请示"});
     CHECK(get_election(s, id).term_ends == d(2027, 1, 15));
     CHECK(violated_rule([&] {
               record_election(s, id,
@@ -319,8 +324,82 @@ TEST_CASE("schema: a store of the version before the elections opens and gains t
     CHECK(elections(s).empty());
     auto const village = s.orgs().back().id;
     CHECK(open_election(s, village,
-                        {.date = d(2026, 3, 1), .seats = 3, .planned_on = d(2026, 4, 1), .document = "请示"})
+                        {.date = d(2026, 3, 1),
+                         .seats = 1,
+                         .planned_on = d(2026, 4, 1),
+                         .without_committee = true,
+                         .document = "请示"})
               .valid());
+}
+
+TEST_CASE(
+    "支部工作条例(2018) 第20条 [C] org.committee_threshold_7 in the store: a branch of fewer than seven "
+    "full members elects its secretary and deputy at the meeting, one of seven or more a committee",
+    "[election][store]") {
+    election_world w("election-form");
+    auto& s = w.store;
+    auto const second = s.add_member(test::full_member(w.branch_a, "社区党员乙", d(2010, 7, 1), 41));
+    auto const before = test::content_of(w.path);
+    // Branch A has fewer than seven full members: a committee is refused.
+    election_requested const committee{
+        .date = d(2026, 3, 1), .seats = 3, .planned_on = d(2026, 4, 1), .document = "请示"};
+    CHECK(violated_rule([&] { (void)open_election(s, w.branch_a, committee); }) ==
+          "org.committee_threshold_7");
+    // The village branch has ten: it may not elect without a committee.
+    election_requested direct{.date = d(2026, 3, 1),
+                              .seats = 2,
+                              .planned_on = d(2026, 4, 1),
+                              .without_committee = true,
+                              .document = "请示"};
+    CHECK(violated_rule([&] { (void)open_election(s, w.village, direct); }) == "org.committee_threshold_7");
+    // Only a branch elects without a committee.
+    CHECK(violated_rule([&] { (void)open_election(s, w.street, direct); }) == "org.committee_threshold_7");
+    CHECK(test::content_of(w.path) == before);
+
+    auto const id = open_election(s, w.branch_a, direct);
+    std::vector<election_record> const steps{
+        request_approved{.date = d(2026, 3, 5), .approved_by = "街道党工委", .document = "批复"},
+        // Branch A's term ends on 2026-12-20: the meeting in April is an approved advance.
+        term_advanced{.date = d(2026, 3, 6),
+                      .from = d(2026, 4, 1),
+                      .approved_by = "街道党工委",
+                      .document = "同意",
+                      .reason = "书记调动"},
+        members_nominated{.date = d(2026, 3, 10), .nominees = {{w.outsider, 2}, {second, 2}}},
+        committee_reviewed{.date = d(2026, 3, 15), .shortlist = {w.outsider, second}},
+        candidates_approved{.date = d(2026, 3, 20),
+                            .candidates = {w.outsider, second},
+                            .approved_by = "街道党工委",
+                            .document = "同意"},
+        meeting_held{.date = d(2026, 4, 1), .attendance = {.entitled = 2, .present = 2}},
+        round_counted{.date = d(2026, 4, 1),
+                      .counts = {.seats = 2, .voters_present = 2, .ballots_issued = 2, .ballots_returned = 2},
+                      .tallies = {{w.outsider, 2}, {second, 2}}},
+    };
+    for (auto const& r : steps)
+        record_election(s, id, r);
+    // No committee to declare.
+    auto const voted = test::content_of(w.path);
+    CHECK(
+        violated_rule([&] {
+            record_election(s, id, committee_elected{.date = d(2026, 4, 1), .members = {w.outsider, second}});
+        }) == "election.secretary_by_meeting_without_committee");
+    CHECK(test::content_of(w.path) == voted);
+    record_election(s, id,
+                    secretary_elected{.date = d(2026, 4, 1), .secretary = second, .deputies = {w.outsider}});
+    record_election(s, id,
+                    result_reported{.date = d(2026, 4, 2), .reported_to = "街道党工委", .document = "报告"});
+    record_election(
+        s, id, secretary_approved{.date = d(2026, 4, 8), .approved_by = "街道党工委", .document = "批复"});
+    auto const lead = s.leadership(w.branch_a, d(2026, 4, 8));
+    REQUIRE(lead.size() == 2);
+    CHECK(lead[0] == officer{second, officer_role::secretary, {}});
+    CHECK(lead[1] == officer{w.outsider, officer_role::deputy_secretary, {}});
+    CHECK(s.org(w.branch_a).term_start == d(2026, 4, 1));
+    // The form is kept by the store.
+    auto const got = get_election(s, id);
+    REQUIRE(std::holds_alternative<election_requested>(got.records.front()));
+    CHECK(std::get<election_requested>(got.records.front()).without_committee);
 }
 
 }  // namespace election_store_test_cases

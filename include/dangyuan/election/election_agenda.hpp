@@ -58,9 +58,10 @@ namespace dangyuan {
              format_date(*s.requested_on) + "换届请示尚未获上级党组织批复");
     if (s.stage == election_stage::secretary_elected)
         make("election.result_to_report", *s.last_date, agenda_status::finding, "election.result_reported",
-             "the committee elected on " + format_date(*s.elected_on) +
-                 ": report the result to the higher organisation",
-             format_date(*s.elected_on) + "选举产生新一届委员会: 应将选举结果报上级党组织");
+             std::string(s.without_committee ? "the secretary elected on " : "the committee elected on ") +
+                 format_date(*s.elected_on) + ": report the result to the higher organisation",
+             format_date(*s.elected_on) + (s.without_committee ? "选举产生书记" : "选举产生新一届委员会") +
+                 ": 应将选举结果报上级党组织");
     if (s.stage == election_stage::result_reported)
         make("election.secretary_approval_pending", *s.reported_on, agenda_status::finding,
              "election.secretary_approved_by_higher",

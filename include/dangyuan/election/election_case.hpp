@@ -13,6 +13,13 @@
 /// (election.steps_in_order, `election_transitions`). A term extension or advance (延期或提前换届) may be
 /// recorded any time before the meeting.
 ///
+/// **A branch without a committee** (不设支部委员会: fewer than seven full members,
+/// org.committee_threshold_7) elects its secretary and at most one deputy at the members' meeting
+/// directly (election.secretary_by_meeting_without_committee): the request says so
+/// (`election_requested::without_committee`, one or two seats), an equal number of candidates is enough,
+/// no committee is declared, and `secretary_elected` follows the rounds, naming who of the elected is
+/// the secretary.
+///
 /// **Aggregate protocol.** `check_record(c, next, ctx, rules)` validates a record against the history
 /// and the caller's facts (`election_context`: the members' count and the candidates' electoral
 /// standing on the record's date) and changes nothing; `record` checks and then appends;
@@ -87,7 +94,9 @@ struct election_requested {
     date::sys_days date{};
     int seats = 0;                ///< committee places to elect (应选名额), at least 1
     date::sys_days planned_on{};  ///< the planned day of the electing meeting
-    std::string document;         ///< the request (请示), required
+    /// A branch without a committee: the meeting elects the secretary and, with two seats, one deputy.
+    bool without_committee = false;
+    std::string document;  ///< the request (请示), required
     std::string note;
 
     friend bool operator==(election_requested const&, election_requested const&) = default;
@@ -307,8 +316,8 @@ inline constexpr std::array<election_transition, std::variant_size_v<election_re
     {election_stage::meeting_held, election_stage::voting, election_stage::voting},
     // committee_elected
     {election_stage::voting, election_stage::voting, election_stage::committee_elected},
-    // secretary_elected
-    {election_stage::committee_elected, election_stage::committee_elected, election_stage::secretary_elected},
+    // secretary_elected (after the committee; without a committee after the rounds: checked by the kind)
+    {election_stage::voting, election_stage::committee_elected, election_stage::secretary_elected},
     // result_reported
     {election_stage::secretary_elected, election_stage::secretary_elected, election_stage::result_reported},
     // secretary_approved
@@ -336,6 +345,9 @@ struct election_case {
 /// Facts the caller supplies for a check (the store takes them from its roster on the record's date).
 struct election_context {
     int members = 0;  ///< members of the organisation (党员人数) for election.delegates_meeting_500
+    /// Full members (正式党员) of the organisation on the day: a members' meeting has no more voters
+    /// entitled (应到会) than these. Nothing: not checked.
+    std::optional<int> full_members;
     /// Electoral standing of members named by the record (candidates, nominees, the elected). A member
     /// missing here is refused (invalid_input naming the field).
     std::map<member_id, electoral_standing> standing;
@@ -346,6 +358,7 @@ struct election_state {
     election_stage stage = election_stage::not_started;
     std::optional<date::sys_days> last_date;  ///< date of the last record folded
     int seats = 0;
+    bool without_committee = false;  ///< from the request: the meeting elects the secretary directly
     std::optional<date::sys_days> planned_on;      ///< from the request
     std::optional<date::sys_days> requested_on;    ///< date of the request
     std::optional<date::sys_days> approved_on;     ///< date of the request's approval
@@ -378,6 +391,7 @@ struct election_folder {
     void operator()(election_requested const& r) const {
         s.seats = r.seats;
         s.open_seats = r.seats;
+        s.without_committee = r.without_committee;
         s.planned_on = r.planned_on;
         s.requested_on = r.date;
     }
@@ -407,6 +421,7 @@ struct election_folder {
     void operator()(secretary_elected const& r) const {
         s.secretary = r.secretary;
         s.deputies = r.deputies;
+        if (s.without_committee) s.elected_on = r.date;
     }
     void operator()(result_reported const& r) const { s.reported_on = r.date; }
     void operator()(secretary_approved const& r) const { s.completed_on = r.date; }
@@ -489,6 +504,11 @@ struct election_checker {
 
     void operator()(election_requested const& r) const {
         if (r.seats < 1) throw invalid_input("seats", "at least one seat is elected");
+        if (r.without_committee && r.seats > 2)
+            throw invalid_input("seats",
+                                "a branch without a committee (不设委员会) elects a secretary and at most "
+                                "one deputy: 1 or 2 seats, not " +
+                                    std::to_string(r.seats));
         if (r.planned_on < r.date)
             throw invalid_input("planned_on", "the meeting planned on " + format_date(r.planned_on) +
                                                   " precedes the request on " + format_date(r.date));
@@ -517,7 +537,11 @@ struct election_checker {
         for (auto const m : r.candidates)
             if (!contains(s.shortlist, m))
                 throw invalid_input("candidates", election_member_text(m) + " is not on the shortlist");
-        require_competitive(s.seats, static_cast<int>(r.candidates.size()));
+        if (!s.without_committee)
+            require_competitive(s.seats, static_cast<int>(r.candidates.size()));
+        else if (static_cast<int>(r.candidates.size()) < s.seats)  // an equal number is enough (等额)
+            throw invalid_input("candidates", std::to_string(r.candidates.size()) + " candidates for " +
+                                                  std::to_string(s.seats) + " seats");
         for (auto const m : r.candidates)
             may_stand(m, "candidates", r.date);
     }
@@ -526,6 +550,12 @@ struct election_checker {
         if (r.kind == election_meeting::delegates_meeting)
             not_blank(r.document, "document", "a delegates' meeting (党员代表大会) needs its approval");
         require_election_quorum(r.attendance);
+        if (r.kind == election_meeting::members_meeting && ctx.full_members &&
+            r.attendance.entitled > *ctx.full_members)
+            throw invalid_input("entitled", std::to_string(r.attendance.entitled) +
+                                                " entitled to vote, but the organisation has " +
+                                                std::to_string(*ctx.full_members) + " full members on " +
+                                                format_date(r.date));
         if (c.term_ends) {
             // Off the term's end only with an approved change covering the day (the change's own limit
             // of a year was checked when it was recorded).
@@ -569,6 +599,10 @@ struct election_checker {
         (void)count_round(r.counts, r.tallies);  // throws invalid_input for impossible counts
     }
     void operator()(committee_elected const& r) const {
+        if (s.without_committee)
+            throw violation("election.secretary_by_meeting_without_committee",
+                            "the branch elects no committee (不设委员会): the meeting elected its secretary "
+                            "directly; record secretary_elected");
         if (s.open_seats > 0)
             throw violation("election.elected_over_half_present",
                             std::to_string(s.open_seats) + " of " + std::to_string(s.seats) +
@@ -582,6 +616,11 @@ struct election_checker {
             throw invalid_input("members", "the committee declared is not the candidates the rounds elected");
     }
     void operator()(secretary_elected const& r) const {
+        if (s.without_committee) return elected_directly(r);
+        if (s.stage != election_stage::committee_elected)
+            throw violation("election.steps_in_order",
+                            "the committee elects its secretary: the committee elected is declared first "
+                            "(committee_elected)");
         if (!contains(s.committee, r.secretary))
             throw violation("election.secretary_from_committee",
                             election_member_text(r.secretary) + " is not a member of the committee elected");
@@ -593,6 +632,28 @@ struct election_checker {
                 throw violation("election.secretary_from_committee",
                                 election_member_text(m) + " is not a member of the committee elected");
         }
+    }
+    // Without a committee the meeting's rounds elected the secretary and the deputy: the record names
+    // which of them is the secretary, and all of them hold a post.
+    void elected_directly(secretary_elected const& r) const {
+        if (s.open_seats > 0)
+            throw violation("election.elected_over_half_present",
+                            std::to_string(s.open_seats) + " of " + std::to_string(s.seats) +
+                                " seats not filled by a majority: a further round first");
+        distinct_valid(r.deputies, "deputies");
+        if (r.deputies.size() > 1)
+            throw invalid_input("deputies", "a branch without a committee has at most one deputy");
+        auto named = r.deputies;
+        named.push_back(r.secretary);
+        for (auto const m : named)
+            if (!contains(s.elected, m))
+                throw violation("election.secretary_by_meeting_without_committee",
+                                election_member_text(m) + " was not elected by the meeting");
+        if (contains(r.deputies, r.secretary))
+            throw invalid_input("deputies", election_member_text(r.secretary) + " is the secretary");
+        if (named.size() != s.elected.size())
+            throw invalid_input("deputies", "the meeting elected " + std::to_string(s.elected.size()) +
+                                                " but " + std::to_string(named.size()) + " are named");
     }
     void operator()(result_reported const& r) const {
         not_blank(r.reported_to, "reported_to", "the organisation reported to is not named");
@@ -646,12 +707,19 @@ struct election_checker {
 ///   and with its approval document; more than four fifths present (election.quorum_over_4_5); a meeting
 ///   after the term's end needs an approved extension covering the day (election.term_change_approved,
 ///   election.term_extension_within_1_year), one before it an approved advance; every candidate may still
-///   stand on the meeting day (election.full_members_only);
+///   stand on the meeting day (election.full_members_only); a members' meeting entitles no more voters
+///   than the organisation's full members (`election_context::full_members`, invalid_input "entitled");
 /// - `round_counted`: seats still open (election.steps_in_order) and the round's seats equal to them,
 ///   voters not beyond those present, approved candidates not yet elected, counts `count_round` accepts;
 /// - `committee_elected`: every seat filled by a majority (election.elected_over_half_present) and the
 ///   members those the rounds elected;
-/// - `secretary_elected`: secretary and deputies from the committee (election.secretary_from_committee);
+/// - `secretary_elected`: secretary and deputies from the committee (election.secretary_from_committee),
+///   after it is declared (election.steps_in_order); without a committee, after every seat is filled
+///   (election.elected_over_half_present), exactly those the meeting elected
+///   (election.secretary_by_meeting_without_committee);
+/// - `election_requested` without a committee: one or two seats; `candidates_approved` then needs as many
+///   candidates as seats, not a fifth more; `committee_elected` is refused
+///   (election.secretary_by_meeting_without_committee);
 /// - `term_extended` / `term_advanced`: before the meeting, with approval, document and reason; an
 ///   extension at most a year after the term's end (election.term_extension_within_1_year), an advance at
 ///   most a year before it (election.term_advance_within_1_year).

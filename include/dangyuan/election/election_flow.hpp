@@ -39,7 +39,15 @@ inline constexpr std::array<std::string_view, std::variant_size_v<election_recor
                                t[i].to == election_stage::completed});
     for (std::size_t a = 0; a < t.size(); ++a)
         for (std::size_t b = 0; b < t.size(); ++b)
-            if (follows(a, b)) chart.edges.push_back({code(a), code(b), {}, false});
+            if (follows(a, b))
+                // The only arrow past the committee: a branch without one elects its secretary at the
+                // meeting.
+                chart.edges.push_back({code(a), code(b),
+                                       a == election_record_index<round_counted> &&
+                                               b == election_record_index<secretary_elected>
+                                           ? "without a committee 不设委员会"
+                                           : std::string{},
+                                       false});
     // A term change is approved before the meeting and leads to it on the changed date.
     auto const meeting = election_record_index<meeting_held>;
     for (std::size_t i = 0; i < t.size(); ++i)

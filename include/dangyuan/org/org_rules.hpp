@@ -186,6 +186,29 @@ inline void validate_leadership(org_unit const& o, int full_members, std::span<o
                                                   std::to_string(size));
 }
 
+/// Checks the form of an election (换届选举) against the organisation's full members on the request's
+/// day: a branch of fewer than `committee_threshold_full_members` (7) sets up no committee and its members'
+/// meeting elects the secretary directly (`without_committee`); a branch of 7 or more elects a committee;
+/// an organisation that is not a branch always elects a committee.
+/// \throws rule_violation org.committee_threshold_7 when the form does not fit.
+inline void require_election_form(org_unit const& o, int full_members, bool without_committee,
+                                  date::sys_days on, rule_set const& rules) {
+    int const threshold = rules.committee_threshold_full_members;
+    if (without_committee && !is_branch(o.kind))
+        throw violation("org.committee_threshold_7",
+                        "'" + o.name + "' is not a branch (支部): it elects a committee");
+    if (!is_branch(o.kind)) return;
+    auto const counted =
+        "'" + o.name + "' has " + std::to_string(full_members) + " full members on " + format_date(on);
+    if (without_committee && full_members >= threshold)
+        throw violation("org.committee_threshold_7",
+                        counted + " (" + std::to_string(threshold) + " or more): it elects a committee");
+    if (!without_committee && full_members < threshold)
+        throw violation("org.committee_threshold_7",
+                        counted + " (fewer than " + std::to_string(threshold) +
+                            "): no committee; its meeting elects the secretary directly (without_committee)");
+}
+
 /// Membership counts of one organisation on a date, as the agenda needs them.
 struct org_counts {
     int full_members = 0;  ///< 正式党员 in normal standing

@@ -48,7 +48,10 @@ inline constexpr int election_schema_version = 12;
 /// \throws not_found for an unknown organisation; invalid_input naming the field ("org" for an
 ///         organisation that does not exist on the request's date or elects no committee, a party
 ///         group); conflict when the organisation has an election not yet completed; rule_violation
-///         record.not_in_future; access_denied without manage_organisations on `org`.
+///         record.not_in_future, or org.committee_threshold_7 when the form does not fit the full members
+///         on the request's day (a branch of fewer than seven elects `without_committee`, one of seven or
+///         more a committee; only a branch elects without a committee); access_denied without
+///         manage_organisations on `org`.
 election_id open_election(store& s, org_id org, election_requested const& first, std::string_view why = {});
 
 /// Checks `r` against the replayed case and the roster on the record's date (see the file comment),

@@ -20,7 +20,7 @@ namespace {
 
 constexpr char const* election_record_columns =
     "id, kind, date, seats, day, organisation, document, reason, meeting, entitled, present, dispersed, "
-    "voters_present, ballots_issued, ballots_returned, secretary_id, note";
+    "voters_present, ballots_issued, ballots_returned, secretary_id, without_committee, note";
 
 enum election_col : int {
     el_id,
@@ -39,6 +39,7 @@ enum election_col : int {
     el_ballots_issued,
     el_ballots_returned,
     el_secretary,
+    el_without_committee,
     el_note,
 };
 
@@ -79,6 +80,7 @@ struct election_binder {
         st.bind(":seats", r.seats);
         bind_date(st, ":day", r.planned_on);
         st.bind(":document", r.document);
+        st.bind(":without_committee", r.without_committee ? 1 : 0);
     }
     void operator()(request_approved const& r) const { approval(r.approved_by, r.document); }
     void operator()(members_nominated const& r) const { nominees(r.nominees); }
@@ -131,9 +133,9 @@ void insert_election_record(SQLite::Database& db, election_id id, election_recor
         db,
         "INSERT INTO election_records(election_id, kind, date, seats, day, organisation, document, reason, "
         "meeting, entitled, present, dispersed, voters_present, ballots_issued, ballots_returned, "
-        "secretary_id, note) VALUES(:election_id, :kind, :date, :seats, :day, :organisation, :document, "
-        ":reason, :meeting, :entitled, :present, :dispersed, :voters_present, :ballots_issued, "
-        ":ballots_returned, :secretary_id, :note)");
+        "secretary_id, without_committee, note) VALUES(:election_id, :kind, :date, :seats, :day, "
+        ":organisation, :document, :reason, :meeting, :entitled, :present, :dispersed, :voters_present, "
+        ":ballots_issued, :ballots_returned, :secretary_id, :without_committee, :note)");
     bind_id(st, ":election_id", id);
     st.bind(":kind", std::string(kind_name(r)));
     bind_date(st, ":date", record_date(r));
@@ -203,7 +205,9 @@ election_record read_election_record(SQLite::Statement& st, record_lists const& 
     auto const kind = col_text(st, el_kind);
     switch (election_record_kind_index(kind)) {
         case election_record_index<election_requested>:
-            return election_requested{date, opt_int(st, el_seats), need_day(), document, note};
+            return election_requested{date,       opt_int(st, el_seats),
+                                      need_day(), opt_int(st, el_without_committee) != 0,
+                                      document,   note};
         case election_record_index<request_approved>:
             return request_approved{date, organisation, document, note};
         case election_record_index<members_nominated>:
@@ -252,45 +256,68 @@ election_record read_election_record(SQLite::Statement& st, record_lists const& 
 struct loaded_election {
     election_case c;
     std::int64_t version = 0;
+    date::sys_days requested_on{};
 };
 
-loaded_election load_election(SQLite::Database& db, election_id id) {
-    loaded_election out;
-    SQLite::Statement head(
-        db,
-        "SELECT e.org_id, o.name, e.term_ends, e.version FROM election_cases e JOIN orgs o ON "
-        "o.id = e.org_id WHERE e.id = :id");
-    bind_id(head, ":id", id);
-    if (!head.executeStep()) throw not_found("no election with id " + std::to_string(id.value()));
-    out.c.id = id;
-    out.c.org = org_id{head.getColumn(0).getInt64()};
-    out.c.org_name = col_text(head, 1);
-    out.c.term_ends = column_date(head, 2, "election_cases.term_ends");
-    out.version = head.getColumn(3).getInt64();
+// The cases whose ids `cases` selects (an SQL SELECT of election_cases ids, its parameters bound by
+// `bind`), in id order: four queries whatever their number, so that the agenda and the statistics read
+// every open case at once instead of one case after another.
+template <class Bind>
+std::vector<loaded_election> load_elections(SQLite::Database& db, std::string const& cases,
+                                            Bind const& bind) {
+    std::vector<loaded_election> out;
+    std::map<std::int64_t, std::size_t> at;
+    SQLite::Statement head(db,
+                           "SELECT e.id, e.org_id, o.name, e.term_ends, e.version, e.requested_on FROM "
+                           "election_cases e JOIN orgs o ON o.id = e.org_id WHERE e.id IN (" +
+                               cases + ") ORDER BY e.id");
+    bind(head);
+    while (head.executeStep()) {
+        loaded_election e;
+        e.c.id = election_id{head.getColumn(0).getInt64()};
+        e.c.org = org_id{head.getColumn(1).getInt64()};
+        e.c.org_name = col_text(head, 2);
+        e.c.term_ends = column_date(head, 3, "election_cases.term_ends");
+        e.version = head.getColumn(4).getInt64();
+        e.requested_on = col_date(head, 5, "election_cases.requested_on");
+        at[e.c.id.value()] = out.size();
+        out.push_back(std::move(e));
+    }
+    if (out.empty()) return out;
     record_lists lists;
     SQLite::Statement m(
         db,
         "SELECT m.record_id, m.member_id, m.nominations, m.votes_for, m.against, m.abstain FROM "
-        "election_members m JOIN election_records r ON r.id = m.record_id WHERE r.election_id = "
-        ":id ORDER BY m.id");
-    bind_id(m, ":id", id);
+        "election_members m JOIN election_records r ON r.id = m.record_id WHERE r.election_id "
+        "IN (" +
+            cases + ") ORDER BY m.id");
+    bind(m);
     while (m.executeStep())
         lists.members[m.getColumn(0).getInt64()].push_back({member_id{m.getColumn(1).getInt64()},
                                                             col_int(m, 2), col_int(m, 3), col_int(m, 4),
                                                             col_int(m, 5)});
     SQLite::Statement w(
         db,
-        "SELECT w.record_id, w.name, w.votes FROM election_write_ins w JOIN election_records r ON "
-        "r.id = w.record_id WHERE r.election_id = :id ORDER BY w.id");
-    bind_id(w, ":id", id);
+        "SELECT w.record_id, w.name, w.votes FROM election_write_ins w JOIN election_records r "
+        "ON r.id = w.record_id WHERE r.election_id IN (" +
+            cases + ") ORDER BY w.id");
+    bind(w);
     while (w.executeStep())
         lists.write_ins[w.getColumn(0).getInt64()].push_back({col_text(w, 1), col_int(w, 2)});
+    // The case's id after the record's columns, so that read_election_record's indexes hold.
     SQLite::Statement st(db, std::string("SELECT ") + election_record_columns +
-                                 " FROM election_records WHERE election_id = :id ORDER BY id");
-    bind_id(st, ":id", id);
+                                 ", election_id FROM election_records WHERE election_id IN (" + cases +
+                                 ") ORDER BY id");
+    bind(st);
     while (st.executeStep())
-        out.c.records.push_back(read_election_record(st, lists));
+        out[at.at(st.getColumn(el_note + 1).getInt64())].c.records.push_back(read_election_record(st, lists));
     return out;
+}
+
+loaded_election load_election(SQLite::Database& db, election_id id) {
+    auto all = load_elections(db, "SELECT :id", [&](SQLite::Statement& st) { bind_id(st, ":id", id); });
+    if (all.empty()) throw not_found("no election with id " + std::to_string(id.value()));
+    return std::move(all.front());
 }
 
 // What a record says, for the audit trail.
@@ -303,7 +330,7 @@ struct election_describer {
     }
     std::string operator()(election_requested const& r) const {
         return "seats=" + std::to_string(r.seats) + "; planned_on=" + format_iso(r.planned_on) +
-               "; document=" + r.document;
+               (r.without_committee ? "; without_committee" : "") + "; document=" + r.document;
     }
     std::string operator()(request_approved const& r) const {
         return "approved_by=" + r.approved_by + "; document=" + r.document;
@@ -404,9 +431,14 @@ election_context context_from_roster(store const& s, election_case const& c, ele
     auto const state = election_state_of(c);
     auto& impl = impl_of(s);
     auto const below = scope_org_ids(impl.db, scope::subtree(c.org));
-    if (std::holds_alternative<meeting_held>(r))
-        for (auto const& m : s.roster(scope::subtree(c.org), d))
-            if (m.joined_branch <= d) ++ctx.members;
+    if (std::holds_alternative<meeting_held>(r)) {
+        ctx.full_members = 0;
+        for (auto const& m : s.roster(scope::subtree(c.org), d)) {
+            if (m.joined_branch > d) continue;
+            ++ctx.members;
+            if (m.status_on(d) == member_status::full) ++*ctx.full_members;
+        }
+    }
     auto const [ids, field] = named_members(r, state);
     for (auto const id : ids) {
         if (!id.valid() || ctx.standing.count(id)) continue;  // the pure check names these
@@ -511,6 +543,10 @@ election_id open_election(store& s, org_id org, election_requested const& first,
         if (!o.active_on(first.date))
             throw invalid_input("org",
                                 "'" + o.name + "' does not exist on " + storage::format_iso(first.date));
+        // Whether a committee is elected follows from the full members on the request's day; the
+        // leadership is checked again when it takes office.
+        require_election_form(o, is_branch(o.kind) ? impl.count_members(org, first.date).full_members : 0,
+                              first.without_committee, first.date, s.rules());
         {
             SQLite::Statement open(
                 impl.db, "SELECT id FROM election_cases WHERE org_id = :org_id AND stage <> 'completed'");
@@ -632,16 +668,14 @@ election_completion election_completion_on(store const& s, scope requested, int 
     auto& impl = storage::impl_of(s);
     auto const by_org = storage::in_read("counting elections", [&] {
         // The cases of the year's terms, by organisation (the latest requested when there are several).
+        auto cases = elr::load_elections(
+            impl.db, "SELECT id FROM election_cases WHERE substr(term_ends, 1, 4) = :year",
+            [&](SQLite::Statement& st) { st.bind(":year", std::to_string(year)); });
+        std::stable_sort(cases.begin(), cases.end(),
+                         [](auto const& a, auto const& b) { return a.requested_on < b.requested_on; });
         std::map<std::int64_t, election_case> out;
-        SQLite::Statement st(impl.db,
-                             "SELECT id, org_id FROM election_cases WHERE substr(term_ends, 1, 4) = :year "
-                             "ORDER BY requested_on, id");
-        st.bind(":year", std::to_string(year));
-        std::vector<std::pair<std::int64_t, election_id>> ids;
-        while (st.executeStep())
-            ids.emplace_back(st.getColumn(1).getInt64(), election_id{st.getColumn(0).getInt64()});
-        for (auto const& [org, id] : ids)
-            out[org] = elr::load_election(impl.db, id).c;
+        for (auto& e : cases)
+            out[e.c.org.value()] = std::move(e.c);
         return out;
     });
     std::vector<term_and_election> terms;
@@ -664,18 +698,15 @@ std::vector<agenda_item> election_agenda_items(store const& s, SQLite::Database&
                                                std::vector<std::int64_t> const& org_ids) {
     (void)s;
     std::vector<agenda_item> items;
-    // Cases requested by as_of and not completed by then; there are few at a time, each replayed.
-    SQLite::Statement st(
+    // Cases requested by as_of and not completed by then, all read at once, then those in scope replayed.
+    auto const open = election_repo::load_elections(
         db,
-        "SELECT id, org_id FROM election_cases WHERE requested_on <= :d AND (completed_on IS "
-        "NULL OR completed_on > :d) ORDER BY id");
-    bind_date(st, ":d", as_of);
-    std::vector<election_id> open;
-    while (st.executeStep())
-        if (std::binary_search(org_ids.begin(), org_ids.end(), st.getColumn(1).getInt64()))
-            open.emplace_back(st.getColumn(0).getInt64());
-    for (auto const id : open) {
-        auto const more = election_agenda(election_repo::load_election(db, id).c, as_of);
+        "SELECT id FROM election_cases WHERE requested_on <= :d AND (completed_on IS NULL OR completed_on "
+        "> :d)",
+        [&](SQLite::Statement& st) { bind_date(st, ":d", as_of); });
+    for (auto const& e : open) {
+        if (!std::binary_search(org_ids.begin(), org_ids.end(), e.c.org.value())) continue;
+        auto const more = election_agenda(e.c, as_of);
         items.insert(items.end(), more.begin(), more.end());
     }
     return items;

@@ -38,6 +38,7 @@ CREATE TABLE IF NOT EXISTS election_records(
   ballots_issued INTEGER,
   ballots_returned INTEGER,
   secretary_id INTEGER,
+  without_committee INTEGER,
   note TEXT NOT NULL DEFAULT '');
 CREATE INDEX IF NOT EXISTS election_records_case ON election_records(election_id);
 CREATE TABLE IF NOT EXISTS election_members(
