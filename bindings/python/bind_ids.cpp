@@ -5,6 +5,8 @@
 #include <string>
 
 #include "common.hpp"
+#include "dangyuan/decision/decision_case.hpp"
+#include "dangyuan/election/election_case.hpp"
 #include "dangyuan/storage/mobility_store.hpp"
 
 namespace dangyuan::python {
@@ -56,6 +58,10 @@ void bind_ids(py::module_& m) {
         m, "TransferLetterId",
         "A transfer letter (党员组织关系介绍信) in the store; its serial is unique per "
         "issuing organisation only.");
+    bind_id<election_tag>(m, "ElectionId", "An election case (换届选举) of one organisation for one term.");
+    bind_id<decision_tag>(
+        m, "DecisionId",
+        "A decision case (重大事项决策, 四议两公开) of a village or community organisation.");
 }
 
 }  // namespace dangyuan::python

@@ -34,7 +34,7 @@ namespace {
 constexpr char const* rule_set_fields[] = {DANGYUAN_RULE_SET_FIELDS(DANGYUAN_NAME)};
 #undef DANGYUAN_NAME
 
-constexpr char const* rule_set_blocks[] = {"development", "mobility", "evaluation", "life"};
+constexpr char const* rule_set_blocks[] = {"development", "mobility", "evaluation", "life", "decision"};
 
 // Sets attributes from keyword arguments on a fresh Python object, so that unknown names raise
 // AttributeError and values go through the same conversions as attribute assignment.
@@ -73,6 +73,10 @@ void bind_rule_set(py::module_& m) {
                                    "Parameters of democratic evaluation (民主评议党员) and disposition.");
     bind_params<life_params>(m, "LifeParams",
                              "Parameters of organisational life (三会一课), training and dues.");
+    bind_params<decision_params>(
+        m, "DecisionParams",
+        "Parameters of village and community decisions by 四议两公开 (重大事项决策): the publication "
+        "deadlines.");
 
     py::class_<rule_set> cls(m, "RuleSet",
                              "The numbers and switches of the rules, as versioned data. RuleSet() and "
@@ -87,6 +91,7 @@ void bind_rule_set(py::module_& m) {
         .def_readwrite("mobility", &rule_set::mobility)
         .def_readwrite("evaluation", &rule_set::evaluation)
         .def_readwrite("life", &rule_set::life)
+        .def_readwrite("decision", &rule_set::decision)
         .def(
             "__eq__", [](rule_set const& a, rule_set const& b) { return a == b; }, py::is_operator())
         .def("__copy__", [](rule_set const& r) { return rule_set(r); })

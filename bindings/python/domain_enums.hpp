@@ -1,8 +1,8 @@
 #pragma once
 /// \file
-/// The enums of the domains (development, mobility, evaluation, life) as Python sees them (see
-/// `enum_info` in common.hpp). Each reads the enum's C++ table (`enum_table`, core/enum_table.hpp): the
-/// values, their Python names (the C++ enumerator names), codes and Chinese names. Class names are
+/// The enums of the domains (development, mobility, evaluation, life, elections, decisions) as Python sees
+/// them (see `enum_info` in common.hpp). Each reads the enum's C++ table (`enum_table`, core/enum_table.hpp):
+/// the values, their Python names (the C++ enumerator names), codes and Chinese names. Class names are
 /// CamelCase.
 
 #include <array>
@@ -10,8 +10,11 @@
 #include <tuple>
 
 #include "common.hpp"
+#include "dangyuan/decision/decision_case.hpp"
 #include "dangyuan/development/case_agenda.hpp"
 #include "dangyuan/development/steps.hpp"
+#include "dangyuan/election/election_case.hpp"
+#include "dangyuan/election/election_rules.hpp"
 #include "dangyuan/evaluation/ballot.hpp"
 #include "dangyuan/evaluation/campaign.hpp"
 #include "dangyuan/evaluation/disposition.hpp"
@@ -29,8 +32,8 @@
 
 namespace dangyuan::python {
 
-/// The domains' enums with a table (development, mobility, evaluation, life), in the order of their
-/// headers.
+/// The domains' enums with a table (development, mobility, evaluation, life, elections, decisions), in
+/// the order of their headers.
 using domain_enums = std::tuple<
     table_enum<stage, "Stage">, table_enum<case_outcome, "CaseOutcome">,
     table_enum<step, "Step", &parse_step>, table_enum<recommendation, "Recommendation">,
@@ -54,7 +57,10 @@ using domain_enums = std::tuple<
     table_enum<cadence_condition, "CadenceCondition">, table_enum<attendance_status, "AttendanceStatus">,
     table_enum<slot_status, "SlotStatus">, table_enum<training_role, "TrainingRole">,
     table_enum<dues_rounding, "DuesRounding">, table_enum<back_payment_policy, "BackPaymentPolicy">,
-    table_enum<dues_category, "DuesCategory", &parse_dues_category>, table_enum<dues_paid_at, "DuesPaidAt">>;
+    table_enum<dues_category, "DuesCategory", &parse_dues_category>, table_enum<dues_paid_at, "DuesPaidAt">,
+    table_enum<election_stage, "ElectionStage">, table_enum<election_meeting, "ElectionMeeting">,
+    table_enum<decision_stage, "DecisionStage">, table_enum<resolving_body, "ResolvingBody">,
+    table_enum<publication_channel, "PublicationChannel">>;
 
 template <class E>
 requires listed_in<E, domain_enums>

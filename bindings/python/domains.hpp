@@ -8,7 +8,7 @@
 ///   class hours (`class_hours`) an `int` of tenths of a class hour; a certificate number
 ///   (`certificate_no`) a `str`;
 /// - conversions of record fields that hold lists (`std::vector<T>`), nested records, fixed arrays and
-///   record variants (a campaign or disposition record of any kind);
+///   record variants (a campaign or disposition record of any kind) and mappings (`std::map`);
 /// - `DANGYUAN_PY_FIELD` / `DANGYUAN_PY_REQUIRED` to list the fields of a record once.
 
 #include <date/date.h>
@@ -18,6 +18,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <set>
 #include <span>
@@ -364,6 +365,21 @@ struct codec<std::variant<Ts...>, std::enable_if_t<(bound_record<Ts> && ...)>> {
         std::string classes;
         ((classes += (classes.empty() ? "" : ", ") + std::string(record_traits<Ts>::python_name)), ...);
         wrong_type(field, "one of " + classes + ", or a mapping with 'kind'", value);
+    }
+};
+
+/// A mapping (a dict, or an object with `keys()` and item access) whose keys and values are converted
+/// like fields (e.g. `{MemberId(3): ElectoralStanding(full_member=True)}`).
+template <class K, class V>
+struct codec<std::map<K, V>> {
+    static std::map<K, V> load(py::handle value, std::string_view field) {
+        if (!detail::is_record_mapping(value)) wrong_type(field, "a mapping", value);
+        std::map<K, V> out;
+        for (auto item : py::reinterpret_borrow<py::object>(value).attr("items")()) {
+            auto const pair = py::reinterpret_borrow<py::tuple>(item);
+            out.insert_or_assign(codec<K>::load(pair[0], field), codec<V>::load(pair[1], field));
+        }
+        return out;
     }
 };
 

@@ -30,7 +30,9 @@
     X(mobility)                     \
     X(evaluation)                   \
     X(statistics)                   \
-    X(life)
+    X(life)                         \
+    X(election)                     \
+    X(decision)
 // clang-format on
 
 namespace dangyuan::python {

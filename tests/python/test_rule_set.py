@@ -38,7 +38,8 @@ def test_a_profile_changes_fields_by_keyword_or_assignment():
 def test_domain_parameter_blocks_are_part_of_the_rule_set():
     r = dy.RuleSet()
     for block, cls in (("development", dy.DevelopmentParams), ("mobility", dy.MobilityParams),
-                       ("evaluation", dy.EvaluationParams), ("life", dy.LifeParams)):
+                       ("evaluation", dy.EvaluationParams), ("life", dy.LifeParams),
+                       ("decision", dy.DecisionParams)):
         assert isinstance(getattr(r, block), cls)
         assert getattr(r, block) == cls()
 

@@ -88,6 +88,8 @@ class EpisodeId(_Id): ...
 class CampaignId(_Id): ...
 class MeetingId(_Id): ...
 class TransferLetterId(_Id): ...
+class ElectionId(_Id): ...
+class DecisionId(_Id): ...
 
 # ---------------------------------------------------------------------------------------------------
 # Enums: every enum has .name, .value, .code, all() and parse(); most have .chinese_name
@@ -454,6 +456,25 @@ class DecisionBody(_Named):
     branch_committee: ClassVar[DecisionBody]
     branch_meeting: ClassVar[DecisionBody]
 
+class DecisionRecordKind(_Named):
+    proposed: ClassVar[DecisionRecordKind]
+    two_committees_consulted: ClassVar[DecisionRecordKind]
+    members_meeting_reviewed: ClassVar[DecisionRecordKind]
+    villagers_resolved: ClassVar[DecisionRecordKind]
+    resolution_published: ClassVar[DecisionRecordKind]
+    result_published: ClassVar[DecisionRecordKind]
+
+class DecisionStage(_Named):
+    proposed: ClassVar[DecisionStage]
+    consulted: ClassVar[DecisionStage]
+    reviewed: ClassVar[DecisionStage]
+    resolved: ClassVar[DecisionStage]
+    resolution_published: ClassVar[DecisionStage]
+    result_published: ClassVar[DecisionStage]
+    rejected: ClassVar[DecisionStage]
+    @property
+    def closed(self) -> bool: ...
+
 class DispositionForm(_Named):
     correction: ClassVar[DispositionForm]
     persuasion: ClassVar[DispositionForm]
@@ -509,6 +530,40 @@ class DuesRounding(_Enum):
     half_up_jiao: ClassVar[DuesRounding]
     truncate_jiao: ClassVar[DuesRounding]
     up_jiao: ClassVar[DuesRounding]
+
+class ElectionMeeting(_Named):
+    members_meeting: ClassVar[ElectionMeeting]
+    delegates_meeting: ClassVar[ElectionMeeting]
+
+class ElectionRecordKind(_Named):
+    election_requested: ClassVar[ElectionRecordKind]
+    request_approved: ClassVar[ElectionRecordKind]
+    members_nominated: ClassVar[ElectionRecordKind]
+    masses_nominated: ClassVar[ElectionRecordKind]
+    committee_reviewed: ClassVar[ElectionRecordKind]
+    candidates_approved: ClassVar[ElectionRecordKind]
+    meeting_held: ClassVar[ElectionRecordKind]
+    round_counted: ClassVar[ElectionRecordKind]
+    committee_elected: ClassVar[ElectionRecordKind]
+    secretary_elected: ClassVar[ElectionRecordKind]
+    result_reported: ClassVar[ElectionRecordKind]
+    secretary_approved: ClassVar[ElectionRecordKind]
+    term_extended: ClassVar[ElectionRecordKind]
+    term_advanced: ClassVar[ElectionRecordKind]
+
+class ElectionStage(_Named):
+    not_started: ClassVar[ElectionStage]
+    requested: ClassVar[ElectionStage]
+    request_approved: ClassVar[ElectionStage]
+    nominating: ClassVar[ElectionStage]
+    reviewed: ClassVar[ElectionStage]
+    candidates_approved: ClassVar[ElectionStage]
+    meeting_held: ClassVar[ElectionStage]
+    voting: ClassVar[ElectionStage]
+    committee_elected: ClassVar[ElectionStage]
+    secretary_elected: ClassVar[ElectionStage]
+    result_reported: ClassVar[ElectionStage]
+    completed: ClassVar[ElectionStage]
 
 class EpisodePhase(_Enum):
     away: ClassVar[EpisodePhase]
@@ -582,9 +637,20 @@ class Participation(_Enum):
     host_guest: ClassVar[Participation]
     none: ClassVar[Participation]
 
+class PublicationChannel(_Named):
+    notice_board: ClassVar[PublicationChannel]
+    broadcast: ClassVar[PublicationChannel]
+    wechat_group: ClassVar[PublicationChannel]
+    meeting: ClassVar[PublicationChannel]
+    other: ClassVar[PublicationChannel]
+
 class Recommendation(_Named):
     member_recommendation: ClassVar[Recommendation]
     mass_organisation: ClassVar[Recommendation]
+
+class ResolvingBody(_Named):
+    representatives_meeting: ClassVar[ResolvingBody]
+    villagers_meeting: ClassVar[ResolvingBody]
 
 class SelfWithdrawalGround(_Named):
     no_org_life: ClassVar[SelfWithdrawalGround]
@@ -2087,6 +2153,320 @@ class UnpaidStreak(_RecordBase):
     reached: datetime.date
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
 
+# elections (换届选举)
+
+class ElectionAttendance(_RecordBase):
+    entitled: int
+    present: int
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class CandidateTally(_RecordBase):
+    candidate: MemberId
+    votes_for: int
+    against: int
+    abstain: int
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class RoundCounts(_RecordBase):
+    seats: int
+    voters_present: int
+    ballots_issued: int
+    ballots_returned: int
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class RoundResult(_RecordBase):
+    void_round: bool
+    rule_id: str
+    elected: list[MemberId]
+    tied: list[MemberId]
+    unfilled: int
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class TermChange(_RecordBase):
+    term_ends: datetime.date
+    held_on: datetime.date
+    approved: bool
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class ElectoralStanding(_RecordBase):
+    full_member: bool
+    on_probation_in_party: bool
+    rights_suspended: bool
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class Nomination(_RecordBase):
+    nominee: MemberId
+    count: int
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class WriteIn(_RecordBase):
+    name: str
+    votes: int
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class ElectionRequested(_RecordBase):
+    date: datetime.date
+    seats: int
+    planned_on: datetime.date
+    document: str
+    note: str
+    @property
+    def kind(self) -> ElectionRecordKind: ...
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class RequestApproved(_RecordBase):
+    date: datetime.date
+    approved_by: str
+    document: str
+    note: str
+    @property
+    def kind(self) -> ElectionRecordKind: ...
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class MembersNominated(_RecordBase):
+    date: datetime.date
+    nominees: list[Nomination]
+    note: str
+    @property
+    def kind(self) -> ElectionRecordKind: ...
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class MassesNominated(_RecordBase):
+    date: datetime.date
+    nominees: list[Nomination]
+    note: str
+    @property
+    def kind(self) -> ElectionRecordKind: ...
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class CommitteeReviewed(_RecordBase):
+    date: datetime.date
+    shortlist: list[MemberId]
+    note: str
+    @property
+    def kind(self) -> ElectionRecordKind: ...
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class CandidatesApproved(_RecordBase):
+    date: datetime.date
+    candidates: list[MemberId]
+    approved_by: str
+    document: str
+    note: str
+    @property
+    def kind(self) -> ElectionRecordKind: ...
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class MeetingHeld(_RecordBase):
+    date: datetime.date
+    meeting: ElectionMeeting
+    attendance: ElectionAttendance
+    dispersed: bool
+    document: str
+    note: str
+    @property
+    def kind(self) -> ElectionRecordKind: ...
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class RoundCounted(_RecordBase):
+    date: datetime.date
+    counts: RoundCounts
+    tallies: list[CandidateTally]
+    write_ins: list[WriteIn]
+    note: str
+    @property
+    def kind(self) -> ElectionRecordKind: ...
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class CommitteeElected(_RecordBase):
+    date: datetime.date
+    members: list[MemberId]
+    note: str
+    @property
+    def kind(self) -> ElectionRecordKind: ...
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class SecretaryElected(_RecordBase):
+    date: datetime.date
+    secretary: MemberId
+    deputies: list[MemberId]
+    note: str
+    @property
+    def kind(self) -> ElectionRecordKind: ...
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class ResultReported(_RecordBase):
+    date: datetime.date
+    reported_to: str
+    document: str
+    note: str
+    @property
+    def kind(self) -> ElectionRecordKind: ...
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class SecretaryApproved(_RecordBase):
+    date: datetime.date
+    approved_by: str
+    document: str
+    note: str
+    @property
+    def kind(self) -> ElectionRecordKind: ...
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class TermExtended(_RecordBase):
+    date: datetime.date
+    until: datetime.date
+    approved_by: str
+    document: str
+    reason: str
+    note: str
+    @property
+    def kind(self) -> ElectionRecordKind: ...
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class TermAdvanced(_RecordBase):
+    date: datetime.date
+    from_: datetime.date
+    approved_by: str
+    document: str
+    reason: str
+    note: str
+    @property
+    def kind(self) -> ElectionRecordKind: ...
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class ElectionCase(_RecordBase):
+    id: ElectionId
+    org: OrgId
+    org_name: str
+    term_ends: Optional[datetime.date]
+    records: list[_ElectionRecord]
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+    def record(
+        self,
+        record: Optional[_ElectionRecordArg] = None,
+        /,
+        *,
+        context: Union[ElectionContext, _Record],
+        rules: RuleSet = ...,
+        **fields: Any,
+    ) -> None: ...
+    def state_on(self, d: _Date) -> ElectionState: ...
+    @property
+    def state(self) -> ElectionState: ...
+    @property
+    def stage(self) -> ElectionStage: ...
+
+class ElectionContext(_RecordBase):
+    members: int
+    standing: dict[MemberId, ElectoralStanding]
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class ElectionSummary(_RecordBase):
+    id: ElectionId
+    org: OrgId
+    org_name: str
+    term_ends: Optional[datetime.date]
+    stage: ElectionStage
+    requested_on: datetime.date
+    completed_on: Optional[datetime.date]
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class ElectionCompletion(_RecordBase):
+    year: int
+    due: int
+    held: int
+    overdue: int
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class TermAndElection(_RecordBase):
+    org: OrgId
+    term_ends: Optional[datetime.date]
+    election: Optional[ElectionCase]
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+# decisions (四议两公开)
+
+class Proposed(_RecordBase):
+    date: datetime.date
+    subject: str
+    note: str
+    @property
+    def kind(self) -> DecisionRecordKind: ...
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class TwoCommitteesConsulted(_RecordBase):
+    date: datetime.date
+    note: str
+    @property
+    def kind(self) -> DecisionRecordKind: ...
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class MembersMeetingReviewed(_RecordBase):
+    date: datetime.date
+    vote: BranchVote
+    note: str
+    @property
+    def kind(self) -> DecisionRecordKind: ...
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class VillagersResolved(_RecordBase):
+    date: datetime.date
+    body: ResolvingBody
+    members: int
+    households: int
+    present: int
+    households_present: int
+    in_favour: int
+    implementation_due: Optional[datetime.date]
+    note: str
+    @property
+    def kind(self) -> DecisionRecordKind: ...
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class ResolutionPublished(_RecordBase):
+    date: datetime.date
+    channel: PublicationChannel
+    late_reason: str
+    note: str
+    @property
+    def kind(self) -> DecisionRecordKind: ...
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class ResultPublished(_RecordBase):
+    date: datetime.date
+    channel: PublicationChannel
+    implemented_on: Optional[datetime.date]
+    late_reason: str
+    note: str
+    @property
+    def kind(self) -> DecisionRecordKind: ...
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class DecisionCase(_RecordBase):
+    id: DecisionId
+    org: OrgId
+    org_name: str
+    rule_set_name: str
+    records: list[_DecisionRecord]
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+    def record(self, record: Optional[_DecisionRecordArg] = None, /, *, rules: RuleSet = ..., **fields: Any) -> None: ...
+    @property
+    def state(self) -> DecisionState: ...
+    @property
+    def stage(self) -> Optional[DecisionStage]: ...
+
+class DecisionSummary(_RecordBase):
+    id: DecisionId
+    org: OrgId
+    org_name: str
+    subject: str
+    rule_set_name: str
+    stage: DecisionStage
+    proposed_on: datetime.date
+    last_date: datetime.date
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
 _Month = Union[datetime.date, str]  # the first day of the month, or "YYYY-MM"
 _EpisodeRecord = Union[
     MemberLeft,
@@ -2163,6 +2543,32 @@ _DispositionRecord = Union[
     DispositionDropped,
 ]
 _DispositionRecordArg = Union[_DispositionRecord, Mapping[str, Any]]
+_ElectionRecord = Union[
+    ElectionRequested,
+    RequestApproved,
+    MembersNominated,
+    MassesNominated,
+    CommitteeReviewed,
+    CandidatesApproved,
+    MeetingHeld,
+    RoundCounted,
+    CommitteeElected,
+    SecretaryElected,
+    ResultReported,
+    SecretaryApproved,
+    TermExtended,
+    TermAdvanced,
+]
+_ElectionRecordArg = Union[_ElectionRecord, Mapping[str, Any]]  # a mapping names its "kind"
+_DecisionRecord = Union[
+    Proposed,
+    TwoCommitteesConsulted,
+    MembersMeetingReviewed,
+    VillagersResolved,
+    ResolutionPublished,
+    ResultPublished,
+]
+_DecisionRecordArg = Union[_DecisionRecord, Mapping[str, Any]]  # a mapping names its "kind"
 
 # ---------------------------------------------------------------------------------------------------
 # Tables: bulk results with columns
@@ -2232,6 +2638,10 @@ class ContactLogs(Table):
     def __getitem__(self, i: int) -> ContactLog: ...
     def __iter__(self) -> Iterator[ContactLog]: ...
 
+class Decisions(Table):
+    def __getitem__(self, i: int) -> DecisionSummary: ...
+    def __iter__(self) -> Iterator[DecisionSummary]: ...
+
 class DispositionOverviews(Table):
     def __getitem__(self, i: int) -> DispositionOverview: ...
     def __iter__(self) -> Iterator[DispositionOverview]: ...
@@ -2255,6 +2665,10 @@ class MeetingsAgainstCadence(Table):
 class DuesPayments(Table):
     def __getitem__(self, i: int) -> DuesPayment: ...
     def __iter__(self) -> Iterator[DuesPayment]: ...
+
+class Elections(Table):
+    def __getitem__(self, i: int) -> ElectionSummary: ...
+    def __iter__(self) -> Iterator[ElectionSummary]: ...
 
 class Episodes(Table):
     def __getitem__(self, i: int) -> MobilityEpisode: ...
@@ -2487,6 +2901,10 @@ class LifeParams(_Params):
     training_prorate_joiners: bool
     voluntary_centre_threshold_fen: int
 
+class DecisionParams(_Params):
+    resolution_public_within_days: int
+    result_public_within_days: int
+
 
 class RuleSet(_Params):
     name: str
@@ -2505,6 +2923,7 @@ class RuleSet(_Params):
     mobility: MobilityParams
     evaluation: EvaluationParams
     life: LifeParams
+    decision: DecisionParams
     @staticmethod
     def national_2014() -> RuleSet: ...
 
@@ -2740,6 +3159,68 @@ class CampaignState(metaclass=_pybind11_type):
     def excellent_here(self) -> int: ...
     def find(self, member: MemberId) -> Optional[ParticipantState]: ...
 
+class ElectionState(metaclass=_pybind11_type):
+    @property
+    def stage(self) -> ElectionStage: ...
+    @property
+    def last_date(self) -> Optional[datetime.date]: ...
+    @property
+    def seats(self) -> int: ...
+    @property
+    def planned_on(self) -> Optional[datetime.date]: ...
+    @property
+    def requested_on(self) -> Optional[datetime.date]: ...
+    @property
+    def approved_on(self) -> Optional[datetime.date]: ...
+    @property
+    def extended_until(self) -> Optional[datetime.date]: ...
+    @property
+    def advanced_from(self) -> Optional[datetime.date]: ...
+    @property
+    def nominations(self) -> dict[MemberId, int]: ...
+    @property
+    def members_nominated(self) -> bool: ...
+    @property
+    def shortlist(self) -> list[MemberId]: ...
+    @property
+    def candidates(self) -> list[MemberId]: ...
+    @property
+    def meeting(self) -> Optional[MeetingHeld]: ...
+    @property
+    def rounds(self) -> int: ...
+    @property
+    def elected(self) -> list[MemberId]: ...
+    @property
+    def open_seats(self) -> int: ...
+    @property
+    def committee(self) -> list[MemberId]: ...
+    @property
+    def secretary(self) -> Optional[MemberId]: ...
+    @property
+    def deputies(self) -> list[MemberId]: ...
+    @property
+    def elected_on(self) -> Optional[datetime.date]: ...
+    @property
+    def reported_on(self) -> Optional[datetime.date]: ...
+    @property
+    def completed_on(self) -> Optional[datetime.date]: ...
+
+class DecisionState(metaclass=_pybind11_type):
+    @property
+    def stage(self) -> Optional[DecisionStage]: ...
+    @property
+    def last_date(self) -> Optional[datetime.date]: ...
+    @property
+    def subject(self) -> str: ...
+    @property
+    def resolved_on(self) -> Optional[datetime.date]: ...
+    @property
+    def implementation_due(self) -> Optional[datetime.date]: ...
+    @property
+    def resolution_published_on(self) -> Optional[datetime.date]: ...
+    @property
+    def result_published_on(self) -> Optional[datetime.date]: ...
+
 def advise_document(plan: Any = None, /, *, rules: RuleSet = ..., **fields: Any) -> DocumentAdvice: ...
 def apply_rate(base: int, rate_bp: int, mode: DuesRounding = ...) -> int: ...
 def attempts_since_last_contact(log: ContactLog, d: _Date) -> int: ...
@@ -2893,6 +3374,58 @@ def validate_training_record(record: Any, as_of: _Date) -> None: ...
 def voluntary_to_centre(amount: int, params: LifeParams = ...) -> bool: ...
 def whole_months_in_year(admitted: Optional[_Date], year: int) -> int: ...
 def yearly_report_due(left: _Date, n: int, rules: RuleSet = ...) -> datetime.date: ...
+
+# elections (换届选举)
+
+def election_quorate(attendance: Union[ElectionAttendance, _Record]) -> bool: ...
+def require_election_quorum(attendance: Union[ElectionAttendance, _Record]) -> None: ...
+def minimum_candidates(seats: int) -> int: ...
+def competitive_enough(seats: int, candidates: int) -> bool: ...
+def require_competitive(seats: int, candidates: int) -> None: ...
+def has_majority(votes_for: int, voters_present: int) -> bool: ...
+def count_round(
+    counts: Union[RoundCounts, _Record], tallies: Iterable[Union[CandidateTally, _Record]]
+) -> RoundResult: ...
+def extension_allowed(term_ends: _Date, held_on: _Date) -> bool: ...
+def require_term_change(change: Union[TermChange, _Record]) -> None: ...
+def delegates_meeting_allowed(members: int, dispersed: bool) -> bool: ...
+def require_meeting_form(meeting: ElectionMeeting, members: int, dispersed: bool) -> None: ...
+def may_vote_and_stand(standing: Union[ElectoralStanding, _Record]) -> bool: ...
+def require_may_stand(standing: Union[ElectoralStanding, _Record], who: str = "") -> None: ...
+def election_record_kind(record: _ElectionRecordArg) -> str: ...
+def check_election_record(
+    case: ElectionCase,
+    record: _ElectionRecordArg,
+    context: Union[ElectionContext, _Record],
+    rules: RuleSet = ...,
+) -> None: ...
+def election_state_of(case: ElectionCase) -> ElectionState: ...
+def election_state_on(case: ElectionCase, d: _Date) -> ElectionState: ...
+def elected_leadership(state: ElectionState) -> list[Officer]: ...
+def election_agenda(case: ElectionCase, as_of: _Date) -> Agenda: ...
+def election_completion_of(
+    terms: Iterable[Union[TermAndElection, _Record]], year: int, as_of: _Date
+) -> ElectionCompletion: ...
+def election_flow_chart() -> str: ...
+
+# decisions (四议两公开)
+
+def representatives_quorate(members: int, present: int) -> bool: ...
+def villagers_quorate(adults: int, present: int, households: int = 0, households_present: int = 0) -> bool: ...
+def resolution_adopted(present: int, in_favour: int) -> bool: ...
+def members_meeting_approved(record: Union[MembersMeetingReviewed, _Record]) -> bool: ...
+def resolution_carried(record: Union[VillagersResolved, _Record]) -> bool: ...
+def require_resolution_quorum(record: Union[VillagersResolved, _Record]) -> None: ...
+def decision_record_kind(record: _DecisionRecordArg) -> str: ...
+def check_decision_record(case: DecisionCase, record: _DecisionRecordArg, rules: RuleSet = ...) -> None: ...
+def decision_state_of(case: DecisionCase) -> DecisionState: ...
+def decision_stage_after(record: _DecisionRecordArg) -> DecisionStage: ...
+def resolution_public_deadline(state: DecisionState, rules: RuleSet = ...) -> Optional[datetime.date]: ...
+def result_public_deadline(
+    state: DecisionState, rules: RuleSet = ..., implemented_on: Optional[_Date] = None
+) -> Optional[datetime.date]: ...
+def decision_agenda(case: DecisionCase, as_of: _Date, rules: RuleSet = ...) -> Agenda: ...
+def decision_flow_chart() -> str: ...
 
 class StatisticsRow(_RecordBase):
     section: str
@@ -3102,6 +3635,15 @@ class Store(metaclass=_pybind11_type):
     def dues_payments(self, member: MemberId) -> DuesPayments: ...
     def dues_statement(self, member: MemberId, as_of: _Date) -> DuesStatement: ...
     def dues_arrears_report(self, as_of: _Date, scope: _Scope = None) -> DuesArrears: ...
+    def open_election(self, org: OrgId, request: Optional[Union[ElectionRequested, _Record]] = None, /, *, why: str = "", **fields: Any) -> ElectionId: ...
+    def record_election(self, election: ElectionId, record: Optional[_ElectionRecordArg] = None, /, *, why: str = "", **fields: Any) -> None: ...
+    def get_election(self, election: ElectionId) -> ElectionCase: ...
+    def elections(self, scope: _Scope = None) -> Elections: ...
+    def election_completion(self, year: int, as_of: _Date, scope: _Scope = None) -> ElectionCompletion: ...
+    def open_decision(self, org: OrgId, proposal: Optional[Union[Proposed, _Record]] = None, /, *, rule_set: str = "", why: str = "", **fields: Any) -> DecisionId: ...
+    def record_decision(self, decision: DecisionId, record: Optional[_DecisionRecordArg] = None, /, *, why: str = "", **fields: Any) -> None: ...
+    def get_decision(self, decision: DecisionId) -> DecisionCase: ...
+    def decisions(self, scope: _Scope = None) -> Decisions: ...
 
     # agenda and audit
     def agenda(self, as_of: _Date, scope: _Scope = None) -> Agenda: ...
