@@ -139,8 +139,8 @@ DANGYUAN_PY_FIELDS(electoral_standing, F(electoral_standing, full_member),
 DANGYUAN_PY_FIELDS(nomination, R(nomination, nominee), F(nomination, count))
 DANGYUAN_PY_FIELDS(write_in, F(write_in, name), F(write_in, votes))
 DANGYUAN_PY_FIELDS(election_requested, R(election_requested, date), R(election_requested, seats),
-                   R(election_requested, planned_on), F(election_requested, document),
-                   F(election_requested, note))
+                   R(election_requested, planned_on), F(election_requested, without_committee),
+                   F(election_requested, document), F(election_requested, note))
 DANGYUAN_PY_FIELDS(request_approved, R(request_approved, date), F(request_approved, approved_by),
                    F(request_approved, document), F(request_approved, note))
 DANGYUAN_PY_FIELDS(members_nominated, R(members_nominated, date), F(members_nominated, nominees),
@@ -173,7 +173,8 @@ DANGYUAN_PY_FIELDS(term_advanced, R(term_advanced, date), field<&term_advanced::
                    F(term_advanced, note))
 DANGYUAN_PY_FIELDS(election_case, F(election_case, id), F(election_case, org), F(election_case, org_name),
                    F(election_case, term_ends), F(election_case, records))
-DANGYUAN_PY_FIELDS(election_context, F(election_context, members), F(election_context, standing))
+DANGYUAN_PY_FIELDS(election_context, F(election_context, members), F(election_context, full_members),
+                   F(election_context, standing))
 DANGYUAN_PY_FIELDS(election_summary, F(election_summary, id), F(election_summary, org),
                    F(election_summary, org_name), F(election_summary, term_ends), F(election_summary, stage),
                    F(election_summary, requested_on), F(election_summary, completed_on))
@@ -244,7 +245,11 @@ void bind_election(py::module_& m) {
     record_kind_classes<election_record>(
         m, {
                "Election record: the committee asks the higher organisation for the election (换届请示): "
-               "date, seats (应选名额), planned_on (the electing meeting), document (required), note.",
+               "date, seats (应选名额), planned_on (the electing meeting), without_committee (a branch of "
+               "fewer than "
+               "7 full members: the meeting elects the secretary and at most one deputy; 1 or 2 seats), "
+               "document "
+               "(required), note.",
                "Election record: the higher organisation approves the request (批复): approved_by, document.",
                "Election record: members nominate (党员推荐): nominees (Nomination list, each once).",
                "Election record: the masses nominate (群众推荐, 两推一选): nominees.",
@@ -287,6 +292,8 @@ void bind_election(py::module_& m) {
         .def_readonly("stage", &election_state::stage)
         .def_readonly("last_date", &election_state::last_date, "Date of the last record folded.")
         .def_readonly("seats", &election_state::seats)
+        .def_readonly("without_committee", &election_state::without_committee,
+                      "The meeting elects the secretary directly (不设委员会).")
         .def_readonly("planned_on", &election_state::planned_on)
         .def_readonly("requested_on", &election_state::requested_on)
         .def_readonly("approved_on", &election_state::approved_on)

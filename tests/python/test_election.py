@@ -270,6 +270,42 @@ def test_refused_records_name_the_rule_or_field_and_change_nothing(village):
     assert snapshot(s, eid) == before
 
 
+def test_a_branch_without_a_committee_elects_its_secretary_at_the_meeting(village):
+    """支部工作条例 第20条、第21条: fewer than 7 full members, no committee; the meeting elects the secretary."""
+    s, a = village.s, village.outsider
+    b = s.add_member(full_member(village.district.branch_a, "社区党员乙", d(2010, 7, 1), 41))
+    request = {"date": d(2026, 3, 1), "seats": 2, "planned_on": d(2026, 12, 20), "document": "请示"}
+    # Branch A has two full members: a committee is refused, and the village (ten) may not go without one.
+    with pytest.raises(dy.RuleViolation) as e:
+        s.open_election(village.district.branch_a, **request)
+    assert e.value.rule_id == "org.committee_threshold_7"
+    with pytest.raises(dy.RuleViolation) as e:
+        s.open_election(village.org, without_committee=True, **request)
+    assert e.value.rule_id == "org.committee_threshold_7"
+    eid = s.open_election(village.district.branch_a, without_committee=True, **request)
+    assert s.get_election(eid).records[0].without_committee
+    for r in [
+        dy.RequestApproved(date=d(2026, 3, 5), approved_by="街道党工委", document="批复"),
+        dy.TermAdvanced(date=d(2026, 3, 6), from_=d(2026, 11, 20), approved_by="街道党工委", document="同意",
+                        reason="书记调动"),
+        dy.MembersNominated(date=d(2026, 3, 10), nominees=[{"nominee": a, "count": 2}, {"nominee": b, "count": 2}]),
+        dy.CommitteeReviewed(date=d(2026, 3, 15), shortlist=[a, b]),
+        # One candidate per seat (等额) is enough without a committee.
+        dy.CandidatesApproved(date=d(2026, 3, 20), candidates=[a, b], approved_by="街道党工委", document="同意"),
+        dy.MeetingHeld(date=d(2026, 11, 20), attendance=dy.ElectionAttendance(entitled=2, present=2)),
+        dy.RoundCounted(date=d(2026, 11, 20),
+                        counts=dy.RoundCounts(seats=2, voters_present=2, ballots_issued=2, ballots_returned=2),
+                        tallies=[dy.CandidateTally(candidate=a, votes_for=2),
+                                 dy.CandidateTally(candidate=b, votes_for=2)]),
+    ]:
+        s.record_election(eid, r)
+    with pytest.raises(dy.RuleViolation) as e:
+        s.record_election(eid, dy.CommitteeElected(date=d(2026, 11, 20), members=[a, b]))
+    assert e.value.rule_id == "election.secretary_by_meeting_without_committee"
+    s.record_election(eid, dy.SecretaryElected(date=d(2026, 11, 20), secretary=b, deputies=[a]))
+    assert dy.election_state_of(s.get_election(eid)).without_committee
+
+
 def test_the_case_object_checks_against_the_callers_facts():
     a, b = dy.MemberId(1), dy.MemberId(2)
     case = dy.ElectionCase(org=dy.OrgId(5), org_name="东村党支部")

@@ -2208,6 +2208,7 @@ class ElectionRequested(_RecordBase):
     date: datetime.date
     seats: int
     planned_on: datetime.date
+    without_committee: bool
     document: str
     note: str
     @property
@@ -2359,6 +2360,7 @@ class ElectionCase(_RecordBase):
 
 class ElectionContext(_RecordBase):
     members: int
+    full_members: Optional[int]
     standing: dict[MemberId, ElectoralStanding]
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
 
@@ -3166,6 +3168,8 @@ class ElectionState(metaclass=_pybind11_type):
     def last_date(self) -> Optional[datetime.date]: ...
     @property
     def seats(self) -> int: ...
+    @property
+    def without_committee(self) -> bool: ...
     @property
     def planned_on(self) -> Optional[datetime.date]: ...
     @property
