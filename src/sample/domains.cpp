@@ -911,7 +911,7 @@ private:
         std::vector<std::int64_t> pool;
     };
 
-    // The full members of `b` on `d` among those counted for it (entitled to vote at its meetings).
+    // The members of `e`'s pool who are full members on `d` (entitled to vote at its meetings).
     int full_count(electing const& e, sys_days d) const {
         return static_cast<int>(
             std::count_if(e.pool.begin(), e.pool.end(), [&](std::int64_t seq) { return full_on(seq, d); }));
@@ -924,7 +924,6 @@ private:
         for (auto& u : s_.orgs())
             units.emplace(u.id, std::move(u));
         std::map<int, std::vector<std::int64_t>> pools;
-        std::vector<int> branches;
         for (int i = 0; i < static_cast<int>(f_.orgs.size()); ++i) {
             auto const& o = org(i);
             if (is_branch(o.kind) && !is_model_.count(i) && o.term_start && o.established < since) pools[i];
@@ -987,17 +986,24 @@ private:
             meeting = R_ - days{r_.between(25, 60)};
             early = true;
         }
+        // (One draw per statement: the order of operands is unspecified, and compilers differ.)
         sys_days requested{};
         switch (p) {
-            case poll::overdue:
-                requested = std::max(e.ends - days{r_.between(40, 60)}, R_ - days{r_.between(70, 100)});
+            case poll::overdue: {
+                auto const before_end = e.ends - days{r_.between(40, 60)};
+                requested = std::max(before_end, R_ - days{r_.between(70, 100)});
                 break;
-            case poll::request_pending:
-                requested = std::min(R_ - days{r_.between(45, 75)}, e.ends - days{r_.between(10, 30)});
+            }
+            case poll::request_pending: {
+                auto const weeks_ago = R_ - days{r_.between(45, 75)};
+                requested = std::min(weeks_ago, e.ends - days{r_.between(10, 30)});
                 break;
-            case poll::candidates_approved:
-                requested = std::min(e.ends - days{r_.between(55, 70)}, R_ - days{r_.between(40, 50)});
+            }
+            case poll::candidates_approved: {
+                auto const before_end = e.ends - days{r_.between(55, 70)};
+                requested = std::min(before_end, R_ - days{r_.between(40, 50)});
                 break;
+            }
             default:
                 requested = meeting - days{r_.between(50, 65)};
         }
@@ -1122,12 +1128,15 @@ private:
         for (int i = 0; i < static_cast<int>(f_.orgs.size()); ++i)
             if (org(i).rural && org(i).established < R_ - days{400}) places.push_back(i);
         bool const villages = !places.empty();
-        if (!villages)
+        if (!villages) {
+            std::map<org_id, int> index;
+            for (int i = 0; i < static_cast<int>(f_.orgs.size()); ++i)
+                index.emplace(org(i).id, i);
             for (auto const& u : s_.orgs())
                 if (u.village_or_community && is_branch(u.kind) && u.established < R_ - days{400} &&
-                    !u.dissolved)
-                    for (int i = 0; i < static_cast<int>(f_.orgs.size()); ++i)
-                        if (org(i).id == u.id) places.push_back(i);
+                    !u.dissolved && index.count(u.id))
+                    places.push_back(index.at(u.id));
+        }
         if (places.empty()) return;
         static constexpr std::array pattern{matter::complete, matter::not_public, matter::result_due,
                                             matter::consulting};
