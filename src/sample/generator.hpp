@@ -34,7 +34,8 @@ struct options {
     /// "meetings", "training", "dues", "elections", "decisions".
     std::function<void(std::string_view, std::int64_t, std::int64_t)> progress;
     /// The roster alone (the default), or the domains as well (the benchmarks and `dangyuan sample`). The
-    /// roster part is the same either way: the domains draw from a random stream of their own.
+    /// roster part is the same either way (the domains draw from a random stream of their own), but for
+    /// the organisations whose election the domains complete: their leadership and term start change.
     domain_set domains = domain_set::roster;
 };
 
