@@ -34,7 +34,8 @@ demo:
 	@echo; echo '$$ dangyuan --db demo.db export all --as-of 2026-11-26 -o demo-report.xlsx'
 	@$(DY) --db demo.db export all --as-of 2026-11-26 -o demo-report.xlsx
 	@echo "(statistics with their charts, agenda, name list, meetings and dues in one workbook)"
-	@echo; echo "demo.db is ready: try the examples of docs/cli.md (export DANGYUAN_DB=demo.db)."
+	@echo; echo "demo.db is ready: try the examples of docs/cli.md (export DANGYUAN_DB=demo.db);"
+	@echo "it also holds elections (dangyuan election list) and village decisions (dangyuan decision list)."
 
 # What CI runs (.ci/run). Three builds, each configured, built and tested once:
 #   asan: GCC, Debug (-g1), AddressSanitizer + UBSan: unit (one process per test file), command, Python

@@ -333,8 +333,9 @@ int run_flow(context& ctx, po::variables_map const& vm) {
     .name = "flow",
     .summary = "the flow chart (流程图) of a procedure as Mermaid text, from its transition table",
     .arguments = "PROCEDURE",
-    .description = "development: the 发展党员 pipeline; decision: 四议两公开. With --doc FILE the chart is\n"
-                   "written into FILE between its marker lines.",
+    .description =
+        "development: the 发展党员 pipeline; election: 换届选举; decision: 四议两公开. With --doc\n"
+        "FILE the chart is written into FILE between its marker lines.",
     .examples = "  dangyuan flow decision\n  dangyuan flow development --doc docs/development.md",
     .options = flow_options,
     .run = run_flow,

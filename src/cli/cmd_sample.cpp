@@ -28,8 +28,9 @@ void sample_options(po::options_description& d, po::positional_options_descripti
             ->notifier([](std::string const& v) {
                 if (v != "all" && v != "roster") throw usage_error("--domains must be all or roster");
             }),
-        "all: the roster, then development cases, mobile members, evaluations, meetings, training and dues "
-        "(a bounded amount); roster: organisations, members, leaderships and standing only (benchmarks)");
+        "all: the roster, then development cases, mobile members, evaluations, meetings, training, dues, "
+        "elections and village decisions (a bounded amount); roster: organisations, members, leaderships and "
+        "standing only (benchmarks)");
 }
 
 std::uintmax_t store_bytes(std::filesystem::path const& db) {
@@ -99,7 +100,9 @@ int run_sample(context& ctx, po::variables_map const& vm) {
                  << sum.transfer_letters << " transfer letters, " << sum.contact_logs << " out of contact\n"
                  << "  " << sum.campaigns << " evaluation campaigns (" << sum.grades << " grades), "
                  << sum.meetings << " meetings, " << sum.training_lines << " training lines, "
-                 << sum.dues_accounts << " dues accounts (" << sum.dues_payments << " payments)\n";
+                 << sum.dues_accounts << " dues accounts (" << sum.dues_payments << " payments)\n"
+                 << "  " << sum.elections << " elections (" << sum.elections_completed << " completed), "
+                 << sum.decisions << " village decisions (" << sum.decisions_completed << " completed)\n";
     *ctx.out << "  took " << took << ", store " << size << '\n';
     return exit_ok;
 }
@@ -118,7 +121,9 @@ int run_sample(context& ctx, po::variables_map const& vm) {
         "With --domains all (the default), a bounded amount of the other domains follows: a few model\n"
         "branches (5 % of the branches with a committee, 2 to 20) with development cases at every stage,\n"
         "last year's democratic evaluation, and this year's meetings, training hours and dues; mobile\n"
-        "members with certificates (one annual review overdue), transfer letters, a member out of contact.",
+        "members with certificates (one annual review overdue), transfer letters, a member out of contact;\n"
+        "a few elections (换届选举) at several stages, some completed (the new committee in office), one\n"
+        "overdue; a few village decisions (四议两公开), one whose resolution is not yet public.",
     .examples = "  dangyuan --db demo.db sample\n"
                 "  dangyuan --db bench.db sample --members 1000000 --seed 7 --domains roster",
     .options = sample_options,

@@ -20,7 +20,10 @@
 #include "dangyuan/core/calendar.hpp"
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/core/id_number.hpp"
+#include "dangyuan/org/org_rules.hpp"
+#include "dangyuan/storage/decision_store.hpp"
 #include "dangyuan/storage/development_store.hpp"
+#include "dangyuan/storage/election_store.hpp"
 #include "dangyuan/storage/evaluation_store.hpp"
 #include "dangyuan/storage/life_store.hpp"
 #include "dangyuan/storage/mobility_store.hpp"
@@ -64,6 +67,8 @@ public:
         meetings();
         training();
         dues();
+        elections();
+        decisions();
     }
 
 private:
@@ -885,6 +890,325 @@ private:
                 }
             }
         }
+    }
+
+    // ---- elections (换届选举, 两推一选) of a few branches outside the model branches
+
+    enum class poll {
+        completed,            // on the term's end (or early, approved), the secretary approved
+        approval_pending,     // result reported, the secretary not yet approved
+        candidates_approved,  // the meeting is planned on the term's end, after the reference date
+        overdue,              // the term ended; request approved, no meeting, no extension
+        request_pending,      // the term ended; the request unanswered for weeks
+    };
+
+    // A branch that may hold an election here: its term end, and its full members of the roster part
+    // who stay in it throughout (never touched, full a year before the reference date).
+    struct electing {
+        int index = 0;
+        org_unit unit;
+        sys_days ends{};
+        std::vector<std::int64_t> pool;
+    };
+
+    // The members of `e`'s pool who are full members on `d` (entitled to vote at its meetings).
+    int full_count(electing const& e, sys_days d) const {
+        return static_cast<int>(
+            std::count_if(e.pool.begin(), e.pool.end(), [&](std::int64_t seq) { return full_on(seq, d); }));
+    }
+
+    void elections() {
+        auto const since = R_ - days{400};
+        // Branches outside the model branches with a term, and their members (one pass over the roster).
+        std::map<org_id, org_unit> units;
+        for (auto& u : s_.orgs())
+            units.emplace(u.id, std::move(u));
+        std::map<int, std::vector<std::int64_t>> pools;
+        for (int i = 0; i < static_cast<int>(f_.orgs.size()); ++i) {
+            auto const& o = org(i);
+            if (is_branch(o.kind) && !is_model_.count(i) && o.term_start && o.established < since) pools[i];
+        }
+        for (std::int64_t seq = 0; seq < static_cast<std::int64_t>(members_.size()); ++seq) {
+            auto const it = pools.find(fact(seq).branch);
+            if (it != pools.end() && full_on(seq, since) && !chosen_.count(seq)) it->second.push_back(seq);
+        }
+        std::vector<electing> all;
+        for (auto& [i, pool] : pools) {
+            if (pool.size() < 12) continue;
+            auto const& u = units.at(org(i).id);
+            auto const ends = term_end(u, s_.rules());
+            if (!ends || u.dissolved) continue;
+            all.push_back({i, u, *ends, std::move(pool)});
+        }
+        std::stable_sort(all.begin(), all.end(),
+                         [](electing const& a, electing const& b) { return a.ends < b.ends; });
+        // Which branch holds which: the terms that ended longest ago are overdue, then the recent ends
+        // are held on time; a term ending soon has its candidates approved; if too few terms ended,
+        // some branches held theirs early.
+        auto const want = static_cast<std::size_t>(std::clamp<std::int64_t>(out_.branches / 40, 2, 8));
+        std::vector<std::pair<std::size_t, poll>> plan;
+        std::set<std::size_t> used;
+        auto take = [&](poll p, auto ok) {
+            for (std::size_t k = 0; k < all.size(); ++k)
+                if (!used.count(k) && ok(all[k].ends)) {
+                    used.insert(k);
+                    plan.push_back({k, p});
+                    return true;
+                }
+            return false;
+        };
+        take(poll::overdue, [&](sys_days e) { return e < R_ - days{20}; });
+        take(poll::request_pending, [&](sys_days e) { return e < R_ - days{5}; });
+        take(poll::approval_pending, [&](sys_days e) { return e >= R_ - days{40} && e <= R_ - days{6}; });
+        std::size_t completed = 0;
+        while (completed < want &&
+               take(poll::completed, [&](sys_days e) { return e >= R_ - days{45} && e <= R_ - days{14}; }))
+            ++completed;
+        take(poll::candidates_approved, [&](sys_days e) { return e > R_ + days{3} && e <= R_ + days{90}; });
+        while (completed < want &&
+               take(poll::completed, [&](sys_days e) { return e > R_ + days{90} && e <= R_ + days{300}; }))
+            ++completed;
+        std::sort(plan.begin(), plan.end());
+        std::int64_t done = 0;
+        for (auto const& [k, p] : plan) {
+            report("elections", ++done, static_cast<std::int64_t>(plan.size()));
+            election_for(all[k], p);
+        }
+    }
+
+    void election_for(electing const& e, poll p) {
+        auto const& o = org(e.index);
+        auto const higher = org_parent_name(e.unit);
+        // The dates: the meeting on the term's end, or early with the higher organisation's approval.
+        sys_days meeting = e.ends;
+        bool early = false;
+        if (p == poll::completed && e.ends > R_) {
+            meeting = R_ - days{r_.between(25, 60)};
+            early = true;
+        }
+        // (One draw per statement: the order of operands is unspecified, and compilers differ.)
+        sys_days requested{};
+        switch (p) {
+            case poll::overdue: {
+                auto const before_end = e.ends - days{r_.between(40, 60)};
+                requested = std::max(before_end, R_ - days{r_.between(70, 100)});
+                break;
+            }
+            case poll::request_pending: {
+                auto const weeks_ago = R_ - days{r_.between(45, 75)};
+                requested = std::min(weeks_ago, e.ends - days{r_.between(10, 30)});
+                break;
+            }
+            case poll::candidates_approved: {
+                auto const before_end = e.ends - days{r_.between(55, 70)};
+                requested = std::min(before_end, R_ - days{r_.between(40, 50)});
+                break;
+            }
+            default:
+                requested = meeting - days{r_.between(50, 65)};
+        }
+        // Who stands: the members of the branch throughout, full members on the request's date.
+        std::vector<std::int64_t> people;
+        for (auto const seq : e.pool) {
+            if (!full_on(seq, requested)) continue;
+            auto const m = s_.get_member(id_of(seq));
+            auto const st = s_.standing_on(m.id, R_);
+            if (m.branch != o.id || m.joined_branch > requested || !st || st->state != standing_state::normal)
+                continue;
+            people.push_back(seq);
+        }
+        if (people.size() < 10) return;
+        int const seats = people.size() >= 20 ? 5 : 3;
+        auto const candidates_n = static_cast<std::size_t>(minimum_candidates(seats));
+        // The outgoing secretary stands again; the others are drawn.
+        std::vector<std::int64_t> cands;
+        if (auto const* sec = secretary_of(o))
+            for (auto const seq : people)
+                if (id_of(seq) == sec->member) cands.push_back(seq);
+        auto const rest = pick(people, candidates_n + 2 - cands.size(), [&](std::int64_t seq) {
+            return std::find(cands.begin(), cands.end(), seq) == cands.end();
+        });
+        cands.insert(cands.end(), rest.begin(), rest.end());
+        if (cands.size() < candidates_n + 2) return;
+        std::vector<member_id> nominees;
+        for (auto const seq : cands)
+            nominees.push_back(id_of(seq));
+        std::vector<member_id> const shortlist(nominees.begin(), nominees.end() - 1);
+        std::vector<member_id> const candidates(nominees.begin(),
+                                                nominees.begin() + static_cast<std::ptrdiff_t>(candidates_n));
+
+        auto const id = open_election(s_, o.id,
+                                      election_requested{.date = requested,
+                                                         .seats = seats,
+                                                         .planned_on = std::max(meeting, requested),
+                                                         .document = "关于召开党员大会进行换届选举的请示"},
+                                      why);
+        ++out_.elections;
+        auto step = [&](election_record const& r) { record_election(s_, id, r, why); };
+        if (p == poll::request_pending) return;
+        auto d = requested + days{r_.between(5, 9)};
+        step(request_approved{d, higher, "关于同意换届选举的批复", {}});
+        if (p == poll::overdue) return;
+        if (early) {
+            d += days{1};
+            step(term_advanced{.date = d,
+                               .from = meeting,
+                               .approved_by = higher,
+                               .document = "关于同意提前换届的批复",
+                               .reason = "工作需要, 与所在单位换届同步进行",
+                               .note = {}});
+        }
+        auto const voters = static_cast<int>(people.size());
+        auto nominate = [&](auto rec) {
+            for (auto const m : nominees)
+                rec.nominees.push_back({m, r_.between(voters / 3, voters)});
+            step(rec);
+        };
+        d += days{r_.between(4, 8)};
+        nominate(members_nominated{d, {}, "党员推荐"});
+        if (o.rural || e.unit.village_or_community) {
+            d += days{r_.between(1, 3)};
+            nominate(masses_nominated{d, {}, "群众推荐 (两推一选)"});
+        }
+        d += days{r_.between(3, 6)};
+        step(committee_reviewed{d, shortlist, "支部委员会研究确定候选人初步人选"});
+        d += days{r_.between(5, 9)};
+        step(candidates_approved{d, candidates, higher, "关于委员候选人预备人选的批复", {}});
+        if (p == poll::candidates_approved) return;
+
+        int const entitled = full_count(e, meeting);
+        int const present = entitled - r_.between(0, std::max(0, (entitled - 1) / 6));
+        step(meeting_held{.date = meeting,
+                          .kind = election_meeting::members_meeting,
+                          .attendance = {entitled, present},
+                          .dispersed = false,
+                          .document = {},
+                          .note = "支部党员大会"});
+        std::vector<candidate_tally> tallies;
+        for (std::size_t k = 0; k < candidates.size(); ++k) {
+            candidate_tally t{candidates[k], 0, 0, 0};
+            t.votes_for = k < static_cast<std::size_t>(seats) ? present - r_.between(0, present / 4)
+                                                              : r_.between(present / 5, present / 2);
+            t.against = r_.between(0, present - t.votes_for);
+            t.abstain = present - t.votes_for - t.against;
+            tallies.push_back(t);
+        }
+        step(round_counted{meeting, {seats, present, present, present}, tallies, {}, {}});
+        std::vector<member_id> const elected(candidates.begin(), candidates.begin() + seats);
+        step(committee_elected{meeting, elected, {}});
+        std::vector<member_id> deputies;
+        if (seats == 5) deputies.push_back(elected[1]);
+        step(secretary_elected{meeting, elected[0], deputies, "新一届支部委员会第一次会议"});
+        auto const reported = meeting + days{r_.between(2, 4)};
+        step(result_reported{reported, higher, "关于换届选举结果的报告", {}});
+        if (p == poll::approval_pending) return;
+        step(secretary_approved{
+            reported + days{r_.between(3, 6)}, higher, "关于支部委员会组成人员的批复", {}});
+        ++out_.elections_completed;
+    }
+
+    std::string org_parent_name(org_unit const& u) const {
+        if (!u.parent) return "上级党组织";
+        for (auto const& x : f_.orgs)
+            if (x.id == *u.parent) return x.name;
+        return "上级党组织";
+    }
+
+    // ---- village decisions (四议两公开) of village branches, else community ones
+
+    enum class matter {
+        complete,    // through 实施结果公开
+        not_public,  // resolved, the resolution not made public (decision.resolution_not_public)
+        result_due,  // the resolution public, the implementation due, the result not public
+        consulting,  // the two committees consulted; the members' meeting to come
+    };
+
+    void decisions() {
+        std::vector<int> places;
+        for (int i = 0; i < static_cast<int>(f_.orgs.size()); ++i)
+            if (org(i).rural && org(i).established < R_ - days{400}) places.push_back(i);
+        bool const villages = !places.empty();
+        if (!villages) {
+            std::map<org_id, int> index;
+            for (int i = 0; i < static_cast<int>(f_.orgs.size()); ++i)
+                index.emplace(org(i).id, i);
+            for (auto const& u : s_.orgs())
+                if (u.village_or_community && is_branch(u.kind) && u.established < R_ - days{400} &&
+                    !u.dissolved && index.count(u.id))
+                    places.push_back(index.at(u.id));
+        }
+        if (places.empty()) return;
+        static constexpr std::array pattern{matter::complete, matter::not_public, matter::result_due,
+                                            matter::consulting};
+        auto const n = std::clamp<std::int64_t>(static_cast<std::int64_t>(places.size()) / 10, 2, 6);
+        for (std::int64_t k = 0; k < n; ++k)
+            std::swap(places[static_cast<std::size_t>(k) % places.size()],
+                      places[static_cast<std::size_t>(k) % places.size() +
+                             r_.below(places.size() - static_cast<std::size_t>(k) % places.size())]);
+        for (std::int64_t k = 0; k < n; ++k) {
+            report("decisions", k + 1, n);
+            decision_for(org(places[static_cast<std::size_t>(k) % places.size()]),
+                         pattern[static_cast<std::size_t>(k) % pattern.size()], villages, k);
+        }
+    }
+
+    void decision_for(org_fact const& o, matter m, bool village, std::int64_t k) {
+        static constexpr std::array<std::string_view, 4> village_subjects{
+            "村集体土地流转给农业合作社经营", "修建村文化广场", "村内道路硬化工程", "村集体闲置房屋对外出租"};
+        static constexpr std::array<std::string_view, 4> community_subjects{
+            "老旧小区加装电梯", "社区公共停车位划分", "社区文化活动室改造", "小区垃圾分类投放点设置"};
+        auto const subject =
+            std::string((village ? village_subjects : community_subjects)[static_cast<std::size_t>(k) % 4]);
+        int entitled = 0;
+        sys_days start{};
+        switch (m) {
+            case matter::complete:
+                start = R_ - days{r_.between(200, 260)};
+                break;
+            case matter::not_public:
+                start = R_ - days{r_.between(40, 60)};
+                break;
+            case matter::result_due:
+                start = R_ - days{r_.between(150, 180)};
+                break;
+            case matter::consulting:
+                start = R_ - days{r_.between(10, 20)};
+                break;
+        }
+        for (auto const& x : s_.roster(scope::subtree(o.id), start))
+            if (x.status_on(start) == member_status::full && x.joined_branch <= start) ++entitled;
+        if (entitled < 3) return;
+        auto const id = open_decision(s_, o.id, proposed{start, subject, "支部委员会提议"}, {}, why);
+        ++out_.decisions;
+        auto step = [&](decision_record const& r) { record_decision(s_, id, r, why); };
+        auto d = start + days{r_.between(3, 7)};
+        step(two_committees_consulted{d, "村党组织和村民委员会联席会议商议"});
+        if (m == matter::consulting) return;
+        d += days{r_.between(5, 10)};
+        int const present = entitled - r_.between(0, (entitled - 1) / 4);
+        step(members_meeting_reviewed{d, {entitled, present, 0, present - 1, 0, 1}, "党员大会审议"});
+        d += days{r_.between(5, 10)};
+        if (m == matter::not_public) d = R_ - days{r_.between(9, 14)};
+        int const representatives = r_.between(25, 45);
+        int const attending = representatives - r_.between(0, representatives / 4);
+        auto const due = d + days{m == matter::complete ? r_.between(60, 120) : r_.between(60, 90)};
+        step(villagers_resolved{.date = d,
+                                .body = resolving_body::representatives_meeting,
+                                .members = representatives,
+                                .households = 0,
+                                .present = attending,
+                                .households_present = 0,
+                                .in_favour = attending - r_.between(0, attending / 5),
+                                .implementation_due = due,
+                                .note = village ? "村民代表会议" : "居民代表会议"});
+        if (m == matter::not_public) return;
+        step(resolution_published{
+            d + days{r_.between(1, 5)}, publication_channel::notice_board, {}, "村务公开栏"});
+        if (m == matter::result_due) return;
+        auto const ended = due - days{r_.between(0, 20)};
+        step(result_published{
+            ended + days{r_.between(3, 15)}, publication_channel::notice_board, ended, {}, "村务公开栏"});
+        ++out_.decisions_completed;
     }
 
     store& s_;

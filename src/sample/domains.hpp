@@ -1,8 +1,9 @@
 #pragma once
 // The domains of the sample district beyond the roster: development cases, mobile members, evaluation
-// campaigns, organisational life, training and dues. Written after the roster through the public store
-// API, with a random stream of their own, so that the roster part is the same with or without them.
-// Internal to the generator.
+// campaigns, organisational life, training, dues, elections and village decisions. Written after the
+// roster through the public store API, with a random stream of their own, so that the roster part is the
+// same with or without them — but for the organisations whose election is completed, whose leadership
+// and term start then come from the election. Internal to the generator.
 
 #include <date/date.h>
 

@@ -37,11 +37,37 @@ done
 
 # The roster part does not depend on the domains: a roster-only store holds the same organisations,
 # leaderships and members (the domains add members admitted through development cases, after them).
+# The one change the domains make to organisations is an election completed (换届选举): its
+# organisation's term starts on the day of the electing meeting and its new leadership takes office on
+# the approval; every other organisation is as the roster part made it.
 expect 0 "$DY" --db r.db sample --members 800 --seed 42 --domains roster
+"$DY" --db a.db election list --format csv >a/elections.csv 2>/dev/null || fail "election list"
+# The completed elections: id, organisation, the day of the electing meeting, the approval.
+: >elected.txt
+while IFS=, read -r id org ends stage requested completed; do
+    case $stage in *'(completed)'*) ;; *) continue ;; esac
+    "$DY" --db a.db election show "$id" --format csv >show.csv 2>/dev/null || fail "election show $id"
+    meeting=$(awk -F, '$2 == "meeting_held" { print $1 }' show.csv)
+    [ -n "$meeting" ] || fail "election $id is completed without a meeting"
+    echo "$id,$org,$meeting,$completed" >>elected.txt
+done < <(tail -n +2 a/elections.csv | tr -d '\r')
+[ -s elected.txt ] || fail "the sample completed no election"
 # (Member counts aside: a transfer received moves a member to another branch.)
 "$DY" --db r.db org list --as-of 2026-11-26 --format csv 2>/dev/null | cut -d, -f1-7 >r-orgs.txt
 "$DY" --db a.db org list --as-of 2026-11-26 --format csv 2>/dev/null | cut -d, -f1-7 >a-orgs.txt
-cmp -s r-orgs.txt a-orgs.txt || fail "the domains changed the organisations"
+[ "$(wc -l <r-orgs.txt)" -eq "$(wc -l <a-orgs.txt)" ] || fail "the domains added or removed organisations"
+cut -d, -f2 elected.txt >elected-names.txt
+awk -F, 'NR == FNR { e[$1] = 1; next } !($2 in e)' elected-names.txt r-orgs.txt >r-others.txt
+awk -F, 'NR == FNR { e[$1] = 1; next } !($2 in e)' elected-names.txt a-orgs.txt >a-others.txt
+[ "$(wc -l <r-others.txt)" -eq $(($(wc -l <r-orgs.txt) - $(wc -l <elected.txt))) ] ||
+    fail "an organisation with a completed election is not in the organisation list"
+cmp -s r-others.txt a-others.txt || fail "the domains changed organisations other than those that held an election"
+while IFS=, read -r id org meeting completed; do
+    before=$(awk -F, -v o="$org" '$2 == o { print $6 }' r-orgs.txt)
+    after=$(awk -F, -v o="$org" '$2 == o { print $6 }' a-orgs.txt)
+    [ "$after" = "$meeting" ] || fail "$org: term start $after after election $id, not its meeting on $meeting"
+    [ "$before" != "$after" ] || fail "$org: election $id left the term start $before unchanged"
+done <elected.txt
 
 # Where the sqlite3 shell is installed, compare the tables themselves (unmasked), audit trail aside.
 if command -v sqlite3 >/dev/null; then
@@ -52,10 +78,30 @@ if command -v sqlite3 >/dev/null; then
         sqlite3 b.db "SELECT * FROM $t ORDER BY 1, 2" >"b-$t.txt"
         cmp -s "a-$t.txt" "b-$t.txt" || fail "table $t differs for the same seed"
     done
-    for t in orgs org_leadership; do
-        sqlite3 r.db "SELECT * FROM $t ORDER BY 1, 2" >"r-$t.txt"
-        cmp -s "a-$t.txt" "r-$t.txt" || fail "table $t differs with and without the domains"
+    for t in election_cases election_records election_members decision_cases decision_records; do
+        sqlite3 a.db "SELECT * FROM $t ORDER BY 1, 2" >"a-$t.txt"
+        sqlite3 b.db "SELECT * FROM $t ORDER BY 1, 2" >"b-$t.txt"
+        cmp -s "a-$t.txt" "b-$t.txt" || fail "table $t differs for the same seed"
     done
+    [ -s a-election_cases.txt ] && [ -s a-decision_cases.txt ] || fail "no elections or decisions in the sample"
+    # Organisations without a completed election are unchanged, and so are the leaderships the roster
+    # part wrote, but for the end of the outgoing ones (to_date: the approval's date).
+    elected=$(sqlite3 a.db "SELECT group_concat(org_id) FROM election_cases WHERE stage = 'completed'")
+    q="SELECT * FROM orgs WHERE id NOT IN ($elected) ORDER BY id"
+    cmp -s <(sqlite3 a.db "$q") <(sqlite3 r.db "$q") || fail "table orgs differs with and without the domains"
+    q="SELECT * FROM org_leadership WHERE org_id NOT IN ($elected) ORDER BY id"
+    cmp -s <(sqlite3 a.db "$q") <(sqlite3 r.db "$q") || fail "table org_leadership differs with and without the domains"
+    n=$(sqlite3 r.db "SELECT max(id) FROM org_leadership")
+    q="SELECT id, org_id, member_id, role, portfolio, from_date FROM org_leadership WHERE id <= $n ORDER BY id"
+    cmp -s <(sqlite3 a.db "$q") <(sqlite3 r.db "$q") || fail "the domains rewrote a leadership of the roster part"
+    # Each completed election: the outgoing leadership ends and the new one starts on the approval.
+    while IFS=, read -r id org meeting completed; do
+        oid=$(sqlite3 a.db "SELECT org_id FROM election_cases WHERE id = $id")
+        open=$(sqlite3 a.db "SELECT count(*) FROM org_leadership WHERE org_id = $oid AND to_date IS NULL AND from_date = '$completed'")
+        [ "$open" -ge 3 ] || fail "$org: no committee in office from the approval on $completed"
+        old=$(sqlite3 a.db "SELECT count(*) FROM org_leadership WHERE org_id = $oid AND id <= $n AND (to_date IS NULL OR to_date > '$completed')")
+        [ "$old" -eq 0 ] || fail "$org: the outgoing leadership is still in office after $completed"
+    done <elected.txt
     n=$(sqlite3 r.db "SELECT count(*) FROM members")
     q="SELECT id, name, id_number, birth_date, application_date, admission_date, full_member_date FROM members"
     sqlite3 r.db "$q ORDER BY id" >r-members.txt

@@ -85,6 +85,32 @@ for rule in dev. certificate. lostcontact. life. dues. training.; do
     lacks out ",$rule"
 done
 
+# Elections and village decisions: the summary counts what the lists hold; each record went through the
+# store's command (one audit entry each); the agenda shows the election still open after its term's end
+# and the resolution not yet public.
+expect 0 "$DY" --db summary.db sample --members 600 --seed 3
+read -r elections elected decisions decided < <(sed -nE 's/^  ([0-9]+) elections \(([0-9]+) completed\), ([0-9]+) village decisions \(([0-9]+) completed\)$/\1 \2 \3 \4/p' out)
+[ -n "$decided" ] || fail "the sample's summary does not count elections and decisions: $(cat out)"
+[ "$elections" -ge 3 ] && [ "$elected" -ge 1 ] && [ "$decisions" -ge 2 ] && [ "$decided" -ge 1 ] ||
+    fail "too few: $elections elections ($elected completed), $decisions decisions ($decided completed)"
+expect 0 "$DY" --db summary.db election list --format csv
+[ "$(($(wc -l <out) - 1))" -eq "$elections" ] || fail "election list has $(($(wc -l <out) - 1)) rows, the summary $elections"
+[ "$(grep -c '(completed)' out)" -eq "$elected" ] || fail "election list: not $elected completed"
+ids=$(tail -n +2 out | cut -d, -f1)
+records=0
+for id in $ids; do
+    expect 0 "$DY" --db summary.db election show "$id" --format csv
+    records=$((records + $(wc -l <out) - 1))
+done
+expect 0 "$DY" --db summary.db audit --entity election --format csv
+[ "$(($(wc -l <out) - 1))" -eq "$records" ] || fail "$records election records, $(($(wc -l <out) - 1)) audited"
+expect 0 "$DY" --db summary.db decision list --format csv
+[ "$(($(wc -l <out) - 1))" -eq "$decisions" ] || fail "decision list has $(($(wc -l <out) - 1)) rows, the summary $decisions"
+[ "$(grep -c '(result_published)' out)" -eq "$decided" ] || fail "decision list: not $decided completed"
+expect 0 "$DY" --db summary.db agenda --as-of 2026-11-26 --format csv
+has out "election.overdue"
+has out "decision.resolution_not_public"
+
 # The name list has exactly the members counted, plus the suspended ones (listed, not counted).
 expect 0 "$DY" --db demo.db member list --as-of 2026-11-26 --format csv
 listed=$(($(wc -l <out) - 1))
