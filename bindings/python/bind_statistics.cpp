@@ -73,6 +73,11 @@ void bind_statistics(py::module_& m) {
         .def_readonly("evaluation_year", &statistics_result::evaluation_year,
                       "The year of the democratic evaluation reported (the year before the date).")
         .def_property_readonly(
+            // Cast here: ElectionCompletion is registered after this class (bind_election.cpp).
+            "elections", [](statistics_result const& s) -> py::object { return py::cast(s.elections); },
+            "The completion of the elections (换届完成率) of the terms ending in the year of the date: an "
+            "ElectionCompletion (year, due, held, overdue), the 换届选举 rows.")
+        .def_property_readonly(
             "rows", [](statistics_result const& s) { return record_table<statistics_row>(s.rows); },
             "The rows as a StatisticsTable.")
         .def(
@@ -116,7 +121,8 @@ void bind_statistics(py::module_& m) {
         "(党内统计), the figures `dangyuan stats` prints: membership by status, sex, ethnicity, age, "
         "education, category and party age; development by stage with those admitted and converted in "
         "the period (first, last), by default 1 January to as_of; mobile members; evaluation grades of "
-        "the year before. Raises InvalidInput (field 'period') for a period that ends before it starts "
+        "the year before; the elections due, held and overdue of the terms ending in the year of as_of. "
+        "Raises InvalidInput (field 'period') for a period that ends before it starts "
         "or after as_of, NotFound for an unknown scope root.");
 }
 

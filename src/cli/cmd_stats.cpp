@@ -26,7 +26,7 @@ int run_stats(context& ctx, po::variables_map const& vm) {
 [[maybe_unused]] bool const registered = register_command({
     .name = "stats",
     .summary = "statistics: membership (status, sex, ethnicity, age, education, category, party age), "
-               "development by stage, mobile members, evaluation grades",
+               "development by stage, mobile members, evaluation grades, elections due and held",
     .arguments = "",
     .description =
         "Who counts on the date D in the scope (--org: that organisation and everything below it):\n"
@@ -42,7 +42,10 @@ int run_stats(context& ctx, po::variables_map const& vm) {
         "流动党员 — members of the branches in scope away on D, of which away 6 months or more (mobile\n"
         "members), registered, reported to a host, and the members hosted in scope; 民主评议 — the grades\n"
         "of the year before D decided by D in the campaigns of the scope, for the members whose\n"
-        "relationship is there, and those still to be graded.",
+        "relationship is there, and those still to be graded; 换届选举 — the organisations of the scope\n"
+        "whose terms end in the year of D (应换届), of which those that held the electing meeting by D\n"
+        "(已换届; the share is the completion rate, 换届完成率) and those overdue on D, counted in\n"
+        "organisations (as `dangyuan election stats` counts them).",
     .examples = "  dangyuan stats --as-of 2026-11-26\n  dangyuan stats --org 中共历下区委员会 --format json",
     .options = stats_options,
     .run = run_stats,

@@ -207,7 +207,12 @@ report statistics_report(statistics_result const& st, std::string const& scope_d
         {"民主评议口径",
          std::to_string(st.evaluation_year) +
              "年度 (统计日期的上一年) 范围内党组织的评议中, 统计日期前评定 (含流入地评定后转回) "
-             "的组织关系在本组织的党员; 占比为已评定人数的比例"}};
+             "的组织关系在本组织的党员; 占比为已评定人数的比例"},
+        {"换届选举口径",
+         std::to_string(st.elections.year) +
+             "年 (统计日期所在年度) 任期届满的范围内党组织 (党小组、统计日期已撤销的组织不计), 按组织个数计: "
+             "统计日期及以前召开选举大会的为已换届, 任期已满、未换届且无批准延期的为逾期; "
+             "占比为应换届组织的比例 (换届完成率)"}};
     out.columns = {
         {"section", "分组"}, {"item", "项目"}, {"count", "人数", true}, {"percent", "占比%", true}};
     for (auto const& r : st.rows)

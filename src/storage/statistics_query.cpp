@@ -1,6 +1,6 @@
 // dangyuan::statistics: gathers the inputs of a scope set-wise (one roster read, one read of the
-// standing events of the scope, the pipeline, the mobility figures, the year's campaigns) and leaves
-// every counting decision to reports/statistics.hpp.
+// standing events of the scope, the pipeline, the mobility figures, the year's campaigns, the completion
+// of the year's elections) and leaves every counting decision to reports/statistics.hpp.
 
 #include "access.hpp"
 #include "dangyuan/storage/statistics_store.hpp"
@@ -12,6 +12,7 @@
 
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/storage/development_store.hpp"
+#include "dangyuan/storage/election_store.hpp"
 #include "dangyuan/storage/evaluation_store.hpp"
 #include "dangyuan/storage/mobility_store.hpp"
 #include "evaluation/evaluation_rows.hpp"
@@ -99,6 +100,9 @@ statistics_result statistics(store const& s, statistics_request const& request) 
     for (auto const& x : loaded)
         grades.add(campaign_state_on(x.c, r.as_of));
     append(grades.rows());
+
+    st.elections = election_completion_on(s, r.where, election_year_reported(r.as_of), r.as_of);
+    append(election_rows(st.elections));
     return st;
 }
 

@@ -107,6 +107,14 @@ expect 0 "$DY" "${DB[@]}" election stats --year 2026 --as-of 2026-12-06 --format
 has out "2026,3,1,2,33.3"
 expect 0 "$DY" "${DB[@]}" election stats --year 2026 --as-of 2026-12-05 --format csv
 has out "2026,3,1,1,33.3"
+# The membership statistics show the same counts for the year of their date (section 换届选举).
+expect 0 "$DY" "${DB[@]}" stats --as-of 2026-12-06 --format csv
+has out "换届选举,应换届党组织 (个),3,"
+has out "换届选举,其中: 已换届 (个),1,33.3"
+has out "换届选举,其中: 逾期未换届 (个),2,66.7"
+expect 0 "$DY" "${DB[@]}" stats --as-of 2026-12-05 --format json
+has out '"换届选举口径": "2026年'
+grep -A1 -F '"item": "其中: 逾期未换届 (个)"' out | grep -qF '"count": 1,' || fail "stats --format json: not 1 overdue"
 expect 1 "$DY" "${DB[@]}" election show 9
 has err "no election with id 9"
 expect 1 "$DY" "${DB[@]}" election record 1 nonsense --date 2026-11-25

@@ -46,9 +46,10 @@ awk -F, -v total="$total" 'NR > 1 && $1 ~ /^(党员类别|性别|民族|年龄|�
     fail "a statistics section does not add up to the total"
 
 # The other domains, for the same scope and date: development by stage, mobile members, evaluation
-# grades of the year before, each section with its counting rule.
+# grades of the year before, elections of the terms ending in the year, each section with its counting
+# rule.
 expect 0 "$DY" --db demo.db stats --as-of 2026-11-26 --format csv
-for section in 发展党员 流动党员 民主评议; do
+for section in 发展党员 流动党员 民主评议 换届选举; do
     has out "$section,"
 done
 dev=$(awk -F, '$1 == "发展党员" && $2 !~ /^其中/ { n += $3 } END { print n + 0 }' out)
@@ -59,6 +60,7 @@ expect 0 "$DY" --db demo.db stats --as-of 2026-11-26 --format json
 has out '"发展党员口径"'
 has out '"流动党员口径"'
 has out '"民主评议口径": "2025年度'
+has out '"换届选举口径": "2026年'
 
 # The domains on the agenda: an overdue approval of admission, an overdue annual review of a certificate,
 # a member out of contact, a missed committee meeting, dues in arrears.

@@ -155,3 +155,21 @@ def test_meetings_against_cadence_add_up_each_branchs_compliance_report(sample_s
             assert (b.name, b.start, b.tally.held, b.tally.required, b.tally.missed) == (
                 o.name, start, held, required, missed)
         assert any(b.tally.held for b in got)
+
+
+def test_the_statistics_count_the_years_elections(district):
+    s = district.store
+    # Branch A's term (from 2021-12-20, 5 years for a community branch) ends on 2026-12-20; no election held.
+    stats = s.statistics(as_of=d(2026, 12, 21))
+    assert stats.elections == dy.ElectionCompletion(year=2026, due=1, held=0, overdue=1)
+    assert stats.elections == s.election_completion(2026, d(2026, 12, 21))
+    rows = {r.item_zh: r for r in stats.rows if r.section == "election"}
+    assert [r.section_zh for r in rows.values()] == ["换届选举"] * 3
+    assert rows["应换届党组织 (个)"].count == 1 and stats.percent(rows["应换届党组织 (个)"]) is None
+    assert rows["其中: 已换届 (个)"].count == 0 and stats.percent(rows["其中: 已换届 (个)"]) == 0.0
+    assert rows["其中: 逾期未换届 (个)"].count == 1 and stats.percent(rows["其中: 逾期未换届 (个)"]) == 100.0
+    assert s.statistics(as_of=d(2026, 12, 20)).elections.overdue == 0  # the term's last day
+    assert s.statistics(as_of=d(2026, 12, 21), scope=district.street).elections.due == 1
+    village = s.statistics(as_of=d(2026, 12, 21), scope=district.village)
+    assert village.elections == dy.ElectionCompletion(year=2026)
+    assert [village.percent(r) for r in village.rows if r.section == "election"] == [None, None, None]

@@ -10,7 +10,9 @@
 #include <string>
 #include <vector>
 
+#include "access_support.hpp"
 #include "dangyuan/reports/statistics.hpp"
+#include "dangyuan/storage/election_store.hpp"
 #include "dangyuan/storage/statistics_store.hpp"
 #include "development_support.hpp"
 #include "test_support.hpp"
@@ -223,6 +225,96 @@ TEST_CASE("statistics store: members, suspension and scope as the tally counts t
           }) == "period");
     CHECK_THROWS_AS(statistics(t.store, {.as_of = d(2026, 11, 26), .where = scope::subtree(org_id{99})}),
                     not_found);
+}
+
+TEST_CASE("statistics: the election rows count organisations, the share of those held is the completion rate",
+          "[statistics][election]") {
+    auto const rows = election_rows({.year = 2026, .due = 4, .held = 3, .overdue = 1});
+    REQUIRE(rows.size() == 3);
+    CHECK(count_of(rows, "election", "应换届党组织 (个)") == 4);
+    CHECK(rows[0].base == 0);  // no share
+    CHECK(count_of(rows, "election", "其中: 已换届 (个)") == 3);
+    CHECK(share_percent(rows[1], 100) == 75.0);  // of those due, not of the members
+    CHECK(count_of(rows, "election", "其中: 逾期未换届 (个)") == 1);
+    CHECK(share_percent(rows[2], 100) == 25.0);
+    // No term ends in the year: no completion rate.
+    CHECK(election_rows({.year = 2026}).at(1).base == 0);
+    CHECK(election_year_reported(d(2026, 1, 1)) == 2026);
+    CHECK(election_year_reported(d(2026, 12, 31)) == 2026);
+}
+
+TEST_CASE("statistics store: 换届选举 counts the scope's terms ending in the year, held and overdue",
+          "[statistics][store][election][access]") {
+    test::shared_district w("statistics-elections");
+    auto& s = w.store;
+    // Branch A (community, term from 2021-12-20) ends 2026-12-20 and holds its election early, on
+    // 2026-06-01, with an approved advance. 西村 (village, term from 2021-03-01) ends 2026-03-01 and holds
+    // none. Branch B ends 2027-01-15; the others record no term.
+    auto const west = s.add_org({.name = "西村党支部",
+                                 .kind = org_kind::branch,
+                                 .parent = w.district_committee,
+                                 .established = d(1998, 1, 1),
+                                 .village_or_community = true,
+                                 .term_start = d(2021, 3, 1)});
+    std::vector<member_id> a;
+    for (int i = 0; i < 7; ++i)
+        a.push_back(s.add_member(
+            test::full_member(w.branch_a, "社区党员" + std::to_string(i), d(2010, 7, 1), 60 + i)));
+    auto const id = open_election(
+        s, w.branch_a, {.date = d(2026, 3, 1), .seats = 3, .planned_on = d(2026, 6, 1), .document = "请示"});
+    for (election_record const& r : std::vector<election_record>{
+             request_approved{.date = d(2026, 3, 5), .approved_by = "党工委", .document = "批复"},
+             term_advanced{.date = d(2026, 3, 6),
+             .from = d(2026, 5, 1),
+             .approved_by = "党工委",
+             .document = "同意",
+             .reason = "统一安排"},
+             members_nominated{.date = d(2026, 3, 10),
+             .nominees = {{a[0], 5}, {a[1], 5}, {a[2], 4}, {a[3], 4}}},
+             committee_reviewed{.date = d(2026, 3, 15), .shortlist = {a[0], a[1], a[2], a[3]}},
+             candidates_approved{.date = d(2026, 3, 20),
+             .candidates = {a[0], a[1], a[2], a[3]},
+             .approved_by = "党工委",
+             .document = "同意"},
+             meeting_held{.date = d(2026, 6, 1), .attendance = {.entitled = 7, .present = 7}},
+         })
+        record_election(s, id, r);
+
+    auto const as_of = d(2026, 12, 21);
+    auto const all = statistics(s, {.as_of = as_of});
+    CHECK(all.elections == election_completion{.year = 2026, .due = 2, .held = 1, .overdue = 1});
+    CHECK(all.elections == election_completion_on(s, scope::all(), 2026, as_of));
+    CHECK(count_of(all.rows, "election", "应换届党组织 (个)") == 2);
+    CHECK(count_of(all.rows, "election", "其中: 已换届 (个)") == 1);
+    CHECK(count_of(all.rows, "election", "其中: 逾期未换届 (个)") == 1);
+    CHECK(all.rows.back().section == "election");  // the last section
+
+    // Before the meeting and the end of 西村's term: both due, none held, none overdue.
+    auto const spring = statistics(s, {.as_of = d(2026, 2, 1)});
+    CHECK(spring.elections == election_completion{.year = 2026, .due = 2, .held = 0, .overdue = 0});
+    // A date in 2027 reports the terms ending in 2027: branch B's, overdue after 2027-01-15.
+    CHECK(statistics(s, {.as_of = d(2027, 2, 1)}).elections ==
+          election_completion{.year = 2027, .due = 1, .held = 0, .overdue = 1});
+
+    // A narrower scope counts only its own organisations.
+    auto const street = statistics(s, {.as_of = as_of, .where = scope::subtree(w.street)});
+    CHECK(street.elections == election_completion{.year = 2026, .due = 1, .held = 1, .overdue = 0});
+    CHECK(count_of(street.rows, "election", "其中: 逾期未换届 (个)") == 0);
+    CHECK(statistics(s, {.as_of = as_of, .where = scope::subtree(west)}).elections ==
+          election_completion{.year = 2026, .due = 1, .held = 0, .overdue = 1});
+
+    // A branch secretary's statistics hold the branch only, whatever the scope asked for; another
+    // branch's scope is refused.
+    auto const sa = w.secretary_of(w.branch_a);
+    CHECK(statistics(sa, {.as_of = as_of}).elections ==
+          election_completion{.year = 2026, .due = 1, .held = 1, .overdue = 0});
+    CHECK(statistics(sa, {.as_of = as_of, .where = scope::subtree(w.street)}).elections.overdue == 0);
+    auto const sw = w.secretary_of(west);
+    CHECK(statistics(sw, {.as_of = as_of}).elections ==
+          election_completion{.year = 2026, .due = 1, .held = 0, .overdue = 1});
+    test::require_denied(
+        w.path, [&] { (void)statistics(sa, {.as_of = as_of, .where = scope::subtree(west)}); },
+        permission::read_roster, west.value());
 }
 
 TEST_CASE("statistics store: an admission counts in a period that starts or ends on its day",

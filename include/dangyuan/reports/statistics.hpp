@@ -30,6 +30,7 @@
 #include "dangyuan/core/calendar.hpp"
 #include "dangyuan/core/codes.hpp"
 #include "dangyuan/development/steps.hpp"
+#include "dangyuan/election/election_statistics.hpp"
 #include "dangyuan/evaluation/ballot.hpp"
 #include "dangyuan/evaluation/campaign.hpp"
 #include "dangyuan/member/member.hpp"
@@ -160,7 +161,7 @@ struct statistics_row {
     std::string section_zh;  ///< its Chinese name, e.g. "年龄"
     std::string item;        ///< English label, e.g. "31-35"
     std::string item_zh;     ///< Chinese label, e.g. "31—35岁"
-    std::int64_t count = 0;  ///< persons
+    std::int64_t count = 0;  ///< persons (organisations in the 换届选举 rows, `election_rows`)
     bool subtotal = false;   ///< a "其中" line that overlaps the others (大专及以上)
     /// The base of the share (占比): -1 the members counted (the total), 0 none, else this number.
     std::int64_t base = -1;
@@ -342,6 +343,24 @@ struct grade_tally_on {
         return out;
     }
 };
+
+/// The elections (换届选举) reported on `as_of`: those of the terms ending in the year of the date.
+[[nodiscard]] inline int election_year_reported(date::sys_days as_of) {
+    return static_cast<int>(date::year_month_day{as_of}.year());
+}
+
+/// The election rows (换届选举) of the completion counted by `election_completion_on`, in organisations
+/// rather than persons: those whose terms end in the year (应换届), of which held (已换届; its share is
+/// the completion rate, 换届完成率) and overdue (逾期未换届). Shares are of those due; none when no term
+/// ends in the year.
+[[nodiscard]] inline std::vector<statistics_row> election_rows(election_completion const& c) {
+    return {
+        {"election", "换届选举", "organisations due (term ends in the year)", "应换届党组织 (个)", c.due,
+         false, 0},
+        {"election", "换届选举", "of which: held", "其中: 已换届 (个)", c.held, false, c.due},
+        {"election", "换届选举", "of which: overdue", "其中: 逾期未换届 (个)", c.overdue, false, c.due},
+    };
+}
 
 /// The share of a row in percent: of the members counted (`total`) when `base` is -1, of `base`
 /// otherwise; 0 when the base is zero. Rows with `base == 0` have no share.

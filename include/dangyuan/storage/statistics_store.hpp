@@ -3,8 +3,8 @@
 /// The membership statistics of a scope on a date in the shape of the annual party statistics
 /// (党内统计), as one library call: `dangyuan::statistics(store, statistics_request{...})`. The store
 /// gathers the inputs of the scope set-wise (the members, their standing events, the development
-/// pipeline, the mobile members, the evaluation campaigns) and applies the counting rules of
-/// reports/statistics.hpp.
+/// pipeline, the mobile members, the evaluation campaigns, the completion of the year's elections) and
+/// applies the counting rules of reports/statistics.hpp.
 
 #include <date/date.h>
 
@@ -40,18 +40,23 @@ struct statistics_result {
     std::int64_t total = 0;         ///< members counted (normal standing)
     std::int64_t suspended = 0;     ///< members whose standing is suspended on the date (not counted)
     int evaluation_year = 0;        ///< the year of the democratic evaluation reported (the year before)
+    /// The completion of the elections (换届完成率) of the terms ending in the year of the date
+    /// (`election_year_reported`): its `year`, and the organisations due, held and overdue.
+    election_completion elections;
     /// The table: 合计, 党员类别, 性别, 民族, 年龄, 学历, 人员类别, 党龄 (membership_tally::rows), then
-    /// 发展党员 (development_rows), 流动党员 (mobility_rows) and 民主评议 (grade_tally_on::rows).
+    /// 发展党员 (development_rows), 流动党员 (mobility_rows), 民主评议 (grade_tally_on::rows) and 换届选举
+    /// (election_rows).
     std::vector<statistics_row> rows;
 };
 
 /// Counts the members of `r.where` on `r.as_of` (membership_tally, counting_on) and the development,
-/// mobility and evaluation figures of the same scope:
+/// mobility, evaluation and election figures of the same scope:
 /// - 发展党员: the development cases of the branches in scope by their stage on `as_of` (closed cases
 ///   left out) and those admitted and converted during the period (`pipeline_statistics`);
 /// - 流动党员: `mobility_statistics_on` on `as_of`;
 /// - 民主评议: the campaigns of the organisations in scope for `evaluation_year_reported(as_of)`, in
-///   their state on `as_of` (`campaign_state_on`, grade_tally_on).
+///   their state on `as_of` (`campaign_state_on`, grade_tally_on);
+/// - 换届选举: `election_completion_on` for `election_year_reported(as_of)` on `as_of`.
 /// Reads only.
 /// \throws invalid_input{"period"} when the period ends before it starts or after `as_of`;
 ///         not_found for an unknown scope root; storage_error.
