@@ -153,6 +153,13 @@ std::vector<agenda_item> store::agenda(date::sys_days as_of, scope requested) co
                                  storage::election_agenda_items(*this, impl_->db, as_of, org_ids),
                                  storage::decision_agenda_items(*this, impl_->db, as_of, org_ids)})
             items.insert(items.end(), more.begin(), more.end());
+        // An election under way replaces the reminder of the term's end: its own items say what is due
+        // (the request's approval, the meeting after the term's end, the report, the approval).
+        auto const electing = storage::electing_orgs(impl_->db, as_of);
+        std::erase_if(items, [&](agenda_item const& i) {
+            return i.kind == "org.term_expiry" &&
+                   std::binary_search(electing.begin(), electing.end(), i.org.value());
+        });
         std::stable_sort(items.begin(), items.end(), [](agenda_item const& a, agenda_item const& b) {
             if (a.due != b.due) return a.due < b.due;
             return a.kind < b.kind;

@@ -4,6 +4,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -400,6 +401,43 @@ TEST_CASE(
     auto const got = get_election(s, id);
     REQUIRE(std::holds_alternative<election_requested>(got.records.front()));
     CHECK(std::get<election_requested>(got.records.front()).without_committee);
+}
+
+TEST_CASE(
+    "基层组织选举工作条例(2020) 第3条 [C] election.term_change_approved on the agenda: an election under "
+    "way replaces the reminder of the term's end",
+    "[election][store][agenda]") {
+    election_world w("election-agenda");
+    auto& s = w.store;
+    auto const kinds_of = [&](date::sys_days on) {
+        std::vector<std::string> out;
+        for (auto const& i : s.agenda(on, scope::subtree(w.branch_a)))
+            if (i.org == w.branch_a) out.push_back(i.kind);
+        return out;
+    };
+    auto const has = [](std::vector<std::string> const& v, char const* k) {
+        return std::find(v.begin(), v.end(), k) != v.end();
+    };
+    // Branch A's term ends on 2026-12-20: a month before, the reminder is there.
+    CHECK(has(kinds_of(d(2026, 11, 20)), "org.term_expiry"));
+    auto const id = open_election(s, w.branch_a,
+                                  {.date = d(2026, 6, 1),
+                                   .seats = 1,
+                                   .planned_on = d(2026, 12, 20),
+                                   .without_committee = true,
+                                   .document = "请示"});
+    // The request is pending: its item, not the reminder.
+    auto const pending = kinds_of(d(2026, 11, 20));
+    CHECK(has(pending, "election.request_pending"));
+    CHECK_FALSE(has(pending, "org.term_expiry"));
+    // After the term's end without a meeting: overdue once, as the election.
+    auto const late = kinds_of(d(2026, 12, 21));
+    CHECK(has(late, "election.overdue"));
+    CHECK_FALSE(has(late, "org.term_expiry"));
+    // The request approved, the election stays under way.
+    record_election(s, id,
+                    request_approved{.date = d(2026, 6, 5), .approved_by = "街道党工委", .document = "批复"});
+    CHECK_FALSE(has(kinds_of(d(2026, 11, 20)), "org.term_expiry"));
 }
 
 }  // namespace election_store_test_cases

@@ -694,6 +694,17 @@ election_completion election_completion_on(store const& s, scope requested, int 
 
 namespace dangyuan::storage {
 
+std::vector<std::int64_t> electing_orgs(SQLite::Database& db, date::sys_days as_of) {
+    SQLite::Statement st(db,
+                         "SELECT DISTINCT org_id FROM election_cases WHERE requested_on <= :d AND "
+                         "(completed_on IS NULL OR completed_on > :d) ORDER BY org_id");
+    bind_date(st, ":d", as_of);
+    std::vector<std::int64_t> out;
+    while (st.executeStep())
+        out.push_back(st.getColumn(0).getInt64());
+    return out;
+}
+
 std::vector<agenda_item> election_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
                                                std::vector<std::int64_t> const& org_ids) {
     (void)s;

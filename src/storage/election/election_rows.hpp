@@ -21,4 +21,8 @@ extern char const* const migration_election;
 std::vector<agenda_item> election_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
                                                std::vector<std::int64_t> const& org_ids);
 
+/// The organisations (sorted ids) with an election requested on or before `as_of` and not completed by
+/// then: their election's own items replace the reminder of the term's end (org.term_expiry).
+std::vector<std::int64_t> electing_orgs(SQLite::Database& db, date::sys_days as_of);
+
 }  // namespace dangyuan::storage
