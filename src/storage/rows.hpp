@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <unordered_map>
+#include <vector>
 
 #include "dangyuan/core/enum_table.hpp"
 #include "dangyuan/core/errors.hpp"
@@ -126,6 +128,32 @@ std::string json_ids(Range const& ids) {
 }
 /// The SQL that selects the members of the set bound to `:ids` (see json_ids).
 inline constexpr char const* in_id_set = "IN (SELECT value FROM json_each(:ids))";
+
+/// Reads the head rows of the aggregates `ids` in one query: `sql` selects the aggregate's id as its
+/// first column and ends in `... id ` followed by `in_id_set` (the set json_ids(ids) is bound to
+/// `:ids`); `fill(row, i)` reads a row of the aggregate `ids[i]`. Returns the position in `ids` of each
+/// id (as stored), for the queries that read the aggregates' parts.
+/// \throws not_found "no <what> with id N" for an id that names no row.
+template <class Id, class F>
+std::unordered_map<std::int64_t, std::size_t> read_heads(SQLite::Database& db, std::string const& sql,
+                                                         std::vector<Id> const& ids, std::string_view what,
+                                                         F&& fill) {
+    std::unordered_map<std::int64_t, std::size_t> at;
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        at.emplace(raw(ids[i]), i);
+    SQLite::Statement head(db, sql);
+    head.bind(":ids", json_ids(ids));
+    std::vector<bool> found(ids.size());
+    while (head.executeStep()) {
+        auto const i = at.at(head.getColumn(0).getInt64());
+        found[i] = true;
+        fill(head, i);
+    }
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        if (!found[i])
+            throw not_found("no " + std::string(what) + " with id " + std::to_string(ids[i].value()));
+    return at;
+}
 /// The SQL that selects the organisations of the subtree whose root is bound to `:root` (the root and
 /// everything below it), for `branch_id IN ...`.
 inline constexpr char const* in_subtree =

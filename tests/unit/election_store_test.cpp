@@ -10,6 +10,7 @@
 
 #include "access_support.hpp"
 #include "dangyuan/storage/election_store.hpp"
+#include "election_support.hpp"
 
 namespace election_store_test_cases {
 
@@ -278,29 +279,7 @@ TEST_CASE("election: the completion of the year's elections (换届完成率): d
           election_completion{.year = 2027, .due = 1, .held = 0, .overdue = 1});
     CHECK(election_completion_on(s, scope::subtree(w.village), 2026, d(2026, 12, 21)).due == 0);
     // Branch A holds its election early with an approved advance: counted for 2026, held.
-    std::vector<member_id> a;
-    for (int i = 0; i < 7; ++i)
-        a.push_back(s.add_member(
-            test::full_member(w.branch_a, "社区党员" + std::to_string(i), d(2010, 7, 1), 60 + i)));
-    auto const id = open_election(
-        s, w.branch_a, {.date = d(2026, 3, 1), .seats = 3, .planned_on = d(2026, 6, 1), .document = "请示"});
-    for (election_record const& r : std::vector<election_record>{
-             request_approved{.date = d(2026, 3, 5), .approved_by = "党工委", .document = "批复"},
-             term_advanced{.date = d(2026, 3, 6),
-             .from = d(2026, 5, 1),
-             .approved_by = "党工委",
-             .document = "同意",
-             .reason = "统一安排"},
-             members_nominated{.date = d(2026, 3, 10),
-             .nominees = {{a[0], 5}, {a[1], 5}, {a[2], 4}, {a[3], 4}}},
-             committee_reviewed{.date = d(2026, 3, 15), .shortlist = {a[0], a[1], a[2], a[3]}},
-             candidates_approved{.date = d(2026, 3, 20),
-             .candidates = {a[0], a[1], a[2], a[3]},
-             .approved_by = "党工委",
-             .document = "同意"},
-             meeting_held{.date = d(2026, 6, 1), .attendance = {.entitled = 7, .present = 7}},
-         })
-        record_election(s, id, r);
+    test::hold_early_election(s, w.branch_a);
     CHECK(election_completion_on(s, scope::all(), 2026, d(2026, 5, 31)) ==
           election_completion{.year = 2026, .due = 1, .held = 0, .overdue = 0});
     CHECK(election_completion_on(s, scope::all(), 2026, d(2026, 6, 30)) ==

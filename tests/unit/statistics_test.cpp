@@ -15,6 +15,7 @@
 #include "dangyuan/storage/election_store.hpp"
 #include "dangyuan/storage/statistics_store.hpp"
 #include "development_support.hpp"
+#include "election_support.hpp"
 #include "test_support.hpp"
 
 namespace statistics_test_cases {
@@ -256,29 +257,7 @@ TEST_CASE("statistics store: 换届选举 counts the scope's terms ending in the
                                  .established = d(1998, 1, 1),
                                  .village_or_community = true,
                                  .term_start = d(2021, 3, 1)});
-    std::vector<member_id> a;
-    for (int i = 0; i < 7; ++i)
-        a.push_back(s.add_member(
-            test::full_member(w.branch_a, "社区党员" + std::to_string(i), d(2010, 7, 1), 60 + i)));
-    auto const id = open_election(
-        s, w.branch_a, {.date = d(2026, 3, 1), .seats = 3, .planned_on = d(2026, 6, 1), .document = "请示"});
-    for (election_record const& r : std::vector<election_record>{
-             request_approved{.date = d(2026, 3, 5), .approved_by = "党工委", .document = "批复"},
-             term_advanced{.date = d(2026, 3, 6),
-             .from = d(2026, 5, 1),
-             .approved_by = "党工委",
-             .document = "同意",
-             .reason = "统一安排"},
-             members_nominated{.date = d(2026, 3, 10),
-             .nominees = {{a[0], 5}, {a[1], 5}, {a[2], 4}, {a[3], 4}}},
-             committee_reviewed{.date = d(2026, 3, 15), .shortlist = {a[0], a[1], a[2], a[3]}},
-             candidates_approved{.date = d(2026, 3, 20),
-             .candidates = {a[0], a[1], a[2], a[3]},
-             .approved_by = "党工委",
-             .document = "同意"},
-             meeting_held{.date = d(2026, 6, 1), .attendance = {.entitled = 7, .present = 7}},
-         })
-        record_election(s, id, r);
+    test::hold_early_election(s, w.branch_a);
 
     auto const as_of = d(2026, 12, 21);
     auto const all = statistics(s, {.as_of = as_of});

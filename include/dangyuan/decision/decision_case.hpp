@@ -298,12 +298,8 @@ inline void require_resolution_quorum(villagers_resolved const& r) {
     require_count(r.households_present, "households_present");
     require_count(r.in_favour, "in_favour");
     if (r.members == 0) throw invalid_input("members", "no member of the meeting counted");
-    if (r.present > r.members)
-        throw invalid_input("present", std::to_string(r.present) + " present but only " +
-                                           std::to_string(r.members) + " members");
-    if (r.in_favour > r.present)
-        throw invalid_input("in_favour", std::to_string(r.in_favour) + " in favour but only " +
-                                             std::to_string(r.present) + " present");
+    require_within(r.present, "present", "present", r.members, "members");
+    require_within(r.in_favour, "in_favour", "in favour", r.present, "present");
     if (r.body == resolving_body::representatives_meeting) {
         if (r.households != 0 || r.households_present != 0)
             throw invalid_input("households", "households count only at a villagers' meeting");
@@ -313,10 +309,8 @@ inline void require_resolution_quorum(villagers_resolved const& r) {
                                 " representatives present: at least two thirds must attend");
         return;
     }
-    if (r.households_present > r.households)
-        throw invalid_input("households_present", std::to_string(r.households_present) +
-                                                      " households represented but only " +
-                                                      std::to_string(r.households) + " households");
+    require_within(r.households_present, "households_present", "households represented", r.households,
+                   "households");
     if (!villagers_quorate(r.members, r.present, r.households, r.households_present))
         throw violation("decision.villagers_meeting_quorum",
                         std::to_string(r.present) + " of " + std::to_string(r.members) +

@@ -19,6 +19,7 @@
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/core/ids.hpp"
 #include "dangyuan/rules/catalogue.hpp"
+#include "dangyuan/rules/vote.hpp"
 
 namespace dangyuan {
 
@@ -41,10 +42,8 @@ struct election_attendance {
 ///         present than entitled; rule_violation election.quorum_over_4_5.
 inline void require_election_quorum(election_attendance a) {
     if (a.entitled <= 0) throw invalid_input("entitled", "no member entitled to vote");
-    if (a.present < 0) throw invalid_input("present", "negative count " + std::to_string(a.present));
-    if (a.present > a.entitled)
-        throw invalid_input("present", std::to_string(a.present) + " present but only " +
-                                           std::to_string(a.entitled) + " entitled to vote");
+    require_count(a.present, "present");
+    require_within(a.present, "present", "present", a.entitled, "entitled to vote");
     if (!election_quorate(a))
         throw violation("election.quorum_over_4_5",
                         std::to_string(a.present) + " of " + std::to_string(a.entitled) +

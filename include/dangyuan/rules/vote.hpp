@@ -7,6 +7,7 @@
 /// half" (超过半数) is strict: `2 * count > denominator`.
 
 #include <string>
+#include <string_view>
 
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/rules/catalogue.hpp"
@@ -32,6 +33,15 @@ inline void require_count(int n, char const* field) {
     if (n < 0) throw invalid_input(field, "negative count " + std::to_string(n));
 }
 
+/// Checks that a count is not more than the count it is part of (those present of those entitled…).
+/// \throws invalid_input{field} "N <what> but only M <of_what>" when `n > limit`.
+inline void require_within(int n, char const* field, std::string_view what, int limit,
+                           std::string_view of_what) {
+    if (n > limit)
+        throw invalid_input(field, std::to_string(n) + " " + std::string(what) + " but only " +
+                                       std::to_string(limit) + " " + std::string(of_what));
+}
+
 /// Checks that the counts are possible (they do not yet say whether the vote passed).
 /// \throws invalid_input naming the count: negative numbers, present > entitled, written opinions from
 ///         more members than were absent, more votes than voters present or writing.
@@ -43,13 +53,9 @@ inline void validate_counts(branch_vote const& v) {
     require_count(v.no, "no");
     require_count(v.abstain, "abstain");
     if (v.entitled == 0) throw invalid_input("entitled", "no member entitled to vote");
-    if (v.present > v.entitled)
-        throw invalid_input("present", std::to_string(v.present) + " present but only " +
-                                           std::to_string(v.entitled) + " entitled to vote");
-    if (v.written_opinions > v.entitled - v.present)
-        throw invalid_input("written_opinions",
-                            std::to_string(v.written_opinions) + " written opinions but only " +
-                                std::to_string(v.entitled - v.present) + " members absent");
+    require_within(v.present, "present", "present", v.entitled, "entitled to vote");
+    require_within(v.written_opinions, "written_opinions", "written opinions", v.entitled - v.present,
+                   "members absent");
     int const ballots = v.yes + v.no + v.abstain;
     if (ballots > v.present + v.written_opinions)
         throw invalid_input(

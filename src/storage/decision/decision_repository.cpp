@@ -162,27 +162,20 @@ struct loaded_decision {
 std::vector<loaded_decision> load_decisions(SQLite::Database& db, std::vector<decision_id> const& ids) {
     std::vector<loaded_decision> out(ids.size());
     if (ids.empty()) return out;
-    std::unordered_map<std::int64_t, std::size_t> at;
-    for (std::size_t i = 0; i < ids.size(); ++i)
-        at.emplace(raw(ids[i]), i);
     auto const set = storage::json_ids(ids);
-    SQLite::Statement head(db, std::string("SELECT c.id, c.org_id, o.name, c.rule_set, c.version FROM "
-                                           "decision_cases c JOIN orgs o ON o.id = c.org_id WHERE c.id ") +
-                                   storage::in_id_set);
-    head.bind(":ids", set);
-    std::vector<bool> found(ids.size());
-    while (head.executeStep()) {
-        auto const i = at.at(head.getColumn(0).getInt64());
-        auto& x = out[i];
-        found[i] = true;
-        x.c.id = ids[i];
-        x.c.org = org_id{head.getColumn(1).getInt64()};
-        x.c.org_name = col_text(head, 2);
-        x.c.rule_set_name = col_text(head, 3);
-        x.version = head.getColumn(4).getInt64();
-    }
-    for (std::size_t i = 0; i < ids.size(); ++i)
-        if (!found[i]) throw not_found("no decision case with id " + std::to_string(ids[i].value()));
+    auto const at = storage::read_heads(
+        db,
+        std::string("SELECT c.id, c.org_id, o.name, c.rule_set, c.version FROM decision_cases c "
+                    "JOIN orgs o ON o.id = c.org_id WHERE c.id ") +
+            storage::in_id_set,
+        ids, "decision case", [&](SQLite::Statement& head, std::size_t i) {
+            auto& x = out[i];
+            x.c.id = ids[i];
+            x.c.org = org_id{head.getColumn(1).getInt64()};
+            x.c.org_name = col_text(head, 2);
+            x.c.rule_set_name = col_text(head, 3);
+            x.version = head.getColumn(4).getInt64();
+        });
     SQLite::Statement st(db, std::string("SELECT ") + decision_record_columns +
                                  " FROM decision_records WHERE case_id " + storage::in_id_set +
                                  " ORDER BY id");

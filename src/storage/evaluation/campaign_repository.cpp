@@ -286,29 +286,21 @@ namespace storage::evaluation_rows {
 std::vector<loaded_campaign> load_campaigns(SQLite::Database& db, std::vector<campaign_id> const& ids) {
     std::vector<loaded_campaign> out(ids.size());
     if (ids.empty()) return out;
-    std::unordered_map<std::int64_t, std::size_t> at;
-    for (std::size_t i = 0; i < ids.size(); ++i)
-        at.emplace(raw(ids[i]), i);
     auto const set = storage::json_ids(ids);
-    SQLite::Statement head(db,
-                           std::string("SELECT c.id, c.org_id, o.name, c.year, c.rule_set, c.version FROM "
-                                       "eval_campaigns c JOIN orgs o ON o.id = c.org_id WHERE c.id ") +
-                               storage::in_id_set);
-    head.bind(":ids", set);
-    std::vector<bool> found(ids.size());
-    while (head.executeStep()) {
-        auto const i = at.at(head.getColumn(0).getInt64());
-        auto& x = out[i];
-        found[i] = true;
-        x.c.id = ids[i];
-        x.c.org = org_id{head.getColumn(1).getInt64()};
-        x.c.org_name = col_text(head, 2);
-        x.c.year = col_int(head, 3);
-        x.c.rule_set_name = col_text(head, 4);
-        x.version = head.getColumn(5).getInt64();
-    }
-    for (std::size_t i = 0; i < ids.size(); ++i)
-        if (!found[i]) throw not_found("no evaluation campaign with id " + std::to_string(ids[i].value()));
+    auto const at =
+        storage::read_heads(db,
+                            std::string("SELECT c.id, c.org_id, o.name, c.year, c.rule_set, c.version FROM "
+                                        "eval_campaigns c JOIN orgs o ON o.id = c.org_id WHERE c.id ") +
+                                storage::in_id_set,
+                            ids, "evaluation campaign", [&](SQLite::Statement& head, std::size_t i) {
+                                auto& x = out[i];
+                                x.c.id = ids[i];
+                                x.c.org = org_id{head.getColumn(1).getInt64()};
+                                x.c.org_name = col_text(head, 2);
+                                x.c.year = col_int(head, 3);
+                                x.c.rule_set_name = col_text(head, 4);
+                                x.version = head.getColumn(5).getInt64();
+                            });
     auto lists = load_eval_lists(db, set);
     SQLite::Statement st(db, std::string("SELECT ") + eval_record_columns +
                                  ", campaign_id FROM eval_records WHERE campaign_id " + storage::in_id_set +
