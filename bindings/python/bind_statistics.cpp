@@ -72,9 +72,8 @@ void bind_statistics(py::module_& m) {
                       "Members whose standing is suspended on the date (not counted).")
         .def_readonly("evaluation_year", &statistics_result::evaluation_year,
                       "The year of the democratic evaluation reported (the year before the date).")
-        .def_property_readonly(
-            // Cast here: ElectionCompletion is registered after this class (bind_election.cpp).
-            "elections", [](statistics_result const& s) -> py::object { return py::cast(s.elections); },
+        .def_readonly(
+            "elections", &statistics_result::elections,
             "The completion of the elections (换届完成率) of the terms ending in the year of the date: an "
             "ElectionCompletion (year, due, held, overdue), the 换届选举 rows.")
         .def_property_readonly(

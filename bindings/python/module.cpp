@@ -29,10 +29,10 @@
     X(development)                  \
     X(mobility)                     \
     X(evaluation)                   \
-    X(statistics)                   \
     X(life)                         \
     X(election)                     \
-    X(decision)
+    X(decision)                     \
+    X(statistics)
 // clang-format on
 
 namespace dangyuan::python {

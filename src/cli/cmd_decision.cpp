@@ -215,11 +215,6 @@ int run_show(context& ctx, po::variables_map const& vm) {
 
 // --- decision list
 
-void list_options(po::options_description& d, po::positional_options_description&) {
-    add_scope_option(d);
-    add_output_options(d, "text|csv|json");
-}
-
 int run_list(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open_read();
     auto const where = scope_of(s, vm);
@@ -250,16 +245,22 @@ void flow_options(po::options_description& d, po::positional_options_description
 
 int run_flow(context& ctx, po::variables_map const& vm) {
     auto const which = io::trim(vm["procedure"].as<std::string>());
+    // The procedure by its English or Chinese name; `name` is also the mark of its block in a document.
+    std::string name;
     flow_chart chart;
-    if (which == "development" || which == "发展党员")
+    if (which == "development" || which == "发展党员") {
+        name = "development";
         chart = development_flow_chart();
-    else if (which == "election" || which == "换届选举")
+    } else if (which == "election" || which == "换届选举") {
+        name = "election";
         chart = election_flow_chart();
-    else if (which == "decision" || which == "四议两公开")
+    } else if (which == "decision" || which == "四议两公开") {
+        name = "decision";
         chart = decision_flow_chart();
-    else
+    } else {
         throw invalid_input(
             "procedure", "'" + std::string(which) + "' is not a procedure (development, election, decision)");
+    }
     auto const text = to_mermaid(chart);
     if (!vm.count("doc")) {
         *ctx.out << text;
@@ -270,10 +271,7 @@ int run_flow(context& ctx, po::variables_map const& vm) {
     if (!in) throw invalid_input("doc", "cannot read '" + path + "'");
     std::ostringstream doc;
     doc << in.rdbuf();
-    auto const name = which == "development" || which == "发展党员" ? "development"
-                      : which == "election" || which == "换届选举"  ? "election"
-                                                                    : "decision";
-    auto const updated = with_flow_block(doc.str(), std::string("flow:") + name, text);
+    auto const updated = with_flow_block(doc.str(), "flow:" + name, text);
     if (updated != doc.str()) {
         std::ofstream out(path, std::ios::binary | std::ios::trunc);
         out << updated;
@@ -325,7 +323,7 @@ int run_flow(context& ctx, po::variables_map const& vm) {
     .name = "decision list",
     .summary = "the decisions of a scope, with their stage",
     .examples = "  dangyuan decision list --org 东村党支部",
-    .options = list_options,
+    .options = scoped_list_options,
     .run = run_list,
 });
 

@@ -317,11 +317,6 @@ int run_show(context& ctx, po::variables_map const& vm) {
 
 // --- election list
 
-void list_options(po::options_description& d, po::positional_options_description&) {
-    add_scope_option(d);
-    add_output_options(d, "text|csv|json");
-}
-
 int run_list(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open_read();
     auto const where = scope_of(s, vm);
@@ -418,7 +413,7 @@ int run_stats(context& ctx, po::variables_map const& vm) {
     .summary = "the elections of a scope, with their stage",
     .description = "Elections of the organisations in scope, by organisation then request date.",
     .examples = "  dangyuan election list --org 城关街道党工委",
-    .options = list_options,
+    .options = scoped_list_options,
     .run = run_list,
 });
 

@@ -37,6 +37,11 @@ void add_scope_options(po::options_description& d, char const* as_of_help) {
     add_as_of_option(d, as_of_help);
 }
 
+void scoped_list_options(po::options_description& d, po::positional_options_description&) {
+    add_scope_option(d);
+    add_output_options(d, "text|csv|json");
+}
+
 std::string text_option(po::variables_map const& vm, char const* name) {
     return vm.count(name) ? vm[name].as<std::string>() : std::string();
 }

@@ -40,6 +40,9 @@ void add_id_argument(po::options_description& d, po::positional_options_descript
 /// options of every report over a scope on a date.
 void add_scope_options(po::options_description& d, char const* as_of_help = "the date to report on");
 
+/// The options of a plain list over a scope: `--org` and the output options (text, csv or json).
+void scoped_list_options(po::options_description& d, po::positional_options_description& p);
+
 // ---- readers
 
 /// The text of an optional option, or empty when it is absent.

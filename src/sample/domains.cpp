@@ -353,6 +353,20 @@ private:
         return -1;
     }
 
+    // A member away (someone_away) and a host branch for them (host_for); nothing when either is missing.
+    struct hosted {
+        member_fact const* fact;
+        member_id member;
+        org_fact const* host;
+    };
+    std::optional<hosted> someone_away_hosted(sys_days since) {
+        auto const seq = someone_away(since);
+        if (!seq) return std::nullopt;
+        int const host_index = host_for(fact(*seq).branch);
+        if (host_index < 0) return std::nullopt;
+        return hosted{&fact(*seq), id_of(*seq), &org(host_index)};
+    }
+
     std::string place_of(org_fact const& host) {
         auto const unit = host.name.substr(0, host.name.size() - std::string("党支部").size());
         return "山东省济南市" + unit;
@@ -390,13 +404,11 @@ private:
             left = R_ - days{r_.between(20, 150)};
         else
             left = R_ - days{r_.between(200, 700)};
-        auto const seq = someone_away(left - days{30});
-        if (!seq) return;
-        auto const& m = fact(*seq);
-        auto const member = id_of(*seq);
-        int const host_index = host_for(m.branch);
-        if (host_index < 0) return;
-        auto const& host = org(host_index);
+        auto const away = someone_away_hosted(left - days{30});
+        if (!away) return;
+        auto const& m = *away->fact;
+        auto const member = away->member;
+        auto const& host = *away->host;
         auto const place = place_of(host);
         auto const reason = r_.chance(0.8) ? mobility_reason::work_business : mobility_reason::study;
         certificate_issue issue;
@@ -475,13 +487,10 @@ private:
     // the receipt is back yet.
     void moves_relationship(bool received) {
         auto const left = R_ - days{r_.between(260, 400)};
-        auto const seq = someone_away(left - days{30});
-        if (!seq) return;
-        auto const& m = fact(*seq);
-        auto const member = id_of(*seq);
-        int const host_index = host_for(m.branch);
-        if (host_index < 0) return;
-        auto const& host = org(host_index);
+        auto const away = someone_away_hosted(left - days{30});
+        if (!away) return;
+        auto const member = away->member;
+        auto const& host = *away->host;
         member_left leaving{.date = left,
                             .reason = mobility_reason::work_business,
                             .fixed_place = true,
