@@ -40,7 +40,8 @@ demo:
 # What CI runs (.ci/run). Three builds, each configured, built and tested once:
 #   asan: GCC, Debug (-g1), AddressSanitizer + UBSan: unit (one process per test file), command, Python
 #         and concurrency tests. Left to the ci build: the tests that compare long outputs with the docs
-#         (cli.docs, cli.tutorial: the commands they run have their own tests here) and the crash harness
+#         (cli.docs, cli.tutorial, not even built: DANGYUAN_DOC_TESTS=OFF; the commands they run have their
+#         own tests here) and the crash harness
 #         (SIGKILL at random points tests SQLite's atomicity, not memory; reliability.crash);
 #   fuzz: clang, the libFuzzer targets over the parsers, FUZZ_SECONDS each;
 #   ci:   clang, Release, warnings as errors: the same tests unsanitised, plus the examples, the benchmark
