@@ -4,6 +4,7 @@
 #include <array>
 #include <cstddef>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -502,26 +503,90 @@ void store::update_member(member const& m, std::string_view why) {
     });
 }
 
+namespace storage {
+namespace {
+
+// The roster query of `sc` on `as_of` (see for_each_member) with `what` as its select list, bound.
+template <class F>
+auto with_roster_query(store const& s, SQLite::Database& db, scope sc, std::optional<date::sys_days> as_of,
+                       std::string_view what, bool ordered, F&& f) {
+    std::string sql = "SELECT " + std::string(what) + " FROM members";
+    std::vector<std::string> where;
+    if (sc.root) where.emplace_back(std::string("branch_id ") + in_subtree);
+    if (as_of) where.emplace_back("admission_date <= :d AND (exit_date IS NULL OR exit_date > :d)");
+    for (std::size_t i = 0; i < where.size(); ++i)
+        sql += (i ? " AND " : " WHERE ") + where[i];
+    if (ordered) sql += " ORDER BY id";
+    if (sc.root) (void)s.org(*sc.root);  // not_found for an unknown scope
+    SQLite::Statement st(db, sql);
+    if (sc.root) st.bind(":root", static_cast<std::int64_t>(sc.root->value()));
+    if (as_of) st.bind(":d", format_iso(*as_of));
+    return f(st);
+}
+
+}  // namespace
+
+member_field_set member_field_subset(std::initializer_list<std::string_view> names) {
+    member_field_set out;
+    for (auto const name : names) {
+        auto const it = std::find_if(member_fields.begin(), member_fields.end(),
+                                     [&](member_field_info const& f) { return f.name == name; });
+        if (it == member_fields.end()) throw std::logic_error("no member field " + std::string(name));
+        out.set(static_cast<std::size_t>(it - member_fields.begin()));
+    }
+    return out;
+}
+
+void for_each_member(store const& s, scope sc, std::optional<date::sys_days> as_of,
+                     std::function<void(member const&)> const& f, std::size_t* count,
+                     std::optional<member_field_set> only) {
+    auto& db = impl_of(s).db;
+    in_read("reading the roster", [&] {
+        if (count)
+            *count = with_roster_query(s, db, sc, as_of, "count(*)", false, [](SQLite::Statement& st) {
+                st.executeStep();
+                return static_cast<std::size_t>(st.getColumn(0).getInt64());
+            });
+        if (!only) {
+            with_roster_query(s, db, sc, as_of, member_columns, true, [&](SQLite::Statement& st) {
+                while (st.executeStep())
+                    f(read_member(st));
+                return 0;
+            });
+            return;
+        }
+        // The id, then the chosen fields in the order of member_fields.
+        std::string columns = "id";
+        for (std::size_t i = 0; i < member_fields.size(); ++i)
+            if (only->test(i)) columns += ", " + std::string(member_fields[i].column);
+        with_roster_query(s, db, sc, as_of, columns, true, [&](SQLite::Statement& st) {
+            while (st.executeStep()) {
+                member m;
+                m.id = member_id{st.getColumn(0).getInt64()};
+                member_reader read{st};
+                std::size_t i = 0;
+                int col = 1;
+                for_each_member_field([&](auto const& field) {
+                    if (only->test(i))
+                        read(col++, qualified_member_columns[i].c_str(),
+                             m.*std::decay_t<decltype(field)>::pointer);
+                    ++i;
+                });
+                f(m);
+            }
+            return 0;
+        });
+    });
+}
+
+}  // namespace storage
+
 std::vector<member> store::roster(scope requested, std::optional<date::sys_days> as_of) const {
     storage::call const c(*this);
     auto const s = storage::visible_scope(*this, requested);
-    return storage::in_read("reading the roster", [&]() -> std::vector<member> {
-        std::string sql = std::string("SELECT ") + storage::member_columns + " FROM members";
-        std::vector<std::string> where;
-        if (s.root) where.emplace_back(std::string("branch_id ") + storage::in_subtree);
-        if (as_of) where.emplace_back("admission_date <= :d AND (exit_date IS NULL OR exit_date > :d)");
-        for (std::size_t i = 0; i < where.size(); ++i)
-            sql += (i ? " AND " : " WHERE ") + where[i];
-        sql += " ORDER BY id";
-        if (s.root) (void)org(*s.root);  // not_found for an unknown scope
-        SQLite::Statement st(impl_->db, sql);
-        if (s.root) st.bind(":root", static_cast<std::int64_t>(s.root->value()));
-        if (as_of) st.bind(":d", storage::format_iso(*as_of));
-        std::vector<member> out;
-        while (st.executeStep())
-            out.push_back(storage::read_member(st));
-        return storage::shown(*this, std::move(out));
-    });
+    std::vector<member> out;
+    storage::for_each_member(*this, s, as_of, [&](member const& m) { out.push_back(m); });
+    return storage::shown(*this, std::move(out));
 }
 
 std::vector<member> store::find_members_by_name(std::string const& name) const {

@@ -2,14 +2,20 @@
 // Internal to src/storage: set-wise loads of what belongs to members, one statement per set, for the
 // queries that judge many members at once (counts, agendas, voting rolls, meetings, the dues ledger).
 
+#include <bitset>
+#include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <initializer_list>
 #include <optional>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "dangyuan/member/discipline.hpp"
 #include "dangyuan/member/member.hpp"
+#include "dangyuan/member/member_fields.hpp"
 #include "dangyuan/member/standing.hpp"
 #include "impl.hpp"
 
@@ -30,6 +36,24 @@ std::vector<T> const& rows_of(rows_by_member<T> const& rows, member_id id) {
 
 /// The columns kind, date, reason, decided_by of standing_events from `first`.
 standing_event read_standing_event(SQLite::Statement& st, int first);
+
+/// A set of the fields of member_fields, by index.
+using member_field_set = std::bitset<member_fields.size()>;
+
+/// The fields of member_fields named `names` (member_field_info::name).
+/// \throws std::logic_error for a name that is not a field.
+member_field_set member_field_subset(std::initializer_list<std::string_view> names);
+
+/// Calls `f` with each member of the roster of `sc` (the organisation and its subtree, or all) on
+/// `as_of` (admitted and not exited; every member without it), in member-id order, one at a time: the
+/// roster is never held whole. Unmasked: for counting only, nothing of it may leave the library. When
+/// `count` is given, it first receives the number of members `f` will see. With `only`, just those
+/// fields (and the id) are read, the others left as a default `member` has them.
+/// \pre `sc` is already narrowed to what the principal may read (access.hpp, visible_scope).
+/// \throws not_found for an unknown scope.
+void for_each_member(store const& s, scope sc, std::optional<date::sys_days> as_of,
+                     std::function<void(member const&)> const& f, std::size_t* count = nullptr,
+                     std::optional<member_field_set> only = std::nullopt);
 
 /// The members `ids` that exist, by member id.
 std::unordered_map<std::int64_t, member> members_of(SQLite::Database& db, std::vector<member_id> const& ids);

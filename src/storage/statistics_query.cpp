@@ -16,6 +16,7 @@
 #include "dangyuan/storage/evaluation_store.hpp"
 #include "dangyuan/storage/mobility_store.hpp"
 #include "evaluation/evaluation_rows.hpp"
+#include "member_rows.hpp"
 
 namespace dangyuan {
 namespace {
@@ -39,6 +40,11 @@ std::vector<stage_figures> stage_figures_of(store const& s, scope where, date::s
     return out;
 }
 
+// What membership_tally reads of a member: counting_on, status_on, the groups and party_age_on.
+storage::member_field_set const counted_fields =
+    storage::member_field_subset({"sex", "ethnicity", "birth_date", "education", "category", "joined_branch",
+                                  "admission_date", "full_member_date"});
+
 }  // namespace
 
 statistics_result statistics(store const& s, statistics_request const& request) {
@@ -60,20 +66,23 @@ statistics_result statistics(store const& s, statistics_request const& request) 
         st.branches += is_branch(o.kind) ? 1 : 0;
     }
 
-    // Membership: the roster of the date and the standing events of the scope, both in member-id order.
-    auto const members = s.roster(r.where, r.as_of);
+    // Membership: the roster of the date, one member at a time, and the standing events of the scope,
+    // both in member-id order.
     auto const histories = s.standing_histories(r.where);
     membership_tally tally;
     auto h = histories.begin();
-    std::size_t done = 0;
-    for (auto const& m : members) {
-        while (h != histories.end() && h->first < m.id)
-            ++h;
-        std::span<standing_event const> history;
-        if (h != histories.end() && h->first == m.id) history = h->second;
-        tally.add(m, history, r.as_of, s.rules());
-        if (r.progress && (++done % 20000 == 0 || done == members.size())) r.progress(done, members.size());
-    }
+    std::size_t done = 0, count = 0;
+    storage::for_each_member(
+        s, r.where, r.as_of,
+        [&](member const& m) {
+            while (h != histories.end() && h->first < m.id)
+                ++h;
+            std::span<standing_event const> history;
+            if (h != histories.end() && h->first == m.id) history = h->second;
+            tally.add(m, history, r.as_of, s.rules());
+            if (r.progress && (++done % 20000 == 0 || done == count)) r.progress(done, count);
+        },
+        r.progress ? &count : nullptr, counted_fields);
     st.total = tally.total;
     st.suspended = tally.suspended;
     st.rows = tally.rows();

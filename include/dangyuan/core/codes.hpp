@@ -147,16 +147,19 @@ struct code_table {
     /// code, Chinese name, alias, English label (ASCII case ignored), in that order. \throws invalid_input
     /// naming `field`: "unknown <what> '<text>'".
     [[nodiscard]] E parse(std::string_view text) const {
-        for (auto const& row : rows) {  // alphabetic codes and names without the suffix come first
+        // Digits can only be a numeric code (alphabetic codes and names hold none): looked up first, as
+        // stores and exchange files hold codes.
+        int const n = codes_read_int(text);
+        if (n >= 0) {
+            for (auto const& row : rows) {
+                if (static_cast<int>(row.value) == n) return row.value;
+            }
+        }
+        for (auto const& row : rows) {  // alphabetic codes and names without the suffix
             if (!row.alpha.empty() && codes_iequal(row.alpha, text)) return row.value;
             if (!suffix.empty() && !text.empty() && row.chinese.ends_with(suffix) &&
                 text == row.chinese.substr(0, row.chinese.size() - suffix.size()))
                 return row.value;
-        }
-        if (int const n = codes_read_int(text); n >= 0) {
-            for (auto const& row : rows) {
-                if (static_cast<int>(row.value) == n) return row.value;
-            }
         }
         for (auto const& row : rows) {
             if (row.chinese == text) return row.value;
