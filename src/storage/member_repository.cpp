@@ -636,14 +636,18 @@ std::vector<std::pair<member_id, std::vector<standing_event>>> store::standing_h
     auto const s = storage::visible_scope(*this, requested);
     return storage::in_read(
         "reading standing events", [&]() -> std::vector<std::pair<member_id, std::vector<standing_event>>> {
-            auto const ids = storage::scope_org_ids(impl_->db, s);
+            // A scope reads the events of its members only (members_branch, then standing_member), so
+            // that a branch's histories cost what the branch holds.
+            if (s.root) (void)org(*s.root);  // not_found for an unknown scope
             SQLite::Statement st(impl_->db,
-                                 "SELECT e.member_id, m.branch_id, e.kind, e.date, e.reason, e.decided_by "
-                                 "FROM standing_events e "
-                                 "JOIN members m ON m.id = e.member_id ORDER BY e.member_id, e.id");
+                                 std::string("SELECT e.member_id, m.branch_id, e.kind, e.date, e.reason, "
+                                             "e.decided_by FROM standing_events e JOIN members m ON m.id = "
+                                             "e.member_id ") +
+                                     (s.root ? std::string("WHERE m.branch_id ") + storage::in_subtree : "") +
+                                     " ORDER BY e.member_id, e.id");
+            if (s.root) storage::bind_id(st, ":root", *s.root);
             std::vector<std::pair<member_id, std::vector<standing_event>>> out;
             while (st.executeStep()) {
-                if (!std::binary_search(ids.begin(), ids.end(), st.getColumn(1).getInt64())) continue;
                 member_id const id{st.getColumn(0).getInt64()};
                 if (out.empty() || out.back().first != id)
                     out.emplace_back(id, std::vector<standing_event>{});

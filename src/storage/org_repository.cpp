@@ -163,14 +163,16 @@ std::vector<org_unit> store::orgs(scope requested) const {
     storage::call const c(*this);
     auto const s = storage::visible_scope(*this, requested);
     return storage::in_read("listing organisations", [&]() -> std::vector<org_unit> {
-        auto const ids = storage::scope_org_ids(impl_->db, s);
-        SQLite::Statement st(impl_->db,
-                             std::string("SELECT ") + storage::org_columns + " FROM orgs ORDER BY id");
+        // A subtree reads its own rows only (orgs_parent), so that a branch costs what it holds.
+        SQLite::Statement st(impl_->db, std::string("SELECT ") + storage::org_columns + " FROM orgs" +
+                                            (s.root ? std::string(" WHERE id ") + storage::in_subtree : "") +
+                                            " ORDER BY id");
+        if (s.root) storage::bind_id(st, ":root", *s.root);
         std::vector<org_unit> out;
-        while (st.executeStep()) {
-            auto const id = st.getColumn(0).getInt64();
-            if (std::binary_search(ids.begin(), ids.end(), id)) out.push_back(storage::read_org(st));
-        }
+        while (st.executeStep())
+            out.push_back(storage::read_org(st));
+        if (s.root && out.empty())
+            throw not_found("no organisation with id " + std::to_string(s.root->value()));
         return out;  // ids grow with insertion and a parent is inserted before its children
     });
 }
