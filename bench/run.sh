@@ -16,7 +16,7 @@ summary=$(mktemp)
 trap 'rm -f "$summary"' EXIT
 
 failed=0
-for program in import load agenda python memory growth concurrent stats; do
+for program in import load agenda python memory growth concurrent stats member; do
   echo
   echo "==== bench_$program $*"
   if ! "$bin/bench_$program" --dir "$data" "$@" | tee -a "$summary"; then
