@@ -78,6 +78,20 @@ std::vector<std::int64_t> scope_org_ids(SQLite::Database& db, scope const& s) {
     return ids;
 }
 
+std::vector<std::int64_t> ancestor_ids(SQLite::Database& db, org_id org) {
+    SQLite::Statement st(
+        db,
+        "WITH RECURSIVE up(id, parent_id, depth) AS (SELECT id, parent_id, 0 FROM orgs WHERE id = "
+        ":org UNION ALL SELECT o.id, o.parent_id, up.depth + 1 FROM orgs o JOIN up ON o.id = "
+        "up.parent_id WHERE up.depth < (SELECT count(*) FROM orgs)) "
+        "SELECT id FROM up WHERE depth > 0 ORDER BY depth");
+    bind_id(st, ":org", org);
+    std::vector<std::int64_t> out;
+    while (st.executeStep())
+        out.push_back(st.getColumn(0).getInt64());
+    return out;
+}
+
 }  // namespace storage
 
 org_unit store::impl::load_org(org_id id) {
@@ -163,15 +177,22 @@ std::vector<org_unit> store::orgs(scope requested) const {
     storage::call const c(*this);
     auto const s = storage::visible_scope(*this, requested);
     return storage::in_read("listing organisations", [&]() -> std::vector<org_unit> {
-        auto const ids = storage::scope_org_ids(impl_->db, s);
-        SQLite::Statement st(impl_->db,
-                             std::string("SELECT ") + storage::org_columns + " FROM orgs ORDER BY id");
         std::vector<org_unit> out;
-        while (st.executeStep()) {
-            auto const id = st.getColumn(0).getInt64();
-            if (std::binary_search(ids.begin(), ids.end(), id)) out.push_back(storage::read_org(st));
+        if (!s.root) {
+            SQLite::Statement st(impl_->db,
+                                 std::string("SELECT ") + storage::org_columns + " FROM orgs ORDER BY id");
+            while (st.executeStep())
+                out.push_back(storage::read_org(st));
+            return out;  // ids grow with insertion and a parent is inserted before its children
         }
-        return out;  // ids grow with insertion and a parent is inserted before its children
+        // A subtree reads its own rows only (by primary key), not the whole table.
+        auto const ids = storage::scope_org_ids(impl_->db, s);
+        SQLite::Statement st(impl_->db, std::string("SELECT ") + storage::org_columns +
+                                            " FROM orgs WHERE id " + storage::in_id_set + " ORDER BY id");
+        st.bind(":ids", storage::json_ids(ids));
+        while (st.executeStep())
+            out.push_back(storage::read_org(st));
+        return out;
     });
 }
 
