@@ -175,13 +175,14 @@ std::vector<agenda_item> store::agenda(date::sys_days as_of, scope requested) co
             items.insert(items.end(), org_items.begin(), org_items.end());
         }
         storage::agenda_scope const part{org_ids, in_scope, above, !s.root};
-        for (auto const& more : {storage::case_agenda_items(*this, impl_->db, as_of, org_ids),
-                                 storage::mobility_agenda_items(*this, impl_->db, as_of, org_ids, part.whole),
-                                 storage::evaluation_agenda_items(*this, impl_->db, as_of, org_ids),
-                                 storage::life_agenda_items(*this, impl_->db, as_of, part),
-                                 storage::abroad_agenda_items(*this, impl_->db, as_of, org_ids),
-                                 storage::election_agenda_items(*this, impl_->db, as_of, org_ids),
-                                 storage::decision_agenda_items(*this, impl_->db, as_of, org_ids)})
+        for (auto const& more :
+             {storage::case_agenda_items(*this, impl_->db, as_of, org_ids, part.whole),
+              storage::mobility_agenda_items(*this, impl_->db, as_of, org_ids, part.whole),
+              storage::evaluation_agenda_items(*this, impl_->db, as_of, org_ids, part.whole),
+              storage::life_agenda_items(*this, impl_->db, as_of, part),
+              storage::abroad_agenda_items(*this, impl_->db, as_of, org_ids, part.whole),
+              storage::election_agenda_items(*this, impl_->db, as_of, org_ids, part.whole),
+              storage::decision_agenda_items(*this, impl_->db, as_of, org_ids, part.whole)})
             items.insert(items.end(), more.begin(), more.end());
         // An election under way replaces the reminder of the term's end: its own items say what is due
         // (the request's approval, the meeting after the term's end, the report, the approval).

@@ -98,13 +98,13 @@ member read_member(SQLite::Statement& st);
 member_id insert_member(SQLite::Database& db, member const& m);
 
 /// Agenda items of the domains kept in their own repositories (one function per domain; each returns the
-/// items of the organisations in `org_ids`, sorted ids).
-/// `whole`: `org_ids` are every organisation of the store (read in full scans); otherwise only the members
-/// whose items can name one of them are read.
+/// items of the organisations in `org_ids`, sorted ids). `whole`: `org_ids` are every organisation of the
+/// store, whose records are read in full scans; otherwise the queries select the records of those
+/// organisations (mobility: of the members whose items can name one of them) through their indexes.
 std::vector<agenda_item> mobility_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
                                                std::vector<std::int64_t> const& org_ids, bool whole);
 std::vector<agenda_item> evaluation_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
-                                                 std::vector<std::int64_t> const& org_ids);
+                                                 std::vector<std::int64_t> const& org_ids, bool whole);
 /// The part of the store an agenda is computed for.
 struct agenda_scope {
     std::vector<std::int64_t> const& ids;    ///< the organisations in scope, sorted ids
@@ -117,16 +117,17 @@ struct agenda_scope {
 std::vector<agenda_item> life_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
                                            agenda_scope const& part);
 std::vector<agenda_item> abroad_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
-                                             std::vector<std::int64_t> const& org_ids);
+                                             std::vector<std::int64_t> const& org_ids, bool whole);
 
 /// The schema migrations of the domain repositories (schema versions 4, 5 and 6).
 extern char const* const migration_mobility;
 extern char const* const migration_evaluation;
 extern char const* const migration_life;
 
-/// Agenda items of the open development cases of the branches in `org_ids` (sorted ids).
+/// Agenda items of the open development cases of the branches in `org_ids` (sorted ids; `whole`: every
+/// organisation of the store).
 std::vector<agenda_item> case_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
-                                           std::vector<std::int64_t> const& org_ids);
+                                           std::vector<std::int64_t> const& org_ids, bool whole);
 
 /// Runs `f` inside one IMMEDIATE transaction, committing on success. Our own errors pass through after
 /// rollback; SQLite errors are translated (unique-constraint failures become `conflict`).
