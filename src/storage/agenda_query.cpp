@@ -17,9 +17,10 @@ namespace {
 
 // Counts per branch on a date, in one pass over the members table, or, for a part of the store
 // (`only`: the sorted ids of its organisations), over the rows of its branches (through the members_branch
-// and leadership_org indexes). The suspended members are found through `id IN (…)` rather than a
-// correlated EXISTS, which would probe the events once per member. Members with a suspension dated on or
-// before `on` are folded precisely, their histories loaded at once; they are few.
+// and leadership_org indexes). In the whole store the suspended members are found through `id IN (…)`
+// rather than a correlated EXISTS, which would probe the events once per member; in a part of the store
+// that probe costs in proportion to its members, where `id IN (…)` reads every suspension. Members with a
+// suspension dated on or before `on` are folded precisely, their histories loaded at once; they are few.
 std::unordered_map<std::int64_t, org_counts> counts_on(storage::store_impl& impl, date::sys_days on,
                                                        std::vector<std::int64_t> const* only) {
     std::unordered_map<std::int64_t, org_counts> counts;
@@ -42,11 +43,13 @@ std::unordered_map<std::int64_t, org_counts> counts_on(storage::store_impl& impl
                                         " FROM members WHERE admission_date <= :on AND joined_branch <= :on "
                                         "AND (exit_date IS NULL OR exit_date > :on)" +
                                         in_branches +
-                                        // For a part of the store, `+id` keeps SQLite on the branches'
-                                        // members instead of probing the members of every suspension.
-                                        (only ? " AND +id" : " AND id") +
-                                        " IN (SELECT member_id FROM standing_events WHERE kind = "
-                                        "'suspended' AND date <= :on)");
+                                        // For a part of the store, its members' own events are probed
+                                        // (standing_member index) instead of reading every suspension.
+                                        (only ? " AND EXISTS (SELECT 1 FROM standing_events e WHERE "
+                                                "e.member_id = members.id AND e.kind = 'suspended' AND "
+                                                "e.date <= :on)"
+                                              : " AND id IN (SELECT member_id FROM standing_events WHERE "
+                                                "kind = 'suspended' AND date <= :on)"));
     susp.bind(":on", d);
     if (only) susp.bind(":ids", set);
     std::vector<member> suspended;

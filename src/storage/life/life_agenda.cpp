@@ -85,8 +85,15 @@ std::vector<agenda_item> life_agenda_items(store const& s, SQLite::Database& db,
         while (tr.executeStep())
             trained.insert(tr.getColumn(0).getInt64());
     }
-    auto accounts = load_accounts(db, std::nullopt);
-    if (tracked.empty() && trained.empty() && accounts.empty()) return items;
+    // A part of the store reads the accounts of its own members, once they are known (below).
+    auto accounts =
+        part.whole ? load_accounts(db, std::nullopt) : decltype(load_accounts(db, std::nullopt)){};
+    bool keeps_dues = !accounts.empty();
+    if (!part.whole) {
+        SQLite::Statement any(db, "SELECT EXISTS (SELECT 1 FROM life_dues_accounts)");
+        keeps_dues = any.executeStep() && any.getColumn(0).getInt() != 0;
+    }
+    if (tracked.empty() && trained.empty() && !keeps_dues) return items;
 
     // The organisations in scope: every one for the whole store. A subtree holds the subtrees of its
     // organisations, and the party groups of its branches.
@@ -140,6 +147,14 @@ std::vector<agenda_item> life_agenda_items(store const& s, SQLite::Database& db,
     std::unordered_map<std::int64_t, std::vector<member>> by_branch;
     for (auto& m : members)
         if (standing.normal(m, as_of)) by_branch[raw(m.branch)].push_back(std::move(m));
+    if (!part.whole && keeps_dues) {
+        std::vector<std::int64_t> ids;
+        for (auto const& [b, ms] : by_branch)
+            for (auto const& m : ms)
+                ids.push_back(raw(m.id));
+        std::sort(ids.begin(), ids.end());
+        accounts = load_accounts_of(db, ids);
+    }
     std::unordered_map<std::int64_t, std::vector<meeting>> meetings_by_org;
     for (auto& m : meetings_between(db, year_start, as_of, only))
         meetings_by_org[raw(m.org)].push_back(std::move(m));

@@ -297,13 +297,16 @@ constexpr char const* of_member = " WHERE :member IS NULL OR member_id = :member
 
 }  // namespace
 
-std::unordered_map<std::int64_t, account_rows> load_accounts(SQLite::Database& db,
-                                                             std::optional<member_id> only) {
+namespace {
+
+// The accounts whose rows `where` (a WHERE clause over member_id, its parameters bound by `bind`) selects.
+std::unordered_map<std::int64_t, account_rows> accounts_where(SQLite::Database& db, std::string const& where,
+                                                              binder const& bind) {
     std::unordered_map<std::int64_t, account_rows> out;
     SQLite::Statement acc(db, std::string("SELECT member_id, ledger_start, last_month, pays_quarterly, "
                                           "version FROM life_dues_accounts") +
-                                  of_member);
-    bind_only(acc, only);
+                                  where);
+    bind(acc);
     while (acc.executeStep()) {
         auto& row = out[acc.getColumn(0).getInt64()];
         row.account.member = member_id{acc.getColumn(0).getInt64()};
@@ -320,8 +323,8 @@ std::unordered_map<std::int64_t, account_rows> load_accounts(SQLite::Database& d
     // from 1) to its account.
     auto const each_row = [&](char const* columns, char const* table, auto add) {
         SQLite::Statement st(
-            db, std::string("SELECT member_id, ") + columns + " FROM " + table + of_member + " ORDER BY id");
-        bind_only(st, only);
+            db, std::string("SELECT member_id, ") + columns + " FROM " + table + where + " ORDER BY id");
+        bind(st);
         while (st.executeStep())
             if (auto const it = out.find(st.getColumn(0).getInt64()); it != out.end())
                 add(it->second.account, st);
@@ -350,6 +353,21 @@ std::unordered_map<std::int64_t, account_rows> load_accounts(SQLite::Database& d
                                         st.getColumn(3).getString()});
     });
     return out;
+}
+
+}  // namespace
+
+std::unordered_map<std::int64_t, account_rows> load_accounts(SQLite::Database& db,
+                                                             std::optional<member_id> only) {
+    return accounts_where(db, of_member, [&](SQLite::Statement& st) { bind_only(st, only); });
+}
+
+std::unordered_map<std::int64_t, account_rows> load_accounts_of(SQLite::Database& db,
+                                                                std::vector<std::int64_t> const& ids) {
+    if (ids.empty()) return {};
+    auto const set = storage::json_ids(ids);
+    return accounts_where(db, std::string(" WHERE member_id ") + storage::in_id_set,
+                          [&](SQLite::Statement& st) { st.bind(":ids", set); });
 }
 
 namespace {

@@ -109,6 +109,9 @@ struct account_rows {
 /// Accounts (terms, bases, reliefs, excuses) of one member, or of every member when `only` is empty.
 std::unordered_map<std::int64_t, account_rows> load_accounts(SQLite::Database& db,
                                                              std::optional<member_id> only);
+/// Accounts of the members `ids` (sorted).
+std::unordered_map<std::int64_t, account_rows> load_accounts_of(SQLite::Database& db,
+                                                                std::vector<std::int64_t> const& ids);
 /// Payments of one member, or of every member when `only` is empty, by member in recorded order.
 std::unordered_map<std::int64_t, std::vector<dues_payment>> load_payments(SQLite::Database& db,
                                                                           std::optional<member_id> only);
