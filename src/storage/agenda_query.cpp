@@ -161,11 +161,18 @@ std::vector<agenda_item> store::agenda(date::sys_days as_of, scope requested) co
     auto const s = storage::visible_scope(*this, requested);
     return storage::in_read("computing the agenda", [&]() -> std::vector<agenda_item> {
         // A part of the store (a subtree) reads only its own rows and the chain of organisations above
-        // its root, so that its cost follows its size; the whole store is read in full scans.
+        // its root, so that its cost follows its size; the whole store is read in full scans. A subtree
+        // of a top organisation that holds every organisation is the whole store: read through the
+        // indexes, its rows would cost more than the scans.
         auto const org_ids = storage::scope_org_ids(impl_->db, s);
-        auto const in_scope = orgs(s);
         auto const above = s.root ? storage::ancestor_ids(impl_->db, *s.root) : std::vector<std::int64_t>{};
-        auto const* only = s.root ? &org_ids : nullptr;
+        bool whole = !s.root;
+        if (!whole && above.empty()) {
+            SQLite::Statement n(impl_->db, "SELECT count(*) FROM orgs");
+            whole = n.executeStep() && n.getColumn(0).getInt64() == static_cast<std::int64_t>(org_ids.size());
+        }
+        auto const in_scope = orgs(whole ? scope::all() : s);
+        auto const* only = whole ? nullptr : &org_ids;
         auto const tree = tree_of(in_scope, above);
         auto counts = counts_on(*impl_, as_of, only);
         add_subtree_counts(counts, tree);
@@ -177,7 +184,7 @@ std::vector<agenda_item> store::agenda(date::sys_days as_of, scope requested) co
                 org_agenda(o, it == counts.end() ? org_counts{} : it->second, as_of, rules());
             items.insert(items.end(), org_items.begin(), org_items.end());
         }
-        storage::agenda_scope const part{org_ids, in_scope, above, !s.root};
+        storage::agenda_scope const part{org_ids, in_scope, above, whole};
         for (auto const& more :
              {storage::case_agenda_items(*this, impl_->db, as_of, org_ids, part.whole),
               storage::mobility_agenda_items(*this, impl_->db, as_of, org_ids, part.whole),
