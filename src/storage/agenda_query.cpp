@@ -166,11 +166,7 @@ std::vector<agenda_item> store::agenda(date::sys_days as_of, scope requested) co
         // indexes, its rows would cost more than the scans.
         auto const org_ids = storage::scope_org_ids(impl_->db, s);
         auto const above = s.root ? storage::ancestor_ids(impl_->db, *s.root) : std::vector<std::int64_t>{};
-        bool whole = !s.root;
-        if (!whole && above.empty()) {
-            SQLite::Statement n(impl_->db, "SELECT count(*) FROM orgs");
-            whole = n.executeStep() && n.getColumn(0).getInt64() == static_cast<std::int64_t>(org_ids.size());
-        }
+        bool const whole = storage::covers_whole_store(impl_->db, s, org_ids);
         auto const in_scope = orgs(whole ? scope::all() : s);
         auto const* only = whole ? nullptr : &org_ids;
         auto const tree = tree_of(in_scope, above);

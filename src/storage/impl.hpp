@@ -88,6 +88,10 @@ std::vector<std::int64_t> scope_org_ids(SQLite::Database& db, scope const& s);
 /// organisation or an unknown id. The depth is bounded by the number of organisations, so that a
 /// hand-edited cycle ends.
 std::vector<std::int64_t> ancestor_ids(SQLite::Database& db, org_id org);
+/// True when `s` covers every organisation of the store: scope::all(), or the subtree of a top
+/// organisation whose ids (`ids`, from scope_org_ids) are all there are. A query over such a scope reads
+/// the whole tables rather than the rows of each organisation through an index.
+bool covers_whole_store(SQLite::Database& db, scope const& s, std::vector<std::int64_t> const& ids);
 
 // Member row mapping shared by the member repository and the agenda query.
 extern char const* const member_columns;

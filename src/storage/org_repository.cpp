@@ -92,6 +92,15 @@ std::vector<std::int64_t> ancestor_ids(SQLite::Database& db, org_id org) {
     return out;
 }
 
+bool covers_whole_store(SQLite::Database& db, scope const& s, std::vector<std::int64_t> const& ids) {
+    if (!s.root) return true;
+    SQLite::Statement top(db, "SELECT parent_id IS NULL FROM orgs WHERE id = :id");
+    bind_id(top, ":id", *s.root);
+    if (!top.executeStep() || top.getColumn(0).getInt() == 0) return false;
+    SQLite::Statement n(db, "SELECT count(*) FROM orgs");
+    return n.executeStep() && n.getColumn(0).getInt64() == static_cast<std::int64_t>(ids.size());
+}
+
 }  // namespace storage
 
 org_unit store::impl::load_org(org_id id) {

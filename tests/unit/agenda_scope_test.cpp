@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <set>
 
+#include "dangyuan/storage/mobility_store.hpp"
 #include "sample/generator.hpp"
 #include "test_support.hpp"
 
@@ -131,6 +132,45 @@ TEST_CASE(
     CHECK(set_up(whole) == 1);
     CHECK(set_up(t.store.agenda(on, scope::subtree(general))) == 1);
     for (auto const root : {t.district_committee, t.street, general})
+        check_scope(t.store, on, root, whole);
+}
+
+TEST_CASE("mobility agenda: a subtree's equals the whole store's filtered to it", "[agenda][agenda_scope]") {
+    sample_district t;
+    auto const whole = mobility_agenda(t.s, t.as_of, scope::all());
+    REQUIRE(!whole.empty());
+    std::size_t with_items = 0;
+    for (auto const& o : t.s.orgs(scope::all())) {
+        auto const expected = filtered(whole, t.s.orgs(scope::subtree(o.id)));
+        with_items += expected.empty() ? 0 : 1;
+        INFO("scope " << o.id.value() << " (" << o.name << ")");
+        CHECK(mobility_agenda(t.s, t.as_of, scope::subtree(o.id)) == expected);
+    }
+    CHECK(with_items > 1);
+}
+
+TEST_CASE(
+    "agenda: a member who left for another branch keeps the episode items of the branch that opened "
+    "it in that branch's agenda",
+    "[agenda][agenda_scope]") {
+    test::district t;
+    auto m = t.store.get_member(t.store.add_member(test::full_member(t.branch_a, "张三", d(2010, 7, 1))));
+    (void)open_episode(t.store, m.id,
+                       member_left{.date = d(2025, 5, 1),
+                                   .reason = mobility_reason::work_business,
+                                   .destination = {.place = "上海市浦东新区"},
+                                   .expected_months = 10});
+    m.branch = t.branch_b;
+    m.joined_branch = d(2025, 9, 1);
+    t.store.update_member(m);
+    auto const on = d(2026, 11, 26);
+    auto const whole = t.store.agenda(on);
+    // The episode's items name its home branch (branch_a); the member is now in branch_b and holds no
+    // certificate: only the episode's own branch column leads a scoped agenda to them.
+    auto const of_a = filtered(whole, {t.store.org(t.branch_a)});
+    REQUIRE(std::any_of(of_a.begin(), of_a.end(),
+                        [](agenda_item const& i) { return i.kind.starts_with("mobility."); }));
+    for (auto const root : {t.district_committee, t.street, t.branch_a, t.branch_b})
         check_scope(t.store, on, root, whole);
 }
 

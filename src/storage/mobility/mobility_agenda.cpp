@@ -231,8 +231,9 @@ std::vector<agenda_item> mobility_agenda(store const& s, date::sys_days as_of, s
     auto const sc = storage::visible_scope(s, requested);
     auto& impl = impl_of(s);
     return storage::in_read("computing the mobility agenda", [&]() -> std::vector<agenda_item> {
-        return storage::mobility_agenda_items(s, impl.db, as_of, storage::scope_org_ids(impl.db, sc),
-                                              !sc.root);
+        auto const ids = storage::scope_org_ids(impl.db, sc);
+        return storage::mobility_agenda_items(s, impl.db, as_of, ids,
+                                              storage::covers_whole_store(impl.db, sc, ids));
     });
 }
 
