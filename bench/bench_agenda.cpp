@@ -2,10 +2,17 @@
 // domain), against a raw scan of the same tables: every row and column of each table that holds data
 // the agenda reads (everything but the audit trail, the meta table and the registered rule sets), read
 // once through the sqlite3 C API. Target: agenda time <= 1.5 x raw scan time.
+//
+// Then the agenda of a part of the store, in the same store: one branch (党支部) of 15 to 30 members, one
+// street-level working committee (街道党工委: about 500 members at N = 1 000 000) and, for comparison, one
+// district committee (区委, a twelfth of the store), each per call after a warm-up call, against the whole
+// store's agenda timed the same way in the same process. Targets: the branch's agenda <= 10 ms per call;
+// the street's <= 5 % of the whole store's.
 
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
+#include <sstream>
 
 #include "support.hpp"
 
@@ -19,6 +26,97 @@ std::vector<std::string> agenda_tables(bench::connection const& c) {
     while (s.step())
         out.emplace_back(reinterpret_cast<char const*>(sqlite3_column_text(s.st, 0)));
     return out;
+}
+
+// Mean seconds per call of `f` after one warm-up call: calls until half a second has passed (at least
+// `min_calls`, at most 200).
+double per_call(std::function<void()> const& f, int min_calls) {
+    f();
+    int calls = 0;
+    bench::stopwatch w;
+    while (calls < min_calls || (w.elapsed() < 0.5 && calls < 200)) {
+        f();
+        ++calls;
+    }
+    return w.elapsed() / calls;
+}
+
+// The scoped agendas' figures, measured in one child process.
+struct scoped_figures {
+    std::string branch_name, street_name;
+    std::string district_name;
+    std::int64_t branch_members = 0, street_members = 0, district_members = 0;
+    std::int64_t branch_items = 0, street_items = 0, district_items = 0, whole_items = 0;
+    double branch = 0, street = 0, district = 0, whole = 0;  // seconds per call
+};
+
+scoped_figures measure_scoped(bench::options const& o, std::filesystem::path const& path) {
+    auto const line = bench::in_child([&](auto const& report) {
+        auto const s = dangyuan::open_store(path, {.create = false});
+        auto const all = s.orgs(dangyuan::scope::all());
+        // The first street-level working committee, and the first branch under it of 15 to 30 members.
+        std::optional<dangyuan::org_unit> street, branch;
+        std::int64_t street_members = 0, branch_members = 0;
+        for (auto const& u : all)
+            if (u.kind == dangyuan::org_kind::working_committee && u.name.ends_with("街道党工委")) {
+                street = u;
+                break;
+            }
+        if (!street) throw std::runtime_error("the district has no street-level working committee");
+        street_members = static_cast<std::int64_t>(s.roster(dangyuan::scope::subtree(street->id)).size());
+        for (auto const& u : s.orgs(dangyuan::scope::subtree(street->id))) {
+            if (u.kind != dangyuan::org_kind::branch) continue;
+            auto const n = static_cast<std::int64_t>(s.roster(dangyuan::scope::subtree(u.id)).size());
+            if (n >= 15 && n <= 30) {
+                branch = u;
+                branch_members = n;
+                break;
+            }
+        }
+        if (!branch) throw std::runtime_error("the street has no branch of 15 to 30 members");
+        // The district committee above the street.
+        auto district = *street;
+        while (district.kind != dangyuan::org_kind::higher_committee && district.parent)
+            district = s.org(*district.parent);
+        auto const district_members =
+            static_cast<std::int64_t>(s.roster(dangyuan::scope::subtree(district.id)).size());
+        std::int64_t bi = 0, si = 0, di = 0, wi = 0;
+        auto const b = per_call(
+            [&] {
+                bi =
+                    static_cast<std::int64_t>(s.agenda(o.as_of, dangyuan::scope::subtree(branch->id)).size());
+            },
+            20);
+        auto const st = per_call(
+            [&] {
+                si =
+                    static_cast<std::int64_t>(s.agenda(o.as_of, dangyuan::scope::subtree(street->id)).size());
+            },
+            5);
+        auto const di_time = per_call(
+            [&] {
+                di = static_cast<std::int64_t>(
+                    s.agenda(o.as_of, dangyuan::scope::subtree(district.id)).size());
+            },
+            2);
+        auto const w = per_call([&] { wi = static_cast<std::int64_t>(s.agenda(o.as_of).size()); },
+                                std::max(o.repeat, 2));
+        std::ostringstream out;
+        out.precision(17);
+        out << branch_members << ' ' << street_members << ' ' << district_members << ' ' << bi << ' ' << si
+            << ' ' << di << ' ' << wi << ' ' << b << ' ' << st << ' ' << di_time << ' ' << w << ' '
+            << branch->name << '\t' << street->name << '\t' << district.name;
+        report(out.str());
+    });
+    scoped_figures f;
+    std::istringstream in(line);
+    in >> f.branch_members >> f.street_members >> f.district_members >> f.branch_items >> f.street_items >>
+        f.district_items >> f.whole_items >> f.branch >> f.street >> f.district >> f.whole;
+    in >> std::ws;
+    std::getline(in, f.branch_name, '\t');
+    std::getline(in, f.street_name, '\t');
+    std::getline(in, f.district_name);
+    return f;
 }
 
 }  // namespace
@@ -73,6 +171,23 @@ int main(int argc, char** argv) try {
     std::printf("  tables scanned: %s\n", list.c_str());
     bench::print_summary("agenda_time_ratio", (agenda ? agenda->seconds : o.budget) / raw, "<=", 1.50);
     if (!agenda) std::printf("  (a lower bound: the agenda was stopped after %.0f s)\n", o.budget);
+
+    auto const f = measure_scoped(o, path);
+    bench::print_table(
+        "scoped agenda: one part of the same store, per call after a warm-up call",
+        {{"agenda(as_of, subtree(branch))", f.branch, 0,
+          f.branch_name + ", " + std::to_string(f.branch_members) + " members, " +
+              std::to_string(f.branch_items) + " items"},
+         {"agenda(as_of, subtree(street))", f.street, 0,
+          f.street_name + ", " + std::to_string(f.street_members) + " members, " +
+              std::to_string(f.street_items) + " items"},
+         {"agenda(as_of, subtree(district))", f.district, 0,
+          f.district_name + ", " + std::to_string(f.district_members) + " members, " +
+              std::to_string(f.district_items) + " items (for comparison)"},
+         {"agenda(as_of), the whole store", f.whole, 0,
+          std::to_string(o.members) + " members, " + std::to_string(f.whole_items) + " items"}});
+    bench::print_summary("scoped_agenda_branch_ms", f.branch * 1000, "<=", 10.0);
+    bench::print_summary("scoped_agenda_street_ratio", f.street / f.whole, "<=", 0.05, 3);
     return 0;
 } catch (std::exception const& e) {
     std::cerr << "bench_agenda: " << e.what() << "\n";

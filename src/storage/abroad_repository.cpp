@@ -82,7 +82,7 @@ std::string describe(abroad_record const& r) {
 }  // namespace
 
 std::vector<agenda_item> abroad_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
-                                             std::vector<std::int64_t> const& org_ids) {
+                                             std::vector<std::int64_t> const& org_ids, bool whole) {
     std::vector<agenda_item> items;
     // The records lasting on as_of, with the member's branch (the organisation keeping the relationship).
     SQLite::Statement st(
@@ -90,8 +90,10 @@ std::vector<agenda_item> abroad_agenda_items(store const& s, SQLite::Database& d
         "SELECT r.id, r.member_id, r.kind, r.from_date, r.until, r.place, r.note, m.branch_id, "
         "m.name FROM abroad_records r JOIN members m ON m.id = r.member_id "
         "WHERE r.from_date <= :as_of AND (r.until IS NULL OR r.until > :as_of) "
-        "AND (m.exit_date IS NULL OR m.exit_date > :as_of) ORDER BY r.id");
+        "AND (m.exit_date IS NULL OR m.exit_date > :as_of)" +
+            (whole ? std::string() : std::string(" AND m.branch_id ") + in_id_set) + " ORDER BY r.id");
     bind_date(st, ":as_of", as_of);
+    if (!whole) st.bind(":ids", json_ids(org_ids));
     struct row {
         stored_abroad_record rec;
         org_id branch;

@@ -566,9 +566,11 @@ std::vector<stage_statistics> pipeline_statistics(store const& s, date::sys_days
 namespace storage {
 
 std::vector<agenda_item> case_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
-                                           std::vector<std::int64_t> const& org_ids) {
+                                           std::vector<std::int64_t> const& org_ids, bool whole) {
     std::vector<agenda_item> items;
-    SQLite::Statement st(db, "SELECT id, branch_id FROM dev_cases WHERE outcome IS NULL ORDER BY id");
+    SQLite::Statement st(db, std::string("SELECT id, branch_id FROM dev_cases WHERE outcome IS NULL") +
+                                 (whole ? "" : std::string(" AND branch_id ") + in_id_set) + " ORDER BY id");
+    if (!whole) st.bind(":ids", json_ids(org_ids));
     std::vector<case_id> open;
     while (st.executeStep())
         if (std::binary_search(org_ids.begin(), org_ids.end(), st.getColumn(1).getInt64()))

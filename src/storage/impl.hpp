@@ -84,6 +84,14 @@ void append_audit(SQLite::Database& db, std::string const& actor, std::string_vi
 
 /// Recursive set of org ids under a scope (all orgs for scope::all()).
 std::vector<std::int64_t> scope_org_ids(SQLite::Database& db, scope const& s);
+/// The organisations above `org`, nearest first (its parent, the parent's parent …); none for a top
+/// organisation or an unknown id. The depth is bounded by the number of organisations, so that a
+/// hand-edited cycle ends.
+std::vector<std::int64_t> ancestor_ids(SQLite::Database& db, org_id org);
+/// True when `s` covers every organisation of the store: scope::all(), or the subtree of a top
+/// organisation whose ids (`ids`, from scope_org_ids) are all there are. A query over such a scope reads
+/// the whole tables rather than the rows of each organisation through an index.
+bool covers_whole_store(SQLite::Database& db, scope const& s, std::vector<std::int64_t> const& ids);
 
 // Member row mapping shared by the member repository and the agenda query.
 extern char const* const member_columns;
@@ -94,24 +102,36 @@ member read_member(SQLite::Statement& st);
 member_id insert_member(SQLite::Database& db, member const& m);
 
 /// Agenda items of the domains kept in their own repositories (one function per domain; each returns the
-/// items of the organisations in `org_ids`, sorted ids).
+/// items of the organisations in `org_ids`, sorted ids). `whole`: `org_ids` are every organisation of the
+/// store, whose records are read in full scans; otherwise the queries select the records of those
+/// organisations (mobility: of the members whose items can name one of them) through their indexes.
 std::vector<agenda_item> mobility_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
-                                               std::vector<std::int64_t> const& org_ids);
+                                               std::vector<std::int64_t> const& org_ids, bool whole);
 std::vector<agenda_item> evaluation_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
-                                                 std::vector<std::int64_t> const& org_ids);
+                                                 std::vector<std::int64_t> const& org_ids, bool whole);
+/// The part of the store an agenda is computed for.
+struct agenda_scope {
+    std::vector<std::int64_t> const& ids;    ///< the organisations in scope, sorted ids
+    std::vector<org_unit> const& orgs;       ///< the same organisations, by id
+    std::vector<std::int64_t> const& above;  ///< the organisations above the scope's root, nearest first
+    bool whole = true;                       ///< every organisation of the store (`above` is empty)
+};
+/// The life items of the organisations of `part`: a part of the store (a subtree) reads only the rows
+/// its organisations need.
 std::vector<agenda_item> life_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
-                                           std::vector<std::int64_t> const& org_ids);
+                                           agenda_scope const& part);
 std::vector<agenda_item> abroad_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
-                                             std::vector<std::int64_t> const& org_ids);
+                                             std::vector<std::int64_t> const& org_ids, bool whole);
 
 /// The schema migrations of the domain repositories (schema versions 4, 5 and 6).
 extern char const* const migration_mobility;
 extern char const* const migration_evaluation;
 extern char const* const migration_life;
 
-/// Agenda items of the open development cases of the branches in `org_ids` (sorted ids).
+/// Agenda items of the open development cases of the branches in `org_ids` (sorted ids; `whole`: every
+/// organisation of the store).
 std::vector<agenda_item> case_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
-                                           std::vector<std::int64_t> const& org_ids);
+                                           std::vector<std::int64_t> const& org_ids, bool whole);
 
 /// Runs `f` inside one IMMEDIATE transaction, committing on success. Our own errors pass through after
 /// rollback; SQLite errors are translated (unique-constraint failures become `conflict`).

@@ -78,6 +78,29 @@ std::vector<std::int64_t> scope_org_ids(SQLite::Database& db, scope const& s) {
     return ids;
 }
 
+std::vector<std::int64_t> ancestor_ids(SQLite::Database& db, org_id org) {
+    SQLite::Statement st(
+        db,
+        "WITH RECURSIVE up(id, parent_id, depth) AS (SELECT id, parent_id, 0 FROM orgs WHERE id = "
+        ":org UNION ALL SELECT o.id, o.parent_id, up.depth + 1 FROM orgs o JOIN up ON o.id = "
+        "up.parent_id WHERE up.depth < (SELECT count(*) FROM orgs)) "
+        "SELECT id FROM up WHERE depth > 0 ORDER BY depth");
+    bind_id(st, ":org", org);
+    std::vector<std::int64_t> out;
+    while (st.executeStep())
+        out.push_back(st.getColumn(0).getInt64());
+    return out;
+}
+
+bool covers_whole_store(SQLite::Database& db, scope const& s, std::vector<std::int64_t> const& ids) {
+    if (!s.root) return true;
+    SQLite::Statement top(db, "SELECT parent_id IS NULL FROM orgs WHERE id = :id");
+    bind_id(top, ":id", *s.root);
+    if (!top.executeStep() || top.getColumn(0).getInt() == 0) return false;
+    SQLite::Statement n(db, "SELECT count(*) FROM orgs");
+    return n.executeStep() && n.getColumn(0).getInt64() == static_cast<std::int64_t>(ids.size());
+}
+
 }  // namespace storage
 
 org_unit store::impl::load_org(org_id id) {

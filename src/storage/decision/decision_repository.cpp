@@ -313,14 +313,16 @@ std::vector<decision_summary> decisions(store const& s, scope requested) {
 namespace storage {
 
 std::vector<agenda_item> decision_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
-                                               std::vector<std::int64_t> const& org_ids) {
+                                               std::vector<std::int64_t> const& org_ids, bool whole) {
     std::vector<agenda_item> items;
     // Cases waiting for a publication now, and cases whose later records the date of the agenda does not
     // see yet; closed and rejected cases stay out.
-    SQLite::Statement st(db,
-                         "SELECT id, org_id FROM decision_cases WHERE proposed_on <= :d AND (stage IN "
-                         "('resolved', 'resolution_published') OR last_date > :d) ORDER BY id");
+    SQLite::Statement st(
+        db, std::string("SELECT id, org_id FROM decision_cases WHERE proposed_on <= :d AND (stage IN "
+                        "('resolved', 'resolution_published') OR last_date > :d)") +
+                (whole ? std::string() : std::string(" AND org_id ") + in_id_set) + " ORDER BY id");
     st.bind(":d", format_iso(as_of));
+    if (!whole) st.bind(":ids", json_ids(org_ids));
     std::vector<decision_id> open;
     while (st.executeStep())
         if (std::binary_search(org_ids.begin(), org_ids.end(), st.getColumn(1).getInt64()))

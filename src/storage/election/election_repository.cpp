@@ -706,15 +706,20 @@ std::vector<std::int64_t> electing_orgs(SQLite::Database& db, date::sys_days as_
 }
 
 std::vector<agenda_item> election_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
-                                               std::vector<std::int64_t> const& org_ids) {
+                                               std::vector<std::int64_t> const& org_ids, bool whole) {
     (void)s;
     std::vector<agenda_item> items;
-    // Cases requested by as_of and not completed by then, all read at once, then those in scope replayed.
+    // Cases requested by as_of and not completed by then (of the organisations in scope, for a part of
+    // the store), read at once, then those in scope replayed.
     auto const open = election_repo::load_elections(
         db,
-        "SELECT id FROM election_cases WHERE requested_on <= :d AND (completed_on IS NULL OR completed_on "
-        "> :d)",
-        [&](SQLite::Statement& st) { bind_date(st, ":d", as_of); });
+        std::string("SELECT id FROM election_cases WHERE requested_on <= :d AND (completed_on IS NULL OR "
+                    "completed_on > :d)") +
+            (whole ? std::string() : std::string(" AND org_id ") + in_id_set),
+        [&](SQLite::Statement& st) {
+            bind_date(st, ":d", as_of);
+            if (!whole) st.bind(":ids", json_ids(org_ids));
+        });
     for (auto const& e : open) {
         if (!std::binary_search(org_ids.begin(), org_ids.end(), e.c.org.value())) continue;
         auto const more = election_agenda(e.c, as_of);

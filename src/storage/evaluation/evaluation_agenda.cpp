@@ -123,14 +123,19 @@ std::vector<low_grade_follow_up> low_grade_follow_ups(store const& s, scope requ
 namespace storage {
 
 std::vector<agenda_item> evaluation_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
-                                                 std::vector<std::int64_t> const& org_ids) {
+                                                 std::vector<std::int64_t> const& org_ids, bool whole) {
     std::vector<agenda_item> items;
     auto const d = format_iso(as_of);
+    auto const in_scope = [&](char const* column) {
+        return whole ? std::string() : std::string(" AND ") + column + " " + in_id_set;
+    };
     // Campaigns running on as_of: begun, not yet closed.
     SQLite::Statement st(db,
                          "SELECT id, org_id FROM eval_campaigns WHERE began <= :d AND (closed_on IS NULL OR "
-                         "closed_on > :d) ORDER BY id");
+                         "closed_on > :d)" +
+                             in_scope("org_id") + " ORDER BY id");
     st.bind(":d", d);
+    if (!whole) st.bind(":ids", json_ids(org_ids));
     std::vector<campaign_id> running;
     while (st.executeStep())
         if (in_ids(org_ids, st.getColumn(1).getInt64())) running.emplace_back(st.getColumn(0).getInt64());
@@ -140,7 +145,9 @@ std::vector<agenda_item> evaluation_agenda_items(store const& s, SQLite::Databas
         items.insert(items.end(), more.begin(), more.end());
     }
     // Disposition files are few; each one's own rules decide what it shows on as_of.
-    SQLite::Statement heads(db, "SELECT member_id, org_id FROM disp_files ORDER BY id");
+    SQLite::Statement heads(
+        db, "SELECT member_id, org_id FROM disp_files WHERE 1" + in_scope("org_id") + " ORDER BY id");
+    if (!whole) heads.bind(":ids", json_ids(org_ids));
     std::vector<member_id> members;
     while (heads.executeStep())
         if (in_ids(org_ids, heads.getColumn(1).getInt64()))

@@ -54,8 +54,11 @@ compliance_report life_compliance_report(store const& s, org_id org, date::sys_d
 namespace storage {
 
 std::vector<agenda_item> life_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
-                                           std::vector<std::int64_t> const& org_ids) {
+                                           agenda_scope const& part) {
     auto const& rules = s.rules();
+    auto const& org_ids = part.ids;
+    // A part of the store reads the leaderships and members of its own organisations only.
+    auto const* only = part.whole ? nullptr : &part.ids;
     int const year = int(date::year_month_day{as_of}.year());
     // The agenda has only `as_of`: cadence is judged from the start of its year (or the establishment).
     auto const year_start = make_date(year, 1, 1);
@@ -73,23 +76,36 @@ std::vector<agenda_item> life_agenda_items(store const& s, SQLite::Database& db,
             tracked.insert(st.getColumn(0).getInt64());
             first_meeting[st.getColumn(0).getInt64()] = *column_date(st, 1, "life_meetings.date");
         }
+        // CROSS JOIN keeps the small table outside: left to itself, SQLite scans the members_branch index
+        // of the whole roster for DISTINCT branch_id and probes the training lines (a third of a second
+        // at 1 000 000 members).
         SQLite::Statement tr(
-            db, "SELECT DISTINCT m.branch_id FROM life_training t JOIN members m ON m.id = t.member_id");
+            db,
+            "SELECT DISTINCT m.branch_id FROM life_training t CROSS JOIN members m ON m.id = t.member_id");
         while (tr.executeStep())
             trained.insert(tr.getColumn(0).getInt64());
     }
-    auto accounts = load_accounts(db, std::nullopt);
-    if (tracked.empty() && trained.empty() && accounts.empty()) return items;
+    // A part of the store reads the accounts of its own members, once they are known (below).
+    auto accounts =
+        part.whole ? load_accounts(db, std::nullopt) : decltype(load_accounts(db, std::nullopt)){};
+    bool keeps_dues = !accounts.empty();
+    if (!part.whole) {
+        SQLite::Statement any(db, "SELECT EXISTS (SELECT 1 FROM life_dues_accounts)");
+        keeps_dues = any.executeStep() && any.getColumn(0).getInt() != 0;
+    }
+    if (tracked.empty() && trained.empty() && !keeps_dues) return items;
 
-    auto const all_orgs = s.orgs(scope::all());
-    auto const standing = standing_histories_in(s, scope::all());
+    // The organisations in scope: every one for the whole store. A subtree holds the subtrees of its
+    // organisations, and the party groups of its branches.
+    auto const& all_orgs = part.orgs;
     // Members are loaded only for the organisations whose life the store keeps (their subtrees), and
     // for the holders of dues accounts: a large roster-only store costs nothing here.
     std::set<std::int64_t> roots(tracked.begin(), tracked.end());
     roots.insert(trained.begin(), trained.end());
     {
-        SQLite::Statement st(
-            db, "SELECT DISTINCT m.branch_id FROM life_dues_accounts a JOIN members m ON m.id = a.member_id");
+        SQLite::Statement st(db,
+                             "SELECT DISTINCT m.branch_id FROM life_dues_accounts a CROSS JOIN members m ON "
+                             "m.id = a.member_id");
         while (st.executeStep())
             roots.insert(st.getColumn(0).getInt64());
     }
@@ -111,22 +127,58 @@ std::vector<agenda_item> life_agenda_items(store const& s, SQLite::Database& db,
         return out;
     };
     std::set<std::int64_t> loaded;
-    for (auto root : roots)
-        for (auto b : subtree(root))
-            loaded.insert(b);
+    if (!part.whole && std::any_of(part.above.begin(), part.above.end(),
+                                   [&](std::int64_t a) { return roots.count(a) > 0; })) {
+        loaded.insert(org_ids.begin(), org_ids.end());  // a root above the scope: its subtree holds all of it
+    } else {
+        for (auto root : roots) {
+            if (!part.whole && !in(org_ids, root)) continue;  // neither in the scope nor above it
+            for (auto b : subtree(root))
+                loaded.insert(b);
+        }
+    }
+    auto members = members_of_branches_on(db, as_of, {loaded.begin(), loaded.end()});
+    std::vector<member_id> member_ids;
+    if (!part.whole)
+        for (auto const& m : members)
+            member_ids.push_back(m.id);
+    auto const standing =
+        part.whole ? standing_histories_in(s, scope::all()) : standing_histories_of(db, member_ids);
     std::unordered_map<std::int64_t, std::vector<member>> by_branch;
-    for (auto& m : members_of_branches_on(db, as_of, {loaded.begin(), loaded.end()}))
+    for (auto& m : members)
         if (standing.normal(m, as_of)) by_branch[raw(m.branch)].push_back(std::move(m));
+    if (!part.whole && keeps_dues) {
+        std::vector<std::int64_t> ids;
+        for (auto const& [b, ms] : by_branch)
+            for (auto const& m : ms)
+                ids.push_back(raw(m.id));
+        std::sort(ids.begin(), ids.end());
+        accounts = load_accounts_of(db, ids);
+    }
     std::unordered_map<std::int64_t, std::vector<meeting>> meetings_by_org;
-    for (auto& m : meetings_between(db, year_start, as_of))
+    for (auto& m : meetings_between(db, year_start, as_of, only))
         meetings_by_org[raw(m.org)].push_back(std::move(m));
 
     bool const training_season =
         unsigned(date::year_month_day{as_of}.month()) >= rules.life.training_notice_month;
     std::unordered_map<std::int64_t, std::vector<training_record>> training;
-    if (training_season && !trained.empty()) training = training_in_year(db, year);
-    auto payments =
-        accounts.empty() ? decltype(load_payments(db, std::nullopt)){} : load_payments(db, std::nullopt);
+    // A part of the store reads the training lines only when one of its branches keeps them, and the
+    // payments of its own members with an account.
+    bool const trains = part.whole ? !trained.empty()
+                                   : std::any_of(trained.begin(), trained.end(),
+                                                 [&](std::int64_t b) { return in(org_ids, b); });
+    if (training_season && trains) training = training_in_year(db, year);
+    decltype(load_payments(db, std::nullopt)) payments;
+    if (!accounts.empty() && part.whole) {
+        payments = load_payments(db, std::nullopt);
+    } else if (!accounts.empty()) {
+        std::vector<std::int64_t> paying;
+        for (auto const& [b, ms] : by_branch)
+            for (auto const& m : ms)
+                if (accounts.count(raw(m.id))) paying.push_back(raw(m.id));
+        std::sort(paying.begin(), paying.end());
+        payments = load_payments_of(db, paying);
+    }
     static std::vector<member> const none;
     std::optional<std::map<member_id, date::sys_days>> last_life;
     std::optional<officer_set> officers;
@@ -145,7 +197,7 @@ std::vector<agenda_item> life_agenda_items(store const& s, SQLite::Database& db,
             groups_of[raw(*g.parent)].push_back(g.id);
 
     // The organisations with a committee (委员) on the day, read once for all of them.
-    auto const committees = committee_orgs_on(db, as_of);
+    auto const committees = committee_orgs_on(db, as_of, only);
     for (auto const& o : all_orgs) {
         if (!in(org_ids, raw(o.id)) || is_committee(o.kind)) continue;
         auto const held_by = [&](std::vector<std::int64_t> const& holders) {
@@ -204,7 +256,7 @@ std::vector<agenda_item> life_agenda_items(store const& s, SQLite::Database& db,
         }
         if (training_season && trained.count(raw(o.id))) {
             // The officers of the whole store are read once, not once per branch.
-            if (!officers) officers = officers_between(db, make_date(year, 1, 1), as_of);
+            if (!officers) officers = officers_between(db, make_date(year, 1, 1), as_of, only);
             auto const roster = training_roster(*officers, own, std::nullopt);
             std::vector<training_record> ledger;
             for (auto const& m : own)
@@ -239,7 +291,7 @@ std::vector<agenda_item> life_agenda_items(store const& s, SQLite::Database& db,
                 at = it->second;
             }
         std::vector<secretary_tenure> secretaries;
-        for (auto& t : secretary_tenures(db, as_of))
+        for (auto& t : secretary_tenures(db, as_of, only))
             if (judged.count(raw(t.org)) && in(org_ids, raw(t.org))) secretaries.push_back(std::move(t));
         auto const since = add_years(as_of, -3);
         std::vector<new_member_entry> new_members;

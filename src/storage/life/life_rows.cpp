@@ -80,24 +80,29 @@ std::vector<member> members_of_branches_on(SQLite::Database& db, date::sys_days 
                          [&](SQLite::Statement& st) { st.bind(":ids", storage::json_ids(branches)); });
 }
 
-officer_set officers_between(SQLite::Database& db, date::sys_days from, date::sys_days to) {
+officer_set officers_between(SQLite::Database& db, date::sys_days from, date::sys_days to,
+                             std::vector<std::int64_t> const* only) {
     SQLite::Statement st(db,
-                         "SELECT DISTINCT org_id, member_id FROM org_leadership WHERE from_date <= :to "
-                         "AND (to_date IS NULL OR to_date > :from)");
+                         std::string("SELECT DISTINCT org_id, member_id FROM org_leadership WHERE from_date "
+                                     "<= :to AND (to_date IS NULL OR to_date > :from)") +
+                             (only ? std::string(" AND org_id ") + storage::in_id_set : std::string()));
     bind_date(st, ":from", from);
     bind_date(st, ":to", to);
+    if (only) st.bind(":ids", storage::json_ids(*only));
     officer_set out;
     while (st.executeStep())
         out.emplace(st.getColumn(0).getInt64(), st.getColumn(1).getInt64());
     return out;
 }
 
-std::set<std::int64_t> committee_orgs_on(SQLite::Database& db, date::sys_days on) {
-    SQLite::Statement st(db,
-                         "SELECT DISTINCT org_id FROM org_leadership WHERE role = :role AND from_date <= :on "
-                         "AND (to_date IS NULL OR to_date > :on)");
+std::set<std::int64_t> committee_orgs_on(SQLite::Database& db, date::sys_days on,
+                                         std::vector<std::int64_t> const* only) {
+    SQLite::Statement st(db, std::string("SELECT DISTINCT org_id FROM org_leadership WHERE role = :role AND "
+                                         "from_date <= :on AND (to_date IS NULL OR to_date > :on)") +
+                                 (only ? std::string(" AND org_id ") + storage::in_id_set : std::string()));
     st.bind(":role", std::string(to_string(officer_role::committee_member)));
     bind_date(st, ":on", on);
+    if (only) st.bind(":ids", storage::json_ids(*only));
     std::set<std::int64_t> out;
     while (st.executeStep())
         out.insert(st.getColumn(0).getInt64());
@@ -164,11 +169,15 @@ std::vector<stored_meeting> load_meetings(SQLite::Database& db, std::string cons
     return out;
 }
 
-std::vector<meeting> meetings_between(SQLite::Database& db, date::sys_days from, date::sys_days to) {
+std::vector<meeting> meetings_between(SQLite::Database& db, date::sys_days from, date::sys_days to,
+                                      std::vector<std::int64_t> const* only) {
     std::vector<meeting> out;
-    for (auto& m : load_meetings(db, "m.date BETWEEN :from AND :to", [&](SQLite::Statement& st) {
+    auto const where = std::string("m.date BETWEEN :from AND :to") +
+                       (only ? std::string(" AND m.org_id ") + storage::in_id_set : std::string());
+    for (auto& m : load_meetings(db, where, [&](SQLite::Statement& st) {
              bind_date(st, ":from", from);
              bind_date(st, ":to", to);
+             if (only) st.bind(":ids", storage::json_ids(*only));
          }))
         out.push_back(std::move(m.record));
     return out;
@@ -220,13 +229,16 @@ training_by_member training_since(SQLite::Database& db, date::sys_days from) {
 
 // set_leadership ends the previous leadership on the day the next begins, so a secretary re-recorded in
 // a new leadership keeps the day the tenure began.
-std::vector<secretary_tenure> secretary_tenures(SQLite::Database& db, date::sys_days on) {
+std::vector<secretary_tenure> secretary_tenures(SQLite::Database& db, date::sys_days on,
+                                                std::vector<std::int64_t> const* only) {
     SQLite::Statement st(
-        db,
-        "SELECT l.org_id, l.member_id, l.from_date, l.to_date, m.name FROM org_leadership l "
-        "JOIN members m ON m.id = l.member_id WHERE l.role = 'secretary' AND l.from_date <= :on "
-        "ORDER BY l.org_id, l.member_id, l.from_date, l.id");
+        db, std::string(
+                "SELECT l.org_id, l.member_id, l.from_date, l.to_date, m.name FROM org_leadership l "
+                "JOIN members m ON m.id = l.member_id WHERE l.role = 'secretary' AND l.from_date <= :on") +
+                (only ? std::string(" AND l.org_id ") + storage::in_id_set : std::string()) +
+                " ORDER BY l.org_id, l.member_id, l.from_date, l.id");
     bind_date(st, ":on", on);
+    if (only) st.bind(":ids", storage::json_ids(*only));
     std::vector<secretary_tenure> out;
     std::optional<secretary_tenure> run;
     std::optional<date::sys_days> run_end;
@@ -285,13 +297,16 @@ constexpr char const* of_member = " WHERE :member IS NULL OR member_id = :member
 
 }  // namespace
 
-std::unordered_map<std::int64_t, account_rows> load_accounts(SQLite::Database& db,
-                                                             std::optional<member_id> only) {
+namespace {
+
+// The accounts whose rows `where` (a WHERE clause over member_id, its parameters bound by `bind`) selects.
+std::unordered_map<std::int64_t, account_rows> accounts_where(SQLite::Database& db, std::string const& where,
+                                                              binder const& bind) {
     std::unordered_map<std::int64_t, account_rows> out;
     SQLite::Statement acc(db, std::string("SELECT member_id, ledger_start, last_month, pays_quarterly, "
                                           "version FROM life_dues_accounts") +
-                                  of_member);
-    bind_only(acc, only);
+                                  where);
+    bind(acc);
     while (acc.executeStep()) {
         auto& row = out[acc.getColumn(0).getInt64()];
         row.account.member = member_id{acc.getColumn(0).getInt64()};
@@ -308,8 +323,8 @@ std::unordered_map<std::int64_t, account_rows> load_accounts(SQLite::Database& d
     // from 1) to its account.
     auto const each_row = [&](char const* columns, char const* table, auto add) {
         SQLite::Statement st(
-            db, std::string("SELECT member_id, ") + columns + " FROM " + table + of_member + " ORDER BY id");
-        bind_only(st, only);
+            db, std::string("SELECT member_id, ") + columns + " FROM " + table + where + " ORDER BY id");
+        bind(st);
         while (st.executeStep())
             if (auto const it = out.find(st.getColumn(0).getInt64()); it != out.end())
                 add(it->second.account, st);
@@ -340,13 +355,24 @@ std::unordered_map<std::int64_t, account_rows> load_accounts(SQLite::Database& d
     return out;
 }
 
-std::unordered_map<std::int64_t, std::vector<dues_payment>> load_payments(SQLite::Database& db,
-                                                                          std::optional<member_id> only) {
-    SQLite::Statement st(
-        db, std::string("SELECT member_id, month, amount_fen, voluntary, paid_at, collecting_org, "
-                        "collected_by, paid_on FROM life_dues_payments") +
-                of_member + " ORDER BY id");
-    bind_only(st, only);
+}  // namespace
+
+std::unordered_map<std::int64_t, account_rows> load_accounts(SQLite::Database& db,
+                                                             std::optional<member_id> only) {
+    return accounts_where(db, of_member, [&](SQLite::Statement& st) { bind_only(st, only); });
+}
+
+std::unordered_map<std::int64_t, account_rows> load_accounts_of(SQLite::Database& db,
+                                                                std::vector<std::int64_t> const& ids) {
+    if (ids.empty()) return {};
+    auto const set = storage::json_ids(ids);
+    return accounts_where(db, std::string(" WHERE member_id ") + storage::in_id_set,
+                          [&](SQLite::Statement& st) { st.bind(":ids", set); });
+}
+
+namespace {
+
+std::unordered_map<std::int64_t, std::vector<dues_payment>> read_payments(SQLite::Statement& st) {
     std::unordered_map<std::int64_t, std::vector<dues_payment>> out;
     while (st.executeStep()) {
         dues_payment p;
@@ -362,6 +388,28 @@ std::unordered_map<std::int64_t, std::vector<dues_payment>> load_payments(SQLite
         out[p.member.value()].push_back(std::move(p));
     }
     return out;
+}
+
+constexpr char const* payment_columns =
+    "SELECT member_id, month, amount_fen, voluntary, paid_at, collecting_org, collected_by, paid_on FROM "
+    "life_dues_payments";
+
+}  // namespace
+
+std::unordered_map<std::int64_t, std::vector<dues_payment>> load_payments(SQLite::Database& db,
+                                                                          std::optional<member_id> only) {
+    SQLite::Statement st(db, std::string(payment_columns) + of_member + " ORDER BY id");
+    bind_only(st, only);
+    return read_payments(st);
+}
+
+std::unordered_map<std::int64_t, std::vector<dues_payment>> load_payments_of(
+    SQLite::Database& db, std::vector<std::int64_t> const& ids) {
+    if (ids.empty()) return {};
+    SQLite::Statement st(
+        db, std::string(payment_columns) + " WHERE member_id " + storage::in_id_set + " ORDER BY id");
+    st.bind(":ids", storage::json_ids(ids));
+    return read_payments(st);
 }
 
 std::optional<account_rows> account_of(store const& s, member const& m) {

@@ -59,9 +59,13 @@ std::vector<member> members_of_branches_on(SQLite::Database& db, date::sys_days 
                                            std::vector<std::int64_t> const& branches);
 /// (org, member) pairs of officers (any role) in office on some day of [from, to].
 using officer_set = std::set<std::pair<std::int64_t, std::int64_t>>;
-officer_set officers_between(SQLite::Database& db, date::sys_days from, date::sys_days to);
-/// The organisations whose leadership on `on` holds a committee member (委员).
-std::set<std::int64_t> committee_orgs_on(SQLite::Database& db, date::sys_days on);
+/// With `only` (sorted ids), the officers of those organisations alone.
+officer_set officers_between(SQLite::Database& db, date::sys_days from, date::sys_days to,
+                             std::vector<std::int64_t> const* only = nullptr);
+/// The organisations whose leadership on `on` holds a committee member (委员); with `only` (sorted ids),
+/// among those organisations alone.
+std::set<std::int64_t> committee_orgs_on(SQLite::Database& db, date::sys_days on,
+                                         std::vector<std::int64_t> const* only = nullptr);
 /// A branch has a committee when its leadership holds a committee member (委员): below the committee
 /// threshold a branch has only a secretary and at most one deputy (org.committee_threshold_7).
 bool has_committee(std::vector<officer> const& leaders);
@@ -71,8 +75,9 @@ bool has_committee(std::vector<officer> const& leaders);
 /// Meetings matching `where` (over alias m, parameters bound by name by `bind`), by date then id, with
 /// their attendance lists in recorded order.
 std::vector<stored_meeting> load_meetings(SQLite::Database& db, std::string const& where, binder const& bind);
-/// Meetings dated in [from, to], by date then id.
-std::vector<meeting> meetings_between(SQLite::Database& db, date::sys_days from, date::sys_days to);
+/// Meetings dated in [from, to], by date then id; with `only` (sorted ids), those of these organisations.
+std::vector<meeting> meetings_between(SQLite::Database& db, date::sys_days from, date::sys_days to,
+                                      std::vector<std::int64_t> const* only = nullptr);
 
 // ---- training
 
@@ -84,8 +89,10 @@ using training_by_member = std::unordered_map<std::int64_t, std::vector<training
 training_by_member training_in_year(SQLite::Database& db, int year);
 /// Training lines dated on or after `from`, by member.
 training_by_member training_since(SQLite::Database& db, date::sys_days from);
-/// The secretaries in office on `on`, each with the first day of the continuous tenure.
-std::vector<secretary_tenure> secretary_tenures(SQLite::Database& db, date::sys_days on);
+/// The secretaries in office on `on`, each with the first day of the continuous tenure; with `only`
+/// (sorted ids), those of these organisations alone.
+std::vector<secretary_tenure> secretary_tenures(SQLite::Database& db, date::sys_days on,
+                                                std::vector<std::int64_t> const* only = nullptr);
 /// The training roster of the members given, with their role (`officers`: officers_between the start of
 /// the year and the day; `also_officer_of`: an organisation whose officers also count).
 std::vector<training_roster_entry> training_roster(officer_set const& officers,
@@ -102,9 +109,15 @@ struct account_rows {
 /// Accounts (terms, bases, reliefs, excuses) of one member, or of every member when `only` is empty.
 std::unordered_map<std::int64_t, account_rows> load_accounts(SQLite::Database& db,
                                                              std::optional<member_id> only);
+/// Accounts of the members `ids` (sorted).
+std::unordered_map<std::int64_t, account_rows> load_accounts_of(SQLite::Database& db,
+                                                                std::vector<std::int64_t> const& ids);
 /// Payments of one member, or of every member when `only` is empty, by member in recorded order.
 std::unordered_map<std::int64_t, std::vector<dues_payment>> load_payments(SQLite::Database& db,
                                                                           std::optional<member_id> only);
+/// Payments of the members `ids` (sorted), by member in recorded order.
+std::unordered_map<std::int64_t, std::vector<dues_payment>> load_payments_of(
+    SQLite::Database& db, std::vector<std::int64_t> const& ids);
 /// The member's account with the admission date from the roster; nothing when none is open.
 std::optional<account_rows> account_of(store const& s, member const& m);
 /// The same. \throws not_found when the member has no account.

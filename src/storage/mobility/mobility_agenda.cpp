@@ -18,15 +18,23 @@ namespace {
 
 // ---- the member's aggregates, for the agenda and statistics
 
-std::map<std::int64_t, member_mobility> gather_all(SQLite::Database& db) {
+// The aggregates of every member with a mobility record, or, with `only` (sorted ids), of those.
+std::map<std::int64_t, member_mobility> gather(SQLite::Database& db, std::vector<std::int64_t> const* only) {
     std::map<std::int64_t, member_mobility> out;
-    for (auto& e : load_episodes(db, "", no_bind()))
+    if (only && only->empty()) return out;
+    auto const where = [&](char const* alias) {
+        return only ? std::string("WHERE ") + alias + ".member_id " + storage::in_id_set : std::string();
+    };
+    auto const bind =
+        only ? binder([set = storage::json_ids(*only)](SQLite::Statement& st) { st.bind(":ids", set); })
+             : no_bind();
+    for (auto& e : load_episodes(db, where("e"), bind))
         out[raw(e.value.member)].episodes.push_back(std::move(e.value));
-    for (auto& c : load_certificates(db, "", no_bind()))
+    for (auto& c : load_certificates(db, where("c"), bind))
         out[raw(c.value.member)].certificates.push_back(std::move(c.value));
-    for (auto& l : load_transfers(db, "", no_bind()))
+    for (auto& l : load_transfers(db, where("t"), bind))
         out[raw(l.value.member)].letters.push_back(std::move(l.value));
-    for (auto& l : load_contact_logs(db, "", no_bind()))
+    for (auto& l : load_contact_logs(db, where("l"), bind))
         out[raw(l.value.member)].contacts = std::move(l.value);
     if (out.empty()) return out;
     // The members and their standing histories, one query each for the whole set.
@@ -144,7 +152,7 @@ std::vector<agenda_item> self_withdrawal_candidates(store const& s, date::sys_da
     auto& impl = impl_of(s);
     return storage::in_read("listing self-withdrawal candidates", [&]() -> std::vector<agenda_item> {
         auto const ids = storage::scope_org_ids(impl.db, sc);
-        auto all = gather_all(impl.db);
+        auto all = gather(impl.db, nullptr);
         std::vector<agenda_item> items;
         std::set<std::int64_t> seen;
         for (auto const& in : supplied) {
@@ -179,9 +187,31 @@ std::vector<agenda_item> self_withdrawal_candidates(store const& s, date::sys_da
 namespace storage {
 
 std::vector<agenda_item> mobility_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
-                                               std::vector<std::int64_t> const& org_ids) {
+                                               std::vector<std::int64_t> const& org_ids, bool whole) {
     std::vector<agenda_item> items;
-    for (auto const& [id, mm] : gather_all(db)) {
+    // A part of the store reads the aggregates of the members whose items can name one of its
+    // organisations: an episode's home branch, a certificate's issuing branch, a letter's issuing
+    // organisation, a contact log's branch, or the member's own branch (several valid certificates,
+    // self-withdrawal), through the indexes on those columns.
+    std::vector<std::int64_t> members;
+    if (!whole) {
+        auto const in = std::string(" ") + storage::in_id_set;
+        SQLite::Statement st(
+            db,
+            "SELECT member_id FROM mob_episodes WHERE home_branch_id" + in +
+                " UNION SELECT member_id FROM mob_certificates WHERE branch_id" + in +
+                " UNION SELECT member_id FROM mob_transfers WHERE from_org_id" + in +
+                " UNION SELECT member_id FROM mob_contact_logs WHERE branch_id" + in +
+                " UNION SELECT m.id FROM members m WHERE m.branch_id" + in +
+                " AND (EXISTS (SELECT 1 FROM mob_episodes e WHERE e.member_id = m.id) OR EXISTS (SELECT 1 "
+                "FROM mob_certificates c WHERE c.member_id = m.id) OR EXISTS (SELECT 1 FROM mob_transfers t "
+                "WHERE t.member_id = m.id) OR EXISTS (SELECT 1 FROM mob_contact_logs l WHERE l.member_id = "
+                "m.id)) ORDER BY 1");
+        st.bind(":ids", storage::json_ids(org_ids));
+        while (st.executeStep())
+            members.push_back(st.getColumn(0).getInt64());
+    }
+    for (auto const& [id, mm] : gather(db, whole ? nullptr : &members)) {
         auto more = dangyuan::mobility_agenda(mm, as_of, s.rules());
         if (auto const in = host_only_inputs(mm, as_of, s.rules())) {
             auto const sw = self_withdrawal_items(s, mm, *in, as_of);
@@ -201,7 +231,9 @@ std::vector<agenda_item> mobility_agenda(store const& s, date::sys_days as_of, s
     auto const sc = storage::visible_scope(s, requested);
     auto& impl = impl_of(s);
     return storage::in_read("computing the mobility agenda", [&]() -> std::vector<agenda_item> {
-        return storage::mobility_agenda_items(s, impl.db, as_of, storage::scope_org_ids(impl.db, sc));
+        auto const ids = storage::scope_org_ids(impl.db, sc);
+        return storage::mobility_agenda_items(s, impl.db, as_of, ids,
+                                              storage::covers_whole_store(impl.db, sc, ids));
     });
 }
 
