@@ -1,11 +1,13 @@
 // stats: the membership statistics of the whole store (dangyuan::statistics, what `dangyuan stats`
-// prints) against the agenda of the same store in the same run, and the memory it takes per member.
+// prints) against the agenda of the same store in the same run, and the memory it takes per member;
+// then the statistics of one branch and one street committee, and the compliance report of the branch.
 
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <sstream>
 
+#include "dangyuan/storage/life_store.hpp"
 #include "dangyuan/storage/statistics_store.hpp"
 #include "support.hpp"
 
@@ -74,6 +76,17 @@ int main(int argc, char** argv) try {
     std::int64_t branch_n = 0, street_n = 0;
     double const branch_s = scoped(branch, branch_n);
     double const street_s = scoped(street, street_n);
+    // The cadence compliance report (三会一课) of the same branch for the year to date.
+    std::int64_t slots = 0;
+    double compliance_s = 1e300;
+    auto const year_start = date::sys_days{date::year_month_day{o.as_of}.year() / 1 / 1};
+    for (int i = 0; i < 5; ++i)
+        compliance_s = std::min(
+            compliance_s, bench::seconds([&] {
+                slots = static_cast<std::int64_t>(
+                    dangyuan::life_compliance_report(s, dangyuan::org_id{branch}, year_start, o.as_of)
+                        .slots.size());
+            }));
 
     char note[64];
     std::snprintf(note, sizeof note, "%lld counted; %.0f B/member peak", static_cast<long long>(stats->count),
@@ -85,10 +98,12 @@ int main(int argc, char** argv) try {
           "reference; " + std::to_string(agenda->count) + " items"},
          {"statistics(store, {as_of})", stats->seconds, o.members, note},
          {"statistics of the largest branch, warm", branch_s, branch_n, "per call"},
-         {"statistics of the largest street committee, warm", street_s, street_n, "per call"}});
+         {"statistics of the largest street committee, warm", street_s, street_n, "per call"},
+         {"compliance report of the largest branch, warm", compliance_s, slots, "per call; items = slots"}});
     bench::print_summary("stats_time_ratio", stats->seconds / agenda->seconds, "<=", 1.00);
     bench::print_summary("stats_bytes_per_member", per_member, "<=", 300, 0);
     bench::print_summary("stats_branch_ms", branch_s * 1000, "<=", 10);
+    bench::print_summary("compliance_branch_ms", compliance_s * 1000, "<=", 10);
     bench::print_summary("stats_street_share", street_s / stats->seconds, "<=", 0.05, 3);
     return 0;
 } catch (std::exception const& e) {

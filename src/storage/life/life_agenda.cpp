@@ -44,9 +44,9 @@ compliance_report life_compliance_report(store const& s, org_id org, date::sys_d
         }
         std::sort(holders.begin(), holders.end());
         // A slot counts every meeting dated in it, so the year of `from` is read from its first day.
-        auto meetings =
-            meetings_between(impl.db, make_date(int(date::year_month_day{from}.year()), 1, 1), to);
-        std::erase_if(meetings, [&](meeting const& m) { return !in(holders, raw(m.org)); });
+        // Only the meetings of the organisation and its party groups are read.
+        auto const meetings =
+            meetings_between(impl.db, make_date(int(date::year_month_day{from}.year()), 1, 1), to, &holders);
         return life_compliance(o, meetings, sc, from, to, s.rules());
     });
 }

@@ -240,10 +240,9 @@ std::vector<meeting> meetings_of(store const& s, scope requested, date::sys_days
         throw invalid_input("to", "period ends " + format_iso(to) + ", before it starts " + format_iso(from));
     auto& impl = impl_of(s);
     return storage::in_read("reading meetings", [&]() -> std::vector<meeting> {
+        if (!sc.root) return meetings_between(impl.db, from, to);
         auto const ids = storage::scope_org_ids(impl.db, sc);
-        auto all = meetings_between(impl.db, from, to);
-        std::erase_if(all, [&](meeting const& m) { return !in(ids, raw(m.org)); });
-        return all;
+        return meetings_between(impl.db, from, to, &ids);
     });
 }
 
