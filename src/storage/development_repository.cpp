@@ -501,13 +501,17 @@ std::vector<case_summary> cases(store const& s, scope requested) {
     auto const sc = storage::visible_scope(s, requested);
     auto& impl = detail::store_access::of(s);
     return storage::in_read("listing development cases", [&]() -> std::vector<case_summary> {
-        auto const ids = storage::scope_org_ids(impl.db, sc);
+        // A scope reads its branches' cases only (dev_cases_branch), so that a branch's list costs what it
+        // holds.
+        if (sc.root) (void)s.org(*sc.root);  // not_found for an unknown scope
         SQLite::Statement st(
-            impl.db, "SELECT id, name, branch_id, stage, outcome, member_id FROM dev_cases ORDER BY id");
+            impl.db, std::string("SELECT id, name, branch_id, stage, outcome, member_id FROM dev_cases") +
+                         (sc.root ? std::string(" WHERE branch_id ") + storage::in_subtree : "") +
+                         " ORDER BY id");
+        if (sc.root) storage::bind_id(st, ":root", *sc.root);
         std::vector<case_summary> out;
         while (st.executeStep()) {
             auto const branch = st.getColumn(2).getInt64();
-            if (!std::binary_search(ids.begin(), ids.end(), branch)) continue;
             case_summary c;
             c.id = case_id{st.getColumn(0).getInt64()};
             c.name = st.getColumn(1).getString();

@@ -103,6 +103,43 @@ TEST_CASE("细则2014 第14条 [S] dev.two_introducers: the store checks introdu
                     rule_violation);
 }
 
+TEST_CASE("development store: the cases of a scope are those of its branches, an unknown scope is refused",
+          "[development][store]") {
+    auto s = open_store(":memory:", {.actor = "tester"});
+    auto const c =
+        s.add_org({.name = "区委", .kind = org_kind::higher_committee, .established = test::d(1990, 1, 1)});
+    auto const street = s.add_org({.name = "街道党工委",
+                                   .kind = org_kind::working_committee,
+                                   .parent = c,
+                                   .established = test::d(1995, 1, 1)});
+    auto const b1 = s.add_org(
+        {.name = "第一支部", .kind = org_kind::branch, .parent = street, .established = test::d(2000, 1, 1)});
+    auto const b2 = s.add_org(
+        {.name = "第二支部", .kind = org_kind::branch, .parent = c, .established = test::d(2000, 1, 1)});
+    std::vector<case_id> opened;
+    for (int i = 0; i < 4; ++i) {
+        auto a = person();
+        a.name = "申请人" + std::to_string(i);
+        a.birth_date = test::d(2000, 3, 15 + i);
+        a.id_number = citizen_id::parse(test::id_for(a.birth_date, sex::female, 7));
+        a.branch = i % 2 == 0 ? b1 : b2;
+        opened.push_back(open_case(s, a, application_submitted_step{test::d(2023, 3, 1)}));
+    }
+    auto const ids = [](std::vector<case_summary> const& list) {
+        std::vector<case_id> out;
+        for (auto const& x : list)
+            out.push_back(x.id);
+        return out;
+    };
+    CHECK(ids(cases(s)) == opened);
+    CHECK(ids(cases(s, scope::subtree(c))) == opened);
+    CHECK(ids(cases(s, scope::subtree(street))) == std::vector<case_id>{opened[0], opened[2]});
+    CHECK(ids(cases(s, scope::subtree(b1))) == std::vector<case_id>{opened[0], opened[2]});
+    CHECK(ids(cases(s, scope::subtree(b2))) == std::vector<case_id>{opened[1], opened[3]});
+    CHECK(cases(s, scope::subtree(b2)).front().branch == b2);
+    CHECK_THROWS_AS(cases(s, scope::subtree(org_id{4242})), not_found);
+}
+
 TEST_CASE("细则2014 发展党员工作流程 [S] dev.step_sequence: a refused step leaves the store file unchanged",
           "[development][store]") {
     auto const dir = test::temp_dir("dev-bytes");
