@@ -40,10 +40,14 @@ std::vector<stage_figures> stage_figures_of(store const& s, scope where, date::s
     return out;
 }
 
-// What membership_tally reads of a member: counting_on, status_on, the groups and party_age_on.
-storage::member_field_set const counted_fields =
-    storage::member_field_subset({"sex", "ethnicity", "birth_date", "education", "category", "joined_branch",
-                                  "admission_date", "full_member_date"});
+// What membership_tally reads of a member: counting_on, status_on, the groups and party_age_on. Built
+// on first use, not when the library is loaded.
+storage::member_field_set const& counted_fields() {
+    static auto const fields =
+        storage::member_field_subset({"sex", "ethnicity", "birth_date", "education", "category",
+                                      "joined_branch", "admission_date", "full_member_date"});
+    return fields;
+}
 
 }  // namespace
 
@@ -82,7 +86,7 @@ statistics_result statistics(store const& s, statistics_request const& request) 
             tally.add(m, history, r.as_of, s.rules());
             if (r.progress && (++done % 20000 == 0 || done == count)) r.progress(done, count);
         },
-        r.progress ? &count : nullptr, counted_fields);
+        r.progress ? &count : nullptr, counted_fields());
     st.total = tally.total;
     st.suspended = tally.suspended;
     st.rows = tally.rows();
