@@ -538,7 +538,7 @@ member_field_set member_field_subset(std::initializer_list<std::string_view> nam
 }
 
 void for_each_member(store const& s, scope sc, std::optional<date::sys_days> as_of,
-                     std::function<void(member const&)> const& f, std::size_t* count,
+                     std::function<void(member&&)> const& f, std::size_t* count,
                      std::optional<member_field_set> only) {
     auto& db = impl_of(s).db;
     in_read("reading the roster", [&] {
@@ -572,7 +572,7 @@ void for_each_member(store const& s, scope sc, std::optional<date::sys_days> as_
                              m.*std::decay_t<decltype(field)>::pointer);
                     ++i;
                 });
-                f(m);
+                f(std::move(m));
             }
             return 0;
         });
@@ -585,7 +585,7 @@ std::vector<member> store::roster(scope requested, std::optional<date::sys_days>
     storage::call const c(*this);
     auto const s = storage::visible_scope(*this, requested);
     std::vector<member> out;
-    storage::for_each_member(*this, s, as_of, [&](member const& m) { out.push_back(m); });
+    storage::for_each_member(*this, s, as_of, [&](member&& m) { out.push_back(std::move(m)); });
     return storage::shown(*this, std::move(out));
 }
 

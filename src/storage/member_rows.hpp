@@ -45,14 +45,14 @@ using member_field_set = std::bitset<member_fields.size()>;
 member_field_set member_field_subset(std::initializer_list<std::string_view> names);
 
 /// Calls `f` with each member of the roster of `sc` (the organisation and its subtree, or all) on
-/// `as_of` (admitted and not exited; every member without it), in member-id order, one at a time: the
-/// roster is never held whole. Unmasked: for counting only, nothing of it may leave the library. When
-/// `count` is given, it first receives the number of members `f` will see. With `only`, just those
-/// fields (and the id) are read, the others left as a default `member` has them.
-/// \pre `sc` is already narrowed to what the principal may read (access.hpp, visible_scope).
-/// \throws not_found for an unknown scope.
+/// `as_of` (admitted and not exited; every member without it), in member-id order, one at a time (`f`
+/// may keep it by moving it): the roster is never held whole. Unmasked: for counting only, nothing of it may
+/// leave the library. When `count` is given, it first receives the number of members `f` will see. With
+/// `only`, just those fields (and the id) are read, the others left as a default `member` has them. \pre `sc`
+/// is already narrowed to what the principal may read (access.hpp, visible_scope). \throws not_found for an
+/// unknown scope.
 void for_each_member(store const& s, scope sc, std::optional<date::sys_days> as_of,
-                     std::function<void(member const&)> const& f, std::size_t* count = nullptr,
+                     std::function<void(member&&)> const& f, std::size_t* count = nullptr,
                      std::optional<member_field_set> only = std::nullopt);
 
 /// The members `ids` that exist, by member id.
