@@ -28,19 +28,6 @@ std::vector<std::string> agenda_tables(bench::connection const& c) {
     return out;
 }
 
-// Mean seconds per call of `f` after one warm-up call: calls until half a second has passed (at least
-// `min_calls`, at most 200).
-double per_call(std::function<void()> const& f, int min_calls) {
-    f();
-    int calls = 0;
-    bench::stopwatch w;
-    while (calls < min_calls || (w.elapsed() < 0.5 && calls < 200)) {
-        f();
-        ++calls;
-    }
-    return w.elapsed() / calls;
-}
-
 // The scoped agendas' figures, measured in one child process.
 struct scoped_figures {
     std::string branch_name, street_name;
@@ -53,59 +40,34 @@ struct scoped_figures {
 scoped_figures measure_scoped(bench::options const& o, std::filesystem::path const& path) {
     auto const line = bench::in_child([&](auto const& report) {
         auto const s = dangyuan::open_store(path, {.create = false});
-        auto const all = s.orgs(dangyuan::scope::all());
-        // The first street-level working committee, and the first branch under it of 15 to 30 members.
-        std::optional<dangyuan::org_unit> street, branch;
-        std::int64_t street_members = 0, branch_members = 0;
-        for (auto const& u : all)
-            if (u.kind == dangyuan::org_kind::working_committee && u.name.ends_with("街道党工委")) {
-                street = u;
-                break;
-            }
-        if (!street) throw std::runtime_error("the district has no street-level working committee");
-        street_members = static_cast<std::int64_t>(s.roster(dangyuan::scope::subtree(street->id)).size());
-        for (auto const& u : s.orgs(dangyuan::scope::subtree(street->id))) {
-            if (u.kind != dangyuan::org_kind::branch) continue;
-            auto const n = static_cast<std::int64_t>(s.roster(dangyuan::scope::subtree(u.id)).size());
-            if (n >= 15 && n <= 30) {
-                branch = u;
-                branch_members = n;
-                break;
-            }
-        }
-        if (!branch) throw std::runtime_error("the street has no branch of 15 to 30 members");
-        // The district committee above the street.
-        auto district = *street;
-        while (district.kind != dangyuan::org_kind::higher_committee && district.parent)
-            district = s.org(*district.parent);
-        auto const district_members =
-            static_cast<std::int64_t>(s.roster(dangyuan::scope::subtree(district.id)).size());
+        auto const parts = bench::find_sample_scopes(s);
+        auto const& branch = parts.branch;
+        auto const& street = parts.street;
+        auto const& district = parts.district;
         std::int64_t bi = 0, si = 0, di = 0, wi = 0;
-        auto const b = per_call(
+        auto const b = bench::per_call(
             [&] {
-                bi =
-                    static_cast<std::int64_t>(s.agenda(o.as_of, dangyuan::scope::subtree(branch->id)).size());
+                bi = static_cast<std::int64_t>(s.agenda(o.as_of, dangyuan::scope::subtree(branch.id)).size());
             },
             20);
-        auto const st = per_call(
+        auto const st = bench::per_call(
             [&] {
-                si =
-                    static_cast<std::int64_t>(s.agenda(o.as_of, dangyuan::scope::subtree(street->id)).size());
+                si = static_cast<std::int64_t>(s.agenda(o.as_of, dangyuan::scope::subtree(street.id)).size());
             },
             5);
-        auto const di_time = per_call(
+        auto const di_time = bench::per_call(
             [&] {
                 di = static_cast<std::int64_t>(
                     s.agenda(o.as_of, dangyuan::scope::subtree(district.id)).size());
             },
             2);
-        auto const w = per_call([&] { wi = static_cast<std::int64_t>(s.agenda(o.as_of).size()); },
-                                std::max(o.repeat, 2));
+        auto const w = bench::per_call([&] { wi = static_cast<std::int64_t>(s.agenda(o.as_of).size()); },
+                                       std::max(o.repeat, 2));
         std::ostringstream out;
         out.precision(17);
-        out << branch_members << ' ' << street_members << ' ' << district_members << ' ' << bi << ' ' << si
-            << ' ' << di << ' ' << wi << ' ' << b << ' ' << st << ' ' << di_time << ' ' << w << ' '
-            << branch->name << '\t' << street->name << '\t' << district.name;
+        out << parts.branch_members << ' ' << parts.street_members << ' ' << parts.district_members << ' '
+            << bi << ' ' << si << ' ' << di << ' ' << wi << ' ' << b << ' ' << st << ' ' << di_time << ' '
+            << w << ' ' << branch.name << '\t' << street.name << '\t' << district.name;
         report(out.str());
     });
     scoped_figures f;

@@ -335,6 +335,47 @@ void print_machine() {
     std::fflush(stdout);
 }
 
+double per_call(std::function<void()> const& f, int min_calls) {
+    f();
+    int calls = 0;
+    stopwatch w;
+    while (calls < min_calls || (w.elapsed() < 0.5 && calls < 200)) {
+        f();
+        ++calls;
+    }
+    return w.elapsed() / calls;
+}
+
+sample_scopes find_sample_scopes(dangyuan::store const& s) {
+    using dangyuan::scope;
+    sample_scopes out;
+    bool found_street = false, found_branch = false;
+    for (auto const& u : s.orgs(scope::all()))
+        if (u.kind == dangyuan::org_kind::working_committee && u.name.ends_with("街道党工委")) {
+            out.street = u;
+            found_street = true;
+            break;
+        }
+    if (!found_street) throw std::runtime_error("the district has no street-level working committee");
+    out.street_members = static_cast<std::int64_t>(s.roster(scope::subtree(out.street.id)).size());
+    for (auto const& u : s.orgs(scope::subtree(out.street.id))) {
+        if (u.kind != dangyuan::org_kind::branch) continue;
+        auto const n = static_cast<std::int64_t>(s.roster(scope::subtree(u.id)).size());
+        if (n >= 15 && n <= 30) {
+            out.branch = u;
+            out.branch_members = n;
+            found_branch = true;
+            break;
+        }
+    }
+    if (!found_branch) throw std::runtime_error("the street has no branch of 15 to 30 members");
+    out.district = out.street;
+    while (out.district.kind != dangyuan::org_kind::higher_committee && out.district.parent)
+        out.district = s.org(*out.district.parent);
+    out.district_members = static_cast<std::int64_t>(s.roster(scope::subtree(out.district.id)).size());
+    return out;
+}
+
 void make_template(dangyuan::store const& source, fs::path const& path) {
     remove_store(path);
     auto t = dangyuan::open_store(path, {.actor = "bench"});

@@ -134,6 +134,20 @@ void print_summary(std::string const& name, double value, char const* op, double
 /// Prints the machine (CPU model, cores, memory, kernel, SQLite) once per program.
 void print_machine();
 
+/// Mean seconds per call of `f` after one warm-up call: calls until half a second has passed (at least
+/// `min_calls`, at most 200).
+double per_call(std::function<void()> const& f, int min_calls);
+
+/// The parts of the sample district the scoped figures measure: its first street-level working
+/// committee (街道党工委), the first branch (党支部) under it with 15 to 30 members, and the district
+/// committee (区委) above the street, with their member counts.
+struct sample_scopes {
+    dangyuan::org_unit branch, street, district;
+    std::int64_t branch_members = 0, street_members = 0, district_members = 0;
+};
+/// \throws std::runtime_error when the store has no such street or branch.
+sample_scopes find_sample_scopes(dangyuan::store const& s);
+
 /// An empty store with the organisations of `source` (same ids), written through the library and closed
 /// (so that the file holds no WAL). Each import starts from a byte copy of such a template.
 void make_template(dangyuan::store const& source, std::filesystem::path const& path);

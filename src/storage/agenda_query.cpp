@@ -180,7 +180,7 @@ std::vector<agenda_item> store::agenda(date::sys_days as_of, scope requested) co
                 org_agenda(o, it == counts.end() ? org_counts{} : it->second, as_of, rules());
             items.insert(items.end(), org_items.begin(), org_items.end());
         }
-        storage::agenda_scope const part{org_ids, in_scope, above, whole};
+        storage::agenda_scope const part{org_ids, in_scope, whole};
         for (auto const& more :
              {storage::case_agenda_items(*this, impl_->db, as_of, org_ids, part.whole),
               storage::mobility_agenda_items(*this, impl_->db, as_of, org_ids, part.whole),

@@ -67,6 +67,9 @@ inline constexpr int audit_chain_schema_version = 10;
 inline constexpr int step_note_schema_version = 11;
 /// The audit action of that migration's entry.
 inline constexpr std::string_view step_note_migration_action = "steps_note_migrated";
+/// The schema version that made the ID number's uniqueness a separate index (members_id_number), which
+/// a bulk insert drops and builds again like the other secondary indexes.
+inline constexpr int id_number_index_schema_version = 14;
 /// The entry a new audit row chains to: its seq (0 when the trail is empty) and hash (the genesis then).
 struct audit_link {
     std::int64_t seq = 0;
@@ -111,10 +114,9 @@ std::vector<agenda_item> evaluation_agenda_items(store const& s, SQLite::Databas
                                                  std::vector<std::int64_t> const& org_ids, bool whole);
 /// The part of the store an agenda is computed for.
 struct agenda_scope {
-    std::vector<std::int64_t> const& ids;    ///< the organisations in scope, sorted ids
-    std::vector<org_unit> const& orgs;       ///< the same organisations, by id
-    std::vector<std::int64_t> const& above;  ///< the organisations above the scope's root, nearest first
-    bool whole = true;                       ///< every organisation of the store (`above` is empty)
+    std::vector<std::int64_t> const& ids;  ///< the organisations in scope, sorted ids
+    std::vector<org_unit> const& orgs;     ///< the same organisations, by id
+    bool whole = true;                     ///< every organisation of the store
 };
 /// The life items of the organisations of `part`: a part of the store (a subtree) reads only the rows
 /// its organisations need.

@@ -362,6 +362,19 @@ void check_unique_id_number(SQLite::Database& db, member const& m) {
         throw conflict("ID number " + m.id_number->masked() + " already belongs to member " +
                        std::to_string(st.getColumn(0).getInt64()) + " (" + st.getColumn(1).getString() + ")");
 }
+// A batch inserted without the ID number's index (add_members, rebuild) holds an ID number twice: names
+// the member that held it first, as check_unique_id_number does for a single insert. One grouping scan,
+// run only when building the index has failed.
+void name_duplicate_id_number(SQLite::Database& db) {
+    SQLite::Statement st(db,
+                         "SELECT id, name, id_number FROM members WHERE id_number = (SELECT id_number FROM "
+                         "members WHERE id_number IS NOT NULL GROUP BY id_number HAVING count(*) > 1 "
+                         "LIMIT 1) ORDER BY id LIMIT 1");
+    if (!st.executeStep()) return;
+    auto const number = citizen_id::parse(st.getColumn(2).getString());
+    throw conflict("ID number " + number.masked() + " already belongs to member " +
+                   std::to_string(st.getColumn(0).getInt64()) + " (" + st.getColumn(1).getString() + ")");
+}
 }  // namespace
 
 void store::check_member_plausible(member const& m) const {
@@ -427,8 +440,16 @@ std::vector<member_id> store::add_members(std::span<member const> drafts, std::s
                 ins.reset();
                 ids.emplace_back(impl_->db.getLastInsertRowid());
             }
-            for (auto const& ix : indexes)
-                impl_->db.exec(ix.sql);
+            for (auto const& ix : indexes) {
+                try {
+                    impl_->db.exec(ix.sql);
+                } catch (SQLite::Exception const& e) {
+                    // The ID number's index, built after the rows, finds a duplicate only now.
+                    if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE)
+                        name_duplicate_id_number(impl_->db);
+                    throw;
+                }
+            }
             if (drafts.size() == 1)
                 storage::append_audit(impl_->db, impl_->audit_actor, "member", ids.front().value(), "insert",
                                       why, storage::describe(drafts.front()));

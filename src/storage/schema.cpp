@@ -207,9 +207,52 @@ ALTER TABLE dev_steps ADD COLUMN note TEXT NOT NULL DEFAULT '';
     // 13 (decision_schema_version): village and community decision cases by 四议两公开
     //     (decision/decision_schema.cpp).
     migration_decision,
+    // 14 (id_number_index_schema_version): the ID number's uniqueness as a separate index
+    //    (members_id_number) instead of a constraint of the table, so that a bulk insert can drop it with
+    //    the other secondary indexes and build it again by sorting (docs/performance.md, ten million
+    //    members). SQLite cannot drop a table's constraint: the table is built again under the same
+    //    name, with its rows and ids, by the procedure of the SQLite manual (ALTER TABLE, "making other
+    //    kinds of table schema changes"); foreign keys are not enforced while migrations run.
+    R"sql(
+CREATE TABLE members_v14(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  sex TEXT NOT NULL,
+  ethnicity TEXT NOT NULL,
+  birth_date TEXT NOT NULL,
+  id_number TEXT,
+  education TEXT,
+  category TEXT,
+  work_unit TEXT NOT NULL DEFAULT '',
+  post TEXT NOT NULL DEFAULT '',
+  native_place TEXT NOT NULL DEFAULT '',
+  phone TEXT NOT NULL DEFAULT '',
+  address TEXT NOT NULL DEFAULT '',
+  branch_id INTEGER NOT NULL REFERENCES orgs(id),
+  joined_branch TEXT NOT NULL,
+  application_date TEXT,
+  admission_date TEXT NOT NULL,
+  full_member_date TEXT,
+  backfilled INTEGER NOT NULL DEFAULT 0,
+  standing TEXT NOT NULL DEFAULT 'normal',
+  exit_date TEXT,
+  version INTEGER NOT NULL DEFAULT 1);
+INSERT INTO members_v14(id, name, sex, ethnicity, birth_date, id_number, education, category, work_unit,
+  post, native_place, phone, address, branch_id, joined_branch, application_date, admission_date,
+  full_member_date, backfilled, standing, exit_date, version)
+SELECT id, name, sex, ethnicity, birth_date, id_number, education, category, work_unit, post,
+  native_place, phone, address, branch_id, joined_branch, application_date, admission_date,
+  full_member_date, backfilled, standing, exit_date, version FROM members ORDER BY id;
+DROP TABLE members;
+ALTER TABLE members_v14 RENAME TO members;
+CREATE INDEX members_branch ON members(branch_id);
+CREATE INDEX members_name ON members(name);
+CREATE UNIQUE INDEX members_id_number ON members(id_number);
+)sql",
 };
 static_assert(election_schema_version < decision_schema_version &&
-              decision_schema_version == store::schema_version_latest);
+              decision_schema_version < id_number_index_schema_version &&
+              id_number_index_schema_version == store::schema_version_latest);
 
 int pragma_int(SQLite::Database& db, char const* pragma) {
     SQLite::Statement st(db, std::string("PRAGMA ") + pragma);

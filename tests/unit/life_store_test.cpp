@@ -412,6 +412,46 @@ TEST_CASE("支部工作条例2018 第12条 [C] life.committee_meeting_monthly: a
     CHECK(january.empty());
 }
 
+TEST_CASE(
+    "支部工作条例2018 [S] life.heart_to_heart_yearly: a branch whose party group alone records meetings is "
+    "judged per member of its roster, in the whole agenda and in every scope",
+    "[life][store][agenda]") {
+    life_district x;
+    // Only the party group keeps records: the branch holds its group meetings through it.
+    for (unsigned month = 1; month <= 11; ++month)
+        add_meeting(x.s, x.simple(mk::group_meeting, d(2026, month, 12), x.group, x.b[3]), as_of);
+    auto const talks = [](std::vector<agenda_item> const& items, org_id org) {
+        std::vector<agenda_item> out;
+        for (auto const& i : items)
+            if (i.rule_id == "life.heart_to_heart_yearly" && i.org == org) out.push_back(i);
+        return out;
+    };
+    auto const in = [](std::vector<agenda_item> const& items, std::vector<org_id> const& orgs) {
+        std::vector<agenda_item> out;
+        for (auto const& i : items)
+            if (std::find(orgs.begin(), orgs.end(), i.org) != orgs.end()) out.push_back(i);
+        return out;
+    };
+    auto const check = [&](char const* when) {
+        INFO(when);
+        auto const whole = x.s.agenda(as_of);
+        // One open talk per member of branch_b in normal standing (8 full, 1 probationary), none judged
+        // by a count of the branch's talks.
+        auto const due = talks(whole, x.branch_b);
+        CHECK(due.size() == 9);
+        CHECK(std::all_of(due.begin(), due.end(), [](agenda_item const& i) { return i.member.has_value(); }));
+        // Each scope sees exactly its part of the whole agenda, whatever keeps records above it.
+        CHECK(x.s.agenda(as_of, scope::subtree(x.branch_b)) == in(whole, {x.branch_b, x.group}));
+        CHECK(x.s.agenda(as_of, scope::subtree(x.group)) == in(whole, {x.group}));
+        CHECK(x.s.agenda(as_of, scope::subtree(x.street)) ==
+              in(whole, {x.street, x.branch_a, x.branch_b, x.group}));
+    };
+    check("the group alone keeps records");
+    // The branch above the group keeps records too: the group's scope lies below a root.
+    add_meeting(x.s, x.simple(mk::theme_party_day, d(2026, 11, 8), x.branch_b, x.b[1]), as_of);
+    check("the group and its branch keep records");
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Self-withdrawal inputs
 

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "test_support.hpp"
@@ -50,6 +52,62 @@ TEST_CASE("store: a version-1 store opens, migrates to the latest schema and kee
     CHECK(again.audit_log().size() == 6);
     CHECK(again.verify_audit().ok);
     CHECK(again.verify_audit().entries_checked == 6);
+    std::filesystem::remove_all(dir);
+}
+
+namespace {
+// The members table's definition and its indexes, as sqlite_master holds them.
+std::vector<std::string> members_schema(std::filesystem::path const& path) {
+    SQLite::Database raw(path.string(), SQLite::OPEN_READONLY);
+    SQLite::Statement q(raw,
+                        "SELECT type, name, coalesce(sql, '') FROM sqlite_master WHERE tbl_name = 'members' "
+                        "ORDER BY type, name");
+    std::vector<std::string> out;
+    while (q.executeStep())
+        out.push_back(q.getColumn(0).getString() + " " + q.getColumn(1).getString() + ": " +
+                      q.getColumn(2).getString());
+    return out;
+}
+}  // namespace
+
+TEST_CASE("store: the migration to a separate ID-number index keeps the members, their ids and uniqueness",
+          "[store][migration]") {
+    auto const dir = test::temp_dir("migration-id-index");
+    auto const path = dir / "v1.db";
+    {
+        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        raw.exec(test::file_bytes(std::filesystem::path(DANGYUAN_FIXTURE_DIR) / "store-v1.sql"));
+        // Before: the uniqueness is the table's constraint, whose index has no SQL of its own.
+        REQUIRE(raw.execAndGet("SELECT count(*) FROM sqlite_master WHERE tbl_name = 'members' AND type = "
+                               "'index' AND sql IS NULL")
+                    .getInt() == 1);
+    }
+    auto s = open_store(path);
+    auto const migrated = members_schema(path);
+    // A fresh store ends up with the same table and indexes.
+    auto const fresh_path = dir / "fresh.db";
+    { auto fresh = open_store(fresh_path); }
+    CHECK(members_schema(fresh_path) == migrated);
+    CHECK(std::find(migrated.begin(), migrated.end(),
+                    "index members_id_number: CREATE UNIQUE INDEX members_id_number ON members(id_number)") !=
+          migrated.end());
+    {
+        SQLite::Database raw(path.string(), SQLite::OPEN_READONLY);
+        CHECK(raw.execAndGet("SELECT count(*) FROM sqlite_master WHERE sql IS NULL AND tbl_name = 'members'")
+                  .getInt() == 0);
+        // The standing event still refers to member 1, which kept its id.
+        SQLite::Statement fk(raw, "PRAGMA foreign_key_check");
+        CHECK_FALSE(fk.executeStep());
+    }
+    CHECK(s.get_member(member_id{1}).name == "张三");
+    CHECK(s.standing_on(member_id{1}, d(2021, 1, 1))->state == standing_state::suspended);
+    // The index still refuses a second holder of 张三's ID number, and names him.
+    auto twin = test::full_member(org_id{2}, "李四", d(2012, 7, 1));
+    twin.id_number = citizen_id::parse("110101198001010010");
+    twin.birth_date = d(1980, 1, 1);
+    CHECK_THROWS_AS(s.add_member(twin), conflict);
+    CHECK_THROWS_WITH(s.add_member(twin), Catch::Contains("already belongs to member 1 (张三)"));
+    CHECK(s.member_count() == 1);
     std::filesystem::remove_all(dir);
 }
 

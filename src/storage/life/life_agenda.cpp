@@ -126,16 +126,19 @@ std::vector<agenda_item> life_agenda_items(store const& s, SQLite::Database& db,
         std::sort(out.begin(), out.end());
         return out;
     };
+    // A branch keeps meetings through its party groups as well (keeps_meetings below), and is judged
+    // per member of its roster then too.
+    for (auto const& o : all_orgs)
+        if (o.kind == org_kind::party_group && o.parent && tracked.count(raw(o.id)))
+            roots.insert(raw(*o.parent));
+    // Every member read below is one of a root's subtree, and every root that an organisation in scope
+    // needs is in scope: the items of an organisation read the members of its own subtree only. A root
+    // outside the scope (above it, or elsewhere) reads nothing.
     std::set<std::int64_t> loaded;
-    if (!part.whole && std::any_of(part.above.begin(), part.above.end(),
-                                   [&](std::int64_t a) { return roots.count(a) > 0; })) {
-        loaded.insert(org_ids.begin(), org_ids.end());  // a root above the scope: its subtree holds all of it
-    } else {
-        for (auto root : roots) {
-            if (!part.whole && !in(org_ids, root)) continue;  // neither in the scope nor above it
-            for (auto b : subtree(root))
-                loaded.insert(b);
-        }
+    for (auto root : roots) {
+        if (!part.whole && !in(org_ids, root)) continue;
+        for (auto b : subtree(root))
+            loaded.insert(b);
     }
     auto members = members_of_branches_on(db, as_of, {loaded.begin(), loaded.end()});
     std::vector<member_id> member_ids;
