@@ -18,7 +18,7 @@ bool holds(SQLite::Database& db, org_id root, org_id org) {
     if (root == org) return true;
     SQLite::Statement st(db,
                          "WITH RECURSIVE up(id) AS (SELECT parent_id FROM orgs WHERE id = :org "
-                         "UNION ALL SELECT o.parent_id FROM orgs o JOIN up ON o.id = up.id "
+                         "UNION SELECT o.parent_id FROM orgs o JOIN up ON o.id = up.id "
                          "WHERE o.parent_id IS NOT NULL) "
                          "SELECT 1 FROM up WHERE id = :root LIMIT 1");
     bind_id(st, ":org", org);

@@ -67,9 +67,10 @@ std::vector<std::int64_t> scope_org_ids(SQLite::Database& db, scope const& s) {
             ids.push_back(st.getColumn(0).getInt64());
         return ids;
     }
+    // UNION: a hand-edited cycle ends when an organisation comes round again (rows.hpp, in_subtree).
     SQLite::Statement st(db,
                          "WITH RECURSIVE sub(id) AS (SELECT id FROM orgs WHERE id = :root "
-                         "UNION ALL SELECT o.id FROM orgs o JOIN sub ON o.parent_id = sub.id) "
+                         "UNION SELECT o.id FROM orgs o JOIN sub ON o.parent_id = sub.id) "
                          "SELECT id FROM sub ORDER BY id");
     bind_id(st, ":root", *s.root);
     while (st.executeStep())
@@ -79,16 +80,20 @@ std::vector<std::int64_t> scope_org_ids(SQLite::Database& db, scope const& s) {
 }
 
 std::vector<std::int64_t> ancestor_ids(SQLite::Database& db, org_id org) {
-    SQLite::Statement st(
-        db,
-        "WITH RECURSIVE up(id, parent_id, depth) AS (SELECT id, parent_id, 0 FROM orgs WHERE id = "
-        ":org UNION ALL SELECT o.id, o.parent_id, up.depth + 1 FROM orgs o JOIN up ON o.id = "
-        "up.parent_id WHERE up.depth < (SELECT count(*) FROM orgs)) "
-        "SELECT id FROM up WHERE depth > 0 ORDER BY depth");
-    bind_id(st, ":org", org);
+    // One indexed lookup per level: a tree is a few levels deep, and its cost must not follow the size
+    // of the store (a bound taken from count(*) read the whole table on every call). A hand-edited cycle
+    // ends at the first organisation seen twice.
+    SQLite::Statement st(db, "SELECT parent_id FROM orgs WHERE id = :id");
     std::vector<std::int64_t> out;
-    while (st.executeStep())
-        out.push_back(st.getColumn(0).getInt64());
+    std::int64_t at = org.value();
+    for (;;) {
+        bind_id(st, ":id", org_id{at});
+        if (!st.executeStep() || st.getColumn(0).isNull()) break;
+        at = st.getColumn(0).getInt64();
+        st.reset();
+        if (at == org.value() || std::find(out.begin(), out.end(), at) != out.end()) break;
+        out.push_back(at);
+    }
     return out;
 }
 

@@ -155,9 +155,10 @@ std::unordered_map<std::int64_t, std::size_t> read_heads(SQLite::Database& db, s
     return at;
 }
 /// The SQL that selects the organisations of the subtree whose root is bound to `:root` (the root and
-/// everything below it), for `branch_id IN ...`.
+/// everything below it), for `branch_id IN ...`. UNION, not UNION ALL: an organisation met twice (a
+/// hand-edited cycle) ends the recursion instead of repeating it forever.
 inline constexpr char const* in_subtree =
-    "IN (WITH RECURSIVE sub(id) AS (SELECT id FROM orgs WHERE id = :root UNION ALL SELECT o.id FROM orgs o "
+    "IN (WITH RECURSIVE sub(id) AS (SELECT id FROM orgs WHERE id = :root UNION SELECT o.id FROM orgs o "
     "JOIN sub ON o.parent_id = sub.id) SELECT id FROM sub)";
 
 }  // namespace dangyuan::storage

@@ -730,3 +730,27 @@ TEST_CASE("store: an online backup while another connection writes, and a verifi
 }
 
 }  // namespace store_test_cases
+
+TEST_CASE("store: the agenda of a scope ends on a hand-edited cycle of organisations", "[store][agenda]") {
+    auto const dir = test::temp_dir("org-cycle");
+    auto const path = dir / "cycle.db";
+    test::district_orgs o;
+    {
+        auto s = open_store(path);
+        o = test::add_district_orgs(s);
+        (void)s.add_member(test::full_member(o.branch_a, "甲", d(2010, 7, 1)));
+    }
+    {
+        // district committee → street → branch_a → district committee: no command writes this.
+        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
+        SQLite::Statement up(raw, "UPDATE orgs SET parent_id = ? WHERE id = ?");
+        up.bind(1, o.branch_a.value());
+        up.bind(2, o.district_committee.value());
+        REQUIRE(up.exec() == 1);
+    }
+    auto s = open_store(path);
+    // Each call returns; the organisations above the branch are found once each.
+    CHECK_NOTHROW(s.agenda(d(2026, 11, 26), scope::subtree(o.branch_a)));
+    CHECK_NOTHROW(s.agenda(d(2026, 11, 26), scope::subtree(o.village)));
+    std::filesystem::remove_all(dir);
+}
