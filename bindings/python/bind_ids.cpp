@@ -5,6 +5,7 @@
 #include <string>
 
 #include "common.hpp"
+#include "dangyuan/community/community.hpp"
 #include "dangyuan/decision/decision_case.hpp"
 #include "dangyuan/election/election_case.hpp"
 #include "dangyuan/storage/mobility_store.hpp"
@@ -62,6 +63,8 @@ void bind_ids(py::module_& m) {
     bind_id<decision_tag>(
         m, "DecisionId",
         "A decision case (重大事项决策, 四议两公开) of a village or community organisation.");
+    bind_id<registration_tag>(m, "RegistrationId",
+                              "A member's registration with a community (在职党员到社区报到).");
 }
 
 }  // namespace dangyuan::python

@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "common.hpp"
+#include "dangyuan/community/community.hpp"
 #include "dangyuan/decision/decision_case.hpp"
 #include "dangyuan/development/case_agenda.hpp"
 #include "dangyuan/development/steps.hpp"
@@ -60,7 +61,7 @@ using domain_enums = std::tuple<
     table_enum<dues_category, "DuesCategory", &parse_dues_category>, table_enum<dues_paid_at, "DuesPaidAt">,
     table_enum<election_stage, "ElectionStage">, table_enum<election_meeting, "ElectionMeeting">,
     table_enum<decision_stage, "DecisionStage">, table_enum<resolving_body, "ResolvingBody">,
-    table_enum<publication_channel, "PublicationChannel">>;
+    table_enum<publication_channel, "PublicationChannel">, table_enum<community_rating, "CommunityRating">>;
 
 template <class E>
 requires listed_in<E, domain_enums>

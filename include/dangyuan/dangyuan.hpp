@@ -4,6 +4,8 @@
 
 #include "dangyuan/agenda/agenda.hpp"
 #include "dangyuan/agenda/agenda_kinds.hpp"
+#include "dangyuan/community/community.hpp"
+#include "dangyuan/community/community_agenda.hpp"
 #include "dangyuan/core/access.hpp"
 #include "dangyuan/core/calendar.hpp"
 #include "dangyuan/core/codes.hpp"
@@ -56,6 +58,7 @@
 #include "dangyuan/rules/rule_set.hpp"
 #include "dangyuan/rules/vote.hpp"
 #include "dangyuan/storage/abroad_store.hpp"
+#include "dangyuan/storage/community_store.hpp"
 #include "dangyuan/storage/decision_store.hpp"
 #include "dangyuan/storage/development_store.hpp"
 #include "dangyuan/storage/election_store.hpp"

@@ -14,6 +14,7 @@
 #include "dangyuan/io/csv.hpp"
 #include "dangyuan/io/reports.hpp"
 #include "dangyuan/io/text.hpp"
+#include "dangyuan/storage/community_store.hpp"
 #include "dangyuan/storage/evaluation_store.hpp"
 
 namespace dangyuan::cli::cmd_eval {
@@ -322,6 +323,28 @@ int run_show(context& ctx, po::variables_map const& vm) {
              std::to_string(p.tally[grade::basically_qualified]), std::to_string(p.tally[grade::unqualified]),
              p.proposed ? std::string(chinese_name(*p.proposed)) : "", p.informed ? "是" : "",
              p.final ? std::string(chinese_name(*p.final)) : "", follow});
+    }
+    // The community's feedback (社区反馈) on members registered with a community for the year, as one more
+    // column when any participant has one (在职党员进社区, docs/organisation-work.md).
+    std::vector<std::string> feedback;
+    bool any_feedback = false;
+    for (auto const& [m, p] : st.participants) {
+        // Members of the branch itself; a mobile member's own branch reads that member's feedback.
+        std::optional<community_feedback_record> f;
+        if (p.relationship_here()) {
+            try {
+                f = community_feedback(s, m, c.year);
+            } catch (access_denied const&) {
+                // A member who has left the branch since: not readable through the campaign's scope.
+            }
+        }
+        feedback.push_back(f ? std::string(chinese_name(f->rating)) : std::string());
+        any_feedback = any_feedback || f.has_value();
+    }
+    if (any_feedback) {
+        r.columns.push_back({"community_feedback", "社区反馈"});
+        for (std::size_t i = 0; i < r.rows.size(); ++i)
+            r.rows[i].push_back(feedback[i]);
     }
     return show_report(ctx, r, vm);
 }

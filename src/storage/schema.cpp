@@ -4,6 +4,7 @@
 #include <array>
 #include <string>
 
+#include "community/community_rows.hpp"
 #include "dangyuan/storage/election_store.hpp"
 #include "decision/decision_rows.hpp"
 #include "development_columns.hpp"
@@ -249,10 +250,14 @@ CREATE INDEX members_branch ON members(branch_id);
 CREATE INDEX members_name ON members(name);
 CREATE UNIQUE INDEX members_id_number ON members(id_number);
 )sql",
+    // 15 (community_schema_version): in-service members registered with a community, their service and
+    //    the community's yearly feedback (community/community_schema.cpp).
+    migration_community,
 };
 static_assert(election_schema_version < decision_schema_version &&
               decision_schema_version < id_number_index_schema_version &&
-              id_number_index_schema_version == store::schema_version_latest);
+              id_number_index_schema_version < community_schema_version &&
+              community_schema_version == store::schema_version_latest);
 
 int pragma_int(SQLite::Database& db, char const* pragma) {
     SQLite::Statement st(db, std::string("PRAGMA ") + pragma);

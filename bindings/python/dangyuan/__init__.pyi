@@ -90,6 +90,7 @@ class MeetingId(_Id): ...
 class TransferLetterId(_Id): ...
 class ElectionId(_Id): ...
 class DecisionId(_Id): ...
+class RegistrationId(_Id): ...
 
 # ---------------------------------------------------------------------------------------------------
 # Enums: every enum has .name, .value, .code, all() and parse(); most have .chinese_name
@@ -647,6 +648,12 @@ class PublicationChannel(_Named):
 class Recommendation(_Named):
     member_recommendation: ClassVar[Recommendation]
     mass_organisation: ClassVar[Recommendation]
+
+class CommunityRating(_Named):
+    good: ClassVar[CommunityRating]
+    fairly_good: ClassVar[CommunityRating]
+    average: ClassVar[CommunityRating]
+    poor: ClassVar[CommunityRating]
 
 class ResolvingBody(_Named):
     representatives_meeting: ClassVar[ResolvingBody]
@@ -2469,6 +2476,37 @@ class DecisionSummary(_RecordBase):
     last_date: datetime.date
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
 
+class CommunityRegistration(_RecordBase):
+    id: RegistrationId
+    member: MemberId
+    community: OrgId
+    registered_on: datetime.date
+    left_on: Optional[datetime.date]
+    note: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+    def covers(self, day: _Date) -> bool: ...
+
+class CommunityService(_RecordBase):
+    member: MemberId
+    date: datetime.date
+    activity: str
+    tenths: int
+    note: str
+    registration: RegistrationId
+    community: OrgId
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class CommunityFeedback(_RecordBase):
+    member: MemberId
+    community: OrgId
+    year: int
+    rating: CommunityRating
+    given_on: datetime.date
+    note: str
+    correction_reason: str
+    branch: OrgId
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
 _Month = Union[datetime.date, str]  # the first day of the month, or "YYYY-MM"
 _EpisodeRecord = Union[
     MemberLeft,
@@ -2907,6 +2945,11 @@ class DecisionParams(_Params):
     resolution_public_within_days: int
     result_public_within_days: int
 
+class CommunityParams(_Params):
+    min_service_hours_yearly: int
+    feedback_by_month: int
+    notice_months: int
+
 
 class RuleSet(_Params):
     name: str
@@ -2926,6 +2969,7 @@ class RuleSet(_Params):
     evaluation: EvaluationParams
     life: LifeParams
     decision: DecisionParams
+    community: CommunityParams
     @staticmethod
     def national_2014() -> RuleSet: ...
 
@@ -3209,6 +3253,20 @@ class ElectionState(metaclass=_pybind11_type):
     @property
     def completed_on(self) -> Optional[datetime.date]: ...
 
+class CommunityStatistics(metaclass=_pybind11_type):
+    @property
+    def year(self) -> int: ...
+    @property
+    def registered_members(self) -> int: ...
+    @property
+    def members_with_service(self) -> int: ...
+    @property
+    def service_tenths(self) -> int: ...
+    @property
+    def members_with_feedback(self) -> int: ...
+    @property
+    def feedback_by_rating(self) -> dict[CommunityRating, int]: ...
+
 class DecisionState(metaclass=_pybind11_type):
     @property
     def stage(self) -> Optional[DecisionStage]: ...
@@ -3430,6 +3488,8 @@ def result_public_deadline(
 ) -> Optional[datetime.date]: ...
 def decision_agenda(case: DecisionCase, as_of: _Date, rules: RuleSet = ...) -> Agenda: ...
 def decision_flow_chart() -> str: ...
+def hours_text(tenths: int) -> str: ...
+def community_feedback_deadline(year: int, rules: RuleSet = ...) -> Optional[datetime.date]: ...
 
 class StatisticsRow(_RecordBase):
     section: str
@@ -3650,6 +3710,23 @@ class Store(metaclass=_pybind11_type):
     def record_decision(self, decision: DecisionId, record: Optional[_DecisionRecordArg] = None, /, *, why: str = "", **fields: Any) -> None: ...
     def get_decision(self, decision: DecisionId) -> DecisionCase: ...
     def decisions(self, scope: _Scope = None) -> Decisions: ...
+    def register_with_community(
+        self, member: MemberId, community: OrgId, on: _Date, note: str = "", why: str = ""
+    ) -> RegistrationId: ...
+    def leave_community(self, registration: RegistrationId, on: _Date, why: str = "") -> None: ...
+    def record_community_service(
+        self, service: Optional[Union[CommunityService, _Record]] = None, /, *, why: str = "", **fields: Any
+    ) -> int: ...
+    def give_community_feedback(
+        self, feedback: Optional[Union[CommunityFeedback, _Record]] = None, /, *, why: str = "", **fields: Any
+    ) -> None: ...
+    def get_registration(self, registration: RegistrationId) -> CommunityRegistration: ...
+    def community_registrations_of(self, member: MemberId) -> list[CommunityRegistration]: ...
+    def community_registrations(self, scope: _Scope = None) -> list[CommunityRegistration]: ...
+    def community_services(self, member: MemberId, year: Optional[int] = None) -> list[CommunityService]: ...
+    def community_feedback(self, member: MemberId, year: int) -> Optional[CommunityFeedback]: ...
+    def community_feedback_history(self, member: MemberId) -> list[CommunityFeedback]: ...
+    def community_statistics(self, year: int, scope: _Scope = None) -> CommunityStatistics: ...
 
     # agenda and audit
     def agenda(self, as_of: _Date, scope: _Scope = None) -> Agenda: ...

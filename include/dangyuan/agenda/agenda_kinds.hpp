@@ -91,6 +91,9 @@ inline constexpr agenda_kind_info agenda_kind_table[] = {
     // village and community decisions (四议两公开)
     {"decision.resolution_not_public", "resolution of a village decision not yet public", "村级重大事项决议尚未公开"},
     {"decision.result_not_public", "result of a village decision's implementation not yet public", "村级重大事项实施结果尚未公开"},
+    // in-service members in the community (在职党员进社区)
+    {"community.service_short", "registered member served fewer hours in the community than the year asks", "在职党员到社区服务时长不足"},
+    {"community.feedback_due", "community's yearly feedback on a registered member not yet given", "社区年度反馈意见尚未报送"},
 };
 // clang-format on
 }  // namespace detail

@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "dangyuan/rules/params_community.hpp"
 #include "dangyuan/rules/params_decision.hpp"
 #include "dangyuan/rules/params_development.hpp"
 #include "dangyuan/rules/params_evaluation.hpp"
@@ -62,6 +63,7 @@ struct rule_set {
     evaluation_params evaluation;    ///< democratic evaluation and disposition
     life_params life;                ///< organisational life, training hours, dues
     decision_params decision;        ///< village decisions by 四议两公开
+    community_params community;      ///< in-service members in the community (在职党员进社区)
 
     friend bool operator==(rule_set const&, rule_set const&) = default;
 
