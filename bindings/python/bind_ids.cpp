@@ -7,6 +7,8 @@
 #include "common.hpp"
 #include "dangyuan/decision/decision_case.hpp"
 #include "dangyuan/election/election_case.hpp"
+#include "dangyuan/honours/commendation.hpp"
+#include "dangyuan/honours/model_post.hpp"
 #include "dangyuan/storage/mobility_store.hpp"
 
 namespace dangyuan::python {
@@ -62,6 +64,8 @@ void bind_ids(py::module_& m) {
     bind_id<decision_tag>(
         m, "DecisionId",
         "A decision case (重大事项决策, 四议两公开) of a village or community organisation.");
+    bind_id<model_post_tag>(m, "ModelPostId", "A model post designation (党员示范岗).");
+    bind_id<commendation_tag>(m, "CommendationId", "A commendation (两优一先) in the store.");
 }
 
 }  // namespace dangyuan::python

@@ -32,6 +32,7 @@
     X(life)                         \
     X(election)                     \
     X(decision)                     \
+    X(commendation)                 \
     X(statistics)
 // clang-format on
 

@@ -8,6 +8,7 @@
 #include "decision/decision_rows.hpp"
 #include "development_columns.hpp"
 #include "election/election_rows.hpp"
+#include "honours/honours_rows.hpp"
 #include "impl.hpp"
 #include "rows.hpp"
 
@@ -249,10 +250,14 @@ CREATE INDEX members_branch ON members(branch_id);
 CREATE INDEX members_name ON members(name);
 CREATE UNIQUE INDEX members_id_number ON members(id_number);
 )sql",
+    // 15 (honours_schema_version): model posts and commendations (党员示范岗, 两优一先;
+    //     honours/honours_schema.cpp).
+    migration_honours,
 };
 static_assert(election_schema_version < decision_schema_version &&
               decision_schema_version < id_number_index_schema_version &&
-              id_number_index_schema_version == store::schema_version_latest);
+              id_number_index_schema_version < honours_schema_version &&
+              honours_schema_version == store::schema_version_latest);
 
 int pragma_int(SQLite::Database& db, char const* pragma) {
     SQLite::Statement st(db, std::string("PRAGMA ") + pragma);

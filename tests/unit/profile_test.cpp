@@ -52,7 +52,7 @@ static_assert(field_count<share_limit>() == 2);
 constexpr std::size_t parameter_fields = field_count<rule_set>() - rule_set_presentation_fields.size() +
                                          field_count<development_params>() + field_count<mobility_params>() +
                                          field_count<evaluation_params>() + field_count<life_params>() +
-                                         field_count<decision_params>();
+                                         field_count<decision_params>() + field_count<honours_params>();
 // A new field of rule_set or of a parameter block needs a row in detail::rule_parameters (profile.hpp):
 // its key in the text form and the direction in which it is stricter.
 static_assert(parameter_fields == rule_parameter_count,
@@ -132,6 +132,7 @@ rule_set every_parameter_changed() {
     lf.rounding = dues_rounding::up_jiao;
     lf.back_payment_max_months = 3;
     lf.back_payment = back_payment_policy::refuse;
+    r.honours.model_post_review_months = 6;
     return r;
 }
 
@@ -139,7 +140,7 @@ rule_set every_parameter_changed() {
 
 TEST_CASE("党内法规制定条例 [S] rules.profile_cannot_weaken: the table counts every field of rule_set",
           "[rules][profile]") {
-    CHECK(field_count<rule_set>() == 22);
+    CHECK(field_count<rule_set>() == 23);
     CHECK(parameter_fields == rule_parameter_count);
     // Every key is unique and names a rule of the catalogue.
     std::set<std::string_view> keys;

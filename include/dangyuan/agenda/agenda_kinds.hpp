@@ -91,6 +91,8 @@ inline constexpr agenda_kind_info agenda_kind_table[] = {
     // village and community decisions (四议两公开)
     {"decision.resolution_not_public", "resolution of a village decision not yet public", "村级重大事项决议尚未公开"},
     {"decision.result_not_public", "result of a village decision's implementation not yet public", "村级重大事项实施结果尚未公开"},
+    // model posts (党员示范岗)
+    {"honours.post_review_due", "review (复评) of a model post due or overdue", "党员示范岗复评"},
 };
 // clang-format on
 }  // namespace detail

@@ -73,6 +73,7 @@ inline constexpr rule_info rule_table[] = {
 #include "dangyuan/rules/catalogue_life.inc"
 #include "dangyuan/rules/catalogue_election.inc"
 #include "dangyuan/rules/catalogue_decision.inc"
+#include "dangyuan/rules/catalogue_honours.inc"
 };
 // clang-format on
 }  // namespace detail
