@@ -8,6 +8,8 @@
 #include "dangyuan/community/community.hpp"
 #include "dangyuan/decision/decision_case.hpp"
 #include "dangyuan/election/election_case.hpp"
+#include "dangyuan/honours/commendation.hpp"
+#include "dangyuan/honours/model_post.hpp"
 #include "dangyuan/storage/mobility_store.hpp"
 
 namespace dangyuan::python {
@@ -65,6 +67,8 @@ void bind_ids(py::module_& m) {
         "A decision case (重大事项决策, 四议两公开) of a village or community organisation.");
     bind_id<registration_tag>(m, "RegistrationId",
                               "A member's registration with a community (在职党员到社区报到).");
+    bind_id<model_post_tag>(m, "ModelPostId", "A model post designation (党员示范岗).");
+    bind_id<commendation_tag>(m, "CommendationId", "A commendation (两优一先) in the store.");
 }
 
 }  // namespace dangyuan::python

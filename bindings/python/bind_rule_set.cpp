@@ -34,8 +34,8 @@ namespace {
 constexpr char const* rule_set_fields[] = {DANGYUAN_RULE_SET_FIELDS(DANGYUAN_NAME)};
 #undef DANGYUAN_NAME
 
-constexpr char const* rule_set_blocks[] = {"development", "mobility", "evaluation",
-                                           "life",        "decision", "community"};
+constexpr char const* rule_set_blocks[] = {"development", "mobility",  "evaluation", "life",
+                                           "decision",    "community", "honours"};
 
 // Sets attributes from keyword arguments on a fresh Python object, so that unknown names raise
 // AttributeError and values go through the same conversions as attribute assignment.
@@ -82,6 +82,10 @@ void bind_rule_set(py::module_& m) {
         m, "CommunityParams",
         "Parameters of in-service members in the community (在职党员进社区): the yearly service minimum, the "
         "feedback deadline, the agenda's notice; all local practice [L].");
+    bind_params<honours_params>(
+        m, "HonoursParams",
+        "Parameters of model posts and commendations (党员示范岗, 两优一先): the review "
+        "period of a model post (local practice).");
 
     py::class_<rule_set> cls(m, "RuleSet",
                              "The numbers and switches of the rules, as versioned data. RuleSet() and "
@@ -98,6 +102,7 @@ void bind_rule_set(py::module_& m) {
         .def_readwrite("life", &rule_set::life)
         .def_readwrite("decision", &rule_set::decision)
         .def_readwrite("community", &rule_set::community)
+        .def_readwrite("honours", &rule_set::honours)
         .def(
             "__eq__", [](rule_set const& a, rule_set const& b) { return a == b; }, py::is_operator())
         .def("__copy__", [](rule_set const& r) { return rule_set(r); })

@@ -1,9 +1,9 @@
 #pragma once
 /// \file
-/// The enums of the domains (development, mobility, evaluation, life, elections, decisions) as Python sees
-/// them (see `enum_info` in common.hpp). Each reads the enum's C++ table (`enum_table`, core/enum_table.hpp):
-/// the values, their Python names (the C++ enumerator names), codes and Chinese names. Class names are
-/// CamelCase.
+/// The enums of the domains (development, mobility, evaluation, life, elections, decisions, honours) as
+/// Python sees them (see `enum_info` in common.hpp). Each reads the enum's C++ table (`enum_table`,
+/// core/enum_table.hpp): the values, their Python names (the C++ enumerator names), codes and Chinese names.
+/// Class names are CamelCase.
 
 #include <array>
 #include <string_view>
@@ -20,6 +20,8 @@
 #include "dangyuan/evaluation/campaign.hpp"
 #include "dangyuan/evaluation/disposition.hpp"
 #include "dangyuan/evaluation/grade_decision.hpp"
+#include "dangyuan/honours/commendation.hpp"
+#include "dangyuan/honours/model_post.hpp"
 #include "dangyuan/life/cadence.hpp"
 #include "dangyuan/life/dues.hpp"
 #include "dangyuan/life/meetings.hpp"
@@ -33,8 +35,8 @@
 
 namespace dangyuan::python {
 
-/// The domains' enums with a table (development, mobility, evaluation, life, elections, decisions), in
-/// the order of their headers.
+/// The domains' enums with a table (development, mobility, evaluation, life, elections, decisions, honours),
+/// in the order of their headers.
 using domain_enums = std::tuple<
     table_enum<stage, "Stage">, table_enum<case_outcome, "CaseOutcome">,
     table_enum<step, "Step", &parse_step>, table_enum<recommendation, "Recommendation">,
@@ -61,7 +63,9 @@ using domain_enums = std::tuple<
     table_enum<dues_category, "DuesCategory", &parse_dues_category>, table_enum<dues_paid_at, "DuesPaidAt">,
     table_enum<election_stage, "ElectionStage">, table_enum<election_meeting, "ElectionMeeting">,
     table_enum<decision_stage, "DecisionStage">, table_enum<resolving_body, "ResolvingBody">,
-    table_enum<publication_channel, "PublicationChannel">, table_enum<community_rating, "CommunityRating">>;
+    table_enum<publication_channel, "PublicationChannel">, table_enum<community_rating, "CommunityRating">,
+    table_enum<model_post_end, "ModelPostEnd">, table_enum<commendation_kind, "CommendationKind">,
+    table_enum<commendation_level, "CommendationLevel">>;
 
 template <class E>
 requires listed_in<E, domain_enums>

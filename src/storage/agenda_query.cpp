@@ -9,6 +9,7 @@
 #include "dangyuan/evaluation/evaluation_agenda.hpp"
 #include "decision/decision_rows.hpp"
 #include "election/election_rows.hpp"
+#include "honours/honours_rows.hpp"
 #include "impl.hpp"
 #include "member_rows.hpp"
 #include "rows.hpp"
@@ -190,7 +191,8 @@ std::vector<agenda_item> store::agenda(date::sys_days as_of, scope requested) co
               storage::abroad_agenda_items(*this, impl_->db, as_of, org_ids, part.whole),
               storage::election_agenda_items(*this, impl_->db, as_of, org_ids, part.whole),
               storage::decision_agenda_items(*this, impl_->db, as_of, org_ids, part.whole),
-              storage::community_agenda_items(*this, impl_->db, as_of, org_ids, part.whole)})
+              storage::community_agenda_items(*this, impl_->db, as_of, org_ids, part.whole),
+              storage::honours_agenda_items(*this, impl_->db, as_of, org_ids, part.whole)})
             items.insert(items.end(), more.begin(), more.end());
         // An election under way replaces the reminder of the term's end: its own items say what is due
         // (the request's approval, the meeting after the term's end, the report, the approval).

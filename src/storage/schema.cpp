@@ -9,6 +9,7 @@
 #include "decision/decision_rows.hpp"
 #include "development_columns.hpp"
 #include "election/election_rows.hpp"
+#include "honours/honours_rows.hpp"
 #include "impl.hpp"
 #include "rows.hpp"
 
@@ -253,11 +254,15 @@ CREATE UNIQUE INDEX members_id_number ON members(id_number);
     // 15 (community_schema_version): in-service members registered with a community, their service and
     //    the community's yearly feedback (community/community_schema.cpp).
     migration_community,
+    // 16 (honours_schema_version): model posts and commendations (党员示范岗, 两优一先;
+    //     honours/honours_schema.cpp).
+    migration_honours,
 };
 static_assert(election_schema_version < decision_schema_version &&
               decision_schema_version < id_number_index_schema_version &&
               id_number_index_schema_version < community_schema_version &&
-              community_schema_version == store::schema_version_latest);
+              community_schema_version < honours_schema_version &&
+              honours_schema_version == store::schema_version_latest);
 
 int pragma_int(SQLite::Database& db, char const* pragma) {
     SQLite::Statement st(db, std::string("PRAGMA ") + pragma);

@@ -49,10 +49,10 @@ struct three {
 static_assert(field_count<three>() == 3);
 static_assert(field_count<share_limit>() == 2);
 
-constexpr std::size_t parameter_fields = field_count<rule_set>() - rule_set_presentation_fields.size() +
-                                         field_count<development_params>() + field_count<mobility_params>() +
-                                         field_count<evaluation_params>() + field_count<life_params>() +
-                                         field_count<decision_params>() + field_count<community_params>();
+constexpr std::size_t parameter_fields =
+    field_count<rule_set>() - rule_set_presentation_fields.size() + field_count<development_params>() +
+    field_count<mobility_params>() + field_count<evaluation_params>() + field_count<life_params>() +
+    field_count<decision_params>() + field_count<community_params>() + field_count<honours_params>();
 // A new field of rule_set or of a parameter block needs a row in detail::rule_parameters (profile.hpp):
 // its key in the text form and the direction in which it is stricter.
 static_assert(parameter_fields == rule_parameter_count,
@@ -135,6 +135,7 @@ rule_set every_parameter_changed() {
     r.community.min_service_hours_yearly = 8;
     r.community.feedback_by_month = 11;
     r.community.notice_months = 2;
+    r.honours.model_post_review_months = 6;
     return r;
 }
 

@@ -94,6 +94,8 @@ inline constexpr agenda_kind_info agenda_kind_table[] = {
     // in-service members in the community (在职党员进社区)
     {"community.service_short", "registered member served fewer hours in the community than the year asks", "在职党员到社区服务时长不足"},
     {"community.feedback_due", "community's yearly feedback on a registered member not yet given", "社区年度反馈意见尚未报送"},
+    // model posts (党员示范岗)
+    {"honours.post_review_due", "review (复评) of a model post due or overdue", "党员示范岗复评"},
 };
 // clang-format on
 }  // namespace detail

@@ -664,6 +664,9 @@ inline constexpr std::array rule_parameters{
                    community.feedback_by_month),
     DANGYUAN_PARAM(num<sw::free>, "community.notice_months", "community.feedback_yearly",
                    community.notice_months),
+    // --- model posts and commendations (党员示范岗, 两优一先)
+    DANGYUAN_PARAM(num<sw::limit_lower>, "model_post.review_months", "honours.post_review_due",
+                   honours.model_post_review_months),
 };
 #undef DANGYUAN_PARAM
 
@@ -693,7 +696,7 @@ inline constexpr std::size_t rule_parameter_count = detail::rule_parameters.size
 
 /// Fields of `rule_set` that are not parameters: the name (presentation) and the parameter blocks.
 inline constexpr std::array<std::string_view, 7> rule_set_presentation_fields{
-    "name", "development", "mobility", "evaluation", "life", "decision", "community"};
+    "name", "development", "mobility", "evaluation", "life", "decision", "community", "honours"};
 
 /// The rule and the allowed change of the parameter with text key `key`, or nothing for an unknown key.
 [[nodiscard]] inline std::optional<std::pair<std::string_view, std::string_view>> rule_parameter_info(

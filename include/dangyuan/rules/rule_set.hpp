@@ -11,6 +11,7 @@
 #include "dangyuan/rules/params_decision.hpp"
 #include "dangyuan/rules/params_development.hpp"
 #include "dangyuan/rules/params_evaluation.hpp"
+#include "dangyuan/rules/params_honours.hpp"
 #include "dangyuan/rules/params_life.hpp"
 #include "dangyuan/rules/params_mobility.hpp"
 
@@ -64,6 +65,7 @@ struct rule_set {
     life_params life;                ///< organisational life, training hours, dues
     decision_params decision;        ///< village decisions by 四议两公开
     community_params community;      ///< in-service members in the community (在职党员进社区)
+    honours_params honours;          ///< model posts and commendations (党员示范岗, 两优一先)
 
     friend bool operator==(rule_set const&, rule_set const&) = default;
 
