@@ -331,7 +331,7 @@ TEST_CASE("community store: the migration to the community schema on a store of 
     {
         auto s = open_store(path, options());
         CHECK(s.schema_version() == store::schema_version_latest);
-        CHECK(community_schema_version == store::schema_version_latest);
+        CHECK(community_schema_version <= store::schema_version_latest);
         CHECK(community_registrations(s).empty());
         (void)register_with_community(s, zhang, community, d(2025, 3, 1));
         CHECK(community_registrations(s).size() == 1);

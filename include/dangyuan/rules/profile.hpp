@@ -695,7 +695,7 @@ inline constexpr std::array legacy_keys{
 inline constexpr std::size_t rule_parameter_count = detail::rule_parameters.size();
 
 /// Fields of `rule_set` that are not parameters: the name (presentation) and the parameter blocks.
-inline constexpr std::array<std::string_view, 7> rule_set_presentation_fields{
+inline constexpr std::array<std::string_view, 8> rule_set_presentation_fields{
     "name", "development", "mobility", "evaluation", "life", "decision", "community", "honours"};
 
 /// The rule and the allowed change of the parameter with text key `key`, or nothing for an unknown key.
