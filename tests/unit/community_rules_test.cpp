@@ -64,7 +64,8 @@ rule_set with_hours(int hours) {
 }  // namespace
 
 TEST_CASE(
-    "区2020年组织工作要点 第13项 [L] community.member_in_good_standing: a suspended member or a person not yet admitted does "
+    "区2020年组织工作要点 第13项 [L] community.member_in_good_standing: a suspended member or a person not "
+    "yet admitted does "
     "not register",
     "[community][rules]") {
     auto const m = employee();
@@ -81,7 +82,8 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "区2020年组织工作要点 第13项 [L] community.registration_org: only a village or community organisation, never the member's "
+    "区2020年组织工作要点 第13项 [L] community.registration_org: only a village or community organisation, "
+    "never the member's "
     "own branch",
     "[community][rules]") {
     auto m = employee();
@@ -100,7 +102,8 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "区2020年组织工作要点 第13项 [L] community.one_open_registration: a second registration waits until the first has ended "
+    "区2020年组织工作要点 第13项 [L] community.one_open_registration: a second registration waits until the "
+    "first has ended "
     "the day before",
     "[community][rules]") {
     auto const m = employee();
@@ -115,8 +118,10 @@ TEST_CASE(
     CHECK_NOTHROW(check_registration(m, normal(), community_org(), d(2025, 3, 1), ended));
 }
 
-TEST_CASE("区2020年组织工作要点 第13项 [L] community.leave_after_registration: a registration ends on a later day, once",
-          "[community][rules]") {
+TEST_CASE(
+    "区2020年组织工作要点 第13项 [L] community.leave_after_registration: a registration ends on a later day, "
+    "once",
+    "[community][rules]") {
     auto const r = reg(1, d(2025, 3, 1));
     CHECK(violated_rule([&] { check_leaving(r, d(2025, 3, 1)); }) == "community.leave_after_registration");
     CHECK(violated_rule([&] { check_leaving(r, d(2025, 2, 1)); }) == "community.leave_after_registration");
@@ -126,7 +131,8 @@ TEST_CASE("区2020年组织工作要点 第13项 [L] community.leave_after_regis
 }
 
 TEST_CASE(
-    "区2020年组织工作要点 第13项 [L] community.service_within_registration: service on the registration's first and last day "
+    "区2020年组织工作要点 第13项 [L] community.service_within_registration: service on the registration's "
+    "first and last day "
     "counts, the day before and the day after do not",
     "[community][rules]") {
     std::vector<community_registration> regs{reg(1, d(2025, 3, 1), d(2025, 9, 30))};
@@ -157,7 +163,8 @@ TEST_CASE("community service: hours between a tenth and 24, an activity named", 
 }
 
 TEST_CASE(
-    "区2020年组织工作要点 第13项 [L] community.feedback_registered: feedback for a year on a member registered with that "
+    "区2020年组织工作要点 第13项 [L] community.feedback_registered: feedback for a year on a member "
+    "registered with that "
     "community during it",
     "[community][rules]") {
     std::vector<community_registration> regs{reg(1, d(2025, 3, 1), d(2025, 12, 31))};
@@ -179,7 +186,8 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "区2020年组织工作要点 第13项 [L] community.feedback_once_yearly: a second feedback for the year only as a correction by the "
+    "区2020年组织工作要点 第13项 [L] community.feedback_once_yearly: a second feedback for the year only as "
+    "a correction by the "
     "same community",
     "[community][rules]") {
     std::vector<community_registration> regs{reg(1, d(2025, 3, 1))};
@@ -207,7 +215,8 @@ TEST_CASE("community rating: code, Chinese name", "[community][rules]") {
 }
 
 TEST_CASE(
-    "区2020年组织工作要点 第13项 [L] community.feedback_yearly: due on the last day of the profile's month, upcoming a month "
+    "区2020年组织工作要点 第13项 [L] community.feedback_yearly: due on the last day of the profile's month, "
+    "upcoming a month "
     "before, overdue the day after",
     "[community][rules][agenda]") {
     auto const rules = rule_set::national_2014();
@@ -252,7 +261,8 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "区2020年组织工作要点 第13项 [L] community.service_yearly: fewer hours than the profile's minimum in the year is an item "
+    "区2020年组织工作要点 第13项 [L] community.service_yearly: fewer hours than the profile's minimum in the "
+    "year is an item "
     "for "
     "the member's branch",
     "[community][rules][agenda]") {

@@ -127,7 +127,8 @@ TEST_CASE("community store: registrations, service and feedback are read back af
 }
 
 TEST_CASE(
-    "区2020年组织工作要点 第13项 [L] community.one_open_registration: a refused command leaves the file byte-for-byte unchanged",
+    "区2020年组织工作要点 第13项 [L] community.one_open_registration: a refused command leaves the file "
+    "byte-for-byte unchanged",
     "[community][store]") {
     auto const path = test::temp_dir("community-bytes") / "c.db";
     fixture t(open_store(path, options()));
@@ -168,7 +169,8 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "区2020年组织工作要点 第13项 [L] community.member_in_good_standing: a suspended member does not register; after the first "
+    "区2020年组织工作要点 第13项 [L] community.member_in_good_standing: a suspended member does not "
+    "register; after the first "
     "registration ends, a new one begins the day after",
     "[community][store]") {
     fixture t;
@@ -193,7 +195,8 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "区2020年组织工作要点 第13项 [L] community.feedback_once_yearly: a correction by the same community replaces the feedback "
+    "区2020年组织工作要点 第13项 [L] community.feedback_once_yearly: a correction by the same community "
+    "replaces the feedback "
     "the evaluation reads",
     "[community][store]") {
     fixture t;
@@ -250,8 +253,10 @@ TEST_CASE(
     CHECK(community_statistics_of(t.s, 2026).registered_members == 1);
 }
 
-TEST_CASE("区2020年组织工作要点 第13项 [L] community.feedback_yearly: the agenda of the whole store and of a part of it",
-          "[community][store][agenda]") {
+TEST_CASE(
+    "区2020年组织工作要点 第13项 [L] community.feedback_yearly: the agenda of the whole store and of a part "
+    "of it",
+    "[community][store][agenda]") {
     fixture t(make_profile("local-community", [](rule_set& r) { r.community.min_service_hours_yearly = 4; }));
     (void)register_with_community(t.s, t.zhang, t.branch_a, d(2025, 3, 1));
     (void)register_with_community(t.s, t.li, t.village, d(2025, 4, 1));

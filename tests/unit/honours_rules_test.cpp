@@ -79,8 +79,10 @@ commendation member_commendation(date::sys_days on) {
 
 }  // namespace
 
-TEST_CASE("区2020年组织工作要点 第14项 [L] honours.post_review_due: the review is due exactly N months after the designation",
-          "[honours][rules]") {
+TEST_CASE(
+    "区2020年组织工作要点 第14项 [L] honours.post_review_due: the review is due exactly N months after the "
+    "designation",
+    "[honours][rules]") {
     auto const rules = rule_set::national_2014();
     REQUIRE(rules.honours.model_post_review_months == 12);
     auto const p = post(d(2024, 3, 15));
@@ -95,8 +97,9 @@ TEST_CASE("区2020年组织工作要点 第14项 [L] honours.post_review_due: th
     CHECK(item.message_zh.find("2025-03-15") != std::string::npos);
 }
 
-TEST_CASE("区2020年组织工作要点 第14项 [L] honours.post_review_due: the month arithmetic clamps to the month's end",
-          "[honours][rules]") {
+TEST_CASE(
+    "区2020年组织工作要点 第14项 [L] honours.post_review_due: the month arithmetic clamps to the month's end",
+    "[honours][rules]") {
     // 31 January + 1 month is the last day of February; 29 February + 12 months is 28 February.
     CHECK(post_review_due(post(d(2024, 1, 31)), review_every(1), d(2024, 2, 1)) == d(2024, 2, 29));
     CHECK(post_review_due(post(d(2023, 1, 31)), review_every(1), d(2023, 2, 1)) == d(2023, 2, 28));
@@ -108,8 +111,10 @@ TEST_CASE("区2020年组织工作要点 第14项 [L] honours.post_review_due: th
     CHECK(status_on(p, d(2024, 3, 1), review_every(6)) == agenda_status::overdue);
 }
 
-TEST_CASE("区2020年组织工作要点 第14项 [L] honours.post_review_due: a review renews the designation; 0 months means no review",
-          "[honours][rules]") {
+TEST_CASE(
+    "区2020年组织工作要点 第14项 [L] honours.post_review_due: a review renews the designation; 0 months "
+    "means no review",
+    "[honours][rules]") {
     auto const rules = rule_set::national_2014();
     auto p = post(d(2024, 3, 15));
     check_review(p, {d(2025, 3, 20), "复评合格"});
@@ -131,7 +136,8 @@ TEST_CASE("区2020年组织工作要点 第14项 [L] honours.post_review_due: a 
 }
 
 TEST_CASE(
-    "区2020年组织工作要点 第14项 [L] honours.post_review_due: an own review date is at most N months after the designation",
+    "区2020年组织工作要点 第14项 [L] honours.post_review_due: an own review date is at most N months after "
+    "the designation",
     "[honours][rules]") {
     auto const m = someone();
     auto const rules = rule_set::national_2014();
@@ -153,7 +159,8 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "区2020年组织工作要点 第14项 [L] honours.post_eligible_member: from the day the member becomes full, in normal standing",
+    "区2020年组织工作要点 第14项 [L] honours.post_eligible_member: from the day the member becomes full, in "
+    "normal standing",
     "[honours][rules]") {
     auto const m = someone();
     auto const rules = rule_set::national_2014();
@@ -181,7 +188,8 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "区2020年组织工作要点 第14项 [L] honours.post_awarded_at_or_above_branch: the member's branch or an organisation above it "
+    "区2020年组织工作要点 第14项 [L] honours.post_awarded_at_or_above_branch: the member's branch or an "
+    "organisation above it "
     "designates",
     "[honours][rules]") {
     auto const m = someone();
@@ -245,7 +253,8 @@ TEST_CASE("commendation: each kind names exactly the recipient it takes", "[hono
 }
 
 TEST_CASE(
-    "区2020年组织工作要点 第14项 [L] commendation.member_in_good_standing: from the admission, not on the day of an exit or "
+    "区2020年组织工作要点 第14项 [L] commendation.member_in_good_standing: from the admission, not on the "
+    "day of an exit or "
     "during a suspension",
     "[honours][rules]") {
     auto const m = someone();
@@ -266,8 +275,10 @@ TEST_CASE(
     CHECK(check_on(d(2025, 12, 1)) == "commendation.member_in_good_standing");  // the day of the exit
 }
 
-TEST_CASE("区2020年组织工作要点 第14项 [L] commendation.org_active: from the establishment, not on the day of the dissolution",
-          "[honours][rules]") {
+TEST_CASE(
+    "区2020年组织工作要点 第14项 [L] commendation.org_active: from the establishment, not on the day of the "
+    "dissolution",
+    "[honours][rules]") {
     org_unit o{
         .id = own_branch, .name = "第一社区党支部", .established = d(2010, 5, 1), .dissolved = d(2025, 6, 1)};
     commendation c{.kind = commendation_kind::advanced_organisation,
@@ -285,7 +296,8 @@ TEST_CASE("区2020年组织工作要点 第14项 [L] commendation.org_active: fr
 }
 
 TEST_CASE(
-    "区2020年组织工作要点 第14项 [L] commendation.follows_evaluation: the cited campaign records the member's follow-up 表扬 on "
+    "区2020年组织工作要点 第14项 [L] commendation.follows_evaluation: the cited campaign records the "
+    "member's follow-up 表扬 on "
     "or before the date",
     "[honours][rules]") {
     campaign camp{.id = campaign_id{4}, .org = own_branch, .org_name = "第一社区党支部", .year = 2025};
@@ -329,7 +341,8 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "区2020年组织工作要点 第14项 [L] honours.post_review_due: a profile may shorten the review period, not lengthen or drop it",
+    "区2020年组织工作要点 第14项 [L] honours.post_review_due: a profile may shorten the review period, not "
+    "lengthen or drop it",
     "[honours][rules][profile]") {
     CHECK_NOTHROW(make_profile("yearly-6", [](rule_set& r) { r.honours.model_post_review_months = 6; }));
     CHECK(violated_rule([] {

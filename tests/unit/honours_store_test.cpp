@@ -131,7 +131,8 @@ TEST_CASE("honours store: designations and commendations persist across reopenin
 }
 
 TEST_CASE(
-    "区2020年组织工作要点 第14项 [L] honours.post_eligible_member: a refused command leaves the file byte-for-byte unchanged",
+    "区2020年组织工作要点 第14项 [L] honours.post_eligible_member: a refused command leaves the file "
+    "byte-for-byte unchanged",
     "[honours][store]") {
     auto const dir = test::temp_dir("honours-bytes");
     auto const path = dir / "h.db";
@@ -192,8 +193,10 @@ TEST_CASE(
     std::filesystem::remove_all(dir);
 }
 
-TEST_CASE("区2020年组织工作要点 第14项 [L] commendation.member_in_good_standing: the day a member becomes full or leaves",
-          "[honours][store]") {
+TEST_CASE(
+    "区2020年组织工作要点 第14项 [L] commendation.member_in_good_standing: the day a member becomes full or "
+    "leaves",
+    "[honours][store]") {
     fixture t;
     // 王强 is probationary until 2025-07-01: commended as a member, not designated to a model post.
     CHECK_NOTHROW(commend(t.s, of_member(t.wang, d(2024, 7, 1))));
@@ -216,8 +219,10 @@ TEST_CASE("区2020年组织工作要点 第14项 [L] commendation.member_in_good
     CHECK(review_items(t.s.agenda(d(2025, 9, 1))).empty());
 }
 
-TEST_CASE("区2020年组织工作要点 第14项 [L] commendation.follows_evaluation: the cited campaign commended the member",
-          "[honours][store][evaluation]") {
+TEST_CASE(
+    "区2020年组织工作要点 第14项 [L] commendation.follows_evaluation: the cited campaign commended the "
+    "member",
+    "[honours][store][evaluation]") {
     fixture t;
     auto const camp = open_campaign(t.s, t.branch_a, 2025, d(2025, 11, 3));
     record_campaign(
@@ -308,8 +313,10 @@ TEST_CASE("honours store: queries by member, organisation, scope and year; stati
     CHECK(invalid_field([&] { (void)honours_statistics_for(t.s, 10000); }) == "year");
 }
 
-TEST_CASE("区2020年组织工作要点 第14项 [L] honours.post_review_due: the agenda shows a review due, whole and scoped",
-          "[honours][store][agenda]") {
+TEST_CASE(
+    "区2020年组织工作要点 第14项 [L] honours.post_review_due: the agenda shows a review due, whole and "
+    "scoped",
+    "[honours][store][agenda]") {
     fixture t;
     auto const before = t.s.agenda(d(2025, 3, 31));
     auto const a = designate_model_post(t.s, t.post_of(t.li, t.street, d(2024, 3, 31)));
