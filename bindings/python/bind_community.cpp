@@ -20,6 +20,10 @@ DANGYUAN_PY_RECORD(community_registration, "CommunityRegistration");
 DANGYUAN_PY_RECORD(community_service, "CommunityService");
 DANGYUAN_PY_RECORD(community_feedback_record, "CommunityFeedback");
 
+DANGYUAN_PY_TABLE(community_registration, "CommunityRegistrations");
+DANGYUAN_PY_TABLE(community_service, "CommunityServices");
+DANGYUAN_PY_TABLE(community_feedback_record, "CommunityFeedbackTable");
+
 #define F(T, x) DANGYUAN_PY_FIELD(T, x)
 #define R(T, x) DANGYUAN_PY_REQUIRED(T, x)
 
@@ -37,6 +41,42 @@ DANGYUAN_PY_FIELDS(community_feedback_record, R(community_feedback_record, membe
 
 #undef F
 #undef R
+
+// ---- tables
+
+void table_spec<community_registration>::columns(column_builder<community_registration>& b) {
+    using r = community_registration;
+    b.integer("id", [](r const& x) { return x.id.value(); });
+    b.integer("member", [](r const& x) { return x.member.value(); });
+    b.integer("community", [](r const& x) { return x.community.value(); });
+    b.dates("registered_on", [](r const& x) { return x.registered_on; });
+    b.dates("left_on", [](r const& x) { return x.left_on; });
+    b.text("note", [](r const& x) -> std::string const& { return x.note; });
+}
+
+void table_spec<community_service>::columns(column_builder<community_service>& b) {
+    using r = community_service;
+    b.integer("member", [](r const& x) { return x.member.value(); });
+    b.dates("date", [](r const& x) { return x.date; });
+    b.text(
+        "activity", [](r const& x) -> std::string const& { return x.activity; }, true);
+    b.integer("tenths", [](r const& x) { return std::int64_t{x.tenths}; });
+    b.text("note", [](r const& x) -> std::string const& { return x.note; });
+    b.integer("registration", [](r const& x) { return x.registration.value(); });
+    b.integer("community", [](r const& x) { return x.community.value(); });
+}
+
+void table_spec<community_feedback_record>::columns(column_builder<community_feedback_record>& b) {
+    using r = community_feedback_record;
+    b.integer("member", [](r const& x) { return x.member.value(); });
+    b.integer("community", [](r const& x) { return x.community.value(); });
+    b.integer("year", [](r const& x) { return std::int64_t{x.year}; });
+    b.category<community_rating>("rating", [](r const& x) { return x.rating; });
+    b.dates("given_on", [](r const& x) { return x.given_on; });
+    b.text("note", [](r const& x) -> std::string const& { return x.note; });
+    b.text("correction_reason", [](r const& x) -> std::string const& { return x.correction_reason; });
+    b.integer("branch", [](r const& x) { return x.branch.value(); });
+}
 
 void bind_community(py::module_& m) {
     auto const national = rule_set::national_2014();
@@ -59,6 +99,17 @@ void bind_community(py::module_& m) {
         m,
         "The community's yearly feedback on a member: member, community, year, rating (CommunityRating), "
         "given_on, note, correction_reason (non-empty for a correction); branch is filled in by the store.");
+
+    register_table<community_registration>(
+        m, "Community registrations, one row each: id, member, community, registered_on, left_on, note.");
+    register_table<community_service>(
+        m,
+        "Community service records, one row each: member, date, activity, tenths, note, registration, "
+        "community.");
+    register_table<community_feedback_record>(
+        m,
+        "Community feedback, one row each: member, community, year, rating, given_on, note, "
+        "correction_reason, branch.");
 
     output_class<community_statistics>(m, "CommunityStatistics",
                                        "Figures of one year for the communities of a scope.")
@@ -125,19 +176,22 @@ void bind_community(py::module_& m) {
         "community.feedback_registered, community.feedback_once_yearly; InvalidInput (year).");
     def_command(cls, "get_registration", &get_registration, py::arg("registration"),
                 "The CommunityRegistration with that id (NotFound otherwise).");
-    def_command(cls, "community_registrations_of", &community_registrations_of, py::arg("member"),
-                "The member's registrations, oldest first.");
-    def_command(cls, "community_registrations", &community_registrations, py::arg("scope") = py::none(),
-                "The registrations with the communities in scope, by community and first day.");
-    def_command(cls, "community_services", &community_services, py::arg("member"),
-                py::arg("year") = py::none(),
-                "The member's service records (of the year, when given), by date.");
+    def_command<as_table>(cls, "community_registrations_of", &community_registrations_of, py::arg("member"),
+                          "The member's registrations, oldest first, as a CommunityRegistrations table.");
+    def_command<as_table>(cls, "community_registrations", &community_registrations,
+                          py::arg("scope") = py::none(),
+                          "The registrations with the communities in scope, by community and first day, as a "
+                          "CommunityRegistrations table.");
+    def_command<as_table>(
+        cls, "community_services", &community_services, py::arg("member"), py::arg("year") = py::none(),
+        "The member's service records (of the year, when given), by date, as a CommunityServices table.");
     def_command(
         cls, "community_feedback", &community_feedback, py::arg("member"), py::arg("year"),
         "The feedback in force on the member for the year (a correction replaces the first), or None: "
         "what the member's branch reads in the democratic evaluation.");
-    def_command(cls, "community_feedback_history", &community_feedback_history, py::arg("member"),
-                "Every feedback on the member, corrections included, by year and order given.");
+    def_command<as_table>(cls, "community_feedback_history", &community_feedback_history, py::arg("member"),
+                          "Every feedback on the member, corrections included, by year and order given, as a "
+                          "CommunityFeedbackTable.");
     def_command(cls, "community_statistics", &community_statistics_of, py::arg("year"),
                 py::arg("scope") = py::none(),
                 "The CommunityStatistics of the year for the communities in scope.");

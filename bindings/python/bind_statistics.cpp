@@ -76,6 +76,10 @@ void bind_statistics(py::module_& m) {
             "elections", &statistics_result::elections,
             "The completion of the elections (换届完成率) of the terms ending in the year of the date: an "
             "ElectionCompletion (year, due, held, overdue), the 换届选举 rows.")
+        .def_readonly(
+            "organisation_work_year", &statistics_result::organisation_work_year,
+            "The year of the organisation work reported (在职党员进社区, 党员示范岗与两优一先 rows): "
+            "the last calendar year ended on or before the date.")
         .def_property_readonly(
             "rows", [](statistics_result const& s) { return record_table<statistics_row>(s.rows); },
             "The rows as a StatisticsTable.")

@@ -29,7 +29,8 @@ void sample_options(po::options_description& d, po::positional_options_descripti
                 if (v != "all" && v != "roster") throw usage_error("--domains must be all or roster");
             }),
         "all: the roster, then development cases, mobile members, evaluations, meetings, training, dues, "
-        "elections and village decisions (a bounded amount); roster: organisations, members, leaderships and "
+        "elections, village decisions, community registrations, model posts and commendations (a bounded "
+        "amount); roster: organisations, members, leaderships and "
         "standing only (benchmarks)");
 }
 
@@ -102,7 +103,10 @@ int run_sample(context& ctx, po::variables_map const& vm) {
                  << sum.meetings << " meetings, " << sum.training_lines << " training lines, "
                  << sum.dues_accounts << " dues accounts (" << sum.dues_payments << " payments)\n"
                  << "  " << sum.elections << " elections (" << sum.elections_completed << " completed), "
-                 << sum.decisions << " village decisions (" << sum.decisions_completed << " completed)\n";
+                 << sum.decisions << " village decisions (" << sum.decisions_completed << " completed)\n"
+                 << "  " << sum.community_registrations << " members registered with a community ("
+                 << sum.community_services << " services, " << sum.community_feedback << " feedback), "
+                 << sum.model_posts << " model posts, " << sum.commendations << " commendations\n";
     *ctx.out << "  took " << took << ", store " << size << '\n';
     return exit_ok;
 }
@@ -123,7 +127,9 @@ int run_sample(context& ctx, po::variables_map const& vm) {
         "last year's democratic evaluation, and this year's meetings, training hours and dues; mobile\n"
         "members with certificates (one annual review overdue), transfer letters, a member out of contact;\n"
         "a few elections (换届选举) at several stages, some completed (the new committee in office), one\n"
-        "overdue; a few village decisions (四议两公开), one whose resolution is not yet public.",
+        "overdue; a few village decisions (四议两公开), one whose resolution is not yet public; in-service\n"
+        "members registered with a community (在职党员进社区) with service and feedback; model posts\n"
+        "(党员示范岗), one review overdue; commendations (两优一先) following last year's evaluation.",
     .examples = "  dangyuan --db demo.db sample\n"
                 "  dangyuan --db bench.db sample --members 1000000 --seed 7 --domains roster",
     .options = sample_options,

@@ -26,7 +26,8 @@ int run_stats(context& ctx, po::variables_map const& vm) {
 [[maybe_unused]] bool const registered = register_command({
     .name = "stats",
     .summary = "statistics: membership (status, sex, ethnicity, age, education, category, party age), "
-               "development by stage, mobile members, evaluation grades, elections due and held",
+               "development by stage, mobile members, evaluation grades, elections due and held, community "
+               "registrations and service, model posts and commendations",
     .arguments = "",
     .description =
         "Who counts on the date D in the scope (--org: that organisation and everything below it):\n"
@@ -45,7 +46,14 @@ int run_stats(context& ctx, po::variables_map const& vm) {
         "relationship is there, and those still to be graded; 换届选举 — the organisations of the scope\n"
         "whose terms end in the year of D (应换届), of which those that held the electing meeting by D\n"
         "(已换届; the share is the completion rate, 换届完成率) and those overdue on D, counted in\n"
-        "organisations (as `dangyuan election stats` counts them).",
+        "organisations (as `dangyuan election stats` counts them); then the organisation work of the last\n"
+        "calendar year ended by D (the year of D when D is 31 December, else the year before): "
+        "在职党员进社区\n"
+        "— members registered with a community of the scope during the year, of which those who served and\n"
+        "those with the community's feedback in force, the feedback by rating and the hours served (as\n"
+        "`dangyuan community stats` counts them); 党员示范岗与两优一先 — model posts in force at the year's\n"
+        "end, designated and ended in the year, and the year's commendations by kind (as `dangyuan honour\n"
+        "stats` counts them).",
     .examples = "  dangyuan stats --as-of 2026-11-26\n  dangyuan stats --org 中共历下区委员会 --format json",
     .options = stats_options,
     .run = run_stats,

@@ -212,7 +212,12 @@ report statistics_report(statistics_result const& st, std::string const& scope_d
          std::to_string(st.elections.year) +
              "年 (统计日期所在年度) 任期届满的范围内党组织 (党小组、统计日期已撤销的组织不计), 按组织个数计: "
              "统计日期及以前召开选举大会的为已换届, 任期已满、未换届且无批准延期的为逾期; "
-             "占比为应换届组织的比例 (换届完成率)"}};
+             "占比为应换届组织的比例 (换届完成率)"},
+        {"组织工作口径", std::to_string(st.organisation_work_year) +
+                             "年度 (统计日期前最近一个已结束的年度): "
+                             "在职党员进社区按范围内社区党组织的报到、服务和年度反馈计人数, "
+                             "服务时长按小时四舍五入; "
+                             "党员示范岗按设立时党员所在党支部、表彰按受表彰党员所在党支部或受表彰组织计"}};
     out.columns = {
         {"section", "分组"}, {"item", "项目"}, {"count", "人数", true}, {"percent", "占比%", true}};
     for (auto const& r : st.rows)

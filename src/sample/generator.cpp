@@ -18,6 +18,7 @@
 #include "dangyuan/core/id_number.hpp"
 #include "sample/domains.hpp"
 #include "sample/names.hpp"
+#include "sample/organisation_work.hpp"
 #include "sample/random.hpp"
 
 namespace dangyuan::sample {
@@ -1009,6 +1010,7 @@ summary generate(store& s, options const& o) {
     facts.ids = &ids;
     facts.id_bodies = &factory.used();
     add_domains(s, facts, o, out);
+    add_organisation_work(s, facts, o, out);
     if (tx) tx->commit();
     return out;
 }

@@ -31,7 +31,7 @@ struct options {
     std::size_t chunk = 20000;  ///< members per `store::add_members` call
     /// Called with (phase, done, total) while working; phases are "organisations", "members",
     /// "leaderships", "standing", and with the domains "development", "mobility", "evaluation",
-    /// "meetings", "training", "dues", "elections", "decisions".
+    /// "meetings", "training", "dues", "elections", "decisions", "community", "model posts".
     std::function<void(std::string_view, std::int64_t, std::int64_t)> progress;
     /// The roster alone (the default), or the domains as well (the benchmarks and `dangyuan sample`). The
     /// roster part is the same either way (the domains draw from a random stream of their own), but for
@@ -51,23 +51,28 @@ struct summary {
     std::int64_t suspended = 0;  ///< standing suspended (停止党籍) and not restored
     std::int64_t exited = 0;     ///< died, removed or cancelled
     // With the domains:
-    std::int64_t model_branches = 0;       ///< branches that keep their org life, training and dues here
-    std::int64_t cases = 0;                ///< development cases (发展党员)
-    std::int64_t cases_admitted = 0;       ///< of which admitted (added to the roster)
-    std::int64_t episodes = 0;             ///< mobility episodes (外出)
-    std::int64_t certificates = 0;         ///< activity certificates (流动党员活动证)
-    std::int64_t transfer_letters = 0;     ///< transfer letters (组织关系介绍信)
-    std::int64_t contact_logs = 0;         ///< members out of contact (失联) with a contact log
-    std::int64_t campaigns = 0;            ///< democratic-evaluation campaigns (民主评议)
-    std::int64_t grades = 0;               ///< grades decided in them
-    std::int64_t meetings = 0;             ///< meetings of organisational life
-    std::int64_t training_lines = 0;       ///< training ledger lines (学时)
-    std::int64_t dues_accounts = 0;        ///< dues accounts (党费)
-    std::int64_t dues_payments = 0;        ///< dues payments
-    std::int64_t elections = 0;            ///< elections (换届选举) opened
-    std::int64_t elections_completed = 0;  ///< of which completed (the secretary approved)
-    std::int64_t decisions = 0;            ///< village decisions (四议两公开) opened
-    std::int64_t decisions_completed = 0;  ///< of which closed with the result made public
+    std::int64_t model_branches = 0;           ///< branches that keep their org life, training and dues here
+    std::int64_t cases = 0;                    ///< development cases (发展党员)
+    std::int64_t cases_admitted = 0;           ///< of which admitted (added to the roster)
+    std::int64_t episodes = 0;                 ///< mobility episodes (外出)
+    std::int64_t certificates = 0;             ///< activity certificates (流动党员活动证)
+    std::int64_t transfer_letters = 0;         ///< transfer letters (组织关系介绍信)
+    std::int64_t contact_logs = 0;             ///< members out of contact (失联) with a contact log
+    std::int64_t campaigns = 0;                ///< democratic-evaluation campaigns (民主评议)
+    std::int64_t grades = 0;                   ///< grades decided in them
+    std::int64_t meetings = 0;                 ///< meetings of organisational life
+    std::int64_t training_lines = 0;           ///< training ledger lines (学时)
+    std::int64_t dues_accounts = 0;            ///< dues accounts (党费)
+    std::int64_t dues_payments = 0;            ///< dues payments
+    std::int64_t elections = 0;                ///< elections (换届选举) opened
+    std::int64_t elections_completed = 0;      ///< of which completed (the secretary approved)
+    std::int64_t decisions = 0;                ///< village decisions (四议两公开) opened
+    std::int64_t decisions_completed = 0;      ///< of which closed with the result made public
+    std::int64_t community_registrations = 0;  ///< in-service members registered with a community (报到)
+    std::int64_t community_services = 0;       ///< their service records
+    std::int64_t community_feedback = 0;       ///< communities' yearly feedback given
+    std::int64_t model_posts = 0;              ///< model posts designated (党员示范岗)
+    std::int64_t commendations = 0;            ///< commendations (两优一先) of members and organisations
 };
 
 /// Fills an empty store with a district: one committee (中共历下区委) for up to 60 000 members, or a
@@ -89,7 +94,13 @@ struct summary {
 /// branches, a few elections (换届选举) at several stages (2 to 8 completed, whose leadership and term start
 /// then come from the election; one awaiting the secretary's approval, one with its candidates approved,
 /// one overdue, one request unanswered) and a few village decisions (四议两公开; of community branches
-/// when the district has no villages), one complete, one whose resolution is not yet public.
+/// when the district has no villages), one complete, one whose resolution is not yet public. Then the
+/// organisation work: up to 40 in-service members registered with community branches (在职党员进社区)
+/// with their service of this and the previous year and, for most, the previous year's feedback (one
+/// registration ended, the first one's feedback not given); up to 12 model posts (党员示范岗) designated
+/// by the members' branches, one unreviewed for over a year; and commendations (两优一先) of up to 10
+/// members the previous year's evaluation commended (表扬), each citing its campaign, with their branches
+/// as 先进基层党组织.
 /// \throws invalid_input{"store"} when the store already holds organisations or members;
 ///         invalid_input{"members"} for fewer than 50 members; whatever the store throws.
 summary generate(store& s, options const& o);

@@ -11,9 +11,12 @@
 #include <vector>
 
 #include "dangyuan/core/errors.hpp"
+#include "dangyuan/reports/organisation_work_rows.hpp"
+#include "dangyuan/storage/community_store.hpp"
 #include "dangyuan/storage/development_store.hpp"
 #include "dangyuan/storage/election_store.hpp"
 #include "dangyuan/storage/evaluation_store.hpp"
+#include "dangyuan/storage/honours_store.hpp"
 #include "dangyuan/storage/mobility_store.hpp"
 #include "evaluation/evaluation_rows.hpp"
 #include "member_rows.hpp"
@@ -116,6 +119,10 @@ statistics_result statistics(store const& s, statistics_request const& request) 
 
     st.elections = election_completion_on(s, r.where, election_year_reported(r.as_of), r.as_of);
     append(election_rows(st.elections));
+
+    st.organisation_work_year = organisation_work_year_reported(r.as_of);
+    append(community_rows(community_statistics_of(s, st.organisation_work_year, r.where)));
+    append(honours_rows(honours_statistics_for(s, st.organisation_work_year, r.where)));
     return st;
 }
 

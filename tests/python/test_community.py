@@ -47,7 +47,15 @@ def test_registration_service_and_feedback_round_trip(town):
     s.leave_community(reg, d(2026, 2, 1))
     assert s.community_registrations_of(town.zhang)[0].left_on == d(2026, 2, 1)
     assert [x.id for x in s.community_registrations(town.district.street)] == [reg]
-    assert s.community_registrations(town.district.village) == []
+    assert len(s.community_registrations(town.district.village)) == 0
+    # The lists are column tables: pandas reads them without a loop.
+    table = s.community_registrations()
+    assert isinstance(table, dy.CommunityRegistrations)
+    frame = table.to_pandas()
+    assert list(frame["member"]) == [town.zhang.value]
+    assert str(frame["left_on"].iloc[0].date()) == "2026-02-01"
+    hours = s.community_services(town.zhang).to_pandas()
+    assert list(hours["tenths"]) == [25, 30] and list(hours["activity"]) == ["环境整治", "政策宣传"]
     assert [e.action for e in s.audit_log() if e.entity == "community"] == [
         "registered", "service", "service", "feedback", "left"]
 
@@ -85,7 +93,10 @@ def test_refused_commands_name_their_rule_and_change_nothing(town):
     s.give_community_feedback(member=town.zhang, community=town.community, year=2025, rating="good",
                               given_on=d(2025, 12, 21), correction_reason="等次录入有误")
     assert s.community_feedback(town.zhang, 2025).rating == dy.CommunityRating.good
-    assert len(s.community_feedback_history(town.zhang)) == 2
+    history = s.community_feedback_history(town.zhang)
+    assert len(history) == 2 and isinstance(history, dy.CommunityFeedbackTable)
+    assert [str(x) for x in history.to_pandas()["rating"]] == ["average", "good"]  # the first, then its correction
+    assert history[1].correction_reason == "等次录入有误"
 
 
 def test_statistics_and_agenda(town):

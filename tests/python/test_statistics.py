@@ -56,12 +56,19 @@ def test_the_figures_are_those_dangyuan_stats_prints(sample_store, as_of):
         stats = s.statistics(as_of=as_of)
         street = s.orgs()[1].id
         by_scope = s.statistics(as_of, scope=street)
+        community = s.community_statistics(stats.organisation_work_year)
+        honours = s.honours_statistics(stats.organisation_work_year)
     assert as_printed(stats) == printed(command, path, "--as-of", as_of.isoformat())
     assert as_printed(by_scope) == printed(command, path, "--as-of", as_of.isoformat(), "--org",
                                            str(street.value))
     assert stats.total > 0
     assert stats.period == (d(as_of.year, 1, 1), as_of)
     assert stats.evaluation_year == as_of.year - 1
+    # The organisation work of the last year ended by the date: the year itself on 31 December.
+    assert stats.organisation_work_year == (as_of.year if (as_of.month, as_of.day) == (12, 31) else as_of.year - 1)
+    rows = {(r.section, r.item_zh): r.count for r in stats.rows}
+    assert rows[("community", "到社区报到党员")] == community.registered_members
+    assert rows[("honours", "本年设立党员示范岗 (个)")] == honours.posts_new
 
 
 def test_the_statistics_count_normal_standing_and_report_suspension_apart(district):

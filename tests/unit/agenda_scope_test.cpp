@@ -95,6 +95,9 @@ TEST_CASE("agenda: the agenda of every organisation's subtree equals the whole a
     }
     // The district's agenda spans the domains (organisation, development, mobility, evaluation, life…).
     CHECK(kinds.size() >= 10);
+    // …the organisation work among them: a community's feedback due and a model post's review.
+    CHECK(kinds.count("community.feedback_due") == 1);
+    CHECK(kinds.count("honours.post_review_due") == 1);
 }
 
 TEST_CASE(

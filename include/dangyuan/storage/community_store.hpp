@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "dangyuan/community/community.hpp"
+#include "dangyuan/community/community_statistics.hpp"
 #include "dangyuan/storage/store.hpp"
 
 namespace dangyuan {
@@ -86,19 +87,6 @@ void give_community_feedback(store& s, community_feedback_record const& f, std::
 /// Every feedback on member `m`, corrections included, by year and order given.
 /// \throws not_found for an unknown member; access_denied.
 [[nodiscard]] std::vector<community_feedback_record> community_feedback_history(store const& s, member_id m);
-
-/// Figures of one year for the communities of a scope.
-struct community_statistics {
-    int year = 0;
-    int registered_members = 0;       ///< members with a registration covering some day of the year
-    int members_with_service = 0;     ///< members with at least one service dated in the year
-    std::int64_t service_tenths = 0;  ///< total service in the year, tenths of an hour
-    int members_with_feedback = 0;    ///< members with a feedback in force for the year
-    /// Feedback in force by rating, in the order of community_rating (好, 较好, 一般, 差).
-    std::array<int, 4> feedback_by_rating{};
-
-    friend bool operator==(community_statistics const&, community_statistics const&) = default;
-};
 
 /// The figures of `year` for the communities in `requested` (narrowed to what the principal may see).
 [[nodiscard]] community_statistics community_statistics_of(store const& s, int year,

@@ -46,6 +46,14 @@ std::vector<community_registration> registrations_of(SQLite::Database& db, membe
     return out;
 }
 
+community_registration load_registration(SQLite::Database& db, registration_id id) {
+    SQLite::Statement st(
+        db, std::string("SELECT ") + registration_columns + " FROM community_registrations WHERE id = :id");
+    st.bind(":id", raw(id));
+    if (!st.executeStep()) throw not_found("no community registration with id " + std::to_string(id.value()));
+    return read_registration(st);
+}
+
 member load_member(SQLite::Database& db, member_id m) {
     auto found = storage::members_of(db, {m});
     auto const it = found.find(raw(m));
@@ -150,14 +158,8 @@ registration_id register_with_community(store& s, member_id m, org_id community,
 community_registration get_registration(store const& s, registration_id id) {
     storage::call const guard(s);
     auto& impl = storage::impl_of(s);
-    auto const r = storage::in_read("reading a community registration", [&] {
-        SQLite::Statement st(impl.db, std::string("SELECT ") + registration_columns +
-                                          " FROM community_registrations WHERE id = :id");
-        st.bind(":id", raw(id));
-        if (!st.executeStep())
-            throw not_found("no community registration with id " + std::to_string(id.value()));
-        return read_registration(st);
-    });
+    auto const r =
+        storage::in_read("reading a community registration", [&] { return load_registration(impl.db, id); });
     if (!storage::covers(s, r.community))
         storage::in_read("reading a community registration",
                          [&] { require_member_read(s, impl.db, r.member); });
@@ -169,14 +171,8 @@ community_registration get_registration(store const& s, registration_id id) {
 void leave_community(store& s, registration_id id, date::sys_days on, std::string_view why) {
     storage::call const guard(s);
     auto& impl = storage::impl_of(s);
-    auto const r = storage::in_read("ending a community registration", [&] {
-        SQLite::Statement st(impl.db, std::string("SELECT ") + registration_columns +
-                                          " FROM community_registrations WHERE id = :id");
-        st.bind(":id", raw(id));
-        if (!st.executeStep())
-            throw not_found("no community registration with id " + std::to_string(id.value()));
-        return read_registration(st);
-    });
+    auto const r =
+        storage::in_read("ending a community registration", [&] { return load_registration(impl.db, id); });
     storage::require(s, permission::organisational_life, r.community);
     storage::in_read("ending a community registration", [&] {
         storage::check_not_in_future(s, on, "date");

@@ -164,8 +164,10 @@ std::vector<commendation> commendations(store const& s, scope requested, std::op
 honours_statistics honours_statistics_for(store const& s, int year, scope requested) {
     storage::call const guard(s);
     require_commendation_year(year);
-    auto const posts = model_posts(s, requested);
-    auto const given = commendations(s, requested, year);
+    // The nested queries run as part of this call, which checks access once: narrow the scope here.
+    auto const sc = storage::visible_scope(s, requested);
+    auto const posts = model_posts(s, sc);
+    auto const given = commendations(s, sc, year);
     return honours_statistics_of(year, posts, given);
 }
 
