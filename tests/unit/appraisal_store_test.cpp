@@ -318,6 +318,25 @@ TEST_CASE(
     CHECK(village26.accountability_by_kind == std::array<int, 3>{0, 1, 0});
     CHECK(village26.rectifications_completed_late == 1);
     CHECK(village26.rectifications_overdue == 0);
+
+    // A year's rectifications stand as on its 31 December: one decided in December 2025 with its deadline
+    // in 2026 is neither completed nor overdue in 2025, even once completed (or overdue) later.
+    auto late = held(accountability_kind::rectification, t.street, d(2025, 12, 10));
+    late.deadline = d(2026, 1, 10);
+    auto const r3 = record_accountability(t.s, late);
+    auto const year_end = appraisal_statistics_of(t.s, 2025);
+    CHECK(year_end.accountability_by_kind == std::array<int, 3>{0, 1, 1});
+    CHECK(year_end.rectifications_completed + year_end.rectifications_completed_late +
+              year_end.rectifications_overdue ==
+          0);
+    complete_rectification(t.s, r3, d(2026, 1, 5));
+    CHECK(appraisal_statistics_of(t.s, 2025).rectifications_completed == 0);
+    // One decided in 2025 with its deadline passed by 31 December and completed only in 2026 was overdue.
+    auto overdue = held(accountability_kind::rectification, t.street, d(2025, 10, 1));
+    overdue.deadline = d(2025, 12, 30);
+    auto const r4 = record_accountability(t.s, overdue);
+    complete_rectification(t.s, r4, d(2026, 1, 6));
+    CHECK(appraisal_statistics_of(t.s, 2025).rectifications_overdue == 1);
 }
 
 TEST_CASE(

@@ -128,10 +128,12 @@ struct appraisal_statistics {
     /// Accountability decided in the year, in the order of accountability_kind (诫勉谈话, 限期整改,
     /// 组织处理).
     std::array<int, 3> accountability_by_kind{};
-    int rectifications_completed = 0;       ///< of the year's rectifications, completed by the deadline
-    int rectifications_completed_late = 0;  ///< completed after the deadline
-    /// Open on the store's today() with the deadline passed.
-    int rectifications_overdue = 0;
+    /// The year's rectifications (限期整改) as they stood on 31 December of the year: completed by then and
+    /// on or before the deadline, completed by then but after the deadline, and still open then with the
+    /// deadline passed (before 31 December). Those open with a later deadline are in none of the three.
+    int rectifications_completed = 0;
+    int rectifications_completed_late = 0;  ///< see rectifications_completed
+    int rectifications_overdue = 0;         ///< see rectifications_completed
 
     friend bool operator==(appraisal_statistics const&, appraisal_statistics const&) = default;
 };

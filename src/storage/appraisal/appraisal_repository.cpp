@@ -494,7 +494,9 @@ appraisal_statistics appraisal_statistics_of(store const& s, int year, scope req
     storage::call const guard(s);
     auto const sc = storage::visible_scope(s, requested);
     auto& impl = storage::impl_of(s);
-    auto const today = s.today();
+    // The rectifications are judged as they stood on the year's last day, so that a year's figures do not
+    // change with the day they are read.
+    auto const year_end = make_date(year, 12, 31);
     return storage::in_read("counting appraisals", [&] {
         auto const ids = storage::json_ids(storage::scope_org_ids(impl.db, sc));
         appraisal_statistics out;
@@ -537,10 +539,10 @@ appraisal_statistics appraisal_statistics_of(store const& s, int year, scope req
             auto const r = read_accountability(ac);
             ++out.accountability_by_kind[static_cast<std::size_t>(r.kind)];
             if (r.kind != accountability_kind::rectification || !r.deadline) continue;
-            if (r.completed_on)
+            if (r.completed_on && *r.completed_on <= year_end)
                 ++(*r.completed_on <= *r.deadline ? out.rectifications_completed
                                                   : out.rectifications_completed_late);
-            else if (today > *r.deadline)
+            else if (year_end > *r.deadline)
                 ++out.rectifications_overdue;
         }
         return out;
