@@ -5,6 +5,7 @@
 #include <string>
 
 #include "common.hpp"
+#include "dangyuan/appraisal/appraisal.hpp"
 #include "dangyuan/community/community.hpp"
 #include "dangyuan/decision/decision_case.hpp"
 #include "dangyuan/election/election_case.hpp"
@@ -67,6 +68,10 @@ void bind_ids(py::module_& m) {
         "A decision case (重大事项决策, 四议两公开) of a village or community organisation.");
     bind_id<registration_tag>(m, "RegistrationId",
                               "A member's registration with a community (在职党员到社区报到).");
+    bind_id<appraisal_cycle_tag>(m, "AppraisalCycleId", "An appraisal cycle (党建工作述职评议考核).");
+    bind_id<appraisal_report_tag>(m, "AppraisalReportId",
+                                  "A secretary's report (述职) in an appraisal cycle.");
+    bind_id<accountability_tag>(m, "AccountabilityId", "An accountability record (党建工作问责).");
     bind_id<model_post_tag>(m, "ModelPostId", "A model post designation (党员示范岗).");
     bind_id<commendation_tag>(m, "CommendationId", "A commendation (两优一先) in the store.");
 }

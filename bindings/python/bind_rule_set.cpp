@@ -35,7 +35,7 @@ constexpr char const* rule_set_fields[] = {DANGYUAN_RULE_SET_FIELDS(DANGYUAN_NAM
 #undef DANGYUAN_NAME
 
 constexpr char const* rule_set_blocks[] = {"development", "mobility",  "evaluation", "life",
-                                           "decision",    "community", "honours"};
+                                           "decision",    "community", "honours",    "appraisal"};
 
 // Sets attributes from keyword arguments on a fresh Python object, so that unknown names raise
 // AttributeError and values go through the same conversions as attribute assignment.
@@ -86,6 +86,10 @@ void bind_rule_set(py::module_& m) {
         m, "HonoursParams",
         "Parameters of model posts and commendations (党员示范岗, 两优一先): the review "
         "period of a model post (local practice).");
+    bind_params<appraisal_params>(
+        m, "AppraisalParams",
+        "Parameters of the party-building appraisal and accountability (述职评议考核, 问责): the report "
+        "deadline, the rectification's months, the follow-up of a poor result; all local practice [L].");
 
     py::class_<rule_set> cls(m, "RuleSet",
                              "The numbers and switches of the rules, as versioned data. RuleSet() and "
@@ -103,6 +107,7 @@ void bind_rule_set(py::module_& m) {
         .def_readwrite("decision", &rule_set::decision)
         .def_readwrite("community", &rule_set::community)
         .def_readwrite("honours", &rule_set::honours)
+        .def_readwrite("appraisal", &rule_set::appraisal)
         .def(
             "__eq__", [](rule_set const& a, rule_set const& b) { return a == b; }, py::is_operator())
         .def("__copy__", [](rule_set const& r) { return rule_set(r); })

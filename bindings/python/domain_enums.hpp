@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "common.hpp"
+#include "dangyuan/appraisal/appraisal.hpp"
 #include "dangyuan/community/community.hpp"
 #include "dangyuan/decision/decision_case.hpp"
 #include "dangyuan/development/case_agenda.hpp"
@@ -64,6 +65,7 @@ using domain_enums = std::tuple<
     table_enum<election_stage, "ElectionStage">, table_enum<election_meeting, "ElectionMeeting">,
     table_enum<decision_stage, "DecisionStage">, table_enum<resolving_body, "ResolvingBody">,
     table_enum<publication_channel, "PublicationChannel">, table_enum<community_rating, "CommunityRating">,
+    table_enum<appraisal_grade, "AppraisalGrade">, table_enum<accountability_kind, "AccountabilityKind">,
     table_enum<model_post_end, "ModelPostEnd">, table_enum<commendation_kind, "CommendationKind">,
     table_enum<commendation_level, "CommendationLevel">>;
 

@@ -33,6 +33,7 @@
     X(election)                     \
     X(decision)                     \
     X(community)                    \
+    X(appraisal)                    \
     X(commendation)                 \
     X(statistics)
 // clang-format on

@@ -4,6 +4,8 @@
 
 #include "dangyuan/agenda/agenda.hpp"
 #include "dangyuan/agenda/agenda_kinds.hpp"
+#include "dangyuan/appraisal/appraisal.hpp"
+#include "dangyuan/appraisal/appraisal_agenda.hpp"
 #include "dangyuan/community/community.hpp"
 #include "dangyuan/community/community_agenda.hpp"
 #include "dangyuan/community/community_statistics.hpp"
@@ -64,6 +66,7 @@
 #include "dangyuan/rules/rule_set.hpp"
 #include "dangyuan/rules/vote.hpp"
 #include "dangyuan/storage/abroad_store.hpp"
+#include "dangyuan/storage/appraisal_store.hpp"
 #include "dangyuan/storage/community_store.hpp"
 #include "dangyuan/storage/decision_store.hpp"
 #include "dangyuan/storage/development_store.hpp"

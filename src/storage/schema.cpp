@@ -4,6 +4,7 @@
 #include <array>
 #include <string>
 
+#include "appraisal/appraisal_rows.hpp"
 #include "community/community_rows.hpp"
 #include "dangyuan/storage/election_store.hpp"
 #include "decision/decision_rows.hpp"
@@ -257,12 +258,16 @@ CREATE UNIQUE INDEX members_id_number ON members(id_number);
     // 16 (honours_schema_version): model posts and commendations (党员示范岗, 两优一先;
     //     honours/honours_schema.cpp).
     migration_honours,
+    // 17 (appraisal_schema_version): the party-building appraisal and accountability (述职评议考核, 问责;
+    //     appraisal/appraisal_schema.cpp).
+    migration_appraisal,
 };
 static_assert(election_schema_version < decision_schema_version &&
               decision_schema_version < id_number_index_schema_version &&
               id_number_index_schema_version < community_schema_version &&
               community_schema_version < honours_schema_version &&
-              honours_schema_version == store::schema_version_latest);
+              honours_schema_version < appraisal_schema_version &&
+              appraisal_schema_version == store::schema_version_latest);
 
 int pragma_int(SQLite::Database& db, char const* pragma) {
     SQLite::Statement st(db, std::string("PRAGMA ") + pragma);

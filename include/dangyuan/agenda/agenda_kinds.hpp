@@ -96,6 +96,10 @@ inline constexpr agenda_kind_info agenda_kind_table[] = {
     {"community.feedback_due", "community's yearly feedback on a registered member not yet given", "社区年度反馈意见尚未报送"},
     // model posts (党员示范岗)
     {"honours.post_review_due", "review (复评) of a model post due or overdue", "党员示范岗复评"},
+    // party-building appraisal and accountability (述职评议考核, 问责)
+    {"appraisal.report_missing", "secretary's party-building report (述职) of an appraisal cycle not yet made", "党建工作述职尚未进行"},
+    {"appraisal.rectification_overdue", "rectification within a deadline (限期整改) not completed", "限期整改尚未完成"},
+    {"appraisal.followup_due", "organisation rated poor or below the satisfaction threshold without accountability", "评议结果较差，尚未问责"},
 };
 // clang-format on
 }  // namespace detail

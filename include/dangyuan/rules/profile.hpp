@@ -667,6 +667,17 @@ inline constexpr std::array rule_parameters{
     // --- model posts and commendations (党员示范岗, 两优一先)
     DANGYUAN_PARAM(num<sw::limit_lower>, "model_post.review_months", "honours.post_review_due",
                    honours.model_post_review_months),
+    // --- party-building appraisal and accountability (述职评议考核, 问责)
+    DANGYUAN_PARAM(num<sw::limit_lower>, "appraisal.report_by_month", "appraisal.report_by_deadline",
+                   appraisal.report_by_month),
+    DANGYUAN_PARAM(num<sw::lower>, "appraisal.rectify_months", "appraisal.rectify_deadline",
+                   appraisal.rectify_months),
+    DANGYUAN_PARAM(num<sw::limit_lower>, "appraisal.followup_days", "appraisal.followup_poor",
+                   appraisal.followup_days),
+    DANGYUAN_PARAM(num<sw::higher>, "appraisal.min_satisfaction_percent", "appraisal.followup_poor",
+                   appraisal.min_satisfaction_percent),
+    DANGYUAN_PARAM(num<sw::free>, "appraisal.notice_months", "appraisal.report_by_deadline",
+                   appraisal.notice_months),
 };
 #undef DANGYUAN_PARAM
 
@@ -695,8 +706,8 @@ inline constexpr std::array legacy_keys{
 inline constexpr std::size_t rule_parameter_count = detail::rule_parameters.size();
 
 /// Fields of `rule_set` that are not parameters: the name (presentation) and the parameter blocks.
-inline constexpr std::array<std::string_view, 8> rule_set_presentation_fields{
-    "name", "development", "mobility", "evaluation", "life", "decision", "community", "honours"};
+inline constexpr std::array<std::string_view, 9> rule_set_presentation_fields{
+    "name", "development", "mobility", "evaluation", "life", "decision", "community", "honours", "appraisal"};
 
 /// The rule and the allowed change of the parameter with text key `key`, or nothing for an unknown key.
 [[nodiscard]] inline std::optional<std::pair<std::string_view, std::string_view>> rule_parameter_info(
