@@ -11,6 +11,7 @@
 #include "election/election_rows.hpp"
 #include "honours/honours_rows.hpp"
 #include "impl.hpp"
+#include "rectification/rectification_rows.hpp"
 #include "rows.hpp"
 
 namespace dangyuan::storage {
@@ -257,12 +258,17 @@ CREATE UNIQUE INDEX members_id_number ON members(id_number);
     // 16 (honours_schema_version): model posts and commendations (党员示范岗, 两优一先;
     //     honours/honours_schema.cpp).
     migration_honours,
+    // 17 (rectification_schema_version): designations of weak organisations for rectification with their
+    //     contacts, milestones, commitments, evaluations and reviews
+    //     (rectification/rectification_schema.cpp).
+    migration_rectification,
 };
 static_assert(election_schema_version < decision_schema_version &&
               decision_schema_version < id_number_index_schema_version &&
               id_number_index_schema_version < community_schema_version &&
               community_schema_version < honours_schema_version &&
-              honours_schema_version == store::schema_version_latest);
+              honours_schema_version < rectification_schema_version &&
+              rectification_schema_version == store::schema_version_latest);
 
 int pragma_int(SQLite::Database& db, char const* pragma) {
     SQLite::Statement st(db, std::string("PRAGMA ") + pragma);

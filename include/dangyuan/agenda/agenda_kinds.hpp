@@ -96,6 +96,10 @@ inline constexpr agenda_kind_info agenda_kind_table[] = {
     {"community.feedback_due", "community's yearly feedback on a registered member not yet given", "社区年度反馈意见尚未报送"},
     // model posts (党员示范岗)
     {"honours.post_review_due", "review (复评) of a model post due or overdue", "党员示范岗复评"},
+    // rectification of weak organisations (软弱涣散党组织, 后进社区整顿)
+    {"rectification.contacts_missing", "contacts of 四联四帮 not all assigned to an organisation under rectification", "整顿对象四联四帮未落实"},
+    {"rectification.milestone_due", "milestone of a rectification plan due or overdue", "整顿方案事项到期未完成"},
+    {"rectification.overdue", "organisation on the rectification list past its time limit", "整顿超期未销号"},
 };
 // clang-format on
 }  // namespace detail

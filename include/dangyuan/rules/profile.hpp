@@ -667,6 +667,11 @@ inline constexpr std::array rule_parameters{
     // --- model posts and commendations (党员示范岗, 两优一先)
     DANGYUAN_PARAM(num<sw::limit_lower>, "model_post.review_months", "honours.post_review_due",
                    honours.model_post_review_months),
+    // --- rectification of weak organisations (软弱涣散党组织, 后进社区整顿)
+    DANGYUAN_PARAM(num<sw::limit_lower>, "rectification.max_months", "rectification.within_max_months",
+                   rectification.max_months),
+    DANGYUAN_PARAM(num<sw::limit_lower>, "rectification.contacts_days", "rectification.contacts_assigned",
+                   rectification.contacts_days),
 };
 #undef DANGYUAN_PARAM
 
@@ -695,8 +700,9 @@ inline constexpr std::array legacy_keys{
 inline constexpr std::size_t rule_parameter_count = detail::rule_parameters.size();
 
 /// Fields of `rule_set` that are not parameters: the name (presentation) and the parameter blocks.
-inline constexpr std::array<std::string_view, 8> rule_set_presentation_fields{
-    "name", "development", "mobility", "evaluation", "life", "decision", "community", "honours"};
+inline constexpr std::array<std::string_view, 9> rule_set_presentation_fields{
+    "name",     "development", "mobility", "evaluation",   "life",
+    "decision", "community",   "honours",  "rectification"};
 
 /// The rule and the allowed change of the parameter with text key `key`, or nothing for an unknown key.
 [[nodiscard]] inline std::optional<std::pair<std::string_view, std::string_view>> rule_parameter_info(
