@@ -34,6 +34,7 @@
     X(decision)                     \
     X(community)                    \
     X(commendation)                 \
+    X(rectification)                \
     X(statistics)
 // clang-format on
 

@@ -122,14 +122,14 @@ int run_contact(context& ctx, po::variables_map const& vm) {
     c.kind = parse_enum_or_throw<rectification_contact_kind>(io::trim(text_option(vm, "kind")));
     c.name = text_option(vm, "name");
     if (vm.count("paired")) c.org = org_option(s, vm, "paired").id;
-    c.from = date_option(vm, "from");
-    c.to = optional_date(vm, "to");
+    c.start = date_option(vm, "from");
+    c.end = optional_date(vm, "to");
     c.note = text_option(vm, "note");
     assign_rectification_contact(s, id, c, why_of(vm));
     auto const r = get_rectification(s, id);
     *ctx.out << "rectification " << id.value() << " (" << r.org_name << "): " << named(c.kind) << " "
-             << r.contacts.back().name << " from " << format_date(c.from);
-    auto const missing = missing_contact_kinds(r, c.from);
+             << r.contacts.back().name << " from " << format_date(c.start);
+    auto const missing = missing_contact_kinds(r, c.start);
     if (!missing.empty()) {
         *ctx.out << "; still missing:";
         for (auto const k : missing)
@@ -291,8 +291,8 @@ int run_show(context& ctx, po::variables_map const& vm) {
                         named(r.kind) + (r.batch.empty() ? "" : " " + r.batch) + "; " + reasons_text(r)});
     for (auto const& c : r.contacts)
         rep.rows.push_back(
-            {format_date(c.from), "四联四帮 (contact)",
-             named(c.kind) + ": " + c.name + (c.to ? " 至 " + format_date(*c.to) : std::string())});
+            {format_date(c.start), "四联四帮 (contact)",
+             named(c.kind) + ": " + c.name + (c.end ? " 至 " + format_date(*c.end) : std::string())});
     for (auto const& m : r.milestones) {
         rep.rows.push_back(
             {format_date(m.due), "整改事项到期 (milestone due)", std::to_string(m.number) + ". " + m.text});

@@ -164,12 +164,12 @@ TEST_CASE(
     leader.org = advanced;
     CHECK(invalid_field([&] { check_rectification_contact(r, leader, &paired, false); }) == "org");
     leader.org.reset();
-    leader.from = d(2025, 1, 9);
-    CHECK(invalid_field([&] { check_rectification_contact(r, leader, nullptr, false); }) == "from");
-    leader.from = d(2025, 1, 10);
-    leader.to = d(2025, 1, 9);
-    CHECK(invalid_field([&] { check_rectification_contact(r, leader, nullptr, false); }) == "to");
-    leader.to = d(2025, 1, 10);
+    leader.start = d(2025, 1, 9);
+    CHECK(invalid_field([&] { check_rectification_contact(r, leader, nullptr, false); }) == "start");
+    leader.start = d(2025, 1, 10);
+    leader.end = d(2025, 1, 9);
+    CHECK(invalid_field([&] { check_rectification_contact(r, leader, nullptr, false); }) == "end");
+    leader.end = d(2025, 1, 10);
     CHECK_NOTHROW(check_rectification_contact(r, leader, nullptr, false));
 }
 
@@ -204,7 +204,7 @@ TEST_CASE(
     CHECK(of_kind(rectification_agenda(r, d(2025, 2, 10), rules), "rectification.contacts_missing").empty());
     CHECK(of_kind(rectification_agenda(r, d(2025, 1, 19), rules), "rectification.contacts_missing").size() ==
           1);
-    r.contacts[2].to = d(2025, 3, 1);
+    r.contacts[2].end = d(2025, 3, 1);
     CHECK(of_kind(rectification_agenda(r, d(2025, 3, 1), rules), "rectification.contacts_missing").empty());
     CHECK(of_kind(rectification_agenda(r, d(2025, 3, 2), rules), "rectification.contacts_missing").size() ==
           1);

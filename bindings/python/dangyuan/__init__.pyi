@@ -93,6 +93,7 @@ class DecisionId(_Id): ...
 class RegistrationId(_Id): ...
 class ModelPostId(_Id): ...
 class CommendationId(_Id): ...
+class RectificationId(_Id): ...
 
 # ---------------------------------------------------------------------------------------------------
 # Enums: every enum has .name, .value, .code, all() and parse(); most have .chinese_name
@@ -467,6 +468,36 @@ class CommendationLevel(_Named):
 class ModelPostEnd(_Named):
     revoked: ClassVar[ModelPostEnd]
     lapsed: ClassVar[ModelPostEnd]
+
+class RectificationKind(_Named):
+    weak_org: ClassVar[RectificationKind]
+    lagging_community: ClassVar[RectificationKind]
+
+class RectificationReason(_Named):
+    leadership_incomplete: ClassVar[RectificationReason]
+    secretary_unfit: ClassVar[RectificationReason]
+    org_life_irregular: ClassVar[RectificationReason]
+    member_management_weak: ClassVar[RectificationReason]
+    outside_interference: ClassVar[RectificationReason]
+    public_complaints: ClassVar[RectificationReason]
+    collective_economy_weak: ClassVar[RectificationReason]
+    rules_not_implemented: ClassVar[RectificationReason]
+    other: ClassVar[RectificationReason]
+
+class RectificationContactKind(_Named):
+    district_leader: ClassVar[RectificationContactKind]
+    district_department: ClassVar[RectificationContactKind]
+    first_secretary: ClassVar[RectificationContactKind]
+    paired_community: ClassVar[RectificationContactKind]
+
+class RectificationEvaluator(_Named):
+    masses: ClassVar[RectificationEvaluator]
+    members: ClassVar[RectificationEvaluator]
+    superior: ClassVar[RectificationEvaluator]
+
+class AcceptanceResult(_Named):
+    passed: ClassVar[AcceptanceResult]
+    failed: ClassVar[AcceptanceResult]
 
 class ConversionDecision(_Named):
     convert: ClassVar[ConversionDecision]
@@ -2527,6 +2558,76 @@ class CommunityFeedback(_RecordBase):
     branch: OrgId
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
 
+# rectification of weak organisations (软弱涣散党组织, 后进社区整顿)
+
+class RectificationContact(_RecordBase):
+    kind: RectificationContactKind
+    name: str
+    org: Optional[OrgId]
+    start: datetime.date
+    end: Optional[datetime.date]
+    note: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+    def covers(self, day: _Date) -> bool: ...
+
+class RectificationMilestone(_RecordBase):
+    number: int
+    text: str
+    due: datetime.date
+    completed_on: Optional[datetime.date]
+    note: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class RectificationCommitment(_RecordBase):
+    date: datetime.date
+    text: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class RectificationEvaluation(_RecordBase):
+    date: datetime.date
+    evaluator: RectificationEvaluator
+    satisfied: int
+    basically_satisfied: int
+    dissatisfied: int
+    note: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+    def total(self) -> int: ...
+
+class RectificationReview(_RecordBase):
+    date: datetime.date
+    result: AcceptanceResult
+    note: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class RectificationDesignation(_RecordBase):
+    org: OrgId
+    date: datetime.date
+    kind: RectificationKind
+    batch: str
+    reasons: list[RectificationReason]
+    other_reason: str
+    note: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class Rectification(_RecordBase):
+    id: RectificationId
+    org: OrgId
+    org_name: str
+    designated_on: datetime.date
+    kind: RectificationKind
+    batch: str
+    reasons: list[RectificationReason]
+    other_reason: str
+    note: str
+    contacts: list[RectificationContact]
+    milestones: list[RectificationMilestone]
+    commitments: list[RectificationCommitment]
+    evaluations: list[RectificationEvaluation]
+    reviews: list[RectificationReview]
+    removed_on: Optional[datetime.date]
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+    def open_on(self, day: _Date) -> bool: ...
+
 # model posts and commendations (党员示范岗, 两优一先)
 
 class ModelPostReview(_RecordBase):
@@ -3035,6 +3136,10 @@ class CommunityParams(_Params):
 class HonoursParams(_Params):
     model_post_review_months: int
 
+class RectificationParams(_Params):
+    max_months: int
+    contacts_days: int
+
 class RuleSet(_Params):
     name: str
     branch_min_full_members: int
@@ -3055,6 +3160,7 @@ class RuleSet(_Params):
     decision: DecisionParams
     community: CommunityParams
     honours: HonoursParams
+    rectification: RectificationParams
     @staticmethod
     def national_2014() -> RuleSet: ...
 
@@ -3352,6 +3458,28 @@ class CommunityStatistics(metaclass=_pybind11_type):
     @property
     def feedback_by_rating(self) -> dict[CommunityRating, int]: ...
 
+class RectificationStatistics(metaclass=_pybind11_type):
+    @property
+    def year(self) -> int: ...
+    @property
+    def designated(self) -> int: ...
+    @property
+    def designated_by_kind(self) -> dict[RectificationKind, int]: ...
+    @property
+    def designated_by_reason(self) -> dict[RectificationReason, int]: ...
+    @property
+    def removed(self) -> int: ...
+    @property
+    def open_at_year_end(self) -> int: ...
+    @property
+    def overdue_at_year_end(self) -> int: ...
+    @property
+    def milestones_due(self) -> int: ...
+    @property
+    def milestones_completed_on_time(self) -> int: ...
+    @property
+    def milestones_completed(self) -> int: ...
+
 class DecisionState(metaclass=_pybind11_type):
     @property
     def stage(self) -> Optional[DecisionStage]: ...
@@ -3604,6 +3732,11 @@ def post_review_due(post: ModelPost, as_of: _Date, rules: RuleSet = ...) -> Opti
 def model_post_agenda(post: ModelPost, as_of: _Date, rules: RuleSet = ...) -> Agenda: ...
 def check_commendation_form(commendation: Union[Commendation, _Record]) -> None: ...
 
+# rectification of weak organisations (软弱涣散党组织, 后进社区整顿)
+
+def rectification_deadline(designated_on: _Date, rules: RuleSet = ...) -> Optional[datetime.date]: ...
+def rectification_agenda(rectification: Rectification, as_of: _Date, rules: RuleSet = ...) -> Agenda: ...
+
 class StatisticsRow(_RecordBase):
     section: str
     section_zh: str
@@ -3852,6 +3985,17 @@ class Store(metaclass=_pybind11_type):
     def org_commendations(self, org: OrgId) -> Commendations: ...
     def commendations(self, scope: _Scope = None, year: Optional[int] = None) -> Commendations: ...
     def honours_statistics(self, year: int, scope: _Scope = None) -> HonoursStatistics: ...
+    def designate_for_rectification(self, designation: Optional[Union[RectificationDesignation, _Record]] = None, /, *, why: str = "", **fields: Any) -> RectificationId: ...
+    def assign_rectification_contact(self, rectification: RectificationId, contact: Optional[Union[RectificationContact, _Record]] = None, /, *, why: str = "", **fields: Any) -> None: ...
+    def add_rectification_milestone(self, rectification: RectificationId, milestone: Optional[Union[RectificationMilestone, _Record]] = None, /, *, why: str = "", **fields: Any) -> int: ...
+    def complete_rectification_milestone(self, rectification: RectificationId, number: int, on: _Date, why: str = "") -> None: ...
+    def record_rectification_commitment(self, rectification: RectificationId, commitment: Optional[Union[RectificationCommitment, _Record]] = None, /, *, why: str = "", **fields: Any) -> None: ...
+    def record_rectification_evaluation(self, rectification: RectificationId, evaluation: Optional[Union[RectificationEvaluation, _Record]] = None, /, *, why: str = "", **fields: Any) -> None: ...
+    def review_rectification(self, rectification: RectificationId, review: Optional[Union[RectificationReview, _Record]] = None, /, *, why: str = "", **fields: Any) -> None: ...
+    def remove_from_rectification(self, rectification: RectificationId, on: _Date, why: str = "") -> None: ...
+    def get_rectification(self, rectification: RectificationId) -> Rectification: ...
+    def rectifications(self, scope: _Scope = None, year: Optional[int] = None) -> list[Rectification]: ...
+    def rectification_statistics(self, year: int, scope: _Scope = None) -> RectificationStatistics: ...
 
     # agenda and audit
     def agenda(self, as_of: _Date, scope: _Scope = None) -> Agenda: ...

@@ -145,15 +145,15 @@ struct enum_table<acceptance_result> {
 /// A contact of 四联四帮: a person or department by name, or the paired advanced organisation by id.
 struct rectification_contact {
     rectification_contact_kind kind = rectification_contact_kind::district_leader;
-    std::string name;                  ///< the leader, department or first secretary; for a paired community
-                                       ///< the store fills in the organisation's name
-    std::optional<org_id> org;         ///< the paired advanced organisation (paired_community only)
-    date::sys_days from{};             ///< the first day
-    std::optional<date::sys_days> to;  ///< the last day, if ended
+    std::string name;                   ///< the leader, department or first secretary; for a paired community
+                                        ///< the store fills in the organisation's name
+    std::optional<org_id> org;          ///< the paired advanced organisation (paired_community only)
+    date::sys_days start{};             ///< the first day
+    std::optional<date::sys_days> end;  ///< the last day, if ended
     std::string note;
 
     /// True when the contact covers day `d` (first and last day included).
-    [[nodiscard]] bool covers(date::sys_days d) const noexcept { return from <= d && (!to || d <= *to); }
+    [[nodiscard]] bool covers(date::sys_days d) const noexcept { return start <= d && (!end || d <= *end); }
 
     friend bool operator==(rectification_contact const&, rectification_contact const&) = default;
 };
@@ -328,18 +328,18 @@ inline void require_open_rectification(rectification const& r, date::sys_days d,
 }  // namespace detail
 
 /// Checks a new contact `c` of designation `r`. For a paired community, `paired` is the organisation
-/// and `paired_open` whether it is itself on the list on `c.from`.
-/// \throws invalid_input{"rectification"} (removed), {"from"} (before the designation), {"to"} (before
-///         `from`), {"name"} (missing for a person or department), {"org"} (missing for a paired
+/// and `paired_open` whether it is itself on the list on `c.start`.
+/// \throws invalid_input{"rectification"} (removed), {"start"} (before the designation), {"end"} (before
+///         `start`), {"name"} (missing for a person or department), {"org"} (missing for a paired
 ///         community, or given for another kind); rule_violation rectification.paired_community_eligible
-///         (the paired organisation does not exist on `from`, is the designated one, or is itself on
+///         (the paired organisation does not exist on `start`, is the designated one, or is itself on
 ///         the list).
 inline void check_rectification_contact(rectification const& r, rectification_contact const& c,
                                         org_unit const* paired, bool paired_open) {
-    detail::require_open_rectification(r, c.from, "from");
-    if (c.to && *c.to < c.from)
-        throw invalid_input("to", "the contact ends on " + format_date(*c.to) + ", before it begins on " +
-                                      format_date(c.from));
+    detail::require_open_rectification(r, c.start, "start");
+    if (c.end && *c.end < c.start)
+        throw invalid_input("end", "the contact ends on " + format_date(*c.end) + ", before it begins on " +
+                                       format_date(c.start));
     if (c.kind != rectification_contact_kind::paired_community) {
         if (c.org)
             throw invalid_input("org", "only a paired community (先进社区结对联系) is an organisation");
@@ -352,13 +352,13 @@ inline void check_rectification_contact(rectification const& r, rectification_co
     if (paired->id == r.org)
         throw violation("rectification.paired_community_eligible",
                         "'" + paired->name + "' cannot be paired with itself");
-    if (!paired->active_on(c.from))
+    if (!paired->active_on(c.start))
         throw violation("rectification.paired_community_eligible",
-                        "'" + paired->name + "' does not exist on " + format_date(c.from));
+                        "'" + paired->name + "' does not exist on " + format_date(c.start));
     if (paired_open)
         throw violation("rectification.paired_community_eligible",
                         "'" + paired->name + "' is itself on the rectification list on " +
-                            format_date(c.from) + "; the paired community is an advanced one");
+                            format_date(c.start) + "; the paired community is an advanced one");
 }
 
 /// Checks a new milestone `m` of designation `r`.

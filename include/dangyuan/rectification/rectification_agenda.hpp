@@ -32,9 +32,9 @@ namespace dangyuan {
 /// after it are left out.
 [[nodiscard]] inline rectification rectification_as_of(rectification r, date::sys_days as_of) {
     if (r.removed_on && *r.removed_on > as_of) r.removed_on.reset();
-    std::erase_if(r.contacts, [&](auto const& c) { return c.from > as_of; });
+    std::erase_if(r.contacts, [&](auto const& c) { return c.start > as_of; });
     for (auto& c : r.contacts)
-        if (c.to && *c.to > as_of) c.to.reset();
+        if (c.end && *c.end > as_of) c.end.reset();
     for (auto& m : r.milestones)
         if (m.completed_on && *m.completed_on > as_of) m.completed_on.reset();
     std::erase_if(r.reviews, [&](auto const& v) { return v.date > as_of; });

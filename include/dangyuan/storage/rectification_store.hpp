@@ -45,7 +45,7 @@ rectification_id designate_for_rectification(store& s, rectification_designation
 
 /// Assigns a contact of 四联四帮 (for a paired community the name is filled in from the organisation).
 /// \throws not_found for an unknown designation or paired organisation; invalid_input ("rectification",
-///         "from", "to", "name", "org"); rule_violation rectification.paired_community_eligible;
+///         "start", "end", "name", "org"); rule_violation rectification.paired_community_eligible;
 ///         access_denied.
 void assign_rectification_contact(store& s, rectification_id id, rectification_contact const& c,
                                   std::string_view why = {});

@@ -101,8 +101,8 @@ std::vector<loaded_rectification> load_rectifications(SQLite::Database& db, std:
                                                                         "rectification_contacts.kind");
               c.name = col_text(q, 2);
               if (!q.getColumn(3).isNull()) c.org = org_id{q.getColumn(3).getInt64()};
-              c.from = storage::col_date(q, 4, "rectification_contacts.from_on");
-              c.to = storage::column_date(q, 5, "rectification_contacts.to_on");
+              c.start = storage::col_date(q, 4, "rectification_contacts.from_on");
+              c.end = storage::column_date(q, 5, "rectification_contacts.to_on");
               c.note = col_text(q, 6);
               r.contacts.push_back(std::move(c));
           });
@@ -250,7 +250,7 @@ void assign_rectification_contact(store& s, rectification_id id, rectification_c
     on_rectification(
         s, id, "assigning a rectification contact",
         [&](rectification const& r) {
-            storage::check_not_in_future(s, c.from, "from");
+            storage::check_not_in_future(s, c.start, "start");
             storage::check_text(c.name, "name", storage::text_cap::short_text, true);
             storage::check_text(c.note, "note", storage::text_cap::note, true);
 
@@ -262,7 +262,7 @@ void assign_rectification_contact(store& s, rectification_id id, rectification_c
                                      "SELECT 1 FROM rectifications WHERE org_id = :o AND designated_on <= :d "
                                      "AND (removed_on IS NULL OR removed_on > :d)");
                 st.bind(":o", raw(*c.org));
-                st.bind(":d", format_iso(c.from));
+                st.bind(":d", format_iso(c.start));
                 paired_open = st.executeStep();
             }
             check_rectification_contact(r, c, paired ? &*paired : nullptr, paired_open);
@@ -278,14 +278,14 @@ void assign_rectification_contact(store& s, rectification_id id, rectification_c
                 ins.bind(":o", raw(*c.org));
             else
                 ins.bind(":o");
-            ins.bind(":f", format_iso(c.from));
-            storage::bind_date(ins, ":t", c.to);
+            ins.bind(":f", format_iso(c.start));
+            storage::bind_date(ins, ":t", c.end);
             ins.bind(":note", c.note);
             ins.exec();
             audit(impl, id, "contact", why,
                   "kind=" + std::string(to_string(c.kind)) + "; name=" + c.name +
                       (c.org ? "; org=" + std::to_string(c.org->value()) : std::string()) +
-                      "; from=" + format_iso(c.from));
+                      "; start=" + format_iso(c.start));
         });
 }
 
