@@ -11,6 +11,7 @@
 #include "dangyuan/election/election_case.hpp"
 #include "dangyuan/honours/commendation.hpp"
 #include "dangyuan/honours/model_post.hpp"
+#include "dangyuan/rectification/rectification.hpp"
 #include "dangyuan/storage/mobility_store.hpp"
 
 namespace dangyuan::python {
@@ -74,6 +75,9 @@ void bind_ids(py::module_& m) {
     bind_id<accountability_tag>(m, "AccountabilityId", "An accountability record (党建工作问责).");
     bind_id<model_post_tag>(m, "ModelPostId", "A model post designation (党员示范岗).");
     bind_id<commendation_tag>(m, "CommendationId", "A commendation (两优一先) in the store.");
+    bind_id<rectification_tag>(
+        m, "RectificationId",
+        "A designation of an organisation for rectification (列入整顿, 软弱涣散党组织).");
 }
 
 }  // namespace dangyuan::python

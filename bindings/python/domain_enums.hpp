@@ -31,6 +31,7 @@
 #include "dangyuan/mobility/episode.hpp"
 #include "dangyuan/mobility/lost_contact.hpp"
 #include "dangyuan/mobility/transfer.hpp"
+#include "dangyuan/rectification/rectification.hpp"
 #include "dangyuan/storage/mobility_store.hpp"
 #include "enums.hpp"
 
@@ -67,7 +68,11 @@ using domain_enums = std::tuple<
     table_enum<publication_channel, "PublicationChannel">, table_enum<community_rating, "CommunityRating">,
     table_enum<appraisal_grade, "AppraisalGrade">, table_enum<accountability_kind, "AccountabilityKind">,
     table_enum<model_post_end, "ModelPostEnd">, table_enum<commendation_kind, "CommendationKind">,
-    table_enum<commendation_level, "CommendationLevel">>;
+    table_enum<commendation_level, "CommendationLevel">, table_enum<rectification_kind, "RectificationKind">,
+    table_enum<rectification_reason, "RectificationReason">,
+    table_enum<rectification_contact_kind, "RectificationContactKind">,
+    table_enum<rectification_evaluator, "RectificationEvaluator">,
+    table_enum<acceptance_result, "AcceptanceResult">>;
 
 template <class E>
 requires listed_in<E, domain_enums>

@@ -35,6 +35,7 @@
     X(community)                    \
     X(appraisal)                    \
     X(commendation)                 \
+    X(rectification)                \
     X(statistics)
 // clang-format on
 

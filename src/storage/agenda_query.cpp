@@ -13,6 +13,7 @@
 #include "honours/honours_rows.hpp"
 #include "impl.hpp"
 #include "member_rows.hpp"
+#include "rectification/rectification_rows.hpp"
 #include "rows.hpp"
 
 namespace dangyuan {
@@ -194,7 +195,8 @@ std::vector<agenda_item> store::agenda(date::sys_days as_of, scope requested) co
               storage::decision_agenda_items(*this, impl_->db, as_of, org_ids, part.whole),
               storage::community_agenda_items(*this, impl_->db, as_of, org_ids, part.whole),
               storage::honours_agenda_items(*this, impl_->db, as_of, org_ids, part.whole),
-              storage::appraisal_agenda_items(*this, impl_->db, as_of, org_ids, part.whole)})
+              storage::appraisal_agenda_items(*this, impl_->db, as_of, org_ids, part.whole),
+              storage::rectification_agenda_items(*this, impl_->db, as_of, org_ids, part.whole)})
             items.insert(items.end(), more.begin(), more.end());
         // An election under way replaces the reminder of the term's end: its own items say what is due
         // (the request's approval, the meeting after the term's end, the report, the approval).

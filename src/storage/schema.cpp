@@ -12,6 +12,7 @@
 #include "election/election_rows.hpp"
 #include "honours/honours_rows.hpp"
 #include "impl.hpp"
+#include "rectification/rectification_rows.hpp"
 #include "rows.hpp"
 
 namespace dangyuan::storage {
@@ -261,13 +262,18 @@ CREATE UNIQUE INDEX members_id_number ON members(id_number);
     // 17 (appraisal_schema_version): the party-building appraisal and accountability (述职评议考核, 问责;
     //     appraisal/appraisal_schema.cpp).
     migration_appraisal,
+    // 18 (rectification_schema_version): designations of weak organisations for rectification with their
+    //     contacts, milestones, commitments, evaluations and reviews
+    //     (rectification/rectification_schema.cpp).
+    migration_rectification,
 };
 static_assert(election_schema_version < decision_schema_version &&
               decision_schema_version < id_number_index_schema_version &&
               id_number_index_schema_version < community_schema_version &&
               community_schema_version < honours_schema_version &&
               honours_schema_version < appraisal_schema_version &&
-              appraisal_schema_version == store::schema_version_latest);
+              appraisal_schema_version < rectification_schema_version &&
+              rectification_schema_version == store::schema_version_latest);
 
 int pragma_int(SQLite::Database& db, char const* pragma) {
     SQLite::Statement st(db, std::string("PRAGMA ") + pragma);

@@ -40,7 +40,8 @@ def test_domain_parameter_blocks_are_part_of_the_rule_set():
     for block, cls in (("development", dy.DevelopmentParams), ("mobility", dy.MobilityParams),
                        ("evaluation", dy.EvaluationParams), ("life", dy.LifeParams),
                        ("decision", dy.DecisionParams), ("community", dy.CommunityParams),
-                       ("honours", dy.HonoursParams), ("appraisal", dy.AppraisalParams)):
+                       ("honours", dy.HonoursParams), ("appraisal", dy.AppraisalParams),
+                       ("rectification", dy.RectificationParams)):
         assert isinstance(getattr(r, block), cls)
         assert getattr(r, block) == cls()
 

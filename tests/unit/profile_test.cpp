@@ -49,11 +49,11 @@ struct three {
 static_assert(field_count<three>() == 3);
 static_assert(field_count<share_limit>() == 2);
 
-constexpr std::size_t parameter_fields = field_count<rule_set>() - rule_set_presentation_fields.size() +
-                                         field_count<development_params>() + field_count<mobility_params>() +
-                                         field_count<evaluation_params>() + field_count<life_params>() +
-                                         field_count<decision_params>() + field_count<community_params>() +
-                                         field_count<honours_params>() + field_count<appraisal_params>();
+constexpr std::size_t parameter_fields =
+    field_count<rule_set>() - rule_set_presentation_fields.size() + field_count<development_params>() +
+    field_count<mobility_params>() + field_count<evaluation_params>() + field_count<life_params>() +
+    field_count<decision_params>() + field_count<community_params>() + field_count<honours_params>() +
+    field_count<appraisal_params>() + field_count<rectification_params>();
 // A new field of rule_set or of a parameter block needs a row in detail::rule_parameters (profile.hpp):
 // its key in the text form and the direction in which it is stricter.
 static_assert(parameter_fields == rule_parameter_count,
@@ -142,6 +142,8 @@ rule_set every_parameter_changed() {
     r.appraisal.followup_days = 15;
     r.appraisal.min_satisfaction_percent = 60;
     r.appraisal.notice_months = 2;
+    r.rectification.max_months = 6;
+    r.rectification.contacts_days = 15;
     return r;
 }
 

@@ -96,6 +96,7 @@ class AppraisalReportId(_Id): ...
 class AccountabilityId(_Id): ...
 class ModelPostId(_Id): ...
 class CommendationId(_Id): ...
+class RectificationId(_Id): ...
 
 # ---------------------------------------------------------------------------------------------------
 # Enums: every enum has .name, .value, .code, all() and parse(); most have .chinese_name
@@ -470,6 +471,36 @@ class CommendationLevel(_Named):
 class ModelPostEnd(_Named):
     revoked: ClassVar[ModelPostEnd]
     lapsed: ClassVar[ModelPostEnd]
+
+class RectificationKind(_Named):
+    weak_org: ClassVar[RectificationKind]
+    lagging_community: ClassVar[RectificationKind]
+
+class RectificationReason(_Named):
+    leadership_incomplete: ClassVar[RectificationReason]
+    secretary_unfit: ClassVar[RectificationReason]
+    org_life_irregular: ClassVar[RectificationReason]
+    member_management_weak: ClassVar[RectificationReason]
+    outside_interference: ClassVar[RectificationReason]
+    public_complaints: ClassVar[RectificationReason]
+    collective_economy_weak: ClassVar[RectificationReason]
+    rules_not_implemented: ClassVar[RectificationReason]
+    other: ClassVar[RectificationReason]
+
+class RectificationContactKind(_Named):
+    district_leader: ClassVar[RectificationContactKind]
+    district_department: ClassVar[RectificationContactKind]
+    first_secretary: ClassVar[RectificationContactKind]
+    paired_community: ClassVar[RectificationContactKind]
+
+class RectificationEvaluator(_Named):
+    masses: ClassVar[RectificationEvaluator]
+    members: ClassVar[RectificationEvaluator]
+    superior: ClassVar[RectificationEvaluator]
+
+class AcceptanceResult(_Named):
+    passed: ClassVar[AcceptanceResult]
+    failed: ClassVar[AcceptanceResult]
 
 class ConversionDecision(_Named):
     convert: ClassVar[ConversionDecision]
@@ -2595,6 +2626,41 @@ class AccountabilityRecord(_RecordBase):
     decision: str
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
 
+# rectification of weak organisations (软弱涣散党组织, 后进社区整顿)
+class RectificationContact(_RecordBase):
+    kind: RectificationContactKind
+    name: str
+    org: Optional[OrgId]
+    start: datetime.date
+    end: Optional[datetime.date]
+    def covers(self, day: _Date) -> bool: ...
+class RectificationMilestone(_RecordBase):
+    number: int
+    text: str
+    due: datetime.date
+class RectificationCommitment(_RecordBase):
+    date: datetime.date
+class RectificationEvaluation(_RecordBase):
+    evaluator: RectificationEvaluator
+    def total(self) -> int: ...
+class RectificationReview(_RecordBase):
+    result: AcceptanceResult
+class RectificationDesignation(_RecordBase):
+    kind: RectificationKind
+    batch: str
+    reasons: list[RectificationReason]
+    other_reason: str
+class Rectification(_RecordBase):
+    id: RectificationId
+    org_name: str
+    designated_on: datetime.date
+    contacts: list[RectificationContact]
+    milestones: list[RectificationMilestone]
+    commitments: list[RectificationCommitment]
+    evaluations: list[RectificationEvaluation]
+    reviews: list[RectificationReview]
+    removed_on: Optional[datetime.date]
+    def open_on(self, day: _Date) -> bool: ...
 # model posts and commendations (党员示范岗, 两优一先)
 
 class ModelPostReview(_RecordBase):
@@ -3121,6 +3187,9 @@ class AppraisalParams(_Params):
     followup_days: int
     min_satisfaction_percent: int
     notice_months: int
+class RectificationParams(_Params):
+    max_months: int
+    contacts_days: int
 
 class RuleSet(_Params):
     name: str
@@ -3143,6 +3212,7 @@ class RuleSet(_Params):
     community: CommunityParams
     honours: HonoursParams
     appraisal: AppraisalParams
+    rectification: RectificationParams
     @staticmethod
     def national_2014() -> RuleSet: ...
 
@@ -3463,6 +3533,16 @@ class AppraisalStatistics(metaclass=_pybind11_type):
     def rectifications_completed_late(self) -> int: ...
     @property
     def rectifications_overdue(self) -> int: ...
+class RectificationStatistics(metaclass=_pybind11_type):
+    def designated(self) -> int: ...
+    def designated_by_kind(self) -> dict[RectificationKind, int]: ...
+    def designated_by_reason(self) -> dict[RectificationReason, int]: ...
+    def removed(self) -> int: ...
+    def open_at_year_end(self) -> int: ...
+    def overdue_at_year_end(self) -> int: ...
+    def milestones_due(self) -> int: ...
+    def milestones_completed_on_time(self) -> int: ...
+    def milestones_completed(self) -> int: ...
 
 class DecisionState(metaclass=_pybind11_type):
     @property
@@ -3717,6 +3797,11 @@ def appraisal_report_deadline(cycle: AppraisalCycle, rules: RuleSet = ...) -> Op
 def post_review_due(post: ModelPost, as_of: _Date, rules: RuleSet = ...) -> Optional[datetime.date]: ...
 def model_post_agenda(post: ModelPost, as_of: _Date, rules: RuleSet = ...) -> Agenda: ...
 def check_commendation_form(commendation: Union[Commendation, _Record]) -> None: ...
+
+# rectification of weak organisations (软弱涣散党组织, 后进社区整顿)
+
+def rectification_deadline(designated_on: _Date, rules: RuleSet = ...) -> Optional[datetime.date]: ...
+def rectification_agenda(rectification: Rectification, as_of: _Date, rules: RuleSet = ...) -> Agenda: ...
 
 class StatisticsRow(_RecordBase):
     section: str
@@ -3996,6 +4081,17 @@ class Store(metaclass=_pybind11_type):
     def org_commendations(self, org: OrgId) -> Commendations: ...
     def commendations(self, scope: _Scope = None, year: Optional[int] = None) -> Commendations: ...
     def honours_statistics(self, year: int, scope: _Scope = None) -> HonoursStatistics: ...
+    def designate_for_rectification(self, designation: Optional[Union[RectificationDesignation, _Record]] = None, /, *, why: str = "", **fields: Any) -> RectificationId: ...
+    def assign_rectification_contact(self, rectification: RectificationId, contact: Optional[Union[RectificationContact, _Record]] = None, /, *, why: str = "", **fields: Any) -> None: ...
+    def add_rectification_milestone(self, rectification: RectificationId, milestone: Optional[Union[RectificationMilestone, _Record]] = None, /, *, why: str = "", **fields: Any) -> int: ...
+    def complete_rectification_milestone(self, rectification: RectificationId, number: int, on: _Date, why: str = "") -> None: ...
+    def record_rectification_commitment(self, rectification: RectificationId, commitment: Optional[Union[RectificationCommitment, _Record]] = None, /, *, why: str = "", **fields: Any) -> None: ...
+    def record_rectification_evaluation(self, rectification: RectificationId, evaluation: Optional[Union[RectificationEvaluation, _Record]] = None, /, *, why: str = "", **fields: Any) -> None: ...
+    def review_rectification(self, rectification: RectificationId, review: Optional[Union[RectificationReview, _Record]] = None, /, *, why: str = "", **fields: Any) -> None: ...
+    def remove_from_rectification(self, rectification: RectificationId, on: _Date, why: str = "") -> None: ...
+    def get_rectification(self, rectification: RectificationId) -> Rectification: ...
+    def rectifications(self, scope: _Scope = None, year: Optional[int] = None) -> list[Rectification]: ...
+    def rectification_statistics(self, year: int, scope: _Scope = None) -> RectificationStatistics: ...
 
     # agenda and audit
     def agenda(self, as_of: _Date, scope: _Scope = None) -> Agenda: ...

@@ -100,6 +100,10 @@ inline constexpr agenda_kind_info agenda_kind_table[] = {
     {"appraisal.report_missing", "secretary's party-building report (述职) of an appraisal cycle not yet made", "党建工作述职尚未进行"},
     {"appraisal.rectification_overdue", "rectification within a deadline (限期整改) not completed", "限期整改尚未完成"},
     {"appraisal.followup_due", "organisation rated poor or below the satisfaction threshold without accountability", "评议结果较差，尚未问责"},
+    // rectification of weak organisations (软弱涣散党组织, 后进社区整顿)
+    {"rectification.contacts_missing", "contacts of 四联四帮 not all assigned to an organisation under rectification", "整顿对象四联四帮未落实"},
+    {"rectification.milestone_due", "milestone of a rectification plan due or overdue", "整顿方案事项到期未完成"},
+    {"rectification.overdue", "organisation on the rectification list past its time limit", "整顿超期未销号"},
 };
 // clang-format on
 }  // namespace detail

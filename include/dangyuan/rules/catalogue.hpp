@@ -76,6 +76,7 @@ inline constexpr rule_info rule_table[] = {
 #include "dangyuan/rules/catalogue_community.inc"
 #include "dangyuan/rules/catalogue_honours.inc"
 #include "dangyuan/rules/catalogue_appraisal.inc"
+#include "dangyuan/rules/catalogue_rectification.inc"
 };
 // clang-format on
 }  // namespace detail

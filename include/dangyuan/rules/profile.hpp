@@ -678,6 +678,11 @@ inline constexpr std::array rule_parameters{
                    appraisal.min_satisfaction_percent),
     DANGYUAN_PARAM(num<sw::free>, "appraisal.notice_months", "appraisal.report_by_deadline",
                    appraisal.notice_months),
+    // --- rectification of weak organisations (软弱涣散党组织, 后进社区整顿)
+    DANGYUAN_PARAM(num<sw::limit_lower>, "rectification.max_months", "rectification.within_max_months",
+                   rectification.max_months),
+    DANGYUAN_PARAM(num<sw::limit_lower>, "rectification.contacts_days", "rectification.contacts_assigned",
+                   rectification.contacts_days),
 };
 #undef DANGYUAN_PARAM
 
@@ -707,7 +712,8 @@ inline constexpr std::size_t rule_parameter_count = detail::rule_parameters.size
 
 /// Fields of `rule_set` that are not parameters: the name (presentation) and the parameter blocks.
 inline constexpr std::array<std::string_view, 9> rule_set_presentation_fields{
-    "name", "development", "mobility", "evaluation", "life", "decision", "community", "honours", "appraisal"};
+    "name",     "development", "mobility", "evaluation", "life",
+    "decision", "community",   "honours",  "appraisal",  "rectification"};
 
 /// The rule and the allowed change of the parameter with text key `key`, or nothing for an unknown key.
 [[nodiscard]] inline std::optional<std::pair<std::string_view, std::string_view>> rule_parameter_info(
