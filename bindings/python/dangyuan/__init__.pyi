@@ -2625,42 +2625,76 @@ class AccountabilityRecord(_RecordBase):
     completed_on: Optional[datetime.date]
     decision: str
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
-
 # rectification of weak organisations (软弱涣散党组织, 后进社区整顿)
+
 class RectificationContact(_RecordBase):
     kind: RectificationContactKind
     name: str
     org: Optional[OrgId]
     start: datetime.date
     end: Optional[datetime.date]
+    note: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
     def covers(self, day: _Date) -> bool: ...
+
 class RectificationMilestone(_RecordBase):
     number: int
     text: str
     due: datetime.date
+    completed_on: Optional[datetime.date]
+    note: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
 class RectificationCommitment(_RecordBase):
     date: datetime.date
+    text: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
 class RectificationEvaluation(_RecordBase):
+    date: datetime.date
     evaluator: RectificationEvaluator
+    satisfied: int
+    basically_satisfied: int
+    dissatisfied: int
+    note: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
     def total(self) -> int: ...
+
 class RectificationReview(_RecordBase):
+    date: datetime.date
     result: AcceptanceResult
+    note: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
 class RectificationDesignation(_RecordBase):
+    org: OrgId
+    date: datetime.date
     kind: RectificationKind
     batch: str
     reasons: list[RectificationReason]
     other_reason: str
+    note: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
 class Rectification(_RecordBase):
     id: RectificationId
+    org: OrgId
     org_name: str
     designated_on: datetime.date
+    kind: RectificationKind
+    batch: str
+    reasons: list[RectificationReason]
+    other_reason: str
+    note: str
     contacts: list[RectificationContact]
     milestones: list[RectificationMilestone]
     commitments: list[RectificationCommitment]
     evaluations: list[RectificationEvaluation]
     reviews: list[RectificationReview]
     removed_on: Optional[datetime.date]
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
     def open_on(self, day: _Date) -> bool: ...
+
 # model posts and commendations (党员示范岗, 两优一先)
 
 class ModelPostReview(_RecordBase):
@@ -3534,14 +3568,25 @@ class AppraisalStatistics(metaclass=_pybind11_type):
     @property
     def rectifications_overdue(self) -> int: ...
 class RectificationStatistics(metaclass=_pybind11_type):
+    @property
+    def year(self) -> int: ...
+    @property
     def designated(self) -> int: ...
+    @property
     def designated_by_kind(self) -> dict[RectificationKind, int]: ...
+    @property
     def designated_by_reason(self) -> dict[RectificationReason, int]: ...
+    @property
     def removed(self) -> int: ...
+    @property
     def open_at_year_end(self) -> int: ...
+    @property
     def overdue_at_year_end(self) -> int: ...
+    @property
     def milestones_due(self) -> int: ...
+    @property
     def milestones_completed_on_time(self) -> int: ...
+    @property
     def milestones_completed(self) -> int: ...
 
 class DecisionState(metaclass=_pybind11_type):

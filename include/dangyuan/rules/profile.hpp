@@ -711,7 +711,7 @@ inline constexpr std::array legacy_keys{
 inline constexpr std::size_t rule_parameter_count = detail::rule_parameters.size();
 
 /// Fields of `rule_set` that are not parameters: the name (presentation) and the parameter blocks.
-inline constexpr std::array<std::string_view, 9> rule_set_presentation_fields{
+inline constexpr std::array<std::string_view, 10> rule_set_presentation_fields{
     "name",     "development", "mobility", "evaluation", "life",
     "decision", "community",   "honours",  "appraisal",  "rectification"};
 

@@ -69,13 +69,6 @@ struct rule_set {
     community_params community;      ///< in-service members in the community (在职党员进社区)
     honours_params honours;          ///< model posts and commendations (党员示范岗, 两优一先)
     appraisal_params appraisal;  ///< party-building appraisal and accountability (述职评议考核, 问责)
-    development_params development;      ///< the development pipeline (发展党员)
-    mobility_params mobility;            ///< mobile members, certificates, transfers, lost contact
-    evaluation_params evaluation;        ///< democratic evaluation and disposition
-    life_params life;                    ///< organisational life, training hours, dues
-    decision_params decision;            ///< village decisions by 四议两公开
-    community_params community;          ///< in-service members in the community (在职党员进社区)
-    honours_params honours;              ///< model posts and commendations (党员示范岗, 两优一先)
     rectification_params rectification;  ///< rectification of weak organisations (软弱涣散党组织整顿)
 
     friend bool operator==(rule_set const&, rule_set const&) = default;
