@@ -6,6 +6,7 @@
 
 #include "common.hpp"
 #include "dangyuan/community/community.hpp"
+#include "dangyuan/coverage/coverage.hpp"
 #include "dangyuan/decision/decision_case.hpp"
 #include "dangyuan/election/election_case.hpp"
 #include "dangyuan/honours/commendation.hpp"
@@ -69,6 +70,10 @@ void bind_ids(py::module_& m) {
                               "A member's registration with a community (在职党员到社区报到).");
     bind_id<model_post_tag>(m, "ModelPostId", "A model post designation (党员示范岗).");
     bind_id<commendation_tag>(m, "CommendationId", "A commendation (两优一先) in the store.");
+    bind_id<unit_tag>(m, "UnitId", "A unit (单位) of the coverage register.");
+    bind_id<coverage_link_tag>(m, "CoverageLinkId", "An organisation's coverage of a unit (党组织覆盖).");
+    bind_id<instructor_tag>(m, "InstructorId", "A party-building instructor's assignment (选派党建指导员).");
+    bind_id<member_unit_tag>(m, "MemberUnitId", "A member's work in a unit of the coverage register.");
 }
 
 }  // namespace dangyuan::python

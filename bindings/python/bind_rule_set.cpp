@@ -35,7 +35,7 @@ constexpr char const* rule_set_fields[] = {DANGYUAN_RULE_SET_FIELDS(DANGYUAN_NAM
 #undef DANGYUAN_NAME
 
 constexpr char const* rule_set_blocks[] = {"development", "mobility",  "evaluation", "life",
-                                           "decision",    "community", "honours"};
+                                           "decision",    "community", "honours",    "coverage"};
 
 // Sets attributes from keyword arguments on a fresh Python object, so that unknown names raise
 // AttributeError and values go through the same conversions as attribute assignment.
@@ -86,6 +86,10 @@ void bind_rule_set(py::module_& m) {
         m, "HonoursParams",
         "Parameters of model posts and commendations (党员示范岗, 两优一先): the review "
         "period of a model post (local practice).");
+    bind_params<coverage_params>(
+        m, "CoverageParams",
+        "Parameters of the coverage of units by party organisations (两新组织党建覆盖): the months a unit "
+        "with 3 full members has to set up an organisation, the agenda's notice; local practice [L].");
 
     py::class_<rule_set> cls(m, "RuleSet",
                              "The numbers and switches of the rules, as versioned data. RuleSet() and "
@@ -103,6 +107,7 @@ void bind_rule_set(py::module_& m) {
         .def_readwrite("decision", &rule_set::decision)
         .def_readwrite("community", &rule_set::community)
         .def_readwrite("honours", &rule_set::honours)
+        .def_readwrite("coverage", &rule_set::coverage)
         .def(
             "__eq__", [](rule_set const& a, rule_set const& b) { return a == b; }, py::is_operator())
         .def("__copy__", [](rule_set const& r) { return rule_set(r); })

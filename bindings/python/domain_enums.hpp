@@ -11,6 +11,7 @@
 
 #include "common.hpp"
 #include "dangyuan/community/community.hpp"
+#include "dangyuan/coverage/coverage.hpp"
 #include "dangyuan/decision/decision_case.hpp"
 #include "dangyuan/development/case_agenda.hpp"
 #include "dangyuan/development/steps.hpp"
@@ -65,7 +66,8 @@ using domain_enums = std::tuple<
     table_enum<decision_stage, "DecisionStage">, table_enum<resolving_body, "ResolvingBody">,
     table_enum<publication_channel, "PublicationChannel">, table_enum<community_rating, "CommunityRating">,
     table_enum<model_post_end, "ModelPostEnd">, table_enum<commendation_kind, "CommendationKind">,
-    table_enum<commendation_level, "CommendationLevel">>;
+    table_enum<commendation_level, "CommendationLevel">, table_enum<unit_sector, "UnitSector">,
+    table_enum<coverage_form, "CoverageForm">>;
 
 template <class E>
 requires listed_in<E, domain_enums>

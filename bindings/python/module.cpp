@@ -34,6 +34,7 @@
     X(decision)                     \
     X(community)                    \
     X(commendation)                 \
+    X(coverage)                     \
     X(statistics)
 // clang-format on
 

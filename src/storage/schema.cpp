@@ -5,6 +5,7 @@
 #include <string>
 
 #include "community/community_rows.hpp"
+#include "coverage/coverage_rows.hpp"
 #include "dangyuan/storage/election_store.hpp"
 #include "decision/decision_rows.hpp"
 #include "development_columns.hpp"
@@ -257,12 +258,16 @@ CREATE UNIQUE INDEX members_id_number ON members(id_number);
     // 16 (honours_schema_version): model posts and commendations (党员示范岗, 两优一先;
     //     honours/honours_schema.cpp).
     migration_honours,
+    // 17 (coverage_schema_version): the register of units and their coverage by organisations, instructors
+    //     and members (两新组织党建覆盖; coverage/coverage_schema.cpp).
+    migration_coverage,
 };
 static_assert(election_schema_version < decision_schema_version &&
               decision_schema_version < id_number_index_schema_version &&
               id_number_index_schema_version < community_schema_version &&
               community_schema_version < honours_schema_version &&
-              honours_schema_version == store::schema_version_latest);
+              honours_schema_version < coverage_schema_version &&
+              coverage_schema_version == store::schema_version_latest);
 
 int pragma_int(SQLite::Database& db, char const* pragma) {
     SQLite::Statement st(db, std::string("PRAGMA ") + pragma);

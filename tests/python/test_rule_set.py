@@ -40,7 +40,7 @@ def test_domain_parameter_blocks_are_part_of_the_rule_set():
     for block, cls in (("development", dy.DevelopmentParams), ("mobility", dy.MobilityParams),
                        ("evaluation", dy.EvaluationParams), ("life", dy.LifeParams),
                        ("decision", dy.DecisionParams), ("community", dy.CommunityParams),
-                       ("honours", dy.HonoursParams)):
+                       ("honours", dy.HonoursParams), ("coverage", dy.CoverageParams)):
         assert isinstance(getattr(r, block), cls)
         assert getattr(r, block) == cls()
 

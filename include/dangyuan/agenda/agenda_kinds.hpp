@@ -96,6 +96,9 @@ inline constexpr agenda_kind_info agenda_kind_table[] = {
     {"community.feedback_due", "community's yearly feedback on a registered member not yet given", "社区年度反馈意见尚未报送"},
     // model posts (党员示范岗)
     {"honours.post_review_due", "review (复评) of a model post due or overdue", "党员示范岗复评"},
+    // coverage of units (两新组织党建覆盖)
+    {"coverage.establish_due", "unit with 3 or more full members has no party organisation of its own", "单位有正式党员3人以上未单独建立党组织"},
+    {"coverage.joint_branch_single_unit", "joint branch covers fewer than two units", "联合党支部覆盖单位不足两个"},
 };
 // clang-format on
 }  // namespace detail

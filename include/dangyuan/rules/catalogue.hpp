@@ -75,6 +75,7 @@ inline constexpr rule_info rule_table[] = {
 #include "dangyuan/rules/catalogue_decision.inc"
 #include "dangyuan/rules/catalogue_community.inc"
 #include "dangyuan/rules/catalogue_honours.inc"
+#include "dangyuan/rules/catalogue_coverage.inc"
 };
 // clang-format on
 }  // namespace detail

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "dangyuan/rules/params_community.hpp"
+#include "dangyuan/rules/params_coverage.hpp"
 #include "dangyuan/rules/params_decision.hpp"
 #include "dangyuan/rules/params_development.hpp"
 #include "dangyuan/rules/params_evaluation.hpp"
@@ -66,6 +67,7 @@ struct rule_set {
     decision_params decision;        ///< village decisions by 四议两公开
     community_params community;      ///< in-service members in the community (在职党员进社区)
     honours_params honours;          ///< model posts and commendations (党员示范岗, 两优一先)
+    coverage_params coverage;        ///< coverage of units by party organisations (两新组织党建覆盖)
 
     friend bool operator==(rule_set const&, rule_set const&) = default;
 
