@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <set>
 
+#include "access_support.hpp"
 #include "dangyuan/storage/coverage_store.hpp"
 #include "dangyuan/storage/life_store.hpp"
 #include "test_support.hpp"
@@ -384,6 +385,40 @@ TEST_CASE(
     CHECK(later[0].kind == "coverage.joint_branch_single_unit");
     // The statistics of 2025 count a as a unit that should set up an organisation.
     CHECK(coverage_statistics_of(t.s, 2025).establish_due == 1);
+}
+
+TEST_CASE(
+    "coverage store: access — the register needs manage_organisations on the responsible organisation, "
+    "reads are narrowed to the principal's subtree",
+    "[coverage][store][access]") {
+    test::shared_district w("coverage");
+    auto const zhang = w.store.add_member(test::full_member(w.branch_b, "张伟", d(2010, 7, 1), 1));
+    unit_record const u{.name = "城关科技有限公司",
+                        .credit_code = code_a,
+                        .sector = unit_sector::non_public_enterprise,
+                        .responsible = w.street,
+                        .registered_on = d(2020, 1, 1)};
+    auto secretary = w.secretary_of(w.branch_b);
+    test::require_denied(
+        w.path, [&] { (void)add_unit(secretary, u); }, permission::manage_organisations, w.street.value());
+    auto street = w.as(role::party_committee(), w.street);
+    auto const a = add_unit(street, u);
+    CHECK(units(street).size() == 1);
+    // The branch secretary records the member's unit (write_roster on the member's branch), but neither
+    // covers the unit nor sees the street's register.
+    (void)link_member_unit(secretary, zhang, a, d(2021, 1, 1));
+    test::require_denied(
+        w.path, [&] { (void)cover_unit(secretary, a, w.branch_b, d(2021, 1, 1)); },
+        permission::manage_organisations, w.street.value());
+    CHECK(units(secretary).empty());
+    auto village = w.secretary_of(w.village);
+    test::require_denied(
+        w.path, [&] { (void)get_unit(village, a); }, permission::read_roster, w.street.value());
+    test::require_denied(
+        w.path, [&] { (void)link_member_unit(village, zhang, a, d(2022, 1, 1)); }, permission::write_roster,
+        w.branch_b.value());
+    CHECK(coverage_statistics_of(village, 2025).units == 0);
+    CHECK(coverage_statistics_of(street, 2025).members == 1);
 }
 
 TEST_CASE("coverage store: the migration to the coverage schema on a store of the previous version",
