@@ -7,6 +7,7 @@
 #include "common.hpp"
 #include "dangyuan/appraisal/appraisal.hpp"
 #include "dangyuan/community/community.hpp"
+#include "dangyuan/coverage/coverage.hpp"
 #include "dangyuan/decision/decision_case.hpp"
 #include "dangyuan/election/election_case.hpp"
 #include "dangyuan/honours/commendation.hpp"
@@ -78,6 +79,10 @@ void bind_ids(py::module_& m) {
     bind_id<rectification_tag>(
         m, "RectificationId",
         "A designation of an organisation for rectification (列入整顿, 软弱涣散党组织).");
+    bind_id<unit_tag>(m, "UnitId", "A unit (单位) of the coverage register.");
+    bind_id<coverage_link_tag>(m, "CoverageLinkId", "An organisation's coverage of a unit (党组织覆盖).");
+    bind_id<instructor_tag>(m, "InstructorId", "A party-building instructor's assignment (选派党建指导员).");
+    bind_id<member_unit_tag>(m, "MemberUnitId", "A member's work in a unit of the coverage register.");
 }
 
 }  // namespace dangyuan::python

@@ -34,9 +34,9 @@ namespace {
 constexpr char const* rule_set_fields[] = {DANGYUAN_RULE_SET_FIELDS(DANGYUAN_NAME)};
 #undef DANGYUAN_NAME
 
-constexpr char const* rule_set_blocks[] = {"development", "mobility",  "evaluation",
-                                           "life",        "decision",  "community",
-                                           "honours",     "appraisal", "rectification"};
+constexpr char const* rule_set_blocks[] = {"development",   "mobility",  "evaluation", "life",
+                                           "decision",      "community", "honours",    "appraisal",
+                                           "rectification", "coverage"};
 
 // Sets attributes from keyword arguments on a fresh Python object, so that unknown names raise
 // AttributeError and values go through the same conversions as attribute assignment.
@@ -96,6 +96,10 @@ void bind_rule_set(py::module_& m) {
         "Parameters of the rectification of weak organisations (软弱涣散党组织, 后进社区整顿): the time "
         "limit "
         "of a designation and the deadline of the contacts of 四联四帮; all local practice [L].");
+    bind_params<coverage_params>(
+        m, "CoverageParams",
+        "Parameters of the coverage of units by party organisations (两新组织党建覆盖): the months a unit "
+        "with 3 full members has to set up an organisation, the agenda's notice; local practice [L].");
 
     py::class_<rule_set> cls(m, "RuleSet",
                              "The numbers and switches of the rules, as versioned data. RuleSet() and "
@@ -115,6 +119,7 @@ void bind_rule_set(py::module_& m) {
         .def_readwrite("honours", &rule_set::honours)
         .def_readwrite("appraisal", &rule_set::appraisal)
         .def_readwrite("rectification", &rule_set::rectification)
+        .def_readwrite("coverage", &rule_set::coverage)
         .def(
             "__eq__", [](rule_set const& a, rule_set const& b) { return a == b; }, py::is_operator())
         .def("__copy__", [](rule_set const& r) { return rule_set(r); })

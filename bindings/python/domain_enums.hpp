@@ -12,6 +12,7 @@
 #include "common.hpp"
 #include "dangyuan/appraisal/appraisal.hpp"
 #include "dangyuan/community/community.hpp"
+#include "dangyuan/coverage/coverage.hpp"
 #include "dangyuan/decision/decision_case.hpp"
 #include "dangyuan/development/case_agenda.hpp"
 #include "dangyuan/development/steps.hpp"
@@ -72,7 +73,8 @@ using domain_enums = std::tuple<
     table_enum<rectification_reason, "RectificationReason">,
     table_enum<rectification_contact_kind, "RectificationContactKind">,
     table_enum<rectification_evaluator, "RectificationEvaluator">,
-    table_enum<acceptance_result, "AcceptanceResult">>;
+    table_enum<acceptance_result, "AcceptanceResult">, table_enum<unit_sector, "UnitSector">,
+    table_enum<coverage_form, "CoverageForm">>;
 
 template <class E>
 requires listed_in<E, domain_enums>

@@ -36,6 +36,7 @@
     X(appraisal)                    \
     X(commendation)                 \
     X(rectification)                \
+    X(coverage)                     \
     X(statistics)
 // clang-format on
 

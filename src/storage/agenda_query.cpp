@@ -7,6 +7,7 @@
 #include "access.hpp"
 #include "appraisal/appraisal_rows.hpp"
 #include "community/community_rows.hpp"
+#include "coverage/coverage_rows.hpp"
 #include "dangyuan/evaluation/evaluation_agenda.hpp"
 #include "decision/decision_rows.hpp"
 #include "election/election_rows.hpp"
@@ -196,7 +197,8 @@ std::vector<agenda_item> store::agenda(date::sys_days as_of, scope requested) co
               storage::community_agenda_items(*this, impl_->db, as_of, org_ids, part.whole),
               storage::honours_agenda_items(*this, impl_->db, as_of, org_ids, part.whole),
               storage::appraisal_agenda_items(*this, impl_->db, as_of, org_ids, part.whole),
-              storage::rectification_agenda_items(*this, impl_->db, as_of, org_ids, part.whole)})
+              storage::rectification_agenda_items(*this, impl_->db, as_of, org_ids, part.whole),
+              storage::coverage_agenda_items(*this, impl_->db, as_of, org_ids, part.whole)})
             items.insert(items.end(), more.begin(), more.end());
         // An election under way replaces the reminder of the term's end: its own items say what is due
         // (the request's approval, the meeting after the term's end, the report, the approval).

@@ -6,6 +6,7 @@
 
 #include "appraisal/appraisal_rows.hpp"
 #include "community/community_rows.hpp"
+#include "coverage/coverage_rows.hpp"
 #include "dangyuan/storage/election_store.hpp"
 #include "decision/decision_rows.hpp"
 #include "development_columns.hpp"
@@ -266,6 +267,9 @@ CREATE UNIQUE INDEX members_id_number ON members(id_number);
     //     contacts, milestones, commitments, evaluations and reviews
     //     (rectification/rectification_schema.cpp).
     migration_rectification,
+    // 19 (coverage_schema_version): the register of units and their coverage by organisations, instructors
+    //     and members (两新组织党建覆盖; coverage/coverage_schema.cpp).
+    migration_coverage,
 };
 static_assert(election_schema_version < decision_schema_version &&
               decision_schema_version < id_number_index_schema_version &&
@@ -273,7 +277,8 @@ static_assert(election_schema_version < decision_schema_version &&
               community_schema_version < honours_schema_version &&
               honours_schema_version < appraisal_schema_version &&
               appraisal_schema_version < rectification_schema_version &&
-              rectification_schema_version == store::schema_version_latest);
+              rectification_schema_version < coverage_schema_version &&
+              coverage_schema_version == store::schema_version_latest);
 
 int pragma_int(SQLite::Database& db, char const* pragma) {
     SQLite::Statement st(db, std::string("PRAGMA ") + pragma);

@@ -41,7 +41,7 @@ def test_domain_parameter_blocks_are_part_of_the_rule_set():
                        ("evaluation", dy.EvaluationParams), ("life", dy.LifeParams),
                        ("decision", dy.DecisionParams), ("community", dy.CommunityParams),
                        ("honours", dy.HonoursParams), ("appraisal", dy.AppraisalParams),
-                       ("rectification", dy.RectificationParams)):
+                       ("rectification", dy.RectificationParams), ("coverage", dy.CoverageParams)):
         assert isinstance(getattr(r, block), cls)
         assert getattr(r, block) == cls()
 

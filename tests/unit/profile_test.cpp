@@ -53,7 +53,7 @@ constexpr std::size_t parameter_fields =
     field_count<rule_set>() - rule_set_presentation_fields.size() + field_count<development_params>() +
     field_count<mobility_params>() + field_count<evaluation_params>() + field_count<life_params>() +
     field_count<decision_params>() + field_count<community_params>() + field_count<honours_params>() +
-    field_count<appraisal_params>() + field_count<rectification_params>();
+    field_count<appraisal_params>() + field_count<rectification_params>() + field_count<coverage_params>();
 // A new field of rule_set or of a parameter block needs a row in detail::rule_parameters (profile.hpp):
 // its key in the text form and the direction in which it is stricter.
 static_assert(parameter_fields == rule_parameter_count,
@@ -144,6 +144,8 @@ rule_set every_parameter_changed() {
     r.appraisal.notice_months = 2;
     r.rectification.max_months = 6;
     r.rectification.contacts_days = 15;
+    r.coverage.establish_months = 3;
+    r.coverage.notice_months = 2;
     return r;
 }
 
@@ -151,7 +153,7 @@ rule_set every_parameter_changed() {
 
 TEST_CASE("党内法规制定条例 [S] rules.profile_cannot_weaken: the table counts every field of rule_set",
           "[rules][profile]") {
-    CHECK(field_count<rule_set>() == 26);
+    CHECK(field_count<rule_set>() == 27);
     CHECK(parameter_fields == rule_parameter_count);
     // Every key is unique and names a rule of the catalogue.
     std::set<std::string_view> keys;

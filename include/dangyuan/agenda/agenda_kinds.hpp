@@ -104,6 +104,9 @@ inline constexpr agenda_kind_info agenda_kind_table[] = {
     {"rectification.contacts_missing", "contacts of 四联四帮 not all assigned to an organisation under rectification", "整顿对象四联四帮未落实"},
     {"rectification.milestone_due", "milestone of a rectification plan due or overdue", "整顿方案事项到期未完成"},
     {"rectification.overdue", "organisation on the rectification list past its time limit", "整顿超期未销号"},
+    // coverage of units (两新组织党建覆盖)
+    {"coverage.establish_due", "unit with 3 or more full members has no party organisation of its own", "单位有正式党员3人以上未单独建立党组织"},
+    {"coverage.joint_branch_single_unit", "joint branch covers fewer than two units", "联合党支部覆盖单位不足两个"},
 };
 // clang-format on
 }  // namespace detail

@@ -77,6 +77,7 @@ inline constexpr rule_info rule_table[] = {
 #include "dangyuan/rules/catalogue_honours.inc"
 #include "dangyuan/rules/catalogue_appraisal.inc"
 #include "dangyuan/rules/catalogue_rectification.inc"
+#include "dangyuan/rules/catalogue_coverage.inc"
 };
 // clang-format on
 }  // namespace detail

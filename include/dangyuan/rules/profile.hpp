@@ -683,6 +683,11 @@ inline constexpr std::array rule_parameters{
                    rectification.max_months),
     DANGYUAN_PARAM(num<sw::limit_lower>, "rectification.contacts_days", "rectification.contacts_assigned",
                    rectification.contacts_days),
+    // --- coverage of units (两新组织党建覆盖)
+    DANGYUAN_PARAM(num<sw::limit_lower>, "coverage.establish_months", "coverage.establish_within_months",
+                   coverage.establish_months),
+    DANGYUAN_PARAM(num<sw::free>, "coverage.notice_months", "coverage.establish_within_months",
+                   coverage.notice_months),
 };
 #undef DANGYUAN_PARAM
 
@@ -711,9 +716,9 @@ inline constexpr std::array legacy_keys{
 inline constexpr std::size_t rule_parameter_count = detail::rule_parameters.size();
 
 /// Fields of `rule_set` that are not parameters: the name (presentation) and the parameter blocks.
-inline constexpr std::array<std::string_view, 10> rule_set_presentation_fields{
-    "name",     "development", "mobility", "evaluation", "life",
-    "decision", "community",   "honours",  "appraisal",  "rectification"};
+inline constexpr std::array<std::string_view, 11> rule_set_presentation_fields{
+    "name",      "development", "mobility",  "evaluation",    "life",    "decision",
+    "community", "honours",     "appraisal", "rectification", "coverage"};
 
 /// The rule and the allowed change of the parameter with text key `key`, or nothing for an unknown key.
 [[nodiscard]] inline std::optional<std::pair<std::string_view, std::string_view>> rule_parameter_info(

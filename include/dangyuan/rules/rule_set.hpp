@@ -9,6 +9,7 @@
 
 #include "dangyuan/rules/params_appraisal.hpp"
 #include "dangyuan/rules/params_community.hpp"
+#include "dangyuan/rules/params_coverage.hpp"
 #include "dangyuan/rules/params_decision.hpp"
 #include "dangyuan/rules/params_development.hpp"
 #include "dangyuan/rules/params_evaluation.hpp"
@@ -70,6 +71,7 @@ struct rule_set {
     honours_params honours;          ///< model posts and commendations (党员示范岗, 两优一先)
     appraisal_params appraisal;  ///< party-building appraisal and accountability (述职评议考核, 问责)
     rectification_params rectification;  ///< rectification of weak organisations (软弱涣散党组织整顿)
+    coverage_params coverage;  ///< coverage of units by party organisations (两新组织党建覆盖)
 
     friend bool operator==(rule_set const&, rule_set const&) = default;
 
