@@ -93,14 +93,14 @@ class DecisionId(_Id): ...
 class RegistrationId(_Id): ...
 class AppraisalCycleId(_Id): ...
 class AppraisalReportId(_Id): ...
-class AccountabilityId(_Id): ...
-class ModelPostId(_Id): ...
-class CommendationId(_Id): ...
-class RectificationId(_Id): ...
 class UnitId(_Id): ...
 class CoverageLinkId(_Id): ...
 class InstructorId(_Id): ...
 class MemberUnitId(_Id): ...
+class AccountabilityId(_Id): ...
+class ModelPostId(_Id): ...
+class CommendationId(_Id): ...
+class RectificationId(_Id): ...
 
 # ---------------------------------------------------------------------------------------------------
 # Enums: every enum has .name, .value, .code, all() and parse(); most have .chinese_name
@@ -505,6 +505,7 @@ class RectificationEvaluator(_Named):
 class AcceptanceResult(_Named):
     passed: ClassVar[AcceptanceResult]
     failed: ClassVar[AcceptanceResult]
+
 class UnitSector(_Named):
     non_public_enterprise: ClassVar[UnitSector]
     social_group: ClassVar[UnitSector]
@@ -2651,33 +2652,6 @@ class RectificationContact(_RecordBase):
     org: Optional[OrgId]
     start: datetime.date
     end: Optional[datetime.date]
-# coverage of units by party organisations (两新组织党建覆盖)
-
-class Unit(_RecordBase):
-    id: UnitId
-    name: str
-    credit_code: str
-    sector: UnitSector
-    responsible: OrgId
-    registered_on: datetime.date
-    closed_on: Optional[datetime.date]
-    note: str
-    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
-    def exists_on(self, day: _Date) -> bool: ...
-
-class UnitHeadcount(_RecordBase):
-    unit: UnitId
-    on: datetime.date
-    employees: int
-    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
-
-class CoverageLink(_RecordBase):
-    id: CoverageLinkId
-    unit: UnitId
-    org: OrgId
-    form: CoverageForm
-    since: datetime.date
-    until: Optional[datetime.date]
     note: str
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
     def covers(self, day: _Date) -> bool: ...
@@ -2739,6 +2713,38 @@ class Rectification(_RecordBase):
     removed_on: Optional[datetime.date]
     def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
     def open_on(self, day: _Date) -> bool: ...
+
+# coverage of units by party organisations (两新组织党建覆盖)
+
+class Unit(_RecordBase):
+    id: UnitId
+    name: str
+    credit_code: str
+    sector: UnitSector
+    responsible: OrgId
+    registered_on: datetime.date
+    closed_on: Optional[datetime.date]
+    note: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+    def exists_on(self, day: _Date) -> bool: ...
+
+class UnitHeadcount(_RecordBase):
+    unit: UnitId
+    on: datetime.date
+    employees: int
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+
+class CoverageLink(_RecordBase):
+    id: CoverageLinkId
+    unit: UnitId
+    org: OrgId
+    form: CoverageForm
+    since: datetime.date
+    until: Optional[datetime.date]
+    note: str
+    def __init__(self, source: Optional[_Record] = None, /, **fields: Any) -> None: ...
+    def covers(self, day: _Date) -> bool: ...
+
 class InstructorAssignment(_RecordBase):
     id: InstructorId
     unit: UnitId
@@ -3286,6 +3292,7 @@ class AppraisalParams(_Params):
 class RectificationParams(_Params):
     max_months: int
     contacts_days: int
+
 class CoverageParams(_Params):
     establish_months: int
     notice_months: int
@@ -3310,9 +3317,9 @@ class RuleSet(_Params):
     decision: DecisionParams
     community: CommunityParams
     honours: HonoursParams
+    coverage: CoverageParams
     appraisal: AppraisalParams
     rectification: RectificationParams
-    coverage: CoverageParams
     @staticmethod
     def national_2014() -> RuleSet: ...
 
