@@ -106,7 +106,10 @@ int run_sample(context& ctx, po::variables_map const& vm) {
                  << sum.decisions << " village decisions (" << sum.decisions_completed << " completed)\n"
                  << "  " << sum.community_registrations << " members registered with a community ("
                  << sum.community_services << " services, " << sum.community_feedback << " feedback), "
-                 << sum.model_posts << " model posts, " << sum.commendations << " commendations\n";
+                 << sum.model_posts << " model posts, " << sum.commendations << " commendations\n"
+                 << "  " << sum.appraisal_cycles << " appraisal cycles (" << sum.appraisal_reports
+                 << " reports), " << sum.rectifications << " organisations under rectification, " << sum.units
+                 << " units in the coverage register\n";
     *ctx.out << "  took " << took << ", store " << size << '\n';
     return exit_ok;
 }

@@ -25,9 +25,11 @@ int run_stats(context& ctx, po::variables_map const& vm) {
 
 [[maybe_unused]] bool const registered = register_command({
     .name = "stats",
-    .summary = "statistics: membership (status, sex, ethnicity, age, education, category, party age), "
-               "development by stage, mobile members, evaluation grades, elections due and held, community "
-               "registrations and service, model posts and commendations",
+    .summary =
+        "statistics: membership (status, sex, ethnicity, age, education, category, party age), "
+        "development by stage, mobile members, evaluation grades, elections due and held, community "
+        "registrations and service, model posts and commendations, party-building appraisal, rectification, "
+        "coverage of the new sectors",
     .arguments = "",
     .description =
         "Who counts on the date D in the scope (--org: that organisation and everything below it):\n"
@@ -53,7 +55,13 @@ int run_stats(context& ctx, po::variables_map const& vm) {
         "those with the community's feedback in force, the feedback by rating and the hours served (as\n"
         "`dangyuan community stats` counts them); 党员示范岗与两优一先 — model posts in force at the year's\n"
         "end, designated and ended in the year, and the year's commendations by kind (as `dangyuan honour\n"
-        "stats` counts them).",
+        "stats` counts them); 述职评议考核 — cycles, reports appraised and applied, grades, accountability "
+        "by\n"
+        "kind and the rectifications as on 31 December (`dangyuan appraisal stats`); 软弱涣散党组织整顿 —\n"
+        "designated by kind, removed, on the list and past the time limit at the year's end, milestones\n"
+        "(`dangyuan rectify stats`); 两新组织覆盖 — units at the year's end by how they are covered, the\n"
+        "gaps, effective coverage, the new sectors and the members working in units (`dangyuan coverage\n"
+        "stats`).",
     .examples = "  dangyuan stats --as-of 2026-11-26\n  dangyuan stats --org 中共历下区委员会 --format json",
     .options = stats_options,
     .run = run_stats,

@@ -73,6 +73,10 @@ struct summary {
     std::int64_t community_feedback = 0;       ///< communities' yearly feedback given
     std::int64_t model_posts = 0;              ///< model posts designated (党员示范岗)
     std::int64_t commendations = 0;            ///< commendations (两优一先) of members and organisations
+    std::int64_t appraisal_cycles = 0;         ///< party-building appraisal cycles (述职评议考核)
+    std::int64_t appraisal_reports = 0;        ///< secretaries' reports (述职) in them
+    std::int64_t rectifications = 0;           ///< organisations designated for rectification (整顿)
+    std::int64_t units = 0;                    ///< units in the coverage register (两新组织)
 };
 
 /// Fills an empty store with a district: one committee (中共历下区委) for up to 60 000 members, or a
@@ -100,7 +104,12 @@ struct summary {
 /// registration ended, the first one's feedback not given); up to 12 model posts (党员示范岗) designated
 /// by the members' branches, one unreviewed for over a year; and commendations (两优一先) of up to 10
 /// members the previous year's evaluation commended (表扬), each citing its campaign, with their branches
-/// as 先进基层党组织.
+/// as 先进基层党组织; the previous year's party-building appraisal (述职评议考核) of the top committee and
+/// the organisations below it, one rated 差 with a rectification (限期整改) still open; three community
+/// branches designated for rectification (软弱涣散, 后进社区: one removed, one with a milestone overdue, one
+/// past the time limit with two contacts only); and the units of a few enterprise and social-organisation
+/// branches in the coverage register (两新组织), covered by their branch or joint branch, one by an
+/// instructor only, with their members linked.
 /// \throws invalid_input{"store"} when the store already holds organisations or members;
 ///         invalid_input{"members"} for fewer than 50 members; whatever the store throws.
 summary generate(store& s, options const& o);

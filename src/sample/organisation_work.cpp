@@ -13,9 +13,12 @@
 #include <string>
 
 #include "dangyuan/core/calendar.hpp"
+#include "dangyuan/storage/appraisal_store.hpp"
 #include "dangyuan/storage/community_store.hpp"
+#include "dangyuan/storage/coverage_store.hpp"
 #include "dangyuan/storage/evaluation_store.hpp"
 #include "dangyuan/storage/honours_store.hpp"
+#include "dangyuan/storage/rectification_store.hpp"
 #include "sample/random.hpp"
 
 namespace dangyuan::sample::detail {
@@ -43,6 +46,9 @@ public:
         community();
         model_posts();
         commendations();
+        appraisal();
+        rectification();
+        coverage();
     }
 
 private:
@@ -197,6 +203,208 @@ private:
                               work_note);
                 ++out_.commendations;
             }
+        }
+    }
+
+    // ---- party-building appraisal (述职评议考核) of the previous year: the top committee appraises
+    // itself and the organisations directly below it (levels 2) in January; those without a secretary in
+    // office do not report (appraisal.report_missing on the agenda); one rated 差 is held to account with
+    // a rectification (限期整改) still open (appraisal.rectification_overdue).
+
+    void appraisal() {
+        auto const all = s_.orgs();
+        if (all.empty()) return;
+        auto const& top = all.front();
+        if (!is_committee(top.kind)) return;
+        auto const year = year_in(R_) - 1;
+        auto const opened = make_date(year + 1, 1, 5);
+        if (opened + days{60} > R_) return;
+        auto const cycle = open_appraisal_cycle(
+            s_, {.year = year, .organiser = top.id, .levels = 2, .opened_on = opened}, work_note);
+        ++out_.appraisal_cycles;
+        std::vector<org_id> reporting{top.id};
+        for (auto const& o : all)
+            if (o.parent == top.id && !o.dissolved && o.established < opened) reporting.push_back(o.id);
+        bool poor_given = false;
+        for (std::size_t k = 0; k < reporting.size(); ++k) {
+            report("appraisal", static_cast<std::int64_t>(k) + 1,
+                   static_cast<std::int64_t>(reporting.size()));
+            auto const reported = opened + days{r_.between(3, 15)};
+            appraisal_report_id rep;
+            try {
+                rep = record_appraisal_report(s_,
+                                              {.cycle = cycle,
+                                               .org = reporting[k],
+                                               .reported_on = reported,
+                                               .summary = "年度党建工作述职"},
+                                              work_note);
+            } catch (rule_violation const&) {
+                continue;  // no secretary in office that day (appraisal.reporter_secretary): no report
+            }
+            ++out_.appraisal_reports;
+            bool const poor = !poor_given && k > 0 && k % 4 == 3;
+            auto const voters = r_.between(20, 40);
+            appraisal_rating rating{.report = rep, .rated_on = reported + days{r_.between(5, 10)}};
+            if (poor) {
+                rating.votes_poor = voters / 2 + 1;
+                rating.votes_average = voters - rating.votes_poor;
+            } else {
+                rating.votes_good = voters / 2 + r_.between(1, voters / 4);
+                rating.votes_fairly_good = voters - rating.votes_good;
+            }
+            rating.satisfied = r_.between(30, 60);
+            rating.basically_satisfied = r_.between(5, 20);
+            rating.dissatisfied = poor ? r_.between(20, 40) : r_.between(0, 5);
+            (void)rate_appraisal_report(s_, rating, work_note);
+            if (poor) {
+                poor_given = true;
+                (void)record_accountability(s_,
+                                            {.kind = accountability_kind::rectification,
+                                             .org = reporting[k],
+                                             .cycle = cycle,
+                                             .decided_on = rating.rated_on + days{7},
+                                             .reason = "述职评议为差，履职不到位"},
+                                            work_note);
+            } else if (k % 2 == 0) {
+                apply_appraisal_result(
+                    s_, {.report = rep, .applied_on = rating.rated_on + days{10}, .use = "纳入年度考核"},
+                    work_note);
+            }
+        }
+    }
+
+    // ---- rectification of weak organisations (软弱涣散党组织整顿, 后进社区整顿): three community branches,
+    // one removed from the list after its review, one with the four contacts and a milestone overdue,
+    // one of the city's batch with two contacts only and past the time limit.
+
+    void rectification() {
+        if (communities_.size() < 4) return;
+        auto const contact = [&](rectification_id id, rectification_contact_kind kind, std::string name,
+                                 sys_days from, std::optional<org_id> paired = std::nullopt) {
+            assign_rectification_contact(
+                s_, id, {.kind = kind, .name = std::move(name), .org = paired, .start = from}, work_note);
+        };
+        auto const four = [&](rectification_id id, sys_days from, org_id paired) {
+            contact(id, rectification_contact_kind::district_leader, "区委副书记", from);
+            contact(id, rectification_contact_kind::district_department, "区委组织部", from);
+            contact(id, rectification_contact_kind::first_secretary, "区派第一书记", from);
+            contact(id, rectification_contact_kind::paired_community, "", from, paired);
+        };
+        // Removed after a passed review.
+        auto const done_on = R_ - days{r_.between(480, 520)};
+        auto const done = designate_for_rectification(s_,
+                                                      {.org = communities_[0],
+                                                       .date = done_on,
+                                                       .kind = rectification_kind::weak_org,
+                                                       .reasons = {rectification_reason::org_life_irregular}},
+                                                      work_note);
+        four(done, done_on + days{10}, communities_[3]);
+        auto const m1 = add_rectification_milestone(
+            s_, done, {.text = "健全组织生活制度", .due = done_on + days{90}}, work_note);
+        complete_rectification_milestone(s_, done, m1, done_on + days{80}, work_note);
+        record_rectification_commitment(
+            s_, done, {done_on + days{15}, "按月召开支部委员会，按时开展主题党日"}, work_note);
+        record_rectification_evaluation(s_, done,
+                                        {.date = done_on + days{150},
+                                         .evaluator = rectification_evaluator::masses,
+                                         .satisfied = 42,
+                                         .basically_satisfied = 10,
+                                         .dissatisfied = 3},
+                                        work_note);
+        review_rectification(s_, done, {done_on + days{200}, acceptance_result::passed, "验收合格"},
+                             work_note);
+        remove_from_rectification(s_, done, done_on + days{210}, work_note);
+        ++out_.rectifications;
+        // Open, with a milestone overdue.
+        auto const open_on = R_ - days{r_.between(180, 220)};
+        auto const open =
+            designate_for_rectification(s_,
+                                        {.org = communities_[1],
+                                         .date = open_on,
+                                         .kind = rectification_kind::weak_org,
+                                         .reasons = {rectification_reason::secretary_unfit,
+                                                     rectification_reason::member_management_weak}},
+                                        work_note);
+        four(open, open_on + days{7}, communities_[3]);
+        auto const first = add_rectification_milestone(
+            s_, open, {.text = "调整充实支部班子", .due = open_on + days{60}}, work_note);
+        complete_rectification_milestone(s_, open, first, open_on + days{50}, work_note);
+        (void)add_rectification_milestone(s_, open, {.text = "建立党员积分管理台账", .due = R_ - days{20}},
+                                          work_note);
+        record_rectification_commitment(s_, open, {open_on + days{10}, "三个月内配齐配强支部班子"},
+                                        work_note);
+        ++out_.rectifications;
+        // The city's batch: two contacts only, past rectification.max_months.
+        auto const late_on = R_ - days{r_.between(400, 440)};
+        auto const late = designate_for_rectification(s_,
+                                                      {.org = communities_[2],
+                                                       .date = late_on,
+                                                       .kind = rectification_kind::lagging_community,
+                                                       .batch = "第七批",
+                                                       .reasons = {rectification_reason::public_complaints}},
+                                                      work_note);
+        contact(late, rectification_contact_kind::district_leader, "区人大常委会副主任", late_on + days{5});
+        contact(late, rectification_contact_kind::district_department, "区民政局", late_on + days{5});
+        ++out_.rectifications;
+    }
+
+    // ---- coverage of the new sectors (两新组织党建覆盖): the units of some enterprise and social
+    // organisation branches (their members' work units) in the register, covered by their branch (单独
+    // 组建) or their joint branch (联合组建), the members linked to their units; the last unit of a joint
+    // branch left to an instructor (选派党建指导员) only.
+
+    void coverage() {
+        auto const all = s_.orgs();
+        std::map<org_id, org_unit> by_id;
+        for (auto const& o : all)
+            by_id.emplace(o.id, o);
+        auto const sector_of = [&](org_unit const& o) -> std::optional<unit_sector> {
+            if (!o.parent) return std::nullopt;
+            auto const& parent = by_id.at(*o.parent).name;
+            if (parent.ends_with("非公有制经济组织党委")) return unit_sector::non_public_enterprise;
+            if (parent.ends_with("社会组织党委")) return unit_sector::social_group;
+            return std::nullopt;
+        };
+        int own = 0, joint = 0;
+        std::uint64_t serial = 100000000;
+        for (auto const& o : all) {
+            auto const sector = sector_of(o);
+            if (!sector || o.dissolved || o.established > R_ - days{400}) continue;
+            bool const is_joint = o.kind == org_kind::joint_branch;
+            if (!(is_joint ? joint < 3 : (o.kind == org_kind::branch && own < 6))) continue;
+            // The branch's members by work unit, as the roster has them today.
+            std::map<std::string, std::vector<member>> by_unit;
+            for (auto& m : s_.roster(scope::subtree(o.id), R_))
+                if (!m.work_unit.empty()) by_unit[m.work_unit].push_back(std::move(m));
+            if (by_unit.empty() || (is_joint && by_unit.size() < 2)) continue;
+            report("coverage", own + joint + 1, 9);
+            std::size_t k = 0;
+            for (auto const& [name, members] : by_unit) {
+                if (!is_joint && k > 0) break;  // a branch of its own covers its one unit
+                auto body = "91370102" + std::to_string(++serial);
+                body += credit_code_check_character(body);
+                auto const registered = o.established - days{r_.between(30, 365)};
+                auto const unit = add_unit(s_,
+                                           {.name = name,
+                                            .credit_code = body,
+                                            .sector = *sector,
+                                            .responsible = *o.parent,
+                                            .registered_on = registered},
+                                           work_note);
+                ++out_.units;
+                record_unit_employees(s_, {unit, R_ - days{r_.between(30, 200)}, r_.between(20, 300)},
+                                      work_note);
+                bool const instructor_only = is_joint && k + 1 == by_unit.size() && joint == 0;
+                if (instructor_only)
+                    (void)assign_instructor(
+                        s_, {.unit = unit, .instructor = "党建指导员", .since = o.established}, work_note);
+                else
+                    (void)cover_unit(s_, unit, o.id, o.established, {}, work_note);
+                for (auto const& m : members)
+                    (void)link_member_unit(s_, m.id, unit, std::max(m.joined_branch, registered), work_note);
+                ++k;
+            }
+            ++(is_joint ? joint : own);
         }
     }
 

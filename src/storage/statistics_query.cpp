@@ -12,12 +12,15 @@
 
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/reports/organisation_work_rows.hpp"
+#include "dangyuan/storage/appraisal_store.hpp"
 #include "dangyuan/storage/community_store.hpp"
+#include "dangyuan/storage/coverage_store.hpp"
 #include "dangyuan/storage/development_store.hpp"
 #include "dangyuan/storage/election_store.hpp"
 #include "dangyuan/storage/evaluation_store.hpp"
 #include "dangyuan/storage/honours_store.hpp"
 #include "dangyuan/storage/mobility_store.hpp"
+#include "dangyuan/storage/rectification_store.hpp"
 #include "evaluation/evaluation_rows.hpp"
 #include "member_rows.hpp"
 
@@ -123,6 +126,9 @@ statistics_result statistics(store const& s, statistics_request const& request) 
     st.organisation_work_year = organisation_work_year_reported(r.as_of);
     append(community_rows(community_statistics_of(s, st.organisation_work_year, r.where)));
     append(honours_rows(honours_statistics_for(s, st.organisation_work_year, r.where)));
+    append(appraisal_rows(appraisal_statistics_of(s, st.organisation_work_year, r.where)));
+    append(rectification_rows(rectification_statistics_of(s, st.organisation_work_year, r.where)));
+    append(coverage_rows(coverage_statistics_of(s, st.organisation_work_year, r.where)));
     return st;
 }
 

@@ -7,8 +7,11 @@
 #include <string>
 
 #include "dangyuan/reports/organisation_work_rows.hpp"
+#include "dangyuan/storage/appraisal_store.hpp"
 #include "dangyuan/storage/community_store.hpp"
+#include "dangyuan/storage/coverage_store.hpp"
 #include "dangyuan/storage/honours_store.hpp"
+#include "dangyuan/storage/rectification_store.hpp"
 #include "dangyuan/storage/statistics_store.hpp"
 #include "test_support.hpp"
 
@@ -136,6 +139,70 @@ TEST_CASE(
     // On 31 December 2026 the year 2026 has ended: the organisation's commendation counts.
     auto const next = statistics(t.s, {.as_of = d(2026, 12, 31)});
     CHECK(count_of(next, "honours", "其中: 先进基层党组织") == 1);
+}
+
+TEST_CASE(
+    "statistics: the appraisal, rectification and coverage rows are those of their own statistics for "
+    "the year and scope",
+    "[statistics][organisation_work][appraisal][rectification][coverage]") {
+    fixture t;
+    // 问责: a talk in 2025 for the office branch; a rectification decided in 2025 (deadline within
+    // appraisal.rectify_months, 3), overdue on 31 December.
+    (void)record_accountability(t.s, {.kind = accountability_kind::admonition_talk,
+                                      .org = t.branch_b,
+                                      .decided_on = d(2025, 5, 1),
+                                      .reason = "履职不到位"});
+    (void)record_accountability(t.s, {.kind = accountability_kind::rectification,
+                                      .org = t.branch_b,
+                                      .decided_on = d(2025, 9, 30),
+                                      .reason = "措施不得力",
+                                      .deadline = d(2025, 12, 30)});
+    // 软弱涣散: the first community designated in 2025, still on the list at the year's end.
+    (void)designate_for_rectification(t.s, {.org = t.branch_a,
+                                            .date = d(2025, 3, 1),
+                                            .kind = rectification_kind::weak_org,
+                                            .reasons = {rectification_reason::secretary_unfit}});
+    // 两新: a non-public enterprise under the street, covered by the office branch from 2025.
+    auto const unit = add_unit(t.s, {.name = "城关科技有限公司",
+                                     .credit_code = "91512081MA62K0260E",
+                                     .sector = unit_sector::non_public_enterprise,
+                                     .responsible = t.street,
+                                     .registered_on = d(2020, 1, 1)});
+    (void)cover_unit(t.s, unit, t.branch_b, d(2025, 6, 1));
+
+    for (auto const where : {scope::all(), scope::subtree(t.street), scope::subtree(t.village)}) {
+        auto const st = statistics(t.s, {.as_of = d(2026, 6, 30), .where = where});
+        REQUIRE(st.organisation_work_year == 2025);
+        std::vector<statistics_row> expected;
+        for (auto rows : {appraisal_rows(appraisal_statistics_of(t.s, 2025, where)),
+                          rectification_rows(rectification_statistics_of(t.s, 2025, where)),
+                          coverage_rows(coverage_statistics_of(t.s, 2025, where))})
+            expected.insert(expected.end(), rows.begin(), rows.end());
+        auto const first = std::find_if(st.rows.begin(), st.rows.end(),
+                                        [](auto const& r) { return r.section == "appraisal"; });
+        REQUIRE(first != st.rows.end());
+        CHECK(std::vector<statistics_row>(first, st.rows.end()) == expected);
+    }
+    auto const all = statistics(t.s, {.as_of = d(2026, 6, 30)});
+    CHECK(count_of(all, "appraisal", "问责: 诫勉谈话") == 1);
+    CHECK(count_of(all, "appraisal", "限期整改: 年末逾期未完成") == 1);  // deadline 30 December passed
+    CHECK(count_of(all, "rectification", "本年列入整顿 (个)") == 1);
+    CHECK(count_of(all, "rectification", "其中: 软弱涣散党组织") == 1);
+    CHECK(count_of(all, "rectification", "年末在整顿 (个)") == 1);
+    CHECK(count_of(all, "coverage", "年末单位 (个)") == 1);
+    CHECK(count_of(all, "coverage", "其中: 单独组建") == 1);
+    CHECK(count_of(all, "coverage", "两新组织单位 (个)") == 1);
+    // The village's subtree holds none of them.
+    auto const village = statistics(t.s, {.as_of = d(2026, 6, 30), .where = scope::subtree(t.village)});
+    CHECK(count_of(village, "appraisal", "问责: 诫勉谈话") == 0);
+    CHECK(count_of(village, "rectification", "本年列入整顿 (个)") == 0);
+    CHECK(count_of(village, "coverage", "年末单位 (个)") == 0);
+    // On 31 December 2024 the year reported is 2024: no designation yet, the unit not yet covered.
+    auto const before = statistics(t.s, {.as_of = d(2024, 12, 31)});
+    CHECK(count_of(before, "rectification", "本年列入整顿 (个)") == 0);
+    CHECK(count_of(before, "coverage", "年末单位 (个)") == 1);  // registered in 2020, covered from 2025
+    CHECK(count_of(before, "coverage", "其中: 单独组建") == 0);
+    CHECK(count_of(before, "coverage", "其中: 未覆盖") == 1);
 }
 
 }  // namespace organisation_work_statistics_test_cases

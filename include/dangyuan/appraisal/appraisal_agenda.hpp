@@ -88,13 +88,13 @@ struct appraisal_followup_facts {
         return std::nullopt;
     if (r.completed_on && *r.completed_on <= as_of) return std::nullopt;
     if (as_of < add_months(*r.deadline, -rules.appraisal.notice_months)) return std::nullopt;
-    return appraisal_detail::make("appraisal.rectification_overdue", r.org, org_name, *r.deadline, as_of,
-                                  "appraisal.rectify_by_deadline",
-                                  org_name + " completes the rectification (限期整改 " +
-                                      std::to_string(r.id.value()) + ", decided " +
-                                      format_date(r.decided_on) + ") by " + format_date(*r.deadline),
-                                  org_name + "应于" + format_date(*r.deadline) + "前完成限期整改（" +
-                                      format_date(r.decided_on) + "决定）");
+    return appraisal_detail::make(
+        "appraisal.rectification_overdue", r.org, org_name, *r.deadline, as_of,
+        "appraisal.rectify_by_deadline",
+        org_name + " completes the rectification (限期整改 " + std::to_string(r.id.value()) + ", decided " +
+            format_date(r.decided_on) + ") by " + format_date(*r.deadline),
+        org_name + "应于" + format_date(*r.deadline) + "前完成限期整改（第" + std::to_string(r.id.value()) +
+            "号，" + format_date(r.decided_on) + "决定）");
 }
 
 /// The item of a rating needing a follow-up on `as_of`, if it shows.

@@ -48,7 +48,9 @@ struct statistics_result {
     int organisation_work_year = 0;
     /// The table: 合计, 党员类别, 性别, 民族, 年龄, 学历, 人员类别, 党龄 (membership_tally::rows), then
     /// 发展党员 (development_rows), 流动党员 (mobility_rows), 民主评议 (grade_tally_on::rows) and 换届选举
-    /// (election_rows), then 在职党员进社区 (community_rows) and 党员示范岗与两优一先 (honours_rows).
+    /// (election_rows), then the organisation work: 在职党员进社区 (community_rows), 党员示范岗与两优一先
+    /// (honours_rows), 述职评议考核 (appraisal_rows), 软弱涣散党组织整顿 (rectification_rows) and
+    /// 两新组织覆盖 (coverage_rows).
     std::vector<statistics_row> rows;
 };
 
@@ -60,8 +62,11 @@ struct statistics_result {
 /// - 民主评议: the campaigns of the organisations in scope for `evaluation_year_reported(as_of)`, in
 ///   their state on `as_of` (`campaign_state_on`, grade_tally_on);
 /// - 换届选举: `election_completion_on` for `election_year_reported(as_of)` on `as_of`;
-/// - 在职党员进社区 and 党员示范岗与两优一先: `community_statistics_of` and `honours_statistics_for` of the
-///   scope for `organisation_work_year_reported(as_of)`.
+/// - the organisation work — 在职党员进社区, 党员示范岗与两优一先, 述职评议考核, 软弱涣散党组织整顿,
+/// 两新组织覆盖:
+///   `community_statistics_of`, `honours_statistics_for`, `appraisal_statistics_of`,
+///   `rectification_statistics_of` and `coverage_statistics_of` of the scope for
+///   `organisation_work_year_reported(as_of)`.
 /// Reads only.
 /// \throws invalid_input{"period"} when the period ends before it starts or after `as_of`;
 ///         not_found for an unknown scope root; storage_error.
