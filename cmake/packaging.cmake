@@ -27,8 +27,12 @@ set(CPACK_COMPONENT_DEV_DESCRIPTION "C++20 library for party-member education an
  The header-only rules (dangyuan::core), the SQLite store as a static library (dangyuan::sqlite) and the
  CMake package: find_package(dangyuan) and link dangyuan::dangyuan.")
 # What the headers and the CMake package's find_dependency need: date (headers), SQLiteCpp and SQLite,
-# OpenSSL's libcrypto (the audit chain's SHA-256, linked by the static store library).
+# OpenSSL's libcrypto (the audit chain's SHA-256, linked by the static store library), and libpq when the
+# store library was built with the PostgreSQL backend.
 set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS "libhowardhinnant-date-dev, libsqlitecpp-dev, libsqlite3-dev, libssl-dev")
+if(DANGYUAN_WITH_POSTGRESQL)
+  string(APPEND CPACK_DEBIAN_DEV_PACKAGE_DEPENDS ", libpq-dev")
+endif()
 
 if(TARGET dangyuan_io)
   list(APPEND CPACK_COMPONENTS_ALL io)

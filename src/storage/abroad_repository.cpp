@@ -16,58 +16,57 @@ namespace {
 
 constexpr char const* record_columns = "id, member_id, kind, from_date, until, place, note";
 
-stored_abroad_record read_record(SQLite::Statement& st) {
+stored_abroad_record read_record(sql::statement& st) {
     stored_abroad_record out;
-    out.id = abroad_record_id{st.getColumn(0).getInt64()};
+    out.id = abroad_record_id{st.column(0).as_int64()};
     auto& r = out.record;
-    r.member = member_id{st.getColumn(1).getInt64()};
+    r.member = member_id{st.column(1).as_int64()};
     try {
-        r.kind = parse_abroad_kind(st.getColumn(2).getString());
+        r.kind = parse_abroad_kind(st.column(2).as_string());
     } catch (invalid_input const&) {
-        throw storage_error("column abroad_records.kind holds '" + st.getColumn(2).getString() + "'");
+        throw storage_error("column abroad_records.kind holds '" + st.column(2).as_string() + "'");
     }
     r.from = *column_date(st, 3, "abroad_records.from_date");
     r.until = column_date(st, 4, "abroad_records.until");
-    r.place = st.getColumn(5).getString();
-    r.note = st.getColumn(6).getString();
+    r.place = st.column(5).as_string();
+    r.note = st.column(6).as_string();
     return out;
 }
 
-std::vector<stored_abroad_record> records_of(SQLite::Database& db, member_id member) {
-    SQLite::Statement st(db, std::string("SELECT ") + record_columns +
-                                 " FROM abroad_records WHERE member_id = :member_id ORDER BY from_date, id");
+std::vector<stored_abroad_record> records_of(sql::database& db, member_id member) {
+    sql::statement st(db, std::string("SELECT ") + record_columns +
+                              " FROM abroad_records WHERE member_id = :member_id ORDER BY from_date, id");
     st.bind(":member_id", static_cast<std::int64_t>(member.value()));
     std::vector<stored_abroad_record> out;
-    while (st.executeStep())
+    while (st.step())
         out.push_back(read_record(st));
     return out;
 }
 
-std::vector<abroad_contact> contacts_of(SQLite::Database& db, member_id member) {
-    SQLite::Statement st(
+std::vector<abroad_contact> contacts_of(sql::database& db, member_id member) {
+    sql::statement st(
         db, "SELECT date, channel, note FROM abroad_contacts WHERE member_id = :member_id ORDER BY date, id");
     st.bind(":member_id", static_cast<std::int64_t>(member.value()));
     std::vector<abroad_contact> out;
-    while (st.executeStep())
+    while (st.step())
         out.push_back(abroad_contact{member, *column_date(st, 0, "abroad_contacts.date"),
-                                     st.getColumn(1).getString(), st.getColumn(2).getString()});
+                                     st.column(1).as_string(), st.column(2).as_string()});
     return out;
 }
 
 // The contacts of the members `ids`, by member id, each member's in the order of contacts_of.
-std::unordered_map<std::int64_t, std::vector<abroad_contact>> contacts_of(SQLite::Database& db,
+std::unordered_map<std::int64_t, std::vector<abroad_contact>> contacts_of(sql::database& db,
                                                                           std::vector<member_id> const& ids) {
     std::unordered_map<std::int64_t, std::vector<abroad_contact>> out;
     if (ids.empty()) return out;
-    SQLite::Statement st(db, std::string("SELECT member_id, date, channel, note FROM abroad_contacts "
-                                         "WHERE member_id ") +
-                                 in_id_set + " ORDER BY member_id, date, id");
+    sql::statement st(db, std::string("SELECT member_id, date, channel, note FROM abroad_contacts "
+                                      "WHERE member_id ") +
+                              in_id_set + " ORDER BY member_id, date, id");
     st.bind(":ids", json_ids(ids));
-    while (st.executeStep()) {
-        member_id const member{st.getColumn(0).getInt64()};
+    while (st.step()) {
+        member_id const member{st.column(0).as_int64()};
         out[member.value()].push_back(abroad_contact{member, *column_date(st, 1, "abroad_contacts.date"),
-                                                     st.getColumn(2).getString(),
-                                                     st.getColumn(3).getString()});
+                                                     st.column(2).as_string(), st.column(3).as_string()});
     }
     return out;
 }
@@ -81,17 +80,17 @@ std::string describe(abroad_record const& r) {
 
 }  // namespace
 
-std::vector<agenda_item> abroad_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
+std::vector<agenda_item> abroad_agenda_items(store const& s, sql::database& db, date::sys_days as_of,
                                              std::vector<std::int64_t> const& org_ids, bool whole) {
     std::vector<agenda_item> items;
     // The records lasting on as_of, with the member's branch (the organisation keeping the relationship).
-    SQLite::Statement st(
-        db,
-        "SELECT r.id, r.member_id, r.kind, r.from_date, r.until, r.place, r.note, m.branch_id, "
-        "m.name FROM abroad_records r JOIN members m ON m.id = r.member_id "
-        "WHERE r.from_date <= :as_of AND (r.until IS NULL OR r.until > :as_of) "
-        "AND (m.exit_date IS NULL OR m.exit_date > :as_of)" +
-            (whole ? std::string() : std::string(" AND m.branch_id ") + in_id_set) + " ORDER BY r.id");
+    sql::statement st(db,
+                      "SELECT r.id, r.member_id, r.kind, r.from_date, r.until, r.place, r.note, m.branch_id, "
+                      "m.name FROM abroad_records r JOIN members m ON m.id = r.member_id "
+                      "WHERE r.from_date <= :as_of AND (r.until IS NULL OR r.until > :as_of) "
+                      "AND (m.exit_date IS NULL OR m.exit_date > :as_of)" +
+                          (whole ? std::string() : std::string(" AND m.branch_id ") + in_id_set) +
+                          " ORDER BY r.id");
     bind_date(st, ":as_of", as_of);
     if (!whole) st.bind(":ids", json_ids(org_ids));
     struct row {
@@ -100,10 +99,10 @@ std::vector<agenda_item> abroad_agenda_items(store const& s, SQLite::Database& d
         std::string name;
     };
     std::vector<row> rows;
-    while (st.executeStep()) {
-        auto const branch = st.getColumn(7).getInt64();
+    while (st.step()) {
+        auto const branch = st.column(7).as_int64();
         if (!std::binary_search(org_ids.begin(), org_ids.end(), branch)) continue;
-        rows.push_back(row{read_record(st), org_id{branch}, st.getColumn(8).getString()});
+        rows.push_back(row{read_record(st), org_id{branch}, st.column(8).as_string()});
     }
     // The members, their standing and the contacts of those studying abroad, one statement each.
     std::vector<member_id> member_ids;
@@ -148,7 +147,7 @@ abroad_record_id add_abroad_record(store& s, abroad_record const& r, date::sys_d
                                                 "' record from " + format_date(old.record.from) +
                                                 " lasting on some of these days");
         return storage::in_transaction(impl.db, [&] {
-            SQLite::Statement ins(
+            sql::statement ins(
                 impl.db,
                 "INSERT INTO abroad_records(member_id, kind, from_date, until, place, note, "
                 "recorded_on) VALUES(:member_id, :kind, :from_date, :until, :place, :note, :recorded_on)");
@@ -160,7 +159,7 @@ abroad_record_id add_abroad_record(store& s, abroad_record const& r, date::sys_d
             ins.bind(":note", r.note);
             storage::bind_date(ins, ":recorded_on", as_of);
             ins.exec();
-            abroad_record_id const id{impl.db.getLastInsertRowid()};
+            abroad_record_id const id{impl.db.last_insert_id()};
             storage::append_audit(impl.db, impl.audit_actor, "abroad", r.member.value(), "insert", why,
                                   storage::describe(r));
             return id;
@@ -174,25 +173,25 @@ void end_abroad_record(store& s, abroad_record_id id, date::sys_days until, date
     auto& impl = detail::store_access::of(s);
     // The member's branch decides who may end the record: found before anything is written.
     auto const member = storage::in_read("ending an abroad record", [&] {
-        SQLite::Statement st(impl.db, "SELECT member_id FROM abroad_records WHERE id = :id");
+        sql::statement st(impl.db, "SELECT member_id FROM abroad_records WHERE id = :id");
         st.bind(":id", static_cast<std::int64_t>(id.value()));
-        if (!st.executeStep()) throw not_found("no abroad record with id " + std::to_string(id.value()));
-        return member_id{st.getColumn(0).getInt64()};
+        if (!st.step()) throw not_found("no abroad record with id " + std::to_string(id.value()));
+        return member_id{st.column(0).as_int64()};
     });
     storage::require_member(s, permission::manage_mobility, member);
     storage::in_read("ending an abroad record", [&] {
-        SQLite::Statement st(impl.db, std::string("SELECT ") + storage::record_columns +
-                                          " FROM abroad_records WHERE id = :id");
+        sql::statement st(impl.db, std::string("SELECT ") + storage::record_columns +
+                                       " FROM abroad_records WHERE id = :id");
         st.bind(":id", static_cast<std::int64_t>(id.value()));
-        if (!st.executeStep()) throw not_found("no abroad record with id " + std::to_string(id.value()));
+        if (!st.step()) throw not_found("no abroad record with id " + std::to_string(id.value()));
         auto rec = storage::read_record(st).record;
         st.reset();
         if (rec.until) throw invalid_input("until", "the record already ended on " + format_date(*rec.until));
         rec.until = until;
         validate_abroad_record(rec, rec.from, as_of);
         storage::in_transaction(impl.db, [&] {
-            SQLite::Statement up(impl.db,
-                                 "UPDATE abroad_records SET until = :until WHERE id = :id AND until IS NULL");
+            sql::statement up(impl.db,
+                              "UPDATE abroad_records SET until = :until WHERE id = :id AND until IS NULL");
             storage::bind_date(up, ":until", until);
             up.bind(":id", static_cast<std::int64_t>(id.value()));
             if (up.exec() != 1)
@@ -224,9 +223,9 @@ void record_abroad_contact(store& s, abroad_contact const& c, date::sys_days as_
             records.push_back(std::move(r.record));
         validate_abroad_contact(c, records, as_of);
         storage::in_transaction(impl.db, [&] {
-            SQLite::Statement ins(impl.db,
-                                  "INSERT INTO abroad_contacts(member_id, date, channel, note, recorded_on) "
-                                  "VALUES(:member_id, :date, :channel, :note, :recorded_on)");
+            sql::statement ins(impl.db,
+                               "INSERT INTO abroad_contacts(member_id, date, channel, note, recorded_on) "
+                               "VALUES(:member_id, :date, :channel, :note, :recorded_on)");
             ins.bind(":member_id", static_cast<std::int64_t>(c.member.value()));
             storage::bind_date(ins, ":date", c.date);
             ins.bind(":channel", c.channel);

@@ -14,28 +14,27 @@ namespace dangyuan::storage {
 namespace {
 
 // True when `root` is `org` or one of its ancestors.
-bool holds(SQLite::Database& db, org_id root, org_id org) {
+bool holds(sql::database& db, org_id root, org_id org) {
     if (root == org) return true;
-    SQLite::Statement st(db,
-                         "WITH RECURSIVE up(id) AS (SELECT parent_id FROM orgs WHERE id = :org "
-                         "UNION SELECT o.parent_id FROM orgs o JOIN up ON o.id = up.id "
-                         "WHERE o.parent_id IS NOT NULL) "
-                         "SELECT 1 FROM up WHERE id = :root LIMIT 1");
+    sql::statement st(db,
+                      "WITH RECURSIVE up(id) AS (SELECT parent_id FROM orgs WHERE id = :org "
+                      "UNION SELECT o.parent_id FROM orgs o JOIN up ON o.id = up.id "
+                      "WHERE o.parent_id IS NOT NULL) "
+                      "SELECT 1 FROM up WHERE id = :root LIMIT 1");
     bind_id(st, ":org", org);
     bind_id(st, ":root", root);
-    return st.executeStep();
+    return st.step();
 }
 
-std::string org_label(SQLite::Database& db, std::int64_t org) {
+std::string org_label(sql::database& db, std::int64_t org) {
     if (org == 0) return "the whole store";
-    SQLite::Statement st(db, "SELECT name FROM orgs WHERE id = :id");
+    sql::statement st(db, "SELECT name FROM orgs WHERE id = :id");
     st.bind(":id", static_cast<std::int64_t>(org));
-    std::string name = st.executeStep() ? st.getColumn(0).getString() : std::string("?");
+    std::string name = st.step() ? st.column(0).as_string() : std::string("?");
     return "organisation " + std::to_string(org) + " (" + name + ")";
 }
 
-void record_denial(SQLite::Database& db, std::string const& actor, std::int64_t org,
-                   std::string const& detail) {
+void record_denial(sql::database& db, std::string const& actor, std::int64_t org, std::string const& detail) {
     in_transaction(db, [&] { append_audit(db, actor, "access", org, "denied", {}, detail); });
 }
 
@@ -76,13 +75,13 @@ void deny(store const& s, permission p, std::int64_t org, std::string_view note)
         if (i.options.read_only) {
             // A read-only handle cannot write; the refusal goes in through a connection of its own when
             // the file can be written at all (not on read-only media).
-            char const* file = sqlite3_db_filename(i.db.getHandle(), "main");
+            char const* file = i.db.is_sqlite() ? sqlite3_db_filename(i.db.sqlite_handle(), "main") : nullptr;
             if (file != nullptr && *file != '\0') {
-                SQLite::Database rw(file, SQLite::OPEN_READWRITE,
-                                    static_cast<int>(i.options.busy_timeout.count()));
+                auto rw = sql::open_sqlite(file, SQLite::OPEN_READWRITE,
+                                           static_cast<int>(i.options.busy_timeout.count()));
                 record_denial(rw, i.audit_actor, org, detail);
             }
-        } else if (sqlite3_get_autocommit(i.db.getHandle()) == 0) {
+        } else if (i.db.in_transaction()) {
             i.pending_denials.push_back(detail);
         } else {
             flush_denials(s);
@@ -90,7 +89,7 @@ void deny(store const& s, permission p, std::int64_t org, std::string_view note)
         }
     } catch (error const&) {
         // The refusal stands even when it cannot be recorded (the lock was not had in time).
-    } catch (SQLite::Exception const&) {
+    } catch (sql::error const&) {
     }
     if (message.empty()) message = i.who.label() + ": " + detail;
     throw access_denied(std::string(to_string(p)), org, message);
@@ -98,7 +97,7 @@ void deny(store const& s, permission p, std::int64_t org, std::string_view note)
 
 void flush_denials(store const& s) noexcept {
     auto& i = impl_of(s);
-    if (i.pending_denials.empty() || sqlite3_get_autocommit(i.db.getHandle()) == 0) return;
+    if (i.pending_denials.empty() || i.db.in_transaction()) return;
     auto pending = std::move(i.pending_denials);
     i.pending_denials.clear();
     for (auto const& detail : pending) {
@@ -145,10 +144,10 @@ void require_member(store const& s, permission p, member_id m) {
     auto& i = impl_of(s);
     if (!checked(i)) return;
     auto const branch = in_read("checking access", [&] {
-        SQLite::Statement st(i.db, "SELECT branch_id FROM members WHERE id = :id");
+        sql::statement st(i.db, "SELECT branch_id FROM members WHERE id = :id");
         bind_id(st, ":id", m);
-        if (!st.executeStep()) throw not_found("no member with id " + std::to_string(m.value()));
-        return org_id{st.getColumn(0).getInt64()};
+        if (!st.step()) throw not_found("no member with id " + std::to_string(m.value()));
+        return org_id{st.column(0).as_int64()};
     });
     require(s, p, branch);
 }

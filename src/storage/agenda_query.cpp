@@ -32,34 +32,34 @@ std::unordered_map<std::int64_t, org_counts> counts_on(storage::store_impl& impl
     auto const d = storage::format_iso(on);
     auto const set = only ? storage::json_ids(*only) : std::string();
     auto const in_branches = only ? std::string(" AND branch_id ") + storage::in_id_set : std::string();
-    SQLite::Statement st(impl.db,
-                         "SELECT branch_id, sum(full_member_date IS NOT NULL AND full_member_date <= :on), "
-                         "count(*) FROM members WHERE admission_date <= :on AND joined_branch <= :on "
-                         "AND (exit_date IS NULL OR exit_date > :on)" +
-                             in_branches + " GROUP BY branch_id");
+    sql::statement st(impl.db,
+                      "SELECT branch_id, sum(full_member_date IS NOT NULL AND full_member_date <= :on), "
+                      "count(*) FROM members WHERE admission_date <= :on AND joined_branch <= :on "
+                      "AND (exit_date IS NULL OR exit_date > :on)" +
+                          in_branches + " GROUP BY branch_id");
     st.bind(":on", d);
     if (only) st.bind(":ids", set);
-    while (st.executeStep()) {
-        auto& c = counts[st.getColumn(0).getInt64()];
-        c.full_members = st.getColumn(1).getInt();
-        c.all_members = st.getColumn(2).getInt();
+    while (st.step()) {
+        auto& c = counts[st.column(0).as_int64()];
+        c.full_members = st.column(1).as_int();
+        c.all_members = st.column(2).as_int();
     }
-    SQLite::Statement susp(impl.db, std::string("SELECT ") + storage::member_columns +
-                                        " FROM members WHERE admission_date <= :on AND joined_branch <= :on "
-                                        "AND (exit_date IS NULL OR exit_date > :on)" +
-                                        in_branches +
-                                        // For a part of the store, its members' own events are probed
-                                        // (standing_member index) instead of reading every suspension.
-                                        (only ? " AND EXISTS (SELECT 1 FROM standing_events e WHERE "
-                                                "e.member_id = members.id AND e.kind = 'suspended' AND "
-                                                "e.date <= :on)"
-                                              : " AND id IN (SELECT member_id FROM standing_events WHERE "
-                                                "kind = 'suspended' AND date <= :on)"));
+    sql::statement susp(impl.db, std::string("SELECT ") + storage::member_columns +
+                                     " FROM members WHERE admission_date <= :on AND joined_branch <= :on "
+                                     "AND (exit_date IS NULL OR exit_date > :on)" +
+                                     in_branches +
+                                     // For a part of the store, its members' own events are probed
+                                     // (standing_member index) instead of reading every suspension.
+                                     (only ? " AND EXISTS (SELECT 1 FROM standing_events e WHERE "
+                                             "e.member_id = members.id AND e.kind = 'suspended' AND "
+                                             "e.date <= :on)"
+                                           : " AND id IN (SELECT member_id FROM standing_events WHERE "
+                                             "kind = 'suspended' AND date <= :on)"));
     susp.bind(":on", d);
     if (only) susp.bind(":ids", set);
     std::vector<member> suspended;
     std::vector<member_id> suspended_ids;
-    while (susp.executeStep()) {
+    while (susp.step()) {
         suspended.push_back(storage::read_member(susp));
         suspended_ids.push_back(suspended.back().id);
     }
@@ -72,15 +72,15 @@ std::unordered_map<std::int64_t, org_counts> counts_on(storage::store_impl& impl
             if (m.status_on(on) == member_status::full) --c.full_members;
         }
     }
-    SQLite::Statement lead(impl.db,
-                           std::string("SELECT org_id, count(*) FROM org_leadership WHERE from_date <= :on "
-                                       "AND (to_date IS NULL OR to_date > :on)") +
-                               (only ? std::string(" AND org_id ") + storage::in_id_set : std::string()) +
-                               " GROUP BY org_id");
+    sql::statement lead(impl.db,
+                        std::string("SELECT org_id, count(*) FROM org_leadership WHERE from_date <= :on "
+                                    "AND (to_date IS NULL OR to_date > :on)") +
+                            (only ? std::string(" AND org_id ") + storage::in_id_set : std::string()) +
+                            " GROUP BY org_id");
     lead.bind(":on", d);
     if (only) lead.bind(":ids", set);
-    while (lead.executeStep())
-        counts[lead.getColumn(0).getInt64()].officers = lead.getColumn(1).getInt();
+    while (lead.step())
+        counts[lead.column(0).as_int64()].officers = lead.column(1).as_int();
     return counts;
 }
 
@@ -130,9 +130,9 @@ std::vector<agenda_item> yearly_evaluation_items(storage::store_impl& impl,
     int const year = yearly_evaluation_year_judged(as_of, rules);
     if (year < 1) return items;
     std::unordered_map<std::int64_t, std::vector<int>> years;
-    SQLite::Statement st(impl.db, "SELECT org_id, year FROM eval_campaigns");
-    while (st.executeStep())
-        years[st.getColumn(0).getInt64()].push_back(st.getColumn(1).getInt());
+    sql::statement st(impl.db, "SELECT org_id, year FROM eval_campaigns");
+    while (st.step())
+        years[st.column(0).as_int64()].push_back(st.column(1).as_int());
     if (years.empty()) return items;
     std::optional<std::unordered_map<std::int64_t, org_counts>> at_year_end;
     for (auto const& o : in_scope) {

@@ -11,7 +11,7 @@
 namespace dangyuan {
 namespace storage {
 
-void append_audit(SQLite::Database& db, std::string const& actor, std::string_view entity,
+void append_audit(sql::database& db, std::string const& actor, std::string_view entity,
                   std::int64_t entity_id, std::string_view action, std::string_view why,
                   std::string const& detail) {
     // The write time is a fact about the write, recorded for auditors; no rule ever reads it.
@@ -27,9 +27,9 @@ void append_audit(SQLite::Database& db, std::string const& actor, std::string_vi
                         std::string(action),
                         std::string(why),
                         detail};
-    SQLite::Statement st(db,
-                         "INSERT INTO audit(seq, at, actor, entity, entity_id, action, why, detail, hash) "
-                         "VALUES(:seq, :at, :actor, :entity, :entity_id, :action, :why, :detail, :hash)");
+    sql::statement st(db,
+                      "INSERT INTO audit(seq, at, actor, entity, entity_id, action, why, detail, hash) "
+                      "VALUES(:seq, :at, :actor, :entity, :entity_id, :action, :why, :detail, :hash)");
     st.bind(":seq", static_cast<std::int64_t>(e.seq));
     st.bind(":at", e.at);
     st.bind(":actor", e.actor);
@@ -64,16 +64,16 @@ std::vector<audit_entry> store::audit_log(std::int64_t after) const {
     storage::call const c(*this);
     storage::require_store_wide(*this, permission::read_audit);
     return storage::in_read("reading the audit trail", [&]() -> std::vector<audit_entry> {
-        SQLite::Statement st(impl_->db,
-                             "SELECT seq, at, actor, entity, entity_id, action, why, detail FROM audit "
-                             "WHERE seq > :seq ORDER BY seq");
+        sql::statement st(impl_->db,
+                          "SELECT seq, at, actor, entity, entity_id, action, why, detail FROM audit "
+                          "WHERE seq > :seq ORDER BY seq");
         st.bind(":seq", static_cast<std::int64_t>(after));
         std::vector<audit_entry> out;
-        while (st.executeStep()) {
-            out.push_back(audit_entry{st.getColumn(0).getInt64(), st.getColumn(1).getString(),
-                                      st.getColumn(2).getString(), st.getColumn(3).getString(),
-                                      st.getColumn(4).getInt64(), st.getColumn(5).getString(),
-                                      st.getColumn(6).getString(), st.getColumn(7).getString()});
+        while (st.step()) {
+            out.push_back(audit_entry{st.column(0).as_int64(), st.column(1).as_string(),
+                                      st.column(2).as_string(), st.column(3).as_string(),
+                                      st.column(4).as_int64(), st.column(5).as_string(),
+                                      st.column(6).as_string(), st.column(7).as_string()});
         }
         return out;
     });

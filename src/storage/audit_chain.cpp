@@ -71,32 +71,31 @@ struct chained_row {
     std::optional<std::string> hash;
 };
 
-chained_row read_chained(SQLite::Statement& st) {
-    chained_row r{
-        audit_entry{st.getColumn(0).getInt64(), st.getColumn(1).getString(), st.getColumn(2).getString(),
-                    st.getColumn(3).getString(), st.getColumn(4).getInt64(), st.getColumn(5).getString(),
-                    st.getColumn(6).getString(), st.getColumn(7).getString()},
-        std::nullopt};
-    if (!st.getColumn(8).isNull()) r.hash = st.getColumn(8).getString();
+chained_row read_chained(sql::statement& st) {
+    chained_row r{audit_entry{st.column(0).as_int64(), st.column(1).as_string(), st.column(2).as_string(),
+                              st.column(3).as_string(), st.column(4).as_int64(), st.column(5).as_string(),
+                              st.column(6).as_string(), st.column(7).as_string()},
+                  std::nullopt};
+    if (!st.column(8).is_null()) r.hash = st.column(8).as_string();
     return r;
 }
 
 }  // namespace
 
-audit_link last_audit_link(SQLite::Database& db) {
-    SQLite::Statement st(db, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
-    if (!st.executeStep()) return {0, std::string(audit_chain_genesis)};
+audit_link last_audit_link(sql::database& db) {
+    sql::statement st(db, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
+    if (!st.step()) return {0, std::string(audit_chain_genesis)};
     // A last row without a hash was put there by hand; verify_audit reports it, the chain goes on.
-    return {st.getColumn(0).getInt64(),
-            st.getColumn(1).isNull() ? std::string(audit_chain_genesis) : st.getColumn(1).getString()};
+    return {st.column(0).as_int64(),
+            st.column(1).is_null() ? std::string(audit_chain_genesis) : st.column(1).as_string()};
 }
 
-void start_audit_chain(SQLite::Database& db) {
+void start_audit_chain(sql::database& db) {
     std::vector<std::pair<std::int64_t, std::string>> hashes;
     {
-        SQLite::Statement st(db, std::string("SELECT ") + audit_columns + " FROM audit ORDER BY seq");
+        sql::statement st(db, std::string("SELECT ") + audit_columns + " FROM audit ORDER BY seq");
         std::string prev(audit_chain_genesis);
-        while (st.executeStep()) {
+        while (st.step()) {
             auto const row = read_chained(st);
             prev = audit_entry_hash(prev, row.entry);
             hashes.emplace_back(row.entry.seq, prev);
@@ -107,7 +106,7 @@ void start_audit_chain(SQLite::Database& db) {
     // migration's own transaction and put back as it was.
     db.exec("DROP TRIGGER audit_no_update");
     {
-        SQLite::Statement st(db, "UPDATE audit SET hash = :hash WHERE seq = :seq");
+        sql::statement st(db, "UPDATE audit SET hash = :hash WHERE seq = :seq");
         for (auto const& [seq, hash] : hashes) {
             st.bind(":hash", hash);
             st.bind(":seq", static_cast<std::int64_t>(seq));
@@ -130,18 +129,18 @@ audit_verification store::verify_audit() const {
     storage::call const c(*this);
     storage::require_store_wide(*this, permission::read_audit);
     return storage::in_read("verifying the audit trail", [&]() -> audit_verification {
-        SQLite::Statement st(impl_->db,
-                             std::string("SELECT ") + storage::audit_columns + " FROM audit ORDER BY seq");
+        sql::statement st(impl_->db,
+                          std::string("SELECT ") + storage::audit_columns + " FROM audit ORDER BY seq");
         audit_verification v;
         v.head_hash = std::string(audit_chain_genesis);
         std::string prev(audit_chain_genesis);
         std::int64_t prev_seq = 0;
-        bool have = st.executeStep();
+        bool have = st.step();
         while (have) {
             auto const row = storage::read_chained(st);
             ++v.entries_checked;
             auto const expected = audit_entry_hash(prev, row.entry);
-            have = st.executeStep();
+            have = st.step();
             if (row.hash == expected) {
                 prev = expected;
                 prev_seq = row.entry.seq;

@@ -34,9 +34,9 @@ std::string join(std::set<int> const& ys) {
 work_calendar store::calendar() const {
     auto cal = work_calendar::china();
     storage::in_read("reading holiday data", [&] {
-        SQLite::Statement st(impl_->db, "SELECT definition FROM holiday_data ORDER BY id");
-        while (st.executeStep())
-            cal.load(st.getColumn(0).getString(), on_existing_year::replace);
+        sql::statement st(impl_->db, "SELECT definition FROM holiday_data ORDER BY id");
+        while (st.step())
+            cal.load(st.column(0).as_string(), on_existing_year::replace);
     });
     return cal;
 }
@@ -44,11 +44,11 @@ work_calendar store::calendar() const {
 std::vector<std::pair<int, std::string>> store::loaded_holiday_years() const {
     std::vector<std::pair<int, std::string>> out;
     storage::in_read("reading holiday data", [&] {
-        SQLite::Statement st(impl_->db, "SELECT years, source FROM holiday_data ORDER BY id");
-        while (st.executeStep()) {
-            std::istringstream ys(st.getColumn(0).getString());
+        sql::statement st(impl_->db, "SELECT years, source FROM holiday_data ORDER BY id");
+        while (st.step()) {
+            std::istringstream ys(st.column(0).as_string());
             for (std::string y; std::getline(ys, y, ',');)
-                out.emplace_back(std::stoi(y), st.getColumn(1).getString());
+                out.emplace_back(std::stoi(y), st.column(1).as_string());
         }
     });
     return out;
@@ -75,7 +75,7 @@ void store::load_holidays(std::string_view text, std::string_view source, on_exi
     cal.load(text, on_existing_year::replace);  // the result must hold together with the other years
     storage::in_read("loading holiday data", [&] {
         storage::in_transaction(impl_->db, [&] {
-            SQLite::Statement ins(
+            sql::statement ins(
                 impl_->db,
                 "INSERT INTO holiday_data(years, definition, source) VALUES(:years, :definition, :source)");
             ins.bind(":years", join(years));
@@ -83,7 +83,7 @@ void store::load_holidays(std::string_view text, std::string_view source, on_exi
             ins.bind(":source", std::string(source));
             ins.exec();
             storage::append_audit(
-                impl_->db, impl_->audit_actor, "calendar", impl_->db.getLastInsertRowid(),
+                impl_->db, impl_->audit_actor, "calendar", impl_->db.last_insert_id(),
                 known == on_existing_year::replace ? "holidays_corrected" : "holidays_loaded", why,
                 "years=" + join(years) + "; source=" + std::string(source));
         });

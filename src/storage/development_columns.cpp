@@ -52,21 +52,21 @@ std::vector<member_id> split_ids(std::string const& text) {
 
 char const* const insert_step_sql = insert_step_text.c_str();
 
-applicant read_applicant(SQLite::Statement& st, int c) {
+applicant read_applicant(sql::statement& st, int c) {
     applicant a;
-    a.branch = org_id{st.getColumn(c).getInt64()};
-    a.name = st.getColumn(c + 1).getString();
-    a.sex = parse_sex(st.getColumn(c + 2).getString());
-    a.ethnicity = parse_ethnicity(st.getColumn(c + 3).getString());
+    a.branch = org_id{st.column(c).as_int64()};
+    a.name = st.column(c + 1).as_string();
+    a.sex = parse_sex(st.column(c + 2).as_string());
+    a.ethnicity = parse_ethnicity(st.column(c + 3).as_string());
     a.birth_date = *column_date(st, c + 4, "dev_cases.birth_date");
-    if (!st.getColumn(c + 5).isNull()) a.id_number = citizen_id::parse(st.getColumn(c + 5).getString());
-    if (!st.getColumn(c + 6).isNull()) a.education = parse_education(st.getColumn(c + 6).getString());
-    if (!st.getColumn(c + 7).isNull()) a.category = parse_personnel_category(st.getColumn(c + 7).getString());
-    a.work_unit = st.getColumn(c + 8).getString();
+    if (!st.column(c + 5).is_null()) a.id_number = citizen_id::parse(st.column(c + 5).as_string());
+    if (!st.column(c + 6).is_null()) a.education = parse_education(st.column(c + 6).as_string());
+    if (!st.column(c + 7).is_null()) a.category = parse_personnel_category(st.column(c + 7).as_string());
+    a.work_unit = st.column(c + 8).as_string();
     return a;
 }
 
-void bind_applicant(SQLite::Statement& st, applicant const& a) {
+void bind_applicant(sql::statement& st, applicant const& a) {
     bind_id(st, ":branch_id", a.branch);
     st.bind(":name", a.name);
     st.bind(":sex", std::string(code(a.sex)));
@@ -80,48 +80,46 @@ void bind_applicant(SQLite::Statement& st, applicant const& a) {
 
 // Each kind reads and writes the columns of the fields it has; the other columns stay empty (NULL, '' or
 // 0, as the schema's defaults), so that the table keeps one column per field for every kind.
-step_record read_step(SQLite::Statement& st, int c) {
-    auto r = make_step(parse_step(st.getColumn(c).getString()), *column_date(st, c + 1, "dev_steps.date"));
+step_record read_step(sql::statement& st, int c) {
+    auto r = make_step(parse_step(st.column(c).as_string()), *column_date(st, c + 1, "dev_steps.date"));
     std::visit(
         [&](auto& x) {
             if constexpr (requires { x.by; })
-                if (!st.getColumn(c + 2).isNull()) x.by = member_id{st.getColumn(c + 2).getInt64()};
+                if (!st.column(c + 2).is_null()) x.by = member_id{st.column(c + 2).as_int64()};
             if constexpr (requires { x.recommended; })
-                if (!st.getColumn(c + 3).isNull())
+                if (!st.column(c + 3).is_null())
                     x.recommended =
-                        stored_enum<recommendation>(st.getColumn(c + 3).getString(), "dev_steps.recommended");
-            if constexpr (requires { x.members; }) x.members = split_ids(st.getColumn(c + 4).getString());
+                        stored_enum<recommendation>(st.column(c + 3).as_string(), "dev_steps.recommended");
+            if constexpr (requires { x.members; }) x.members = split_ids(st.column(c + 4).as_string());
             if constexpr (requires { x.passed; })
                 if (auto p = col_opt_int(st, c + 5)) x.passed = *p != 0;
-            if constexpr (requires { x.conclusion; }) x.conclusion = st.getColumn(c + 6).getString();
-            if constexpr (requires { x.document; }) x.document = st.getColumn(c + 7).getString();
-            if constexpr (requires { x.days; }) x.days = st.getColumn(c + 8).getInt();
-            if constexpr (requires { x.class_hours; }) x.class_hours = st.getColumn(c + 9).getInt();
-            if constexpr (requires { x.special_case; }) x.special_case = st.getColumn(c + 10).getInt() != 0;
+            if constexpr (requires { x.conclusion; }) x.conclusion = st.column(c + 6).as_string();
+            if constexpr (requires { x.document; }) x.document = st.column(c + 7).as_string();
+            if constexpr (requires { x.days; }) x.days = st.column(c + 8).as_int();
+            if constexpr (requires { x.class_hours; }) x.class_hours = st.column(c + 9).as_int();
+            if constexpr (requires { x.special_case; }) x.special_case = st.column(c + 10).as_int() != 0;
             if constexpr (requires { x.vote; })
-                if (!st.getColumn(c + 11).isNull())
-                    x.vote = branch_vote{st.getColumn(c + 11).getInt(), st.getColumn(c + 12).getInt(),
-                                         st.getColumn(c + 13).getInt(), st.getColumn(c + 14).getInt(),
-                                         st.getColumn(c + 15).getInt(), st.getColumn(c + 16).getInt()};
+                if (!st.column(c + 11).is_null())
+                    x.vote = branch_vote{st.column(c + 11).as_int(), st.column(c + 12).as_int(),
+                                         st.column(c + 13).as_int(), st.column(c + 14).as_int(),
+                                         st.column(c + 15).as_int(), st.column(c + 16).as_int()};
             if constexpr (requires { x.decision; })
-                if (!st.getColumn(c + 17).isNull())
-                    x.decision = stored_enum<conversion_decision>(st.getColumn(c + 17).getString(),
-                                                                  "dev_steps.decision");
-            if constexpr (requires { x.extension_months; })
-                x.extension_months = st.getColumn(c + 18).getInt();
+                if (!st.column(c + 17).is_null())
+                    x.decision =
+                        stored_enum<conversion_decision>(st.column(c + 17).as_string(), "dev_steps.decision");
+            if constexpr (requires { x.extension_months; }) x.extension_months = st.column(c + 18).as_int();
             if constexpr (requires { x.notice_for; })
-                if (!st.getColumn(c + 19).isNull())
-                    x.notice_for = parse_step(st.getColumn(c + 19).getString());
+                if (!st.column(c + 19).is_null()) x.notice_for = parse_step(st.column(c + 19).as_string());
             if constexpr (requires { x.notice_end; })
                 x.notice_end = column_date(st, c + 20, "dev_steps.notice_end");
-            if constexpr (requires { x.objections; }) x.objections = st.getColumn(c + 21).getInt();
+            if constexpr (requires { x.objections; }) x.objections = st.column(c + 21).as_int();
             if constexpr (requires { x.expected_leave; })
                 x.expected_leave = column_date(st, c + 22, "dev_steps.expected_leave");
             if constexpr (requires { x.since; }) x.since = column_date(st, c + 23, "dev_steps.since");
-            if constexpr (requires { x.reason; }) x.reason = st.getColumn(c + 24).getString();
-            if constexpr (requires { x.household_org; }) x.household_org = st.getColumn(c + 25).getString();
-            if constexpr (requires { x.residence_org; }) x.residence_org = st.getColumn(c + 26).getString();
-            if constexpr (requires { x.note; }) x.note = st.getColumn(c + 27).getString();
+            if constexpr (requires { x.reason; }) x.reason = st.column(c + 24).as_string();
+            if constexpr (requires { x.household_org; }) x.household_org = st.column(c + 25).as_string();
+            if constexpr (requires { x.residence_org; }) x.residence_org = st.column(c + 26).as_string();
+            if constexpr (requires { x.note; }) x.note = st.column(c + 27).as_string();
         },
         r);
     return r;
@@ -136,7 +134,7 @@ step_record read_step(SQLite::Statement& st, int c) {
             return decltype(empty)(empty); \
     }()
 
-void bind_step(SQLite::Statement& st, step_record const& r) {
+void bind_step(sql::statement& st, step_record const& r) {
     st.bind(":kind", std::string(to_string(kind_of(r))));
     bind_date(st, ":date", record_date(r));
     std::visit(
@@ -201,24 +199,24 @@ std::vector<std::string> step_column_names() {
 }
 
 // A stored value as readable text for the note: "by: member 12", "passed: yes", "document: …".
-std::string stranded_text(std::string const& column, SQLite::Column const& value) {
-    auto const text = value.getString();
+std::string stranded_text(std::string const& column, sql::column_value const& value) {
+    auto const text = value.as_string();
     if (column == "by_member") return "by: member " + text;
     if (column == "passed" || column == "special_case")
-        return column + ": " + (value.getInt64() != 0 ? "yes" : "no");
+        return column + ": " + (value.as_int64() != 0 ? "yes" : "no");
     return column + ": " + text;
 }
 
-bool is_empty_value(SQLite::Column const& v) {
-    if (v.isNull()) return true;
-    if (v.isInteger()) return v.getInt64() == 0;
-    if (v.isFloat()) return v.getDouble() == 0;
-    return v.getString().empty();
+bool is_empty_value(sql::column_value const& v) {
+    if (v.is_null()) return true;
+    if (v.is_integer()) return v.as_int64() == 0;
+    if (v.is_float()) return v.as_double() == 0;
+    return v.as_string().empty();
 }
 
 }  // namespace
 
-int move_stranded_step_values(SQLite::Database& db) {
+int move_stranded_step_values(sql::database& db) {
     // Which columns a kind keeps is decided by read_step and bind_step themselves: each row is read as
     // its kind, written back into a SELECT of the insert's parameters, and a stored value that comes
     // back empty (NULL, '' or 0) is one the kind no longer reads. This runs right after the SQL that
@@ -226,31 +224,31 @@ int move_stranded_step_values(SQLite::Database& db) {
     // a later version that adds a step column must keep selecting this version's columns here.
     auto const names = step_column_names();
     auto const n = static_cast<int>(names.size());
-    SQLite::Statement rows(db, std::string("SELECT id, ") + step_columns + " FROM dev_steps ORDER BY id");
-    SQLite::Statement written(db, "SELECT " + parameters_for(step_columns));
+    sql::statement rows(db, std::string("SELECT id, ") + step_columns + " FROM dev_steps ORDER BY id");
+    sql::statement written(db, "SELECT " + parameters_for(step_columns));
     int changed = 0;
-    while (rows.executeStep()) {
+    while (rows.step()) {
         auto const record = read_step(rows, 1);
         written.reset();
-        written.clearBindings();
+        written.clear_bindings();
         bind_step(written, record);
-        (void)written.executeStep();
-        std::string note = rows.getColumn(n).getString();  // the last column is `note`
+        (void)written.step();
+        std::string note = rows.column(n).as_string();  // the last column is `note`
         std::string sets;
         for (int i = 0; i < n; ++i) {
             auto const& name = names[static_cast<std::size_t>(i)];
             if (name == "note") continue;
-            auto const before = rows.getColumn(i + 1);
-            auto const after = written.getColumn(i);
+            auto const before = rows.column(i + 1);
+            auto const after = written.column(i);
             if (is_empty_value(before) || !is_empty_value(after)) continue;
             note += (note.empty() ? "" : "; ") + stranded_text(name, before);
             // Back to the column's default, as bind_step writes it for a kind without the field.
-            sets += name + " = " + (after.isNull() ? "NULL" : after.isInteger() ? "0" : "''") + ", ";
+            sets += name + " = " + (after.is_null() ? "NULL" : after.is_integer() ? "0" : "''") + ", ";
         }
         if (sets.empty()) continue;
-        SQLite::Statement update(db, "UPDATE dev_steps SET " + sets + "note = :note WHERE id = :id");
+        sql::statement update(db, "UPDATE dev_steps SET " + sets + "note = :note WHERE id = :id");
         update.bind(":note", note);
-        update.bind(":id", rows.getColumn(0).getInt64());
+        update.bind(":id", rows.column(0).as_int64());
         update.exec();
         ++changed;
     }

@@ -48,8 +48,8 @@ eligibility_lookup roster_lookup(store const& s) {
     };
 }
 
-void update_snapshot(SQLite::Database& db, case_id id, development_case const& c) {
-    SQLite::Statement st(
+void update_snapshot(sql::database& db, case_id id, development_case const& c) {
+    sql::statement st(
         db, "UPDATE dev_cases SET stage = :stage, outcome = :outcome, version = version + 1 WHERE id = :id");
     st.bind(":stage", std::string(to_string(c.state().current)));
     storage::bind_opt(
@@ -59,8 +59,8 @@ void update_snapshot(SQLite::Database& db, case_id id, development_case const& c
     st.exec();
 }
 
-void insert_step(SQLite::Database& db, case_id id, step_record const& r) {
-    SQLite::Statement ins(db, storage::insert_step_sql);
+void insert_step(sql::database& db, case_id id, step_record const& r) {
+    sql::statement ins(db, storage::insert_step_sql);
     storage::bind_id(ins, ":case_id", id);
     storage::bind_step(ins, r);
     ins.exec();
@@ -74,25 +74,25 @@ std::vector<std::pair<case_id, development_case>> load_cases(store const& s,
     std::vector<std::pair<case_id, development_case>> out;
     if (ids.empty()) return out;
     auto const id_set = storage::json_ids(ids);
-    SQLite::Statement steps(impl.db, std::string("SELECT case_id, ") + storage::step_columns +
-                                         " FROM dev_steps WHERE case_id " + storage::in_id_set +
-                                         " ORDER BY case_id, id");
+    sql::statement steps(impl.db, std::string("SELECT case_id, ") + storage::step_columns +
+                                      " FROM dev_steps WHERE case_id " + storage::in_id_set +
+                                      " ORDER BY case_id, id");
     steps.bind(":ids", id_set);
     std::unordered_map<std::int64_t, std::vector<step_record>> records;
-    while (steps.executeStep())
-        records[steps.getColumn(0).getInt64()].push_back(storage::read_step(steps, 1));
-    SQLite::Statement st(impl.db, std::string("SELECT ") + storage::case_columns +
-                                      " FROM dev_cases WHERE id " + storage::in_id_set + " ORDER BY id");
+    while (steps.step())
+        records[steps.column(0).as_int64()].push_back(storage::read_step(steps, 1));
+    sql::statement st(impl.db, std::string("SELECT ") + storage::case_columns + " FROM dev_cases WHERE id " +
+                                   storage::in_id_set + " ORDER BY id");
     st.bind(":ids", id_set);
     std::map<std::string, rule_set> rule_sets;
-    while (st.executeStep()) {
-        case_id const id{st.getColumn(0).getInt64()};
+    while (st.step()) {
+        case_id const id{st.column(0).as_int64()};
         auto person = storage::read_applicant(st, 1);
-        person.mobile = st.getColumn(13).getInt() != 0;
-        auto const name = st.getColumn(10).getString();
+        person.mobile = st.column(13).as_int() != 0;
+        auto const name = st.column(10).as_string();
         auto rs = rule_sets.find(name);
         if (rs == rule_sets.end()) rs = rule_sets.emplace(name, s.rule_set_named(name)).first;
-        bool const backfilled = st.getColumn(11).getInt() != 0;
+        bool const backfilled = st.column(11).as_int() != 0;
         out.emplace_back(id, development_case::replay(std::move(person), rs->second, backfilled,
                                                       std::move(records[id.value()])));
     }
@@ -137,10 +137,10 @@ bool higher_committee_step(step k) noexcept {
 org_id case_branch(store const& s, case_id id) {
     auto& impl = detail::store_access::of(s);
     return storage::in_read("reading a development case", [&] {
-        SQLite::Statement st(impl.db, "SELECT branch_id FROM dev_cases WHERE id = :id");
+        sql::statement st(impl.db, "SELECT branch_id FROM dev_cases WHERE id = :id");
         storage::bind_id(st, ":id", id);
-        if (!st.executeStep()) throw not_found("no development case with id " + std::to_string(id.value()));
-        return org_id{st.getColumn(0).getInt64()};
+        if (!st.step()) throw not_found("no development case with id " + std::to_string(id.value()));
+        return org_id{st.column(0).as_int64()};
     });
 }
 
@@ -188,7 +188,7 @@ void store::record_party_probation(member_id id, party_probation const& p, std::
             throw invalid_input("from",
                                 "留党察看 from " + storage::format_iso(p.from) + " precedes admission");
         storage::in_transaction(impl_->db, [&] {
-            SQLite::Statement st(
+            sql::statement st(
                 impl_->db,
                 "INSERT INTO party_probations(member_id, from_date, months, rights_suspended, decided_by) "
                 "VALUES(:member_id, :from_date, :months, :rights_suspended, :decided_by)");
@@ -221,18 +221,18 @@ void store::register_rule_set(rule_set const& profile) {
         check_profile(profile);
         if (profile.name == rule_set::national_2014().name) return;
         auto const text = to_text(profile);
-        SQLite::Statement find(impl_->db, "SELECT definition FROM rule_sets WHERE name = :name");
+        sql::statement find(impl_->db, "SELECT definition FROM rule_sets WHERE name = :name");
         find.bind(":name", profile.name);
-        if (find.executeStep()) {
+        if (find.step()) {
             // Compared as rule sets, not as text: a definition stored by an earlier version has other keys.
-            if (rule_set_from_text(find.getColumn(0).getString()) != profile)
+            if (rule_set_from_text(find.column(0).as_string()) != profile)
                 throw conflict("a rule set named '" + profile.name + "' is registered with other values");
             return;
         }
         find.reset();
         storage::in_transaction(impl_->db, [&] {
-            SQLite::Statement ins(impl_->db,
-                                  "INSERT INTO rule_sets(name, definition) VALUES(:name, :definition)");
+            sql::statement ins(impl_->db,
+                               "INSERT INTO rule_sets(name, definition) VALUES(:name, :definition)");
             ins.bind(":name", profile.name);
             ins.bind(":definition", text);
             ins.exec();
@@ -246,10 +246,10 @@ rule_set store::rule_set_named(std::string const& name) const {
     if (name == rule_set::national_2014().name) return rule_set::national_2014();
     if (name == impl_->options.rules.name) return impl_->options.rules;
     return storage::in_read("reading a rule set", [&]() -> rule_set {
-        SQLite::Statement st(impl_->db, "SELECT definition FROM rule_sets WHERE name = :name");
+        sql::statement st(impl_->db, "SELECT definition FROM rule_sets WHERE name = :name");
         st.bind(":name", name);
-        if (!st.executeStep()) throw not_found("no rule set named '" + name + "' is registered");
-        return rule_set_from_text(st.getColumn(0).getString());
+        if (!st.step()) throw not_found("no rule set named '" + name + "' is registered");
+        return rule_set_from_text(st.column(0).as_string());
     });
 }
 
@@ -316,19 +316,18 @@ case_id open_case(store& s, applicant const& person, step_record const& applicat
                     check_readmission(standing_event{*st->last_event, *st->since}, record_date(application),
                                       rules_used);
             }
-            SQLite::Statement open(
-                impl.db,
-                "SELECT id FROM dev_cases WHERE id_number = :id_number AND outcome IS NULL "
-                "AND stage <> 'full_member'");
+            sql::statement open(impl.db,
+                                "SELECT id FROM dev_cases WHERE id_number = :id_number AND outcome IS NULL "
+                                "AND stage <> 'full_member'");
             open.bind(":id_number", person.id_number->str());
-            if (open.executeStep())
+            if (open.step())
                 throw conflict(person.name + " already has an open development case (" +
-                               std::to_string(open.getColumn(0).getInt64()) + ")");
+                               std::to_string(open.column(0).as_int64()) + ")");
         }
         // After the rules of the pipeline, whose messages say more about a date than this bound.
         storage::check_step_record(s, application);
         return storage::in_transaction(impl.db, [&] {
-            SQLite::Statement ins(
+            sql::statement ins(
                 impl.db,
                 "INSERT INTO dev_cases(branch_id, name, sex, ethnicity, birth_date, id_number, education, "
                 "category, work_unit, rule_set, backfilled, stage, mobile) VALUES(:branch_id, :name, :sex, "
@@ -340,7 +339,7 @@ case_id open_case(store& s, applicant const& person, step_record const& applicat
             ins.bind(":stage", std::string(to_string(c.state().current)));
             ins.bind(":mobile", person.mobile ? 1 : 0);
             ins.exec();
-            case_id const id{impl.db.getLastInsertRowid()};
+            case_id const id{impl.db.last_insert_id()};
             insert_step(impl.db, id, application);
             storage::append_audit(
                 impl.db, impl.audit_actor, "case", id.value(), "open", why,
@@ -369,13 +368,12 @@ std::optional<member_id> case_member(store const& s, case_id id) {
     auto& impl = detail::store_access::of(s);
     auto const [branch, member] =
         storage::in_read("reading a development case", [&]() -> std::pair<org_id, std::optional<member_id>> {
-            SQLite::Statement st(impl.db, "SELECT branch_id, member_id FROM dev_cases WHERE id = :id");
+            sql::statement st(impl.db, "SELECT branch_id, member_id FROM dev_cases WHERE id = :id");
             storage::bind_id(st, ":id", id);
-            if (!st.executeStep())
-                throw not_found("no development case with id " + std::to_string(id.value()));
-            org_id const b{st.getColumn(0).getInt64()};
-            if (st.getColumn(1).isNull()) return {b, std::nullopt};
-            return {b, member_id{st.getColumn(1).getInt64()}};
+            if (!st.step()) throw not_found("no development case with id " + std::to_string(id.value()));
+            org_id const b{st.column(0).as_int64()};
+            if (st.column(1).is_null()) return {b, std::nullopt};
+            return {b, member_id{st.column(1).as_int64()}};
         });
     storage::require(s, permission::read_roster, branch);
     return member;
@@ -452,7 +450,7 @@ void record_step(store& s, case_id id, step_record const& r, std::string_view wh
                                   describe(r));
             if (admitted) {
                 auto const mid = storage::insert_member(impl.db, *admitted);
-                SQLite::Statement link(impl.db, "UPDATE dev_cases SET member_id = :member_id WHERE id = :id");
+                sql::statement link(impl.db, "UPDATE dev_cases SET member_id = :member_id WHERE id = :id");
                 storage::bind_id(link, ":member_id", mid);
                 storage::bind_id(link, ":id", id);
                 link.exec();
@@ -461,9 +459,9 @@ void record_step(store& s, case_id id, step_record const& r, std::string_view wh
                     "probationary member admitted by development case " + std::to_string(id.value()));
             }
             if (converted) {
-                SQLite::Statement up(impl.db,
-                                     "UPDATE members SET full_member_date = :full_member_date, version = "
-                                     "version + 1 WHERE id = :id");
+                sql::statement up(impl.db,
+                                  "UPDATE members SET full_member_date = :full_member_date, version = "
+                                  "version + 1 WHERE id = :id");
                 storage::bind_date(up, ":full_member_date", converted->full_member_date);
                 storage::bind_id(up, ":id", converted->id);
                 up.exec();
@@ -472,16 +470,16 @@ void record_step(store& s, case_id id, step_record const& r, std::string_view wh
                     "full_member_date: - -> " + storage::format_iso(*converted->full_member_date));
             }
             if (cancelled) {
-                SQLite::Statement ins(impl.db,
-                                      "INSERT INTO standing_events(member_id, kind, date, reason, "
-                                      "decided_by) VALUES(:member_id, :kind, :date, :reason, :decided_by)");
+                sql::statement ins(impl.db,
+                                   "INSERT INTO standing_events(member_id, kind, date, reason, "
+                                   "decided_by) VALUES(:member_id, :kind, :date, :reason, :decided_by)");
                 storage::bind_id(ins, ":member_id", *linked);
                 ins.bind(":kind", std::string(to_string(cancelled->kind)));
                 storage::bind_date(ins, ":date", cancelled->date);
                 ins.bind(":reason", cancelled->reason);
                 ins.bind(":decided_by", cancelled->decided_by);
                 ins.exec();
-                SQLite::Statement snap(
+                sql::statement snap(
                     impl.db,
                     "UPDATE members SET standing = 'exited', exit_date = :exit_date, version = "
                     "version + 1 WHERE id = :id");
@@ -504,23 +502,22 @@ std::vector<case_summary> cases(store const& s, scope requested) {
         // A scope reads its branches' cases only (dev_cases_branch), so that a branch's list costs what it
         // holds.
         if (sc.root) (void)s.org(*sc.root);  // not_found for an unknown scope
-        SQLite::Statement st(
+        sql::statement st(
             impl.db, std::string("SELECT id, name, branch_id, stage, outcome, member_id FROM dev_cases") +
                          (sc.root ? std::string(" WHERE branch_id ") + storage::in_subtree : "") +
                          " ORDER BY id");
         if (sc.root) storage::bind_id(st, ":root", *sc.root);
         std::vector<case_summary> out;
-        while (st.executeStep()) {
-            auto const branch = st.getColumn(2).getInt64();
+        while (st.step()) {
+            auto const branch = st.column(2).as_int64();
             case_summary c;
-            c.id = case_id{st.getColumn(0).getInt64()};
-            c.name = st.getColumn(1).getString();
+            c.id = case_id{st.column(0).as_int64()};
+            c.name = st.column(1).as_string();
             c.branch = org_id{branch};
-            c.current = storage::stored_enum<stage>(st.getColumn(3).getString(), "dev_cases.stage");
-            if (!st.getColumn(4).isNull())
-                c.outcome =
-                    storage::stored_enum<case_outcome>(st.getColumn(4).getString(), "dev_cases.outcome");
-            if (!st.getColumn(5).isNull()) c.member = member_id{st.getColumn(5).getInt64()};
+            c.current = storage::stored_enum<stage>(st.column(3).as_string(), "dev_cases.stage");
+            if (!st.column(4).is_null())
+                c.outcome = storage::stored_enum<case_outcome>(st.column(4).as_string(), "dev_cases.outcome");
+            if (!st.column(5).is_null()) c.member = member_id{st.column(5).as_int64()};
             out.push_back(std::move(c));
         }
         return out;
@@ -569,16 +566,16 @@ std::vector<stage_statistics> pipeline_statistics(store const& s, date::sys_days
 
 namespace storage {
 
-std::vector<agenda_item> case_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
+std::vector<agenda_item> case_agenda_items(store const& s, sql::database& db, date::sys_days as_of,
                                            std::vector<std::int64_t> const& org_ids, bool whole) {
     std::vector<agenda_item> items;
-    SQLite::Statement st(db, std::string("SELECT id, branch_id FROM dev_cases WHERE outcome IS NULL") +
-                                 (whole ? "" : std::string(" AND branch_id ") + in_id_set) + " ORDER BY id");
+    sql::statement st(db, std::string("SELECT id, branch_id FROM dev_cases WHERE outcome IS NULL") +
+                              (whole ? "" : std::string(" AND branch_id ") + in_id_set) + " ORDER BY id");
     if (!whole) st.bind(":ids", json_ids(org_ids));
     std::vector<case_id> open;
-    while (st.executeStep())
-        if (std::binary_search(org_ids.begin(), org_ids.end(), st.getColumn(1).getInt64()))
-            open.emplace_back(st.getColumn(0).getInt64());
+    while (st.step())
+        if (std::binary_search(org_ids.begin(), org_ids.end(), st.column(1).as_int64()))
+            open.emplace_back(st.column(0).as_int64());
     for (auto const& [id, c] : load_cases(s, open)) {
         auto const more = case_agenda(c, as_of, id);
         items.insert(items.end(), more.begin(), more.end());

@@ -2,7 +2,6 @@
 // Internal to src/storage: the store's implementation state and the helpers its repositories share.
 // Nothing here is installed.
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <date/date.h>
 #include <sqlite3.h>
 
@@ -13,6 +12,7 @@
 #include <vector>
 
 #include "dangyuan/storage/store.hpp"
+#include "sql/database.hpp"
 
 namespace dangyuan::storage {
 
@@ -24,8 +24,8 @@ std::string format_iso(date::sys_days d);
 using iso_date_buffer = std::array<char, 11>;
 void iso_into(date::sys_days d, iso_date_buffer& out);
 date::sys_days parse_iso(std::string_view text, char const* column);
-std::optional<date::sys_days> column_date(SQLite::Statement& st, int col, char const* name);
-void bind_date(SQLite::Statement& st, int index, std::optional<date::sys_days> d);
+std::optional<date::sys_days> column_date(sql::statement& st, int col, char const* name);
+void bind_date(sql::statement& st, int index, std::optional<date::sys_days> d);
 
 /// An index that can be dropped and created again: its name and its CREATE INDEX statement.
 struct index_definition {
@@ -33,18 +33,18 @@ struct index_definition {
     std::string sql;
 };
 /// The indexes of `table` created by CREATE INDEX (not those of its UNIQUE or PRIMARY KEY constraints).
-std::vector<index_definition> secondary_indexes(SQLite::Database& db, std::string const& table);
+std::vector<index_definition> secondary_indexes(sql::database& db, std::string const& table);
 
 /// Sets `PRAGMA cache_size = -kib` for its lifetime and then restores the previous value.
 class cache_size_guard {
 public:
-    cache_size_guard(SQLite::Database& db, std::int64_t kib);
+    cache_size_guard(sql::database& db, std::int64_t kib);
     ~cache_size_guard();
     cache_size_guard(cache_size_guard const&) = delete;
     cache_size_guard& operator=(cache_size_guard const&) = delete;
 
 private:
-    SQLite::Database& db_;
+    sql::database& db_;
     std::int64_t previous_;
 };
 
@@ -52,14 +52,14 @@ private:
 /// Creates the schema in an empty file or migrates an older one, in one IMMEDIATE transaction that
 /// checks the version again once it holds the lock (two processes may create the same file at once).
 /// \throws storage_error for a foreign SQLite file or a newer schema.
-void migrate(SQLite::Database& db);
+void migrate(sql::database& db);
 /// Checks that a store opened read-only can be read as it is (a dangyuan store of the latest schema).
-void check_readable(SQLite::Database& db);
+void check_readable(sql::database& db);
 /// Checks a backup before it replaces anything: integrity, application id, schema version.
-void check_backup(SQLite::Database& db);
+void check_backup(sql::database& db);
 /// Checks that a restore may overwrite `db`: an empty file or a dangyuan store.
-void check_restore_target(SQLite::Database& db);
-int read_schema_version(SQLite::Database& db);
+void check_restore_target(sql::database& db);
+int read_schema_version(sql::database& db);
 
 /// The schema version that added the audit chain (storage/audit_chain.hpp).
 inline constexpr int audit_chain_schema_version = 10;
@@ -75,42 +75,42 @@ struct audit_link {
     std::int64_t seq = 0;
     std::string hash;
 };
-audit_link last_audit_link(SQLite::Database& db);
+audit_link last_audit_link(sql::database& db);
 /// The audit chain's part of the migration to audit_chain_schema_version, after its SQL: hashes the
 /// entries already there and appends the `audit_chain_started` entry (nothing for an empty trail).
-void start_audit_chain(SQLite::Database& db);
+void start_audit_chain(sql::database& db);
 
 /// Appends one audit row inside the caller's transaction, chained to the last one.
-void append_audit(SQLite::Database& db, std::string const& actor, std::string_view entity,
+void append_audit(sql::database& db, std::string const& actor, std::string_view entity,
                   std::int64_t entity_id, std::string_view action, std::string_view why,
                   std::string const& detail);
 
 /// Recursive set of org ids under a scope (all orgs for scope::all()).
-std::vector<std::int64_t> scope_org_ids(SQLite::Database& db, scope const& s);
+std::vector<std::int64_t> scope_org_ids(sql::database& db, scope const& s);
 /// The organisations above `org`, nearest first (its parent, the parent's parent …); none for a top
 /// organisation or an unknown id. The depth is bounded by the number of organisations, so that a
 /// hand-edited cycle ends.
-std::vector<std::int64_t> ancestor_ids(SQLite::Database& db, org_id org);
+std::vector<std::int64_t> ancestor_ids(sql::database& db, org_id org);
 /// True when `s` covers every organisation of the store: scope::all(), or the subtree of a top
 /// organisation whose ids (`ids`, from scope_org_ids) are all there are. A query over such a scope reads
 /// the whole tables rather than the rows of each organisation through an index.
-bool covers_whole_store(SQLite::Database& db, scope const& s, std::vector<std::int64_t> const& ids);
+bool covers_whole_store(sql::database& db, scope const& s, std::vector<std::int64_t> const& ids);
 
 // Member row mapping shared by the member repository and the agenda query.
 extern char const* const member_columns;
-member read_member(SQLite::Statement& st);
+member read_member(sql::statement& st);
 
 /// Inserts one member inside the caller's transaction (no audit row): used by bulk insert and by the
 /// development pipeline when admission is approved.
-member_id insert_member(SQLite::Database& db, member const& m);
+member_id insert_member(sql::database& db, member const& m);
 
 /// Agenda items of the domains kept in their own repositories (one function per domain; each returns the
 /// items of the organisations in `org_ids`, sorted ids). `whole`: `org_ids` are every organisation of the
 /// store, whose records are read in full scans; otherwise the queries select the records of those
 /// organisations (mobility: of the members whose items can name one of them) through their indexes.
-std::vector<agenda_item> mobility_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
+std::vector<agenda_item> mobility_agenda_items(store const& s, sql::database& db, date::sys_days as_of,
                                                std::vector<std::int64_t> const& org_ids, bool whole);
-std::vector<agenda_item> evaluation_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
+std::vector<agenda_item> evaluation_agenda_items(store const& s, sql::database& db, date::sys_days as_of,
                                                  std::vector<std::int64_t> const& org_ids, bool whole);
 /// The part of the store an agenda is computed for.
 struct agenda_scope {
@@ -120,9 +120,9 @@ struct agenda_scope {
 };
 /// The life items of the organisations of `part`: a part of the store (a subtree) reads only the rows
 /// its organisations need.
-std::vector<agenda_item> life_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
+std::vector<agenda_item> life_agenda_items(store const& s, sql::database& db, date::sys_days as_of,
                                            agenda_scope const& part);
-std::vector<agenda_item> abroad_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
+std::vector<agenda_item> abroad_agenda_items(store const& s, sql::database& db, date::sys_days as_of,
                                              std::vector<std::int64_t> const& org_ids, bool whole);
 
 /// The schema migrations of the domain repositories (schema versions 4, 5 and 6).
@@ -132,21 +132,21 @@ extern char const* const migration_life;
 
 /// Agenda items of the open development cases of the branches in `org_ids` (sorted ids; `whole`: every
 /// organisation of the store).
-std::vector<agenda_item> case_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
+std::vector<agenda_item> case_agenda_items(store const& s, sql::database& db, date::sys_days as_of,
                                            std::vector<std::int64_t> const& org_ids, bool whole);
 
 /// Runs `f` inside one IMMEDIATE transaction, committing on success. Our own errors pass through after
 /// rollback; SQLite errors are translated (unique-constraint failures become `conflict`).
 template <class F>
-auto in_transaction(SQLite::Database& db, F&& f) -> decltype(f());
+auto in_transaction(sql::database& db, F&& f) -> decltype(f());
 
 /// Translates a SQLiteCpp exception into the library's hierarchy. Never returns.
-[[noreturn]] void rethrow_sqlite(SQLite::Exception const& e, std::string_view doing);
+[[noreturn]] void rethrow_sqlite(sql::error const& e, std::string_view doing);
 
 /// Runs `f` as a savepoint of the transaction already open on `db` (see store::transaction): on an
 /// exception the savepoint's changes are undone and the outer transaction goes on without them.
 template <class F>
-auto in_savepoint(SQLite::Database& db, F&& f) -> decltype(f()) {
+auto in_savepoint(sql::database& db, F&& f) -> decltype(f()) {
     db.exec("SAVEPOINT dangyuan_write");
     try {
         if constexpr (std::is_void_v<decltype(f())>) {
@@ -161,7 +161,7 @@ auto in_savepoint(SQLite::Database& db, F&& f) -> decltype(f()) {
         try {
             db.exec("ROLLBACK TO dangyuan_write");
             db.exec("RELEASE dangyuan_write");
-        } catch (SQLite::Exception const&) {
+        } catch (sql::error const&) {
             // SQLite already rolled the whole transaction back (a full disk, say); the error that
             // caused it is the one to report.
         }
@@ -170,17 +170,16 @@ auto in_savepoint(SQLite::Database& db, F&& f) -> decltype(f()) {
 }
 
 template <class F>
-auto in_transaction(SQLite::Database& db, F&& f) -> decltype(f()) {
+auto in_transaction(sql::database& db, F&& f) -> decltype(f()) {
     try {
         // Inside a store::transaction (or a read snapshot) the write becomes a savepoint of it, so
         // that several calls land together.
-        if (sqlite3_db_readonly(db.getHandle(), "main") == 1)
-            throw storage_error("the store is open read-only; it cannot be written");
-        if (sqlite3_get_autocommit(db.getHandle()) == 0) return in_savepoint(db, std::forward<F>(f));
+        if (db.read_only()) throw storage_error("the store is open read-only; it cannot be written");
+        if (db.in_transaction()) return in_savepoint(db, std::forward<F>(f));
         // IMMEDIATE takes the write lock at BEGIN: a deferred transaction that read first and then
         // wanted to write could fail with SQLITE_BUSY at once instead of waiting (the busy handler
         // cannot help a reader upgrading while another writer holds the lock).
-        SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+        sql::write_transaction tx(db);
         if constexpr (std::is_void_v<decltype(f())>) {
             f();
             tx.commit();
@@ -189,12 +188,17 @@ auto in_transaction(SQLite::Database& db, F&& f) -> decltype(f()) {
             tx.commit();
             return result;
         }
-    } catch (SQLite::Exception const& e) {
+    } catch (sql::error const& e) {
         rethrow_sqlite(e, "writing");
     }
 }
 
 }  // namespace dangyuan::storage
+
+namespace dangyuan {
+// The repositories that implement the public store's methods (namespace dangyuan) name the seam too.
+namespace sql = storage::sql;
+}  // namespace dangyuan
 
 // The one door to the store's implementation, for the domain repositories of src/storage.
 struct dangyuan::detail::store_access {
@@ -205,7 +209,7 @@ struct dangyuan::detail::store_access {
 struct dangyuan::store::impl {
     impl(std::filesystem::path const& path, store_options o);
 
-    SQLite::Database db;
+    sql::database db;
     store_options options;
     // Who acts through the handle (options.principal or full access) and whether any check applies.
     principal who;

@@ -83,29 +83,29 @@ constexpr sql_text update_member_sql_text = update_member_text();
 
 char const* const member_columns = member_column_text.text.data();
 
-std::vector<index_definition> secondary_indexes(SQLite::Database& db, std::string const& table) {
+std::vector<index_definition> secondary_indexes(sql::database& db, std::string const& table) {
     // sql is NULL for the indexes of UNIQUE and PRIMARY KEY constraints, which belong to the table.
-    SQLite::Statement q(db,
-                        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = :table "
-                        "AND sql IS NOT NULL ORDER BY name");
+    sql::statement q(db,
+                     "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = :table "
+                     "AND sql IS NOT NULL ORDER BY name");
     q.bind(":table", table);
     std::vector<index_definition> out;
-    while (q.executeStep())
-        out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString()});
+    while (q.step())
+        out.push_back({q.column(0).as_string(), q.column(1).as_string()});
     return out;
 }
 
 // Raises the page cache for a bulk insert and restores it afterwards, also when the insert fails: a
 // cache left large would fill up with pages of later reads (load_roster_table reads the whole file).
-cache_size_guard::cache_size_guard(SQLite::Database& db, std::int64_t kib)
-    : db_(db), previous_(db.execAndGet("PRAGMA cache_size").getInt64()) {
+cache_size_guard::cache_size_guard(sql::database& db, std::int64_t kib)
+    : db_(db), previous_(db.exec_int64("PRAGMA cache_size")) {
     db_.exec("PRAGMA cache_size = " + std::to_string(-kib));
 }
 
 cache_size_guard::~cache_size_guard() {
     try {
         db_.exec("PRAGMA cache_size = " + std::to_string(previous_));
-    } catch (SQLite::Exception const&) {
+    } catch (sql::error const&) {
         // Only a closed or corrupt connection refuses this pragma; the next command reports it.
     }
 }
@@ -120,10 +120,10 @@ constexpr char const* update_member_sql = update_member_sql_text.text.data();
 // name.
 using member_parameters = std::array<int, member_fields.size()>;
 
-member_parameters parameters_of(SQLite::Statement& st) {
+member_parameters parameters_of(sql::statement& st) {
     member_parameters out{};
     for (std::size_t i = 0; i < out.size(); ++i)
-        out[i] = st.getIndex((":" + std::string(member_fields[i].column)).c_str());
+        out[i] = st.index_of((":" + std::string(member_fields[i].column)).c_str());
     return out;
 }
 
@@ -135,33 +135,33 @@ struct member_binding {
     std::array<std::array<char, 4>, 4> codes;
 };
 
-void bind_code(SQLite::Statement& st, int i, std::string_view c, std::array<char, 4>& buf) {
+void bind_code(sql::statement& st, int i, std::string_view c, std::array<char, 4>& buf) {
     if (c.size() >= buf.size()) {  // codes have 1 to 3 characters; anything longer is bound as a copy
         st.bind(i, std::string(c));
         return;
     }
     std::copy_n(c.data(), c.size(), buf.data());
     buf[c.size()] = '\0';
-    st.bindNoCopy(i, buf.data());
+    st.bind_no_copy(i, buf.data());
 }
 
-void bind_date(SQLite::Statement& st, int i, std::optional<date::sys_days> d, iso_date_buffer& buf) {
+void bind_date(sql::statement& st, int i, std::optional<date::sys_days> d, iso_date_buffer& buf) {
     if (!d) {
         st.bind(i);
         return;
     }
     iso_into(*d, buf);
-    st.bindNoCopy(i, buf.data());
+    st.bind_no_copy(i, buf.data());
 }
 
 // One value of a member as a statement parameter; the overloads follow the types of the fields.
 struct member_binder {
-    SQLite::Statement& st;
+    sql::statement& st;
     member_binding& b;
     std::size_t codes = 0;
     std::size_t dates = 0;
 
-    void operator()(int i, std::string const& text) { st.bindNoCopy(i, text); }
+    void operator()(int i, std::string const& text) { st.bind_no_copy(i, text); }
     template <code_table_enum E>
     void operator()(int i, E value) {
         bind_code(st, i, code(value), b.codes[codes++]);
@@ -176,7 +176,7 @@ struct member_binder {
     void operator()(int i, std::optional<date::sys_days> d) { bind_date(st, i, d, b.dates[dates++]); }
     void operator()(int i, std::optional<citizen_id> const& id) {
         if (id)
-            st.bindNoCopy(i, id->str());
+            st.bind_no_copy(i, id->str());
         else
             st.bind(i);
     }
@@ -185,7 +185,7 @@ struct member_binder {
 };
 
 // Binds the field parameters found by parameters_of. `m` and `b` must outlive the execution.
-void bind_member(SQLite::Statement& st, member_parameters const& at, member const& m, member_binding& b) {
+void bind_member(sql::statement& st, member_parameters const& at, member const& m, member_binding& b) {
     member_binder bind{st, b};
     std::size_t i = 0;
     for_each_member_field([&](auto const& f) { bind(at[i++], m.*std::decay_t<decltype(f)>::pointer); });
@@ -193,26 +193,26 @@ void bind_member(SQLite::Statement& st, member_parameters const& at, member cons
 
 // One column of a members row into the field of its type; `name` is "members.<column>" for messages.
 struct member_reader {
-    SQLite::Statement& st;
+    sql::statement& st;
 
-    void operator()(int col, char const*, std::string& text) { text = st.getColumn(col).getString(); }
+    void operator()(int col, char const*, std::string& text) { text = st.column(col).as_string(); }
     template <code_table_enum E>
     void operator()(int col, char const*, E& value) {
-        value = parse_code<E>(st.getColumn(col).getString());
+        value = parse_code<E>(st.column(col).as_string());
     }
     template <code_table_enum E>
     void operator()(int col, char const*, std::optional<E>& value) {
-        if (!st.getColumn(col).isNull()) value = parse_code<E>(st.getColumn(col).getString());
+        if (!st.column(col).is_null()) value = parse_code<E>(st.column(col).as_string());
     }
     void operator()(int col, char const* name, date::sys_days& d) { d = *column_date(st, col, name); }
     void operator()(int col, char const* name, std::optional<date::sys_days>& d) {
         d = column_date(st, col, name);
     }
     void operator()(int col, char const*, std::optional<citizen_id>& id) {
-        if (!st.getColumn(col).isNull()) id = citizen_id::parse(st.getColumn(col).getString());
+        if (!st.column(col).is_null()) id = citizen_id::parse(st.column(col).as_string());
     }
-    void operator()(int col, char const*, org_id& id) { id = org_id{st.getColumn(col).getInt64()}; }
-    void operator()(int col, char const*, bool& flag) { flag = st.getColumn(col).getInt() != 0; }
+    void operator()(int col, char const*, org_id& id) { id = org_id{st.column(col).as_int64()}; }
+    void operator()(int col, char const*, bool& flag) { flag = st.column(col).as_int() != 0; }
 };
 
 // "members.<column>" of every field, for the messages of column_date.
@@ -281,17 +281,17 @@ std::string diff(member const& a, member const& b) {
 
 }  // namespace
 
-member_id insert_member(SQLite::Database& db, member const& m) {
-    SQLite::Statement ins(db, insert_member_sql);
+member_id insert_member(sql::database& db, member const& m) {
+    sql::statement ins(db, insert_member_sql);
     member_binding b;
     bind_member(ins, parameters_of(ins), m, b);
     ins.exec();
-    return member_id{db.getLastInsertRowid()};
+    return member_id{db.last_insert_id()};
 }
 
-member read_member(SQLite::Statement& st) {
+member read_member(sql::statement& st) {
     member m;
-    m.id = member_id{st.getColumn(0).getInt64()};
+    m.id = member_id{st.column(0).as_int64()};
     member_reader read{st};
     int col = 1;
     for_each_member_field([&](auto const& f) {
@@ -299,7 +299,7 @@ member read_member(SQLite::Statement& st) {
              m.*std::decay_t<decltype(f)>::pointer);
         ++col;
     });
-    m.version = st.getColumn(col).getInt64();
+    m.version = st.column(col).as_int64();
     return m;
 }
 
@@ -311,7 +311,7 @@ std::vector<standing_event> store::impl::load_standing(member_id id) {
 
 org_counts store::impl::count_members(org_id org, date::sys_days on) {
     org_counts c;
-    SQLite::Statement st(
+    sql::statement st(
         db,
         std::string("SELECT ") + storage::member_columns +
             ", EXISTS(SELECT 1 FROM standing_events e WHERE e.member_id = members.id "
@@ -327,9 +327,9 @@ org_counts store::impl::count_members(org_id org, date::sys_days on) {
     // all of them at once; they are few.
     int const suspended_flag = static_cast<int>(member_fields.size()) + 2;
     std::vector<member> suspended;
-    while (st.executeStep()) {
+    while (st.step()) {
         auto m = storage::read_member(st);
-        if (st.getColumn(suspended_flag).getInt())
+        if (st.column(suspended_flag).as_int())
             suspended.push_back(std::move(m));
         else
             count(m);
@@ -353,27 +353,27 @@ void check_branch(org_unit const& b, member const& m) {
         throw invalid_input("joined_branch",
                             "'" + b.name + "' does not exist on " + storage::format_iso(m.joined_branch));
 }
-void check_unique_id_number(SQLite::Database& db, member const& m) {
+void check_unique_id_number(sql::database& db, member const& m) {
     if (!m.id_number) return;
-    SQLite::Statement st(db, "SELECT id, name FROM members WHERE id_number = :id_number AND id <> :id");
+    sql::statement st(db, "SELECT id, name FROM members WHERE id_number = :id_number AND id <> :id");
     st.bind(":id_number", m.id_number->str());
     storage::bind_id(st, ":id", m.id);
-    if (st.executeStep())
+    if (st.step())
         throw conflict("ID number " + m.id_number->masked() + " already belongs to member " +
-                       std::to_string(st.getColumn(0).getInt64()) + " (" + st.getColumn(1).getString() + ")");
+                       std::to_string(st.column(0).as_int64()) + " (" + st.column(1).as_string() + ")");
 }
 // A batch inserted without the ID number's index (add_members, rebuild) holds an ID number twice: names
 // the member that held it first, as check_unique_id_number does for a single insert. One grouping scan,
 // run only when building the index has failed.
-void name_duplicate_id_number(SQLite::Database& db) {
-    SQLite::Statement st(db,
-                         "SELECT id, name, id_number FROM members WHERE id_number = (SELECT id_number FROM "
-                         "members WHERE id_number IS NOT NULL GROUP BY id_number HAVING count(*) > 1 "
-                         "LIMIT 1) ORDER BY id LIMIT 1");
-    if (!st.executeStep()) return;
-    auto const number = citizen_id::parse(st.getColumn(2).getString());
+void name_duplicate_id_number(sql::database& db) {
+    sql::statement st(db,
+                      "SELECT id, name, id_number FROM members WHERE id_number = (SELECT id_number FROM "
+                      "members WHERE id_number IS NOT NULL GROUP BY id_number HAVING count(*) > 1 "
+                      "LIMIT 1) ORDER BY id LIMIT 1");
+    if (!st.step()) return;
+    auto const number = citizen_id::parse(st.column(2).as_string());
     throw conflict("ID number " + number.masked() + " already belongs to member " +
-                   std::to_string(st.getColumn(0).getInt64()) + " (" + st.getColumn(1).getString() + ")");
+                   std::to_string(st.column(0).as_int64()) + " (" + st.column(1).as_string() + ")");
 }
 }  // namespace
 
@@ -407,7 +407,8 @@ std::vector<member_id> store::add_members(std::span<member const> drafts, std::s
         }
         std::optional<storage::cache_size_guard> cache;
         bool rebuild = false;
-        if (drafts.size() >= bulk_cache_min_rows) {
+        // (SQLite's page cache and index rebuild; PostgreSQL manages its buffers itself.)
+        if (drafts.size() >= bulk_cache_min_rows && impl_->db.is_sqlite()) {
             auto const held = member_count();
             auto const batch = static_cast<std::int64_t>(drafts.size());
             cache.emplace(impl_->db, bulk_cache_kib(held + batch));
@@ -422,31 +423,33 @@ std::vector<member_id> store::add_members(std::span<member const> drafts, std::s
                                          : std::vector<storage::index_definition>{};
             for (auto const& ix : indexes)
                 impl_->db.exec("DROP INDEX \"" + ix.name + "\"");
-            SQLite::Statement ins(impl_->db, storage::insert_member_sql);
+            sql::statement ins(impl_->db, storage::insert_member_sql);
             auto const parameters = storage::parameters_of(ins);
             storage::member_binding binding;
             std::vector<member_id> ids;
             ids.reserve(drafts.size());
+            bool const ask_first = !impl_->db.is_sqlite();
             for (auto const& m : drafts) {
+                // PostgreSQL ends a transaction at its first error, so the holder of a duplicate ID
+                // number is looked up before the insert there rather than after it fails.
+                if (ask_first) check_unique_id_number(impl_->db, m);
                 storage::bind_member(ins, parameters, m, binding);
                 try {
                     ins.exec();
-                } catch (SQLite::Exception const& e) {
+                } catch (sql::error const& e) {
                     // The UNIQUE index catches a duplicate ID number; name the member that holds it.
-                    if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE)
-                        check_unique_id_number(impl_->db, m);
+                    if (e.unique_violation()) check_unique_id_number(impl_->db, m);
                     throw;
                 }
                 ins.reset();
-                ids.emplace_back(impl_->db.getLastInsertRowid());
+                ids.emplace_back(impl_->db.last_insert_id());
             }
             for (auto const& ix : indexes) {
                 try {
                     impl_->db.exec(ix.sql);
-                } catch (SQLite::Exception const& e) {
+                } catch (sql::error const& e) {
                     // The ID number's index, built after the rows, finds a duplicate only now.
-                    if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE)
-                        name_duplicate_id_number(impl_->db);
+                    if (e.unique_violation()) name_duplicate_id_number(impl_->db);
                     throw;
                 }
             }
@@ -467,10 +470,10 @@ member store::get_member(member_id id) const {
     storage::call const c(*this);
     storage::require_member(*this, permission::read_roster, id);
     return storage::in_read("reading a member", [&]() -> member {
-        SQLite::Statement st(
-            impl_->db, std::string("SELECT ") + storage::member_columns + " FROM members WHERE id = :id");
+        sql::statement st(impl_->db,
+                          std::string("SELECT ") + storage::member_columns + " FROM members WHERE id = :id");
         storage::bind_id(st, ":id", id);
-        if (!st.executeStep()) throw not_found("no member with id " + std::to_string(id.value()));
+        if (!st.step()) throw not_found("no member with id " + std::to_string(id.value()));
         return storage::shown(*this, storage::read_member(st));
     });
 }
@@ -482,10 +485,10 @@ std::optional<member> store::find_member(citizen_id const& id_number) const {
     storage::require_permission(*this, permission::read_roster);
     storage::require_permission(*this, permission::unmasked_personal_data);
     return storage::in_read("finding a member", [&]() -> std::optional<member> {
-        SQLite::Statement st(impl_->db, std::string("SELECT ") + storage::member_columns +
-                                            " FROM members WHERE id_number = :id_number");
+        sql::statement st(impl_->db, std::string("SELECT ") + storage::member_columns +
+                                         " FROM members WHERE id_number = :id_number");
         st.bind(":id_number", id_number.str());
-        if (!st.executeStep()) return std::nullopt;
+        if (!st.step()) return std::nullopt;
         auto m = storage::read_member(st);
         if (!storage::covers(*this, m.branch)) return std::nullopt;
         return m;
@@ -511,7 +514,7 @@ void store::update_member(member const& m, std::string_view why) {
             check_branch(impl_->load_org(m.branch), m);
         check_unique_id_number(impl_->db, m);
         storage::in_transaction(impl_->db, [&] {
-            SQLite::Statement st(impl_->db, storage::update_member_sql);
+            sql::statement st(impl_->db, storage::update_member_sql);
             storage::member_binding binding;
             storage::bind_member(st, storage::parameters_of(st), m, binding);
             storage::bind_id(st, ":id", m.id);
@@ -529,7 +532,7 @@ namespace {
 
 // The roster query of `sc` on `as_of` (see for_each_member) with `what` as its select list, bound.
 template <class F>
-auto with_roster_query(store const& s, SQLite::Database& db, scope sc, std::optional<date::sys_days> as_of,
+auto with_roster_query(store const& s, sql::database& db, scope sc, std::optional<date::sys_days> as_of,
                        std::string_view what, bool ordered, F&& f) {
     std::string sql = "SELECT " + std::string(what) + " FROM members";
     std::vector<std::string> where;
@@ -539,7 +542,7 @@ auto with_roster_query(store const& s, SQLite::Database& db, scope sc, std::opti
         sql += (i ? " AND " : " WHERE ") + where[i];
     if (ordered) sql += " ORDER BY id";
     if (sc.root) (void)s.org(*sc.root);  // not_found for an unknown scope
-    SQLite::Statement st(db, sql);
+    sql::statement st(db, sql);
     if (sc.root) st.bind(":root", static_cast<std::int64_t>(sc.root->value()));
     if (as_of) st.bind(":d", format_iso(*as_of));
     return f(st);
@@ -564,13 +567,13 @@ void for_each_member(store const& s, scope sc, std::optional<date::sys_days> as_
     auto& db = impl_of(s).db;
     in_read("reading the roster", [&] {
         if (count)
-            *count = with_roster_query(s, db, sc, as_of, "count(*)", false, [](SQLite::Statement& st) {
-                st.executeStep();
-                return static_cast<std::size_t>(st.getColumn(0).getInt64());
+            *count = with_roster_query(s, db, sc, as_of, "count(*)", false, [](sql::statement& st) {
+                st.step();
+                return static_cast<std::size_t>(st.column(0).as_int64());
             });
         if (!only) {
-            with_roster_query(s, db, sc, as_of, member_columns, true, [&](SQLite::Statement& st) {
-                while (st.executeStep())
+            with_roster_query(s, db, sc, as_of, member_columns, true, [&](sql::statement& st) {
+                while (st.step())
                     f(read_member(st));
                 return 0;
             });
@@ -580,10 +583,10 @@ void for_each_member(store const& s, scope sc, std::optional<date::sys_days> as_
         std::string columns = "id";
         for (std::size_t i = 0; i < member_fields.size(); ++i)
             if (only->test(i)) columns += ", " + std::string(member_fields[i].column);
-        with_roster_query(s, db, sc, as_of, columns, true, [&](SQLite::Statement& st) {
-            while (st.executeStep()) {
+        with_roster_query(s, db, sc, as_of, columns, true, [&](sql::statement& st) {
+            while (st.step()) {
                 member m;
-                m.id = member_id{st.getColumn(0).getInt64()};
+                m.id = member_id{st.column(0).as_int64()};
                 member_reader read{st};
                 std::size_t i = 0;
                 int col = 1;
@@ -614,11 +617,11 @@ std::vector<member> store::find_members_by_name(std::string const& name) const {
     storage::call const c(*this);
     auto const visible = storage::visible_orgs(*this);
     return storage::in_read("finding members by name", [&]() -> std::vector<member> {
-        SQLite::Statement st(impl_->db, std::string("SELECT ") + storage::member_columns +
-                                            " FROM members WHERE name = :name ORDER BY id");
+        sql::statement st(impl_->db, std::string("SELECT ") + storage::member_columns +
+                                         " FROM members WHERE name = :name ORDER BY id");
         st.bind(":name", name);
         std::vector<member> out;
-        while (st.executeStep()) {
+        while (st.step()) {
             auto m = storage::read_member(st);
             if (!visible || std::binary_search(visible->begin(), visible->end(), m.branch.value()))
                 out.push_back(std::move(m));
@@ -632,12 +635,12 @@ std::vector<member> store::find_members(std::span<citizen_id const> id_numbers) 
     storage::require_permission(*this, permission::unmasked_personal_data);
     auto const visible = storage::visible_orgs(*this);
     return storage::in_read("finding members", [&]() -> std::vector<member> {
-        SQLite::Statement st(impl_->db, std::string("SELECT ") + storage::member_columns +
-                                            " FROM members WHERE id_number IN (SELECT value FROM "
-                                            "json_each(:id_numbers))");
+        sql::statement st(impl_->db, std::string("SELECT ") + storage::member_columns +
+                                         " FROM members WHERE id_number IN (SELECT CAST(value AS TEXT) "
+                                         "FROM json_each(:id_numbers))");
         st.bind(":id_numbers", storage::json_ids(id_numbers));
         std::unordered_map<std::string, member> held;
-        while (st.executeStep()) {
+        while (st.step()) {
             auto m = storage::read_member(st);
             if (visible && !std::binary_search(visible->begin(), visible->end(), m.branch.value())) continue;
             auto key = m.id_number->str();
@@ -660,16 +663,16 @@ std::vector<std::pair<member_id, std::vector<standing_event>>> store::standing_h
             // A scope reads the events of its members only (members_branch, then standing_member), so
             // that a branch's histories cost what the branch holds.
             if (s.root) (void)org(*s.root);  // not_found for an unknown scope
-            SQLite::Statement st(impl_->db,
-                                 std::string("SELECT e.member_id, m.branch_id, e.kind, e.date, e.reason, "
-                                             "e.decided_by FROM standing_events e JOIN members m ON m.id = "
-                                             "e.member_id ") +
-                                     (s.root ? std::string("WHERE m.branch_id ") + storage::in_subtree : "") +
-                                     " ORDER BY e.member_id, e.id");
+            sql::statement st(impl_->db,
+                              std::string("SELECT e.member_id, m.branch_id, e.kind, e.date, e.reason, "
+                                          "e.decided_by FROM standing_events e JOIN members m ON m.id = "
+                                          "e.member_id ") +
+                                  (s.root ? std::string("WHERE m.branch_id ") + storage::in_subtree : "") +
+                                  " ORDER BY e.member_id, e.id");
             if (s.root) storage::bind_id(st, ":root", *s.root);
             std::vector<std::pair<member_id, std::vector<standing_event>>> out;
-            while (st.executeStep()) {
-                member_id const id{st.getColumn(0).getInt64()};
+            while (st.step()) {
+                member_id const id{st.column(0).as_int64()};
                 if (out.empty() || out.back().first != id)
                     out.emplace_back(id, std::vector<standing_event>{});
                 out.back().second.push_back(storage::read_standing_event(st, 2));
@@ -683,14 +686,14 @@ std::int64_t store::member_count() const {
     auto const visible = storage::visible_orgs(*this);
     return storage::in_read("counting members", [&]() -> std::int64_t {
         if (visible) {
-            SQLite::Statement st(impl_->db,
-                                 "SELECT count(*) FROM members WHERE branch_id IN "
-                                 "(SELECT value FROM json_each(:orgs))");
+            sql::statement st(impl_->db,
+                              "SELECT count(*) FROM members WHERE branch_id IN "
+                              "(SELECT value FROM json_each(:orgs))");
             st.bind(":orgs", storage::json_ids(*visible));
-            st.executeStep();
-            return st.getColumn(0).getInt64();
+            st.step();
+            return st.column(0).as_int64();
         }
-        return impl_->db.execAndGet("SELECT count(*) FROM members").getInt64();
+        return impl_->db.exec_int64("SELECT count(*) FROM members");
     });
 }
 
@@ -707,18 +710,18 @@ void store::record_standing(member_id id, standing_event const& e, std::string_v
         auto const current =
             standing_after(dangyuan::standing_on(m, history, e.date).value_or(standing{}).state, e.kind);
         storage::in_transaction(impl_->db, [&] {
-            SQLite::Statement ins(impl_->db,
-                                  "INSERT INTO standing_events(member_id, kind, date, reason, decided_by) "
-                                  "VALUES(:member_id, :kind, :date, :reason, :decided_by)");
+            sql::statement ins(impl_->db,
+                               "INSERT INTO standing_events(member_id, kind, date, reason, decided_by) "
+                               "VALUES(:member_id, :kind, :date, :reason, :decided_by)");
             storage::bind_id(ins, ":member_id", id);
             ins.bind(":kind", std::string(to_string(e.kind)));
             storage::bind_date(ins, ":date", e.date);
             ins.bind(":reason", e.reason);
             ins.bind(":decided_by", e.decided_by);
             ins.exec();
-            SQLite::Statement snap(impl_->db,
-                                   "UPDATE members SET standing = :standing, exit_date = :exit_date, "
-                                   "version = version + 1 WHERE id = :id");
+            sql::statement snap(impl_->db,
+                                "UPDATE members SET standing = :standing, exit_date = :exit_date, "
+                                "version = version + 1 WHERE id = :id");
             snap.bind(":standing", std::string(to_string(*current)));
             storage::bind_date(snap, ":exit_date",
                                *current == standing_state::exited ? std::optional(e.date) : std::nullopt);

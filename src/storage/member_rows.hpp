@@ -35,7 +35,7 @@ std::vector<T> const& rows_of(rows_by_member<T> const& rows, member_id id) {
 }
 
 /// The columns kind, date, reason, decided_by of standing_events from `first`.
-standing_event read_standing_event(SQLite::Statement& st, int first);
+standing_event read_standing_event(sql::statement& st, int first);
 
 /// A set of the fields of member_fields, by index.
 using member_field_set = std::bitset<member_fields.size()>;
@@ -56,7 +56,7 @@ void for_each_member(store const& s, scope sc, std::optional<date::sys_days> as_
                      std::optional<member_field_set> only = std::nullopt);
 
 /// The members `ids` that exist, by member id.
-std::unordered_map<std::int64_t, member> members_of(SQLite::Database& db, std::vector<member_id> const& ids);
+std::unordered_map<std::int64_t, member> members_of(sql::database& db, std::vector<member_id> const& ids);
 
 /// Standing (党籍) of many members on any day, from one read of their standing events.
 class standing_lookup {
@@ -83,16 +83,16 @@ private:
 };
 
 /// The standing events of the members `ids`, each member's in the order they were recorded.
-standing_lookup standing_histories_of(SQLite::Database& db, std::vector<member_id> const& ids);
+standing_lookup standing_histories_of(sql::database& db, std::vector<member_id> const& ids);
 /// The standing events of `id` in the order they were recorded (none for an unknown member).
-std::vector<standing_event> standing_history_of(SQLite::Database& db, member_id id);
+std::vector<standing_event> standing_history_of(sql::database& db, member_id id);
 /// The standing events of the members of the organisations in `sc` (store::standing_histories).
 /// \throws not_found for an unknown scope.
 standing_lookup standing_histories_in(store const& s, scope const& sc);
 
 /// Party probations (留党察看) of the members `ids`, each member's oldest first (from_date, then id).
-rows_by_member<party_probation> probations_of(SQLite::Database& db, std::vector<member_id> const& ids);
+rows_by_member<party_probation> probations_of(sql::database& db, std::vector<member_id> const& ids);
 /// Party probations of `id`, oldest first (none for an unknown member).
-std::vector<party_probation> probations_of(SQLite::Database& db, member_id id);
+std::vector<party_probation> probations_of(sql::database& db, member_id id);
 
 }  // namespace dangyuan::storage

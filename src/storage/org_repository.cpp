@@ -16,25 +16,25 @@ constexpr char const* org_columns =
     "id, name, kind, parent_id, established, dissolved, village_or_community, term_start, term_years, "
     "version, units";
 
-org_unit read_org(SQLite::Statement& st) {
+org_unit read_org(sql::statement& st) {
     org_unit o;
-    o.id = org_id{st.getColumn(0).getInt64()};
-    o.name = st.getColumn(1).getString();
-    o.kind = parse_org_kind(st.getColumn(2).getString());
-    if (!st.getColumn(3).isNull()) o.parent = org_id{st.getColumn(3).getInt64()};
+    o.id = org_id{st.column(0).as_int64()};
+    o.name = st.column(1).as_string();
+    o.kind = parse_org_kind(st.column(2).as_string());
+    if (!st.column(3).is_null()) o.parent = org_id{st.column(3).as_int64()};
     o.established = *column_date(st, 4, "orgs.established");
     o.dissolved = column_date(st, 5, "orgs.dissolved");
-    o.village_or_community = st.getColumn(6).getInt() != 0;
+    o.village_or_community = st.column(6).as_int() != 0;
     o.term_start = column_date(st, 7, "orgs.term_start");
-    o.term_years = st.getColumn(8).getInt();
-    o.version = st.getColumn(9).getInt64();
-    o.units = st.getColumn(10).getInt();
+    o.term_years = st.column(8).as_int();
+    o.version = st.column(9).as_int64();
+    o.units = st.column(10).as_int();
     return o;
 }
 
 // Binds :name, :kind, :parent_id, :established, :dissolved, :village_or_community, :term_start,
 // :term_years and :units.
-void bind_org(SQLite::Statement& st, org_unit const& o) {
+void bind_org(sql::statement& st, org_unit const& o) {
     st.bind(":name", o.name);
     st.bind(":kind", std::string(to_string(o.kind)));
     bind_opt(st, ":parent_id", opt_raw(o.parent));
@@ -59,37 +59,37 @@ std::string describe(org_unit const& o) {
 
 }  // namespace
 
-std::vector<std::int64_t> scope_org_ids(SQLite::Database& db, scope const& s) {
+std::vector<std::int64_t> scope_org_ids(sql::database& db, scope const& s) {
     std::vector<std::int64_t> ids;
     if (!s.root) {
-        SQLite::Statement st(db, "SELECT id FROM orgs ORDER BY id");
-        while (st.executeStep())
-            ids.push_back(st.getColumn(0).getInt64());
+        sql::statement st(db, "SELECT id FROM orgs ORDER BY id");
+        while (st.step())
+            ids.push_back(st.column(0).as_int64());
         return ids;
     }
     // UNION: a hand-edited cycle ends when an organisation comes round again (rows.hpp, in_subtree).
-    SQLite::Statement st(db,
-                         "WITH RECURSIVE sub(id) AS (SELECT id FROM orgs WHERE id = :root "
-                         "UNION SELECT o.id FROM orgs o JOIN sub ON o.parent_id = sub.id) "
-                         "SELECT id FROM sub ORDER BY id");
+    sql::statement st(db,
+                      "WITH RECURSIVE sub(id) AS (SELECT id FROM orgs WHERE id = :root "
+                      "UNION SELECT o.id FROM orgs o JOIN sub ON o.parent_id = sub.id) "
+                      "SELECT id FROM sub ORDER BY id");
     bind_id(st, ":root", *s.root);
-    while (st.executeStep())
-        ids.push_back(st.getColumn(0).getInt64());
+    while (st.step())
+        ids.push_back(st.column(0).as_int64());
     if (ids.empty()) throw not_found("no organisation with id " + std::to_string(s.root->value()));
     return ids;
 }
 
-std::vector<std::int64_t> ancestor_ids(SQLite::Database& db, org_id org) {
+std::vector<std::int64_t> ancestor_ids(sql::database& db, org_id org) {
     // One indexed lookup per level: a tree is a few levels deep, and its cost must not follow the size
     // of the store (a bound taken from count(*) read the whole table on every call). A hand-edited cycle
     // ends at the first organisation seen twice.
-    SQLite::Statement st(db, "SELECT parent_id FROM orgs WHERE id = :id");
+    sql::statement st(db, "SELECT parent_id FROM orgs WHERE id = :id");
     std::vector<std::int64_t> out;
     std::int64_t at = org.value();
     for (;;) {
         bind_id(st, ":id", org_id{at});
-        if (!st.executeStep() || st.getColumn(0).isNull()) break;
-        at = st.getColumn(0).getInt64();
+        if (!st.step() || st.column(0).is_null()) break;
+        at = st.column(0).as_int64();
         st.reset();
         if (at == org.value() || std::find(out.begin(), out.end(), at) != out.end()) break;
         out.push_back(at);
@@ -97,21 +97,21 @@ std::vector<std::int64_t> ancestor_ids(SQLite::Database& db, org_id org) {
     return out;
 }
 
-bool covers_whole_store(SQLite::Database& db, scope const& s, std::vector<std::int64_t> const& ids) {
+bool covers_whole_store(sql::database& db, scope const& s, std::vector<std::int64_t> const& ids) {
     if (!s.root) return true;
-    SQLite::Statement top(db, "SELECT parent_id IS NULL FROM orgs WHERE id = :id");
+    sql::statement top(db, "SELECT parent_id IS NULL FROM orgs WHERE id = :id");
     bind_id(top, ":id", *s.root);
-    if (!top.executeStep() || top.getColumn(0).getInt() == 0) return false;
-    SQLite::Statement n(db, "SELECT count(*) FROM orgs");
-    return n.executeStep() && n.getColumn(0).getInt64() == static_cast<std::int64_t>(ids.size());
+    if (!top.step() || top.column(0).as_int() == 0) return false;
+    sql::statement n(db, "SELECT count(*) FROM orgs");
+    return n.step() && n.column(0).as_int64() == static_cast<std::int64_t>(ids.size());
 }
 
 }  // namespace storage
 
 org_unit store::impl::load_org(org_id id) {
-    SQLite::Statement st(db, std::string("SELECT ") + storage::org_columns + " FROM orgs WHERE id = :id");
+    sql::statement st(db, std::string("SELECT ") + storage::org_columns + " FROM orgs WHERE id = :id");
     storage::bind_id(st, ":id", id);
-    if (!st.executeStep()) throw not_found("no organisation with id " + std::to_string(id.value()));
+    if (!st.step()) throw not_found("no organisation with id " + std::to_string(id.value()));
     return storage::read_org(st);
 }
 
@@ -127,14 +127,14 @@ org_id store::add_org(org_unit draft, std::string_view why) {
         if (draft.parent) parent = impl_->load_org(*draft.parent);
         validate_org(draft, parent ? &*parent : nullptr, rules());
         return storage::in_transaction(impl_->db, [&] {
-            SQLite::Statement st(
+            sql::statement st(
                 impl_->db,
                 "INSERT INTO orgs(name, kind, parent_id, established, dissolved, "
                 "village_or_community, term_start, term_years, units) VALUES(:name, :kind, :parent_id, "
                 ":established, :dissolved, :village_or_community, :term_start, :term_years, :units)");
             storage::bind_org(st, draft);
             st.exec();
-            org_id const id{impl_->db.getLastInsertRowid()};
+            org_id const id{impl_->db.last_insert_id()};
             storage::append_audit(impl_->db, impl_->audit_actor, "org", id.value(), "insert", why,
                                   storage::describe(draft));
             return id;
@@ -170,12 +170,12 @@ void store::update_org(org_unit const& o, std::string_view why) {
         }
         validate_org(o, parent ? &*parent : nullptr, rules());
         storage::in_transaction(impl_->db, [&] {
-            SQLite::Statement st(impl_->db,
-                                 "UPDATE orgs SET name = :name, kind = :kind, parent_id = :parent_id, "
-                                 "established = :established, dissolved = :dissolved, "
-                                 "village_or_community = :village_or_community, term_start = :term_start, "
-                                 "term_years = :term_years, units = :units, version = version + 1 "
-                                 "WHERE id = :id AND version = :version");
+            sql::statement st(impl_->db,
+                              "UPDATE orgs SET name = :name, kind = :kind, parent_id = :parent_id, "
+                              "established = :established, dissolved = :dissolved, "
+                              "village_or_community = :village_or_community, term_start = :term_start, "
+                              "term_years = :term_years, units = :units, version = version + 1 "
+                              "WHERE id = :id AND version = :version");
             storage::bind_org(st, o);
             storage::bind_id(st, ":id", o.id);
             st.bind(":version", static_cast<std::int64_t>(o.version));
@@ -192,12 +192,12 @@ std::vector<org_unit> store::orgs(scope requested) const {
     auto const s = storage::visible_scope(*this, requested);
     return storage::in_read("listing organisations", [&]() -> std::vector<org_unit> {
         // A subtree reads its own rows only (orgs_parent), so that a branch costs what it holds.
-        SQLite::Statement st(impl_->db, std::string("SELECT ") + storage::org_columns + " FROM orgs" +
-                                            (s.root ? std::string(" WHERE id ") + storage::in_subtree : "") +
-                                            " ORDER BY id");
+        sql::statement st(impl_->db, std::string("SELECT ") + storage::org_columns + " FROM orgs" +
+                                         (s.root ? std::string(" WHERE id ") + storage::in_subtree : "") +
+                                         " ORDER BY id");
         if (s.root) storage::bind_id(st, ":root", *s.root);
         std::vector<org_unit> out;
-        while (st.executeStep())
+        while (st.step())
             out.push_back(storage::read_org(st));
         if (s.root && out.empty())
             throw not_found("no organisation with id " + std::to_string(s.root->value()));
@@ -235,15 +235,15 @@ void store::set_leadership(org_id org_key, date::sys_days on, std::vector<office
         }
         validate_leadership(o, impl_->count_members(o.id, on).full_members, officers, not_eligible, rules());
         storage::in_transaction(impl_->db, [&] {
-            SQLite::Statement close(
+            sql::statement close(
                 impl_->db,
                 "UPDATE org_leadership SET to_date = :on WHERE org_id = :org_id AND to_date IS NULL");
             storage::bind_date(close, ":on", on);
             storage::bind_id(close, ":org_id", org_key);
             close.exec();
-            SQLite::Statement ins(impl_->db,
-                                  "INSERT INTO org_leadership(org_id, member_id, role, portfolio, from_date) "
-                                  "VALUES(:org_id, :member_id, :role, :portfolio, :from_date)");
+            sql::statement ins(impl_->db,
+                               "INSERT INTO org_leadership(org_id, member_id, role, portfolio, from_date) "
+                               "VALUES(:org_id, :member_id, :role, :portfolio, :from_date)");
             std::string detail = "from=" + storage::format_iso(on);
             for (auto const& x : officers) {
                 storage::bind_id(ins, ":org_id", org_key);
@@ -265,16 +265,15 @@ std::vector<officer> store::leadership(org_id org_key, date::sys_days on) const 
     storage::call const c(*this);
     storage::require(*this, permission::read_roster, org_key);
     return storage::in_read("reading a leadership", [&]() -> std::vector<officer> {
-        SQLite::Statement st(impl_->db,
-                             "SELECT member_id, role, portfolio FROM org_leadership WHERE org_id = :org_id "
-                             "AND from_date <= :on AND (to_date IS NULL OR to_date > :on) ORDER BY id");
+        sql::statement st(impl_->db,
+                          "SELECT member_id, role, portfolio FROM org_leadership WHERE org_id = :org_id "
+                          "AND from_date <= :on AND (to_date IS NULL OR to_date > :on) ORDER BY id");
         storage::bind_id(st, ":org_id", org_key);
         storage::bind_date(st, ":on", on);
         std::vector<officer> out;
-        while (st.executeStep())
-            out.push_back(officer{member_id{st.getColumn(0).getInt64()},
-                                  parse_officer_role(st.getColumn(1).getString()),
-                                  st.getColumn(2).getString()});
+        while (st.step())
+            out.push_back(officer{member_id{st.column(0).as_int64()},
+                                  parse_officer_role(st.column(1).as_string()), st.column(2).as_string()});
         return out;
     });
 }

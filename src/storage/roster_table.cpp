@@ -423,11 +423,42 @@ void mask_columns(roster_table& t) {
 
 }  // namespace
 
+namespace {
+
+// The same rows through the seam, for a database other than SQLite: read as members, then as columns.
+// (A COPY-based reader is the faster path there; this one is exact.)
+roster_table load_portable(sql::database& db, scope const& sc, std::optional<date::sys_days> as_of) {
+    std::string sql = std::string("SELECT ") + storage::member_columns + " FROM members";
+    std::string const in_scope = std::string("branch_id ") + storage::in_subtree;
+    std::vector<char const*> where;
+    if (sc.root) where.push_back(in_scope.c_str());
+    if (as_of) where.push_back("admission_date <= :d AND (exit_date IS NULL OR exit_date > :d)");
+    for (std::size_t i = 0; i < where.size(); ++i)
+        sql += std::string(i ? " AND " : " WHERE ") + where[i];
+    sql += " ORDER BY id";
+    return storage::in_read("loading the roster", [&] {
+        sql::statement st(db, sql);
+        if (sc.root) st.bind(":root", static_cast<std::int64_t>(sc.root->value()));
+        if (as_of) st.bind(":d", storage::format_iso(*as_of));
+        roster_table t;
+        while (st.step())
+            t.push_back(storage::read_member(st));
+        return t;
+    });
+}
+
+}  // namespace
+
 roster_table load_roster_table(store const& s, scope requested, std::optional<date::sys_days> as_of) {
     storage::call const c(s);
     auto const sc = storage::visible_scope(s, requested);
     if (sc.root) (void)s.org(*sc.root);  // not_found for an unknown scope, as roster() does
-    sqlite3* const db = detail::store_access::of(s).db.getHandle();
+    if (auto& any = detail::store_access::of(s).db; !any.is_sqlite()) {
+        auto t = load_portable(any, sc, as_of);
+        if (!storage::sees_unmasked(s)) mask_columns(t);
+        return t;
+    }
+    sqlite3* const db = detail::store_access::of(s).db.sqlite_handle();
     auto t = load_range(db, sc, as_of, std::nullopt, row_bound(db, sc));
     if (!storage::sees_unmasked(s)) mask_columns(t);
     return t;
@@ -438,14 +469,20 @@ std::vector<roster_table> load_roster_parts(store const& s, roster_parts_options
     storage::call const c(s);
     auto const sc = storage::visible_scope(s, requested);
     if (sc.root) (void)s.org(*sc.root);
+    if (auto& any = detail::store_access::of(s).db; !any.is_sqlite()) {
+        std::vector<roster_table> one;
+        one.push_back(load_portable(any, sc, as_of));
+        if (!storage::sees_unmasked(s)) mask_columns(one.back());
+        return one;
+    }
     if (!storage::sees_unmasked(s)) {  // masked: one part, read here (a nested call would not mask)
-        sqlite3* const db = detail::store_access::of(s).db.getHandle();
+        sqlite3* const db = detail::store_access::of(s).db.sqlite_handle();
         std::vector<roster_table> one;
         one.push_back(load_range(db, sc, as_of, std::nullopt, row_bound(db, sc)));
         mask_columns(one.back());
         return one;
     }
-    sqlite3* const db = detail::store_access::of(s).db.getHandle();
+    sqlite3* const db = detail::store_access::of(s).db.sqlite_handle();
     auto const bound = row_bound(db, sc);
     auto readers = o.readers != 0 ? std::min<std::size_t>(o.readers, roster_max_readers)
                                   : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);

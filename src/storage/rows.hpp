@@ -3,7 +3,7 @@
 // strong-id conversions) and `in_read`, the read-side twin of `in_transaction`. Nothing here is
 // installed.
 
-#include <SQLiteCpp/SQLiteCpp.h>
+#include "sql/database.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -36,7 +36,7 @@ template <class F>
 auto in_read(std::string_view doing, F&& f) -> decltype(f()) {
     try {
         return f();
-    } catch (SQLite::Exception const& e) {
+    } catch (sql::error const& e) {
         rethrow_sqlite(e, doing);
     }
 }
@@ -60,7 +60,7 @@ std::optional<std::int64_t> opt_raw(std::optional<strong_id<Tag>> id) {
 
 /// Binds a value or NULL, by position or by `:name`.
 template <class T, class Key>
-void bind_opt(SQLite::Statement& st, Key key, std::optional<T> const& v) {
+void bind_opt(sql::statement& st, Key key, std::optional<T> const& v) {
     if (v)
         st.bind(key, *v);
     else
@@ -69,41 +69,41 @@ void bind_opt(SQLite::Statement& st, Key key, std::optional<T> const& v) {
 
 /// Binds a strong id, by position or by `:name`.
 template <class Tag, class Key>
-void bind_id(SQLite::Statement& st, Key key, strong_id<Tag> id) {
+void bind_id(sql::statement& st, Key key, strong_id<Tag> id) {
     st.bind(key, raw(id));
 }
 
 /// Binds a date as ISO text (NULL when absent) by `:name`.
-inline void bind_date(SQLite::Statement& st, char const* name, std::optional<date::sys_days> d) {
-    bind_date(st, st.getIndex(name), d);
+inline void bind_date(sql::statement& st, char const* name, std::optional<date::sys_days> d) {
+    bind_date(st, st.index_of(name), d);
 }
 
 /// Column readers: NULL reads as nothing.
-inline std::optional<std::int64_t> col_int64(SQLite::Statement& st, int c) {
-    auto col = st.getColumn(c);
-    if (col.isNull()) return std::nullopt;
-    return col.getInt64();
+inline std::optional<std::int64_t> col_int64(sql::statement& st, int c) {
+    auto col = st.column(c);
+    if (col.is_null()) return std::nullopt;
+    return col.as_int64();
 }
-inline std::optional<int> col_opt_int(SQLite::Statement& st, int c) {
-    auto col = st.getColumn(c);
-    if (col.isNull()) return std::nullopt;
-    return col.getInt();
+inline std::optional<int> col_opt_int(sql::statement& st, int c) {
+    auto col = st.column(c);
+    if (col.is_null()) return std::nullopt;
+    return col.as_int();
 }
-inline int col_int(SQLite::Statement& st, int c) {
-    return st.getColumn(c).getInt();
+inline int col_int(sql::statement& st, int c) {
+    return st.column(c).as_int();
 }
-inline std::string col_text(SQLite::Statement& st, int c) {
-    return st.getColumn(c).getString();
+inline std::string col_text(sql::statement& st, int c) {
+    return st.column(c).as_string();
 }
 /// A strong id column; NULL reads as nothing.
 template <class Id>
-std::optional<Id> column_id(SQLite::Statement& st, int c) {
-    auto col = st.getColumn(c);
-    if (col.isNull()) return std::nullopt;
-    return Id{col.getInt64()};
+std::optional<Id> column_id(sql::statement& st, int c) {
+    auto col = st.column(c);
+    if (col.is_null()) return std::nullopt;
+    return Id{col.as_int64()};
 }
 /// A date column that must hold a date.
-inline date::sys_days col_date(SQLite::Statement& st, int c, char const* name) {
+inline date::sys_days col_date(sql::statement& st, int c, char const* name) {
     auto const d = column_date(st, c, name);
     if (!d) throw storage_error("column " + std::string(name) + " is empty");
     return *d;
@@ -135,17 +135,17 @@ inline constexpr char const* in_id_set = "IN (SELECT value FROM json_each(:ids))
 /// id (as stored), for the queries that read the aggregates' parts.
 /// \throws not_found "no <what> with id N" for an id that names no row.
 template <class Id, class F>
-std::unordered_map<std::int64_t, std::size_t> read_heads(SQLite::Database& db, std::string const& sql,
+std::unordered_map<std::int64_t, std::size_t> read_heads(sql::database& db, std::string const& sql,
                                                          std::vector<Id> const& ids, std::string_view what,
                                                          F&& fill) {
     std::unordered_map<std::int64_t, std::size_t> at;
     for (std::size_t i = 0; i < ids.size(); ++i)
         at.emplace(raw(ids[i]), i);
-    SQLite::Statement head(db, sql);
+    sql::statement head(db, sql);
     head.bind(":ids", json_ids(ids));
     std::vector<bool> found(ids.size());
-    while (head.executeStep()) {
-        auto const i = at.at(head.getColumn(0).getInt64());
+    while (head.step()) {
+        auto const i = at.at(head.column(0).as_int64());
         found[i] = true;
         fill(head, i);
     }

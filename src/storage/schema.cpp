@@ -15,6 +15,7 @@
 #include "impl.hpp"
 #include "rectification/rectification_rows.hpp"
 #include "rows.hpp"
+#include "schema_postgres.hpp"
 
 namespace dangyuan::storage {
 namespace {
@@ -280,31 +281,44 @@ static_assert(election_schema_version < decision_schema_version &&
               rectification_schema_version < coverage_schema_version &&
               coverage_schema_version == store::schema_version_latest);
 
-int pragma_int(SQLite::Database& db, char const* pragma) {
-    SQLite::Statement st(db, std::string("PRAGMA ") + pragma);
-    return st.executeStep() ? st.getColumn(0).getInt() : 0;
+int pragma_int(sql::database& db, char const* pragma) {
+    sql::statement st(db, std::string("PRAGMA ") + pragma);
+    return st.step() ? st.column(0).as_int() : 0;
 }
 
 }  // namespace
 
-int read_schema_version(SQLite::Database& db) {
+int read_schema_version(sql::database& db) {
+    if (!db.is_sqlite()) {
+        bool empty = false;
+        return postgres_schema_version(db, empty);
+    }
     return pragma_int(db, "user_version");
 }
 
 namespace {
 
 // The schema version of a file that is a dangyuan store or empty (0 for an empty one).
-int identify(SQLite::Database& db, bool& empty) {
+int identify(sql::database& db, bool& empty) {
+    if (!db.is_sqlite()) {
+        int const version = postgres_schema_version(db, empty);
+        if (version > store::schema_version_latest)
+            throw storage_error("the store has schema version " + std::to_string(version) +
+                                ", newer than this library supports (" +
+                                std::to_string(store::schema_version_latest) +
+                                "); open it with a newer dangyuan / 数据库版本较新，请升级 dangyuan");
+        return version;
+    }
     // One statement, so one snapshot: read one by one, another process creating the store could commit
     // between the reads (an empty application id, then tables).
-    SQLite::Statement st(db,
-                         "SELECT (SELECT application_id FROM pragma_application_id()), "
-                         "(SELECT user_version FROM pragma_user_version()), "
-                         "(SELECT count(*) FROM sqlite_master)");
-    (void)st.executeStep();
-    int const app = st.getColumn(0).getInt();
-    int const version = st.getColumn(1).getInt();
-    empty = st.getColumn(2).getInt() == 0;
+    sql::statement st(db,
+                      "SELECT (SELECT application_id FROM pragma_application_id()), "
+                      "(SELECT user_version FROM pragma_user_version()), "
+                      "(SELECT count(*) FROM sqlite_master)");
+    (void)st.step();
+    int const app = st.column(0).as_int();
+    int const version = st.column(1).as_int();
+    empty = st.column(2).as_int() == 0;
     if (!empty && app != application_id)
         throw storage_error("the file is an SQLite database but not a dangyuan store (application_id " +
                             std::to_string(app) + ")");
@@ -318,16 +332,26 @@ int identify(SQLite::Database& db, bool& empty) {
 
 }  // namespace
 
-void migrate(SQLite::Database& db) {
+void migrate(sql::database& db) {
     bool empty = false;
     if (in_read("reading the schema version", [&] { return identify(db, empty); }) ==
         store::schema_version_latest)
         return;
     in_read("migrating the schema", [&] {
-        SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+        sql::write_transaction tx(db);
         // Another process may have created or migrated the file while this one waited for the lock.
         int const version = identify(db, empty);
         if (version == store::schema_version_latest) return;  // nothing written: the rollback is empty
+        if (!db.is_sqlite()) {
+            // A PostgreSQL store starts at the version the backend arrived with; each later migration
+            // will be written for both databases.
+            if (version != 0)
+                throw storage_error("the PostgreSQL store has schema version " + std::to_string(version) +
+                                    ", which this library cannot migrate");
+            create_postgres_schema(db);  // with the meta row created_by, copied from the SQLite schema
+            tx.commit();
+            return;
+        }
         for (int v = version; v < store::schema_version_latest; ++v) {
             db.exec(migrations[static_cast<std::size_t>(v)]);
             if (v + 1 == audit_chain_schema_version) start_audit_chain(db);
@@ -340,7 +364,7 @@ void migrate(SQLite::Database& db) {
     });
 }
 
-void check_readable(SQLite::Database& db) {
+void check_readable(sql::database& db) {
     bool empty = false;
     int const version = in_read("reading the schema version", [&] { return identify(db, empty); });
     if (empty) throw storage_error("the file holds no dangyuan store (create one with `dangyuan init`)");
@@ -350,21 +374,21 @@ void check_readable(SQLite::Database& db) {
                             "; open it once for writing (`dangyuan init`) to migrate it, then read it");
 }
 
-void check_backup(SQLite::Database& db) {
+void check_backup(sql::database& db) {
     bool empty = false;
     int const version = identify(db, empty);
     if (empty || version == 0) throw storage_error("the backup holds no dangyuan store");
-    SQLite::Statement st(db, "PRAGMA integrity_check");
+    sql::statement st(db, "PRAGMA integrity_check");
     std::string problems;
-    while (st.executeStep()) {
-        auto const line = st.getColumn(0).getString();
+    while (st.step()) {
+        auto const line = st.column(0).as_string();
         if (line == "ok") continue;
         if (problems.size() < 400) problems += (problems.empty() ? "" : "; ") + line;
     }
     if (!problems.empty()) throw storage_error("the backup fails the integrity check: " + problems);
 }
 
-void check_restore_target(SQLite::Database& db) {
+void check_restore_target(sql::database& db) {
     bool empty = false;
     (void)identify(db, empty);  // a foreign SQLite file or a newer store is never overwritten
 }

@@ -12,6 +12,7 @@
 #include "access.hpp"
 #include "impl.hpp"
 #include "rows.hpp"
+#include "sql/postgres.hpp"
 
 namespace dangyuan {
 namespace storage {
@@ -64,27 +65,26 @@ date::sys_days parse_iso(std::string_view t, char const* column) {
                         "', not a YYYY-MM-DD date");
 }
 
-std::optional<date::sys_days> column_date(SQLite::Statement& st, int col, char const* name) {
-    auto c = st.getColumn(col);
-    if (c.isNull()) return std::nullopt;
-    auto const* text = c.getText();
-    return parse_iso(std::string_view(text, static_cast<std::size_t>(c.getBytes())), name);
+std::optional<date::sys_days> column_date(sql::statement& st, int col, char const* name) {
+    auto c = st.column(col);
+    if (c.is_null()) return std::nullopt;
+    auto const* text = c.text();
+    return parse_iso(std::string_view(text, static_cast<std::size_t>(c.size_bytes())), name);
 }
 
-void bind_date(SQLite::Statement& st, int index, std::optional<date::sys_days> d) {
+void bind_date(sql::statement& st, int index, std::optional<date::sys_days> d) {
     if (d)
         st.bind(index, format_iso(*d));
     else
         st.bind(index);
 }
 
-void rethrow_sqlite(SQLite::Exception const& e, std::string_view doing) {
-    int const ext = e.getExtendedErrorCode();
-    if (ext == SQLITE_CONSTRAINT_UNIQUE || ext == SQLITE_CONSTRAINT_PRIMARYKEY)
+void rethrow_sqlite(sql::error const& e, std::string_view doing) {
+    if (e.unique_violation())
         throw conflict(std::string("a record with the same key already exists (") + e.what() + ")");
-    if (e.getErrorCode() == SQLITE_CONSTRAINT)
+    if (e.what_kind() == sql::error::kind::constraint)
         throw storage_error(std::string("constraint failed while ") + std::string(doing) + ": " + e.what());
-    throw storage_error(std::string("SQLite error while ") + std::string(doing) + ": " + e.what());
+    throw storage_error(std::string("database error while ") + std::string(doing) + ": " + e.what());
 }
 
 }  // namespace storage
@@ -119,10 +119,19 @@ std::string file_uri(fs::path const& path) {
 }
 
 // The connection, with the busy timeout set before any statement touches the file.
-SQLite::Database open_database(fs::path const& path, store_options const& o) {
+sql::database open_database(fs::path const& path, store_options const& o) {
     int const timeout = timeout_ms(o.busy_timeout);
+    if (storage::sql::pg::is_url(path.string())) {
+        auto c = std::make_unique<storage::sql::pg::connection>(path.string());
+        c->lock_timeout_ms = timeout;
+        if (o.read_only) {
+            c->exec("SET default_transaction_read_only = on");
+            c->read_only = true;
+        }
+        return sql::database(std::move(c));
+    }
     if (!o.read_only)
-        return SQLite::Database(path.string(), SQLite::OPEN_READWRITE | (o.create ? SQLite::OPEN_CREATE : 0),
+        return sql::open_sqlite(path.string(), SQLite::OPEN_READWRITE | (o.create ? SQLite::OPEN_CREATE : 0),
                                 timeout);
     if (path == ":memory:") throw storage_error("an in-memory store cannot be opened read-only");
     std::error_code ec;
@@ -139,23 +148,23 @@ SQLite::Database open_database(fs::path const& path, store_options const& o) {
     // writing the store either (a writer needs its -wal file there), so it is read as immutable:
     // without locks or shared memory. When a -wal file is there, its pages must be read: open normally.
     if (!directory_writable(path) && !fs::exists(path.string() + "-wal"))
-        return SQLite::Database(file_uri(path) + "?immutable=1", SQLite::OPEN_READONLY | SQLite::OPEN_URI,
+        return sql::open_sqlite(file_uri(path) + "?immutable=1", SQLite::OPEN_READONLY | SQLite::OPEN_URI,
                                 timeout);
-    return SQLite::Database(path.string(), SQLite::OPEN_READONLY, timeout);
+    return sql::open_sqlite(path.string(), SQLite::OPEN_READONLY, timeout);
 }
 
 // Switching a file to WAL takes an exclusive lock that SQLite asks for once, without calling the busy
 // handler: when another process opening the same new file holds a shared lock at that instant, the
 // switch fails with "database is locked" although nothing is wrong. WAL is a property of the file, so
 // the switch is retried until it succeeds (or finds the file already in WAL mode) or the busy timeout ends.
-void use_wal(SQLite::Database& db, std::chrono::milliseconds busy_timeout) {
+void use_wal(sql::database& db, std::chrono::milliseconds busy_timeout) {
     auto const deadline = std::chrono::steady_clock::now() + busy_timeout;
     for (;;) {
         try {
             db.exec("PRAGMA journal_mode = WAL");
             return;
-        } catch (SQLite::Exception const& e) {
-            int const code = e.getErrorCode() & 0xff;
+        } catch (sql::error const& e) {
+            int const code = e.sqlite_code() & 0xff;
             if ((code != SQLITE_BUSY && code != SQLITE_LOCKED) ||
                 std::chrono::steady_clock::now() >= deadline)
                 throw;
@@ -197,12 +206,17 @@ store::impl::impl(std::filesystem::path const& path, store_options o)
     audit_actor = options.principal ? who.actor + " (" + who.label() + ")" : who.actor;
     if (options.read_only) {
         storage::check_readable(db);
-        db.exec("PRAGMA query_only = ON");  // a second guard: SQLite itself refuses any write
+        // A second guard: the database itself refuses any write.
+        if (db.is_sqlite()) db.exec("PRAGMA query_only = ON");
         check_principal();
         return;
     }
     // Check the file's identity and version before any pragma writes to it.
     storage::migrate(db);
+    if (!db.is_sqlite()) {
+        check_principal();
+        return;
+    }
     db.exec("PRAGMA foreign_keys = ON");
     if (path != ":memory:") {
         use_wal(db, options.busy_timeout);
@@ -218,7 +232,7 @@ void store::impl::check_principal() {
 store store::open(std::filesystem::path const& path, store_options options) {
     try {
         return store(std::make_unique<impl>(path, std::move(options)));
-    } catch (SQLite::Exception const& e) {
+    } catch (sql::error const& e) {
         throw storage_error("cannot open store '" + path.string() + "': " + e.what());
     } catch (storage_error const& e) {
         if (std::string_view(e.what()).starts_with("cannot open store")) throw;
@@ -235,15 +249,14 @@ bool store::read_only() const noexcept {
 }
 
 bool store::in_transaction() const noexcept {
-    return sqlite3_get_autocommit(impl_->db.getHandle()) == 0;
+    return impl_->db.in_transaction();
 }
 
 store::transaction::transaction(store& s) : s_(&s) {
     auto& db = s.impl_->db;
     if (s.read_only()) throw storage_error("the store is open read-only; it cannot be written");
-    if (sqlite3_get_autocommit(db.getHandle()) == 0)
-        throw storage_error("a transaction is already open on this store");
-    storage::in_read("starting a transaction", [&] { db.exec("BEGIN IMMEDIATE"); });
+    if (db.in_transaction()) throw storage_error("a transaction is already open on this store");
+    storage::in_read("starting a transaction", [&] { storage::sql::begin_write(db); });
 }
 
 store::transaction::~transaction() {
@@ -256,7 +269,7 @@ void store::transaction::commit() {
         s_->impl_->db.exec("COMMIT");
         open_ = false;
         storage::flush_denials(*s_);
-    } catch (SQLite::Exception const& e) {
+    } catch (sql::error const& e) {
         rollback();
         storage::rethrow_sqlite(e, "committing");
     }
@@ -265,8 +278,14 @@ void store::transaction::commit() {
 void store::transaction::rollback() noexcept {
     if (!open_) return;
     open_ = false;
-    auto* handle = s_->impl_->db.getHandle();
-    if (sqlite3_get_autocommit(handle) == 0) sqlite3_exec(handle, "ROLLBACK", nullptr, nullptr, nullptr);
+    auto& db = s_->impl_->db;
+    if (db.in_transaction()) {
+        try {
+            db.exec("ROLLBACK");
+        } catch (...) {
+            // Nothing to undo any more: the connection ended the transaction itself.
+        }
+    }
     storage::flush_denials(*s_);
 }
 
@@ -275,7 +294,7 @@ void store::backup(std::filesystem::path const& target) const {
     // A backup is the whole file, unmasked.
     storage::require_store_wide(*this, permission::export_data);
     storage::require_store_wide(*this, permission::unmasked_personal_data);
-    char const* const own = sqlite3_db_filename(impl_->db.getHandle(), "main");
+    char const* const own = sqlite3_db_filename(impl_->db.sqlite_handle(), "main");
     std::error_code ec;
     if (own != nullptr && *own != '\0' && fs::equivalent(own, target, ec))
         throw invalid_input("target", "'" + target.string() + "' is the store itself");
@@ -286,14 +305,14 @@ void store::backup(std::filesystem::path const& target) const {
     fs::remove(partial, ec);
     try {
         {
-            SQLite::Database copy(partial.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
-                                  timeout_ms(impl_->options.busy_timeout));
-            copy_database(impl_->db.getHandle(), copy.getHandle(), "backing up the store");
+            auto copy = sql::open_sqlite(partial.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
+                                         timeout_ms(impl_->options.busy_timeout));
+            copy_database(impl_->db.sqlite_handle(), copy.sqlite_handle(), "backing up the store");
             // One self-contained file: no -wal beside it.
             copy.exec("PRAGMA journal_mode = DELETE");
         }
         fs::rename(partial, target);
-    } catch (SQLite::Exception const& e) {
+    } catch (sql::error const& e) {
         fs::remove(partial, ec);
         throw storage_error("cannot write the backup '" + target.string() + "': " + e.what());
     } catch (fs::filesystem_error const& e) {
@@ -315,12 +334,12 @@ void restore(std::filesystem::path const& source, std::filesystem::path const& t
         throw invalid_input("source", "the backup and the store are the same file");
     int const timeout = timeout_ms(busy_timeout);
     try {
-        SQLite::Database from(source.string(), SQLite::OPEN_READONLY, timeout);
+        auto from = sql::open_sqlite(source.string(), SQLite::OPEN_READONLY, timeout);
         storage::check_backup(from);  // throws storage_error naming the failed check
-        SQLite::Database to(target.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, timeout);
+        auto to = sql::open_sqlite(target.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, timeout);
         storage::check_restore_target(to);
-        copy_database(from.getHandle(), to.getHandle(), "restoring the store");
-    } catch (SQLite::Exception const& e) {
+        copy_database(from.sqlite_handle(), to.sqlite_handle(), "restoring the store");
+    } catch (sql::error const& e) {
         throw storage_error("cannot restore '" + target.string() + "' from '" + source.string() +
                             "': " + e.what());
     } catch (storage_error const& e) {

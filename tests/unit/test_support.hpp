@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "dangyuan/dangyuan.hpp"
+#include "postgres_support.hpp"
 
 namespace test {
 
@@ -110,9 +111,10 @@ inline district_orgs add_district_orgs(dangyuan::store& s) {
     return o;
 }
 
-// The small district in a private in-memory store.
+// The small district in a private in-memory store (or a fresh store on the test server: see
+// postgres_support.hpp).
 struct district : district_orgs {
-    dangyuan::store store = dangyuan::open_store(":memory:", {.actor = "tester"});
+    dangyuan::store store = dangyuan::open_store(fresh_store_location(), {.actor = "tester"});
 
     district() { static_cast<district_orgs&>(*this) = add_district_orgs(store); }
 };

@@ -24,53 +24,51 @@ using storage::raw;
 
 constexpr char const* cycle_columns = "id, year, organiser_id, levels, opened_on, closed_on, note";
 
-appraisal_cycle read_cycle(SQLite::Statement& st, int at = 0) {
+appraisal_cycle read_cycle(sql::statement& st, int at = 0) {
     appraisal_cycle c;
-    c.id = appraisal_cycle_id{st.getColumn(at).getInt64()};
-    c.year = st.getColumn(at + 1).getInt();
-    c.organiser = org_id{st.getColumn(at + 2).getInt64()};
-    c.levels = st.getColumn(at + 3).getInt();
+    c.id = appraisal_cycle_id{st.column(at).as_int64()};
+    c.year = st.column(at + 1).as_int();
+    c.organiser = org_id{st.column(at + 2).as_int64()};
+    c.levels = st.column(at + 3).as_int();
     c.opened_on = storage::col_date(st, at + 4, "appraisal_cycles.opened_on");
     c.closed_on = storage::column_date(st, at + 5, "appraisal_cycles.closed_on");
     c.note = col_text(st, at + 6);
     return c;
 }
 
-appraisal_cycle load_cycle(SQLite::Database& db, appraisal_cycle_id id) {
-    SQLite::Statement st(db,
-                         std::string("SELECT ") + cycle_columns + " FROM appraisal_cycles WHERE id = :id");
+appraisal_cycle load_cycle(sql::database& db, appraisal_cycle_id id) {
+    sql::statement st(db, std::string("SELECT ") + cycle_columns + " FROM appraisal_cycles WHERE id = :id");
     st.bind(":id", raw(id));
-    if (!st.executeStep()) throw not_found("no appraisal cycle with id " + std::to_string(id.value()));
+    if (!st.step()) throw not_found("no appraisal cycle with id " + std::to_string(id.value()));
     return read_cycle(st);
 }
 
 constexpr char const* report_columns = "id, cycle_id, org_id, reporter_id, reported_on, summary";
 
-appraisal_report read_report(SQLite::Statement& st) {
+appraisal_report read_report(sql::statement& st) {
     appraisal_report r;
-    r.id = appraisal_report_id{st.getColumn(0).getInt64()};
-    r.cycle = appraisal_cycle_id{st.getColumn(1).getInt64()};
-    r.org = org_id{st.getColumn(2).getInt64()};
-    r.reporter = member_id{st.getColumn(3).getInt64()};
+    r.id = appraisal_report_id{st.column(0).as_int64()};
+    r.cycle = appraisal_cycle_id{st.column(1).as_int64()};
+    r.org = org_id{st.column(2).as_int64()};
+    r.reporter = member_id{st.column(3).as_int64()};
     r.reported_on = storage::col_date(st, 4, "appraisal_reports.reported_on");
     r.summary = col_text(st, 5);
     return r;
 }
 
-appraisal_report load_report(SQLite::Database& db, appraisal_report_id id) {
-    SQLite::Statement st(db,
-                         std::string("SELECT ") + report_columns + " FROM appraisal_reports WHERE id = :id");
+appraisal_report load_report(sql::database& db, appraisal_report_id id) {
+    sql::statement st(db, std::string("SELECT ") + report_columns + " FROM appraisal_reports WHERE id = :id");
     st.bind(":id", raw(id));
-    if (!st.executeStep()) throw not_found("no appraisal report with id " + std::to_string(id.value()));
+    if (!st.step()) throw not_found("no appraisal report with id " + std::to_string(id.value()));
     return read_report(st);
 }
 
-std::vector<appraisal_report> reports_of(SQLite::Database& db, appraisal_cycle_id c) {
-    SQLite::Statement st(db, std::string("SELECT ") + report_columns +
-                                 " FROM appraisal_reports WHERE cycle_id = :c ORDER BY reported_on, id");
+std::vector<appraisal_report> reports_of(sql::database& db, appraisal_cycle_id c) {
+    sql::statement st(db, std::string("SELECT ") + report_columns +
+                              " FROM appraisal_reports WHERE cycle_id = :c ORDER BY reported_on, id");
     st.bind(":c", raw(c));
     std::vector<appraisal_report> out;
-    while (st.executeStep())
+    while (st.step())
         out.push_back(read_report(st));
     return out;
 }
@@ -79,39 +77,39 @@ constexpr char const* rating_columns =
     "report_id, rated_on, votes_good, votes_fairly_good, votes_average, votes_poor, satisfied, "
     "basically_satisfied, dissatisfied, grade, override_reason, note";
 
-appraisal_rating read_rating(SQLite::Statement& st, int at = 0) {
+appraisal_rating read_rating(sql::statement& st, int at = 0) {
     appraisal_rating r;
-    r.report = appraisal_report_id{st.getColumn(at).getInt64()};
+    r.report = appraisal_report_id{st.column(at).as_int64()};
     r.rated_on = storage::col_date(st, at + 1, "appraisal_ratings.rated_on");
-    r.votes_good = st.getColumn(at + 2).getInt();
-    r.votes_fairly_good = st.getColumn(at + 3).getInt();
-    r.votes_average = st.getColumn(at + 4).getInt();
-    r.votes_poor = st.getColumn(at + 5).getInt();
-    r.satisfied = st.getColumn(at + 6).getInt();
-    r.basically_satisfied = st.getColumn(at + 7).getInt();
-    r.dissatisfied = st.getColumn(at + 8).getInt();
+    r.votes_good = st.column(at + 2).as_int();
+    r.votes_fairly_good = st.column(at + 3).as_int();
+    r.votes_average = st.column(at + 4).as_int();
+    r.votes_poor = st.column(at + 5).as_int();
+    r.satisfied = st.column(at + 6).as_int();
+    r.basically_satisfied = st.column(at + 7).as_int();
+    r.dissatisfied = st.column(at + 8).as_int();
     r.grade = storage::stored_enum<appraisal_grade>(col_text(st, at + 9), "appraisal_ratings.grade");
     r.override_reason = col_text(st, at + 10);
     r.note = col_text(st, at + 11);
     return r;
 }
 
-std::optional<appraisal_rating> rating_of(SQLite::Database& db, appraisal_report_id id) {
-    SQLite::Statement st(
+std::optional<appraisal_rating> rating_of(sql::database& db, appraisal_report_id id) {
+    sql::statement st(
         db, std::string("SELECT ") + rating_columns + " FROM appraisal_ratings WHERE report_id = :r");
     st.bind(":r", raw(id));
-    if (!st.executeStep()) return std::nullopt;
+    if (!st.step()) return std::nullopt;
     return read_rating(st);
 }
 
 constexpr char const* accountability_columns =
     "id, kind, org_id, member_id, cycle_id, decided_on, reason, deadline, completed_on, decision";
 
-accountability_record read_accountability(SQLite::Statement& st) {
+accountability_record read_accountability(sql::statement& st) {
     accountability_record r;
-    r.id = accountability_id{st.getColumn(0).getInt64()};
+    r.id = accountability_id{st.column(0).as_int64()};
     r.kind = storage::stored_enum<accountability_kind>(col_text(st, 1), "accountability_records.kind");
-    r.org = org_id{st.getColumn(2).getInt64()};
+    r.org = org_id{st.column(2).as_int64()};
     r.member = storage::column_id<member_id>(st, 3);
     r.cycle = storage::column_id<appraisal_cycle_id>(st, 4);
     r.decided_on = storage::col_date(st, 5, "accountability_records.decided_on");
@@ -122,21 +120,21 @@ accountability_record read_accountability(SQLite::Statement& st) {
     return r;
 }
 
-accountability_record load_accountability(SQLite::Database& db, accountability_id id) {
-    SQLite::Statement st(
+accountability_record load_accountability(sql::database& db, accountability_id id) {
+    sql::statement st(
         db, std::string("SELECT ") + accountability_columns + " FROM accountability_records WHERE id = :id");
     st.bind(":id", raw(id));
-    if (!st.executeStep()) throw not_found("no accountability record with id " + std::to_string(id.value()));
+    if (!st.step()) throw not_found("no accountability record with id " + std::to_string(id.value()));
     return read_accountability(st);
 }
 
-void require_member_exists(SQLite::Database& db, member_id m) {
+void require_member_exists(sql::database& db, member_id m) {
     auto const found = storage::members_of(db, {m});
     if (found.find(raw(m)) == found.end()) throw not_found("no member with id " + std::to_string(m.value()));
 }
 
 // The organisation followed by its ancestors, nearest first.
-std::vector<org_id> chain_of(SQLite::Database& db, org_id org) {
+std::vector<org_id> chain_of(sql::database& db, org_id org) {
     std::vector<org_id> chain{org};
     for (auto const a : storage::ancestor_ids(db, org))
         chain.push_back(org_id{a});
@@ -159,25 +157,25 @@ appraisal_cycle_id open_appraisal_cycle(store& s, appraisal_cycle const& c, std:
         auto const o = s.org(c.organiser);
         std::vector<appraisal_cycle> existing;
         {
-            SQLite::Statement st(impl.db, std::string("SELECT ") + cycle_columns +
-                                              " FROM appraisal_cycles WHERE organiser_id = :o AND year = :y");
+            sql::statement st(impl.db, std::string("SELECT ") + cycle_columns +
+                                           " FROM appraisal_cycles WHERE organiser_id = :o AND year = :y");
             st.bind(":o", raw(c.organiser));
             st.bind(":y", c.year);
-            while (st.executeStep())
+            while (st.step())
                 existing.push_back(read_cycle(st));
         }
         check_cycle(c, o, existing);
         return storage::in_transaction(impl.db, [&] {
-            SQLite::Statement ins(impl.db,
-                                  "INSERT INTO appraisal_cycles(year, organiser_id, levels, opened_on, note) "
-                                  "VALUES(:y, :o, :l, :d, :note)");
+            sql::statement ins(impl.db,
+                               "INSERT INTO appraisal_cycles(year, organiser_id, levels, opened_on, note) "
+                               "VALUES(:y, :o, :l, :d, :note)");
             ins.bind(":y", c.year);
             ins.bind(":o", raw(c.organiser));
             ins.bind(":l", c.levels);
             ins.bind(":d", format_iso(c.opened_on));
             ins.bind(":note", c.note);
             ins.exec();
-            appraisal_cycle_id const id{impl.db.getLastInsertRowid()};
+            appraisal_cycle_id const id{impl.db.last_insert_id()};
             storage::append_audit(
                 impl.db, impl.audit_actor, "appraisal", id.value(), "cycle_opened", why,
                 "year=" + std::to_string(c.year) + "; organiser=" + id_text(raw(c.organiser)) +
@@ -195,16 +193,16 @@ void close_appraisal_cycle(store& s, appraisal_cycle_id id, date::sys_days on, s
     storage::in_read("closing an appraisal cycle", [&] {
         storage::check_not_in_future(s, on, "date");
         std::optional<date::sys_days> last;
-        SQLite::Statement st(
+        sql::statement st(
             impl.db,
             "SELECT max(d) FROM (SELECT reported_on AS d FROM appraisal_reports WHERE cycle_id = :c "
             "UNION ALL SELECT g.rated_on FROM appraisal_ratings g JOIN appraisal_reports r ON "
             "r.id = g.report_id WHERE r.cycle_id = :c)");
         st.bind(":c", raw(id));
-        if (st.executeStep()) last = storage::column_date(st, 0, "appraisal last date");
+        if (st.step()) last = storage::column_date(st, 0, "appraisal last date");
         check_close(c, on, last);
         storage::in_transaction(impl.db, [&] {
-            SQLite::Statement up(
+            sql::statement up(
                 impl.db, "UPDATE appraisal_cycles SET closed_on = :d WHERE id = :id AND closed_on IS NULL");
             up.bind(":d", format_iso(on));
             up.bind(":id", raw(id));
@@ -233,16 +231,16 @@ appraisal_report_id record_appraisal_report(store& s, appraisal_report const& r,
         auto const leaders = s.leadership(r.org, r.reported_on);
         rec.reporter = check_reporter(o, r.reported_on, r.reporter, leaders);
         return storage::in_transaction(impl.db, [&] {
-            SQLite::Statement ins(impl.db,
-                                  "INSERT INTO appraisal_reports(cycle_id, org_id, reporter_id, reported_on, "
-                                  "summary) VALUES(:c, :o, :m, :d, :sum)");
+            sql::statement ins(impl.db,
+                               "INSERT INTO appraisal_reports(cycle_id, org_id, reporter_id, reported_on, "
+                               "summary) VALUES(:c, :o, :m, :d, :sum)");
             ins.bind(":c", raw(rec.cycle));
             ins.bind(":o", raw(rec.org));
             ins.bind(":m", raw(*rec.reporter));
             ins.bind(":d", format_iso(rec.reported_on));
             ins.bind(":sum", rec.summary);
             ins.exec();
-            appraisal_report_id const id{impl.db.getLastInsertRowid()};
+            appraisal_report_id const id{impl.db.last_insert_id()};
             storage::append_audit(impl.db, impl.audit_actor, "appraisal", id.value(), "reported", why,
                                   "cycle=" + id_text(raw(rec.cycle)) + "; org=" + id_text(raw(rec.org)) +
                                       "; reporter=" + id_text(raw(*rec.reporter)) +
@@ -268,7 +266,7 @@ appraisal_grade rate_appraisal_report(store& s, appraisal_rating const& r, std::
         storage::check_text(r.note, "note", storage::text_cap::note, true);
         auto const grade = check_rating(c, rep, r, rating_of(impl.db, r.report).has_value());
         return storage::in_transaction(impl.db, [&] {
-            SQLite::Statement ins(
+            sql::statement ins(
                 impl.db,
                 "INSERT INTO appraisal_ratings(report_id, rated_on, votes_good, "
                 "votes_fairly_good, votes_average, votes_poor, satisfied, basically_satisfied, "
@@ -312,9 +310,9 @@ void apply_appraisal_result(store& s, appraisal_application const& a, std::strin
         auto const rating = rating_of(impl.db, a.report);
         check_application(a, rating ? std::optional{rating->rated_on} : std::nullopt);
         storage::in_transaction(impl.db, [&] {
-            SQLite::Statement ins(impl.db,
-                                  "INSERT INTO appraisal_applications(report_id, applied_on, use_text) "
-                                  "VALUES(:r, :d, :u)");
+            sql::statement ins(impl.db,
+                               "INSERT INTO appraisal_applications(report_id, applied_on, use_text) "
+                               "VALUES(:r, :d, :u)");
             ins.bind(":r", raw(a.report));
             ins.bind(":d", format_iso(a.applied_on));
             ins.bind(":u", a.use);
@@ -341,10 +339,10 @@ accountability_id record_accountability(store& s, accountability_record const& r
             check_accountability_scope(c, chain_of(impl.db, r.org));
         }
         return storage::in_transaction(impl.db, [&] {
-            SQLite::Statement ins(impl.db,
-                                  "INSERT INTO accountability_records(kind, org_id, member_id, cycle_id, "
-                                  "decided_on, reason, deadline, decision) VALUES(:k, :o, :m, :c, :d, :why, "
-                                  ":dl, :dec)");
+            sql::statement ins(impl.db,
+                               "INSERT INTO accountability_records(kind, org_id, member_id, cycle_id, "
+                               "decided_on, reason, deadline, decision) VALUES(:k, :o, :m, :c, :d, :why, "
+                               ":dl, :dec)");
             ins.bind(":k", std::string(to_string(rec.kind)));
             ins.bind(":o", raw(rec.org));
             storage::bind_opt(ins, ":m", storage::opt_raw(rec.member));
@@ -354,7 +352,7 @@ accountability_id record_accountability(store& s, accountability_record const& r
             storage::bind_date(ins, ":dl", rec.deadline);
             ins.bind(":dec", rec.decision);
             ins.exec();
-            accountability_id const id{impl.db.getLastInsertRowid()};
+            accountability_id const id{impl.db.last_insert_id()};
             storage::append_audit(
                 impl.db, impl.audit_actor, "appraisal", id.value(), "accountability", why,
                 "kind=" + std::string(to_string(rec.kind)) + "; org=" + id_text(raw(rec.org)) +
@@ -375,9 +373,9 @@ void complete_rectification(store& s, accountability_id id, date::sys_days on, s
         storage::check_not_in_future(s, on, "date");
         check_completion(r, on);
         storage::in_transaction(impl.db, [&] {
-            SQLite::Statement up(impl.db,
-                                 "UPDATE accountability_records SET completed_on = :d WHERE id = :id AND "
-                                 "completed_on IS NULL");
+            sql::statement up(impl.db,
+                              "UPDATE accountability_records SET completed_on = :d WHERE id = :id AND "
+                              "completed_on IS NULL");
             up.bind(":d", format_iso(on));
             up.bind(":id", raw(id));
             if (up.exec() != 1)
@@ -404,14 +402,13 @@ std::vector<appraisal_cycle> appraisal_cycles(store const& s, scope requested, s
     auto& impl = storage::impl_of(s);
     return storage::in_read("listing appraisal cycles", [&] {
         auto const ids = storage::scope_org_ids(impl.db, sc);
-        SQLite::Statement st(impl.db, std::string("SELECT ") + cycle_columns +
-                                          " FROM appraisal_cycles WHERE organiser_id " + storage::in_id_set +
-                                          (year ? " AND year = :y" : "") +
-                                          " ORDER BY year, organiser_id, id");
+        sql::statement st(impl.db, std::string("SELECT ") + cycle_columns +
+                                       " FROM appraisal_cycles WHERE organiser_id " + storage::in_id_set +
+                                       (year ? " AND year = :y" : "") + " ORDER BY year, organiser_id, id");
         st.bind(":ids", storage::json_ids(ids));
         if (year) st.bind(":y", *year);
         std::vector<appraisal_cycle> out;
-        while (st.executeStep())
+        while (st.step())
             out.push_back(read_cycle(st));
         return out;
     });
@@ -447,13 +444,13 @@ std::vector<appraisal_application> appraisal_applications(store const& s, apprai
     auto const r = storage::in_read("reading the use of results", [&] { return load_report(impl.db, id); });
     storage::require(s, permission::read_roster, r.org);
     return storage::in_read("reading the use of results", [&] {
-        SQLite::Statement st(impl.db,
-                             "SELECT report_id, applied_on, use_text FROM appraisal_applications WHERE "
-                             "report_id = :r ORDER BY applied_on, id");
+        sql::statement st(impl.db,
+                          "SELECT report_id, applied_on, use_text FROM appraisal_applications WHERE "
+                          "report_id = :r ORDER BY applied_on, id");
         st.bind(":r", raw(id));
         std::vector<appraisal_application> out;
-        while (st.executeStep())
-            out.push_back({appraisal_report_id{st.getColumn(0).getInt64()},
+        while (st.step())
+            out.push_back({appraisal_report_id{st.column(0).as_int64()},
                            storage::col_date(st, 1, "appraisal_applications.applied_on"), col_text(st, 2)});
         return out;
     });
@@ -474,17 +471,17 @@ std::vector<accountability_record> accountability_records(store const& s, scope 
     auto& impl = storage::impl_of(s);
     return storage::in_read("listing accountability", [&] {
         auto const ids = storage::scope_org_ids(impl.db, sc);
-        SQLite::Statement st(impl.db, std::string("SELECT ") + accountability_columns +
-                                          " FROM accountability_records WHERE org_id " + storage::in_id_set +
-                                          (year ? " AND decided_on BETWEEN :from AND :to" : "") +
-                                          " ORDER BY decided_on, id");
+        sql::statement st(impl.db, std::string("SELECT ") + accountability_columns +
+                                       " FROM accountability_records WHERE org_id " + storage::in_id_set +
+                                       (year ? " AND decided_on BETWEEN :from AND :to" : "") +
+                                       " ORDER BY decided_on, id");
         st.bind(":ids", storage::json_ids(ids));
         if (year) {
             st.bind(":from", format_iso(make_date(*year, 1, 1)));
             st.bind(":to", format_iso(make_date(*year, 12, 31)));
         }
         std::vector<accountability_record> out;
-        while (st.executeStep())
+        while (st.step())
             out.push_back(read_accountability(st));
         return out;
     });
@@ -501,13 +498,13 @@ appraisal_statistics appraisal_statistics_of(store const& s, int year, scope req
         auto const ids = storage::json_ids(storage::scope_org_ids(impl.db, sc));
         appraisal_statistics out;
         out.year = year;
-        SQLite::Statement cy(impl.db, std::string("SELECT count(*) FROM appraisal_cycles WHERE year = :y AND "
-                                                  "organiser_id ") +
-                                          storage::in_id_set);
+        sql::statement cy(impl.db, std::string("SELECT count(*) FROM appraisal_cycles WHERE year = :y AND "
+                                               "organiser_id ") +
+                                       storage::in_id_set);
         cy.bind(":y", year);
         cy.bind(":ids", ids);
-        if (cy.executeStep()) out.cycles = cy.getColumn(0).getInt();
-        SQLite::Statement rp(
+        if (cy.step()) out.cycles = cy.column(0).as_int();
+        sql::statement rp(
             impl.db,
             std::string(
                 "SELECT g.grade, g.satisfied, g.basically_satisfied, g.dissatisfied, EXISTS(SELECT 1 FROM "
@@ -517,25 +514,24 @@ appraisal_statistics appraisal_statistics_of(store const& s, int year, scope req
                 storage::in_id_set);
         rp.bind(":y", year);
         rp.bind(":ids", ids);
-        while (rp.executeStep()) {
+        while (rp.step()) {
             ++out.reports;
-            if (rp.getColumn(4).getInt()) ++out.results_applied;
-            if (rp.getColumn(0).isNull()) continue;
+            if (rp.column(4).as_int()) ++out.results_applied;
+            if (rp.column(0).is_null()) continue;
             ++out.rated;
             auto const g = storage::stored_enum<appraisal_grade>(col_text(rp, 0), "appraisal_ratings.grade");
             ++out.by_grade[static_cast<std::size_t>(g)];
             for (int i = 0; i < 3; ++i)
-                out.satisfaction[static_cast<std::size_t>(i)] += rp.getColumn(1 + i).getInt64();
+                out.satisfaction[static_cast<std::size_t>(i)] += rp.column(1 + i).as_int64();
         }
-        SQLite::Statement ac(impl.db,
-                             std::string("SELECT ") + accountability_columns +
-                                 " FROM accountability_records WHERE decided_on BETWEEN :from AND :to "
-                                 "AND org_id " +
-                                 storage::in_id_set);
+        sql::statement ac(impl.db, std::string("SELECT ") + accountability_columns +
+                                       " FROM accountability_records WHERE decided_on BETWEEN :from AND :to "
+                                       "AND org_id " +
+                                       storage::in_id_set);
         ac.bind(":from", format_iso(make_date(year, 1, 1)));
         ac.bind(":to", format_iso(make_date(year, 12, 31)));
         ac.bind(":ids", ids);
-        while (ac.executeStep()) {
+        while (ac.step()) {
             auto const r = read_accountability(ac);
             ++out.accountability_by_kind[static_cast<std::size_t>(r.kind)];
             if (r.kind != accountability_kind::rectification || !r.deadline) continue;
@@ -551,7 +547,7 @@ appraisal_statistics appraisal_statistics_of(store const& s, int year, scope req
 
 namespace storage {
 
-std::vector<agenda_item> appraisal_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
+std::vector<agenda_item> appraisal_agenda_items(store const& s, sql::database& db, date::sys_days as_of,
                                                 std::vector<std::int64_t> const& org_ids, bool whole) {
     std::vector<agenda_item> items;
     auto const& rules = s.rules();
@@ -563,10 +559,10 @@ std::vector<agenda_item> appraisal_agenda_items(store const& s, SQLite::Database
     // scope may reach into a part of the store from above it).
     std::vector<appraisal_cycle> cycles;
     {
-        SQLite::Statement st(db, std::string("SELECT ") + cycle_columns +
-                                     " FROM appraisal_cycles WHERE opened_on <= :d ORDER BY id");
+        sql::statement st(db, std::string("SELECT ") + cycle_columns +
+                                  " FROM appraisal_cycles WHERE opened_on <= :d ORDER BY id");
         st.bind(":d", d);
-        while (st.executeStep()) {
+        while (st.step()) {
             auto c = read_cycle(st);
             if (c.closed_on && *c.closed_on > as_of) c.closed_on.reset();
             cycles.push_back(std::move(c));
@@ -580,11 +576,11 @@ std::vector<agenda_item> appraisal_agenda_items(store const& s, SQLite::Database
             std::optional<date::sys_days> dissolved;
         };
         std::unordered_map<std::int64_t, node> tree;
-        SQLite::Statement st(db, "SELECT id, parent_id, name, established, dissolved FROM orgs");
-        while (st.executeStep())
-            tree[st.getColumn(0).getInt64()] = {col_int64(st, 1), col_text(st, 2),
-                                                col_date(st, 3, "orgs.established"),
-                                                column_date(st, 4, "orgs.dissolved")};
+        sql::statement st(db, "SELECT id, parent_id, name, established, dissolved FROM orgs");
+        while (st.step())
+            tree[st.column(0).as_int64()] = {col_int64(st, 1), col_text(st, 2),
+                                             col_date(st, 3, "orgs.established"),
+                                             column_date(st, 4, "orgs.dissolved")};
         auto chain = [&](std::int64_t id) {
             std::vector<org_id> out{org_id{id}};
             std::set<std::int64_t> seen{id};
@@ -592,16 +588,16 @@ std::vector<agenda_item> appraisal_agenda_items(store const& s, SQLite::Database
                 out.push_back(org_id{*at});
             return out;
         };
-        SQLite::Statement rep(
-            db, "SELECT org_id FROM appraisal_reports WHERE cycle_id = :c AND reported_on <= :d");
+        sql::statement rep(db,
+                           "SELECT org_id FROM appraisal_reports WHERE cycle_id = :c AND reported_on <= :d");
         for (auto const& c : cycles) {
             auto const due = appraisal_report_deadline(c, rules.appraisal);
             if (!due) continue;
             std::set<std::int64_t> reported;
             rep.bind(":c", raw(c.id));
             rep.bind(":d", d);
-            while (rep.executeStep())
-                reported.insert(rep.getColumn(0).getInt64());
+            while (rep.step())
+                reported.insert(rep.column(0).as_int64());
             rep.reset();
             appraisal_cycle_facts f{c, {}};
             for (auto const& [id, n] : tree) {
@@ -619,7 +615,7 @@ std::vector<agenda_item> appraisal_agenda_items(store const& s, SQLite::Database
             std::unordered_map<std::int64_t, appraisal_cycle const*> by_id;
             for (auto const& c : cycles)
                 by_id[c.id.value()] = &c;
-            SQLite::Statement rt(
+            sql::statement rt(
                 db,
                 "SELECT r.cycle_id, r.org_id, g.report_id, g.rated_on, g.votes_good, g.votes_fairly_good, "
                 "g.votes_average, g.votes_poor, g.satisfied, g.basically_satisfied, g.dissatisfied, g.grade, "
@@ -629,21 +625,21 @@ std::vector<agenda_item> appraisal_agenda_items(store const& s, SQLite::Database
                 "appraisal_reports r ON r.id = g.report_id WHERE g.rated_on <= :d ORDER BY g.rated_on, "
                 "g.report_id");
             rt.bind(":d", d);
-            while (rt.executeStep()) {
-                auto const c = by_id.find(rt.getColumn(0).getInt64());
+            while (rt.step()) {
+                auto const c = by_id.find(rt.column(0).as_int64());
                 if (c == by_id.end() || !mine(c->second->organiser)) continue;
                 appraisal_followup_facts f;
                 f.cycle = *c->second;
-                f.org = org_id{rt.getColumn(1).getInt64()};
+                f.org = org_id{rt.column(1).as_int64()};
                 f.org_name = tree[f.org.value()].name;
                 f.rating = read_rating(rt, 2);
-                f.followed_up = rt.getColumn(14).getInt() != 0;
+                f.followed_up = rt.column(14).as_int() != 0;
                 if (auto item = appraisal_followup_agenda(f, as_of, rules)) items.push_back(std::move(*item));
             }
         }
     }
     // Rectifications open on the agenda's date, for the organisation held to account.
-    SQLite::Statement ac(
+    sql::statement ac(
         db, std::string("SELECT a.id, a.kind, a.org_id, a.member_id, a.cycle_id, a.decided_on, "
                         "a.reason, a.deadline, a.completed_on, a.decision, o.name FROM "
                         "accountability_records a JOIN orgs o ON o.id = a.org_id WHERE a.kind = "
@@ -652,7 +648,7 @@ std::vector<agenda_item> appraisal_agenda_items(store const& s, SQLite::Database
                 (whole ? std::string() : std::string(" AND a.org_id ") + in_id_set) + " ORDER BY a.id");
     ac.bind(":d", d);
     if (!whole) ac.bind(":ids", json_ids(org_ids));
-    while (ac.executeStep()) {
+    while (ac.step()) {
         auto const r = read_accountability(ac);
         if (auto item = rectification_agenda(r, col_text(ac, 10), as_of, rules))
             items.push_back(std::move(*item));

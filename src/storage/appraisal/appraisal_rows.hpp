@@ -18,7 +18,7 @@ extern char const* const migration_appraisal;
 /// every organisation of the store): reports missing at a cycle's deadline (for the organisation that
 /// reports), rectifications open at their deadline (for the organisation held to account), and poor
 /// results without accountability (for the cycle's organiser) (appraisal/appraisal_agenda.hpp).
-std::vector<agenda_item> appraisal_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
+std::vector<agenda_item> appraisal_agenda_items(store const& s, sql::database& db, date::sys_days as_of,
                                                 std::vector<std::int64_t> const& org_ids, bool whole);
 
 }  // namespace dangyuan::storage

@@ -24,37 +24,37 @@ using storage::raw;
 
 constexpr char const* registration_columns = "id, member_id, community_id, registered_on, left_on, note";
 
-community_registration read_registration(SQLite::Statement& st) {
+community_registration read_registration(sql::statement& st) {
     community_registration r;
-    r.id = registration_id{st.getColumn(0).getInt64()};
-    r.member = member_id{st.getColumn(1).getInt64()};
-    r.community = org_id{st.getColumn(2).getInt64()};
+    r.id = registration_id{st.column(0).as_int64()};
+    r.member = member_id{st.column(1).as_int64()};
+    r.community = org_id{st.column(2).as_int64()};
     r.registered_on = storage::col_date(st, 3, "community_registrations.registered_on");
     r.left_on = storage::column_date(st, 4, "community_registrations.left_on");
     r.note = col_text(st, 5);
     return r;
 }
 
-std::vector<community_registration> registrations_of(SQLite::Database& db, member_id m) {
-    SQLite::Statement st(db,
-                         std::string("SELECT ") + registration_columns +
-                             " FROM community_registrations WHERE member_id = :m ORDER BY registered_on, id");
+std::vector<community_registration> registrations_of(sql::database& db, member_id m) {
+    sql::statement st(db,
+                      std::string("SELECT ") + registration_columns +
+                          " FROM community_registrations WHERE member_id = :m ORDER BY registered_on, id");
     st.bind(":m", raw(m));
     std::vector<community_registration> out;
-    while (st.executeStep())
+    while (st.step())
         out.push_back(read_registration(st));
     return out;
 }
 
-community_registration load_registration(SQLite::Database& db, registration_id id) {
-    SQLite::Statement st(
+community_registration load_registration(sql::database& db, registration_id id) {
+    sql::statement st(
         db, std::string("SELECT ") + registration_columns + " FROM community_registrations WHERE id = :id");
     st.bind(":id", raw(id));
-    if (!st.executeStep()) throw not_found("no community registration with id " + std::to_string(id.value()));
+    if (!st.step()) throw not_found("no community registration with id " + std::to_string(id.value()));
     return read_registration(st);
 }
 
-member load_member(SQLite::Database& db, member_id m) {
+member load_member(sql::database& db, member_id m) {
     auto found = storage::members_of(db, {m});
     auto const it = found.find(raw(m));
     if (it == found.end()) throw not_found("no member with id " + std::to_string(m.value()));
@@ -64,14 +64,14 @@ member load_member(SQLite::Database& db, member_id m) {
 constexpr char const* service_columns =
     "registration_id, member_id, community_id, date, activity, tenths, note";
 
-community_service read_service(SQLite::Statement& st) {
+community_service read_service(sql::statement& st) {
     community_service s;
-    s.registration = registration_id{st.getColumn(0).getInt64()};
-    s.member = member_id{st.getColumn(1).getInt64()};
-    s.community = org_id{st.getColumn(2).getInt64()};
+    s.registration = registration_id{st.column(0).as_int64()};
+    s.member = member_id{st.column(1).as_int64()};
+    s.community = org_id{st.column(2).as_int64()};
     s.date = storage::col_date(st, 3, "community_service.date");
     s.activity = col_text(st, 4);
-    s.tenths = st.getColumn(5).getInt();
+    s.tenths = st.column(5).as_int();
     s.note = col_text(st, 6);
     return s;
 }
@@ -79,12 +79,12 @@ community_service read_service(SQLite::Statement& st) {
 constexpr char const* feedback_columns =
     "member_id, community_id, branch_id, year, rating, given_on, note, correction_reason";
 
-community_feedback_record read_feedback(SQLite::Statement& st) {
+community_feedback_record read_feedback(sql::statement& st) {
     community_feedback_record f;
-    f.member = member_id{st.getColumn(0).getInt64()};
-    f.community = org_id{st.getColumn(1).getInt64()};
-    f.branch = org_id{st.getColumn(2).getInt64()};
-    f.year = st.getColumn(3).getInt();
+    f.member = member_id{st.column(0).as_int64()};
+    f.community = org_id{st.column(1).as_int64()};
+    f.branch = org_id{st.column(2).as_int64()};
+    f.year = st.column(3).as_int();
     f.rating = storage::stored_enum<community_rating>(col_text(st, 4), "community_feedback.rating");
     f.given_on = storage::col_date(st, 5, "community_feedback.given_on");
     f.note = col_text(st, 6);
@@ -92,22 +92,21 @@ community_feedback_record read_feedback(SQLite::Statement& st) {
     return f;
 }
 
-std::vector<community_feedback_record> feedback_of(SQLite::Database& db, member_id m,
-                                                   std::optional<int> year) {
-    SQLite::Statement st(db, std::string("SELECT ") + feedback_columns +
-                                 " FROM community_feedback WHERE member_id = :m" +
-                                 (year ? " AND year = :y" : "") + " ORDER BY year, id");
+std::vector<community_feedback_record> feedback_of(sql::database& db, member_id m, std::optional<int> year) {
+    sql::statement st(db, std::string("SELECT ") + feedback_columns +
+                              " FROM community_feedback WHERE member_id = :m" +
+                              (year ? " AND year = :y" : "") + " ORDER BY year, id");
     st.bind(":m", raw(m));
     if (year) st.bind(":y", *year);
     std::vector<community_feedback_record> out;
-    while (st.executeStep())
+    while (st.step())
         out.push_back(read_feedback(st));
     return out;
 }
 
 // Reads of one member: the principal reads the member's branch, or a community the member registered
 // with (the community sees what it recorded).
-void require_member_read(store const& s, SQLite::Database& db, member_id m) {
+void require_member_read(store const& s, sql::database& db, member_id m) {
     auto const mem = load_member(db, m);
     if (storage::covers(s, mem.branch)) {
         storage::require(s, permission::read_roster, mem.branch);
@@ -137,16 +136,15 @@ registration_id register_with_community(store& s, member_id m, org_id community,
         auto const earlier = registrations_of(impl.db, m);
         check_registration(mem, standing_then, o, on, earlier);
         return storage::in_transaction(impl.db, [&] {
-            SQLite::Statement ins(
-                impl.db,
-                "INSERT INTO community_registrations(member_id, community_id, registered_on, "
-                "note) VALUES(:m, :c, :d, :note)");
+            sql::statement ins(impl.db,
+                               "INSERT INTO community_registrations(member_id, community_id, registered_on, "
+                               "note) VALUES(:m, :c, :d, :note)");
             ins.bind(":m", raw(m));
             ins.bind(":c", raw(community));
             ins.bind(":d", format_iso(on));
             ins.bind(":note", note);
             ins.exec();
-            registration_id const id{impl.db.getLastInsertRowid()};
+            registration_id const id{impl.db.last_insert_id()};
             storage::append_audit(impl.db, impl.audit_actor, "community", id.value(), "registered", why,
                                   "member=" + std::to_string(m.value()) + "; community=" +
                                       std::to_string(community.value()) + "; date=" + format_iso(on));
@@ -178,7 +176,7 @@ void leave_community(store& s, registration_id id, date::sys_days on, std::strin
         storage::check_not_in_future(s, on, "date");
         check_leaving(r, on);
         storage::in_transaction(impl.db, [&] {
-            SQLite::Statement up(
+            sql::statement up(
                 impl.db,
                 "UPDATE community_registrations SET left_on = :d WHERE id = :id AND left_on IS NULL");
             up.bind(":d", format_iso(on));
@@ -217,7 +215,7 @@ std::int64_t record_community_service(store& s, community_service const& sv, std
         storage::check_text(sv.note, "note", storage::text_cap::note, true);
         auto const reg = check_service(regs, sv);
         return storage::in_transaction(impl.db, [&] {
-            SQLite::Statement ins(
+            sql::statement ins(
                 impl.db,
                 "INSERT INTO community_service(registration_id, member_id, community_id, date, "
                 "activity, tenths, note) VALUES(:r, :m, :c, :d, :a, :t, :note)");
@@ -229,7 +227,7 @@ std::int64_t record_community_service(store& s, community_service const& sv, std
             ins.bind(":t", sv.tenths);
             ins.bind(":note", sv.note);
             ins.exec();
-            auto const id = impl.db.getLastInsertRowid();
+            auto const id = impl.db.last_insert_id();
             storage::append_audit(impl.db, impl.audit_actor, "community", reg.id.value(), "service", why,
                                   "member=" + std::to_string(sv.member.value()) +
                                       "; date=" + format_iso(sv.date) + "; hours=" + hours_text(sv.tenths) +
@@ -253,7 +251,7 @@ void give_community_feedback(store& s, community_feedback_record const& f, std::
         auto const given = feedback_of(impl.db, f.member, f.year);
         check_feedback(regs, given, f);
         storage::in_transaction(impl.db, [&] {
-            SQLite::Statement ins(
+            sql::statement ins(
                 impl.db,
                 "INSERT INTO community_feedback(member_id, community_id, branch_id, year, rating, "
                 "given_on, note, correction_reason) VALUES(:m, :c, :b, :y, :r, :d, :note, :why)");
@@ -266,7 +264,7 @@ void give_community_feedback(store& s, community_feedback_record const& f, std::
             ins.bind(":note", f.note);
             ins.bind(":why", f.correction_reason);
             ins.exec();
-            storage::append_audit(impl.db, impl.audit_actor, "community", impl.db.getLastInsertRowid(),
+            storage::append_audit(impl.db, impl.audit_actor, "community", impl.db.last_insert_id(),
                                   f.correction_reason.empty() ? "feedback" : "feedback_corrected", why,
                                   "member=" + std::to_string(f.member.value()) +
                                       "; community=" + std::to_string(f.community.value()) +
@@ -291,12 +289,12 @@ std::vector<community_registration> community_registrations(store const& s, scop
     auto& impl = storage::impl_of(s);
     return storage::in_read("listing community registrations", [&] {
         auto const ids = storage::scope_org_ids(impl.db, sc);
-        SQLite::Statement st(impl.db, std::string("SELECT ") + registration_columns +
-                                          " FROM community_registrations WHERE community_id " +
-                                          storage::in_id_set + " ORDER BY community_id, registered_on, id");
+        sql::statement st(impl.db, std::string("SELECT ") + registration_columns +
+                                       " FROM community_registrations WHERE community_id " +
+                                       storage::in_id_set + " ORDER BY community_id, registered_on, id");
         st.bind(":ids", storage::json_ids(ids));
         std::vector<community_registration> out;
-        while (st.executeStep())
+        while (st.step())
             out.push_back(read_registration(st));
         return out;
     });
@@ -307,17 +305,17 @@ std::vector<community_service> community_services(store const& s, member_id m, s
     auto& impl = storage::impl_of(s);
     return storage::in_read("reading community service", [&] {
         require_member_read(s, impl.db, m);
-        SQLite::Statement st(impl.db, std::string("SELECT ") + service_columns +
-                                          " FROM community_service WHERE member_id = :m" +
-                                          (year ? " AND date BETWEEN :from AND :to" : "") +
-                                          " ORDER BY date, id");
+        sql::statement st(impl.db, std::string("SELECT ") + service_columns +
+                                       " FROM community_service WHERE member_id = :m" +
+                                       (year ? " AND date BETWEEN :from AND :to" : "") +
+                                       " ORDER BY date, id");
         st.bind(":m", raw(m));
         if (year) {
             st.bind(":from", format_iso(make_date(*year, 1, 1)));
             st.bind(":to", format_iso(make_date(*year, 12, 31)));
         }
         std::vector<community_service> out;
-        while (st.executeStep())
+        while (st.step())
             out.push_back(read_service(st));
         return out;
     });
@@ -352,36 +350,36 @@ community_statistics community_statistics_of(store const& s, int year, scope req
         auto const from = format_iso(make_date(year, 1, 1)), to = format_iso(make_date(year, 12, 31));
         community_statistics out;
         out.year = year;
-        SQLite::Statement reg(
-            impl.db, std::string("SELECT count(DISTINCT member_id) FROM community_registrations WHERE "
-                                 "community_id ") +
-                         storage::in_id_set +
-                         " AND registered_on <= :to AND (left_on IS NULL OR left_on >= :from)");
+        sql::statement reg(impl.db,
+                           std::string("SELECT count(DISTINCT member_id) FROM community_registrations WHERE "
+                                       "community_id ") +
+                               storage::in_id_set +
+                               " AND registered_on <= :to AND (left_on IS NULL OR left_on >= :from)");
         reg.bind(":ids", ids);
         reg.bind(":from", from);
         reg.bind(":to", to);
-        if (reg.executeStep()) out.registered_members = reg.getColumn(0).getInt();
-        SQLite::Statement svc(impl.db,
-                              std::string("SELECT count(DISTINCT member_id), coalesce(sum(tenths), 0) FROM "
-                                          "community_service WHERE community_id ") +
-                                  storage::in_id_set + " AND date BETWEEN :from AND :to");
+        if (reg.step()) out.registered_members = reg.column(0).as_int();
+        sql::statement svc(impl.db,
+                           std::string("SELECT count(DISTINCT member_id), coalesce(sum(tenths), 0) FROM "
+                                       "community_service WHERE community_id ") +
+                               storage::in_id_set + " AND date BETWEEN :from AND :to");
         svc.bind(":ids", ids);
         svc.bind(":from", from);
         svc.bind(":to", to);
-        if (svc.executeStep()) {
-            out.members_with_service = svc.getColumn(0).getInt();
-            out.service_tenths = svc.getColumn(1).getInt64();
+        if (svc.step()) {
+            out.members_with_service = svc.column(0).as_int();
+            out.service_tenths = svc.column(1).as_int64();
         }
         // The feedback in force: the latest row of each member for the year.
-        SQLite::Statement fb(impl.db,
-                             std::string("SELECT f.rating FROM community_feedback f WHERE f.year = :y AND "
-                                         "f.id = (SELECT max(id) FROM community_feedback g WHERE "
-                                         "g.member_id = f.member_id AND g.year = f.year) AND "
-                                         "f.community_id ") +
-                                 storage::in_id_set);
+        sql::statement fb(impl.db,
+                          std::string("SELECT f.rating FROM community_feedback f WHERE f.year = :y AND "
+                                      "f.id = (SELECT max(id) FROM community_feedback g WHERE "
+                                      "g.member_id = f.member_id AND g.year = f.year) AND "
+                                      "f.community_id ") +
+                              storage::in_id_set);
         fb.bind(":y", year);
         fb.bind(":ids", ids);
-        while (fb.executeStep()) {
+        while (fb.step()) {
             auto const r =
                 storage::stored_enum<community_rating>(col_text(fb, 0), "community_feedback.rating");
             ++out.feedback_by_rating[static_cast<std::size_t>(r)];
@@ -393,7 +391,7 @@ community_statistics community_statistics_of(store const& s, int year, scope req
 
 namespace storage {
 
-std::vector<agenda_item> community_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
+std::vector<agenda_item> community_agenda_items(store const& s, sql::database& db, date::sys_days as_of,
                                                 std::vector<std::int64_t> const& org_ids, bool whole) {
     std::vector<agenda_item> items;
     auto const& p = s.rules().community;
@@ -404,7 +402,7 @@ std::vector<agenda_item> community_agenda_items(store const& s, SQLite::Database
     // exited by then. A part of the store reads every registration of the members of its branches and of
     // the members registered with one of its communities: the item of a feedback goes to the member's
     // latest community of the year, which the scope must judge as the whole store does.
-    SQLite::Statement st(
+    sql::statement st(
         db,
         std::string("SELECT r.id, r.member_id, r.community_id, r.registered_on, r.left_on, r.note, m.name, "
                     "m.branch_id FROM community_registrations r JOIN members m ON m.id = r.member_id WHERE "
@@ -420,11 +418,11 @@ std::vector<agenda_item> community_agenda_items(store const& s, SQLite::Database
     st.bind(":from", format_iso(make_date(year - 1, 1, 1)));
     if (!whole) st.bind(":ids", json_ids(org_ids));
     std::map<std::int64_t, community_member_facts> facts;
-    while (st.executeStep()) {
-        auto& f = facts[st.getColumn(1).getInt64()];
-        f.member = member_id{st.getColumn(1).getInt64()};
+    while (st.step()) {
+        auto& f = facts[st.column(1).as_int64()];
+        f.member = member_id{st.column(1).as_int64()};
         f.name = col_text(st, 6);
-        f.branch = org_id{st.getColumn(7).getInt64()};
+        f.branch = org_id{st.column(7).as_int64()};
         f.registrations.push_back(read_registration(st));
     }
     if (facts.empty()) return items;
@@ -432,28 +430,28 @@ std::vector<agenda_item> community_agenda_items(store const& s, SQLite::Database
     for (auto const& [id, f] : facts)
         members.push_back(id);
     auto const set = json_ids(members);
-    SQLite::Statement svc(
+    sql::statement svc(
         db, std::string("SELECT member_id, substr(date, 1, 4), sum(tenths) FROM community_service "
                         "WHERE member_id ") +
                 in_id_set + " AND date BETWEEN :from AND :d GROUP BY member_id, substr(date, 1, 4)");
     svc.bind(":ids", set);
     svc.bind(":from", format_iso(make_date(year - 1, 1, 1)));
     svc.bind(":d", d);
-    while (svc.executeStep()) {
-        auto& f = facts[svc.getColumn(0).getInt64()];
+    while (svc.step()) {
+        auto& f = facts[svc.column(0).as_int64()];
         (std::stoi(col_text(svc, 1)) == year ? f.current : f.previous).service_tenths =
-            svc.getColumn(2).getInt();
+            svc.column(2).as_int();
     }
-    SQLite::Statement fb(
+    sql::statement fb(
         db, std::string("SELECT DISTINCT member_id, year FROM community_feedback WHERE member_id ") +
                 in_id_set + " AND year IN (:y1, :y2) AND given_on <= :d");
     fb.bind(":ids", set);
     fb.bind(":y1", year - 1);
     fb.bind(":y2", year);
     fb.bind(":d", d);
-    while (fb.executeStep()) {
-        auto& f = facts[fb.getColumn(0).getInt64()];
-        (fb.getColumn(1).getInt() == year ? f.current : f.previous).feedback_given = true;
+    while (fb.step()) {
+        auto& f = facts[fb.column(0).as_int64()];
+        (fb.column(1).as_int() == year ? f.current : f.previous).feedback_given = true;
     }
     for (auto const& [id, f] : facts)
         for (auto& item : community_agenda(f, as_of, s.rules()))

@@ -18,7 +18,7 @@ extern char const* const migration_community;
 /// belong to the organisations in `org_ids` (sorted ids; `whole`: every organisation of the store): a
 /// member's service short of the year's minimum (for the member's branch) and a feedback not given
 /// (for the community).
-std::vector<agenda_item> community_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
+std::vector<agenda_item> community_agenda_items(store const& s, sql::database& db, date::sys_days as_of,
                                                 std::vector<std::int64_t> const& org_ids, bool whole);
 
 }  // namespace dangyuan::storage

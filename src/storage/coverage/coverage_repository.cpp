@@ -25,33 +25,33 @@ using storage::raw;
 constexpr char const* unit_columns =
     "id, name, credit_code, sector, responsible_id, registered_on, closed_on, note";
 
-unit_record read_unit(SQLite::Statement& st) {
+unit_record read_unit(sql::statement& st) {
     unit_record u;
-    u.id = unit_id{st.getColumn(0).getInt64()};
+    u.id = unit_id{st.column(0).as_int64()};
     u.name = col_text(st, 1);
     u.credit_code = col_text(st, 2);
     u.sector = storage::stored_enum<unit_sector>(col_text(st, 3), "coverage_units.sector");
-    u.responsible = org_id{st.getColumn(4).getInt64()};
+    u.responsible = org_id{st.column(4).as_int64()};
     u.registered_on = storage::col_date(st, 5, "coverage_units.registered_on");
     u.closed_on = storage::column_date(st, 6, "coverage_units.closed_on");
     u.note = col_text(st, 7);
     return u;
 }
 
-unit_record load_unit(SQLite::Database& db, unit_id id) {
-    SQLite::Statement st(db, std::string("SELECT ") + unit_columns + " FROM coverage_units WHERE id = :id");
+unit_record load_unit(sql::database& db, unit_id id) {
+    sql::statement st(db, std::string("SELECT ") + unit_columns + " FROM coverage_units WHERE id = :id");
     st.bind(":id", raw(id));
-    if (!st.executeStep()) throw not_found("no unit with id " + std::to_string(id.value()));
+    if (!st.step()) throw not_found("no unit with id " + std::to_string(id.value()));
     return read_unit(st);
 }
 
 constexpr char const* link_columns = "id, unit_id, org_id, form, from_on, to_on, note";
 
-coverage_link read_link(SQLite::Statement& st) {
+coverage_link read_link(sql::statement& st) {
     coverage_link l;
-    l.id = coverage_link_id{st.getColumn(0).getInt64()};
-    l.unit = unit_id{st.getColumn(1).getInt64()};
-    l.org = org_id{st.getColumn(2).getInt64()};
+    l.id = coverage_link_id{st.column(0).as_int64()};
+    l.unit = unit_id{st.column(1).as_int64()};
+    l.org = org_id{st.column(2).as_int64()};
     l.form = storage::stored_enum<coverage_form>(col_text(st, 3), "coverage_links.form");
     l.since = storage::col_date(st, 4, "coverage_links.from_on");
     l.until = storage::column_date(st, 5, "coverage_links.to_on");
@@ -59,64 +59,63 @@ coverage_link read_link(SQLite::Statement& st) {
     return l;
 }
 
-std::vector<coverage_link> links_where(SQLite::Database& db, char const* column, std::int64_t id) {
-    SQLite::Statement st(db, std::string("SELECT ") + link_columns + " FROM coverage_links WHERE " + column +
-                                 " = :id ORDER BY from_on, id");
+std::vector<coverage_link> links_where(sql::database& db, char const* column, std::int64_t id) {
+    sql::statement st(db, std::string("SELECT ") + link_columns + " FROM coverage_links WHERE " + column +
+                              " = :id ORDER BY from_on, id");
     st.bind(":id", id);
     std::vector<coverage_link> out;
-    while (st.executeStep())
+    while (st.step())
         out.push_back(read_link(st));
     return out;
 }
 
 constexpr char const* instructor_columns = "id, unit_id, instructor, member_id, from_on, to_on, note";
 
-instructor_assignment read_instructor(SQLite::Statement& st) {
+instructor_assignment read_instructor(sql::statement& st) {
     instructor_assignment a;
-    a.id = instructor_id{st.getColumn(0).getInt64()};
-    a.unit = unit_id{st.getColumn(1).getInt64()};
+    a.id = instructor_id{st.column(0).as_int64()};
+    a.unit = unit_id{st.column(1).as_int64()};
     a.instructor = col_text(st, 2);
-    if (!st.getColumn(3).isNull()) a.member = member_id{st.getColumn(3).getInt64()};
+    if (!st.column(3).is_null()) a.member = member_id{st.column(3).as_int64()};
     a.since = storage::col_date(st, 4, "coverage_instructors.from_on");
     a.until = storage::column_date(st, 5, "coverage_instructors.to_on");
     a.note = col_text(st, 6);
     return a;
 }
 
-std::vector<instructor_assignment> instructors_of(SQLite::Database& db, unit_id u) {
-    SQLite::Statement st(db, std::string("SELECT ") + instructor_columns +
-                                 " FROM coverage_instructors WHERE unit_id = :id ORDER BY from_on, id");
+std::vector<instructor_assignment> instructors_of(sql::database& db, unit_id u) {
+    sql::statement st(db, std::string("SELECT ") + instructor_columns +
+                              " FROM coverage_instructors WHERE unit_id = :id ORDER BY from_on, id");
     st.bind(":id", raw(u));
     std::vector<instructor_assignment> out;
-    while (st.executeStep())
+    while (st.step())
         out.push_back(read_instructor(st));
     return out;
 }
 
 constexpr char const* member_unit_columns = "id, member_id, unit_id, from_on, to_on";
 
-member_unit_link read_member_unit(SQLite::Statement& st) {
+member_unit_link read_member_unit(sql::statement& st) {
     member_unit_link l;
-    l.id = member_unit_id{st.getColumn(0).getInt64()};
-    l.member = member_id{st.getColumn(1).getInt64()};
-    l.unit = unit_id{st.getColumn(2).getInt64()};
+    l.id = member_unit_id{st.column(0).as_int64()};
+    l.member = member_id{st.column(1).as_int64()};
+    l.unit = unit_id{st.column(2).as_int64()};
     l.since = storage::col_date(st, 3, "coverage_member_units.from_on");
     l.until = storage::column_date(st, 4, "coverage_member_units.to_on");
     return l;
 }
 
-std::vector<member_unit_link> member_units_where(SQLite::Database& db, char const* column, std::int64_t id) {
-    SQLite::Statement st(db, std::string("SELECT ") + member_unit_columns +
-                                 " FROM coverage_member_units WHERE " + column +
-                                 " = :id ORDER BY from_on, id");
+std::vector<member_unit_link> member_units_where(sql::database& db, char const* column, std::int64_t id) {
+    sql::statement st(db, std::string("SELECT ") + member_unit_columns +
+                              " FROM coverage_member_units WHERE " + column + " = :id ORDER BY from_on, id");
     st.bind(":id", id);
     std::vector<member_unit_link> out;
-    while (st.executeStep())
+    while (st.step())
         out.push_back(read_member_unit(st));
     return out;
 }
 
-member unit_load_member(SQLite::Database& db, member_id m) {
+member unit_load_member(sql::database& db, member_id m) {
     auto found = storage::members_of(db, {m});
     auto const it = found.find(raw(m));
     if (it == found.end()) throw not_found("no member with id " + std::to_string(m.value()));
@@ -124,21 +123,21 @@ member unit_load_member(SQLite::Database& db, member_id m) {
 }
 
 // The last days of every link of unit `u` (nothing for an open one): what closing the unit checks.
-std::vector<std::optional<date::sys_days>> link_ends(SQLite::Database& db, unit_id u) {
-    SQLite::Statement st(db,
-                         "SELECT to_on FROM coverage_links WHERE unit_id = :u UNION ALL SELECT to_on FROM "
-                         "coverage_instructors WHERE unit_id = :u UNION ALL SELECT to_on FROM "
-                         "coverage_member_units WHERE unit_id = :u");
+std::vector<std::optional<date::sys_days>> link_ends(sql::database& db, unit_id u) {
+    sql::statement st(db,
+                      "SELECT to_on FROM coverage_links WHERE unit_id = :u UNION ALL SELECT to_on FROM "
+                      "coverage_instructors WHERE unit_id = :u UNION ALL SELECT to_on FROM "
+                      "coverage_member_units WHERE unit_id = :u");
     st.bind(":u", raw(u));
     std::vector<std::optional<date::sys_days>> out;
-    while (st.executeStep())
+    while (st.step())
         out.push_back(storage::column_date(st, 0, "to_on"));
     return out;
 }
 
 // The facts of the units with these ids (links, instructors, members with their full-member and exit
 // dates), by unit id.
-std::map<std::int64_t, coverage_unit_facts> facts_of(SQLite::Database& db, std::vector<unit_record> units) {
+std::map<std::int64_t, coverage_unit_facts> facts_of(sql::database& db, std::vector<unit_record> units) {
     std::map<std::int64_t, coverage_unit_facts> out;
     std::vector<std::int64_t> ids;
     for (auto& u : units) {
@@ -147,29 +146,28 @@ std::map<std::int64_t, coverage_unit_facts> facts_of(SQLite::Database& db, std::
     }
     if (ids.empty()) return out;
     auto const set = storage::json_ids(ids);
-    SQLite::Statement ls(db, std::string("SELECT ") + link_columns + " FROM coverage_links WHERE unit_id " +
-                                 storage::in_id_set + " ORDER BY from_on, id");
+    sql::statement ls(db, std::string("SELECT ") + link_columns + " FROM coverage_links WHERE unit_id " +
+                              storage::in_id_set + " ORDER BY from_on, id");
     ls.bind(":ids", set);
-    while (ls.executeStep()) {
+    while (ls.step()) {
         auto l = read_link(ls);
         out[l.unit.value()].links.push_back(std::move(l));
     }
-    SQLite::Statement is(db, std::string("SELECT ") + instructor_columns +
-                                 " FROM coverage_instructors WHERE unit_id " + storage::in_id_set +
-                                 " ORDER BY from_on, id");
+    sql::statement is(db, std::string("SELECT ") + instructor_columns +
+                              " FROM coverage_instructors WHERE unit_id " + storage::in_id_set +
+                              " ORDER BY from_on, id");
     is.bind(":ids", set);
-    while (is.executeStep()) {
+    while (is.step()) {
         auto a = read_instructor(is);
         out[a.unit.value()].instructors.push_back(std::move(a));
     }
-    SQLite::Statement ms(
-        db,
-        "SELECT l.id, l.member_id, l.unit_id, l.from_on, l.to_on, m.full_member_date, "
-        "m.exit_date FROM coverage_member_units l JOIN members m ON m.id = l.member_id WHERE "
-        "l.unit_id " +
-            std::string(storage::in_id_set) + " ORDER BY l.from_on, l.id");
+    sql::statement ms(db,
+                      "SELECT l.id, l.member_id, l.unit_id, l.from_on, l.to_on, m.full_member_date, "
+                      "m.exit_date FROM coverage_member_units l JOIN members m ON m.id = l.member_id WHERE "
+                      "l.unit_id " +
+                          std::string(storage::in_id_set) + " ORDER BY l.from_on, l.id");
     ms.bind(":ids", set);
-    while (ms.executeStep()) {
+    while (ms.step()) {
         unit_member_facts f;
         f.link = read_member_unit(ms);
         f.full_member_date = storage::column_date(ms, 5, "members.full_member_date");
@@ -179,13 +177,13 @@ std::map<std::int64_t, coverage_unit_facts> facts_of(SQLite::Database& db, std::
     return out;
 }
 
-std::vector<unit_record> units_in(SQLite::Database& db, std::vector<std::int64_t> const& org_ids) {
-    SQLite::Statement st(db, std::string("SELECT ") + unit_columns +
-                                 " FROM coverage_units WHERE responsible_id " + storage::in_id_set +
-                                 " ORDER BY id");
+std::vector<unit_record> units_in(sql::database& db, std::vector<std::int64_t> const& org_ids) {
+    sql::statement st(db, std::string("SELECT ") + unit_columns +
+                              " FROM coverage_units WHERE responsible_id " + storage::in_id_set +
+                              " ORDER BY id");
     st.bind(":ids", storage::json_ids(org_ids));
     std::vector<unit_record> out;
-    while (st.executeStep())
+    while (st.step())
         out.push_back(read_unit(st));
     return out;
 }
@@ -211,14 +209,14 @@ unit_id add_unit(store& s, unit_record const& given, std::string_view why) {
         storage::check_text(u.note, "note", storage::text_cap::note, true);
         (void)s.org(u.responsible);
         check_unit(u);
-        SQLite::Statement dup(
+        sql::statement dup(
             impl.db, std::string("SELECT ") + unit_columns + " FROM coverage_units WHERE credit_code = :c");
         dup.bind(":c", u.credit_code);
-        check_credit_code_unique(u, dup.executeStep() ? std::optional{read_unit(dup)} : std::nullopt);
+        check_credit_code_unique(u, dup.step() ? std::optional{read_unit(dup)} : std::nullopt);
         return storage::in_transaction(impl.db, [&] {
-            SQLite::Statement ins(impl.db,
-                                  "INSERT INTO coverage_units(name, credit_code, sector, responsible_id, "
-                                  "registered_on, closed_on, note) VALUES(:n, :c, :s, :r, :d, :x, :note)");
+            sql::statement ins(impl.db,
+                               "INSERT INTO coverage_units(name, credit_code, sector, responsible_id, "
+                               "registered_on, closed_on, note) VALUES(:n, :c, :s, :r, :d, :x, :note)");
             ins.bind(":n", u.name);
             ins.bind(":c", u.credit_code);
             ins.bind(":s", std::string(to_string(u.sector)));
@@ -230,7 +228,7 @@ unit_id add_unit(store& s, unit_record const& given, std::string_view why) {
                 ins.bind(":x");
             ins.bind(":note", u.note);
             ins.exec();
-            unit_id const id{impl.db.getLastInsertRowid()};
+            unit_id const id{impl.db.last_insert_id()};
             storage::append_audit(impl.db, impl.audit_actor, "coverage", id.value(), "unit_added", why,
                                   "name=" + u.name + "; code=" + u.credit_code +
                                       "; sector=" + std::string(to_string(u.sector)) +
@@ -251,7 +249,7 @@ void close_unit(store& s, unit_id id, date::sys_days on, std::string_view why) {
         auto const ends = link_ends(impl.db, id);
         check_unit_closing(u, on, ends);
         storage::in_transaction(impl.db, [&] {
-            SQLite::Statement up(
+            sql::statement up(
                 impl.db, "UPDATE coverage_units SET closed_on = :d WHERE id = :id AND closed_on IS NULL");
             up.bind(":d", format_iso(on));
             up.bind(":id", raw(id));
@@ -277,10 +275,9 @@ void record_unit_employees(store& s, unit_headcount const& h, std::string_view w
                                 "a unit has 0 or more employees, not " + std::to_string(h.employees));
         check_unit_exists(u, h.on, "the headcount");
         storage::in_transaction(impl.db, [&] {
-            SQLite::Statement ins(
-                impl.db,
-                "INSERT INTO coverage_headcounts(unit_id, date, employees) VALUES(:u, :d, :n) "
-                "ON CONFLICT(unit_id, date) DO UPDATE SET employees = excluded.employees");
+            sql::statement ins(impl.db,
+                               "INSERT INTO coverage_headcounts(unit_id, date, employees) VALUES(:u, :d, :n) "
+                               "ON CONFLICT(unit_id, date) DO UPDATE SET employees = excluded.employees");
             ins.bind(":u", raw(h.unit));
             ins.bind(":d", format_iso(h.on));
             ins.bind(":n", h.employees);
@@ -304,10 +301,10 @@ std::optional<unit_record> unit_by_code(store const& s, std::string_view code) {
     auto& impl = storage::impl_of(s);
     auto const c = normalise_credit_code(code);
     auto u = storage::in_read("reading a unit", [&]() -> std::optional<unit_record> {
-        SQLite::Statement st(
+        sql::statement st(
             impl.db, std::string("SELECT ") + unit_columns + " FROM coverage_units WHERE credit_code = :c");
         st.bind(":c", c);
-        if (!st.executeStep()) return std::nullopt;
+        if (!st.step()) return std::nullopt;
         return read_unit(st);
     });
     if (u) storage::require(s, permission::read_roster, u->responsible);
@@ -327,13 +324,12 @@ std::vector<unit_headcount> unit_headcounts(store const& s, unit_id id) {
     storage::call const guard(s);
     auto& impl = storage::impl_of(s);
     return storage::in_read("reading a unit's employees", [&] {
-        SQLite::Statement st(
-            impl.db, "SELECT date, employees FROM coverage_headcounts WHERE unit_id = :u ORDER BY date");
+        sql::statement st(impl.db,
+                          "SELECT date, employees FROM coverage_headcounts WHERE unit_id = :u ORDER BY date");
         st.bind(":u", raw(id));
         std::vector<unit_headcount> out;
-        while (st.executeStep())
-            out.push_back(
-                {id, storage::col_date(st, 0, "coverage_headcounts.date"), st.getColumn(1).getInt()});
+        while (st.step())
+            out.push_back({id, storage::col_date(st, 0, "coverage_headcounts.date"), st.column(1).as_int()});
         return out;
     });
 }
@@ -355,16 +351,16 @@ coverage_link_id cover_unit(store& s, unit_id unit, org_id org, date::sys_days f
         check_coverage(u, o, from, earlier);
         auto const form = form_of(o.kind);
         return storage::in_transaction(impl.db, [&] {
-            SQLite::Statement ins(impl.db,
-                                  "INSERT INTO coverage_links(unit_id, org_id, form, from_on, note) "
-                                  "VALUES(:u, :o, :f, :d, :note)");
+            sql::statement ins(impl.db,
+                               "INSERT INTO coverage_links(unit_id, org_id, form, from_on, note) "
+                               "VALUES(:u, :o, :f, :d, :note)");
             ins.bind(":u", raw(unit));
             ins.bind(":o", raw(org));
             ins.bind(":f", std::string(to_string(form)));
             ins.bind(":d", format_iso(from));
             ins.bind(":note", note);
             ins.exec();
-            coverage_link_id const id{impl.db.getLastInsertRowid()};
+            coverage_link_id const id{impl.db.last_insert_id()};
             storage::append_audit(impl.db, impl.audit_actor, "coverage", unit.value(), "covered", why,
                                   "link=" + std::to_string(id.value()) +
                                       "; org=" + std::to_string(org.value()) +
@@ -378,10 +374,10 @@ void end_coverage(store& s, coverage_link_id id, date::sys_days on, std::string_
     storage::call const guard(s);
     auto& impl = storage::impl_of(s);
     auto const lu = storage::in_read("ending a unit's coverage", [&] {
-        SQLite::Statement st(impl.db,
-                             std::string("SELECT ") + link_columns + " FROM coverage_links WHERE id = :id");
+        sql::statement st(impl.db,
+                          std::string("SELECT ") + link_columns + " FROM coverage_links WHERE id = :id");
         st.bind(":id", raw(id));
-        if (!st.executeStep()) throw not_found("no coverage with id " + std::to_string(id.value()));
+        if (!st.step()) throw not_found("no coverage with id " + std::to_string(id.value()));
         auto link = read_link(st);
         return std::pair{link, load_unit(impl.db, link.unit)};
     });
@@ -392,8 +388,8 @@ void end_coverage(store& s, coverage_link_id id, date::sys_days on, std::string_
         storage::check_not_in_future(s, on, "date");
         check_link_end("coverage", l.since, l.until, on);
         storage::in_transaction(impl.db, [&] {
-            SQLite::Statement up(impl.db,
-                                 "UPDATE coverage_links SET to_on = :d WHERE id = :id AND to_on IS NULL");
+            sql::statement up(impl.db,
+                              "UPDATE coverage_links SET to_on = :d WHERE id = :id AND to_on IS NULL");
             up.bind(":d", format_iso(on));
             up.bind(":id", raw(id));
             if (up.exec() != 1)
@@ -436,7 +432,7 @@ instructor_id assign_instructor(store& s, instructor_assignment const& a, std::s
         if (a.member) (void)unit_load_member(impl.db, *a.member);
         check_instructor(u, a);
         return storage::in_transaction(impl.db, [&] {
-            SQLite::Statement ins(
+            sql::statement ins(
                 impl.db,
                 "INSERT INTO coverage_instructors(unit_id, instructor, member_id, from_on, note) "
                 "VALUES(:u, :i, :m, :d, :note)");
@@ -449,7 +445,7 @@ instructor_id assign_instructor(store& s, instructor_assignment const& a, std::s
             ins.bind(":d", format_iso(a.since));
             ins.bind(":note", a.note);
             ins.exec();
-            instructor_id const id{impl.db.getLastInsertRowid()};
+            instructor_id const id{impl.db.last_insert_id()};
             storage::append_audit(impl.db, impl.audit_actor, "coverage", a.unit.value(), "instructor", why,
                                   "assignment=" + std::to_string(id.value()) +
                                       "; instructor=" + a.instructor + "; " + link_text(a.since));
@@ -462,11 +458,10 @@ void end_instructor(store& s, instructor_id id, date::sys_days on, std::string_v
     storage::call const guard(s);
     auto& impl = storage::impl_of(s);
     auto const au = storage::in_read("ending an instructor's assignment", [&] {
-        SQLite::Statement st(impl.db, std::string("SELECT ") + instructor_columns +
-                                          " FROM coverage_instructors WHERE id = :id");
+        sql::statement st(impl.db, std::string("SELECT ") + instructor_columns +
+                                       " FROM coverage_instructors WHERE id = :id");
         st.bind(":id", raw(id));
-        if (!st.executeStep())
-            throw not_found("no instructor assignment with id " + std::to_string(id.value()));
+        if (!st.step()) throw not_found("no instructor assignment with id " + std::to_string(id.value()));
         auto x = read_instructor(st);
         return std::pair{x, load_unit(impl.db, x.unit)};
     });
@@ -477,8 +472,8 @@ void end_instructor(store& s, instructor_id id, date::sys_days on, std::string_v
         storage::check_not_in_future(s, on, "date");
         check_link_end("instructor", a.since, a.until, on);
         storage::in_transaction(impl.db, [&] {
-            SQLite::Statement up(
-                impl.db, "UPDATE coverage_instructors SET to_on = :d WHERE id = :id AND to_on IS NULL");
+            sql::statement up(impl.db,
+                              "UPDATE coverage_instructors SET to_on = :d WHERE id = :id AND to_on IS NULL");
             up.bind(":d", format_iso(on));
             up.bind(":id", raw(id));
             if (up.exec() != 1)
@@ -514,13 +509,13 @@ member_unit_id link_member_unit(store& s, member_id m, unit_id unit, date::sys_d
         auto const earlier = member_units_where(impl.db, "member_id", raw(m));
         check_member_unit(u, from, earlier);
         return storage::in_transaction(impl.db, [&] {
-            SQLite::Statement ins(
+            sql::statement ins(
                 impl.db, "INSERT INTO coverage_member_units(member_id, unit_id, from_on) VALUES(:m, :u, :d)");
             ins.bind(":m", raw(m));
             ins.bind(":u", raw(unit));
             ins.bind(":d", format_iso(from));
             ins.exec();
-            member_unit_id const id{impl.db.getLastInsertRowid()};
+            member_unit_id const id{impl.db.last_insert_id()};
             storage::append_audit(impl.db, impl.audit_actor, "coverage", unit.value(), "member_unit", why,
                                   "link=" + std::to_string(id.value()) +
                                       "; member=" + std::to_string(m.value()) + "; " + link_text(from));
@@ -533,10 +528,10 @@ void end_member_unit(store& s, member_unit_id id, date::sys_days on, std::string
     storage::call const guard(s);
     auto& impl = storage::impl_of(s);
     auto const lm = storage::in_read("ending a member's unit", [&] {
-        SQLite::Statement st(impl.db, std::string("SELECT ") + member_unit_columns +
-                                          " FROM coverage_member_units WHERE id = :id");
+        sql::statement st(impl.db, std::string("SELECT ") + member_unit_columns +
+                                       " FROM coverage_member_units WHERE id = :id");
         st.bind(":id", raw(id));
-        if (!st.executeStep()) throw not_found("no member's unit with id " + std::to_string(id.value()));
+        if (!st.step()) throw not_found("no member's unit with id " + std::to_string(id.value()));
         auto x = read_member_unit(st);
         return std::pair{x, unit_load_member(impl.db, x.member)};
     });
@@ -547,8 +542,8 @@ void end_member_unit(store& s, member_unit_id id, date::sys_days on, std::string
         storage::check_not_in_future(s, on, "date");
         check_link_end("member_unit", l.since, l.until, on);
         storage::in_transaction(impl.db, [&] {
-            SQLite::Statement up(
-                impl.db, "UPDATE coverage_member_units SET to_on = :d WHERE id = :id AND to_on IS NULL");
+            sql::statement up(impl.db,
+                              "UPDATE coverage_member_units SET to_on = :d WHERE id = :id AND to_on IS NULL");
             up.bind(":d", format_iso(on));
             up.bind(":id", raw(id));
             if (up.exec() != 1)
@@ -596,7 +591,7 @@ coverage_statistics coverage_statistics_of(store const& s, int year, scope reque
                 if (auto const l = f.link_on(day)) covering.insert(l->org.value());
         std::set<std::int64_t> effective;
         if (!covering.empty()) {
-            SQLite::Statement st(
+            sql::statement st(
                 impl.db, std::string("SELECT org_id FROM life_meetings WHERE org_id ") + storage::in_id_set +
                              " AND kind <> :talk AND date BETWEEN :from AND :to GROUP BY org_id HAVING "
                              "count(DISTINCT (CAST(substr(date, 6, 2) AS INTEGER) + 2) / 3) = 4");
@@ -604,8 +599,8 @@ coverage_statistics coverage_statistics_of(store const& s, int year, scope reque
             st.bind(":talk", std::string(to_string(meeting_kind::heart_to_heart_talk)));
             st.bind(":from", format_iso(make_date(year, 1, 1)));
             st.bind(":to", format_iso(day));
-            while (st.executeStep())
-                effective.insert(st.getColumn(0).getInt64());
+            while (st.step())
+                effective.insert(st.column(0).as_int64());
         }
         std::vector<std::int64_t> existing;
         for (auto const& [id, f] : facts) {
@@ -636,15 +631,15 @@ coverage_statistics coverage_statistics_of(store const& s, int year, scope reque
             }
         }
         if (!existing.empty()) {
-            SQLite::Statement st(
-                impl.db, std::string("SELECT coalesce(sum(h.employees), 0) FROM coverage_headcounts h "
-                                     "WHERE h.unit_id ") +
-                             storage::in_id_set +
-                             " AND h.date = (SELECT max(g.date) FROM coverage_headcounts g WHERE "
-                             "g.unit_id = h.unit_id AND g.date <= :to)");
+            sql::statement st(impl.db,
+                              std::string("SELECT coalesce(sum(h.employees), 0) FROM coverage_headcounts h "
+                                          "WHERE h.unit_id ") +
+                                  storage::in_id_set +
+                                  " AND h.date = (SELECT max(g.date) FROM coverage_headcounts g WHERE "
+                                  "g.unit_id = h.unit_id AND g.date <= :to)");
             st.bind(":ids", storage::json_ids(existing));
             st.bind(":to", format_iso(day));
-            if (st.executeStep()) out.employees = st.getColumn(0).getInt64();
+            if (st.step()) out.employees = st.column(0).as_int64();
         }
         return out;
     });
@@ -652,19 +647,19 @@ coverage_statistics coverage_statistics_of(store const& s, int year, scope reque
 
 namespace storage {
 
-std::vector<agenda_item> coverage_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
+std::vector<agenda_item> coverage_agenda_items(store const& s, sql::database& db, date::sys_days as_of,
                                                std::vector<std::int64_t> const& org_ids, bool whole) {
     std::vector<agenda_item> items;
     // Units recorded by the agenda's date, not closed by then.
-    SQLite::Statement st(db, std::string("SELECT ") + unit_columns +
-                                 " FROM coverage_units WHERE registered_on <= :d AND (closed_on IS NULL OR "
-                                 "closed_on > :d)" +
-                                 (whole ? std::string() : std::string(" AND responsible_id ") + in_id_set) +
-                                 " ORDER BY id");
+    sql::statement st(db, std::string("SELECT ") + unit_columns +
+                              " FROM coverage_units WHERE registered_on <= :d AND (closed_on IS NULL OR "
+                              "closed_on > :d)" +
+                              (whole ? std::string() : std::string(" AND responsible_id ") + in_id_set) +
+                              " ORDER BY id");
     st.bind(":d", format_iso(as_of));
     if (!whole) st.bind(":ids", json_ids(org_ids));
     std::vector<unit_record> us;
-    while (st.executeStep())
+    while (st.step())
         us.push_back(read_unit(st));
     for (auto const& [id, f] : facts_of(db, std::move(us))) {
         // What was recorded after the agenda's date is not yet seen.
@@ -683,17 +678,17 @@ std::vector<agenda_item> coverage_agenda_items(store const& s, SQLite::Database&
             items.push_back(std::move(item));
     }
     // Joint branches that cover units of the register: fewer than two on the agenda's date.
-    SQLite::Statement js(db,
-                         std::string("SELECT org_id, sum(CASE WHEN from_on <= :d AND (to_on IS NULL OR to_on "
-                                     ">= :d) THEN 1 ELSE 0 END) FROM coverage_links WHERE form = 'joint' AND "
-                                     "from_on <= :d") +
-                             (whole ? std::string() : std::string(" AND org_id ") + in_id_set) +
-                             " GROUP BY org_id ORDER BY org_id");
+    sql::statement js(db,
+                      std::string("SELECT org_id, sum(CASE WHEN from_on <= :d AND (to_on IS NULL OR to_on "
+                                  ">= :d) THEN 1 ELSE 0 END) FROM coverage_links WHERE form = 'joint' AND "
+                                  "from_on <= :d") +
+                          (whole ? std::string() : std::string(" AND org_id ") + in_id_set) +
+                          " GROUP BY org_id ORDER BY org_id");
     js.bind(":d", format_iso(as_of));
     if (!whole) js.bind(":ids", json_ids(org_ids));
     std::vector<std::pair<org_id, int>> joint;
-    while (js.executeStep())
-        joint.emplace_back(org_id{js.getColumn(0).getInt64()}, js.getColumn(1).getInt());
+    while (js.step())
+        joint.emplace_back(org_id{js.column(0).as_int64()}, js.column(1).as_int());
     for (auto const& [o, n] : joint)
         for (auto& item : joint_branch_agenda(impl_of(s).load_org(o), n, as_of))
             items.push_back(std::move(item));

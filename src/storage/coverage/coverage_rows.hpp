@@ -17,7 +17,7 @@ extern char const* const migration_coverage;
 /// Agenda items of the coverage register (coverage/coverage_agenda.hpp) that belong to the organisations
 /// in `org_ids` (sorted ids; `whole`: every organisation of the store): a unit that should set up an
 /// organisation (for its responsible organisation) and a joint branch covering fewer than two units.
-std::vector<agenda_item> coverage_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
+std::vector<agenda_item> coverage_agenda_items(store const& s, sql::database& db, date::sys_days as_of,
                                                std::vector<std::int64_t> const& org_ids, bool whole);
 
 }  // namespace dangyuan::storage

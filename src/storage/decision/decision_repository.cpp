@@ -61,7 +61,7 @@ enum decision_col : int {
 
 // Binds the fields of one record kind; the columns of other kinds stay NULL.
 struct decision_binder {
-    SQLite::Statement& st;
+    sql::statement& st;
 
     void operator()(proposed const& r) const { st.bind(":subject", r.subject); }
     void operator()(two_committees_consulted const&) const {}
@@ -93,8 +93,8 @@ struct decision_binder {
     }
 };
 
-void insert_decision_record(SQLite::Database& db, decision_id id, decision_record const& r) {
-    SQLite::Statement st(db, insert_decision_record_sql);
+void insert_decision_record(sql::database& db, decision_id id, decision_record const& r) {
+    sql::statement st(db, insert_decision_record_sql);
     st.bind(":case", raw(id));
     st.bind(":kind", std::string(kind_name(r)));
     st.bind(":date", format_iso(record_date(r)));
@@ -103,13 +103,13 @@ void insert_decision_record(SQLite::Database& db, decision_id id, decision_recor
     st.exec();
 }
 
-int decision_count(SQLite::Statement& st, int c, char const* name) {
-    auto col = st.getColumn(c);
-    if (col.isNull()) throw storage_error(std::string("column decision_records.") + name + " is empty");
-    return col.getInt();
+int decision_count(sql::statement& st, int c, char const* name) {
+    auto col = st.column(c);
+    if (col.is_null()) throw storage_error(std::string("column decision_records.") + name + " is empty");
+    return col.as_int();
 }
 
-decision_record read_decision_record(SQLite::Statement& st) {
+decision_record read_decision_record(sql::statement& st) {
     auto const kind = col_text(st, dc_kind);
     auto const date = storage::col_date(st, dc_date, "decision_records.date");
     auto const note = col_text(st, dc_note);
@@ -159,7 +159,7 @@ struct loaded_decision {
 
 // The cases `ids` in that order, each with its records: two queries for the whole set.
 // \throws not_found for an id that names no case.
-std::vector<loaded_decision> load_decisions(SQLite::Database& db, std::vector<decision_id> const& ids) {
+std::vector<loaded_decision> load_decisions(sql::database& db, std::vector<decision_id> const& ids) {
     std::vector<loaded_decision> out(ids.size());
     if (ids.empty()) return out;
     auto const set = storage::json_ids(ids);
@@ -168,34 +168,33 @@ std::vector<loaded_decision> load_decisions(SQLite::Database& db, std::vector<de
         std::string("SELECT c.id, c.org_id, o.name, c.rule_set, c.version FROM decision_cases c "
                     "JOIN orgs o ON o.id = c.org_id WHERE c.id ") +
             storage::in_id_set,
-        ids, "decision case", [&](SQLite::Statement& head, std::size_t i) {
+        ids, "decision case", [&](sql::statement& head, std::size_t i) {
             auto& x = out[i];
             x.c.id = ids[i];
-            x.c.org = org_id{head.getColumn(1).getInt64()};
+            x.c.org = org_id{head.column(1).as_int64()};
             x.c.org_name = col_text(head, 2);
             x.c.rule_set_name = col_text(head, 3);
-            x.version = head.getColumn(4).getInt64();
+            x.version = head.column(4).as_int64();
         });
-    SQLite::Statement st(db, std::string("SELECT ") + decision_record_columns +
-                                 " FROM decision_records WHERE case_id " + storage::in_id_set +
-                                 " ORDER BY id");
+    sql::statement st(db, std::string("SELECT ") + decision_record_columns +
+                              " FROM decision_records WHERE case_id " + storage::in_id_set + " ORDER BY id");
     st.bind(":ids", set);
-    while (st.executeStep())
-        out[at.at(st.getColumn(dc_case).getInt64())].c.records.push_back(read_decision_record(st));
+    while (st.step())
+        out[at.at(st.column(dc_case).as_int64())].c.records.push_back(read_decision_record(st));
     return out;
 }
 
-loaded_decision load_decision(SQLite::Database& db, decision_id id) {
+loaded_decision load_decision(sql::database& db, decision_id id) {
     return std::move(load_decisions(db, {id}).front());
 }
 
 // The organisation holding case `id`, read before the access check of a command on it.
 org_id decision_org(store const& s, decision_id id) {
     return storage::in_read("reading a decision case", [&] {
-        SQLite::Statement st(storage::impl_of(s).db, "SELECT org_id FROM decision_cases WHERE id = :id");
+        sql::statement st(storage::impl_of(s).db, "SELECT org_id FROM decision_cases WHERE id = :id");
         st.bind(":id", raw(id));
-        if (!st.executeStep()) throw not_found("no decision case with id " + std::to_string(id.value()));
-        return org_id{st.getColumn(0).getInt64()};
+        if (!st.step()) throw not_found("no decision case with id " + std::to_string(id.value()));
+        return org_id{st.column(0).as_int64()};
     });
 }
 
@@ -224,16 +223,16 @@ decision_id open_decision(store& s, org_id org, proposed const& first, std::stri
         decision_record const rec = first;
         check_record(c, rec, rules);
         return storage::in_transaction(impl.db, [&] {
-            SQLite::Statement ins(impl.db,
-                                  "INSERT INTO decision_cases(org_id, subject, rule_set, stage, proposed_on, "
-                                  "last_date) VALUES(:org_id, :subject, :rule_set, :stage, :date, :date)");
+            sql::statement ins(impl.db,
+                               "INSERT INTO decision_cases(org_id, subject, rule_set, stage, proposed_on, "
+                               "last_date) VALUES(:org_id, :subject, :rule_set, :stage, :date, :date)");
             ins.bind(":org_id", raw(org));
             ins.bind(":subject", first.subject);
             ins.bind(":rule_set", rules.name);
             ins.bind(":stage", decision_code(decision_stage::proposed));
             ins.bind(":date", format_iso(first.date));
             ins.exec();
-            c.id = decision_id{impl.db.getLastInsertRowid()};
+            c.id = decision_id{impl.db.last_insert_id()};
             insert_decision_record(impl.db, c.id, rec);
             storage::append_audit(impl.db, impl.audit_actor, "decision", c.id.value(), "open", why,
                                   "org=" + std::to_string(org.value()) + "; rule_set=" + rules.name + "; " +
@@ -255,10 +254,9 @@ void record_decision(store& s, decision_id id, decision_record const& r, std::st
         record(after, r, rules);
         auto const stage = *stage_of(after);
         storage::in_transaction(impl.db, [&] {
-            SQLite::Statement up(
-                impl.db,
-                "UPDATE decision_cases SET version = version + 1, stage = :stage, last_date = "
-                ":date WHERE id = :id AND version = :version");
+            sql::statement up(impl.db,
+                              "UPDATE decision_cases SET version = version + 1, stage = :stage, last_date = "
+                              ":date WHERE id = :id AND version = :version");
             up.bind(":stage", decision_code(stage));
             up.bind(":date", format_iso(record_date(r)));
             up.bind(":id", raw(id));
@@ -287,17 +285,16 @@ std::vector<decision_summary> decisions(store const& s, scope requested) {
     auto& impl = storage::impl_of(s);
     return storage::in_read("listing decision cases", [&]() -> std::vector<decision_summary> {
         auto const ids = storage::scope_org_ids(impl.db, sc);
-        SQLite::Statement st(
-            impl.db,
-            "SELECT c.id, c.org_id, o.name, c.subject, c.rule_set, c.stage, c.proposed_on, "
-            "c.last_date FROM decision_cases c JOIN orgs o ON o.id = c.org_id WHERE c.org_id " +
-                std::string(storage::in_id_set) + " ORDER BY c.org_id, c.proposed_on, c.id");
+        sql::statement st(impl.db,
+                          "SELECT c.id, c.org_id, o.name, c.subject, c.rule_set, c.stage, c.proposed_on, "
+                          "c.last_date FROM decision_cases c JOIN orgs o ON o.id = c.org_id WHERE c.org_id " +
+                              std::string(storage::in_id_set) + " ORDER BY c.org_id, c.proposed_on, c.id");
         st.bind(":ids", storage::json_ids(ids));
         std::vector<decision_summary> out;
-        while (st.executeStep()) {
+        while (st.step()) {
             decision_summary d;
-            d.id = decision_id{st.getColumn(0).getInt64()};
-            d.org = org_id{st.getColumn(1).getInt64()};
+            d.id = decision_id{st.column(0).as_int64()};
+            d.org = org_id{st.column(1).as_int64()};
             d.org_name = col_text(st, 2);
             d.subject = col_text(st, 3);
             d.rule_set_name = col_text(st, 4);
@@ -312,21 +309,21 @@ std::vector<decision_summary> decisions(store const& s, scope requested) {
 
 namespace storage {
 
-std::vector<agenda_item> decision_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
+std::vector<agenda_item> decision_agenda_items(store const& s, sql::database& db, date::sys_days as_of,
                                                std::vector<std::int64_t> const& org_ids, bool whole) {
     std::vector<agenda_item> items;
     // Cases waiting for a publication now, and cases whose later records the date of the agenda does not
     // see yet; closed and rejected cases stay out.
-    SQLite::Statement st(
+    sql::statement st(
         db, std::string("SELECT id, org_id FROM decision_cases WHERE proposed_on <= :d AND (stage IN "
                         "('resolved', 'resolution_published') OR last_date > :d)") +
                 (whole ? std::string() : std::string(" AND org_id ") + in_id_set) + " ORDER BY id");
     st.bind(":d", format_iso(as_of));
     if (!whole) st.bind(":ids", json_ids(org_ids));
     std::vector<decision_id> open;
-    while (st.executeStep())
-        if (std::binary_search(org_ids.begin(), org_ids.end(), st.getColumn(1).getInt64()))
-            open.emplace_back(st.getColumn(0).getInt64());
+    while (st.step())
+        if (std::binary_search(org_ids.begin(), org_ids.end(), st.column(1).as_int64()))
+            open.emplace_back(st.column(0).as_int64());
     std::map<std::string, rule_set> rules_named;
     for (auto const& [c, version] : load_decisions(db, open)) {
         auto it = rules_named.find(c.rule_set_name);

@@ -17,7 +17,7 @@ extern char const* const migration_decision;
 /// Agenda items of the open decision cases of the organisations in `org_ids` (sorted ids; `whole`: every
 /// organisation of the store): a resolution or a result not yet public by its deadline
 /// (decision/decision_agenda.hpp).
-std::vector<agenda_item> decision_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
+std::vector<agenda_item> decision_agenda_items(store const& s, sql::database& db, date::sys_days as_of,
                                                std::vector<std::int64_t> const& org_ids, bool whole);
 
 }  // namespace dangyuan::storage

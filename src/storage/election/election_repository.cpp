@@ -59,7 +59,7 @@ struct record_lists {
 
 // Binds the columns of one record kind (the others stay NULL) and collects its lists.
 struct election_binder {
-    SQLite::Statement& st;
+    sql::statement& st;
     std::vector<listed_member>& members;
     std::vector<write_in>& write_ins;
 
@@ -128,8 +128,8 @@ struct election_binder {
     }
 };
 
-void insert_election_record(SQLite::Database& db, election_id id, election_record const& r) {
-    SQLite::Statement st(
+void insert_election_record(sql::database& db, election_id id, election_record const& r) {
+    sql::statement st(
         db,
         "INSERT INTO election_records(election_id, kind, date, seats, day, organisation, document, reason, "
         "meeting, entitled, present, dispersed, voters_present, ballots_issued, ballots_returned, "
@@ -144,11 +144,10 @@ void insert_election_record(SQLite::Database& db, election_id id, election_recor
     std::vector<write_in> write_ins;
     std::visit(election_binder{st, members, write_ins}, r);
     st.exec();
-    auto const record_id = db.getLastInsertRowid();
-    SQLite::Statement m(
-        db,
-        "INSERT INTO election_members(record_id, member_id, nominations, votes_for, against, "
-        "abstain) VALUES(:record_id, :member_id, :nominations, :votes_for, :against, :abstain)");
+    auto const record_id = db.last_insert_id();
+    sql::statement m(db,
+                     "INSERT INTO election_members(record_id, member_id, nominations, votes_for, against, "
+                     "abstain) VALUES(:record_id, :member_id, :nominations, :votes_for, :against, :abstain)");
     for (auto const& x : members) {
         m.bind(":record_id", record_id);
         bind_id(m, ":member_id", x.member);
@@ -159,9 +158,9 @@ void insert_election_record(SQLite::Database& db, election_id id, election_recor
         m.exec();
         m.reset();
     }
-    SQLite::Statement w(db,
-                        "INSERT INTO election_write_ins(record_id, name, votes) VALUES(:record_id, :name, "
-                        ":votes)");
+    sql::statement w(db,
+                     "INSERT INTO election_write_ins(record_id, name, votes) VALUES(:record_id, :name, "
+                     ":votes)");
     for (auto const& x : write_ins) {
         w.bind(":record_id", record_id);
         w.bind(":name", x.name);
@@ -171,12 +170,12 @@ void insert_election_record(SQLite::Database& db, election_id id, election_recor
     }
 }
 
-int opt_int(SQLite::Statement& st, int c) {
+int opt_int(sql::statement& st, int c) {
     return col_opt_int(st, c).value_or(0);
 }
 
-election_record read_election_record(SQLite::Statement& st, record_lists const& lists) {
-    auto const rid = st.getColumn(el_id).getInt64();
+election_record read_election_record(sql::statement& st, record_lists const& lists) {
+    auto const rid = st.column(el_id).as_int64();
     auto const date = col_date(st, el_date, "election_records.date");
     auto const note = col_text(st, el_note);
     auto const organisation = col_text(st, el_organisation);
@@ -263,59 +262,55 @@ struct loaded_election {
 // `bind`), in id order: four queries whatever their number, so that the agenda and the statistics read
 // every open case at once instead of one case after another.
 template <class Bind>
-std::vector<loaded_election> load_elections(SQLite::Database& db, std::string const& cases,
-                                            Bind const& bind) {
+std::vector<loaded_election> load_elections(sql::database& db, std::string const& cases, Bind const& bind) {
     std::vector<loaded_election> out;
     std::map<std::int64_t, std::size_t> at;
-    SQLite::Statement head(db,
-                           "SELECT e.id, e.org_id, o.name, e.term_ends, e.version, e.requested_on FROM "
-                           "election_cases e JOIN orgs o ON o.id = e.org_id WHERE e.id IN (" +
-                               cases + ") ORDER BY e.id");
+    sql::statement head(db,
+                        "SELECT e.id, e.org_id, o.name, e.term_ends, e.version, e.requested_on FROM "
+                        "election_cases e JOIN orgs o ON o.id = e.org_id WHERE e.id IN (" +
+                            cases + ") ORDER BY e.id");
     bind(head);
-    while (head.executeStep()) {
+    while (head.step()) {
         loaded_election e;
-        e.c.id = election_id{head.getColumn(0).getInt64()};
-        e.c.org = org_id{head.getColumn(1).getInt64()};
+        e.c.id = election_id{head.column(0).as_int64()};
+        e.c.org = org_id{head.column(1).as_int64()};
         e.c.org_name = col_text(head, 2);
         e.c.term_ends = column_date(head, 3, "election_cases.term_ends");
-        e.version = head.getColumn(4).getInt64();
+        e.version = head.column(4).as_int64();
         e.requested_on = col_date(head, 5, "election_cases.requested_on");
         at[e.c.id.value()] = out.size();
         out.push_back(std::move(e));
     }
     if (out.empty()) return out;
     record_lists lists;
-    SQLite::Statement m(
-        db,
-        "SELECT m.record_id, m.member_id, m.nominations, m.votes_for, m.against, m.abstain FROM "
-        "election_members m JOIN election_records r ON r.id = m.record_id WHERE r.election_id "
-        "IN (" +
-            cases + ") ORDER BY m.id");
+    sql::statement m(db,
+                     "SELECT m.record_id, m.member_id, m.nominations, m.votes_for, m.against, m.abstain FROM "
+                     "election_members m JOIN election_records r ON r.id = m.record_id WHERE r.election_id "
+                     "IN (" +
+                         cases + ") ORDER BY m.id");
     bind(m);
-    while (m.executeStep())
-        lists.members[m.getColumn(0).getInt64()].push_back({member_id{m.getColumn(1).getInt64()},
-                                                            col_int(m, 2), col_int(m, 3), col_int(m, 4),
-                                                            col_int(m, 5)});
-    SQLite::Statement w(
-        db,
-        "SELECT w.record_id, w.name, w.votes FROM election_write_ins w JOIN election_records r "
-        "ON r.id = w.record_id WHERE r.election_id IN (" +
-            cases + ") ORDER BY w.id");
+    while (m.step())
+        lists.members[m.column(0).as_int64()].push_back(
+            {member_id{m.column(1).as_int64()}, col_int(m, 2), col_int(m, 3), col_int(m, 4), col_int(m, 5)});
+    sql::statement w(db,
+                     "SELECT w.record_id, w.name, w.votes FROM election_write_ins w JOIN election_records r "
+                     "ON r.id = w.record_id WHERE r.election_id IN (" +
+                         cases + ") ORDER BY w.id");
     bind(w);
-    while (w.executeStep())
-        lists.write_ins[w.getColumn(0).getInt64()].push_back({col_text(w, 1), col_int(w, 2)});
+    while (w.step())
+        lists.write_ins[w.column(0).as_int64()].push_back({col_text(w, 1), col_int(w, 2)});
     // The case's id after the record's columns, so that read_election_record's indexes hold.
-    SQLite::Statement st(db, std::string("SELECT ") + election_record_columns +
-                                 ", election_id FROM election_records WHERE election_id IN (" + cases +
-                                 ") ORDER BY id");
+    sql::statement st(db, std::string("SELECT ") + election_record_columns +
+                              ", election_id FROM election_records WHERE election_id IN (" + cases +
+                              ") ORDER BY id");
     bind(st);
-    while (st.executeStep())
-        out[at.at(st.getColumn(el_note + 1).getInt64())].c.records.push_back(read_election_record(st, lists));
+    while (st.step())
+        out[at.at(st.column(el_note + 1).as_int64())].c.records.push_back(read_election_record(st, lists));
     return out;
 }
 
-loaded_election load_election(SQLite::Database& db, election_id id) {
-    auto all = load_elections(db, "SELECT :id", [&](SQLite::Statement& st) { bind_id(st, ":id", id); });
+loaded_election load_election(sql::database& db, election_id id) {
+    auto all = load_elections(db, "SELECT :id", [&](sql::statement& st) { bind_id(st, ":id", id); });
     if (all.empty()) throw not_found("no election with id " + std::to_string(id.value()));
     return std::move(all.front());
 }
@@ -487,16 +482,16 @@ std::vector<officer> checked_leadership(store const& s, org_unit const& o, elect
 }
 
 // Writes the new leadership from `on` and the term start, inside the caller's transaction.
-void install_leadership(SQLite::Database& db, org_id org, std::vector<officer> const& officers,
+void install_leadership(sql::database& db, org_id org, std::vector<officer> const& officers,
                         date::sys_days on, date::sys_days term_start) {
-    SQLite::Statement close(
+    sql::statement close(
         db, "UPDATE org_leadership SET to_date = :on WHERE org_id = :org_id AND to_date IS NULL");
     bind_date(close, ":on", on);
     bind_id(close, ":org_id", org);
     close.exec();
-    SQLite::Statement ins(db,
-                          "INSERT INTO org_leadership(org_id, member_id, role, portfolio, from_date) "
-                          "VALUES(:org_id, :member_id, :role, :portfolio, :from_date)");
+    sql::statement ins(db,
+                       "INSERT INTO org_leadership(org_id, member_id, role, portfolio, from_date) "
+                       "VALUES(:org_id, :member_id, :role, :portfolio, :from_date)");
     for (auto const& x : officers) {
         bind_id(ins, ":org_id", org);
         bind_id(ins, ":member_id", x.member);
@@ -506,8 +501,7 @@ void install_leadership(SQLite::Database& db, org_id org, std::vector<officer> c
         ins.exec();
         ins.reset();
     }
-    SQLite::Statement term(db,
-                           "UPDATE orgs SET term_start = :term_start, version = version + 1 WHERE id = :id");
+    sql::statement term(db, "UPDATE orgs SET term_start = :term_start, version = version + 1 WHERE id = :id");
     bind_date(term, ":term_start", term_start);
     bind_id(term, ":id", org);
     term.exec();
@@ -515,10 +509,10 @@ void install_leadership(SQLite::Database& db, org_id org, std::vector<officer> c
 
 org_id election_org(store const& s, election_id id) {
     return in_read("reading an election", [&] {
-        SQLite::Statement st(impl_of(s).db, "SELECT org_id FROM election_cases WHERE id = :id");
+        sql::statement st(impl_of(s).db, "SELECT org_id FROM election_cases WHERE id = :id");
         bind_id(st, ":id", id);
-        if (!st.executeStep()) throw not_found("no election with id " + std::to_string(id.value()));
-        return org_id{st.getColumn(0).getInt64()};
+        if (!st.step()) throw not_found("no election with id " + std::to_string(id.value()));
+        return org_id{st.column(0).as_int64()};
     });
 }
 
@@ -548,25 +542,25 @@ election_id open_election(store& s, org_id org, election_requested const& first,
         require_election_form(o, is_branch(o.kind) ? impl.count_members(org, first.date).full_members : 0,
                               first.without_committee, first.date, s.rules());
         {
-            SQLite::Statement open(
+            sql::statement open(
                 impl.db, "SELECT id FROM election_cases WHERE org_id = :org_id AND stage <> 'completed'");
             storage::bind_id(open, ":org_id", org);
-            if (open.executeStep())
+            if (open.step())
                 throw conflict("'" + o.name + "' has the election " +
-                               std::to_string(open.getColumn(0).getInt64()) + " not yet completed");
+                               std::to_string(open.column(0).as_int64()) + " not yet completed");
         }
         election_case c{.org = org, .org_name = o.name, .term_ends = term_end(o, s.rules())};
         check_record(c, r, election_context{}, s.rules());
         return storage::in_transaction(impl.db, [&] {
-            SQLite::Statement ins(impl.db,
-                                  "INSERT INTO election_cases(org_id, term_ends, stage, requested_on) "
-                                  "VALUES(:org_id, :term_ends, :stage, :requested_on)");
+            sql::statement ins(impl.db,
+                               "INSERT INTO election_cases(org_id, term_ends, stage, requested_on) "
+                               "VALUES(:org_id, :term_ends, :stage, :requested_on)");
             storage::bind_id(ins, ":org_id", org);
             storage::bind_date(ins, ":term_ends", c.term_ends);
             ins.bind(":stage", std::string(to_string(election_stage::requested)));
             storage::bind_date(ins, ":requested_on", first.date);
             ins.exec();
-            c.id = election_id{impl.db.getLastInsertRowid()};
+            c.id = election_id{impl.db.last_insert_id()};
             elr::insert_election_record(impl.db, c.id, r);
             storage::append_audit(
                 impl.db, impl.audit_actor, "election", c.id.value(), "open", why,
@@ -599,7 +593,7 @@ void record_election(store& s, election_id id, election_record const& r, std::st
         if (std::holds_alternative<secretary_approved>(r))
             officers = elr::checked_leadership(s, s.org(loaded.c.org), state, record_date(r));
         storage::in_transaction(impl.db, [&] {
-            SQLite::Statement snap(
+            sql::statement snap(
                 impl.db,
                 "UPDATE election_cases SET stage = :stage, completed_on = :completed_on, version = "
                 "version + 1 WHERE id = :id AND version = :version");
@@ -638,17 +632,17 @@ std::vector<election_summary> elections(store const& s, scope requested) {
     auto& impl = storage::impl_of(s);
     return storage::in_read("listing elections", [&]() -> std::vector<election_summary> {
         auto const ids = storage::scope_org_ids(impl.db, sc);
-        SQLite::Statement st(
+        sql::statement st(
             impl.db,
             "SELECT e.id, e.org_id, o.name, e.term_ends, e.stage, e.requested_on, e.completed_on "
             "FROM election_cases e JOIN orgs o ON o.id = e.org_id ORDER BY e.org_id, "
             "e.requested_on, e.id");
         std::vector<election_summary> out;
-        while (st.executeStep()) {
-            auto const org = st.getColumn(1).getInt64();
+        while (st.step()) {
+            auto const org = st.column(1).as_int64();
             if (!std::binary_search(ids.begin(), ids.end(), org)) continue;
             election_summary e;
-            e.id = election_id{st.getColumn(0).getInt64()};
+            e.id = election_id{st.column(0).as_int64()};
             e.org = org_id{org};
             e.org_name = storage::col_text(st, 2);
             e.term_ends = storage::column_date(st, 3, "election_cases.term_ends");
@@ -670,7 +664,7 @@ election_completion election_completion_on(store const& s, scope requested, int 
         // The cases of the year's terms, by organisation (the latest requested when there are several).
         auto cases = elr::load_elections(
             impl.db, "SELECT id FROM election_cases WHERE substr(term_ends, 1, 4) = :year",
-            [&](SQLite::Statement& st) { st.bind(":year", std::to_string(year)); });
+            [&](sql::statement& st) { st.bind(":year", std::to_string(year)); });
         std::stable_sort(cases.begin(), cases.end(),
                          [](auto const& a, auto const& b) { return a.requested_on < b.requested_on; });
         std::map<std::int64_t, election_case> out;
@@ -694,18 +688,18 @@ election_completion election_completion_on(store const& s, scope requested, int 
 
 namespace dangyuan::storage {
 
-std::vector<std::int64_t> electing_orgs(SQLite::Database& db, date::sys_days as_of) {
-    SQLite::Statement st(db,
-                         "SELECT DISTINCT org_id FROM election_cases WHERE requested_on <= :d AND "
-                         "(completed_on IS NULL OR completed_on > :d) ORDER BY org_id");
+std::vector<std::int64_t> electing_orgs(sql::database& db, date::sys_days as_of) {
+    sql::statement st(db,
+                      "SELECT DISTINCT org_id FROM election_cases WHERE requested_on <= :d AND "
+                      "(completed_on IS NULL OR completed_on > :d) ORDER BY org_id");
     bind_date(st, ":d", as_of);
     std::vector<std::int64_t> out;
-    while (st.executeStep())
-        out.push_back(st.getColumn(0).getInt64());
+    while (st.step())
+        out.push_back(st.column(0).as_int64());
     return out;
 }
 
-std::vector<agenda_item> election_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
+std::vector<agenda_item> election_agenda_items(store const& s, sql::database& db, date::sys_days as_of,
                                                std::vector<std::int64_t> const& org_ids, bool whole) {
     (void)s;
     std::vector<agenda_item> items;
@@ -716,7 +710,7 @@ std::vector<agenda_item> election_agenda_items(store const& s, SQLite::Database&
         std::string("SELECT id FROM election_cases WHERE requested_on <= :d AND (completed_on IS NULL OR "
                     "completed_on > :d)") +
             (whole ? std::string() : std::string(" AND org_id ") + in_id_set),
-        [&](SQLite::Statement& st) {
+        [&](sql::statement& st) {
             bind_date(st, ":d", as_of);
             if (!whole) st.bind(":ids", json_ids(org_ids));
         });

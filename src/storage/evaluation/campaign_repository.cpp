@@ -61,7 +61,7 @@ enum eval_col : int {
 
 // Binds the fields of one record kind; the columns of other kinds stay NULL.
 struct eval_binder {
-    SQLite::Statement& st;
+    sql::statement& st;
 
     void member(member_id m) const { bind_id(st, ":member", m.value()); }
 
@@ -74,7 +74,7 @@ struct eval_binder {
         member(r.member);
         st.bind(":reason", code_of(r.reason));
         st.bind(":approved_by", r.approved_by);
-        storage::bind_date(st, st.getIndex(":away_since"), r.away_since);
+        storage::bind_date(st, st.index_of(":away_since"), r.away_since);
         st.bind(":note", r.note);
     }
     void operator()(self_assessment_submitted const& r) const {
@@ -125,17 +125,17 @@ struct eval_binder {
     }
 };
 
-void insert_campaign_record(SQLite::Database& db, campaign const& c, campaign_record const& r) {
-    SQLite::Statement st(db, insert_eval_record_sql);
+void insert_campaign_record(sql::database& db, campaign const& c, campaign_record const& r) {
+    sql::statement st(db, insert_eval_record_sql);
     bind_id(st, ":campaign", c.id.value());
     st.bind(":year", c.year);
     st.bind(":kind", std::string(kind_name(r)));
     st.bind(":date", format_iso(record_date(r)));
     std::visit(eval_binder{st}, r);
     st.exec();
-    auto const rid = db.getLastInsertRowid();
+    auto const rid = db.last_insert_id();
     if (auto const* p = std::get_if<participants_added>(&r)) {
-        SQLite::Statement ins(
+        sql::statement ins(
             db,
             "INSERT INTO eval_participants(record_id, member_id, name, status, "
             "relationship_in) VALUES(:record_id, :member_id, :name, :status, :relationship_in)");
@@ -153,17 +153,17 @@ void insert_campaign_record(SQLite::Database& db, campaign const& c, campaign_re
         }
     }
     if (auto const* b = std::get_if<ballots_counted>(&r)) {
-        SQLite::Statement voter(
-            db, "INSERT INTO eval_voters(record_id, member_id) VALUES(:record_id, :member_id)");
+        sql::statement voter(db,
+                             "INSERT INTO eval_voters(record_id, member_id) VALUES(:record_id, :member_id)");
         for (auto const v : b->voters) {
             voter.bind(":record_id", static_cast<std::int64_t>(rid));
             voter.bind(":member_id", static_cast<std::int64_t>(v.value()));
             voter.exec();
             voter.reset();
         }
-        SQLite::Statement choice(db,
-                                 "INSERT INTO eval_choices(record_id, evaluator_id, grade) "
-                                 "VALUES(:record_id, :evaluator_id, :grade)");
+        sql::statement choice(db,
+                              "INSERT INTO eval_choices(record_id, evaluator_id, grade) "
+                              "VALUES(:record_id, :evaluator_id, :grade)");
         for (auto const& ch : b->choices) {
             choice.bind(":record_id", static_cast<std::int64_t>(rid));
             choice.bind(":evaluator_id", static_cast<std::int64_t>(ch.evaluator.value()));
@@ -182,43 +182,40 @@ struct eval_lists {
 };
 
 // The lists of the records of the campaigns in the set `ids` (json_ids), one query a list.
-eval_lists load_eval_lists(SQLite::Database& db, std::string const& ids) {
+eval_lists load_eval_lists(sql::database& db, std::string const& ids) {
     eval_lists out;
-    SQLite::Statement p(db,
-                        std::string("SELECT p.record_id, p.member_id, p.name, p.status, p.relationship_in "
-                                    "FROM eval_participants p JOIN eval_records r ON r.id = p.record_id "
-                                    "WHERE r.campaign_id ") +
-                            storage::in_id_set + " ORDER BY p.id");
+    sql::statement p(db, std::string("SELECT p.record_id, p.member_id, p.name, p.status, p.relationship_in "
+                                     "FROM eval_participants p JOIN eval_records r ON r.id = p.record_id "
+                                     "WHERE r.campaign_id ") +
+                             storage::in_id_set + " ORDER BY p.id");
     p.bind(":ids", ids);
-    while (p.executeStep()) {
+    while (p.step()) {
         participant x;
-        x.member = member_id{p.getColumn(1).getInt64()};
+        x.member = member_id{p.column(1).as_int64()};
         x.name = col_text(p, 2);
         x.status = storage::stored_enum<member_status>(col_text(p, 3), "eval_participants.status");
         if (auto const o = col_int64(p, 4)) x.relationship_in = org_id{*o};
-        out.participants[p.getColumn(0).getInt64()].push_back(std::move(x));
+        out.participants[p.column(0).as_int64()].push_back(std::move(x));
     }
-    SQLite::Statement v(db,
-                        std::string("SELECT v.record_id, v.member_id FROM eval_voters v JOIN eval_records r "
-                                    "ON r.id = v.record_id WHERE r.campaign_id ") +
-                            storage::in_id_set + " ORDER BY v.id");
+    sql::statement v(db, std::string("SELECT v.record_id, v.member_id FROM eval_voters v JOIN eval_records r "
+                                     "ON r.id = v.record_id WHERE r.campaign_id ") +
+                             storage::in_id_set + " ORDER BY v.id");
     v.bind(":ids", ids);
-    while (v.executeStep())
-        out.voters[v.getColumn(0).getInt64()].emplace_back(v.getColumn(1).getInt64());
-    SQLite::Statement c(db,
-                        std::string("SELECT c.record_id, c.evaluator_id, c.grade FROM eval_choices c JOIN "
-                                    "eval_records r ON r.id = c.record_id WHERE r.campaign_id ") +
-                            storage::in_id_set + " ORDER BY c.id");
+    while (v.step())
+        out.voters[v.column(0).as_int64()].emplace_back(v.column(1).as_int64());
+    sql::statement c(db, std::string("SELECT c.record_id, c.evaluator_id, c.grade FROM eval_choices c JOIN "
+                                     "eval_records r ON r.id = c.record_id WHERE r.campaign_id ") +
+                             storage::in_id_set + " ORDER BY c.id");
     c.bind(":ids", ids);
-    while (c.executeStep())
-        out.choices[c.getColumn(0).getInt64()].push_back(
-            {member_id{c.getColumn(1).getInt64()},
+    while (c.step())
+        out.choices[c.column(0).as_int64()].push_back(
+            {member_id{c.column(1).as_int64()},
              storage::stored_enum<grade>(col_text(c, 2), "eval_choices.grade")});
     return out;
 }
 
-campaign_record read_campaign_record(SQLite::Statement& st, eval_lists& lists) {
-    auto const rid = st.getColumn(ec_id).getInt64();
+campaign_record read_campaign_record(sql::statement& st, eval_lists& lists) {
+    auto const rid = st.column(ec_id).as_int64();
     auto const kind = col_text(st, ec_kind);
     auto const date = col_date(st, ec_date, "eval_records.date");
     auto const member = [&] {
@@ -283,7 +280,7 @@ namespace storage::evaluation_rows {
 
 // The campaigns `ids` in that order, each with its records: five queries for the whole set.
 // \throws not_found for an id that names no campaign.
-std::vector<loaded_campaign> load_campaigns(SQLite::Database& db, std::vector<campaign_id> const& ids) {
+std::vector<loaded_campaign> load_campaigns(sql::database& db, std::vector<campaign_id> const& ids) {
     std::vector<loaded_campaign> out(ids.size());
     if (ids.empty()) return out;
     auto const set = storage::json_ids(ids);
@@ -292,28 +289,28 @@ std::vector<loaded_campaign> load_campaigns(SQLite::Database& db, std::vector<ca
                             std::string("SELECT c.id, c.org_id, o.name, c.year, c.rule_set, c.version FROM "
                                         "eval_campaigns c JOIN orgs o ON o.id = c.org_id WHERE c.id ") +
                                 storage::in_id_set,
-                            ids, "evaluation campaign", [&](SQLite::Statement& head, std::size_t i) {
+                            ids, "evaluation campaign", [&](sql::statement& head, std::size_t i) {
                                 auto& x = out[i];
                                 x.c.id = ids[i];
-                                x.c.org = org_id{head.getColumn(1).getInt64()};
+                                x.c.org = org_id{head.column(1).as_int64()};
                                 x.c.org_name = col_text(head, 2);
                                 x.c.year = col_int(head, 3);
                                 x.c.rule_set_name = col_text(head, 4);
-                                x.version = head.getColumn(5).getInt64();
+                                x.version = head.column(5).as_int64();
                             });
     auto lists = load_eval_lists(db, set);
-    SQLite::Statement st(db, std::string("SELECT ") + eval_record_columns +
-                                 ", campaign_id FROM eval_records WHERE campaign_id " + storage::in_id_set +
-                                 " ORDER BY id");
+    sql::statement st(db, std::string("SELECT ") + eval_record_columns +
+                              ", campaign_id FROM eval_records WHERE campaign_id " + storage::in_id_set +
+                              " ORDER BY id");
     st.bind(":ids", set);
-    while (st.executeStep()) {
-        auto const campaign = st.getColumn(ec_note + 1).getInt64();
+    while (st.step()) {
+        auto const campaign = st.column(ec_note + 1).as_int64();
         out[at.at(campaign)].c.records.push_back(read_campaign_record(st, lists));
     }
     return out;
 }
 
-loaded_campaign load_campaign(SQLite::Database& db, campaign_id id) {
+loaded_campaign load_campaign(sql::database& db, campaign_id id) {
     return std::move(load_campaigns(db, {id}).front());
 }
 
@@ -322,18 +319,16 @@ loaded_campaign load_campaign(SQLite::Database& db, campaign_id id) {
 namespace {
 
 // The grades decided for the campaign's year by the other campaigns of the store.
-std::vector<final_grade> grades_elsewhere(SQLite::Database& db, int year, std::optional<campaign_id> except) {
-    SQLite::Statement st(
-        db,
-        "SELECT r.member_id, c.org_id, r.grade, r.date FROM eval_records r JOIN eval_campaigns "
-        "c ON c.id = r.campaign_id WHERE r.kind = 'grade_decided' AND r.year = :year AND "
-        "r.campaign_id <> :campaign_id ORDER BY r.member_id");
+std::vector<final_grade> grades_elsewhere(sql::database& db, int year, std::optional<campaign_id> except) {
+    sql::statement st(db,
+                      "SELECT r.member_id, c.org_id, r.grade, r.date FROM eval_records r JOIN eval_campaigns "
+                      "c ON c.id = r.campaign_id WHERE r.kind = 'grade_decided' AND r.year = :year AND "
+                      "r.campaign_id <> :campaign_id ORDER BY r.member_id");
     st.bind(":year", year);
     st.bind(":campaign_id", static_cast<std::int64_t>(except ? except->value() : 0));
     std::vector<final_grade> out;
-    while (st.executeStep())
-        out.push_back(final_grade{member_id{st.getColumn(0).getInt64()}, year,
-                                  org_id{st.getColumn(1).getInt64()},
+    while (st.step())
+        out.push_back(final_grade{member_id{st.column(0).as_int64()}, year, org_id{st.column(1).as_int64()},
                                   storage::stored_enum<grade>(col_text(st, 2), "eval_records.grade"),
                                   col_date(st, 3, "eval_records.date")});
     return out;
@@ -440,7 +435,7 @@ void write_campaign_records(store& s, loaded_campaign const& before, std::span<c
     storage::in_transaction(impl.db, [&] {
         bump_version(impl.db, "eval_campaigns", before.c.id.value(), before.version,
                      "campaign " + std::to_string(before.c.id.value()));
-        SQLite::Statement snap(
+        sql::statement snap(
             impl.db, "UPDATE eval_campaigns SET phase = :phase, closed_on = :closed_on WHERE id = :id");
         snap.bind(":phase", code_of(*state.phase));
         storage::bind_date(snap, ":closed_on",
@@ -458,12 +453,10 @@ void write_campaign_records(store& s, loaded_campaign const& before, std::span<c
 // \throws not_found for an unknown campaign.
 org_id campaign_org(store const& s, campaign_id id) {
     return storage::in_read("reading an evaluation campaign", [&] {
-        SQLite::Statement st(detail::store_access::of(s).db,
-                             "SELECT org_id FROM eval_campaigns WHERE id = :id");
+        sql::statement st(detail::store_access::of(s).db, "SELECT org_id FROM eval_campaigns WHERE id = :id");
         st.bind(":id", raw(id));
-        if (!st.executeStep())
-            throw not_found("no evaluation campaign with id " + std::to_string(id.value()));
-        return org_id{st.getColumn(0).getInt64()};
+        if (!st.step()) throw not_found("no evaluation campaign with id " + std::to_string(id.value()));
+        return org_id{st.column(0).as_int64()};
     });
 }
 
@@ -497,16 +490,16 @@ campaign_id open_campaign(store& s, org_id org, int year, date::sys_days study_b
         campaign_record const first = phase_started{study_begins, campaign_phase::study};
         check_campaign_record(c, first, rules);
         return storage::in_transaction(impl.db, [&] {
-            SQLite::Statement ins(impl.db,
-                                  "INSERT INTO eval_campaigns(org_id, year, rule_set, phase, began) "
-                                  "VALUES(:org_id, :year, :rule_set, :phase, :began)");
+            sql::statement ins(impl.db,
+                               "INSERT INTO eval_campaigns(org_id, year, rule_set, phase, began) "
+                               "VALUES(:org_id, :year, :rule_set, :phase, :began)");
             ins.bind(":org_id", static_cast<std::int64_t>(org.value()));
             ins.bind(":year", year);
             ins.bind(":rule_set", rules.name);
             ins.bind(":phase", code_of(campaign_phase::study));
             ins.bind(":began", format_iso(study_begins));
             ins.exec();
-            c.id = campaign_id{impl.db.getLastInsertRowid()};
+            c.id = campaign_id{impl.db.last_insert_id()};
             insert_campaign_record(impl.db, c, first);
             storage::append_audit(impl.db, impl.audit_actor, "campaign", c.id.value(), "open", why,
                                   "org=" + std::to_string(org.value()) + "; year=" + std::to_string(year) +
@@ -570,12 +563,12 @@ std::optional<campaign_id> find_campaign(store const& s, org_id org, int year) {
     storage::call const guard(s);
     storage::require(s, permission::read_roster, org);
     return storage::in_read("finding an evaluation campaign", [&]() -> std::optional<campaign_id> {
-        SQLite::Statement st(detail::store_access::of(s).db,
-                             "SELECT id FROM eval_campaigns WHERE org_id = :org_id AND year = :year");
+        sql::statement st(detail::store_access::of(s).db,
+                          "SELECT id FROM eval_campaigns WHERE org_id = :org_id AND year = :year");
         st.bind(":org_id", static_cast<std::int64_t>(org.value()));
         st.bind(":year", year);
-        if (!st.executeStep()) return std::nullopt;
-        return campaign_id{st.getColumn(0).getInt64()};
+        if (!st.step()) return std::nullopt;
+        return campaign_id{st.column(0).as_int64()};
     });
 }
 
@@ -599,21 +592,20 @@ std::vector<campaign_summary> campaigns(store const& s, scope requested, std::op
     auto& impl = detail::store_access::of(s);
     return storage::in_read("listing evaluation campaigns", [&]() -> std::vector<campaign_summary> {
         auto const ids = storage::scope_org_ids(impl.db, sc);
-        SQLite::Statement st(
-            impl.db,
-            "SELECT c.id, c.org_id, o.name, c.year, c.rule_set, c.phase, c.began, c.closed_on "
-            "FROM eval_campaigns c JOIN orgs o ON o.id = c.org_id WHERE ?1 IS NULL OR c.year = "
-            "?1 ORDER BY c.year, c.org_id");
+        sql::statement st(impl.db,
+                          "SELECT c.id, c.org_id, o.name, c.year, c.rule_set, c.phase, c.began, c.closed_on "
+                          "FROM eval_campaigns c JOIN orgs o ON o.id = c.org_id WHERE ?1 IS NULL OR c.year = "
+                          "?1 ORDER BY c.year, c.org_id");
         if (year)
             st.bind(1, *year);
         else
             st.bind(1);
         std::vector<campaign_summary> out;
-        while (st.executeStep()) {
-            if (!in_ids(ids, st.getColumn(1).getInt64())) continue;
+        while (st.step()) {
+            if (!in_ids(ids, st.column(1).as_int64())) continue;
             campaign_summary c;
-            c.id = campaign_id{st.getColumn(0).getInt64()};
-            c.org = org_id{st.getColumn(1).getInt64()};
+            c.id = campaign_id{st.column(0).as_int64()};
+            c.org = org_id{st.column(1).as_int64()};
             c.org_name = col_text(st, 2);
             c.year = col_int(st, 3);
             c.rule_set_name = col_text(st, 4);

@@ -55,7 +55,7 @@ enum disp_col : int {
 };
 
 struct disp_binder {
-    SQLite::Statement& st;
+    sql::statement& st;
 
     void operator()(disposition_opened const& r) const {
         st.bind(":ground", code_of(r.ground));
@@ -71,7 +71,7 @@ struct disp_binder {
     void operator()(branch_meeting_voted const& r) const { bind_vote(st, r.vote); }
     void operator()(disposition_approved const& r) const {
         st.bind(":approved_by", r.approved_by);
-        storage::bind_date(st, st.getIndex(":correct_until"), r.correct_until);
+        storage::bind_date(st, st.index_of(":correct_until"), r.correct_until);
     }
     void operator()(correction_reviewed const& r) const {
         st.bind(":corrected", r.corrected ? 1 : 0);
@@ -85,8 +85,8 @@ std::string matter_of(disposition_record const& r) {
     return std::visit([](auto const& x) { return x.matter; }, r);
 }
 
-void insert_disp_record(SQLite::Database& db, std::int64_t file_id, disposition_record const& r) {
-    SQLite::Statement st(db, insert_disp_record_sql);
+void insert_disp_record(sql::database& db, std::int64_t file_id, disposition_record const& r) {
+    sql::statement st(db, insert_disp_record_sql);
     bind_id(st, ":file", file_id);
     st.bind(":kind", std::string(kind_name(r)));
     st.bind(":date", format_iso(record_date(r)));
@@ -94,8 +94,8 @@ void insert_disp_record(SQLite::Database& db, std::int64_t file_id, disposition_
     std::visit(disp_binder{st}, r);
     st.exec();
     if (auto const* t = std::get_if<talk_held>(&r)) {
-        auto const rid = db.getLastInsertRowid();
-        SQLite::Statement ins(
+        auto const rid = db.last_insert_id();
+        sql::statement ins(
             db,
             "INSERT INTO disp_talkers(record_id, member_id, status) VALUES(:record_id, :member_id, :status)");
         for (auto const& x : t->talkers) {
@@ -108,9 +108,9 @@ void insert_disp_record(SQLite::Database& db, std::int64_t file_id, disposition_
     }
 }
 
-disposition_record read_disp_record(SQLite::Statement& st,
+disposition_record read_disp_record(sql::statement& st,
                                     std::map<std::int64_t, std::vector<talker>>& talkers) {
-    auto const rid = st.getColumn(dc_id).getInt64();
+    auto const rid = st.column(dc_id).as_int64();
     auto const kind = col_text(st, dc_kind);
     auto const date = col_date(st, dc_date, "disp_records.date");
     auto matter = col_text(st, dc_matter);
@@ -154,52 +154,51 @@ namespace storage::evaluation_rows {
 
 // The disposition files of the members `ids`, by member id (members without one are absent): three
 // queries for the whole set.
-std::unordered_map<std::int64_t, loaded_file> load_files(SQLite::Database& db,
+std::unordered_map<std::int64_t, loaded_file> load_files(sql::database& db,
                                                          std::vector<member_id> const& ids) {
     std::unordered_map<std::int64_t, loaded_file> out;
     if (ids.empty()) return out;
     auto const set = storage::json_ids(ids);
-    SQLite::Statement head(db,
-                           std::string("SELECT f.id, f.org_id, f.rule_set, f.version, m.name, f.member_id "
-                                       "FROM disp_files f JOIN members m ON m.id = f.member_id WHERE "
-                                       "f.member_id ") +
-                               storage::in_id_set);
+    sql::statement head(db, std::string("SELECT f.id, f.org_id, f.rule_set, f.version, m.name, f.member_id "
+                                        "FROM disp_files f JOIN members m ON m.id = f.member_id WHERE "
+                                        "f.member_id ") +
+                                storage::in_id_set);
     head.bind(":ids", set);
     std::unordered_map<std::int64_t, loaded_file*> by_file;
-    while (head.executeStep()) {
-        auto const m = head.getColumn(5).getInt64();
+    while (head.step()) {
+        auto const m = head.column(5).as_int64();
         auto& f = out[m];
-        f.id = head.getColumn(0).getInt64();
-        f.version = head.getColumn(3).getInt64();
+        f.id = head.column(0).as_int64();
+        f.version = head.column(3).as_int64();
         f.file.member = member_id{m};
         f.file.member_name = col_text(head, 4);
-        f.file.org = org_id{head.getColumn(1).getInt64()};
+        f.file.org = org_id{head.column(1).as_int64()};
         f.file.rule_set_name = col_text(head, 2);
         by_file.emplace(f.id, &f);
     }
     if (out.empty()) return out;
     std::map<std::int64_t, std::vector<talker>> talkers;
-    SQLite::Statement t(db, std::string("SELECT t.record_id, t.member_id, t.status FROM disp_talkers t JOIN "
-                                        "disp_records r ON r.id = t.record_id JOIN disp_files f ON f.id = "
-                                        "r.file_id WHERE f.member_id ") +
-                                storage::in_id_set + " ORDER BY t.id");
+    sql::statement t(db, std::string("SELECT t.record_id, t.member_id, t.status FROM disp_talkers t JOIN "
+                                     "disp_records r ON r.id = t.record_id JOIN disp_files f ON f.id = "
+                                     "r.file_id WHERE f.member_id ") +
+                             storage::in_id_set + " ORDER BY t.id");
     t.bind(":ids", set);
-    while (t.executeStep())
-        talkers[t.getColumn(0).getInt64()].push_back(
-            {member_id{t.getColumn(1).getInt64()},
+    while (t.step())
+        talkers[t.column(0).as_int64()].push_back(
+            {member_id{t.column(1).as_int64()},
              storage::stored_enum<member_status>(col_text(t, 2), "disp_talkers.status")});
-    SQLite::Statement st(db, std::string("SELECT ") + disp_record_columns +
-                                 ", file_id FROM disp_records WHERE file_id IN (SELECT id FROM disp_files "
-                                 "WHERE member_id " +
-                                 storage::in_id_set + ") ORDER BY id");
+    sql::statement st(db, std::string("SELECT ") + disp_record_columns +
+                              ", file_id FROM disp_records WHERE file_id IN (SELECT id FROM disp_files "
+                              "WHERE member_id " +
+                              storage::in_id_set + ") ORDER BY id");
     st.bind(":ids", set);
-    while (st.executeStep())
-        by_file.at(st.getColumn(dc_reason + 1).getInt64())
+    while (st.step())
+        by_file.at(st.column(dc_reason + 1).as_int64())
             ->file.records.push_back(read_disp_record(st, talkers));
     return out;
 }
 
-std::optional<loaded_file> find_file(SQLite::Database& db, member_id m) {
+std::optional<loaded_file> find_file(sql::database& db, member_id m) {
     auto all = load_files(db, {m});
     if (all.empty()) return std::nullopt;
     return std::move(all.begin()->second);
@@ -252,32 +251,32 @@ void write_disp_record(store& s, std::optional<loaded_file> const& existing, dis
             bump_version(impl.db, "disp_files", file_id, existing->version,
                          "the disposition file of member " + std::to_string(f.member.value()));
         } else {
-            SQLite::Statement ins(
+            sql::statement ins(
                 impl.db,
                 "INSERT INTO disp_files(member_id, org_id, rule_set) VALUES(:member_id, :org_id, :rule_set)");
             ins.bind(":member_id", static_cast<std::int64_t>(f.member.value()));
             ins.bind(":org_id", static_cast<std::int64_t>(f.org.value()));
             ins.bind(":rule_set", f.rule_set_name);
             ins.exec();
-            file_id = impl.db.getLastInsertRowid();
+            file_id = impl.db.last_insert_id();
         }
         insert_disp_record(impl.db, file_id, r);
         storage::append_audit(impl.db, impl.audit_actor, "disposition", f.member.value(), kind_name(r), why,
                               describe(r));
         if (!exit) return;
         // The same rows record_standing writes, so that the standing history stays one list.
-        SQLite::Statement ins(impl.db,
-                              "INSERT INTO standing_events(member_id, kind, date, reason, decided_by) "
-                              "VALUES(:member_id, :kind, :date, :reason, :decided_by)");
+        sql::statement ins(impl.db,
+                           "INSERT INTO standing_events(member_id, kind, date, reason, decided_by) "
+                           "VALUES(:member_id, :kind, :date, :reason, :decided_by)");
         ins.bind(":member_id", static_cast<std::int64_t>(f.member.value()));
         ins.bind(":kind", code_of(exit->kind));
         storage::bind_date(ins, ":date", exit->date);
         ins.bind(":reason", exit->reason);
         ins.bind(":decided_by", exit->decided_by);
         ins.exec();
-        SQLite::Statement snap(impl.db,
-                               "UPDATE members SET standing = :standing, exit_date = :exit_date, version = "
-                               "version + 1 WHERE id = :id");
+        sql::statement snap(impl.db,
+                            "UPDATE members SET standing = :standing, exit_date = :exit_date, version = "
+                            "version + 1 WHERE id = :id");
         snap.bind(":standing", code_of(*exit_state));
         storage::bind_date(snap, ":exit_date",
                            *exit_state == standing_state::exited ? std::optional(exit->date) : std::nullopt);
@@ -388,10 +387,10 @@ void open_disposition(store& s, member_id m, disposition_opened const& r, std::s
 // \throws not_found for an unknown member.
 static org_id branch_of(store const& s, member_id m) {
     return storage::in_read("reading a member", [&] {
-        SQLite::Statement st(detail::store_access::of(s).db, "SELECT branch_id FROM members WHERE id = :id");
+        sql::statement st(detail::store_access::of(s).db, "SELECT branch_id FROM members WHERE id = :id");
         st.bind(":id", raw(m));
-        if (!st.executeStep()) throw not_found("no member with id " + std::to_string(m.value()));
-        return org_id{st.getColumn(0).getInt64()};
+        if (!st.step()) throw not_found("no member with id " + std::to_string(m.value()));
+        return org_id{st.column(0).as_int64()};
     });
 }
 
@@ -474,10 +473,10 @@ std::vector<disposition_overview> disposition_overviews(store const& s, date::sy
     auto& impl = detail::store_access::of(s);
     return storage::in_read("listing dispositions", [&]() -> std::vector<disposition_overview> {
         auto const ids = storage::scope_org_ids(impl.db, sc);
-        SQLite::Statement st(impl.db, "SELECT member_id, org_id FROM disp_files ORDER BY member_id");
+        sql::statement st(impl.db, "SELECT member_id, org_id FROM disp_files ORDER BY member_id");
         std::vector<member_id> members;
-        while (st.executeStep())
-            if (in_ids(ids, st.getColumn(1).getInt64())) members.emplace_back(st.getColumn(0).getInt64());
+        while (st.step())
+            if (in_ids(ids, st.column(1).as_int64())) members.emplace_back(st.column(0).as_int64());
         std::vector<disposition_overview> out;
         auto const files = load_files(impl.db, members);
         rule_sets rules_named(s);

@@ -122,7 +122,7 @@ std::vector<low_grade_follow_up> low_grade_follow_ups(store const& s, scope requ
 
 namespace storage {
 
-std::vector<agenda_item> evaluation_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
+std::vector<agenda_item> evaluation_agenda_items(store const& s, sql::database& db, date::sys_days as_of,
                                                  std::vector<std::int64_t> const& org_ids, bool whole) {
     std::vector<agenda_item> items;
     auto const d = format_iso(as_of);
@@ -130,28 +130,27 @@ std::vector<agenda_item> evaluation_agenda_items(store const& s, SQLite::Databas
         return whole ? std::string() : std::string(" AND ") + column + " " + in_id_set;
     };
     // Campaigns running on as_of: begun, not yet closed.
-    SQLite::Statement st(db,
-                         "SELECT id, org_id FROM eval_campaigns WHERE began <= :d AND (closed_on IS NULL OR "
-                         "closed_on > :d)" +
-                             in_scope("org_id") + " ORDER BY id");
+    sql::statement st(db,
+                      "SELECT id, org_id FROM eval_campaigns WHERE began <= :d AND (closed_on IS NULL OR "
+                      "closed_on > :d)" +
+                          in_scope("org_id") + " ORDER BY id");
     st.bind(":d", d);
     if (!whole) st.bind(":ids", json_ids(org_ids));
     std::vector<campaign_id> running;
-    while (st.executeStep())
-        if (in_ids(org_ids, st.getColumn(1).getInt64())) running.emplace_back(st.getColumn(0).getInt64());
+    while (st.step())
+        if (in_ids(org_ids, st.column(1).as_int64())) running.emplace_back(st.column(0).as_int64());
     rule_sets rules_named(s);
     for (auto const& [c, version] : load_campaigns(db, running)) {
         auto const more = campaign_agenda(c, as_of, rules_named(c.rule_set_name));
         items.insert(items.end(), more.begin(), more.end());
     }
     // Disposition files are few; each one's own rules decide what it shows on as_of.
-    SQLite::Statement heads(
-        db, "SELECT member_id, org_id FROM disp_files WHERE 1" + in_scope("org_id") + " ORDER BY id");
+    sql::statement heads(
+        db, "SELECT member_id, org_id FROM disp_files WHERE TRUE" + in_scope("org_id") + " ORDER BY id");
     if (!whole) heads.bind(":ids", json_ids(org_ids));
     std::vector<member_id> members;
-    while (heads.executeStep())
-        if (in_ids(org_ids, heads.getColumn(1).getInt64()))
-            members.emplace_back(heads.getColumn(0).getInt64());
+    while (heads.step())
+        if (in_ids(org_ids, heads.column(1).as_int64())) members.emplace_back(heads.column(0).as_int64());
     auto const files = load_files(db, members);
     for (auto const m : members) {
         auto const& f = files.at(raw(m)).file;

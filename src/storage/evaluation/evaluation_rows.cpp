@@ -113,11 +113,11 @@ namespace evaluation_rows {
 
 // ---- column helpers
 
-void bind_id(SQLite::Statement& st, char const* name, std::int64_t v) {
+void bind_id(sql::statement& st, char const* name, std::int64_t v) {
     st.bind(name, static_cast<std::int64_t>(v));
 }
 
-void bind_vote(SQLite::Statement& st, branch_vote const& v) {
+void bind_vote(sql::statement& st, branch_vote const& v) {
     st.bind(":vote_entitled", v.entitled);
     st.bind(":vote_present", v.present);
     st.bind(":vote_written", v.written_opinions);
@@ -127,8 +127,8 @@ void bind_vote(SQLite::Statement& st, branch_vote const& v) {
 }
 
 // Reads six vote columns starting at `c`; nothing when the first is NULL.
-std::optional<branch_vote> read_vote(SQLite::Statement& st, int c) {
-    if (st.getColumn(c).isNull()) return std::nullopt;
+std::optional<branch_vote> read_vote(sql::statement& st, int c) {
+    if (st.column(c).is_null()) return std::nullopt;
     return branch_vote{col_int(st, c),     col_int(st, c + 1), col_int(st, c + 2),
                        col_int(st, c + 3), col_int(st, c + 4), col_int(st, c + 5)};
 }
@@ -139,10 +139,10 @@ std::string vote_text(branch_vote const& v) {
 }
 
 // Optimistic concurrency: the aggregate must still have the version it was loaded with.
-void bump_version(SQLite::Database& db, char const* table, std::int64_t id, std::int64_t version,
+void bump_version(sql::database& db, char const* table, std::int64_t id, std::int64_t version,
                   std::string const& what) {
-    SQLite::Statement st(db, std::string("UPDATE ") + table +
-                                 " SET version = version + 1 WHERE id = :id AND version = :version");
+    sql::statement st(db, std::string("UPDATE ") + table +
+                              " SET version = version + 1 WHERE id = :id AND version = :version");
     st.bind(":id", static_cast<std::int64_t>(id));
     st.bind(":version", static_cast<std::int64_t>(version));
     if (st.exec() != 1) throw conflict(what + " was changed by someone else meanwhile; reload and try again");

@@ -33,14 +33,14 @@ std::string code_of(E v) {
 
 // ---- column helpers
 
-void bind_id(SQLite::Statement& st, char const* name, std::int64_t v);
+void bind_id(sql::statement& st, char const* name, std::int64_t v);
 /// Binds the six vote columns by name (:vote_entitled ... :vote_abstain).
-void bind_vote(SQLite::Statement& st, branch_vote const& v);
+void bind_vote(sql::statement& st, branch_vote const& v);
 /// Reads six vote columns starting at `c`; nothing when the first is NULL.
-std::optional<branch_vote> read_vote(SQLite::Statement& st, int c);
+std::optional<branch_vote> read_vote(sql::statement& st, int c);
 std::string vote_text(branch_vote const& v);
 /// Optimistic concurrency: the aggregate must still have the version it was loaded with.
-void bump_version(SQLite::Database& db, char const* table, std::int64_t id, std::int64_t version,
+void bump_version(sql::database& db, char const* table, std::int64_t id, std::int64_t version,
                   std::string const& what);
 bool in_ids(std::vector<std::int64_t> const& ids, std::int64_t id);
 
@@ -52,8 +52,8 @@ struct loaded_campaign {
 };
 /// The campaigns `ids` in that order, each with its records: five queries for the whole set.
 /// \throws not_found for an id that names no campaign.
-std::vector<loaded_campaign> load_campaigns(SQLite::Database& db, std::vector<campaign_id> const& ids);
-loaded_campaign load_campaign(SQLite::Database& db, campaign_id id);
+std::vector<loaded_campaign> load_campaigns(sql::database& db, std::vector<campaign_id> const& ids);
+loaded_campaign load_campaign(sql::database& db, campaign_id id);
 
 struct loaded_file {
     std::int64_t id = 0;
@@ -62,9 +62,9 @@ struct loaded_file {
 };
 /// The disposition files of the members `ids`, by member id (members without one are absent): three
 /// queries for the whole set.
-std::unordered_map<std::int64_t, loaded_file> load_files(SQLite::Database& db,
+std::unordered_map<std::int64_t, loaded_file> load_files(sql::database& db,
                                                          std::vector<member_id> const& ids);
-std::optional<loaded_file> find_file(SQLite::Database& db, member_id m);
+std::optional<loaded_file> find_file(sql::database& db, member_id m);
 
 // The rule sets named by campaigns and files, each read once.
 class rule_sets {

@@ -24,15 +24,15 @@ constexpr char const* commendation_select =
     "coalesce(m.name, o.name) FROM commendations c JOIN orgs o ON o.id = c.org_id LEFT JOIN members m ON "
     "m.id = c.member_id WHERE ";
 
-commendation read_commendation(SQLite::Statement& st) {
+commendation read_commendation(sql::statement& st) {
     commendation c;
-    c.id = commendation_id{st.getColumn(0).getInt64()};
+    c.id = commendation_id{st.column(0).as_int64()};
     c.kind = storage::stored_enum<commendation_kind>(col_text(st, 1), "commendations.kind");
     c.level = storage::stored_enum<commendation_level>(col_text(st, 2), "commendations.level");
     c.date = storage::col_date(st, 3, "commendations.date");
     c.awarded_by = col_text(st, 4);
     c.member = storage::column_id<member_id>(st, 5);
-    c.recipient_org = org_id{st.getColumn(6).getInt64()};
+    c.recipient_org = org_id{st.column(6).as_int64()};
     if (!c.member) c.org = c.recipient_org;
     c.campaign = storage::column_id<campaign_id>(st, 7);
     c.note = col_text(st, 8);
@@ -41,11 +41,11 @@ commendation read_commendation(SQLite::Statement& st) {
 }
 
 template <class Bind>
-std::vector<commendation> load_commendations(SQLite::Database& db, std::string const& where, Bind&& bind) {
-    SQLite::Statement st(db, commendation_select + where + " ORDER BY c.date, c.id");
+std::vector<commendation> load_commendations(sql::database& db, std::string const& where, Bind&& bind) {
+    sql::statement st(db, commendation_select + where + " ORDER BY c.date, c.id");
     bind(st);
     std::vector<commendation> out;
-    while (st.executeStep())
+    while (st.step())
         out.push_back(read_commendation(st));
     return out;
 }
@@ -83,11 +83,10 @@ commendation_id commend(store& s, commendation const& c, std::string_view why) {
             check_commended_org(c, s.org(*c.org));
         }
         return storage::in_transaction(impl.db, [&] {
-            SQLite::Statement ins(
-                impl.db,
-                "INSERT INTO commendations(kind, level, date, awarded_by, member_id, org_id, "
-                "campaign_id, note) VALUES(:kind, :level, :date, :awarded_by, :member, :org, "
-                ":campaign, :note)");
+            sql::statement ins(impl.db,
+                               "INSERT INTO commendations(kind, level, date, awarded_by, member_id, org_id, "
+                               "campaign_id, note) VALUES(:kind, :level, :date, :awarded_by, :member, :org, "
+                               ":campaign, :note)");
             ins.bind(":kind", std::string(to_string(c.kind)));
             ins.bind(":level", std::string(to_string(c.level)));
             ins.bind(":date", format_iso(c.date));
@@ -97,7 +96,7 @@ commendation_id commend(store& s, commendation const& c, std::string_view why) {
             storage::bind_opt(ins, ":campaign", storage::opt_raw(c.campaign));
             ins.bind(":note", c.note);
             ins.exec();
-            commendation_id const id{impl.db.getLastInsertRowid()};
+            commendation_id const id{impl.db.last_insert_id()};
             storage::append_audit(
                 impl.db, impl.audit_actor, "commendation", id.value(), "commend", why,
                 std::string(to_string(c.kind)) + "; level=" + std::string(to_string(c.level)) +
@@ -115,7 +114,7 @@ commendation get_commendation(store const& s, commendation_id id) {
     storage::call const guard(s);
     auto const all = storage::in_read("reading a commendation", [&] {
         return load_commendations(storage::impl_of(s).db, "c.id = :id",
-                                  [&](SQLite::Statement& st) { st.bind(":id", raw(id)); });
+                                  [&](sql::statement& st) { st.bind(":id", raw(id)); });
     });
     if (all.empty()) throw not_found("no commendation with id " + std::to_string(id.value()));
     storage::require(s, permission::read_roster, all.front().recipient_org);
@@ -128,7 +127,7 @@ std::vector<commendation> member_commendations(store const& s, member_id m) {
     return storage::in_read("reading commendations", [&] {
         (void)s.get_member(m);  // not_found for an unknown member
         return load_commendations(storage::impl_of(s).db, "c.member_id = :m",
-                                  [&](SQLite::Statement& st) { st.bind(":m", raw(m)); });
+                                  [&](sql::statement& st) { st.bind(":m", raw(m)); });
     });
 }
 
@@ -138,7 +137,7 @@ std::vector<commendation> org_commendations(store const& s, org_id o) {
     return storage::in_read("reading commendations", [&] {
         (void)s.org(o);  // not_found for an unknown organisation
         return load_commendations(storage::impl_of(s).db, "c.org_id = :o AND c.member_id IS NULL",
-                                  [&](SQLite::Statement& st) { st.bind(":o", raw(o)); });
+                                  [&](sql::statement& st) { st.bind(":o", raw(o)); });
     });
 }
 
@@ -151,7 +150,7 @@ std::vector<commendation> commendations(store const& s, scope requested, std::op
         auto const ids = storage::scope_org_ids(impl.db, sc);
         std::string where = std::string("c.org_id ") + storage::in_id_set;
         if (year) where += " AND c.date BETWEEN :first AND :last";
-        return load_commendations(impl.db, where, [&](SQLite::Statement& st) {
+        return load_commendations(impl.db, where, [&](sql::statement& st) {
             st.bind(":ids", storage::json_ids(ids));
             if (year) {
                 st.bind(":first", format_iso(make_date(*year, 1, 1)));

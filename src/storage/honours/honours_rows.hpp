@@ -17,7 +17,7 @@ extern char const* const migration_honours;
 
 /// Agenda items of the model posts of the branches in `org_ids` (sorted ids; `whole`: every organisation
 /// of the store): a review due or overdue (honours/honours_agenda.hpp).
-std::vector<agenda_item> honours_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
+std::vector<agenda_item> honours_agenda_items(store const& s, sql::database& db, date::sys_days as_of,
                                               std::vector<std::int64_t> const& org_ids, bool whole);
 
 }  // namespace dangyuan::storage

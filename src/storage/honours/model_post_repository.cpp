@@ -32,14 +32,14 @@ struct loaded_post {
     std::int64_t version = 0;
 };
 
-loaded_post read_post(SQLite::Statement& st) {
+loaded_post read_post(sql::statement& st) {
     loaded_post x;
     auto& p = x.p;
-    p.id = model_post_id{st.getColumn(0).getInt64()};
-    p.member = member_id{st.getColumn(1).getInt64()};
+    p.id = model_post_id{st.column(0).as_int64()};
+    p.member = member_id{st.column(1).as_int64()};
     p.member_name = col_text(st, 2);
-    p.branch = org_id{st.getColumn(3).getInt64()};
-    p.awarded_by = org_id{st.getColumn(4).getInt64()};
+    p.branch = org_id{st.column(3).as_int64()};
+    p.awarded_by = org_id{st.column(4).as_int64()};
     p.awarded_by_name = col_text(st, 5);
     p.designated_on = storage::col_date(st, 6, "model_posts.designated_on");
     p.title = col_text(st, 7);
@@ -51,19 +51,19 @@ loaded_post read_post(SQLite::Statement& st) {
             *ended, storage::stored_enum<model_post_end>(col_text(st, 12), "model_posts.end_kind"),
             col_text(st, 13)};
     p.member_left = storage::column_date(st, 14, "members.exit_date");
-    x.version = st.getColumn(15).getInt64();
+    x.version = st.column(15).as_int64();
     return x;
 }
 
 // The designations `where` selects (a condition on p and m, with its parameters bound by `bind`), with
 // their reviews: two queries for the whole set.
 template <class Bind>
-std::vector<loaded_post> load_posts(SQLite::Database& db, std::string const& where, Bind&& bind) {
+std::vector<loaded_post> load_posts(sql::database& db, std::string const& where, Bind&& bind) {
     std::vector<loaded_post> out;
-    SQLite::Statement st(db, std::string("SELECT ") + post_columns + post_from + " WHERE " + where +
-                                 " ORDER BY p.branch_id, p.designated_on, p.id");
+    sql::statement st(db, std::string("SELECT ") + post_columns + post_from + " WHERE " + where +
+                              " ORDER BY p.branch_id, p.designated_on, p.id");
     bind(st);
-    while (st.executeStep())
+    while (st.step())
         out.push_back(read_post(st));
     if (out.empty()) return out;
     std::unordered_map<std::int64_t, std::size_t> at;
@@ -72,18 +72,17 @@ std::vector<loaded_post> load_posts(SQLite::Database& db, std::string const& whe
         at.emplace(raw(out[i].p.id), i);
         ids.push_back(raw(out[i].p.id));
     }
-    SQLite::Statement rv(db,
-                         std::string("SELECT post_id, date, note FROM model_post_reviews WHERE post_id ") +
-                             storage::in_id_set + " ORDER BY post_id, date, id");
+    sql::statement rv(db, std::string("SELECT post_id, date, note FROM model_post_reviews WHERE post_id ") +
+                              storage::in_id_set + " ORDER BY post_id, date, id");
     rv.bind(":ids", storage::json_ids(ids));
-    while (rv.executeStep())
-        out[at.at(rv.getColumn(0).getInt64())].p.reviews.push_back(
+    while (rv.step())
+        out[at.at(rv.column(0).as_int64())].p.reviews.push_back(
             {storage::col_date(rv, 1, "model_post_reviews.date"), col_text(rv, 2)});
     return out;
 }
 
-loaded_post load_post(SQLite::Database& db, model_post_id id) {
-    auto all = load_posts(db, "p.id = :id", [&](SQLite::Statement& st) { st.bind(":id", raw(id)); });
+loaded_post load_post(sql::database& db, model_post_id id) {
+    auto all = load_posts(db, "p.id = :id", [&](sql::statement& st) { st.bind(":id", raw(id)); });
     if (all.empty()) throw not_found("no model post with id " + std::to_string(id.value()));
     return std::move(all.front());
 }
@@ -91,10 +90,10 @@ loaded_post load_post(SQLite::Database& db, model_post_id id) {
 // The designating organisation of post `id`, read before the access check of a command on it.
 org_id post_awarded_by(store const& s, model_post_id id) {
     return storage::in_read("reading a model post", [&] {
-        SQLite::Statement st(storage::impl_of(s).db, "SELECT awarded_by FROM model_posts WHERE id = :id");
+        sql::statement st(storage::impl_of(s).db, "SELECT awarded_by FROM model_posts WHERE id = :id");
         st.bind(":id", raw(id));
-        if (!st.executeStep()) throw not_found("no model post with id " + std::to_string(id.value()));
-        return org_id{st.getColumn(0).getInt64()};
+        if (!st.step()) throw not_found("no model post with id " + std::to_string(id.value()));
+        return org_id{st.column(0).as_int64()};
     });
 }
 
@@ -104,8 +103,8 @@ void require_post_year(std::optional<int> year) {
 }
 
 // Bumps the version of post `id` from `version`, or throws conflict.
-void bump_post(SQLite::Database& db, model_post_id id, std::int64_t version) {
-    SQLite::Statement up(db, "UPDATE model_posts SET version = version + 1 WHERE id = :id AND version = :v");
+void bump_post(sql::database& db, model_post_id id, std::int64_t version) {
+    sql::statement up(db, "UPDATE model_posts SET version = version + 1 WHERE id = :id AND version = :v");
     up.bind(":id", raw(id));
     up.bind(":v", version);
     if (up.exec() != 1)
@@ -142,10 +141,10 @@ model_post_id designate_model_post(store& s, model_post_designation const& d, st
         p.rule_set_name = rules.name;
         check_designation(p, m, s.standing_on(d.member, d.date), chain, rules);
         return storage::in_transaction(impl.db, [&] {
-            SQLite::Statement ins(impl.db,
-                                  "INSERT INTO model_posts(member_id, branch_id, awarded_by, designated_on, "
-                                  "title, review_by, note, rule_set) VALUES(:member, :branch, :awarded_by, "
-                                  ":date, :title, :review_by, :note, :rule_set)");
+            sql::statement ins(impl.db,
+                               "INSERT INTO model_posts(member_id, branch_id, awarded_by, designated_on, "
+                               "title, review_by, note, rule_set) VALUES(:member, :branch, :awarded_by, "
+                               ":date, :title, :review_by, :note, :rule_set)");
             ins.bind(":member", raw(d.member));
             ins.bind(":branch", raw(m.branch));
             ins.bind(":awarded_by", raw(d.awarded_by));
@@ -155,7 +154,7 @@ model_post_id designate_model_post(store& s, model_post_designation const& d, st
             ins.bind(":note", d.note);
             ins.bind(":rule_set", rules.name);
             ins.exec();
-            model_post_id const id{impl.db.getLastInsertRowid()};
+            model_post_id const id{impl.db.last_insert_id()};
             storage::append_audit(impl.db, impl.audit_actor, "model_post", id.value(), "designate", why,
                                   "member=" + std::to_string(d.member.value()) +
                                       "; awarded_by=" + std::to_string(d.awarded_by.value()) +
@@ -176,7 +175,7 @@ void review_model_post(store& s, model_post_id id, model_post_review const& r, s
         check_review(loaded.p, r);
         storage::in_transaction(impl.db, [&] {
             bump_post(impl.db, id, loaded.version);
-            SQLite::Statement ins(
+            sql::statement ins(
                 impl.db, "INSERT INTO model_post_reviews(post_id, date, note) VALUES(:id, :date, :note)");
             ins.bind(":id", raw(id));
             ins.bind(":date", format_iso(r.date));
@@ -198,9 +197,9 @@ void end_model_post(store& s, model_post_id id, model_post_ending const& e, std:
         auto const loaded = load_post(impl.db, id);
         check_ending(loaded.p, e);
         storage::in_transaction(impl.db, [&] {
-            SQLite::Statement up(impl.db,
-                                 "UPDATE model_posts SET version = version + 1, ended_on = :date, end_kind = "
-                                 ":kind, end_reason = :reason WHERE id = :id AND version = :v");
+            sql::statement up(impl.db,
+                              "UPDATE model_posts SET version = version + 1, ended_on = :date, end_kind = "
+                              ":kind, end_reason = :reason WHERE id = :id AND version = :v");
             up.bind(":date", format_iso(e.date));
             up.bind(":kind", std::string(to_string(e.kind)));
             up.bind(":reason", e.reason);
@@ -230,7 +229,7 @@ std::vector<model_post> member_model_posts(store const& s, member_id m) {
         (void)s.get_member(m);  // not_found for an unknown member
         std::vector<model_post> out;
         for (auto& x : load_posts(storage::impl_of(s).db, "p.member_id = :m",
-                                  [&](SQLite::Statement& st) { st.bind(":m", raw(m)); }))
+                                  [&](sql::statement& st) { st.bind(":m", raw(m)); }))
             out.push_back(std::move(x.p));
         std::stable_sort(out.begin(), out.end(), [](model_post const& a, model_post const& b) {
             return a.designated_on < b.designated_on;
@@ -249,7 +248,7 @@ std::vector<model_post> model_posts(store const& s, scope requested, std::option
         std::string where = std::string("p.branch_id ") + storage::in_id_set;
         if (year) where += " AND p.designated_on BETWEEN :first AND :last";
         std::vector<model_post> out;
-        for (auto& x : load_posts(impl.db, where, [&](SQLite::Statement& st) {
+        for (auto& x : load_posts(impl.db, where, [&](sql::statement& st) {
                  st.bind(":ids", storage::json_ids(ids));
                  if (year) {
                      st.bind(":first", format_iso(make_date(*year, 1, 1)));
@@ -263,7 +262,7 @@ std::vector<model_post> model_posts(store const& s, scope requested, std::option
 
 namespace storage {
 
-std::vector<agenda_item> honours_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
+std::vector<agenda_item> honours_agenda_items(store const& s, sql::database& db, date::sys_days as_of,
                                               std::vector<std::int64_t> const& org_ids, bool whole) {
     std::vector<agenda_item> items;
     // Designations made by then and not ended by then (an end recorded later than the agenda's date does
@@ -272,7 +271,7 @@ std::vector<agenda_item> honours_agenda_items(store const& s, SQLite::Database& 
                            "p.designated_on <= :d AND (p.ended_on IS NULL OR p.ended_on > :d) AND "
                            "(m.exit_date IS NULL OR m.exit_date > :d)") +
                        (whole ? std::string() : std::string(" AND p.branch_id ") + in_id_set);
-    auto const posts = load_posts(db, where, [&](SQLite::Statement& st) {
+    auto const posts = load_posts(db, where, [&](sql::statement& st) {
         st.bind(":d", format_iso(as_of));
         if (!whole) st.bind(":ids", json_ids(org_ids));
     });

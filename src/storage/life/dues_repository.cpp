@@ -45,7 +45,7 @@ void with_terms(dues_account& a, dues_terms const& t) {
     a.last_month = t.last_month;
     a.pays_quarterly = t.pays_quarterly;
 }
-void bind_terms(SQLite::Statement& st, dues_terms const& t) {
+void bind_terms(sql::statement& st, dues_terms const& t) {
     bind_month(st, ":ledger_start", t.ledger_start);
     bind_month(st, ":last_month", t.last_month);
     st.bind(":quarterly", t.pays_quarterly ? 1 : 0);
@@ -62,8 +62,8 @@ std::string describe(dues_terms const& t) {
            "; pays_quarterly=" + (t.pays_quarterly ? "yes" : "no");
 }
 
-void insert_base(SQLite::Database& db, member_id id, dues_base_change const& b) {
-    SQLite::Statement ins(
+void insert_base(sql::database& db, member_id id, dues_base_change const& b) {
+    sql::statement ins(
         db,
         "INSERT INTO life_dues_bases(member_id, effective, category, base_fen) VALUES(:member, "
         ":effective, :category, :base)");
@@ -91,9 +91,9 @@ void open_dues_account(store& s, member_id member, dues_base_change const& initi
         a.bases.push_back(initial);
         check_account(a, s.rules(), "effective");
         storage::in_transaction(impl.db, [&] {
-            SQLite::Statement ins(impl.db,
-                                  "INSERT INTO life_dues_accounts(member_id, ledger_start, last_month, "
-                                  "pays_quarterly) VALUES(:member, :ledger_start, :last_month, :quarterly)");
+            sql::statement ins(impl.db,
+                               "INSERT INTO life_dues_accounts(member_id, ledger_start, last_month, "
+                               "pays_quarterly) VALUES(:member, :ledger_start, :last_month, :quarterly)");
             ins.bind(":member", raw(member));
             bind_terms(ins, terms);
             ins.exec();
@@ -121,7 +121,7 @@ void set_dues_terms(store& s, member_id member, dues_terms const& terms, std::st
         with_terms(a, terms);
         check_account(a, s.rules(), "ledger_start");
         storage::in_transaction(impl.db, [&] {
-            SQLite::Statement up(
+            sql::statement up(
                 impl.db,
                 "UPDATE life_dues_accounts SET ledger_start = :ledger_start, last_month = :last_month, "
                 "pays_quarterly = :quarterly, version = version + 1 WHERE member_id = :member AND version = "
@@ -170,7 +170,7 @@ void add_dues_relief(store& s, member_id member, dues_relief const& relief, std:
         a.reliefs.push_back(relief);
         check_account(a, s.rules(), "effective");
         storage::in_transaction(impl.db, [&] {
-            SQLite::Statement ins(
+            sql::statement ins(
                 impl.db,
                 "INSERT INTO life_dues_reliefs(member_id, from_month, to_month, monthly_fen, "
                 "reason, branch_studied_on, approved_by, approved_on) VALUES(:member, :from, :to, "
@@ -210,7 +210,7 @@ void add_dues_excuse(store& s, member_id member, dues_excuse const& excuse, std:
         a.excuses.push_back(excuse);
         check_account(a, s.rules(), "effective");
         storage::in_transaction(impl.db, [&] {
-            SQLite::Statement ins(
+            sql::statement ins(
                 impl.db,
                 "INSERT INTO life_dues_excuses(member_id, from_month, to_month, reason) VALUES(:member, "
                 ":from, :to, :reason)");
@@ -261,7 +261,7 @@ dues_payment_check record_dues_payment(store& s, dues_payment const& p, date::sy
             throw invalid_input("collecting_org", "paid at a host organisation, but '" + collector.name +
                                                       "' is the member's own branch");
         storage::in_transaction(impl.db, [&] {
-            SQLite::Statement ins(
+            sql::statement ins(
                 impl.db,
                 "INSERT INTO life_dues_payments(member_id, month, amount_fen, voluntary, paid_at, "
                 "collecting_org, collected_by, paid_on, recorded_on, months_back, "

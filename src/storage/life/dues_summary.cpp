@@ -25,19 +25,19 @@ std::vector<dues_month_total> dues_collected_by_month(store const& s, date::sys_
         for (auto m = first; m <= last; m += date::months{1})
             out.push_back({m, fen{}, 0});
         // paid_on is ISO text, so its first seven characters are the month.
-        SQLite::Statement st(impl.db,
-                             "SELECT collecting_org, substr(paid_on, 1, 7), sum(amount_fen), count(*) "
-                             "FROM life_dues_payments WHERE paid_on >= :from AND paid_on <= :to "
-                             "GROUP BY collecting_org, substr(paid_on, 1, 7)");
+        sql::statement st(impl.db,
+                          "SELECT collecting_org, substr(paid_on, 1, 7), sum(amount_fen), count(*) "
+                          "FROM life_dues_payments WHERE paid_on >= :from AND paid_on <= :to "
+                          "GROUP BY collecting_org, substr(paid_on, 1, 7)");
         st.bind(":from", format_iso(from));
         st.bind(":to", format_iso(to));
-        while (st.executeStep()) {
-            if (!in(ids, st.getColumn(0).getInt64())) continue;
+        while (st.step()) {
+            if (!in(ids, st.column(0).as_int64())) continue;
             auto const month = column_month(st, 1, "paid_on");
             if (!month || *month < first || *month > last) continue;
             auto& row = out[static_cast<std::size_t>((*month - first).count())];
-            row.amount = row.amount + fen{st.getColumn(2).getInt64()};
-            row.payments += st.getColumn(3).getInt64();
+            row.amount = row.amount + fen{st.column(2).as_int64()};
+            row.payments += st.column(3).as_int64();
         }
         return out;
     });

@@ -11,33 +11,32 @@ using namespace storage::life_rows;
 namespace {
 
 // Life activity rows of the given members (sorted by id) from two aggregates.
-std::vector<member_life_activity> activity_of(SQLite::Database& db, std::vector<member> const& members,
+std::vector<member_life_activity> activity_of(sql::database& db, std::vector<member> const& members,
                                               date::sys_days as_of) {
     // The kinds that count as organisational life, from the same predicate the rules use.
     std::string kinds;
     for (auto const& row : detail::meeting_kind_table)
         if (counts_as_org_life(row.kind))
             kinds += std::string(kinds.empty() ? "'" : ", '") + std::string(row.code) + "'";
-    SQLite::Statement life(
-        db,
-        "SELECT who, max(date) FROM (SELECT m.chair_id AS who, m.date AS date FROM "
-        "life_meetings m WHERE m.chair_id IS NOT NULL AND m.date <= :as_of AND m.kind IN (" +
-            kinds +
-            ") UNION ALL SELECT a.member_id, m.date FROM life_attendance a JOIN "
-            "life_meetings m ON m.id = a.meeting_id WHERE a.status <> 'absent' AND m.date <= "
-            ":as_of AND m.kind IN (" +
-            kinds + ")) GROUP BY who");
+    sql::statement life(db,
+                        "SELECT who, max(date) FROM (SELECT m.chair_id AS who, m.date AS date FROM "
+                        "life_meetings m WHERE m.chair_id IS NOT NULL AND m.date <= :as_of AND m.kind IN (" +
+                            kinds +
+                            ") UNION ALL SELECT a.member_id, m.date FROM life_attendance a JOIN "
+                            "life_meetings m ON m.id = a.meeting_id WHERE a.status <> 'absent' AND m.date <= "
+                            ":as_of AND m.kind IN (" +
+                            kinds + ")) GROUP BY who");
     bind_date(life, ":as_of", as_of);
     std::unordered_map<std::int64_t, date::sys_days> last_life;
-    while (life.executeStep())
-        last_life.emplace(life.getColumn(0).getInt64(), *column_date(life, 1, "life_meetings.date"));
-    SQLite::Statement dues(db,
-                           "SELECT member_id, max(month) FROM life_dues_payments WHERE voluntary = 0 AND "
-                           "amount_fen > 0 AND paid_on <= :as_of GROUP BY member_id");
+    while (life.step())
+        last_life.emplace(life.column(0).as_int64(), *column_date(life, 1, "life_meetings.date"));
+    sql::statement dues(db,
+                        "SELECT member_id, max(month) FROM life_dues_payments WHERE voluntary = 0 AND "
+                        "amount_fen > 0 AND paid_on <= :as_of GROUP BY member_id");
     bind_date(dues, ":as_of", as_of);
     std::unordered_map<std::int64_t, date::year_month> last_paid;
-    while (dues.executeStep())
-        last_paid.emplace(dues.getColumn(0).getInt64(), *column_month(dues, 1, "life_dues_payments.month"));
+    while (dues.step())
+        last_paid.emplace(dues.column(0).as_int64(), *column_month(dues, 1, "life_dues_payments.month"));
     std::vector<member_life_activity> out;
     for (auto const& m : members) {
         member_life_activity a{m.id, m.branch, m.admission_date, std::nullopt, std::nullopt};

@@ -53,7 +53,7 @@ compliance_report life_compliance_report(store const& s, org_id org, date::sys_d
 
 namespace storage {
 
-std::vector<agenda_item> life_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
+std::vector<agenda_item> life_agenda_items(store const& s, sql::database& db, date::sys_days as_of,
                                            agenda_scope const& part) {
     auto const& rules = s.rules();
     auto const& org_ids = part.ids;
@@ -71,27 +71,27 @@ std::vector<agenda_item> life_agenda_items(store const& s, SQLite::Database& db,
     std::set<std::int64_t> tracked, trained;
     std::unordered_map<std::int64_t, date::sys_days> first_meeting;
     {
-        SQLite::Statement st(db, "SELECT org_id, min(date) FROM life_meetings GROUP BY org_id");
-        while (st.executeStep()) {
-            tracked.insert(st.getColumn(0).getInt64());
-            first_meeting[st.getColumn(0).getInt64()] = *column_date(st, 1, "life_meetings.date");
+        sql::statement st(db, "SELECT org_id, min(date) FROM life_meetings GROUP BY org_id");
+        while (st.step()) {
+            tracked.insert(st.column(0).as_int64());
+            first_meeting[st.column(0).as_int64()] = *column_date(st, 1, "life_meetings.date");
         }
         // CROSS JOIN keeps the small table outside: left to itself, SQLite scans the members_branch index
         // of the whole roster for DISTINCT branch_id and probes the training lines (a third of a second
         // at 1 000 000 members).
-        SQLite::Statement tr(
+        sql::statement tr(
             db,
             "SELECT DISTINCT m.branch_id FROM life_training t CROSS JOIN members m ON m.id = t.member_id");
-        while (tr.executeStep())
-            trained.insert(tr.getColumn(0).getInt64());
+        while (tr.step())
+            trained.insert(tr.column(0).as_int64());
     }
     // A part of the store reads the accounts of its own members, once they are known (below).
     auto accounts =
         part.whole ? load_accounts(db, std::nullopt) : decltype(load_accounts(db, std::nullopt)){};
     bool keeps_dues = !accounts.empty();
     if (!part.whole) {
-        SQLite::Statement any(db, "SELECT EXISTS (SELECT 1 FROM life_dues_accounts)");
-        keeps_dues = any.executeStep() && any.getColumn(0).getInt() != 0;
+        sql::statement any(db, "SELECT EXISTS (SELECT 1 FROM life_dues_accounts)");
+        keeps_dues = any.step() && any.column(0).as_int() != 0;
     }
     if (tracked.empty() && trained.empty() && !keeps_dues) return items;
 
@@ -103,11 +103,11 @@ std::vector<agenda_item> life_agenda_items(store const& s, SQLite::Database& db,
     std::set<std::int64_t> roots(tracked.begin(), tracked.end());
     roots.insert(trained.begin(), trained.end());
     {
-        SQLite::Statement st(db,
-                             "SELECT DISTINCT m.branch_id FROM life_dues_accounts a CROSS JOIN members m ON "
-                             "m.id = a.member_id");
-        while (st.executeStep())
-            roots.insert(st.getColumn(0).getInt64());
+        sql::statement st(db,
+                          "SELECT DISTINCT m.branch_id FROM life_dues_accounts a CROSS JOIN members m ON "
+                          "m.id = a.member_id");
+        while (st.step())
+            roots.insert(st.column(0).as_int64());
     }
     // The subtrees are taken from the organisations already read, and the members of all their branches
     // are read in one query.

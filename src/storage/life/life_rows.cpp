@@ -25,13 +25,13 @@ date::year_month parse_month(std::string const& t, char const* column) {
 
 }  // namespace
 
-std::optional<date::year_month> column_month(SQLite::Statement& st, int col, char const* name) {
-    auto c = st.getColumn(col);
-    if (c.isNull()) return std::nullopt;
-    return parse_month(c.getString(), name);
+std::optional<date::year_month> column_month(sql::statement& st, int col, char const* name) {
+    auto c = st.column(col);
+    if (c.is_null()) return std::nullopt;
+    return parse_month(c.as_string(), name);
 }
 
-void bind_month(SQLite::Statement& st, char const* name, std::optional<date::year_month> m) {
+void bind_month(sql::statement& st, char const* name, std::optional<date::year_month> m) {
     if (m)
         st.bind(name, format_month(*m));
     else
@@ -48,64 +48,63 @@ namespace {
 
 // Members admitted on or before :on and not exited by then, plus `more` (over the members table, its
 // parameters bound by `bind`), ordered by id.
-std::vector<member> members_where(SQLite::Database& db, date::sys_days on, std::string const& more,
+std::vector<member> members_where(sql::database& db, date::sys_days on, std::string const& more,
                                   binder const& bind) {
-    SQLite::Statement st(db, std::string("SELECT ") + storage::member_columns +
-                                 " FROM members WHERE admission_date <= :on AND (exit_date IS NULL OR "
-                                 "exit_date > :on)" +
-                                 more + " ORDER BY id");
+    sql::statement st(db, std::string("SELECT ") + storage::member_columns +
+                              " FROM members WHERE admission_date <= :on AND (exit_date IS NULL OR "
+                              "exit_date > :on)" +
+                              more + " ORDER BY id");
     bind_date(st, ":on", on);
     bind(st);
     std::vector<member> out;
-    while (st.executeStep())
+    while (st.step())
         out.push_back(storage::read_member(st));
     return out;
 }
 
 }  // namespace
 
-std::vector<member> members_on(SQLite::Database& db, date::sys_days on, scope const& sc, bool in_branch) {
+std::vector<member> members_on(sql::database& db, date::sys_days on, scope const& sc, bool in_branch) {
     std::string more;
     if (in_branch) more += " AND joined_branch <= :on";
     if (sc.root) more += std::string(" AND branch_id ") + storage::in_subtree;
-    return members_where(db, on, more, [&](SQLite::Statement& st) {
+    return members_where(db, on, more, [&](sql::statement& st) {
         if (sc.root) st.bind(":root", raw(*sc.root));
     });
 }
 
-std::vector<member> members_of_branches_on(SQLite::Database& db, date::sys_days on,
+std::vector<member> members_of_branches_on(sql::database& db, date::sys_days on,
                                            std::vector<std::int64_t> const& branches) {
     if (branches.empty()) return {};
     return members_where(db, on, std::string(" AND joined_branch <= :on AND branch_id ") + storage::in_id_set,
-                         [&](SQLite::Statement& st) { st.bind(":ids", storage::json_ids(branches)); });
+                         [&](sql::statement& st) { st.bind(":ids", storage::json_ids(branches)); });
 }
 
-officer_set officers_between(SQLite::Database& db, date::sys_days from, date::sys_days to,
+officer_set officers_between(sql::database& db, date::sys_days from, date::sys_days to,
                              std::vector<std::int64_t> const* only) {
-    SQLite::Statement st(db,
-                         std::string("SELECT DISTINCT org_id, member_id FROM org_leadership WHERE from_date "
-                                     "<= :to AND (to_date IS NULL OR to_date > :from)") +
-                             (only ? std::string(" AND org_id ") + storage::in_id_set : std::string()));
+    sql::statement st(db, std::string("SELECT DISTINCT org_id, member_id FROM org_leadership WHERE from_date "
+                                      "<= :to AND (to_date IS NULL OR to_date > :from)") +
+                              (only ? std::string(" AND org_id ") + storage::in_id_set : std::string()));
     bind_date(st, ":from", from);
     bind_date(st, ":to", to);
     if (only) st.bind(":ids", storage::json_ids(*only));
     officer_set out;
-    while (st.executeStep())
-        out.emplace(st.getColumn(0).getInt64(), st.getColumn(1).getInt64());
+    while (st.step())
+        out.emplace(st.column(0).as_int64(), st.column(1).as_int64());
     return out;
 }
 
-std::set<std::int64_t> committee_orgs_on(SQLite::Database& db, date::sys_days on,
+std::set<std::int64_t> committee_orgs_on(sql::database& db, date::sys_days on,
                                          std::vector<std::int64_t> const* only) {
-    SQLite::Statement st(db, std::string("SELECT DISTINCT org_id FROM org_leadership WHERE role = :role AND "
-                                         "from_date <= :on AND (to_date IS NULL OR to_date > :on)") +
-                                 (only ? std::string(" AND org_id ") + storage::in_id_set : std::string()));
+    sql::statement st(db, std::string("SELECT DISTINCT org_id FROM org_leadership WHERE role = :role AND "
+                                      "from_date <= :on AND (to_date IS NULL OR to_date > :on)") +
+                              (only ? std::string(" AND org_id ") + storage::in_id_set : std::string()));
     st.bind(":role", std::string(to_string(officer_role::committee_member)));
     bind_date(st, ":on", on);
     if (only) st.bind(":ids", storage::json_ids(*only));
     std::set<std::int64_t> out;
-    while (st.executeStep())
-        out.insert(st.getColumn(0).getInt64());
+    while (st.step())
+        out.insert(st.column(0).as_int64());
     return out;
 }
 
@@ -121,60 +120,59 @@ namespace {
 constexpr char const* meeting_columns =
     "m.id, m.org_id, m.kind, m.date, m.topic, m.chair_id, m.chair_is_secretary, m.recorded_on, m.version";
 
-stored_meeting read_meeting(SQLite::Statement& st) {
+stored_meeting read_meeting(sql::statement& st) {
     stored_meeting out;
     auto& m = out.record;
-    m.id = meeting_id{st.getColumn(0).getInt64()};
-    m.org = org_id{st.getColumn(1).getInt64()};
-    m.kind = storage::stored_enum<meeting_kind>(st.getColumn(2).getString(), "life_meetings.kind");
+    m.id = meeting_id{st.column(0).as_int64()};
+    m.org = org_id{st.column(1).as_int64()};
+    m.kind = storage::stored_enum<meeting_kind>(st.column(2).as_string(), "life_meetings.kind");
     m.date = *column_date(st, 3, "life_meetings.date");
-    m.topic = st.getColumn(4).getString();
-    if (!st.getColumn(5).isNull()) m.chair = member_id{st.getColumn(5).getInt64()};
-    m.chair_is_secretary = st.getColumn(6).getInt() != 0;
+    m.topic = st.column(4).as_string();
+    if (!st.column(5).is_null()) m.chair = member_id{st.column(5).as_int64()};
+    m.chair_is_secretary = st.column(6).as_int() != 0;
     out.recorded_on = *column_date(st, 7, "life_meetings.recorded_on");
-    out.version = st.getColumn(8).getInt64();
+    out.version = st.column(8).as_int64();
     return out;
 }
 
 }  // namespace
 
-std::vector<stored_meeting> load_meetings(SQLite::Database& db, std::string const& where,
-                                          binder const& bind) {
-    SQLite::Statement st(db, std::string("SELECT ") + meeting_columns + " FROM life_meetings m WHERE " +
-                                 where + " ORDER BY m.date, m.id");
+std::vector<stored_meeting> load_meetings(sql::database& db, std::string const& where, binder const& bind) {
+    sql::statement st(db, std::string("SELECT ") + meeting_columns + " FROM life_meetings m WHERE " + where +
+                              " ORDER BY m.date, m.id");
     bind(st);
     std::vector<stored_meeting> out;
     std::unordered_map<std::int64_t, std::size_t> index;
-    while (st.executeStep()) {
+    while (st.step()) {
         out.push_back(read_meeting(st));
         index.emplace(out.back().record.id.value(), out.size() - 1);
     }
     if (out.empty()) return out;
-    SQLite::Statement att(db,
-                          "SELECT a.meeting_id, a.member_id, a.status, a.absence_reason, a.voting FROM "
-                          "life_attendance a JOIN life_meetings m ON m.id = a.meeting_id WHERE " +
-                              where + " ORDER BY a.meeting_id, a.seq");
+    sql::statement att(db,
+                       "SELECT a.meeting_id, a.member_id, a.status, a.absence_reason, a.voting FROM "
+                       "life_attendance a JOIN life_meetings m ON m.id = a.meeting_id WHERE " +
+                           where + " ORDER BY a.meeting_id, a.seq");
     bind(att);
-    while (att.executeStep()) {
-        auto const it = index.find(att.getColumn(0).getInt64());
+    while (att.step()) {
+        auto const it = index.find(att.column(0).as_int64());
         if (it == index.end()) continue;
         attendance_entry a;
-        a.member = member_id{att.getColumn(1).getInt64()};
+        a.member = member_id{att.column(1).as_int64()};
         a.status =
-            storage::stored_enum<attendance_status>(att.getColumn(2).getString(), "life_attendance.status");
-        a.absence_reason = att.getColumn(3).getString();
-        a.voting = att.getColumn(4).getInt() != 0;
+            storage::stored_enum<attendance_status>(att.column(2).as_string(), "life_attendance.status");
+        a.absence_reason = att.column(3).as_string();
+        a.voting = att.column(4).as_int() != 0;
         out[it->second].record.attendance.push_back(std::move(a));
     }
     return out;
 }
 
-std::vector<meeting> meetings_between(SQLite::Database& db, date::sys_days from, date::sys_days to,
+std::vector<meeting> meetings_between(sql::database& db, date::sys_days from, date::sys_days to,
                                       std::vector<std::int64_t> const* only) {
     std::vector<meeting> out;
     auto const where = std::string("m.date BETWEEN :from AND :to") +
                        (only ? std::string(" AND m.org_id ") + storage::in_id_set : std::string());
-    for (auto& m : load_meetings(db, where, [&](SQLite::Statement& st) {
+    for (auto& m : load_meetings(db, where, [&](sql::statement& st) {
              bind_date(st, ":from", from);
              bind_date(st, ":to", to);
              if (only) st.bind(":ids", storage::json_ids(*only));
@@ -187,27 +185,27 @@ std::vector<meeting> meetings_between(SQLite::Database& db, date::sys_days from,
 
 char const* const training_columns = "member_id, date, course, hours_tenths, concentrated, provider, level";
 
-training_record read_training(SQLite::Statement& st) {
+training_record read_training(sql::statement& st) {
     training_record r;
-    r.member = member_id{st.getColumn(0).getInt64()};
+    r.member = member_id{st.column(0).as_int64()};
     r.date = *column_date(st, 1, "life_training.date");
-    r.course = st.getColumn(2).getString();
-    r.hours = class_hours::from_tenths(st.getColumn(3).getInt64());
-    r.concentrated = st.getColumn(4).getInt() != 0;
-    r.provider = st.getColumn(5).getString();
-    r.level = storage::stored_enum<training_level>(st.getColumn(6).getString(), "life_training.level");
+    r.course = st.column(2).as_string();
+    r.hours = class_hours::from_tenths(st.column(3).as_int64());
+    r.concentrated = st.column(4).as_int() != 0;
+    r.provider = st.column(5).as_string();
+    r.level = storage::stored_enum<training_level>(st.column(6).as_string(), "life_training.level");
     return r;
 }
 
 namespace {
 
 // Training lines matching `where` (parameters bound by `bind`), by member, each in date then id order.
-training_by_member training_where(SQLite::Database& db, char const* where, binder const& bind) {
-    SQLite::Statement st(db, std::string("SELECT ") + training_columns + " FROM life_training WHERE " +
-                                 where + " ORDER BY date, id");
+training_by_member training_where(sql::database& db, char const* where, binder const& bind) {
+    sql::statement st(db, std::string("SELECT ") + training_columns + " FROM life_training WHERE " + where +
+                              " ORDER BY date, id");
     bind(st);
     training_by_member out;
-    while (st.executeStep()) {
+    while (st.step()) {
         auto r = read_training(st);
         out[r.member.value()].push_back(std::move(r));
     }
@@ -216,22 +214,22 @@ training_by_member training_where(SQLite::Database& db, char const* where, binde
 
 }  // namespace
 
-training_by_member training_in_year(SQLite::Database& db, int year) {
-    return training_where(db, "date BETWEEN :from AND :to", [&](SQLite::Statement& st) {
+training_by_member training_in_year(sql::database& db, int year) {
+    return training_where(db, "date BETWEEN :from AND :to", [&](sql::statement& st) {
         bind_date(st, ":from", make_date(year, 1, 1));
         bind_date(st, ":to", make_date(year, 12, 31));
     });
 }
 
-training_by_member training_since(SQLite::Database& db, date::sys_days from) {
-    return training_where(db, "date >= :from", [&](SQLite::Statement& st) { bind_date(st, ":from", from); });
+training_by_member training_since(sql::database& db, date::sys_days from) {
+    return training_where(db, "date >= :from", [&](sql::statement& st) { bind_date(st, ":from", from); });
 }
 
 // set_leadership ends the previous leadership on the day the next begins, so a secretary re-recorded in
 // a new leadership keeps the day the tenure began.
-std::vector<secretary_tenure> secretary_tenures(SQLite::Database& db, date::sys_days on,
+std::vector<secretary_tenure> secretary_tenures(sql::database& db, date::sys_days on,
                                                 std::vector<std::int64_t> const* only) {
-    SQLite::Statement st(
+    sql::statement st(
         db, std::string(
                 "SELECT l.org_id, l.member_id, l.from_date, l.to_date, m.name FROM org_leadership l "
                 "JOIN members m ON m.id = l.member_id WHERE l.role = 'secretary' AND l.from_date <= :on") +
@@ -246,16 +244,16 @@ std::vector<secretary_tenure> secretary_tenures(SQLite::Database& db, date::sys_
     auto const flush = [&] {
         if (run && (run_open || (run_end && *run_end > on))) out.push_back(*run);
     };
-    while (st.executeStep()) {
-        org_id const org{st.getColumn(0).getInt64()};
-        member_id const holder{st.getColumn(1).getInt64()};
+    while (st.step()) {
+        org_id const org{st.column(0).as_int64()};
+        member_id const holder{st.column(1).as_int64()};
         auto const from = *column_date(st, 2, "org_leadership.from_date");
         auto const to = column_date(st, 3, "org_leadership.to_date");
         bool const continues =
             run && run->org == org && run->member == holder && (run_open || (run_end && *run_end >= from));
         if (!continues) {
             flush();
-            run = secretary_tenure{holder, st.getColumn(4).getString(), org, from};
+            run = secretary_tenure{holder, st.column(4).as_string(), org, from};
             run_open = false;
             run_end.reset();
         }
@@ -286,34 +284,35 @@ std::vector<training_roster_entry> training_roster(officer_set const& officers,
 namespace {
 
 // Binds :member to one member, or NULL for every member (`:member IS NULL OR member_id = :member`).
-void bind_only(SQLite::Statement& st, std::optional<member_id> only) {
+void bind_only(sql::statement& st, std::optional<member_id> only) {
     if (only)
         st.bind(":member", raw(*only));
     else
         st.bind(":member");
 }
 
-constexpr char const* of_member = " WHERE :member IS NULL OR member_id = :member";
+// (The CAST gives the parameter a type where it is first met: PostgreSQL cannot infer one from IS NULL.)
+constexpr char const* of_member = " WHERE CAST(:member AS BIGINT) IS NULL OR member_id = :member";
 
 }  // namespace
 
 namespace {
 
 // The accounts whose rows `where` (a WHERE clause over member_id, its parameters bound by `bind`) selects.
-std::unordered_map<std::int64_t, account_rows> accounts_where(SQLite::Database& db, std::string const& where,
+std::unordered_map<std::int64_t, account_rows> accounts_where(sql::database& db, std::string const& where,
                                                               binder const& bind) {
     std::unordered_map<std::int64_t, account_rows> out;
-    SQLite::Statement acc(db, std::string("SELECT member_id, ledger_start, last_month, pays_quarterly, "
-                                          "version FROM life_dues_accounts") +
-                                  where);
+    sql::statement acc(db, std::string("SELECT member_id, ledger_start, last_month, pays_quarterly, "
+                                       "version FROM life_dues_accounts") +
+                               where);
     bind(acc);
-    while (acc.executeStep()) {
-        auto& row = out[acc.getColumn(0).getInt64()];
-        row.account.member = member_id{acc.getColumn(0).getInt64()};
+    while (acc.step()) {
+        auto& row = out[acc.column(0).as_int64()];
+        row.account.member = member_id{acc.column(0).as_int64()};
         row.terms.ledger_start = column_month(acc, 1, "life_dues_accounts.ledger_start");
         row.terms.last_month = column_month(acc, 2, "life_dues_accounts.last_month");
-        row.terms.pays_quarterly = acc.getColumn(3).getInt() != 0;
-        row.terms.version = acc.getColumn(4).getInt64();
+        row.terms.pays_quarterly = acc.column(3).as_int() != 0;
+        row.terms.version = acc.column(4).as_int64();
         row.account.ledger_start = row.terms.ledger_start;
         row.account.last_month = row.terms.last_month;
         row.account.pays_quarterly = row.terms.pays_quarterly;
@@ -322,68 +321,68 @@ std::unordered_map<std::int64_t, account_rows> accounts_where(SQLite::Database& 
     // The records of the accounts, table by table in recorded order: `add` appends a row (its columns
     // from 1) to its account.
     auto const each_row = [&](char const* columns, char const* table, auto add) {
-        SQLite::Statement st(
+        sql::statement st(
             db, std::string("SELECT member_id, ") + columns + " FROM " + table + where + " ORDER BY id");
         bind(st);
-        while (st.executeStep())
-            if (auto const it = out.find(st.getColumn(0).getInt64()); it != out.end())
+        while (st.step())
+            if (auto const it = out.find(st.column(0).as_int64()); it != out.end())
                 add(it->second.account, st);
     };
-    each_row("effective, category, base_fen", "life_dues_bases", [](dues_account& a, SQLite::Statement& st) {
+    each_row("effective, category, base_fen", "life_dues_bases", [](dues_account& a, sql::statement& st) {
         a.bases.push_back(dues_base_change{
             *column_month(st, 1, "life_dues_bases.effective"),
-            storage::stored_enum<dues_category>(st.getColumn(2).getString(), "life_dues_bases.category"),
-            fen(st.getColumn(3).getInt64())});
+            storage::stored_enum<dues_category>(st.column(2).as_string(), "life_dues_bases.category"),
+            fen(st.column(3).as_int64())});
     });
     each_row("from_month, to_month, monthly_fen, reason, branch_studied_on, approved_by, approved_on",
-             "life_dues_reliefs", [](dues_account& a, SQLite::Statement& st) {
+             "life_dues_reliefs", [](dues_account& a, sql::statement& st) {
                  dues_relief r;
                  r.from = *column_month(st, 1, "life_dues_reliefs.from_month");
                  r.to = column_month(st, 2, "life_dues_reliefs.to_month");
-                 r.monthly_amount = fen(st.getColumn(3).getInt64());
-                 r.reason = st.getColumn(4).getString();
+                 r.monthly_amount = fen(st.column(3).as_int64());
+                 r.reason = st.column(4).as_string();
                  r.branch_studied_on = column_date(st, 5, "life_dues_reliefs.branch_studied_on");
-                 r.approved_by = st.getColumn(6).getString();
+                 r.approved_by = st.column(6).as_string();
                  r.approved_on = column_date(st, 7, "life_dues_reliefs.approved_on");
                  a.reliefs.push_back(std::move(r));
              });
-    each_row("from_month, to_month, reason", "life_dues_excuses", [](dues_account& a, SQLite::Statement& st) {
+    each_row("from_month, to_month, reason", "life_dues_excuses", [](dues_account& a, sql::statement& st) {
         a.excuses.push_back(dues_excuse{*column_month(st, 1, "life_dues_excuses.from_month"),
                                         *column_month(st, 2, "life_dues_excuses.to_month"),
-                                        st.getColumn(3).getString()});
+                                        st.column(3).as_string()});
     });
     return out;
 }
 
 }  // namespace
 
-std::unordered_map<std::int64_t, account_rows> load_accounts(SQLite::Database& db,
+std::unordered_map<std::int64_t, account_rows> load_accounts(sql::database& db,
                                                              std::optional<member_id> only) {
-    return accounts_where(db, of_member, [&](SQLite::Statement& st) { bind_only(st, only); });
+    return accounts_where(db, of_member, [&](sql::statement& st) { bind_only(st, only); });
 }
 
-std::unordered_map<std::int64_t, account_rows> load_accounts_of(SQLite::Database& db,
+std::unordered_map<std::int64_t, account_rows> load_accounts_of(sql::database& db,
                                                                 std::vector<std::int64_t> const& ids) {
     if (ids.empty()) return {};
     auto const set = storage::json_ids(ids);
     return accounts_where(db, std::string(" WHERE member_id ") + storage::in_id_set,
-                          [&](SQLite::Statement& st) { st.bind(":ids", set); });
+                          [&](sql::statement& st) { st.bind(":ids", set); });
 }
 
 namespace {
 
-std::unordered_map<std::int64_t, std::vector<dues_payment>> read_payments(SQLite::Statement& st) {
+std::unordered_map<std::int64_t, std::vector<dues_payment>> read_payments(sql::statement& st) {
     std::unordered_map<std::int64_t, std::vector<dues_payment>> out;
-    while (st.executeStep()) {
+    while (st.step()) {
         dues_payment p;
-        p.member = member_id{st.getColumn(0).getInt64()};
+        p.member = member_id{st.column(0).as_int64()};
         p.month = *column_month(st, 1, "life_dues_payments.month");
-        p.amount = fen(st.getColumn(2).getInt64());
-        p.voluntary = st.getColumn(3).getInt() != 0;
+        p.amount = fen(st.column(2).as_int64());
+        p.voluntary = st.column(3).as_int() != 0;
         p.paid_at =
-            storage::stored_enum<dues_paid_at>(st.getColumn(4).getString(), "life_dues_payments.paid_at");
-        p.collecting_org = org_id{st.getColumn(5).getInt64()};
-        p.collected_by = st.getColumn(6).getString();
+            storage::stored_enum<dues_paid_at>(st.column(4).as_string(), "life_dues_payments.paid_at");
+        p.collecting_org = org_id{st.column(5).as_int64()};
+        p.collected_by = st.column(6).as_string();
         p.paid_on = *column_date(st, 7, "life_dues_payments.paid_on");
         out[p.member.value()].push_back(std::move(p));
     }
@@ -396,17 +395,17 @@ constexpr char const* payment_columns =
 
 }  // namespace
 
-std::unordered_map<std::int64_t, std::vector<dues_payment>> load_payments(SQLite::Database& db,
+std::unordered_map<std::int64_t, std::vector<dues_payment>> load_payments(sql::database& db,
                                                                           std::optional<member_id> only) {
-    SQLite::Statement st(db, std::string(payment_columns) + of_member + " ORDER BY id");
+    sql::statement st(db, std::string(payment_columns) + of_member + " ORDER BY id");
     bind_only(st, only);
     return read_payments(st);
 }
 
 std::unordered_map<std::int64_t, std::vector<dues_payment>> load_payments_of(
-    SQLite::Database& db, std::vector<std::int64_t> const& ids) {
+    sql::database& db, std::vector<std::int64_t> const& ids) {
     if (ids.empty()) return {};
-    SQLite::Statement st(
+    sql::statement st(
         db, std::string(payment_columns) + " WHERE member_id " + storage::in_id_set + " ORDER BY id");
     st.bind(":ids", storage::json_ids(ids));
     return read_payments(st);

@@ -34,7 +34,7 @@ using storage::rows_of;
 using storage::standing_histories_in;
 using storage::standing_histories_of;
 using storage::standing_lookup;
-using binder = std::function<void(SQLite::Statement&)>;
+using binder = std::function<void(sql::statement&)>;
 
 /// "member 12 (name)", for messages.
 std::string who(member const& m);
@@ -42,9 +42,9 @@ std::string who(member const& m);
 // ---- column mapping (months are 'YYYY-MM' text, money integer fen, class hours integer tenths)
 
 /// A month column; NULL reads as nothing, anything but a month is a storage_error naming `name`.
-std::optional<date::year_month> column_month(SQLite::Statement& st, int col, char const* name);
+std::optional<date::year_month> column_month(sql::statement& st, int col, char const* name);
 /// Binds a month as 'YYYY-MM' (NULL when absent) by `:name`.
-void bind_month(SQLite::Statement& st, char const* name, std::optional<date::year_month> m);
+void bind_month(sql::statement& st, char const* name, std::optional<date::year_month> m);
 
 /// Sorted ids: is `id` one of them.
 bool in(std::vector<std::int64_t> const& sorted, std::int64_t id);
@@ -53,18 +53,18 @@ bool in(std::vector<std::int64_t> const& sorted, std::int64_t id);
 
 /// Members of the branches in scope admitted on or before `on` and not exited by then, ordered by id;
 /// with `in_branch`, only those in their branch by then (joined on or before `on`).
-std::vector<member> members_on(SQLite::Database& db, date::sys_days on, scope const& sc, bool in_branch);
+std::vector<member> members_on(sql::database& db, date::sys_days on, scope const& sc, bool in_branch);
 /// The same with `in_branch`, for the members of the branches `branches` (one query for the set).
-std::vector<member> members_of_branches_on(SQLite::Database& db, date::sys_days on,
+std::vector<member> members_of_branches_on(sql::database& db, date::sys_days on,
                                            std::vector<std::int64_t> const& branches);
 /// (org, member) pairs of officers (any role) in office on some day of [from, to].
 using officer_set = std::set<std::pair<std::int64_t, std::int64_t>>;
 /// With `only` (sorted ids), the officers of those organisations alone.
-officer_set officers_between(SQLite::Database& db, date::sys_days from, date::sys_days to,
+officer_set officers_between(sql::database& db, date::sys_days from, date::sys_days to,
                              std::vector<std::int64_t> const* only = nullptr);
 /// The organisations whose leadership on `on` holds a committee member (委员); with `only` (sorted ids),
 /// among those organisations alone.
-std::set<std::int64_t> committee_orgs_on(SQLite::Database& db, date::sys_days on,
+std::set<std::int64_t> committee_orgs_on(sql::database& db, date::sys_days on,
                                          std::vector<std::int64_t> const* only = nullptr);
 /// A branch has a committee when its leadership holds a committee member (委员): below the committee
 /// threshold a branch has only a secretary and at most one deputy (org.committee_threshold_7).
@@ -74,24 +74,24 @@ bool has_committee(std::vector<officer> const& leaders);
 
 /// Meetings matching `where` (over alias m, parameters bound by name by `bind`), by date then id, with
 /// their attendance lists in recorded order.
-std::vector<stored_meeting> load_meetings(SQLite::Database& db, std::string const& where, binder const& bind);
+std::vector<stored_meeting> load_meetings(sql::database& db, std::string const& where, binder const& bind);
 /// Meetings dated in [from, to], by date then id; with `only` (sorted ids), those of these organisations.
-std::vector<meeting> meetings_between(SQLite::Database& db, date::sys_days from, date::sys_days to,
+std::vector<meeting> meetings_between(sql::database& db, date::sys_days from, date::sys_days to,
                                       std::vector<std::int64_t> const* only = nullptr);
 
 // ---- training
 
 /// The columns read_training reads, in its order.
 extern char const* const training_columns;
-training_record read_training(SQLite::Statement& st);
+training_record read_training(sql::statement& st);
 using training_by_member = std::unordered_map<std::int64_t, std::vector<training_record>>;
 /// Training lines of a calendar year, by member.
-training_by_member training_in_year(SQLite::Database& db, int year);
+training_by_member training_in_year(sql::database& db, int year);
 /// Training lines dated on or after `from`, by member.
-training_by_member training_since(SQLite::Database& db, date::sys_days from);
+training_by_member training_since(sql::database& db, date::sys_days from);
 /// The secretaries in office on `on`, each with the first day of the continuous tenure; with `only`
 /// (sorted ids), those of these organisations alone.
-std::vector<secretary_tenure> secretary_tenures(SQLite::Database& db, date::sys_days on,
+std::vector<secretary_tenure> secretary_tenures(sql::database& db, date::sys_days on,
                                                 std::vector<std::int64_t> const* only = nullptr);
 /// The training roster of the members given, with their role (`officers`: officers_between the start of
 /// the year and the day; `also_officer_of`: an organisation whose officers also count).
@@ -107,17 +107,17 @@ struct account_rows {
     dues_account account;
 };
 /// Accounts (terms, bases, reliefs, excuses) of one member, or of every member when `only` is empty.
-std::unordered_map<std::int64_t, account_rows> load_accounts(SQLite::Database& db,
+std::unordered_map<std::int64_t, account_rows> load_accounts(sql::database& db,
                                                              std::optional<member_id> only);
 /// Accounts of the members `ids` (sorted).
-std::unordered_map<std::int64_t, account_rows> load_accounts_of(SQLite::Database& db,
+std::unordered_map<std::int64_t, account_rows> load_accounts_of(sql::database& db,
                                                                 std::vector<std::int64_t> const& ids);
 /// Payments of one member, or of every member when `only` is empty, by member in recorded order.
-std::unordered_map<std::int64_t, std::vector<dues_payment>> load_payments(SQLite::Database& db,
+std::unordered_map<std::int64_t, std::vector<dues_payment>> load_payments(sql::database& db,
                                                                           std::optional<member_id> only);
 /// Payments of the members `ids` (sorted), by member in recorded order.
 std::unordered_map<std::int64_t, std::vector<dues_payment>> load_payments_of(
-    SQLite::Database& db, std::vector<std::int64_t> const& ids);
+    sql::database& db, std::vector<std::int64_t> const& ids);
 /// The member's account with the admission date from the roster; nothing when none is open.
 std::optional<account_rows> account_of(store const& s, member const& m);
 /// The same. \throws not_found when the member has no account.

@@ -113,10 +113,10 @@ void check_meeting(store const& s, meeting const& m, date::sys_days as_of) {
     }
 }
 
-void insert_attendance(SQLite::Database& db, meeting_id id, std::vector<attendance_entry> const& list) {
-    SQLite::Statement ins(db,
-                          "INSERT INTO life_attendance(meeting_id, seq, member_id, status, absence_reason, "
-                          "voting) VALUES(:meeting, :seq, :member, :status, :reason, :voting)");
+void insert_attendance(sql::database& db, meeting_id id, std::vector<attendance_entry> const& list) {
+    sql::statement ins(db,
+                       "INSERT INTO life_attendance(meeting_id, seq, member_id, status, absence_reason, "
+                       "voting) VALUES(:meeting, :seq, :member, :status, :reason, :voting)");
     int seq = 0;
     for (auto const& a : list) {
         ins.bind(":meeting", raw(id));
@@ -130,7 +130,7 @@ void insert_attendance(SQLite::Database& db, meeting_id id, std::vector<attendan
     }
 }
 
-void bind_meeting(SQLite::Statement& st, meeting const& m, date::sys_days as_of) {
+void bind_meeting(sql::statement& st, meeting const& m, date::sys_days as_of) {
     st.bind(":kind", std::string(to_string(m.kind)));
     bind_date(st, ":date", m.date);
     st.bind(":topic", m.topic);
@@ -165,7 +165,7 @@ meeting_id add_meeting(store& s, meeting const& m, date::sys_days as_of, std::st
         check_meeting(s, m, as_of);
         storage::check_meeting(s, m);  // after the recording-date check, whose message is more precise
         return storage::in_transaction(impl.db, [&] {
-            SQLite::Statement ins(
+            sql::statement ins(
                 impl.db,
                 "INSERT INTO life_meetings(kind, date, topic, chair_id, chair_is_secretary, "
                 "recorded_on, org_id) VALUES(:kind, :date, :topic, :chair, :chair_is_secretary, "
@@ -174,7 +174,7 @@ meeting_id add_meeting(store& s, meeting const& m, date::sys_days as_of, std::st
             bind_meeting(ins, m, as_of);
             ins.bind(":org", raw(m.org));
             ins.exec();
-            meeting_id const id{impl.db.getLastInsertRowid()};
+            meeting_id const id{impl.db.last_insert_id()};
             insert_attendance(impl.db, id, m.attendance);
             storage::append_audit(impl.db, impl.audit_actor, "meeting", id.value(), "insert", why,
                                   describe(m));
@@ -201,7 +201,7 @@ void correct_meeting(store& s, meeting const& m, std::int64_t version, date::sys
         check_meeting(s, m, as_of);
         storage::check_meeting(s, m);
         storage::in_transaction(impl.db, [&] {
-            SQLite::Statement up(
+            sql::statement up(
                 impl.db,
                 "UPDATE life_meetings SET kind = :kind, date = :date, topic = :topic, chair_id = :chair, "
                 "chair_is_secretary = :chair_is_secretary, recorded_on = :recorded_on, version = version + 1 "
@@ -211,7 +211,7 @@ void correct_meeting(store& s, meeting const& m, std::int64_t version, date::sys
             up.bind(":version", version);
             if (up.exec() != 1)
                 throw conflict("meeting " + std::to_string(m.id.value()) + " changed meanwhile");
-            SQLite::Statement del(impl.db, "DELETE FROM life_attendance WHERE meeting_id = :meeting");
+            sql::statement del(impl.db, "DELETE FROM life_attendance WHERE meeting_id = :meeting");
             del.bind(":meeting", raw(m.id));
             del.exec();
             insert_attendance(impl.db, m.id, m.attendance);
@@ -226,7 +226,7 @@ stored_meeting get_meeting(store const& s, meeting_id id) {
     auto& impl = impl_of(s);
     return storage::in_read("reading a meeting", [&]() -> stored_meeting {
         auto found =
-            load_meetings(impl.db, "m.id = :id", [&](SQLite::Statement& st) { st.bind(":id", raw(id)); });
+            load_meetings(impl.db, "m.id = :id", [&](sql::statement& st) { st.bind(":id", raw(id)); });
         if (found.empty()) throw not_found("no meeting with id " + std::to_string(id.value()));
         storage::require(s, permission::read_roster, found.front().record.org);
         return std::move(found.front());

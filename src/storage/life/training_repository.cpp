@@ -21,18 +21,18 @@ void add_training(store& s, training_record const& r, date::sys_days as_of, std:
         validate_training_record(r, as_of);
         storage::check_not_in_future(s, r.date, "date");
         (void)s.get_member(r.member);
-        SQLite::Statement dup(impl.db,
-                              "SELECT 1 FROM life_training WHERE member_id = :member AND date = :date AND "
-                              "course = :course");
+        sql::statement dup(impl.db,
+                           "SELECT 1 FROM life_training WHERE member_id = :member AND date = :date AND "
+                           "course = :course");
         dup.bind(":member", raw(r.member));
         bind_date(dup, ":date", r.date);
         dup.bind(":course", r.course);
-        if (dup.executeStep())
+        if (dup.step())
             throw invalid_input("ledger", "'" + r.course + "' recorded twice for member " +
                                               std::to_string(r.member.value()) + " on " + format_iso(r.date));
         dup.reset();
         storage::in_transaction(impl.db, [&] {
-            SQLite::Statement ins(
+            sql::statement ins(
                 impl.db,
                 "INSERT INTO life_training(member_id, date, course, hours_tenths, concentrated, "
                 "provider, recorded_on, level) VALUES(:member, :date, :course, :hours, :concentrated, "
@@ -63,15 +63,15 @@ std::vector<training_record> training_ledger(store const& s, member_id member, s
     auto& impl = impl_of(s);
     return storage::in_read("reading a training ledger", [&]() -> std::vector<training_record> {
         (void)s.get_member(member);
-        SQLite::Statement st(impl.db,
-                             std::string("SELECT ") + training_columns +
-                                 " FROM life_training WHERE member_id = :member AND (:from IS NULL OR "
-                                 "date BETWEEN :from AND :to) ORDER BY date, id");
+        sql::statement st(
+            impl.db, std::string("SELECT ") + training_columns +
+                         " FROM life_training WHERE member_id = :member AND (CAST(:from AS TEXT) IS NULL OR "
+                         "date BETWEEN :from AND :to) ORDER BY date, id");
         st.bind(":member", raw(member));
         bind_date(st, ":from", year ? std::optional(make_date(*year, 1, 1)) : std::nullopt);
         bind_date(st, ":to", year ? std::optional(make_date(*year, 12, 31)) : std::nullopt);
         std::vector<training_record> out;
-        while (st.executeStep())
+        while (st.step())
             out.push_back(read_training(st));
         return out;
     });

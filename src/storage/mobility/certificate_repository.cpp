@@ -55,13 +55,13 @@ std::string const& text_of(certificate_record const& r) {
 
 // A record from the columns of `certificate_records` (from column 1): each kind reads only its own
 // columns; `text` holds the review's result, the member's report or the reason of a loss or revocation.
-certificate_record read_certificate_record(SQLite::Statement& st) {
-    auto const kind = storage::stored_enum<certificate_event_kind>(st.getColumn(1).getString(),
+certificate_record read_certificate_record(sql::statement& st) {
+    auto const kind = storage::stored_enum<certificate_event_kind>(st.column(1).as_string(),
                                                                    "mob_certificate_records.kind");
     auto const d = *column_date(st, 2, "mob_certificate_records.date");
     auto org = column_id<org_id>(st, 3);
-    auto org_name = st.getColumn(4).getString();
-    auto text = st.getColumn(6).getString();
+    auto org_name = st.column(4).as_string();
+    auto text = st.column(6).as_string();
     switch (kind) {
         case certificate_event_kind::presented:
             return certificate_presented{d, org, std::move(org_name)};
@@ -78,29 +78,29 @@ certificate_record read_certificate_record(SQLite::Statement& st) {
     throw storage_error("mob_certificate_records.kind: unknown kind");
 }
 
-std::vector<stored<activity_certificate>> load_certificates(SQLite::Database& db, std::string const& where,
+std::vector<stored<activity_certificate>> load_certificates(sql::database& db, std::string const& where,
                                                             binder const& bind) {
     return load<activity_certificate>(
         db, certificate_head + where + " ORDER BY c.id", certificate_records + where + " ORDER BY r.id", bind,
-        [](SQLite::Statement& st) {
+        [](sql::statement& st) {
             activity_certificate c;
-            c.number = certificate_no{st.getColumn(2).getString()};
-            c.member = member_id{st.getColumn(3).getInt64()};
+            c.number = certificate_no{st.column(2).as_string()};
+            c.member = member_id{st.column(3).as_int64()};
             auto& i = c.issue;
-            i.member_name = st.getColumn(4).getString();
-            i.branch = org_id{st.getColumn(5).getInt64()};
-            i.issuing_committee = org_id{st.getColumn(6).getInt64()};
+            i.member_name = st.column(4).as_string();
+            i.branch = org_id{st.column(5).as_int64()};
+            i.issuing_committee = org_id{st.column(6).as_int64()};
             i.issued = *column_date(st, 7, "mob_certificates.issued");
             i.reason =
-                storage::stored_enum<mobility_reason>(st.getColumn(8).getString(), "mob_certificates.reason");
-            i.destination = st.getColumn(9).getString();
-            i.expected_months = st.getColumn(10).getInt();
-            i.fixed_place = st.getColumn(11).getInt() != 0;
-            i.transfer_blocked_reason = st.getColumn(12).getString();
-            if (!st.getColumn(13).isNull()) i.replaces = certificate_no{st.getColumn(13).getString()};
+                storage::stored_enum<mobility_reason>(st.column(8).as_string(), "mob_certificates.reason");
+            i.destination = st.column(9).as_string();
+            i.expected_months = st.column(10).as_int();
+            i.fixed_place = st.column(11).as_int() != 0;
+            i.transfer_blocked_reason = st.column(12).as_string();
+            if (!st.column(13).is_null()) i.replaces = certificate_no{st.column(13).as_string()};
             return c;
         },
-        [](activity_certificate& c, SQLite::Statement& st) {
+        [](activity_certificate& c, sql::statement& st) {
             c.records.push_back(read_certificate_record(st));
         });
 }
@@ -110,9 +110,9 @@ using namespace storage::mobility_rows;
 
 namespace {
 
-stored<activity_certificate> load_certificate(SQLite::Database& db, certificate_no const& number) {
+stored<activity_certificate> load_certificate(sql::database& db, certificate_no const& number) {
     auto all = load_certificates(db, "WHERE c.number = :number",
-                                 [&](SQLite::Statement& st) { st.bind(":number", number.value); });
+                                 [&](sql::statement& st) { st.bind(":number", number.value); });
     if (all.empty()) throw not_found("no activity certificate numbered '" + number.value + "'");
     return std::move(all.front());
 }
@@ -123,8 +123,8 @@ certificate_state final_state(activity_certificate const& c) {
     return state_on(c, last)->state;
 }
 
-std::int64_t insert_certificate(SQLite::Database& db, activity_certificate const& c) {
-    SQLite::Statement ins(
+std::int64_t insert_certificate(sql::database& db, activity_certificate const& c) {
+    sql::statement ins(
         db,
         "INSERT INTO mob_certificates(number, member_id, member_name, branch_id, issuing_committee_id, "
         "issued, "
@@ -149,14 +149,14 @@ std::int64_t insert_certificate(SQLite::Database& db, activity_certificate const
         ins.bind(":replaces");
     ins.bind(":state", std::string(to_string(final_state(c))));
     ins.exec();
-    return db.getLastInsertRowid();
+    return db.last_insert_id();
 }
 
-void insert_certificate_record(SQLite::Database& db, std::int64_t certificate, certificate_record const& r) {
-    SQLite::Statement ins(db,
-                          "INSERT INTO mob_certificate_records(certificate_id, kind, date, org_id, org_name, "
-                          "evaluation_id, text) VALUES(:certificate_id, :kind, :date, :org_id, :org_name, "
-                          ":evaluation_id, :text)");
+void insert_certificate_record(sql::database& db, std::int64_t certificate, certificate_record const& r) {
+    sql::statement ins(db,
+                       "INSERT INTO mob_certificate_records(certificate_id, kind, date, org_id, org_name, "
+                       "evaluation_id, text) VALUES(:certificate_id, :kind, :date, :org_id, :org_name, "
+                       ":evaluation_id, :text)");
     ins.bind(":certificate_id", certificate);
     ins.bind(":kind", std::string(kind_name(r)));
     bind_date(ins, ":date", record_date(r));
@@ -172,12 +172,11 @@ void insert_certificate_record(SQLite::Database& db, std::int64_t certificate, c
     ins.exec();
 }
 
-void touch_certificate(SQLite::Database& db, stored<activity_certificate> const& c,
+void touch_certificate(sql::database& db, stored<activity_certificate> const& c,
                        activity_certificate const& after) {
-    SQLite::Statement up(
-        db,
-        "UPDATE mob_certificates SET state = :state, version = version + 1 WHERE id = :id AND "
-        "version = :version");
+    sql::statement up(db,
+                      "UPDATE mob_certificates SET state = :state, version = version + 1 WHERE id = :id AND "
+                      "version = :version");
     up.bind(":state", std::string(to_string(final_state(after))));
     up.bind(":id", c.row);
     up.bind(":version", c.version);
@@ -212,37 +211,37 @@ struct numbering_row {
     std::optional<std::int64_t> version;  // nothing: no row yet
 };
 
-numbering_row read_numbering(SQLite::Database& db, rule_set const& rules) {
-    SQLite::Statement st(db, "SELECT prefix, digits, next_sequence, version FROM mob_certificate_numbering");
-    if (st.executeStep())
-        return {st.getColumn(0).getString(), st.getColumn(1).getInt(), st.getColumn(2).getInt64(),
-                st.getColumn(3).getInt64()};
+numbering_row read_numbering(sql::database& db, rule_set const& rules) {
+    sql::statement st(db, "SELECT prefix, digits, next_sequence, version FROM mob_certificate_numbering");
+    if (st.step())
+        return {st.column(0).as_string(), st.column(1).as_int(), st.column(2).as_int64(),
+                st.column(3).as_int64()};
     return {rules.mobility.certificate_number_prefix, rules.mobility.certificate_number_digits, 1,
             std::nullopt};
 }
 
-certificate_numbering numbering_of(SQLite::Database& db, rule_set const& rules) {
+certificate_numbering numbering_of(sql::database& db, rule_set const& rules) {
     auto const row = read_numbering(db, rules);
     certificate_numbering n(row.prefix, row.digits, row.next);
-    SQLite::Statement st(db, "SELECT number FROM mob_certificates");
-    while (st.executeStep())
-        n.reserve(certificate_no{st.getColumn(0).getString()});
+    sql::statement st(db, "SELECT number FROM mob_certificates");
+    while (st.step())
+        n.reserve(certificate_no{st.column(0).as_string()});
     return n;
 }
 
 // Saves the sequence after an issue; conflict when another writer moved it since `before` was read.
-void save_numbering(SQLite::Database& db, numbering_row const& before, certificate_numbering const& after) {
+void save_numbering(sql::database& db, numbering_row const& before, certificate_numbering const& after) {
     if (!before.version) {
-        SQLite::Statement ins(db,
-                              "INSERT INTO mob_certificate_numbering(id, prefix, digits, next_sequence) "
-                              "VALUES(1, :prefix, :digits, :next_sequence)");
+        sql::statement ins(db,
+                           "INSERT INTO mob_certificate_numbering(id, prefix, digits, next_sequence) "
+                           "VALUES(1, :prefix, :digits, :next_sequence)");
         ins.bind(":prefix", after.prefix());
         ins.bind(":digits", after.digits());
         ins.bind(":next_sequence", static_cast<std::int64_t>(after.next_sequence()));
         ins.exec();
         return;
     }
-    SQLite::Statement up(
+    sql::statement up(
         db,
         "UPDATE mob_certificate_numbering SET next_sequence = :next_sequence, version = version + 1 "
         "WHERE id = 1 AND version = :version");
@@ -273,7 +272,7 @@ void set_certificate_numbering(store& s, std::string prefix, int digits, std::in
             throw invalid_input("next_sequence", "sequence starts at " + std::to_string(next_sequence));
         certificate_numbering const checked(prefix, digits, next_sequence);  // throws on bad digits
         storage::in_transaction(impl.db, [&] {
-            SQLite::Statement up(
+            sql::statement up(
                 impl.db,
                 "INSERT INTO mob_certificate_numbering(id, prefix, digits, next_sequence) "
                 "VALUES(1, :prefix, :digits, :next_sequence) ON CONFLICT(id) DO UPDATE SET prefix = :prefix, "
@@ -466,10 +465,10 @@ std::vector<activity_certificate> member_certificates(store const& s, member_id 
     storage::call const c(s);
     storage::require_permission(s, permission::read_roster);
     return storage::in_read("reading activity certificates", [&]() -> std::vector<activity_certificate> {
-        SQLite::Statement st(impl_of(s).db, "SELECT branch_id FROM members WHERE id = :id");
+        sql::statement st(impl_of(s).db, "SELECT branch_id FROM members WHERE id = :id");
         st.bind(":id", raw(member));
-        if (!st.executeStep()) return {};
-        org_id const branch{st.getColumn(0).getInt64()};
+        if (!st.step()) return {};
+        org_id const branch{st.column(0).as_int64()};
         std::vector<activity_certificate> out;
         for (auto& c : load_certificates(impl_of(s).db, "WHERE c.member_id = :id", bind_int(raw(member))))
             out.push_back(std::move(c.value));

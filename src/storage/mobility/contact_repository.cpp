@@ -18,25 +18,25 @@ constexpr char const* contact_records =
     "SELECT r.log_id, r.kind, r.date, r.channel, r.by_whom, r.note FROM mob_contact_records r JOIN "
     "mob_contact_logs l ON l.id = r.log_id ";
 
-std::vector<stored<contact_log>> load_contact_logs(SQLite::Database& db, std::string const& where,
+std::vector<stored<contact_log>> load_contact_logs(sql::database& db, std::string const& where,
                                                    binder const& bind) {
     return load<contact_log>(
         db, contact_head + where + " ORDER BY l.member_id", contact_records + where + " ORDER BY r.id", bind,
-        [](SQLite::Statement& st) {
+        [](sql::statement& st) {
             contact_log l;
-            l.member = member_id{st.getColumn(2).getInt64()};
-            l.member_name = st.getColumn(3).getString();
-            l.branch = org_id{st.getColumn(4).getInt64()};
+            l.member = member_id{st.column(2).as_int64()};
+            l.member_name = st.column(3).as_string();
+            l.branch = org_id{st.column(4).as_int64()};
             l.known_contact = *column_date(st, 5, "mob_contact_logs.known_contact");
             return l;
         },
-        [](contact_log& l, SQLite::Statement& st) {
+        [](contact_log& l, sql::statement& st) {
             auto const kind =
-                storage::stored_enum<contact_kind>(st.getColumn(1).getString(), "mob_contact_records.kind");
+                storage::stored_enum<contact_kind>(st.column(1).as_string(), "mob_contact_records.kind");
             auto const d = *column_date(st, 2, "mob_contact_records.date");
-            auto channel = st.getColumn(3).getString();
-            auto by = st.getColumn(4).getString();
-            auto note = st.getColumn(5).getString();
+            auto channel = st.column(3).as_string();
+            auto by = st.column(4).as_string();
+            auto note = st.column(5).as_string();
             if (kind == contact_kind::reached)
                 l.records.push_back(contact_reached{d, std::move(channel), std::move(by), std::move(note)});
             else
@@ -50,7 +50,7 @@ using namespace storage::mobility_rows;
 
 namespace {
 
-stored<contact_log> load_contact_log(SQLite::Database& db, member_id member) {
+stored<contact_log> load_contact_log(sql::database& db, member_id member) {
     auto all = load_contact_logs(db, "WHERE l.member_id = :id", bind_int(raw(member)));
     if (all.empty()) throw not_found("member " + std::to_string(member.value()) + " has no contact log");
     return std::move(all.front());
@@ -58,22 +58,22 @@ stored<contact_log> load_contact_log(SQLite::Database& db, member_id member) {
 
 // Writes a standing event and the members' snapshot inside the caller's transaction, as
 // store::record_standing does.
-void write_standing(SQLite::Database& db, member const& m, std::vector<standing_event> const& history,
+void write_standing(sql::database& db, member const& m, std::vector<standing_event> const& history,
                     standing_event const& e) {
     auto const current =
         standing_after(dangyuan::standing_on(m, history, e.date).value_or(standing{}).state, e.kind);
-    SQLite::Statement ins(db,
-                          "INSERT INTO standing_events(member_id, kind, date, reason, decided_by) "
-                          "VALUES(:member_id, :kind, :date, :reason, :decided_by)");
+    sql::statement ins(db,
+                       "INSERT INTO standing_events(member_id, kind, date, reason, decided_by) "
+                       "VALUES(:member_id, :kind, :date, :reason, :decided_by)");
     ins.bind(":member_id", raw(m.id));
     ins.bind(":kind", std::string(to_string(e.kind)));
     bind_date(ins, ":date", e.date);
     ins.bind(":reason", e.reason);
     ins.bind(":decided_by", e.decided_by);
     ins.exec();
-    SQLite::Statement snap(db,
-                           "UPDATE members SET standing = :standing, exit_date = :exit_date, version = "
-                           "version + 1 WHERE id = :id");
+    sql::statement snap(db,
+                        "UPDATE members SET standing = :standing, exit_date = :exit_date, version = "
+                        "version + 1 WHERE id = :id");
     snap.bind(":standing", std::string(to_string(*current)));
     bind_date(snap, ":exit_date", *current == standing_state::exited ? std::optional(e.date) : std::nullopt);
     snap.bind(":id", raw(m.id));
@@ -98,7 +98,7 @@ void open_contact_log(store& s, member_id member, date::sys_days known_contact, 
                                                      format_iso(m.admission_date));
         if (find_contact_log(s, member)) throw conflict(m.name + " already has a contact log");
         storage::in_transaction(impl.db, [&] {
-            SQLite::Statement ins(
+            sql::statement ins(
                 impl.db,
                 "INSERT INTO mob_contact_logs(member_id, member_name, branch_id, known_contact) "
                 "VALUES(:member_id, :member_name, :branch_id, :known_contact)");
@@ -133,10 +133,9 @@ void record_contact(store& s, member_id member, contact_record const& r, std::st
         auto const l = load_contact_log(impl.db, member);
         check_contact_record(l.value, r);
         storage::in_transaction(impl.db, [&] {
-            SQLite::Statement ins(
-                impl.db,
-                "INSERT INTO mob_contact_records(log_id, kind, date, channel, by_whom, note) "
-                "VALUES(:log_id, :kind, :date, :channel, :by_whom, :note)");
+            sql::statement ins(impl.db,
+                               "INSERT INTO mob_contact_records(log_id, kind, date, channel, by_whom, note) "
+                               "VALUES(:log_id, :kind, :date, :channel, :by_whom, :note)");
             ins.bind(":log_id", l.row);
             ins.bind(":kind", std::string(kind_name(r)));
             bind_date(ins, ":date", date);
@@ -144,7 +143,7 @@ void record_contact(store& s, member_id member, contact_record const& r, std::st
             ins.bind(":by_whom", by);
             ins.bind(":note", note);
             ins.exec();
-            SQLite::Statement up(
+            sql::statement up(
                 impl.db,
                 "UPDATE mob_contact_logs SET version = version + 1 WHERE id = :id AND version = :version");
             up.bind(":id", l.row);

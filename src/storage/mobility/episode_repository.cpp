@@ -20,48 +20,46 @@ constexpr char const* episode_records =
     "JOIN mob_episodes e ON e.id = r.episode_id ";
 
 // A record from the columns of `episode_records` (from column 1): each kind reads only its own columns.
-episode_record read_episode_record(SQLite::Statement& st) {
+episode_record read_episode_record(sql::statement& st) {
     auto const kind =
-        storage::stored_enum<episode_record_kind>(st.getColumn(1).getString(), "mob_episode_records.kind");
+        storage::stored_enum<episode_record_kind>(st.column(1).as_string(), "mob_episode_records.kind");
     auto const d = *column_date(st, 2, "mob_episode_records.date");
     auto destination = [&] {
-        return mobility_destination{st.getColumn(4).getString(), column_id<org_id>(st, 5),
-                                    st.getColumn(6).getString()};
+        return mobility_destination{st.column(4).as_string(), column_id<org_id>(st, 5),
+                                    st.column(6).as_string()};
     };
     auto expected = [&]() -> std::optional<int> {
-        if (st.getColumn(8).isNull()) return std::nullopt;
-        return st.getColumn(8).getInt();
+        if (st.column(8).is_null()) return std::nullopt;
+        return st.column(8).as_int();
     };
-    std::string note = st.getColumn(12).getString();
+    std::string note = st.column(12).as_string();
     switch (kind) {
         case episode_record_kind::left:
-            return member_left{d,
-                               storage::stored_enum<mobility_reason>(st.getColumn(3).getString(),
-                                                                     "mob_episode_records.reason"),
-                               destination(),
-                               st.getColumn(7).getInt() != 0,
-                               expected(),
-                               std::move(note)};
+            return member_left{
+                d,
+                storage::stored_enum<mobility_reason>(st.column(3).as_string(), "mob_episode_records.reason"),
+                destination(),
+                st.column(7).as_int() != 0,
+                expected(),
+                std::move(note)};
         case episode_record_kind::registered:
             return registered_as_mobile{d, std::move(note)};
         case episode_record_kind::reported_to_host:
-            return reported_to_host{d, column_id<org_id>(st, 5), st.getColumn(6).getString(),
-                                    std::move(note)};
+            return reported_to_host{d, column_id<org_id>(st, 5), st.column(6).as_string(), std::move(note)};
         case episode_record_kind::moved:
-            return moved_place{d, destination(), st.getColumn(7).getInt() != 0, expected(), std::move(note)};
+            return moved_place{d, destination(), st.column(7).as_int() != 0, expected(), std::move(note)};
         case episode_record_kind::host_activity:
-            return host_life_attended{d, column_id<org_id>(st, 5), st.getColumn(6).getString(),
-                                      std::move(note)};
+            return host_life_attended{d, column_id<org_id>(st, 5), st.column(6).as_string(), std::move(note)};
         case episode_record_kind::dues_paid_at_host: {
             std::optional<date::year_month> month;
-            if (!st.getColumn(9).isNull())
-                month = parse_ym(st.getColumn(9).getString(), "mob_episode_records.dues_month");
+            if (!st.column(9).is_null())
+                month = parse_ym(st.column(9).as_string(), "mob_episode_records.dues_month");
             return host_dues_paid{d,
                                   column_id<org_id>(st, 5),
-                                  st.getColumn(6).getString(),
+                                  st.column(6).as_string(),
                                   month,
-                                  st.getColumn(10).getInt(),
-                                  fen(st.getColumn(11).getInt64()),
+                                  st.column(10).as_int(),
+                                  fen(st.column(11).as_int64()),
                                   std::move(note)};
         }
         case episode_record_kind::yearly_report:
@@ -74,29 +72,29 @@ episode_record read_episode_record(SQLite::Statement& st) {
     throw storage_error("mob_episode_records.kind: unknown kind");
 }
 
-std::vector<stored<mobility_episode>> load_episodes(SQLite::Database& db, std::string const& where,
+std::vector<stored<mobility_episode>> load_episodes(sql::database& db, std::string const& where,
                                                     binder const& bind) {
     return load<mobility_episode>(
         db, episode_head + where + " ORDER BY e.id", episode_records + where + " ORDER BY r.id", bind,
-        [](SQLite::Statement& st) {
+        [](sql::statement& st) {
             mobility_episode ep;
-            ep.id = episode_id{st.getColumn(0).getInt64()};
-            ep.member = member_id{st.getColumn(2).getInt64()};
-            ep.member_name = st.getColumn(3).getString();
-            ep.home_branch = org_id{st.getColumn(4).getInt64()};
+            ep.id = episode_id{st.column(0).as_int64()};
+            ep.member = member_id{st.column(2).as_int64()};
+            ep.member_name = st.column(3).as_string();
+            ep.home_branch = org_id{st.column(4).as_int64()};
             return ep;
         },
-        [](mobility_episode& ep, SQLite::Statement& st) { ep.records.push_back(read_episode_record(st)); });
+        [](mobility_episode& ep, sql::statement& st) { ep.records.push_back(read_episode_record(st)); });
 }
 
-stored<mobility_episode> load_episode(SQLite::Database& db, episode_id id) {
+stored<mobility_episode> load_episode(sql::database& db, episode_id id) {
     auto all = load_episodes(db, "WHERE e.id = :id", bind_int(raw(id)));
     if (all.empty()) throw not_found("no mobility episode with id " + std::to_string(id.value()));
     return std::move(all.front());
 }
 
-void insert_episode_record(SQLite::Database& db, std::int64_t episode, episode_record const& r) {
-    SQLite::Statement ins(
+void insert_episode_record(sql::database& db, std::int64_t episode, episode_record const& r) {
+    sql::statement ins(
         db,
         "INSERT INTO mob_episode_records(episode_id, kind, date, reason, place, host_org_id, "
         "host_org_name, fixed_place, expected_months, dues_month, dues_months, amount_fen, "
@@ -158,8 +156,8 @@ std::optional<date::sys_days> closed_on(mobility_episode const& ep) {
 }
 
 // Bumps the episode's version (conflict when stale) and refreshes its snapshot.
-void touch_episode(SQLite::Database& db, stored<mobility_episode> const& e, mobility_episode const& after) {
-    SQLite::Statement up(
+void touch_episode(sql::database& db, stored<mobility_episode> const& e, mobility_episode const& after) {
+    sql::statement up(
         db,
         "UPDATE mob_episodes SET closed_on = :closed_on, version = version + 1 WHERE id = :id AND "
         "version = :version");
@@ -291,15 +289,15 @@ episode_id open_episode(store& s, member_id member, member_left const& left, std
                                   "); close it before recording a new absence on " + format_iso(left.date));
         }
         return storage::in_transaction(impl.db, [&] {
-            SQLite::Statement ins(impl.db,
-                                  "INSERT INTO mob_episodes(member_id, member_name, home_branch_id, left_on) "
-                                  "VALUES(:member_id, :member_name, :home_branch_id, :left_on)");
+            sql::statement ins(impl.db,
+                               "INSERT INTO mob_episodes(member_id, member_name, home_branch_id, left_on) "
+                               "VALUES(:member_id, :member_name, :home_branch_id, :left_on)");
             ins.bind(":member_id", raw(m.id));
             ins.bind(":member_name", m.name);
             ins.bind(":home_branch_id", raw(m.branch));
             bind_date(ins, ":left_on", left.date);
             ins.exec();
-            episode_id const id{impl.db.getLastInsertRowid()};
+            episode_id const id{impl.db.last_insert_id()};
             insert_episode_record(impl.db, raw(id), first);
             storage::append_audit(impl.db, impl.audit_actor, "episode", id.value(), "open", why,
                                   "member=" + std::to_string(m.id.value()) + "; home_branch=" +
@@ -346,10 +344,10 @@ std::vector<mobility_episode> member_episodes(store const& s, member_id member) 
     storage::call const c(s);
     storage::require_permission(s, permission::read_roster);
     return storage::in_read("reading mobility episodes", [&]() -> std::vector<mobility_episode> {
-        SQLite::Statement st(impl_of(s).db, "SELECT branch_id FROM members WHERE id = :id");
+        sql::statement st(impl_of(s).db, "SELECT branch_id FROM members WHERE id = :id");
         st.bind(":id", raw(member));
-        if (!st.executeStep()) return {};
-        org_id const branch{st.getColumn(0).getInt64()};
+        if (!st.step()) return {};
+        org_id const branch{st.column(0).as_int64()};
         std::vector<mobility_episode> out;
         for (auto& e : load_episodes(impl_of(s).db, "WHERE e.member_id = :id", bind_int(raw(member))))
             out.push_back(std::move(e.value));

@@ -19,14 +19,14 @@ namespace {
 // ---- the member's aggregates, for the agenda and statistics
 
 // The aggregates of every member with a mobility record, or, with `only` (sorted ids), of those.
-std::map<std::int64_t, member_mobility> gather(SQLite::Database& db, std::vector<std::int64_t> const* only) {
+std::map<std::int64_t, member_mobility> gather(sql::database& db, std::vector<std::int64_t> const* only) {
     std::map<std::int64_t, member_mobility> out;
     if (only && only->empty()) return out;
     auto const where = [&](char const* alias) {
         return only ? std::string("WHERE ") + alias + ".member_id " + storage::in_id_set : std::string();
     };
     auto const bind =
-        only ? binder([set = storage::json_ids(*only)](SQLite::Statement& st) { st.bind(":ids", set); })
+        only ? binder([set = storage::json_ids(*only)](sql::statement& st) { st.bind(":ids", set); })
              : no_bind();
     for (auto& e : load_episodes(db, where("e"), bind))
         out[raw(e.value.member)].episodes.push_back(std::move(e.value));
@@ -42,11 +42,11 @@ std::map<std::int64_t, member_mobility> gather(SQLite::Database& db, std::vector
     for (auto const& [id, mm] : out)
         ids.push_back(id);
     auto const set = storage::json_ids(ids);
-    SQLite::Statement members(db, std::string("SELECT ") + storage::member_columns +
-                                      " FROM members WHERE id " + storage::in_id_set);
+    sql::statement members(db, std::string("SELECT ") + storage::member_columns + " FROM members WHERE id " +
+                                   storage::in_id_set);
     members.bind(":ids", set);
     std::size_t found = 0;
-    while (members.executeStep()) {
+    while (members.step()) {
         auto const m = storage::read_member(members);
         auto& mm = out.at(raw(m.id));
         mm.member = m.id;
@@ -57,16 +57,16 @@ std::map<std::int64_t, member_mobility> gather(SQLite::Database& db, std::vector
     if (found != out.size())
         for (auto const& [id, mm] : out)
             if (!mm.member.valid()) throw not_found("no member with id " + std::to_string(id));
-    SQLite::Statement standing(db, std::string("SELECT member_id, kind, date, reason, decided_by FROM "
-                                               "standing_events WHERE member_id ") +
-                                       storage::in_id_set + " ORDER BY id");
+    sql::statement standing(db, std::string("SELECT member_id, kind, date, reason, decided_by FROM "
+                                            "standing_events WHERE member_id ") +
+                                    storage::in_id_set + " ORDER BY id");
     standing.bind(":ids", set);
-    while (standing.executeStep())
-        out.at(standing.getColumn(0).getInt64())
-            .standing.push_back(standing_event{parse_standing_event_kind(standing.getColumn(1).getString()),
+    while (standing.step())
+        out.at(standing.column(0).as_int64())
+            .standing.push_back(standing_event{parse_standing_event_kind(standing.column(1).as_string()),
                                                *column_date(standing, 2, "standing_events.date"),
-                                               standing.getColumn(3).getString(),
-                                               standing.getColumn(4).getString()});
+                                               standing.column(3).as_string(),
+                                               standing.column(4).as_string()});
     return out;
 }
 
@@ -186,7 +186,7 @@ std::vector<agenda_item> self_withdrawal_candidates(store const& s, date::sys_da
 
 namespace storage {
 
-std::vector<agenda_item> mobility_agenda_items(store const& s, SQLite::Database& db, date::sys_days as_of,
+std::vector<agenda_item> mobility_agenda_items(store const& s, sql::database& db, date::sys_days as_of,
                                                std::vector<std::int64_t> const& org_ids, bool whole) {
     std::vector<agenda_item> items;
     // A part of the store reads the aggregates of the members whose items can name one of its
@@ -196,7 +196,7 @@ std::vector<agenda_item> mobility_agenda_items(store const& s, SQLite::Database&
     std::vector<std::int64_t> members;
     if (!whole) {
         auto const in = std::string(" ") + storage::in_id_set;
-        SQLite::Statement st(
+        sql::statement st(
             db,
             "SELECT member_id FROM mob_episodes WHERE home_branch_id" + in +
                 " UNION SELECT member_id FROM mob_certificates WHERE branch_id" + in +
@@ -208,8 +208,8 @@ std::vector<agenda_item> mobility_agenda_items(store const& s, SQLite::Database&
                 "WHERE t.member_id = m.id) OR EXISTS (SELECT 1 FROM mob_contact_logs l WHERE l.member_id = "
                 "m.id)) ORDER BY 1");
         st.bind(":ids", storage::json_ids(org_ids));
-        while (st.executeStep())
-            members.push_back(st.getColumn(0).getInt64());
+        while (st.step())
+            members.push_back(st.column(0).as_int64());
     }
     for (auto const& [id, mm] : gather(db, whole ? nullptr : &members)) {
         auto more = dangyuan::mobility_agenda(mm, as_of, s.rules());
@@ -253,7 +253,7 @@ mobility_statistics mobility_statistics_on(store const& s, date::sys_days as_of,
             return it->second;
         };
         for (auto const& e : load_episodes(impl.db, "WHERE e.left_on <= :as_of",
-                                           [&](SQLite::Statement& st) { bind_date(st, ":as_of", as_of); })) {
+                                           [&](sql::statement& st) { bind_date(st, ":as_of", as_of); })) {
             auto const& ep = e.value;
             auto const st = state_on(ep, as_of);
             if (!st || st->phase != episode_phase::away) continue;
@@ -311,7 +311,7 @@ std::vector<transfer_in_flight> transfers_in_flight(store const& s, date::sys_da
         auto const ids = storage::scope_org_ids(impl.db, sc);
         std::vector<transfer_in_flight> out;
         for (auto const& l : load_transfers(impl.db, "WHERE t.issued <= :as_of",
-                                            [&](SQLite::Statement& st) { bind_date(st, ":as_of", as_of); })) {
+                                            [&](sql::statement& st) { bind_date(st, ":as_of", as_of); })) {
             auto const& letter = l.value;
             if (!in_ids(ids, letter.from_org) && !in_ids(ids, letter.to_org)) continue;
             auto const st = state_on(letter, as_of, s.rules());

@@ -139,15 +139,15 @@ date::year_month parse_ym(std::string const& t, char const* column) {
 }
 
 binder no_bind() {
-    return [](SQLite::Statement&) {};
+    return [](sql::statement&) {};
 }
 binder bind_int(std::int64_t v) {
-    return [v](SQLite::Statement& st) { st.bind(":id", v); };
+    return [v](sql::statement& st) { st.bind(":id", v); };
 }
 
 // ---- organisations and members
 
-bool at_or_below(SQLite::Database& db, org_id node, org_id root) {
+bool at_or_below(sql::database& db, org_id node, org_id root) {
     auto const ids = storage::scope_org_ids(db, scope::subtree(root));
     return std::binary_search(ids.begin(), ids.end(), raw(node));
 }

@@ -25,7 +25,7 @@ using storage::format_iso;
 using storage::impl_of;
 using storage::opt_raw;
 using storage::raw;
-using binder = std::function<void(SQLite::Statement&)>;
+using binder = std::function<void(sql::statement&)>;
 
 // ---- months and codes
 
@@ -49,26 +49,25 @@ struct stored {
 /// `records_sql` selects the parent id, then the record fields (appended by `add_record` from column 1).
 /// Both carry the same WHERE clause, bound by `bind` (by name).
 template <class Agg, class ReadHead, class AddRecord>
-std::vector<stored<Agg>> load(SQLite::Database& db, std::string const& head_sql,
-                              std::string const& records_sql, binder const& bind, ReadHead read_head,
-                              AddRecord add_record) {
+std::vector<stored<Agg>> load(sql::database& db, std::string const& head_sql, std::string const& records_sql,
+                              binder const& bind, ReadHead read_head, AddRecord add_record) {
     std::vector<stored<Agg>> out;
     std::unordered_map<std::int64_t, std::size_t> index;
-    SQLite::Statement head(db, head_sql);
+    sql::statement head(db, head_sql);
     bind(head);
-    while (head.executeStep()) {
+    while (head.step()) {
         stored<Agg> s;
-        s.row = head.getColumn(0).getInt64();
-        s.version = head.getColumn(1).getInt64();
+        s.row = head.column(0).as_int64();
+        s.version = head.column(1).as_int64();
         s.value = read_head(head);
         index.emplace(s.row, out.size());
         out.push_back(std::move(s));
     }
     if (out.empty()) return out;
-    SQLite::Statement recs(db, records_sql);
+    sql::statement recs(db, records_sql);
     bind(recs);
-    while (recs.executeStep()) {
-        auto const it = index.find(recs.getColumn(0).getInt64());
+    while (recs.step()) {
+        auto const it = index.find(recs.column(0).as_int64());
         if (it != index.end()) add_record(out[it->second].value, recs);
     }
     return out;
@@ -81,28 +80,28 @@ binder bind_int(std::int64_t v);
 // ---- the aggregates (each `where` is a WHERE clause over the header table, bound by `bind`)
 
 /// Episodes (header alias `e`).
-std::vector<stored<mobility_episode>> load_episodes(SQLite::Database& db, std::string const& where,
+std::vector<stored<mobility_episode>> load_episodes(sql::database& db, std::string const& where,
                                                     binder const& bind);
-stored<mobility_episode> load_episode(SQLite::Database& db, episode_id id);
-void insert_episode_record(SQLite::Database& db, std::int64_t episode, episode_record const& r);
+stored<mobility_episode> load_episode(sql::database& db, episode_id id);
+void insert_episode_record(sql::database& db, std::int64_t episode, episode_record const& r);
 /// The day the episode was closed by a return or a transfer, whatever the date asked.
 std::optional<date::sys_days> closed_on(mobility_episode const& ep);
 /// Bumps the episode's version (conflict when stale) and refreshes its snapshot.
-void touch_episode(SQLite::Database& db, stored<mobility_episode> const& e, mobility_episode const& after);
+void touch_episode(sql::database& db, stored<mobility_episode> const& e, mobility_episode const& after);
 
 /// Activity certificates (header alias `c`).
-std::vector<stored<activity_certificate>> load_certificates(SQLite::Database& db, std::string const& where,
+std::vector<stored<activity_certificate>> load_certificates(sql::database& db, std::string const& where,
                                                             binder const& bind);
 /// Transfer letters (header alias `t`).
-std::vector<stored<transfer_letter>> load_transfers(SQLite::Database& db, std::string const& where,
+std::vector<stored<transfer_letter>> load_transfers(sql::database& db, std::string const& where,
                                                     binder const& bind);
 /// Contact logs (header alias `l`).
-std::vector<stored<contact_log>> load_contact_logs(SQLite::Database& db, std::string const& where,
+std::vector<stored<contact_log>> load_contact_logs(sql::database& db, std::string const& where,
                                                    binder const& bind);
 
 // ---- organisations and members
 
-bool at_or_below(SQLite::Database& db, org_id node, org_id root);
+bool at_or_below(sql::database& db, org_id node, org_id root);
 bool in_ids(std::vector<std::int64_t> const& ids, org_id o);
 /// The nearest grassroots or working committee above `branch`, if any.
 std::optional<org_id> committee_above(store const& s, org_id branch);

@@ -17,32 +17,31 @@ constexpr char const* transfer_records =
     "mob_transfers t "
     "ON t.id = r.transfer_id ";
 
-std::vector<stored<transfer_letter>> load_transfers(SQLite::Database& db, std::string const& where,
+std::vector<stored<transfer_letter>> load_transfers(sql::database& db, std::string const& where,
                                                     binder const& bind) {
     return load<transfer_letter>(
         db, transfer_head + where + " ORDER BY t.id", transfer_records + where + " ORDER BY r.id", bind,
-        [](SQLite::Statement& st) {
+        [](sql::statement& st) {
             transfer_letter l;
-            l.serial = st.getColumn(2).getString();
-            l.member = member_id{st.getColumn(3).getInt64()};
-            l.member_name = st.getColumn(4).getString();
-            l.from_org = org_id{st.getColumn(5).getInt64()};
-            l.from_name = st.getColumn(6).getString();
-            l.to_org = org_id{st.getColumn(7).getInt64()};
-            l.to_name = st.getColumn(8).getString();
+            l.serial = st.column(2).as_string();
+            l.member = member_id{st.column(3).as_int64()};
+            l.member_name = st.column(4).as_string();
+            l.from_org = org_id{st.column(5).as_int64()};
+            l.from_name = st.column(6).as_string();
+            l.to_org = org_id{st.column(7).as_int64()};
+            l.to_name = st.column(8).as_string();
             l.issued = *column_date(st, 9, "mob_transfers.issued");
-            l.validity_days = st.getColumn(10).getInt();
+            l.validity_days = st.column(10).as_int();
             return l;
         },
-        [](transfer_letter& l, SQLite::Statement& st) {
-            auto const kind = storage::stored_enum<transfer_event_kind>(st.getColumn(1).getString(),
+        [](transfer_letter& l, sql::statement& st) {
+            auto const kind = storage::stored_enum<transfer_event_kind>(st.column(1).as_string(),
                                                                         "mob_transfer_records.kind");
             auto const d = *column_date(st, 2, "mob_transfer_records.date");
             if (kind == transfer_event_kind::received)
-                l.records.push_back(
-                    letter_received{d, column_id<org_id>(st, 3), st.getColumn(4).getString()});
+                l.records.push_back(letter_received{d, column_id<org_id>(st, 3), st.column(4).as_string()});
             else
-                l.records.push_back(letter_revoked{d, st.getColumn(4).getString()});
+                l.records.push_back(letter_revoked{d, st.column(4).as_string()});
         });
 }
 }  // namespace storage::mobility_rows
@@ -51,17 +50,16 @@ using namespace storage::mobility_rows;
 
 namespace {
 
-stored<transfer_letter> load_transfer(SQLite::Database& db, transfer_letter_id id) {
+stored<transfer_letter> load_transfer(sql::database& db, transfer_letter_id id) {
     auto all = load_transfers(db, "WHERE t.id = :id", bind_int(raw(id)));
     if (all.empty()) throw not_found("no transfer letter with id " + std::to_string(id.value()));
     return std::move(all.front());
 }
 
-void append_transfer_record(SQLite::Database& db, stored<transfer_letter> const& l,
-                            transfer_record const& r) {
-    SQLite::Statement ins(db,
-                          "INSERT INTO mob_transfer_records(transfer_id, kind, date, by_org_id, note) "
-                          "VALUES(:transfer_id, :kind, :date, :by_org_id, :note)");
+void append_transfer_record(sql::database& db, stored<transfer_letter> const& l, transfer_record const& r) {
+    sql::statement ins(db,
+                       "INSERT INTO mob_transfer_records(transfer_id, kind, date, by_org_id, note) "
+                       "VALUES(:transfer_id, :kind, :date, :by_org_id, :note)");
     ins.bind(":transfer_id", l.row);
     ins.bind(":kind", std::string(kind_name(r)));
     bind_date(ins, ":date", record_date(r));
@@ -69,9 +67,9 @@ void append_transfer_record(SQLite::Database& db, stored<transfer_letter> const&
     bind_opt(ins, ":by_org_id", got ? opt_raw(got->by) : std::nullopt);
     ins.bind(":note", std::visit([](auto const& x) -> std::string const& { return x.note; }, r));
     ins.exec();
-    SQLite::Statement up(db,
-                         "UPDATE mob_transfers SET state = :state, version = version + 1 WHERE id = :id AND "
-                         "version = :version");
+    sql::statement up(db,
+                      "UPDATE mob_transfers SET state = :state, version = version + 1 WHERE id = :id AND "
+                      "version = :version");
     up.bind(":state", std::string(kind_name(r)));
     up.bind(":id", l.row);
     up.bind(":version", l.version);
@@ -122,14 +120,14 @@ transfer_letter_id issue_transfer_letter(store& s, transfer_letter draft, std::s
         require_member_on(s, m, draft.issued, true, "transfer letter");
         std::vector<transfer_letter> existing;
         for (auto& l : load_transfers(impl.db, "WHERE t.from_org_id = :from_org OR t.member_id = :member",
-                                      [&](SQLite::Statement& st) {
+                                      [&](sql::statement& st) {
                                           st.bind(":from_org", raw(draft.from_org));
                                           st.bind(":member", raw(draft.member));
                                       }))
             existing.push_back(std::move(l.value));
         check_new_letter(draft, existing, s.rules());
         return storage::in_transaction(impl.db, [&] {
-            SQLite::Statement ins(
+            sql::statement ins(
                 impl.db,
                 "INSERT INTO mob_transfers(serial, member_id, member_name, from_org_id, from_name, "
                 "to_org_id, to_name, issued, validity_days, state) VALUES(:serial, :member_id, :member_name, "
@@ -145,7 +143,7 @@ transfer_letter_id issue_transfer_letter(store& s, transfer_letter draft, std::s
             bind_date(ins, ":issued", draft.issued);
             ins.bind(":validity_days", draft.validity_days);
             ins.exec();
-            transfer_letter_id const id{impl.db.getLastInsertRowid()};
+            transfer_letter_id const id{impl.db.last_insert_id()};
             storage::append_audit(
                 impl.db, impl.audit_actor, "transfer", id.value(), "issue", why,
                 "serial=" + draft.serial + "; member=" + std::to_string(draft.member.value()) +
@@ -205,17 +203,17 @@ void receive_transfer(store& s, transfer_letter_id id, letter_received const& re
         }
         storage::in_transaction(impl.db, [&] {
             append_transfer_record(impl.db, l, receipt);
-            SQLite::Statement up(impl.db,
-                                 "UPDATE members SET branch_id = :branch_id, joined_branch = :joined_branch, "
-                                 "version = version + 1 WHERE "
-                                 "id = :id AND version = :version");
+            sql::statement up(impl.db,
+                              "UPDATE members SET branch_id = :branch_id, joined_branch = :joined_branch, "
+                              "version = version + 1 WHERE "
+                              "id = :id AND version = :version");
             up.bind(":branch_id", raw(m.branch));
             bind_date(up, ":joined_branch", m.joined_branch);
             up.bind(":id", raw(m.id));
             up.bind(":version", static_cast<std::int64_t>(m.version));
             if (up.exec() != 1)
                 throw conflict("member " + std::to_string(m.id.value()) + " changed meanwhile");
-            SQLite::Statement move(
+            sql::statement move(
                 impl.db,
                 "INSERT INTO mob_branch_moves(member_id, date, from_branch_id, to_branch_id, "
                 "previous_joined_branch, transfer_id) VALUES(:member_id, :date, :from_branch_id, "
@@ -278,13 +276,13 @@ std::optional<transfer_letter_id> find_transfer_letter(store const& s, org_id fr
     storage::call const c(s);
     storage::require_permission(s, permission::read_roster);
     return storage::in_read("finding a transfer letter", [&]() -> std::optional<transfer_letter_id> {
-        SQLite::Statement st(
+        sql::statement st(
             impl_of(s).db,
             "SELECT id FROM mob_transfers WHERE from_org_id = :from_org_id AND serial = :serial");
         st.bind(":from_org_id", raw(from));
         st.bind(":serial", serial);
-        if (!st.executeStep()) return std::nullopt;
-        transfer_letter_id const id{st.getColumn(0).getInt64()};
+        if (!st.step()) return std::nullopt;
+        transfer_letter_id const id{st.column(0).as_int64()};
         storage::require(s, permission::read_roster, letter_side(s, load_transfer(impl_of(s).db, id).value));
         return id;
     });
@@ -295,9 +293,9 @@ std::vector<transfer_letter> member_transfer_letters(store const& s, member_id m
     storage::require_permission(s, permission::read_roster);
     return storage::in_read("reading transfer letters", [&]() -> std::vector<transfer_letter> {
         // All of them for the member's branch; the receiving side sees the letters addressed to it.
-        SQLite::Statement st(impl_of(s).db, "SELECT branch_id FROM members WHERE id = :id");
+        sql::statement st(impl_of(s).db, "SELECT branch_id FROM members WHERE id = :id");
         st.bind(":id", raw(member));
-        bool const all = !st.executeStep() || storage::covers(s, org_id{st.getColumn(0).getInt64()});
+        bool const all = !st.step() || storage::covers(s, org_id{st.column(0).as_int64()});
         std::vector<transfer_letter> out;
         for (auto& l : load_transfers(impl_of(s).db, "WHERE t.member_id = :id", bind_int(raw(member))))
             if (all || storage::covers(s, l.value.to_org)) out.push_back(std::move(l.value));
@@ -309,15 +307,15 @@ std::vector<branch_move> branch_moves(store const& s, member_id member) {
     storage::call const c(s);
     storage::require_member(s, permission::read_roster, member);
     return storage::in_read("reading branch moves", [&]() -> std::vector<branch_move> {
-        SQLite::Statement st(impl_of(s).db,
-                             "SELECT member_id, date, from_branch_id, to_branch_id, previous_joined_branch, "
-                             "transfer_id FROM mob_branch_moves WHERE member_id = :member_id ORDER BY id");
+        sql::statement st(impl_of(s).db,
+                          "SELECT member_id, date, from_branch_id, to_branch_id, previous_joined_branch, "
+                          "transfer_id FROM mob_branch_moves WHERE member_id = :member_id ORDER BY id");
         st.bind(":member_id", raw(member));
         std::vector<branch_move> out;
-        while (st.executeStep())
-            out.push_back(branch_move{member_id{st.getColumn(0).getInt64()},
+        while (st.step())
+            out.push_back(branch_move{member_id{st.column(0).as_int64()},
                                       *column_date(st, 1, "mob_branch_moves.date"),
-                                      org_id{st.getColumn(2).getInt64()}, org_id{st.getColumn(3).getInt64()},
+                                      org_id{st.column(2).as_int64()}, org_id{st.column(3).as_int64()},
                                       *column_date(st, 4, "mob_branch_moves.previous_joined_branch"),
                                       column_id<transfer_letter_id>(st, 5)});
         return out;

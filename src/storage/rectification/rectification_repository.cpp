@@ -49,11 +49,11 @@ constexpr char const* rectification_columns =
     "r.removed_on, r.version";
 constexpr char const* rectification_from = " FROM rectifications r JOIN orgs o ON o.id = r.org_id";
 
-loaded_rectification read_rectification(SQLite::Statement& st) {
+loaded_rectification read_rectification(sql::statement& st) {
     loaded_rectification x;
     auto& r = x.r;
-    r.id = rectification_id{st.getColumn(0).getInt64()};
-    r.org = org_id{st.getColumn(1).getInt64()};
+    r.id = rectification_id{st.column(0).as_int64()};
+    r.org = org_id{st.column(1).as_int64()};
     r.org_name = col_text(st, 2);
     r.designated_on = storage::col_date(st, 3, "rectifications.designated_on");
     r.kind = storage::stored_enum<rectification_kind>(col_text(st, 4), "rectifications.kind");
@@ -62,20 +62,20 @@ loaded_rectification read_rectification(SQLite::Statement& st) {
     r.other_reason = col_text(st, 7);
     r.note = col_text(st, 8);
     r.removed_on = storage::column_date(st, 9, "rectifications.removed_on");
-    x.version = st.getColumn(10).getInt64();
+    x.version = st.column(10).as_int64();
     return x;
 }
 
 // The designations `where` selects (a condition on r, with its parameters bound by `bind`), with their
 // records: one query per table for the whole set.
 template <class Bind>
-std::vector<loaded_rectification> load_rectifications(SQLite::Database& db, std::string const& where,
+std::vector<loaded_rectification> load_rectifications(sql::database& db, std::string const& where,
                                                       Bind&& bind) {
     std::vector<loaded_rectification> out;
-    SQLite::Statement st(db, std::string("SELECT ") + rectification_columns + rectification_from + " WHERE " +
-                                 where + " ORDER BY r.org_id, r.designated_on, r.id");
+    sql::statement st(db, std::string("SELECT ") + rectification_columns + rectification_from + " WHERE " +
+                              where + " ORDER BY r.org_id, r.designated_on, r.id");
     bind(st);
-    while (st.executeStep())
+    while (st.step())
         out.push_back(read_rectification(st));
     if (out.empty()) return out;
     std::unordered_map<std::int64_t, std::size_t> at;
@@ -86,21 +86,21 @@ std::vector<loaded_rectification> load_rectifications(SQLite::Database& db, std:
     }
     auto const set = storage::json_ids(ids);
     auto query = [&](std::string const& sql, auto&& row) {
-        SQLite::Statement q(db, sql);
+        sql::statement q(db, sql);
         q.bind(":ids", set);
-        while (q.executeStep())
-            row(out[at.at(q.getColumn(0).getInt64())].r, q);
+        while (q.step())
+            row(out[at.at(q.column(0).as_int64())].r, q);
     };
     query(std::string("SELECT c.rectification_id, c.kind, coalesce(o.name, c.name), c.org_id, c.from_on, "
                       "c.to_on, c.note FROM rectification_contacts c LEFT JOIN orgs o ON o.id = c.org_id "
                       "WHERE c.rectification_id ") +
               storage::in_id_set + " ORDER BY c.rectification_id, c.id",
-          [](rectification& r, SQLite::Statement& q) {
+          [](rectification& r, sql::statement& q) {
               rectification_contact c;
               c.kind = storage::stored_enum<rectification_contact_kind>(col_text(q, 1),
                                                                         "rectification_contacts.kind");
               c.name = col_text(q, 2);
-              if (!q.getColumn(3).isNull()) c.org = org_id{q.getColumn(3).getInt64()};
+              if (!q.column(3).is_null()) c.org = org_id{q.column(3).as_int64()};
               c.start = storage::col_date(q, 4, "rectification_contacts.from_on");
               c.end = storage::column_date(q, 5, "rectification_contacts.to_on");
               c.note = col_text(q, 6);
@@ -109,9 +109,9 @@ std::vector<loaded_rectification> load_rectifications(SQLite::Database& db, std:
     query(std::string("SELECT rectification_id, number, text, due_on, completed_on, note FROM "
                       "rectification_milestones WHERE rectification_id ") +
               storage::in_id_set + " ORDER BY rectification_id, number",
-          [](rectification& r, SQLite::Statement& q) {
+          [](rectification& r, sql::statement& q) {
               rectification_milestone m;
-              m.number = q.getColumn(1).getInt();
+              m.number = q.column(1).as_int();
               m.text = col_text(q, 2);
               m.due = storage::col_date(q, 3, "rectification_milestones.due_on");
               m.completed_on = storage::column_date(q, 4, "rectification_milestones.completed_on");
@@ -121,7 +121,7 @@ std::vector<loaded_rectification> load_rectifications(SQLite::Database& db, std:
     query(std::string("SELECT rectification_id, date, text FROM rectification_commitments WHERE "
                       "rectification_id ") +
               storage::in_id_set + " ORDER BY rectification_id, date, id",
-          [](rectification& r, SQLite::Statement& q) {
+          [](rectification& r, sql::statement& q) {
               r.commitments.push_back(
                   {storage::col_date(q, 1, "rectification_commitments.date"), col_text(q, 2)});
           });
@@ -129,21 +129,21 @@ std::vector<loaded_rectification> load_rectifications(SQLite::Database& db, std:
         std::string("SELECT rectification_id, date, evaluator, satisfied, basically_satisfied, dissatisfied, "
                     "note FROM rectification_evaluations WHERE rectification_id ") +
             storage::in_id_set + " ORDER BY rectification_id, date, id",
-        [](rectification& r, SQLite::Statement& q) {
+        [](rectification& r, sql::statement& q) {
             rectification_evaluation e;
             e.date = storage::col_date(q, 1, "rectification_evaluations.date");
             e.evaluator = storage::stored_enum<rectification_evaluator>(
                 col_text(q, 2), "rectification_evaluations.evaluator");
-            e.satisfied = q.getColumn(3).getInt();
-            e.basically_satisfied = q.getColumn(4).getInt();
-            e.dissatisfied = q.getColumn(5).getInt();
+            e.satisfied = q.column(3).as_int();
+            e.basically_satisfied = q.column(4).as_int();
+            e.dissatisfied = q.column(5).as_int();
             e.note = col_text(q, 6);
             r.evaluations.push_back(std::move(e));
         });
     query(std::string("SELECT rectification_id, date, result, note FROM rectification_reviews WHERE "
                       "rectification_id ") +
               storage::in_id_set + " ORDER BY rectification_id, date, id",
-          [](rectification& r, SQLite::Statement& q) {
+          [](rectification& r, sql::statement& q) {
               r.reviews.push_back(
                   {storage::col_date(q, 1, "rectification_reviews.date"),
                    storage::stored_enum<acceptance_result>(col_text(q, 2), "rectification_reviews.result"),
@@ -152,8 +152,8 @@ std::vector<loaded_rectification> load_rectifications(SQLite::Database& db, std:
     return out;
 }
 
-loaded_rectification load_rectification(SQLite::Database& db, rectification_id id) {
-    auto all = load_rectifications(db, "r.id = :id", [&](SQLite::Statement& st) { st.bind(":id", raw(id)); });
+loaded_rectification load_rectification(sql::database& db, rectification_id id) {
+    auto all = load_rectifications(db, "r.id = :id", [&](sql::statement& st) { st.bind(":id", raw(id)); });
     if (all.empty()) throw not_found("no rectification with id " + std::to_string(id.value()));
     return std::move(all.front());
 }
@@ -161,10 +161,10 @@ loaded_rectification load_rectification(SQLite::Database& db, rectification_id i
 // The designated organisation of `id`, read before the access check of a command on it.
 org_id rectification_org(store const& s, rectification_id id) {
     return storage::in_read("reading a rectification", [&] {
-        SQLite::Statement st(storage::impl_of(s).db, "SELECT org_id FROM rectifications WHERE id = :id");
+        sql::statement st(storage::impl_of(s).db, "SELECT org_id FROM rectifications WHERE id = :id");
         st.bind(":id", raw(id));
-        if (!st.executeStep()) throw not_found("no rectification with id " + std::to_string(id.value()));
-        return org_id{st.getColumn(0).getInt64()};
+        if (!st.step()) throw not_found("no rectification with id " + std::to_string(id.value()));
+        return org_id{st.column(0).as_int64()};
     });
 }
 
@@ -174,9 +174,8 @@ void require_year(std::optional<int> year) {
 }
 
 // Bumps the version of designation `id` from `version`, or throws conflict.
-void bump(SQLite::Database& db, rectification_id id, std::int64_t version) {
-    SQLite::Statement up(db,
-                         "UPDATE rectifications SET version = version + 1 WHERE id = :id AND version = :v");
+void bump(sql::database& db, rectification_id id, std::int64_t version) {
+    sql::statement up(db, "UPDATE rectifications SET version = version + 1 WHERE id = :id AND version = :v");
     up.bind(":id", raw(id));
     up.bind(":v", version);
     if (up.exec() != 1)
@@ -221,13 +220,13 @@ rectification_id designate_for_rectification(store& s, rectification_designation
         auto const o = s.org(d.org);
         std::vector<rectification> earlier;
         for (auto& x : load_rectifications(impl.db, "r.org_id = :o",
-                                           [&](SQLite::Statement& st) { st.bind(":o", raw(d.org)); }))
+                                           [&](sql::statement& st) { st.bind(":o", raw(d.org)); }))
             earlier.push_back(std::move(x.r));
         check_rectification_designation(d, o, earlier);
         return storage::in_transaction(impl.db, [&] {
-            SQLite::Statement ins(impl.db,
-                                  "INSERT INTO rectifications(org_id, designated_on, kind, batch, reasons, "
-                                  "other_reason, note) VALUES(:o, :d, :k, :b, :r, :x, :n)");
+            sql::statement ins(impl.db,
+                               "INSERT INTO rectifications(org_id, designated_on, kind, batch, reasons, "
+                               "other_reason, note) VALUES(:o, :d, :k, :b, :r, :x, :n)");
             ins.bind(":o", raw(d.org));
             ins.bind(":d", format_iso(d.date));
             ins.bind(":k", std::string(to_string(d.kind)));
@@ -236,7 +235,7 @@ rectification_id designate_for_rectification(store& s, rectification_designation
             ins.bind(":x", d.other_reason);
             ins.bind(":n", d.note);
             ins.exec();
-            rectification_id const id{impl.db.getLastInsertRowid()};
+            rectification_id const id{impl.db.last_insert_id()};
             audit(impl, id, "designate", why,
                   "org=" + std::to_string(d.org.value()) + "; date=" + format_iso(d.date) +
                       "; kind=" + std::string(to_string(d.kind)) + "; reasons=" + reasons_text(d.reasons));
@@ -258,19 +257,19 @@ void assign_rectification_contact(store& s, rectification_id id, rectification_c
             bool paired_open = false;
             if (c.org) {
                 paired = s.org(*c.org);
-                SQLite::Statement st(storage::impl_of(s).db,
-                                     "SELECT 1 FROM rectifications WHERE org_id = :o AND designated_on <= :d "
-                                     "AND (removed_on IS NULL OR removed_on > :d)");
+                sql::statement st(storage::impl_of(s).db,
+                                  "SELECT 1 FROM rectifications WHERE org_id = :o AND designated_on <= :d "
+                                  "AND (removed_on IS NULL OR removed_on > :d)");
                 st.bind(":o", raw(*c.org));
                 st.bind(":d", format_iso(c.start));
-                paired_open = st.executeStep();
+                paired_open = st.step();
             }
             check_rectification_contact(r, c, paired ? &*paired : nullptr, paired_open);
         },
         [&](storage::store_impl& impl, rectification const&) {
-            SQLite::Statement ins(impl.db,
-                                  "INSERT INTO rectification_contacts(rectification_id, kind, name, org_id, "
-                                  "from_on, to_on, note) VALUES(:id, :k, :n, :o, :f, :t, :note)");
+            sql::statement ins(impl.db,
+                               "INSERT INTO rectification_contacts(rectification_id, kind, name, org_id, "
+                               "from_on, to_on, note) VALUES(:id, :k, :n, :o, :f, :t, :note)");
             ins.bind(":id", raw(id));
             ins.bind(":k", std::string(to_string(c.kind)));
             ins.bind(":n", c.name);
@@ -300,10 +299,9 @@ int add_rectification_milestone(store& s, rectification_id id, rectification_mil
         },
         [&](storage::store_impl& impl, rectification const& r) {
             int const number = static_cast<int>(r.milestones.size()) + 1;
-            SQLite::Statement ins(
-                impl.db,
-                "INSERT INTO rectification_milestones(rectification_id, number, text, due_on, "
-                "note) VALUES(:id, :n, :t, :d, :note)");
+            sql::statement ins(impl.db,
+                               "INSERT INTO rectification_milestones(rectification_id, number, text, due_on, "
+                               "note) VALUES(:id, :n, :t, :d, :note)");
             ins.bind(":id", raw(id));
             ins.bind(":n", number);
             ins.bind(":t", m.text);
@@ -325,10 +323,9 @@ void complete_rectification_milestone(store& s, rectification_id id, int number,
             check_milestone_completion(r, number, on);
         },
         [&](storage::store_impl& impl, rectification const&) {
-            SQLite::Statement up(
-                impl.db,
-                "UPDATE rectification_milestones SET completed_on = :d WHERE rectification_id "
-                "= :id AND number = :n AND completed_on IS NULL");
+            sql::statement up(impl.db,
+                              "UPDATE rectification_milestones SET completed_on = :d WHERE rectification_id "
+                              "= :id AND number = :n AND completed_on IS NULL");
             up.bind(":d", format_iso(on));
             up.bind(":id", raw(id));
             up.bind(":n", number);
@@ -348,9 +345,9 @@ void record_rectification_commitment(store& s, rectification_id id, rectificatio
             check_rectification_commitment(r, c);
         },
         [&](storage::store_impl& impl, rectification const&) {
-            SQLite::Statement ins(impl.db,
-                                  "INSERT INTO rectification_commitments(rectification_id, date, text) "
-                                  "VALUES(:id, :d, :t)");
+            sql::statement ins(impl.db,
+                               "INSERT INTO rectification_commitments(rectification_id, date, text) "
+                               "VALUES(:id, :d, :t)");
             ins.bind(":id", raw(id));
             ins.bind(":d", format_iso(c.date));
             ins.bind(":t", c.text);
@@ -369,10 +366,10 @@ void record_rectification_evaluation(store& s, rectification_id id, rectificatio
             check_rectification_evaluation(r, e);
         },
         [&](storage::store_impl& impl, rectification const&) {
-            SQLite::Statement ins(impl.db,
-                                  "INSERT INTO rectification_evaluations(rectification_id, date, evaluator, "
-                                  "satisfied, basically_satisfied, dissatisfied, note) VALUES(:id, :d, :e, "
-                                  ":s, :b, :x, :note)");
+            sql::statement ins(impl.db,
+                               "INSERT INTO rectification_evaluations(rectification_id, date, evaluator, "
+                               "satisfied, basically_satisfied, dissatisfied, note) VALUES(:id, :d, :e, "
+                               ":s, :b, :x, :note)");
             ins.bind(":id", raw(id));
             ins.bind(":d", format_iso(e.date));
             ins.bind(":e", std::string(to_string(e.evaluator)));
@@ -399,9 +396,9 @@ void review_rectification(store& s, rectification_id id, rectification_review co
             check_rectification_review(r, v);
         },
         [&](storage::store_impl& impl, rectification const&) {
-            SQLite::Statement ins(impl.db,
-                                  "INSERT INTO rectification_reviews(rectification_id, date, result, note) "
-                                  "VALUES(:id, :d, :r, :note)");
+            sql::statement ins(impl.db,
+                               "INSERT INTO rectification_reviews(rectification_id, date, result, note) "
+                               "VALUES(:id, :d, :r, :note)");
             ins.bind(":id", raw(id));
             ins.bind(":d", format_iso(v.date));
             ins.bind(":r", std::string(to_string(v.result)));
@@ -420,7 +417,7 @@ void remove_from_rectification(store& s, rectification_id id, date::sys_days on,
             check_rectification_removal(r, on);
         },
         [&](storage::store_impl& impl, rectification const&) {
-            SQLite::Statement up(impl.db, "UPDATE rectifications SET removed_on = :d WHERE id = :id");
+            sql::statement up(impl.db, "UPDATE rectifications SET removed_on = :d WHERE id = :id");
             up.bind(":d", format_iso(on));
             up.bind(":id", raw(id));
             up.exec();
@@ -446,7 +443,7 @@ std::vector<rectification> rectifications(store const& s, scope requested, std::
         std::string where = std::string("r.org_id ") + storage::in_id_set;
         if (year) where += " AND r.designated_on BETWEEN :first AND :last";
         std::vector<rectification> out;
-        for (auto& x : load_rectifications(impl.db, where, [&](SQLite::Statement& st) {
+        for (auto& x : load_rectifications(impl.db, where, [&](sql::statement& st) {
                  st.bind(":ids", storage::json_ids(ids));
                  if (year) {
                      st.bind(":first", format_iso(make_date(*year, 1, 1)));
@@ -466,14 +463,13 @@ rectification_statistics rectification_statistics_of(store const& s, int year, s
 
 namespace storage {
 
-std::vector<agenda_item> rectification_agenda_items(store const& s, SQLite::Database& db,
-                                                    date::sys_days as_of,
+std::vector<agenda_item> rectification_agenda_items(store const& s, sql::database& db, date::sys_days as_of,
                                                     std::vector<std::int64_t> const& org_ids, bool whole) {
     std::vector<agenda_item> items;
     // Designations made by then and not removed by then (a removal dated later does not count yet).
     auto const where = std::string("r.designated_on <= :d AND (r.removed_on IS NULL OR r.removed_on > :d)") +
                        (whole ? std::string() : std::string(" AND r.org_id ") + in_id_set);
-    auto const loaded = load_rectifications(db, where, [&](SQLite::Statement& st) {
+    auto const loaded = load_rectifications(db, where, [&](sql::statement& st) {
         st.bind(":d", format_iso(as_of));
         if (!whole) st.bind(":ids", json_ids(org_ids));
     });

@@ -18,8 +18,7 @@ extern char const* const migration_rectification;
 /// Agenda items of the designations of the organisations in `org_ids` (sorted ids; `whole`: every
 /// organisation of the store): contacts missing, milestones due, designations past their time limit
 /// (rectification/rectification_agenda.hpp).
-std::vector<agenda_item> rectification_agenda_items(store const& s, SQLite::Database& db,
-                                                    date::sys_days as_of,
+std::vector<agenda_item> rectification_agenda_items(store const& s, sql::database& db, date::sys_days as_of,
                                                     std::vector<std::int64_t> const& org_ids, bool whole);
 
 }  // namespace dangyuan::storage
