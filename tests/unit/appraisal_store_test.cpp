@@ -2,14 +2,13 @@
 // accountability persisted across reopening, one transaction and one audit row per command, refused
 // commands leaving the file unchanged, the agenda of the whole store and of a part of it, the statistics
 // of a scope and year, and the migration that adds the tables.
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
 
-#include <algorithm>
 #include <set>
 
 #include "access_support.hpp"
 #include "dangyuan/storage/appraisal_store.hpp"
+#include "org_work_support.hpp"
 #include "test_support.hpp"
 
 namespace appraisal_store_test_cases {
@@ -21,29 +20,16 @@ using test::violated_rule;
 
 namespace {
 
-store_options options(rule_set rules = rule_set::national_2014()) {
-    store_options o;
-    o.actor = "tester";
-    o.rules = std::move(rules);
-    o.today = [] { return d(2026, 6, 30); };
-    return o;
-}
-
 // The small district: 区委 > 城关街道党工委 > 第一社区党支部 and 机关第二党支部, 东村党支部 under the
 // district. The community's secretary is recorded; the street's reporter is named.
-struct fixture : test::district_orgs {
-    store s;
-    member_id secretary, worker, villager;
+struct fixture : test::district_fixture {
+    member_id secretary = s.add_member(test::full_member(branch_a, "赵敏", d(2008, 7, 1), 1, sex::female));
+    member_id worker = s.add_member(test::full_member(branch_b, "钱进", d(2010, 7, 1), 2));
+    member_id villager = s.add_member(test::full_member(village, "孙立", d(2011, 7, 1), 3));
 
-    explicit fixture(store opened) : s(std::move(opened)) {
-        static_cast<test::district_orgs&>(*this) = test::add_district_orgs(s);
-        secretary = s.add_member(test::full_member(branch_a, "赵敏", d(2008, 7, 1), 1, sex::female));
-        worker = s.add_member(test::full_member(branch_b, "钱进", d(2010, 7, 1), 2));
-        villager = s.add_member(test::full_member(village, "孙立", d(2011, 7, 1), 3));
+    explicit fixture(std::filesystem::path const& path = ":memory:") : district_fixture(path) {
         s.set_leadership(branch_a, d(2021, 12, 20), {{secretary, officer_role::secretary, ""}});
     }
-    explicit fixture(rule_set rules = rule_set::national_2014())
-        : fixture(open_store(":memory:", options(std::move(rules)))) {}
 
     appraisal_cycle_id open(int levels = 3, date::sys_days on = d(2026, 1, 5)) {
         return open_appraisal_cycle(
@@ -69,18 +55,6 @@ accountability_record held(accountability_kind k, org_id org, date::sys_days on)
     return {.kind = k, .org = org, .decided_on = on, .reason = "履职不到位、措施不得力"};
 }
 
-std::vector<agenda_item> appraisal_items(std::vector<agenda_item> const& all) {
-    std::vector<agenda_item> out;
-    for (auto const& i : all)
-        if (i.kind.rfind("appraisal.", 0) == 0) out.push_back(i);
-    return out;
-}
-
-long audit_rows(store const& s) {
-    auto const log = s.audit_log();
-    return std::count_if(log.begin(), log.end(), [](auto const& e) { return e.entity == "appraisal"; });
-}
-
 }  // namespace
 
 TEST_CASE(
@@ -94,7 +68,7 @@ TEST_CASE(
     org_id community, street, district;
     member_id secretary, worker;
     {
-        fixture t(open_store(path, options()));
+        fixture t(path);
         community = t.branch_a, street = t.street, district = t.district_committee;
         secretary = t.secretary, worker = t.worker;
         cycle = t.open();
@@ -120,10 +94,10 @@ TEST_CASE(
         }());
         complete_rectification(t.s, rectify, d(2026, 4, 10), "整改到位");
         close_appraisal_cycle(t.s, cycle, d(2026, 3, 31));
-        CHECK(audit_rows(t.s) == 9);
+        CHECK(test::audit_rows(t.s, "appraisal") == 9);
         CHECK(t.s.audit_log().back().action == "cycle_closed");
     }
-    auto s = open_store(path, options());
+    auto s = open_store(path, test::pinned_options());
     auto const c = get_appraisal_cycle(s, cycle);
     CHECK(c == appraisal_cycle{.id = cycle,
                                .year = 2025,
@@ -169,7 +143,7 @@ TEST_CASE(
     "byte-for-byte unchanged",
     "[appraisal][store]") {
     auto const path = test::temp_dir("appraisal-bytes") / "a.db";
-    fixture t(open_store(path, options()));
+    fixture t(path);
     auto const cycle = t.open(2);
     auto const rep = record_appraisal_report(
         t.s, {.cycle = cycle, .org = t.village, .reporter = t.villager, .reported_on = d(2026, 1, 10)});
@@ -177,8 +151,7 @@ TEST_CASE(
         t.s, {.cycle = cycle, .org = t.street, .reporter = t.worker, .reported_on = d(2026, 1, 10)});
     auto const rect =
         record_accountability(t.s, held(accountability_kind::rectification, t.branch_a, d(2026, 1, 20)));
-    auto const before = test::store_hash(path);
-    auto const audit = t.s.audit_log().size();
+    test::store_snapshot const before(path, t.s);
     CHECK(violated_rule([&] {
               (void)record_appraisal_report(
                   t.s,
@@ -258,8 +231,7 @@ TEST_CASE(
     CHECK_THROWS_AS(rate_appraisal_report(t.s, votes(appraisal_report_id{99}, d(2026, 1, 10), {1, 0, 0, 0})),
                     not_found);
     CHECK_THROWS_AS(complete_rectification(t.s, accountability_id{99}, d(2026, 2, 1)), not_found);
-    CHECK(test::store_hash(path) == before);
-    CHECK(t.s.audit_log().size() == audit);
+    before.check_unchanged();
 }
 
 TEST_CASE(
@@ -352,19 +324,16 @@ TEST_CASE(
     (void)record_accountability(t.s, held(accountability_kind::rectification, t.branch_b, d(2026, 1, 12)));
     auto const on = d(2026, 3, 31);
     auto const whole = t.s.agenda(on);
-    auto const items = appraisal_items(whole);
-    std::multiset<std::pair<std::string, std::int64_t>> seen;
-    for (auto const& i : items)
-        seen.emplace(i.kind, i.org.value());
+    auto const items = test::agenda_items_of(whole, "appraisal.");
     // Not reported: the district, the street, the office branch and the village (three levels); the
     // community's 差 awaits accountability by the district; the office branch's rectification is open.
-    CHECK(seen == std::multiset<std::pair<std::string, std::int64_t>>{
-                      {"appraisal.report_missing", t.district_committee.value()},
-                      {"appraisal.report_missing", t.street.value()},
-                      {"appraisal.report_missing", t.branch_b.value()},
-                      {"appraisal.report_missing", t.village.value()},
-                      {"appraisal.followup_due", t.district_committee.value()},
-                      {"appraisal.rectification_overdue", t.branch_b.value()}});
+    CHECK(test::kinds_and_orgs(items) == std::multiset<std::pair<std::string, std::int64_t>>{
+                                             {"appraisal.report_missing", t.district_committee.value()},
+                                             {"appraisal.report_missing", t.street.value()},
+                                             {"appraisal.report_missing", t.branch_b.value()},
+                                             {"appraisal.report_missing", t.village.value()},
+                                             {"appraisal.followup_due", t.district_committee.value()},
+                                             {"appraisal.rectification_overdue", t.branch_b.value()}});
     for (auto const& i : items) {
         CHECK(agenda_kind(i.kind).has_value());
         CHECK_FALSE(i.message_zh.empty());
@@ -372,26 +341,18 @@ TEST_CASE(
         if (i.kind == "appraisal.followup_due") CHECK(i.status == agenda_status::overdue);
         if (i.kind == "appraisal.rectification_overdue") CHECK(i.status == agenda_status::upcoming);
     }
-    for (auto const root : {t.district_committee, t.street, t.branch_a, t.branch_b, t.village}) {
-        std::set<org_id> in;
-        for (auto const& o : t.s.orgs(scope::subtree(root)))
-            in.insert(o.id);
-        std::vector<agenda_item> expected;
-        for (auto const& i : whole)
-            if (in.count(i.org)) expected.push_back(i);
-        INFO("scope " << t.s.org(root).name);
-        CHECK(t.s.agenda(on, scope::subtree(root)) == expected);
-    }
+    test::check_scoped_agendas(t.s, on, whole,
+                               {t.district_committee, t.street, t.branch_a, t.branch_b, t.village});
     // Reports, the accountability and the rectification's completion take the items off.
     for (auto const& [org, who] : {std::pair{t.district_committee, t.villager}, std::pair{t.street, t.worker},
                                    std::pair{t.branch_b, t.worker}, std::pair{t.village, t.villager}})
         (void)record_appraisal_report(t.s, {.cycle = cycle, .org = org, .reporter = who, .reported_on = on});
     (void)record_accountability(t.s, held(accountability_kind::admonition_talk, t.branch_a, on));
-    CHECK(appraisal_items(t.s.agenda(on)).size() == 1);
+    CHECK(test::agenda_items_of(t.s.agenda(on), "appraisal.").size() == 1);
     complete_rectification(t.s, accountability_id{1}, on);
-    CHECK(appraisal_items(t.s.agenda(on)).empty());
+    CHECK(test::agenda_items_of(t.s.agenda(on), "appraisal.").empty());
     // As of a date before, they are still there.
-    CHECK(appraisal_items(t.s.agenda(d(2026, 3, 30))).size() == 6);
+    CHECK(test::agenda_items_of(t.s.agenda(d(2026, 3, 30)), "appraisal.").size() == 6);
 }
 
 TEST_CASE("appraisal store: a branch secretary acts and reads within the branch's subtree only",
@@ -450,32 +411,23 @@ TEST_CASE("appraisal store: the migration to the appraisal schema on a store of 
     auto const path = test::temp_dir("appraisal-migrate") / "a.db";
     org_id district;
     {
-        fixture t(open_store(path, options()));
+        fixture t(path);
         district = t.district_committee;
     }
+    // The store as the previous version wrote it: no appraisal tables.
+    test::set_schema_back(path, appraisal_schema_version,
+                          {"accountability_records", "appraisal_applications", "appraisal_ratings",
+                           "appraisal_reports", "appraisal_cycles"});
     {
-        // The store as the previous version wrote it: no appraisal tables.
-        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
-        for (auto const* table : {"accountability_records", "appraisal_applications", "appraisal_ratings",
-                                  "appraisal_reports", "appraisal_cycles"})
-            raw.exec(std::string("DROP TABLE ") + table);
-        raw.exec("PRAGMA user_version = " + std::to_string(appraisal_schema_version - 1));
-    }
-    {
-        auto s = open_store(path, options());
-        CHECK(s.schema_version() == store::schema_version_latest);
-        CHECK(appraisal_schema_version <= store::schema_version_latest);
+        auto s = test::open_migrated(path, appraisal_schema_version);
         CHECK(appraisal_cycles(s).empty());
         (void)open_appraisal_cycle(
             s, {.year = 2025, .organiser = district, .levels = 3, .opened_on = d(2026, 1, 5)});
         CHECK(appraisal_cycles(s).size() == 1);
         CHECK(s.verify_audit().ok);
     }
-    {
-        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
-        raw.exec("PRAGMA user_version = " + std::to_string(appraisal_schema_version - 1));
-    }
-    auto again = open_store(path, options());
+    test::set_schema_back(path, appraisal_schema_version);
+    auto again = open_store(path, test::pinned_options());
     CHECK(appraisal_cycles(again).size() == 1);
 }
 

@@ -2,13 +2,12 @@
 // one transaction and one audit row per command, refused commands leaving the file unchanged, the agenda
 // of the whole store and of a part of it, the statistics of a scope, and the migration that adds the
 // tables.
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
 
-#include <algorithm>
 #include <set>
 
 #include "dangyuan/storage/community_store.hpp"
+#include "org_work_support.hpp"
 #include "test_support.hpp"
 
 namespace community_store_test_cases {
@@ -20,28 +19,14 @@ using test::violated_rule;
 
 namespace {
 
-store_options options(rule_set rules = rule_set::national_2014()) {
-    store_options o;
-    o.actor = "tester";
-    o.rules = std::move(rules);
-    o.today = [] { return d(2026, 6, 30); };
-    return o;
-}
-
 // The small district with two members of the office branch (机关第二党支部) who live in the first
 // community (第一社区党支部), and one member of that community's own branch.
-struct fixture : test::district_orgs {
-    store s;
-    member_id zhang, li, own;
+struct fixture : test::district_fixture {
+    using district_fixture::district_fixture;
 
-    explicit fixture(store opened) : s(std::move(opened)) {
-        static_cast<test::district_orgs&>(*this) = test::add_district_orgs(s);
-        zhang = s.add_member(test::full_member(branch_b, "张伟", d(2010, 7, 1), 1));
-        li = s.add_member(test::full_member(branch_b, "李娜", d(2012, 7, 1), 2, sex::female));
-        own = s.add_member(test::full_member(branch_a, "王强", d(2011, 7, 1), 3));
-    }
-    explicit fixture(rule_set rules = rule_set::national_2014())
-        : fixture(open_store(":memory:", options(std::move(rules)))) {}
+    member_id zhang = s.add_member(test::full_member(branch_b, "张伟", d(2010, 7, 1), 1));
+    member_id li = s.add_member(test::full_member(branch_b, "李娜", d(2012, 7, 1), 2, sex::female));
+    member_id own = s.add_member(test::full_member(branch_a, "王强", d(2011, 7, 1), 3));
 };
 
 community_service service(member_id m, date::sys_days on, int tenths, std::string activity = "小区环境整治") {
@@ -59,18 +44,6 @@ community_feedback_record feedback(member_id m, org_id community, int year, comm
             .correction_reason = std::move(correction)};
 }
 
-std::vector<agenda_item> community_items(std::vector<agenda_item> const& all) {
-    std::vector<agenda_item> out;
-    for (auto const& i : all)
-        if (i.kind.rfind("community.", 0) == 0) out.push_back(i);
-    return out;
-}
-
-long audit_rows(store const& s) {
-    auto const log = s.audit_log();
-    return std::count_if(log.begin(), log.end(), [](auto const& e) { return e.entity == "community"; });
-}
-
 }  // namespace
 
 TEST_CASE("community store: registrations, service and feedback are read back after reopening the file",
@@ -80,7 +53,7 @@ TEST_CASE("community store: registrations, service and feedback are read back af
     member_id zhang;
     org_id community, branch;
     {
-        fixture t(open_store(path, options()));
+        fixture t(path);
         zhang = t.zhang;
         community = t.branch_a;
         branch = t.branch_b;
@@ -90,12 +63,12 @@ TEST_CASE("community store: registrations, service and feedback are read back af
         give_community_feedback(t.s,
                                 feedback(t.zhang, t.branch_a, 2025, community_rating::good, d(2025, 12, 20)));
         leave_community(t.s, first, d(2026, 2, 1), "搬离");
-        CHECK(audit_rows(t.s) == 5);
+        CHECK(test::audit_rows(t.s, "community") == 5);
         auto const log = t.s.audit_log();
         CHECK(log.back().action == "left");
         CHECK(log.back().why == "搬离");
     }
-    auto s = open_store(path, options());
+    auto s = open_store(path, test::pinned_options());
     auto const regs = community_registrations_of(s, zhang);
     REQUIRE(regs.size() == 1);
     CHECK(regs[0] == community_registration{.id = first,
@@ -131,13 +104,12 @@ TEST_CASE(
     "byte-for-byte unchanged",
     "[community][store]") {
     auto const path = test::temp_dir("community-bytes") / "c.db";
-    fixture t(open_store(path, options()));
+    fixture t(path);
     auto const r = register_with_community(t.s, t.zhang, t.branch_a, d(2025, 3, 1));
     (void)record_community_service(t.s, service(t.zhang, d(2025, 4, 1), 20));
     give_community_feedback(
         t.s, feedback(t.zhang, t.branch_a, 2025, community_rating::fairly_good, d(2025, 12, 1)));
-    auto const before = test::store_hash(path);
-    auto const audit = t.s.audit_log().size();
+    test::store_snapshot const before(path, t.s);
     CHECK(violated_rule([&] { (void)register_with_community(t.s, t.zhang, t.village, d(2025, 6, 1)); }) ==
           "community.one_open_registration");
     CHECK(violated_rule([&] { (void)register_with_community(t.s, t.own, t.branch_a, d(2025, 6, 1)); }) ==
@@ -164,8 +136,7 @@ TEST_CASE(
           }) == "community.feedback_registered");
     CHECK_THROWS_AS(register_with_community(t.s, member_id{99}, t.branch_a, d(2025, 6, 1)), not_found);
     CHECK_THROWS_AS(leave_community(t.s, registration_id{99}, d(2025, 6, 1)), not_found);
-    CHECK(test::store_hash(path) == before);
-    CHECK(t.s.audit_log().size() == audit);
+    before.check_unchanged();
 }
 
 TEST_CASE(
@@ -263,39 +234,28 @@ TEST_CASE(
     (void)record_community_service(t.s, service(t.li, d(2025, 5, 1), 40));
     auto const on = d(2025, 12, 31);
     auto const whole = t.s.agenda(on);
-    auto const items = community_items(whole);
-    std::multiset<std::pair<std::string, std::int64_t>> seen;
-    for (auto const& i : items)
-        seen.emplace(i.kind, i.org.value());
+    auto const items = test::agenda_items_of(whole, "community.");
     // Feedback due from both communities; 张伟's service short (0 of 4 hours) for his branch; 李娜 served 4.
-    CHECK(seen == std::multiset<std::pair<std::string, std::int64_t>>{
-                      {"community.feedback_due", t.branch_a.value()},
-                      {"community.feedback_due", t.village.value()},
-                      {"community.service_short", t.branch_b.value()}});
+    CHECK(test::kinds_and_orgs(items) == std::multiset<std::pair<std::string, std::int64_t>>{
+                                             {"community.feedback_due", t.branch_a.value()},
+                                             {"community.feedback_due", t.village.value()},
+                                             {"community.service_short", t.branch_b.value()}});
     for (auto const& i : items) {
         CHECK(i.status == agenda_status::due);
         CHECK(agenda_kind(i.kind).has_value());
         CHECK_FALSE(i.message_zh.empty());
     }
     // Each part of the store has exactly the whole agenda's items of its organisations, in order.
-    for (auto const root : {t.district_committee, t.street, t.branch_a, t.branch_b, t.village}) {
-        std::set<org_id> in;
-        for (auto const& o : t.s.orgs(scope::subtree(root)))
-            in.insert(o.id);
-        std::vector<agenda_item> expected;
-        for (auto const& i : whole)
-            if (in.count(i.org)) expected.push_back(i);
-        INFO("scope " << t.s.org(root).name);
-        CHECK(t.s.agenda(on, scope::subtree(root)) == expected);
-    }
+    test::check_scoped_agendas(t.s, on, whole,
+                               {t.district_committee, t.street, t.branch_a, t.branch_b, t.village});
     // The feedback given and the hours served take the items off.
     give_community_feedback(t.s,
                             feedback(t.zhang, t.branch_a, 2025, community_rating::good, d(2025, 12, 30)));
     give_community_feedback(t.s, feedback(t.li, t.village, 2025, community_rating::good, d(2025, 12, 30)));
     (void)record_community_service(t.s, service(t.zhang, d(2025, 12, 31), 40));
-    CHECK(community_items(t.s.agenda(on)).empty());
+    CHECK(test::agenda_items_of(t.s.agenda(on), "community.").empty());
     // As of a date before the feedback, it is still missing.
-    CHECK(community_items(t.s.agenda(d(2025, 12, 29))).size() == 3);
+    CHECK(test::agenda_items_of(t.s.agenda(d(2025, 12, 29)), "community.").size() == 3);
 }
 
 TEST_CASE(
@@ -307,12 +267,12 @@ TEST_CASE(
     leave_community(t.s, first, d(2025, 6, 30));
     (void)register_with_community(t.s, t.zhang, t.village, d(2025, 7, 1));
     auto const on = d(2026, 1, 5);
-    auto const items = community_items(t.s.agenda(on));
+    auto const items = test::agenda_items_of(t.s.agenda(on), "community.");
     REQUIRE(items.size() == 1);
     CHECK(items[0].org == t.village);
     CHECK(items[0].status == agenda_status::overdue);
-    CHECK(community_items(t.s.agenda(on, scope::subtree(t.street))).empty());
-    CHECK(community_items(t.s.agenda(on, scope::subtree(t.village))) == items);
+    CHECK(test::agenda_items_of(t.s.agenda(on, scope::subtree(t.street)), "community.").empty());
+    CHECK(test::agenda_items_of(t.s.agenda(on, scope::subtree(t.village)), "community.") == items);
 }
 
 TEST_CASE("community store: the migration to the community schema on a store of the previous version",
@@ -321,33 +281,23 @@ TEST_CASE("community store: the migration to the community schema on a store of 
     member_id zhang;
     org_id community;
     {
-        fixture t(open_store(path, options()));
+        fixture t(path);
         zhang = t.zhang;
         community = t.branch_a;
     }
+    // The store as the previous version wrote it: no community tables.
+    test::set_schema_back(path, community_schema_version,
+                          {"community_feedback", "community_service", "community_registrations"});
     {
-        // The store as the previous version wrote it: no community tables.
-        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
-        raw.exec("DROP TABLE community_feedback");
-        raw.exec("DROP TABLE community_service");
-        raw.exec("DROP TABLE community_registrations");
-        raw.exec("PRAGMA user_version = " + std::to_string(community_schema_version - 1));
-    }
-    {
-        auto s = open_store(path, options());
-        CHECK(s.schema_version() == store::schema_version_latest);
-        CHECK(community_schema_version <= store::schema_version_latest);
+        auto s = test::open_migrated(path, community_schema_version);
         CHECK(community_registrations(s).empty());
         (void)register_with_community(s, zhang, community, d(2025, 3, 1));
         CHECK(community_registrations(s).size() == 1);
         CHECK(s.verify_audit().ok);
     }
     // Migrating again over the tables that exist (a version number set back) keeps them.
-    {
-        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
-        raw.exec("PRAGMA user_version = " + std::to_string(community_schema_version - 1));
-    }
-    auto again = open_store(path, options());
+    test::set_schema_back(path, community_schema_version);
+    auto again = open_store(path, test::pinned_options());
     CHECK(community_registrations(again).size() == 1);
 }
 

@@ -2,15 +2,14 @@
 // persisted across reopening, one transaction and one audit row per command, refused commands leaving the
 // file unchanged, the agenda of the whole store and of a part of it, the statistics of a scope and year,
 // and the migration that adds the tables.
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
 
-#include <algorithm>
 #include <set>
 
 #include "access_support.hpp"
 #include "dangyuan/storage/coverage_store.hpp"
 #include "dangyuan/storage/life_store.hpp"
+#include "org_work_support.hpp"
 #include "test_support.hpp"
 
 namespace coverage_store_test_cases {
@@ -22,39 +21,22 @@ using test::violated_rule;
 
 namespace {
 
-store_options options(rule_set rules = rule_set::national_2014()) {
-    store_options o;
-    o.actor = "tester";
-    o.rules = std::move(rules);
-    o.today = [] { return d(2026, 6, 30); };
-    return o;
-}
-
 // The small district with a joint branch (城关联合党支部) and a company's own branch (科技公司党支部)
 // under the street, and four members of the office branch: three full members and 赵敏, full from
 // 2026-01-01.
-struct fixture : test::district_orgs {
-    store s;
-    org_id joint, own_branch;
-    member_id zhang, li, wang, zhao;
+struct fixture : test::district_fixture {
+    using district_fixture::district_fixture;
 
-    explicit fixture(store opened) : s(std::move(opened)) {
-        static_cast<test::district_orgs&>(*this) = test::add_district_orgs(s);
-        joint = s.add_org({.name = "城关联合党支部",
-                           .kind = org_kind::joint_branch,
-                           .parent = street,
-                           .established = d(2019, 1, 1)});
-        own_branch = s.add_org({.name = "科技公司党支部",
-                                .kind = org_kind::branch,
-                                .parent = street,
-                                .established = d(2020, 6, 1)});
-        zhang = s.add_member(test::full_member(branch_b, "张伟", d(2010, 7, 1), 1));
-        li = s.add_member(test::full_member(branch_b, "李娜", d(2012, 7, 1), 2, sex::female));
-        wang = s.add_member(test::full_member(branch_b, "王强", d(2011, 7, 1), 3));
-        zhao = s.add_member(test::full_member(branch_b, "赵敏", d(2025, 1, 1), 4, sex::female));
-    }
-    explicit fixture(rule_set rules = rule_set::national_2014())
-        : fixture(open_store(":memory:", options(std::move(rules)))) {}
+    org_id joint = s.add_org({.name = "城关联合党支部",
+                              .kind = org_kind::joint_branch,
+                              .parent = street,
+                              .established = d(2019, 1, 1)});
+    org_id own_branch = s.add_org(
+        {.name = "科技公司党支部", .kind = org_kind::branch, .parent = street, .established = d(2020, 6, 1)});
+    member_id zhang = s.add_member(test::full_member(branch_b, "张伟", d(2010, 7, 1), 1));
+    member_id li = s.add_member(test::full_member(branch_b, "李娜", d(2012, 7, 1), 2, sex::female));
+    member_id wang = s.add_member(test::full_member(branch_b, "王强", d(2011, 7, 1), 3));
+    member_id zhao = s.add_member(test::full_member(branch_b, "赵敏", d(2025, 1, 1), 4, sex::female));
 
     unit_id add(std::string name, std::string code, unit_sector sector, date::sys_days from,
                 std::optional<org_id> responsible = {}) {
@@ -73,18 +55,6 @@ constexpr char const* code_d = "52110105MJ0000001K";
 constexpr char const* code_e = "531100005000000018";
 constexpr char const* code_f = "121100004000000014";
 
-long audit_rows(store const& s) {
-    auto const log = s.audit_log();
-    return std::count_if(log.begin(), log.end(), [](auto const& e) { return e.entity == "coverage"; });
-}
-
-std::vector<agenda_item> coverage_items(std::vector<agenda_item> const& all) {
-    std::vector<agenda_item> out;
-    for (auto const& i : all)
-        if (i.kind.rfind("coverage.", 0) == 0) out.push_back(i);
-    return out;
-}
-
 }  // namespace
 
 TEST_CASE("coverage store: units, coverage, instructors and members are read back after reopening the file",
@@ -97,7 +67,7 @@ TEST_CASE("coverage store: units, coverage, instructors and members are read bac
     member_id zhang;
     org_id joint, street;
     {
-        fixture t(open_store(path, options()));
+        fixture t(path);
         zhang = t.zhang;
         joint = t.joint;
         street = t.street;
@@ -116,10 +86,10 @@ TEST_CASE("coverage store: units, coverage, instructors and members are read bac
         sent =
             assign_instructor(t.s, {.unit = b, .instructor = "李明", .member = t.li, .since = d(2021, 2, 1)});
         works = link_member_unit(t.s, t.zhang, a, d(2021, 1, 1));
-        CHECK(audit_rows(t.s) == 7);
+        CHECK(test::audit_rows(t.s, "coverage") == 7);
         CHECK(t.s.audit_log().back().action == "member_unit");
     }
-    auto s = open_store(path, options());
+    auto s = open_store(path, test::pinned_options());
     auto const u = get_unit(s, a);
     CHECK(u == unit_record{.id = a,
                            .name = "城关科技有限公司",
@@ -161,9 +131,9 @@ TEST_CASE(
     "[coverage][store]") {
     fixture t;
     auto const a = t.add("城关科技有限公司", code_a, unit_sector::non_public_enterprise, d(2020, 1, 1));
-    auto const before = audit_rows(t.s);
+    auto const before = test::audit_rows(t.s, "coverage");
     auto unchanged = [&] {
-        CHECK(audit_rows(t.s) == before);
+        CHECK(test::audit_rows(t.s, "coverage") == before);
         CHECK(units(t.s).size() == 1);
         CHECK(unit_coverage(t.s, a).empty());
         CHECK(unit_instructors(t.s, a).empty());
@@ -212,13 +182,13 @@ TEST_CASE(
     auto const b = t.add("城关物流有限公司", code_c, unit_sector::non_public_enterprise, d(2020, 1, 1));
     auto const first = cover_unit(t.s, a, t.joint, d(2021, 1, 1));
     auto const works = link_member_unit(t.s, t.zhang, a, d(2021, 1, 1));
-    auto const before = audit_rows(t.s);
+    auto const before = test::audit_rows(t.s, "coverage");
     CHECK(violated_rule([&] { (void)cover_unit(t.s, a, t.own_branch, d(2022, 1, 1)); }) ==
           "coverage.one_organisation");
     CHECK(violated_rule([&] { (void)link_member_unit(t.s, t.zhang, b, d(2022, 1, 1)); }) ==
           "coverage.member_one_unit");
     CHECK(violated_rule([&] { end_coverage(t.s, first, d(2020, 12, 31)); }) == "coverage.end_after_start");
-    CHECK(audit_rows(t.s) == before);
+    CHECK(test::audit_rows(t.s, "coverage") == before);
     end_coverage(t.s, first, d(2021, 12, 31), "单独组建");
     CHECK(invalid_field([&] { end_coverage(t.s, first, d(2022, 1, 1)); }) == "coverage");
     CHECK(violated_rule([&] { (void)cover_unit(t.s, a, t.own_branch, d(2021, 12, 31)); }) ==
@@ -229,7 +199,7 @@ TEST_CASE(
     CHECK(invalid_field([&] { end_member_unit(t.s, works, d(2022, 4, 1)); }) == "member_unit");
     (void)link_member_unit(t.s, t.zhang, b, d(2022, 4, 1));
     CHECK(member_units_of(t.s, t.zhang).size() == 2);
-    CHECK(audit_rows(t.s) == before + 4);
+    CHECK(test::audit_rows(t.s, "coverage") == before + 4);
     CHECK_THROWS_AS(end_coverage(t.s, coverage_link_id{999}, d(2022, 1, 1)), not_found);
     (void)second;
 }
@@ -241,10 +211,10 @@ TEST_CASE(
     auto const a = t.add("城关科技有限公司", code_a, unit_sector::non_public_enterprise, d(2020, 1, 1));
     auto const c = cover_unit(t.s, a, t.joint, d(2021, 1, 1));
     auto const i = assign_instructor(t.s, {.unit = a, .instructor = "李明", .since = d(2020, 6, 1)});
-    auto const before = audit_rows(t.s);
+    auto const before = test::audit_rows(t.s, "coverage");
     CHECK(violated_rule([&] { close_unit(t.s, a, d(2023, 1, 1)); }) == "coverage.close_without_open_links");
     CHECK(violated_rule([&] { close_unit(t.s, a, d(2020, 1, 1)); }) == "coverage.end_after_start");
-    CHECK(audit_rows(t.s) == before);
+    CHECK(test::audit_rows(t.s, "coverage") == before);
     CHECK_FALSE(get_unit(t.s, a).closed_on.has_value());
     end_coverage(t.s, c, d(2022, 12, 31));
     end_instructor(t.s, i, d(2022, 12, 31));
@@ -255,7 +225,7 @@ TEST_CASE(
     // Nothing begins on or after the closing day.
     CHECK(violated_rule([&] { (void)link_member_unit(t.s, t.li, a, d(2023, 1, 1)); }) ==
           "coverage.link_within_existence");
-    CHECK(audit_rows(t.s) == before + 3);
+    CHECK(test::audit_rows(t.s, "coverage") == before + 3);
 }
 
 TEST_CASE("coverage store: the statistics of a scope on 31 December (有形覆盖, 有效覆盖)",
@@ -342,7 +312,7 @@ TEST_CASE(
     (void)b;
     auto const on = d(2026, 2, 28);
     auto const whole = t.s.agenda(on);
-    auto const items = coverage_items(whole);
+    auto const items = test::agenda_items_of(whole, "coverage.");
     REQUIRE(items.size() == 2);
     std::set<std::pair<std::string, std::int64_t>> seen;
     for (auto const& i : items) {
@@ -359,27 +329,19 @@ TEST_CASE(
             CHECK(i.status == agenda_status::due);
         }
     // Each part of the store has exactly the whole agenda's items of its organisations, in order.
-    for (auto const root : {t.district_committee, t.street, t.joint, t.branch_b, t.village}) {
-        std::set<org_id> in;
-        for (auto const& o : t.s.orgs(scope::subtree(root)))
-            in.insert(o.id);
-        std::vector<agenda_item> expected;
-        for (auto const& i : whole)
-            if (in.count(i.org)) expected.push_back(i);
-        INFO("scope " << t.s.org(root).name);
-        CHECK(t.s.agenda(on, scope::subtree(root)) == expected);
-    }
+    test::check_scoped_agendas(t.s, on, whole,
+                               {t.district_committee, t.street, t.joint, t.branch_b, t.village});
     // The day after: overdue. Before the notice window: only the finding.
-    for (auto const& i : coverage_items(t.s.agenda(d(2026, 3, 1))))
+    for (auto const& i : test::agenda_items_of(t.s.agenda(d(2026, 3, 1)), "coverage."))
         if (i.kind == "coverage.establish_due") CHECK(i.status == agenda_status::overdue);
-    CHECK(coverage_items(t.s.agenda(d(2026, 1, 27))).size() == 1);
+    CHECK(test::agenda_items_of(t.s.agenda(d(2026, 1, 27)), "coverage.").size() == 1);
     // A second unit for the joint branch ends the finding; the unit's own branch ends the item.
     (void)cover_unit(t.s, b, t.joint, d(2026, 3, 1));
-    CHECK(coverage_items(t.s.agenda(d(2026, 3, 1))).size() == 1);
+    CHECK(test::agenda_items_of(t.s.agenda(d(2026, 3, 1)), "coverage.").size() == 1);
     auto const l = unit_coverage(t.s, a).front().id;
     end_coverage(t.s, l, d(2026, 3, 31));
     (void)cover_unit(t.s, a, t.own_branch, d(2026, 4, 1));
-    auto const later = coverage_items(t.s.agenda(d(2026, 4, 1)));
+    auto const later = test::agenda_items_of(t.s.agenda(d(2026, 4, 1)), "coverage.");
     // The joint branch now covers only b again: one unit, a finding; a has its own branch.
     REQUIRE(later.size() == 1);
     CHECK(later[0].kind == "coverage.joint_branch_single_unit");
@@ -426,23 +388,15 @@ TEST_CASE("coverage store: the migration to the coverage schema on a store of th
     auto const path = test::temp_dir("coverage-migrate") / "c.db";
     org_id street;
     {
-        fixture t(open_store(path, options()));
+        fixture t(path);
         street = t.street;
     }
+    // The store as the previous version wrote it: no coverage tables.
+    test::set_schema_back(path, coverage_schema_version,
+                          {"coverage_member_units", "coverage_instructors", "coverage_links",
+                           "coverage_headcounts", "coverage_units"});
     {
-        // The store as the previous version wrote it: no coverage tables.
-        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
-        raw.exec("DROP TABLE coverage_member_units");
-        raw.exec("DROP TABLE coverage_instructors");
-        raw.exec("DROP TABLE coverage_links");
-        raw.exec("DROP TABLE coverage_headcounts");
-        raw.exec("DROP TABLE coverage_units");
-        raw.exec("PRAGMA user_version = " + std::to_string(coverage_schema_version - 1));
-    }
-    {
-        auto s = open_store(path, options());
-        CHECK(s.schema_version() == store::schema_version_latest);
-        CHECK(coverage_schema_version <= store::schema_version_latest);
+        auto s = test::open_migrated(path, coverage_schema_version);
         CHECK(units(s).empty());
         (void)add_unit(s, {.name = "城关科技有限公司",
                            .credit_code = code_a,
@@ -453,11 +407,8 @@ TEST_CASE("coverage store: the migration to the coverage schema on a store of th
         CHECK(s.verify_audit().ok);
     }
     // Migrating again over the tables that exist (a version number set back) keeps them.
-    {
-        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
-        raw.exec("PRAGMA user_version = " + std::to_string(coverage_schema_version - 1));
-    }
-    auto s = open_store(path, options());
+    test::set_schema_back(path, coverage_schema_version);
+    auto s = open_store(path, test::pinned_options());
     CHECK(units(s).size() == 1);
 }
 

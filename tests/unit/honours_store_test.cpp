@@ -2,14 +2,12 @@
 // transaction and one audit row per command, refused commands leaving the file unchanged, the link to the
 // democratic evaluation, queries and statistics by scope and year, the agenda (whole and scoped), access
 // and the migration that adds the tables.
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
-
-#include <algorithm>
 
 #include "access_support.hpp"
 #include "dangyuan/storage/evaluation_store.hpp"
 #include "dangyuan/storage/honours_store.hpp"
+#include "org_work_support.hpp"
 #include "test_support.hpp"
 
 namespace honours_store_test_cases {
@@ -21,25 +19,21 @@ using test::violated_rule;
 
 namespace {
 
-store_options pinned(std::string actor = "tester") {
-    store_options o;
-    o.actor = std::move(actor);
+// The options of the tests' stores (test::pinned_options) with today pinned to 2026-11-30.
+store_options pinned() {
+    auto o = test::pinned_options();
     o.today = [] { return d(2026, 11, 30); };
     return o;
 }
 
 // The small district with two members in branch_a (full from 2021-07-01 and 2025-07-01) and one in
 // branch_b.
-struct fixture : test::district_orgs {
-    store s;
-    member_id li, wang, zhao;
+struct fixture : test::district_fixture {
+    member_id li = s.add_member(test::full_member(branch_a, "李红", d(2020, 7, 1), 1, sex::female));
+    member_id wang = s.add_member(test::full_member(branch_a, "王强", d(2024, 7, 1), 2));
+    member_id zhao = s.add_member(test::full_member(branch_b, "赵敏", d(2015, 7, 1), 3, sex::female));
 
-    explicit fixture(std::filesystem::path const& path = ":memory:") : s(open_store(path, pinned())) {
-        static_cast<test::district_orgs&>(*this) = test::add_district_orgs(s);
-        li = s.add_member(test::full_member(branch_a, "李红", d(2020, 7, 1), 1, sex::female));
-        wang = s.add_member(test::full_member(branch_a, "王强", d(2024, 7, 1), 2));
-        zhao = s.add_member(test::full_member(branch_b, "赵敏", d(2015, 7, 1), 3, sex::female));
-    }
+    explicit fixture(std::filesystem::path const& path = ":memory:") : district_fixture(path, pinned()) {}
 
     model_post_designation post_of(member_id m, org_id by, date::sys_days on,
                                    std::string title = "便民服务岗") {
@@ -62,11 +56,6 @@ commendation of_org(org_id o, date::sys_days on) {
             .date = on,
             .awarded_by = "城关街道党工委",
             .org = o};
-}
-
-long audit_rows(store const& s, std::string const& entity) {
-    auto const log = s.audit_log();
-    return std::count_if(log.begin(), log.end(), [&](auto const& e) { return e.entity == entity; });
 }
 
 std::vector<agenda_item> review_items(std::vector<agenda_item> const& items) {
@@ -96,8 +85,8 @@ TEST_CASE("honours store: designations and commendations persist across reopenin
         expected_post = get_model_post(t.s, id);
         expected_member = get_commendation(t.s, cm);
         expected_org = get_commendation(t.s, co);
-        CHECK(audit_rows(t.s, "model_post") == 4);
-        CHECK(audit_rows(t.s, "commendation") == 2);
+        CHECK(test::audit_rows(t.s, "model_post") == 4);
+        CHECK(test::audit_rows(t.s, "commendation") == 2);
         auto const log = t.s.audit_log();
         CHECK(log.back().entity == "commendation");
         CHECK(log.back().action == "commend");
@@ -138,8 +127,7 @@ TEST_CASE(
     auto const path = dir / "h.db";
     fixture t(path);
     auto const id = designate_model_post(t.s, t.post_of(t.li, t.street, d(2024, 3, 31)));
-    auto const before = test::store_hash(path);
-    auto const audit = t.s.audit_log().size();
+    test::store_snapshot const before(path, t.s);
     // 王强 is full from 2025-07-01.
     CHECK(violated_rule([&] {
               (void)designate_model_post(t.s, t.post_of(t.wang, t.branch_a, d(2025, 6, 30)));
@@ -186,8 +174,7 @@ TEST_CASE(
             (void)commend(t.s, c);
         }(),
         not_found);
-    CHECK(test::store_hash(path) == before);
-    CHECK(t.s.audit_log().size() == audit);
+    before.check_unchanged();
     CHECK(model_posts(t.s).size() == 1);
     CHECK(commendations(t.s).empty());
     std::filesystem::remove_all(dir);
@@ -334,14 +321,8 @@ TEST_CASE(
     CHECK(agenda_kind(items[1].kind).has_value());
     CHECK(review_items(t.s.agenda(d(2025, 2, 27))).empty());
     // Scoped: exactly the whole agenda's items of the scope, in the same order.
-    for (auto const root : {t.district_committee, t.street, t.branch_a, t.branch_b, t.village}) {
-        auto const orgs = t.s.orgs(scope::subtree(root));
-        std::vector<agenda_item> expected;
-        for (auto const& i : t.s.agenda(d(2025, 3, 31)))
-            if (std::any_of(orgs.begin(), orgs.end(), [&](org_unit const& o) { return o.id == i.org; }))
-                expected.push_back(i);
-        CHECK(t.s.agenda(d(2025, 3, 31), scope::subtree(root)) == expected);
-    }
+    test::check_scoped_agendas(t.s, d(2025, 3, 31), t.s.agenda(d(2025, 3, 31)),
+                               {t.district_committee, t.street, t.branch_a, t.branch_b, t.village});
     CHECK(review_items(t.s.agenda(d(2025, 3, 31), scope::subtree(t.branch_a))).size() == 1);
     CHECK(review_items(t.s.agenda(d(2025, 3, 31), scope::subtree(t.village))).empty());
     // A review renews it; the agenda of a date before the review still shows it.
@@ -387,25 +368,15 @@ TEST_CASE("honours store: a store of the previous schema version migrates and ta
         m = t.li;
         street = t.street;
     }
-    {
-        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
-        raw.exec("DROP TABLE model_post_reviews");
-        raw.exec("DROP TABLE model_posts");
-        raw.exec("DROP TABLE commendations");
-        raw.exec("PRAGMA user_version = " + std::to_string(honours_schema_version - 1));
-    }
-    auto s = open_store(path, pinned());
-    CHECK(s.schema_version() == store::schema_version_latest);
-    CHECK(honours_schema_version <= store::schema_version_latest);
+    test::set_schema_back(path, honours_schema_version,
+                          {"model_post_reviews", "model_posts", "commendations"});
+    auto s = test::open_migrated(path, honours_schema_version, pinned());
     CHECK(model_posts(s).empty());
     (void)designate_model_post(s,
                                {.member = m, .awarded_by = street, .date = d(2025, 1, 1), .title = "示范岗"});
     CHECK(model_posts(s).size() == 1);
-    {
-        // Run again on a current file (as the tests of earlier migrations do): nothing fails or is lost.
-        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
-        raw.exec("PRAGMA user_version = " + std::to_string(honours_schema_version - 1));
-    }
+    // Run again on a current file (as the tests of earlier migrations do): nothing fails or is lost.
+    test::set_schema_back(path, honours_schema_version);
     auto again = open_store(path, pinned());
     CHECK(model_posts(again).size() == 1);
     CHECK(again.verify_audit().ok);

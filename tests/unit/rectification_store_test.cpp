@@ -2,15 +2,14 @@
 // reopening, one transaction and one audit row per command, refused commands leaving the file unchanged,
 // queries and statistics by scope and year, the agenda (whole and scoped), access and the migration that
 // adds the tables.
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
 
-#include <algorithm>
 #include <set>
 
 #include "access_support.hpp"
 #include "dangyuan/rules/profile.hpp"
 #include "dangyuan/storage/rectification_store.hpp"
+#include "org_work_support.hpp"
 #include "test_support.hpp"
 
 namespace rectification_store_test_cases {
@@ -22,22 +21,8 @@ using test::violated_rule;
 
 namespace {
 
-store_options options(rule_set rules = rule_set::national_2014()) {
-    store_options o;
-    o.actor = "tester";
-    o.rules = std::move(rules);
-    o.today = [] { return d(2026, 6, 30); };
-    return o;
-}
-
-struct fixture : test::district_orgs {
-    store s;
-
-    explicit fixture(store opened) : s(std::move(opened)) {
-        static_cast<test::district_orgs&>(*this) = test::add_district_orgs(s);
-    }
-    explicit fixture(rule_set rules = rule_set::national_2014())
-        : fixture(open_store(":memory:", options(std::move(rules)))) {}
+struct fixture : test::district_fixture {
+    using district_fixture::district_fixture;
 
     rectification_designation of(org_id o, date::sys_days on,
                                  std::vector<rectification_reason> reasons = {
@@ -58,18 +43,6 @@ struct fixture : test::district_orgs {
     }
 };
 
-long audit_rows(store const& s) {
-    auto const log = s.audit_log();
-    return std::count_if(log.begin(), log.end(), [](auto const& e) { return e.entity == "rectification"; });
-}
-
-std::vector<agenda_item> rectification_items(std::vector<agenda_item> const& items) {
-    std::vector<agenda_item> out;
-    for (auto const& i : items)
-        if (i.kind.rfind("rectification.", 0) == 0) out.push_back(i);
-    return out;
-}
-
 }  // namespace
 
 TEST_CASE("rectification store: a designation and everything recorded on it is read back after reopening",
@@ -78,7 +51,7 @@ TEST_CASE("rectification store: a designation and everything recorded on it is r
     rectification_id id;
     org_id branch, village;
     {
-        fixture t(open_store(path, options()));
+        fixture t(path);
         branch = t.branch_a;
         village = t.village;
         auto des = t.of(t.branch_a, d(2025, 3, 1),
@@ -97,12 +70,12 @@ TEST_CASE("rectification store: a designation and everything recorded on it is r
         complete_rectification_milestone(t.s, id, 2, d(2025, 10, 8));
         review_rectification(t.s, id, {d(2025, 12, 10), acceptance_result::passed, "区委验收"});
         remove_from_rectification(t.s, id, d(2025, 12, 20), "验收合格销号");
-        CHECK(audit_rows(t.s) == 13);
+        CHECK(test::audit_rows(t.s, "rectification") == 13);
         auto const log = t.s.audit_log();
         CHECK(log.back().action == "removed");
         CHECK(log.back().why == "验收合格销号");
     }
-    auto s = open_store(path, options());
+    auto s = open_store(path, test::pinned_options());
     auto const r = get_rectification(s, id);
     CHECK(r.org == branch);
     CHECK(r.org_name == "第一社区党支部");
@@ -141,13 +114,13 @@ TEST_CASE(
     "unchanged",
     "[rectification][store]") {
     auto const path = test::temp_dir("rectification-refused") / "r.db";
-    fixture t(open_store(path, options()));
+    fixture t(path);
     auto const id = designate_for_rectification(t.s, t.of(t.branch_a, d(2025, 3, 1)));
     auto const before = test::content_of(path);
-    auto const audits = audit_rows(t.s);
+    auto const audits = test::audit_rows(t.s, "rectification");
     auto unchanged = [&] {
         CHECK(test::content_of(path) == before);
-        CHECK(audit_rows(t.s) == audits);
+        CHECK(test::audit_rows(t.s, "rectification") == audits);
     };
     CHECK(violated_rule([&] { (void)designate_for_rectification(t.s, t.of(t.branch_a, d(2025, 5, 1))); }) ==
           "rectification.one_open_designation");
@@ -239,7 +212,7 @@ TEST_CASE(
     // 2025-08-31 + 6 months = 2026-02-28 (clamped); contacts of branch_b due 2026-01-20.
     auto const on = d(2026, 2, 28);
     auto const whole = t.s.agenda(on);
-    auto const items = rectification_items(whole);
+    auto const items = test::agenda_items_of(whole, "rectification.");
     std::multiset<std::tuple<std::string, std::int64_t, agenda_status>> seen;
     for (auto const& i : items)
         seen.emplace(i.kind, i.org.value(), i.status);
@@ -251,21 +224,14 @@ TEST_CASE(
         CHECK(agenda_kind(i.kind).has_value());
         CHECK_FALSE(i.message_zh.empty());
     }
-    CHECK(rectification_items(t.s.agenda(d(2026, 3, 1)))[0].status == agenda_status::overdue);
+    CHECK(test::agenda_items_of(t.s.agenda(d(2026, 3, 1)), "rectification.")[0].status ==
+          agenda_status::overdue);
     // Each part of the store has exactly the whole agenda's items of its organisations, in order.
-    for (auto const root : {t.district_committee, t.street, t.branch_a, t.branch_b, t.village}) {
-        std::set<org_id> in;
-        for (auto const& o : t.s.orgs(scope::subtree(root)))
-            in.insert(o.id);
-        std::vector<agenda_item> expected;
-        for (auto const& i : whole)
-            if (in.count(i.org)) expected.push_back(i);
-        INFO("scope " << t.s.org(root).name);
-        CHECK(t.s.agenda(on, scope::subtree(root)) == expected);
-    }
+    test::check_scoped_agendas(t.s, on, whole,
+                               {t.district_committee, t.street, t.branch_a, t.branch_b, t.village});
     // As of the day before the deadline the designation is not yet overdue.
     std::set<std::string> kinds;
-    for (auto const& i : rectification_items(t.s.agenda(d(2026, 2, 27))))
+    for (auto const& i : test::agenda_items_of(t.s.agenda(d(2026, 2, 27)), "rectification."))
         kinds.insert(i.kind);
     CHECK(kinds.count("rectification.overdue") == 0);
 }
@@ -334,30 +300,20 @@ TEST_CASE("rectification store: a store of the previous schema version migrates 
     auto const path = test::temp_dir("rectification-migrate") / "r.db";
     org_id branch;
     {
-        fixture t(open_store(path, options()));
+        fixture t(path);
         branch = t.branch_a;
     }
-    {
-        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
-        for (auto const* table :
-             {"rectification_contacts", "rectification_milestones", "rectification_commitments",
-              "rectification_evaluations", "rectification_reviews", "rectifications"})
-            raw.exec(std::string("DROP TABLE ") + table);
-        raw.exec("PRAGMA user_version = " + std::to_string(rectification_schema_version - 1));
-    }
-    auto s = open_store(path, options());
-    CHECK(s.schema_version() == store::schema_version_latest);
-    CHECK(rectification_schema_version <= store::schema_version_latest);
+    test::set_schema_back(path, rectification_schema_version,
+                          {"rectification_contacts", "rectification_milestones", "rectification_commitments",
+                           "rectification_evaluations", "rectification_reviews", "rectifications"});
+    auto s = test::open_migrated(path, rectification_schema_version);
     CHECK(rectifications(s).empty());
     (void)designate_for_rectification(
         s, {.org = branch, .date = d(2025, 1, 1), .reasons = {rectification_reason::secretary_unfit}});
     CHECK(rectifications(s).size() == 1);
-    {
-        // Run again on a current file: nothing fails or is lost.
-        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
-        raw.exec("PRAGMA user_version = " + std::to_string(rectification_schema_version - 1));
-    }
-    auto again = open_store(path, options());
+    // Run again on a current file: nothing fails or is lost.
+    test::set_schema_back(path, rectification_schema_version);
+    auto again = open_store(path, test::pinned_options());
     CHECK(rectifications(again).size() == 1);
 }
 
