@@ -30,7 +30,7 @@ std::vector<agenda_item> filtered(std::vector<agenda_item> const& whole, std::ve
 
 struct sample_district {
     date::sys_days as_of = d(2026, 11, 26);
-    store s = open_store(":memory:", {.actor = "tester", .today = [as_of = as_of] { return as_of; }});
+    store s = open_store(test::fresh_store_location(), {.actor = "tester", .today = [as_of = as_of] { return as_of; }});
     sample_district() {
         sample::options o;
         o.members = 3000;
@@ -178,7 +178,7 @@ TEST_CASE(
 }
 
 TEST_CASE("agenda: an unknown scope root is refused", "[agenda][agenda_scope]") {
-    auto s = open_store(":memory:", {.actor = "tester"});
+    auto s = open_store(test::fresh_store_location(), {.actor = "tester"});
     CHECK_THROWS_AS(s.agenda(d(2026, 11, 26), scope::subtree(org_id{424242})), not_found);
 }
 

@@ -98,7 +98,7 @@ TEST_CASE("audit chain: an untouched store verifies, every entry chained to the 
     }
     CHECK(v.head_hash == prev);
     // An empty trail is intact too.
-    auto const empty = open_store(":memory:").verify_audit();
+    auto const empty = open_store(test::fresh_store_location()).verify_audit();
     CHECK(empty.ok);
     CHECK(empty.entries_checked == 0);
     CHECK(empty.head_hash == audit_chain_genesis);

@@ -105,7 +105,7 @@ TEST_CASE("细则2014 第14条 [S] dev.two_introducers: the store checks introdu
 
 TEST_CASE("development store: the cases of a scope are those of its branches, an unknown scope is refused",
           "[development][store]") {
-    auto s = open_store(":memory:", {.actor = "tester"});
+    auto s = open_store(test::fresh_store_location(), {.actor = "tester"});
     auto const c =
         s.add_org({.name = "区委", .kind = org_kind::higher_committee, .established = test::d(1990, 1, 1)});
     auto const street = s.add_org({.name = "街道党工委",

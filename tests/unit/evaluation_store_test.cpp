@@ -41,7 +41,7 @@ struct fixture {
     std::vector<member_id> a, b;
     member_id prob;
 
-    explicit fixture(std::filesystem::path const& path = ":memory:",
+    explicit fixture(std::filesystem::path const& path = test::fresh_store_location(),
                      store_options options = {.actor = "tester"})
         : s(open_store(path, scenario_clock(std::move(options)))) {
         committee =
@@ -281,7 +281,7 @@ TEST_CASE(
         auto kept = rule_set::national_2014();
         kept.name = "identity-kept";
         kept.evaluation.keep_ballot_identity = true;
-        fixture t(":memory:", {.actor = "tester", .rules = kept});
+        fixture t(test::fresh_store_location(), {.actor = "tester", .rules = kept});
         auto const id = t.open(t.branch_b);
         CHECK(get_campaign(t.s, id).rule_set_name == "identity-kept");
         t.to_phase(id, ph::appraisal_vote);

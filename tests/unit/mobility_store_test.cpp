@@ -44,7 +44,7 @@ struct town {
         school_branch;
     std::vector<member_id> c, o;  // community and office members
 
-    explicit town(std::filesystem::path const& path = ":memory:", rule_set rules = rule_set::national_2014())
+    explicit town(std::filesystem::path const& path = test::fresh_store_location(), rule_set rules = rule_set::national_2014())
         : s(open_store(path, {.actor = "tester", .rules = std::move(rules), .today = scenario_today})) {
         using k = org_kind;
         district = s.add_org({.name = "区委", .kind = k::higher_committee, .established = d(1990, 1, 1)});
@@ -448,7 +448,7 @@ TEST_CASE("local profile: the numbering starts from the rule set's prefix and di
     rules.name = "county-3301";
     rules.mobility.certificate_number_prefix = "3301";
     rules.mobility.certificate_number_digits = 5;
-    town t(":memory:", rules);
+    town t(test::fresh_store_location(), rules);
     CHECK(issue_certificate(t.s, t.o[0], issue_on(d(2025, 3, 5))).value == "330100001");
     CHECK(certificate_numbering_of(t.s).next_sequence() == 2);
 }
@@ -848,7 +848,7 @@ TEST_CASE(
     auto rules = rule_set::national_2014();
     rules.name = "with-validity";
     rules.mobility.certificate_validity_months = 12;
-    town t(":memory:", rules);
+    town t(test::fresh_store_location(), rules);
     auto const n = issue_certificate(t.s, t.o[0], issue_on(d(2025, 1, 10)));
     CHECK(certificate_statistics_on(t.s, d(2026, 1, 10)).valid == 1);
     auto const st = certificate_statistics_on(t.s, d(2026, 1, 11));

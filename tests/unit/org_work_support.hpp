@@ -38,14 +38,14 @@ struct district_fixture : district_orgs {
     dangyuan::store s;
 
     // In the store on `path` (by default a private one in memory), opened with `options`.
-    explicit district_fixture(std::filesystem::path const& path = ":memory:",
+    explicit district_fixture(std::filesystem::path const& path = test::fresh_store_location(),
                               dangyuan::store_options options = pinned_options())
         : s(dangyuan::open_store(path, std::move(options))) {
         static_cast<district_orgs&>(*this) = add_district_orgs(s);
     }
     // In a private store in memory under `rules`.
     explicit district_fixture(dangyuan::rule_set rules)
-        : district_fixture(":memory:", pinned_options(std::move(rules))) {}
+        : district_fixture(test::fresh_store_location(), pinned_options(std::move(rules))) {}
 };
 
 // The number of audit entries about `entity` ("community", "model_post", …).

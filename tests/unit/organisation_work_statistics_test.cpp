@@ -40,7 +40,7 @@ store_options options() {
 // Two members of the office branch (机关第二党支部) living in the first community (第一社区党支部, under
 // the street); the village branch (东村党支部) is outside the street.
 struct fixture : test::district_orgs {
-    store s = open_store(":memory:", options());
+    store s = open_store(test::fresh_store_location(), options());
     member_id zhang, li;
 
     fixture() {

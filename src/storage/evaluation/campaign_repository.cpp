@@ -594,7 +594,8 @@ std::vector<campaign_summary> campaigns(store const& s, scope requested, std::op
         auto const ids = storage::scope_org_ids(impl.db, sc);
         sql::statement st(impl.db,
                           "SELECT c.id, c.org_id, o.name, c.year, c.rule_set, c.phase, c.began, c.closed_on "
-                          "FROM eval_campaigns c JOIN orgs o ON o.id = c.org_id WHERE ?1 IS NULL OR c.year = "
+                          "FROM eval_campaigns c JOIN orgs o ON o.id = c.org_id WHERE CAST(?1 AS BIGINT) IS "
+                          "NULL OR c.year = "
                           "?1 ORDER BY c.year, c.org_id");
         if (year)
             st.bind(1, *year);

@@ -25,7 +25,7 @@ std::vector<member_life_activity> activity_of(sql::database& db, std::vector<mem
                             ") UNION ALL SELECT a.member_id, m.date FROM life_attendance a JOIN "
                             "life_meetings m ON m.id = a.meeting_id WHERE a.status <> 'absent' AND m.date <= "
                             ":as_of AND m.kind IN (" +
-                            kinds + ")) GROUP BY who");
+                            kinds + ")) AS lived GROUP BY who");
     bind_date(life, ":as_of", as_of);
     std::unordered_map<std::int64_t, date::sys_days> last_life;
     while (life.step())

@@ -272,11 +272,12 @@ void set_certificate_numbering(store& s, std::string prefix, int digits, std::in
             throw invalid_input("next_sequence", "sequence starts at " + std::to_string(next_sequence));
         certificate_numbering const checked(prefix, digits, next_sequence);  // throws on bad digits
         storage::in_transaction(impl.db, [&] {
-            sql::statement up(
-                impl.db,
-                "INSERT INTO mob_certificate_numbering(id, prefix, digits, next_sequence) "
-                "VALUES(1, :prefix, :digits, :next_sequence) ON CONFLICT(id) DO UPDATE SET prefix = :prefix, "
-                "digits = :digits, next_sequence = :next_sequence, version = version + 1");
+            sql::statement up(impl.db,
+                              "INSERT INTO mob_certificate_numbering(id, prefix, digits, next_sequence) "
+                              "VALUES(1, :prefix, :digits, :next_sequence) ON CONFLICT(id) DO UPDATE SET "
+                              "prefix = excluded.prefix, "
+                              "digits = excluded.digits, next_sequence = excluded.next_sequence, "
+                              "version = mob_certificate_numbering.version + 1");
             up.bind(":prefix", checked.prefix());
             up.bind(":digits", checked.digits());
             up.bind(":next_sequence", static_cast<std::int64_t>(checked.next_sequence()));
