@@ -131,7 +131,8 @@ int run_report(context& ctx, po::variables_map const& vm) {
 
 // --- appraisal rate
 
-void rate_options(po::options_description& d, po::positional_options_description& p) {
+// The report and the values of an appraisal (rate and correct read them alike).
+void rating_options(po::options_description& d, po::positional_options_description& p) {
     add_id_argument(d, p, "report", "the report id");
     d.add_options()("votes", po::value<std::string>()->value_name("G,FG,A,P"),
                     "votes for 好,较好,一般,差 (required), e.g. 12,5,1,0")(
@@ -141,13 +142,9 @@ void rate_options(po::options_description& d, po::positional_options_description
         "the grade given when it is not the one with most votes (with --reason)")(
         "reason", po::value<std::string>()->value_name("TEXT"), "why the grade differs from the votes")(
         "note", po::value<std::string>()->value_name("TEXT"), "a note");
-    add_date_option(d, "date", "the day of the appraisal (required)");
-    add_why_option(d);
 }
 
-int run_rate(context& ctx, po::variables_map const& vm) {
-    auto& s = ctx.open();
-    require_options(vm, {"votes", "date"});
+appraisal_rating rating_of(po::variables_map const& vm) {
     appraisal_rating r;
     r.report = id_argument<appraisal_report_id>(vm, "report");
     auto const v = counts_option(vm, "votes", 4);
@@ -159,11 +156,48 @@ int run_rate(context& ctx, po::variables_map const& vm) {
     if (vm.count("grade")) r.grade = parse_enum_or_throw<appraisal_grade>(io::trim(text_option(vm, "grade")));
     r.override_reason = text_option(vm, "reason");
     r.note = text_option(vm, "note");
+    return r;
+}
+
+void rate_options(po::options_description& d, po::positional_options_description& p) {
+    rating_options(d, p);
+    add_date_option(d, "date", "the day of the appraisal (required)");
+    add_why_option(d);
+}
+
+int run_rate(context& ctx, po::variables_map const& vm) {
+    auto& s = ctx.open();
+    require_options(vm, {"votes", "date"});
+    auto r = rating_of(vm);
     r.rated_on = date_option(vm, "date");
     auto const g = rate_appraisal_report(s, r, why_of(vm));
     auto const pct = satisfaction_percent(r);
     *ctx.out << "report " << r.report.value() << " appraised " << enum_text(g) << " on "
              << format_date(r.rated_on)
+             << (pct ? "; satisfaction " + std::to_string(*pct) + "%" : std::string()) << '\n';
+    return exit_ok;
+}
+
+// --- appraisal correct
+
+void correct_options(po::options_description& d, po::positional_options_description& p) {
+    rating_options(d, p);
+    d.add_options()("correction", po::value<std::string>()->value_name("REASON"),
+                    "why the recorded appraisal is corrected (更正原因, required)");
+    add_why_option(d);
+}
+
+int run_correct(context& ctx, po::variables_map const& vm) {
+    auto& s = ctx.open();
+    require_options(vm, {"votes", "correction"});
+    auto r = rating_of(vm);
+    auto const before = appraisal_rating_of(s, r.report);
+    // The same record: the day of the recorded appraisal (none recorded: the store says so).
+    if (before) r.rated_on = before->rated_on;
+    auto const g = correct_appraisal_rating(s, r, text_option(vm, "correction"), why_of(vm));
+    auto const pct = satisfaction_percent(r);
+    *ctx.out << "report " << r.report.value() << " appraisal of " << format_date(r.rated_on) << " corrected: "
+             << (before && before->grade ? enum_text(*before->grade) + " -> " : std::string()) << enum_text(g)
              << (pct ? "; satisfaction " + std::to_string(*pct) + "%" : std::string()) << '\n';
     return exit_ok;
 }
@@ -428,6 +462,20 @@ int run_stats(context& ctx, po::variables_map const& vm) {
     .examples = "  dangyuan appraisal rate 1 --votes 20,8,2,0 --satisfaction 25,4,1 --date 2026-01-10",
     .options = rate_options,
     .run = run_rate,
+});
+
+[[maybe_unused]] bool const registered_correct = register_command({
+    .name = "appraisal correct",
+    .summary = "correct a recorded appraisal (更正评议): new votes, survey or grade, with a reason",
+    .arguments = "REPORT",
+    .description =
+        "The same record on its day takes the values given, as `appraisal rate` reads them\n"
+        "(appraisal.tally_valid, appraisal.grade_override_reason), for the reason --correction; only while\n"
+        "the cycle is open (appraisal.correction_before_close). The audit trail keeps the values before\n"
+        "and after; the follow-up of a 差 (appraisal.followup_poor) follows the corrected grade.",
+    .examples = "  dangyuan appraisal correct 1 --votes 20,8,2,0 --satisfaction 25,4,1 --correction 计票错误",
+    .options = correct_options,
+    .run = run_correct,
 });
 
 [[maybe_unused]] bool const registered_apply = register_command({

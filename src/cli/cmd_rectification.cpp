@@ -93,7 +93,7 @@ int run_designate(context& ctx, po::variables_map const& vm) {
     auto const r = get_rectification(s, id);
     *ctx.out << "rectification " << id.value() << ": " << o.name << " designated " << named(d.kind) << " on "
              << format_date(d.date) << " (" << reasons_text(r) << ")";
-    if (auto const due = rectification_deadline(d.date, s.rules().rectification.max_months))
+    if (auto const due = rectification_deadline(d.date, rectification_rules(s, r).rectification.max_months))
         *ctx.out << "; to be removed (销号) by " << format_date(*due);
     *ctx.out << '\n';
     return exit_ok;
@@ -314,8 +314,11 @@ int run_show(context& ctx, po::variables_map const& vm) {
     std::stable_sort(rep.rows.begin(), rep.rows.end(),
                      [](auto const& a, auto const& b) { return a.front() < b.front(); });
     rep.meta = {{"党组织", r.org_name}, {"编号", std::to_string(r.id.value())}, {"状态", state_of(r)}};
-    if (auto const due = rectification_deadline(r.designated_on, s.rules().rectification.max_months))
+    // Judged by the rule set the designation was made under.
+    if (auto const due =
+            rectification_deadline(r.designated_on, rectification_rules(s, r).rectification.max_months))
         rep.meta.emplace_back("销号期限", format_date(*due));
+    rep.meta.emplace_back("规则集", r.rule_set_name);
     return show_report(ctx, rep, vm);
 }
 

@@ -109,7 +109,7 @@ struct audit_entry {
 class store {
 public:
     /// The schema version this library writes. Older files are migrated on open.
-    static constexpr int schema_version_latest = 19;
+    static constexpr int schema_version_latest = 20;
 
     /// Opens or creates a store. `":memory:"` gives a private in-memory store.
     /// \throws storage_error when the file cannot be opened, is not a dangyuan store, or was written by a
