@@ -173,6 +173,15 @@ void bind_appraisal(py::module_& m) {
                 "Records the appraisal of a report (an AppraisalRating, a mapping, or keywords). Returns the "
                 "AppraisalGrade given. Raises RuleViolation appraisal.tally_valid, "
                 "appraisal.rating_after_report, appraisal.grade_override_reason.");
+    def_command(cls, "correct_appraisal_rating", &correct_appraisal_rating, py::arg("rating") = py::none(),
+                py::pos_only(), py::kw_only(), py::arg("correction_reason") = "", py::arg("why") = "",
+                "Corrects the recorded appraisal of a report (更正): the same record, on its day (rated_on "
+                "as recorded), takes the new tallies, grade, override_reason and note of an AppraisalRating "
+                "(a mapping, or keywords) for correction_reason (required), while the cycle is open; the "
+                "audit row keeps the values before and after, and the follow-up of a poor result follows "
+                "the corrected grade. Returns the AppraisalGrade given. Raises RuleViolation "
+                "appraisal.correction_before_close, appraisal.tally_valid, appraisal.grade_override_reason; "
+                "InvalidInput (correction_reason, report, rated_on, rating).");
     def_command(
         cls, "apply_appraisal_result", &apply_appraisal_result, py::arg("application") = py::none(),
         py::pos_only(), py::kw_only(), py::arg("why") = "",

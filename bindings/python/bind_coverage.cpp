@@ -22,6 +22,12 @@ DANGYUAN_PY_RECORD(coverage_link, "CoverageLink");
 DANGYUAN_PY_RECORD(instructor_assignment, "InstructorAssignment");
 DANGYUAN_PY_RECORD(member_unit_link, "MemberUnit");
 
+DANGYUAN_PY_TABLE(unit_record, "Units");
+DANGYUAN_PY_TABLE(unit_headcount, "UnitHeadcounts");
+DANGYUAN_PY_TABLE(coverage_link, "CoverageLinks");
+DANGYUAN_PY_TABLE(instructor_assignment, "InstructorAssignments");
+DANGYUAN_PY_TABLE(member_unit_link, "MemberUnits");
+
 #define F(T, x) DANGYUAN_PY_FIELD(T, x)
 #define R(T, x) DANGYUAN_PY_REQUIRED(T, x)
 
@@ -42,6 +48,60 @@ DANGYUAN_PY_FIELDS(member_unit_link, F(member_unit_link, id), R(member_unit_link
 
 #undef F
 #undef R
+
+// ---- tables
+
+void table_spec<unit_record>::columns(column_builder<unit_record>& b) {
+    using r = unit_record;
+    b.integer("id", [](r const& x) { return x.id.value(); });
+    b.text("name", [](r const& x) -> std::string const& { return x.name; });
+    b.text("credit_code", [](r const& x) -> std::string const& { return x.credit_code; });
+    b.category<unit_sector>("sector", [](r const& x) { return x.sector; });
+    b.integer("responsible", [](r const& x) { return x.responsible.value(); });
+    b.dates("registered_on", [](r const& x) { return x.registered_on; });
+    b.dates("closed_on", [](r const& x) { return x.closed_on; });
+    b.text("note", [](r const& x) -> std::string const& { return x.note; });
+}
+
+void table_spec<unit_headcount>::columns(column_builder<unit_headcount>& b) {
+    using r = unit_headcount;
+    b.integer("unit", [](r const& x) { return x.unit.value(); });
+    b.dates("on", [](r const& x) { return x.on; });
+    b.integer("employees", [](r const& x) { return std::int64_t{x.employees}; });
+}
+
+void table_spec<coverage_link>::columns(column_builder<coverage_link>& b) {
+    using r = coverage_link;
+    b.integer("id", [](r const& x) { return x.id.value(); });
+    b.integer("unit", [](r const& x) { return x.unit.value(); });
+    b.integer("org", [](r const& x) { return x.org.value(); });
+    b.category<coverage_form>("form", [](r const& x) { return x.form; });
+    b.dates("since", [](r const& x) { return x.since; });
+    b.dates("until", [](r const& x) { return x.until; });
+    b.text("note", [](r const& x) -> std::string const& { return x.note; });
+}
+
+void table_spec<instructor_assignment>::columns(column_builder<instructor_assignment>& b) {
+    using r = instructor_assignment;
+    b.integer("id", [](r const& x) { return x.id.value(); });
+    b.integer("unit", [](r const& x) { return x.unit.value(); });
+    b.text("instructor", [](r const& x) -> std::string const& { return x.instructor; });
+    b.optional_integer("member", [](r const& x) {
+        return x.member ? std::optional<std::int64_t>{x.member->value()} : std::nullopt;
+    });
+    b.dates("since", [](r const& x) { return x.since; });
+    b.dates("until", [](r const& x) { return x.until; });
+    b.text("note", [](r const& x) -> std::string const& { return x.note; });
+}
+
+void table_spec<member_unit_link>::columns(column_builder<member_unit_link>& b) {
+    using r = member_unit_link;
+    b.integer("id", [](r const& x) { return x.id.value(); });
+    b.integer("member", [](r const& x) { return x.member.value(); });
+    b.integer("unit", [](r const& x) { return x.unit.value(); });
+    b.dates("since", [](r const& x) { return x.since; });
+    b.dates("until", [](r const& x) { return x.until; });
+}
 
 void bind_coverage(py::module_& m) {
     bind_enum<unit_sector>(
@@ -68,6 +128,20 @@ void bind_coverage(py::module_& m) {
         "A party-building instructor sent to a unit (选派党建指导员): id, unit, instructor (name), member "
         "(optional), since, until, note.");
     record_class<member_unit_link>(m, "A member working in a unit: id, member, unit, since, until.");
+
+    register_table<unit_record>(
+        m,
+        "Units of the coverage register, one row each: id, name, credit_code, sector, responsible, "
+        "registered_on, closed_on, note.");
+    register_table<unit_headcount>(m, "Headcounts of units, one row each: unit, on, employees.");
+    register_table<coverage_link>(
+        m, "Coverage of units by organisations, one row each: id, unit, org, form, since, until, note.");
+    register_table<instructor_assignment>(
+        m,
+        "Instructors' assignments to units, one row each: id, unit, instructor, member (missing when the "
+        "instructor is not a member of the store), since, until, note.");
+    register_table<member_unit_link>(
+        m, "Members working in units, one row each: id, member, unit, since, until.");
 
     auto stats = output_class<coverage_statistics>(
         m, "CoverageStatistics",
@@ -150,9 +224,10 @@ void bind_coverage(py::module_& m) {
     def_command(cls, "get_unit", &get_unit, py::arg("unit"), "The Unit with that id (NotFound otherwise).");
     def_command(cls, "unit_by_code", &unit_by_code, py::arg("code"),
                 "The Unit with that credit code, or None.");
-    def_command(cls, "units", &units, py::arg("scope") = py::none(),
-                "The units whose responsible organisation is in scope, by id.");
-    def_command(cls, "unit_headcounts", &unit_headcounts, py::arg("unit"), "A unit's headcounts, by day.");
+    def_command<as_table>(cls, "units", &units, py::arg("scope") = py::none(),
+                          "The units whose responsible organisation is in scope, by id, as a Units table.");
+    def_command<as_table>(cls, "unit_headcounts", &unit_headcounts, py::arg("unit"),
+                          "A unit's headcounts, by day, as a UnitHeadcounts table.");
     def_command(
         cls, "cover_unit", &cover_unit, py::arg("unit"), py::arg("org"), py::arg("on"), py::arg("note") = "",
         py::arg("why") = "",
@@ -160,10 +235,10 @@ void bind_coverage(py::module_& m) {
         "coverage.covering_org_kind, coverage.link_within_existence, coverage.one_organisation.");
     def_command(cls, "end_coverage", &end_coverage, py::arg("coverage"), py::arg("on"), py::arg("why") = "",
                 "Ends a coverage on that day, its last.");
-    def_command(cls, "unit_coverage", &unit_coverage, py::arg("unit"),
-                "A unit's CoverageLinks, oldest first.");
-    def_command(cls, "units_covered_by", &units_covered_by, py::arg("org"),
-                "An organisation's CoverageLinks, oldest first.");
+    def_command<as_table>(cls, "unit_coverage", &unit_coverage, py::arg("unit"),
+                          "A unit's coverage, oldest first, as a CoverageLinks table.");
+    def_command<as_table>(cls, "units_covered_by", &units_covered_by, py::arg("org"),
+                          "An organisation's coverage of units, oldest first, as a CoverageLinks table.");
     def_command(
         cls, "assign_instructor", &assign_instructor, py::arg("assignment") = py::none(), py::pos_only(),
         py::kw_only(), py::arg("why") = "",
@@ -171,17 +246,18 @@ void bind_coverage(py::module_& m) {
         "since=…). Returns the InstructorId.");
     def_command(cls, "end_instructor", &end_instructor, py::arg("instructor"), py::arg("on"),
                 py::arg("why") = "", "Ends an instructor's assignment on that day, its last.");
-    def_command(cls, "unit_instructors", &unit_instructors, py::arg("unit"),
-                "A unit's InstructorAssignments, oldest first.");
+    def_command<as_table>(cls, "unit_instructors", &unit_instructors, py::arg("unit"),
+                          "A unit's instructors, oldest first, as an InstructorAssignments table.");
     def_command(cls, "link_member_unit", &link_member_unit, py::arg("member"), py::arg("unit"), py::arg("on"),
                 py::arg("why") = "",
                 "The member works in the unit from that day. Returns the MemberUnitId. Raises RuleViolation "
                 "coverage.member_one_unit, coverage.link_within_existence.");
     def_command(cls, "end_member_unit", &end_member_unit, py::arg("link"), py::arg("on"), py::arg("why") = "",
                 "Ends a member's work in a unit on that day, its last.");
-    def_command(cls, "member_units_of", &member_units_of, py::arg("member"),
-                "The member's MemberUnits, oldest first.");
-    def_command(cls, "unit_members", &unit_members, py::arg("unit"), "A unit's MemberUnits, oldest first.");
+    def_command<as_table>(cls, "member_units_of", &member_units_of, py::arg("member"),
+                          "The member's units, oldest first, as a MemberUnits table.");
+    def_command<as_table>(cls, "unit_members", &unit_members, py::arg("unit"),
+                          "A unit's members, oldest first, as a MemberUnits table.");
     def_command(cls, "coverage_statistics", &coverage_statistics_of, py::arg("year"),
                 py::arg("scope") = py::none(),
                 "The CoverageStatistics of the units in scope on 31 December of the year.");

@@ -6,6 +6,8 @@
 // block RectificationParams (rules/params_rectification.hpp, bound in bind_rule_set.cpp) and the store
 // operations of storage/rectification_store.hpp as methods of Store.
 
+#include <algorithm>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -25,6 +27,8 @@ DANGYUAN_PY_RECORD(rectification_evaluation, "RectificationEvaluation");
 DANGYUAN_PY_RECORD(rectification_review, "RectificationReview");
 DANGYUAN_PY_RECORD(rectification_designation, "RectificationDesignation");
 DANGYUAN_PY_RECORD(rectification, "Rectification");
+
+DANGYUAN_PY_TABLE(rectification, "Rectifications");
 
 #define F(T, x) DANGYUAN_PY_FIELD(T, x)
 #define R(T, x) DANGYUAN_PY_REQUIRED(T, x)
@@ -51,10 +55,42 @@ DANGYUAN_PY_FIELDS(rectification, F(rectification, id), R(rectification, org), F
                    R(rectification, designated_on), F(rectification, kind), F(rectification, batch),
                    F(rectification, reasons), F(rectification, other_reason), F(rectification, note),
                    F(rectification, contacts), F(rectification, milestones), F(rectification, commitments),
-                   F(rectification, evaluations), F(rectification, reviews), F(rectification, removed_on))
+                   F(rectification, evaluations), F(rectification, reviews), F(rectification, removed_on),
+                   F(rectification, rule_set_name))
 
 #undef F
 #undef R
+
+// ---- tables
+
+void table_spec<rectification>::columns(column_builder<rectification>& b) {
+    using r = rectification;
+    auto count = [](auto const& v) { return static_cast<std::int64_t>(v.size()); };
+    b.integer("id", [](r const& x) { return x.id.value(); });
+    b.integer("org", [](r const& x) { return x.org.value(); });
+    b.text(
+        "org_name", [](r const& x) -> std::string const& { return x.org_name; }, true);
+    b.dates("designated_on", [](r const& x) { return x.designated_on; });
+    b.category<rectification_kind>("kind", [](r const& x) { return x.kind; });
+    b.text(
+        "batch", [](r const& x) -> std::string const& { return x.batch; }, true);
+    b.integer("reasons", [&](r const& x) { return count(x.reasons); });
+    b.text("other_reason", [](r const& x) -> std::string const& { return x.other_reason; });
+    b.text("note", [](r const& x) -> std::string const& { return x.note; });
+    b.integer("contacts", [&](r const& x) { return count(x.contacts); });
+    b.integer("milestones", [&](r const& x) { return count(x.milestones); });
+    b.integer("milestones_completed", [](r const& x) {
+        return static_cast<std::int64_t>(
+            std::count_if(x.milestones.begin(), x.milestones.end(),
+                          [](auto const& m) { return m.completed_on.has_value(); }));
+    });
+    b.integer("commitments", [&](r const& x) { return count(x.commitments); });
+    b.integer("evaluations", [&](r const& x) { return count(x.evaluations); });
+    b.integer("reviews", [&](r const& x) { return count(x.reviews); });
+    b.dates("removed_on", [](r const& x) { return x.removed_on; });
+    b.text(
+        "rule_set_name", [](r const& x) -> std::string const& { return x.rule_set_name; }, true);
+}
 
 void bind_rectification(py::module_& m) {
     auto const national = rule_set::national_2014();
@@ -100,9 +136,17 @@ void bind_rectification(py::module_& m) {
     record_class<rectification>(
         m,
         "A designation for rectification with its contacts, milestones, commitments, evaluations, reviews "
-        "and removal (removed_on, 销号).")
+        "and removal (removed_on, 销号); rule_set_name is the rule set it was made under (set by the store), "
+        "by which its deadlines are judged.")
         .def("open_on", &rectification::open_on, py::arg("day"),
              "True when the organisation is on the list on the day (the day of removal is off it).");
+
+    register_table<rectification>(
+        m,
+        "Designations for rectification, one row each: id, org, org_name, designated_on, kind, batch, "
+        "reasons (how many), other_reason, note, contacts, milestones, milestones_completed, commitments, "
+        "evaluations, reviews (how many of each), removed_on, rule_set_name; index a row for the whole "
+        "Rectification with its records.");
 
     output_class<rectification_statistics>(m, "RectificationStatistics",
                                            "Figures of one year for the designations of a scope.")
@@ -199,10 +243,13 @@ void bind_rectification(py::module_& m) {
                 "rectification.removal_after_acceptance.");
     def_command(cls, "get_rectification", &get_rectification, py::arg("rectification"),
                 "The Rectification with that id (NotFound otherwise).");
-    def_command(
+    def_command<as_table>(
         cls, "rectifications", &rectifications, py::arg("scope") = py::none(), py::arg("year") = py::none(),
         "The designations of the organisations in scope (made in year when given), by organisation and "
-        "date, as a list of Rectification.");
+        "date, as a Rectifications table.");
+    def_command(cls, "rectification_rules", &rectification_rules, py::arg("rectification"),
+                "The RuleSet the designation was made under, by which its deadlines are judged. Raises "
+                "NotFound when that rule set is neither the national one, the store's own nor registered.");
     def_command(
         cls, "rectification_statistics", &rectification_statistics_of, py::arg("year"),
         py::arg("scope") = py::none(),

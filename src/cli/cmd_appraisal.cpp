@@ -8,6 +8,7 @@
 #include <ostream>
 
 #include "cli/common.hpp"
+#include "cli/record_options.hpp"
 #include "dangyuan/core/calendar.hpp"
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/io/reports.hpp"
@@ -16,23 +17,6 @@
 
 namespace dangyuan::cli::cmd_appraisal {
 namespace {
-
-template <class E>
-std::string enum_text(E e) {
-    return std::string(chinese_name(e)) + " (" + std::string(to_string(e)) + ")";
-}
-
-int year_option(po::variables_map const& vm) {
-    if (!vm.count("year")) throw usage_error("--year is required");
-    return vm["year"].as<int>();
-}
-
-template <class Id>
-Id id_argument(po::variables_map const& vm, char const* name) {
-    auto const n = parse_count(vm[name].as<std::string>(), name);
-    if (n < 1) throw invalid_input(name, std::string(name) + " ids start at 1");
-    return Id{n};
-}
 
 // Comma-separated counts: exactly `n` of them.
 std::vector<int> counts_option(po::variables_map const& vm, char const* name, std::size_t n) {
@@ -71,7 +55,7 @@ int run_open(context& ctx, po::variables_map const& vm) {
     appraisal_cycle c;
     auto const o = org_option(s, vm, "organiser");
     c.organiser = o.id;
-    c.year = year_option(vm);
+    c.year = required_year(vm);
     c.levels = vm["levels"].as<int>();
     c.opened_on = date_option(vm, "date");
     c.note = text_option(vm, "note");
@@ -131,7 +115,8 @@ int run_report(context& ctx, po::variables_map const& vm) {
 
 // --- appraisal rate
 
-void rate_options(po::options_description& d, po::positional_options_description& p) {
+// The report and the values of an appraisal (rate and correct read them alike).
+void rating_options(po::options_description& d, po::positional_options_description& p) {
     add_id_argument(d, p, "report", "the report id");
     d.add_options()("votes", po::value<std::string>()->value_name("G,FG,A,P"),
                     "votes for 好,较好,一般,差 (required), e.g. 12,5,1,0")(
@@ -141,13 +126,9 @@ void rate_options(po::options_description& d, po::positional_options_description
         "the grade given when it is not the one with most votes (with --reason)")(
         "reason", po::value<std::string>()->value_name("TEXT"), "why the grade differs from the votes")(
         "note", po::value<std::string>()->value_name("TEXT"), "a note");
-    add_date_option(d, "date", "the day of the appraisal (required)");
-    add_why_option(d);
 }
 
-int run_rate(context& ctx, po::variables_map const& vm) {
-    auto& s = ctx.open();
-    require_options(vm, {"votes", "date"});
+appraisal_rating rating_of(po::variables_map const& vm) {
     appraisal_rating r;
     r.report = id_argument<appraisal_report_id>(vm, "report");
     auto const v = counts_option(vm, "votes", 4);
@@ -159,11 +140,48 @@ int run_rate(context& ctx, po::variables_map const& vm) {
     if (vm.count("grade")) r.grade = parse_enum_or_throw<appraisal_grade>(io::trim(text_option(vm, "grade")));
     r.override_reason = text_option(vm, "reason");
     r.note = text_option(vm, "note");
+    return r;
+}
+
+void rate_options(po::options_description& d, po::positional_options_description& p) {
+    rating_options(d, p);
+    add_date_option(d, "date", "the day of the appraisal (required)");
+    add_why_option(d);
+}
+
+int run_rate(context& ctx, po::variables_map const& vm) {
+    auto& s = ctx.open();
+    require_options(vm, {"votes", "date"});
+    auto r = rating_of(vm);
     r.rated_on = date_option(vm, "date");
     auto const g = rate_appraisal_report(s, r, why_of(vm));
     auto const pct = satisfaction_percent(r);
-    *ctx.out << "report " << r.report.value() << " appraised " << enum_text(g) << " on "
+    *ctx.out << "report " << r.report.value() << " appraised " << labelled(g) << " on "
              << format_date(r.rated_on)
+             << (pct ? "; satisfaction " + std::to_string(*pct) + "%" : std::string()) << '\n';
+    return exit_ok;
+}
+
+// --- appraisal correct
+
+void correct_options(po::options_description& d, po::positional_options_description& p) {
+    rating_options(d, p);
+    d.add_options()("correction", po::value<std::string>()->value_name("REASON"),
+                    "why the recorded appraisal is corrected (更正原因, required)");
+    add_why_option(d);
+}
+
+int run_correct(context& ctx, po::variables_map const& vm) {
+    auto& s = ctx.open();
+    require_options(vm, {"votes", "correction"});
+    auto r = rating_of(vm);
+    auto const before = appraisal_rating_of(s, r.report);
+    // The same record: the day of the recorded appraisal (none recorded: the store says so).
+    if (before) r.rated_on = before->rated_on;
+    auto const g = correct_appraisal_rating(s, r, text_option(vm, "correction"), why_of(vm));
+    auto const pct = satisfaction_percent(r);
+    *ctx.out << "report " << r.report.value() << " appraisal of " << format_date(r.rated_on) << " corrected: "
+             << (before && before->grade ? labelled(*before->grade) + " -> " : std::string()) << labelled(g)
              << (pct ? "; satisfaction " + std::to_string(*pct) + "%" : std::string()) << '\n';
     return exit_ok;
 }
@@ -225,7 +243,7 @@ int run_hold(context& ctx, po::variables_map const& vm) {
     r.deadline = optional_date(vm, "deadline");
     auto const id = record_accountability(s, r, why_of(vm));
     auto const rec = get_accountability(s, id);
-    *ctx.out << "accountability " << id.value() << ": " << enum_text(rec.kind) << ", " << o.name << ", "
+    *ctx.out << "accountability " << id.value() << ": " << labelled(rec.kind) << ", " << o.name << ", "
              << format_date(rec.decided_on)
              << (rec.deadline ? "; deadline " + format_date(*rec.deadline) : std::string()) << '\n';
     return exit_ok;
@@ -289,7 +307,7 @@ int run_show(context& ctx, po::variables_map const& vm) {
                      num(g->votes_poor)
                : "",
              g ? num(g->satisfied) + "/" + num(g->basically_satisfied) + "/" + num(g->dissatisfied) : "",
-             g && g->grade ? enum_text(*g->grade) : "", g ? format_date(g->rated_on) : "", uses});
+             g && g->grade ? labelled(*g->grade) : "", g ? format_date(g->rated_on) : "", uses});
     }
     auto const due = appraisal_report_deadline(c, s.rules().appraisal);
     r.meta = {{"组织单位", s.org(c.organiser).name},
@@ -306,16 +324,14 @@ int run_show(context& ctx, po::variables_map const& vm) {
 // --- appraisal list
 
 void list_options(po::options_description& d, po::positional_options_description& p) {
-    scoped_list_options(d, p);
-    d.add_options()("year", po::value<int>()->value_name("YEAR"), "only this year")(
-        "accountability", "list the accountability records (问责) instead of the cycles");
+    scoped_year_options(d, p, "only this year");
+    d.add_options()("accountability", "list the accountability records (问责) instead of the cycles");
 }
 
 int run_list(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open_read();
     auto const where = scope_of(s, vm);
-    std::optional<int> year;
-    if (vm.count("year")) year = vm["year"].as<int>();
+    auto const year = optional_year(vm);
     if (flag(vm, "accountability")) {
         auto r = make_report("党建工作问责 (accountability)", "问责",
                              {{"id", "编号", true},
@@ -328,11 +344,11 @@ int run_list(context& ctx, po::variables_map const& vm) {
                               {"reason", "事由"},
                               {"decision", "处理决定"}});
         for (auto const& x : accountability_records(s, where, year))
-            r.rows.push_back({std::to_string(x.id.value()), enum_text(x.kind), s.org(x.org).name,
+            r.rows.push_back({std::to_string(x.id.value()), labelled(x.kind), s.org(x.org).name,
                               x.member ? s.get_member(*x.member).name : "", format_date(x.decided_on),
                               x.deadline ? format_date(*x.deadline) : "",
                               x.completed_on ? format_date(*x.completed_on) : "", x.reason, x.decision});
-        r.meta = {{"范围", io::describe_scope(s, where)}, {"问责", std::to_string(r.rows.size())}};
+        r.meta = scope_count_meta(s, where, "问责", r.rows.size());
         return show_report(ctx, r, vm);
     }
     auto r = make_report("述职评议考核 (appraisal cycles)", "述职评议考核",
@@ -346,39 +362,33 @@ int run_list(context& ctx, po::variables_map const& vm) {
         r.rows.push_back({std::to_string(c.id.value()), std::to_string(c.year), s.org(c.organiser).name,
                           std::to_string(c.levels), format_date(c.opened_on),
                           c.closed_on ? format_date(*c.closed_on) : std::string()});
-    r.meta = {{"范围", io::describe_scope(s, where)}, {"考核", std::to_string(r.rows.size())}};
+    r.meta = scope_count_meta(s, where, "考核", r.rows.size());
     return show_report(ctx, r, vm);
 }
 
 // --- appraisal stats
 
-void stats_options(po::options_description& d, po::positional_options_description& p) {
-    scoped_list_options(d, p);
-    d.add_options()("year", po::value<int>()->value_name("YEAR"), "the year (required)");
-}
-
 int run_stats(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open_read();
     auto const where = scope_of(s, vm);
-    auto const st = appraisal_statistics_of(s, year_option(vm), where);
-    auto r = make_report("述职评议考核 " + std::to_string(st.year), "述职评议考核",
-                         {{"item", "项目"}, {"value", "数值", true}});
+    auto const st = appraisal_statistics_of(s, required_year(vm), where);
+    auto r = figures_report("述职评议考核 " + std::to_string(st.year), "述职评议考核");
     r.rows = {{"考核 (cycles)", std::to_string(st.cycles)},
               {"述职 (reports)", std::to_string(st.reports)},
               {"已评议 (appraised)", std::to_string(st.rated)},
               {"结果已运用 (results applied)", std::to_string(st.results_applied)}};
     for (auto const g : enum_values<appraisal_grade>())
-        r.rows.push_back({"等次 " + enum_text(g), std::to_string(st.by_grade[static_cast<std::size_t>(g)])});
+        r.rows.push_back({"等次 " + labelled(g), std::to_string(st.by_grade[static_cast<std::size_t>(g)])});
     r.rows.push_back({"满意 (satisfied)", std::to_string(st.satisfaction[0])});
     r.rows.push_back({"基本满意 (basically satisfied)", std::to_string(st.satisfaction[1])});
     r.rows.push_back({"不满意 (dissatisfied)", std::to_string(st.satisfaction[2])});
     for (auto const k : enum_values<accountability_kind>())
         r.rows.push_back(
-            {"问责 " + enum_text(k), std::to_string(st.accountability_by_kind[static_cast<std::size_t>(k)])});
+            {"问责 " + labelled(k), std::to_string(st.accountability_by_kind[static_cast<std::size_t>(k)])});
     r.rows.push_back({"限期整改按期完成 (completed)", std::to_string(st.rectifications_completed)});
     r.rows.push_back({"限期整改逾期完成 (completed late)", std::to_string(st.rectifications_completed_late)});
     r.rows.push_back({"限期整改逾期未完成 (overdue)", std::to_string(st.rectifications_overdue)});
-    r.meta = {{"范围", io::describe_scope(s, where)}, {"年度", std::to_string(st.year)}};
+    r.meta = scope_year_meta(s, where, st.year);
     return show_report(ctx, r, vm);
 }
 
@@ -428,6 +438,20 @@ int run_stats(context& ctx, po::variables_map const& vm) {
     .examples = "  dangyuan appraisal rate 1 --votes 20,8,2,0 --satisfaction 25,4,1 --date 2026-01-10",
     .options = rate_options,
     .run = run_rate,
+});
+
+[[maybe_unused]] bool const registered_correct = register_command({
+    .name = "appraisal correct",
+    .summary = "correct a recorded appraisal (更正评议): new votes, survey or grade, with a reason",
+    .arguments = "REPORT",
+    .description =
+        "The same record on its day takes the values given, as `appraisal rate` reads them\n"
+        "(appraisal.tally_valid, appraisal.grade_override_reason), for the reason --correction; only while\n"
+        "the cycle is open (appraisal.correction_before_close). The audit trail keeps the values before\n"
+        "and after; the follow-up of a 差 (appraisal.followup_poor) follows the corrected grade.",
+    .examples = "  dangyuan appraisal correct 1 --votes 20,8,2,0 --satisfaction 25,4,1 --correction 计票错误",
+    .options = correct_options,
+    .run = run_correct,
 });
 
 [[maybe_unused]] bool const registered_apply = register_command({
@@ -486,7 +510,7 @@ int run_stats(context& ctx, po::variables_map const& vm) {
     .name = "appraisal stats",
     .summary = "cycles, reports, grades, satisfaction and accountability of a scope in a year",
     .examples = "  dangyuan appraisal stats --year 2025 --org 区委",
-    .options = stats_options,
+    .options = year_figures_options,
     .run = run_stats,
 });
 

@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "cli/common.hpp"
+#include "cli/record_options.hpp"
 #include "dangyuan/core/calendar.hpp"
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/io/reports.hpp"
@@ -15,15 +16,6 @@
 
 namespace dangyuan::cli::cmd_community {
 namespace {
-
-std::string rating_text(community_rating r) {
-    return std::string(chinese_name(r)) + " (" + std::string(to_string(r)) + ")";
-}
-
-int year_option(po::variables_map const& vm) {
-    if (!vm.count("year")) throw usage_error("--year is required");
-    return vm["year"].as<int>();
-}
 
 // --- community register
 
@@ -59,9 +51,7 @@ void leave_options(po::options_description& d, po::positional_options_descriptio
 int run_leave(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open();
     require_options(vm, {"date"});
-    auto const n = parse_count(vm["registration"].as<std::string>(), "registration");
-    if (n < 1) throw invalid_input("registration", "registration ids start at 1");
-    registration_id const id{n};
+    auto const id = id_argument<registration_id>(vm, "registration");
     auto const on = date_option(vm, "date");
     leave_community(s, id, on, why_of(vm));
     *ctx.out << "registration " << id.value() << " ended on " << format_date(on) << '\n';
@@ -127,13 +117,13 @@ int run_feedback(context& ctx, po::variables_map const& vm) {
     community_feedback_record f;
     f.member = m.id;
     f.community = org_option(s, vm, "community").id;
-    f.year = year_option(vm);
+    f.year = required_year(vm);
     f.rating = parse_enum_or_throw<community_rating>(io::trim(text_option(vm, "rating")));
     f.given_on = date_option(vm, "date");
     f.note = text_option(vm, "note");
     f.correction_reason = text_option(vm, "correction");
     give_community_feedback(s, f, why_of(vm));
-    *ctx.out << m.name << ": community feedback for " << f.year << ' ' << rating_text(f.rating)
+    *ctx.out << m.name << ": community feedback for " << f.year << ' ' << labelled(f.rating)
              << (f.correction_reason.empty() ? "" : " (correction)") << " on " << format_date(f.given_on)
              << '\n';
     return exit_ok;
@@ -150,8 +140,7 @@ void show_options(po::options_description& d, po::positional_options_description
 int run_show(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open_read();
     auto const m = member_option(s, vm, "member");
-    std::optional<int> year;
-    if (vm.count("year")) year = vm["year"].as<int>();
+    auto const year = optional_year(vm);
     auto r = make_report("在职党员进社区 " + m.name, "在职党员进社区",
                          {{"date", "日期"}, {"kind", "类别"}, {"community", "社区"}, {"details", "内容"}});
     auto name_of = [&](org_id o) { return s.org(o).name; };
@@ -174,7 +163,7 @@ int run_show(context& ctx, po::variables_map const& vm) {
         r.rows.push_back(
             {format_date(x.given_on), x.correction_reason.empty() ? "反馈 (feedback)" : "更正 (correction)",
              name_of(x.community),
-             std::to_string(x.year) + ": " + rating_text(x.rating) + (x.note.empty() ? "" : "; " + x.note) +
+             std::to_string(x.year) + ": " + labelled(x.rating) + (x.note.empty() ? "" : "; " + x.note) +
                  (x.correction_reason.empty() ? "" : "; 更正原因: " + x.correction_reason)});
     }
     std::stable_sort(r.rows.begin(), r.rows.end(),
@@ -183,7 +172,7 @@ int run_show(context& ctx, po::variables_map const& vm) {
     if (year) {
         auto const f = community_feedback(s, m.id, *year);
         r.meta.emplace_back(std::to_string(*year) + " 社区反馈",
-                            f ? rating_text(f->rating) : std::string("未反馈"));
+                            f ? labelled(f->rating) : std::string("未反馈"));
     }
     return show_report(ctx, r, vm);
 }
@@ -205,31 +194,25 @@ int run_list(context& ctx, po::variables_map const& vm) {
         r.rows.push_back({std::to_string(x.id.value()), m.name, s.org(m.branch).name, s.org(x.community).name,
                           format_date(x.registered_on), x.left_on ? format_date(*x.left_on) : std::string()});
     }
-    r.meta = {{"范围", io::describe_scope(s, where)}, {"报到人数", std::to_string(r.rows.size())}};
+    r.meta = scope_count_meta(s, where, "报到人数", r.rows.size());
     return show_report(ctx, r, vm);
 }
 
 // --- community stats
 
-void stats_options(po::options_description& d, po::positional_options_description& p) {
-    scoped_list_options(d, p);
-    d.add_options()("year", po::value<int>()->value_name("YEAR"), "the year (required)");
-}
-
 int run_stats(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open_read();
     auto const where = scope_of(s, vm);
-    auto const st = community_statistics_of(s, year_option(vm), where);
-    auto r = make_report("在职党员进社区 " + std::to_string(st.year), "在职党员进社区",
-                         {{"item", "项目"}, {"value", "数值", true}});
+    auto const st = community_statistics_of(s, required_year(vm), where);
+    auto r = figures_report("在职党员进社区 " + std::to_string(st.year), "在职党员进社区");
     r.rows = {{"报到党员 (registered members)", std::to_string(st.registered_members)},
               {"参加服务党员 (members with service)", std::to_string(st.members_with_service)},
               {"服务时长 (hours)", hours_text(st.service_tenths)},
               {"已反馈 (members with feedback)", std::to_string(st.members_with_feedback)}};
     for (auto const r_ : enum_values<community_rating>())
         r.rows.push_back(
-            {"反馈 " + rating_text(r_), std::to_string(st.feedback_by_rating[static_cast<std::size_t>(r_)])});
-    r.meta = {{"范围", io::describe_scope(s, where)}, {"年度", std::to_string(st.year)}};
+            {"反馈 " + labelled(r_), std::to_string(st.feedback_by_rating[static_cast<std::size_t>(r_)])});
+    r.meta = scope_year_meta(s, where, st.year);
     return show_report(ctx, r, vm);
 }
 
@@ -303,7 +286,7 @@ int run_stats(context& ctx, po::variables_map const& vm) {
     .name = "community stats",
     .summary = "registered members, service and feedback of the communities of a scope in a year",
     .examples = "  dangyuan community stats --year 2025 --org 城关街道党工委",
-    .options = stats_options,
+    .options = year_figures_options,
     .run = run_stats,
 });
 

@@ -8,6 +8,7 @@
 #include <ostream>
 
 #include "cli/common.hpp"
+#include "cli/record_options.hpp"
 #include "dangyuan/core/calendar.hpp"
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/io/reports.hpp"
@@ -16,10 +17,6 @@
 
 namespace dangyuan::cli::cmd_coverage {
 namespace {
-
-std::string sector_text(unit_sector s) {
-    return std::string(chinese_name(s)) + " (" + std::string(to_string(s)) + ")";
-}
 
 // The unit `text` names: its id, its credit code or its exact name (a name several units share is refused).
 unit_record unit_of(store const& s, std::string const& raw_text, char const* field) {
@@ -44,13 +41,6 @@ unit_record unit_of(store const& s, std::string const& raw_text, char const* fie
 unit_record unit_option(store const& s, po::variables_map const& vm, char const* name) {
     if (!vm.count(name)) throw usage_error(std::string("--") + name + " is required");
     return unit_of(s, vm[name].as<std::string>(), name);
-}
-
-template <class Id>
-Id id_argument(po::variables_map const& vm, char const* name) {
-    auto const n = parse_count(vm[name].as<std::string>(), name);
-    if (n < 1) throw invalid_input(name, std::string(name) + " ids start at 1");
-    return Id{n};
 }
 
 void add_unit_argument(po::options_description& d, po::positional_options_description& p) {
@@ -88,7 +78,7 @@ int run_add(context& ctx, po::variables_map const& vm) {
     auto const id = add_unit(s, u, why_of(vm));
     if (vm.count("employees"))
         record_unit_employees(s, {id, u.registered_on, vm["employees"].as<int>()}, why_of(vm));
-    *ctx.out << "unit " << id.value() << ": " << u.name << ", " << sector_text(u.sector) << ", from "
+    *ctx.out << "unit " << id.value() << ": " << u.name << ", " << labelled(u.sector) << ", from "
              << format_date(u.registered_on) << '\n';
     return exit_ok;
 }
@@ -160,14 +150,21 @@ void end_options(po::options_description& d, po::positional_options_description&
     add_why_option(d);
 }
 
-int run_uncover(context& ctx, po::variables_map const& vm) {
+// Ends the link of kind `Id` named by argument `argument` on `--date`, its last day, with `end`, and says
+// "<what> N ended on DATE".
+template <class Id, class End>
+int run_end(context& ctx, po::variables_map const& vm, char const* argument, char const* what, End end) {
     auto& s = ctx.open();
     require_options(vm, {"date"});
-    auto const id = id_argument<coverage_link_id>(vm, "coverage");
+    auto const id = id_argument<Id>(vm, argument);
     auto const on = date_option(vm, "date");
-    end_coverage(s, id, on, why_of(vm));
-    *ctx.out << "coverage " << id.value() << " ended on " << format_date(on) << '\n';
+    end(s, id, on, why_of(vm));
+    *ctx.out << what << ' ' << id.value() << " ended on " << format_date(on) << '\n';
     return exit_ok;
+}
+
+int run_uncover(context& ctx, po::variables_map const& vm) {
+    return run_end<coverage_link_id>(ctx, vm, "coverage", "coverage", end_coverage);
 }
 
 // --- unit instructor / instructor-end
@@ -199,13 +196,7 @@ int run_instructor(context& ctx, po::variables_map const& vm) {
 }
 
 int run_instructor_end(context& ctx, po::variables_map const& vm) {
-    auto& s = ctx.open();
-    require_options(vm, {"date"});
-    auto const id = id_argument<instructor_id>(vm, "instructor");
-    auto const on = date_option(vm, "date");
-    end_instructor(s, id, on, why_of(vm));
-    *ctx.out << "instructor " << id.value() << " ended on " << format_date(on) << '\n';
-    return exit_ok;
+    return run_end<instructor_id>(ctx, vm, "instructor", "instructor", end_instructor);
 }
 
 // --- unit member / member-end
@@ -231,13 +222,7 @@ int run_member(context& ctx, po::variables_map const& vm) {
 }
 
 int run_member_end(context& ctx, po::variables_map const& vm) {
-    auto& s = ctx.open();
-    require_options(vm, {"date"});
-    auto const id = id_argument<member_unit_id>(vm, "link");
-    auto const on = date_option(vm, "date");
-    end_member_unit(s, id, on, why_of(vm));
-    *ctx.out << "member unit " << id.value() << " ended on " << format_date(on) << '\n';
-    return exit_ok;
+    return run_end<member_unit_id>(ctx, vm, "link", "member unit", end_member_unit);
 }
 
 // --- unit show
@@ -270,7 +255,7 @@ int run_show(context& ctx, po::variables_map const& vm) {
     r.meta = {{"单位", u.name},
               {"编号", std::to_string(u.id.value())},
               {"统一社会信用代码", u.credit_code},
-              {"单位类别", sector_text(u.sector)},
+              {"单位类别", labelled(u.sector)},
               {"属地党组织", s.org(u.responsible).name},
               {"登记日期", format_date(u.registered_on)},
               {"注销日期", u.closed_on ? format_date(*u.closed_on) : std::string()}};
@@ -295,16 +280,14 @@ int run_list(context& ctx, po::variables_map const& vm) {
                           std::string(chinese_name(u.sector)), s.org(u.responsible).name,
                           format_date(u.registered_on),
                           u.closed_on ? format_date(*u.closed_on) : std::string()});
-    r.meta = {{"范围", io::describe_scope(s, where)}, {"单位数", std::to_string(r.rows.size())}};
+    r.meta = scope_count_meta(s, where, "单位数", r.rows.size());
     return show_report(ctx, r, vm);
 }
 
 // --- coverage stats
 
 void stats_options(po::options_description& d, po::positional_options_description& p) {
-    scoped_list_options(d, p);
-    d.add_options()("year", po::value<int>()->value_name("YEAR"),
-                    "the year, counted on 31 December (required)");
+    scoped_year_options(d, p, "the year, counted on 31 December (required)");
 }
 
 std::string percent(double x) {
@@ -316,14 +299,12 @@ std::string percent(double x) {
 int run_stats(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open_read();
     auto const where = scope_of(s, vm);
-    if (!vm.count("year")) throw usage_error("--year is required");
-    auto const st = coverage_statistics_of(s, vm["year"].as<int>(), where);
-    auto r = make_report("两新组织党建覆盖 " + std::to_string(st.year), "党建覆盖",
-                         {{"item", "项目"}, {"value", "数值", true}});
+    auto const st = coverage_statistics_of(s, required_year(vm), where);
+    auto r = figures_report("两新组织党建覆盖 " + std::to_string(st.year), "党建覆盖");
     r.rows = {{"单位 (units)", std::to_string(st.units)}};
     for (auto const sec : enum_values<unit_sector>())
         r.rows.push_back(
-            {"  " + sector_text(sec), std::to_string(st.units_by_sector[static_cast<std::size_t>(sec)])});
+            {"  " + labelled(sec), std::to_string(st.units_by_sector[static_cast<std::size_t>(sec)])});
     r.rows.insert(r.rows.end(),
                   {{"单独组建 (own organisation)", std::to_string(st.own_organisation)},
                    {"联合组建 (joint branch)", std::to_string(st.joint_branch)},
@@ -341,7 +322,7 @@ int run_stats(context& ctx, po::variables_map const& vm) {
                    {"有形覆盖率 (organisation coverage)", percent(st.organisation_coverage())},
                    {"工作覆盖率 (work coverage)", percent(st.work_coverage())},
                    {"有效覆盖率 (effective coverage)", percent(st.effective_coverage())}});
-    r.meta = {{"范围", io::describe_scope(s, where)}, {"年度", std::to_string(st.year)}};
+    r.meta = scope_year_meta(s, where, st.year);
     return show_report(ctx, r, vm);
 }
 

@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "cli/common.hpp"
+#include "cli/record_options.hpp"
 #include "dangyuan/core/calendar.hpp"
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/io/reports.hpp"
@@ -14,21 +15,11 @@ namespace dangyuan::cli::cmd_honour {
 namespace {
 
 model_post_id post_argument(po::variables_map const& vm) {
-    auto const n = parse_count(vm["post"].as<std::string>(), "post");
-    if (n < 1) throw invalid_input("post", "model post ids start at 1");
-    return model_post_id{n};
-}
-
-std::optional<int> year_of(po::variables_map const& vm) {
-    return vm.count("year") ? std::optional<int>(vm["year"].as<int>()) : std::nullopt;
-}
-
-std::string named(auto v) {
-    return std::string(chinese_name(v)) + " (" + std::string(to_string(v)) + ")";
+    return id_argument<model_post_id>(vm, "post", "model post");
 }
 
 std::string post_state(model_post const& p) {
-    if (p.ending) return named(p.ending->kind) + " " + format_date(p.ending->date);
+    if (p.ending) return labelled(p.ending->kind) + " " + format_date(p.ending->date);
     if (p.member_left) return "党员离党 " + format_date(*p.member_left);
     return "有效";
 }
@@ -106,7 +97,7 @@ int run_end(context& ctx, po::variables_map const& vm, model_post_end kind) {
     model_post_ending const e{date_option(vm, "date"), kind, text_option(vm, "reason")};
     end_model_post(s, id, e, why_of(vm));
     *ctx.out << "model post " << id.value() << " (" << get_model_post(s, id).member_name
-             << "): " << named(kind) << " on " << format_date(e.date) << '\n';
+             << "): " << labelled(kind) << " on " << format_date(e.date) << '\n';
     return exit_ok;
 }
 
@@ -144,8 +135,8 @@ int run_commend(context& ctx, po::variables_map const& vm) {
     c.note = text_option(vm, "note");
     auto const id = commend(s, c, why_of(vm));
     auto const stored = get_commendation(s, id);
-    *ctx.out << "commendation " << id.value() << ": " << stored.recipient_name << ", " << named(c.kind)
-             << ", " << named(c.level) << ", " << c.awarded_by << " on " << format_date(c.date) << '\n';
+    *ctx.out << "commendation " << id.value() << ": " << stored.recipient_name << ", " << labelled(c.kind)
+             << ", " << labelled(c.level) << ", " << c.awarded_by << " on " << format_date(c.date) << '\n';
     return exit_ok;
 }
 
@@ -177,7 +168,7 @@ int list_posts(context& ctx, po::variables_map const& vm, store& s) {
     if (vm.count("member"))
         posts = member_model_posts(s, member_option(s, vm, "member").id);
     else
-        posts = model_posts(s, scope_of(s, vm), year_of(vm));
+        posts = model_posts(s, scope_of(s, vm), optional_year(vm));
     for (auto const& p : posts) {
         auto const due = post_review_due(p, s.rule_set_named(p.rule_set_name), post_last_date(p));
         r.rows.push_back({std::to_string(p.id.value()), p.member_name, p.title, p.awarded_by_name,
@@ -210,12 +201,12 @@ int list_commendations(context& ctx, po::variables_map const& vm, store& s) {
         where = o.name;
     } else {
         auto const sc = scope_of(s, vm);
-        given = commendations(s, sc, year_of(vm));
+        given = commendations(s, sc, optional_year(vm));
         where = io::describe_scope(s, sc);
     }
     for (auto const& c : given)
-        r.rows.push_back({std::to_string(c.id.value()), format_date(c.date), named(c.kind), named(c.level),
-                          c.recipient_name, c.awarded_by,
+        r.rows.push_back({std::to_string(c.id.value()), format_date(c.date), labelled(c.kind),
+                          labelled(c.level), c.recipient_name, c.awarded_by,
                           c.campaign ? std::to_string(c.campaign->value()) : ""});
     r.meta = {{"范围", where}, {"表彰数", std::to_string(r.rows.size())}};
     return show_report(ctx, r, vm);
@@ -244,7 +235,7 @@ int run_stats(context& ctx, po::variables_map const& vm) {
     auto const st = honours_statistics_for(s, vm["year"].as<int>(), where);
     auto r = make_report("党员示范岗和两优一先统计 (" + std::to_string(st.year) + ")", "表彰统计",
                          {{"item", "项目"}, {"count", "数量", true}});
-    r.meta = {{"范围", io::describe_scope(s, where)}, {"年度", std::to_string(st.year)}};
+    r.meta = scope_year_meta(s, where, st.year);
     r.rows.push_back(
         {"年末有效党员示范岗 (posts active at year end)", std::to_string(st.posts_active_at_year_end)});
     r.rows.push_back({"新设党员示范岗 (new posts)", std::to_string(st.posts_new)});

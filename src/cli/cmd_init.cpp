@@ -9,13 +9,14 @@ namespace dangyuan::cli::cmd_init {
 namespace {
 
 int run_init(context& ctx, po::variables_map const&) {
-    bool const existed = std::filesystem::exists(ctx.db);
+    // A database on a server is described like an existing store (it was created beforehand).
+    bool const existed = is_server_location(ctx.db.string()) || std::filesystem::exists(ctx.db);
     auto& s = ctx.open(true);
     auto const orgs = s.orgs().size();
     auto const members = s.member_count();
     if (existed)
-        *ctx.out << ctx.db.string() << ": a dangyuan store, schema version " << s.schema_version() << ", "
-                 << orgs << " organisations, " << members
+        *ctx.out << displayed_location(ctx.db.string()) << ": a dangyuan store, schema version "
+                 << s.schema_version() << ", " << orgs << " organisations, " << members
                  << " members of record (everyone entered, also those who left; `stats` counts a date)\n";
     else
         *ctx.out << "created " << ctx.db.string() << " (schema version " << s.schema_version() << ")\n";

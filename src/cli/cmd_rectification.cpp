@@ -7,6 +7,7 @@
 #include <ostream>
 
 #include "cli/common.hpp"
+#include "cli/record_options.hpp"
 #include "dangyuan/core/calendar.hpp"
 #include "dangyuan/core/errors.hpp"
 #include "dangyuan/io/reports.hpp"
@@ -16,14 +17,8 @@
 namespace dangyuan::cli::cmd_rectification {
 namespace {
 
-rectification_id id_argument(po::variables_map const& vm) {
-    auto const n = parse_count(vm["rectification"].as<std::string>(), "rectification");
-    if (n < 1) throw invalid_input("rectification", "rectification ids start at 1");
-    return rectification_id{n};
-}
-
-std::string named(auto v) {
-    return std::string(chinese_name(v)) + " (" + std::string(to_string(v)) + ")";
+rectification_id designation_id(po::variables_map const& vm) {
+    return id_argument<rectification_id>(vm, "rectification");
 }
 
 int count_option(po::variables_map const& vm, char const* name) {
@@ -91,9 +86,9 @@ int run_designate(context& ctx, po::variables_map const& vm) {
     d.note = text_option(vm, "note");
     auto const id = designate_for_rectification(s, d, why_of(vm));
     auto const r = get_rectification(s, id);
-    *ctx.out << "rectification " << id.value() << ": " << o.name << " designated " << named(d.kind) << " on "
-             << format_date(d.date) << " (" << reasons_text(r) << ")";
-    if (auto const due = rectification_deadline(d.date, s.rules().rectification.max_months))
+    *ctx.out << "rectification " << id.value() << ": " << o.name << " designated " << labelled(d.kind)
+             << " on " << format_date(d.date) << " (" << reasons_text(r) << ")";
+    if (auto const due = rectification_deadline(d.date, rectification_rules(s, r).rectification.max_months))
         *ctx.out << "; to be removed (销号) by " << format_date(*due);
     *ctx.out << '\n';
     return exit_ok;
@@ -117,7 +112,7 @@ void contact_options(po::options_description& d, po::positional_options_descript
 int run_contact(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open();
     require_options(vm, {"kind", "from"});
-    auto const id = id_argument(vm);
+    auto const id = designation_id(vm);
     rectification_contact c;
     c.kind = parse_enum_or_throw<rectification_contact_kind>(io::trim(text_option(vm, "kind")));
     c.name = text_option(vm, "name");
@@ -127,7 +122,7 @@ int run_contact(context& ctx, po::variables_map const& vm) {
     c.note = text_option(vm, "note");
     assign_rectification_contact(s, id, c, why_of(vm));
     auto const r = get_rectification(s, id);
-    *ctx.out << "rectification " << id.value() << " (" << r.org_name << "): " << named(c.kind) << " "
+    *ctx.out << "rectification " << id.value() << " (" << r.org_name << "): " << labelled(c.kind) << " "
              << r.contacts.back().name << " from " << format_date(c.start);
     auto const missing = missing_contact_kinds(r, c.start);
     if (!missing.empty()) {
@@ -152,7 +147,7 @@ void milestone_options(po::options_description& d, po::positional_options_descri
 int run_milestone(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open();
     require_options(vm, {"text", "due"});
-    auto const id = id_argument(vm);
+    auto const id = designation_id(vm);
     rectification_milestone m;
     m.text = text_option(vm, "text");
     m.due = date_option(vm, "due");
@@ -175,7 +170,7 @@ void complete_options(po::options_description& d, po::positional_options_descrip
 int run_complete(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open();
     require_options(vm, {"milestone", "date"});
-    auto const id = id_argument(vm);
+    auto const id = designation_id(vm);
     auto const n = count_option(vm, "milestone");
     auto const on = date_option(vm, "date");
     complete_rectification_milestone(s, id, n, on, why_of(vm));
@@ -196,7 +191,7 @@ void commit_options(po::options_description& d, po::positional_options_descripti
 int run_commit(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open();
     require_options(vm, {"text", "date"});
-    auto const id = id_argument(vm);
+    auto const id = designation_id(vm);
     rectification_commitment const c{date_option(vm, "date"), text_option(vm, "text")};
     record_rectification_commitment(s, id, c, why_of(vm));
     *ctx.out << "rectification " << id.value() << ": public commitment (公开式承诺) of "
@@ -219,7 +214,7 @@ void evaluate_options(po::options_description& d, po::positional_options_descrip
 int run_evaluate(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open();
     require_options(vm, {"evaluator", "date"});
-    auto const id = id_argument(vm);
+    auto const id = designation_id(vm);
     rectification_evaluation e;
     e.date = date_option(vm, "date");
     e.evaluator = parse_enum_or_throw<rectification_evaluator>(io::trim(text_option(vm, "evaluator")));
@@ -228,9 +223,9 @@ int run_evaluate(context& ctx, po::variables_map const& vm) {
     e.dissatisfied = count_option(vm, "dissatisfied");
     e.note = text_option(vm, "note");
     record_rectification_evaluation(s, id, e, why_of(vm));
-    *ctx.out << "rectification " << id.value() << ": open evaluation (开放式评价) by " << named(e.evaluator)
-             << " on " << format_date(e.date) << ": " << e.satisfied << " 满意, " << e.basically_satisfied
-             << " 基本满意, " << e.dissatisfied << " 不满意\n";
+    *ctx.out << "rectification " << id.value() << ": open evaluation (开放式评价) by "
+             << labelled(e.evaluator) << " on " << format_date(e.date) << ": " << e.satisfied << " 满意, "
+             << e.basically_satisfied << " 基本满意, " << e.dissatisfied << " 不满意\n";
     return exit_ok;
 }
 
@@ -248,13 +243,13 @@ void review_options(po::options_description& d, po::positional_options_descripti
 int run_review(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open();
     require_options(vm, {"result", "date"});
-    auto const id = id_argument(vm);
+    auto const id = designation_id(vm);
     rectification_review const v{date_option(vm, "date"),
                                  parse_enum_or_throw<acceptance_result>(io::trim(text_option(vm, "result"))),
                                  text_option(vm, "note")};
     review_rectification(s, id, v, why_of(vm));
     *ctx.out << "rectification " << id.value() << ": acceptance review (验收) on " << format_date(v.date)
-             << ' ' << named(v.result) << '\n';
+             << ' ' << labelled(v.result) << '\n';
     return exit_ok;
 }
 
@@ -267,7 +262,7 @@ void remove_options(po::options_description& d, po::positional_options_descripti
 int run_remove(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open();
     require_options(vm, {"date"});
-    auto const id = id_argument(vm);
+    auto const id = designation_id(vm);
     auto const on = date_option(vm, "date");
     remove_from_rectification(s, id, on, why_of(vm));
     *ctx.out << "rectification " << id.value() << " (" << get_rectification(s, id).org_name
@@ -284,15 +279,15 @@ void show_options(po::options_description& d, po::positional_options_description
 
 int run_show(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open_read();
-    auto const r = get_rectification(s, id_argument(vm));
+    auto const r = get_rectification(s, designation_id(vm));
     auto rep =
         make_report("整顿 " + r.org_name, "整顿", {{"date", "日期"}, {"kind", "类别"}, {"details", "内容"}});
     rep.rows.push_back({format_date(r.designated_on), "列入整顿 (designated)",
-                        named(r.kind) + (r.batch.empty() ? "" : " " + r.batch) + "; " + reasons_text(r)});
+                        labelled(r.kind) + (r.batch.empty() ? "" : " " + r.batch) + "; " + reasons_text(r)});
     for (auto const& c : r.contacts)
         rep.rows.push_back(
             {format_date(c.start), "四联四帮 (contact)",
-             named(c.kind) + ": " + c.name + (c.end ? " 至 " + format_date(*c.end) : std::string())});
+             labelled(c.kind) + ": " + c.name + (c.end ? " 至 " + format_date(*c.end) : std::string())});
     for (auto const& m : r.milestones) {
         rep.rows.push_back(
             {format_date(m.due), "整改事项到期 (milestone due)", std::to_string(m.number) + ". " + m.text});
@@ -304,33 +299,34 @@ int run_show(context& ctx, po::variables_map const& vm) {
         rep.rows.push_back({format_date(c.date), "公开式承诺 (commitment)", c.text});
     for (auto const& e : r.evaluations)
         rep.rows.push_back({format_date(e.date), "开放式评价 (evaluation)",
-                            named(e.evaluator) + ": 满意 " + std::to_string(e.satisfied) + ", 基本满意 " +
+                            labelled(e.evaluator) + ": 满意 " + std::to_string(e.satisfied) + ", 基本满意 " +
                                 std::to_string(e.basically_satisfied) + ", 不满意 " +
                                 std::to_string(e.dissatisfied)});
     for (auto const& v : r.reviews)
-        rep.rows.push_back(
-            {format_date(v.date), "验收 (review)", named(v.result) + (v.note.empty() ? "" : "; " + v.note)});
+        rep.rows.push_back({format_date(v.date), "验收 (review)",
+                            labelled(v.result) + (v.note.empty() ? "" : "; " + v.note)});
     if (r.removed_on) rep.rows.push_back({format_date(*r.removed_on), "销号 (removed)", ""});
     std::stable_sort(rep.rows.begin(), rep.rows.end(),
                      [](auto const& a, auto const& b) { return a.front() < b.front(); });
     rep.meta = {{"党组织", r.org_name}, {"编号", std::to_string(r.id.value())}, {"状态", state_of(r)}};
-    if (auto const due = rectification_deadline(r.designated_on, s.rules().rectification.max_months))
+    // Judged by the rule set the designation was made under.
+    if (auto const due =
+            rectification_deadline(r.designated_on, rectification_rules(s, r).rectification.max_months))
         rep.meta.emplace_back("销号期限", format_date(*due));
+    rep.meta.emplace_back("规则集", r.rule_set_name);
     return show_report(ctx, rep, vm);
 }
 
 // --- rectify list
 
 void list_options(po::options_description& d, po::positional_options_description& p) {
-    scoped_list_options(d, p);
-    d.add_options()("year", po::value<int>()->value_name("YEAR"), "only the designations of this year");
+    scoped_year_options(d, p, "only the designations of this year");
 }
 
 int run_list(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open_read();
     auto const where = scope_of(s, vm);
-    std::optional<int> year;
-    if (vm.count("year")) year = vm["year"].as<int>();
+    auto const year = optional_year(vm);
     auto rep = make_report("整顿 (rectifications)", "整顿",
                            {{"id", "编号", true},
                             {"org", "党组织"},
@@ -348,38 +344,32 @@ int run_list(context& ctx, po::variables_map const& vm) {
                             r.batch, format_date(r.designated_on), reasons_text(r),
                             std::to_string(done) + "/" + std::to_string(r.milestones.size()), state_of(r)});
     }
-    rep.meta = {{"范围", io::describe_scope(s, where)}, {"数量", std::to_string(rep.rows.size())}};
+    rep.meta = scope_count_meta(s, where, "数量", rep.rows.size());
     return show_report(ctx, rep, vm);
 }
 
 // --- rectify stats
 
-void stats_options(po::options_description& d, po::positional_options_description& p) {
-    scoped_list_options(d, p);
-    d.add_options()("year", po::value<int>()->value_name("YEAR"), "the year (required)");
-}
-
 int run_stats(context& ctx, po::variables_map const& vm) {
     auto& s = ctx.open_read();
-    if (!vm.count("year")) throw usage_error("--year is required");
+    auto const year = required_year(vm);
     auto const where = scope_of(s, vm);
-    auto const st = rectification_statistics_of(s, vm["year"].as<int>(), where);
-    auto rep =
-        make_report("整顿 " + std::to_string(st.year), "整顿", {{"item", "项目"}, {"value", "数值", true}});
+    auto const st = rectification_statistics_of(s, year, where);
+    auto rep = figures_report("整顿 " + std::to_string(st.year), "整顿");
     rep.rows.push_back({"列入整顿 (designated)", std::to_string(st.designated)});
     for (auto const k : enum_values<rectification_kind>())
         rep.rows.push_back(
-            {"列入整顿 " + named(k), std::to_string(st.designated_by_kind[static_cast<std::size_t>(k)])});
+            {"列入整顿 " + labelled(k), std::to_string(st.designated_by_kind[static_cast<std::size_t>(k)])});
     for (auto const x : enum_values<rectification_reason>())
         rep.rows.push_back(
-            {"原因 " + named(x), std::to_string(st.designated_by_reason[static_cast<std::size_t>(x)])});
+            {"原因 " + labelled(x), std::to_string(st.designated_by_reason[static_cast<std::size_t>(x)])});
     rep.rows.push_back({"销号 (removed)", std::to_string(st.removed)});
     rep.rows.push_back({"年末仍在整顿 (open at year end)", std::to_string(st.open_at_year_end)});
     rep.rows.push_back({"年末超期 (overdue at year end)", std::to_string(st.overdue_at_year_end)});
     rep.rows.push_back({"整改事项到期 (milestones due)", std::to_string(st.milestones_due)});
     rep.rows.push_back({"按期完成 (completed on time)", std::to_string(st.milestones_completed_on_time)});
     rep.rows.push_back({"本年完成 (completed in the year)", std::to_string(st.milestones_completed)});
-    rep.meta = {{"范围", io::describe_scope(s, where)}, {"年度", std::to_string(st.year)}};
+    rep.meta = scope_year_meta(s, where, st.year);
     return show_report(ctx, rep, vm);
 }
 
@@ -489,7 +479,7 @@ int run_stats(context& ctx, po::variables_map const& vm) {
     .summary =
         "designations by kind and reason, removals, open and overdue designations, milestones of a year",
     .examples = "  dangyuan rectify stats --year 2025 --org 城关街道党工委",
-    .options = stats_options,
+    .options = year_figures_options,
     .run = run_stats,
 });
 

@@ -36,6 +36,7 @@ store_options context::options(bool create) const {
 }
 
 void context::check_file() const {
+    if (is_server_location(db.string())) return;  // the server says whether the store is there
     std::error_code ec;
     auto const st = std::filesystem::status(db, ec);
     if (!std::filesystem::exists(st))

@@ -27,9 +27,9 @@ namespace {
 po::options_description global_options() {
     po::options_description d("Global options", 100, 50);
     d.add_options()("db", po::value<std::string>()->value_name("FILE"),
-                    "the store (an SQLite file; default: $DANGYUAN_DB, else dangyuan.db)")(
-        "actor", po::value<std::string>()->value_name("NAME"),
-        "who is recorded in the audit trail (default: $USER)")(
+                    "the store: an SQLite file, or postgresql://... on a server (default: $DANGYUAN_DB, else "
+                    "dangyuan.db)")("actor", po::value<std::string>()->value_name("NAME"),
+                                    "who is recorded in the audit trail (default: $USER)")(
         "busy-timeout", po::value<int>()->value_name("MS")->default_value(5000),
         "how long to wait for another process's lock on the store before failing, in milliseconds")(
         "today", po::value<std::string>()->value_name("DATE"),

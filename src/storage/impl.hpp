@@ -70,6 +70,9 @@ inline constexpr std::string_view step_note_migration_action = "steps_note_migra
 /// The schema version that made the ID number's uniqueness a separate index (members_id_number), which
 /// a bulk insert drops and builds again like the other secondary indexes.
 inline constexpr int id_number_index_schema_version = 14;
+/// The schema version that added `rectifications.rule_set`: the rule set a designation for rectification
+/// was made under (rectification/rectification_schema.cpp, add_rectification_rule_set).
+inline constexpr int rectification_rule_set_schema_version = 20;
 /// The entry a new audit row chains to: its seq (0 when the trail is empty) and hash (the genesis then).
 struct audit_link {
     std::int64_t seq = 0;

@@ -271,6 +271,10 @@ CREATE UNIQUE INDEX members_id_number ON members(id_number);
     // 19 (coverage_schema_version): the register of units and their coverage by organisations, instructors
     //     and members (两新组织党建覆盖; coverage/coverage_schema.cpp).
     migration_coverage,
+    // 20 (rectification_rule_set_schema_version): the rule set each designation for rectification was made
+    //     under, `rectifications.rule_set` (add_rectification_rule_set, run after this SQL;
+    //     rectification/rectification_schema.cpp).
+    migration_rectification_rule_set,
 };
 static_assert(election_schema_version < decision_schema_version &&
               decision_schema_version < id_number_index_schema_version &&
@@ -279,7 +283,8 @@ static_assert(election_schema_version < decision_schema_version &&
               honours_schema_version < appraisal_schema_version &&
               appraisal_schema_version < rectification_schema_version &&
               rectification_schema_version < coverage_schema_version &&
-              coverage_schema_version == store::schema_version_latest);
+              coverage_schema_version < rectification_rule_set_schema_version &&
+              rectification_rule_set_schema_version == store::schema_version_latest);
 
 int pragma_int(sql::database& db, char const* pragma) {
     sql::statement st(db, std::string("PRAGMA ") + pragma);
@@ -356,6 +361,7 @@ void migrate(sql::database& db) {
             db.exec(migrations[static_cast<std::size_t>(v)]);
             if (v + 1 == audit_chain_schema_version) start_audit_chain(db);
             if (v + 1 == step_note_schema_version) (void)move_stranded_step_values(db);
+            if (v + 1 == rectification_rule_set_schema_version) add_rectification_rule_set(db);
         }
         db.exec("PRAGMA application_id = " + std::to_string(application_id));
         db.exec("PRAGMA user_version = " + std::to_string(store::schema_version_latest));

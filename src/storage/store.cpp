@@ -233,11 +233,19 @@ store store::open(std::filesystem::path const& path, store_options options) {
     try {
         return store(std::make_unique<impl>(path, std::move(options)));
     } catch (sql::error const& e) {
-        throw storage_error("cannot open store '" + path.string() + "': " + e.what());
+        throw storage_error("cannot open store '" + displayed_location(path.string()) + "': " + e.what());
     } catch (storage_error const& e) {
         if (std::string_view(e.what()).starts_with("cannot open store")) throw;
-        throw storage_error("cannot open store '" + path.string() + "': " + e.what());
+        throw storage_error("cannot open store '" + displayed_location(path.string()) + "': " + e.what());
     }
+}
+
+bool is_server_location(std::string_view location) noexcept {
+    return storage::sql::pg::is_url(location);
+}
+
+std::string displayed_location(std::string_view location) {
+    return storage::sql::pg::without_password(std::string(location));
 }
 
 date::sys_days store::today() const {

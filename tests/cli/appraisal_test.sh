@@ -55,6 +55,20 @@ expect 0 "$DY" "${DB[@]}" appraisal rate 2 --votes 20,8,2,0 --satisfaction 25,4,
     --reason 专项检查发现问题 --date 2026-01-11
 has out "较好 (fairly_good)"
 
+# correct: the same record on its day, new values for a stated reason, while the cycle is open; the
+# follow-up of a 差 follows the corrected grade.
+expect 2 "$DY" "${DB[@]}" appraisal correct 1 --votes 9,3,2,1
+has err "--correction is required"
+expect 1 "$DY" "${DB[@]}" appraisal correct 1 --votes 1,2,3,9 --satisfaction 2,3,10 --correction 复核
+has err "rating:"
+rejects appraisal.tally_valid "$DY" "${DB[@]}" appraisal correct 1 --votes 0,0,0,0 --correction 复核
+expect 0 "$DY" "${DB[@]}" appraisal correct 1 --votes 9,3,2,1 --satisfaction 10,3,2 --correction 计票时两栏颠倒
+has out "report 1 appraisal of 2026-01-10 corrected: 差 (poor) -> 好 (good); satisfaction 86%"
+expect 0 "$DY" "${DB[@]}" agenda --as-of 2026-02-10
+lacks out "appraisal.followup_poor"
+expect 0 "$DY" "${DB[@]}" appraisal correct 1 --votes 1,2,3,9 --satisfaction 2,3,10 --correction 复核原计票无误
+has out "好 (good) -> 差 (poor)"
+
 # apply: only an appraised report.
 expect 0 "$DY" "${DB[@]}" appraisal apply 2 --use 纳入年度考核 --date 2026-02-01
 has out "report 2: result applied on 2026-02-01 (纳入年度考核)"
@@ -95,6 +109,7 @@ expect 0 "$DY" "${DB[@]}" appraisal close 1 --date 2026-03-31
 has out "appraisal cycle 1 closed on 2026-03-31"
 rejects appraisal.report_within_cycle "$DY" "${DB[@]}" appraisal report 1 --org 机关党支部 --reporter 张伟 \
     --date 2026-04-01
+rejects appraisal.correction_before_close "$DY" "${DB[@]}" appraisal correct 2 --votes 20,8,2,0 --correction 复核
 
 # show, list and stats.
 expect 0 "$DY" "${DB[@]}" appraisal show 1
@@ -124,5 +139,6 @@ has err "--year is required"
 expect 0 "$DY" "${DB[@]}" audit
 matches out "appraisal.*cycle_opened"
 matches out "appraisal.*rated"
+matches out "appraisal.*rating_corrected"
 matches out "appraisal.*rectification_completed"
 matches out "appraisal.*cycle_closed"

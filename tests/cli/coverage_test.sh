@@ -71,6 +71,9 @@ has out "城关物流有限公司: 50 employees on 2025-12-31"
 # close: only once the links have ended.
 rejects coverage.close_without_open_links "$DY" "${DB[@]}" unit close 3 --date 2026-01-01
 expect 0 "$DY" "${DB[@]}" unit instructor-end 1 --date 2025-12-31
+has out "instructor 1 ended on 2025-12-31"
+expect 1 "$DY" "${DB[@]}" unit instructor-end 0 --date 2025-12-31
+has err "instructor: instructor ids start at 1"
 expect 0 "$DY" "${DB[@]}" unit close 3 --date 2026-01-01
 has out "unit 3 (城关律师协会) closed on 2026-01-01"
 
@@ -95,6 +98,12 @@ has out "单位 (units),2"
 has out "单独组建 (own organisation),1"
 expect 2 "$DY" "${DB[@]}" coverage stats
 has err "--year is required"
+
+# member-end: the member's last day in the unit.
+expect 0 "$DY" "${DB[@]}" unit member-end 3 --date 2026-02-01
+has out "member unit 3 ended on 2026-02-01"
+expect 1 "$DY" "${DB[@]}" unit member-end 3 --date 2026-02-02
+has err "member_unit: member_unit already ended on 2026-02-01"
 
 # Every accepted command left one audit row.
 expect 0 "$DY" "${DB[@]}" audit

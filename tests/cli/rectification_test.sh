@@ -99,6 +99,8 @@ expect 0 "$DY" "${DB[@]}" rectify show 1 --format csv
 has out "列入整顿 (designated)"
 has out "先进社区结对联系 (paired_community): 机关党支部"
 has out "销号 (removed)"
+expect 0 "$DY" "${DB[@]}" rectify show 1
+matches out "规则集.*national-2014"
 expect 0 "$DY" "${DB[@]}" rectify list --format csv
 has out "1,第一社区党支部,后进社区,第七批,2025-01-31"
 has out "1/1"

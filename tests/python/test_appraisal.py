@@ -159,3 +159,47 @@ def test_profile_parameters():
         s.rate_appraisal_report(report=rep, rated_on=d(2026, 1, 10), votes_average=4, satisfied=1, dissatisfied=1)
         kinds = {(i.kind, i.subject) for i in s.agenda(d(2026, 2, 10))}
         assert ("appraisal.followup_due", "第一社区党支部") in kinds
+
+
+def test_a_recorded_appraisal_is_corrected_while_the_cycle_is_open(town):
+    s, org = town.s, town.district
+    cycle = s.open_appraisal_cycle(year=2025, organiser=org.district_committee, levels=3, opened_on=d(2026, 1, 5))
+    rep = s.record_appraisal_report(cycle=cycle, org=org.branch_a, reported_on=d(2026, 1, 10))
+    assert s.rate_appraisal_report(report=rep, rated_on=d(2026, 1, 10), votes_good=1, votes_fairly_good=2,
+                                   votes_average=3, votes_poor=9) == dy.AppraisalGrade.poor
+    followups = lambda day: [i for i in s.agenda(day) if i.kind == "appraisal.followup_due"]  # noqa: E731
+    assert len(followups(d(2026, 2, 9))) == 1
+    before = len(s.audit_log())
+    # Refused: no reason, another day, no change — nothing written.
+    r = s.appraisal_rating(rep)
+    with pytest.raises(dy.InvalidInput) as e:
+        s.correct_appraisal_rating(r)
+    assert e.value.field == "correction_reason"
+    with pytest.raises(dy.InvalidInput) as e:
+        s.correct_appraisal_rating(r, correction_reason="复核")
+    assert e.value.field == "rating"
+    with pytest.raises(dy.InvalidInput) as e:
+        s.correct_appraisal_rating(report=rep, rated_on=d(2026, 1, 11), votes_good=9, correction_reason="复核")
+    assert e.value.field == "rated_on"
+    assert len(s.audit_log()) == before
+    # The same record, new values: the follow-up of the 差 goes. The grade read back is the recorded one:
+    # kept, it would need its override reason; None lets the votes decide.
+    r.votes_good, r.votes_poor = 9, 1
+    with pytest.raises(dy.RuleViolation) as e:
+        s.correct_appraisal_rating(r, correction_reason="计票时两栏颠倒")
+    assert e.value.rule_id == "appraisal.grade_override_reason"
+    r.grade = None
+    assert s.correct_appraisal_rating(r, correction_reason="计票时两栏颠倒", why="复核") == dy.AppraisalGrade.good
+    assert s.appraisal_rating(rep).grade == dy.AppraisalGrade.good
+    entry = s.audit_log()[-1]
+    assert (entry.action, entry.why) == ("rating_corrected", "复核")
+    assert "before: votes=1/2/3/9" in entry.detail and "after: votes=9/2/3/1" in entry.detail
+    assert followups(d(2026, 2, 9)) == []
+    # Closed: the appraisal stands.
+    s.close_appraisal_cycle(cycle, d(2026, 3, 31))
+    r = s.appraisal_rating(rep)
+    r.votes_poor = 20
+    with pytest.raises(dy.RuleViolation) as e:
+        s.correct_appraisal_rating(r, correction_reason="复核")
+    assert e.value.rule_id == "appraisal.correction_before_close"
+    assert s.appraisal_rating(rep).votes_poor == 1

@@ -72,9 +72,49 @@ def test_units_coverage_instructors_and_members_round_trip(town):
     s.record_unit_employees(unit=a, on=d(2025, 12, 31), employees=80)
     assert [(h.on, h.employees) for h in s.unit_headcounts(a)] == [(d(2025, 12, 31), 80)]
     assert [x.id for x in s.units(town.street)] == [a]
-    assert s.units(town.district.village) == []
+    assert len(s.units(town.district.village)) == 0
     assert [e.action for e in s.audit_log() if e.entity == "coverage"] == [
         "unit_added", "covered", "coverage_ended", "instructor", "member_unit", "employees"]
+
+
+def test_lists_are_column_tables(town):
+    s = town.s
+    a = town.unit("城关科技有限公司", "91512081MA62K0260E")
+    b = town.unit("城关律师协会", "52110105MJ0000001K", dy.UnitSector.social_group)
+    s.cover_unit(a, town.joint, d(2021, 1, 1))
+    s.cover_unit(b, town.joint, d(2021, 3, 1))
+    s.assign_instructor(unit=b, instructor="李明", member=town.li, since=d(2020, 6, 1))
+    s.assign_instructor(unit=b, instructor="外聘指导员", since=d(2020, 7, 1))
+    s.link_member_unit(town.zhang, a, d(2021, 1, 1))
+    s.record_unit_employees(unit=a, on=d(2025, 12, 31), employees=80)
+    units = s.units()
+    assert isinstance(units, dy.Units) and isinstance(units, dy.Table)
+    assert isinstance(units[0], dy.Unit) and [u.id for u in units] == [a, b]
+    frame = units.to_pandas()
+    assert list(frame.columns) == ["id", "name", "credit_code", "sector", "responsible", "registered_on",
+                                   "closed_on", "note"]
+    assert list(frame["name"]) == ["城关科技有限公司", "城关律师协会"]
+    assert [str(x) for x in frame["sector"]] == ["non_public_enterprise", "social_group"]
+    assert frame["closed_on"].isna().all()
+    links = s.units_covered_by(town.joint)
+    assert isinstance(links, dy.CoverageLinks) and isinstance(s.unit_coverage(a), dy.CoverageLinks)
+    lf = links.to_pandas()
+    assert list(lf["unit"]) == [a.value, b.value]
+    assert [str(x) for x in lf["form"]] == ["joint", "joint"]
+    assert lf["until"].isna().all()
+    instructors = s.unit_instructors(b)
+    assert isinstance(instructors, dy.InstructorAssignments)
+    inf = instructors.to_pandas()
+    assert list(inf["instructor"]) == ["李明", "外聘指导员"]
+    assert inf["member"].iloc[0] == town.li.value and inf["member"].isna().iloc[1]
+    members = s.unit_members(a)
+    assert isinstance(members, dy.MemberUnits) and isinstance(s.member_units_of(town.zhang), dy.MemberUnits)
+    assert list(members.to_pandas()["member"]) == [town.zhang.value]
+    heads = s.unit_headcounts(a)
+    assert isinstance(heads, dy.UnitHeadcounts)
+    assert list(heads.to_pandas()["employees"]) == [80]
+    empty = s.units(town.district.village)
+    assert len(empty) == 0 and len(empty.to_pandas()) == 0
 
 
 def test_refused_commands_name_their_rule_and_change_nothing(town):

@@ -79,9 +79,23 @@ def test_a_designation_end_to_end_through_the_store(district):
     assert r.contacts[-1].name == "东村党支部"
     assert r.milestones[0].completed_on == d(2025, 7, 5)
     assert r.evaluations[0].total() == 50
-    assert [x.id for x in s.rectifications(dist.street)] == [rid]
-    assert s.rectifications(dist.branch_b) == []
-    assert s.rectifications(year=2024) == []
+    listed = s.rectifications(dist.street)
+    assert isinstance(listed, dy.Rectifications) and isinstance(listed, dy.Table)
+    assert [x.id for x in listed] == [rid]
+    assert listed[0] == r
+    frame = listed.to_pandas()
+    assert list(frame.columns) == [
+        "id", "org", "org_name", "designated_on", "kind", "batch", "reasons", "other_reason", "note", "contacts",
+        "milestones", "milestones_completed", "commitments", "evaluations", "reviews", "removed_on",
+        "rule_set_name"]
+    row = frame.iloc[0]
+    assert (row["id"], row["org_name"], row["batch"], row["reasons"], row["contacts"]) == (
+        rid.value, "第一社区党支部", "第七批", 2, 4)
+    assert str(row["kind"]) == "lagging_community"
+    assert (row["milestones"], row["milestones_completed"], row["evaluations"], row["reviews"]) == (1, 1, 1, 1)
+    assert row["removed_on"].date() == d(2025, 12, 20) and row["rule_set_name"] == "national-2014"
+    assert len(s.rectifications(dist.branch_b)) == 0
+    assert len(s.rectifications(year=2024).to_pandas()) == 0
     audit = [e.action for e in s.audit_log() if e.entity == "rectification"]
     assert audit == ["designate", "contact", "contact", "contact", "contact", "milestone", "commitment",
                      "evaluation", "milestone_completed", "review", "removed"]
@@ -127,3 +141,16 @@ def test_refused_commands_name_the_rule_or_field_and_change_nothing(district):
     with pytest.raises(dy.InvalidInput) as e:
         s.rectification_statistics(0)
     assert e.value.field == "year"
+
+
+def test_a_designation_keeps_the_rule_set_it_was_made_under(district):
+    s, dist = district.store, district
+    rid = s.designate_for_rectification(org=dist.branch_a, date=d(2025, 1, 31), reasons=["书记不胜任"])
+    r = s.get_rectification(rid)
+    assert r.rule_set_name == "national-2014"
+    assert s.rectification_rules(r) == dy.RuleSet()
+    # A record naming a rule set nobody registered cannot be judged.
+    r.rule_set_name = "nowhere"
+    with pytest.raises(dy.NotFound):
+        s.rectification_rules(r)
+

@@ -30,7 +30,8 @@ std::vector<agenda_item> filtered(std::vector<agenda_item> const& whole, std::ve
 
 struct sample_district {
     date::sys_days as_of = d(2026, 11, 26);
-    store s = open_store(test::fresh_store_location(), {.actor = "tester", .today = [as_of = as_of] { return as_of; }});
+    store s = open_store(test::fresh_store_location(),
+                         {.actor = "tester", .today = [as_of = as_of] { return as_of; }});
     sample_district() {
         sample::options o;
         o.members = 3000;

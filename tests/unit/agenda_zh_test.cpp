@@ -39,7 +39,8 @@ void check_item(agenda_item const& item) {
 TEST_CASE("agenda: every item of the sample district has a Chinese description with the English one's facts",
           "[agenda][agenda_zh]") {
     auto const as_of = d(2026, 11, 26);
-    auto s = open_store(test::fresh_store_location(), {.actor = "tester", .today = [as_of] { return as_of; }});
+    auto s =
+        open_store(test::fresh_store_location(), {.actor = "tester", .today = [as_of] { return as_of; }});
     sample::options o;
     o.members = 400;
     o.as_of = as_of;

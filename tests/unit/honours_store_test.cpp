@@ -33,7 +33,8 @@ struct fixture : test::district_fixture {
     member_id wang = s.add_member(test::full_member(branch_a, "王强", d(2024, 7, 1), 2));
     member_id zhao = s.add_member(test::full_member(branch_b, "赵敏", d(2015, 7, 1), 3, sex::female));
 
-    explicit fixture(std::filesystem::path const& path = test::fresh_store_location()) : district_fixture(path, pinned()) {}
+    explicit fixture(std::filesystem::path const& path = test::fresh_store_location())
+        : district_fixture(path, pinned()) {}
 
     model_post_designation post_of(member_id m, org_id by, date::sys_days on,
                                    std::string title = "便民服务岗") {

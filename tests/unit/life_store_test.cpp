@@ -36,7 +36,8 @@ struct life_district {
     std::vector<member_id> a, b;  // b[8] is probationary (admitted 2026-03-10)
 
     explicit life_district(std::optional<std::filesystem::path> path = std::nullopt)
-        : s(open_store(path ? *path : std::filesystem::path(test::fresh_store_location()), {.actor = "tester"})) {
+        : s(open_store(path ? *path : std::filesystem::path(test::fresh_store_location()),
+                       {.actor = "tester"})) {
         district =
             s.add_org({.name = "区委", .kind = org_kind::higher_committee, .established = d(1990, 1, 1)});
         street = s.add_org({.name = "城关街道党工委",

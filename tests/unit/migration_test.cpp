@@ -4,6 +4,9 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "dangyuan/rules/profile.hpp"
+#include "dangyuan/storage/coverage_store.hpp"
+#include "dangyuan/storage/rectification_store.hpp"
 #include "test_support.hpp"
 
 namespace migration_test_cases {
@@ -154,6 +157,69 @@ TEST_CASE("store: a fresh store and a migrated one have the same schema", "[stor
     }
     { auto migrated = open_store(dir / "old.db"); }
     CHECK(schema_of(dir / "fresh.db") == schema_of(dir / "old.db"));
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE(
+    "store: the migration that keeps a rectification's rule set gives earlier designations the national "
+    "rule set, and runs again without harm",
+    "[store][migration][rectification]") {
+    auto const dir = test::temp_dir("migration-rectification-rule-set");
+    auto const path = dir / "r.db";
+    auto const strict = make_profile("local-6m", [](rule_set& r) { r.rectification.max_months = 6; });
+    store_options o;
+    o.actor = "tester";
+    o.rules = strict;
+    o.today = [] { return d(2026, 6, 30); };
+    org_id branch, other;
+    rectification_id old_one;
+    {
+        auto s = open_store(path, o);
+        auto const orgs = test::add_district_orgs(s);
+        branch = orgs.branch_a;
+        other = orgs.branch_b;
+        old_one = designate_for_rectification(
+            s, {.org = branch, .date = d(2025, 1, 31), .reasons = {rectification_reason::secretary_unfit}});
+    }
+    {
+        // The store as the version before wrote it: no rectifications.rule_set.
+        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
+        raw.exec("ALTER TABLE rectifications DROP COLUMN rule_set");
+        raw.exec("PRAGMA user_version = " + std::to_string(coverage_schema_version));
+    }
+    {
+        auto s = open_store(path, o);
+        CHECK(s.schema_version() == store::schema_version_latest);
+        auto const r = get_rectification(s, old_one);
+        CHECK(r.rule_set_name == "national-2014");
+        // Judged by the national 12 months, not the store's 6: due 2026-01-31.
+        auto const agenda = s.agenda(d(2025, 8, 1));
+        CHECK(std::none_of(agenda.begin(), agenda.end(),
+                           [](auto const& i) { return i.kind == "rectification.overdue"; }));
+        // A designation after the migration keeps the store's rule set.
+        auto const fresh = designate_for_rectification(
+            s, {.org = other, .date = d(2025, 2, 1), .reasons = {rectification_reason::secretary_unfit}});
+        CHECK(get_rectification(s, fresh).rule_set_name == "local-6m");
+        CHECK(s.verify_audit().ok);
+    }
+    {
+        // Migrating again over the column that exists (a version number set back) keeps the values.
+        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
+        raw.exec("PRAGMA user_version = " + std::to_string(coverage_schema_version));
+    }
+    auto s = open_store(path, o);
+    auto const all = rectifications(s);
+    REQUIRE(all.size() == 2);
+    CHECK(all[0].rule_set_name == "national-2014");
+    CHECK(all[1].rule_set_name == "local-6m");
+    {
+        // A fresh store has the column too, with the same default.
+        auto fresh = open_store(dir / "fresh.db");
+        SQLite::Database raw((dir / "fresh.db").string(), SQLite::OPEN_READONLY);
+        CHECK(raw.execAndGet("SELECT dflt_value FROM pragma_table_info('rectifications') WHERE name = "
+                             "'rule_set'")
+                  .getString() == "'national-2014'");
+    }
     std::filesystem::remove_all(dir);
 }
 

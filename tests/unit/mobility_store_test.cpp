@@ -44,7 +44,8 @@ struct town {
         school_branch;
     std::vector<member_id> c, o;  // community and office members
 
-    explicit town(std::filesystem::path const& path = test::fresh_store_location(), rule_set rules = rule_set::national_2014())
+    explicit town(std::filesystem::path const& path = test::fresh_store_location(),
+                  rule_set rules = rule_set::national_2014())
         : s(open_store(path, {.actor = "tester", .rules = std::move(rules), .today = scenario_today})) {
         using k = org_kind;
         district = s.add_org({.name = "区委", .kind = k::higher_committee, .established = d(1990, 1, 1)});

@@ -20,6 +20,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dangyuan/core/calendar.hpp"
@@ -337,6 +338,43 @@ inline void check_accountability_scope(appraisal_cycle const& c, std::span<org_i
                         "the votes give " + std::string(chinese_name(most)) + "; the grade " +
                             std::string(chinese_name(*r.grade)) + " states its reason");
     return r.grade.value_or(most);
+}
+
+/// Checks the correction of the recorded appraisal `before` of report `rep` in cycle `c` to the values
+/// of `after` (appraisal.correction_before_close): the same record — same report, same day `rated_on`
+/// — with new tallies, grade, override reason or note, for a stated `correction_reason`, only while the
+/// cycle is open (a closed cycle's results stand: they were applied and followed up). The new values
+/// are checked as a new appraisal is (check_rating). Returns the grade the corrected record gives.
+/// \throws rule_violation appraisal.correction_before_close (the cycle is closed), appraisal.tally_valid,
+///         appraisal.grade_override_reason; invalid_input{"correction_reason"} (empty), {"report"}
+///         (another report), {"rated_on"} (another day), {"rating"} (the correction changes nothing).
+[[nodiscard]] inline appraisal_grade check_rating_correction(appraisal_cycle const& c,
+                                                             appraisal_report const& rep,
+                                                             appraisal_rating const& before,
+                                                             appraisal_rating const& after,
+                                                             std::string_view correction_reason) {
+    if (c.closed_on)
+        throw violation("appraisal.correction_before_close",
+                        "cycle " + std::to_string(c.id.value()) + " was closed on " +
+                            format_date(*c.closed_on) + "; the appraisal of report " +
+                            std::to_string(rep.id.value()) + " is no longer corrected");
+    if (correction_reason.empty())
+        throw invalid_input("correction_reason", "a correction states its reason (更正原因)");
+    if (after.report != before.report)
+        throw invalid_input("report", "a correction is of the appraisal of report " +
+                                          std::to_string(before.report.value()) + ", not of report " +
+                                          std::to_string(after.report.value()));
+    if (after.rated_on != before.rated_on)
+        throw invalid_input("rated_on", "a correction keeps the day of the appraisal (" +
+                                            format_date(before.rated_on) + "), not " +
+                                            format_date(after.rated_on));
+    auto const grade = check_rating(c, rep, after, false);
+    auto changed = after;
+    changed.grade = grade;
+    if (changed == before)
+        throw invalid_input(
+            "rating", "the correction of report " + std::to_string(rep.id.value()) + " changes nothing");
+    return grade;
 }
 
 /// Checks a use of the result of a report appraised on `rated_on` (none: not appraised).

@@ -2,7 +2,8 @@
 /// \file
 /// Agenda items of the coverage of units (两新组织党建覆盖), against `coverage_params`:
 /// - `coverage.establish_due`, for the organisation responsible for the unit: a unit with at least 3 full
-///   members (正式党员) working in it and no organisation of its own (a joint branch or an instructor
+///   members (正式党员) in normal standing (a suspended member, 停止党籍, does not count) working in it
+///   and no organisation of its own (a joint branch or an instructor
 ///   does not count) should set one up (org.branch_min_3_full, 支部工作条例 第4条). Due
 ///   `coverage.establish_months` months after the day the condition began (month end clamped;
 ///   coverage.establish_within_months [L]), shown `notice_months` before as upcoming; with 0 months a
@@ -21,15 +22,26 @@
 #include "dangyuan/agenda/agenda.hpp"
 #include "dangyuan/core/calendar.hpp"
 #include "dangyuan/coverage/coverage.hpp"
+#include "dangyuan/member/standing.hpp"
 #include "dangyuan/rules/rule_set.hpp"
 
 namespace dangyuan {
 
-/// A member working in a unit, with what decides whether the member counts as a full member on a day.
+/// A member working in a unit, with what decides whether the member counts as a full member in normal
+/// standing on a day.
 struct unit_member_facts {
     member_unit_link link;
     std::optional<date::sys_days> full_member_date;  ///< 转正日期
     std::optional<date::sys_days> exit_date;         ///< the member is no longer a member from this day
+    /// The member's standing events (党籍), in date order: a suspension (停止党籍) takes the member out
+    /// of the count of full members from its day until the day standing is restored (恢复党籍).
+    std::vector<standing_event> standing_events;
+
+    /// True when the member is in normal standing on `d` (standing_from_events; not suspended, not
+    /// exited).
+    [[nodiscard]] bool normal_standing_on(date::sys_days d) const {
+        return standing_from_events(standing_events, d).state == standing_state::normal;
+    }
 };
 
 /// What the agenda and the statistics need of one unit.
@@ -45,11 +57,13 @@ struct coverage_unit_facts {
             return m.link.covers(d) && (!m.exit_date || d < *m.exit_date);
         }));
     }
-    /// The full members (正式党员) working in the unit on `d`.
-    [[nodiscard]] int full_members_on(date::sys_days d) const noexcept {
+    /// The full members (正式党员) in normal standing working in the unit on `d`: a member whose
+    /// standing is suspended (停止党籍) on `d` is not counted (coverage.establish_within_months,
+    /// org.branch_min_3_full).
+    [[nodiscard]] int full_members_on(date::sys_days d) const {
         return static_cast<int>(std::count_if(members.begin(), members.end(), [&](auto const& m) {
             return m.link.covers(d) && (!m.exit_date || d < *m.exit_date) && m.full_member_date &&
-                   *m.full_member_date <= d;
+                   *m.full_member_date <= d && m.normal_standing_on(d);
         }));
     }
     /// The coverage link holding on `d`, if any.
@@ -64,7 +78,7 @@ struct coverage_unit_facts {
                            [&](auto const& a) { return a.covers(d); });
     }
     /// True when the unit should set up an organisation of its own on `d`: it exists, at least 3 full
-    /// members work in it and no organisation of its own covers it.
+    /// members in normal standing work in it and no organisation of its own covers it.
     [[nodiscard]] bool should_establish_on(date::sys_days d) const {
         if (!unit.exists_on(d) || full_members_on(d) < 3) return false;
         auto const l = link_on(d);
@@ -91,6 +105,8 @@ struct coverage_unit_facts {
             add_after(m.link.until);
             add(m.full_member_date);
             add(m.exit_date);
+            for (auto const& e : m.standing_events)
+                add(e.date);
         }
         date::sys_days since = as_of;
         for (auto it = days.rbegin(); it != days.rend(); ++it) {

@@ -20,13 +20,13 @@ struct coverage_statistics {
     int instructor_only = 0;          ///< no organisation, an instructor assigned (选派党建指导员)
     int uncovered = 0;                ///< neither
     int members_no_organisation = 0;  ///< units with members working in them and no organisation
-    int establish_due = 0;            ///< units with 3+ full members and no organisation of their own
-    int no_members = 0;               ///< units with no member working in them
-    int members = 0;                  ///< members working in the units
-    int new_sector_units = 0;         ///< units of the new sectors (两新组织)
-    int new_sector_covered = 0;       ///< of them, covered by an organisation
-    int new_sector_members = 0;       ///< members working in units of the new sectors
-    long long employees = 0;          ///< employees: the latest count on or before 31 December, summed
+    int establish_due = 0;  ///< units with 3+ full members in normal standing, no organisation of their own
+    int no_members = 0;     ///< units with no member working in them
+    int members = 0;        ///< members working in the units
+    int new_sector_units = 0;    ///< units of the new sectors (两新组织)
+    int new_sector_covered = 0;  ///< of them, covered by an organisation
+    int new_sector_members = 0;  ///< members working in units of the new sectors
+    long long employees = 0;     ///< employees: the latest count on or before 31 December, summed
     /// Units covered by an organisation that held an organisational-life meeting (三会一课, a talk
     /// excluded) in each quarter of the year: effective coverage (有效覆盖).
     int effective = 0;

@@ -131,13 +131,11 @@ struct standing {
     friend bool operator==(standing const&, standing const&) = default;
 };
 
-/// The standing of `m` on `d`, folding the events dated on or before `d`.
+/// The standing reached on `d` by folding the events of `history` dated on or before `d`, from normal
+/// standing (what `standing_on` returns for a member admitted by then).
 /// \pre `history` is in date order and was accepted by check_standing_event one by one.
-/// \returns nothing before the admission date.
-[[nodiscard]] inline std::optional<standing> standing_on(member const& m,
-                                                         std::span<standing_event const> history,
-                                                         date::sys_days d) {
-    if (d < m.admission_date) return std::nullopt;
+[[nodiscard]] inline standing standing_from_events(std::span<standing_event const> history,
+                                                   date::sys_days d) {
     standing st;
     for (auto const& e : history) {
         if (e.date > d) break;
@@ -146,6 +144,16 @@ struct standing {
         st.since = e.date;
     }
     return st;
+}
+
+/// The standing of `m` on `d`, folding the events dated on or before `d`.
+/// \pre `history` is in date order and was accepted by check_standing_event one by one.
+/// \returns nothing before the admission date.
+[[nodiscard]] inline std::optional<standing> standing_on(member const& m,
+                                                         std::span<standing_event const> history,
+                                                         date::sys_days d) {
+    if (d < m.admission_date) return std::nullopt;
+    return standing_from_events(history, d);
 }
 
 /// The one check of standing.final_exits: nobody comes back from a final exit (劝退, 除名, 开除, 自行脱党,

@@ -231,6 +231,10 @@ struct rectification {
     std::vector<rectification_evaluation> evaluations;  ///< by date
     std::vector<rectification_review> reviews;          ///< by date
     std::optional<date::sys_days> removed_on;           ///< 销号
+    /// The rule set the designation was made under (set by the store from its rule set): its deadlines
+    /// (rectification.within_max_months, rectification.contacts_assigned) are judged by that rule set,
+    /// whatever rule set the store is opened with later.
+    std::string rule_set_name = "national-2014";
 
     /// True when the organisation is on the list on `d` (designated on or before it, not removed by it;
     /// the day of removal is off the list).

@@ -19,6 +19,7 @@
 #include <array>
 #include <span>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "dangyuan/agenda/agenda.hpp"
@@ -117,9 +118,13 @@ struct rectification_statistics {
     friend bool operator==(rectification_statistics const&, rectification_statistics const&) = default;
 };
 
-/// Counts `designations` for `year` under `rules` (for the overdue count).
-[[nodiscard]] inline rectification_statistics rectification_statistics_from(
-    int year, std::span<rectification const> designations, rule_set const& rules) {
+/// Counts `designations` for `year`, each judged (for the overdue count) by the rule set `rules_of`
+/// returns for it: `rule_set const&(rectification const&)`, e.g. the rule set it was made under
+/// (rectification::rule_set_name).
+template <class RulesOf>
+requires std::is_invocable_r_v<rule_set const&, RulesOf&, rectification const&>
+[[nodiscard]] rectification_statistics rectification_statistics_from(
+    int year, std::span<rectification const> designations, RulesOf&& rules_of) {
     rectification_statistics s;
     s.year = year;
     auto const first = make_date(year, 1, 1);
@@ -135,7 +140,7 @@ struct rectification_statistics {
         if (r.removed_on && in_year(*r.removed_on)) ++s.removed;
         if (r.open_on(last)) {
             ++s.open_at_year_end;
-            auto const due = rectification_deadline(r.designated_on, rules.rectification.max_months);
+            auto const due = rectification_deadline(r.designated_on, rules_of(r).rectification.max_months);
             if (due && last > *due) ++s.overdue_at_year_end;
         }
         for (auto const& m : r.milestones) {
@@ -147,6 +152,13 @@ struct rectification_statistics {
         }
     }
     return s;
+}
+
+/// Counts `designations` for `year`, all judged by `rules`.
+[[nodiscard]] inline rectification_statistics rectification_statistics_from(
+    int year, std::span<rectification const> designations, rule_set const& rules) {
+    return rectification_statistics_from(year, designations,
+                                         [&](rectification const&) -> rule_set const& { return rules; });
 }
 
 }  // namespace dangyuan

@@ -5,7 +5,8 @@
 ///
 /// **What is stored.** Cycles (`appraisal_cycles`: year, organiser, levels, opening and close), reports
 /// (`appraisal_reports`: one per organisation and cycle, with the reporter), their appraisals
-/// (`appraisal_ratings`: one per report, the vote tallies, the satisfaction survey, the grade), the uses
+/// (`appraisal_ratings`: one per report, the vote tallies, the satisfaction survey, the grade; corrected in
+/// place while the cycle is open, the audit trail keeping the values before), the uses
 /// of the results (`appraisal_applications`) and accountability records (`accountability_records`).
 ///
 /// **Scope.** A cycle belongs to its organiser, a report and its appraisal to the organisation that
@@ -60,6 +61,19 @@ appraisal_report_id record_appraisal_report(store& s, appraisal_report const& r,
 ///         appraisal.rating_after_report, appraisal.grade_override_reason, record.not_in_future;
 ///         access_denied.
 appraisal_grade rate_appraisal_report(store& s, appraisal_rating const& r, std::string_view why = {});
+
+/// Corrects the recorded appraisal of report `r.report` (更正评议结果): the same record, on its day
+/// (`r.rated_on` is that of the recorded appraisal), takes the tallies, grade, override reason and note of
+/// `r`, for `correction_reason` (required), while the cycle is open. The audit row (action
+/// "rating_corrected") holds the reason and the values before and after. The agenda's follow-up of a
+/// poor result (appraisal.followup_poor) and the statistics follow the corrected grade. Returns the
+/// grade given.
+/// \throws not_found for an unknown report; invalid_input{"report"} (not appraised yet),
+///         {"correction_reason"} (empty), {"rated_on"} (another day), {"rating"} (changes nothing);
+///         rule_violation appraisal.correction_before_close (the cycle is closed), appraisal.tally_valid,
+///         appraisal.grade_override_reason; conflict when it changed meanwhile; access_denied.
+appraisal_grade correct_appraisal_rating(store& s, appraisal_rating const& r,
+                                         std::string_view correction_reason, std::string_view why = {});
 
 /// Records a use of the result of an appraised report (结果运用).
 /// \throws not_found; invalid_input{"use"}; rule_violation appraisal.apply_after_rating,

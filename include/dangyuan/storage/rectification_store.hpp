@@ -12,8 +12,13 @@
 /// scope select by it.
 ///
 /// **Commands.** Each command reads the designation, checks the new record with the pure rules
-/// (rectification/rectification.hpp) under the store's rule set, and only then writes, in one transaction
-/// with one audit row (entity "rectification"). A refused command writes nothing.
+/// (rectification/rectification.hpp), and only then writes, in one transaction with one audit row (entity
+/// "rectification"). A refused command writes nothing.
+///
+/// **Rule set.** A designation keeps the name of the rule set it was made under (the store's rule set on
+/// that day, `rectification::rule_set_name`, schema version 20); its deadlines on the agenda and in the
+/// statistics are judged by that rule set, like a model post's. Designations recorded before schema
+/// version 20 were given 'national-2014'.
 ///
 /// **Access** (core/access.hpp). Commands need `manage_organisations` on the designated organisation;
 /// reads need `read_roster` on it; lists and statistics narrow their scope to the principal's subtree.
@@ -91,8 +96,13 @@ void remove_from_rectification(store& s, rectification_id id, date::sys_days on,
 [[nodiscard]] std::vector<rectification> rectifications(store const& s, scope requested = scope::all(),
                                                         std::optional<int> year = std::nullopt);
 
+/// The rule set designation `r` was made under (`r.rule_set_name`, store::rule_set_named): the one its
+/// deadlines are judged by, on the agenda, in the statistics and in `dangyuan rectify show`.
+/// \throws not_found when that rule set is neither the national one, the store's own nor registered.
+[[nodiscard]] rule_set rectification_rules(store const& s, rectification const& r);
+
 /// The figures of `year` for the designations of the organisations in `requested` (narrowed to what the
-/// principal may see), under the store's rule set.
+/// principal may see), each designation's deadline judged by the rule set it was made under.
 /// \throws invalid_input ("year").
 [[nodiscard]] rectification_statistics rectification_statistics_of(store const& s, int year,
                                                                    scope requested = scope::all());

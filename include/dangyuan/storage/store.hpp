@@ -109,7 +109,7 @@ struct audit_entry {
 class store {
 public:
     /// The schema version this library writes. Older files are migrated on open.
-    static constexpr int schema_version_latest = 19;
+    static constexpr int schema_version_latest = 20;
 
     /// Opens or creates a store. `":memory:"` gives a private in-memory store.
     /// \throws storage_error when the file cannot be opened, is not a dangyuan store, or was written by a
@@ -312,6 +312,13 @@ private:
 ///         the same file.
 void restore(std::filesystem::path const& source, std::filesystem::path const& target,
              std::chrono::milliseconds busy_timeout = std::chrono::milliseconds{5000});
+
+/// True when `location` names a PostgreSQL server (`postgresql://…` or `postgres://…`, libpq's URI
+/// syntax) rather than an SQLite file. `store::open` opens such a location on the server
+/// (docs/deployment.md); a library built without libpq refuses it with storage_error.
+[[nodiscard]] bool is_server_location(std::string_view location) noexcept;
+/// `location` as messages may show it: a server URL without its password.
+[[nodiscard]] std::string displayed_location(std::string_view location);
 
 /// Same as `store::open`.
 [[nodiscard]] inline store open_store(std::filesystem::path const& path, store_options options = {}) {

@@ -297,6 +297,81 @@ appraisal_grade rate_appraisal_report(store& s, appraisal_rating const& r, std::
     });
 }
 
+namespace {
+// The values of an appraisal as the audit trail shows them.
+std::string rating_text(appraisal_rating const& r) {
+    return "votes=" + std::to_string(r.votes_good) + "/" + std::to_string(r.votes_fairly_good) + "/" +
+           std::to_string(r.votes_average) + "/" + std::to_string(r.votes_poor) +
+           "; satisfaction=" + std::to_string(r.satisfied) + "/" + std::to_string(r.basically_satisfied) +
+           "/" + std::to_string(r.dissatisfied) +
+           "; grade=" + (r.grade ? std::string(to_string(*r.grade)) : "") +
+           (r.override_reason.empty() ? std::string() : "; override_reason=" + r.override_reason) +
+           (r.note.empty() ? std::string() : "; note=" + r.note);
+}
+}  // namespace
+
+appraisal_grade correct_appraisal_rating(store& s, appraisal_rating const& r,
+                                         std::string_view correction_reason, std::string_view why) {
+    storage::call const guard(s);
+    auto& impl = storage::impl_of(s);
+    auto const loaded = storage::in_read("correcting an appraisal", [&] {
+        auto const rep = load_report(impl.db, r.report);
+        return std::pair{rep, load_cycle(impl.db, rep.cycle)};
+    });
+    auto const& rep = loaded.first;
+    auto const& c = loaded.second;
+    storage::require(s, permission::run_evaluations, c.organiser);
+    return storage::in_read("correcting an appraisal", [&]() -> appraisal_grade {
+        storage::check_text(correction_reason, "correction_reason", storage::text_cap::note, true);
+        storage::check_text(r.override_reason, "override_reason", storage::text_cap::note, true);
+        storage::check_text(r.note, "note", storage::text_cap::note, true);
+        auto const before = rating_of(impl.db, r.report);
+        if (!before)
+            throw invalid_input("report", "report " + std::to_string(r.report.value()) +
+                                              " is not appraised yet; record its appraisal first");
+        auto const grade = check_rating_correction(c, rep, *before, r, correction_reason);
+        auto after = r;
+        after.grade = grade;
+        return storage::in_transaction(impl.db, [&] {
+            // The same record, while it still holds what was read and its cycle is still open.
+            sql::statement up(
+                impl.db,
+                "UPDATE appraisal_ratings SET votes_good = :g, votes_fairly_good = :fg, votes_average = :a, "
+                "votes_poor = :p, satisfied = :s, basically_satisfied = :bs, dissatisfied = :ds, grade = "
+                ":grade, override_reason = :why, note = :note WHERE report_id = :r AND votes_good = :og AND "
+                "votes_fairly_good = :ofg AND votes_average = :oa AND votes_poor = :op AND satisfied = :os "
+                "AND basically_satisfied = :obs AND dissatisfied = :ods AND grade = :ograde AND "
+                "override_reason = :owhy AND note = :onote AND EXISTS (SELECT 1 FROM appraisal_cycles WHERE "
+                "id = :c AND closed_on IS NULL)");
+            auto bind = [&](char const* prefix, appraisal_rating const& x) {
+                auto const p = std::string(prefix);
+                up.bind(p + "g", x.votes_good);
+                up.bind(p + "fg", x.votes_fairly_good);
+                up.bind(p + "a", x.votes_average);
+                up.bind(p + "p", x.votes_poor);
+                up.bind(p + "s", x.satisfied);
+                up.bind(p + "bs", x.basically_satisfied);
+                up.bind(p + "ds", x.dissatisfied);
+                up.bind(p + "grade", std::string(to_string(*x.grade)));
+                up.bind(p + "why", x.override_reason);
+                up.bind(p + "note", x.note);
+            };
+            bind(":", after);
+            bind(":o", *before);
+            up.bind(":r", raw(r.report));
+            up.bind(":c", raw(c.id));
+            if (up.exec() != 1)
+                throw conflict("the appraisal of report " + std::to_string(r.report.value()) +
+                               " or its cycle was changed by someone else meanwhile; reload and try again");
+            storage::append_audit(
+                impl.db, impl.audit_actor, "appraisal", r.report.value(), "rating_corrected", why,
+                "reason=" + std::string(correction_reason) + "; before: " + rating_text(*before) +
+                    "; after: " + rating_text(after) + "; date=" + format_iso(before->rated_on));
+            return grade;
+        });
+    });
+}
+
 void apply_appraisal_result(store& s, appraisal_application const& a, std::string_view why) {
     storage::call const guard(s);
     auto& impl = storage::impl_of(s);

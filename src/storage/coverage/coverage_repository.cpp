@@ -136,7 +136,7 @@ std::vector<std::optional<date::sys_days>> link_ends(sql::database& db, unit_id 
 }
 
 // The facts of the units with these ids (links, instructors, members with their full-member and exit
-// dates), by unit id.
+// dates and their standing events), by unit id.
 std::map<std::int64_t, coverage_unit_facts> facts_of(sql::database& db, std::vector<unit_record> units) {
     std::map<std::int64_t, coverage_unit_facts> out;
     std::vector<std::int64_t> ids;
@@ -167,11 +167,21 @@ std::map<std::int64_t, coverage_unit_facts> facts_of(sql::database& db, std::vec
                       "l.unit_id " +
                           std::string(storage::in_id_set) + " ORDER BY l.from_on, l.id");
     ms.bind(":ids", set);
+    std::vector<unit_member_facts> members;
     while (ms.step()) {
         unit_member_facts f;
         f.link = read_member_unit(ms);
         f.full_member_date = storage::column_date(ms, 5, "members.full_member_date");
         f.exit_date = storage::column_date(ms, 6, "members.exit_date");
+        members.push_back(std::move(f));
+    }
+    // The members' standing (党籍): a suspended member does not count as a full member.
+    std::vector<member_id> member_ids;
+    for (auto const& f : members)
+        member_ids.push_back(f.link.member);
+    auto const standing = storage::standing_histories_of(db, member_ids);
+    for (auto& f : members) {
+        f.standing_events = standing.history(f.link.member);
         out[f.link.unit.value()].members.push_back(std::move(f));
     }
     return out;

@@ -46,7 +46,7 @@ std::vector<rectification_reason> reasons_of(std::string const& text) {
 
 constexpr char const* rectification_columns =
     "r.id, r.org_id, o.name, r.designated_on, r.kind, r.batch, r.reasons, r.other_reason, r.note, "
-    "r.removed_on, r.version";
+    "r.removed_on, r.version, r.rule_set";
 constexpr char const* rectification_from = " FROM rectifications r JOIN orgs o ON o.id = r.org_id";
 
 loaded_rectification read_rectification(sql::statement& st) {
@@ -63,6 +63,7 @@ loaded_rectification read_rectification(sql::statement& st) {
     r.note = col_text(st, 8);
     r.removed_on = storage::column_date(st, 9, "rectifications.removed_on");
     x.version = st.column(10).as_int64();
+    r.rule_set_name = col_text(st, 11);
     return x;
 }
 
@@ -223,10 +224,11 @@ rectification_id designate_for_rectification(store& s, rectification_designation
                                            [&](sql::statement& st) { st.bind(":o", raw(d.org)); }))
             earlier.push_back(std::move(x.r));
         check_rectification_designation(d, o, earlier);
+        auto const& rules = s.rules();
         return storage::in_transaction(impl.db, [&] {
             sql::statement ins(impl.db,
                                "INSERT INTO rectifications(org_id, designated_on, kind, batch, reasons, "
-                               "other_reason, note) VALUES(:o, :d, :k, :b, :r, :x, :n)");
+                               "other_reason, note, rule_set) VALUES(:o, :d, :k, :b, :r, :x, :n, :rules)");
             ins.bind(":o", raw(d.org));
             ins.bind(":d", format_iso(d.date));
             ins.bind(":k", std::string(to_string(d.kind)));
@@ -234,11 +236,13 @@ rectification_id designate_for_rectification(store& s, rectification_designation
             ins.bind(":r", reasons_text(d.reasons));
             ins.bind(":x", d.other_reason);
             ins.bind(":n", d.note);
+            ins.bind(":rules", rules.name);
             ins.exec();
             rectification_id const id{impl.db.last_insert_id()};
             audit(impl, id, "designate", why,
                   "org=" + std::to_string(d.org.value()) + "; date=" + format_iso(d.date) +
-                      "; kind=" + std::string(to_string(d.kind)) + "; reasons=" + reasons_text(d.reasons));
+                      "; kind=" + std::string(to_string(d.kind)) + "; reasons=" + reasons_text(d.reasons) +
+                      "; rule_set=" + rules.name);
             return id;
         });
     });
@@ -455,10 +459,16 @@ std::vector<rectification> rectifications(store const& s, scope requested, std::
     });
 }
 
+rule_set rectification_rules(store const& s, rectification const& r) {
+    return s.rule_set_named(r.rule_set_name);
+}
+
 rectification_statistics rectification_statistics_of(store const& s, int year, scope requested) {
     require_year(year);
     auto const all = rectifications(s, requested);
-    return rectification_statistics_from(year, all, s.rules());
+    storage::rule_set_cache rules(s);
+    return rectification_statistics_from(year, all,
+                                         [&](rectification const& r) -> rule_set const& { return rules(r); });
 }
 
 namespace storage {
@@ -473,8 +483,10 @@ std::vector<agenda_item> rectification_agenda_items(store const& s, sql::databas
         st.bind(":d", format_iso(as_of));
         if (!whole) st.bind(":ids", json_ids(org_ids));
     });
+    // Each designation is judged by the rule set it was made under.
+    rule_set_cache rules(s);
     for (auto const& x : loaded)
-        for (auto& item : rectification_agenda(x.r, as_of, s.rules()))
+        for (auto& item : rectification_agenda(x.r, as_of, rules(x.r)))
             items.push_back(std::move(item));
     return items;
 }

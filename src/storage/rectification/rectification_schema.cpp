@@ -67,4 +67,19 @@ CREATE TABLE IF NOT EXISTS rectification_reviews(
 CREATE INDEX IF NOT EXISTS rectification_reviews_of ON rectification_reviews(rectification_id, date);
 )sql";
 
+// Schema version rectification_rule_set_schema_version. SQLite has no ADD COLUMN IF NOT EXISTS, so the
+// column is added by add_rectification_rule_set after this (empty) step. The designations recorded before
+// this version did not keep their rule set; they get 'national-2014', the national rule set: the one every
+// store can always resolve (store::rule_set_named, no registration needed), whereas the name of a local
+// profile a store was opened with earlier is not recorded anywhere, and a profile may only make the
+// deadlines of rectification stricter than the national one, so an old designation is never judged
+// stricter than the baseline it may have been made under.
+char const* const migration_rectification_rule_set = "-- rectifications.rule_set: add_rectification_rule_set";
+
+void add_rectification_rule_set(sql::database& db) {
+    sql::statement has(db, "SELECT 1 FROM pragma_table_info('rectifications') WHERE name = 'rule_set'");
+    if (has.step()) return;
+    db.exec("ALTER TABLE rectifications ADD COLUMN rule_set TEXT NOT NULL DEFAULT 'national-2014'");
+}
+
 }  // namespace dangyuan::storage

@@ -196,6 +196,10 @@ public:
         bind(index_of(name), std::forward<T>(value)...);
     }
     template <class... T>
+    void bind(std::string const& name, T&&... value) {
+        bind(index_of(name.c_str()), std::forward<T>(value)...);
+    }
+    template <class... T>
     void bind_no_copy(char const* name, T&&... value) {
         bind_no_copy(index_of(name), std::forward<T>(value)...);
     }

@@ -56,7 +56,8 @@ bool ident_char(char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
 }
 
-// A password in a URL is not repeated in messages.
+}  // namespace
+
 std::string without_password(std::string const& url) {
     auto const scheme = url.find("://");
     auto const at = url.find('@');
@@ -65,8 +66,6 @@ std::string without_password(std::string const& url) {
     if (colon == std::string::npos || colon > at) return url;
     return url.substr(0, colon) + ":***" + url.substr(at);
 }
-
-}  // namespace
 
 bool available() noexcept {
     return true;

@@ -24,6 +24,9 @@ bool available() noexcept;
 /// `postgresql://…` or `postgres://…`.
 bool is_url(std::string_view text) noexcept;
 
+/// `url` without its password (for messages).
+std::string without_password(std::string const& url);
+
 /// One session with the server.
 class connection {
 public:
