@@ -86,4 +86,5 @@
 #include "dangyuan/storage/roster_table.hpp"
 #include "dangyuan/storage/statistics_store.hpp"
 #include "dangyuan/storage/store.hpp"
+#include "dangyuan/storage/store_copy.hpp"
 #include "dangyuan/version.hpp"

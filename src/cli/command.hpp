@@ -58,6 +58,10 @@ struct context {
     /// write-ahead log). Called by `main` after a command returned exit_ok.
     void commit();
 
+    /// \throws invalid_input{"db"} when --db names no store (a missing or empty file); a server's
+    /// location is not checked here.
+    void check_location() const { check_file(); }
+
     std::chrono::milliseconds busy_timeout{5000};  ///< --busy-timeout
     std::optional<date::sys_days> today;           ///< --today (the date of recording; tests pin it)
 

@@ -123,64 +123,65 @@ void start_audit_chain(sql::database& db) {
                      std::to_string(hashes.back().first) + "; digest=" + hashes.back().second);
 }
 
+audit_verification verify_chain(sql::database& db) {
+    sql::statement st(db, std::string("SELECT ") + audit_columns + " FROM audit ORDER BY seq");
+    audit_verification v;
+    v.head_hash = std::string(audit_chain_genesis);
+    std::string prev(audit_chain_genesis);
+    std::int64_t prev_seq = 0;
+    bool have = st.step();
+    while (have) {
+        auto const row = read_chained(st);
+        ++v.entries_checked;
+        auto const expected = audit_entry_hash(prev, row.entry);
+        have = st.step();
+        if (row.hash == expected) {
+            prev = expected;
+            prev_seq = row.entry.seq;
+            v.head_seq = prev_seq;
+            v.head_hash = prev;
+            continue;
+        }
+        v.ok = false;
+        auto const seq = std::to_string(row.entry.seq);
+        // Which of the three: an entry inserted before the next one leaves the next chained to the
+        // entry before the insertion; an entry removed leaves a gap in seq (seq is assigned as the last
+        // seq + 1 by append_audit); otherwise the entry itself was changed.
+        if (have) {
+            auto const next = read_chained(st);
+            if (next.hash == audit_entry_hash(prev, next.entry)) {
+                v.first_bad_seq = row.entry.seq;
+                v.message = "entry " + seq + " was inserted: the entry after it is chained to entry " +
+                            std::to_string(prev_seq);
+                return v;
+            }
+        }
+        if (row.entry.seq > prev_seq + 1) {
+            v.first_bad_seq = prev_seq + 1;
+            v.message = "entry " + std::to_string(prev_seq + 1) +
+                        (row.entry.seq > prev_seq + 2 ? " to " + std::to_string(row.entry.seq - 1) : "") +
+                        " removed: entry " + seq + " is chained to an entry that is no longer there";
+            return v;
+        }
+        v.first_bad_seq = row.entry.seq;
+        if (!row.hash)
+            v.message = "entry " + seq + " has no hash: it was inserted outside the store";
+        else if (have)
+            v.message = "entry " + seq + " was changed: it no longer matches its hash";
+        else  // the last entry: an entry appended by hand looks the same as a changed one
+            v.message = "entry " + seq + " was changed or appended by hand: it does not match its hash";
+        return v;
+    }
+    v.message = "the audit trail is intact: " + std::to_string(v.entries_checked) + " entries checked";
+    return v;
+}
+
 }  // namespace storage
 
 audit_verification store::verify_audit() const {
     storage::call const c(*this);
     storage::require_store_wide(*this, permission::read_audit);
-    return storage::in_read("verifying the audit trail", [&]() -> audit_verification {
-        sql::statement st(impl_->db,
-                          std::string("SELECT ") + storage::audit_columns + " FROM audit ORDER BY seq");
-        audit_verification v;
-        v.head_hash = std::string(audit_chain_genesis);
-        std::string prev(audit_chain_genesis);
-        std::int64_t prev_seq = 0;
-        bool have = st.step();
-        while (have) {
-            auto const row = storage::read_chained(st);
-            ++v.entries_checked;
-            auto const expected = audit_entry_hash(prev, row.entry);
-            have = st.step();
-            if (row.hash == expected) {
-                prev = expected;
-                prev_seq = row.entry.seq;
-                v.head_seq = prev_seq;
-                v.head_hash = prev;
-                continue;
-            }
-            v.ok = false;
-            auto const seq = std::to_string(row.entry.seq);
-            // Which of the three: an entry inserted before the next one leaves the next chained to the
-            // entry before the insertion; an entry removed leaves a gap in seq (seq is assigned as the last
-            // seq + 1 by append_audit); otherwise the entry itself was changed.
-            if (have) {
-                auto const next = storage::read_chained(st);
-                if (next.hash == audit_entry_hash(prev, next.entry)) {
-                    v.first_bad_seq = row.entry.seq;
-                    v.message = "entry " + seq + " was inserted: the entry after it is chained to entry " +
-                                std::to_string(prev_seq);
-                    return v;
-                }
-            }
-            if (row.entry.seq > prev_seq + 1) {
-                v.first_bad_seq = prev_seq + 1;
-                v.message = "entry " + std::to_string(prev_seq + 1) +
-                            (row.entry.seq > prev_seq + 2 ? " to " + std::to_string(row.entry.seq - 1) : "") +
-                            " removed: entry " + seq + " is chained to an entry that is no longer there";
-                return v;
-            }
-            v.first_bad_seq = row.entry.seq;
-            if (!row.hash)
-                v.message = "entry " + seq + " has no hash: it was inserted outside the store";
-            else if (have)
-                v.message = "entry " + seq + " was changed: it no longer matches its hash";
-            else  // the last entry: an entry appended by hand looks the same as a changed one
-                v.message = "entry " + seq + " was changed or appended by hand: it does not match its hash";
-            return v;
-        }
-        v.message = "the audit trail is intact: " + std::to_string(v.entries_checked) + " entries checked";
-        return v;
-    });
+    return storage::in_read("verifying the audit trail", [&] { return storage::verify_chain(impl_->db); });
 }
 
 }  // namespace dangyuan

@@ -83,6 +83,9 @@ audit_link last_audit_link(sql::database& db);
 /// entries already there and appends the `audit_chain_started` entry (nothing for an empty trail).
 void start_audit_chain(sql::database& db);
 
+/// Checks the hash chain of the audit trail of `db` (store::verify_audit without the access check).
+audit_verification verify_chain(sql::database& db);
+
 /// Appends one audit row inside the caller's transaction, chained to the last one.
 void append_audit(sql::database& db, std::string const& actor, std::string_view entity,
                   std::int64_t entity_id, std::string_view action, std::string_view why,

@@ -205,10 +205,18 @@ std::vector<schema_object> referenced_first(std::vector<schema_object> objects) 
 
 }  // namespace
 
-void create_postgres_schema(sql::database& pg) {
+std::vector<schema_table> latest_tables() {
     auto lite = sql::open_sqlite(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, 0);
     migrate(lite);
-    auto const objects = referenced_first(sqlite_schema_objects(lite));
+    std::vector<schema_table> out;
+    for (auto const& o : referenced_first(sqlite_schema_objects(lite)))
+        if (o.type == "table") out.push_back({o.name, table_columns(lite, o.name)});
+    return out;
+}
+
+namespace {
+
+void create_postgres_objects(sql::database& pg, std::vector<schema_object> const& objects) {
     for (auto const& o : objects) {
         auto const ddl = postgres_ddl(o.type, o.sql);
         try {
@@ -216,11 +224,6 @@ void create_postgres_schema(sql::database& pg) {
         } catch (sql::error const& e) {
             throw storage_error(std::string(e.what()) + " in: " + ddl);
         }
-    }
-    pg.exec("SET CONSTRAINTS ALL DEFERRED");
-    for (auto const& o : objects) {
-        if (o.type != "table") continue;
-        if (copy_table(lite, pg, o.name, table_columns(lite, o.name)) > 0) restart_identities(pg, o.name);
     }
     // SQLite counts with sum() over a condition (true is 1); PostgreSQL's sum() takes no boolean, so the
     // store's schema gives it one, with SQLite's result: NULL over no rows, NULLs skipped.
@@ -231,6 +234,27 @@ void create_postgres_schema(sql::database& pg) {
     pg.exec("CREATE TABLE dangyuan_schema(application_id BIGINT NOT NULL, version BIGINT NOT NULL)");
     pg.exec("INSERT INTO dangyuan_schema VALUES(" + std::to_string(application_id) + ", " +
             std::to_string(store::schema_version_latest) + ")");
+}
+
+}  // namespace
+
+void create_postgres_tables(sql::database& pg) {
+    auto lite = sql::open_sqlite(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, 0);
+    migrate(lite);
+    create_postgres_objects(pg, referenced_first(sqlite_schema_objects(lite)));
+}
+
+void create_postgres_schema(sql::database& pg) {
+    auto lite = sql::open_sqlite(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, 0);
+    migrate(lite);
+    auto const objects = referenced_first(sqlite_schema_objects(lite));
+    create_postgres_objects(pg, objects);
+    // The rows the migrations seed (meta: created_by).
+    pg.exec("SET CONSTRAINTS ALL DEFERRED");
+    for (auto const& o : objects) {
+        if (o.type != "table") continue;
+        if (copy_table(lite, pg, o.name, table_columns(lite, o.name)) > 0) restart_identities(pg, o.name);
+    }
 }
 
 }  // namespace dangyuan::storage

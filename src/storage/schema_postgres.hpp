@@ -35,8 +35,18 @@ void restart_identities(sql::database& pg, std::string const& table);
 /// The schema version of the store in a PostgreSQL database (0 and `empty` for an empty database).
 /// \throws storage_error for a database that holds tables but is not a dangyuan store.
 int postgres_schema_version(sql::database& pg, bool& empty);
-/// Creates the schema of the latest version in an empty PostgreSQL database, inside the caller's
-/// transaction.
+/// Creates the schema of the latest version in an empty PostgreSQL database, with the rows the
+/// migrations seed, inside the caller's transaction.
 void create_postgres_schema(sql::database& pg);
+/// The same schema without any row (for a copy of a whole store).
+void create_postgres_tables(sql::database& pg);
+
+/// A table of the latest schema and its columns.
+struct schema_table {
+    std::string name;
+    std::vector<std::string> columns;
+};
+/// The tables of the latest schema, each after the tables it refers to.
+std::vector<schema_table> latest_tables();
 
 }  // namespace dangyuan::storage
