@@ -302,6 +302,10 @@ void store::backup(std::filesystem::path const& target) const {
     // A backup is the whole file, unmasked.
     storage::require_store_wide(*this, permission::export_data);
     storage::require_store_wide(*this, permission::unmasked_personal_data);
+    if (!impl_->db.is_sqlite())
+        throw storage_error(
+            "a store on a PostgreSQL server is backed up with pg_dump, or copied to a file with "
+            "copy_store / `dangyuan copy` (docs/deployment.md)");
     char const* const own = sqlite3_db_filename(impl_->db.sqlite_handle(), "main");
     std::error_code ec;
     if (own != nullptr && *own != '\0' && fs::equivalent(own, target, ec))

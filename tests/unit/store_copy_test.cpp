@@ -112,6 +112,9 @@ TEST_CASE("store copy: a file copied to PostgreSQL and back holds the same recor
     auto pg = open_store(on_server, {.actor = "tester"});
     auto const next = pg.add_member(test::full_member(pg.orgs().back().id, "新党员", d(2015, 1, 5), 9));
     CHECK(next.value() == 7);
+    // A file backup is for files: a server's store says how it is backed up instead.
+    CHECK_THROWS_WITH(pg.backup(dir / "b.db"), Catch::Contains("pg_dump"));
+    CHECK_FALSE(std::filesystem::exists(dir / "b.db"));
     std::filesystem::remove_all(dir);
 }
 
