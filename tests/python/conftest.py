@@ -7,6 +7,9 @@ The tests import the package from the build tree; ctest sets PYTHONPATH to
 """
 
 import datetime as dt
+import itertools
+import os
+import subprocess
 from typing import Optional
 
 import pytest
@@ -70,9 +73,25 @@ class District:
             established=d(1995, 1, 1), village_or_community=True)
 
 
+_schemas = itertools.count(1)
+
+
+def fresh_store_location() -> str:
+    """Where a test's fresh store lives: ":memory:", or, when DANGYUAN_TEST_POSTGRESQL names a server
+    (tests/postgres/on-postgresql.sh), a new schema there (psql creates it)."""
+    server = os.environ.get("DANGYUAN_TEST_POSTGRESQL")
+    if not server:
+        return ":memory:"
+    schema = f"py{os.getpid()}_{next(_schemas)}"
+    subprocess.run(["psql", server, "-q", "-v", "ON_ERROR_STOP=1", "-c", f"CREATE SCHEMA {schema}"],
+                   check=True)
+    base = server + "/" if server.endswith("://") else server
+    return f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}"
+
+
 @pytest.fixture
 def store():
-    with dy.open_store(":memory:", actor="tester") as s:
+    with dy.open_store(fresh_store_location(), actor="tester") as s:
         yield s
 
 
