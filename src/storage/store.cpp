@@ -274,7 +274,7 @@ store::transaction::~transaction() {
 void store::transaction::commit() {
     if (!open_) throw storage_error("the transaction was already committed or rolled back");
     try {
-        s_->impl_->db.exec("COMMIT");
+        s_->impl_->db.commit();
         open_ = false;
         storage::flush_denials(*s_);
     } catch (sql::error const& e) {

@@ -48,6 +48,14 @@ bool database::in_transaction() const {
     return pg_->in_transaction();
 }
 
+void database::commit() {
+    if (pg_ && pg_->failed_transaction()) {
+        pg_->exec("ROLLBACK");
+        throw error("the transaction was rolled back: one of its statements failed", error::kind::other);
+    }
+    exec("COMMIT");
+}
+
 bool database::read_only() const {
     if (lite_) return sqlite3_db_readonly(lite_->getHandle(), "main") == 1;
     return pg_->read_only;
@@ -83,7 +91,7 @@ write_transaction::~write_transaction() {
 }
 
 void write_transaction::commit() {
-    db_.exec("COMMIT");
+    db_.commit();
     open_ = false;
 }
 

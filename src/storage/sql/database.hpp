@@ -80,6 +80,10 @@ public:
     std::int64_t last_insert_id();
     /// True while a transaction is open on the connection.
     bool in_transaction() const;
+    /// Commits the open transaction.
+    /// \throws error when it cannot: on PostgreSQL also when a statement of it failed (the server would
+    ///         answer COMMIT with a silent ROLLBACK); the transaction is rolled back then.
+    void commit();
     /// True when the connection may not write (an SQLite file opened read-only).
     bool read_only() const;
 

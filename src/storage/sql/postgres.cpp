@@ -106,6 +106,10 @@ bool connection::in_transaction() const {
     return s == PQTRANS_INTRANS || s == PQTRANS_INERROR || s == PQTRANS_ACTIVE;
 }
 
+bool connection::failed_transaction() const {
+    return PQtransactionStatus(conn_) == PQTRANS_INERROR;
+}
+
 void begin_write(connection& c) {
     c.exec("BEGIN");
     try {

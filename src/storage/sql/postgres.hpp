@@ -40,6 +40,8 @@ public:
     /// Runs statements without parameters. \throws error
     void exec(std::string const& sql);
     bool in_transaction() const;
+    /// True when a statement of the open transaction failed: the server refuses everything but ROLLBACK.
+    bool failed_transaction() const;
     /// The connection string it was opened with, without its password.
     std::string const& url() const noexcept { return url_; }
     /// How long a writer waits for the store's write lock before giving up (milliseconds; 0: forever).

@@ -37,6 +37,9 @@ void connection::exec(std::string const&) {
 bool connection::in_transaction() const {
     return false;
 }
+bool connection::failed_transaction() const {
+    return false;
+}
 void begin_write(connection&) {
     unavailable();
 }
