@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs a test program against a throwaway PostgreSQL cluster: pg_virtualenv (postgresql-common) creates
+# Runs a test program against a throwaway PostgreSQL cluster (one at a time: ctest gives these tests the
+# RESOURCE_LOCK pg_virtualenv, as the cluster's name is fixed): pg_virtualenv (postgresql-common) creates
 # it, exports PGHOST/PGPORT/PGUSER/PGPASSWORD/PGDATABASE, runs the command and removes the cluster.
 # The command sees the server as DANGYUAN_TEST_POSTGRESQL=postgresql:// (libpq reads the rest from the
 # environment). Without pg_virtualenv or a PostgreSQL server the test is skipped (exit 77), loudly.
