@@ -20,6 +20,20 @@ error error::from(SQLite::Exception const& e) {
     return error(e.what(), k, e.getErrorCode());
 }
 
+// Locations are told apart and shown the same way in a build with or without libpq.
+bool pg::is_url(std::string_view text) noexcept {
+    return text.starts_with("postgresql://") || text.starts_with("postgres://");
+}
+
+std::string pg::without_password(std::string const& url) {
+    auto const scheme = url.find("://");
+    auto const at = url.find('@');
+    if (scheme == std::string::npos || at == std::string::npos || at < scheme) return url;
+    auto const colon = url.find(':', scheme + 3);
+    if (colon == std::string::npos || colon > at) return url;
+    return url.substr(0, colon) + ":***" + url.substr(at);
+}
+
 database::database(SQLite::Database db) : lite_(std::move(db)) {}
 database::database(std::unique_ptr<pg::connection> c) : pg_(std::move(c)) {}
 database::database(database&&) noexcept = default;

@@ -58,21 +58,8 @@ bool ident_char(char c) {
 
 }  // namespace
 
-std::string without_password(std::string const& url) {
-    auto const scheme = url.find("://");
-    auto const at = url.find('@');
-    if (scheme == std::string::npos || at == std::string::npos || at < scheme) return url;
-    auto const colon = url.find(':', scheme + 3);
-    if (colon == std::string::npos || colon > at) return url;
-    return url.substr(0, colon) + ":***" + url.substr(at);
-}
-
 bool available() noexcept {
     return true;
-}
-
-bool is_url(std::string_view text) noexcept {
-    return text.starts_with("postgresql://") || text.starts_with("postgres://");
 }
 
 connection::connection(std::string const& url) : url_(without_password(url)) {

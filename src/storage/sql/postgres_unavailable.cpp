@@ -16,17 +16,6 @@ namespace {
 bool available() noexcept {
     return false;
 }
-bool is_url(std::string_view text) noexcept {
-    return text.starts_with("postgresql://") || text.starts_with("postgres://");
-}
-std::string without_password(std::string const& url) {
-    auto const scheme = url.find("://");
-    auto const at = url.find('@');
-    if (scheme == std::string::npos || at == std::string::npos || at < scheme) return url;
-    auto const colon = url.find(':', scheme + 3);
-    if (colon == std::string::npos || colon > at) return url;
-    return url.substr(0, colon) + ":***" + url.substr(at);
-}
 connection::connection(std::string const&) {
     unavailable();
 }
