@@ -286,12 +286,40 @@ static_assert(election_schema_version < decision_schema_version &&
               coverage_schema_version < rectification_rule_set_schema_version &&
               rectification_rule_set_schema_version == store::schema_version_latest);
 
+// Takes an SQLite store from version `from` to `to`, inside the caller's transaction.
+void apply_sqlite_migrations(sql::database& db, int from, int to) {
+    for (int v = from; v < to; ++v) {
+        db.exec(migrations[static_cast<std::size_t>(v)]);
+        run_migration_code(db, v + 1);
+    }
+    db.exec("PRAGMA application_id = " + std::to_string(application_id));
+    db.exec("PRAGMA user_version = " + std::to_string(to));
+    if (from == 0) db.exec("INSERT INTO meta(key, value) VALUES('created_by', 'dangyuan')");
+}
+
 int pragma_int(sql::database& db, char const* pragma) {
     sql::statement st(db, std::string("PRAGMA ") + pragma);
     return st.step() ? st.column(0).as_int() : 0;
 }
 
 }  // namespace
+
+void run_migration_code(sql::database& db, int version) {
+    if (version == audit_chain_schema_version) start_audit_chain(db);
+    if (version == step_note_schema_version) (void)move_stranded_step_values(db);
+    // Schema only (a column SQLite cannot add conditionally): on PostgreSQL the derived step adds it.
+    if (version == rectification_rule_set_schema_version && db.is_sqlite()) add_rectification_rule_set(db);
+}
+
+sql::database sqlite_schema_at(int version) {
+    if (version < 0 || version > store::schema_version_latest)
+        throw storage_error("no schema version " + std::to_string(version));
+    auto lite = sql::open_sqlite(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, 0);
+    sql::write_transaction tx(lite);
+    if (version > 0) apply_sqlite_migrations(lite, 0, version);
+    tx.commit();
+    return lite;
+}
 
 int read_schema_version(sql::database& db) {
     if (!db.is_sqlite()) {
@@ -348,24 +376,16 @@ void migrate(sql::database& db) {
         int const version = identify(db, empty);
         if (version == store::schema_version_latest) return;  // nothing written: the rollback is empty
         if (!db.is_sqlite()) {
-            // A PostgreSQL store starts at the version the backend arrived with; each later migration
-            // will be written for both databases.
-            if (version != 0)
-                throw storage_error("the PostgreSQL store has schema version " + std::to_string(version) +
-                                    ", which this library cannot migrate");
-            create_postgres_schema(db);  // with the meta row created_by, copied from the SQLite schema
+            // An empty database gets the latest schema in one go; an older store the steps it lacks,
+            // each derived from the SQLite migration (schema_postgres.cpp).
+            if (version == 0)
+                create_postgres_schema(db);  // with the meta row created_by, copied from the SQLite schema
+            else
+                migrate_postgres(db, version);
             tx.commit();
             return;
         }
-        for (int v = version; v < store::schema_version_latest; ++v) {
-            db.exec(migrations[static_cast<std::size_t>(v)]);
-            if (v + 1 == audit_chain_schema_version) start_audit_chain(db);
-            if (v + 1 == step_note_schema_version) (void)move_stranded_step_values(db);
-            if (v + 1 == rectification_rule_set_schema_version) add_rectification_rule_set(db);
-        }
-        db.exec("PRAGMA application_id = " + std::to_string(application_id));
-        db.exec("PRAGMA user_version = " + std::to_string(store::schema_version_latest));
-        if (version == 0) db.exec("INSERT INTO meta(key, value) VALUES('created_by', 'dangyuan')");
+        apply_sqlite_migrations(db, version, store::schema_version_latest);
         tx.commit();
     });
 }

@@ -7,6 +7,7 @@
 // in the table dangyuan_schema, as PRAGMA application_id and user_version do in a file.
 
 #include <algorithm>
+#include <optional>
 #include <regex>
 #include <string>
 #include <vector>
@@ -206,8 +207,7 @@ std::vector<schema_object> referenced_first(std::vector<schema_object> objects) 
 }  // namespace
 
 std::vector<schema_table> latest_tables() {
-    auto lite = sql::open_sqlite(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, 0);
-    migrate(lite);
+    auto lite = sqlite_schema_at(store::schema_version_latest);
     std::vector<schema_table> out;
     for (auto const& o : referenced_first(sqlite_schema_objects(lite)))
         if (o.type == "table") out.push_back({o.name, table_columns(lite, o.name)});
@@ -216,7 +216,7 @@ std::vector<schema_table> latest_tables() {
 
 namespace {
 
-void create_postgres_objects(sql::database& pg, std::vector<schema_object> const& objects) {
+void create_postgres_objects(sql::database& pg, std::vector<schema_object> const& objects, int version) {
     for (auto const& o : objects) {
         auto const ddl = postgres_ddl(o.type, o.sql);
         try {
@@ -233,28 +233,163 @@ void create_postgres_objects(sql::database& pg, std::vector<schema_object> const
         "CREATE AGGREGATE sum(boolean) (SFUNC = dangyuan_sum_bool, STYPE = bigint)");
     pg.exec("CREATE TABLE dangyuan_schema(application_id BIGINT NOT NULL, version BIGINT NOT NULL)");
     pg.exec("INSERT INTO dangyuan_schema VALUES(" + std::to_string(application_id) + ", " +
-            std::to_string(store::schema_version_latest) + ")");
+            std::to_string(version) + ")");
 }
 
 }  // namespace
 
 void create_postgres_tables(sql::database& pg) {
-    auto lite = sql::open_sqlite(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, 0);
-    migrate(lite);
-    create_postgres_objects(pg, referenced_first(sqlite_schema_objects(lite)));
+    auto lite = sqlite_schema_at(store::schema_version_latest);
+    create_postgres_objects(pg, referenced_first(sqlite_schema_objects(lite)), store::schema_version_latest);
 }
 
-void create_postgres_schema(sql::database& pg) {
-    auto lite = sql::open_sqlite(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, 0);
-    migrate(lite);
+void create_postgres_schema(sql::database& pg, int version) {
+    if (version < 0) version = store::schema_version_latest;
+    auto lite = sqlite_schema_at(version);
     auto const objects = referenced_first(sqlite_schema_objects(lite));
-    create_postgres_objects(pg, objects);
+    create_postgres_objects(pg, objects, version);
     // The rows the migrations seed (meta: created_by).
     pg.exec("SET CONSTRAINTS ALL DEFERRED");
     for (auto const& o : objects) {
         if (o.type != "table") continue;
         if (copy_table(lite, pg, o.name, table_columns(lite, o.name)) > 0) restart_identities(pg, o.name);
     }
+}
+
+namespace {
+
+std::int64_t row_count(sql::database& db, std::string const& table) {
+    sql::statement st(db, "SELECT count(*) FROM " + table);
+    (void)st.step();
+    return st.column(0).as_int64();
+}
+
+// The column definitions SQLite appended to a table's CREATE statement by ALTER TABLE … ADD COLUMN:
+// SQLite keeps the statement as it was and inserts ", <definition>" before its closing parenthesis. An
+// empty optional when `after` is not `before` with definitions appended (the table was rebuilt).
+std::optional<std::vector<std::string>> appended_columns(std::string const& before,
+                                                         std::string const& after) {
+    auto const close = before.rfind(')');
+    if (close == std::string::npos || after.size() <= before.size() ||
+        after.compare(0, close, before, 0, close) != 0 ||
+        after.compare(after.size() - (before.size() - close), std::string::npos, before, close) != 0)
+        return std::nullopt;
+    auto const added = after.substr(close, after.size() - before.size());  // ", def, def"
+    std::vector<std::string> out;
+    int depth = 0;
+    bool quoted = false;
+    std::string current;
+    for (char const ch : added) {
+        if (ch == '\'') quoted = !quoted;
+        if (!quoted && ch == '(') ++depth;
+        if (!quoted && ch == ')') --depth;
+        if (!quoted && depth == 0 && ch == ',') {
+            if (!current.empty()) out.push_back(current);
+            current.clear();
+            continue;
+        }
+        current += ch;
+    }
+    if (!current.empty()) out.push_back(current);
+    for (auto& c : out) {
+        auto const first = c.find_first_not_of(" \t\n");
+        c = first == std::string::npos ? std::string() : c.substr(first);
+    }
+    if (out.empty() || std::any_of(out.begin(), out.end(), [](auto const& c) { return c.empty(); }))
+        return std::nullopt;
+    return out;
+}
+
+std::string drop_statement(schema_object const& o) {
+    if (o.type == "table") return "DROP TABLE " + o.name;
+    if (o.type == "index") return "DROP INDEX " + o.name;
+    return "DROP TRIGGER " + o.name + " ON " + o.table + "; DROP FUNCTION dangyuan_" + o.name + "()";
+}
+
+}  // namespace
+
+postgres_step postgres_migration(int version) {
+    if (version < 1 || version > store::schema_version_latest)
+        throw storage_error("no schema version " + std::to_string(version));
+    auto before_db = sqlite_schema_at(version - 1);
+    auto after_db = sqlite_schema_at(version);
+    auto const before = sqlite_schema_objects(before_db);
+    auto const after = referenced_first(sqlite_schema_objects(after_db));
+    auto find = [](std::vector<schema_object> const& in, schema_object const& o) -> schema_object const* {
+        for (auto const& x : in)
+            if (x.type == o.type && x.name == o.name) return &x;
+        return nullptr;
+    };
+    auto const step = "schema version " + std::to_string(version);
+    postgres_step out;
+    std::vector<std::string> drops, creates;
+    // Tables first (in an order PostgreSQL accepts), then the columns added to existing ones.
+    for (auto const& o : after) {
+        if (o.type != "table") continue;
+        auto const* old = find(before, o);
+        if (old == nullptr) {
+            out.statements.push_back(postgres_ddl("table", o.sql));
+            out.new_tables.push_back(o.name);
+            continue;
+        }
+        if (old->sql != o.sql) {
+            auto const columns = appended_columns(old->sql, o.sql);
+            if (!columns)
+                throw storage_error(step + " rebuilds the table " + o.name +
+                                    "; its PostgreSQL form must be written by hand");
+            for (auto const& c : *columns)
+                out.statements.push_back(postgres_ddl("table", "ALTER TABLE " + o.name + " ADD COLUMN " + c));
+        }
+        if (row_count(before_db, o.name) != row_count(after_db, o.name))
+            throw storage_error(step + " seeds rows into the existing table " + o.name +
+                                "; its PostgreSQL form must be written by hand");
+    }
+    for (auto const& o : before)
+        if (find(after, o) == nullptr) {
+            // A table dropped takes its indexes and triggers along.
+            bool const with_table =
+                o.type != "table" && std::any_of(before.begin(), before.end(), [&](auto const& t) {
+                    return t.type == "table" && t.name == o.table && find(after, t) == nullptr;
+                });
+            if (!with_table) drops.push_back(drop_statement(o));
+        }
+    for (auto const& o : after) {
+        if (o.type == "table") continue;
+        auto const* old = find(before, o);
+        if (old != nullptr && old->sql == o.sql) continue;
+        if (old != nullptr) drops.push_back(drop_statement(*old));
+        creates.push_back(postgres_ddl(o.type, o.sql));
+    }
+    // Indexes and triggers that changed are dropped before they are created again; dropped tables go
+    // last, after nothing refers to them any more.
+    std::stable_partition(drops.begin(), drops.end(),
+                          [](auto const& d) { return d.rfind("DROP TABLE", 0) != 0; });
+    out.statements.insert(out.statements.end(), drops.begin(), drops.end());
+    out.statements.insert(out.statements.end(), creates.begin(), creates.end());
+    return out;
+}
+
+void migrate_postgres(sql::database& pg, int from) {
+    for (int v = from + 1; v <= store::schema_version_latest; ++v) {
+        auto const step = postgres_migration(v);
+        for (auto const& s : step.statements) {
+            try {
+                pg.exec(s);
+            } catch (sql::error const& e) {
+                throw storage_error("migrating to schema version " + std::to_string(v) + ": " + e.what() +
+                                    " in: " + s);
+            }
+        }
+        if (!step.new_tables.empty()) {
+            auto lite = sqlite_schema_at(v);
+            pg.exec("SET CONSTRAINTS ALL DEFERRED");
+            for (auto const& t : step.new_tables)
+                if (copy_table(lite, pg, t, table_columns(lite, t)) > 0) restart_identities(pg, t);
+            pg.exec("SET CONSTRAINTS ALL IMMEDIATE");
+        }
+        run_migration_code(pg, v);
+    }
+    pg.exec("UPDATE dangyuan_schema SET version = " + std::to_string(store::schema_version_latest));
 }
 
 }  // namespace dangyuan::storage
