@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <optional>
+#include <string>
+
 #include "postgres_support.hpp"
 #include "storage/sql/database.hpp"
 #include "storage/sql/postgres.hpp"
@@ -69,6 +72,51 @@ TEST_CASE("seam: a PostgreSQL transaction with a failed statement is not committ
         CHECK(e.unique_violation());
         CHECK(e.sqlstate() == "23505");
     }
+}
+
+TEST_CASE(
+    "seam: prepared statements on PostgreSQL give each binding's result, survive a rollback and "
+    "stop at the session's bound",
+    "[postgres][seam]") {
+    auto const server = test::postgres_server();
+    if (!server) {
+        WARN("DANGYUAN_TEST_POSTGRESQL is not set: this runs under store.postgresql");
+        return;
+    }
+    sql::database db(std::make_unique<pg::connection>(test::fresh_postgres_store(*server)));
+    db.exec("CREATE TABLE t(n BIGINT, s TEXT); INSERT INTO t VALUES (1, 'a'), (2, '二'), (3, NULL)");
+    auto const query = std::string("SELECT count(*) FROM t WHERE (CAST(:n AS BIGINT) IS NULL OR n = :n)");
+    auto count = [&](std::optional<std::int64_t> n) {
+        sql::statement st(db, query);
+        if (n)
+            st.bind(":n", *n);
+        else
+            st.bind(":n");
+        REQUIRE(st.step());
+        return st.column(0).as_int64();
+    };
+    // The same text with an integer and with NULL: two prepared forms, each with its own result, many
+    // times over (the server switches to a generic plan after five executions).
+    for (int i = 0; i < 8; ++i) {
+        CHECK(count(2) == 1);
+        CHECK(count(std::nullopt) == 3);
+        CHECK(count(7) == 0);
+    }
+    // A statement prepared in a transaction that is rolled back is still there afterwards.
+    sql::begin_write(db);
+    CHECK(count(1) == 1);
+    CHECK_THROWS_AS(db.exec("SELECT * FROM no_such_table"), sql::error);
+    db.exec("ROLLBACK");
+    CHECK(count(1) == 1);
+    CHECK(count(3) == 1);
+    // Statements beyond the bound run unprepared, with the same results.
+    for (std::size_t i = 0; i < pg::connection::max_prepared + 5; ++i) {
+        sql::statement st(db, "SELECT " + std::to_string(i) + " + count(*) FROM t WHERE n <= ?");
+        st.bind(1, std::int64_t{2});
+        REQUIRE(st.step());
+        CHECK(st.column(0).as_int64() == static_cast<std::int64_t>(i) + 2);
+    }
+    CHECK(count(2) == 1);
 }
 
 }  // namespace postgres_seam_test_cases

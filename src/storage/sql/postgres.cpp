@@ -88,6 +88,21 @@ void connection::exec(std::string const& sql) {
     PQclear(r);
 }
 
+std::string const& connection::prepared(std::string const& sql, std::vector<unsigned int> const& types) {
+    static std::string const none;
+    std::string key = sql;
+    key += '\0';
+    for (auto t : types)
+        key += std::to_string(t) + ",";
+    if (auto const it = prepared_.find(key); it != prepared_.end()) return it->second;
+    if (prepared_.size() >= max_prepared) return none;
+    auto name = "dy" + std::to_string(prepared_.size() + 1);
+    PGresult* r = PQprepare(conn_, name.c_str(), sql.c_str(), static_cast<int>(types.size()), types.data());
+    check(r, conn_, sql);
+    PQclear(r);
+    return prepared_.emplace(std::move(key), std::move(name)).first->second;
+}
+
 bool connection::in_transaction() const {
     auto const s = PQtransactionStatus(conn_);
     return s == PQTRANS_INTRANS || s == PQTRANS_INERROR || s == PQTRANS_ACTIVE;
@@ -281,8 +296,13 @@ void statement_state::run() {
     std::vector<char const*> ptrs(values.size());
     for (std::size_t i = 0; i < values.size(); ++i)
         ptrs[i] = nulls[i] ? nullptr : values[i].c_str();
-    PGresult* r = PQexecParams(conn.handle(), text.sql.c_str(), text.parameters, types.data(), ptrs.data(),
-                               nullptr, nullptr, 0);
+    // Prepared once per session and parameter types, so that the server parses and plans a statement
+    // once rather than at every execution.
+    auto const& name = conn.prepared(text.sql, types);
+    PGresult* r = name.empty() ? PQexecParams(conn.handle(), text.sql.c_str(), text.parameters, types.data(),
+                                              ptrs.data(), nullptr, nullptr, 0)
+                               : PQexecPrepared(conn.handle(), name.c_str(), text.parameters, ptrs.data(),
+                                                nullptr, nullptr, 0);
     check(r, conn.handle(), text.sql);
     result = r;
     rows = PQntuples(r);

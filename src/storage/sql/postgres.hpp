@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "database.hpp"
@@ -49,9 +50,18 @@ public:
     /// Opened for reading only: every transaction of the session is read-only.
     bool read_only = false;
 
+    /// The name of the server-side prepared statement for `sql` with parameters of `types` (OIDs),
+    /// preparing it on first use; empty when the session already holds max_prepared statements (the
+    /// statement then runs unprepared). \throws error when the server refuses the statement.
+    std::string const& prepared(std::string const& sql, std::vector<unsigned int> const& types);
+    /// The most statements a session keeps prepared: the store's statements are a fixed set of a few
+    /// hundred; a statement built with values in its text would otherwise grow the set without bound.
+    static constexpr std::size_t max_prepared = 1024;
+
 private:
     pg_conn* conn_ = nullptr;
     std::string url_;
+    std::unordered_map<std::string, std::string> prepared_;  // SQL and parameter types → name
 };
 
 /// Begins a write transaction: BEGIN, then the store's advisory write lock.
