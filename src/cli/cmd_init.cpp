@@ -9,8 +9,9 @@ namespace dangyuan::cli::cmd_init {
 namespace {
 
 int run_init(context& ctx, po::variables_map const&) {
-    // A database on a server is described like an existing store (it was created beforehand).
-    bool const existed = is_server_location(ctx.db.string()) || std::filesystem::exists(ctx.db);
+    // On a server the database itself was created beforehand (createdb): the store is created when the
+    // database (its current schema) holds no tables yet, as a file is when it does not exist.
+    bool const existed = store_exists(ctx.db);
     auto& s = ctx.open(true);
     auto const orgs = s.orgs().size();
     auto const members = s.member_count();
@@ -19,7 +20,8 @@ int run_init(context& ctx, po::variables_map const&) {
                  << s.schema_version() << ", " << orgs << " organisations, " << members
                  << " members of record (everyone entered, also those who left; `stats` counts a date)\n";
     else
-        *ctx.out << "created " << ctx.db.string() << " (schema version " << s.schema_version() << ")\n";
+        *ctx.out << "created " << displayed_location(ctx.db.string()) << " (schema version "
+                 << s.schema_version() << ")\n";
     return exit_ok;
 }
 
@@ -27,8 +29,9 @@ int run_init(context& ctx, po::variables_map const&) {
     .name = "init",
     .summary = "create a store (an SQLite file), or describe the existing one",
     .description =
-        "Creates the store given by --db (default dangyuan.db in the working directory). On an\n"
-        "existing store it changes nothing (an older schema is migrated) and prints what it holds.",
+        "Creates the store given by --db (default dangyuan.db in the working directory), or in an\n"
+        "empty database on a PostgreSQL server (--db postgresql://…). On an existing store it changes\n"
+        "nothing (an older schema is migrated) and prints what it holds.",
     .examples = "  dangyuan --db district.db init",
     .options = {},
     .run = run_init,

@@ -81,10 +81,15 @@ int run_sample(context& ctx, po::variables_map const& vm) {
     auto const seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     char took[64];
     std::snprintf(took, sizeof took, "%.1f s", seconds);
-    char size[64];
-    std::snprintf(size, sizeof size, "%.1f MB", static_cast<double>(store_bytes(ctx.db)) / 1e6);
+    // The size of a file; a database on a server has no file here to measure.
+    std::string size;
+    if (!is_server_location(ctx.db.string())) {
+        char mb[64];
+        std::snprintf(mb, sizeof mb, ", store %.1f MB", static_cast<double>(store_bytes(ctx.db)) / 1e6);
+        size = mb;
+    }
     *ctx.out << "sample district (seed " << o.seed << ", reference date " << format_date(o.as_of) << ") in "
-             << ctx.db.string() << ":\n"
+             << displayed_location(ctx.db.string()) << ":\n"
              << "  " << sum.organisations << " organisations, " << sum.branches << " branches ("
              << sum.joint_branches << " joint), " << sum.leaderships << " leaderships\n"
              << "  " << of_record << " members of record: " << sum.members << " generated for the roster"
@@ -110,7 +115,7 @@ int run_sample(context& ctx, po::variables_map const& vm) {
                  << "  " << sum.appraisal_cycles << " appraisal cycles (" << sum.appraisal_reports
                  << " reports), " << sum.rectifications << " organisations under rectification, " << sum.units
                  << " units in the coverage register\n";
-    *ctx.out << "  took " << took << ", store " << size << '\n';
+    *ctx.out << "  took " << took << size << '\n';
     return exit_ok;
 }
 

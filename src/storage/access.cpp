@@ -9,6 +9,7 @@
 #include "dangyuan/member/masking.hpp"
 #include "impl.hpp"
 #include "rows.hpp"
+#include "sql/postgres.hpp"
 
 namespace dangyuan::storage {
 namespace {
@@ -72,10 +73,16 @@ void deny(store const& s, permission p, std::int64_t org, std::string_view note)
         else
             message += place + " is outside the subtree the role covers (" + needed + ")";
         if (!note.empty()) message += "; " + std::string(note);
-        if (i.options.read_only) {
+        if (i.options.read_only && !i.db.is_sqlite()) {
+            // A read-only session cannot write; the refusal goes in through a session of its own (when
+            // the server's role may write at all).
+            sql::database rw(std::make_unique<sql::pg::connection>(i.server_url));
+            rw.postgres().lock_timeout_ms = static_cast<int>(i.options.busy_timeout.count());
+            record_denial(rw, i.audit_actor, org, detail);
+        } else if (i.options.read_only) {
             // A read-only handle cannot write; the refusal goes in through a connection of its own when
             // the file can be written at all (not on read-only media).
-            char const* file = i.db.is_sqlite() ? sqlite3_db_filename(i.db.sqlite_handle(), "main") : nullptr;
+            char const* file = sqlite3_db_filename(i.db.sqlite_handle(), "main");
             if (file != nullptr && *file != '\0') {
                 auto rw = sql::open_sqlite(file, SQLite::OPEN_READWRITE,
                                            static_cast<int>(i.options.busy_timeout.count()));

@@ -217,6 +217,9 @@ struct dangyuan::store::impl {
 
     sql::database db;
     store_options options;
+    // A server's URL as given (with its password, never shown): a read-only handle records its refusals
+    // through a session of its own (storage/access.cpp). Empty for an SQLite file.
+    std::string server_url;
     // Who acts through the handle (options.principal or full access) and whether any check applies.
     principal who;
     bool restricted = false;

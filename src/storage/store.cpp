@@ -12,6 +12,7 @@
 #include "access.hpp"
 #include "impl.hpp"
 #include "rows.hpp"
+#include "schema_postgres.hpp"
 #include "sql/postgres.hpp"
 
 namespace dangyuan {
@@ -197,6 +198,7 @@ date::sys_days china_today() {
 
 store::impl::impl(std::filesystem::path const& path, store_options o)
     : db(open_database(path, o)), options(std::move(o)) {
+    if (!db.is_sqlite()) server_url = path.string();
     if (!options.today) options.today = china_today;
     // A handle without a principal acts for the organisation department over the whole store and is
     // never checked; with one, every call is (storage/access.cpp).
@@ -210,6 +212,14 @@ store::impl::impl(std::filesystem::path const& path, store_options o)
         if (db.is_sqlite()) db.exec("PRAGMA query_only = ON");
         check_principal();
         return;
+    }
+    if (!db.is_sqlite() && !options.create) {
+        // As a missing file is not created, an empty database (schema) gets no store.
+        bool empty = false;
+        (void)storage::in_read("reading the schema version",
+                               [&] { return storage::postgres_schema_version(db, empty); });
+        if (empty)
+            throw storage_error("the database holds no dangyuan store (create one with `dangyuan init`)");
     }
     // Check the file's identity and version before any pragma writes to it.
     storage::migrate(db);
@@ -246,6 +256,24 @@ bool is_server_location(std::string_view location) noexcept {
 
 std::string displayed_location(std::string_view location) {
     return storage::sql::pg::without_password(std::string(location));
+}
+
+bool store_exists(std::filesystem::path const& location) {
+    auto const text = location.string();
+    if (!is_server_location(text)) {
+        std::error_code ec;
+        return text != ":memory:" && fs::exists(location, ec);
+    }
+    return storage::in_read("opening " + displayed_location(text), [&] {
+        sql::database db(std::make_unique<storage::sql::pg::connection>(text));
+        bool empty = false;
+        try {
+            (void)storage::postgres_schema_version(db, empty);
+        } catch (storage_error const&) {
+            return true;  // tables, but not a store's (store::open refuses them)
+        }
+        return !empty;
+    });
 }
 
 date::sys_days store::today() const {

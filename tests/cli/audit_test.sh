@@ -2,8 +2,9 @@
 # `dangyuan audit` lists the trail.
 source "$(dirname "$0")/lib.sh"
 
-make_branch_store t.db
-DB=(--db t.db --actor 组织委员)
+store_location STORE t.db
+make_branch_store "$STORE"
+DB=(--db "$STORE" --actor 组织委员)
 
 # Masked by default.
 expect 0 "$DY" "${DB[@]}" member show 张建国
@@ -48,13 +49,20 @@ has err "no store at 'missing.db'"
 expect 0 "$DY" "${DB[@]}" audit verify
 has out "audit trail intact"
 matches out "head seq [0-9]+ sha256 [0-9a-f]{64}"
-# An entry edited through raw SQLite (triggers dropped, as someone with the file would): exit 1, its seq.
-python3 - t.db <<'PY' || fail "could not tamper with the store"
+# An entry edited past the store (triggers dropped, as someone with the file or the database owner's
+# password would): exit 1, its seq.
+if on_postgresql; then
+    psql "$STORE" -X -q -v ON_ERROR_STOP=1 \
+        -c "DROP TRIGGER audit_no_update ON audit; UPDATE audit SET why = '另一事由' WHERE seq = 2" ||
+        fail "could not tamper with the store"
+else
+    python3 - "$STORE" <<'PY' || fail "could not tamper with the store"
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 db.executescript("DROP TRIGGER audit_no_update; UPDATE audit SET why = '另一事由' WHERE seq = 2;")
 db.close()
 PY
+fi
 expect 1 "$DY" "${DB[@]}" audit verify
 has out "audit trail NOT intact"
 has out "first bad seq 2; 2 entries checked"

@@ -2,8 +2,9 @@
 # rules refuse (exit status 1, the message names the rule, nothing written).
 source "$(dirname "$0")/lib.sh"
 
-make_branch_store t.db
-DB=(--db t.db --today 2026-12-31)  # the date of recording, pinned: some steps lie in late 2026
+store_location STORE t.db
+make_branch_store "$STORE"
+DB=(--db "$STORE" --today 2026-12-31)  # the date of recording, pinned: some steps lie in late 2026
 
 # case open
 expect 0 "$DY" "${DB[@]}" case open --name 林晓 --id-number 370102200003150740 --branch 第一社区党支部 \
@@ -34,12 +35,8 @@ expect 1 "$DY" "${DB[@]}" case step 1 activist_filed --date 2023-09-10 --hours 8
 has err "class_hours: step activist_filed does not take --hours"
 # A filing keeps its reference (备案文号); every step takes a note (备注).
 step activist_filed --date 2023-09-10 --document "区委组织部备〔2023〕3号" --note "补录 原件存档"
-python3 - t.db <<'PY' || fail "the filing's document and note are not in the store"
-import sqlite3, sys
-db = sqlite3.connect(sys.argv[1])
-rows = db.execute("SELECT document, note FROM dev_steps WHERE kind = 'activist_filed'").fetchall()
-assert rows == [("区委组织部备〔2023〕3号", "补录 原件存档")], rows
-PY
+[ "$(query "$STORE" "SELECT document, note FROM dev_steps WHERE kind = 'activist_filed'")" = \
+    "区委组织部备〔2023〕3号|补录 原件存档" ] || fail "the filing's document and note are not in the store"
 rejects dev.contacts_1_to_2 "$DY" "${DB[@]}" case step 1 contacts_assigned --date 2023-09-10 --members 1,2,3
 step contacts_assigned --date 2023-09-10 --members 王志强,刘丽
 step activist_assessed --date 2024-03-01
@@ -129,9 +126,9 @@ expect 1 "$DY" "${DB[@]}" case list --org 不存在的支部
 has err "org: no organisation named"
 
 # A refused step leaves the store as it was.
-cp t.db before.db
+store_content "$STORE" >before
 rejects dev.talk_within_1_month "$DY" "${DB[@]}" case step 2 talk_held --date 2026-12-20 --by 1
-cmp -s t.db before.db || fail "a refused step changed the store"
+store_content "$STORE" | cmp -s - before || fail "a refused step changed the store"
 # Official holiday data of a year the library does not ship is loaded into the store, with its source.
 expect 0 "$DY" "${DB[@]}" calendar list
 has out "2026  built in"

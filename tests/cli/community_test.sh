@@ -3,8 +3,9 @@
 # figures of a year, and the agenda item of a feedback not given.
 source "$(dirname "$0")/lib.sh"
 
-make_district t.db
-DB=(--db t.db)
+store_location STORE t.db
+make_district "$STORE"
+DB=(--db "$STORE")
 expect 0 "$DY" "${DB[@]}" member add --name 张伟 --id-number 370102198202021239 --ethnicity 汉族 \
     --branch 机关党支部 --application-date 2004-03-01 --admission-date 2005-07-01 --full-member-date 2006-07-01
 expect 0 "$DY" "${DB[@]}" member add --name 李娜 --id-number 370102198505051240 --ethnicity 汉族 \

@@ -4,8 +4,9 @@
 # the list, the figures of a year, and the agenda items.
 source "$(dirname "$0")/lib.sh"
 
-make_branch_store t.db
-DB=(--db t.db)
+store_location STORE t.db
+make_branch_store "$STORE"
+DB=(--db "$STORE")
 expect 0 "$DY" "${DB[@]}" org add --name 城关联合党支部 --kind joint_branch --parent 城关街道党工委 \
     --established 2019-01-01
 expect 0 "$DY" "${DB[@]}" org add --name 科技公司党支部 --kind branch --parent 城关街道党工委 --established 2020-06-01

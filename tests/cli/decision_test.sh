@@ -2,8 +2,9 @@
 # its rule; the agenda item of a resolution not yet public; flow: the charts of the procedures.
 source "$(dirname "$0")/lib.sh"
 
-make_district t.db
-DB=(--db t.db)
+store_location STORE t.db
+make_district "$STORE"
+DB=(--db "$STORE")
 
 # decision open: only a village or community organisation.
 expect 0 "$DY" "${DB[@]}" decision open --org 第一社区党支部 --date 2024-03-01 --subject 小区停车位改造

@@ -2,8 +2,9 @@
 # each step once accepted, the rules once refused; the higher organisation's steps need its permission.
 source "$(dirname "$0")/lib.sh"
 
-make_branch_store t.db
-DB=(--db t.db)
+store_location STORE t.db
+make_branch_store "$STORE"
+DB=(--db "$STORE")
 
 # The form fits the branch's full members (支部工作条例 第20条, org.committee_threshold_7): 机关党支部 has none,
 # so no committee; 第一社区党支部 has 7 or more, so it may not elect without one. Nothing is written.

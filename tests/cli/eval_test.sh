@@ -2,8 +2,9 @@
 # disposition of a member graded 不合格; each command once accepted and once refused with its rule.
 source "$(dirname "$0")/lib.sh"
 
-make_branch_store t.db
-DB=(--db t.db)
+store_location STORE t.db
+make_branch_store "$STORE"
+DB=(--db "$STORE")
 
 # eval open: the roll comes from the roster; one campaign per branch and year.
 expect 0 "$DY" "${DB[@]}" eval open --org 第一社区党支部 --year 2025 --date 2025-12-16

@@ -2,7 +2,8 @@
 # kinds and titles, and series that refer to non-empty ranges of numbers on the right sheet.
 source "$(dirname "$0")/lib.sh"
 
-expect 0 "$DY" --db c.db sample --members 300 --seed 5
+store_location STORE c.db
+expect 0 "$DY" --db "$STORE" sample --members 300 --seed 5
 
 # check_charts FILE.xlsx SHEETS... : the workbook has exactly the sheets named, in order, and the eight
 # charts (see below). A Python program reads the zip: python3's zipfile is always there.
@@ -148,34 +149,30 @@ print(f"{path}: {len(charts)} charts checked")
 PY
 }
 
-expect 0 "$DY" --db c.db export stats --as-of 2026-11-26 -o stats.xlsx
+expect 0 "$DY" --db "$STORE" export stats --as-of 2026-11-26 -o stats.xlsx
 has err "wrote stats.xlsx"
 check_charts stats.xlsx 统计 组织生活 党费
-expect 0 "$DY" --db c.db export all --as-of 2026-11-26 -o 报表.xlsx
+expect 0 "$DY" --db "$STORE" export all --as-of 2026-11-26 -o 报表.xlsx
 check_charts 报表.xlsx 统计 待办事项 名册 组织生活 党费
 # --format xlsx chooses the workbook whatever the file is called; English headers keep the charts.
-expect 0 "$DY" --db c.db export stats --as-of 2026-11-26 --format xlsx --header en -o stats.data
+expect 0 "$DY" --db "$STORE" export stats --as-of 2026-11-26 --format xlsx --header en -o stats.data
 check_charts stats.data 统计 组织生活 党费
 
 # The other formats are the statistics table alone, without charts.
-expect 0 "$DY" --db c.db export stats --as-of 2026-11-26 --format json
+expect 0 "$DY" --db "$STORE" export stats --as-of 2026-11-26 --format json
 has out '"title": "党员统计 (membership statistics)"'
 lacks out "组织生活"
 lacks out "chart"
-expect 0 "$DY" --db c.db export stats --as-of 2026-11-26 --format csv
+expect 0 "$DY" --db "$STORE" export stats --as-of 2026-11-26 --format csv
 has out "分组,项目,人数,占比%"
 lacks out "党费"
-expect 2 "$DY" --db c.db export stats --format xlsx
+expect 2 "$DY" --db "$STORE" export stats --format xlsx
 has err "--format xlsx needs -o FILE.xlsx"
 
 # The branch-per-row sheet is limited to the scope: one branch gives one row.
-/usr/bin/python3 - c.db >branch <<'PY' || fail "cannot read a branch of the sample"
-import sqlite3, sys
-row = sqlite3.connect(sys.argv[1]).execute(
-    "SELECT id FROM orgs WHERE kind = 'branch' ORDER BY id LIMIT 1").fetchone()
-print(row[0])
-PY
-expect 0 "$DY" --db c.db export stats --as-of 2026-11-26 --org "$(cat branch)" -o one.xlsx
+query "$STORE" "SELECT id FROM orgs WHERE kind = 'branch' ORDER BY id LIMIT 1" >branch &&
+    [ -s branch ] || fail "cannot read a branch of the sample"
+expect 0 "$DY" --db "$STORE" export stats --as-of 2026-11-26 --org "$(cat branch)" -o one.xlsx
 /usr/bin/python3 - one.xlsx <<'PY' || fail "the 组织生活 sheet of one branch has not one row"
 import re, sys, zipfile
 z = zipfile.ZipFile(sys.argv[1])

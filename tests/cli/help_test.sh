@@ -60,19 +60,35 @@ has err "unknown --status 'late'"
 expect 2 "$DY" sample --members many
 [ ! -s out ] || fail "a usage error wrote to standard output"
 
-# Bad input is exit status 1: a missing store, a malformed date, an unknown organisation.
-expect 1 "$DY" --db missing.db agenda
-has err "no store at 'missing.db'"
-[ ! -e missing.db ] || fail "a read command created the store"
-expect 0 "$DY" --db s.db init
-has out "created s.db"
-expect 0 "$DY" --db s.db init
-has out "a dangyuan store"
-expect 1 "$DY" --db s.db agenda --as-of 2026-02-30
+# Bad input is exit status 1: a missing store, a malformed date, an unknown organisation. Only init (and
+# sample, restore) create a store: not in a missing file, not in an empty database on a server.
+if on_postgresql; then
+    store_location NO_STORE missing.db
+    NO_STORE_ERR="holds no dangyuan store"
+else
+    NO_STORE=missing.db
+    NO_STORE_ERR="no store at 'missing.db'"
+fi
+expect 1 "$DY" --db "$NO_STORE" agenda
+has err "$NO_STORE_ERR"
+expect 1 "$DY" --db "$NO_STORE" org add --name 中共示范区委员会 --kind higher_committee --established 1990-01-01
+has err "$NO_STORE_ERR"
+if on_postgresql; then
+    [ "$(query "$NO_STORE" "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()")" = 0 ] ||
+        fail "a command other than init created the store"
+else
+    [ ! -e missing.db ] || fail "a command other than init created the store"
+fi
+store_location STORE s.db
+expect 0 "$DY" --db "$STORE" init
+has out "created $(shown_location "$STORE") (schema version"
+expect 0 "$DY" --db "$STORE" init
+has out "$(shown_location "$STORE"): a dangyuan store"
+expect 1 "$DY" --db "$STORE" agenda --as-of 2026-02-30
 has err "as_of: '2026-02-30' is not a calendar date"
-expect 1 "$DY" --db s.db stats --org 不存在的党委
+expect 1 "$DY" --db "$STORE" stats --org 不存在的党委
 has err "org: no organisation named '不存在的党委'"
-expect 1 "$DY" --db s.db org add --name 支部 --kind branch --established 2020-01-01
+expect 1 "$DY" --db "$STORE" org add --name 支部 --kind branch --established 2020-01-01
 has err "org.tree_structure"
 
 # Positional arguments are listed as arguments, not as options.
@@ -82,15 +98,15 @@ has out "  FILE"
 lacks out "--file FILE"
 
 # Global options may also follow the command; the store may come from $DANGYUAN_DB; --db "" is refused.
-expect 0 "$DY" org list --db s.db --as-of 2026-01-01
+expect 0 "$DY" org list --db "$STORE" --as-of 2026-01-01
 has out "党组织"
-expect 0 "$DY" org list --db=s.db --today 2026-01-01 --as-of 2026-01-01
+expect 0 "$DY" org list --db="$STORE" --today 2026-01-01 --as-of 2026-01-01
 has out "党组织"
-export DANGYUAN_DB=s.db
+export DANGYUAN_DB=$STORE
 expect 0 "$DY" org list --as-of 2026-01-01
 has out "党组织"
-expect 1 "$DY" --db missing.db agenda  # --db wins over $DANGYUAN_DB
-has err "no store at 'missing.db'"
+expect 1 "$DY" --db "$NO_STORE" agenda  # --db wins over $DANGYUAN_DB
+has err "$NO_STORE_ERR"
 unset DANGYUAN_DB
 expect 2 "$DY" --db "" init
 has err "--db needs a file name"

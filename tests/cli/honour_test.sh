@@ -2,8 +2,9 @@
 # refused with its rule or field; the agenda item of a review due; lists and year statistics.
 source "$(dirname "$0")/lib.sh"
 
-make_branch_store t.db
-DB=(--db t.db)
+store_location STORE t.db
+make_branch_store "$STORE"
+DB=(--db "$STORE")
 
 # honour post: a full member, by the branch or an organisation above it.
 expect 0 "$DY" "${DB[@]}" honour post 张建国 --by 城关街道党工委 --date 2024-03-31 --title 便民服务示范岗

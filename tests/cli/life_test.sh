@@ -2,8 +2,9 @@
 # command once accepted and once refused with the rule or field it breaks.
 source "$(dirname "$0")/lib.sh"
 
-make_branch_store t.db
-DB=(--db t.db)
+store_location STORE t.db
+make_branch_store "$STORE"
+DB=(--db "$STORE")
 NOW=(--as-of 2026-11-26)
 
 # meeting add: everyone expected is listed unless --present; the quorum is counted on the list.

@@ -2,8 +2,9 @@
 # each command once accepted and once refused with the rule it breaks.
 source "$(dirname "$0")/lib.sh"
 
-make_branch_store t.db
-DB=(--db t.db)
+store_location STORE t.db
+make_branch_store "$STORE"
+DB=(--db "$STORE")
 
 # mobility certificate issue: under the store's next number, one valid certificate per member.
 expect 0 "$DY" "${DB[@]}" mobility certificate issue 周伟 --date 2025-03-05 --destination 广东省深圳市南山区 \

@@ -2,8 +2,9 @@
 # accepted and once refused with its rule or field; the agenda items; show, list and year statistics.
 source "$(dirname "$0")/lib.sh"
 
-make_district t.db
-DB=(--db t.db)
+store_location STORE t.db
+make_district "$STORE"
+DB=(--db "$STORE")
 
 # rectify designate: an existing organisation, reasons from the code table, one open designation.
 expect 0 "$DY" "${DB[@]}" rectify designate --org 第一社区党支部 --date 2025-01-31 --kind lagging_community \

@@ -4,6 +4,10 @@
 # tests/cli/tutorial_example.cpp, built as dangyuan_tutorial_example; its output must match the
 # ```text output=tutorial_example block.
 #   bash tutorial_test.sh <dangyuan> <tests/cli> <work directory> <dangyuan_tutorial_example>
+# With DANGYUAN_TEST_POSTGRESQL set (tests/postgres/on-postgresql.sh), the same page runs against a new
+# database of that server: its URL replaces the page's store 示范.db in each command, and where the page
+# shows the store's name, the output must show the URL (without a password). The C++ program keeps its
+# in-memory store.
 source "$(dirname "$0")/lib.sh"
 EXAMPLE="${4:-}"
 PAGE="$FIXTURES/../../docs/tutorial.md"
@@ -51,6 +55,12 @@ to_regex() {
     sed -e 's/[][\.*^$+?(){}|/]/\\&/g' -e 's/…/.*/g' -e 's/^/^/' -e 's/[[:space:]]*$/[[:space:]]*$/'
 }
 
+# Where the page's store lives: the file 示范.db, or a database on the test server.
+PAGE_STORE=示范.db
+store_location STORE "$PAGE_STORE"
+SHOWN_STORE=$(shown_location "$STORE")
+[ "$STORE" = "$PAGE_STORE" ] || echo "tutorial: the store is $SHOWN_STORE"
+
 commands=0
 for ((i = 1; i <= steps; ++i)); do
     kind=$(cat "step.$i.kind")
@@ -75,6 +85,7 @@ for ((i = 1; i <= steps; ++i)); do
     cmd)
         commands=$((commands + 1))
         run=${text//dangyuan /\"\$DY\" }
+        run=${run//"$PAGE_STORE"/\"\$STORE\"}
         eval "$run" >got 2>&1
         status=$?
         if head -1 "step.$i.expected" | grep -q '^dangyuan: '; then
@@ -91,7 +102,7 @@ for ((i = 1; i <= steps; ++i)); do
         line=0
         while IFS= read -r shown && IFS= read -r actual <&3; do
             line=$((line + 1))
-            pattern_line=$(printf '%s\n' "$shown" | to_regex)
+            pattern_line=$(printf '%s\n' "${shown//"$PAGE_STORE"/$SHOWN_STORE}" | to_regex)
             printf '%s\n' "$actual" | grep -qE -- "$pattern_line" || {
                 diff "step.$i.expected" got >&2
                 fail "step $i, line $line differs: $text"
@@ -100,4 +111,4 @@ for ((i = 1; i <= steps; ++i)); do
         ;;
     esac
 done
-echo "tutorial: ok ($commands commands)"
+echo "tutorial: ok ($commands commands on $SHOWN_STORE)"

@@ -223,6 +223,36 @@ TEST_CASE("refusals: one met inside a transaction is recorded after the transact
     CHECK(w.store.verify_audit().ok);
 }
 
+TEST_CASE("refusals: a read-only handle records its refusal through a connection of its own", "[access]") {
+    // A file, or under store.postgresql a database on the server, whose read-only session cannot write.
+    auto location = test::fresh_store_location();
+    if (location == ":memory:") location = (test::temp_dir("access-read-only") / "store.db").string();
+    auto department = test::shared_district::open_as(location, std::nullopt);
+    auto const orgs = test::add_district_orgs(department);
+    auto const other = department.add_member(someone(orgs.branch_b, 2, "乙"));
+    auto const audit_before = department.audit_log().size();
+    store_options o;
+    o.actor = "王芳";
+    o.principal = principal{"王芳", role::branch_secretary(), orgs.branch_a};
+    o.read_only = true;
+    {
+        auto reader = open_store(location, o);
+        CHECK(reader.read_only());
+        CHECK_THROWS_AS(reader.get_member(other), access_denied);
+        CHECK_THROWS_AS(reader.roster(scope::subtree(orgs.branch_b)), access_denied);
+    }
+    auto const log = department.audit_log();
+    REQUIRE(log.size() == audit_before + 2);
+    for (auto i = audit_before; i < log.size(); ++i) {
+        CHECK(log[i].entity == "access");
+        CHECK(log[i].action == "denied");
+        CHECK(log[i].actor == "王芳 (branch_secretary@" + std::to_string(orgs.branch_a.value()) + ")");
+        CHECK(log[i].entity_id == orgs.branch_b.value());
+        CHECK(log[i].detail.find("permission=read_roster") != std::string::npos);
+    }
+    CHECK(department.verify_audit().ok);
+}
+
 TEST_CASE("unmasked access: recorded with principal, scope and rows", "[access]") {
     test::shared_district w("unmasked");
     auto s = w.secretary_of(w.branch_a);

@@ -26,7 +26,7 @@ struct fixture : test::district_orgs {
     appraisal_cycle_id cycle;
     appraisal_report_id report;
 
-    fixture() : s(open_store(":memory:", options())) {
+    fixture() : s(open_store(test::fresh_store_location(), options())) {
         static_cast<test::district_orgs&>(*this) = test::add_district_orgs(s);
         secretary = s.add_member(test::full_member(branch_a, "赵敏", d(2008, 7, 1), 1, sex::female));
         s.set_leadership(branch_a, d(2021, 12, 20), {{secretary, officer_role::secretary, ""}});

@@ -27,7 +27,8 @@ struct fixture : test::district_fixture {
     member_id worker = s.add_member(test::full_member(branch_b, "钱进", d(2010, 7, 1), 2));
     member_id villager = s.add_member(test::full_member(village, "孙立", d(2011, 7, 1), 3));
 
-    explicit fixture(std::filesystem::path const& path = ":memory:") : district_fixture(path) {
+    explicit fixture(std::filesystem::path const& path = test::fresh_store_location())
+        : district_fixture(path) {
         s.set_leadership(branch_a, d(2021, 12, 20), {{secretary, officer_role::secretary, ""}});
     }
 

@@ -119,7 +119,7 @@ TEST_CASE(
     store_options o;
     o.actor = "tester";
     o.today = [] { return d(2027, 6, 30); };
-    auto s = open_store(":memory:", o);
+    auto s = open_store(test::fresh_store_location(), o);
     auto const orgs = test::add_district_orgs(s);
     auto const zhang = s.add_member(test::full_member(orgs.branch_b, "张伟", d(2010, 7, 1), 1));
     auto const li = s.add_member(test::full_member(orgs.branch_b, "李娜", d(2012, 7, 1), 2, sex::female));

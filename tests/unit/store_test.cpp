@@ -571,6 +571,47 @@ TEST_CASE("store: read-only opening never creates, migrates or writes", "[store]
     std::filesystem::remove_all(dir);
 }
 
+TEST_CASE(
+    "store: store_exists tells an existing store from a location where opening creates one, which "
+    "create = false refuses",
+    "[store]") {
+    auto const dir = test::temp_dir("exists");
+    auto const path = dir / "store.db";
+    store_options no_create;
+    no_create.create = false;
+    CHECK_FALSE(store_exists(":memory:"));
+    CHECK_FALSE(store_exists(path));
+    CHECK_FALSE(std::filesystem::exists(path));  // it only looked
+    CHECK_THROWS_AS(open_store(path, no_create), storage_error);
+    CHECK_FALSE(std::filesystem::exists(path));
+    (void)open_store(path);
+    CHECK(store_exists(path));
+    std::filesystem::remove_all(dir);
+    // An unreachable server is an error, not "no store".
+    CHECK_THROWS_AS(store_exists("postgresql://nobody@127.0.0.1:1/none"), storage_error);
+    // On a server (store.postgresql): an empty schema holds no store until the first open creates it.
+    if (auto const server = test::postgres_server()) {
+        auto const location = test::fresh_postgres_store(*server);
+        CHECK_FALSE(store_exists(location));
+        CHECK_FALSE(store_exists(location));  // still nothing: it created nothing
+        CHECK(caught<storage_error>([&] { (void)open_store(location, no_create); }).what() ==
+              "cannot open store '" + displayed_location(location) +
+                  "': the database holds no dangyuan store (create one with `dangyuan init`)");
+        CHECK_FALSE(store_exists(location));
+        (void)open_store(location);
+        CHECK(store_exists(location));
+        CHECK(open_store(location, no_create).orgs().empty());  // once there, it opens
+        // Tables that are not a store's count as something there (store::open refuses them).
+        auto const foreign = test::fresh_postgres_store(*server);
+        {
+            dangyuan::storage::sql::pg::connection c(foreign);
+            c.exec("CREATE TABLE other(n BIGINT)");
+        }
+        CHECK(store_exists(foreign));
+        CHECK_THROWS_AS(open_store(foreign), storage_error);
+    }
+}
+
 TEST_CASE("store: a read-only store in a directory nobody may write to can still be read",
           "[store][integrity]") {
     if (::geteuid() == 0) {

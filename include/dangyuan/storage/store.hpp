@@ -80,7 +80,9 @@ struct store_options {
     /// \throws (store::open) not_found when its organisation is not in the store.
     std::optional<dangyuan::principal> principal;
     rule_set rules = rule_set::national_2014();
-    bool create = true;  ///< create the file when it does not exist (ignored when `read_only`)
+    /// Create the store when the file does not exist, or when the server's database (its current schema)
+    /// holds no table; otherwise such a location is refused with storage_error. Ignored when `read_only`.
+    bool create = true;
     /// Open for reading only (SQLITE_OPEN_READONLY): the file is never created, migrated or changed,
     /// and every write throws storage_error. A missing or empty file, or a store whose schema is older
     /// than schema_version_latest, is refused. A store in a directory the process cannot write to is
@@ -319,6 +321,11 @@ void restore(std::filesystem::path const& source, std::filesystem::path const& t
 [[nodiscard]] bool is_server_location(std::string_view location) noexcept;
 /// `location` as messages may show it: a server URL without its password.
 [[nodiscard]] std::string displayed_location(std::string_view location);
+/// True when opening `location` would open something that is there rather than create a new store: a
+/// file that exists, or a server database whose current schema (`search_path`) holds tables — a store,
+/// or tables `store::open` refuses. False for `":memory:"`. Reads only; creates and changes nothing.
+/// \throws storage_error when the server cannot be reached (or the library was built without libpq).
+[[nodiscard]] bool store_exists(std::filesystem::path const& location);
 
 /// Same as `store::open`.
 [[nodiscard]] inline store open_store(std::filesystem::path const& path, store_options options = {}) {

@@ -197,7 +197,7 @@ void close_appraisal_cycle(store& s, appraisal_cycle_id id, date::sys_days on, s
             impl.db,
             "SELECT max(d) FROM (SELECT reported_on AS d FROM appraisal_reports WHERE cycle_id = :c "
             "UNION ALL SELECT g.rated_on FROM appraisal_ratings g JOIN appraisal_reports r ON "
-            "r.id = g.report_id WHERE r.cycle_id = :c)");
+            "r.id = g.report_id WHERE r.cycle_id = :c) AS dates");
         st.bind(":c", raw(id));
         if (st.step()) last = storage::column_date(st, 0, "appraisal last date");
         check_close(c, on, last);
