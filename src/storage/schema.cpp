@@ -393,7 +393,9 @@ void migrate(sql::database& db) {
 void check_readable(sql::database& db) {
     bool empty = false;
     int const version = in_read("reading the schema version", [&] { return identify(db, empty); });
-    if (empty) throw storage_error("the file holds no dangyuan store (create one with `dangyuan init`)");
+    if (empty)
+        throw storage_error(std::string(db.is_sqlite() ? "the file" : "the database") +
+                            " holds no dangyuan store (create one with `dangyuan init`)");
     if (version < store::schema_version_latest)
         throw storage_error("the store has schema version " + std::to_string(version) + ", older than " +
                             std::to_string(store::schema_version_latest) +

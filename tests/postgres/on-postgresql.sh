@@ -16,4 +16,10 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
 fi
 # A cluster owned by a normal user cannot be created in a directory it cannot write to.
 cd "${TMPDIR:-/tmp}"
+# Run as root, pg_virtualenv names its cluster "regress" and refuses to start while one exists: runs of
+# other build trees on the same machine wait for each other here (ctest's RESOURCE_LOCK covers one tree).
+lock="${TMPDIR:-/tmp}/dangyuan-pg_virtualenv.lock"
+if command -v flock >/dev/null 2>&1; then
+  exec flock --timeout 3600 "$lock" pg_virtualenv env DANGYUAN_TEST_POSTGRESQL=postgresql:// "$@"
+fi
 exec pg_virtualenv env DANGYUAN_TEST_POSTGRESQL=postgresql:// "$@"
