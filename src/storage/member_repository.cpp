@@ -418,7 +418,14 @@ void check_unique_id_number(sql::database& db, member const& m) {
 // meanwhile. Refuses a duplicate as add_members does on SQLite: naming the first row that repeats an ID
 // number and the member that already holds it (a stored member, or an earlier row of the batch with the
 // id it would have had).
-std::vector<member_id> copy_members(sql::database& db, std::span<member const> drafts) {
+//
+// With `rebuild` (a batch at least as large as the roster, as on SQLite) the rows are copied without the
+// secondary indexes and the foreign key to the branch, which are then created again: an index built from
+// the sorted keys and the key checked by one join cost a fraction of maintaining them row by row (the
+// key's check is a query per row). They are dropped and created in the command's transaction, so they
+// are back as they were if it fails; until it commits, readers of the members table wait (ALTER TABLE
+// and DROP INDEX lock it).
+std::vector<member_id> copy_members(sql::database& db, std::span<member const> drafts, bool rebuild) {
     // Who already holds the batch's ID numbers: one query, the numbers bound as one JSON array.
     std::unordered_map<std::string, std::pair<std::int64_t, std::string>> holders;
     {
@@ -467,6 +474,27 @@ std::vector<member_id> copy_members(sql::database& db, std::span<member const> d
         if (!fresh) refuse(first + static_cast<std::int64_t>(at->second), drafts[at->second].name);
     }
 
+    // The secondary indexes (those backing no constraint) and the foreign keys, with their definitions.
+    std::vector<storage::index_definition> indexes, keys;
+    if (rebuild) {
+        sql::statement ix(db,
+                          "SELECT c.relname, pg_get_indexdef(c.oid) FROM pg_index x JOIN pg_class c ON "
+                          "c.oid = x.indexrelid WHERE x.indrelid = CAST('members' AS regclass) AND NOT "
+                          "x.indisprimary AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = "
+                          "x.indexrelid) ORDER BY c.relname");
+        while (ix.step())
+            indexes.push_back({ix.column(0).as_string(), ix.column(1).as_string()});
+        sql::statement fk(db,
+                          "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = "
+                          "CAST('members' AS regclass) AND contype = 'f' ORDER BY conname");
+        while (fk.step())
+            keys.push_back({fk.column(0).as_string(), fk.column(1).as_string()});
+        for (auto const& k : keys)
+            db.exec("ALTER TABLE members DROP CONSTRAINT \"" + k.name + "\"");
+        for (auto const& i : indexes)
+            db.exec("DROP INDEX \"" + i.name + "\"");
+    }
+
     sql::pg::copy_in copy(db.postgres(), "members", storage::copy_member_columns);
     storage::member_copier field{copy};
     std::vector<member_id> ids;
@@ -479,6 +507,10 @@ std::vector<member_id> copy_members(sql::database& db, std::span<member const> d
         ids.emplace_back(id);
     }
     copy.finish();
+    for (auto const& i : indexes)
+        db.exec(i.sql);
+    for (auto const& k : keys)
+        db.exec("ALTER TABLE members ADD CONSTRAINT \"" + k.name + "\" " + k.sql);
     return ids;
 }
 // A batch inserted without the ID number's index (add_members, rebuild) holds an ID number twice: names
@@ -526,11 +558,11 @@ std::vector<member_id> store::add_members(std::span<member const> drafts, std::s
         }
         std::optional<storage::cache_size_guard> cache;
         bool rebuild = false;
-        // (SQLite's page cache and index rebuild; PostgreSQL manages its buffers itself.)
-        if (drafts.size() >= bulk_cache_min_rows && impl_->db.is_sqlite()) {
+        // (SQLite's page cache; PostgreSQL manages its buffers itself. Both rebuild the indexes.)
+        if (drafts.size() >= bulk_cache_min_rows) {
             auto const held = member_count();
             auto const batch = static_cast<std::int64_t>(drafts.size());
-            cache.emplace(impl_->db, bulk_cache_kib(held + batch));
+            if (impl_->db.is_sqlite()) cache.emplace(impl_->db, bulk_cache_kib(held + batch));
             rebuild = batch >= held;
         }
         return storage::in_transaction(impl_->db, [&] {
@@ -538,14 +570,16 @@ std::vector<member_id> store::add_members(std::span<member const> drafts, std::s
             // indexes, which are then built again from the sorted keys: much faster than inserting a
             // million random names one by one (docs/performance.md, growth). Dropped and created in
             // the batch's transaction, they are back as they were if it fails.
-            auto const indexes = rebuild ? storage::secondary_indexes(impl_->db, "members")
-                                         : std::vector<storage::index_definition>{};
+            // (PostgreSQL: in copy_members, after the batch's checks.)
+            auto const indexes = rebuild && impl_->db.is_sqlite()
+                                     ? storage::secondary_indexes(impl_->db, "members")
+                                     : std::vector<storage::index_definition>{};
             for (auto const& ix : indexes)
                 impl_->db.exec("DROP INDEX \"" + ix.name + "\"");
             std::vector<member_id> ids;
             // PostgreSQL: a batch goes through COPY (copy_members), a single member through INSERT.
             bool const copy = !impl_->db.is_sqlite() && drafts.size() > 1;
-            if (copy) ids = copy_members(impl_->db, drafts);
+            if (copy) ids = copy_members(impl_->db, drafts, rebuild);
             sql::statement ins(impl_->db, storage::insert_member_sql);
             auto const parameters = storage::parameters_of(ins);
             storage::member_binding binding;

@@ -166,6 +166,69 @@ TEST_CASE("bulk insert: an import commits its members in one batch and the trail
 }
 #endif
 
+TEST_CASE(
+    "bulk insert: a batch at least as large as the roster, its indexes and key rebuilt, is all or "
+    "nothing",
+    "[bulk][postgresql]") {
+    auto const where = test::fresh_store_location();
+    auto s = open_store(where, {.actor = "tester"});
+    auto const c =
+        s.add_org({.name = "区委", .kind = org_kind::higher_committee, .established = d(1990, 1, 1)});
+    auto const b =
+        s.add_org({.name = "支部", .kind = org_kind::branch, .parent = c, .established = d(2000, 1, 1)});
+    std::vector<member> drafts;
+    for (std::size_t i = 0; i < bulk_cache_min_rows; ++i) {
+        // A hundred admission days of 2001 and a hundred sequence numbers: distinct ID numbers.
+        auto const admitted = d(2001, 1, 1) + date::days{static_cast<int>(i / 100)};
+        drafts.push_back(
+            test::full_member(b, "党员" + std::to_string(i), admitted, static_cast<int>(i % 100)));
+    }
+    auto dup = drafts.front();
+    dup.name = "重号";
+    drafts.back() = dup;  // the last row repeats the first one's ID number
+    // On PostgreSQL: the members table's indexes and foreign keys as the schema defines them.
+    auto const catalogue = [&] {
+        std::vector<std::string> out;
+        if (!test::postgres_server()) return out;
+        storage::sql::database db(std::make_unique<storage::sql::pg::connection>(where));
+        storage::sql::statement q(
+            db,
+            "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() AND "
+            "tablename = 'members' UNION ALL SELECT pg_get_constraintdef(oid) FROM "
+            "pg_constraint WHERE conrelid = CAST('members' AS regclass) AND contype = 'f' "
+            "ORDER BY 1");
+        while (q.step())
+            out.push_back(q.column(0).as_string());
+        return out;
+    };
+    auto const schema = catalogue();
+    if (test::postgres_server()) REQUIRE(schema.size() == 5);  // key, branch, name, ID number; branch's key
+    auto const audit_before = s.audit_log().size();
+
+    auto const message = conflict_message([&] { (void)s.add_members(drafts, "首次导入"); });
+    CHECK_THAT(message, Catch::Contains(" already belongs to member ") && Catch::Contains("(党员0)"));
+    CHECK(s.member_count() == 0);
+    CHECK(s.audit_log().size() == audit_before);
+    CHECK(catalogue() == schema);
+
+    drafts.pop_back();
+    auto const ids = s.add_members(drafts, "首次导入");
+    REQUIRE(ids.size() == bulk_cache_min_rows - 1);
+    CHECK(ids.back().value() == ids.front().value() + static_cast<std::int64_t>(bulk_cache_min_rows) - 2);
+    CHECK(s.member_count() == static_cast<std::int64_t>(bulk_cache_min_rows - 1));
+    CHECK(catalogue() == schema);
+    CHECK(s.find_members_by_name("党员9998").size() == 1);
+    CHECK(s.get_member(ids.back()).name == "党员9998");
+    CHECK(s.verify_audit().ok);
+    // The ID number's index is back: a repeat is refused by it as before.
+    auto again = drafts.front();
+    again.name = "又一个";
+    CHECK_THAT(
+        conflict_message([&] { (void)s.add_member(again); }),
+        Catch::Contains("already belongs to member " + std::to_string(ids.front().value()) + " (党员0)"));
+    CHECK(s.add_member(test::full_member(b, "新人", d(2010, 1, 1), 1)).value() == ids.back().value() + 1);
+}
+
 TEST_CASE("bulk insert: text with backslashes and Chinese survives the copy in and out",
           "[bulk][postgresql]") {
     test::district t;
