@@ -539,8 +539,19 @@ member_id store::add_member(member draft, std::string_view why) {
 std::vector<member_id> store::add_members(std::span<member const> drafts, std::string_view why) {
     storage::call const c(*this);
     return storage::in_read("adding members", [&]() -> std::vector<member_id> {
-        // Branches are looked up once each, not once per member: a bulk load has few branches.
+        // Branches are looked up once each, not once per member, and those of a batch in one query (a
+        // million members have tens of thousands of branches: a round trip each would cost seconds on
+        // PostgreSQL). A branch it does not find is looked up alone, for load_org's not_found.
         std::unordered_map<std::int64_t, org_unit> branches;
+        std::unordered_map<std::int64_t, org_unit> batch_branches;
+        if (drafts.size() > 1) {
+            std::vector<std::int64_t> ids;
+            for (auto const& m : drafts)
+                ids.push_back(m.branch.value());
+            std::sort(ids.begin(), ids.end());
+            ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+            batch_branches = impl_->load_orgs(ids);
+        }
         for (std::size_t i = 0; i < drafts.size(); ++i) {
             try {
                 validate_member(drafts[i], rules());
@@ -548,7 +559,12 @@ std::vector<member_id> store::add_members(std::span<member const> drafts, std::s
                 auto it = branches.find(drafts[i].branch.value());
                 if (it == branches.end()) {
                     storage::require(*this, permission::write_roster, drafts[i].branch);
-                    it = branches.emplace(drafts[i].branch.value(), impl_->load_org(drafts[i].branch)).first;
+                    auto const found = batch_branches.find(drafts[i].branch.value());
+                    it = branches
+                             .emplace(drafts[i].branch.value(), found != batch_branches.end()
+                                                                    ? found->second
+                                                                    : impl_->load_org(drafts[i].branch))
+                             .first;
                 }
                 check_branch(it->second, drafts[i]);
             } catch (invalid_input const& e) {
