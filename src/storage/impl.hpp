@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "dangyuan/storage/store.hpp"
@@ -235,6 +236,8 @@ struct dangyuan::store::impl {
     void check_principal();
     // Loads an org or throws not_found.
     org_unit load_org(org_id id);
+    // Loads the orgs of `ids` that exist, in one query, by id.
+    std::unordered_map<std::int64_t, org_unit> load_orgs(std::vector<std::int64_t> const& ids);
     std::vector<standing_event> load_standing(member_id id);
     // Members of one organisation on a date (branch members only; standing taken into account).
     org_counts count_members(org_id org, date::sys_days on);

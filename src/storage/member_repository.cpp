@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cstddef>
 #include <span>
 #include <stdexcept>
@@ -19,6 +20,7 @@
 #include "member_rows.hpp"
 #include "plausibility.hpp"
 #include "rows.hpp"
+#include "sql/postgres.hpp"
 
 namespace dangyuan {
 namespace storage {
@@ -183,6 +185,52 @@ struct member_binder {
     void operator()(int i, org_id id) { st.bind(i, static_cast<std::int64_t>(id.value())); }
     void operator()(int i, bool flag) { st.bind(i, flag ? 1 : 0); }
 };
+
+// One value of a member as a field of a COPY row (text format; copy_in escapes it), as bind_member would
+// bind it: codes as their code, dates as ISO text, the branch as its id, the flag as 0 or 1.
+struct member_copier {
+    sql::pg::copy_in& copy;
+    iso_date_buffer date{};
+
+    void operator()(std::string const& text) { copy.field(text); }
+    template <code_table_enum E>
+    void operator()(E value) {
+        copy.field(code(value));
+    }
+    template <code_table_enum E>
+    void operator()(std::optional<E> value) {
+        if (value)
+            copy.field(code(*value));
+        else
+            copy.null_field();
+    }
+    void operator()(std::optional<date::sys_days> d) {
+        if (!d) return copy.null_field();
+        iso_into(*d, date);
+        copy.field(std::string_view(date.data()));
+    }
+    void operator()(std::optional<citizen_id> const& id) {
+        if (id)
+            copy.field(id->str());
+        else
+            copy.null_field();
+    }
+    void operator()(org_id id) { integer(static_cast<std::int64_t>(id.value())); }
+    void operator()(bool flag) { copy.field(flag ? "1" : "0"); }
+    void integer(std::int64_t v) {
+        char buf[24];
+        auto const r = std::to_chars(buf, buf + sizeof buf, v);
+        copy.field(std::string_view(buf, static_cast<std::size_t>(r.ptr - buf)));
+    }
+};
+
+// "id, <the field columns>": the columns of a COPY into members.
+std::string const copy_member_columns = [] {
+    std::string out = "id";
+    for (auto const& f : member_fields)
+        out += ", " + std::string(f.column);
+    return out;
+}();
 
 // Binds the field parameters found by parameters_of. `m` and `b` must outlive the execution.
 void bind_member(sql::statement& st, member_parameters const& at, member const& m, member_binding& b) {
@@ -362,6 +410,109 @@ void check_unique_id_number(sql::database& db, member const& m) {
         throw conflict("ID number " + m.id_number->masked() + " already belongs to member " +
                        std::to_string(st.column(0).as_int64()) + " (" + st.column(1).as_string() + ")");
 }
+// A batch of members on PostgreSQL, through COPY: the ID numbers are checked first, in one query for
+// the whole batch and against each other (PostgreSQL ends a transaction at its first error, so a
+// duplicate must be named before the rows are sent); then the batch's ids are reserved from the table's
+// identity sequence in one step and the rows are copied with them. Runs inside the command's write
+// transaction, whose lock (sql::begin_write) keeps other writers from the sequence and the ID numbers
+// meanwhile. Refuses a duplicate as add_members does on SQLite: naming the first row that repeats an ID
+// number and the member that already holds it (a stored member, or an earlier row of the batch with the
+// id it would have had).
+//
+// With `rebuild` (a batch at least as large as the roster, as on SQLite) the rows are copied without the
+// secondary indexes and the foreign key to the branch, which are then created again: an index built from
+// the sorted keys and the key checked by one join cost a fraction of maintaining them row by row (the
+// key's check is a query per row). They are dropped and created in the command's transaction, so they
+// are back as they were if it fails; until it commits, readers of the members table wait (ALTER TABLE
+// and DROP INDEX lock it).
+std::vector<member_id> copy_members(sql::database& db, std::span<member const> drafts, bool rebuild) {
+    // Who already holds the batch's ID numbers: one query, the numbers bound as one JSON array.
+    std::unordered_map<std::string, std::pair<std::int64_t, std::string>> holders;
+    {
+        std::string numbers = "[";
+        for (auto const& m : drafts)
+            if (m.id_number) {
+                if (numbers.size() > 1) numbers += ',';
+                numbers += '"';
+                numbers += m.id_number->str();  // digits and X only: nothing to escape
+                numbers += '"';
+            }
+        numbers += ']';
+        if (numbers.size() > 2) {
+            sql::statement q(db,
+                             "SELECT id_number, id, name FROM members WHERE id_number IN "
+                             "(SELECT CAST(value AS TEXT) FROM json_each(:numbers))");
+            q.bind(":numbers", numbers);
+            while (q.step())
+                holders.emplace(q.column(0).as_string(),
+                                std::pair{q.column(1).as_int64(), q.column(2).as_string()});
+        }
+    }
+    // The batch's ids, consecutive: the sequence moves past them at once. (A refused batch leaves a gap,
+    // as a failed INSERT does on PostgreSQL.)
+    auto const n = static_cast<std::int64_t>(drafts.size());
+    sql::statement reserve(db,
+                           "SELECT setval(pg_get_serial_sequence('members', 'id'), "
+                           "nextval(pg_get_serial_sequence('members', 'id')) + :n - 1)");
+    reserve.bind(":n", n);
+    if (!reserve.step()) throw storage_error("the members' id sequence gave no value");
+    auto const first = reserve.column(0).as_int64() - n + 1;
+
+    std::unordered_map<std::string_view, std::size_t> seen;
+    seen.reserve(drafts.size());
+    for (std::size_t i = 0; i < drafts.size(); ++i) {
+        auto const& number = drafts[i].id_number;
+        if (!number) continue;
+        auto const refuse = [&](std::int64_t holder, std::string const& name) {
+            throw conflict("ID number " + number->masked() + " already belongs to member " +
+                           std::to_string(holder) + " (" + name + ")");
+        };
+        if (!holders.empty())
+            if (auto const h = holders.find(number->str()); h != holders.end())
+                refuse(h->second.first, h->second.second);
+        auto const [at, fresh] = seen.emplace(number->str(), i);
+        if (!fresh) refuse(first + static_cast<std::int64_t>(at->second), drafts[at->second].name);
+    }
+
+    // The secondary indexes (those backing no constraint) and the foreign keys, with their definitions.
+    std::vector<storage::index_definition> indexes, keys;
+    if (rebuild) {
+        sql::statement ix(db,
+                          "SELECT c.relname, pg_get_indexdef(c.oid) FROM pg_index x JOIN pg_class c ON "
+                          "c.oid = x.indexrelid WHERE x.indrelid = CAST('members' AS regclass) AND NOT "
+                          "x.indisprimary AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = "
+                          "x.indexrelid) ORDER BY c.relname");
+        while (ix.step())
+            indexes.push_back({ix.column(0).as_string(), ix.column(1).as_string()});
+        sql::statement fk(db,
+                          "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = "
+                          "CAST('members' AS regclass) AND contype = 'f' ORDER BY conname");
+        while (fk.step())
+            keys.push_back({fk.column(0).as_string(), fk.column(1).as_string()});
+        for (auto const& k : keys)
+            db.exec("ALTER TABLE members DROP CONSTRAINT \"" + k.name + "\"");
+        for (auto const& i : indexes)
+            db.exec("DROP INDEX \"" + i.name + "\"");
+    }
+
+    sql::pg::copy_in copy(db.postgres(), "members", storage::copy_member_columns);
+    storage::member_copier field{copy};
+    std::vector<member_id> ids;
+    ids.reserve(drafts.size());
+    for (std::size_t i = 0; i < drafts.size(); ++i) {
+        auto const id = first + static_cast<std::int64_t>(i);
+        field.integer(id);
+        for_each_member_field([&](auto const& f) { field(drafts[i].*std::decay_t<decltype(f)>::pointer); });
+        copy.end_row();
+        ids.emplace_back(id);
+    }
+    copy.finish();
+    for (auto const& i : indexes)
+        db.exec(i.sql);
+    for (auto const& k : keys)
+        db.exec("ALTER TABLE members ADD CONSTRAINT \"" + k.name + "\" " + k.sql);
+    return ids;
+}
 // A batch inserted without the ID number's index (add_members, rebuild) holds an ID number twice: names
 // the member that held it first, as check_unique_id_number does for a single insert. One grouping scan,
 // run only when building the index has failed.
@@ -388,8 +539,19 @@ member_id store::add_member(member draft, std::string_view why) {
 std::vector<member_id> store::add_members(std::span<member const> drafts, std::string_view why) {
     storage::call const c(*this);
     return storage::in_read("adding members", [&]() -> std::vector<member_id> {
-        // Branches are looked up once each, not once per member: a bulk load has few branches.
+        // Branches are looked up once each, not once per member, and those of a batch in one query (a
+        // million members have tens of thousands of branches: a round trip each would cost seconds on
+        // PostgreSQL). A branch it does not find is looked up alone, for load_org's not_found.
         std::unordered_map<std::int64_t, org_unit> branches;
+        std::unordered_map<std::int64_t, org_unit> batch_branches;
+        if (drafts.size() > 1) {
+            std::vector<std::int64_t> ids;
+            for (auto const& m : drafts)
+                ids.push_back(m.branch.value());
+            std::sort(ids.begin(), ids.end());
+            ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+            batch_branches = impl_->load_orgs(ids);
+        }
         for (std::size_t i = 0; i < drafts.size(); ++i) {
             try {
                 validate_member(drafts[i], rules());
@@ -397,7 +559,12 @@ std::vector<member_id> store::add_members(std::span<member const> drafts, std::s
                 auto it = branches.find(drafts[i].branch.value());
                 if (it == branches.end()) {
                     storage::require(*this, permission::write_roster, drafts[i].branch);
-                    it = branches.emplace(drafts[i].branch.value(), impl_->load_org(drafts[i].branch)).first;
+                    auto const found = batch_branches.find(drafts[i].branch.value());
+                    it = branches
+                             .emplace(drafts[i].branch.value(), found != batch_branches.end()
+                                                                    ? found->second
+                                                                    : impl_->load_org(drafts[i].branch))
+                             .first;
                 }
                 check_branch(it->second, drafts[i]);
             } catch (invalid_input const& e) {
@@ -407,11 +574,11 @@ std::vector<member_id> store::add_members(std::span<member const> drafts, std::s
         }
         std::optional<storage::cache_size_guard> cache;
         bool rebuild = false;
-        // (SQLite's page cache and index rebuild; PostgreSQL manages its buffers itself.)
-        if (drafts.size() >= bulk_cache_min_rows && impl_->db.is_sqlite()) {
+        // (SQLite's page cache; PostgreSQL manages its buffers itself. Both rebuild the indexes.)
+        if (drafts.size() >= bulk_cache_min_rows) {
             auto const held = member_count();
             auto const batch = static_cast<std::int64_t>(drafts.size());
-            cache.emplace(impl_->db, bulk_cache_kib(held + batch));
+            if (impl_->db.is_sqlite()) cache.emplace(impl_->db, bulk_cache_kib(held + batch));
             rebuild = batch >= held;
         }
         return storage::in_transaction(impl_->db, [&] {
@@ -419,17 +586,22 @@ std::vector<member_id> store::add_members(std::span<member const> drafts, std::s
             // indexes, which are then built again from the sorted keys: much faster than inserting a
             // million random names one by one (docs/performance.md, growth). Dropped and created in
             // the batch's transaction, they are back as they were if it fails.
-            auto const indexes = rebuild ? storage::secondary_indexes(impl_->db, "members")
-                                         : std::vector<storage::index_definition>{};
+            // (PostgreSQL: in copy_members, after the batch's checks.)
+            auto const indexes = rebuild && impl_->db.is_sqlite()
+                                     ? storage::secondary_indexes(impl_->db, "members")
+                                     : std::vector<storage::index_definition>{};
             for (auto const& ix : indexes)
                 impl_->db.exec("DROP INDEX \"" + ix.name + "\"");
+            std::vector<member_id> ids;
+            // PostgreSQL: a batch goes through COPY (copy_members), a single member through INSERT.
+            bool const copy = !impl_->db.is_sqlite() && drafts.size() > 1;
+            if (copy) ids = copy_members(impl_->db, drafts, rebuild);
             sql::statement ins(impl_->db, storage::insert_member_sql);
             auto const parameters = storage::parameters_of(ins);
             storage::member_binding binding;
-            std::vector<member_id> ids;
             ids.reserve(drafts.size());
             bool const ask_first = !impl_->db.is_sqlite();
-            for (auto const& m : drafts) {
+            for (auto const& m : copy ? std::span<member const>{} : drafts) {
                 // PostgreSQL ends a transaction at its first error, so the holder of a duplicate ID
                 // number is looked up before the insert there rather than after it fails.
                 if (ask_first) check_unique_id_number(impl_->db, m);

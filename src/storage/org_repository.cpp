@@ -115,6 +115,19 @@ org_unit store::impl::load_org(org_id id) {
     return storage::read_org(st);
 }
 
+std::unordered_map<std::int64_t, org_unit> store::impl::load_orgs(std::vector<std::int64_t> const& ids) {
+    std::unordered_map<std::int64_t, org_unit> out;
+    if (ids.empty()) return out;
+    sql::statement st(
+        db, std::string("SELECT ") + storage::org_columns + " FROM orgs WHERE id " + storage::in_id_set);
+    st.bind(":ids", storage::json_ids(ids));
+    while (st.step()) {
+        auto o = storage::read_org(st);
+        out.emplace(o.id.value(), std::move(o));
+    }
+    return out;
+}
+
 org_id store::add_org(org_unit draft, std::string_view why) {
     storage::call const c(*this);
     if (draft.parent)

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <exception>
 #include <memory>
 #include <string>
@@ -19,6 +20,7 @@
 #include "dangyuan/member/masking.hpp"
 #include "impl.hpp"
 #include "rows.hpp"
+#include "sql/postgres.hpp"
 
 namespace dangyuan {
 namespace {
@@ -51,11 +53,43 @@ void bind_named(sqlite3* db, sqlite3_stmt* st, char const* name, std::string con
         fail(db, "binding the roster query");
 }
 
-std::string_view text_of(sqlite3_stmt* st, int col) {
-    auto const* p = reinterpret_cast<char const*>(sqlite3_column_text(st, col));
-    if (p == nullptr) return {};
-    return {p, static_cast<std::size_t>(sqlite3_column_bytes(st, col))};
-}
+// One cell of a row as text: `p` is null for NULL.
+struct cell {
+    char const* p = nullptr;
+    std::size_t n = 0;
+    std::string_view text() const noexcept { return p ? std::string_view(p, n) : std::string_view{}; }
+};
+
+[[noreturn]] void bad_cell(char const* column, std::string_view text, char const* what);
+
+// The current row of an SQLite statement.
+struct sqlite_row {
+    sqlite3_stmt* st;
+    cell text(int col) const {
+        auto const* p = reinterpret_cast<char const*>(sqlite3_column_text(st, col));
+        if (p == nullptr) return {};
+        return {p, static_cast<std::size_t>(sqlite3_column_bytes(st, col))};
+    }
+    std::int64_t int64(int col, char const*) const { return sqlite3_column_int64(st, col); }
+};
+
+// The current row of a COPY … TO STDOUT (PostgreSQL).
+struct copy_row {
+    sql::pg::copy_out const& copy;
+    cell text(int col) const {
+        auto const i = static_cast<std::size_t>(col);
+        if (copy.is_null(i)) return {};
+        auto const f = copy.field(i);
+        return {f.data() ? f.data() : "", f.size()};
+    }
+    std::int64_t int64(int col, char const* column) const {
+        auto const f = text(col).text();
+        std::int64_t v = 0;
+        auto const r = std::from_chars(f.data(), f.data() + f.size(), v);
+        if (r.ec != std::errc{} || r.ptr != f.data() + f.size()) bad_cell(column, f, "an integer");
+        return v;
+    }
+};
 
 // The columns of storage::member_columns: the id, the fields of member_fields from 1 on, the version.
 constexpr int c_id = 0;
@@ -76,13 +110,12 @@ std::array<std::string, member_fields.size()> const qualified_columns = [] {
 
 // A date cell (`name`: table.column). The store writes dates as YYYY-MM-DD only, so the fast path covers
 // every cell it wrote; anything else goes to parse_iso, which accepts nothing more and says what was found.
-std::int32_t date_cell(sqlite3_stmt* st, int col, char const* name, bool optional) {
-    auto const* p = reinterpret_cast<char const*>(sqlite3_column_text(st, col));
-    if (p == nullptr) {
+std::int32_t date_cell(cell c, char const* name, bool optional) {
+    if (c.p == nullptr) {
         if (optional) return roster_table::no_date;
         throw storage_error("column " + std::string(name) + " is NULL");
     }
-    std::string_view const t(p, static_cast<std::size_t>(sqlite3_column_bytes(st, col)));
+    auto const t = c.text();
     return static_cast<std::int32_t>(storage::parse_iso(t, name).time_since_epoch().count());
 }
 
@@ -111,14 +144,14 @@ constexpr auto valid_codes_of = [] {
 // A code cell: the store writes the code (`code(e)`, one to three digits); a name or alias, which
 // read_member would also accept, is parsed the slow way.
 template <class Parse>
-std::int8_t code_cell(sqlite3_stmt* st, int col, char const* name, std::array<bool, 128> const& valid,
-                      Parse parse, bool optional) {
-    auto const* p = reinterpret_cast<char const*>(sqlite3_column_text(st, col));
+std::int8_t code_cell(cell c, char const* name, std::array<bool, 128> const& valid, Parse parse,
+                      bool optional) {
+    auto const* p = c.p;
     if (p == nullptr) {
         if (optional) return roster_table::no_code;
         throw storage_error("column members." + std::string(name) + " is NULL");
     }
-    auto const n = static_cast<std::size_t>(sqlite3_column_bytes(st, col));
+    auto const n = c.n;
     if (n >= 1 && n <= 3) {
         int v = 0;
         bool digits = true;
@@ -237,35 +270,48 @@ inline constexpr bool is_optional_code = false;
 template <code_table_enum E>
 inline constexpr bool is_optional_code<std::optional<E>> = true;
 
-// The cell of column `col` of the current row of `p` for a field of type T, checked as the store
-// writes it; `i` is the field's position in member_fields.
-template <class T>
-auto read_cell(sqlite3_stmt* p, int col, std::size_t i) {
+template <auto Field>
+using field_type = std::remove_cvref_t<decltype(std::declval<member const&>().*Field)>;
+
+// The cell of column `col` of the current row `r` (sqlite_row or copy_row) for a field of type T, checked
+// as the store writes it; `i` is the field's position in member_fields.
+template <class T, class Row>
+auto read_cell(Row const& r, int col, std::size_t i) {
     char const* const column = member_fields[i].column.data();  // a literal: null-terminated
     if constexpr (std::is_same_v<T, std::string>) {
-        return text_of(p, col);
+        return r.text(col).text();
     } else if constexpr (std::is_same_v<T, std::optional<citizen_id>>) {
-        auto const number = text_of(p, col);
+        auto const number = r.text(col).text();
         if (!number.empty() && !citizen_id::is_valid(number)) bad_cell(column, number, "an ID number");
         return number;
     } else if constexpr (code_table_enum<T>) {
-        return code_cell(p, col, column, valid_codes_of<T>, parse_code<T>, false);
+        return code_cell(r.text(col), column, valid_codes_of<T>, parse_code<T>, false);
     } else if constexpr (is_optional_code<T>) {
         using E = typename T::value_type;
-        return code_cell(p, col, column, valid_codes_of<E>, parse_code<E>, true);
+        return code_cell(r.text(col), column, valid_codes_of<E>, parse_code<E>, true);
     } else if constexpr (std::is_same_v<T, date::sys_days> ||
                          std::is_same_v<T, std::optional<date::sys_days>>) {
-        return date_cell(p, col, qualified_columns[i].c_str(), is_optional<T>);
+        return date_cell(r.text(col), qualified_columns[i].c_str(), is_optional<T>);
     } else if constexpr (std::is_same_v<T, org_id>) {
-        return sqlite3_column_int64(p, col);
+        return r.int64(col, column);
     } else {
         static_assert(std::is_same_v<T, bool>, "a field type without a roster column type");
-        return static_cast<std::uint8_t>(sqlite3_column_int(p, col) != 0 ? 1 : 0);
+        return static_cast<std::uint8_t>(r.int64(col, column) != 0 ? 1 : 0);
     }
 }
 
-template <auto Field>
-using field_type = std::remove_cvref_t<decltype(std::declval<member const&>().*Field)>;
+// Reads the current row `r` into the end of `t`.
+template <class Row>
+void append_row(roster_table& t, Row const& r) {
+    t.id.push_back(r.int64(c_id, "id"));
+    std::size_t i = 0;
+    for_each_roster_column(t, [&](auto const& field, auto& column) {
+        using T = field_type<std::decay_t<decltype(field)>::pointer>;
+        column.push_back(read_cell<T>(r, static_cast<int>(i) + 1, i));
+        ++i;
+    });
+    t.version.push_back(r.int64(c_version, "version"));
+}
 
 }  // namespace
 
@@ -338,14 +384,7 @@ roster_table load_range(sqlite3* db, scope const& sc, std::optional<date::sys_da
         if (rc == SQLITE_DONE) break;
         if (rc != SQLITE_ROW) fail(db, "reading the roster");
 
-        t.id.push_back(sqlite3_column_int64(p, c_id));
-        std::size_t i = 0;
-        for_each_roster_column(t, [&](auto const& field, auto& column) {
-            using T = field_type<std::decay_t<decltype(field)>::pointer>;
-            column.push_back(read_cell<T>(p, static_cast<int>(i) + 1, i));
-            ++i;
-        });
-        t.version.push_back(sqlite3_column_int64(p, c_version));
+        append_row(t, sqlite_row{p});
 
         if (auto const rows = t.size(); rows == sample_rows && bound > rows)
             reserve_texts(t, rows, bound - rows);
@@ -425,24 +464,36 @@ void mask_columns(roster_table& t) {
 
 namespace {
 
-// The same rows through the seam, for a database other than SQLite: read as members, then as columns.
-// (A COPY-based reader is the faster path there; this one is exact.)
+// The same rows from PostgreSQL: one COPY (SELECT …) TO STDOUT, each row parsed from the text it
+// arrives as straight into the columns (no result set held whole, no member record per row). COPY takes
+// no parameters: the scope's root (an integer) and the date (ISO text the library formats) are written
+// into the query as literals.
 roster_table load_portable(sql::database& db, scope const& sc, std::optional<date::sys_days> as_of) {
     std::string sql = std::string("SELECT ") + storage::member_columns + " FROM members";
-    std::string const in_scope = std::string("branch_id ") + storage::in_subtree;
-    std::vector<char const*> where;
-    if (sc.root) where.push_back(in_scope.c_str());
-    if (as_of) where.push_back("admission_date <= :d AND (exit_date IS NULL OR exit_date > :d)");
+    std::vector<std::string> where;
+    if (sc.root) {
+        std::string in_scope = std::string("branch_id ") + storage::in_subtree;
+        auto const at = in_scope.find(":root");
+        in_scope.replace(at, 5, std::to_string(sc.root->value()));
+        where.push_back(std::move(in_scope));
+    }
+    if (as_of) {
+        auto const d = "'" + storage::format_iso(*as_of) + "'";
+        where.push_back("admission_date <= " + d + " AND (exit_date IS NULL OR exit_date > " + d + ")");
+    }
     for (std::size_t i = 0; i < where.size(); ++i)
-        sql += std::string(i ? " AND " : " WHERE ") + where[i];
+        sql += (i ? " AND " : " WHERE ") + where[i];
     sql += " ORDER BY id";
     return storage::in_read("loading the roster", [&] {
-        sql::statement st(db, sql);
-        if (sc.root) st.bind(":root", static_cast<std::int64_t>(sc.root->value()));
-        if (as_of) st.bind(":d", storage::format_iso(*as_of));
+        sql::pg::copy_out copy(db.postgres(), sql);
         roster_table t;
-        while (st.step())
-            t.push_back(storage::read_member(st));
+        constexpr std::size_t columns = member_fields.size() + 2;
+        while (copy.next()) {
+            if (copy.size() != columns)
+                throw storage_error("the roster query gave " + std::to_string(copy.size()) +
+                                    " columns, not " + std::to_string(columns));
+            append_row(t, copy_row{copy});
+        }
         return t;
     });
 }

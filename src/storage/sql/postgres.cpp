@@ -149,6 +149,11 @@ void copy_in::separate() {
 
 void copy_in::field(std::string_view text) {
     separate();
+    // Most fields hold no character that needs escaping: appended whole.
+    if (text.find_first_of("\\\t\n\r") == std::string_view::npos) {
+        buffer_.append(text);
+        return;
+    }
     for (char const ch : text) {
         switch (ch) {
             case '\\':
@@ -196,6 +201,125 @@ void copy_in::finish() {
     PQclear(r);
     while (PGresult* rest = PQgetResult(conn_.handle()))
         PQclear(rest);
+}
+
+copy_out::copy_out(connection& c, std::string const& query) : conn_(c) {
+    PGresult* r = PQexec(c.handle(), ("COPY (" + query + ") TO STDOUT").c_str());
+    if (PQresultStatus(r) != PGRES_COPY_OUT) check(r, c.handle(), "COPY (" + query + ") TO STDOUT");
+    PQclear(r);
+}
+
+copy_out::~copy_out() {
+    release();
+    if (done_) return;
+    char* buf = nullptr;
+    while (PQgetCopyData(conn_.handle(), &buf, 0) > 0)
+        PQfreemem(buf);
+    while (PGresult* r = PQgetResult(conn_.handle()))
+        PQclear(r);
+}
+
+void copy_out::release() noexcept {
+    if (line_) PQfreemem(line_);
+    line_ = nullptr;
+}
+
+namespace {
+// The text format's escapes (backslash, then b f n r t v, up to three octal digits or x and up to two
+// hex digits; any other character stands for itself), undone in place: the text only shrinks.
+char* unescape(char* from, char* end) {
+    char* out = from;
+    for (char* p = from; p < end;) {
+        if (*p != '\\' || p + 1 == end) {
+            *out++ = *p++;
+            continue;
+        }
+        char const e = p[1];
+        p += 2;
+        auto const digit_of = [](char d, int base) {
+            if (d >= '0' && d <= '9' && d - '0' < base) return d - '0';
+            if (base == 16 && d >= 'a' && d <= 'f') return d - 'a' + 10;
+            if (base == 16 && d >= 'A' && d <= 'F') return d - 'A' + 10;
+            return -1;
+        };
+        switch (e) {
+            case 'b':
+                *out++ = '\b';
+                break;
+            case 'f':
+                *out++ = '\f';
+                break;
+            case 'n':
+                *out++ = '\n';
+                break;
+            case 'r':
+                *out++ = '\r';
+                break;
+            case 't':
+                *out++ = '\t';
+                break;
+            case 'v':
+                *out++ = '\v';
+                break;
+            case 'x': {
+                int v = 0, n = 0;
+                for (int d; n < 2 && p < end && (d = digit_of(*p, 16)) >= 0; ++n, ++p)
+                    v = v * 16 + d;
+                *out++ = n ? static_cast<char>(v) : 'x';
+                break;
+            }
+            default:
+                if (digit_of(e, 8) >= 0) {
+                    int v = e - '0';
+                    for (int n = 1, d; n < 3 && p < end && (d = digit_of(*p, 8)) >= 0; ++n, ++p)
+                        v = v * 8 + d;
+                    *out++ = static_cast<char>(v);
+                } else {
+                    *out++ = e;
+                }
+        }
+    }
+    return out;
+}
+}  // namespace
+
+bool copy_out::next() {
+    release();
+    fields_.clear();
+    nulls_.clear();
+    if (done_) return false;
+    int const n = PQgetCopyData(conn_.handle(), &line_, 0);
+    if (n < 0) {
+        done_ = true;
+        line_ = nullptr;
+        if (n == -2) fail(nullptr, conn_.handle(), "COPY TO STDOUT");
+        PGresult* r = PQgetResult(conn_.handle());
+        check(r, conn_.handle(), "COPY TO STDOUT");
+        PQclear(r);
+        while (PGresult* rest = PQgetResult(conn_.handle()))
+            PQclear(rest);
+        return false;
+    }
+    char* end = line_ + n;
+    if (end > line_ && end[-1] == '\n') --end;
+    for (char* start = line_;;) {
+        char* stop = start;
+        while (stop < end && *stop != '\t')
+            ++stop;
+        if (stop - start == 2 && start[0] == '\\' && start[1] == 'N') {
+            fields_.emplace_back();
+            nulls_.push_back(1);
+        } else {
+            char* const last = std::memchr(start, '\\', static_cast<std::size_t>(stop - start))
+                                   ? unescape(start, stop)
+                                   : stop;
+            fields_.emplace_back(start, static_cast<std::size_t>(last - start));
+            nulls_.push_back(0);
+        }
+        if (stop == end) break;
+        start = stop + 1;
+    }
+    return true;
 }
 
 namespace {

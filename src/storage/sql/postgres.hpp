@@ -91,6 +91,36 @@ private:
     bool done_ = false;
 };
 
+/// COPY (query) TO STDOUT in text format, read a row at a time: the whole result streams from the server
+/// without being held as one result, and each row's fields are read in place (unescaped in the row's
+/// own buffer). `query` takes no parameters: literals only.
+class copy_out {
+public:
+    /// \throws error when the server refuses the query.
+    copy_out(connection& c, std::string const& query);
+    /// Reads and drops what the server still sends of an unfinished COPY, so that the session can go on.
+    ~copy_out();
+    copy_out(copy_out const&) = delete;
+    copy_out& operator=(copy_out const&) = delete;
+    /// Moves to the next row; false after the last one (the server's verdict is checked then).
+    /// \throws error when the server reports a failure.
+    bool next();
+    /// The number of fields of the current row.
+    std::size_t size() const noexcept { return fields_.size(); }
+    /// True when field `i` (from 0) of the current row is NULL.
+    bool is_null(std::size_t i) const noexcept { return nulls_[i] != 0; }
+    /// Field `i` of the current row, unescaped; empty for NULL. Valid until next().
+    std::string_view field(std::size_t i) const noexcept { return fields_[i]; }
+
+private:
+    void release() noexcept;
+    connection& conn_;
+    char* line_ = nullptr;
+    std::vector<std::string_view> fields_;
+    std::vector<char> nulls_;
+    bool done_ = false;
+};
+
 /// The SQLite text of a statement as PostgreSQL reads it: `?` and `:name` become `$n` (a name used twice
 /// is one parameter), and the few SQLite spellings the repositories use become PostgreSQL's.
 struct translated {

@@ -40,6 +40,14 @@ void copy_in::field(std::string_view) {}
 void copy_in::null_field() {}
 void copy_in::end_row() {}
 void copy_in::finish() {}
+copy_out::copy_out(connection& c, std::string const&) : conn_(c) {
+    unavailable();
+}
+copy_out::~copy_out() = default;
+bool copy_out::next() {
+    unavailable();
+}
+void copy_out::release() noexcept {}
 translated translate(std::string_view) {
     unavailable();
 }
