@@ -21,12 +21,8 @@ using test::d;
 
 TEST_CASE("store on PostgreSQL: eight clerks writing at once all succeed and nothing is lost",
           "[postgres][store][integrity]") {
-    auto const server = test::postgres_server();
-    if (!server) {
-        WARN("DANGYUAN_TEST_POSTGRESQL is not set: this runs under store.postgresql");
-        return;
-    }
-    auto const url = test::fresh_postgres_store(*server);
+    auto const url = test::fresh_server_store_or_warn();
+    if (url.empty()) return;
     auto admin = open_store(url, {.actor = "admin"});
     auto const orgs = test::add_district_orgs(admin);
     auto const audit_before = admin.audit_log().size();
@@ -70,12 +66,8 @@ TEST_CASE("store on PostgreSQL: eight clerks writing at once all succeed and not
 
 TEST_CASE("store on PostgreSQL: a change from a stale copy of a record is a conflict and changes nothing",
           "[postgres][store][integrity]") {
-    auto const server = test::postgres_server();
-    if (!server) {
-        WARN("DANGYUAN_TEST_POSTGRESQL is not set: this runs under store.postgresql");
-        return;
-    }
-    auto const url = test::fresh_postgres_store(*server);
+    auto const url = test::fresh_server_store_or_warn();
+    if (url.empty()) return;
     auto first = open_store(url, {.actor = "first"});
     auto second = open_store(url, {.actor = "second"});
     auto const orgs = test::add_district_orgs(first);

@@ -137,13 +137,8 @@ std::map<std::string, std::string> catalogue(std::string const& url) {
 TEST_CASE(
     "schema on PostgreSQL: a store of each earlier version since 15 migrates to where a fresh store starts",
     "[postgres][migration]") {
-    auto const server = test::postgres_server();
-    if (!server) {
-        WARN(
-            "DANGYUAN_TEST_POSTGRESQL is not set: the migrations on PostgreSQL are tested by "
-            "store.postgresql");
-        return;
-    }
+    auto const server = test::server_or_warn();
+    if (!server) return;
     auto const fresh = test::fresh_postgres_store(*server);
     { auto s = open_store(fresh); }
     auto const want = catalogue(fresh);
@@ -174,14 +169,8 @@ TEST_CASE(
     "schema on PostgreSQL: a store of the version before rectification.rule_set keeps its designations and "
     "gives them the national rule set",
     "[postgres][migration][rectification]") {
-    auto const server = test::postgres_server();
-    if (!server) {
-        WARN(
-            "DANGYUAN_TEST_POSTGRESQL is not set: the migrations on PostgreSQL are tested by "
-            "store.postgresql");
-        return;
-    }
-    auto const url = test::fresh_postgres_store(*server);
+    auto const url = test::fresh_server_store_or_warn();
+    if (url.empty()) return;
     store_options o;
     o.actor = "tester";
     o.today = [] { return d(2026, 6, 30); };

@@ -49,11 +49,8 @@ TEST_CASE("seam: SQLite statements as PostgreSQL reads them", "[postgres][seam]"
 }
 
 TEST_CASE("seam: a PostgreSQL transaction with a failed statement is not committed", "[postgres][seam]") {
-    auto const server = test::postgres_server();
-    if (!server) {
-        WARN("DANGYUAN_TEST_POSTGRESQL is not set: this runs under store.postgresql");
-        return;
-    }
+    auto const server = test::server_or_warn();
+    if (!server) return;
     sql::database db(std::make_unique<pg::connection>(test::fresh_postgres_store(*server)));
     db.exec("CREATE TABLE kept(n BIGINT)");
     sql::begin_write(db);
@@ -78,11 +75,8 @@ TEST_CASE(
     "seam: prepared statements on PostgreSQL give each binding's result, survive a rollback and "
     "stop at the session's bound",
     "[postgres][seam]") {
-    auto const server = test::postgres_server();
-    if (!server) {
-        WARN("DANGYUAN_TEST_POSTGRESQL is not set: this runs under store.postgresql");
-        return;
-    }
+    auto const server = test::server_or_warn();
+    if (!server) return;
     sql::database db(std::make_unique<pg::connection>(test::fresh_postgres_store(*server)));
     db.exec("CREATE TABLE t(n BIGINT, s TEXT); INSERT INTO t VALUES (1, 'a'), (2, '二'), (3, NULL)");
     auto const query = std::string("SELECT count(*) FROM t WHERE (CAST(:n AS BIGINT) IS NULL OR n = :n)");

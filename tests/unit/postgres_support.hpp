@@ -6,6 +6,8 @@
 
 #include <unistd.h>
 
+#include <catch2/catch.hpp>
+
 #include <atomic>
 #include <cstdlib>
 #include <optional>
@@ -42,6 +44,20 @@ inline std::string fresh_postgres_store(std::string const& server) {
 inline std::string fresh_store_location() {
     if (auto const server = postgres_server()) return fresh_postgres_store(*server);
     return ":memory:";
+}
+
+// The test server, or none with a warning in the test's output. A test that needs a server calls it
+// first and returns when there is none: it runs under store.postgresql.
+inline std::optional<std::string> server_or_warn() {
+    auto server = postgres_server();
+    if (!server) WARN("DANGYUAN_TEST_POSTGRESQL is not set: this runs under store.postgresql");
+    return server;
+}
+
+// A fresh store on the test server, or "" with the warning of server_or_warn.
+inline std::string fresh_server_store_or_warn() {
+    auto const server = server_or_warn();
+    return server ? fresh_postgres_store(*server) : std::string();
 }
 
 }  // namespace test

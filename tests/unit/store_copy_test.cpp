@@ -91,11 +91,8 @@ TEST_CASE("store copy: an existing target, the store itself or a principal is re
 
 TEST_CASE("store copy: a file copied to PostgreSQL and back holds the same records and audit chain",
           "[store][copy][postgres]") {
-    auto const server = test::postgres_server();
-    if (!server) {
-        WARN("DANGYUAN_TEST_POSTGRESQL is not set: the copy to PostgreSQL is tested by store.postgresql");
-        return;
-    }
+    auto const server = test::server_or_warn();
+    if (!server) return;
     auto const dir = test::temp_dir("copy-pg");
     auto const from = filled_store(dir);
     auto const on_server = test::fresh_postgres_store(*server);
