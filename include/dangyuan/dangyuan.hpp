@@ -84,6 +84,7 @@
 #include "dangyuan/storage/mobility_store.hpp"
 #include "dangyuan/storage/rectification_store.hpp"
 #include "dangyuan/storage/roster_table.hpp"
+#include "dangyuan/storage/server_principals.hpp"
 #include "dangyuan/storage/statistics_store.hpp"
 #include "dangyuan/storage/store.hpp"
 #include "dangyuan/storage/store_copy.hpp"

@@ -78,6 +78,7 @@ void deny(store const& s, permission p, std::int64_t org, std::string_view note)
             // the server's role may write at all).
             sql::database rw(std::make_unique<sql::pg::connection>(i.server_url));
             rw.postgres().lock_timeout_ms = static_cast<int>(i.options.busy_timeout.count());
+            rw.postgres().row_security = i.db.postgres().row_security;
             record_denial(rw, i.audit_actor, org, detail);
         } else if (i.options.read_only) {
             // A read-only handle cannot write; the refusal goes in through a connection of its own when

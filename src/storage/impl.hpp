@@ -232,6 +232,10 @@ struct dangyuan::store::impl {
     // Refusals met inside a caller's transaction, recorded once it has ended (storage/access.cpp).
     std::vector<std::string> pending_denials;
 
+    // On a server whose store has row-level security: the principal mapped to the connection's role
+    // becomes the handle's (storage/row_security.hpp); options.principal may narrow it, not widen it.
+    // access_denied for a wider one, or for a role that is not mapped and does not own the store.
+    void take_server_principal();
     // not_found when the principal's organisation is not in the store.
     void check_principal();
     // Loads an org or throws not_found.

@@ -593,8 +593,10 @@ std::vector<member_id> store::add_members(std::span<member const> drafts, std::s
             for (auto const& ix : indexes)
                 impl_->db.exec("DROP INDEX \"" + ix.name + "\"");
             std::vector<member_id> ids;
-            // PostgreSQL: a batch goes through COPY (copy_members), a single member through INSERT.
-            bool const copy = !impl_->db.is_sqlite() && drafts.size() > 1;
+            // PostgreSQL: a batch goes through COPY (copy_members), a single member through INSERT;
+            // so does a batch of a role under row-level security, for which the server refuses COPY.
+            bool const copy =
+                !impl_->db.is_sqlite() && drafts.size() > 1 && !impl_->db.postgres().row_security;
             if (copy) ids = copy_members(impl_->db, drafts, rebuild);
             sql::statement ins(impl_->db, storage::insert_member_sql);
             auto const parameters = storage::parameters_of(ins);
@@ -610,7 +612,14 @@ std::vector<member_id> store::add_members(std::span<member const> drafts, std::s
                     ins.exec();
                 } catch (sql::error const& e) {
                     // The UNIQUE index catches a duplicate ID number; name the member that holds it.
-                    if (e.unique_violation()) check_unique_id_number(impl_->db, m);
+                    if (e.unique_violation()) {
+                        // A role under row-level security did not see the holder in another branch when
+                        // it asked first (and the failed transaction answers no more questions).
+                        if (m.id_number && !impl_->db.is_sqlite() && impl_->db.postgres().row_security)
+                            throw conflict("ID number " + m.id_number->masked() +
+                                           " already belongs to a member outside the principal's subtree");
+                        check_unique_id_number(impl_->db, m);
+                    }
                     throw;
                 }
                 ins.reset();

@@ -14,6 +14,7 @@
 #include "honours/honours_rows.hpp"
 #include "impl.hpp"
 #include "rectification/rectification_rows.hpp"
+#include "row_security.hpp"
 #include "rows.hpp"
 #include "schema_postgres.hpp"
 
@@ -382,6 +383,8 @@ void migrate(sql::database& db) {
                 create_postgres_schema(db);  // with the meta row created_by, copied from the SQLite schema
             else
                 migrate_postgres(db, version);
+            // New tables get their policies and the mapped roles their privileges on them.
+            if (version != 0 && row_security_installed(db)) install_row_security(db);
             tx.commit();
             return;
         }

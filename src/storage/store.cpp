@@ -11,6 +11,7 @@
 
 #include "access.hpp"
 #include "impl.hpp"
+#include "row_security.hpp"
 #include "rows.hpp"
 #include "schema_postgres.hpp"
 #include "sql/postgres.hpp"
@@ -210,6 +211,7 @@ store::impl::impl(std::filesystem::path const& path, store_options o)
         storage::check_readable(db);
         // A second guard: the database itself refuses any write.
         if (db.is_sqlite()) db.exec("PRAGMA query_only = ON");
+        take_server_principal();
         check_principal();
         return;
     }
@@ -224,6 +226,7 @@ store::impl::impl(std::filesystem::path const& path, store_options o)
     // Check the file's identity and version before any pragma writes to it.
     storage::migrate(db);
     if (!db.is_sqlite()) {
+        take_server_principal();
         check_principal();
         return;
     }
@@ -233,6 +236,46 @@ store::impl::impl(std::filesystem::path const& path, store_options o)
         db.exec("PRAGMA synchronous = NORMAL");
     }
     check_principal();
+}
+
+void store::impl::take_server_principal() {
+    if (db.is_sqlite()) return;
+    auto const mapped =
+        storage::in_read("reading the server role", [&] { return storage::mapped_principal(db); });
+    if (!mapped) {
+        // Row-level security would show such a role nothing at all.
+        if (storage::in_read("reading the server role", [&] {
+                return storage::row_security_installed(db) && !storage::bypasses_row_security(db);
+            }))
+            throw access_denied("read_roster", 0,
+                                "the server role of this connection is not mapped to a principal of the "
+                                "store (the store's owner maps it: dangyuan server grant)");
+        return;
+    }
+    db.postgres().row_security = true;
+    if (options.principal) {
+        // A narrower principal than the role's may act through it, not a wider one.
+        for (auto p : options.principal->role.permissions.list())
+            if (!mapped->may(p))
+                throw access_denied(std::string(to_string(p)), 0,
+                                    "the server role acts as " + mapped->label() +
+                                        ", whose role has no permission '" + std::string(to_string(p)) + "'");
+        auto const within = storage::in_read("reading the server role", [&] {
+            if (!mapped->org) return true;
+            if (!options.principal->org) return false;
+            sql::statement st(db, "SELECT :org = ANY(dangyuan_scope_of(current_user))");
+            st.bind(":org", static_cast<std::int64_t>(options.principal->org->value()));
+            return st.step() && st.column(0).as_int64() != 0;
+        });
+        if (!within)
+            throw access_denied("read_roster", options.principal->org ? options.principal->org->value() : 0,
+                                "the server role acts as " + mapped->label() + "; " +
+                                    options.principal->label() + " is outside its subtree");
+        return;
+    }
+    who = *mapped;
+    restricted = who.org || who.role.permissions != permission_set::all();
+    audit_actor = who.actor + " (" + who.label() + ")";
 }
 
 void store::impl::check_principal() {

@@ -49,6 +49,10 @@ public:
     int lock_timeout_ms = 0;
     /// Opened for reading only: every transaction of the session is read-only.
     bool read_only = false;
+    /// The session's role is confined by the store's row-level security (a mapped server role,
+    /// row_security.hpp): the server refuses COPY FROM, and the audit trail's last link is read through
+    /// dangyuan_audit_head().
+    bool row_security = false;
 
     /// The name of the server-side prepared statement for `sql` with parameters of `types` (OIDs),
     /// preparing it on first use; empty when the session already holds max_prepared statements (the
