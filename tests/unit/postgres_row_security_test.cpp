@@ -14,6 +14,7 @@
 
 #include "dangyuan/storage/mobility_store.hpp"
 #include "dangyuan/storage/server_principals.hpp"
+#include "dangyuan/storage/statistics_store.hpp"
 #include "dangyuan/storage/store.hpp"
 #include "postgres_support.hpp"
 #include "storage/row_security.hpp"
@@ -207,6 +208,13 @@ TEST_CASE("row security: a branch secretary's session sees and changes only its 
         for (auto const& m : sa.roster())
             roster.insert(m.id.value());
         CHECK(roster == ids(w.a));
+        // The reports of the role's scope read as the owner's of the same scope.
+        CHECK(sa.agenda(d(2026, 6, 30)).size() ==
+              w.owner.agenda(d(2026, 6, 30), scope::subtree(w.branch_a)).size());
+        auto const mine = statistics(sa, {.as_of = d(2026, 6, 30)});
+        CHECK(mine.total == 2);
+        CHECK(mine.total ==
+              statistics(w.owner, {.as_of = d(2026, 6, 30), .where = scope::subtree(w.branch_a)}).total);
         auto const added = sa.add_member(test::full_member(w.branch_a, "新", d(2015, 7, 1), 40));
         std::vector<member> const drafts{test::full_member(w.branch_a, "批一", d(2015, 7, 1), 41),
                                          test::full_member(w.branch_a, "批二", d(2015, 7, 1), 42)};
