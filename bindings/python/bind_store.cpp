@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "command.hpp"
+#include "dangyuan/storage/server_principals.hpp"
 #include "enums.hpp"
 #include "foundation.hpp"
 #include "roster_result.hpp"
@@ -195,6 +196,27 @@ void bind_store(py::module_& m) {
     def_command(cls, "verify_audit", &store::verify_audit,
                 "Checks the hash chain of the audit trail; returns an AuditVerification naming the first "
                 "entry changed, removed or inserted (first_bad_seq), or that the trail is intact.");
+    // server roles (PostgreSQL): server_principals.hpp
+    py::class_<server_principal>(
+        m, "ServerPrincipal", "A PostgreSQL role and the Principal it acts as (Store.server_principals()).")
+        .def_readonly("server_role", &server_principal::server_role)
+        .def_readonly("principal", &server_principal::who)
+        .def("__eq__", [](server_principal const& a, server_principal const& b) { return a == b; })
+        .def("__repr__", [](server_principal const& p) {
+            return "<ServerPrincipal " + p.server_role + " " + p.who.actor + " " + p.who.label() + ">";
+        });
+    def_command(cls, "grant_server_principal", &grant_server_principal, py::arg("server_role"),
+                py::arg("principal"), py::kw_only(), py::arg("why") = "",
+                "Maps the existing PostgreSQL role server_role to principal: its sessions are then confined "
+                "to the principal's subtree by row-level security, with or without dangyuan. For the store's "
+                "owner, with full access. Raises InvalidInput (server_role, store), NotFound, AccessDenied, "
+                "StorageError.");
+    def_command(cls, "revoke_server_principal", &revoke_server_principal, py::arg("server_role"),
+                py::kw_only(), py::arg("why") = "",
+                "Removes the mapping of server_role and its privileges on the store. Raises NotFound when it "
+                "has none.");
+    def_command(cls, "server_principals", &server_principals,
+                "The mapped PostgreSQL roles (ServerPrincipal), by name; empty for an SQLite store.");
     def_command(cls, "backup", &store::backup, py::arg("target"),
                 "Writes a consistent copy of the store to target with SQLite's online backup; other "
                 "connections may go on writing meanwhile. Raises StorageError when the copy cannot be "
