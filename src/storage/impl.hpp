@@ -33,8 +33,12 @@ struct index_definition {
     std::string name;
     std::string sql;
 };
-/// The indexes of `table` created by CREATE INDEX (not those of its UNIQUE or PRIMARY KEY constraints).
+/// The indexes of `table` created by CREATE INDEX (not those of its UNIQUE or PRIMARY KEY constraints),
+/// on either database; `sql` creates the index again.
 std::vector<index_definition> secondary_indexes(sql::database& db, std::string const& table);
+/// PostgreSQL: the foreign keys of `table`: each constraint's name, and in `sql` its definition as
+/// `ALTER TABLE … ADD CONSTRAINT name` takes it.
+std::vector<index_definition> foreign_keys(sql::database& db, std::string const& table);
 
 /// Sets `PRAGMA cache_size = -kib` for its lifetime and then restores the previous value.
 class cache_size_guard {

@@ -86,10 +86,27 @@ constexpr sql_text update_member_sql_text = update_member_text();
 char const* const member_columns = member_column_text.text.data();
 
 std::vector<index_definition> secondary_indexes(sql::database& db, std::string const& table) {
-    // sql is NULL for the indexes of UNIQUE and PRIMARY KEY constraints, which belong to the table.
+    // SQLite: sql is NULL for the indexes of UNIQUE and PRIMARY KEY constraints, which belong to the
+    // table. PostgreSQL: those indexes are the ones a constraint names.
     sql::statement q(db,
-                     "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = :table "
-                     "AND sql IS NOT NULL ORDER BY name");
+                     db.is_sqlite()
+                         ? "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = :table "
+                           "AND sql IS NOT NULL ORDER BY name"
+                         : "SELECT c.relname, pg_get_indexdef(c.oid) FROM pg_index x JOIN pg_class c ON "
+                           "c.oid = x.indexrelid WHERE x.indrelid = to_regclass(:table) AND NOT "
+                           "x.indisprimary AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = "
+                           "x.indexrelid) ORDER BY c.relname");
+    q.bind(":table", table);
+    std::vector<index_definition> out;
+    while (q.step())
+        out.push_back({q.column(0).as_string(), q.column(1).as_string()});
+    return out;
+}
+
+std::vector<index_definition> foreign_keys(sql::database& db, std::string const& table) {
+    sql::statement q(db,
+                     "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = "
+                     "to_regclass(:table) AND contype = 'f' ORDER BY conname");
     q.bind(":table", table);
     std::vector<index_definition> out;
     while (q.step())
@@ -477,18 +494,8 @@ std::vector<member_id> copy_members(sql::database& db, std::span<member const> d
     // The secondary indexes (those backing no constraint) and the foreign keys, with their definitions.
     std::vector<storage::index_definition> indexes, keys;
     if (rebuild) {
-        sql::statement ix(db,
-                          "SELECT c.relname, pg_get_indexdef(c.oid) FROM pg_index x JOIN pg_class c ON "
-                          "c.oid = x.indexrelid WHERE x.indrelid = CAST('members' AS regclass) AND NOT "
-                          "x.indisprimary AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = "
-                          "x.indexrelid) ORDER BY c.relname");
-        while (ix.step())
-            indexes.push_back({ix.column(0).as_string(), ix.column(1).as_string()});
-        sql::statement fk(db,
-                          "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = "
-                          "CAST('members' AS regclass) AND contype = 'f' ORDER BY conname");
-        while (fk.step())
-            keys.push_back({fk.column(0).as_string(), fk.column(1).as_string()});
+        indexes = storage::secondary_indexes(db, "members");
+        keys = storage::foreign_keys(db, "members");
         for (auto const& k : keys)
             db.exec("ALTER TABLE members DROP CONSTRAINT \"" + k.name + "\"");
         for (auto const& i : indexes)
