@@ -443,9 +443,10 @@ void check_unique_id_number(sql::database& db, member const& m) {
 // are back as they were if it fails; until it commits, readers of the members table wait (ALTER TABLE
 // and DROP INDEX lock it).
 std::vector<member_id> copy_members(sql::database& db, std::span<member const> drafts, bool rebuild) {
-    // Who already holds the batch's ID numbers: one query, the numbers bound as one JSON array.
+    // Who already holds the batch's ID numbers: one query, the numbers bound as one JSON array (none
+    // to ask into an empty table, the first import of a roster).
     std::unordered_map<std::string, std::pair<std::int64_t, std::string>> holders;
-    {
+    if (db.exec_int64("SELECT CAST(EXISTS (SELECT 1 FROM members) AS INTEGER)") != 0) {
         std::string numbers = "[";
         for (auto const& m : drafts)
             if (m.id_number) {
