@@ -22,12 +22,16 @@ sql::database& server_db(store const& s) {
     return db;
 }
 
-// The role's name as an SQL identifier. \throws invalid_input{"server_role"} for an unknown role or the
-// session's own (its connections own the store: a mapping would not confine them).
+// The role's name as an SQL identifier. \throws invalid_input{"server_role"} for an unknown role, or one
+// the server would not confine: the session's own, the store's owner (or a member of the owner role), a
+// superuser, a role with BYPASSRLS.
 std::string quoted_role(sql::database& db, std::string const& role) {
     if (role.empty()) throw invalid_input("server_role", "name the server role");
-    sql::statement st(db,
-                      "SELECT quote_ident(rolname), rolname = current_user FROM pg_roles WHERE rolname = :r");
+    sql::statement st(
+        db,
+        "SELECT quote_ident(r.rolname), r.rolname = current_user, r.rolsuper OR r.rolbypassrls OR "
+        "pg_has_role(r.rolname, c.relowner, 'USAGE') FROM pg_roles r, pg_class c WHERE r.rolname = "
+        ":r AND c.oid = to_regclass('members')");
     st.bind(":r", role);
     if (!st.step())
         throw invalid_input("server_role", "the server has no role '" + role +
@@ -36,6 +40,10 @@ std::string quoted_role(sql::database& db, std::string const& role) {
         throw invalid_input("server_role", "'" + role +
                                                "' is the role this session uses, which owns the store; map "
                                                "another role (one per clerk)");
+    if (st.column(2).as_int64() != 0)
+        throw invalid_input("server_role", "'" + role +
+                                               "' bypasses row-level security (a superuser, BYPASSRLS, or "
+                                               "the store's owner): the server would not confine it");
     return st.column(0).as_string();
 }
 
@@ -75,7 +83,9 @@ void grant_server_principal(store& s, std::string const& server_role, principal 
                 st.bind(":org");
             st.exec();
             // A changed mapping may grant less: start from nothing.
-            db.exec("REVOKE ALL ON ALL TABLES IN SCHEMA " + storage::quoted_schema(db) + " FROM " + role);
+            auto const schema = storage::quoted_schema(db);
+            db.exec("REVOKE ALL ON ALL TABLES IN SCHEMA " + schema + " FROM " + role + ";" +
+                    "REVOKE ALL ON ALL SEQUENCES IN SCHEMA " + schema + " FROM " + role);
             storage::grant_table_privileges(db, role, who.role.permissions);
             storage::append_audit(
                 db, impl.audit_actor, "server_principal", who.org ? who.org->value() : 0, "granted", why,

@@ -329,6 +329,11 @@ TEST_CASE("row security: granting is refused for an unknown role, a file store a
     CHECK(test::invalid_field([&] {
               grant_server_principal(w.owner, "dyrls_no_such_role", {"x", role::analyst(), std::nullopt});
           }) == "server_role");
+    auto const bypassing = w.login_role("bypass");
+    session(*server).exec("ALTER ROLE " + bypassing + " BYPASSRLS");
+    CHECK(test::invalid_field([&] {
+              grant_server_principal(w.owner, bypassing, {"x", role::analyst(), w.branch_a});
+          }) == "server_role");
     auto const sa_url = w.mapped("a", {"李梅", role::branch_secretary(), w.branch_a});
     auto const other = w.login_role("other");
     auto sa = server_world::open(sa_url);

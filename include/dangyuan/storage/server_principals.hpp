@@ -32,10 +32,11 @@ struct server_principal {
 /// to the audit trail. Recorded in the audit trail (entity "server_principal").
 /// \pre `s` is open on PostgreSQL through the role that owns the store's tables, with full access (no
 ///      principal, or the organisation department over the whole store).
-/// \throws invalid_input{"server_role"} when the role does not exist on the server, or is the session's
-///         own; invalid_input{"store"} for a store that is not on a server; not_found when `who.org` is
-///         not in the store; access_denied for a restricted handle; storage_error when the session may
-///         not create policies or grant privileges (it does not own the tables).
+/// \throws invalid_input{"server_role"} when the role does not exist on the server, or is one the server
+///         would not confine (the session's own, the store's owner, a superuser, a role with BYPASSRLS);
+///         invalid_input{"store"} for a store that is not on a server; not_found when `who.org` is not in the
+///         store; access_denied for a restricted handle; storage_error when the session may not create
+///         policies or grant privileges (it does not own the tables).
 void grant_server_principal(store& s, std::string const& server_role, principal const& who,
                             std::string_view why = {});
 
