@@ -651,11 +651,39 @@ std::vector<agenda_item> appraisal_agenda_items(store const& s, sql::database& d
             std::optional<date::sys_days> dissolved;
         };
         std::unordered_map<std::int64_t, node> tree;
-        sql::statement st(db, "SELECT id, parent_id, name, established, dissolved FROM orgs");
-        while (st.step())
-            tree[st.column(0).as_int64()] = {col_int64(st, 1), col_text(st, 2),
-                                             col_date(st, 3, "orgs.established"),
-                                             column_date(st, 4, "orgs.dissolved")};
+        auto const read_nodes = [&](sql::statement& st) {
+            while (st.step())
+                tree[st.column(0).as_int64()] = {col_int64(st, 1), col_text(st, 2),
+                                                 col_date(st, 3, "orgs.established"),
+                                                 column_date(st, 4, "orgs.dissolved")};
+        };
+        if (whole) {
+            sql::statement st(db, "SELECT id, parent_id, name, established, dissolved FROM orgs");
+            read_nodes(st);
+        } else {
+            // A part of the store: its organisations, then the few above it (their chains reach the
+            // cycles' organisers), not the whole tree at every call.
+            sql::statement st(db,
+                              "SELECT id, parent_id, name, established, dissolved FROM orgs WHERE id IN "
+                              "(SELECT value FROM json_each(:orgs))");
+            st.bind(":orgs", json_ids(org_ids));
+            read_nodes(st);
+            sql::statement up(db,
+                              "SELECT id, parent_id, name, established, dissolved FROM orgs WHERE id = :id");
+            for (bool more = true; more;) {
+                more = false;
+                std::vector<std::int64_t> missing;
+                for (auto const& [id, n] : tree)
+                    if (n.parent && !tree.contains(*n.parent)) missing.push_back(*n.parent);
+                for (auto const id : missing) {
+                    if (tree.contains(id)) continue;
+                    up.bind(":id", id);
+                    read_nodes(up);
+                    up.reset();
+                    more = more || tree.contains(id);
+                }
+            }
+        }
         auto chain = [&](std::int64_t id) {
             std::vector<org_id> out{org_id{id}};
             std::set<std::int64_t> seen{id};
