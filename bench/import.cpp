@@ -137,20 +137,44 @@ import_time raw_import(fs::path const& path, roster_table const& t, std::size_t 
     std::size_t const n = t.size();
     std::size_t const batch = commit_every == 0 ? n : commit_every;
     bool dropped = false;
+    // Such a batch also goes past the write-ahead log, as the library's does when no other connection
+    // has the file open (rollback_journal_guard): rollback journal and synchronous = FULL for it. Its
+    // indexes are built with the library's sort cache and worker thread (bulk_sort_cache_kib).
+    bool journal = false;
     auto const begin_batch = [&](std::size_t from) {
-        c.exec("BEGIN IMMEDIATE");
         std::size_t const rows = std::min(batch, n - from);
-        if (plain || rows < dangyuan::bulk_cache_min_rows || rows < from) return;
+        bool const rebuild = !plain && rows >= dangyuan::bulk_cache_min_rows && rows >= from;
+        if (rebuild) {
+            c.exec("PRAGMA journal_mode = DELETE");
+            c.exec("PRAGMA synchronous = FULL");
+            journal = true;
+        }
+        c.exec("BEGIN IMMEDIATE");
+        if (!rebuild) return;
         for (auto const& ix : indexes)
             c.exec("DROP INDEX \"" + ix.first + "\"");
         dropped = true;
     };
     auto const end_batch = [&] {
-        if (dropped)
+        if (dropped) {
+            auto const cache = [&] {
+                statement q(c, "PRAGMA cache_size");
+                return q.step() ? sqlite3_column_int64(q.st, 0) : 0;
+            }();
+            c.exec("PRAGMA cache_size = " + std::to_string(-dangyuan::bulk_sort_cache_kib));
+            c.exec("PRAGMA threads = " + std::to_string(dangyuan::bulk_sort_threads));
             for (auto const& ix : indexes)
                 c.exec(ix.second);
+            c.exec("PRAGMA threads = 0");
+            c.exec("PRAGMA cache_size = " + std::to_string(cache));
+        }
         dropped = false;
         c.exec("COMMIT");
+        if (journal) {
+            c.exec("PRAGMA journal_mode = WAL");
+            c.exec("PRAGMA synchronous = NORMAL");
+            journal = false;
+        }
     };
     statement ins(c, insert_sql);
     auto* const st = ins.st;

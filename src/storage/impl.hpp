@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include <array>
+#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,17 +41,45 @@ std::vector<index_definition> secondary_indexes(sql::database& db, std::string c
 /// `ALTER TABLE … ADD CONSTRAINT name` takes it.
 std::vector<index_definition> foreign_keys(sql::database& db, std::string const& table);
 
-/// Sets `PRAGMA cache_size = -kib` for its lifetime and then restores the previous value.
-class cache_size_guard {
+/// Sets the integer pragma `name` (`cache_size`, `threads`) to `value` for its lifetime, then restores
+/// the value it had.
+class pragma_guard {
 public:
-    cache_size_guard(sql::database& db, std::int64_t kib);
-    ~cache_size_guard();
-    cache_size_guard(cache_size_guard const&) = delete;
-    cache_size_guard& operator=(cache_size_guard const&) = delete;
+    pragma_guard(sql::database& db, std::string name, std::int64_t value);
+    ~pragma_guard();
+    pragma_guard(pragma_guard const&) = delete;
+    pragma_guard& operator=(pragma_guard const&) = delete;
 
 private:
     sql::database& db_;
+    std::string name_;
     std::int64_t previous_;
+};
+
+/// Switches a file store to the write-ahead log (`PRAGMA journal_mode = WAL`), retrying while another
+/// connection holds the lock the switch needs, until `busy_timeout` ends.
+/// \throws sql::error when the lock is not had in time.
+void use_wal(sql::database& db, std::chrono::milliseconds busy_timeout);
+
+/// For one bulk batch (store::add_members) into a file store that no other connection has open: the
+/// rollback journal (`journal_mode = DELETE`, `synchronous = FULL`) instead of the write-ahead log for
+/// the guard's lifetime, then WAL and `synchronous = NORMAL` again. The batch's new pages are then
+/// written once, into the file, instead of into the log and again by its checkpoint; the transaction
+/// is as atomic and durable as in WAL. Nothing changes when the store is not a file in WAL mode, when
+/// the connection is in a transaction, or when another connection has the file open (SQLite refuses
+/// the switch then): `active()` tells.
+class rollback_journal_guard {
+public:
+    rollback_journal_guard(sql::database& db, std::chrono::milliseconds busy_timeout);
+    ~rollback_journal_guard();
+    rollback_journal_guard(rollback_journal_guard const&) = delete;
+    rollback_journal_guard& operator=(rollback_journal_guard const&) = delete;
+    [[nodiscard]] bool active() const noexcept { return active_; }
+
+private:
+    sql::database& db_;
+    std::chrono::milliseconds busy_timeout_;
+    bool active_ = false;
 };
 
 /// Applies the schema migrations; see schema.cpp.

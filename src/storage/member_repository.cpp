@@ -85,6 +85,16 @@ constexpr sql_text update_member_sql_text = update_member_text();
 
 char const* const member_columns = member_column_text.text.data();
 
+namespace {
+// The rows of a (name, definition) query.
+std::vector<index_definition> definitions(sql::statement& q) {
+    std::vector<index_definition> out;
+    while (q.step())
+        out.push_back({q.column(0).as_string(), q.column(1).as_string()});
+    return out;
+}
+}  // namespace
+
 std::vector<index_definition> secondary_indexes(sql::database& db, std::string const& table) {
     // SQLite: sql is NULL for the indexes of UNIQUE and PRIMARY KEY constraints, which belong to the
     // table. PostgreSQL: those indexes are the ones a constraint names.
@@ -97,10 +107,7 @@ std::vector<index_definition> secondary_indexes(sql::database& db, std::string c
                            "x.indisprimary AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = "
                            "x.indexrelid) ORDER BY c.relname");
     q.bind(":table", table);
-    std::vector<index_definition> out;
-    while (q.step())
-        out.push_back({q.column(0).as_string(), q.column(1).as_string()});
-    return out;
+    return definitions(q);
 }
 
 std::vector<index_definition> foreign_keys(sql::database& db, std::string const& table) {
@@ -108,24 +115,51 @@ std::vector<index_definition> foreign_keys(sql::database& db, std::string const&
                      "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = "
                      "to_regclass(:table) AND contype = 'f' ORDER BY conname");
     q.bind(":table", table);
-    std::vector<index_definition> out;
-    while (q.step())
-        out.push_back({q.column(0).as_string(), q.column(1).as_string()});
-    return out;
+    return definitions(q);
 }
 
-// Raises the page cache for a bulk insert and restores it afterwards, also when the insert fails: a
-// cache left large would fill up with pages of later reads (load_roster_table reads the whole file).
-cache_size_guard::cache_size_guard(sql::database& db, std::int64_t kib)
-    : db_(db), previous_(db.exec_int64("PRAGMA cache_size")) {
-    db_.exec("PRAGMA cache_size = " + std::to_string(-kib));
+// Sets a pragma for a bulk insert and restores it afterwards, also when the insert fails: a page cache
+// left large would fill up with pages of later reads (load_roster_table reads the whole file).
+pragma_guard::pragma_guard(sql::database& db, std::string name, std::int64_t value)
+    : db_(db), name_(std::move(name)), previous_(db.exec_int64("PRAGMA " + name_)) {
+    db_.exec("PRAGMA " + name_ + " = " + std::to_string(value));
 }
 
-cache_size_guard::~cache_size_guard() {
+pragma_guard::~pragma_guard() {
     try {
-        db_.exec("PRAGMA cache_size = " + std::to_string(previous_));
+        db_.exec("PRAGMA " + name_ + " = " + std::to_string(previous_));
     } catch (sql::error const&) {
         // Only a closed or corrupt connection refuses this pragma; the next command reports it.
+    }
+}
+
+rollback_journal_guard::rollback_journal_guard(sql::database& db, std::chrono::milliseconds busy_timeout)
+    : db_(db), busy_timeout_(busy_timeout) {
+    if (!db.is_sqlite() || db.in_transaction()) return;
+    try {
+        sql::statement mode(db, "PRAGMA journal_mode");
+        if (!mode.step() || mode.column(0).as_string() != "wal") return;
+        mode.reset();
+        // SQLite answers with the mode it is in afterwards: still "wal" when another connection has the
+        // file open. The switch checkpoints the log first.
+        sql::statement to(db, "PRAGMA journal_mode = DELETE");
+        active_ = to.step() && to.column(0).as_string() == "delete";
+    } catch (sql::error const&) {
+        // The lock was not had at once: another connection is at work, and the batch goes through WAL.
+        return;
+    }
+    // A rollback journal is durable across a power failure with a sync at each of its steps.
+    if (active_) db.exec("PRAGMA synchronous = FULL");
+}
+
+rollback_journal_guard::~rollback_journal_guard() {
+    if (!active_) return;
+    try {
+        use_wal(db_, busy_timeout_);
+        db_.exec("PRAGMA synchronous = NORMAL");
+    } catch (sql::error const&) {
+        // Another process opened the file meanwhile and holds it: the store stays correct with the
+        // rollback journal, and the next opening switches it to WAL again (store.cpp).
     }
 }
 
@@ -580,14 +614,20 @@ std::vector<member_id> store::add_members(std::span<member const> drafts, std::s
                 throw invalid_input(e.field(), "row " + std::to_string(i + 1) + ": " + e.reason());
             }
         }
-        std::optional<storage::cache_size_guard> cache;
+        std::optional<storage::pragma_guard> cache;
+        std::optional<storage::rollback_journal_guard> journal;
         bool rebuild = false;
         // (SQLite's page cache; PostgreSQL manages its buffers itself. Both rebuild the indexes.)
         if (drafts.size() >= bulk_cache_min_rows) {
             auto const held = member_count();
             auto const batch = static_cast<std::int64_t>(drafts.size());
-            if (impl_->db.is_sqlite()) cache.emplace(impl_->db, bulk_cache_kib(held + batch));
+            if (impl_->db.is_sqlite()) cache.emplace(impl_->db, "cache_size", -bulk_cache_kib(held + batch));
             rebuild = batch >= held;
+            // Such a batch writes a file as large as the roster again: through the write-ahead log it
+            // would be written twice (the log, then its checkpoint at the commit, 17 s of 97 at
+            // 10 000 000 members), once with the rollback journal, which new pages do not enter. Only
+            // when no other connection has the file open (docs/performance.md, growth).
+            if (rebuild && impl_->db.is_sqlite()) journal.emplace(impl_->db, impl_->options.busy_timeout);
         }
         return storage::in_transaction(impl_->db, [&] {
             // A batch at least as large as the roster it joins is inserted without the secondary
@@ -632,6 +672,13 @@ std::vector<member_id> store::add_members(std::span<member const> drafts, std::s
                 }
                 ins.reset();
                 ids.emplace_back(impl_->db.last_insert_id());
+            }
+            // The indexes are built by sorting their keys: in runs that fit the processor's caches,
+            // sorted by a second thread while the table is read (bulk_sort_cache_kib).
+            std::optional<storage::pragma_guard> sort_cache, sort_threads;
+            if (!indexes.empty()) {
+                sort_cache.emplace(impl_->db, "cache_size", -bulk_sort_cache_kib);
+                sort_threads.emplace(impl_->db, "threads", bulk_sort_threads);
             }
             for (auto const& ix : indexes) {
                 try {

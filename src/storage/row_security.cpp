@@ -314,25 +314,44 @@ void grant_table_privileges(sql::database& pg, std::string const& role, permissi
     pg.exec("REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON dangyuan_principals FROM " + role);
 }
 
+namespace {
+constexpr char const* principal_columns =
+    "SELECT pg_role, actor, role, array_to_string(permissions, ','), root_org FROM dangyuan_principals";
+
+// A row of `principal_columns`.
+server_principal read_principal(sql::statement& st) {
+    server_principal out;
+    out.server_role = st.column(0).as_string();
+    auto& p = out.who;
+    p.actor = st.column(1).as_string();
+    p.role.name = st.column(2).as_string();
+    p.role.permissions = permissions_from(st.column(3).as_string());
+    if (!st.column(4).is_null()) p.org = org_id{st.column(4).as_int64()};
+    return out;
+}
+}  // namespace
+
 std::optional<principal> principal_of_role(sql::database& pg, std::string const& role) {
-    sql::statement st(pg,
-                      "SELECT actor, role, array_to_string(permissions, ','), root_org FROM "
-                      "dangyuan_principals WHERE pg_role = :r");
+    sql::statement st(pg, std::string(principal_columns) + " WHERE pg_role = :r");
     st.bind(":r", role);
     if (!st.step()) return std::nullopt;
-    principal p;
-    p.actor = st.column(0).as_string();
-    p.role.name = st.column(1).as_string();
-    p.role.permissions = permissions_from(st.column(2).as_string());
-    if (!st.column(3).is_null()) p.org = org_id{st.column(3).as_int64()};
-    return p;
+    return read_principal(st).who;
+}
+
+std::vector<server_principal> all_server_principals(sql::database& pg) {
+    sql::statement st(pg, std::string(principal_columns) + " ORDER BY pg_role");
+    std::vector<server_principal> out;
+    while (st.step())
+        out.push_back(read_principal(st));
+    return out;
 }
 
 std::optional<principal> mapped_principal(sql::database& pg) {
     if (!row_security_installed(pg)) return std::nullopt;
-    sql::statement st(pg, "SELECT current_user");
-    (void)st.step();
-    return principal_of_role(pg, st.column(0).as_string());
+    // The session's role, asked in the same query.
+    sql::statement st(pg, std::string(principal_columns) + " WHERE pg_role = current_user");
+    if (!st.step()) return std::nullopt;
+    return read_principal(st).who;
 }
 
 std::string quoted_schema(sql::database& pg) {

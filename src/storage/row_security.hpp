@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "dangyuan/core/access.hpp"
+#include "dangyuan/storage/server_principals.hpp"
 #include "sql/database.hpp"
 
 namespace dangyuan::storage {
@@ -45,6 +46,10 @@ void grant_table_privileges(sql::database& pg, std::string const& quoted_role, p
 /// The principal mapped to the server role `role`. Pre-condition: row_security_installed.
 /// \throws storage_error when the mapping names an unknown permission.
 std::optional<principal> principal_of_role(sql::database& pg, std::string const& role);
+
+/// Every mapping, by role name, in one query. Pre-condition: row_security_installed.
+/// \throws storage_error when a mapping names an unknown permission.
+std::vector<server_principal> all_server_principals(sql::database& pg);
 
 /// The session's current schema (where the store's tables are), quoted as an identifier.
 std::string quoted_schema(sql::database& pg);

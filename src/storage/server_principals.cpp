@@ -127,15 +127,8 @@ std::vector<server_principal> server_principals(store const& s) {
     auto& db = storage::impl_of(s).db;
     if (db.is_sqlite()) return {};
     return storage::in_read("reading the server roles", [&] {
-        std::vector<server_principal> out;
-        if (!storage::row_security_installed(db)) return out;
-        sql::statement st(db, "SELECT pg_role FROM dangyuan_principals ORDER BY pg_role");
-        std::vector<std::string> roles;
-        while (st.step())
-            roles.push_back(st.column(0).as_string());
-        for (auto const& r : roles)
-            out.push_back({r, *storage::principal_of_role(db, r)});
-        return out;
+        if (!storage::row_security_installed(db)) return std::vector<server_principal>{};
+        return storage::all_server_principals(db);
     });
 }
 

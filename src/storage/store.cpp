@@ -89,6 +89,26 @@ void rethrow_sqlite(sql::error const& e, std::string_view doing) {
     throw storage_error(std::string("database error while ") + std::string(doing) + ": " + e.what());
 }
 
+// Switching a file to WAL takes an exclusive lock that SQLite asks for once, without calling the busy
+// handler: when another process opening the same new file holds a shared lock at that instant, the
+// switch fails with "database is locked" although nothing is wrong. WAL is a property of the file, so
+// the switch is retried until it succeeds (or finds the file already in WAL mode) or the busy timeout ends.
+void use_wal(sql::database& db, std::chrono::milliseconds busy_timeout) {
+    auto const deadline = std::chrono::steady_clock::now() + busy_timeout;
+    for (;;) {
+        try {
+            db.exec("PRAGMA journal_mode = WAL");
+            return;
+        } catch (sql::error const& e) {
+            int const code = e.sqlite_code() & 0xff;
+            if ((code != SQLITE_BUSY && code != SQLITE_LOCKED) ||
+                std::chrono::steady_clock::now() >= deadline)
+                throw;
+        }
+        sqlite3_sleep(10);
+    }
+}
+
 }  // namespace storage
 
 namespace {
@@ -155,26 +175,6 @@ sql::database open_database(fs::path const& path, store_options const& o) {
     return sql::open_sqlite(path.string(), SQLite::OPEN_READONLY, timeout);
 }
 
-// Switching a file to WAL takes an exclusive lock that SQLite asks for once, without calling the busy
-// handler: when another process opening the same new file holds a shared lock at that instant, the
-// switch fails with "database is locked" although nothing is wrong. WAL is a property of the file, so
-// the switch is retried until it succeeds (or finds the file already in WAL mode) or the busy timeout ends.
-void use_wal(sql::database& db, std::chrono::milliseconds busy_timeout) {
-    auto const deadline = std::chrono::steady_clock::now() + busy_timeout;
-    for (;;) {
-        try {
-            db.exec("PRAGMA journal_mode = WAL");
-            return;
-        } catch (sql::error const& e) {
-            int const code = e.sqlite_code() & 0xff;
-            if ((code != SQLITE_BUSY && code != SQLITE_LOCKED) ||
-                std::chrono::steady_clock::now() >= deadline)
-                throw;
-        }
-        sqlite3_sleep(10);
-    }
-}
-
 // Copies every page of `from` into `to` with SQLite's online backup (one step: one read transaction on
 // the source, so the copy is consistent; in WAL mode writers go on meanwhile).
 void copy_database(sqlite3* from, sqlite3* to, std::string_view doing) {
@@ -232,7 +232,7 @@ store::impl::impl(std::filesystem::path const& path, store_options o)
     }
     db.exec("PRAGMA foreign_keys = ON");
     if (path != ":memory:") {
-        use_wal(db, options.busy_timeout);
+        storage::use_wal(db, options.busy_timeout);
         db.exec("PRAGMA synchronous = NORMAL");
     }
     check_principal();

@@ -1,7 +1,10 @@
 #include <catch2/catch.hpp>
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+#include <csignal>
 
 #include <atomic>
 #include <chrono>
@@ -24,6 +27,51 @@ E caught(F&& f) {
     }
     FAIL("expected exception not thrown");
     throw;
+}
+
+// The logical content of a store file: its schema and every row of every table, in key order. Equal for
+// two states that hold the same records, whatever pages or journal they are in.
+std::string store_content(std::filesystem::path const& path) {
+    SQLite::Database raw(path.string(), SQLite::OPEN_READONLY);
+    std::string out;
+    std::vector<std::string> tables;
+    SQLite::Statement schema(raw,
+                             "SELECT type, name, coalesce(sql, '') FROM sqlite_master ORDER BY type, name");
+    while (schema.executeStep()) {
+        out += schema.getColumn(0).getString() + " " + schema.getColumn(1).getString() + ": " +
+               schema.getColumn(2).getString() + "\n";
+        if (schema.getColumn(0).getString() == "table") tables.push_back(schema.getColumn(1).getString());
+    }
+    for (auto const& t : tables) {
+        SQLite::Statement rows(raw, "SELECT * FROM \"" + t + "\"");
+        while (rows.executeStep()) {
+            out += t;
+            for (int i = 0; i < rows.getColumnCount(); ++i)
+                out +=
+                    "|" + std::to_string(rows.getColumn(i).getType()) + ":" + rows.getColumn(i).getString();
+            out += "\n";
+        }
+    }
+    return out;
+}
+
+// The journal mode of a store file as a new connection finds it ("wal", "delete", ...).
+std::string journal_mode(std::filesystem::path const& path) {
+    SQLite::Database raw(path.string(), SQLite::OPEN_READONLY);
+    return raw.execAndGet("PRAGMA journal_mode").getString();
+}
+
+// `n` full members of `branch` with distinct ID numbers (a hundred sequence numbers on each admission day
+// from `first`, which no 29 February may follow within n / 100 days: two birth dates would be one), named
+// 党员0, 党员1, ...
+std::vector<member> bulk_batch(org_id branch, std::size_t n, date::sys_days first = d(2001, 1, 1)) {
+    std::vector<member> batch;
+    for (std::size_t i = 0; i < n; ++i) {
+        auto const admitted = first + date::days{static_cast<int>(i / 100)};
+        batch.push_back(
+            test::full_member(branch, "党员" + std::to_string(i), admitted, static_cast<int>(i % 100)));
+    }
+    return batch;
 }
 }  // namespace
 
@@ -347,7 +395,7 @@ TEST_CASE("store: the bulk page cache follows the roster size between 64 MiB and
 }
 
 TEST_CASE(
-    "store: a bulk insert large enough for the bulk cache is all or nothing, byte for byte, indexes kept",
+    "store: a bulk insert large enough for the bulk cache is all or nothing, record for record, indexes kept",
     "[store]") {
     auto const dir = test::temp_dir("bulk-cache");
     auto const path = dir / "bulk.db";
@@ -357,13 +405,7 @@ TEST_CASE(
             s.add_org({.name = "区委", .kind = org_kind::higher_committee, .established = d(1990, 1, 1)});
         auto const b =
             s.add_org({.name = "支部", .kind = org_kind::branch, .parent = c, .established = d(2000, 1, 1)});
-        std::vector<member> batch;
-        for (std::size_t i = 0; i < bulk_cache_min_rows; ++i) {
-            // A hundred admission days of 2001 and a hundred sequence numbers: distinct ID numbers.
-            auto const admitted = d(2001, 1, 1) + date::days{static_cast<int>(i / 100)};
-            batch.push_back(
-                test::full_member(b, "党员" + std::to_string(i), admitted, static_cast<int>(i % 100)));
-        }
+        auto batch = bulk_batch(b, bulk_cache_min_rows);
         auto dup = batch.front();
         dup.name = "重号";
         batch.back() = dup;  // the last row repeats the first one's ID number
@@ -380,12 +422,15 @@ TEST_CASE(
         };
         auto const schema_indexes = indexes();
         REQUIRE(schema_indexes.size() == 3);  // branch, name and the ID number's UNIQUE index
-        auto const before = test::store_hash(path);
+        auto const before = store_content(path);
         // Found when the ID number's index is built after the rows; the holder is the batch's first row.
         auto const e = caught<conflict>([&] { s.add_members(batch); });
         CHECK_THAT(e.what(), Catch::Contains("already belongs to member 1 (党员0)"));
         CHECK(s.member_count() == 0);
-        CHECK(test::store_hash(path) == before);
+        // The same records (the batch went past the write-ahead log, which moved the earlier pages from
+        // the log into the file: the same content in other bytes), and the file in WAL mode again.
+        CHECK(store_content(path) == before);
+        CHECK(journal_mode(path) == "wal");
 
         batch.pop_back();
         auto const ids = s.add_members(batch, "首次导入");
@@ -401,6 +446,107 @@ TEST_CASE(
             return m;
         }());
     }
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE(
+    "store: a bulk batch no other connection sees goes past the write-ahead log, and through it "
+    "when one is open",
+    "[store][bulk]") {
+    auto const dir = test::temp_dir("bulk-journal");
+    auto const path = dir / "bulk.db";
+    auto const wal_bytes = [&] {
+        std::error_code ec;
+        auto const n = std::filesystem::file_size(path.string() + "-wal", ec);
+        return ec ? std::uintmax_t{0} : n;
+    };
+    {
+        auto s = open_store(path);
+        auto const c =
+            s.add_org({.name = "区委", .kind = org_kind::higher_committee, .established = d(1990, 1, 1)});
+        auto const b =
+            s.add_org({.name = "支部", .kind = org_kind::branch, .parent = c, .established = d(2000, 1, 1)});
+        auto const batch = bulk_batch(b, bulk_cache_min_rows);
+        // Alone: the rows go into the file with the rollback journal; the log holds none of them.
+        REQUIRE(s.add_members(batch, "首次导入").size() == bulk_cache_min_rows);
+        CHECK(journal_mode(path) == "wal");
+        CHECK(wal_bytes() < 64 * 1024);
+        CHECK(s.verify_audit().ok);
+
+        // With a reader open on the file: the switch is refused, and the batch (as large as the roster
+        // again) goes through the log as before. The reader reads on, and then sees the new rows.
+        SQLite::Database reader(path.string(), SQLite::OPEN_READONLY);
+        CHECK(reader.execAndGet("SELECT count(*) FROM members").getInt64() ==
+              static_cast<std::int64_t>(bulk_cache_min_rows));
+        auto const second = bulk_batch(b, bulk_cache_min_rows, d(2005, 3, 1));  // other ID numbers
+        REQUIRE(s.add_members(second, "第二批").size() == bulk_cache_min_rows);
+        CHECK(wal_bytes() > 1024 * 1024);  // the batch's pages passed through the log
+        CHECK(journal_mode(path) == "wal");
+        CHECK(reader.execAndGet("SELECT count(*) FROM members").getInt64() ==
+              2 * static_cast<std::int64_t>(bulk_cache_min_rows));
+        CHECK(s.verify_audit().ok);
+    }
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE(
+    "store: a bulk batch past the write-ahead log killed at any point leaves all or nothing, in WAL "
+    "mode",
+    "[store][bulk]") {
+    auto const dir = test::temp_dir("bulk-kill");
+    auto const path = dir / "bulk.db";
+    org_id branch;
+    {
+        auto s = open_store(path);
+        auto const c =
+            s.add_org({.name = "区委", .kind = org_kind::higher_committee, .established = d(1990, 1, 1)});
+        branch =
+            s.add_org({.name = "支部", .kind = org_kind::branch, .parent = c, .established = d(2000, 1, 1)});
+    }
+    auto const batch = bulk_batch(branch, 4 * bulk_cache_min_rows);
+    auto const before = store_content(path);
+    auto const start = dir / "start.db";
+    std::filesystem::copy_file(path, start);
+    // A child writes the batch and is killed after a delay, from before it starts to its end; the last
+    // one is not killed.
+    int done = 0;
+    for (int delay_ms : {0, 5, 20, 60, 120, 250, 500, -1}) {
+        INFO("killed after " << delay_ms << " ms");
+        std::filesystem::remove(path.string() + "-wal");
+        std::filesystem::remove(path.string() + "-shm");
+        std::filesystem::remove(path.string() + "-journal");
+        std::filesystem::copy_file(start, path, std::filesystem::copy_options::overwrite_existing);
+        pid_t const child = ::fork();
+        REQUIRE(child >= 0);
+        if (child == 0) {
+            try {
+                auto s = open_store(path);
+                (void)s.add_members(batch, "导入");
+            } catch (...) {
+                ::_exit(2);
+            }
+            ::_exit(0);
+        }
+        if (delay_ms >= 0) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+            ::kill(child, SIGKILL);
+        }
+        int status = 0;
+        ::waitpid(child, &status, 0);
+        if (delay_ms < 0) CHECK((WIFEXITED(status) && WEXITSTATUS(status) == 0));
+        // The next opening rolls a hot journal back and switches the file to WAL again.
+        auto s = open_store(path);
+        auto const n = s.member_count();
+        CHECK((n == 0 || n == static_cast<std::int64_t>(batch.size())));
+        if (n == 0) CHECK(store_content(path) == before);
+        if (n != 0) ++done;
+        CHECK(s.verify_audit().ok);
+        CHECK(journal_mode(path) == "wal");
+        CHECK_FALSE(std::filesystem::exists(path.string() + "-journal"));
+        SQLite::Database raw(path.string(), SQLite::OPEN_READONLY);
+        CHECK(raw.execAndGet("PRAGMA integrity_check").getString() == "ok");
+    }
+    CHECK(done >= 1);  // the batch not killed
     std::filesystem::remove_all(dir);
 }
 

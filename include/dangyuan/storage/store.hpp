@@ -56,6 +56,17 @@ inline constexpr std::size_t bulk_cache_min_rows = 10'000;
     return kib < least ? least : (kib > most ? most : kib);
 }
 
+/// The page cache, in KiB, while a batch that dropped the members table's secondary indexes builds them
+/// again: SQLite sorts each index's keys in memory runs as large as the page cache (at most 512 MiB).
+/// Runs of 64 MiB stay within the processor's reach and are sorted by a second thread
+/// (`bulk_sort_threads`) while the table is read; one run of a 10 000 000-member roster's ID numbers
+/// sorted alone took twice as long (docs/performance.md, growth).
+inline constexpr std::int64_t bulk_sort_cache_kib = 64 * 1024;
+
+/// The worker threads (`PRAGMA threads`) SQLite may use besides the calling one while such a batch builds
+/// its indexes.
+inline constexpr int bulk_sort_threads = 1;
+
 /// Which organisations a query covers: the whole store, or the subtree under one organisation
 /// (the organisation itself included) — "一级抓一级".
 struct scope {
@@ -196,7 +207,12 @@ public:
     ///         invalid_input{"branch"} when the branch is not a branch or not active on joined_branch.
     member_id add_member(member draft, std::string_view why = {});
     /// Adds many members in one transaction (all or nothing). Returns their ids in input order.
-    /// A batch of `bulk_cache_min_rows` or more runs with the page cache of `bulk_cache_kib`.
+    /// A batch of `bulk_cache_min_rows` or more runs with the page cache of `bulk_cache_kib`. Such a
+    /// batch at least as large as the roster it joins drops the members table's secondary indexes and
+    /// builds them again after its rows (`bulk_sort_cache_kib`); on a file store that no other
+    /// connection has open, called outside a transaction, it is written with SQLite's rollback journal
+    /// instead of the write-ahead log, and the file returns to WAL when it ends. A process that opens
+    /// the store meanwhile waits for it (up to its busy timeout).
     std::vector<member_id> add_members(std::span<member const> drafts, std::string_view why = {});
     /// The plausibility checks add_member and update_member apply besides validate_member, so that an
     /// importer can report them row by row before writing: text fields valid UTF-8 without control

@@ -691,14 +691,22 @@ std::vector<agenda_item> appraisal_agenda_items(store const& s, sql::database& d
                 out.push_back(org_id{*at});
             return out;
         };
-        sql::statement rep(db,
-                           "SELECT org_id FROM appraisal_reports WHERE cycle_id = :c AND reported_on <= :d");
+        // For a part of the store, only its organisations' reports: a cycle of a province holds tens of
+        // thousands of them.
+        sql::statement rep(db, std::string("SELECT org_id FROM appraisal_reports WHERE cycle_id = :c AND "
+                                           "reported_on <= :d") +
+                                   (whole ? std::string() : std::string(" AND org_id ") + in_id_set));
+        auto const part_ids = whole ? std::string() : json_ids(org_ids);
         for (auto const& c : cycles) {
             auto const due = appraisal_report_deadline(c, rules.appraisal);
             if (!due) continue;
+            // A cycle reaches a part of the store only from an organiser in the part or above it, all of
+            // which are in `tree` (in_cycle_scope looks for the organiser in a chain of it).
+            if (!whole && !tree.contains(c.organiser.value())) continue;
             std::set<std::int64_t> reported;
             rep.bind(":c", raw(c.id));
             rep.bind(":d", d);
+            if (!whole) rep.bind(":ids", part_ids);
             while (rep.step())
                 reported.insert(rep.column(0).as_int64());
             rep.reset();
@@ -724,10 +732,16 @@ std::vector<agenda_item> appraisal_agenda_items(store const& s, sql::database& d
                 "g.votes_average, g.votes_poor, g.satisfied, g.basically_satisfied, g.dissatisfied, g.grade, "
                 "g.override_reason, g.note, EXISTS(SELECT 1 FROM accountability_records a WHERE a.org_id = "
                 "r.org_id AND a.decided_on >= g.rated_on AND a.decided_on <= :d) FROM appraisal_ratings g "
-                "JOIN "
-                "appraisal_reports r ON r.id = g.report_id WHERE g.rated_on <= :d ORDER BY g.rated_on, "
-                "g.report_id");
+                "JOIN appraisal_reports r ON r.id = g.report_id WHERE g.rated_on <= :d" +
+                    // A part of the store: the ratings of the cycles its organisations organise, found
+                    // through the organiser's index rather than by reading every rating.
+                    (whole ? std::string()
+                           : std::string(" AND r.cycle_id IN (SELECT id FROM appraisal_cycles WHERE "
+                                         "organiser_id ") +
+                                 in_id_set + ")") +
+                    " ORDER BY g.rated_on, g.report_id");
             rt.bind(":d", d);
+            if (!whole) rt.bind(":ids", part_ids);
             while (rt.step()) {
                 auto const c = by_id.find(rt.column(0).as_int64());
                 if (c == by_id.end() || !mine(c->second->organiser)) continue;

@@ -70,8 +70,20 @@ std::vector<agenda_item> life_agenda_items(store const& s, sql::database& db, da
     // life items instead of one "missed" item per branch and month.
     std::set<std::int64_t> tracked, trained;
     std::unordered_map<std::int64_t, date::sys_days> first_meeting;
+    // For a part of the store, the meetings, training lines and dues accounts of its own organisations
+    // and members only: none of the three sets reaches into a part from outside it (an organisation
+    // above the part is never judged in it), and reading them for the whole store at every call made a
+    // branch's agenda grow with the store.
+    auto const part_ids = part.whole ? std::string() : json_ids(org_ids);
+    auto const within = [&](sql::statement& st) {
+        if (!part.whole) st.bind(":ids", part_ids);
+    };
     {
-        sql::statement st(db, "SELECT org_id, min(date) FROM life_meetings GROUP BY org_id");
+        sql::statement st(db, part.whole
+                                  ? std::string("SELECT org_id, min(date) FROM life_meetings GROUP BY org_id")
+                                  : std::string("SELECT org_id, min(date) FROM life_meetings WHERE org_id ") +
+                                        in_id_set + " GROUP BY org_id");
+        within(st);
         while (st.step()) {
             tracked.insert(st.column(0).as_int64());
             first_meeting[st.column(0).as_int64()] = *column_date(st, 1, "life_meetings.date");
@@ -79,9 +91,15 @@ std::vector<agenda_item> life_agenda_items(store const& s, sql::database& db, da
         // CROSS JOIN keeps the small table outside: left to itself, SQLite scans the members_branch index
         // of the whole roster for DISTINCT branch_id and probes the training lines (a third of a second
         // at 1 000 000 members).
-        sql::statement tr(
-            db,
-            "SELECT DISTINCT m.branch_id FROM life_training t CROSS JOIN members m ON m.id = t.member_id");
+        sql::statement tr(db, part.whole
+                                  ? std::string("SELECT DISTINCT m.branch_id FROM life_training t CROSS "
+                                                "JOIN members m ON m.id = t.member_id")
+                                  : std::string("SELECT DISTINCT m.branch_id FROM members m WHERE "
+                                                "m.branch_id ") +
+                                        in_id_set +
+                                        " AND EXISTS (SELECT 1 FROM life_training t WHERE t.member_id "
+                                        "= m.id)");
+        within(tr);
         while (tr.step())
             trained.insert(tr.column(0).as_int64());
     }
@@ -103,9 +121,15 @@ std::vector<agenda_item> life_agenda_items(store const& s, sql::database& db, da
     std::set<std::int64_t> roots(tracked.begin(), tracked.end());
     roots.insert(trained.begin(), trained.end());
     {
-        sql::statement st(db,
-                          "SELECT DISTINCT m.branch_id FROM life_dues_accounts a CROSS JOIN members m ON "
-                          "m.id = a.member_id");
+        sql::statement st(db, part.whole
+                                  ? std::string("SELECT DISTINCT m.branch_id FROM life_dues_accounts a "
+                                                "CROSS JOIN members m ON m.id = a.member_id")
+                                  : std::string("SELECT DISTINCT m.branch_id FROM members m WHERE "
+                                                "m.branch_id ") +
+                                        in_id_set +
+                                        " AND EXISTS (SELECT 1 FROM life_dues_accounts a WHERE "
+                                        "a.member_id = m.id)");
+        within(st);
         while (st.step())
             roots.insert(st.column(0).as_int64());
     }
