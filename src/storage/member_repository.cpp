@@ -4,12 +4,15 @@
 #include <array>
 #include <charconv>
 #include <cstddef>
+#include <exception>
+#include <future>
 #include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <type_traits>
 #include <unordered_map>
+#include <utility>
 
 #include <sqlite3.h>
 
@@ -594,10 +597,46 @@ std::vector<member_id> store::add_members(std::span<member const> drafts, std::s
             ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
             batch_branches = impl_->load_orgs(ids);
         }
-        for (std::size_t i = 0; i < drafts.size(); ++i) {
+        // An invalid row names its number (a batch only).
+        auto const in_row = [&](std::size_t i, auto&& check) {
             try {
-                validate_member(drafts[i], rules());
-                storage::check_member_record(*this, drafts[i]);
+                check();
+            } catch (invalid_input const& e) {
+                if (drafts.size() == 1) throw;
+                throw invalid_input(e.field(), "row " + std::to_string(i + 1) + ": " + e.reason());
+            }
+        };
+        // The checks that read only the member, the rules and the date of recording run first, on two
+        // threads for a large batch (a tenth of its time at 1 000 000 members); those of the branch,
+        // which read the store and may record a refusal, then run in row order up to the first row that
+        // failed them. The error is the one the rows checked one by one would give: the first failing
+        // row's, its own checks before its branch's.
+        auto const& rule_set = rules();
+        auto const today = this->today();
+        auto const first_failure = [&](std::size_t from,
+                                       std::size_t to) -> std::pair<std::size_t, std::exception_ptr> {
+            for (std::size_t i = from; i < to; ++i) {
+                try {
+                    validate_member(drafts[i], rule_set);
+                    storage::check_member_record(drafts[i], today);
+                } catch (...) {
+                    return {i, std::current_exception()};
+                }
+            }
+            return {to, nullptr};
+        };
+        std::pair<std::size_t, std::exception_ptr> failed;
+        if (drafts.size() >= bulk_cache_min_rows) {
+            auto const half = drafts.size() / 2;
+            auto later = std::async(std::launch::async, first_failure, half, drafts.size());
+            auto const earlier = first_failure(0, half);
+            auto const rest = later.get();
+            failed = earlier.second ? earlier : rest;
+        } else {
+            failed = first_failure(0, drafts.size());
+        }
+        for (std::size_t i = 0; i < failed.first; ++i) {
+            in_row(i, [&] {
                 auto it = branches.find(drafts[i].branch.value());
                 if (it == branches.end()) {
                     storage::require(*this, permission::write_roster, drafts[i].branch);
@@ -609,11 +648,9 @@ std::vector<member_id> store::add_members(std::span<member const> drafts, std::s
                              .first;
                 }
                 check_branch(it->second, drafts[i]);
-            } catch (invalid_input const& e) {
-                if (drafts.size() == 1) throw;
-                throw invalid_input(e.field(), "row " + std::to_string(i + 1) + ": " + e.reason());
-            }
+            });
         }
+        if (failed.second) in_row(failed.first, [&] { std::rethrow_exception(failed.second); });
         std::optional<storage::pragma_guard> cache;
         std::optional<storage::rollback_journal_guard> journal;
         bool rebuild = false;

@@ -71,6 +71,10 @@ void check_text(std::string_view value, std::string_view field, std::size_t max_
 }
 
 void check_member_record(store const& s, member const& m) {
+    check_member_record(m, s.today());
+}
+
+void check_member_record(member const& m, date::sys_days today) {
     check_text(m.name, "name", text_cap::name);
     check_text(m.work_unit, "work_unit", text_cap::long_text);
     check_text(m.post, "post", text_cap::short_text);
@@ -87,10 +91,10 @@ void check_member_record(store const& s, member const& m) {
         throw invalid_input("birth_date", "birth date " + format_date(m.birth_date) +
                                               " is not before the admission date " +
                                               format_date(m.admission_date));
-    check_not_in_future(s, m.birth_date, "birth_date");
-    check_not_in_future(s, m.application_date, "application_date");
-    check_not_in_future(s, m.admission_date, "admission_date");
-    check_not_in_future(s, m.joined_branch, "joined_branch");
+    dangyuan::check_not_in_future(m.birth_date, today, "birth_date");
+    if (m.application_date) dangyuan::check_not_in_future(*m.application_date, today, "application_date");
+    dangyuan::check_not_in_future(m.admission_date, today, "admission_date");
+    dangyuan::check_not_in_future(m.joined_branch, today, "joined_branch");
     // The full-member date is the planned end of probation, recorded ahead with the admission.
 }
 

@@ -44,6 +44,9 @@ void check_text(std::string_view value, std::string_view field, std::size_t max_
 
 /// The member checks: every text field, admission not before 1921-07-01, no date after today.
 void check_member_record(store const& s, member const& m);
+/// The same with the date of recording given: reads nothing else, so that the checks of a large batch
+/// can run on several threads.
+void check_member_record(member const& m, date::sys_days today);
 
 /// The organisation checks: its name, and establishment and term start not after today.
 void check_org_record(store const& s, org_unit const& o);

@@ -8,6 +8,8 @@
 
 #include <atomic>
 #include <chrono>
+#include <functional>
+#include <map>
 #include <thread>
 
 #include "test_support.hpp"
@@ -487,6 +489,41 @@ TEST_CASE(
         CHECK(s.verify_audit().ok);
     }
     std::filesystem::remove_all(dir);
+}
+
+TEST_CASE(
+    "store: a large batch, checked on two threads, reports the first failing row, its own checks "
+    "before its branch's",
+    "[store][bulk]") {
+    auto t = open_store(":memory:");
+    auto const c =
+        t.add_org({.name = "区委", .kind = org_kind::higher_committee, .established = d(1990, 1, 1)});
+    auto const b =
+        t.add_org({.name = "支部", .kind = org_kind::branch, .parent = c, .established = d(2000, 1, 1)});
+    auto const batch = bulk_batch(b, bulk_cache_min_rows);  // two halves of 5 000 rows
+    auto const refused = [&](std::map<std::size_t, std::function<void(member&)>> const& changes) {
+        auto copy = batch;
+        for (auto const& [row, change] : changes)
+            change(copy[row]);
+        try {
+            (void)t.add_members(copy);
+        } catch (std::exception const& e) {
+            CHECK(t.member_count() == 0);
+            return std::string(e.what());
+        }
+        FAIL("the batch was accepted");
+        return std::string();
+    };
+    auto const nameless = [](member& m) { m.name.clear(); };
+    auto const elsewhere = [](member& m) { m.branch = org_id{999}; };
+    // Both in the second half: the earlier one.
+    CHECK_THAT(refused({{9000, nameless}, {7000, nameless}}), Catch::StartsWith("name: row 7001:"));
+    // One in each half: the first half's.
+    CHECK_THAT(refused({{2, nameless}, {8000, nameless}}), Catch::StartsWith("name: row 3:"));
+    // A branch refused before a later row's own checks, and after an earlier row's.
+    CHECK_THAT(refused({{3, elsewhere}, {6000, nameless}}), Catch::Contains("999"));
+    CHECK_THAT(refused({{6000, elsewhere}, {5000, nameless}}), Catch::StartsWith("name: row 5001:"));
+    CHECK_THAT(refused({{5000, elsewhere}, {5001, nameless}}), Catch::Contains("999"));
 }
 
 TEST_CASE(
