@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <type_traits>
 #include <unordered_map>
 #include <utility>
@@ -298,13 +299,19 @@ struct member_reader {
     sql::statement& st;
 
     void operator()(int col, char const*, std::string& text) { text = st.column(col).as_string(); }
+    // The code as the statement holds it, without a copy: a roster scan reads four codes per member.
+    std::string_view text(int col) const {
+        auto const c = st.column(col);
+        auto const* t = c.text();
+        return {t, static_cast<std::size_t>(c.size_bytes())};
+    }
     template <code_table_enum E>
     void operator()(int col, char const*, E& value) {
-        value = parse_code<E>(st.column(col).as_string());
+        value = parse_code<E>(text(col));
     }
     template <code_table_enum E>
     void operator()(int col, char const*, std::optional<E>& value) {
-        if (!st.column(col).is_null()) value = parse_code<E>(st.column(col).as_string());
+        if (!st.column(col).is_null()) value = parse_code<E>(text(col));
     }
     void operator()(int col, char const* name, date::sys_days& d) { d = *column_date(st, col, name); }
     void operator()(int col, char const* name, std::optional<date::sys_days>& d) {
@@ -626,9 +633,16 @@ std::vector<member_id> store::add_members(std::span<member const> drafts, std::s
             return {to, nullptr};
         };
         std::pair<std::size_t, std::exception_ptr> failed;
+        auto const half = drafts.size() / 2;
+        std::future<std::pair<std::size_t, std::exception_ptr>> later;
         if (drafts.size() >= bulk_cache_min_rows) {
-            auto const half = drafts.size() / 2;
-            auto later = std::async(std::launch::async, first_failure, half, drafts.size());
+            try {
+                later = std::async(std::launch::async, first_failure, half, drafts.size());
+            } catch (std::system_error const&) {
+                // No thread to be had (a process at its limit): the checks run on this one.
+            }
+        }
+        if (later.valid()) {
             auto const earlier = first_failure(0, half);
             auto const rest = later.get();
             failed = earlier.second ? earlier : rest;

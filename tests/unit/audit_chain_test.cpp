@@ -18,10 +18,7 @@ namespace {
 // event, a recorded access. Returns the number of audit entries.
 std::int64_t make_store(std::filesystem::path const& path) {
     auto s = open_store(path, {.actor = "组织委员"});
-    auto const c =
-        s.add_org({.name = "区委", .kind = org_kind::higher_committee, .established = d(1990, 1, 1)});
-    auto const b =
-        s.add_org({.name = "支部", .kind = org_kind::branch, .parent = c, .established = d(2000, 1, 1)});
+    auto const [c, b] = test::add_committee_and_branch(s);
     auto const id = s.add_member(test::full_member(b, "孙七", d(2010, 7, 1), 1), "接收转入");
     std::vector<member> batch{test::full_member(b, "郑十", d(2012, 7, 1), 3),
                               test::full_member(b, "王五", d(2013, 7, 1), 4)};

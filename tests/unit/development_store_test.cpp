@@ -145,10 +145,7 @@ TEST_CASE("细则2014 发展党员工作流程 [S] dev.step_sequence: a refused 
     auto const dir = test::temp_dir("dev-bytes");
     auto const path = dir / "dev.db";
     auto s = open_store(path);
-    auto const c =
-        s.add_org({.name = "区委", .kind = org_kind::higher_committee, .established = test::d(1990, 1, 1)});
-    auto const b = s.add_org(
-        {.name = "支部", .kind = org_kind::branch, .parent = c, .established = test::d(2000, 1, 1)});
+    auto const [c, b] = test::add_committee_and_branch(s);
     auto a = person();
     a.branch = b;
     auto const id = open_case(s, a, application_submitted_step{test::d(2023, 3, 1)});
@@ -178,10 +175,7 @@ TEST_CASE("细则2014 发展党员工作流程 [S] dev.step_sequence: cases surv
     development_case before(person(), rule_set::national_2014());
     {
         auto s = open_store(path);
-        auto const c = s.add_org(
-            {.name = "区委", .kind = org_kind::higher_committee, .established = test::d(1990, 1, 1)});
-        auto const b = s.add_org(
-            {.name = "支部", .kind = org_kind::branch, .parent = c, .established = test::d(2000, 1, 1)});
+        auto const [c, b] = test::add_committee_and_branch(s);
         for (int i = 0; i < 8; ++i)
             s.add_member(test::full_member(b, "党员" + std::to_string(i), test::d(2005, 7, 1), 60 + i));
         auto a = person();
@@ -256,10 +250,7 @@ TEST_CASE("[L] dev.public_notice: cases keep the profile they were opened under,
     {
         auto s = open_store(path);
         s.register_rule_set(local_profile_example());
-        auto const c = s.add_org(
-            {.name = "区委", .kind = org_kind::higher_committee, .established = test::d(1990, 1, 1)});
-        auto const b = s.add_org(
-            {.name = "支部", .kind = org_kind::branch, .parent = c, .established = test::d(2000, 1, 1)});
+        auto const [c, b] = test::add_committee_and_branch(s);
         auto a = person();
         a.branch = b;
         id = open_case(s, a, application_submitted_step{test::d(2023, 3, 1)}, {.rule_set_name = "local-5wd"});

@@ -172,10 +172,7 @@ TEST_CASE(
     "[bulk][postgresql]") {
     auto const where = test::fresh_store_location();
     auto s = open_store(where, {.actor = "tester"});
-    auto const c =
-        s.add_org({.name = "区委", .kind = org_kind::higher_committee, .established = d(1990, 1, 1)});
-    auto const b =
-        s.add_org({.name = "支部", .kind = org_kind::branch, .parent = c, .established = d(2000, 1, 1)});
+    auto const [c, b] = test::add_committee_and_branch(s);
     std::vector<member> drafts;
     for (std::size_t i = 0; i < bulk_cache_min_rows; ++i) {
         // A hundred admission days of 2001 and a hundred sequence numbers: distinct ID numbers.

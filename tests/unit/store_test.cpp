@@ -164,10 +164,7 @@ TEST_CASE("store: every write lands in the append-only audit trail", "[store][au
     auto const path = dir / "audit.db";
     {
         auto s = open_store(path, {.actor = "clerk-1"});
-        auto const c =
-            s.add_org({.name = "区委", .kind = org_kind::higher_committee, .established = d(1990, 1, 1)});
-        auto const b =
-            s.add_org({.name = "支部", .kind = org_kind::branch, .parent = c, .established = d(2000, 1, 1)});
+        auto const [c, b] = test::add_committee_and_branch(s);
         auto const id = s.add_member(test::full_member(b, "赵六", d(2010, 7, 1)), "新建档案");
         auto m = s.get_member(id);
         m.phone = "13700001234";
@@ -198,10 +195,7 @@ TEST_CASE("store: a rejected command leaves the file byte-for-byte as before", "
     auto const dir = test::temp_dir("bytes");
     auto const path = dir / "bytes.db";
     auto s = open_store(path);
-    auto const c =
-        s.add_org({.name = "区委", .kind = org_kind::higher_committee, .established = d(1990, 1, 1)});
-    auto const b =
-        s.add_org({.name = "支部", .kind = org_kind::branch, .parent = c, .established = d(2000, 1, 1)});
+    auto const [c, b] = test::add_committee_and_branch(s);
     auto const id = s.add_member(test::full_member(b, "孙七", d(2010, 7, 1), 1));
     s.record_standing(id, {standing_event_kind::expelled, d(2020, 1, 1), "严重违纪", "党委"});
     auto const before = test::store_hash(path);
@@ -260,10 +254,7 @@ TEST_CASE("store: standing is replayed after reopening; party age comes from the
     member_id id;
     {
         auto s = open_store(path);
-        auto const c =
-            s.add_org({.name = "区委", .kind = org_kind::higher_committee, .established = d(1990, 1, 1)});
-        auto const b =
-            s.add_org({.name = "支部", .kind = org_kind::branch, .parent = c, .established = d(2000, 1, 1)});
+        auto const [c, b] = test::add_committee_and_branch(s);
         id = s.add_member(test::full_member(b, "冯一", d(2009, 7, 1)));
         s.record_standing(id, {standing_event_kind::suspended, d(2015, 3, 1), "失联超过6个月", "支部"});
         s.record_standing(id, {standing_event_kind::restored, d(2016, 3, 1), "恢复联系", "支部"});
@@ -403,10 +394,7 @@ TEST_CASE(
     auto const path = dir / "bulk.db";
     {
         auto s = open_store(path);
-        auto const c =
-            s.add_org({.name = "区委", .kind = org_kind::higher_committee, .established = d(1990, 1, 1)});
-        auto const b =
-            s.add_org({.name = "支部", .kind = org_kind::branch, .parent = c, .established = d(2000, 1, 1)});
+        auto const [c, b] = test::add_committee_and_branch(s);
         auto batch = bulk_batch(b, bulk_cache_min_rows);
         auto dup = batch.front();
         dup.name = "重号";
@@ -464,10 +452,7 @@ TEST_CASE(
     };
     {
         auto s = open_store(path);
-        auto const c =
-            s.add_org({.name = "区委", .kind = org_kind::higher_committee, .established = d(1990, 1, 1)});
-        auto const b =
-            s.add_org({.name = "支部", .kind = org_kind::branch, .parent = c, .established = d(2000, 1, 1)});
+        auto const [c, b] = test::add_committee_and_branch(s);
         auto const batch = bulk_batch(b, bulk_cache_min_rows);
         // Alone: the rows go into the file with the rollback journal; the log holds none of them.
         REQUIRE(s.add_members(batch, "首次导入").size() == bulk_cache_min_rows);
@@ -496,10 +481,7 @@ TEST_CASE(
     "before its branch's",
     "[store][bulk]") {
     auto t = open_store(":memory:");
-    auto const c =
-        t.add_org({.name = "区委", .kind = org_kind::higher_committee, .established = d(1990, 1, 1)});
-    auto const b =
-        t.add_org({.name = "支部", .kind = org_kind::branch, .parent = c, .established = d(2000, 1, 1)});
+    auto const [c, b] = test::add_committee_and_branch(t);
     auto const batch = bulk_batch(b, bulk_cache_min_rows);  // two halves of 5 000 rows
     auto const refused = [&](std::map<std::size_t, std::function<void(member&)>> const& changes) {
         auto copy = batch;
@@ -535,10 +517,7 @@ TEST_CASE(
     org_id branch;
     {
         auto s = open_store(path);
-        auto const c =
-            s.add_org({.name = "区委", .kind = org_kind::higher_committee, .established = d(1990, 1, 1)});
-        branch =
-            s.add_org({.name = "支部", .kind = org_kind::branch, .parent = c, .established = d(2000, 1, 1)});
+        branch = test::add_committee_and_branch(s).branch;
     }
     auto const batch = bulk_batch(branch, 4 * bulk_cache_min_rows);
     auto const before = store_content(path);
@@ -597,10 +576,9 @@ struct file_store {
     org_id committee, branch;
     explicit file_store(std::string const& name, store_options o = {})
         : dir(test::temp_dir(name)), path(dir / (name + ".db")), s(open_store(path, pinned(std::move(o)))) {
-        committee =
-            s.add_org({.name = "区委", .kind = org_kind::higher_committee, .established = d(1990, 1, 1)});
-        branch = s.add_org(
-            {.name = "支部", .kind = org_kind::branch, .parent = committee, .established = d(2000, 1, 1)});
+        auto const orgs = test::add_committee_and_branch(s);
+        committee = orgs.committee;
+        branch = orgs.branch;
     }
     ~file_store() {
         std::error_code ec;

@@ -76,6 +76,20 @@ inline dangyuan::member full_member(dangyuan::org_id branch, std::string name, d
     return m;
 }
 
+// A district committee (区委) and one branch (支部) under it: the least a store needs to hold members.
+struct committee_and_branch {
+    dangyuan::org_id committee, branch;
+};
+
+inline committee_and_branch add_committee_and_branch(dangyuan::store& s) {
+    using dangyuan::org_kind;
+    auto const committee =
+        s.add_org({.name = "区委", .kind = org_kind::higher_committee, .established = d(1990, 1, 1)});
+    auto const branch = s.add_org(
+        {.name = "支部", .kind = org_kind::branch, .parent = committee, .established = d(2000, 1, 1)});
+    return {committee, branch};
+}
+
 // The organisations of the small district below.
 struct district_orgs {
     dangyuan::org_id district_committee, street, branch_a, branch_b, village;

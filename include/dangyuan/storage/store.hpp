@@ -119,6 +119,10 @@ struct audit_entry {
 };
 
 /// An open store. Move-only; closing happens on destruction.
+///
+/// A store is used by one thread at a time: its SQLite connection is opened without SQLite's per-call
+/// mutex (SQLITE_OPEN_NOMUTEX). Threads that work at once open a store each (the file's locks order
+/// their writes), or take turns on one store under a lock of their own, as the Python binding does.
 class store {
 public:
     /// The schema version this library writes. Older files are migrated on open.

@@ -627,6 +627,8 @@ std::vector<agenda_item> appraisal_agenda_items(store const& s, sql::database& d
     std::vector<agenda_item> items;
     auto const& rules = s.rules();
     auto const d = format_iso(as_of);
+    // The part's organisations as one bound set (rows.hpp), built once for the queries below.
+    auto const part_ids = whole ? std::string() : json_ids(org_ids);
     auto const mine = [&](org_id o) {
         return whole || std::binary_search(org_ids.begin(), org_ids.end(), o.value());
     };
@@ -666,7 +668,7 @@ std::vector<agenda_item> appraisal_agenda_items(store const& s, sql::database& d
             sql::statement st(db,
                               "SELECT id, parent_id, name, established, dissolved FROM orgs WHERE id IN "
                               "(SELECT value FROM json_each(:orgs))");
-            st.bind(":orgs", json_ids(org_ids));
+            st.bind(":orgs", part_ids);
             read_nodes(st);
             sql::statement up(db,
                               "SELECT id, parent_id, name, established, dissolved FROM orgs WHERE id = :id");
@@ -696,7 +698,6 @@ std::vector<agenda_item> appraisal_agenda_items(store const& s, sql::database& d
         sql::statement rep(db, std::string("SELECT org_id FROM appraisal_reports WHERE cycle_id = :c AND "
                                            "reported_on <= :d") +
                                    (whole ? std::string() : std::string(" AND org_id ") + in_id_set));
-        auto const part_ids = whole ? std::string() : json_ids(org_ids);
         for (auto const& c : cycles) {
             auto const due = appraisal_report_deadline(c, rules.appraisal);
             if (!due) continue;
@@ -764,7 +765,7 @@ std::vector<agenda_item> appraisal_agenda_items(store const& s, sql::database& d
                         "a.completed_on > :d)") +
                 (whole ? std::string() : std::string(" AND a.org_id ") + in_id_set) + " ORDER BY a.id");
     ac.bind(":d", d);
-    if (!whole) ac.bind(":ids", json_ids(org_ids));
+    if (!whole) ac.bind(":ids", part_ids);
     while (ac.step()) {
         auto const r = read_accountability(ac);
         if (auto item = rectification_agenda(r, col_text(ac, 10), as_of, rules))

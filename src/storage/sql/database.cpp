@@ -77,6 +77,9 @@ bool database::read_only() const {
 
 database open_sqlite(std::string const& path, int flags, int busy_timeout_ms) {
     try {
+        // A connection of this library is used by one thread at a time (store.hpp), so SQLite's mutex
+        // around every call, column reads included, would only cost time (a tenth of a roster scan).
+        if ((flags & SQLITE_OPEN_FULLMUTEX) == 0) flags |= SQLITE_OPEN_NOMUTEX;
         return database(SQLite::Database(path, flags, busy_timeout_ms));
     } catch (SQLite::Exception const& e) {
         throw error::from(e);
